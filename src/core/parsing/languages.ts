@@ -1,0 +1,51 @@
+/** The source languages the analyzer understands, and how file names map onto them. */
+export type SourceLanguage = 'python' | 'typescript' | 'tsx' | 'javascript';
+
+export const SOURCE_LANGUAGES: readonly SourceLanguage[] = ['python', 'typescript', 'tsx', 'javascript'];
+
+/** Grammar file (inside the grammars folder) for each language. */
+export const GRAMMAR_FILES: Record<SourceLanguage, string> = {
+  python: 'tree-sitter-python.wasm',
+  typescript: 'tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-tsx.wasm',
+  javascript: 'tree-sitter-javascript.wasm',
+};
+
+const EXTENSION_LANGUAGES: Record<string, SourceLanguage> = {
+  '.py': 'python',
+  '.pyi': 'python',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'tsx',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  // The JavaScript grammar parses JSX natively.
+  '.jsx': 'javascript',
+};
+
+/** Language for a file path, or undefined when the analyzer does not read that kind of file. */
+export function languageForPath(path: string): SourceLanguage | undefined {
+  if (path.endsWith('.d.ts')) return undefined;
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  return EXTENSION_LANGUAGES[path.slice(dot).toLowerCase()];
+}
+
+/** Language for a VS Code language id (python, typescript, typescriptreact, javascript, javascriptreact). */
+export function languageForEditorId(languageId: string): SourceLanguage | undefined {
+  switch (languageId) {
+    case 'python':
+      return 'python';
+    case 'typescript':
+      return 'typescript';
+    case 'typescriptreact':
+      return 'tsx';
+    case 'javascript':
+    case 'javascriptreact':
+      return 'javascript';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,20 @@
+/** Objects shared by the extension's features, created once at activation. */
+import * as vscode from 'vscode';
+import { sharedParsers, type Parsers } from '../core/parsing/parsers';
+import { diskGrammarSource } from '../node/grammarFiles';
+
+export interface ExtensionServices {
+  /** The "Redis Review" output channel: errors and diagnostics for the user (never secrets). */
+  readonly output: vscode.LogOutputChannel;
+  /** tree-sitter parsers, loaded on first use (not during activation). */
+  parsers(): Promise<Parsers>;
+}
+
+export function createServices(context: vscode.ExtensionContext): ExtensionServices {
+  const output = vscode.window.createOutputChannel('Redis Review', { log: true });
+  context.subscriptions.push(output);
+  return {
+    output,
+    parsers: () => sharedParsers(diskGrammarSource),
+  };
+}

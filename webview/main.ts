@@ -1,0 +1,2 @@
+/** Webview entry point (browser code); talks to the extension host only through src/shared/protocol. */
+export {};
