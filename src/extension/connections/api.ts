@@ -1,0 +1,36 @@
+/**
+ * What the Connections feature offers the other features (instance webview, memory analysis, conf linting):
+ * the profiles the user has, and live sessions for the connected ones.
+ */
+import type * as vscode from 'vscode';
+import type { RedisClient } from '../../redis/client';
+
+export type Topology = 'standalone' | 'sentinel' | 'cluster';
+
+export interface ConnectionSummary {
+  id: string;
+  name: string;
+  topology: Topology;
+  readOnly: boolean;
+  state: 'disconnected' | 'connecting' | 'connected' | 'error';
+  /** Key delimiters for the namespace tree, e.g. [":"]. */
+  delimiters: string[];
+}
+
+export interface ConnectedSession extends ConnectionSummary {
+  /** The live client; for read-only profiles it refuses write commands before they are sent. */
+  client: RedisClient;
+  /** "7.0.15", from INFO server at connect time. */
+  serverVersion: string;
+}
+
+export interface ConnectionsApi {
+  list(): ConnectionSummary[];
+  /** The live session of a connected profile, or undefined when it is not connected. */
+  session(id: string): ConnectedSession | undefined;
+  /** Connect if needed (asking for a missing secret) and return the session; rejects with an actionable error. */
+  connect(id: string): Promise<ConnectedSession>;
+  /** The profile the user last selected or connected in the Connections view. */
+  activeId(): string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
