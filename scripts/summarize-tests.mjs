@@ -1,0 +1,29 @@
+// Prints one line per test kind and a closing "N passed, N failed" total from vitest's JSON reports.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'test-results';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let missing = false;
+console.log('\n=== summary ===');
+for (const kind of ['unit', 'integration', 'e2e']) {
+  const file = join(dir, `${kind}.json`);
+  if (!existsSync(file)) {
+    console.log(`${kind}: no report (the runner did not finish)`);
+    missing = true;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const p = report.numPassedTests ?? 0;
+  const f = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  const s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  console.log(`${kind}: ${p} passed, ${f} failed, ${s} skipped (${report.numTotalTestSuites ?? '?'} files)`);
+  if (p === 0) missing = true;
+  passed += p;
+  failed += f;
+  skipped += s;
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || missing ? 1 : 0);

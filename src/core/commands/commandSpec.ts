@@ -1,0 +1,45 @@
+/** The shape of one Redis command's metadata, as generated from COMMAND DOCS + COMMAND INFO of a real server. */
+
+/** One key specification (see https://redis.io/docs/reference/key-specs/), trimmed to what tools use. */
+export interface KeySpec {
+  /** Access flags such as RW, RO, OW, RM, access, update, insert, delete. */
+  flags: string[];
+  /** "index" (position) or "keyword" (after a token); with its parameters. */
+  beginSearch: { type: string; index?: number; keyword?: string; startFrom?: number };
+  /** "range" or "keynum"; with its parameters. */
+  findKeys: { type: string; lastKey?: number; keyStep?: number; limit?: number; keyNumIndex?: number; firstKey?: number };
+}
+
+export interface CommandSpec {
+  /** Lower-case name; subcommands are "container|sub", e.g. "config|set". */
+  name: string;
+  summary: string;
+  /** Redis version that introduced the command, e.g. "2.6.12". */
+  since: string;
+  /** Documentation group: string, hash, generic, server, connection, ... */
+  group: string;
+  complexity?: string;
+  /** Positive: exact argument count including the name; negative: at least -arity. */
+  arity: number;
+  /** COMMAND INFO flags: write, readonly, denyoom, admin, noscript, may_replicate, ... */
+  flags: string[];
+  /** ACL categories without the "@": write, read, dangerous, slow, ... */
+  aclCategories: string[];
+  /** Command tips (request_policy:..., nondeterministic_output, ...). */
+  tips: string[];
+  keySpecs: KeySpec[];
+  /** Documentation flags such as "deprecated" or "syscmd". */
+  docFlags: string[];
+  deprecatedSince?: string;
+  replacedBy?: string;
+  /** Usage line in the style of the Redis docs: "SET key value [NX | XX] ...". */
+  syntax: string;
+  /** Names of subcommands ("config|get", ...), for container commands. */
+  subcommands: string[];
+}
+
+/** A whole generated table with where it came from. */
+export interface CommandTableData {
+  source: { server: string; version: string; generatedBy: string };
+  commands: Record<string, CommandSpec>;
+}

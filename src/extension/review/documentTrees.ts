@@ -1,0 +1,66 @@
+/**
+ * Keeps one tree-sitter tree per open document and feeds it every edit (`tree.edit`), so the next review
+ * re-parses incrementally instead of from scratch. Trees live in wasm memory and are freed explicitly.
+ */
+import type * as vscode from 'vscode';
+import type { Tree } from 'web-tree-sitter';
+import type { SourceLanguage } from '../../core/parsing/languages';
+import type { Parsers } from '../../core/parsing/parsers';
+import { treeEditForChange } from '../../core/editor/treeEdit';
+
+interface TrackedTree {
+  language: SourceLanguage;
+  tree: Tree;
+  /** Document version the tree's edits have been brought up to. */
+  version: number;
+}
+
+export class DocumentTrees {
+  private readonly trees = new Map<string, TrackedTree>();
+
+  /** Applies a change event's edits to the stored tree; drops it when an event was missed. */
+  applyChanges(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const tracked = this.trees.get(key);
+    if (!tracked || event.contentChanges.length === 0) return;
+    if (tracked.version !== event.document.version - 1) {
+      this.forget(event.document.uri);
+      return;
+    }
+    // VS Code applies the changes of one event in array order, each against the text left by the previous one.
+    for (const change of event.contentChanges) {
+      tracked.tree.edit(
+        treeEditForChange({
+          rangeOffset: change.rangeOffset,
+          rangeLength: change.rangeLength,
+          start: { row: change.range.start.line, column: change.range.start.character },
+          end: { row: change.range.end.line, column: change.range.end.character },
+          text: change.text,
+        }),
+      );
+    }
+    tracked.version = event.document.version;
+  }
+
+  /** A tree for the document's current text: incremental when an edited tree is available. */
+  treeFor(parsers: Parsers, document: vscode.TextDocument, language: SourceLanguage, text: string): Tree {
+    const key = document.uri.toString();
+    const tracked = this.trees.get(key);
+    const previous = tracked && tracked.language === language && tracked.version === document.version ? tracked.tree : undefined;
+    const tree = parsers.parse(language, text, previous);
+    if (tracked && tracked.tree !== tree) tracked.tree.delete();
+    this.trees.set(key, { language, tree, version: document.version });
+    return tree;
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.trees.get(key)?.tree.delete();
+    this.trees.delete(key);
+  }
+
+  dispose(): void {
+    for (const tracked of this.trees.values()) tracked.tree.delete();
+    this.trees.clear();
+  }
+}

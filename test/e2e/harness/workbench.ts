@@ -1,0 +1,133 @@
+/**
+ * Drives the real VS Code workbench in Debian's Chromium with playwright-core: open a folder with the extension
+ * under development, run commands from the palette, read the Problems panel, take screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { format } from 'node:util';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { ARTIFACTS_DIR, CHROMIUM, REPO_ROOT } from './tools';
+
+export interface OpenOptions {
+  /** Absolute folder to open as the workspace. */
+  folder: string;
+  /** Load the extension from this folder as under development (default: the repo). Null: rely on installed extensions. */
+  extensionDevelopmentPath?: string | null;
+  /** Absolute path of a compiled extension-host test entry (module exporting run()). */
+  extensionTestsPath?: string;
+  /** Receives the extension host's console while tests run. */
+  onHostLog?: (line: string) => void;
+}
+
+export interface Workbench {
+  browser: Browser;
+  page: Page;
+  /** Resolves with the exit code when extension-host tests finish (only with extensionTestsPath). */
+  testsExit: Promise<number>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function workbenchUrl(server: CodeServer, options: OpenOptions): string {
+  const payload: string[][] = [];
+  const devPath = options.extensionDevelopmentPath === undefined ? REPO_ROOT : options.extensionDevelopmentPath;
+  const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  if (devPath) payload.push(['extensionDevelopmentPath', remote(devPath)]);
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  const query = new URLSearchParams({ folder: options.folder });
+  if (payload.length) query.set('payload', JSON.stringify(payload));
+  return `${server.baseUrl}/?${query.toString()}`;
+}
+
+export async function openWorkbench(server: CodeServer, options: OpenOptions): Promise<Workbench> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-quic'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let resolveExit: (code: number) => void = () => undefined;
+  const testsExit = new Promise<number>((resolve) => (resolveExit = resolve));
+  await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+    // The host forwards console calls with their format arguments (mocha's reporter uses "%s").
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    options.onHostLog?.(type === 'error' ? `[host:error] ${line}` : line);
+  });
+  await page.goto(workbenchUrl(server, options));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const screenshot = async (name: string) => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const path = join(ARTIFACTS_DIR, `${name}.png`);
+    await page.screenshot({ path });
+    return path;
+  };
+  return { browser, page, testsExit, screenshot, close: () => browser.close() };
+}
+
+/** Run a command by its palette title (e.g. "Redis: Add Connection"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+}
+
+/** Open a workspace file through Quick Open (Ctrl+P), which works whatever the Explorer shows. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  const name = relativePath.split('/').pop()!;
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+}
+
+/** Open the Problems panel and return the text of its rows. */
+export async function problems(page: Page): Promise<string[]> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ state: 'visible', timeout: 15_000 });
+  return page.locator('.markers-panel .monaco-tl-contents').allInnerTexts();
+}
+
+/** Poll until fn returns a truthy value (or time out with the message). */
+export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** The frame of a webview whose document contains the selector (webviews live in nested iframes). */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    return undefined;
+  }, `a webview containing ${selector}`, timeoutMs);
+}
+
+/** Open the "Redis" activity-bar container. */
+export async function openRedisContainer(page: Page): Promise<void> {
+  const item = page.locator('.activitybar [aria-label^="Redis"]').first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  await item.click();
+}
