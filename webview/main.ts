@@ -1,2 +1,13 @@
 /** Webview entry point (browser code); talks to the extension host only through src/shared/protocol. */
-export {};
+import { App } from './app';
+import { HostBridge } from './host';
+import { StateStore } from './state';
+
+let app: App | undefined;
+const host = new HostBridge({
+  init: (message) => app?.init(message.connection),
+  openKey: (message) => app?.openKey(message.key),
+});
+const state = new StateStore(host);
+app = new App(document.getElementById('app')!, host, state);
+host.start();

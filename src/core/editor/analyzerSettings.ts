@@ -2,14 +2,12 @@
  * The editor's analyzer settings (`redisReview.analyzer.*`) as one typed shape, sanitized at the boundary:
  * whatever a user typed into settings.json, the rest of the extension sees valid values.
  */
-import type { Severity } from '../findings';
+import type { ContextMode, RuleSetting } from '../config/configShape';
 
 /** Review while typing (debounced) or only when the file is saved. */
 export type RunMode = 'onType' | 'onSave';
-/** A rule's setting: off, or the severity to show it with. */
-export type RuleSetting = 'off' | Severity;
-/** How findings in test and script files are shown: one level lower, hidden, or like app code. */
-export type TestAndScriptMode = 'lower' | 'hide' | 'same';
+/** How findings in test and script files are shown (the same vocabulary as `nonAppFiles` in .redis-review.json). */
+export type TestAndScriptMode = ContextMode;
 
 export interface AnalyzerSettings {
   enable: boolean;
@@ -26,7 +24,7 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = {
   run: 'onType',
   debounceMs: 150,
   rules: {},
-  testAndScriptFiles: 'lower',
+  testAndScriptFiles: 'rule-default',
   hover: true,
   statusBar: true,
 };
@@ -67,7 +65,7 @@ export function sanitizeAnalyzerSettings(read: (key: string) => unknown): Analyz
         ? Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(debounce)))
         : defaults.debounceMs,
     rules: ruleSettings(read('rules')),
-    testAndScriptFiles: oneOf(read('testAndScriptFiles'), ['lower', 'hide', 'same'], defaults.testAndScriptFiles),
+    testAndScriptFiles: oneOf(read('testAndScriptFiles'), ['rule-default', 'same-as-app', 'skip'], defaults.testAndScriptFiles),
     hover: bool(read('hover'), defaults.hover),
     statusBar: bool(read('statusBar'), defaults.statusBar),
   };

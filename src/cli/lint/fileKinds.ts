@@ -1,0 +1,65 @@
+/**
+ * The kinds of files `redis-review lint` understands. Each kind says which paths it takes and how to
+ * lint one file's text; adding a kind is one entry in FILE_KINDS.
+ */
+import { lintRedisConf } from '../../core/conf';
+import type { ResolvedConfig } from '../../core/config';
+import type { Finding } from '../../core/findings';
+import { languageForPath } from '../../core/parsing/languages';
+import type { Parsers } from '../../core/parsing/parsers';
+import { reviewSource, type WorkspaceIndex } from '../../core/review';
+
+export interface LintEnvironment {
+  parsers: Parsers;
+  config: ResolvedConfig;
+  workspace: WorkspaceIndex;
+  timeBudgetMs: number;
+}
+
+export interface KindResult {
+  findings: Finding[];
+  /** Notes for the user about this file (analysis truncated, ...). */
+  notices: string[];
+}
+
+export interface FileKind {
+  name: string;
+  accepts(path: string): boolean;
+  /** `projectPath` is relative to the project root (decides test/script context and config globs). */
+  lint(text: string, projectPath: string, environment: LintEnvironment): KindResult;
+}
+
+const sourceFiles: FileKind = {
+  name: 'source',
+  accepts: (path) => languageForPath(path) !== undefined,
+  lint(text, projectPath, environment) {
+    const language = languageForPath(projectPath)!;
+    const result = reviewSource(environment.parsers, text, {
+      path: projectPath,
+      language,
+      config: environment.config,
+      workspace: environment.workspace,
+      timeBudgetMs: environment.timeBudgetMs,
+    });
+    const notices = result.truncated ? [`analysis stopped after ${environment.timeBudgetMs} ms; findings cover part of the file`] : [];
+    for (const error of result.ruleErrors) notices.push(`rule ${error.ruleId} failed: ${error.message}`);
+    return { findings: result.findings, notices };
+  },
+};
+
+const CONF_FILE = /(^|[\\/])(redis|sentinel)[^\\/]*\.conf$/i;
+
+const redisConfFiles: FileKind = {
+  name: 'redis.conf',
+  accepts: (path) => CONF_FILE.test(path),
+  lint(text, projectPath) {
+    const fileName = projectPath.split(/[\\/]/).pop();
+    return { findings: lintRedisConf(text, { fileName }), notices: [] };
+  },
+};
+
+export const FILE_KINDS: readonly FileKind[] = [sourceFiles, redisConfFiles];
+
+export function kindFor(path: string): FileKind | undefined {
+  return FILE_KINDS.find((kind) => kind.accepts(path));
+}

@@ -1,0 +1,36 @@
+/** Machine-readable output: `{"version":1,"findings":[...]}` with 1-based line/column positions. */
+import type { LintReport } from './lintFiles';
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+  fix?: { description: string; safe: boolean; edits: { startOffset: number; endOffset: number; newText: string }[] };
+}
+
+export function formatJson(report: LintReport): string {
+  const findings: JsonFinding[] = [];
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const entry: JsonFinding = {
+        file: file.displayPath,
+        line: f.span.start.line + 1,
+        column: f.span.start.column + 1,
+        endLine: f.span.end.line + 1,
+        endColumn: f.span.end.column + 1,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+      };
+      const first = f.fixes?.[0];
+      if (first) entry.fix = { description: first.description, safe: first.safe, edits: first.edits.map((e) => ({ ...e })) };
+      findings.push(entry);
+    }
+  }
+  return JSON.stringify({ version: 1, findings }, null, 2) + '\n';
+}

@@ -1,0 +1,109 @@
+/** `redis-review lint`: reviews Python/TS/JS files (and redis.conf files) and prints text, JSON or SARIF. */
+import { parseArgs } from 'node:util';
+import { RULE_SETTINGS, withRuleOverrides, type RuleSetting } from '../../core/config';
+import type { Finding } from '../../core/findings';
+import { sharedParsers } from '../../core/parsing/parsers';
+import { RULE_IDS } from '../../core/review';
+import { diskGrammarSource } from '../../node/grammarFiles';
+import { loadProjectConfig } from '../../node/projectConfig';
+import { collectFiles } from '../../node/workspaceFiles';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { kindFor } from './fileKinds';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { lintFiles } from './lintFiles';
+
+const VERSION = '0.1.0';
+const PER_FILE_TIME_BUDGET_MS = 2000;
+
+const USAGE = `Usage: redis-review lint [PATH...] [--format text|json|sarif] [--config FILE] [--rule ID=off|info|warning|error] [--max-warnings N]
+
+Reviews Redis usage in Python (redis-py), TypeScript and JavaScript (ioredis, node-redis) files, and
+redis*.conf / sentinel*.conf files. Directories are walked recursively; .gitignore is honoured and
+node_modules, virtual environments and build output are skipped. Files over 2 MB are skipped with a notice.
+
+Options:
+  --format F        text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --config FILE     use this .redis-review.json instead of the nearest one
+  --rule ID=LEVEL   override a rule's severity (off, info, warning, error); repeatable
+  --max-warnings N  exit 1 when there are more than N warnings
+
+Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage or internal error.`;
+
+function parseRuleOverrides(values: string[]): Record<string, RuleSetting> {
+  const overrides: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value.trim());
+    if (!match) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${value}"`);
+    const [, id, level] = match;
+    if (!RULE_IDS.includes(id)) throw new UsageError(`unknown rule "${id}"`);
+    if (!RULE_SETTINGS.includes(level as RuleSetting) || level === 'hint') throw new UsageError(`--rule ${id}: level must be off, info, warning or error`);
+    overrides[id] = level as RuleSetting;
+  }
+  return overrides;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        'max-warnings': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, got "${format}"`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings expects a non-negative integer');
+  }
+  const overrides = parseRuleOverrides(values.rule ?? []);
+  const loaded = loadProjectConfig(io.cwd, values.config);
+  if (loaded.problems.length) {
+    const where = loaded.path ?? 'configuration';
+    throw new UsageError(loaded.problems.map((p) => `${where}${p.path ? ` (${p.path})` : ''}: ${p.message}`).join('\n'));
+  }
+  const config = withRuleOverrides(loaded.config, overrides);
+  let paths: string[];
+  try {
+    paths = collectFiles(positionals.length ? positionals : ['.'], { root: io.cwd, accept: (path) => kindFor(path) !== undefined, ignoreGlobs: config.ignore });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const parsers = await sharedParsers(diskGrammarSource);
+  const report = lintFiles(paths, loaded.root, io.cwd, { parsers, config, timeBudgetMs: PER_FILE_TIME_BUDGET_MS });
+  for (const notice of report.notices) io.stderr(`redis-review: ${notice}\n`);
+  if (format === 'json') io.stdout(formatJson(report));
+  else if (format === 'sarif') io.stdout(formatSarif(report, io.cwd, VERSION));
+  else io.stdout(formatText(report));
+  if (report.internalErrors > 0) return 2;
+  const all: Finding[] = report.files.flatMap((f) => f.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`redis-review: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export const lintCommand: CliCommand = {
+  name: 'lint',
+  summary: 'Review Redis usage in Python/TS/JS code and redis.conf files (text, JSON or SARIF)',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,225 @@
+/** Turns a syntax tree into the FileModel: Redis call sites, client creations, listeners, write sites. */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { FileContext } from '../findings';
+import type { SourceLanguage } from '../parsing/languages';
+import { argFromNode } from './argumentValues';
+import { ClientTracker, type ClientRef } from './clientTracker';
+import { collect, type ContextSnapshot, type RawCall } from './collect';
+import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
+import type { Arg, Deserialization, FileModel, ListenerSite, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import { pythonSyntax } from './pythonSyntax';
+import { scriptSyntax } from './scriptSyntax';
+import { indentationAt, spanFromOffsets, spanOf } from './spans';
+import type { LanguageSyntax } from './syntax';
+import type { WorkspaceLookup } from './workspaceLookup';
+
+export interface AnalyzeOptions {
+  path: string;
+  language: SourceLanguage;
+  context: FileContext;
+  workspace?: WorkspaceLookup;
+  /** Epoch milliseconds after which the walk stops (per-file time cap). */
+  deadline?: number;
+}
+
+export interface FileExport {
+  name: string;
+  ref: ClientRef;
+  returnsClient: boolean;
+}
+
+export interface FileAnalysis {
+  model: FileModel;
+  exports: FileExport[];
+  /** Non-command client calls (lock, register_script, defineCommand, transaction, pipeline, ...). */
+  helperCalls: RedisCallSite[];
+}
+
+/** Receivers whose name strongly suggests Redis when the file imports a Redis library. */
+const REDIS_NAME = /^_?(redis|redis_?client|redis_?conn(ection)?|redis_?db|rdb|redis_?cache|redis_?instance|redis_?pool_?client)$/i;
+const DESERIALIZERS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
+/** Batch control commands are structure, not work: rules read them from helperCalls. */
+const BATCH_CONTROL = new Set(['MULTI', 'EXEC', 'DISCARD']);
+const AWAIT_TYPES = new Set(['await', 'await_expression']);
+
+export function syntaxFor(language: SourceLanguage): LanguageSyntax {
+  return language === 'python' ? pythonSyntax : scriptSyntax;
+}
+
+export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
+  const syntax = syntaxFor(options.language);
+  const collected = collect(tree, syntax, options.deadline ?? Number.POSITIVE_INFINITY);
+  const tracker = new ClientTracker(collected, syntax, options.path, options.workspace);
+  const callSites: RedisCallSite[] = [];
+  const helperCalls: RedisCallSite[] = [];
+  const listeners: ListenerSite[] = [];
+  const escapedIdentities = new Set<string>();
+  const pickleCandidates: { call: RawCall; fn: string }[] = [];
+  const siteByOffset = new Map<number, RedisCallSite>();
+
+  for (const call of collected.calls) {
+    const parts = syntax.callParts(call.node);
+    if (!parts) continue;
+    if (tracker.creationAt(call.node, call.context)) continue;
+    if (syntax.family === 'python' && !parts.object) {
+      const path = syntax.dottedPath(parts.callee);
+      if (path && DESERIALIZERS.test(path)) pickleCandidates.push({ call, fn: path });
+    }
+    if (!parts.object || !parts.property) {
+      noteEscapes(parts.args, call.context);
+      continue;
+    }
+    if (syntax.family === 'python') {
+      const path = syntax.dottedPath(parts.callee);
+      if (path && DESERIALIZERS.test(path) && tracker.isImportedName(path.split('.')[0], call.context)) pickleCandidates.push({ call, fn: path });
+    }
+    const receiver = receiverOf(parts.object, call.context);
+    if (!receiver) {
+      noteEscapes(parts.args, call.context);
+      continue;
+    }
+    const method = parts.property;
+    if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
+      const event = parts.args[0] ? syntax.evaluate(parts.args[0]) : undefined;
+      if (event?.kind === 'string') listeners.push({ identity: receiver.identity, event: event.value, span: spanOf(call.node) });
+      continue;
+    }
+    if (receiver.kind === 'pool' || receiver.kind === 'sentinel') continue;
+    const site = buildSite(call, parts, receiver, method);
+    if (site.command && !BATCH_CONTROL.has(site.command)) {
+      callSites.push(site);
+      siteByOffset.set(call.node.startIndex, site);
+    } else helperCalls.push(site);
+  }
+
+  const deserializations: Deserialization[] = pickleCandidates.map(({ call, fn }) => deserialization(call, fn));
+  const model: FileModel = {
+    path: options.path,
+    language: options.language,
+    context: options.context,
+    text,
+    callSites,
+    creations: tracker.creations,
+    listeners,
+    importedModules: tracker.importedModules,
+    deserializations,
+    escapedIdentities,
+  };
+  return { model, exports: tracker.moduleExports(), helperCalls };
+
+  function receiverOf(object: Node, context: ContextSnapshot): ReceiverInfo | undefined {
+    const ref = tracker.resolve(object, context);
+    if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
+    const path = syntax.dottedPath(object);
+    if (!path || !tracker.importsRedis) return undefined;
+    const segments = path.split('.');
+    if (segments.length > 2 || (segments.length === 2 && segments[0] !== syntax.selfName)) return undefined;
+    const last = segments[segments.length - 1];
+    if (!REDIS_NAME.test(last)) return undefined;
+    if (segments.length === 1 && (tracker.isImportedName(last, context) || tracker.isKnownNonClient(last, context))) return undefined;
+    const library = syntax.family === 'python' ? 'redis-py' : [...tracker.importedModules].includes('ioredis') ? 'ioredis' : 'node-redis';
+    return { kind: 'client', library, confidence: 'likely', text: object.text, identity: `name:${path}`, origin: 'name', async: syntax.family === 'script' };
+  }
+
+  function noteEscapes(args: Node[], context: ContextSnapshot): void {
+    for (const arg of args) {
+      const candidates = arg.type === 'object' || arg.type === 'dictionary' ? arg.namedChildren.map((c) => c?.childForFieldName('value') ?? c) : [arg];
+      for (const candidate of candidates) {
+        if (!candidate) continue;
+        const type = candidate.type;
+        if (type !== 'identifier' && type !== 'member_expression' && type !== 'attribute' && type !== 'shorthand_property_identifier') continue;
+        const ref = tracker.resolve(candidate, context);
+        if (ref) escapedIdentities.add(ref.identity);
+      }
+    }
+  }
+
+  function buildSite(call: RawCall, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, receiver: ReceiverInfo, method: string): RedisCallSite {
+    const family = syntax.family;
+    let args: Arg[] = parts.args.map((a) => argFromNode(a, family));
+    const keywords: Record<string, Arg> = {};
+    for (const keyword of parts.keywords) keywords[keyword.name] = argFromNode(keyword.value, family, keyword.name, keyword.node);
+    let command: string | undefined;
+    if (GENERIC_COMMAND_METHODS.has(method)) {
+      const first = args[0];
+      if (first?.value.kind === 'string') {
+        command = commandFromName(first.value.value, args[1]?.value.kind === 'string' ? args[1].value.value : undefined);
+        args = args.slice(command?.includes(' ') && !first.value.value.includes(' ') ? 2 : 1);
+      } else if (first?.value.kind === 'array' && first.value.items[0]?.value.kind === 'string') {
+        const items = first.value.items;
+        const name = items[0].value.kind === 'string' ? items[0].value.value : '';
+        const sub = items[1]?.value.kind === 'string' ? items[1].value.value : undefined;
+        command = commandFromName(name, sub);
+        args = items.slice(command?.includes(' ') ? 2 : 1);
+      }
+    } else {
+      command = commandForMethod(method);
+      if (command && CONTAINER_COMMANDS.has(command) && args[0]?.value.kind === 'string') {
+        command = `${command} ${args[0].value.value.toUpperCase()}`;
+        args = args.slice(1);
+      }
+    }
+    let outer = call.node;
+    let awaited = false;
+    for (let parent = outer.parent; parent && (AWAIT_TYPES.has(parent.type) || parent.type === 'parenthesized_expression'); parent = parent.parent) {
+      if (AWAIT_TYPES.has(parent.type)) awaited = true;
+      outer = parent;
+    }
+    const statement = outer.parent?.type === 'expression_statement' ? outer.parent : undefined;
+    const statementStart = statement?.startIndex ?? call.node.startIndex;
+    const lineStart = text.lastIndexOf('\n', statementStart - 1) + 1;
+    let statementSpan;
+    if (statement && /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex))) {
+      const newline = text.indexOf('\n', statement.endIndex);
+      const rest = newline < 0 ? text.slice(statement.endIndex) : text.slice(statement.endIndex, newline);
+      if (/^[ \t;]*$/.test(rest)) statementSpan = spanFromOffsets(text, lineStart, newline < 0 ? text.length : newline + 1);
+    }
+    const start = call.node.startIndex;
+    const forLoop = [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
+    const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
+    const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: syntax.literalIterationCount(forLoop.node) } : undefined;
+    const loopParent = outer.parent;
+    const isLoopIterable =
+      !!loopParent && (loopParent.type === 'for_statement' || loopParent.type === 'for_in_statement' || loopParent.type === 'for_in_clause') && loopParent.childForFieldName('right')?.startIndex === outer.startIndex;
+    return {
+      command: command ?? '',
+      method,
+      receiver,
+      args,
+      keywords,
+      span: spanOf(parts.propertyNode ?? parts.callee),
+      callSpan: spanOf(call.node),
+      expressionSpan: spanOf(outer),
+      statementSpan,
+      indentation: indentationAt(text, statementStart),
+      blockId: statement?.parent?.startIndex ?? -1,
+      enclosingFunction: call.context.fn,
+      loop,
+      anyLoop: anyLoop ? spanOf(anyLoop.node) : undefined,
+      isLoopIterable,
+      awaited,
+      batched: receiver.kind === 'pipeline' || receiver.kind === 'transaction',
+      inTransaction: receiver.kind === 'transaction',
+    };
+  }
+
+  function deserialization(call: RawCall, fn: string): Deserialization {
+    const parts = syntax.callParts(call.node)!;
+    const result: Deserialization = { function: fn, span: spanOf(call.node), fromRedis: false };
+    const first = parts.args[0] ? syntax.unwrap(parts.args[0]) : undefined;
+    if (!first) return result;
+    let site = siteByOffset.get(first.startIndex);
+    if (!site && first.type === 'identifier') {
+      const assignments = collected.bindings.get(call.context.scopes[0])?.get(first.text) ?? [];
+      for (const binding of assignments) {
+        if (binding.kind !== 'assign' || !binding.value || binding.value.startIndex > call.node.startIndex) continue;
+        site = siteByOffset.get(syntax.unwrap(binding.value).startIndex) ?? site;
+      }
+    }
+    if (site) {
+      result.fromRedis = true;
+      result.readCommand = site.command;
+    }
+    return result;
+  }
+}

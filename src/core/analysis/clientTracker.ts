@@ -1,0 +1,407 @@
+/**
+ * Decides which expressions are Redis clients, pipelines or transactions: follows constructors and
+ * factories, assignments, self/this attributes, typed parameters, function returns and imports of
+ * module-level clients from other project files. Anything unproven resolves to undefined.
+ */
+import type { Node } from 'web-tree-sitter';
+import { argFromNode } from './argumentValues';
+import { MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
+import type { Arg, ClientCreation, ClientLibrary, ReceiverKind } from './model';
+import { spanOf } from './spans';
+import { CLIENT_TYPE_NAMES, REDIS_MODULES, type FactoryInfo, type LanguageSyntax } from './syntax';
+import type { WorkspaceLookup } from './workspaceLookup';
+
+export interface ClientRef {
+  kind: ReceiverKind;
+  library: ClientLibrary;
+  async: boolean;
+  identity: string;
+  origin: 'local' | 'imported' | 'parameter';
+  creation?: ClientCreation;
+}
+
+interface ModuleRef {
+  module: string;
+}
+
+type Value = ClientRef | ModuleRef | undefined;
+
+const NOT_A_CLIENT = Symbol('not a client');
+const NEUTRAL = Symbol('neutral');
+type BindingValue = ClientRef | typeof NOT_A_CLIENT | typeof NEUTRAL | undefined;
+
+const SAME_CLIENT_METHODS = new Set(['connect', 'on', 'once', 'addListener', 'withOptions', 'withTypeMapping', 'withCommandOptions', 'withAbortSignal']);
+const PIPELINE_END_METHODS = new Set(['exec', 'execute', 'execAsPipeline', 'discard', 'reset', 'then']);
+const NON_CLIENT_CONSTRUCTORS = /^(dict|list|set|tuple|defaultdict|OrderedDict|Counter|Map|Set|WeakMap|Array|Object|URLSearchParams|Headers)$/;
+
+function isClient(value: Value): value is ClientRef {
+  return !!value && 'kind' in value;
+}
+
+export class ClientTracker {
+  readonly creations: ClientCreation[] = [];
+  readonly importedModules = new Set<string>();
+  private readonly creationByOffset = new Map<number, ClientCreation>();
+  private readonly memo = new Map<BoundName, BindingValue>();
+  private readonly returnMemo = new Map<number, ClientRef | null>();
+
+  constructor(
+    private readonly collected: Collected,
+    private readonly syntax: LanguageSyntax,
+    private readonly path: string,
+    private readonly workspace?: WorkspaceLookup,
+  ) {
+    for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
+      for (const binding of list) if (binding.kind === 'import' && binding.module) this.importedModules.add(binding.module);
+    }
+  }
+
+  /** True when the file imports a Redis client library. */
+  get importsRedis(): boolean {
+    for (const module of this.importedModules) if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) return true;
+    return false;
+  }
+
+  resolve(node: Node, context: ContextSnapshot, depth = 0): ClientRef | undefined {
+    const value = this.evaluate(node, context, depth);
+    return isClient(value) ? value : undefined;
+  }
+
+  /** Client created by a factory call at this node, or undefined. */
+  creationAt(node: Node, context: ContextSnapshot): ClientCreation | undefined {
+    const parts = this.syntax.callParts(node);
+    if (!parts) return undefined;
+    const info = this.factoryOf(parts.callee, parts.isNew, context);
+    return info ? this.creationFor(node, info, context, parts.isNew ? `new ${parts.callee.text}` : parts.callee.text) : undefined;
+  }
+
+  private evaluate(raw: Node, context: ContextSnapshot, depth: number): Value {
+    if (depth > 24) return undefined;
+    const node = this.syntax.unwrap(raw);
+    switch (node.type) {
+      case 'identifier':
+      case 'shorthand_property_identifier':
+        return this.lookupName(node.text, context, depth);
+      case 'attribute':
+      case 'member_expression': {
+        const object = node.childForFieldName('object');
+        const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text;
+        if (!object || !property) return undefined;
+        if (this.syntax.isSelf(object)) return this.lookupAttribute(property, depth);
+        const base = this.evaluate(object, context, depth + 1);
+        if (base && 'module' in base) return this.fromWorkspace(base.module, property);
+        return undefined;
+      }
+      case 'call':
+      case 'call_expression':
+      case 'new_expression':
+        return this.evaluateCall(node, context, depth);
+      case 'boolean_operator':
+      case 'binary_expression':
+      case 'conditional_expression':
+      case 'ternary_expression': {
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          const value = this.evaluate(child, context, depth + 1);
+          if (isClient(value)) return value;
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private evaluateCall(node: Node, context: ContextSnapshot, depth: number): Value {
+    const creation = this.creationAt(node, context);
+    if (creation) return { kind: creation.kind, library: creation.library, async: this.isAsyncFactory(creation), identity: `creation:${creation.callSpan.startOffset}`, origin: 'local', creation };
+    const parts = this.syntax.callParts(node);
+    if (!parts) return undefined;
+    if (parts.object && parts.property) {
+      const base = this.resolve(parts.object, context, depth + 1);
+      if (!base) {
+        const module = this.evaluate(parts.object, context, depth + 1);
+        if (module && 'module' in module) return this.returnedByImport(module.module, parts.property);
+        return undefined;
+      }
+      return this.afterMethod(base, parts.property, node, parts, context);
+    }
+    if (parts.callee.type === 'identifier') {
+      const bindings = this.bindingsFor(parts.callee.text, context);
+      for (const binding of bindings ?? []) {
+        if (binding.kind === 'function' && binding.value) {
+          const ref = this.returnedBy(binding.value.startIndex, depth);
+          if (ref) return ref;
+        }
+        if (binding.kind === 'assign' && binding.value && this.syntax.functionTypes.has(binding.value.type)) {
+          const ref = this.returnedBy(binding.value.startIndex, depth);
+          if (ref) return ref;
+        }
+        if (binding.kind === 'import' && binding.module) {
+          const exported = this.workspace?.exportedClient(this.path, this.syntax.family, binding.module, binding.imported ?? 'default');
+          if (exported?.returnsClient) return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private afterMethod(base: ClientRef, method: string, node: Node, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, context: ContextSnapshot): ClientRef | undefined {
+    const derived = (kind: ReceiverKind): ClientRef => ({ ...base, kind, creation: undefined, identity: `${kind}:${node.startIndex}` });
+    if (base.kind === 'pipeline' || base.kind === 'transaction') return PIPELINE_END_METHODS.has(method) ? undefined : base;
+    if (base.kind === 'sentinel') {
+      if (method === 'master_for' || method === 'slave_for') {
+        const creation = this.creationFor(node, { library: base.library, kind: 'client', async: base.async }, context, method);
+        return { ...base, kind: 'client', creation, identity: `creation:${node.startIndex}`, origin: 'local' };
+      }
+      return undefined;
+    }
+    if (base.kind !== 'client' && base.kind !== 'cluster') return undefined;
+    if (SAME_CLIENT_METHODS.has(method)) return base;
+    if (method === 'duplicate' || (method === 'client' && base.library === 'redis-py')) {
+      const creation = this.creationFor(node, { library: base.library, kind: base.kind, async: base.async }, context, 'duplicate');
+      return { ...base, creation, identity: `creation:${node.startIndex}`, origin: 'local' };
+    }
+    if (method === 'pipeline') {
+      if (base.library !== 'redis-py') return derived('pipeline');
+      const transaction = parts.keywords.find((k) => k.name === 'transaction')?.value.text ?? parts.args[0]?.text;
+      return derived(transaction === 'False' ? 'pipeline' : 'transaction');
+    }
+    if (method === 'multi') return derived('transaction');
+    if (method === 'pubsub') return derived('pubsub');
+    return undefined;
+  }
+
+  private isAsyncFactory(creation: ClientCreation): boolean {
+    return creation.library !== 'redis-py' || /asyncio|aioredis/.test(creation.factory);
+  }
+
+  private factoryOf(callee: Node, isNew: boolean, context: ContextSnapshot): FactoryInfo | undefined {
+    const path = this.syntax.dottedPath(callee);
+    if (!path) return undefined;
+    const [first, ...rest] = path.split('.');
+    const binding = this.bindingsFor(first, context)?.find((b) => b.kind === 'import');
+    if (!binding?.module) return undefined;
+    const qualified =
+      this.syntax.family === 'python'
+        ? [binding.module, binding.imported === '*' ? undefined : binding.imported, ...rest].filter(Boolean).join('.')
+        : `${binding.module}:${[binding.imported, ...rest].join('.')}`;
+    return this.syntax.factory(qualified, isNew);
+  }
+
+  private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
+    const existing = this.creationByOffset.get(node.startIndex);
+    if (existing) return existing;
+    const parts = this.syntax.callParts(node);
+    const family = this.syntax.family;
+    const args: Arg[] = (parts?.args ?? []).map((a) => argFromNode(a, family));
+    const options: Record<string, Arg> = {};
+    for (const keyword of parts?.keywords ?? []) options[keyword.name] = argFromNode(keyword.value, family, keyword.name, keyword.node);
+    const flatten = (entries: Record<string, Arg>, prefix: string, depth: number) => {
+      for (const [key, arg] of Object.entries(entries)) {
+        options[prefix + key] = arg;
+        if (arg.value.kind === 'object' && depth < 3) flatten(arg.value.entries, `${prefix}${key}.`, depth + 1);
+      }
+    };
+    for (const arg of args) if (arg.value.kind === 'object') flatten(arg.value.entries, '', 0);
+    const propertyNode = parts?.propertyNode;
+    const loop = [...context.loops].reverse().find((l) => node.startIndex >= l.bodyStart && node.startIndex < l.bodyEnd);
+    const creation: ClientCreation = {
+      library: info.library,
+      kind: info.kind,
+      factory,
+      span: spanOf(propertyNode ?? parts?.callee ?? node),
+      callSpan: spanOf(node),
+      args,
+      options,
+      enclosingFunction: context.fn,
+      loop: loop ? spanOf(loop.node) : undefined,
+      chainedErrorListener: false,
+      escapes: false,
+      moduleLevel: context.fnId === MODULE_SCOPE,
+    };
+    this.placeCreation(node, creation);
+    this.creationByOffset.set(node.startIndex, creation);
+    this.creations.push(creation);
+    return creation;
+  }
+
+  /** Finds the binding a creation is stored in, listeners chained on it, and whether it escapes. */
+  private placeCreation(node: Node, creation: ClientCreation): void {
+    let current = node;
+    for (let i = 0; i < 12; i++) {
+      const parent = current.parent;
+      if (!parent) return;
+      const type = parent.type;
+      if (this.syntax.unwrap(parent) !== parent || type === 'await' || type === 'await_expression' || type === 'parenthesized_expression') {
+        current = parent;
+        continue;
+      }
+      if ((type === 'member_expression' || type === 'attribute') && parent.childForFieldName('object')?.startIndex === current.startIndex) {
+        const call = parent.parent;
+        const method = parent.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
+        if (!call || !this.syntax.callTypes.has(call.type) || !SAME_CLIENT_METHODS.has(method)) return;
+        const first = this.syntax.callParts(call)?.args[0];
+        if ((method === 'on' || method === 'once' || method === 'addListener') && first && /^['"`]error['"`]$/.test(first.text)) creation.chainedErrorListener = true;
+        current = call;
+        continue;
+      }
+      if (type === 'variable_declarator' || type === 'assignment' || type === 'assignment_expression' || type === 'as_pattern') {
+        const target = type === 'as_pattern' ? parent.parent : parent;
+        const binding = target ? this.syntax.bindingsOf(target)[0] : undefined;
+        if (binding?.name === 'export:default') creation.escapes = true;
+        else if (binding) creation.binding = binding.name;
+        return;
+      }
+      if (['return_statement', 'arguments', 'argument_list', 'keyword_argument', 'pair', 'export_statement', 'array', 'list', 'arrow_function', 'lambda'].includes(type)) {
+        creation.escapes = true;
+      }
+      return;
+    }
+  }
+
+  /** True when the name is bound to an import in this scope chain (a module or class, never a client instance). */
+  isImportedName(name: string, context: ContextSnapshot): boolean {
+    return !!this.bindingsFor(name, context)?.some((b) => b.kind === 'import');
+  }
+
+  /** True when the name has a binding that is definitely not a client (a dict, a number, a typed non-client). */
+  isKnownNonClient(name: string, context: ContextSnapshot): boolean {
+    const list = this.bindingsFor(name, context);
+    return !!list?.some((b) => this.bindingValue(b, 0) === NOT_A_CLIENT || (b.typeText !== undefined && !this.typeKind(b.typeText, b.context)));
+  }
+
+  /** Module-level names bound to clients, and module-level functions returning one. */
+  moduleExports(): { name: string; ref: ClientRef; returnsClient: boolean }[] {
+    const out: { name: string; ref: ClientRef; returnsClient: boolean }[] = [];
+    const moduleContext: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
+    for (const [name, list] of this.collected.bindings.get(MODULE_SCOPE) ?? []) {
+      const fn = list.find((b) => b.kind === 'function' || (b.kind === 'assign' && b.value && this.syntax.functionTypes.has(b.value.type)));
+      if (fn?.value) {
+        const ref = this.returnedBy(fn.value.startIndex);
+        if (ref) out.push({ name: name === 'export:default' ? 'default' : name, ref, returnsClient: true });
+        continue;
+      }
+      const value = this.lookupName(name, moduleContext, 0);
+      if (isClient(value)) out.push({ name: name === 'export:default' ? 'default' : name.replace(/^export:/, ''), ref: value, returnsClient: false });
+    }
+    return out;
+  }
+
+  private bindingsFor(name: string, context: ContextSnapshot): BoundName[] | undefined {
+    for (const scope of context.scopes) {
+      const list = this.collected.bindings.get(scope)?.get(name);
+      if (list) return list;
+    }
+    return undefined;
+  }
+
+  private lookupName(name: string, context: ContextSnapshot, depth: number): Value {
+    const list = this.bindingsFor(name, context);
+    if (!list) return undefined;
+    const imported = list.find((b) => b.kind === 'import');
+    if (imported?.module && list.length === 1) return this.importValue(imported);
+    return this.decide(list, depth);
+  }
+
+  private lookupAttribute(name: string, depth: number): Value {
+    const list = this.collected.thisBindings.get(name);
+    return list ? this.decide(list, depth) : undefined;
+  }
+
+  private decide(list: BoundName[], depth: number): ClientRef | undefined {
+    let found: ClientRef | undefined;
+    for (const binding of list) {
+      const value = this.bindingValue(binding, depth);
+      if (value === NOT_A_CLIENT) return undefined;
+      if (value && value !== NEUTRAL && !found) found = value;
+    }
+    return found;
+  }
+
+  private bindingValue(binding: BoundName, depth: number): BindingValue {
+    if (this.memo.has(binding)) return this.memo.get(binding);
+    this.memo.set(binding, undefined);
+    const value = this.computeBindingValue(binding, depth);
+    this.memo.set(binding, value);
+    return value;
+  }
+
+  private computeBindingValue(binding: BoundName, depth: number): BindingValue {
+    if (binding.kind === 'param' || binding.kind === 'field') {
+      const typed = binding.typeText ? this.typeKind(binding.typeText, binding.context) : undefined;
+      if (typed) return { ...typed, identity: binding.kind === 'field' ? `this:${binding.name}` : `param:${binding.context.fnId}:${binding.name}`, origin: 'parameter' };
+      if (binding.value) return this.resolve(binding.value, binding.context, depth + 1);
+      return undefined;
+    }
+    if (binding.kind !== 'assign' || !binding.value) return undefined;
+    const value = this.syntax.unwrap(binding.value);
+    const evaluated = this.syntax.evaluate(value);
+    if (evaluated.kind === 'null') return NEUTRAL;
+    if (binding.typeText) {
+      const typed = this.typeKind(binding.typeText, binding.context);
+      if (typed) return this.resolve(value, binding.context, depth + 1) ?? { ...typed, identity: `typed:${binding.node.startIndex}`, origin: 'parameter' };
+    }
+    const ref = this.resolve(value, binding.context, depth + 1);
+    if (ref) return ref;
+    if (['string', 'number', 'boolean', 'object', 'array', 'pattern'].includes(evaluated.kind)) return NOT_A_CLIENT;
+    const callee = value.childForFieldName('function') ?? value.childForFieldName('constructor');
+    if (callee && NON_CLIENT_CONSTRUCTORS.test(callee.text)) return NOT_A_CLIENT;
+    return undefined;
+  }
+
+  private importValue(binding: BoundName): Value {
+    const module = binding.module!;
+    const imported = binding.imported ?? 'default';
+    if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) return undefined;
+    if (this.syntax.family === 'python') {
+      if (imported === '*') return { module };
+      const fromModule = this.fromWorkspace(module, imported);
+      if (fromModule) return fromModule;
+      return { module: module.endsWith('.') ? module + imported : `${module}.${imported}` };
+    }
+    if (imported === '*') return { module };
+    return this.fromWorkspace(module, imported);
+  }
+
+  private fromWorkspace(module: string, name: string): ClientRef | undefined {
+    const exported = this.workspace?.exportedClient(this.path, this.syntax.family, module, name);
+    if (!exported || exported.returnsClient) return undefined;
+    return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
+  }
+
+  private returnedByImport(module: string, name: string): ClientRef | undefined {
+    const exported = this.workspace?.exportedClient(this.path, this.syntax.family, module, name);
+    if (!exported?.returnsClient) return undefined;
+    return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
+  }
+
+  /** Client returned by the function starting at this offset (any return statement that resolves). */
+  returnedBy(functionStart: number, depth = 0): ClientRef | undefined {
+    if (this.returnMemo.has(functionStart)) return this.returnMemo.get(functionStart) ?? undefined;
+    this.returnMemo.set(functionStart, null);
+    let found: ClientRef | undefined;
+    for (const { value, context } of this.collected.returns.get(functionStart) ?? []) {
+      found = this.resolve(value, context, depth + 1);
+      if (found) break;
+    }
+    this.returnMemo.set(functionStart, found ?? null);
+    return found;
+  }
+
+  /** Client kind named by a type annotation, when the type is imported from a Redis library. */
+  typeKind(typeText: string, context: ContextSnapshot): Omit<ClientRef, 'identity' | 'origin'> | undefined {
+    for (const token of typeText.match(/[A-Za-z_][\w.]*/g) ?? []) {
+      const segments = token.split('.');
+      const last = segments[segments.length - 1];
+      const kind = CLIENT_TYPE_NAMES[last];
+      if (!kind) continue;
+      const binding = this.bindingsFor(segments[0], context)?.find((b) => b.kind === 'import');
+      const module = binding?.module;
+      if (!module || !(REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0]))) continue;
+      const library: ClientLibrary = this.syntax.family === 'python' ? 'redis-py' : module === 'ioredis' ? 'ioredis' : 'node-redis';
+      return { kind, library, async: library !== 'redis-py' || /asyncio|aioredis/.test(`${module}.${token}`) };
+    }
+    return undefined;
+  }
+}

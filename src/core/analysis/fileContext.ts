@@ -1,0 +1,25 @@
+/** Decides whether a file is application code, a test, or a script, from its path. */
+import type { FileContext } from '../findings';
+
+const TEST_PATTERNS = [
+  /(^|\/)(tests?|__tests__|spec|specs|testing)\//,
+  /(^|\/)test_[^/]*\.py$/,
+  /_test\.py$/,
+  /(^|\/)conftest\.py$/,
+  /\.(spec|test)\.[cm]?[jt]sx?$/,
+  /(^|\/)fixtures?\//,
+];
+
+const SCRIPT_PATTERNS = [/(^|\/)(scripts?|migrations?|bin|tools|management\/commands)\//, /(^|\/)manage\.py$/];
+
+/** Path with forward slashes, as the analyzer compares paths. */
+export function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+export function contextForPath(path: string, extraTest: (path: string) => boolean = () => false, extraScript: (path: string) => boolean = () => false): FileContext {
+  const normalized = normalizePath(path);
+  if (extraTest(normalized) || TEST_PATTERNS.some((pattern) => pattern.test(normalized))) return 'test';
+  if (extraScript(normalized) || SCRIPT_PATTERNS.some((pattern) => pattern.test(normalized))) return 'script';
+  return 'app';
+}

@@ -1,0 +1,241 @@
+/** Python (redis-py, redis.asyncio, aioredis, django-redis) knowledge for the collector and tracker. */
+import type { Node } from 'web-tree-sitter';
+import { evaluatePython } from './argumentValues';
+import type { CallParts, FactoryInfo, LanguageSyntax, RawBinding } from './syntax';
+
+const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket|head|options)\s*\(/;
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null);
+}
+
+function factory(qualified: string): FactoryInfo | undefined {
+  const parts = qualified.split('.');
+  const root = parts[0];
+  if (root !== 'redis' && root !== 'aioredis' && root !== 'django_redis') return undefined;
+  const isAsync = root === 'aioredis' || parts[1] === 'asyncio';
+  let name = parts[parts.length - 1];
+  if (name === 'from_url' && parts.length >= 2) {
+    name = parts[parts.length - 2];
+    if (name === 'redis' || name === 'asyncio' || name === 'aioredis') name = 'Redis';
+  }
+  const info = (kind: FactoryInfo['kind']): FactoryInfo => ({ library: 'redis-py', kind, async: isAsync });
+  switch (name) {
+    case 'Redis':
+    case 'StrictRedis':
+    case 'create_redis_pool':
+    case 'create_redis':
+    case 'create_connection':
+    case 'get_redis_connection':
+      return info('client');
+    case 'RedisCluster':
+      return info('cluster');
+    case 'ConnectionPool':
+    case 'BlockingConnectionPool':
+      return info('pool');
+    case 'Sentinel':
+      return info('sentinel');
+    default:
+      return undefined;
+  }
+}
+
+function dottedPath(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    const base = object ? dottedPath(object) : undefined;
+    return base && attribute ? `${base}.${attribute.text}` : undefined;
+  }
+  return undefined;
+}
+
+function targetName(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    if (object?.type === 'identifier' && (object.text === 'self' || object.text === 'cls') && attribute) return `this.${attribute.text}`;
+  }
+  return undefined;
+}
+
+function importBindings(node: Node): RawBinding[] {
+  const out: RawBinding[] = [];
+  if (node.type === 'import_statement') {
+    for (const child of named(node)) {
+      if (child.type === 'dotted_name') {
+        const first = child.text.split('.')[0];
+        out.push({ name: first, kind: 'import', module: first, imported: '*' });
+      } else if (child.type === 'aliased_import') {
+        const name = child.childForFieldName('name')?.text;
+        const alias = child.childForFieldName('alias')?.text;
+        if (name && alias) out.push({ name: alias, kind: 'import', module: name, imported: '*' });
+      }
+    }
+    return out;
+  }
+  const moduleNode = node.childForFieldName('module_name');
+  const module = moduleNode?.text ?? '';
+  for (const child of named(node)) {
+    if (child === moduleNode || child.startIndex === moduleNode?.startIndex) continue;
+    if (child.type === 'dotted_name') out.push({ name: child.text, kind: 'import', module, imported: child.text });
+    else if (child.type === 'aliased_import') {
+      const name = child.childForFieldName('name')?.text;
+      const alias = child.childForFieldName('alias')?.text;
+      if (name && alias) out.push({ name: alias, kind: 'import', module, imported: name });
+    }
+  }
+  return out;
+}
+
+function parameter(node: Node): RawBinding | undefined {
+  switch (node.type) {
+    case 'identifier':
+      return { name: node.text, kind: 'param' };
+    case 'typed_parameter': {
+      const name = named(node).find((c) => c.type === 'identifier')?.text;
+      return name ? { name, kind: 'param', typeText: node.childForFieldName('type')?.text } : undefined;
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter': {
+      const name = node.childForFieldName('name')?.text;
+      return name
+        ? { name, kind: 'param', typeText: node.childForFieldName('type')?.text, value: node.childForFieldName('value') ?? undefined }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export const pythonSyntax: LanguageSyntax = {
+  family: 'python',
+  callTypes: new Set(['call']),
+  functionTypes: new Set(['function_definition', 'lambda']),
+  classTypes: new Set(['class_definition']),
+  forLoopTypes: new Map([
+    ['for_statement', 'body'],
+    ['list_comprehension', 'body'],
+    ['set_comprehension', 'body'],
+    ['dictionary_comprehension', 'body'],
+    ['generator_expression', 'body'],
+  ]),
+  whileLoopTypes: new Set(['while_statement']),
+  bindingTypes: new Set(['assignment', 'with_item', 'import_statement', 'import_from_statement', 'function_definition', 'for_statement']),
+  returnType: 'return_statement',
+  selfName: 'self',
+
+  callParts(node: Node): CallParts | undefined {
+    const callee = node.childForFieldName('function');
+    const argumentList = node.childForFieldName('arguments');
+    if (!callee) return undefined;
+    const args: Node[] = [];
+    const keywords: CallParts['keywords'] = [];
+    if (argumentList?.type === 'argument_list') {
+      for (const arg of named(argumentList)) {
+        if (arg.type === 'comment') continue;
+        if (arg.type === 'keyword_argument') {
+          const name = arg.childForFieldName('name')?.text;
+          const value = arg.childForFieldName('value');
+          if (name && value) keywords.push({ name, value, node: arg });
+        } else args.push(arg);
+      }
+    } else if (argumentList) args.push(argumentList);
+    if (callee.type === 'attribute') {
+      const object = callee.childForFieldName('object') ?? undefined;
+      const propertyNode = callee.childForFieldName('attribute') ?? undefined;
+      return { callee, object, property: propertyNode?.text, propertyNode, args, keywords, isNew: false };
+    }
+    return { callee, args, keywords, isNew: false };
+  },
+
+  bindingsOf(node: Node): RawBinding[] {
+    switch (node.type) {
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right') ?? undefined;
+        const name = left ? targetName(left) : undefined;
+        if (!name) return [];
+        return [{ name, kind: 'assign', value: right?.type === 'assignment' ? right.childForFieldName('right') ?? undefined : right, typeText: node.childForFieldName('type')?.text }];
+      }
+      case 'with_item': {
+        const value = node.childForFieldName('value');
+        if (value?.type !== 'as_pattern') return [];
+        const expression = named(value)[0];
+        const alias = value.childForFieldName('alias');
+        const name = alias ? named(alias)[0] : undefined;
+        return expression && name?.type === 'identifier' ? [{ name: name.text, kind: 'assign', value: expression }] : [];
+      }
+      case 'import_statement':
+      case 'import_from_statement':
+        return importBindings(node);
+      case 'function_definition': {
+        const name = node.childForFieldName('name')?.text;
+        return name ? [{ name, kind: 'function', value: node }] : [];
+      }
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        return left?.type === 'identifier' ? [{ name: left.text, kind: 'loop' }] : [];
+      }
+      default:
+        return [];
+    }
+  },
+
+  functionName(node: Node): string {
+    return node.childForFieldName('name')?.text ?? '<lambda>';
+  },
+
+  isAsyncFunction(node: Node): boolean {
+    return node.type === 'function_definition' && node.text.startsWith('async');
+  },
+
+  isRequestHandler(node: Node): boolean {
+    const parent = node.parent;
+    if (parent?.type === 'decorated_definition') {
+      for (const child of named(parent)) if (child.type === 'decorator' && ROUTE_DECORATOR.test(child.text)) return true;
+    }
+    const params = node.childForFieldName('parameters');
+    return !!params && named(params).some((p) => /^(request|req)\b/.test(p.text));
+  },
+
+  parametersOf(node: Node): RawBinding[] {
+    const params = node.childForFieldName('parameters');
+    if (!params) return [];
+    return named(params).map(parameter).filter((b): b is RawBinding => !!b);
+  },
+
+  unwrap(node: Node): Node {
+    let current = node;
+    for (let i = 0; i < 8; i++) {
+      if (current.type === 'await' || current.type === 'parenthesized_expression') {
+        const inner = named(current)[0];
+        if (!inner) break;
+        current = inner;
+      } else break;
+    }
+    return current;
+  },
+
+  evaluate: evaluatePython,
+  dottedPath,
+  factory: (qualified) => factory(qualified),
+
+  isSelf(node: Node): boolean {
+    return node.type === 'identifier' && (node.text === 'self' || node.text === 'cls');
+  },
+
+  literalIterationCount(loop: Node): number | undefined {
+    const iterable = pythonSyntax.loopIterable(loop);
+    if (iterable && (iterable.type === 'list' || iterable.type === 'tuple')) return named(iterable).length;
+    return undefined;
+  },
+
+  loopIterable(loop: Node): Node | null {
+    if (loop.type === 'for_statement') return loop.childForFieldName('right');
+    const clause = named(loop).find((c) => c.type === 'for_in_clause');
+    return clause?.childForFieldName('right') ?? null;
+  },
+};

@@ -1,0 +1,269 @@
+/** TypeScript/JavaScript (ioredis, node-redis) knowledge for the collector and tracker. */
+import type { Node } from 'web-tree-sitter';
+import { evaluateScript } from './argumentValues';
+import type { CallParts, FactoryInfo, LanguageSyntax, RawBinding } from './syntax';
+
+const IOREDIS = new Set(['ioredis']);
+const NODE_REDIS = new Set(['redis', '@redis/client', '@node-redis/client']);
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'head', 'options', 'route']);
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null);
+}
+
+function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  return node.text.slice(1, -1);
+}
+
+/** `require('x')` → 'x'. */
+function requiredModule(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'call_expression') return undefined;
+  const fn = node.childForFieldName('function');
+  if (fn?.text !== 'require') return undefined;
+  const args = node.childForFieldName('arguments');
+  return stringValue(args ? named(args)[0] : undefined);
+}
+
+function factory(qualified: string, isNew: boolean): FactoryInfo | undefined {
+  const colon = qualified.indexOf(':');
+  if (colon < 0) return undefined;
+  const module = qualified.slice(0, colon);
+  const path = qualified.slice(colon + 1).split('.');
+  const last = path[path.length - 1];
+  if (IOREDIS.has(module) && isNew) {
+    if (last === 'Cluster') return { library: 'ioredis', kind: 'cluster', async: true };
+    if (path.length <= 2 && ['default', '*', 'Redis'].includes(last)) return { library: 'ioredis', kind: 'client', async: true };
+  }
+  if (NODE_REDIS.has(module) && !isNew) {
+    if (last === 'createClient' || last === 'createClientPool' || last === 'createSentinel') return { library: 'node-redis', kind: 'client', async: true };
+    if (last === 'createCluster') return { library: 'node-redis', kind: 'cluster', async: true };
+  }
+  return undefined;
+}
+
+function dottedPath(node: Node): string | undefined {
+  if (node.type === 'identifier' || node.type === 'this') return node.text;
+  if (node.type === 'member_expression') {
+    const object = node.childForFieldName('object');
+    const property = node.childForFieldName('property');
+    const base = object ? dottedPath(object) : undefined;
+    return base && property ? `${base}.${property.text}` : undefined;
+  }
+  return undefined;
+}
+
+function targetName(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'member_expression') {
+    const object = node.childForFieldName('object');
+    const property = node.childForFieldName('property');
+    if (object?.type === 'this' && property) return `this.${property.text}`;
+    const path = dottedPath(node);
+    if (path === 'module.exports') return 'export:default';
+    if (path?.startsWith('exports.') || path?.startsWith('module.exports.')) return `export:${property?.text}`;
+  }
+  return undefined;
+}
+
+function importBindings(node: Node): RawBinding[] {
+  const module = stringValue(node.childForFieldName('source'));
+  if (!module) return [];
+  const out: RawBinding[] = [];
+  const clause = named(node).find((c) => c.type === 'import_clause');
+  if (!clause) return out;
+  for (const part of named(clause)) {
+    if (part.type === 'identifier') out.push({ name: part.text, kind: 'import', module, imported: 'default' });
+    else if (part.type === 'namespace_import') {
+      const id = named(part).find((c) => c.type === 'identifier');
+      if (id) out.push({ name: id.text, kind: 'import', module, imported: '*' });
+    } else if (part.type === 'named_imports') {
+      for (const spec of named(part)) {
+        if (spec.type !== 'import_specifier') continue;
+        const name = spec.childForFieldName('name')?.text;
+        const alias = spec.childForFieldName('alias')?.text;
+        if (name) out.push({ name: alias ?? name, kind: 'import', module, imported: name });
+      }
+    }
+  }
+  return out;
+}
+
+function declaratorBindings(node: Node): RawBinding[] {
+  const name = node.childForFieldName('name');
+  const value = node.childForFieldName('value') ?? undefined;
+  if (!name) return [];
+  const module = requiredModule(value);
+  if (name.type === 'identifier') {
+    if (module) return [{ name: name.text, kind: 'import', module, imported: '*' }];
+    return [{ name: name.text, kind: 'assign', value, typeText: node.childForFieldName('type')?.text }];
+  }
+  if (name.type === 'object_pattern' && module) {
+    const out: RawBinding[] = [];
+    for (const part of named(name)) {
+      if (part.type === 'shorthand_property_identifier_pattern') out.push({ name: part.text, kind: 'import', module, imported: part.text });
+      else if (part.type === 'pair_pattern') {
+        const key = part.childForFieldName('key')?.text;
+        const alias = part.childForFieldName('value');
+        if (key && alias?.type === 'identifier') out.push({ name: alias.text, kind: 'import', module, imported: key });
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+function parameter(node: Node): RawBinding[] {
+  switch (node.type) {
+    case 'identifier':
+      return [{ name: node.text, kind: 'param' }];
+    case 'required_parameter':
+    case 'optional_parameter': {
+      const pattern = node.childForFieldName('pattern');
+      if (pattern?.type !== 'identifier') return [];
+      const typeText = node.childForFieldName('type')?.text.replace(/^:\s*/, '');
+      const value = node.childForFieldName('value') ?? undefined;
+      const out: RawBinding[] = [{ name: pattern.text, kind: 'param', typeText, value }];
+      // `constructor(private readonly redis: Redis)` also declares this.redis.
+      if (named(node).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || /^\s*readonly\b/.test(node.text)) {
+        out.push({ name: `this.${pattern.text}`, kind: 'field', typeText, value });
+      }
+      return out;
+    }
+    case 'assignment_pattern': {
+      const left = node.childForFieldName('left');
+      return left?.type === 'identifier' ? [{ name: left.text, kind: 'param', value: node.childForFieldName('right') ?? undefined }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+export const scriptSyntax: LanguageSyntax = {
+  family: 'script',
+  callTypes: new Set(['call_expression', 'new_expression']),
+  functionTypes: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'function']),
+  classTypes: new Set(['class_declaration', 'class']),
+  forLoopTypes: new Map([
+    ['for_in_statement', 'body'],
+    ['for_statement', 'body'],
+  ]),
+  whileLoopTypes: new Set(['while_statement', 'do_statement']),
+  bindingTypes: new Set(['variable_declarator', 'assignment_expression', 'import_statement', 'function_declaration', 'public_field_definition', 'field_definition', 'for_in_statement', 'export_statement']),
+  returnType: 'return_statement',
+  selfName: 'this',
+
+  callParts(node: Node): CallParts | undefined {
+    const isNew = node.type === 'new_expression';
+    const callee = node.childForFieldName(isNew ? 'constructor' : 'function');
+    if (!callee) return undefined;
+    const argumentList = node.childForFieldName('arguments');
+    const args = argumentList && argumentList.type === 'arguments' ? named(argumentList).filter((a) => a.type !== 'comment') : argumentList ? [argumentList] : [];
+    if (callee.type === 'member_expression') {
+      const object = callee.childForFieldName('object') ?? undefined;
+      const propertyNode = callee.childForFieldName('property') ?? undefined;
+      return { callee, object, property: propertyNode?.text, propertyNode, args, keywords: [], isNew };
+    }
+    return { callee, args, keywords: [], isNew };
+  },
+
+  bindingsOf(node: Node): RawBinding[] {
+    switch (node.type) {
+      case 'variable_declarator':
+        return declaratorBindings(node);
+      case 'assignment_expression': {
+        const left = node.childForFieldName('left');
+        const name = left ? targetName(left) : undefined;
+        return name ? [{ name, kind: 'assign', value: node.childForFieldName('right') ?? undefined }] : [];
+      }
+      case 'import_statement':
+        return importBindings(node);
+      case 'function_declaration': {
+        const name = node.childForFieldName('name')?.text;
+        return name ? [{ name, kind: 'function', value: node }] : [];
+      }
+      case 'public_field_definition':
+      case 'field_definition': {
+        const name = node.childForFieldName('name') ?? node.childForFieldName('property');
+        if (!name) return [];
+        const typeText = node.childForFieldName('type')?.text.replace(/^:\s*/, '');
+        return [{ name: `this.${name.text}`, kind: 'field', typeText, value: node.childForFieldName('value') ?? undefined }];
+      }
+      case 'for_in_statement': {
+        const left = node.childForFieldName('left');
+        return left?.type === 'identifier' ? [{ name: left.text, kind: 'loop' }] : [];
+      }
+      case 'export_statement': {
+        const value = node.childForFieldName('value');
+        return value ? [{ name: 'export:default', kind: 'assign', value }] : [];
+      }
+      default:
+        return [];
+    }
+  },
+
+  functionName(node: Node): string {
+    const name = node.childForFieldName('name')?.text;
+    if (name) return name;
+    const parent = node.parent;
+    if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text ?? '<anonymous>';
+    if (parent?.type === 'pair') return parent.childForFieldName('key')?.text ?? '<anonymous>';
+    return '<anonymous>';
+  },
+
+  isAsyncFunction(node: Node): boolean {
+    return /^(async\b|(static\s+|public\s+|private\s+|protected\s+)*async\b)/.test(node.text);
+  },
+
+  isRequestHandler(node: Node): boolean {
+    const parent = node.parent;
+    if (parent?.type === 'arguments') {
+      const call = parent.parent;
+      const fn = call?.childForFieldName('function');
+      if (fn?.type === 'member_expression') {
+        const method = fn.childForFieldName('property')?.text ?? '';
+        const object = fn.childForFieldName('object')?.text ?? '';
+        if (ROUTE_METHODS.has(method) && /^(app|router|server|api|fastify|routes?|\w*Router)$/.test(object)) return true;
+      }
+    }
+    const params = node.childForFieldName('parameters');
+    const names = params ? named(params).map((p) => p.text.split(/[:=\s]/)[0]) : [];
+    return names.length >= 2 && /^(req|request|ctx)$/.test(names[0]) && /^(res|reply|response|h)$/.test(names[1]);
+  },
+
+  parametersOf(node: Node): RawBinding[] {
+    const params = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
+    if (!params) return [];
+    if (params.type === 'identifier') return [{ name: params.text, kind: 'param' }];
+    return named(params).flatMap(parameter);
+  },
+
+  unwrap(node: Node): Node {
+    let current = node;
+    for (let i = 0; i < 8; i++) {
+      if (['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion'].includes(current.type)) {
+        const inner = named(current).find((c) => !c.type.endsWith('type') && c.type !== 'type_arguments' && c.type !== 'type_identifier');
+        if (!inner) break;
+        current = inner;
+      } else break;
+    }
+    return current;
+  },
+
+  evaluate: evaluateScript,
+  dottedPath,
+  factory,
+
+  isSelf(node: Node): boolean {
+    return node.type === 'this';
+  },
+
+  literalIterationCount(loop: Node): number | undefined {
+    const iterable = scriptSyntax.loopIterable(loop);
+    return iterable?.type === 'array' ? named(iterable).length : undefined;
+  },
+
+  loopIterable(loop: Node): Node | null {
+    return loop.type === 'for_in_statement' ? loop.childForFieldName('right') : null;
+  },
+};

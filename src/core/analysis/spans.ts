@@ -1,0 +1,38 @@
+/** Conversions from tree-sitter nodes to the shared Span shape. */
+import type { Node } from 'web-tree-sitter';
+import type { Span } from '../findings';
+
+/**
+ * tree-sitter columns count bytes of the UTF-8 text that web-tree-sitter was given as a JS string, which
+ * for web-tree-sitter are UTF-16 code units already (it parses the JS string as UTF-16), so indices map 1:1.
+ */
+export function spanOf(node: Node): Span {
+  return {
+    start: { line: node.startPosition.row, column: node.startPosition.column },
+    end: { line: node.endPosition.row, column: node.endPosition.column },
+    startOffset: node.startIndex,
+    endOffset: node.endIndex,
+  };
+}
+
+/** Span from two offsets of a text (positions are computed by scanning for line breaks). */
+export function spanFromOffsets(text: string, startOffset: number, endOffset: number): Span {
+  return { start: positionAt(text, startOffset), end: positionAt(text, endOffset), startOffset, endOffset };
+}
+
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart };
+}
+
+/** Whitespace at the start of the line containing offset. */
+export function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = /^[ \t]*/.exec(text.slice(lineStart, Math.min(text.length, lineStart + 200)));
+  return match ? match[0] : '';
+}

@@ -1,0 +1,153 @@
+/**
+ * What each project file contributes to the analysis of the others: module-level clients it exports,
+ * error listeners it attaches to imported clients, and the commands it runs per key pattern.
+ * The CLI builds it for the files it lints; the editor keeps it up to date as documents change.
+ */
+import type { Tree } from 'web-tree-sitter';
+import type { Parsers } from '../parsing/parsers';
+import { languageForPath, type SourceLanguage } from '../parsing/languages';
+import { keyPatternOf } from './argumentValues';
+import { analyzeTree } from './buildModel';
+import { contextForPath, normalizePath } from './fileContext';
+import type { ClientLibrary, ReceiverKind } from './model';
+import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
+
+export interface FileSummary {
+  path: string;
+  exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean }[];
+  /** Identities ("<path>#<name>") of imported clients this file attaches an 'error' listener to. */
+  errorListeners: string[];
+  /** Commands run per key pattern ("RPOP jobs:*"). */
+  keyCommands: { command: string; key: string }[];
+}
+
+const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts', '.cts'];
+
+function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function joinPath(base: string, relative: string): string {
+  const absolute = base.startsWith('/');
+  const parts = base.split('/').filter(Boolean);
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return (absolute ? '/' : '') + parts.join('/');
+}
+
+export class WorkspaceIndex implements WorkspaceLookup {
+  private readonly files = new Map<string, FileSummary>();
+  private listenerSet?: Set<string>;
+
+  update(summary: FileSummary): void {
+    this.files.set(normalizePath(summary.path), { ...summary, path: normalizePath(summary.path) });
+    this.listenerSet = undefined;
+  }
+
+  remove(path: string): void {
+    this.files.delete(normalizePath(path));
+    this.listenerSet = undefined;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined {
+    const target = family === 'python' ? this.resolvePython(normalizePath(fromPath), specifier) : this.resolveScript(normalizePath(fromPath), specifier);
+    if (!target) return undefined;
+    const exported = target.exports.find((e) => e.name === name);
+    if (!exported) return undefined;
+    return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, identity: `${target.path}#${name}` };
+  }
+
+  hasErrorListener(identity: string): boolean {
+    if (!this.listenerSet) {
+      this.listenerSet = new Set();
+      for (const file of this.files.values()) for (const id of file.errorListeners) this.listenerSet.add(id);
+    }
+    return this.listenerSet.has(identity);
+  }
+
+  hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean {
+    for (const file of this.files.values()) {
+      for (const entry of file.keyCommands) if (entry.key === keyPattern && commands.includes(entry.command)) return true;
+    }
+    return false;
+  }
+
+  private resolveScript(fromPath: string, specifier: string): FileSummary | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = joinPath(dirname(fromPath), specifier);
+    const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+    const candidates = [base, ...SCRIPT_EXTENSIONS.map((e) => stem + e), ...SCRIPT_EXTENSIONS.map((e) => `${base}/index${e}`)];
+    for (const candidate of candidates) {
+      const file = this.files.get(candidate);
+      if (file) return file;
+    }
+    return undefined;
+  }
+
+  private resolvePython(fromPath: string, specifier: string): FileSummary | undefined {
+    const level = /^\.*/.exec(specifier)![0].length;
+    const rest = specifier.slice(level).split('.').filter(Boolean).join('/');
+    if (level > 0) {
+      let base = dirname(fromPath);
+      for (let i = 1; i < level; i++) base = dirname(base);
+      const stem = rest ? `${base}/${rest}` : base;
+      return this.files.get(`${stem}.py`) ?? this.files.get(`${stem}/__init__.py`);
+    }
+    if (!rest) return undefined;
+    for (const [path, file] of this.files) {
+      if (path === `${rest}.py` || path.endsWith(`/${rest}.py`) || path === `${rest}/__init__.py` || path.endsWith(`/${rest}/__init__.py`)) return file;
+    }
+    return undefined;
+  }
+}
+
+/** Summarise one file for the index (its exports are resolved against the index as it stands). */
+export function summarizeTree(tree: Tree, text: string, path: string, language: SourceLanguage, index?: WorkspaceIndex): FileSummary {
+  const normalized = normalizePath(path);
+  const { model, exports } = analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index });
+  return {
+    path: normalized,
+    exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
+    errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity),
+    keyCommands: model.callSites.flatMap((site) => {
+      const key = keyPatternOf(site.args[0]);
+      return key ? [{ command: site.command, key }] : [];
+    }),
+  };
+}
+
+/**
+ * Builds the index for a set of files in two rounds, so that a client re-exported through another module
+ * (`from .client import redis` in `__init__.py`) is known to the files importing it.
+ */
+export function buildWorkspaceIndex(parsers: Parsers, files: Iterable<{ path: string; text: string }>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  const list = [...files].filter((f) => languageForPath(f.path) && mentionsRedisOrImports(f.text));
+  for (let round = 0; round < 2; round++) {
+    for (const file of list) {
+      const language = languageForPath(file.path)!;
+      let tree: Tree | undefined;
+      try {
+        tree = parsers.parse(language, file.text);
+        index.update(summarizeTree(tree, file.text, file.path, language, round === 0 ? undefined : index));
+      } catch {
+        // A file that cannot be parsed contributes nothing; linting reports it separately.
+      } finally {
+        tree?.delete();
+      }
+    }
+  }
+  return index;
+}
+
+/** Cheap pre-filter: files that neither mention Redis nor import anything cannot matter to the index. */
+function mentionsRedisOrImports(text: string): boolean {
+  return /redis|import|require\(/i.test(text.slice(0, 200_000));
+}

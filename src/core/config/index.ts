@@ -1,0 +1,4 @@
+/** Public surface of the project configuration (pure; file loading lives in src/node/projectConfig.ts). */
+export * from './configShape';
+export * from './validateConfig';
+export { globToRegExp, keyPatternCovered, matchesAnyGlob } from './glob';

@@ -1,0 +1,124 @@
+/**
+ * Turns the raw errors of a Redis connection (socket codes, server replies, TLS failures, Sentinel and
+ * Cluster messages) into one actionable sentence for the user. The raw text goes to the log separately.
+ */
+import { formatHostPort, type HostPort, type Topology } from './profile';
+
+export type ConnectionErrorKind =
+  | 'refused'
+  | 'timeout'
+  | 'dns'
+  | 'unreachable'
+  | 'auth'
+  | 'noauth'
+  | 'noperm'
+  | 'tls-certificate'
+  | 'tls-mismatch'
+  | 'sentinel-no-master'
+  | 'cluster-down'
+  | 'loading'
+  | 'read-only'
+  | 'closed'
+  | 'not-redis'
+  | 'unknown';
+
+export interface TranslatedError {
+  kind: ConnectionErrorKind;
+  /** What went wrong and what to do, in one or two sentences. */
+  message: string;
+}
+
+export interface ErrorContext {
+  topology: Topology;
+  address: HostPort;
+  username?: string;
+  connectTimeoutMs: number;
+  masterName?: string;
+}
+
+export interface RawError {
+  message: string;
+  code?: string;
+}
+
+const TLS_CERT_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE', 'CERT_UNTRUSTED', 'CERT_REJECTED',
+]);
+
+export function translateConnectionError(error: RawError, context: ErrorContext): TranslatedError {
+  const where = formatHostPort(context.address);
+  const text = error.message;
+  const user = context.username ?? 'default';
+  const code = error.code ?? /\b(E[A-Z]{3,}|ERR_[A-Z_]+|[A-Z_]{8,})\b/.exec(text)?.[1];
+  const noperm = /NOPERM[^']*'([^']+)'/.exec(text) ?? /NOPERM.*?command\s+(\S+)/i.exec(text);
+  if (/^NOPERM|\bNOPERM\b/.test(text)) {
+    const what = noperm ? ` "${noperm[1].replace('|', ' ').toUpperCase()}"` : '';
+    const keyOrChannel = /no permissions to access one of the (keys|channels)/.exec(text);
+    if (keyOrChannel) {
+      return { kind: 'noperm', message: `The ACL user "${user}" may not access those ${keyOrChannel[1]} (its key patterns exclude them).` };
+    }
+    return {
+      kind: 'noperm',
+      message: `The ACL user "${user}" is not allowed to run${what}. Ask an administrator to grant it (ACL SETUSER ${user} +${noperm?.[1] ?? '<command>'}) or connect as another user.`,
+    };
+  }
+  if (/WRONGPASS|invalid username-password pair|invalid password/i.test(text)) {
+    return { kind: 'auth', message: `Authentication failed for user "${user}" at ${where}: wrong user name or password. Edit the connection to fix the credentials.` };
+  }
+  if (/NOAUTH|Authentication required/i.test(text)) {
+    return { kind: 'noauth', message: `${where} requires a password. Edit the connection and set one.` };
+  }
+  if (/AUTH.*called without any password configured|Client sent AUTH, but no password is set/i.test(text)) {
+    return { kind: 'auth', message: `${where} has no password configured, but one was sent. Remove the password from the connection.` };
+  }
+  if (TLS_CERT_CODES.has(code ?? '') || /certificate|self[- ]signed|altname/i.test(text)) {
+    const detail = code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /altname|Hostname\/IP does not match/i.test(text)
+      ? 'its certificate is not valid for this host name (set "servername" to the name in the certificate)'
+      : code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
+      : 'its certificate is not signed by a CA you trust (set the CA file, or turn verification off for a test server)';
+    return { kind: 'tls-certificate', message: `TLS to ${where} failed: ${detail}. (${code ?? text})` };
+  }
+  if (/wrong version number|packet length too long|EPROTO|ssl3_get_record|unexpected eof while reading|tlsv1 alert|handshake failure/i.test(text)) {
+    return { kind: 'tls-mismatch', message: `TLS handshake with ${where} failed: the server probably does not speak TLS on this port, or needs a client certificate. Check the TLS settings and the port.` };
+  }
+  if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(text)) {
+    return { kind: 'refused', message: `Nothing accepts connections at ${where}. Is the server running, and is the port right?` };
+  }
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH' || /ENETUNREACH|EHOSTUNREACH/.test(text)) {
+    return { kind: 'unreachable', message: `There is no network route to ${where}. Check the address, VPN or tunnel.` };
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /ENOTFOUND|EAI_AGAIN/.test(text)) {
+    return { kind: 'dns', message: `The host name "${context.address.host}" cannot be resolved. Check the spelling or your network/VPN.` };
+  }
+  if (code === 'ETIMEDOUT' || /ETIMEDOUT|timed? ?out|Command timed out/i.test(text)) {
+    return { kind: 'timeout', message: `${where} did not answer within ${Math.round(context.connectTimeoutMs / 100) / 10} s. Check the address, firewalls, and whether TLS is needed.` };
+  }
+  if (/All sentinels are unreachable|no master|NOMASTER|failed to connect to any sentinel|sentinel/i.test(text) && context.topology === 'sentinel') {
+    return { kind: 'sentinel-no-master', message: `No Sentinel reported a master named "${context.masterName ?? '?'}". Check the master name and the Sentinel addresses (${where}…).` };
+  }
+  if (/CLUSTERDOWN|cluster ?down|Failed to refresh slots cache|None of startup nodes is available/i.test(text)) {
+    return { kind: 'cluster-down', message: `The cluster is down or unreachable from ${where}: not every hash slot is served. Wait for failover or check the nodes.` };
+  }
+  if (/cluster support disabled/i.test(text)) {
+    return { kind: 'cluster-down', message: `${where} is not a cluster node (cluster support disabled). Use a standalone connection instead.` };
+  }
+  if (/Unknown RESP type|Protocol error|unexpected reply/i.test(text)) {
+    return { kind: 'not-redis', message: `Something answered at ${where}, but it does not speak the Redis protocol. Check the port, and whether TLS is needed.` };
+  }
+  if (/^LOADING/.test(text)) {
+    return { kind: 'loading', message: `${where} is loading its dataset into memory; try again in a moment.` };
+  }
+  if (/ECONNRESET|EPIPE|Connection is closed|Stream isn't writeable|connection.*(closed|ended)/i.test(text)) {
+    return { kind: 'closed', message: `The connection to ${where} was closed by the server or the network. It may need TLS, or a client certificate.` };
+  }
+  return { kind: 'unknown', message: `Redis at ${where} reported: ${text}` };
+}
+
+/** Remove anything that looks like a secret from a text before it is logged. */
+export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
+  let out = text.replace(/(rediss?(?:\+sentinel)?:\/\/[^:@/\s]*:)[^@\s]+@/gi, '$1***@');
+  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
+  return out;
+}

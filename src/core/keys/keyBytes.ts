@@ -1,0 +1,79 @@
+/** Binary-safe key helpers: display with escapes, glob escaping for SCAN MATCH, and stable ids for keys as bytes. */
+
+const HEX = '0123456789abcdef';
+
+/**
+ * A key for display: valid UTF-8 text stays as is, control characters and bytes that are not valid UTF-8
+ * are shown as escapes (\n, \t, \xff), and a backslash as "\\" so the display is unambiguous.
+ */
+export function displayKey(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let out = '';
+    for (const byte of bytes) out += byte >= 0x20 && byte < 0x7f ? escapeChar(String.fromCharCode(byte)) : escapeByte(byte);
+    return out;
+  }
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    out += code < 0x20 || code === 0x7f ? escapeByte(code) : escapeChar(char);
+  }
+  return out;
+}
+
+function escapeChar(char: string): string {
+  return char === '\\' ? '\\\\' : char;
+}
+
+function escapeByte(byte: number): string {
+  if (byte === 0x0a) return '\\n';
+  if (byte === 0x0d) return '\\r';
+  if (byte === 0x09) return '\\t';
+  return `\\x${HEX[byte >> 4]}${HEX[byte & 15]}`;
+}
+
+/** Escape the glob metacharacters of SCAN MATCH (* ? [ ] \) so `bytes` matches itself literally. */
+export function escapeGlob(bytes: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (const byte of bytes) {
+    // * ? [ ] \
+    if (byte === 0x2a || byte === 0x3f || byte === 0x5b || byte === 0x5d || byte === 0x5c) out.push(0x5c);
+    out.push(byte);
+  }
+  return Uint8Array.from(out);
+}
+
+/** The SCAN MATCH pattern for every key starting with `prefix`. */
+export function prefixPattern(prefix: Uint8Array): Uint8Array {
+  const escaped = escapeGlob(prefix);
+  const out = new Uint8Array(escaped.length + 1);
+  out.set(escaped);
+  out[escaped.length] = 0x2a;
+  return out;
+}
+
+/** Lossless, URL-safe text form of key bytes for ids and messages (base64). */
+export function keyToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function keyFromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+export function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}

@@ -1,0 +1,86 @@
+/**
+ * Splits a key name into namespace segments over several delimiters, and folds identifier-like segments
+ * (numbers, UUIDs, hashes, emails) into '*', so "user:42:profile" and "user:43:profile" share a namespace.
+ */
+
+export interface KeySegments {
+  /** Normalized segments ('*' for identifiers), excluding the last one. */
+  prefix: string[];
+  /** The delimiter that follows each prefix segment, so patterns keep the original punctuation. */
+  delimiters: string[];
+  /** The last segment, normalized. */
+  leaf: string;
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]{8,}$/i;
+const DIGITS = /\d/;
+
+/** True for segments that name one entity rather than a kind of key. */
+export function isIdentifierSegment(segment: string): boolean {
+  if (segment === '') return false;
+  if (/^-?\d+(\.\d+)?$/.test(segment)) return true;
+  if (UUID.test(segment) || HEX.test(segment)) return true;
+  if (segment.includes('@')) return true;
+  // Tokens such as "a1b2c3" or "sess_9f8e": a digit and enough length to be generated, not a word like "v2".
+  if (DIGITS.test(segment) && segment.length >= 5) return true;
+  // Long opaque tokens (base64 session ids) without digits are still identifiers.
+  return segment.length >= 20 && /^[A-Za-z0-9_\-+=/]+$/.test(segment);
+}
+
+/** Non-empty delimiters, longest first (so "::" wins over ":" where both are configured). */
+export function sortDelimiters(delimiters: string[]): string[] {
+  return [...delimiters].filter((d) => d.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** Split `key` at any of `delimiters` (longest delimiter first when they overlap). */
+export function splitKey(key: string, delimiters: string[], presorted = false): KeySegments {
+  const sorted = presorted ? delimiters : sortDelimiters(delimiters);
+  if (sorted.length === 1) return fromSegments(key.split(sorted[0]), sorted[0]);
+  const segments: string[] = [];
+  const separators: string[] = [];
+  let start = 0;
+  let index = 0;
+  while (index < key.length) {
+    const delimiter = sorted.find((d) => key.startsWith(d, index));
+    if (delimiter) {
+      segments.push(key.slice(start, index));
+      separators.push(delimiter);
+      index += delimiter.length;
+      start = index;
+    } else {
+      index++;
+    }
+  }
+  segments.push(key.slice(start));
+  return normalize(segments, separators);
+}
+
+function fromSegments(segments: string[], delimiter: string): KeySegments {
+  return normalize(segments, new Array<string>(segments.length - 1).fill(delimiter));
+}
+
+function normalize(segments: string[], separators: string[]): KeySegments {
+  const normalized = segments.map((s) => (isIdentifierSegment(s) ? '*' : s));
+  return { prefix: normalized.slice(0, -1), delimiters: separators, leaf: normalized[normalized.length - 1] };
+}
+
+/** Glob for a namespace path: ["user", "*"] with delimiters [":", ":"] → "user:*:*". */
+export function namespacePattern(path: string[], delimiters: string[]): string {
+  let pattern = '';
+  for (let i = 0; i < path.length; i++) pattern += path[i] + delimiters[i];
+  return pattern + '*';
+}
+
+/** Glob for a leaf namespace: ["user", "*"] + "profile" → "user:*:profile". */
+export function leafPattern(path: string[], delimiters: string[], leaf: string): string {
+  let pattern = '';
+  for (let i = 0; i < path.length; i++) pattern += path[i] + delimiters[i];
+  return pattern + leaf;
+}
+
+/** Redis-style glob match ('*' any run, '?' one character) used to link key patterns to keys. */
+export function globMatches(glob: string, key: string): boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 's').test(key);
+}

@@ -1,0 +1,203 @@
+/**
+ * Streams inspected keys into every aggregate of the report (types, percentiles, namespaces, TTL buckets,
+ * encodings, top keys, per-node totals, sampling error) and keeps compact per-type columns for the
+ * recommendation checks. Each key carries a weight: 1 in a full scan, DBSIZE/sample-size when sampled.
+ */
+import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceTreeOptions } from './namespaceTree';
+import { NumberColumn, weightedPercentiles } from './percentiles';
+import { marginFromVariance, SampleMoments } from './samplingError';
+import { TopList } from './topKeys';
+import { TtlBucketCounter } from './ttlBuckets';
+import type { KeyRecord, KeySummary, MemoryReport, NodeSummary, SamplingSummary, TypeSummary } from './types';
+
+export interface CollectorOptions {
+  namespaces: NamespaceTreeOptions;
+  topKeys: number;
+  /** Confidence level of stated sampling margins. */
+  confidence: number;
+}
+
+export const DEFAULT_COLLECTOR_OPTIONS: CollectorOptions = { namespaces: DEFAULT_NAMESPACE_OPTIONS, topKeys: 20, confidence: 0.999 };
+
+/** Per-type columns: one entry per inspected key. */
+export interface TypeColumns {
+  memory: NumberColumn;
+  length: NumberColumn;
+  ttl: NumberColumn;
+  weight: NumberColumn;
+  byMemory: TopList<KeySummary>;
+  byLength: TopList<KeySummary>;
+}
+
+interface NodeState {
+  dbsize: number;
+  /** Keys this node contributed (inspected). */
+  inspected: number;
+  weightedKeys: number;
+  weightedMemory: number;
+  memory: SampleMoments;
+  typeCount: Map<string, SampleMoments>;
+  typeMemory: Map<string, SampleMoments>;
+}
+
+export class MemoryCollector {
+  readonly columns = new Map<string, TypeColumns>();
+  readonly encodings: Record<string, Record<string, number>> = {};
+  readonly hotKeys: TopList<KeySummary & { lfuFrequency: number }>;
+  private readonly tree: NamespaceTreeBuilder;
+  private readonly ttl = new TtlBucketCounter();
+  private readonly topByMemory: TopList<KeySummary>;
+  private readonly topByLength: TopList<KeySummary>;
+  private readonly nodes = new Map<string, NodeState>();
+  private mode: 'full' | 'sample' = 'full';
+  private keyNameBytes = 0;
+  private inspected = 0;
+
+  constructor(private readonly options: CollectorOptions = DEFAULT_COLLECTOR_OPTIONS) {
+    this.tree = new NamespaceTreeBuilder(options.namespaces);
+    this.topByMemory = new TopList(options.topKeys);
+    this.topByLength = new TopList(options.topKeys);
+    this.hotKeys = new TopList(options.topKeys);
+  }
+
+  /** Announce a node before its keys arrive; `dbsize` is its key count at the start. */
+  beginNode(node: string, dbsize: number, mode: 'full' | 'sample'): void {
+    this.mode = mode === 'sample' ? 'sample' : this.mode;
+    if (!this.nodes.has(node)) {
+      this.nodes.set(node, {
+        dbsize, inspected: 0, weightedKeys: 0, weightedMemory: 0, memory: new SampleMoments(), typeCount: new Map(), typeMemory: new Map(),
+      });
+    }
+  }
+
+  add(record: KeyRecord, node: string, weight = 1): void {
+    const state = this.nodes.get(node) ?? (this.beginNode(node, 0, 'full'), this.nodes.get(node)!);
+    state.inspected++;
+    state.weightedKeys += weight;
+    state.weightedMemory += weight * record.memoryBytes;
+    state.memory.add(record.memoryBytes);
+    moments(state.typeCount, record.type).add(1);
+    moments(state.typeMemory, record.type).add(record.memoryBytes);
+    this.inspected++;
+    this.keyNameBytes += record.key.length * weight;
+
+    const columns = this.columnsOf(record.type);
+    columns.memory.push(record.memoryBytes);
+    columns.length.push(record.length);
+    columns.ttl.push(record.ttlMs);
+    columns.weight.push(weight);
+    // One summary object per key, shared by every top list it enters.
+    const summary = summarize(record, node, this.nodes.size > 1);
+    columns.byMemory.offer(record.memoryBytes, summary);
+    columns.byLength.offer(record.length, summary);
+    this.topByMemory.offer(record.memoryBytes, summary);
+    this.topByLength.offer(record.length, summary);
+    if (record.lfuFrequency !== undefined) {
+      this.hotKeys.offer(record.lfuFrequency, { ...summary, lfuFrequency: record.lfuFrequency });
+    }
+
+    const encodings = (this.encodings[record.type] ??= {});
+    encodings[record.encoding] = (encodings[record.encoding] ?? 0) + weight;
+    this.ttl.add(record.ttlMs, record.memoryBytes, weight);
+    this.tree.add(record, weight, summary);
+  }
+
+  inspectedKeys(): number {
+    return this.inspected;
+  }
+
+  /** Average key-name length in bytes (UTF-16 units for non-ASCII names). */
+  averageKeyNameLength(): number {
+    const keys = [...this.nodes.values()].reduce((sum, n) => sum + n.weightedKeys, 0);
+    return keys > 0 ? this.keyNameBytes / keys : 0;
+  }
+
+  /** Everything but recommendations and timing. */
+  build(): Omit<MemoryReport, 'recommendations' | 'durationMs'> {
+    const byType: Record<string, TypeSummary> = {};
+    for (const [type, columns] of [...this.columns.entries()].sort()) {
+      const weights = columns.weight.view();
+      const [p50, p90, p99, max] = weightedPercentiles(columns.memory.view(), weights, [50, 90, 99, 100]);
+      const [lengthP50, lengthP99, lengthMax] = weightedPercentiles(columns.length.view(), weights, [50, 99, 100]);
+      let keys = 0;
+      let memoryBytes = 0;
+      for (let i = 0; i < columns.memory.length; i++) {
+        keys += weights[i];
+        memoryBytes += weights[i] * columns.memory.at(i);
+      }
+      byType[type] = { keys: Math.round(keys), memoryBytes: Math.round(memoryBytes), p50, p90, p99, max, lengthP50, lengthP99, lengthMax };
+    }
+    const encodings: Record<string, Record<string, number>> = {};
+    for (const [type, counts] of Object.entries(this.encodings)) {
+      encodings[type] = Object.fromEntries(Object.entries(counts).map(([encoding, n]) => [encoding, Math.round(n)]));
+    }
+    const nodes: NodeSummary[] = [...this.nodes.entries()].map(([node, state]) => ({
+      node, keys: Math.round(state.weightedKeys), memoryBytes: Math.round(state.weightedMemory), dbsize: state.dbsize,
+    }));
+    return {
+      totalKeys: Object.values(byType).reduce((sum, t) => sum + t.keys, 0),
+      totalMemoryBytes: Object.values(byType).reduce((sum, t) => sum + t.memoryBytes, 0),
+      byType,
+      namespaces: this.tree.build(),
+      topKeysByMemory: this.topByMemory.values(),
+      topKeysByLength: this.topByLength.values(),
+      ttlBuckets: this.ttl.build(),
+      encodings,
+      nodes,
+      sampling: this.sampling(Object.keys(byType)),
+    };
+  }
+
+  private sampling(types: string[]): SamplingSummary {
+    const states = [...this.nodes.values()];
+    const keyspaceSize = states.reduce((sum, s) => sum + s.dbsize, 0);
+    const confidence = this.options.confidence;
+    if (this.mode === 'full') {
+      return {
+        mode: 'full', inspectedKeys: this.inspected, keyspaceSize, confidence, totalMemoryMarginBytes: 0,
+        byTypeMargin: Object.fromEntries(types.map((t) => [t, { keys: 0, memoryBytes: 0 }])),
+      };
+    }
+    const variance = (pick: (s: NodeState) => SampleMoments | undefined) =>
+      states.reduce((sum, s) => sum + (pick(s)?.totalVariance(s.dbsize, s.inspected) ?? 0), 0);
+    return {
+      mode: 'sample',
+      inspectedKeys: this.inspected,
+      keyspaceSize,
+      confidence,
+      totalMemoryMarginBytes: Math.round(marginFromVariance(variance((s) => s.memory), confidence)),
+      byTypeMargin: Object.fromEntries(
+        types.map((t) => [t, {
+          keys: Math.round(marginFromVariance(variance((s) => s.typeCount.get(t)), confidence)),
+          memoryBytes: Math.round(marginFromVariance(variance((s) => s.typeMemory.get(t)), confidence)),
+        }]),
+      ),
+    };
+  }
+
+  private columnsOf(type: string): TypeColumns {
+    let columns = this.columns.get(type);
+    if (!columns) {
+      columns = {
+        memory: new NumberColumn(), length: new NumberColumn(), ttl: new NumberColumn(), weight: new NumberColumn(),
+        byMemory: new TopList(this.options.topKeys), byLength: new TopList(this.options.topKeys),
+      };
+      this.columns.set(type, columns);
+    }
+    return columns;
+  }
+}
+
+function moments(map: Map<string, SampleMoments>, type: string): SampleMoments {
+  let value = map.get(type);
+  if (!value) map.set(type, (value = new SampleMoments()));
+  return value;
+}
+
+function summarize(record: KeyRecord, node: string, cluster: boolean): KeySummary {
+  const summary: KeySummary = {
+    key: record.key, type: record.type, encoding: record.encoding, memoryBytes: record.memoryBytes, length: record.length, ttlMs: record.ttlMs,
+  };
+  if (cluster) summary.node = node;
+  return summary;
+}

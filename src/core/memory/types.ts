@@ -1,0 +1,145 @@
+/** The data shapes of memory analysis: one inspected key in, one report out (plain data, JSON-safe). */
+
+/** What the server told us about one key. */
+export interface KeyRecord {
+  key: string;
+  /** TYPE reply: string, list, set, zset, hash, stream, or a module type name. */
+  type: string;
+  /** OBJECT ENCODING reply: embstr, int, raw, listpack, quicklist, hashtable, intset, skiplist, stream ... */
+  encoding: string;
+  /** PTTL in milliseconds; -1 when the key has no expiry. */
+  ttlMs: number;
+  /** MEMORY USAGE in bytes (server default sampling unless exact mode was requested). */
+  memoryBytes: number;
+  /** Bytes for strings (STRLEN), elements for collections (LLEN/SCARD/ZCARD/HLEN/XLEN); 0 for module types. */
+  length: number;
+  /** OBJECT FREQ (LFU counter, 0-255); only read when the server runs an LFU eviction policy. */
+  lfuFrequency?: number;
+}
+
+/** Size distribution of one type (bytes). */
+export interface TypeSummary {
+  keys: number;
+  memoryBytes: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** Length (elements, or bytes for strings) percentiles of the same keys. */
+  lengthP50: number;
+  lengthP99: number;
+  lengthMax: number;
+}
+
+export interface KeySummary {
+  key: string;
+  type: string;
+  encoding: string;
+  memoryBytes: number;
+  length: number;
+  ttlMs: number;
+  /** Node address in a Cluster ("127.0.0.1:7000"); absent on standalone servers. */
+  node?: string;
+}
+
+/** One node of the namespace tree: keys whose normalized name starts with `pattern` (minus the trailing '*'). */
+export interface NamespaceNode {
+  /** Glob of the keys in this namespace: "session:*", "user:*:profile". */
+  pattern: string;
+  /** Depth in the tree, 1 for top-level namespaces. */
+  depth: number;
+  keys: number;
+  memoryBytes: number;
+  averageBytes: number;
+  keysWithTtl: number;
+  memoryWithTtl: number;
+  /** keysWithTtl / keys, 0..1. */
+  ttlShare: number;
+  /** Keys per type inside the namespace. */
+  types: Record<string, number>;
+  topKeys: KeySummary[];
+  children: NamespaceNode[];
+}
+
+export type TtlBucketName = 'none' | '<1h' | '<1d' | '<1w' | 'longer';
+
+export interface TtlBucket {
+  bucket: TtlBucketName;
+  keys: number;
+  memoryBytes: number;
+}
+
+/** Keys per encoding, per type: { hash: { listpack: 10, hashtable: 2 } }. */
+export type EncodingsByType = Record<string, Record<string, number>>;
+
+/** Keys and memory per Cluster master (or the single standalone node). */
+export interface NodeSummary {
+  node: string;
+  keys: number;
+  memoryBytes: number;
+  /** Keys the node holds according to DBSIZE (differs from `keys` when sampling). */
+  dbsize: number;
+}
+
+/** How the numbers were obtained, and how far a sampled estimate may be off. */
+export interface SamplingSummary {
+  mode: 'full' | 'sample';
+  /** Keys actually inspected. */
+  inspectedKeys: number;
+  /** Keys on the server(s) at the start (sum of DBSIZE). */
+  keyspaceSize: number;
+  /** Confidence level of the margins below (0.999 = 99.9 %). */
+  confidence: number;
+  /** Half-width of the confidence interval of totalMemoryBytes, in bytes (0 for a full scan). */
+  totalMemoryMarginBytes: number;
+  /** Half-width of the interval of each type's key count and memory. */
+  byTypeMargin: Record<string, { keys: number; memoryBytes: number }>;
+}
+
+export interface RecommendationResult {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  title: string;
+  evidence: string;
+  action: string;
+  /** Example keys or namespaces the evidence refers to. */
+  examples?: string[];
+}
+
+/** A namespace joined with the code that writes its keys. */
+export interface NamespaceLink {
+  pattern: string;
+  keys: number;
+  memoryBytes: number;
+  ttlShare: number;
+  sites: LinkedWriteSite[];
+}
+
+export interface LinkedWriteSite {
+  file: string;
+  /** One-based line, as people cite code. */
+  line: number;
+  column: number;
+  command: string;
+  keyPattern: string;
+  setsTtl: boolean;
+}
+
+/** The whole analysis result; the JSON output of `redis-review analyze` is this object. */
+export interface MemoryReport {
+  totalKeys: number;
+  totalMemoryBytes: number;
+  byType: Record<string, TypeSummary>;
+  namespaces: NamespaceNode[];
+  topKeysByMemory: KeySummary[];
+  topKeysByLength: KeySummary[];
+  ttlBuckets: TtlBucket[];
+  encodings: EncodingsByType;
+  nodes: NodeSummary[];
+  sampling: SamplingSummary;
+  recommendations: RecommendationResult[];
+  codeLinks?: NamespaceLink[];
+  /** Redis 8 INFO KEYSIZES histograms, when the server offers them (the instant overview). */
+  keySizeHistograms?: Record<string, Record<string, number>>;
+  durationMs: number;
+}

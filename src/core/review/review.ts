@@ -1,0 +1,118 @@
+/** Reviews one file: model → rules → configured severities → suppressions. */
+import type { Tree } from 'web-tree-sitter';
+import { analyzeTree } from '../analysis/buildModel';
+import { contextForPath, normalizePath } from '../analysis/fileContext';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/configShape';
+import { matchesAnyGlob } from '../config/glob';
+import { lowerSeverity } from '../config/validateConfig';
+import type { FileContext, Finding, Severity } from '../findings';
+import type { Parsers } from '../parsing/parsers';
+import { RULES } from '../rules/registry';
+import type { ContextPolicy, Rule, RuleContext } from '../rules/rule';
+import type { ReviewOptions, ReviewResult } from './reviewTypes';
+import { applySuppressions, parseSuppressions } from './suppressions';
+import { writeSitesOf } from './writeSites';
+
+const DEFAULT_TIME_BUDGET_MS = 2000;
+export const UNUSED_SUPPRESSION_ID = 'unused-suppression';
+
+function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
+}
+
+function policyFor(rule: Rule, context: FileContext, config: ResolvedConfig): ContextPolicy {
+  if (context === 'app' || config.nonAppFiles === 'same-as-app') return 'keep';
+  if (config.nonAppFiles === 'skip') return 'skip';
+  return rule.meta.contexts[context];
+}
+
+function appliesToLanguage(rule: Rule, language: ReviewOptions['language']): boolean {
+  return rule.meta.languages.includes(language === 'python' ? 'python' : 'javascript');
+}
+
+export function fileContextFor(path: string, config: ResolvedConfig = DEFAULT_CONFIG): FileContext {
+  return contextForPath(
+    path,
+    (p) => config.testFiles.length > 0 && matchesAnyGlob(p, config.testFiles),
+    (p) => config.scriptFiles.length > 0 && matchesAnyGlob(p, config.scriptFiles),
+  );
+}
+
+/** Review a tree the caller parsed (the editor passes incrementally re-parsed trees here). */
+export function reviewTree(tree: Tree, text: string, options: ReviewOptions): ReviewResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const path = normalizePath(options.path);
+  const started = Date.now();
+  const deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const context = fileContextFor(path, config);
+  const analysis = analyzeTree(tree, text, { path, language: options.language, context, workspace: options.workspace, deadline });
+  const findings: Finding[] = [];
+  const ruleErrors: ReviewResult['ruleErrors'] = [];
+  for (const rule of RULES) {
+    const configured = config.rules[rule.meta.id];
+    if (configured === 'off' || !appliesToLanguage(rule, options.language)) continue;
+    const policy = policyFor(rule, context, config);
+    if (policy === 'skip') continue;
+    const ruleContext: RuleContext = {
+      model: analysis.model,
+      helperCalls: analysis.helperCalls,
+      config,
+      workspaceKeys: options.workspace,
+      hasErrorListenerElsewhere: (identity) => options.workspace?.hasErrorListener(identity) ?? false,
+      report(report) {
+        let severity: Severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
+        if (policy === 'lower') severity = lowerSeverity(severity);
+        const template = rule.meta.messages[report.messageId] ?? report.messageId;
+        findings.push({
+          ruleId: rule.meta.id,
+          code: rule.meta.code,
+          severity,
+          message: formatMessage(template, report.data),
+          span: report.span,
+          related: report.related,
+          fixes: report.fixes,
+        });
+      },
+    };
+    try {
+      rule.check(ruleContext);
+    } catch (error) {
+      ruleErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const suppressions = parseSuppressions(text);
+  const kept = applySuppressions(findings, suppressions);
+  if (config.reportUnusedSuppressions) {
+    for (const suppression of suppressions) {
+      if (suppression.used) continue;
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION_ID,
+        code: 'RR000',
+        severity: 'info',
+        message: `This redis-review ${suppression.kind} comment${suppression.ruleIds.length ? ` for ${suppression.ruleIds.join(', ')}` : ''} suppresses nothing; remove it.`,
+        span: suppression.span,
+        fixes: [{ description: 'Remove the unused suppression comment', safe: true, edits: [{ startOffset: suppression.span.startOffset, endOffset: suppression.span.endOffset, newText: '' }] }],
+      });
+    }
+  }
+  kept.sort((a, b) => a.span.startOffset - b.span.startOffset || a.ruleId.localeCompare(b.ruleId));
+  return {
+    findings: kept,
+    callSites: analysis.model.callSites,
+    writeSites: writeSitesOf(analysis.model),
+    suppressions,
+    context,
+    truncated: Date.now() > deadline,
+    ruleErrors,
+  };
+}
+
+/** Parse and review a source text. */
+export function reviewSource(parsers: Parsers, text: string, options: ReviewOptions): ReviewResult {
+  const tree = parsers.parse(options.language, text);
+  try {
+    return reviewTree(tree, text, options);
+  } finally {
+    tree.delete();
+  }
+}

@@ -1,0 +1,49 @@
+/** expensive-linear-list-ops: LREM/LPOS/LINSERT and mid-list LINDEX/LSET walk the list. */
+import { numberOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { sitesWith } from './support/sites';
+
+const ALWAYS = new Set(['LREM', 'LPOS', 'LINSERT']);
+const BY_INDEX = new Set(['LINDEX', 'LSET']);
+
+export const expensiveLinearListOps: Rule = {
+  meta: {
+    id: 'expensive-linear-list-ops',
+    code: 'RR105',
+    category: 'latency',
+    defaultSeverity: 'info',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'skip' },
+    messages: {
+      linear: '{{command}} {{key}} walks the list element by element (O(N)); on long lists use a sorted set, a stream, or LMOVE to a processing list.',
+    },
+    docs: {
+      summary: 'LREM, LPOS, LINSERT and mid-list LINDEX/LSET are O(N) on long lists.',
+      what: 'Reports LREM, LPOS and LINSERT, and LINDEX/LSET with an index that is not the head or tail (0 or -1).',
+      why: 'Lists are linked lists of listpacks: reaching the middle, or searching for a value, visits every element on the way. Queue code that removes jobs by value with LREM is a classic latency hot spot once the list grows.',
+      examples: [
+        { client: 'redis-py', file: 'app/queue.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ack(job):\n    r.lrem("jobs:processing", 1, job)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ack(job_id):\n    r.xack("jobs", "workers", job_id)\n' },
+        { client: 'ioredis', file: 'src/queue.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.lpos('jobs', job);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.zrank('jobs:by-time', job);\n}\n" },
+        { client: 'node-redis', file: 'src/queue.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(job: string) {\n  return client.lRem('jobs:processing', 1, job);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(id: string) {\n  return client.xAck('jobs', 'workers', id);\n}\n" },
+      ],
+      fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',
+      falsePositives: 'Lists that stay short by construction; the rule is informational.',
+      references: [
+        { title: 'LREM', url: 'https://redis.io/docs/latest/commands/lrem/' },
+        { title: 'LPOS', url: 'https://redis.io/docs/latest/commands/lpos/' },
+        { title: 'Streams', url: 'https://redis.io/docs/latest/develop/data-types/streams/' },
+      ],
+    },
+  },
+  check(context) {
+    for (const site of sitesWith(context.model, [...ALWAYS, ...BY_INDEX])) {
+      if (BY_INDEX.has(site.command)) {
+        const index = numberOf(site.args[1]);
+        if (index === undefined || index === 0 || index === -1) continue;
+      }
+      context.report({ messageId: 'linear', data: { command: site.command, key: shownKey(site) }, span: site.span });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+/** flush-in-app-code: FLUSHALL / FLUSHDB wipe data and block the server. */
+import type { Rule } from './rule';
+import { sitesWith } from './support/sites';
+
+export const flushInAppCode: Rule = {
+  meta: {
+    id: 'flush-in-app-code',
+    code: 'RR501',
+    category: 'durability',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'lower' },
+    messages: {
+      flush: '{{command}} deletes every key{{scope}} and, without ASYNC, blocks Redis while it frees them; delete a known prefix with SCAN + UNLINK instead.',
+    },
+    docs: {
+      summary: 'FLUSHALL/FLUSHDB in application code can wipe production data.',
+      what: 'Reports FLUSHALL and FLUSHDB calls in application code (tests are skipped, scripts get a warning).',
+      why: 'One call removes the whole dataset (all databases for FLUSHALL); a mis-pointed environment variable turns a cleanup helper into data loss. Without ASYNC the server frees every key on its main thread, which is O(N).',
+      examples: [
+        { client: 'redis-py', file: 'app/admin.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef reset_cache():\n    r.flushdb()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef reset_cache():\n    for key in r.scan_iter(match="cache:*", count=500):\n        r.unlink(key)\n' },
+        { client: 'ioredis', file: 'src/admin.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  await redis.flushall();\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const keys of redis.scanStream({ match: 'cache:*', count: 500 })) if (keys.length) await redis.unlink(...keys);\n}\n" },
+        { client: 'node-redis', file: 'src/admin.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function resetCache() {\n  await client.flushDb();\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const key of client.scanIterator({ MATCH: 'cache:*', COUNT: 500 })) await client.unlink(key);\n}\n" },
+      ],
+      fix: 'Delete by prefix (SCAN + UNLINK), or move the flush into test setup or an ops script guarded by an environment check and run it with ASYNC. Deny `@dangerous` commands to the application user with an ACL.',
+      falsePositives: 'Test setup and teardown are skipped by path; seed scripts under scripts/ get a warning.',
+      references: [
+        { title: 'FLUSHALL', url: 'https://redis.io/docs/latest/commands/flushall/' },
+        { title: 'FLUSHDB', url: 'https://redis.io/docs/latest/commands/flushdb/' },
+      ],
+    },
+  },
+  check(context) {
+    for (const site of sitesWith(context.model, ['FLUSHALL', 'FLUSHDB'])) {
+      context.report({ messageId: 'flush', data: { command: site.command, scope: site.command === 'FLUSHALL' ? ' in every database' : ' in the database' }, span: site.span });
+    }
+  },
+};

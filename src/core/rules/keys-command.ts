@@ -1,0 +1,97 @@
+/** keys-command: KEYS walks the whole keyspace on the server's single command thread. */
+import type { Fix } from '../findings';
+import type { Rule, RuleContext, RedisCallSite } from './rule';
+import { isTypeScript, receiverText, shownKey } from './support/clients';
+import { fix, replace } from './support/edits';
+
+function alternative(site: RedisCallSite): string {
+  const pattern = site.args[0] ? shownKey(site) : "'*'";
+  if (site.receiver.library === 'redis-py') return `scan_iter(match=${pattern})`;
+  if (site.receiver.library === 'ioredis') return `scanStream({ match: ${pattern} })`;
+  return `scanIterator({ MATCH: ${pattern} })`;
+}
+
+function scanFix(context: RuleContext, site: RedisCallSite): Fix | undefined {
+  if (site.receiver.kind !== 'client' && !(site.receiver.kind === 'cluster' && site.receiver.library === 'redis-py')) return undefined;
+  const receiver = receiverText(site);
+  const patternArg = site.keywords.pattern ?? site.args[0];
+  const match = patternArg ? patternArg.text : undefined;
+  const description = 'Iterate with SCAN instead of KEYS (SCAN may return a key twice and sees concurrent changes)';
+  if (site.receiver.library === 'redis-py') {
+    const iterator = `${receiver}.scan_iter(${match ? `match=${match}` : ''})`;
+    if (site.awaited) {
+      if (site.isLoopIterable) return undefined;
+      return fix(description, false, [replace(site.expressionSpan, `[key async for key in ${iterator}]`)]);
+    }
+    return fix(description, false, [replace(site.callSpan, site.isLoopIterable ? iterator : `list(${iterator})`)]);
+  }
+  if (!site.awaited || site.receiver.kind !== 'client') return undefined;
+  const typed = isTypeScript(context.model);
+  const list = typed ? 'const found: string[] = [];' : 'const found = [];';
+  const body =
+    site.receiver.library === 'ioredis'
+      ? `for await (const batch of ${receiver}.scanStream(${match ? `{ match: ${match} }` : ''})) found.push(...batch);`
+      : `for await (const key of ${receiver}.scanIterator(${match ? `{ MATCH: ${match} }` : ''})) found.push(...${typed ? '([] as string[])' : '[]'}.concat(key));`;
+  return fix(description, false, [replace(site.expressionSpan, `(await (async () => { ${list} ${body} return found; })())`)]);
+}
+
+export const keysCommand: Rule = {
+  meta: {
+    id: 'keys-command',
+    code: 'RR101',
+    category: 'latency',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'unsafe',
+    contexts: { test: 'skip', script: 'lower' },
+    messages: {
+      keys: 'KEYS {{pattern}} scans every key and blocks the server while it runs; iterate with {{alternative}}.',
+      keysCluster: 'KEYS {{pattern}} on a cluster client blocks each node it reaches and only sees that node\'s keys; scan every primary instead.',
+    },
+    docs: {
+      summary: 'KEYS scans the entire keyspace and blocks Redis; use SCAN iteration.',
+      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client.',
+      why: 'KEYS is O(N) in the number of keys in the database, even when nothing matches the pattern. Redis runs commands on one thread, so every other client waits until the scan of millions of keys ends; in Cluster it also only sees the node it runs on. The Redis documentation reserves it for debugging.',
+      examples: [
+        {
+          client: 'redis-py',
+          file: 'app/sessions.py',
+          bad: 'import redis\n\nr = redis.Redis()\n\ndef active_sessions():\n    return r.keys("session:*")\n',
+          good: 'import redis\n\nr = redis.Redis()\n\ndef active_sessions():\n    return list(r.scan_iter(match="session:*", count=500))\n',
+        },
+        {
+          client: 'ioredis',
+          file: 'src/sessions.ts',
+          bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function activeSessions() {\n  return await redis.keys('session:*');\n}\n",
+          good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function activeSessions() {\n  const found: string[] = [];\n  for await (const batch of redis.scanStream({ match: 'session:*', count: 500 })) found.push(...batch);\n  return found;\n}\n",
+        },
+        {
+          client: 'node-redis',
+          file: 'src/sessions.ts',
+          bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function activeSessions() {\n  return await client.keys('session:*');\n}\n",
+          good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function activeSessions() {\n  const found: string[] = [];\n  for await (const key of client.scanIterator({ MATCH: 'session:*', COUNT: 500 })) found.push(...([] as string[]).concat(key));\n  return found;\n}\n",
+        },
+      ],
+      fix: 'The quick fix rewrites the call to the client\'s SCAN iterator (redis-py `scan_iter`, ioredis `scanStream`, node-redis `scanIterator`) keeping the result a list. It is unsafe: SCAN can return a key more than once and reflects writes made during the iteration. Better still, keep an index (a set or sorted set) of the keys you need.',
+      falsePositives: 'Tests are skipped and scripts get a warning. For an admin tool on a tiny dedicated database, add `# redis-review: disable-next-line keys-command -- reason`.',
+      references: [
+        { title: 'KEYS command', url: 'https://redis.io/docs/latest/commands/keys/' },
+        { title: 'SCAN command', url: 'https://redis.io/docs/latest/commands/scan/' },
+        { title: 'Latency: slow commands', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/latency/' },
+      ],
+    },
+  },
+  check(context) {
+    for (const site of context.model.callSites) {
+      if (site.command !== 'KEYS') continue;
+      const cluster = site.receiver.kind === 'cluster' && site.receiver.library !== 'redis-py';
+      const scan = scanFix(context, site);
+      context.report({
+        messageId: cluster ? 'keysCluster' : 'keys',
+        data: { pattern: site.args[0] ? shownKey(site) : "'*'", alternative: alternative(site) },
+        span: site.span,
+        fixes: scan ? [scan] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,83 @@
+/** What a rule is: metadata with its documentation inside, and a check over the file model. */
+import type { ClientCreation, ClientLibrary, FileModel, RedisCallSite } from '../analysis/model';
+import type { ResolvedConfig } from '../config/configShape';
+import type { Fix, RelatedLocation, Severity, Span } from '../findings';
+
+export type RuleCategory = 'latency' | 'memory' | 'durability' | 'security' | 'cluster' | 'reliability' | 'correctness';
+
+/** What a rule does in test and script files: report as in app code, one severity lower, or not at all. */
+export type ContextPolicy = 'keep' | 'lower' | 'skip';
+
+export type LanguageFamily = 'python' | 'javascript';
+
+export interface RuleExample {
+  client: ClientLibrary;
+  /** File name the example is analysed as ("app/users.py"): decides language and context. */
+  file: string;
+  bad: string;
+  good: string;
+}
+
+export interface RuleDocs {
+  /** One line, shown in tables and as SARIF shortDescription. */
+  summary: string;
+  what: string;
+  why: string;
+  examples: RuleExample[];
+  fix: string;
+  /** Known false positives, and how to silence them. */
+  falsePositives: string;
+  references: { title: string; url: string }[];
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Stable short code ("RR101"). */
+  code: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  languages: LanguageFamily[];
+  /** 'none', or the safety of the fixes it offers. */
+  fixable: 'none' | 'safe' | 'unsafe' | 'mixed';
+  contexts: { test: ContextPolicy; script: ContextPolicy };
+  /** Rule only runs when the project declares Redis Cluster or the receiver is a cluster client. */
+  clusterAware?: boolean;
+  /** Message templates with {{placeholders}}. */
+  messages: Record<string, string>;
+  docs: RuleDocs;
+}
+
+export interface RuleReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  span: Span;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  /** Overrides the configured severity for this report (e.g. a weaker variant of the rule). */
+  severity?: Severity;
+}
+
+/** Everything a rule's check sees. */
+export interface RuleContext {
+  model: FileModel;
+  /** Client calls that are not commands: lock(), register_script(), defineCommand(), pipeline(), exec(), transaction(). */
+  helperCalls: RedisCallSite[];
+  config: ResolvedConfig;
+  /** Key patterns written/consumed/trimmed elsewhere in the workspace (for growth rules). */
+  workspaceKeys?: WorkspaceKeyFacts;
+  /** True when some other file attaches an 'error' listener to the client with this identity. */
+  hasErrorListenerElsewhere(identity: string): boolean;
+  report(report: RuleReport): void;
+}
+
+export interface WorkspaceKeyFacts {
+  /** True when some file of the workspace runs one of the commands on a key matching the pattern. */
+  hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export type { ClientCreation, RedisCallSite };

@@ -1,0 +1,43 @@
+/** sort-command: SORT is O(N+M·log M) and its BY/GET patterns touch undeclared keys. */
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { hasOption } from './support/options';
+import { sitesWith } from './support/sites';
+
+export const sortCommand: Rule = {
+  meta: {
+    id: 'sort-command',
+    code: 'RR104',
+    category: 'latency',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'skip' },
+    messages: {
+      sort: '{{command}} {{key}} sorts the whole collection on the server (O(N+M·log M)); keep the data in a sorted set and read a page with ZRANGE … LIMIT.',
+      sortPattern: '{{command}} {{key}} with BY/GET reads keys it does not declare (breaks in Cluster) and sorts the whole collection; keep the data pre-sorted in a sorted set.',
+    },
+    docs: {
+      summary: 'SORT is expensive and, with BY/GET, reads undeclared keys.',
+      what: 'Reports SORT and SORT_RO calls.',
+      why: 'SORT is O(N+M·log M) on the single command thread and is flagged @dangerous. With BY or GET patterns it reads other keys that are not declared as arguments, which Cluster cannot route.',
+      examples: [
+        { client: 'redis-py', file: 'app/rank.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.sort("players", by="score_*", desc=True)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.zrevrange("players:by-score", 0, 99)\n' },
+        { client: 'ioredis', file: 'src/rank.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.sort('players', 'BY', 'score_*');\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.zrevrange('players:by-score', 0, 99);\n}\n" },
+        { client: 'node-redis', file: 'src/rank.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ranked() {\n  return client.sort('players');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ranked() {\n  return client.zRange('players:by-score', 0, 99, { REV: true });\n}\n" },
+      ],
+      fix: 'Store the data in a sorted set scored by the sort field (ZADD on write) and read pages with ZRANGE … LIMIT, or sort a small page client-side.',
+      falsePositives: 'Sorting a list known to hold a few hundred items; suppress inline.',
+      references: [
+        { title: 'SORT', url: 'https://redis.io/docs/latest/commands/sort/' },
+        { title: 'Sorted sets', url: 'https://redis.io/docs/latest/develop/data-types/sorted-sets/' },
+      ],
+    },
+  },
+  check(context) {
+    for (const site of sitesWith(context.model, ['SORT', 'SORT_RO'])) {
+      const pattern = hasOption(site, ['by', 'get', 'BY', 'GET'], 1);
+      context.report({ messageId: pattern ? 'sortPattern' : 'sort', data: { command: site.command, key: shownKey(site) }, span: site.span });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+/** Queries over a file's call sites that several rules share. */
+import { keyPatternOf } from '../../analysis/argumentValues';
+import type { FileModel, RedisCallSite } from '../../analysis/model';
+
+export function sitesWith(model: FileModel, commands: ReadonlySet<string> | readonly string[]): RedisCallSite[] {
+  const set = commands instanceof Set ? commands : new Set(commands as readonly string[]);
+  return model.callSites.filter((site) => set.has(site.command));
+}
+
+/** Key patterns (first argument) of the file's calls of these commands. */
+export function keysOf(model: FileModel, commands: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const site of sitesWith(model, commands)) {
+    const key = keyPatternOf(site.args[0]);
+    if (key) out.add(key);
+  }
+  return out;
+}
+
+/** Same function (or both at module level). */
+export function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
+  return (a.enclosingFunction?.span.startOffset ?? -1) === (b.enclosingFunction?.span.startOffset ?? -1);
+}
+
+/** Key names that look like locks. */
+export const LOCK_KEY = /(^|[:_.{-])(lock|locks|mutex|lease|semaphore)([:_.}-]|$)|lock:|_lock\b|^lock/i;

@@ -1,0 +1,91 @@
+/** unbounded-collection-read: whole-collection reads on collections that grow without bound. */
+import { keyPatternOf, numberOf } from '../analysis/argumentValues';
+import type { RedisCallSite } from '../analysis/model';
+import { keyPatternCovered } from '../config/glob';
+import type { Rule, RuleContext } from './rule';
+import { methodName, shownKey } from './support/clients';
+import { hasOption } from './support/options';
+
+const WHOLE_SET = new Set(['SMEMBERS']);
+const WHOLE_HASH = new Set(['HGETALL', 'HKEYS', 'HVALS']);
+const RANGES = new Set(['LRANGE', 'ZRANGE', 'ZREVRANGE']);
+const STREAM_RANGES = new Set(['XRANGE', 'XREVRANGE']);
+
+/** Hashes written with a computed field name grow per entity (a map), unlike a fixed-shape object hash. */
+function growingHashes(context: RuleContext): Set<string> {
+  const out = new Set<string>();
+  for (const site of context.model.callSites) {
+    if (site.command !== 'HSET' && site.command !== 'HSETNX' && site.command !== 'HINCRBY') continue;
+    const key = keyPatternOf(site.args[0]);
+    const field = site.args[1];
+    if (!key || !field || site.keywords.mapping || site.args[1]?.value.kind === 'object') continue;
+    if (field.value.kind !== 'string' && field.value.kind !== 'number') out.add(key);
+  }
+  return out;
+}
+
+function alternative(site: RedisCallSite): string {
+  const lib = site.receiver.library;
+  switch (site.command) {
+    case 'SMEMBERS':
+      return methodName(lib, 'sscan_iter', 'sscanStream', 'sScanIterator');
+    case 'HGETALL':
+    case 'HKEYS':
+    case 'HVALS':
+      return `${methodName(lib, 'hscan_iter', 'hscanStream', 'hScanIterator')} or HMGET of the fields you need`;
+    case 'XRANGE':
+    case 'XREVRANGE':
+      return `a COUNT and paging by the last ID`;
+    default:
+      return `pages (e.g. 0..99) or a ${site.command === 'LRANGE' ? 'capped list (LTRIM)' : 'LIMIT'}`;
+  }
+}
+
+export const unboundedCollectionRead: Rule = {
+  meta: {
+    id: 'unbounded-collection-read',
+    code: 'RR102',
+    category: 'latency',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'lower' },
+    messages: {
+      whole: '{{command}} {{key}} returns the whole collection in one reply, O(N) on the server and in memory; read it with {{alternative}}.',
+      range: '{{command}} {{key}} 0 -1 reads the whole {{kind}}; use {{alternative}}.',
+      stream: '{{command}} {{key}} without COUNT returns the entire stream; use {{alternative}}.',
+    },
+    docs: {
+      summary: 'SMEMBERS/HGETALL/LRANGE 0 -1 on growing collections block Redis and build huge replies.',
+      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1, XRANGE without COUNT, and HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity). Key patterns listed in `boundedKeys` are not reported.',
+      why: 'These commands are O(N) in the collection size and return a reply of the same size: server CPU, output buffers, network and client memory all grow with the data. A set of a million members read on every request stalls every other client.',
+      examples: [
+        { client: 'redis-py', file: 'app/followers.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return r.smembers(f"followers:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return list(r.sscan_iter(f"followers:{uid}", count=500))\n' },
+        { client: 'ioredis', file: 'src/timeline.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string) {\n  return redis.lrange(`timeline:${uid}`, 0, -1);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string, page = 0) {\n  return redis.lrange(`timeline:${uid}`, page * 50, page * 50 + 49);\n}\n" },
+        { client: 'node-redis', file: 'src/board.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, -1);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, 99);\n}\n" },
+      ],
+      fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
+      falsePositives: 'Collections that are small by construction (a user\'s roles, a 5-field object hash). Declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`. Object-shaped hashes (fixed field names) are not reported.',
+      references: [
+        { title: 'SMEMBERS', url: 'https://redis.io/docs/latest/commands/smembers/' },
+        { title: 'HGETALL', url: 'https://redis.io/docs/latest/commands/hgetall/' },
+        { title: 'SCAN family', url: 'https://redis.io/docs/latest/commands/scan/' },
+      ],
+    },
+  },
+  check(context) {
+    const hashes = growingHashes(context);
+    for (const site of context.model.callSites) {
+      const key = keyPatternOf(site.args[0]);
+      if (key && keyPatternCovered(key, context.config.boundedKeys)) continue;
+      const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
+      if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
+      else if (WHOLE_HASH.has(site.command) && key && hashes.has(key)) context.report({ messageId: 'whole', data, span: site.span });
+      else if (RANGES.has(site.command) && numberOf(site.args[2]) === -1 && numberOf(site.args[1]) === 0 && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
+        context.report({ messageId: 'range', data: { ...data, kind: site.command === 'LRANGE' ? 'list' : 'sorted set' }, span: site.span });
+      } else if (STREAM_RANGES.has(site.command) && !hasOption(site, ['count', 'COUNT'], 1)) {
+        context.report({ messageId: 'stream', data, span: site.span });
+      }
+    }
+  },
+};

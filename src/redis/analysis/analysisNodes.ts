@@ -1,0 +1,67 @@
+/**
+ * The nodes an analysis reads: the standalone server, or every Cluster master (or every replica, by choice).
+ * Each gets two dedicated connections — one runs SCAN ahead, one inspects keys — so analysis traffic never
+ * queues behind the user's session, and CLIENT NO-TOUCH (7.2+) is switched on where the server has it.
+ */
+import type Redis from 'ioredis';
+import { isCluster, type RedisClient } from '../client';
+
+export interface AnalysisNode {
+  /** "host:port". */
+  address: string;
+  role: 'master' | 'replica';
+  scanConnection: Redis;
+  inspectConnection: Redis;
+  /** True when CLIENT NO-TOUCH ON was accepted (Redis 7.2+), so inspection does not update LRU/LFU. */
+  noTouch: boolean;
+  close(): void;
+}
+
+async function duplicateOf(base: Redis, replica: boolean): Promise<Redis> {
+  const connection = base.duplicate({ connectionName: 'redis-review-analysis', lazyConnect: true });
+  connection.on('error', () => undefined);
+  await connection.connect();
+  // A replica serves reads of its slots only after READONLY; standalone servers answer an error we ignore.
+  if (replica) await connection.call('READONLY').catch(() => undefined);
+  return connection;
+}
+
+async function switchOnNoTouch(connection: Redis): Promise<boolean> {
+  try {
+    await connection.call('CLIENT', 'NO-TOUCH', 'ON');
+    return true;
+  } catch {
+    // Redis 7.0 and older: "unknown subcommand". Inspection then bumps LRU/LFU like any read.
+    return false;
+  }
+}
+
+/** Nodes to analyse for `client`: standalone → itself; Cluster → masters, or replicas when `useReplicas`. */
+export async function openAnalysisNodes(client: RedisClient, useReplicas = false): Promise<AnalysisNode[]> {
+  let bases: Array<{ base: Redis; role: 'master' | 'replica' }>;
+  if (isCluster(client)) {
+    if (client.status !== 'ready') await new Promise<void>((resolve) => client.once('ready', () => resolve()));
+    const role = useReplicas ? 'replica' : 'master';
+    bases = client.nodes(useReplicas ? 'slave' : 'master').map((base) => ({ base, role }));
+    if (bases.length === 0) throw new Error(`The Cluster reports no ${role} nodes to analyse.`);
+  } else {
+    bases = [{ base: client, role: 'master' }];
+  }
+  return Promise.all(
+    bases.map(async ({ base, role }) => {
+      const [scanConnection, inspectConnection] = await Promise.all([duplicateOf(base, role === 'replica'), duplicateOf(base, role === 'replica')]);
+      const noTouch = await switchOnNoTouch(inspectConnection);
+      return {
+        address: `${base.options.host}:${base.options.port}`,
+        role,
+        scanConnection,
+        inspectConnection,
+        noTouch,
+        close: () => {
+          scanConnection.disconnect();
+          inspectConnection.disconnect();
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Memory analysis of a live server or Cluster: reads server facts, scans (or samples) every node in parallel
+ * into one collector, probes what the recommendations need, and returns the report. Cancellable with an
+ * AbortSignal; a cancelled run returns its partial report plus per-node cursors and the collector to resume.
+ */
+import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector } from '../../core/memory/memoryCollector';
+import { DEFAULT_NAMESPACE_OPTIONS } from '../../core/memory/namespaceTree';
+import { evaluateRecommendations } from '../../core/memory/recommendations/evaluate';
+import type { NodeFacts, ServerFacts } from '../../core/memory/serverFacts';
+import type { KeyRecord, MemoryReport } from '../../core/memory/types';
+import { isCluster, type RedisClient } from '../client';
+import { openAnalysisNodes, type AnalysisNode } from './analysisNodes';
+import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchLimits';
+import { KeyInspector, type InspectionStrategy } from './keyInspector';
+import { probeIntegerSets, readKeySizes, readNodeFacts, readReplicationOffset } from './readNodeFacts';
+import { sampleNode } from './sampleNode';
+import { scanNode, type KeySink } from './scanNode';
+
+export interface AnalysisProgress {
+  inspectedKeys: number;
+  /** Sum of DBSIZE over the analysed nodes (the denominator of a full scan). */
+  keyspaceSize: number;
+  /** Keys the run will inspect in total (keyspaceSize for a full scan, the sample size otherwise). */
+  targetKeys: number;
+}
+
+export interface AnalyzeOptions {
+  mode: 'full' | 'sample';
+  /** Total random draws across all nodes in sample mode (split by each node's DBSIZE). */
+  sampleSize?: number;
+  /** MEMORY USAGE SAMPLES 0: exact sizes, but O(elements) per key — single calls are no longer bounded. */
+  exact?: boolean;
+  delimiters?: string[];
+  /** Cluster: analyse replicas instead of masters (keeps the load off the primaries). */
+  useReplicas?: boolean;
+  limits?: Partial<BatchLimits>;
+  strategy?: InspectionStrategy | 'auto';
+  topKeys?: number;
+  namespaceDepth?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** Called with Redis 8 INFO KEYSIZES histograms before the scan starts (the instant overview). */
+  onOverview?: (histograms: Record<string, Record<string, number>>) => void;
+  /** Continue a cancelled full scan: the collector and cursors it returned. */
+  resume?: { collector: MemoryCollector; cursors: Record<string, string> };
+}
+
+export interface AnalysisOutcome {
+  report: MemoryReport;
+  /** False when cancelled: the report covers the keys inspected so far. */
+  complete: boolean;
+  /** Per node, the SCAN cursor to resume from ('0' = done). */
+  cursors: Record<string, string>;
+  collector: MemoryCollector;
+  facts: ServerFacts;
+  strategy: InspectionStrategy;
+  /** True when every node accepted CLIENT NO-TOUCH. */
+  noTouch: boolean;
+}
+
+function toRecord(key: Buffer, fields: Omit<KeyRecord, 'key'>): KeyRecord {
+  return { key: key.toString('utf8'), ...fields };
+}
+
+export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions): Promise<AnalysisOutcome> {
+  const started = Date.now();
+  const limits: BatchLimits = { ...DEFAULT_BATCH_LIMITS, ...options.limits };
+  const nodes = await openAnalysisNodes(client, options.useReplicas);
+  try {
+    const facts: ServerFacts = { cluster: isCluster(client), nodes: await Promise.all(nodes.map((n) => readNodeFacts(n.inspectConnection, n.address))) };
+    const version = facts.nodes[0]?.info.redis_version ?? '0';
+    const histograms = await readKeySizes(nodes[0].inspectConnection, version);
+    if (histograms && Object.keys(histograms).length > 0) options.onOverview?.(histograms);
+    const offsets = await Promise.all(nodes.map((n) => readReplicationOffset(n.inspectConnection).catch(() => undefined)));
+    const dbsizes = await Promise.all(nodes.map((n) => n.inspectConnection.dbsize()));
+    const keyspaceSize = dbsizes.reduce((a, b) => a + b, 0);
+
+    const collector = options.resume?.collector ?? new MemoryCollector({
+      ...DEFAULT_COLLECTOR_OPTIONS,
+      topKeys: options.topKeys ?? DEFAULT_COLLECTOR_OPTIONS.topKeys,
+      namespaces: { ...DEFAULT_NAMESPACE_OPTIONS, delimiters: options.delimiters ?? [':'], maxDepth: options.namespaceDepth ?? DEFAULT_NAMESPACE_OPTIONS.maxDepth },
+    });
+    const sampleSizes = nodes.map((_, i) =>
+      options.mode === 'sample' ? Math.max(1, Math.round(((options.sampleSize ?? 10_000) * dbsizes[i]) / Math.max(1, keyspaceSize))) : 0,
+    );
+    // A node no bigger than its share of the sample is simply scanned: exact, and cheaper than random draws.
+    const sampled = nodes.map((_, i) => options.mode === 'sample' && dbsizes[i] > sampleSizes[i]);
+    nodes.forEach((n, i) => collector.beginNode(n.address, dbsizes[i], sampled[i] ? 'sample' : 'full'));
+    const readFrequency = (facts.nodes[0]?.config['maxmemory-policy'] ?? '').endsWith('-lfu');
+    const targetKeys = nodes.reduce((sum, _, i) => sum + (sampled[i] ? sampleSizes[i] : dbsizes[i]), 0);
+    let inspected = options.resume ? collector.inspectedKeys() : 0;
+    const report = () => options.onProgress?.({ inspectedKeys: inspected, keyspaceSize, targetKeys });
+
+    const strategies: InspectionStrategy[] = [];
+    const results = await Promise.all(
+      nodes.map(async (node, i) => {
+        const inspector = new KeyInspector(node.inspectConnection, { exact: options.exact ?? false, readFrequency, strategy: options.strategy ?? 'auto' });
+        strategies.push(await inspector.prepare());
+        const weight = sampled[i] ? dbsizes[i] / sampleSizes[i] : 1;
+        const sink: KeySink = (key, fields) => {
+          collector.add(toRecord(key, fields), node.address, weight);
+          inspected++;
+        };
+        if (sampled[i]) {
+          const outcome = await sampleNode(node, inspector, sink, { size: sampleSizes[i], limits, signal: options.signal, onBatch: report });
+          return { cursor: '0', complete: outcome.complete };
+        }
+        const startCursor = options.resume?.cursors[node.address];
+        if (startCursor === '0') return { cursor: '0', complete: true };
+        return scanNode(node, inspector, sink, { limits, startCursor, signal: options.signal, onBatch: report });
+      }),
+    );
+    report();
+
+    await finishFacts(facts, nodes, collector, offsets, started);
+    const built = collector.build();
+    const recommendations = evaluateRecommendations({ report: built, keys: collector, facts });
+    const outcome: AnalysisOutcome = {
+      report: { ...built, ...(histograms ? { keySizeHistograms: histograms } : {}), recommendations, durationMs: Date.now() - started },
+      complete: results.every((r) => r.complete),
+      cursors: Object.fromEntries(nodes.map((n, i) => [n.address, results[i].cursor])),
+      collector,
+      facts,
+      strategy: strategies.includes('pipeline') ? 'pipeline' : 'script',
+      noTouch: nodes.every((n) => n.noTouch),
+    };
+    return outcome;
+  } finally {
+    for (const node of nodes) node.close();
+  }
+}
+
+/** Facts only known after the keys: the replication write rate over the run, and integer-only big sets. */
+async function finishFacts(facts: ServerFacts, nodes: AnalysisNode[], collector: MemoryCollector, offsets: Array<number | undefined>, started: number): Promise<void> {
+  const elapsedSeconds = Math.max(0.001, (Date.now() - started) / 1000);
+  const setCandidates = collector.columns.get('set');
+  const candidates = setCandidates
+    ? [...setCandidates.byLength.values(), ...setCandidates.byMemory.values()].filter((k, i, all) => k.encoding === 'hashtable' && all.findIndex((o) => o.key === k.key) === i).slice(0, 10)
+    : [];
+  await Promise.all(
+    nodes.map(async (node, i) => {
+      const nodeFacts: NodeFacts = facts.nodes[i];
+      const end = await readReplicationOffset(node.inspectConnection).catch(() => undefined);
+      if (offsets[i] !== undefined && end !== undefined) nodeFacts.writeRateBytesPerSecond = (end - offsets[i]!) / elapsedSeconds;
+      const mine = candidates.filter((k) => nodes.length === 1 || k.node === node.address);
+      nodeFacts.integerSets = await probeIntegerSets(node.inspectConnection, mine.map((k) => ({ key: k.key, length: k.length }))).catch(() => []);
+    }),
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Opens a connection for a profile and proves it works (PING, server version) within the connect timeout.
+ * ioredis' connect() rejects with a generic "Connection is closed."; the real cause arrives on the 'error'
+ * (or Cluster 'node error') event, so both are captured and the most specific one is translated.
+ */
+import Redis, { Cluster } from 'ioredis';
+import { translateConnectionError, type ConnectionErrorKind, type ErrorContext } from '../../core/connection/errors';
+import { entryAddresses, type ConnectionProfile, type ConnectionSecrets } from '../../core/connection/profile';
+import { isCluster, type RedisClient } from '../client';
+import { installReadOnlyGuard, type ReadOnlyGuard } from '../readOnlyGuard';
+import { clusterOptions, redisOptions, type RetryPolicy } from './clientOptions';
+
+/** A failed connect: `message` is for the user, `detail` (the raw error) for the log. */
+export class ConnectionFailure extends Error {
+  override readonly name = 'ConnectionFailure';
+  constructor(readonly kind: ConnectionErrorKind, message: string, readonly detail: string) {
+    super(message);
+  }
+}
+
+export interface OpenedConnection {
+  client: RedisClient;
+  serverVersion: string;
+  /** Present for read-only profiles. */
+  guard?: ReadOnlyGuard;
+  /** Flip-side of the retry strategy: true once connected, so later drops reconnect with backoff. */
+  retryPolicy: RetryPolicy;
+  /** Milliseconds from start to a proven connection. */
+  connectMs: number;
+}
+
+const GENERIC = /Connection is closed|Failed to refresh slots cache|None of startup nodes is available|Ready check failed/i;
+
+export function errorContext(profile: ConnectionProfile): ErrorContext {
+  return {
+    topology: profile.topology,
+    address: entryAddresses(profile)[0] ?? { host: profile.host, port: profile.port },
+    username: profile.username,
+    connectTimeoutMs: profile.connectTimeoutMs,
+    masterName: profile.sentinel?.masterName,
+  };
+}
+
+/** Translate any error met while using a profile's connection into a ConnectionFailure. */
+export function toConnectionFailure(error: unknown, profile: ConnectionProfile): ConnectionFailure {
+  if (error instanceof ConnectionFailure) return error;
+  const raw = error instanceof Error ? error : new Error(String(error));
+  const code = (raw as NodeJS.ErrnoException).code;
+  const translated = translateConnectionError({ message: raw.message, code }, errorContext(profile));
+  return new ConnectionFailure(translated.kind, translated.message, `${code ? code + ': ' : ''}${raw.message}`);
+}
+
+function createClient(profile: ConnectionProfile, secrets: ConnectionSecrets, policy: RetryPolicy): RedisClient {
+  if (profile.topology === 'cluster') {
+    const seeds = (profile.cluster?.seeds ?? []).map((s) => ({ host: s.host, port: s.port }));
+    return new Cluster(seeds, clusterOptions(profile, secrets, policy));
+  }
+  return new Redis(redisOptions(profile, secrets, policy));
+}
+
+/** "7.0.15" from INFO server, or from HELLO when an ACL user may not run INFO. */
+export async function readServerVersion(client: RedisClient): Promise<string> {
+  const target: Redis | Cluster = isCluster(client) ? client.nodes('master')[0] ?? client : client;
+  try {
+    const info = await target.info('server');
+    const version = /redis_version:(\S+)/.exec(info)?.[1];
+    if (version) return version;
+  } catch (error) {
+    if (!/NOPERM/.test(String((error as Error).message))) throw error;
+  }
+  const hello = (await (target as Redis).call('HELLO')) as unknown;
+  const flat = Array.isArray(hello) ? hello : Object.entries(hello as Record<string, unknown>).flat();
+  const index = flat.findIndex((v) => String(v) === 'version');
+  return index >= 0 ? String(flat[index + 1]) : 'unknown';
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+export async function openConnection(profile: ConnectionProfile, secrets: ConnectionSecrets): Promise<OpenedConnection> {
+  const started = Date.now();
+  const retryPolicy: RetryPolicy = { established: false };
+  const client = createClient(profile, secrets, retryPolicy);
+  const seen: Error[] = [];
+  const remember = (error: Error) => {
+    if (error && seen.length < 20) seen.push(error);
+  };
+  client.on('error', remember);
+  if (isCluster(client)) client.on('node error', remember);
+  const guard = profile.readOnly ? installReadOnlyGuard(client) : undefined;
+  try {
+    await withDeadline(
+      (async () => {
+        await client.connect();
+        // PING proves authentication and that this user may talk at all (NOPERM otherwise).
+        await client.ping();
+      })(),
+      profile.connectTimeoutMs,
+      () => Object.assign(new Error(`connect ETIMEDOUT after ${profile.connectTimeoutMs} ms`), { code: 'ETIMEDOUT' }),
+    );
+    const serverVersion = await readServerVersion(client);
+    if (guard) await guard.learnFromServer().catch(() => 0);
+    retryPolicy.established = true;
+    client.off('error', remember);
+    if (isCluster(client)) client.off('node error', remember);
+    // Keep a listener so ioredis never reports an unhandled 'error' event; sessions add their own.
+    client.on('error', () => undefined);
+    return { client, serverVersion, guard, retryPolicy, connectMs: Date.now() - started };
+  } catch (error) {
+    client.disconnect();
+    let specific = seen.find((e) => !GENERIC.test(e.message)) ?? (GENERIC.test(String((error as Error)?.message)) ? seen[0] ?? error : error);
+    // ioredis' Cluster only says "Connection is closed" for its seeds; ask the first seed directly for the cause.
+    if (isCluster(client) && GENERIC.test(String((specific as Error)?.message))) specific = (await probeSeed(profile, secrets)) ?? specific;
+    throw toConnectionFailure(specific, profile);
+  }
+}
+
+/** Connect to the first cluster seed as a plain client and return the error it meets, if any. */
+async function probeSeed(profile: ConnectionProfile, secrets: ConnectionSecrets): Promise<Error | undefined> {
+  const seed = profile.cluster?.seeds[0];
+  if (!seed) return undefined;
+  const standalone = { ...profile, topology: 'standalone' as const, host: seed.host, port: seed.port, db: 0 };
+  const probe = new Redis({ ...redisOptions(standalone, secrets, { established: false }), enableReadyCheck: false });
+  let seen: Error | undefined;
+  probe.on('error', (error: Error) => (seen ??= error));
+  try {
+    await withDeadline(probe.connect().then(() => probe.ping()), profile.connectTimeoutMs, () => new Error('probe timed out'));
+    return undefined;
+  } catch (error) {
+    return seen ?? (error as Error);
+  } finally {
+    probe.disconnect();
+  }
+}

@@ -1,0 +1,101 @@
+/** Cluster: connect from seeds, nodes with roles/slots/memory, keys merged across masters, and a master failure. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slotCount } from '../../../src/core/info/clusterNodes';
+import { newProfile, type ConnectionProfile } from '../../../src/core/connection/profile';
+import { RedisSession } from '../../../src/redis/connection/redisSession';
+import { ConnectionFailure } from '../../../src/redis/connection/openConnection';
+import { scanAllKeys, scanKeyPage } from '../../../src/redis/namespaces';
+import { readClusterNodes } from '../../../src/redis/serverSummary';
+import { startCluster, redisCli, type ClusterSet } from '../../helpers/redisServers';
+
+let cluster: ClusterSet;
+let profile: ConnectionProfile;
+const KEYS = 600;
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  profile = newProfile({
+    id: 'c',
+    name: 'cluster',
+    topology: 'cluster',
+    cluster: { seeds: cluster.seeds.slice(0, 2) },
+    connectTimeoutMs: 3000,
+    commandTimeoutMs: 2000,
+  });
+});
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+async function countAll(session: RedisSession): Promise<{ keys: number; errors: string[] }> {
+  let keys = 0;
+  const errors: string[] = [];
+  for await (const page of scanAllKeys(session.client, { prefix: Buffer.from('item:'), pageSize: 200 })) {
+    keys += page.keys.length;
+    errors.push(...page.errors.map((e) => `${e.node}: ${e.message}`));
+  }
+  return { keys, errors };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('Cluster connections', () => {
+  it('reports a seed list where nothing listens specifically', async () => {
+    const dead = { ...profile, cluster: { seeds: [{ host: '127.0.0.1', port: 1 }] } };
+    const error = await RedisSession.open(dead, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionFailure);
+    expect(['refused', 'cluster-down']).toContain((error as ConnectionFailure).kind);
+  });
+
+  it('browses every master, survives a killed master, and is whole again after failover', async () => {
+    const session = await RedisSession.open(profile, {});
+    try {
+      expect(session.serverVersion).toMatch(/^7\./);
+      const pipeline = [];
+      for (let i = 0; i < KEYS; i++) pipeline.push(session.client.set(`item:${i}`, String(i)));
+      await Promise.all(pipeline);
+
+      const nodes = await readClusterNodes(session.client);
+      const masters = nodes.filter((n) => n.role === 'master');
+      expect(masters).toHaveLength(3);
+      expect(nodes.filter((n) => n.role === 'replica')).toHaveLength(3);
+      expect(masters.reduce((sum, n) => sum + slotCount(n.slots), 0)).toBe(16384);
+      expect(masters.every((n) => (n.usedMemoryBytes ?? 0) > 0)).toBe(true);
+
+      expect(await countAll(session)).toEqual({ keys: KEYS, errors: [] });
+
+      // Kill the first master: its slots fail, the other masters keep answering.
+      const victim = cluster.nodes[0];
+      const victimKeys = Number(redisCli(['-p', String(victim.port), 'dbsize']).trim());
+      const killedAt = Date.now();
+      await victim.kill();
+      const partial = await scanKeyPage(session.client, { prefix: Buffer.from('item:'), pageSize: 10_000 });
+      expect(partial.errors.map((e) => e.node)).toEqual([`127.0.0.1:${victim.port}`]);
+      expect(partial.keys.length).toBe(KEYS - victimKeys);
+
+      // The replica takes over (cluster-node-timeout 2 s); browsing becomes whole again.
+      const healed = await until(
+        'browsing to be whole again',
+        async () => {
+          const result = await countAll(session);
+          return result.errors.length === 0 && result.keys === KEYS ? result : undefined;
+        },
+        30_000,
+      );
+      console.log(`cluster browsing whole again ${Date.now() - killedAt} ms after the master was killed`);
+      expect(healed.keys).toBe(KEYS);
+      const after = await readClusterNodes(session.client);
+      expect(after.find((n) => n.port === victim.port)?.flags).toContain('fail');
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+});

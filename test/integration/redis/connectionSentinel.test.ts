@@ -1,0 +1,68 @@
+/** Sentinel: connect through the sentinels, read master/replicas, and follow a failover when the master dies. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newProfile, type ConnectionProfile } from '../../../src/core/connection/profile';
+import { RedisSession } from '../../../src/redis/connection/redisSession';
+import { ConnectionFailure } from '../../../src/redis/connection/openConnection';
+import { readSentinelTopology } from '../../../src/redis/serverSummary';
+import { startSentinel, type SentinelSet } from '../../helpers/redisServers';
+
+let set: SentinelSet;
+let profile: ConnectionProfile;
+
+beforeAll(async () => {
+  set = await startSentinel();
+  profile = newProfile({
+    id: 's',
+    name: 'sentinel',
+    topology: 'sentinel',
+    sentinel: { addresses: set.sentinelAddresses, masterName: set.masterName, tls: false },
+    connectTimeoutMs: 3000,
+    commandTimeoutMs: 5000,
+  });
+});
+afterAll(async () => {
+  await set?.stop();
+});
+
+describe('Sentinel connections', () => {
+  it('reports an unknown master name specifically', async () => {
+    const wrong = { ...profile, sentinel: { ...profile.sentinel!, masterName: 'nosuchmaster' } };
+    const started = Date.now();
+    const error = await RedisSession.open(wrong, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionFailure);
+    expect((error as ConnectionFailure).kind).toBe('sentinel-no-master');
+    expect((error as ConnectionFailure).message).toContain('"nosuchmaster"');
+    expect(Date.now() - started).toBeLessThan(profile.connectTimeoutMs + 500);
+  });
+
+  it('connects to the master, lists replicas, and follows a failover within 30 s', async () => {
+    const session = await RedisSession.open(profile, {});
+    try {
+      expect(session.serverVersion).toMatch(/^7\./);
+      expect(session.currentAddress()?.port).toBe(set.master.port);
+      const before = await readSentinelTopology(profile, {});
+      expect(before.master.port).toBe(set.master.port);
+      expect(before.replicas.map((r) => r.port)).toEqual([set.replica.port]);
+      await session.client.set('before-failover', '1');
+
+      const topologyChanged = new Promise<number>((resolve) => session.once('topology', () => resolve(Date.now())));
+      const killedAt = Date.now();
+      await set.master.kill();
+      const changedAt = await Promise.race([
+        topologyChanged,
+        new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no topology event within 30 s')), 30_000)),
+      ]);
+      const followMs = changedAt - killedAt;
+      console.log(`sentinel failover followed in ${followMs} ms`);
+      expect(followMs).toBeLessThan(30_000);
+      expect(session.currentAddress()?.port).toBe(set.replica.port);
+      expect(session.state).toBe('connected');
+      expect(await session.client.get('before-failover')).toBe('1');
+      await session.client.set('after-failover', '2');
+      const after = await readSentinelTopology(profile, {});
+      expect(after.master.port).toBe(set.replica.port);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+});
