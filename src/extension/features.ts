@@ -1,10 +1,14 @@
 /** The explicit list of features that activate() switches on, in order. */
+import { connectionsFeature } from './connections/connectionsFeature';
 import type { Feature } from './feature';
 import { instanceFeature } from './instance/instanceFeature';
+import { reviewFeature } from './review/reviewFeature';
 import { scaffoldFeature } from './scaffold/scaffoldFeature';
 
 export const FEATURES: Feature[] = [
+  connectionsFeature,
   // After the Connections feature: it uses services.connections.
   instanceFeature,
   scaffoldFeature,
+  reviewFeature,
 ];

@@ -63,15 +63,15 @@ function learnEntry(entry: unknown, into: Map<string, CommandFlags>): void {
 
 export function installReadOnlyGuard(client: RedisClient): ReadOnlyGuard {
   const serverFlags = new Map<string, CommandFlags>();
+  /** Container commands ("config", "client", ...) according to the server's reply. */
+  const serverContainers = new Set<string>();
 
   const flagsOf = (tableName: string): CommandFlags | undefined => serverFlags.get(tableName) ?? lookupCommand(tableName);
 
   const check = (rawName: string, args: unknown[] = []): ReadOnlyVerdict => {
     const name = rawName.toLowerCase();
     const first = argText(args[0])?.toLowerCase();
-    const container = serverFlags.size
-      ? [...serverFlags.keys()].some((k) => k.startsWith(`${name}|`))
-      : hasSubcommands(name);
+    const container = serverFlags.size ? serverContainers.has(name) : hasSubcommands(name);
     if (container && first !== undefined) {
       const subName = `${name}|${first}`;
       // Unknown subcommands of a container are refused: we cannot prove them harmless.
@@ -145,7 +145,11 @@ export function installReadOnlyGuard(client: RedisClient): ReadOnlyGuard {
       for (const entry of reply ?? []) learnEntry(entry, learned);
       if (learned.size > 0) {
         serverFlags.clear();
-        for (const [name, flags] of learned) serverFlags.set(name, flags);
+        serverContainers.clear();
+        for (const [name, flags] of learned) {
+          serverFlags.set(name, flags);
+          if (name.includes('|')) serverContainers.add(name.split('|')[0]);
+        }
       }
       return learned.size;
     },

@@ -46,7 +46,8 @@ export function evaluatePython(node: Node, depth = 0): ArgValue {
       let interpolated = false;
       for (const child of node.namedChildren) {
         if (!child) continue;
-        if (child.type === 'string_content' || child.type === 'escape_sequence') parts.push(child.text);
+        if (child.type === 'string_content' || child.type === 'escape_sequence') parts.push(isFormat ? child.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : child.text);
+        else if (child.type === 'escape_interpolation') parts.push(child.text[0]);
         else if (child.type === 'interpolation') {
           interpolated = true;
           parts.push('*');

@@ -246,6 +246,11 @@ export class ClientTracker {
         current = call;
         continue;
       }
+      if (type === 'public_field_definition' || type === 'field_definition') {
+        const name = (parent.childForFieldName('name') ?? parent.childForFieldName('property'))?.text;
+        if (name) creation.binding = `this.${name}`;
+        return;
+      }
       if (type === 'variable_declarator' || type === 'assignment' || type === 'assignment_expression' || type === 'as_pattern') {
         const target = type === 'as_pattern' ? parent.parent : parent;
         const binding = target ? this.syntax.bindingsOf(target)[0] : undefined;
@@ -314,7 +319,8 @@ export class ClientTracker {
     for (const binding of list) {
       const value = this.bindingValue(binding, depth);
       if (value === NOT_A_CLIENT) return undefined;
-      if (value && value !== NEUTRAL && !found) found = value;
+      // A binding traced to a creation beats a type annotation of the same name (`ok: Redis` then `this.ok = new Redis()`).
+      if (value && value !== NEUTRAL && (!found || (!found.creation && value.creation))) found = value;
     }
     return found;
   }

@@ -73,6 +73,9 @@ export function translateConnectionError(error: RawError, context: ErrorContext)
   if (/AUTH.*called without any password configured|Client sent AUTH, but no password is set/i.test(text)) {
     return { kind: 'auth', message: `${where} has no password configured, but one was sent. Remove the password from the connection.` };
   }
+  if (/certificate required|peer did not return a certificate|ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED/i.test(text + (code ?? ''))) {
+    return { kind: 'tls-mismatch', message: `${where} requires a client certificate. Set the client certificate and key files in the TLS settings.` };
+  }
   if (TLS_CERT_CODES.has(code ?? '') || /certificate|self[- ]signed|altname/i.test(text)) {
     const detail = code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /altname|Hostname\/IP does not match/i.test(text)
       ? 'its certificate is not valid for this host name (set "servername" to the name in the certificate)'

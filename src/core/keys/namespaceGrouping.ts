@@ -42,7 +42,8 @@ export function groupKeys(keys: Iterable<Uint8Array>, prefix: Uint8Array, delimi
     for (const delimiter of delimiters) {
       if (delimiter.length === 0) continue;
       const at = indexOfBytes(key, delimiter, prefix.length);
-      if (at >= 0 && (cut < 0 || at < cut)) {
+      // Earliest delimiter wins; on a tie the longer one ("::" over ":").
+      if (at >= 0 && (cut < 0 || at < cut || (at === cut && delimiter.length > cutLength))) {
         cut = at;
         cutLength = delimiter.length;
       }
@@ -55,7 +56,11 @@ export function groupKeys(keys: Iterable<Uint8Array>, prefix: Uint8Array, delimi
     const id = keyToBase64(namespacePrefix);
     const existing = into.namespaces.get(id);
     if (existing) existing.count++;
-    else into.namespaces.set(id, { prefix: namespacePrefix, label: displayKey(key.slice(prefix.length, cut)), count: 1 });
+    else {
+      // With several delimiters "a/" and "a:" are different namespaces: show the delimiter to tell them apart.
+      const segment = key.slice(prefix.length, delimiters.length > 1 ? cut + cutLength : cut);
+      into.namespaces.set(id, { prefix: namespacePrefix, label: displayKey(segment), count: 1 });
+    }
   }
   return into;
 }

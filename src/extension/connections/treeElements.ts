@@ -106,14 +106,14 @@ export function elementItem(element: Exclude<TreeElement, { kind: 'connection' }
     }
     case 'database': {
       const item = new vscode.TreeItem(element.label, collapsed);
-      item.description = element.keys === undefined ? undefined : `${element.keys} keys`;
+      item.description = element.keys === undefined ? undefined : `${element.keys} ${element.keys === 1 ? 'key' : 'keys'}`;
       item.iconPath = new vscode.ThemeIcon('database');
       item.contextValue = 'database';
       return item;
     }
     case 'namespace': {
       const item = new vscode.TreeItem(element.label, collapsed);
-      item.description = `${element.count}${element.more ? '+' : ''} keys seen`;
+      item.description = `${element.count}${element.more ? '+' : ''} ${element.count === 1 && !element.more ? 'key' : 'keys'} seen`;
       item.iconPath = new vscode.ThemeIcon('folder');
       item.contextValue = 'namespace';
       return item;

@@ -14,16 +14,19 @@ export const instanceFeature: Feature = {
     const panels = new InstancePanels(deps);
     const sidebar = new InstanceViewProvider(deps);
 
-    /** Resolve the connection to show: the argument's, else the active one, else ask the user. */
+    /** Resolve the connection to show: the argument's, the only profile, or the user's pick (active one first). */
     const pickConnection = async (argumentId: unknown): Promise<string | undefined> => {
       if (typeof argumentId === 'string' && argumentId) return argumentId;
-      const active = connections.activeId();
-      if (active) return active;
-      const choices = connections.list().map((profile) => ({ label: profile.name, description: profile.state, id: profile.id }));
-      if (choices.length === 0) {
+      const profiles = connections.list();
+      if (profiles.length === 0) {
         void vscode.window.showInformationMessage('Add a Redis connection first (Connections view → Add Connection).');
         return undefined;
       }
+      if (profiles.length === 1) return profiles[0].id;
+      const active = connections.activeId();
+      const choices = profiles
+        .map((profile) => ({ label: profile.name, description: [profile.state, profile.readOnly ? 'read-only' : ''].filter(Boolean).join(' · '), id: profile.id }))
+        .sort((a, b) => Number(b.id === active) - Number(a.id === active));
       return (await vscode.window.showQuickPick(choices, { title: 'Open which Redis instance?' }))?.id;
     };
 

@@ -6,6 +6,8 @@ export interface BatchLimits {
   keysPerCall: number;
   /** Inspection calls in flight per node: enough to keep the server busy between replies, no more. */
   maxInFlight: number;
+  /** Script strategy: concurrent SCAN chains per node over disjoint stretches of the cursor space (a power of 2). */
+  scanChains?: number;
 }
 
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { scanCount: 1000, keysPerCall: 200, maxInFlight: 8 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { scanCount: 1000, keysPerCall: 200, maxInFlight: 8, scanChains: 2 };

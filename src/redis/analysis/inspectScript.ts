@@ -7,8 +7,9 @@
 
 /**
  * ARGV[1] = MEMORY USAGE samples ('' = server default of 5, '0' = exact), ARGV[2] = '1' to read OBJECT FREQ,
- * ARGV[3] = 'keys' followed by the keys to inspect (reply: the lines), or 'scan' followed by a SCAN cursor and
- * COUNT (reply: [next cursor, keys, lines]) — scanning inside the call spares sending every key back.
+ * ARGV[3] = 'keys' followed by the keys to inspect (reply: the lines), or 'scan' followed by a SCAN cursor,
+ * COUNT, chain bits and chain number (reply: [next cursor, keys, lines]) — scanning inside the call spares
+ * sending every key back, and chains let several SCAN walks cover disjoint stretches of one keyspace.
  * The shebang flags let it run on replicas (no-writes) and over keys of many slots. TYPE is asked only when
  * the encoding does not already tell the type (listpack, hashtable, and raw, which module types share with
  * long strings).
@@ -19,10 +20,40 @@ local lengthCommand = { string = 'STRLEN', hash = 'HLEN', list = 'LLEN', set = '
 local samples = ARGV[1]
 local withFreq = ARGV[2] == '1'
 local keys, cursor
+local function reversed(value, bits)
+  local out = 0
+  for i = 0, bits - 1 do
+    if math.floor(value / 2 ^ i) % 2 == 1 then out = out + 2 ^ (bits - 1 - i) end
+  end
+  return out
+end
 if ARGV[3] == 'scan' then
-  local reply = redis.call('SCAN', ARGV[4], 'COUNT', ARGV[5])
+  local start, count, bits, chain = ARGV[4], ARGV[5], tonumber(ARGV[6] or '0'), tonumber(ARGV[7] or '0')
+  -- Chain k of 2^bits owns the cursors whose low bits, reversed, equal k (see scanNode.ts).
+  local function owns(c)
+    return c ~= '0' and reversed(tonumber(string.sub(c, -6)) % 2 ^ bits, bits) == chain
+  end
+  local lastChain = chain == 2 ^ bits - 1
+  local reply = redis.call('SCAN', start, 'COUNT', count)
   cursor = reply[1]
   keys = reply[2]
+  if not lastChain and not owns(cursor) then
+    -- This step ran past the chain's stretch: redo it one bucket at a time and keep only our buckets.
+    local boundary = tostring(reversed(chain + 1, bits))
+    keys = {}
+    cursor = start
+    while true do
+      local step = redis.call('SCAN', cursor, 'COUNT', 1)
+      if owns(step[1]) or step[1] == boundary then
+        for _, key in ipairs(step[2]) do keys[#keys + 1] = key end
+        cursor = step[1]
+        if step[1] == boundary then break end
+      else
+        cursor = boundary
+        break
+      end
+    end
+  end
 else
   keys = {}
   for i = 4, #ARGV do keys[#keys + 1] = ARGV[i] end

@@ -52,17 +52,17 @@ export class KeyInspector {
    * Script strategy only: one SCAN step and the inspection of the keys it returned, in a single server call.
    * COUNT bounds the call's work (about COUNT keys).
    */
-  async scanAndInspect(cursor: string, count: number, retried = false): Promise<{ cursor: string; keys: Buffer[]; fields: Array<InspectedFields | undefined> }> {
+  async scanAndInspect(cursor: string, count: number, chain = { bits: 0, index: 0 }, retried = false): Promise<{ cursor: string; keys: Buffer[]; fields: Array<InspectedFields | undefined> }> {
     const samples = this.options.exact ? '0' : '';
     const frequency = this.options.readFrequency ? '1' : '0';
     try {
-      const [next, keys, lines] = (await this.connection.evalshaBuffer(this.sha!, 0, samples, frequency, 'scan', cursor, count)) as unknown as [Buffer, Buffer[], Buffer];
+      const [next, keys, lines] = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'scan', cursor, count, chain.bits, chain.index)) as unknown as [Buffer, Buffer[], Buffer];
       const fields = keys.length === 0 ? [] : lines.toString('latin1').split('\n').map(parseInspectLine);
       return { cursor: next.toString(), keys, fields };
     } catch (error) {
       if (!retried && /NOSCRIPT/.test(String((error as Error).message))) {
         this.sha = String(await this.connection.script('LOAD', INSPECT_SCRIPT));
-        return this.scanAndInspect(cursor, count, true);
+        return this.scanAndInspect(cursor, count, chain, true);
       }
       throw error;
     }

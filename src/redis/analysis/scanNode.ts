@@ -28,19 +28,53 @@ export async function scanNode(node: AnalysisNode, inspector: KeyInspector, sink
   return inspector.strategy() === 'script' ? scanWithScript(inspector, sink, options) : scanWithPipelines(node, inspector, sink, options);
 }
 
+/** Bits of the cursor's low end reversed: SCAN visits buckets in increasing reversed-cursor order. */
+function reverseLowBits(value: number, bits: number): number {
+  let out = 0;
+  for (let i = 0; i < bits; i++) out |= ((value >> i) & 1) << (bits - 1 - i);
+  return out;
+}
+
+/**
+ * SCAN visits cursors in increasing bit-reversed order, so the cursors whose low `bits` bits, reversed, equal k
+ * form one contiguous stretch of the walk (for any table size of at least 2^bits buckets). Chain k starts at
+ * that stretch's first cursor and stops where the next stretch begins, so K = 2^bits chains cover the table
+ * once between them — and keep the server busy while the client handles the other chain's reply.
+ */
+function chainOwns(cursor: string, chain: number, bits: number): boolean {
+  if (cursor === '0') return false;
+  const low = Number(BigInt(cursor) & BigInt((1 << bits) - 1));
+  return reverseLowBits(low, bits) === chain;
+}
+
+/** Resume text for a script scan: one cursor per chain, "done" for finished chains. */
+function chainCursors(cursors: string[]): string {
+  return cursors.join(',');
+}
+
 async function scanWithScript(inspector: KeyInspector, sink: KeySink, options: ScanOptions): Promise<NodeRunResult> {
   const count = options.limits.keysPerCall;
-  let cursor = options.startCursor ?? '0';
-  let pending = inspector.scanAndInspect(cursor, count);
-  for (;;) {
-    const step = await pending;
-    const more = step.cursor !== '0' && !options.signal?.aborted;
-    if (more) pending = inspector.scanAndInspect(step.cursor, count);
-    step.fields.forEach((fields, i) => fields && sink(step.keys[i], fields));
-    cursor = step.cursor;
-    options.onBatch?.(cursor);
-    if (!more) return { cursor, complete: cursor === '0' };
-  }
+  const bits = Math.log2(options.limits.scanChains ?? 1);
+  const chains = 1 << bits;
+  const resumed = options.startCursor?.split(',');
+  const cursors = Array.from({ length: chains }, (_, k) => resumed?.[k] ?? String(reverseLowBits(k, bits)));
+  await Promise.all(
+    cursors.map(async (start, k) => {
+      if (start === 'done') return;
+      let pending = inspector.scanAndInspect(start, count, { bits, index: k });
+      for (;;) {
+        const step = await pending;
+        const more = chainOwns(step.cursor, k, bits) && !options.signal?.aborted;
+        if (more) pending = inspector.scanAndInspect(step.cursor, count, { bits, index: k });
+        step.fields.forEach((fields, i) => fields && sink(step.keys[i], fields));
+        cursors[k] = chainOwns(step.cursor, k, bits) ? step.cursor : 'done';
+        options.onBatch?.(chainCursors(cursors));
+        if (!more) return;
+      }
+    }),
+  );
+  const complete = cursors.every((c) => c === 'done');
+  return { cursor: complete ? '0' : chainCursors(cursors), complete };
 }
 
 async function scanWithPipelines(node: AnalysisNode, inspector: KeyInspector, sink: KeySink, options: ScanOptions): Promise<NodeRunResult> {

@@ -91,9 +91,10 @@ describe('ACL users', () => {
       const deployment = await deploy({ workload, memory: 64 * MB });
       const app = client(deployment, 'app');
       for (const [name, ...args] of commands) await expect(app.call(name, ...args)).resolves.not.toBeInstanceOf(Error);
-      for (const forbidden of [['flushall'], ['config', 'get', 'maxmemory'], ['keys', '*'], ['debug', 'sleep', '0'], ['shutdown']]) {
+      for (const forbidden of [['flushall'], ['config', 'get', 'maxmemory'], ['keys', '*'], ['shutdown']]) {
         await expect(app.call(forbidden[0], ...forbidden.slice(1))).rejects.toThrow(/NOPERM/);
       }
+      await expect(app.call('debug', 'sleep', '0')).rejects.toThrow(/NOPERM|not allowed/);
       await expect(app.set('other:key', '1')).rejects.toThrow(/NOPERM/);
       const anonymous = new Redis({ port: deployment.ports[0], protocol: 2, lazyConnect: true, maxRetriesPerRequest: 1 });
       anonymous.on('error', () => undefined);
@@ -113,10 +114,10 @@ describe('backup script', () => {
     const backupDir = join(deployment.dir, 'backups');
     const env = { ...process.env, REDIS_PORT: String(deployment.ports[0]), BACKUP_DIR: backupDir, RETAIN: '2', SECRETS_FILE: join(deployment.dir, 'secrets.env') };
     for (let run = 0; run < 3; run++) {
-      const result = spawnSync('bash', [join(deployment.dir, 'backup.sh')], { env, encoding: 'utf8' });
+      const result = spawnSync('bash', [join(deployment.dir, 'backup.sh')], { env, encoding: 'utf8', timeout: 30000 });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain('backup written');
-      await new Promise((resolve) => setTimeout(resolve, 1100)); // distinct LASTSAVE and timestamps
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // distinct timestamps in the file names
     }
     const backups = readdirSync(backupDir).filter((f) => f.endsWith('.rdb')).sort();
     expect(backups).toHaveLength(2);

@@ -3,6 +3,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfile, type ConnectionProfile } from '../../../src/core/connection/profile';
 import { ConnectionFailure, openConnection } from '../../../src/redis/connection/openConnection';
+import { RedisSession } from '../../../src/redis/connection/redisSession';
+import Redis from 'ioredis';
 import { freePort, startStandalone, type Standalone } from '../../helpers/redisServers';
 
 const TIMEOUT = 3000;
@@ -143,6 +145,23 @@ describe('openConnection against real servers', () => {
       expect(['not-redis', 'closed']).toContain(error.kind);
     } finally {
       http.close();
+    }
+  });
+
+  it('reconnects by itself when the server drops the connection, and reports the states', async () => {
+    const session = await RedisSession.open(profile(plain), {});
+    const admin = new Redis(plain.port, '127.0.0.1');
+    try {
+      const states: string[] = [];
+      session.on('state', (state) => states.push(state));
+      const back = new Promise<void>((resolve) => session.on('state', (state) => state === 'connected' && resolve()));
+      await admin.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+      await back;
+      expect(states).toEqual(['reconnecting', 'connected']);
+      expect(await session.client.ping()).toBe('PONG');
+    } finally {
+      admin.disconnect();
+      await session.close();
     }
   });
 });

@@ -80,7 +80,7 @@ describe('namespace listing', () => {
       groupKeys(page.keys, prefix, [Buffer.from(':'), Buffer.from('/')], grouping);
       cursor = page.next;
     } while (cursor);
-    expect(new Map([...grouping.namespaces.values()].map((n) => [n.label, n.count]))).toEqual(new Map([['page', 20_000], ['api', 10_000]]));
+    expect(new Map([...grouping.namespaces.values()].map((n) => [n.label, n.count]))).toEqual(new Map([['page:', 20_000], ['api:', 10_000]]));
   });
 
   it('lists binary keys exactly, shows them with escapes, and deletes exactly those bytes', async () => {

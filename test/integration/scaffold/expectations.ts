@@ -140,4 +140,31 @@ export const EXPECTATIONS: Record<string, PatternExpectation> = {
       expect(report.ttl).toBeGreaterThan(3 * 86400 - 60);
     },
   },
+  'time-series-events': {
+    // A MAXLEN-only series is bounded by count, not time: it is the one key meant to live without a TTL.
+    persistent: /:capped$/,
+    check(report) {
+      expect(report.window).toEqual(Array.from({ length: 10 }, (_, i) => 50 + i));
+      expect(report.windowTimestamps).toEqual(Array.from({ length: 10 }, (_, i) => 500 + i * 10));
+      expect(report.latest).toEqual([199, 198, 197]);
+      expect(report.paged).toEqual(Array.from({ length: 200 }, (_, i) => i));
+      expect(report.loginsLength).toBeLessThan(200);
+      expect(report.freshKept).toBe(true);
+      expect(report.cappedLength).toBeLessThan(200);
+      expect(report.ttl).toBeGreaterThan(3_500_000);
+    },
+  },
+  'pubsub-invalidation': {
+    check(report) {
+      expect(report.firstReads).toEqual([10, 10, 10]);
+      expect(report.cachedSizes).toEqual([1, 1, 1]);
+      expect(report.dropped).toBe(true);
+      expect(report.secondReads).toEqual([12, 12, 12]);
+      expect(report.clearedAfterReconnect).toBe(true);
+      expect(report.droppedAfterReconnect).toBe(true);
+      expect(report.thirdReads).toEqual([14, 14, 14]);
+      expect(report.deleted).toBe(true);
+      expect(report.ttl).toBeGreaterThan(55);
+    },
+  },
 };

@@ -149,6 +149,9 @@ class KeysTab implements TabInstance {
     this.scanning = false;
     this.list.reset();
     this.table.setRowCount(0);
+    this.progress.textContent = 'Scanning…';
+    this.progress.dataset.found = '0';
+    this.progress.dataset.done = 'false';
     const started = performance.now();
     performance.mark('keys-scan-start');
     void this.scanMore(FIRST_STEP).then(() => {

@@ -99,6 +99,7 @@ main(async () => {
   const dyingGot = execFileSync(process.execPath, ['-e', DYING], { cwd: __dirname, env: { ...process.env, QUEUE_PREFIX: PREFIX } }).toString().trim();
   const reserved = await queue.reserve('survivor', 10, 100);
   for (const job of reserved) await queue.ack(job.id);
+  await queue.close();
   const reclaimedEarly = (await queue.reclaim('survivor')).length;
   const reclaims: Array<Array<[string, number, unknown]>> = [];
   for (let i = 0; i < 3; i++) {

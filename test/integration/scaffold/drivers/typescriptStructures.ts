@@ -132,4 +132,79 @@ main(async () => {
 });
 `;
 
-export const TYPESCRIPT_STRUCTURE_DRIVERS: Record<string, string> = { sessionStore, leaderboard, delayedJobs, uniqueCounters };
+const timeSeriesEvents = `import { EventSeries } from './timeSeriesEvents';
+import { connect, main, prefix, report } from './driverSupport';
+
+const PREFIX = prefix('time-series-events');
+
+main(async () => {
+  const client = connect();
+  const series = new EventSeries(client, { prefix: PREFIX, retentionMs: 3_600_000 });
+  const base = Date.now() - 10_000;
+  for (let offset = 0; offset < 200; offset++) await series.add('cpu', { value: offset, host: 'a' }, base + offset * 10);
+  const short = new EventSeries(client, { prefix: PREFIX, retentionMs: 60_000 });
+  const old = Date.now() - 600_000;
+  for (let offset = 0; offset < 500; offset++) await short.add('logins', { n: offset }, old + offset);
+  const freshId = await short.add('logins', { n: 'fresh' });
+  const capped = new EventSeries(client, { prefix: PREFIX, retentionMs: null, maxLen: 50 });
+  for (let offset = 0; offset < 1000; offset++) await capped.add('capped', { n: offset });
+  const window = await series.range('cpu', base + 500, base + 590);
+  const paged: number[] = [];
+  for await (const event of series.iterate('cpu', base, base + 100_000, 7)) paged.push(Number(event.fields.value));
+  await report({
+    window: window.map((event) => Number(event.fields.value)),
+    windowTimestamps: window.map((event) => event.timestampMs - base),
+    latest: (await series.latest('cpu', 3)).map((event) => Number(event.fields.value)),
+    paged,
+    loginsLength: await client.xlen(short.key('logins')),
+    freshKept: (await client.xrange(short.key('logins'), freshId, freshId)).length > 0,
+    cappedLength: await client.xlen(capped.key('capped')),
+    ttl: await client.pttl(series.key('cpu')),
+  });
+});
+`;
+
+const pubsubInvalidation = `import { InvalidatingCache } from './pubsubInvalidation';
+import { connect, main, prefix, report, sleep } from './driverSupport';
+
+const PREFIX = prefix('pubsub-invalidation');
+
+async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await sleep(10);
+  }
+  return condition();
+}
+
+main(async () => {
+  const clients = Array.from({ length: 3 }, () => connect());
+  const caches = clients.map((client) => new InvalidatingCache(client, { prefix: PREFIX, ttlSeconds: 60 }));
+  await Promise.all(caches.map((cache) => cache.start()));
+  const readAll = () => Promise.all(caches.map((cache) => cache.get<number>('price')));
+  await caches[0].set('price', 10);
+  // Let the invalidation reach the other instances first: a read racing it is (correctly) not kept locally.
+  await sleep(100);
+  const firstReads = await readAll();
+  const cachedSizes = caches.map((cache) => cache.localSize());
+  await caches[0].set('price', 12);
+  const dropped = await eventually(() => caches[1].localSize() === 0 && caches[2].localSize() === 0);
+  const secondReads = await readAll();
+  await (clients[0] as unknown as { call(...args: string[]): Promise<unknown> }).call('CLIENT', 'KILL', 'TYPE', 'pubsub');
+  const clearedAfterReconnect = await eventually(() => caches.every((cache) => cache.localSize() === 0));
+  await sleep(300);
+  await readAll();
+  await caches[2].set('price', 14);
+  const droppedAfterReconnect = await eventually(() => caches[0].localSize() === 0 && caches[1].localSize() === 0);
+  const thirdReads = await readAll();
+  await caches[1].delete('price');
+  const deleted = await eventually(async () => (await readAll()).every((value) => value === null));
+  await caches[0].set('ttl-check', 1);
+  const ttl = await clients[0].ttl(caches[0].key('ttl-check'));
+  await Promise.all(caches.map((cache) => cache.close()));
+  await report({ firstReads, cachedSizes, dropped, secondReads, clearedAfterReconnect, droppedAfterReconnect, thirdReads, deleted, ttl });
+});
+`;
+
+export const TYPESCRIPT_STRUCTURE_DRIVERS: Record<string, string> = { sessionStore, leaderboard, delayedJobs, uniqueCounters, timeSeriesEvents, pubsubInvalidation };

@@ -1,12 +1,12 @@
 /** TypeScript (ioredis) template of cache-aside: `new CacheAside(redis, { prefix, ttlSeconds })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { cacheAsideHeader, UNLOCK_LUA } from './header';
 
 export function cacheAsideTypescript(prefix: string): string {
   return `${typescriptHeader(cacheAsideHeader(prefix))}
-import { randomBytes } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomBytes }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('UNLOCK', UNLOCK_LUA)}
 export interface CacheAsideOptions {

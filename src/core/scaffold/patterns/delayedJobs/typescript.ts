@@ -1,12 +1,12 @@
 /** TypeScript (ioredis) template of delayed jobs: `new DelayedJobs(redis, name, { prefix })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { CANCEL_LUA, CLAIM_LUA, delayedJobsHeader, SCHEDULE_LUA } from './header';
 
 export function delayedJobsTypescript(prefix: string): string {
   return `${typescriptHeader(delayedJobsHeader(prefix))}
-import { randomUUID } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomUUID }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('SCHEDULE', SCHEDULE_LUA)}
 ${typescriptLua('CLAIM', CLAIM_LUA)}

@@ -35,6 +35,7 @@ class RedisLock:
         ttl_ms: int,
         prefix: str = ${pythonString(prefix)},
         retry_interval_ms: int = 50,
+        wait_timeout_ms: Optional[int] = None,
     ) -> None:
         if ttl_ms < 1:
             raise ValueError("ttl_ms must be at least 1")
@@ -42,6 +43,7 @@ class RedisLock:
         self._client = client
         self._ttl_ms = ttl_ms
         self._retry_interval_ms = retry_interval_ms
+        self._wait_timeout_ms = wait_timeout_ms
         self._token: Optional[str] = None
         self._release_script = client.register_script(_RELEASE)
         self._extend_script = client.register_script(_EXTEND)
@@ -83,7 +85,8 @@ class RedisLock:
         return bool(self._extend_script(keys=[self.key], args=[self._token, ttl_ms]))
 
     def __enter__(self) -> "RedisLock":
-        if not self.acquire():
+        """Waits up to wait_timeout_ms (None: indefinitely), then raises LockNotAcquired."""
+        if not self.acquire(timeout_ms=self._wait_timeout_ms):
             raise LockNotAcquired(self.key)
         return self
 

@@ -47,7 +47,7 @@ def test_context_manager_raises_when_not_acquired(client, prefix):
     holder = RedisLock(client, "busy", ttl_ms=5_000, prefix=prefix)
     assert holder.acquire(blocking=False)
     with pytest.raises(LockNotAcquired):
-        with RedisLock(client, "busy", ttl_ms=5_000, prefix=prefix, retry_interval_ms=10) as other:
+        with RedisLock(client, "busy", ttl_ms=5_000, prefix=prefix, wait_timeout_ms=100) as other:
             other.release()
             raise AssertionError("unreachable")
     holder.release()

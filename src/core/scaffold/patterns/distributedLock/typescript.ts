@@ -1,12 +1,12 @@
 /** TypeScript (ioredis) template of the lock: `new RedisLock(redis, name, { ttlMs, prefix? })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { distributedLockHeader, EXTEND_LUA, RELEASE_LUA } from './header';
 
 export function distributedLockTypescript(prefix: string): string {
   return `${typescriptHeader(distributedLockHeader(prefix))}
-import { randomBytes } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomBytes }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('RELEASE', RELEASE_LUA)}
 ${typescriptLua('EXTEND', EXTEND_LUA)}

@@ -1,12 +1,12 @@
 /** TypeScript (ioredis) template of idempotency keys: `new IdempotencyKeys(redis, { prefix, ttlSeconds, lockTtlMs })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { ABANDON_LUA, COMPLETE_LUA, idempotencyKeysHeader } from './header';
 
 export function idempotencyKeysTypescript(prefix: string): string {
   return `${typescriptHeader(idempotencyKeysHeader(prefix))}
-import { randomBytes } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomBytes }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('COMPLETE', COMPLETE_LUA)}
 ${typescriptLua('ABANDON', ABANDON_LUA)}

@@ -25,7 +25,7 @@ export function jobQueueHeader(prefix: string): ModuleHeader {
     limits: [
       'Delivery is at-least-once: make handlers idempotent (see the idempotency-keys pattern).',
       'MAXLEN trimming can drop jobs that were never acknowledged if producers outrun consumers; size max_len accordingly.',
-      'A blocking reserve() parks its connection: give each worker a dedicated connection.',
+      'reserve() blocks on a dedicated connection (ioredis: a duplicate, closed by close(); redis-py: a pooled one).',
     ],
   };
 }

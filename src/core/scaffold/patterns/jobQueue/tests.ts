@@ -37,6 +37,7 @@ describe('JobQueue', () => {
     expect(await queue.reserve('worker-1', 1, 100)).toEqual([{ id, payload: { to: 'ada@example.com' }, deliveries: 1 }]);
     expect(await queue.reserve('worker-2', 1, 100)).toEqual([]);
     await queue.ack(id);
+    await queue.close();
     const summary = (await redis.xpending(queue.streamKey, 'workers')) as unknown[];
     expect(Number(summary[0])).toBe(0);
   });
@@ -51,6 +52,7 @@ describe('JobQueue', () => {
     await sleep(150);
     expect(await queue.reclaim('healthy-worker')).toEqual([]);
     expect(await queue.deadLetters()).toEqual([{ id, payload: { n: 1 }, deliveries: 2 }]);
+    await queue.close();
   });
 });
 `;

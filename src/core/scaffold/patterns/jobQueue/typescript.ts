@@ -1,11 +1,12 @@
 /** TypeScript (ioredis) template of the job queue: `new JobQueue(redis, name, { group, maxLen, visibilityTimeoutMs, maxDeliveries })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { jobQueueHeader, RECLAIM_LUA } from './header';
 
 export function jobQueueTypescript(prefix: string): string {
   return `${typescriptHeader(jobQueueHeader(prefix))}
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('type { EventEmitter }', 'node:events')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('RECLAIM', RECLAIM_LUA)}
 export type JobPayload = Record<string, unknown>;
@@ -26,6 +27,8 @@ export interface JobQueueOptions {
   /** Deliveries after which reclaim() dead-letters a job instead of handing it out again. */
   maxDeliveries?: number;
   prefix?: string;
+  /** Errors of the dedicated connection reserve() blocks on (it reconnects by itself). */
+  onError?: (error: Error) => void;
 }
 
 interface ReclaimCommand {
@@ -56,7 +59,9 @@ export class JobQueue {
   private readonly visibilityTimeoutMs: number;
   private readonly maxDeliveries: number;
   private readonly commands: ReclaimCommand;
+  private readonly onError: (error: Error) => void;
   private groupReady: Promise<void> | undefined;
+  private blockingConnection: Redis | Cluster | undefined;
 
   constructor(
     private readonly redis: Redis | Cluster,
@@ -70,6 +75,7 @@ export class JobQueue {
     this.maxLen = options.maxLen ?? 100000;
     this.visibilityTimeoutMs = options.visibilityTimeoutMs ?? 30000;
     this.maxDeliveries = options.maxDeliveries ?? 5;
+    this.onError = options.onError ?? (() => undefined);
     redis.defineCommand('jobQueueReclaim', { numberOfKeys: 2, lua: RECLAIM });
     this.commands = redis as unknown as ReclaimCommand;
   }
@@ -96,11 +102,28 @@ export class JobQueue {
     return id;
   }
 
-  /** New jobs for \`consumer\`, waiting up to blockMs. Use a dedicated connection per blocking worker. */
+  /** New jobs for \`consumer\`, waiting up to blockMs on a dedicated connection (call close() when done). */
   async reserve(consumer: string, count = 1, blockMs = 1000): Promise<Job[]> {
     await this.ready();
-    const reply: unknown = await this.redis.xreadgroup('GROUP', this.group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.streamKey, '>');
+    const reply: unknown = await this.blocking().xreadgroup('GROUP', this.group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.streamKey, '>');
     return entriesOf(reply).map(([id, fields]) => ({ id, payload: JSON.parse(payloadOf(fields)) as JobPayload, deliveries: 1 }));
+  }
+
+  /** Closes the dedicated blocking connection, if reserve() opened one. */
+  async close(): Promise<void> {
+    const connection = this.blockingConnection;
+    this.blockingConnection = undefined;
+    if (connection) await connection.quit();
+  }
+
+  /** XREADGROUP BLOCK parks its connection: it gets its own duplicate so other commands never wait behind it. */
+  private blocking(): Redis | Cluster {
+    if (!this.blockingConnection) {
+      const connection = (this.redis as { duplicate(): unknown }).duplicate() as Redis | Cluster;
+      (connection as EventEmitter).on('error', (error: Error) => this.onError(error));
+      this.blockingConnection = connection;
+    }
+    return this.blockingConnection;
   }
 
   /** Marks the job done; it is never delivered again. */

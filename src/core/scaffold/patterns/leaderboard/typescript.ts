@@ -1,11 +1,11 @@
 /** TypeScript (ioredis) template of the leaderboard: `new Leaderboard(redis, name, { prefix, maxMembers })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { AROUND_LUA, leaderboardHeader } from './header';
 
 export function leaderboardTypescript(prefix: string): string {
   return `${typescriptHeader(leaderboardHeader(prefix))}
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('AROUND', AROUND_LUA)}
 /** A member's position: rank 0 is the best (highest) score. */

@@ -1,13 +1,13 @@
 /** TypeScript (ioredis) template of the rate limiter: `new RateLimiter(redis, { limit, windowMs, prefix? })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { rateLimiterHeader } from './header';
 import { SLIDING_WINDOW_LUA } from './lua';
 
 export function rateLimiterTypescript(prefix: string): string {
   return `${typescriptHeader(rateLimiterHeader('typescript', prefix))}
-import { randomUUID } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomUUID }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('SLIDING_WINDOW', SLIDING_WINDOW_LUA)}
 export interface RateLimiterOptions {

@@ -1,12 +1,12 @@
 /** TypeScript (ioredis) template of the session store: `new SessionStore(redis, { prefix, ttlSeconds, maxFields, maxValueBytes })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { READ_LUA, sessionStoreHeader, WRITE_LUA } from './header';
 
 export function sessionStoreTypescript(prefix: string): string {
   return `${typescriptHeader(sessionStoreHeader(prefix))}
-import { randomBytes } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomBytes }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('WRITE', WRITE_LUA)}
 ${typescriptLua('READ', READ_LUA)}

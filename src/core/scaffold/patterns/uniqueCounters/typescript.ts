@@ -1,12 +1,12 @@
 /** TypeScript (ioredis) template of unique counters: `new UniqueCounters(redis, { prefix, retentionDays, maxUserId })`. */
-import { typescriptLua, typescriptString } from '../../embed';
+import { typescriptImport, typescriptLua, typescriptString } from '../../embed';
 import { typescriptHeader } from '../../header';
 import { COHORT_LUA, uniqueCountersHeader } from './header';
 
 export function uniqueCountersTypescript(prefix: string): string {
   return `${typescriptHeader(uniqueCountersHeader(prefix))}
-import { randomUUID } from 'node:crypto';
-import type { Cluster, Redis } from 'ioredis';
+${typescriptImport('{ randomUUID }', 'node:crypto')}
+${typescriptImport('type { Cluster, Redis }', 'ioredis')}
 
 ${typescriptLua('COHORT', COHORT_LUA)}
 export interface UniqueCountersOptions {

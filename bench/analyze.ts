@@ -1,0 +1,151 @@
+/**
+ * redis-review analyze --full vs redis-cli --memkeys on the same 1,000,000-key realistic dataset.
+ * Runs both several times, alternating, and prints: wall times (median) and the ratio, per-type byte totals of
+ * both (they must agree within 1 %), and the p99/max latency a separate client sees sending PING during each run.
+ *
+ *   npx tsx bench/analyze.ts [--runs 3] [--scale 1] [--port P (use a running server instead of starting one)]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REDIS_CLI, startStandalone } from '../test/helpers/redisServers';
+import { seedRealistic } from './seed-realistic';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const RUNS = Number(option('--runs', '3'));
+const SCALE = Number(option('--scale', '1'));
+const root = join(__dirname, '..');
+
+/** A child process that PINGs every millisecond over a raw socket and reports latencies when stdin closes. */
+const PINGER = `
+const net = require('net');
+const socket = net.connect(Number(process.argv[1]), '127.0.0.1');
+const latencies = [];
+let sentAt = 0;
+function send() { sentAt = process.hrtime.bigint(); socket.write('PING\\r\\n'); }
+socket.on('connect', send);
+socket.on('data', () => { latencies.push(Number(process.hrtime.bigint() - sentAt) / 1e6); setTimeout(send, 1); });
+process.stdin.on('data', () => {});
+process.stdin.on('end', () => {
+  latencies.sort((a, b) => a - b);
+  const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] || 0;
+  process.stdout.write(JSON.stringify({ count: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] || 0 }));
+  process.exit(0);
+});`;
+
+interface PingStats {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface Timed {
+  wallMs: number;
+  ping: PingStats;
+  bytesByType: Record<string, number>;
+}
+
+async function withPinger(port: number, work: () => Promise<Record<string, number>>): Promise<Timed> {
+  const pinger = spawn(process.execPath, ['-e', PINGER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  pinger.stdout.on('data', (chunk) => (output += chunk));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const started = process.hrtime.bigint();
+  const bytesByType = await work();
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const done = new Promise((resolve) => pinger.once('exit', resolve));
+  pinger.stdin.end();
+  await done;
+  return { wallMs, ping: JSON.parse(output) as PingStats, bytesByType };
+}
+
+function run(command: string, argv: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}: ${err}`))));
+  });
+}
+
+/** "300001 hashs with 95067602 bytes (...)" → { hash: 95067602 } */
+function parseMemkeys(output: string): Record<string, number> {
+  const totals: Record<string, number> = {};
+  const names: Record<string, string> = { strings: 'string', lists: 'list', sets: 'set', zsets: 'zset', hashs: 'hash', streams: 'stream' };
+  for (const match of output.matchAll(/^(\d+) (\w+) with (\d+) bytes/gm)) {
+    if (Number(match[1]) > 0) totals[names[match[2]] ?? match[2]] = Number(match[3]);
+  }
+  return totals;
+}
+
+/** The built CLI when present (what users run), else the TypeScript entry through tsx. */
+function cliCommand(): { command: string; prefix: string[]; label: string } {
+  const built = join(root, 'dist', 'cli.js');
+  if (existsSync(built) && readFileSync(built, 'utf8').includes('redis-review-analysis')) return { command: process.execPath, prefix: [built], label: 'node dist/cli.js' };
+  return { command: join(root, 'node_modules', '.bin', 'tsx'), prefix: [join(root, 'src', 'cli', 'main.ts')], label: 'tsx src/cli/main.ts' };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const external = args.includes('--port');
+  const server = external ? undefined : await startStandalone();
+  const port = external ? Number(option('--port', '6379')) : server!.port;
+  const dir = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
+  try {
+    if (!external || args.includes('--seed')) {
+      const seeded = Date.now();
+      const keys = seedRealistic(port, SCALE, REDIS_CLI);
+      process.stdout.write(`seeded ${keys} keys in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`);
+    }
+    const cli = cliCommand();
+    process.stdout.write(`redis-review via ${cli.label}; redis-cli ${spawnSync(REDIS_CLI, ['--version'], { encoding: 'utf8' }).stdout.trim()}\n`);
+    const ours: Timed[] = [];
+    const theirs: Timed[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      theirs.push(await withPinger(port, async () => parseMemkeys(await run(REDIS_CLI, ['-p', String(port), '--memkeys']))));
+      ours.push(
+        await withPinger(port, async () => {
+          const out = join(dir, `report-${i}.json`);
+          await run(cli.command, [...cli.prefix, 'analyze', '--url', `redis://127.0.0.1:${port}`, '--full', '--format', 'json', '--out', out]);
+          const report = JSON.parse(readFileSync(out, 'utf8')) as { byType: Record<string, { memoryBytes: number }> };
+          return Object.fromEntries(Object.entries(report.byType).map(([type, t]) => [type, t.memoryBytes]));
+        }),
+      );
+      process.stdout.write(
+        `run ${i + 1}: redis-cli --memkeys ${(theirs[i].wallMs / 1000).toFixed(2)} s (PING p99 ${theirs[i].ping.p99.toFixed(2)} ms), ` +
+          `redis-review analyze --full ${(ours[i].wallMs / 1000).toFixed(2)} s (PING p99 ${ours[i].ping.p99.toFixed(2)} ms)\n`,
+      );
+    }
+    const theirWall = median(theirs.map((t) => t.wallMs));
+    const ourWall = median(ours.map((t) => t.wallMs));
+    process.stdout.write(`\nmedian wall time: redis-cli --memkeys ${(theirWall / 1000).toFixed(2)} s, redis-review analyze --full ${(ourWall / 1000).toFixed(2)} s\n`);
+    process.stdout.write(`speed-up: ${(theirWall / ourWall).toFixed(2)}x (target >= 2x; redis-review also reports TTL, encoding, length, namespaces)\n\n`);
+    process.stdout.write('per-type bytes      redis-cli     redis-review   difference\n');
+    let worst = 0;
+    for (const type of Object.keys({ ...theirs[0].bytesByType, ...ours[0].bytesByType }).sort()) {
+      const a = theirs[0].bytesByType[type] ?? 0;
+      const b = ours[0].bytesByType[type] ?? 0;
+      const difference = a === 0 ? (b === 0 ? 0 : 1) : Math.abs(a - b) / a;
+      worst = Math.max(worst, difference);
+      process.stdout.write(`  ${type.padEnd(8)} ${String(a).padStart(15)} ${String(b).padStart(15)}   ${(difference * 100).toFixed(3)} %\n`);
+    }
+    process.stdout.write(`largest per-type difference: ${(worst * 100).toFixed(3)} % (must be <= 1 %)\n\n`);
+    const p99 = (runs: Timed[]) => Math.max(...runs.map((r) => r.ping.p99));
+    process.stdout.write(`PING p99 during runs (worst run): redis-cli ${p99(theirs).toFixed(2)} ms, redis-review ${p99(ours).toFixed(2)} ms (target <= 2 ms); ` +
+      `max ${Math.max(...ours.map((r) => r.ping.max)).toFixed(2)} ms\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

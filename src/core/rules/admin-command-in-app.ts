@@ -1,0 +1,68 @@
+/** admin-command-in-app: server administration commands issued by application code. */
+import type { Rule } from './rule';
+
+const REASONS: Record<string, string> = {
+  MONITOR: 'streams every command the server executes and can halve its throughput',
+  SHUTDOWN: 'stops the server',
+  SAVE: 'blocks every client for the whole RDB dump',
+  BGREWRITEAOF: 'forks the server and rewrites the AOF, a heavy operation for ops tooling',
+  'CONFIG SET': 'changes server configuration at run time, drifting from redis.conf (and is refused by most managed services)',
+  'CONFIG REWRITE': 'rewrites redis.conf on the server',
+  'CONFIG RESETSTAT': 'wipes the server statistics monitoring depends on',
+  SLAVEOF: 'changes replication topology',
+  REPLICAOF: 'changes replication topology',
+  'CLUSTER RESET': 'resets cluster membership',
+  'CLUSTER FAILOVER': 'triggers a failover',
+  FAILOVER: 'triggers a failover',
+  'MODULE LOAD': 'loads native code into the server',
+  'MODULE UNLOAD': 'unloads a server module',
+  'ACL SETUSER': 'changes server users and permissions',
+  'ACL DELUSER': 'deletes server users',
+  'CLIENT KILL': 'disconnects other clients',
+  'SCRIPT FLUSH': "evicts every client's cached scripts (NOSCRIPT errors everywhere)",
+  'FUNCTION FLUSH': 'deletes every loaded function library',
+  SWAPDB: 'swaps whole databases under every client',
+  'DEBUG OBJECT': 'is a debugging command (refused by default since Redis 7: enable-debug-command no)',
+  'DEBUG SLEEP': 'blocks the server',
+  'DEBUG SEGFAULT': 'crashes the server',
+  'DEBUG RELOAD': 'blocks the server while it reloads the dataset',
+};
+
+export const adminCommandInApp: Rule = {
+  meta: {
+    id: 'admin-command-in-app',
+    code: 'RR502',
+    category: 'security',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'lower' },
+    messages: {
+      admin: '{{command}} {{reason}}; it belongs in operations tooling, not in application code. Deny @admin/@dangerous commands to the application user with an ACL.',
+    },
+    docs: {
+      summary: 'MONITOR, SAVE, CONFIG SET, SHUTDOWN, DEBUG… in application code.',
+      what: 'Reports administrative commands: MONITOR, SHUTDOWN, SAVE, BGREWRITEAOF, CONFIG SET/REWRITE/RESETSTAT, SLAVEOF/REPLICAOF, CLUSTER RESET/FAILOVER, MODULE LOAD, ACL SETUSER/DELUSER, CLIENT KILL, SCRIPT/FUNCTION FLUSH, SWAPDB and DEBUG.',
+      why: 'These are @admin/@dangerous commands. MONITOR can cut throughput by half, SAVE blocks all clients for the length of the dump, CONFIG SET silently drifts the running server from its configuration file and is rejected on managed services, SHUTDOWN and DEBUG can take the server down.',
+      examples: [
+        { client: 'redis-py', file: 'app/startup.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    r.config_set("maxmemory-policy", "allkeys-lru")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    policy = r.config_get("maxmemory-policy")\n    return policy\n' },
+        { client: 'ioredis', file: 'src/backup.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function backup() {\n  return redis.save();\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function lastBackup() {\n  return redis.lastsave();\n}\n" },
+        { client: 'node-redis', file: 'src/debug.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function enableEvents() {\n  return client.configSet('notify-keyspace-events', 'KEA');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function events() {\n  return client.configGet('notify-keyspace-events');\n}\n" },
+      ],
+      fix: 'Set configuration in redis.conf or the managed service\'s parameter group, use BGSAVE from ops tooling, MEMORY USAGE / OBJECT ENCODING instead of DEBUG OBJECT, and SLOWLOG/LATENCY from monitoring. Restrict the application user: `user app ... -@admin -@dangerous`.',
+      falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module.',
+      references: [
+        { title: 'MONITOR: cost', url: 'https://redis.io/docs/latest/commands/monitor/' },
+        { title: 'SAVE', url: 'https://redis.io/docs/latest/commands/save/' },
+        { title: 'ACL', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/' },
+      ],
+    },
+  },
+  check(context) {
+    for (const site of context.model.callSites) {
+      const reason = REASONS[site.command] ?? (site.command.startsWith('DEBUG') ? 'is a debugging command that can block or crash the server' : undefined);
+      if (!reason) continue;
+      context.report({ messageId: 'admin', data: { command: site.command, reason }, span: site.span });
+    }
+  },
+};

@@ -1,0 +1,60 @@
+/** cache-write-without-ttl: cache entries written without a TTL never refresh and grow until maxmemory. */
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { fix } from './support/edits';
+import { hasOption, setSetsTtl } from './support/options';
+import { sameFunction } from './support/sites';
+import { setWithTtlEdit } from './support/ttl';
+
+const CACHE_KEY = /(^|[:_.\-/{])cache[ds]?([:_.\-/}]|$)/i;
+const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+
+export const cacheWriteWithoutTtl: Rule = {
+  meta: {
+    id: 'cache-write-without-ttl',
+    code: 'RR302',
+    category: 'memory',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'unsafe',
+    contexts: { test: 'skip', script: 'skip' },
+    messages: {
+      write: '{{command}} {{key}} writes a cache entry with no TTL: it never refreshes and stays until memory runs out; add an expiry ({{spelling}}).',
+    },
+    docs: {
+      summary: 'Cache keys written without TTL grow forever and serve stale data.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function.',
+      why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
+      examples: [
+        { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
+        { client: 'ioredis', file: 'src/products.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body, 'EX', 3600);\n}\n" },
+        { client: 'node-redis', file: 'src/products.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await client.set(`cache:product:${id}`, body);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await client.set(`cache:product:${id}`, body, { EX: 3600 });\n}\n" },
+      ],
+      fix: 'The quick fix adds a TTL of `defaultTtlSeconds` (default 3600) to the SET. It is unsafe: choose a TTL that fits the data, ideally with a little random jitter so entries do not expire together.',
+      falsePositives: 'Keys meant to be permanent are not named cache; instances dedicated to caching with allkeys-lru may omit TTLs on purpose — turn the rule off for such projects.',
+      references: [
+        { title: 'SET', url: 'https://redis.io/docs/latest/commands/set/' },
+        { title: 'Key eviction', url: 'https://redis.io/docs/latest/develop/reference/eviction/' },
+      ],
+    },
+  },
+  check(context) {
+    const sites = context.model.callSites;
+    for (const site of sites) {
+      if (site.command !== 'SET' && site.command !== 'SETNX') continue;
+      const key = keyPatternOf(site.args[0]);
+      if (!key || !CACHE_KEY.test(key) || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
+      if (sites.some((other) => EXPIRES.has(other.command) && other.args[0]?.text === site.args[0]?.text && sameFunction(other, site))) continue;
+      const ttl = String(context.config.defaultTtlSeconds);
+      const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;
+      const edit = setWithTtlEdit(context.model, site, 'EX', ttl);
+      context.report({
+        messageId: 'write',
+        data: { command: site.command, key: shownKey(site), spelling },
+        span: site.span,
+        fixes: edit ? [fix(`Expire the entry after ${ttl} s`, false, [edit])] : undefined,
+      });
+    }
+  },
+};

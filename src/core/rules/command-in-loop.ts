@@ -1,0 +1,71 @@
+/** command-in-loop: one round trip per loop iteration (N+1) instead of one batched request. */
+import { BLOCKING_COMMANDS, CURSOR_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from '../analysis/commandNames';
+import type { Rule, RedisCallSite } from './rule';
+
+const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA']);
+const READS_WITH_MULTI_FORM: Record<string, string> = { GET: 'MGET', HGET: 'HMGET', SISMEMBER: 'SMISMEMBER', ZSCORE: 'ZMSCORE', SET: 'MSET' };
+
+function batchSpelling(site: RedisCallSite): string {
+  const multi = READS_WITH_MULTI_FORM[site.command];
+  const pipeline =
+    site.receiver.library === 'redis-py'
+      ? `${site.receiver.text}.pipeline(transaction=False)`
+      : site.receiver.library === 'ioredis'
+        ? `${site.receiver.text}.pipeline()`
+        : `Promise.all(...) or ${site.receiver.text}.multi()...execAsPipeline()`;
+  return multi ? `${multi} or ${pipeline}` : pipeline;
+}
+
+export const commandInLoop: Rule = {
+  meta: {
+    id: 'command-in-loop',
+    code: 'RR201',
+    category: 'latency',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'lower' },
+    messages: {
+      loop: '{{commands}} {{verb}} sent once per iteration of this loop, one network round trip each (N+1); batch them with {{batch}}.',
+    },
+    docs: {
+      summary: 'Redis commands awaited inside a for-loop cost one round trip per item.',
+      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline. One finding per loop, with the other commands as related locations.',
+      why: 'Every command waits a full network round trip: with 1 ms RTT a loop over 5 000 ids takes 5 s however fast Redis is, and each call costs the server a read and a write syscall. A pipeline or a multi-key command sends everything in one round trip.',
+      examples: [
+        { client: 'redis-py', file: 'app/users.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return [r.get(f"user:{i}:name") for i in ids]\n', good: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return r.mget([f"user:{i}:name" for i in ids])\n' },
+        { client: 'ioredis', file: 'src/users.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function names(ids: string[]) {\n  const out = [];\n  for (const id of ids) out.push(await redis.hget(`user:${id}`, 'name'));\n  return out;\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function names(ids: string[]) {\n  const pipeline = redis.pipeline();\n  for (const id of ids) pipeline.hget(`user:${id}`, 'name');\n  return pipeline.exec();\n}\n" },
+        { client: 'node-redis', file: 'src/users.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function touch(ids: string[]) {\n  for (const id of ids) {\n    await client.expire(`session:${id}`, 600);\n  }\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function touch(ids: string[]) {\n  await Promise.all(ids.map((id) => client.expire(`session:${id}`, 600)));\n}\n" },
+      ],
+      fix: 'Use the multi-key form (MGET, HMGET, SMISMEMBER) for reads of one kind, or queue the commands on a pipeline and execute once: redis-py `pipeline(transaction=False)`, ioredis `pipeline()` (or `enableAutoPipelining`), node-redis concurrent calls (`Promise.all`, auto-pipelined) or `multi().execAsPipeline()`. In Cluster prefer pipelines: clients split them by slot.',
+      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items, SCAN cursors and blocking reads are not reported. Loops whose next key depends on the previous reply need Lua or WATCH instead; suppress them inline.',
+      references: [
+        { title: 'Pipelining', url: 'https://redis.io/docs/latest/develop/use/pipelining/' },
+        { title: 'MGET', url: 'https://redis.io/docs/latest/commands/mget/' },
+      ],
+    },
+  },
+  check(context) {
+    const byLoop = new Map<number, RedisCallSite[]>();
+    for (const site of context.model.callSites) {
+      if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command)) continue;
+      if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
+      if (context.model.language !== 'python' && !site.awaited) continue;
+      if (context.model.language === 'python' && site.receiver.async && !site.awaited) continue;
+      if (site.loop.literalLength !== undefined && site.loop.literalLength <= 3) continue;
+      const list = byLoop.get(site.loop.span.startOffset) ?? [];
+      list.push(site);
+      byLoop.set(site.loop.span.startOffset, list);
+    }
+    for (const sites of byLoop.values()) {
+      const first = sites[0];
+      const names = [...new Set(sites.map((s) => s.command))];
+      context.report({
+        messageId: 'loop',
+        data: { commands: names.join(', '), verb: sites.length === 1 ? 'is' : 'are', batch: batchSpelling(first) },
+        span: first.span,
+        related: sites.slice(1).map((s) => ({ span: s.span, message: `${s.command} in the same loop` })),
+      });
+    }
+  },
+};

@@ -1,0 +1,84 @@
+/** cross-slot-multi-key: multi-key commands fail with CROSSSLOT in Cluster unless all keys share a slot. */
+import type { Arg, RedisCallSite } from '../analysis/model';
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { hashTag, keySlot } from './support/slots';
+
+const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
+const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
+
+function keyArgs(site: RedisCallSite): Arg[] | undefined {
+  const flat: Arg[] = [];
+  for (const arg of site.args) {
+    if (arg.spread || arg.text.startsWith('...') || arg.text.startsWith('*')) return undefined;
+    if (arg.value.kind === 'array') flat.push(...arg.value.items);
+    else if (arg.value.kind === 'object' && KEY_VALUE_PAIRS.has(site.command)) {
+      for (const [key, value] of Object.entries(arg.value.entries)) flat.push({ ...value, value: { kind: 'string', value: key }, text: key });
+      return flat;
+    } else flat.push(arg);
+  }
+  if (KEY_VALUE_PAIRS.has(site.command)) return flat.filter((_, i) => i % 2 === 0);
+  if (site.command === 'SMOVE' || site.command === 'COPY') return flat.slice(0, 2);
+  if (site.command === 'LMOVE' || site.command === 'BLMOVE') return flat.slice(0, 2);
+  return flat;
+}
+
+/** True when the keys provably hash to one slot: same literal tag, or literal keys with equal slots. */
+function sameSlot(keys: string[]): boolean {
+  const tags = keys.map(hashTag);
+  // A shared {tag} (even one filled from the same kind of variable) means the author co-locates on purpose.
+  if (tags.every((tag) => tag === tags[0]) && (keys.every((k) => k.includes('{')) || !tags[0].includes('*'))) return true;
+  if (keys.every((k) => !k.includes('*'))) return keys.every((k) => keySlot(k) === keySlot(keys[0]));
+  return false;
+}
+
+export const crossSlotMultiKey: Rule = {
+  meta: {
+    id: 'cross-slot-multi-key',
+    code: 'RR403',
+    category: 'cluster',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'keep', script: 'keep' },
+    clusterAware: true,
+    messages: {
+      crossSlot: '{{command}} of {{keys}} in Redis Cluster fails with CROSSSLOT unless all keys hash to one slot{{slots}}; give them a shared hash tag (e.g. "cart:{42}:items" and "cart:{42}:total") or issue per-key commands in a pipeline.',
+    },
+    docs: {
+      summary: 'Multi-key commands on keys without a shared hash tag fail in Cluster.',
+      what: 'In projects that declare `"cluster": true`, and for calls on cluster clients (RedisCluster, new Cluster, createCluster), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots.',
+      why: 'Redis Cluster only executes a multi-key command when every key maps to the same hash slot; otherwise it replies CROSSSLOT. Code that works on a single instance breaks the day it moves to Cluster.',
+      examples: [
+        { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
+        { client: 'ioredis', file: 'src/cart.ts', bad: "import { Cluster } from 'ioredis';\nconst cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:${id}`, `cart:${id}:old`);\n}\n", good: "import { Cluster } from 'ioredis';\nconst cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:{${id}}`, `cart:{${id}}:old`);\n}\n" },
+        { client: 'node-redis', file: 'src/cart.ts', bad: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['user:1', 'user:2']);\n}\n", good: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['{users}:1', '{users}:2']);\n}\n" },
+      ],
+      fix: 'Put related keys in one slot with a hash tag — only the text inside the first non-empty `{…}` is hashed — or split the command into per-key commands sent in a pipeline (not atomic).',
+      falsePositives: 'Standalone and Sentinel deployments are not affected: the rule only runs for cluster clients or with `"cluster": true`. Keys from variables the analyzer cannot see are not reported.',
+      references: [
+        { title: 'Cluster spec: hash tags and multi-key operations', url: 'https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/' },
+        { title: 'redis-py clustering', url: 'https://redis.readthedocs.io/en/stable/clustering.html' },
+      ],
+    },
+  },
+  check(context) {
+    for (const site of context.model.callSites) {
+      if (!ALL_KEYS.has(site.command) && !KEY_VALUE_PAIRS.has(site.command)) continue;
+      if (!context.config.cluster && site.receiver.kind !== 'cluster') continue;
+      const args = keyArgs(site);
+      if (!args || args.length < 2) continue;
+      const keys = args.map(keyPatternOf);
+      if (keys.some((k) => k === undefined)) continue;
+      const literal = keys as string[];
+      if (sameSlot(literal)) continue;
+      const slots = literal.every((k) => !k.includes('*')) ? ` (slots ${[...new Set(literal.map(keySlot))].join(', ')})` : '';
+      context.report({
+        messageId: 'crossSlot',
+        data: { command: site.command, keys: literal.slice(0, 3).map((k) => `'${k}'`).join(', ') + (literal.length > 3 ? ', …' : ''), slots },
+        span: site.span,
+        severity: context.config.cluster ? 'error' : undefined,
+      });
+    }
+  },
+};

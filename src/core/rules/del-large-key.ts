@@ -1,0 +1,71 @@
+/** del-large-key: DEL of a collection frees it synchronously; UNLINK frees it in the background. */
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { fix, replace } from './support/edits';
+import { LOCK_KEY } from './support/sites';
+
+const COLLECTION_WRITES: Record<string, string> = {
+  LPUSH: 'list', RPUSH: 'list', LPUSHX: 'list', RPUSHX: 'list', SADD: 'set', ZADD: 'sorted set', ZINCRBY: 'sorted set',
+  HSET: 'hash', HMSET: 'hash', HINCRBY: 'hash', XADD: 'stream', PFADD: 'HyperLogLog', GEOADD: 'geo set',
+};
+const RENAMABLE = new Set(['delete', 'del']);
+
+export const delLargeKey: Rule = {
+  meta: {
+    id: 'del-large-key',
+    code: 'RR106',
+    category: 'latency',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'safe',
+    contexts: { test: 'skip', script: 'keep' },
+    messages: {
+      del: 'DEL {{key}} frees the whole {{type}} on the main thread (O(number of elements)); UNLINK removes the key at once and frees the memory in the background.',
+    },
+    docs: {
+      summary: 'Deleting a collection with DEL blocks Redis; use UNLINK.',
+      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream.',
+      why: 'DEL frees every element of a collection synchronously, which takes milliseconds to seconds for big keys, blocking every client. UNLINK unlinks the key in O(1) and reclaims the memory on a background thread; the data is gone for clients either way.',
+      examples: [
+        { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
+        { client: 'ioredis', file: 'src/feed.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.del(`followers:${b}`);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.unlink(`followers:${b}`);\n}\n" },
+        { client: 'node-redis', file: 'src/feed.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function score(m: string) {\n  await client.zAdd('board', { score: 1, value: m });\n}\nexport async function reset() {\n  await client.del('board');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function score(m: string) {\n  await client.zAdd('board', { score: 1, value: m });\n}\nexport async function reset() {\n  await client.unlink('board');\n}\n" },
+      ],
+      fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
+      falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership.',
+      references: [
+        { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
+        { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
+      ],
+    },
+  },
+  check(context) {
+    const types = new Map<string, string>();
+    for (const site of context.model.callSites) {
+      const type = COLLECTION_WRITES[site.command];
+      const key = keyPatternOf(site.args[0]);
+      if (type && key) types.set(key, type);
+    }
+    for (const site of context.model.callSites) {
+      if (site.command !== 'DEL') continue;
+      for (const arg of site.args) {
+        const key = keyPatternOf(arg);
+        if (!key || LOCK_KEY.test(key)) continue;
+        let type = types.get(key);
+        if (!type && context.workspaceKeys) {
+          for (const [command, name] of Object.entries(COLLECTION_WRITES)) {
+            if (context.workspaceKeys.hasCommandOnKey([command], key)) {
+              type = name;
+              break;
+            }
+          }
+        }
+        if (!type) continue;
+        const rename = RENAMABLE.has(site.method) ? [fix(`Replace ${site.method} with unlink`, true, [replace(site.span, 'unlink')])] : undefined;
+        context.report({ messageId: 'del', data: { key: shownKey(site, site.args.indexOf(arg)), type }, span: site.span, fixes: rename });
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+/** eval-dynamic-script: Lua source built at run time fills the script cache and invites injection. */
+import type { Rule } from './rule';
+import { scriptSources } from './support/scripts';
+
+export const evalDynamicScript: Rule = {
+  meta: {
+    id: 'eval-dynamic-script',
+    code: 'RR401',
+    category: 'security',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'lower', script: 'lower' },
+    messages: {
+      dynamic: 'The Lua script passed to {{via}} is built from runtime values: every variant is cached as a new script on the server (memory grows without bound) and interpolated data can inject Lua. Keep the script constant and pass values through KEYS and ARGV.',
+    },
+    docs: {
+      summary: 'Lua scripts assembled with f-strings/templates/concatenation leak script cache memory and allow injection.',
+      what: 'Reports EVAL, SCRIPT LOAD, register_script and defineCommand calls whose script text is an f-string, template literal, `%`/`.format()` string or concatenation with non-constant parts.',
+      why: 'Redis caches every distinct script body it sees (by SHA1) until SCRIPT FLUSH or restart, so per-call variants grow memory without bound. Interpolating user data into Lua source is code injection.',
+      examples: [
+        { client: 'redis-py', file: 'app/limits.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef bump(key, by):\n    return r.eval(f"return redis.call(\'INCRBY\', KEYS[1], {by})", 1, key)\n', good: 'import redis\n\nr = redis.Redis()\nBUMP = r.register_script("return redis.call(\'INCRBY\', KEYS[1], ARGV[1])")\n\ndef bump(key, by):\n    return BUMP(keys=[key], args=[by])\n' },
+        { client: 'ioredis', file: 'src/limits.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return redis.eval(`return redis.call('INCRBY', KEYS[1], ${by})`, 1, key);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return redis.eval(\"return redis.call('INCRBY', KEYS[1], ARGV[1])\", 1, key, by);\n}\n" },
+        { client: 'node-redis', file: 'src/limits.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return client.eval(\"return redis.call('INCRBY', KEYS[1], \" + by + ')', { keys: [key] });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return client.eval(\"return redis.call('INCRBY', KEYS[1], ARGV[1])\", { keys: [key], arguments: [String(by)] });\n}\n" },
+      ],
+      fix: 'Make the script text a constant, pass keys in KEYS and values in ARGV, and load it once: redis-py `register_script`, ioredis `defineCommand`, node-redis `defineScript`. Redis 7 Functions are an alternative for shared logic.',
+      falsePositives: 'Scripts assembled once at startup from constant fragments; keep them in a module-level constant to avoid the report.',
+      references: [
+        { title: 'Scripting with Lua: script parameterization', url: 'https://redis.io/docs/latest/develop/interact/programmability/eval-intro/' },
+        { title: 'EVAL', url: 'https://redis.io/docs/latest/commands/eval/' },
+      ],
+    },
+  },
+  check(context) {
+    for (const source of scriptSources(context)) {
+      if (source.arg.value.kind !== 'pattern') continue;
+      context.report({ messageId: 'dynamic', data: { via: source.via }, span: source.arg.span });
+    }
+  },
+};

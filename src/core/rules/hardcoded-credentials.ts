@@ -1,0 +1,74 @@
+/** hardcoded-credentials: Redis passwords written into source code. */
+import type { Arg, FileModel } from '../analysis/model';
+import type { Fix } from '../findings';
+import type { Rule } from './rule';
+import { isTypeScript } from './support/clients';
+import { ensurePythonOsImport, fix, replace } from './support/edits';
+import { urlPassword } from './support/hosts';
+
+const PLACEHOLDER = /^(\$\{.*\}|<.*>|%\(.*\)s|\{\{.*\}\}|\*+|x+|\.\.\.)$/i;
+const PASSWORD_OPTIONS = ['password', 'redisOptions.password', 'sentinelPassword', 'socket.password'];
+
+function environmentFix(model: FileModel, arg: Arg, variable: string): Fix {
+  if (model.language === 'python') {
+    return fix(`Read the value from the ${variable} environment variable`, false, [...ensurePythonOsImport(model.text), replace(arg.span, `os.environ["${variable}"]`)]);
+  }
+  const bang = isTypeScript(model) ? '!' : '';
+  return fix(`Read the value from the ${variable} environment variable`, false, [replace(arg.span, `process.env.${variable}${bang}`)]);
+}
+
+export const hardcodedCredentials: Rule = {
+  meta: {
+    id: 'hardcoded-credentials',
+    code: 'RR601',
+    category: 'security',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'unsafe',
+    contexts: { test: 'skip', script: 'keep' },
+    messages: {
+      password: 'The Redis password is written in the source code, so it ends up in version control, logs and stack traces; read it from the environment or a secret manager ({{env}}).',
+      url: 'This Redis URL contains a password, so it ends up in version control, logs and stack traces; read the URL from the environment ({{env}}).',
+      auth: 'AUTH with a literal password puts the secret in the source code; read it from the environment ({{env}}).',
+    },
+    docs: {
+      summary: 'Passwords in client options or redis:// URLs leak through source control.',
+      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password. Empty strings and obvious placeholders are ignored.',
+      why: 'Source code is copied to every clone, CI log, container image and error report. A Redis password there is effectively public, and rotating it means a code change and a redeploy.',
+      examples: [
+        { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", password="s3cr3t-pass")\n', good: 'import os\nimport redis\n\nr = redis.Redis(host="cache", password=os.environ["REDIS_PASSWORD"])\n' },
+        { client: 'ioredis', file: 'src/store.ts', bad: "import Redis from 'ioredis';\n\nexport const redis = new Redis('redis://:s3cr3t-pass@cache:6379');\nredis.on('error', console.error);\n", good: "import Redis from 'ioredis';\n\nexport const redis = new Redis(process.env.REDIS_URL!);\nredis.on('error', console.error);\n" },
+        { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ password: 's3cr3t-pass' });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ password: process.env.REDIS_PASSWORD });\nclient.on('error', console.error);\n" },
+      ],
+      fix: 'The quick fix replaces the literal with `os.environ["REDIS_PASSWORD"]` / `process.env.REDIS_PASSWORD` (or REDIS_URL for URLs), adding `import os` when needed. It is unsafe: the variable must be set wherever the code runs. Rotate the leaked password.',
+      falsePositives: 'Local-only development passwords in docker-compose setups; test files are skipped.',
+      references: [
+        { title: 'Redis security', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/security/' },
+        { title: 'OWASP: use of hard-coded password', url: 'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password' },
+      ],
+    },
+  },
+  check(context) {
+    const { model } = context;
+    const env = (name: string) => (model.language === 'python' ? `os.environ["${name}"]` : `process.env.${name}`);
+    for (const creation of model.creations) {
+      for (const name of PASSWORD_OPTIONS) {
+        const option = creation.options[name];
+        if (option?.value.kind !== 'string' || !option.value.value || PLACEHOLDER.test(option.value.value)) continue;
+        context.report({ messageId: 'password', data: { env: env('REDIS_PASSWORD') }, span: option.span, fixes: [environmentFix(model, option, 'REDIS_PASSWORD')] });
+      }
+      for (const arg of [...creation.args, creation.options.url].filter((a): a is Arg => !!a)) {
+        if (arg.value.kind !== 'string') continue;
+        const password = urlPassword(arg.value.value);
+        if (!password || PLACEHOLDER.test(password)) continue;
+        context.report({ messageId: 'url', data: { env: env('REDIS_URL') }, span: arg.span, fixes: [environmentFix(model, arg, 'REDIS_URL')] });
+      }
+    }
+    for (const site of model.callSites) {
+      if (site.command !== 'AUTH') continue;
+      const password = site.args[site.args.length - 1];
+      if (password?.value.kind !== 'string' || !password.value.value || PLACEHOLDER.test(password.value.value)) continue;
+      context.report({ messageId: 'auth', data: { env: env('REDIS_PASSWORD') }, span: password.span, fixes: [environmentFix(model, password, 'REDIS_PASSWORD')] });
+    }
+  },
+};

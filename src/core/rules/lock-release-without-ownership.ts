@@ -1,0 +1,51 @@
+/** lock-release-without-ownership: DEL of a lock can delete another client's lock. */
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { setIsNx } from './support/options';
+import { LOCK_KEY } from './support/sites';
+
+export const lockReleaseWithoutOwnership: Rule = {
+  meta: {
+    id: 'lock-release-without-ownership',
+    code: 'RR504',
+    category: 'correctness',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'keep' },
+    messages: {
+      release: '{{command}} {{key}} releases the lock without checking that this client still owns it: if the lock expired and another worker took it, this deletes their lock. Compare the token and delete atomically (a Lua compare-and-delete script).',
+    },
+    docs: {
+      summary: 'Releasing a lock with plain DEL can delete a lock held by someone else.',
+      what: 'Reports DEL/UNLINK of a lock-like key that the same file acquires with SET NX or SETNX.',
+      why: 'Locks with a TTL can expire while the holder is still working (GC pause, slow I/O). Another worker then acquires the lock, and the first worker\'s DEL removes the second worker\'s lock, letting a third one in. Checking with GET first and then DEL is not atomic either.',
+      examples: [
+        { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
+        { client: 'ioredis', file: 'src/jobs.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function run(job: string, token: string, work: () => Promise<void>) {\n  if (!(await redis.set(`lock:${job}`, token, 'PX', 30000, 'NX'))) return;\n  try {\n    await work();\n  } finally {\n    await redis.del(`lock:${job}`);\n  }\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\nconst RELEASE = \"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\";\n\nexport async function run(job: string, token: string, work: () => Promise<void>) {\n  if (!(await redis.set(`lock:${job}`, token, 'PX', 30000, 'NX'))) return;\n  try {\n    await work();\n  } finally {\n    await redis.eval(RELEASE, 1, `lock:${job}`, token);\n  }\n}\n" },
+        { client: 'node-redis', file: 'src/jobs.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function run(job: string, token: string) {\n  if (await client.set(`lock:${job}`, token, { NX: true, PX: 30000 })) {\n    await client.del(`lock:${job}`);\n  }\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\nconst RELEASE = \"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\";\n\nexport async function run(job: string, token: string) {\n  if (await client.set(`lock:${job}`, token, { NX: true, PX: 30000 })) {\n    await client.eval(RELEASE, { keys: [`lock:${job}`], arguments: [token] });\n  }\n}\n" },
+      ],
+      fix: 'Release with a compare-and-delete Lua script (GET == token then DEL), registered once; redis-py `Lock.release()` does this for you. Redis 8.4 adds DELEX for the same purpose.',
+      falsePositives: 'Administrative force-unlock tools; suppress inline.',
+      references: [
+        { title: 'Distributed locks: releasing safely', url: 'https://redis.io/docs/latest/develop/use/patterns/distributed-locks/' },
+      ],
+    },
+  },
+  check(context) {
+    const acquired = new Set<string>();
+    for (const site of context.model.callSites) {
+      if (!setIsNx(site)) continue;
+      const key = keyPatternOf(site.args[0]);
+      if (key && LOCK_KEY.test(key)) acquired.add(key);
+    }
+    if (!acquired.size) return;
+    for (const site of context.model.callSites) {
+      if (site.command !== 'DEL' && site.command !== 'UNLINK') continue;
+      const key = keyPatternOf(site.args[0]);
+      if (!key || !acquired.has(key)) continue;
+      context.report({ messageId: 'release', data: { command: site.command, key: shownKey(site) }, span: site.span });
+    }
+  },
+};

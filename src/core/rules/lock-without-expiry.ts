@@ -1,0 +1,78 @@
+/** lock-without-expiry: locks that are never released if the holder dies. */
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { fix, replace } from './support/edits';
+import { hasOption, setIsNx, setSetsTtl } from './support/options';
+import { LOCK_KEY } from './support/sites';
+import { appendArguments } from './support/ttl';
+
+export const lockWithoutExpiry: Rule = {
+  meta: {
+    id: 'lock-without-expiry',
+    code: 'RR503',
+    category: 'reliability',
+    defaultSeverity: 'error',
+    languages: ['python', 'javascript'],
+    fixable: 'unsafe',
+    contexts: { test: 'skip', script: 'keep' },
+    messages: {
+      setnx: '{{command}} {{key}} takes a lock without an expiry: if this process crashes before releasing it, every other worker waits forever. Use SET {{key}} <token> NX PX <ms> ({{spelling}}).',
+      pyLock: 'lock({{key}}) without timeout never expires (redis-py defaults to timeout=None): a crashed holder blocks everyone forever. Pass timeout=<seconds>.',
+    },
+    docs: {
+      summary: 'SETNX / SET NX / redis-py lock() without a TTL deadlocks when the holder dies.',
+      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore), and redis-py `lock()` calls without a timeout.',
+      why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
+      examples: [
+        { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
+        { client: 'ioredis', file: 'src/jobs.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.setnx(`lock:${job}`, '1');\n}\n", good: "import { randomUUID } from 'node:crypto';\nimport Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.set(`lock:${job}`, randomUUID(), 'PX', 30000, 'NX');\n}\n" },
+        { client: 'node-redis', file: 'src/jobs.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function acquire(job: string, token: string) {\n  return client.set(`lock:${job}`, token, { NX: true });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function acquire(job: string, token: string) {\n  return client.set(`lock:${job}`, token, { NX: true, PX: 30000 });\n}\n" },
+      ],
+      fix: 'The quick fix rewrites SETNX to SET … NX PX `lockTtlMs` (default 30000), adds PX to SET NX, or adds `timeout=` to redis-py `lock()`. It is unsafe: SET NX replies differently from SETNX (OK/nil vs 1/0), and the TTL must exceed the longest critical section. Store a random token as the value and release with compare-and-delete.',
+      falsePositives: 'SETNX used for idempotency or dedupe markers that should be permanent: those keys are not named like locks and are not reported.',
+      references: [
+        { title: 'Distributed locks with Redis', url: 'https://redis.io/docs/latest/develop/use/patterns/distributed-locks/' },
+        { title: 'SETNX (locking pattern discouraged)', url: 'https://redis.io/docs/latest/commands/setnx/' },
+        { title: 'redis-py Lock', url: 'https://redis.readthedocs.io/en/stable/lock.html' },
+      ],
+    },
+  },
+  check(context) {
+    const { model, config } = context;
+    const ttlMs = config.lockTtlMs;
+    for (const site of model.callSites) {
+      if (!setIsNx(site) || setSetsTtl(site)) continue;
+      const key = keyPatternOf(site.args[0]) ?? site.args[0]?.text ?? '';
+      if (!LOCK_KEY.test(key) && !LOCK_KEY.test(site.args[0]?.text ?? '')) continue;
+      const lib = site.receiver.library;
+      const spelling = lib === 'redis-py' ? `set(key, token, nx=True, px=${ttlMs})` : lib === 'ioredis' ? `set(key, token, 'PX', ${ttlMs}, 'NX')` : `set(key, token, { NX: true, PX: ${ttlMs} })`;
+      let fixes;
+      const generic = site.method === 'call' || site.method === 'execute_command' || site.method === 'sendCommand';
+      if (!generic && site.command === 'SETNX' && site.args.length === 2) {
+        const [k, v] = site.args;
+        const call = lib === 'redis-py' ? `${site.receiver.text}.set(${k.text}, ${v.text}, nx=True, px=${ttlMs})` : lib === 'ioredis' ? `${site.receiver.text}.set(${k.text}, ${v.text}, 'PX', ${ttlMs}, 'NX')` : `${site.receiver.text}.set(${k.text}, ${v.text}, { NX: true, PX: ${ttlMs} })`;
+        fixes = [fix(`Use SET NX PX ${ttlMs} (replies OK/nil instead of 1/0)`, false, [replace(site.callSpan, call)])];
+      } else if (!generic && site.command === 'SET') {
+        const object = site.args[2]?.value.kind === 'object' ? site.args[2] : undefined;
+        if (object && object.text.endsWith('}')) {
+          const inner = object.text.slice(0, -1).trimEnd();
+          fixes = [fix(`Expire the lock after ${ttlMs} ms`, false, [replace(object.span, `${inner}${inner.endsWith(',') ? ' ' : ', '}PX: ${ttlMs} }`)])];
+        } else if (lib !== 'node-redis') {
+          const edit = appendArguments(model, site, `px=${ttlMs}`, `'PX', ${ttlMs}`, '');
+          if (edit) fixes = [fix(`Expire the lock after ${ttlMs} ms`, false, [edit])];
+        }
+      }
+      context.report({ messageId: 'setnx', data: { command: site.command === 'SETNX' ? 'SETNX' : 'SET … NX', key: shownKey(site), spelling }, span: site.span, fixes });
+    }
+    for (const site of context.helperCalls) {
+      if (site.method !== 'lock' || site.receiver.library !== 'redis-py') continue;
+      if (site.keywords.timeout && site.keywords.timeout.value.kind !== 'null') continue;
+      if (site.args.length >= 2 && site.args[1].value.kind !== 'null') continue;
+      if (hasOption(site, ['timeout'], 1)) continue;
+      const seconds = Math.max(1, Math.round(ttlMs / 1000));
+      const edit = site.keywords.timeout ? replace(site.keywords.timeout.span, String(seconds)) : appendArguments(model, site, `timeout=${seconds}`, '', '');
+      context.report({ messageId: 'pyLock', data: { key: shownKey(site) }, span: site.span, fixes: edit ? [fix(`Expire the lock after ${seconds} s`, false, [edit])] : undefined });
+    }
+  },
+};

@@ -1,0 +1,36 @@
+/** pickle-deserialization: unpickling bytes read from Redis executes whatever code they contain. */
+import type { Rule } from './rule';
+
+export const pickleDeserialization: Rule = {
+  meta: {
+    id: 'pickle-deserialization',
+    code: 'RR603',
+    category: 'security',
+    defaultSeverity: 'error',
+    languages: ['python'],
+    fixable: 'none',
+    contexts: { test: 'skip', script: 'keep' },
+    messages: {
+      loads: '{{function}} on data read from Redis ({{command}}) runs arbitrary code if anyone who can write to Redis plants a payload; store JSON/msgpack instead, or sign values with HMAC and verify before loading.',
+    },
+    docs: {
+      summary: 'pickle.loads of Redis data is remote code execution waiting to happen.',
+      what: 'Reports pickle/dill/cloudpickle `loads` calls whose argument is a Redis read (directly or through a local variable).',
+      why: 'Unpickling executes code chosen by whoever wrote the bytes. Anyone who can write to Redis — a compromised service sharing the instance, an exposed port, a weak password — can turn every reader into a shell.',
+      examples: [
+        { client: 'redis-py', file: 'app/cache.py', bad: 'import pickle\nimport redis\n\nr = redis.Redis()\n\ndef load(key):\n    data = r.get(key)\n    return pickle.loads(data)\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef load(key):\n    data = r.get(key)\n    return json.loads(data)\n' },
+      ],
+      fix: 'Serialize with JSON, msgpack or protobuf. If pickle is unavoidable, append an HMAC of the bytes on write and verify it (hmac.compare_digest) before loading.',
+      falsePositives: 'Framework caches that pickle internally (Django cache, Flask-Caching) do not call pickle in your code and are not reported.',
+      references: [
+        { title: 'Python pickle: security warning', url: 'https://docs.python.org/3/library/pickle.html' },
+      ],
+    },
+  },
+  check(context) {
+    for (const item of context.model.deserializations) {
+      if (!item.fromRedis) continue;
+      context.report({ messageId: 'loads', data: { function: item.function, command: item.readCommand ?? 'GET' }, span: item.span });
+    }
+  },
+};

@@ -1,0 +1,87 @@
+/** set-then-expire: a write followed by a separate EXPIRE can leave the key without a TTL forever. */
+import type { Fix } from '../findings';
+import type { Rule, RuleContext, RedisCallSite } from './rule';
+import { shownKey } from './support/clients';
+import { fix, replace } from './support/edits';
+import { setSetsTtl } from './support/options';
+import { sameFunction } from './support/sites';
+import { setWithTtlEdit } from './support/ttl';
+
+const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
+const WRITES = new Set(['SET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
+
+/** The write/EXPIRE pair merges into one SET: remove the EXPIRE statement and add EX/PX to the SET. */
+function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite, adjacent: boolean): Fix | undefined {
+  const unit = EXPIRES[expire.command];
+  const ttl = expire.args[1];
+  if (!unit || !ttl || expire.args.length !== 2 || !expire.statementSpan) return undefined;
+  const add = setWithTtlEdit(context.model, write, unit, ttl.text);
+  if (!add) return undefined;
+  const simpleTtl = ttl.value.kind === 'number' || ttl.value.kind === 'name';
+  return fix(`Set the TTL in the ${write.method} call (${unit} ${ttl.text}) and remove the separate ${expire.method}`, adjacent && simpleTtl, [add, replace(expire.statementSpan, '')]);
+}
+
+export const setThenExpire: Rule = {
+  meta: {
+    id: 'set-then-expire',
+    code: 'RR301',
+    category: 'memory',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'mixed',
+    contexts: { test: 'skip', script: 'keep' },
+    messages: {
+      set: 'SET {{key}} followed by a separate {{expire}}: if the process dies or the connection drops in between, the key never expires. Pass the TTL in the SET itself ({{spelling}}).',
+      other: '{{command}} {{key}} and the later {{expire}} are two separate commands: a failure in between leaves the key without a TTL. Send both in one MULTI/transaction pipeline or a Lua script.',
+    },
+    docs: {
+      summary: 'SET/INCR/HSET followed by a separate EXPIRE is not atomic and leaks keys without TTL.',
+      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction.',
+      why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
+      examples: [
+        { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
+        { client: 'ioredis', file: 'src/cache.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value);\n  await redis.expire(key, 300);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value, 'EX', 300);\n}\n" },
+        { client: 'node-redis', file: 'src/limit.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function hit(ip: string) {\n  const count = await client.incr(`rate:${ip}`);\n  await client.expire(`rate:${ip}`, 60);\n  return count;\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function hit(ip: string) {\n  const [count] = await client.multi().incr(`rate:${ip}`).expire(`rate:${ip}`, 60).exec();\n  return count;\n}\n" },
+      ],
+      fix: 'For SET the quick fix moves the TTL into the SET (`ex=`/`\'EX\'`/`{ EX }`) and deletes the EXPIRE line. It is marked safe when the two statements are adjacent and the TTL is a literal or a variable; otherwise review it. For other writes, wrap both commands in MULTI (redis-py `pipeline()`, ioredis/node-redis `multi()`) or a Lua script.',
+      falsePositives: 'EXPIRE used to refresh the TTL of a key written elsewhere is not reported (no write of the same key precedes it in the function).',
+      references: [
+        { title: 'SET options EX/PX', url: 'https://redis.io/docs/latest/commands/set/' },
+        { title: 'INCR: rate limiter pattern', url: 'https://redis.io/docs/latest/commands/incr/' },
+        { title: 'Transactions', url: 'https://redis.io/docs/latest/develop/interact/transactions/' },
+      ],
+    },
+  },
+  check(context) {
+    const sites = context.model.callSites;
+    const reported = new Set<RedisCallSite>();
+    for (let i = 0; i < sites.length; i++) {
+      const expire = sites[i];
+      if (!EXPIRES[expire.command] && expire.command !== 'EXPIREAT' && expire.command !== 'PEXPIREAT') continue;
+      if (expire.inTransaction || !expire.args[0]) continue;
+      const keyText = expire.args[0].text;
+      let write: RedisCallSite | undefined;
+      for (let j = i - 1; j >= 0; j--) {
+        const candidate = sites[j];
+        if (!sameFunction(candidate, expire) || candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
+        if (candidate.args[0]?.text !== keyText) continue;
+        if (WRITES.has(candidate.command)) write = candidate;
+        break;
+      }
+      if (!write || write.inTransaction || reported.has(write) || (write.command === 'SET' && setSetsTtl(write))) continue;
+      if (write.batched && expire.batched && write.receiver.identity === expire.receiver.identity && write.inTransaction) continue;
+      reported.add(write);
+      const adjacent = write.blockId === expire.blockId && !!write.statementSpan && !!expire.statementSpan && /^\s*$/.test(context.model.text.slice(write.statementSpan.endOffset, expire.statementSpan.startOffset));
+      const related = [{ span: expire.span, message: `the separate ${expire.command}` }];
+      const unit = EXPIRES[expire.command] ?? 'EX';
+      const ttl = expire.args[1]?.text ?? 'ttl';
+      const spelling = write.receiver.library === 'redis-py' ? `${unit.toLowerCase()}=${ttl}` : write.receiver.library === 'ioredis' ? `'${unit}', ${ttl}` : `{ ${unit}: ${ttl} }`;
+      if (write.command === 'SET') {
+        const merged = mergeFix(context, write, expire, adjacent);
+        context.report({ messageId: 'set', data: { key: shownKey(write), expire: expire.command, spelling }, span: write.span, related, fixes: merged ? [merged] : undefined });
+      } else {
+        context.report({ messageId: 'other', data: { command: write.command, key: shownKey(write), expire: expire.command }, span: write.span, related });
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+/** stream-without-maxlen: XADD without MAXLEN/MINID keeps every entry forever. */
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { shownKey } from './support/clients';
+import { fix, insertAt } from './support/edits';
+import { hasOption, optionsObject } from './support/options';
+import { appendArguments } from './support/ttl';
+
+export const streamWithoutMaxlen: Rule = {
+  meta: {
+    id: 'stream-without-maxlen',
+    code: 'RR304',
+    category: 'memory',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'unsafe',
+    contexts: { test: 'skip', script: 'skip' },
+    messages: {
+      xadd: 'XADD {{key}} without MAXLEN or MINID keeps every entry forever (acknowledging does not delete); cap it with {{spelling}}.',
+    },
+    docs: {
+      summary: 'Streams written without MAXLEN/MINID grow without bound.',
+      what: 'Reports XADD calls without a MAXLEN or MINID trim, unless the project trims the same stream with XTRIM.',
+      why: 'Consumer groups do not delete acknowledged entries: a stream written without trimming keeps every event, growing memory, RDB/AOF size and replication time.',
+      examples: [
+        { client: 'redis-py', file: 'app/events.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event, maxlen=10000, approximate=True)\n' },
+        { client: 'ioredis', file: 'src/events.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', '*', 'kind', kind);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', 'MAXLEN', '~', 10000, '*', 'kind', kind);\n}\n" },
+        { client: 'node-redis', file: 'src/events.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function publish(kind: string) {\n  return client.xAdd('events', '*', { kind });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function publish(kind: string) {\n  return client.xAdd('events', '*', { kind }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10000 } });\n}\n" },
+      ],
+      fix: 'The quick fix adds approximate trimming to `streamMaxLen` entries (default 10000): redis-py `maxlen=…, approximate=True`, ioredis `\'MAXLEN\', \'~\', n` after the key, node-redis `{ TRIM: { strategy: \'MAXLEN\', strategyModifier: \'~\', threshold: n } }`. It is unsafe because old entries will be deleted.',
+      falsePositives: 'Streams trimmed by a periodic XTRIM in another service; suppress inline or turn the rule off.',
+      references: [
+        { title: 'Streams: capped streams', url: 'https://redis.io/docs/latest/develop/data-types/streams/' },
+        { title: 'XADD', url: 'https://redis.io/docs/latest/commands/xadd/' },
+      ],
+    },
+  },
+  check(context) {
+    const trimmed = new Set(context.model.callSites.filter((s) => s.command === 'XTRIM').map((s) => keyPatternOf(s.args[0])));
+    const n = context.config.streamMaxLen;
+    for (const site of context.model.callSites) {
+      if (site.command !== 'XADD') continue;
+      const key = keyPatternOf(site.args[0]);
+      if (key && (trimmed.has(key) || context.workspaceKeys?.hasCommandOnKey(['XTRIM'], key))) continue;
+      if (hasOption(site, ['maxlen', 'minid', 'MAXLEN', 'MINID'], 1)) continue;
+      const object = optionsObject(site, 2);
+      if (object && (object.TRIM || object.trim)) continue;
+      const library = site.receiver.library;
+      const spelling = library === 'redis-py' ? `maxlen=${n}, approximate=True` : library === 'ioredis' ? `'MAXLEN', '~', ${n}` : `{ TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: ${n} } }`;
+      let edit;
+      const generic = site.method === 'call' || site.method === 'execute_command' || site.method === 'sendCommand';
+      if (!generic && library === 'ioredis' && site.args[0]) edit = insertAt(site.args[0].span.endOffset, `, ${spelling}`);
+      else if (!generic && library === 'redis-py' && site.args.length <= 2) edit = appendArguments(context.model, site, spelling, spelling, spelling);
+      else if (!generic && library === 'node-redis' && site.args.length === 3) edit = appendArguments(context.model, site, spelling, spelling, spelling);
+      context.report({
+        messageId: 'xadd',
+        data: { key: shownKey(site), spelling },
+        span: site.span,
+        fixes: edit ? [fix(`Trim the stream to about ${n} entries`, false, [edit])] : undefined,
+      });
+    }
+  },
+};

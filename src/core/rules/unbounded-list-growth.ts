@@ -1,0 +1,58 @@
+/** unbounded-list-growth: lists pushed to but never trimmed or consumed grow forever. */
+import { keyPatternOf } from '../analysis/argumentValues';
+import type { Rule } from './rule';
+import { methodName, shownKey } from './support/clients';
+import { fix, insertAt } from './support/edits';
+import { keysOf } from './support/sites';
+
+const PUSHES = new Set(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']);
+const BOUNDING = ['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LMOVE', 'BLMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'LMPOP', 'BLMPOP', 'EXPIRE', 'PEXPIRE', 'EXPIREAT', 'DEL', 'UNLINK', 'LREM'];
+const QUEUE_NAME = /queue|jobs?\b|jobs?:|tasks?\b|tasks?:|inbox|outbox|work|pending|mailbox/i;
+
+export const unboundedListGrowth: Rule = {
+  meta: {
+    id: 'unbounded-list-growth',
+    code: 'RR303',
+    category: 'memory',
+    defaultSeverity: 'warning',
+    languages: ['python', 'javascript'],
+    fixable: 'unsafe',
+    contexts: { test: 'skip', script: 'skip' },
+    messages: {
+      push: '{{command}} {{key}} grows the list forever: nothing in the project trims, pops or expires it. Cap it with LTRIM after the push (or use a capped stream).',
+    },
+    docs: {
+      summary: 'LPUSH/RPUSH without LTRIM or a consumer grows a big key without bound.',
+      what: 'Reports pushes to a list key that no code in the file or workspace trims (LTRIM), pops (LPOP/RPOP/BLPOP/LMOVE…), expires or deletes. Queue-like key names are assumed to have consumers elsewhere.',
+      why: 'Timelines, logs and "recent items" lists that are only appended to become big keys: slow reads, slow deletes and expiry, replication and fork copy-on-write cost, and eviction of other data.',
+      examples: [
+        { client: 'redis-py', file: 'app/activity.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n    r.ltrim(f"recent:{uid}", 0, 99)\n' },
+        { client: 'ioredis', file: 'src/activity.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.lpush(`recent:${uid}`, event);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.multi().lpush(`recent:${uid}`, event).ltrim(`recent:${uid}`, 0, 99).exec();\n}\n" },
+        { client: 'node-redis', file: 'src/activity.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n  await client.lTrim(`log:${uid}`, -1000, -1);\n}\n" },
+      ],
+      fix: 'The quick fix adds `LTRIM key 0 999` after the push (unsafe: it drops older items; pick the cap you need). Or push and trim in one MULTI, or use a stream with MAXLEN.',
+      falsePositives: 'Queues drained by a worker in another repository. Keys named like queues (queue, jobs, tasks, inbox…) are not reported; suppress others inline.',
+      references: [
+        { title: 'LTRIM: capped lists', url: 'https://redis.io/docs/latest/commands/ltrim/' },
+        { title: 'Memory optimization', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/memory-optimization/' },
+      ],
+    },
+  },
+  check(context) {
+    const bounded = keysOf(context.model, BOUNDING);
+    const seen = new Set<string>();
+    for (const site of context.model.callSites) {
+      if (!PUSHES.has(site.command) || site.inTransaction) continue;
+      const key = keyPatternOf(site.args[0]);
+      if (!key || seen.has(key) || bounded.has(key) || QUEUE_NAME.test(key) || QUEUE_NAME.test(site.args[0].text)) continue;
+      if (context.workspaceKeys?.hasCommandOnKey(BOUNDING, key)) continue;
+      seen.add(key);
+      const trim = methodName(site.receiver.library, 'ltrim', 'ltrim', 'lTrim');
+      const statement = site.statementSpan;
+      const call = `${site.receiver.text}.${trim}(${site.args[0].text}, 0, 999)`;
+      const line = context.model.language === 'python' ? `${site.indentation}${site.awaited ? 'await ' : ''}${call}\n` : `${site.indentation}${site.awaited ? 'await ' : ''}${call};\n`;
+      const fixes = statement && !site.batched ? [fix('Cap the list at 1000 items with LTRIM after the push', false, [insertAt(statement.endOffset, line)])] : undefined;
+      context.report({ messageId: 'push', data: { command: site.command, key: shownKey(site) }, span: site.span, fixes });
+    }
+  },
+};

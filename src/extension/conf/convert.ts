@@ -1,0 +1,26 @@
+/** Converts core redis.conf findings and spans to VS Code diagnostics and ranges. */
+import * as vscode from 'vscode';
+import type { Finding, Severity, Span } from '../../core/findings';
+
+export const CONF_LANGUAGE = 'redis-conf';
+export const DIAGNOSTIC_SOURCE = 'redis-review';
+
+export function toRange(span: Span): vscode.Range {
+  return new vscode.Range(span.start.line, span.start.column, span.end.line, span.end.column);
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Diagnostics keep their finding so quick fixes can apply its offset edits. */
+export class ConfDiagnostic extends vscode.Diagnostic {
+  constructor(readonly finding: Finding) {
+    super(toRange(finding.span), finding.message, SEVERITY[finding.severity]);
+    this.source = DIAGNOSTIC_SOURCE;
+    this.code = finding.ruleId;
+  }
+}

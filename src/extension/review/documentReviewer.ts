@@ -1,0 +1,216 @@
+/**
+ * Owns the Redis Review DiagnosticCollection: reviews documents on open, while typing (debounced, with
+ * incremental re-parsing) and on save, clears them on close, and keeps each document's latest review
+ * for quick fixes and hovers. Files that are not open get diagnostics through `publishFileReview`.
+ */
+import * as vscode from 'vscode';
+import type { AnalyzerSettings } from '../../core/editor/analyzerSettings';
+import { KeyedDebouncer } from '../../core/editor/keyedDebouncer';
+import { languageForEditorId, type SourceLanguage } from '../../core/parsing/languages';
+import type { Parsers } from '../../core/parsing/parsers';
+import { reviewTree, type ReviewResult } from '../../core/review';
+import { DocumentTrees } from './documentTrees';
+import { findingDiagnostic } from './findingDiagnostics';
+import type { EffectiveConfig, ProjectConfigs } from './projectConfigs';
+import type { WorkspaceIndexer } from './workspaceIndexer';
+
+/** The latest review of an open document, tied to the document version it describes. */
+export interface DocumentReview {
+  version: number;
+  language: SourceLanguage;
+  result: ReviewResult;
+  /** Milliseconds the last parse + review took (shown in the log, read by tests). */
+  elapsedMs: number;
+}
+
+const REVIEWABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
+
+export class DocumentReviewer implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('redis-review');
+  private readonly trees = new DocumentTrees();
+  private readonly reviews = new Map<string, DocumentReview>();
+  private readonly debouncer: KeyedDebouncer<string>;
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were published (tests and the status bar listen). */
+  readonly onDidReview = this.changed.event;
+  private parsers?: Parsers;
+  private readonly indexRequested = new Set<string>();
+
+  constructor(
+    private settings: AnalyzerSettings,
+    private readonly configs: ProjectConfigs,
+    private readonly indexer: WorkspaceIndexer,
+    private readonly loadParsers: () => Promise<Parsers>,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.debouncer = new KeyedDebouncer(settings.debounceMs);
+  }
+
+  /** The languages a document is reviewed as, or undefined when it is not reviewed at all. */
+  languageOf(document: vscode.TextDocument): SourceLanguage | undefined {
+    if (!REVIEWABLE_SCHEMES.has(document.uri.scheme)) return undefined;
+    return languageForEditorId(document.languageId);
+  }
+
+  reviewOf(document: vscode.TextDocument): DocumentReview | undefined {
+    const review = this.reviews.get(document.uri.toString());
+    return review && review.version === document.version ? review : undefined;
+  }
+
+  /** The latest review even if the document changed since (for hovers while typing). */
+  latestReviewOf(uri: vscode.Uri): DocumentReview | undefined {
+    return this.reviews.get(uri.toString());
+  }
+
+  updateSettings(settings: AnalyzerSettings): void {
+    this.settings = settings;
+    this.debouncer.setDelay(settings.debounceMs);
+  }
+
+  /** Re-reviews every open document (after a settings or config change), or clears all when disabled. */
+  async reviewAllOpen(): Promise<void> {
+    if (!this.settings.enable) {
+      this.debouncer.dispose();
+      this.collection.clear();
+      this.reviews.clear();
+      this.changed.fire(vscode.Uri.parse('redis-review:all'));
+      return;
+    }
+    for (const document of vscode.workspace.textDocuments) await this.reviewNow(document);
+  }
+
+  async onOpen(document: vscode.TextDocument): Promise<void> {
+    await this.reviewNow(document);
+  }
+
+  onChange(event: vscode.TextDocumentChangeEvent): void {
+    if (!this.languageOf(event.document)) return;
+    this.trees.applyChanges(event);
+    if (!this.settings.enable || this.settings.run !== 'onType' || event.contentChanges.length === 0) return;
+    const document = event.document;
+    this.debouncer.schedule(document.uri.toString(), () => void this.reviewNow(document));
+  }
+
+  async onSave(document: vscode.TextDocument): Promise<void> {
+    await this.reviewNow(document, true);
+  }
+
+  onClose(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.debouncer.cancel(key);
+    this.trees.forget(document.uri);
+    this.reviews.delete(key);
+    this.collection.delete(document.uri);
+    this.changed.fire(document.uri);
+  }
+
+  /**
+   * Closing the last tab of a document clears its diagnostics at once (VS Code may keep the document itself
+   * open for a while, so onDidCloseTextDocument can come much later); showing it again reviews it again.
+   */
+  async onTabsChanged(event: vscode.TabChangeEvent): Promise<void> {
+    const shown = new Set(
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])),
+    );
+    for (const tab of event.closed) {
+      if (!(tab.input instanceof vscode.TabInputText)) continue;
+      const key = tab.input.uri.toString();
+      if (shown.has(key) || !this.reviews.has(key)) continue;
+      this.debouncer.cancel(key);
+      this.reviews.delete(key);
+      this.collection.delete(tab.input.uri);
+      this.changed.fire(tab.input.uri);
+    }
+    for (const tab of event.opened) {
+      if (!(tab.input instanceof vscode.TabInputText)) continue;
+      const key = tab.input.uri.toString();
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+      if (document && !this.reviews.has(key)) await this.reviewNow(document);
+    }
+  }
+
+  /** Reviews a document immediately (cancels a pending debounced review of it). */
+  async reviewNow(document: vscode.TextDocument, saved = false): Promise<DocumentReview | undefined> {
+    const language = this.languageOf(document);
+    if (!language || document.isClosed) return undefined;
+    const key = document.uri.toString();
+    this.debouncer.cancel(key);
+    if (!this.settings.enable) return undefined;
+    this.parsers ??= await this.loadParsers();
+    const effective = this.configs.forUri(document.uri);
+    const path = this.configs.relativePath(document.uri, effective);
+    if (this.configs.isIgnored(path, effective)) {
+      this.publish(document.uri, undefined);
+      return undefined;
+    }
+    this.indexInBackground(effective);
+    const firstReview = !this.reviews.has(key);
+    const started = performance.now();
+    const text = document.getText();
+    const version = document.version;
+    const tree = this.trees.treeFor(this.parsers, document, language, text);
+    const result = this.review(tree, text, path, language, effective);
+    const review: DocumentReview = { version, language, result, elapsedMs: performance.now() - started };
+    if (document.isClosed) return undefined;
+    this.reviews.set(key, review);
+    this.publish(document.uri, result);
+    this.output.trace(`Reviewed ${path} v${version} in ${review.elapsedMs.toFixed(1)} ms: ${result.findings.length} finding(s)`);
+    if (saved || firstReview) {
+      // Other files see this one's clients and listeners as saved, like a compiler's project view.
+      this.indexer.updateFromTree(effective.root, path, language, tree, text);
+    }
+    return review;
+  }
+
+  /** Publishes the review of a file that is not open in an editor ("Review Workspace"). */
+  publishFileReview(uri: vscode.Uri, result: ReviewResult | undefined): void {
+    this.publish(uri, result);
+  }
+
+  /** Reviews one text with the engine under the effective configuration. */
+  review(tree: Parameters<typeof reviewTree>[0], text: string, path: string, language: SourceLanguage, effective: EffectiveConfig): ReviewResult {
+    const result = reviewTree(tree, text, { path, language, config: effective.config, workspace: this.indexer.indexFor(effective.root) });
+    for (const error of result.ruleErrors) this.output.error(`Rule ${error.ruleId} failed on ${path}: ${error.message}`);
+    if (result.truncated) this.output.warn(`${path}: review stopped at the per-file time budget; findings cover only part of the file.`);
+    return result;
+  }
+
+  /**
+   * Cross-file facts (a client imported from another module, an error listener attached elsewhere) need the
+   * workspace index: build it once per root in the background, then review the open documents again.
+   */
+  private indexInBackground(effective: EffectiveConfig): void {
+    if (!effective.root || this.indexRequested.has(effective.root)) return;
+    this.indexRequested.add(effective.root);
+    const started = performance.now();
+    void this.indexer.ensureBuilt(effective.root, effective.config.ignore).then(
+      async (completed) => {
+        if (!completed) return;
+        this.output.info(`Indexed ${effective.root} for cross-file analysis in ${(performance.now() - started).toFixed(0)} ms`);
+        for (const document of vscode.workspace.textDocuments) {
+          if (this.reviews.has(document.uri.toString()) && this.configs.forUri(document.uri).root === effective.root) await this.reviewNow(document);
+        }
+      },
+      (error: unknown) => this.output.error(`Indexing ${effective.root} failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  /** Forgets background index builds (the configuration changed which files count). */
+  resetIndex(): void {
+    this.indexRequested.clear();
+    this.indexer.reset();
+  }
+
+  private publish(uri: vscode.Uri, result: ReviewResult | undefined): void {
+    if (!result || result.findings.length === 0) this.collection.delete(uri);
+    else this.collection.set(uri, result.findings.map((finding) => findingDiagnostic(uri, finding)));
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.debouncer.dispose();
+    this.trees.dispose();
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

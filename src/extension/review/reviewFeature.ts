@@ -1,0 +1,98 @@
+/**
+ * The "review in the editor" feature: live diagnostics, quick fixes, command hovers, rule docs,
+ * "Review Workspace", the findings status bar item, and live reaction to settings and config files.
+ */
+import * as vscode from 'vscode';
+import { sanitizeAnalyzerSettings, type AnalyzerSettings } from '../../core/editor/analyzerSettings';
+import { CONFIG_FILE_NAME } from '../../core/config';
+import { docsMarkdown, RULE_IDS } from '../../core/review';
+import type { Feature } from '../feature';
+import { ReviewCodeActions } from './codeActions';
+import { CommandHover } from './commandHover';
+import { DocumentReviewer } from './documentReviewer';
+import { FindingsStatus } from './findingsStatus';
+import { ProjectConfigs } from './projectConfigs';
+import { registerRuleDocs } from './ruleDocs';
+import { WorkspaceIndexer } from './workspaceIndexer';
+import { REVIEW_WORKSPACE_COMMAND, reviewWorkspace } from './workspaceReview';
+
+export const REVIEW_ACTIVE_FILE_COMMAND = 'redisReview.reviewActiveFile';
+
+/** The documents the analyzer reads (VS Code language ids). */
+export const REVIEWED_LANGUAGES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].flatMap(
+  (language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ],
+);
+
+function readSettings(): AnalyzerSettings {
+  const configuration = vscode.workspace.getConfiguration('redisReview.analyzer');
+  return sanitizeAnalyzerSettings((key) => configuration.get(key));
+}
+
+export const reviewFeature: Feature = {
+  name: 'Review',
+  activate(context, services) {
+    let settings = readSettings();
+    const configs = new ProjectConfigs(settings, services.output);
+    const indexer = new WorkspaceIndexer(services.parsers);
+    const reviewer = new DocumentReviewer(settings, configs, indexer, services.parsers, services.output);
+    const status = new FindingsStatus(reviewer.collection);
+    status.setVisible(settings.statusBar);
+
+    const reloadConfiguration = async () => {
+      configs.reset(settings);
+      reviewer.resetIndex();
+      await reviewer.reviewAllOpen();
+    };
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+
+    context.subscriptions.push(
+      reviewer,
+      status,
+      configWatcher,
+      registerRuleDocs(docsMarkdown, () => [...RULE_IDS]),
+      vscode.languages.registerCodeActionsProvider(REVIEWED_LANGUAGES, new ReviewCodeActions(reviewer), ReviewCodeActions.metadata),
+      vscode.languages.registerHoverProvider(REVIEWED_LANGUAGES, new CommandHover(reviewer, () => settings.enable && settings.hover)),
+      vscode.workspace.onDidOpenTextDocument((document) => reviewer.onOpen(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => reviewer.onChange(event)),
+      vscode.workspace.onDidSaveTextDocument((document) => reviewer.onSave(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => reviewer.onClose(document)),
+      vscode.window.tabGroups.onDidChangeTabs((event) => reviewer.onTabsChanged(event)),
+      vscode.workspace.onDidChangeConfiguration(async (event) => {
+        if (!event.affectsConfiguration('redisReview.analyzer')) return;
+        settings = readSettings();
+        reviewer.updateSettings(settings);
+        status.setVisible(settings.statusBar);
+        await reloadConfiguration();
+      }),
+      configWatcher.onDidCreate(reloadConfiguration),
+      configWatcher.onDidChange(reloadConfiguration),
+      configWatcher.onDidDelete(reloadConfiguration),
+      vscode.workspace.onDidChangeWorkspaceFolders(reloadConfiguration),
+      vscode.commands.registerCommand(REVIEW_WORKSPACE_COMMAND, async () => {
+        if (!settings.enable) {
+          void vscode.window.showInformationMessage('Redis Review is disabled (redisReview.analyzer.enable).');
+          return undefined;
+        }
+        // Read config files afresh: one may have changed a moment ago, before its watcher event arrived.
+        configs.reset(settings);
+        const summary = await reviewWorkspace(reviewer, configs, indexer, services.parsers);
+        const outcome = summary.cancelled ? 'cancelled after' : 'reviewed';
+        services.output.info(`Review Workspace ${outcome} ${summary.files} file(s): ${summary.findings} finding(s) in ${summary.filesWithFindings} file(s)`);
+        return summary;
+      }),
+      vscode.commands.registerCommand(REVIEW_ACTIVE_FILE_COMMAND, async () => {
+        const document = vscode.window.activeTextEditor?.document;
+        if (!document || !reviewer.languageOf(document)) {
+          void vscode.window.showInformationMessage('Redis Review reviews Python, TypeScript and JavaScript files: open one first.');
+          return undefined;
+        }
+        return (await reviewer.reviewNow(document))?.result.findings.length ?? 0;
+      }),
+    );
+    // Documents already open when the extension activated (the one that triggered onLanguage activation).
+    void reviewer.reviewAllOpen();
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Review in the editor, as a user sees it in the real VS Code: the KEYS squiggle and its Problems entry, the
+ * lightbulb quick fix changing the code on screen, the command card on hover, and the status bar count.
+ * Screenshots of each step go to test/e2e/artifacts/.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { eventually, openFile, openWorkbench, problems, type Workbench } from '../harness/workbench';
+import { copyWorkspace } from '../harness/workspace';
+
+let server: CodeServer;
+let workbench: Workbench;
+
+beforeAll(async () => {
+  server = await startCodeServer({ settings: { 'editor.hover.delay': 100, 'workbench.editor.enablePreview': false } });
+  workbench = await openWorkbench(server, { folder: copyWorkspace('test/fixtures/workspace') });
+});
+
+afterAll(async () => {
+  await workbench?.close();
+  await server?.stop();
+});
+
+/** Moves the cursor with "Go to Line/Column" (Ctrl+G), 1-based like the status bar. */
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The text of one editor line as rendered (non-breaking spaces normalised). */
+async function lineText(page: Page, containing: string): Promise<string | undefined> {
+  const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
+  return lines.map((line) => line.replace(/\u00a0/g, ' ')).find((line) => line.includes(containing));
+}
+
+it('shows a squiggle and a Problems entry for a KEYS call', async () => {
+  const { page } = workbench;
+  await openFile(page, 'python/sessions.py');
+  await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
+  const rows = await eventually(async () => {
+    const texts = await problems(page);
+    return texts.some((t) => t.includes('keys-command')) ? texts : undefined;
+  }, 'a keys-command entry in the Problems panel', 30_000);
+  await workbench.screenshot('review-squiggle-problems');
+  const keysRows = rows.filter((t) => t.includes('keys-command'));
+  expect(keysRows).toHaveLength(1);
+  expect(keysRows[0]).toContain("KEYS 'session:*' scans every key");
+  expect(keysRows[0]).toContain('Redis Review');
+});
+
+it('shows the number of Redis findings in the status bar', async () => {
+  const { page } = workbench;
+  const item = page.locator('.statusbar-item', { hasText: /Redis \d+/ }).first();
+  await item.waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await item.innerText()).toMatch(/Redis [1-9]\d*/);
+});
+
+it('applies the quick fix from the lightbulb menu and the code changes on screen', async () => {
+  const { page } = workbench;
+  expect(await lineText(page, 'r.keys("session:*")')).toBeDefined();
+  await goTo(page, 10, 16);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible', timeout: 15_000 });
+  await workbench.screenshot('review-quickfix-menu');
+  const titles = await menu.locator('.monaco-list-row').allInnerTexts();
+  expect(titles.some((t) => t.includes('Disable keys-command for this line'))).toBe(true);
+  expect(titles.some((t) => t.includes('Show documentation for keys-command'))).toBe(true);
+  await menu.locator('.monaco-list-row', { hasText: 'Iterate with SCAN' }).first().click();
+  const fixed = await eventually(() => lineText(page, 'scan_iter'), 'the fixed line on screen', 15_000);
+  await workbench.screenshot('review-quickfix-applied');
+  expect(fixed.trim()).toBe('return list(r.scan_iter(match="session:*"))');
+});
+
+it('shows the command card on hover', async () => {
+  const { page } = workbench;
+  await goTo(page, 19, 17);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'Time complexity' }).first();
+  await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  await workbench.screenshot('review-hover-card');
+  const text = await hover.innerText();
+  expect(text).toContain('HGETALL');
+  expect(text).toContain('O(N) where N is the size of the hash.');
+  expect(text).toContain('@read');
+  expect(text).toContain('redis-server 7.0.15');
+});

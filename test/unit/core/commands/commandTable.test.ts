@@ -1,0 +1,67 @@
+/** The generated command table and the read-only policy built on it. */
+import { describe, expect, it } from 'vitest';
+import { COMMAND_TABLE_SOURCE, allCommands, commandSpec, lookupCommand } from '../../../../src/core/commands/commandTable';
+import { readOnlyVerdict } from '../../../../src/core/commands/readOnlyPolicy';
+
+describe('command table', () => {
+  it('records the server it was generated from', () => {
+    expect(COMMAND_TABLE_SOURCE.version).toBe('7.0.15');
+    expect(allCommands().length).toBeGreaterThan(350);
+  });
+
+  it('has docs, flags, ACL categories and key specs', () => {
+    const set = commandSpec('SET')!;
+    expect(set.summary).toMatch(/string value of a key/);
+    expect(set.since).toBe('1.0.0');
+    expect(set.group).toBe('string');
+    expect(set.complexity).toBe('O(1)');
+    expect(set.arity).toBe(-3);
+    expect(set.flags).toContain('write');
+    expect(set.aclCategories).toEqual(expect.arrayContaining(['write', 'string']));
+    expect(set.keySpecs[0].beginSearch).toMatchObject({ type: 'index', index: 1 });
+    expect(set.syntax).toMatch(/^SET key value \[NX \| XX\] \[GET\]/);
+  });
+
+  it('resolves subcommands of container commands', () => {
+    expect(lookupCommand('config', 'SET')?.name).toBe('config|set');
+    expect(lookupCommand('CONFIG', 'get')?.flags).not.toContain('write');
+    expect(lookupCommand('get', 'somekey')?.name).toBe('get');
+    expect(commandSpec('config')?.subcommands).toContain('config|set');
+  });
+
+  it('knows commands newer than 7.0 with their version', () => {
+    expect(commandSpec('hexpire')).toMatchObject({ since: '7.4.0', group: 'hash' });
+    expect(commandSpec('hexpire')?.flags).toContain('write');
+    expect(commandSpec('waitaof')?.since).toBe('7.2.0');
+  });
+});
+
+describe('read-only policy', () => {
+  const verdict = (name: string, first?: string) => {
+    const spec = lookupCommand(name, first);
+    return readOnlyVerdict(spec?.name ?? name.toLowerCase(), spec);
+  };
+
+  it.each([['set'], ['del'], ['unlink'], ['expire'], ['flushdb'], ['flushall'], ['eval'], ['evalsha'], ['fcall'], ['publish'], ['keys'], ['shutdown'], ['debug'], ['monitor'], ['swapdb']])(
+    'refuses %s',
+    (name) => expect(verdict(name).refused).toBe(true),
+  );
+
+  it('refuses dangerous subcommands and unknown commands', () => {
+    expect(verdict('config', 'set').refused).toBe(true);
+    expect(verdict('client', 'kill').refused).toBe(true);
+    expect(verdict('script', 'flush').refused).toBe(true);
+    expect(readOnlyVerdict('frobnicate', undefined)).toMatchObject({ refused: true, reason: expect.stringMatching(/not in the command table/) });
+  });
+
+  it.each([['get'], ['scan'], ['type'], ['pttl'], ['info'], ['hgetall'], ['xrange'], ['eval_ro'], ['ping'], ['hello'], ['select'], ['dbsize']])(
+    'allows %s',
+    (name) => expect(verdict(name).refused).toBe(false),
+  );
+
+  it('allows inspection subcommands', () => {
+    for (const [name, sub] of [['config', 'get'], ['memory', 'usage'], ['slowlog', 'get'], ['cluster', 'nodes'], ['client', 'list']]) {
+      expect(verdict(name, sub).refused, `${name} ${sub}`).toBe(false);
+    }
+  });
+});
