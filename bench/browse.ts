@@ -6,15 +6,17 @@
  *  - large values: a 50 MB string and a 1,000,000-field hash open while the page and the host stay responsive
  *    (longest main-thread task in the webview, worst event-loop delay in the host process).
  * The webview runs in Chromium with the production bundle, the strict CSP and the real host controller
- * (bench/browseHarness.ts). Run: npm run build && npx tsx bench/browse.ts [--keys 10000000] [--runs 3]
+ * (bench/browseHarness.ts), then the same figures in the real VS Code (code-server, bench/browseVsCode.ts).
+ * Run: npm run build && npx tsx bench/browse.ts [--keys 10000000] [--runs 3] [--skip-vscode]
  */
 import { spawnSync } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { REDIS_CLI, startStandalone } from '../test/helpers/redisServers';
 import { openHarness, type WebviewHarness } from './browseHarness';
+import { measureInVsCode } from './browseVsCode';
 
-const { values } = parseArgs({ options: { keys: { type: 'string', default: '10000000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { keys: { type: 'string', default: '10000000' }, runs: { type: 'string', default: '3' }, 'skip-vscode': { type: 'boolean', default: false } } });
 const KEY_COUNT = Number(values.keys);
 const RUNS = Number(values.runs);
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
@@ -131,6 +133,11 @@ async function main(): Promise<void> {
     console.log(`50 MB string: viewer shown in ${bigString.openMs} ms; longest webview task ${bigString.longestTaskMs.toFixed(0)} ms; worst host event-loop delay ${bigString.hostDelayMs.toFixed(0)} ms; next tab switch answered in ${bigString.clickMs} ms`);
     const bigHash = await openLargeValue(harness, 'big:hash', '[data-table="value"] .vt-row:not([hidden])');
     console.log(`1,000,000-field hash: first page shown in ${bigHash.openMs} ms; longest webview task ${bigHash.longestTaskMs.toFixed(0)} ms; worst host event-loop delay ${bigHash.hostDelayMs.toFixed(0)} ms; next tab switch answered in ${bigHash.clickMs} ms`);
+    await harness.client.unlink('big:string', 'big:hash');
+    if (!values['skip-vscode']) {
+      console.log('--- in the real VS Code (code-server + Chromium, the UI test harness) ---');
+      await measureInVsCode(server.url, KEY_COUNT >= 10_000_000 ? 'key:1*' : '*', RUNS);
+    }
   } finally {
     await harness.close();
     await server.stop();

@@ -1,4 +1,5 @@
 /** The explicit list of features that activate() switches on, in order. */
+import { confFeature } from './conf/confFeature';
 import { connectionsFeature } from './connections/connectionsFeature';
 import type { Feature } from './feature';
 import { instanceFeature } from './instance/instanceFeature';
@@ -11,4 +12,5 @@ export const FEATURES: Feature[] = [
   instanceFeature,
   scaffoldFeature,
   reviewFeature,
+  confFeature,
 ];

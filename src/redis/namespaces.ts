@@ -128,14 +128,21 @@ export interface KeyMeta {
   type: KeyType;
   /** Milliseconds to live; -1 without expiry; -2 when the key vanished meanwhile. */
   pttl: number;
+  /** Why TYPE/PTTL failed for this key (e.g. an ACL user without access to it); type is then "unknown". */
+  error?: string;
 }
 
 /** TYPE and PTTL for a page of keys (sent together, so one round trip per node). */
 export async function keyMetadata(client: RedisClient, keys: Buffer[]): Promise<KeyMeta[]> {
   return Promise.all(
-    keys.map(async (key) => {
-      const [type, pttl] = await Promise.all([client.type(key), client.pttl(key)]);
-      return { key, type, pttl };
+    keys.map(async (key): Promise<KeyMeta> => {
+      try {
+        const [type, pttl] = await Promise.all([client.type(key), client.pttl(key)]);
+        return { key, type, pttl };
+      } catch (error) {
+        // One inaccessible key (ACL key patterns) must not hide the rest of the page.
+        return { key, type: 'unknown', pttl: -1, error: (error as Error).message };
+      }
     }),
   );
 }

@@ -119,6 +119,10 @@ export function installReadOnlyGuard(client: RedisClient): ReadOnlyGuard {
         return batch;
       };
     }
+    // monitor() opens its own connection without going through sendCommand: refuse it here.
+    if (typeof (target as unknown as { monitor?: unknown }).monitor === 'function') {
+      (target as unknown as { monitor: unknown }).monitor = () => Promise.reject(new ReadOnlyRefusal('monitor', readOnlyVerdictReason('monitor')));
+    }
     const duplicate = (target as unknown as { duplicate?: (...a: unknown[]) => RedisClient }).duplicate;
     if (typeof duplicate === 'function') {
       (target as unknown as { duplicate: unknown }).duplicate = function (this: unknown, ...args: unknown[]) {
@@ -157,6 +161,11 @@ export function installReadOnlyGuard(client: RedisClient): ReadOnlyGuard {
       return serverFlags.size;
     },
   };
+}
+
+function readOnlyVerdictReason(name: string): string {
+  const verdict = readOnlyVerdict(name, lookupCommand(name));
+  return verdict.refused ? verdict.reason : `${name.toUpperCase()} is refused`;
 }
 
 /** True when an error is a refusal by the read-only guard (not a server error). */

@@ -4,12 +4,12 @@ import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { argFromNode } from './argumentValues';
 import { ClientTracker, type ClientRef } from './clientTracker';
-import { collect, type ContextSnapshot, type RawCall } from './collect';
+import { collect, functionInfo, type ContextSnapshot, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
 import type { Arg, Deserialization, FileModel, ListenerSite, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { pythonSyntax } from './pythonSyntax';
 import { scriptSyntax } from './scriptSyntax';
-import { indentationAt, spanFromOffsets, spanOf } from './spans';
+import { spanOf } from './spans';
 import type { LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 
@@ -38,6 +38,15 @@ export interface FileAnalysis {
 /** Receivers whose name strongly suggests Redis when the file imports a Redis library. */
 const REDIS_NAME = /^_?(redis|redis_?client|redis_?conn(ection)?|redis_?db|rdb|redis_?cache|redis_?instance|redis_?pool_?client)$/i;
 const DESERIALIZERS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
+/** Method names that create, derive or listen to clients, or deserialize (besides Redis command names). */
+const INTERESTING_METHODS = new Set([
+  'Redis', 'StrictRedis', 'RedisCluster', 'ConnectionPool', 'BlockingConnectionPool', 'Sentinel', 'from_url', 'create_redis_pool', 'create_redis',
+  'create_connection', 'get_redis_connection', 'createClient', 'createCluster', 'createClientPool', 'createSentinel', 'Cluster', 'duplicate',
+  'connect', 'pipeline', 'multi', 'pubsub', 'client', 'master_for', 'slave_for', 'on', 'once', 'addListener', 'prependListener', 'loads',
+  'lock', 'register_script', 'defineCommand', 'transaction', 'execute', 'exec', 'execAsPipeline', 'withOptions', 'withTypeMapping', 'withCommandOptions',
+  'sendCommand', 'execute_command', 'call', 'send_command', 'callBuffer',
+]);
+
 /** Batch control commands are structure, not work: rules read them from helperCalls. */
 const BATCH_CONTROL = new Set(['MULTI', 'EXEC', 'DISCARD']);
 const AWAIT_TYPES = new Set(['await', 'await_expression']);
@@ -58,26 +67,17 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const siteByOffset = new Map<number, RedisCallSite>();
 
   for (const call of collected.calls) {
+    if (!worthResolving(call.node)) continue;
     const parts = syntax.callParts(call.node);
     if (!parts) continue;
     if (tracker.creationAt(call.node, call.context)) continue;
-    if (syntax.family === 'python' && !parts.object) {
-      const path = syntax.dottedPath(parts.callee);
-      if (path && DESERIALIZERS.test(path)) pickleCandidates.push({ call, fn: path });
-    }
-    if (!parts.object || !parts.property) {
-      noteEscapes(parts.args, call.context);
-      continue;
-    }
     if (syntax.family === 'python') {
       const path = syntax.dottedPath(parts.callee);
-      if (path && DESERIALIZERS.test(path) && tracker.isImportedName(path.split('.')[0], call.context)) pickleCandidates.push({ call, fn: path });
+      if (path && DESERIALIZERS.test(path) && (!parts.object || tracker.isImportedName(path.split('.')[0], call.context))) pickleCandidates.push({ call, fn: path });
     }
+    if (!parts.object || !parts.property) continue;
     const receiver = receiverOf(parts.object, call.context);
-    if (!receiver) {
-      noteEscapes(parts.args, call.context);
-      continue;
-    }
+    if (!receiver) continue;
     const method = parts.property;
     if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
       const event = parts.args[0] ? syntax.evaluate(parts.args[0]) : undefined;
@@ -91,6 +91,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       siteByOffset.set(call.node.startIndex, site);
     } else helperCalls.push(site);
   }
+  noteEscapes();
 
   const deserializations: Deserialization[] = pickleCandidates.map(({ call, fn }) => deserialization(call, fn));
   const model: FileModel = {
@@ -121,17 +122,32 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     return { kind: 'client', library, confidence: 'likely', text: object.text, identity: `name:${path}`, origin: 'name', async: syntax.family === 'script' };
   }
 
-  function noteEscapes(args: Node[], context: ContextSnapshot): void {
-    for (const arg of args) {
-      const candidates = arg.type === 'object' || arg.type === 'dictionary' ? arg.namedChildren.map((c) => c?.childForFieldName('value') ?? c) : [arg];
-      for (const candidate of candidates) {
-        if (!candidate) continue;
-        const type = candidate.type;
-        if (type !== 'identifier' && type !== 'member_expression' && type !== 'attribute' && type !== 'shorthand_property_identifier') continue;
-        const ref = tracker.resolve(candidate, context);
-        if (ref) escapedIdentities.add(ref.identity);
-      }
+  /**
+   * Clients handed to other code (passed as an argument, returned, shorthand in an options object) may get
+   * their listeners there. A textual check per bound creation keeps this off the per-call hot path; it can
+   * only make findings rarer, never add one.
+   */
+  function noteEscapes(): void {
+    for (const creation of tracker.creations) {
+      const name = creation.binding;
+      if (!name || name.startsWith('this.')) continue;
+      const escaped = name.replace(/[$]/g, '\\$');
+      const passed = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b)`);
+      if (passed.test(text)) escapedIdentities.add(`creation:${creation.callSpan.startOffset}`);
     }
+  }
+
+  /** Cheap filter before the expensive node reads: only calls that could involve a Redis client. */
+  function worthResolving(node: Node): boolean {
+    const callee = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+    if (!callee) return false;
+    const type = callee.type;
+    if (type === 'attribute' || type === 'member_expression') {
+      const property = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
+      return INTERESTING_METHODS.has(property) || commandForMethod(property) !== undefined || node.type === 'new_expression';
+    }
+    if (type === 'identifier') return tracker.hasBinding(callee.text);
+    return false;
   }
 
   function buildSite(call: RawCall, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, receiver: ReceiverInfo, method: string): RedisCallSite {
@@ -166,13 +182,26 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       outer = parent;
     }
     const statement = outer.parent?.type === 'expression_statement' ? outer.parent : undefined;
-    const statementStart = statement?.startIndex ?? call.node.startIndex;
-    const lineStart = text.lastIndexOf('\n', statementStart - 1) + 1;
+    const statementNode = statement ?? call.node;
+    const statementStart = statementNode.startIndex;
+    // Line boundaries from node positions, never by scanning the text (minified files are one long line).
+    const lineStart = statementStart - statementNode.startPosition.column;
     let statementSpan;
     if (statement && /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex))) {
-      const newline = text.indexOf('\n', statement.endIndex);
-      const rest = newline < 0 ? text.slice(statement.endIndex) : text.slice(statement.endIndex, newline);
-      if (/^[ \t;]*$/.test(rest)) statementSpan = spanFromOffsets(text, lineStart, newline < 0 ? text.length : newline + 1);
+      const tail = text.slice(statement.endIndex, statement.endIndex + 200);
+      const newline = tail.indexOf('\n');
+      const rest = newline < 0 ? tail : tail.slice(0, newline);
+      const atEnd = newline < 0 && statement.endIndex + tail.length >= text.length;
+      if ((newline >= 0 || atEnd) && /^[ \t;\r]*$/.test(rest)) {
+        const row = statement.startPosition.row;
+        const endOffset = newline < 0 ? text.length : statement.endIndex + newline + 1;
+        statementSpan = {
+          start: { line: row, column: 0 },
+          end: newline < 0 ? { line: statement.endPosition.row, column: statement.endPosition.column + rest.length } : { line: statement.endPosition.row + 1, column: 0 },
+          startOffset: lineStart,
+          endOffset,
+        };
+      }
     }
     const start = call.node.startIndex;
     const forLoop = [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
@@ -191,9 +220,9 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       callSpan: spanOf(call.node),
       expressionSpan: spanOf(outer),
       statementSpan,
-      indentation: indentationAt(text, statementStart),
+      indentation: /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0],
       blockId: statement?.parent?.startIndex ?? -1,
-      enclosingFunction: call.context.fn,
+      enclosingFunction: functionInfo(call.context, syntax),
       loop,
       anyLoop: anyLoop ? spanOf(anyLoop.node) : undefined,
       isLoopIterable,

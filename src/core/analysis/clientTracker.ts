@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { argFromNode } from './argumentValues';
-import { MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
+import { MODULE_SCOPE, functionInfo, type BoundName, type Collected, type ContextSnapshot } from './collect';
 import type { Arg, ClientCreation, ClientLibrary, ReceiverKind } from './model';
 import { spanOf } from './spans';
 import { CLIENT_TYPE_NAMES, REDIS_MODULES, type FactoryInfo, type LanguageSyntax } from './syntax';
@@ -214,7 +214,7 @@ export class ClientTracker {
       callSpan: spanOf(node),
       args,
       options,
-      enclosingFunction: context.fn,
+      enclosingFunction: functionInfo(context, this.syntax),
       loop: loop ? spanOf(loop.node) : undefined,
       chainedErrorListener: false,
       escapes: false,
@@ -263,6 +263,12 @@ export class ClientTracker {
       }
       return;
     }
+  }
+
+  /** True when the name has any binding (import, function, assignment) anywhere in the file. */
+  hasBinding(name: string): boolean {
+    for (const scope of this.collected.bindings.values()) if (scope.has(name)) return true;
+    return false;
   }
 
   /** True when the name is bound to an import in this scope chain (a module or class, never a client instance). */

@@ -19,7 +19,8 @@ export interface LoopFrame {
 export interface ContextSnapshot {
   /** Scope ids, innermost first, ending with MODULE_SCOPE. */
   scopes: number[];
-  fn?: FunctionInfo;
+  /** Enclosing function node; its FunctionInfo is computed on demand (see functionInfo) as it costs many node reads. */
+  fnNode?: Node;
   fnId: number;
   /** Loops inside the current function, outermost first. */
   loops: LoopFrame[];
@@ -54,6 +55,20 @@ function addBinding(map: Map<string, BoundName[]>, binding: BoundName): void {
   const list = map.get(binding.name);
   if (list) list.push(binding);
   else map.set(binding.name, [binding]);
+}
+
+const functionInfos = new WeakMap<ContextSnapshot, FunctionInfo>();
+
+/** The enclosing function of a context as plain data (computed once per context, only for Redis-relevant sites). */
+export function functionInfo(context: ContextSnapshot, syntax: LanguageSyntax): FunctionInfo | undefined {
+  const node = context.fnNode;
+  if (!node) return undefined;
+  let info = functionInfos.get(context);
+  if (!info) {
+    info = { name: syntax.functionName(node), span: spanOf(node), isRequestHandler: syntax.isRequestHandler(node), isAsync: syntax.isAsyncFunction(node) };
+    functionInfos.set(context, info);
+  }
+  return info;
 }
 
 export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): Collected {
@@ -110,13 +125,7 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
     if (syntax.functionTypes.has(type)) {
       const node = cursor.currentNode;
       const saved = context;
-      const fn: FunctionInfo = {
-        name: syntax.functionName(node),
-        span: spanOf(node),
-        isRequestHandler: syntax.isRequestHandler(node),
-        isAsync: syntax.isAsyncFunction(node),
-      };
-      context = { scopes: [node.startIndex, ...saved.scopes], fn, fnId: node.startIndex, loops: [], inClassBody: false };
+      context = { scopes: [node.startIndex, ...saved.scopes], fnNode: node, fnId: node.startIndex, loops: [], inClassBody: false };
       for (const raw of syntax.parametersOf(node)) bind(raw, node);
       stack.push({ depth, pop: () => (context = saved) });
     } else if (syntax.classTypes.has(type)) {

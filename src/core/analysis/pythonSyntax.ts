@@ -40,12 +40,13 @@ function factory(qualified: string): FactoryInfo | undefined {
   }
 }
 
-function dottedPath(node: Node): string | undefined {
+function dottedPath(node: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
   if (node.type === 'identifier') return node.text;
   if (node.type === 'attribute') {
     const object = node.childForFieldName('object');
     const attribute = node.childForFieldName('attribute');
-    const base = object ? dottedPath(object) : undefined;
+    const base = object ? dottedPath(object, depth + 1) : undefined;
     return base && attribute ? `${base}.${attribute.text}` : undefined;
   }
   return undefined;

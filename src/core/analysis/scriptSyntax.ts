@@ -42,12 +42,13 @@ function factory(qualified: string, isNew: boolean): FactoryInfo | undefined {
   return undefined;
 }
 
-function dottedPath(node: Node): string | undefined {
+function dottedPath(node: Node, depth = 0): string | undefined {
+  if (depth > 32) return undefined;
   if (node.type === 'identifier' || node.type === 'this') return node.text;
   if (node.type === 'member_expression') {
     const object = node.childForFieldName('object');
     const property = node.childForFieldName('property');
-    const base = object ? dottedPath(object) : undefined;
+    const base = object ? dottedPath(object, depth + 1) : undefined;
     return base && property ? `${base}.${property.text}` : undefined;
   }
   return undefined;

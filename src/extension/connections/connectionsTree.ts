@@ -9,6 +9,8 @@ import { describeServer, formatBytes, formatDuration } from '../../core/info/ser
 import { displayKey, keyFromBase64, keyToBase64, utf8 } from '../../core/keys/keyBytes';
 import { emptyGrouping, groupKeys, type Grouping } from '../../core/keys/namespaceGrouping';
 import type { RedisClient } from '../../redis/client';
+import { toConnectionFailure } from '../../redis/connection/openConnection';
+import { isReadOnlyRefusal } from '../../redis/readOnlyGuard';
 import { keyMetadata, scanKeyPage, type KeyMeta, type NodeScanError, type ScanCursor } from '../../redis/namespaces';
 import { countClusterKeys, readClusterNodes, readSentinelTopology, readServerSummary } from '../../redis/serverSummary';
 import type { ConnectionManager } from './connectionManager';
@@ -100,7 +102,9 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
           return [];
       }
     } catch (error) {
-      return [{ kind: 'message', connectionId: element.connectionId, id: `error/${elementId(element)}`, text: (error as Error).message, error: true }];
+      const profile = this.manager.profile(element.connectionId);
+      const text = profile && !isReadOnlyRefusal(error) ? toConnectionFailure(error, profile).message : (error as Error).message;
+      return [{ kind: 'message', connectionId: element.connectionId, id: `error/${elementId(element)}`, text, error: true }];
     }
   }
 
@@ -217,8 +221,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
   }
 
   async loadMore(element: Extract<TreeElement, { kind: 'loadMore' }>): Promise<void> {
-    const [connectionId, db, prefix] = element.listingId.split('|');
-    await this.loadPage(connectionId, Number(db), keyFromBase64(prefix), true);
+    await this.loadPage(element.connectionId, element.db, keyFromBase64(element.prefixBase64), true);
     this.changed.fire(undefined);
   }
 
@@ -237,9 +240,9 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     const keys = [...listing.keys].sort((a, b) => Buffer.compare(a.key, b.key));
     for (const meta of keys) {
       if (meta.type === 'none') continue;
-      children.push({ kind: 'key', connectionId, db, keyBase64: keyToBase64(meta.key), label: displayKey(meta.key.subarray(prefix.length)) || displayKey(meta.key), type: meta.type, pttl: meta.pttl });
+      children.push({ kind: 'key', connectionId, db, keyBase64: keyToBase64(meta.key), label: displayKey(meta.key.subarray(prefix.length)) || displayKey(meta.key), type: meta.error ? 'no access' : meta.type, pttl: meta.pttl });
     }
-    if (listing.cursor) children.push({ kind: 'loadMore', connectionId, listingId: id, seen: listing.seen });
+    if (listing.cursor) children.push({ kind: 'loadMore', connectionId, db, prefixBase64: keyToBase64(prefix), listingId: id, seen: listing.seen });
     if (children.length === 0) children.push({ kind: 'message', connectionId, id: `${id}/empty`, text: this.filters.get(connectionId) ? 'No keys match the filter' : 'No keys', error: false });
     return children;
   }

@@ -19,14 +19,26 @@ export class ProfileStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private settingsProblems: string[] = [];
   private readonly subscription: vscode.Disposable;
+  /** The merged list, rebuilt after any change (the tree asks for profiles once per item). */
+  private cache?: StoredProfile[];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('redisReview.connections')) this.changed.fire();
+      if (event.affectsConfiguration('redisReview.connections')) this.fireChanged();
     });
   }
 
+  private fireChanged(): void {
+    this.cache = undefined;
+    this.changed.fire();
+  }
+
   list(): StoredProfile[] {
+    this.cache ??= this.load();
+    return this.cache;
+  }
+
+  private load(): StoredProfile[] {
     const user = this.context.globalState.get<ConnectionProfile[]>(STATE_KEY, []).map((p) => ({ ...p, source: 'user' as const }));
     const fromSettings = profilesFromSettings(vscode.workspace.getConfiguration('redisReview').get('connections'));
     const problems = fromSettings.problems.join('\n');
@@ -48,7 +60,7 @@ export class ProfileStore implements vscode.Disposable {
     if (index >= 0) user[index] = plain;
     else user.push(plain);
     await this.context.globalState.update(STATE_KEY, user);
-    this.changed.fire();
+    this.fireChanged();
   }
 
   async remove(id: string): Promise<void> {
@@ -56,7 +68,7 @@ export class ProfileStore implements vscode.Disposable {
     await this.context.globalState.update(STATE_KEY, user.filter((p) => p.id !== id));
     await this.context.secrets.delete(`${SECRET_PREFIX}${id}.password`);
     await this.context.secrets.delete(`${SECRET_PREFIX}${id}.sentinelPassword`);
-    this.changed.fire();
+    this.fireChanged();
   }
 
   async secrets(id: string): Promise<ConnectionSecrets> {

@@ -10,7 +10,7 @@ export type TreeElement =
   | { kind: 'database'; connectionId: string; db: number; keys?: number; label: string }
   | { kind: 'namespace'; connectionId: string; db: number; prefixBase64: string; label: string; count: number; more: boolean }
   | { kind: 'key'; connectionId: string; db: number; keyBase64: string; label: string; type: string; pttl: number }
-  | { kind: 'loadMore'; connectionId: string; listingId: string; seen: number }
+  | { kind: 'loadMore'; connectionId: string; db: number; prefixBase64: string; listingId: string; seen: number }
   | { kind: 'message'; connectionId: string; id: string; text: string; error: boolean };
 
 const TYPE_ICONS: Record<string, string> = {

@@ -3,7 +3,10 @@
  * the harness started (REDIS_REVIEW_TEST_URL), and read the server version and keys from the tree provider.
  */
 import * as assert from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { REDIS_SENTINEL, REDIS_SERVER, startCluster, startSentinel } from '../../helpers/redisServers';
 
 interface TreeProvider {
   getChildren(element?: unknown): vscode.ProviderResult<unknown[]>;
@@ -26,6 +29,30 @@ interface Api {
 async function children(provider: TreeProvider, element?: unknown): Promise<Array<{ element: unknown; item: vscode.TreeItem }>> {
   const list = (await provider.getChildren(element)) ?? [];
   return Promise.all(list.map(async (child) => ({ element: child, item: await provider.getTreeItem(child) })));
+}
+
+/** Files under `dir` (recursively) whose bytes contain `needle`. */
+function filesContaining(dir: string, needle: string): string[] {
+  const found: string[] = [];
+  const walk = (path: string) => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path)) walk(join(path, name));
+    } else if (stat.isFile() && stat.size < 50_000_000) {
+      try {
+        if (readFileSync(path).includes(needle)) found.push(path);
+      } catch {
+        // unreadable (socket, permission): nothing we wrote
+      }
+    }
+  };
+  walk(dir);
+  return found;
 }
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
@@ -110,6 +137,15 @@ describe('connections', function () {
     assert.strictEqual(connections.list().find((c) => c.id === wrongId)?.state, 'error');
     assert.match(String(connections.lastError?.(wrongId)), /Authentication failed for user "e2euser"/);
 
+    // Under code-server HOME is <data>/home and the user data (settings, global state, logs) is <data>/user.
+    const userData = join(dirname(process.env.HOME ?? '/nonexistent'), 'user');
+    if (existsSync(userData)) {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // let the log and state writers flush
+      // The search covers the output channel's log file: it holds the connect line of this very connection.
+      assert.ok(filesContaining(userData, 'Connected "e2e user"').some((file) => file.endsWith('.log')), 'the log file is searched');
+      assert.deepStrictEqual(filesContaining(userData, password), [], 'no file of settings, global state or logs holds the password');
+    }
+
     for (const remove of [id, wrongId, adminId]) {
       await vscode.commands.executeCommand('redisReview.removeConnection', { connectionId: remove, confirm: false });
     }
@@ -135,5 +171,109 @@ describe('connections', function () {
     const root = roots.find((r) => label(r.item) === 'e2e read-only');
     assert.strictEqual(root?.item.contextValue, 'connection.connected.readonly');
     for (const remove of [id, writableId]) await vscode.commands.executeCommand('redisReview.removeConnection', { connectionId: remove, confirm: false });
+  });
+
+  it('pages keys with "Load more…" and filters by pattern', async function () {
+    if (!url) this.skip();
+    const api = (await vscode.extensions.getExtension('redis-review.redis-review')!.activate()) as Api;
+    const connections = api.services.connections!;
+    const provider = connections.treeProvider!;
+    const id = (await vscode.commands.executeCommand('redisReview.addConnection', { url, name: 'e2e paging' })) as string;
+    await vscode.commands.executeCommand('redisReview.connect', { connectionId: id });
+    const client = connections.session(id)!.client;
+    await client.call('DEBUG', 'POPULATE', '1500', 'bulk');
+    await vscode.commands.executeCommand('redisReview.refreshConnections', { connectionId: id });
+    const root = (await children(provider)).find((r) => label(r.item) === 'e2e paging')!;
+    const db0 = (await children(provider, root.element)).find((c) => label(c.item) === 'db0')!;
+    const seen = async () => {
+      const level = await children(provider, db0.element);
+      const bulk = level.find((c) => label(c.item) === 'bulk');
+      return { bulk: Number(/^(\d+)/.exec(String(bulk?.item.description))?.[1] ?? 0), more: level.find((c) => label(c.item) === 'Load more…') };
+    };
+    const first = await seen();
+    assert.ok(first.more, 'a first page of 1500 keys ends with "Load more…"');
+    assert.ok(first.bulk > 0 && first.bulk < 1500, `first page saw ${first.bulk}`);
+    let page = first;
+    while (page.more) {
+      await vscode.commands.executeCommand('redisReview.loadMoreKeys', page.more.element);
+      page = await seen();
+    }
+    assert.strictEqual(page.bulk, 1500, 'after loading every page the namespace count equals the keys');
+
+    await vscode.commands.executeCommand('redisReview.filterKeys', { connectionId: id }, 'bulk:14??');
+    const filtered = await children(provider, db0.element);
+    assert.strictEqual(filtered.filter((c) => c.item.contextValue === 'key').length, 100);
+    await vscode.commands.executeCommand('redisReview.clearKeyFilter', { connectionId: id });
+    await client.call('FLUSHDB');
+    await vscode.commands.executeCommand('redisReview.removeConnection', { connectionId: id, confirm: false });
+  });
+
+  it('follows a Sentinel failover in the tree without user action', async function () {
+    if (!existsSync(REDIS_SENTINEL)) this.skip();
+    this.timeout(90_000);
+    const set = await startSentinel();
+    try {
+      const api = (await vscode.extensions.getExtension('redis-review.redis-review')!.activate()) as Api;
+      const connections = api.services.connections!;
+      const provider = connections.treeProvider! as TreeProvider & { onDidChangeTreeData?: vscode.Event<unknown> };
+      const sentinelUrl = `redis+sentinel://${set.sentinelAddresses.map((a) => `${a.host}:${a.port}`).join(',')}/${set.masterName}`;
+      const id = (await vscode.commands.executeCommand('redisReview.addConnection', { url: sentinelUrl, name: 'e2e sentinel' })) as string;
+      assert.ok(await vscode.commands.executeCommand('redisReview.connect', { connectionId: id }));
+      const masterShown = async () => {
+        const root = (await children(provider)).find((r) => label(r.item) === 'e2e sentinel')!;
+        const group = (await children(provider, root.element)).find((c) => label(c.item).startsWith('Sentinel:'))!;
+        return String(group.item.description);
+      };
+      assert.strictEqual(await masterShown(), `master 127.0.0.1:${set.master.port}`);
+      let refreshed = 0;
+      const subscription = provider.onDidChangeTreeData!(() => refreshed++);
+      const killedAt = Date.now();
+      await set.master.kill();
+      let shown = '';
+      while (Date.now() - killedAt < 30_000) {
+        if (refreshed > 0) {
+          shown = await masterShown();
+          if (shown === `master 127.0.0.1:${set.replica.port}`) break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      subscription.dispose();
+      console.log(`tree showed the new Sentinel master ${Date.now() - killedAt} ms after the old one was killed`);
+      assert.strictEqual(shown, `master 127.0.0.1:${set.replica.port}`);
+      await vscode.commands.executeCommand('redisReview.removeConnection', { connectionId: id, confirm: false });
+    } finally {
+      await set.stop();
+    }
+  });
+
+  it('shows Cluster nodes with roles and slots, and keys merged across masters', async function () {
+    if (!existsSync(REDIS_SERVER)) this.skip();
+    this.timeout(90_000);
+    const cluster = await startCluster();
+    try {
+      const api = (await vscode.extensions.getExtension('redis-review.redis-review')!.activate()) as Api;
+      const connections = api.services.connections!;
+      const provider = connections.treeProvider!;
+      const clusterUrl = `redis://${cluster.seeds.slice(0, 2).map((s) => `${s.host}:${s.port}`).join(',')}`;
+      const id = (await vscode.commands.executeCommand('redisReview.addConnection', { url: clusterUrl, name: 'e2e cluster' })) as string;
+      assert.ok(await vscode.commands.executeCommand('redisReview.connect', { connectionId: id }));
+      const client = connections.session(id)!.client;
+      for (let i = 0; i < 30; i++) await client.set(`shard:${i}`, String(i));
+      const root = (await children(provider)).find((r) => label(r.item) === 'e2e cluster')!;
+      const level1 = await children(provider, root.element);
+      const nodesGroup = level1.find((c) => label(c.item) === 'Cluster nodes')!;
+      assert.strictEqual(nodesGroup.item.description, '3 masters, 3 replicas');
+      const nodes = await children(provider, nodesGroup.element);
+      const masters = nodes.filter((n) => label(n.item).startsWith('master '));
+      assert.strictEqual(masters.length, 3);
+      assert.ok(masters.every((m) => /slots \d+-\d+ \(\d+\)/.test(String(m.item.description))), masters.map((m) => m.item.description).join('; '));
+      const keysNode = level1.find((c) => label(c.item) === 'Keys (all masters)')!;
+      assert.strictEqual(keysNode.item.description, '30 keys');
+      const shard = (await children(provider, keysNode.element)).find((c) => label(c.item) === 'shard')!;
+      assert.strictEqual(shard.item.description, '30 keys seen');
+      await vscode.commands.executeCommand('redisReview.removeConnection', { connectionId: id, confirm: false });
+    } finally {
+      await cluster.stop();
+    }
   });
 });

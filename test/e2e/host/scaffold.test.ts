@@ -24,8 +24,25 @@ describe('scaffold', () => {
     await vscode.workspace.fs.delete(root, { recursive: true, useTrash: false });
   });
 
-  it('is contributed as a command', async () => {
+  it('is contributed as a command, in the Explorer folder menu, with a Scaffolding settings section', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes(COMMAND));
+    const contributes = vscode.extensions.getExtension('redis-review.redis-review')!.packageJSON.contributes;
+    const explorerEntry = contributes.menus['explorer/context'].find((item: { command: string }) => item.command === COMMAND);
+    assert.strictEqual(explorerEntry?.when, 'explorerResourceIsFolder');
+    const section = contributes.configuration.find((entry: { title: string }) => entry.title === 'Scaffolding');
+    assert.ok(section?.properties['redisReview.scaffold.defaultLanguage']);
+  });
+
+  it('follows the withTests setting when the caller does not say', async () => {
+    const config = vscode.workspace.getConfiguration('redisReview.scaffold');
+    await config.update('withTests', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const folder = vscode.Uri.joinPath(root, 'settings').fsPath;
+      const written = await vscode.commands.executeCommand<string[]>(COMMAND, { pattern: 'leaderboard', language: 'python', folder, open: false });
+      assert.deepStrictEqual(written.map((path) => path.split(/[\\/]/).pop()), ['leaderboard.py']);
+    } finally {
+      await config.update('withTests', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('writes the rate limiter and its tests into the chosen folder and opens them', async () => {

@@ -45,7 +45,8 @@ async function seed(): Promise<void> {
 async function instanceFrame(page: Page, connectionName: string): Promise<Frame> {
   return eventually(async () => {
     for (const candidate of page.frames()) {
-      const name = await candidate.locator('[data-field="connection-name"]').first().textContent({ timeout: 200 }).catch(() => null);
+      // The editor panel, not the sidebar Instance view (which shows the active connection too).
+      const name = await candidate.locator('body[data-surface="panel"] [data-field="connection-name"]').first().textContent({ timeout: 200 }).catch(() => null);
       if (name?.trim() === connectionName) return candidate;
     }
     return undefined;
@@ -76,7 +77,7 @@ async function visibleKeys(target: Frame): Promise<string[]> {
 
 async function scan(target: Frame, pattern: string, type = ''): Promise<string[]> {
   await target.fill('[data-field="pattern"]', pattern);
-  await target.selectOption('[data-field="type"]', type);
+  await target.selectOption('[data-field="type-filter"]', type);
   await target.click('[data-action="scan"]');
   return eventually(async () => {
     const done = await target.locator('[data-field="progress"]').getAttribute('data-done');
@@ -192,7 +193,7 @@ describe('instance browser in VS Code', () => {
     await frame.click('[data-action="delete-key"]');
     await confirmDialog(workbench.page, 'Delete');
     await eventually(async () => (await client.exists('temp:delete-me')) === 0, 'UNLINK on the server');
-    expect(await frame.locator('.viewer').textContent()).toContain('Deleted');
+    await eventually(async () => (await frame.locator('.viewer').textContent())?.includes('Deleted'), 'the deleted message');
   });
 
   it('shows stats equal to INFO at that moment (within one poll)', async () => {
@@ -239,7 +240,10 @@ describe('instance browser in VS Code', () => {
       window.addEventListener('message', (event) => {
         if (typeof event.data?.id === 'number' && event.data.id > 999_000) replies.push(event.data);
       });
-      const post = (window.parent as unknown as { __vscode_post_message__: (channel: string, data: unknown) => void }).__vscode_post_message__;
+    });
+    // VS Code hides the channel from the content frame (window.parent = window); its host frame owns it.
+    await readOnly.parentFrame()!.evaluate(() => {
+      const post = (window as unknown as { __vscode_post_message__: (channel: string, data: unknown) => void }).__vscode_post_message__;
       post('onmessage', { message: { kind: 'request', id: 999_001, method: 'editKey', params: { key: 'tuser:2', edit: { op: 'hashSet', field: 'tname', value: 'tMallory' } } } });
       post('onmessage', { message: { kind: 'request', id: 999_002, method: 'editKey', params: { key: 'tuser:2', edit: { op: 'delete' } } } });
     });

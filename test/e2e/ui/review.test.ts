@@ -26,9 +26,10 @@ afterAll(async () => {
 async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.locator('.editor-instance .monaco-editor textarea').first().focus();
   await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget input:visible').first();
   await input.waitFor({ state: 'visible' });
-  await input.fill(`${line}:${column}`);
+  // Ctrl+G opens Quick Open with the ":" (go to line) prefix; filling replaces it, so type it again.
+  await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
@@ -66,7 +67,7 @@ it('applies the quick fix from the lightbulb menu and the code changes on screen
   expect(await lineText(page, 'r.keys("session:*")')).toBeDefined();
   await goTo(page, 10, 16);
   await page.keyboard.press('Control+.');
-  const menu = page.locator('.action-widget');
+  const menu = page.locator('.action-widget:visible').first();
   await menu.waitFor({ state: 'visible', timeout: 15_000 });
   await workbench.screenshot('review-quickfix-menu');
   const titles = await menu.locator('.monaco-list-row').allInnerTexts();

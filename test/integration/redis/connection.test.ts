@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfile, type ConnectionProfile } from '../../../src/core/connection/profile';
 import { ConnectionFailure, openConnection } from '../../../src/redis/connection/openConnection';
 import { RedisSession } from '../../../src/redis/connection/redisSession';
+import { keyMetadata, scanKeyPage } from '../../../src/redis/namespaces';
 import Redis from 'ioredis';
 import { freePort, startStandalone, type Standalone } from '../../helpers/redisServers';
 
@@ -27,6 +28,11 @@ beforeAll(async () => {
     startStandalone({ tls: {} }),
     startStandalone({ tls: { clientCerts: true } }),
   ]);
+});
+beforeAll(async () => {
+  const admin = new Redis(acl.port, '127.0.0.1');
+  await admin.set('other:seeded', 'x');
+  admin.disconnect();
 });
 afterAll(async () => {
   await Promise.all([plain, secured, acl, tls, mutualTls].map((s) => s?.stop()));
@@ -68,6 +74,11 @@ describe('openConnection against real servers', () => {
     expect(opened.serverVersion).toMatch(/^7\./);
     await opened.client.set('app:1', 'x');
     await expect(opened.client.set('other:1', 'x')).rejects.toThrow(/NOPERM/);
+    // Browsing: SCAN lists every name, but TYPE/PTTL of keys outside ~app:* fail per key, not per page.
+    const page = await scanKeyPage(opened.client, { pageSize: 100 });
+    const meta = await keyMetadata(opened.client, page.keys);
+    expect(meta.find((m) => m.key.toString() === 'app:1')).toMatchObject({ type: 'string', pttl: -1 });
+    expect(meta.find((m) => m.key.toString() === 'other:seeded')).toMatchObject({ type: 'unknown', error: expect.stringMatching(/NOPERM/) });
     opened.client.disconnect();
   });
 
@@ -155,7 +166,7 @@ describe('openConnection against real servers', () => {
       const states: string[] = [];
       session.on('state', (state) => states.push(state));
       const back = new Promise<void>((resolve) => session.on('state', (state) => state === 'connected' && resolve()));
-      await admin.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+      await admin.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
       await back;
       expect(states).toEqual(['reconnecting', 'connected']);
       expect(await session.client.ping()).toBe('PONG');

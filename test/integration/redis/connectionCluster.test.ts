@@ -55,6 +55,20 @@ describe('Cluster connections', () => {
     expect(['refused', 'cluster-down']).toContain((error as ConnectionFailure).kind);
   });
 
+  it('maps announced node addresses through the NAT map', async () => {
+    const natMap = Object.fromEntries(cluster.ports.map((port) => [`127.0.0.1:${port}`, { host: 'localhost', port }]));
+    const session = await RedisSession.open({ ...profile, cluster: { seeds: [{ host: 'localhost', port: cluster.ports[0] }], natMap } }, {});
+    try {
+      if (!('nodes' in session.client)) throw new Error('expected a cluster client');
+      expect(new Set(session.client.nodes('master').map((n) => n.options.host))).toEqual(new Set(['localhost']));
+      await session.client.set('nat:probe', '1');
+      expect(await session.client.get('nat:probe')).toBe('1');
+      await session.client.del('nat:probe');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('browses every master, survives a killed master, and is whole again after failover', async () => {
     const session = await RedisSession.open(profile, {});
     try {

@@ -71,10 +71,12 @@ describe('read-only guard', () => {
     expect(stats.has('multi')).toBe(false);
   });
 
-  it('guards duplicates of the client too', async () => {
+  it('guards duplicates of the client and refuses MONITOR (which opens its own connection)', async () => {
     const copy = (session.client as Redis).duplicate();
     await expect(copy.set('existing', 'x')).rejects.toSatisfy(isReadOnlyRefusal);
     copy.disconnect();
+    await expect((session.client as Redis).monitor()).rejects.toSatisfy(isReadOnlyRefusal);
+    expect((await commandStats()).has('monitor')).toBe(false);
   });
 
   it('guards every node of a cluster client, including direct node access', async () => {

@@ -39,3 +39,13 @@ describe('generated Python (redis-py 4.3 on /usr/bin/python3)', () => {
     });
   }
 });
+
+describe('generated Python with a decode_responses=True client (str replies instead of bytes)', () => {
+  for (const pattern of SCAFFOLD_PATTERNS) {
+    it(`${pattern.id}: same behaviour`, async () => {
+      const report = await runPythonDriver(dir, pattern.templates.python.moduleName, { REDIS_URL: server.url, DRIVER_PREFIX: 'pyd', DECODE_RESPONSES: '1' });
+      EXPECTATIONS[pattern.id].check(report);
+      expect(await keysMissingTtl(redis, `pyd-${pattern.id}`, EXPECTATIONS[pattern.id].persistent)).toEqual([]);
+    });
+  }
+});

@@ -107,7 +107,7 @@ class ActivityTab implements TabInstance {
       h(
         'table',
         { class: 'data-table', 'aria-label': 'Slow log' },
-        h('thead', {}, h('tr', {}, ...['ID', 'Time', 'Duration (µs)', 'Command', 'Client', 'Node'].map((title) => h('th', {}, title)))),
+        h('thead', {}, h('tr', {}, ...['ID', 'Time', 'Duration (µs)', 'Command', 'Client', 'Node'].map((title) => h('th', { class: title.startsWith('Duration') ? 'end' : '' }, title)))),
         h(
           'tbody',
           {},
@@ -125,7 +125,7 @@ class ActivityTab implements TabInstance {
       h(
         'table',
         { class: 'data-table', 'aria-label': 'Top commands' },
-        h('thead', {}, h('tr', {}, ...['Command', 'Calls', 'Total (µs)', 'Per call (µs)'].map((title) => h('th', {}, title)))),
+        h('thead', {}, h('tr', {}, ...['Command', 'Calls', 'Total (µs)', 'Per call (µs)'].map((title) => h('th', { class: title === 'Command' ? '' : 'end' }, title)))),
         h('tbody', {}, ...sorted.map((row) => h('tr', { dataset: { command: row.command } }, h('td', { class: 'mono' }, row.command), h('td', { class: 'end' }, formatCount(row.calls)), h('td', { class: 'end' }, formatCount(row.usec)), h('td', { class: 'end' }, row.usecPerCall.toFixed(2))))),
       ),
     );

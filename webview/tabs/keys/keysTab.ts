@@ -38,6 +38,8 @@ class KeysTab implements TabInstance {
   private scanDone = false;
   private scanning = false;
   private cancelled = false;
+  /** "Scan all" was asked for: keep stepping until the scan completes or is cancelled. */
+  private unbounded = false;
   private generation = 0;
   private started = false;
   private openTimer: number | undefined;
@@ -47,7 +49,7 @@ class KeysTab implements TabInstance {
     this.list = new KeyList(context.host, () => this.table.refresh());
     this.pattern = h('input', { type: 'text', value: state.pattern, placeholder: 'Pattern, e.g. user:*', 'aria-label': 'Key pattern (SCAN MATCH)', dataset: { field: 'pattern' } });
     this.pattern.addEventListener('keydown', (event) => event.key === 'Enter' && this.startScan());
-    this.type = h('select', { 'aria-label': 'Key type (SCAN TYPE)', dataset: { field: 'type' } }, ...TYPES.map((type) => h('option', { value: type, selected: type === state.type }, type || 'All types')));
+    this.type = h('select', { 'aria-label': 'Key type (SCAN TYPE)', dataset: { field: 'type-filter' } }, ...TYPES.map((type) => h('option', { value: type, selected: type === state.type }, type || 'All types')));
     this.type.addEventListener('change', () => this.startScan());
     this.progress = h('span', { class: 'progress', role: 'status', 'aria-live': 'polite', dataset: { field: 'progress' } });
     this.cancelButton = button('Cancel', { icon: 'debug-stop', id: 'cancel-scan', onClick: () => this.cancel() });
@@ -63,9 +65,11 @@ class KeysTab implements TabInstance {
       this.cancelButton,
       this.progress,
     );
+    // The sidebar is narrow: key, type and TTL only (memory and length show in the viewer header).
+    const narrow = document.body.dataset.surface === 'sidebar';
     this.table = new VirtualTable({
       label: 'Keys',
-      columns: COLUMNS,
+      columns: narrow ? COLUMNS.filter((column) => ['key', 'type', 'ttl'].includes(column.id)) : COLUMNS,
       cell: (row, column) => this.cellText(row, column.id),
       cellClass: (row, column) => (column.id === 'type' ? `type-${this.list.metaOf(row)?.type ?? 'unknown'}` : column.id === 'key' && this.list.keys[row]?.startsWith('b') ? 'binary' : undefined),
       onSelect: (row) => this.scheduleOpen(row),
@@ -147,6 +151,7 @@ class KeysTab implements TabInstance {
     this.scanId = undefined;
     this.scanDone = false;
     this.scanning = false;
+    this.unbounded = false;
     this.list.reset();
     this.table.setRowCount(0);
     this.progress.textContent = 'Scanning…';
@@ -171,12 +176,12 @@ class KeysTab implements TabInstance {
     this.cancelButton.disabled = false;
     const target = this.list.keys.length + want;
     try {
-      for (let step = 0; step < maxSteps && !this.cancelled && !this.scanDone && this.list.keys.length < target; step++) {
+      for (let step = 0; (this.unbounded || (step < maxSteps && this.list.keys.length < target)) && !this.cancelled && !this.scanDone; step++) {
         const result = await this.context.host.request('scanKeys', {
           ...(this.scanId ? { scanId: this.scanId } : {}),
           pattern: this.pattern.value || '*',
           type: this.type.value,
-          want: Math.min(target - this.list.keys.length, ALL_STEP),
+          want: this.unbounded ? ALL_STEP : Math.max(1, Math.min(target - this.list.keys.length, ALL_STEP)),
         });
         if (generation !== this.generation) return;
         this.scanId = result.scanId;
@@ -197,19 +202,25 @@ class KeysTab implements TabInstance {
     }
   }
 
+  /** Keep scanning to the end; a scan already running just continues past its target. */
   private async scanAll(): Promise<void> {
-    await this.scanMore(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    this.unbounded = true;
+    this.showProgress(Number(this.progress.dataset.scanned ?? 0), Number(this.progress.dataset.total ?? 0));
+    if (!this.scanning) await this.scanMore(ALL_STEP);
   }
 
   private cancel(): void {
     this.cancelled = true;
+    this.unbounded = false;
   }
 
   private showProgress(scanned: number, total: number): void {
     const found = formatCount(this.list.keys.length);
-    const state = this.scanDone ? 'complete' : this.cancelled ? 'paused' : '';
-    this.progress.textContent = `${found} keys · scanned ~${formatCount(scanned)} of ~${formatCount(total)}${state ? ` · ${state}` : ''}`;
+    const state = this.scanDone ? 'complete' : this.cancelled ? 'paused' : this.unbounded ? 'scanning all…' : '';
+    this.progress.textContent = `${found} key${this.list.keys.length === 1 ? '' : 's'} · scanned ~${formatCount(scanned)} of ~${formatCount(total)}${state ? ` · ${state}` : ''}`;
     this.progress.dataset.found = String(this.list.keys.length);
+    this.progress.dataset.scanned = String(scanned);
+    this.progress.dataset.total = String(total);
     this.progress.dataset.done = String(this.scanDone);
   }
 }

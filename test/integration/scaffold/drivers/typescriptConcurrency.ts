@@ -87,13 +87,13 @@ const PREFIX = prefix('job-queue');
 const DYING = [
   "const { JobQueue } = require('./jobQueue');",
   "const { connect } = require('./driverSupport');",
-  "new JobQueue(connect(), 'orders', { visibilityTimeoutMs: 200, maxDeliveries: 3, prefix: process.env.QUEUE_PREFIX })",
+  "new JobQueue(connect(), 'orders', { visibilityTimeoutMs: 500, maxDeliveries: 3, prefix: process.env.QUEUE_PREFIX })",
   "  .reserve('doomed').then((jobs) => { process.stdout.write(jobs[0].id); process.exit(0); });",
 ].join('\\n');
 
 main(async () => {
   const client = connect();
-  const queue = new JobQueue(client, 'orders', { visibilityTimeoutMs: 200, maxDeliveries: 3, prefix: PREFIX });
+  const queue = new JobQueue(client, 'orders', { visibilityTimeoutMs: 500, maxDeliveries: 3, prefix: PREFIX });
   const first = await queue.enqueue({ n: 1 });
   const second = await queue.enqueue({ n: 2 });
   const dyingGot = execFileSync(process.execPath, ['-e', DYING], { cwd: __dirname, env: { ...process.env, QUEUE_PREFIX: PREFIX } }).toString().trim();
@@ -103,7 +103,7 @@ main(async () => {
   const reclaimedEarly = (await queue.reclaim('survivor')).length;
   const reclaims: Array<Array<[string, number, unknown]>> = [];
   for (let i = 0; i < 3; i++) {
-    await sleep(250);
+    await sleep(550);
     reclaims.push((await queue.reclaim('survivor')).map((job) => [job.id, job.deliveries, job.payload.n]));
   }
   const dead = (await queue.deadLetters()).map((job) => ({ id: job.id, deliveries: job.deliveries, payload: job.payload }));

@@ -2,7 +2,7 @@
 import { pythonTestPreamble, typescriptTestPreamble } from '../../testPreamble';
 
 export function leaderboardPythonTest(): string {
-  return `${pythonTestPreamble('leaderboard', 'Leaderboard', 'leaderboard')}
+  return `${pythonTestPreamble('leaderboard', 'Leaderboard', 'leaderboard', { time: false })}
 
 def test_ranks_pages_and_neighbours(client, prefix):
     board = Leaderboard(client, "weekly", prefix=prefix)

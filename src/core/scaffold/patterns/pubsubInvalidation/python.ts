@@ -20,8 +20,6 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 RedisClient = Union[Redis, RedisCluster]
 
-_MISSING = object()
-
 
 def _text(value: Union[str, bytes]) -> str:
     return value.decode() if isinstance(value, bytes) else value
@@ -47,7 +45,7 @@ class InvalidatingCache:
         self.channel = f"{prefix}:invalidations"
         # Messages carry the sender's id so an instance does not drop the copy it just wrote.
         self._instance_id = uuid.uuid4().hex
-        self._local: "OrderedDict[str, Tuple[float, Any]]" = OrderedDict()
+        self._local: OrderedDict[str, Tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self._generation = 0
         self._stopped = threading.Event()

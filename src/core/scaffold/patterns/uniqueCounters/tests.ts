@@ -2,7 +2,7 @@
 import { pythonTestPreamble, typescriptTestPreamble } from '../../testPreamble';
 
 export function uniqueCountersPythonTest(): string {
-  return `${pythonTestPreamble('unique_counters', 'UniqueCounters', 'unique-counters')}
+  return `${pythonTestPreamble('unique_counters', 'UniqueCounters', 'unique-counters', { time: false })}
 from datetime import date
 
 

@@ -51,7 +51,7 @@ report(
         "freshAcquired": fresh_acquired,
         "staleExtend": stale_extend,
         "staleRelease": stale_release,
-        "holderIsFresh": holder is not None and holder.decode() == fresh.token,
+        "holderIsFresh": holder in (fresh.token, fresh.token.encode()),
         "freshTtlMs": client.pttl(fresh.key),
         "scopedTtlMs": scoped_ttl,
         "scopedLeft": scoped_left,

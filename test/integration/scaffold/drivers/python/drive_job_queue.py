@@ -8,7 +8,7 @@ from scaffold_driver import connect, prefix, report
 
 PREFIX = prefix("job-queue")
 client = connect()
-queue = JobQueue(client, "orders", visibility_timeout_ms=200, max_deliveries=3, prefix=PREFIX)
+queue = JobQueue(client, "orders", visibility_timeout_ms=500, max_deliveries=3, prefix=PREFIX)
 first = queue.enqueue({"n": 1})
 second = queue.enqueue({"n": 2})
 
@@ -16,7 +16,7 @@ DYING = f"""
 import os
 from job_queue import JobQueue
 from scaffold_driver import connect
-jobs = JobQueue(connect(), "orders", visibility_timeout_ms=200, max_deliveries=3, prefix={PREFIX!r}).reserve("doomed")
+jobs = JobQueue(connect(), "orders", visibility_timeout_ms=500, max_deliveries=3, prefix={PREFIX!r}).reserve("doomed")
 print(jobs[0].id, flush=True)
 os._exit(0)
 """
@@ -28,7 +28,7 @@ for job in reserved:
 reclaimed_early = queue.reclaim("survivor")
 reclaims = []
 for _ in range(3):
-    time.sleep(0.25)
+    time.sleep(0.55)
     reclaims.append([[job.id, job.deliveries, job.payload["n"]] for job in queue.reclaim("survivor")])
 dead = [{"id": job.id, "deliveries": job.deliveries, "payload": job.payload} for job in queue.dead_letters()]
 pending = client.xpending(queue.stream_key, "workers")["pending"]

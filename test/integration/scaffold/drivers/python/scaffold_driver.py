@@ -7,13 +7,17 @@ import redis
 from redis.cluster import ClusterNode, RedisCluster
 
 
+# DECODE_RESPONSES=1 runs the same scenario with a client that returns str instead of bytes.
+DECODE = os.environ.get("DECODE_RESPONSES") == "1"
+
+
 def connect():
     """A client for REDIS_URL, or for the Cluster whose nodes are listed in CLUSTER_NODES (host:port,...)."""
     nodes = os.environ.get("CLUSTER_NODES")
     if nodes:
         startup = [ClusterNode(host, int(port)) for host, port in (node.split(":") for node in nodes.split(","))]
-        return RedisCluster(startup_nodes=startup, socket_timeout=10)
-    return redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=10)
+        return RedisCluster(startup_nodes=startup, socket_timeout=10, decode_responses=DECODE)
+    return redis.Redis.from_url(os.environ["REDIS_URL"], socket_timeout=10, decode_responses=DECODE)
 
 
 def prefix(name):

@@ -1,0 +1,166 @@
+/**
+ * Editor latency: typing in a 3,000-line Python file, how long after the last keystroke are the diagnostics
+ * current? Replays the editor's own pipeline outside VS Code: every keystroke edits the kept tree
+ * (treeEditForChange, as DocumentTrees does), the same KeyedDebouncer delays the review, then the incremental
+ * re-parse + reviewTree run. Also prints the engine's per-run cost after a one-line edit, next to a full
+ * parse + review of the same text (the peer), and the ratio.
+ *
+ *   npx tsx bench/editorLatency.ts [--bursts 40] [--debounce 150] [--keystroke-gap 40] [--runs 200]
+ */
+import { parseArgs } from 'node:util';
+import type { Tree } from 'web-tree-sitter';
+import { KeyedDebouncer } from '../src/core/editor/keyedDebouncer';
+import { treeEditForChange, type TreePoint } from '../src/core/editor/treeEdit';
+import { sharedParsers } from '../src/core/parsing/parsers';
+import { reviewTree, type ReviewResult } from '../src/core/review';
+import { diskGrammarSource } from '../src/node/grammarFiles';
+
+const { values } = parseArgs({
+  strict: false,
+  options: {
+    bursts: { type: 'string', default: '40' },
+    debounce: { type: 'string', default: '150' },
+    'keystroke-gap': { type: 'string', default: '40' },
+    runs: { type: 'string', default: '200' },
+  },
+});
+const BURSTS = Number(values.bursts);
+const DEBOUNCE_MS = Number(values.debounce);
+const KEYSTROKE_GAP_MS = Number(values['keystroke-gap']);
+const RUNS = Number(values.runs);
+const PATH = 'app/services/large_service.py';
+
+/** A realistic 3,000-line redis-py service: many handlers, some risky calls, plenty of non-Redis code. */
+export function largePythonSource(lines = 3000): string {
+  const out = ['"""A large generated service module (editor latency benchmark)."""', 'import json', 'import os', '', 'import redis', '', 'r = redis.Redis(host=os.environ.get("REDIS_HOST", "localhost"), socket_timeout=5)', '', ''];
+  let index = 0;
+  while (out.length < lines - 12) {
+    const n = index++;
+    out.push(
+      `def handler_${n}(user_id, payload):`,
+      `    """Handler ${n}: reads a profile, caches a view, records an event."""`,
+      `    profile = r.hgetall(f"profile:{user_id}")`,
+      `    settings = {"theme": "dark", "n": ${n}}`,
+      `    names = list(settings.keys())`,
+      `    if not profile:`,
+      `        r.set(f"view:${n}:{user_id}", json.dumps(payload))`,
+      `        r.expire(f"view:${n}:{user_id}", 300)`,
+      n % 25 === 0 ? `    stale = r.keys("tmp:${n}:*")` : `    stale = r.get(f"counter:${n}")`,
+      `    total = sum(len(name) for name in names) + ${n}`,
+      `    return {"profile": profile, "total": total, "stale": stale}`,
+      '',
+      '',
+    );
+  }
+  while (out.length < lines) out.push(`# padding line ${out.length}`);
+  return out.join('\n') + '\n';
+}
+
+function pointAt(text: string, offset: number): TreePoint {
+  const before = text.lastIndexOf('\n', offset - 1);
+  let row = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) row++;
+  return { row, column: offset - (before + 1) };
+}
+
+const percentile = (numbers: number[], p: number) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+};
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const parsers = await sharedParsers(diskGrammarSource);
+  const original = largePythonSource();
+  console.log(`File: ${original.split('\n').length - 1} lines, ${(original.length / 1024).toFixed(0)} KiB of Python; debounce ${DEBOUNCE_MS} ms, keystrokes every ${KEYSTROKE_GAP_MS} ms`);
+  const review = (tree: Tree, text: string): ReviewResult => reviewTree(tree, text, { path: PATH, language: 'python' });
+
+  // Warm up the parser and the engine (JIT) as an editor session would be.
+  let text = original;
+  let tree = parsers.parse('python', text);
+  for (let i = 0; i < 5; i++) review(tree, text);
+  const baseline = review(tree, text).findings.length;
+
+  // 1) Engine per-run cost after a one-line edit: incremental re-parse + review, vs full parse + review.
+  const incremental: number[] = [];
+  const full: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const line = 100 + ((run * 37) % 2800);
+    const offset = text.split('\n', line).join('\n').length + 1;
+    const inserted = `x_${run} = 1\n`;
+    const start = pointAt(text, offset);
+    const next = text.slice(0, offset) + inserted + text.slice(offset);
+    let started = performance.now();
+    tree.edit(treeEditForChange({ rangeOffset: offset, rangeLength: 0, start, end: start, text: inserted }));
+    const reparsed = parsers.parse('python', next, tree);
+    review(reparsed, next);
+    incremental.push(performance.now() - started);
+    tree.delete();
+    tree = reparsed;
+    started = performance.now();
+    const fresh = parsers.parse('python', next);
+    review(fresh, next);
+    full.push(performance.now() - started);
+    fresh.delete();
+    text = next;
+  }
+
+  // 2) Typing bursts: keystrokes at a human pace, the debounced review after the last one.
+  const debouncer = new KeyedDebouncer<string>(DEBOUNCE_MS);
+  const latencies: number[] = [];
+  const reviewCosts: number[] = [];
+  let findings = 0;
+  for (let burst = 0; burst < BURSTS; burst++) {
+    const line = 50 + ((burst * 71) % 2900);
+    let offset = text.split('\n', line).join('\n').length + 1;
+    const typed = `value_${burst} = r.get("k:${burst}")\n`;
+    let lastKeystroke = 0;
+    const done = new Promise<void>((resolve) => {
+      const typeNext = async () => {
+        for (const character of typed) {
+          const start = pointAt(text, offset);
+          tree.edit(treeEditForChange({ rangeOffset: offset, rangeLength: 0, start, end: start, text: character }));
+          text = text.slice(0, offset) + character + text.slice(offset);
+          offset += character.length;
+          lastKeystroke = performance.now();
+          debouncer.schedule('doc', () => {
+            const started = performance.now();
+            const reparsed = parsers.parse('python', text, tree);
+            const result = review(reparsed, text);
+            tree.delete();
+            tree = reparsed;
+            const finished = performance.now();
+            reviewCosts.push(finished - started);
+            latencies.push(finished - lastKeystroke);
+            findings = result.findings.length;
+            resolve();
+          });
+          await sleep(KEYSTROKE_GAP_MS);
+        }
+      };
+      void typeNext();
+    });
+    await done;
+  }
+  tree.delete();
+
+  console.log('');
+  console.log(`Engine per run after a one-line edit (${RUNS} runs, ${baseline} findings in the file):`);
+  console.log(`  incremental parse + review: p50 ${fmt(percentile(incremental, 0.5))}, p95 ${fmt(percentile(incremental, 0.95))}  (engine target p95 ≤ 30 ms)`);
+  console.log(`  full parse + review (peer): p50 ${fmt(percentile(full, 0.5))}, p95 ${fmt(percentile(full, 0.95))}`);
+  console.log(`  ratio full / incremental (p50): ${(percentile(full, 0.5) / percentile(incremental, 0.5)).toFixed(2)}×`);
+  console.log('');
+  console.log(`Typing (${BURSTS} bursts of ~25 keystrokes each, ${findings} findings at the end):`);
+  console.log(`  last keystroke → diagnostics current: p50 ${fmt(percentile(latencies, 0.5))}, p95 ${fmt(percentile(latencies, 0.95))}, max ${fmt(Math.max(...latencies))}  (target ≤ 300 ms)`);
+  console.log(`  of which the debounced review itself: p50 ${fmt(percentile(reviewCosts, 0.5))}, p95 ${fmt(percentile(reviewCosts, 0.95))}`);
+  console.log(`  reviews run: ${reviewCosts.length} for ${BURSTS} bursts (one per pause, none per keystroke)`);
+}
+
+// Run only as a script, so tests can import the file generator.
+if (process.argv[1]?.endsWith('editorLatency.ts')) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,98 @@
+/** "Redis: Generate redis.conf for a Workload…": a guided pick, then the files written into a chosen folder (never overwriting silently). */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { DURABILITIES, MODES, PROFILES, SECRET_NAMES, WORKLOADS, generateRedisConfig, parseMemory, type GeneratorOptions } from '../../core/conf';
+
+export const GENERATE_COMMAND = 'redisReview.conf.generate';
+
+/** Arguments for running the command without questions. */
+export interface ScriptedGenerate {
+  folder: string;
+  options: Omit<GeneratorOptions, 'secrets'>;
+  overwrite?: boolean;
+}
+
+async function pick<T extends string>(title: string, values: readonly T[], describe: (value: T) => string): Promise<T | undefined> {
+  const chosen = await vscode.window.showQuickPick(values.map((value) => ({ label: value, detail: describe(value) })), { title, ignoreFocusOut: true });
+  return chosen?.label as T | undefined;
+}
+
+/** Ask every question; undefined when the user cancels. */
+async function askOptions(): Promise<Omit<GeneratorOptions, 'secrets'> | undefined> {
+  const workload = await pick('Workload (1/6)', WORKLOADS, (w) => `maxmemory ${Math.round(PROFILES[w].memoryShare * 100)}% of RAM, ${PROFILES[w].policy}`);
+  if (!workload) return undefined;
+  const memoryText = await vscode.window.showInputBox({
+    title: 'Memory available to Redis per host (2/6)',
+    value: '4gb',
+    ignoreFocusOut: true,
+    validateInput: (text) => ((parseMemory(text.trim()) ?? 0) >= 16 * 1024 * 1024 ? undefined : 'A size of at least 16mb, e.g. 4gb or 512mb'),
+  });
+  if (!memoryText) return undefined;
+  const mode = await pick('Deployment (3/6)', MODES, (m) => ({ standalone: 'one server', replica: 'master + 2 replicas', sentinel: 'master + 2 replicas + 3 sentinels', cluster: '3 masters + 1 replica each, with a create script' })[m]);
+  if (!mode) return undefined;
+  const durability = await pick('Durability (4/6)', DURABILITIES, (d) => ({ none: 'no persistence (cache-like data)', rdb: 'periodic snapshots', aof: 'append-only file, fsync every second', 'aof-always': 'fsync every write (slow)' })[d]);
+  if (!durability) return undefined;
+  const tls = await pick('TLS (5/6)', ['no', 'yes'] as const, (t) => (t === 'yes' ? 'TLS listeners with client certificates' : 'plain TCP on trusted networks'));
+  if (!tls) return undefined;
+  const extras = await vscode.window.showQuickPick(
+    [
+      { label: 'Monitoring', detail: 'Prometheus alert rules for redis_exporter', picked: true },
+      { label: 'Backup', detail: 'backup.sh with verification and retention, restore notes', picked: true },
+    ],
+    { title: 'Extras (6/6)', canPickMany: true, ignoreFocusOut: true },
+  );
+  if (!extras) return undefined;
+  return {
+    workload,
+    memory: parseMemory(memoryText.trim()) ?? 0,
+    mode,
+    durability,
+    tls: tls === 'yes',
+    monitoring: extras.some((e) => e.label === 'Monitoring'),
+    backup: extras.some((e) => e.label === 'Backup'),
+  };
+}
+
+export async function generateConfFiles(folder: vscode.Uri, options: Omit<GeneratorOptions, 'secrets'>, confirmOverwrite: (names: string[]) => Thenable<boolean>): Promise<vscode.Uri[]> {
+  const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(32).toString('hex')]));
+  const files = generateRedisConfig({ ...options, secrets });
+  const existing: string[] = [];
+  for (const file of files) {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, file.path));
+      existing.push(file.path);
+    } catch {
+      // does not exist: fine
+    }
+  }
+  if (existing.length && !(await confirmOverwrite(existing))) return [];
+  const written: vscode.Uri[] = [];
+  for (const file of files) {
+    const uri = vscode.Uri.joinPath(folder, file.path);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(file.content, 'utf8'));
+    // Secrets must not be world-readable: set the mode on local files (the fs API has no permission call).
+    if (uri.scheme === 'file' && file.mode !== undefined) {
+      const { chmod } = await import('node:fs/promises');
+      await chmod(uri.fsPath, file.mode);
+    }
+    written.push(uri);
+  }
+  return written;
+}
+
+export async function runGenerateCommand(folderArg?: vscode.Uri): Promise<void> {
+  const options = await askOptions();
+  if (!options) return;
+  const folder =
+    folderArg ??
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Write the files here', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri }))?.[0];
+  if (!folder) return;
+  const written = await generateConfFiles(folder, options, async (names) => {
+    const answer = await vscode.window.showWarningMessage(`${names.length} file(s) already exist in this folder: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}. Overwrite them?`, { modal: true }, 'Overwrite');
+    return answer === 'Overwrite';
+  });
+  if (!written.length) return;
+  const main = written.find((uri) => /redis(-\d+)?\.conf$/.test(uri.path)) ?? written[0];
+  await vscode.window.showTextDocument(main);
+  void vscode.window.showInformationMessage(`Wrote ${written.length} files. secrets.env holds the passwords (mode 0600): keep it out of version control.`);
+}

@@ -1,0 +1,134 @@
+/** Client tracking: what is (and is not) a Redis receiver, across assignments, attributes, parameters and files. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Parsers } from '../../../../src/core/parsing/parsers';
+import { languageForPath } from '../../../../src/core/parsing/languages';
+import { buildWorkspaceIndex, reviewSource, type WorkspaceIndex } from '../../../../src/core/review';
+import { loadParsers } from '../rules/parsersForTests';
+
+let parsers: Parsers;
+beforeAll(async () => {
+  parsers = await loadParsers();
+});
+
+function sites(path: string, text: string, workspace?: WorkspaceIndex) {
+  return reviewSource(parsers, text, { path, language: languageForPath(path)!, workspace }).callSites.map((s) => `${s.span.start.line + 1}:${s.command}:${s.receiver.kind}:${s.receiver.confidence}`);
+}
+
+describe('Python receivers', () => {
+  it('follows constructors, from_url, asyncio, cluster, sentinel, django-redis, pipelines and typed parameters', () => {
+    const text = [
+      'import redis',
+      'import redis.asyncio as aioredis',
+      'from redis.sentinel import Sentinel',
+      'from redis.cluster import RedisCluster',
+      'from django_redis import get_redis_connection',
+      'a = redis.from_url("redis://localhost")',
+      'b = aioredis.Redis()',
+      'c = Sentinel([("s", 26379)]).master_for("mymaster")',
+      'd = RedisCluster(host="x")',
+      'e = get_redis_connection("default")',
+      'def f(client: redis.Redis, other):',
+      '    client.get("k")',
+      '    other.get("k")',
+      '    with a.pipeline(transaction=False) as p:',
+      '        p.set("k", 1)',
+      'a.get("k"); b.get("k"); c.get("k"); d.get("k"); e.get("k")',
+      '',
+    ].join('\n');
+    expect(sites('app/x.py', text)).toEqual(['12:GET:client:proven', '15:SET:pipeline:proven', '16:GET:client:proven', '16:GET:client:proven', '16:GET:client:proven', '16:GET:cluster:proven', '16:GET:client:proven']);
+  });
+
+  it('never treats dicts, untyped parameters, shadowed names or the redis module itself as clients', () => {
+    const text = [
+      'import redis',
+      'r = redis.Redis()',
+      'cache = {}',
+      'def f(r):',
+      '    r.keys()',
+      '    cache.keys()',
+      'def g():',
+      '    r = {"a": 1}',
+      '    r.keys()',
+      'redis.keys = None',
+      'd = dict()',
+      'd.get("x")',
+      '',
+    ].join('\n');
+    expect(sites('app/x.py', text)).toEqual([]);
+  });
+
+  it('tracks self attributes, global lazy clients and functions returning clients', () => {
+    const text = [
+      'import redis',
+      '_client = None',
+      'def get_client():',
+      '    global _client',
+      '    if _client is None:',
+      '        _client = redis.Redis()',
+      '    return _client',
+      'class Repo:',
+      '    def __init__(self):',
+      '        self.r = get_client()',
+      '    def load(self):',
+      '        return self.r.hgetall("h")',
+      'get_client().ping()',
+      '',
+    ].join('\n');
+    expect(sites('app/x.py', text)).toEqual(['12:HGETALL:client:proven', '13:PING:client:proven']);
+  });
+
+  it('accepts receivers named like Redis clients only with low confidence, when the file imports redis', () => {
+    const withImport = 'import redis\nclass S:\n    def __init__(self, redis_client):\n        self.redis = redis_client\n    def f(self):\n        self.redis.hgetall("h")\n';
+    expect(sites('app/x.py', withImport)).toEqual(['6:HGETALL:client:likely']);
+    expect(sites('app/x.py', withImport.replace('import redis\n', 'import json\n'))).toEqual([]);
+  });
+});
+
+describe('TypeScript/JavaScript receivers', () => {
+  it('follows ioredis and node-redis creation, duplicate, multi, this fields and typed parameters', () => {
+    const text = [
+      "import Redis, { Cluster } from 'ioredis';",
+      "import { createClient, type RedisClientType } from 'redis';",
+      "const redis = new Redis();",
+      "const cluster = new Cluster([]);",
+      "const client = await createClient().connect();",
+      "const sub = redis.duplicate();",
+      "class S { constructor(private readonly r: Redis) {} async f() { await this.r.get('k'); } }",
+      "function g(c: RedisClientType, o: Map<string, string>) { c.hGetAll('h'); o.keys(); Object.keys(o); }",
+      "redis.multi().set('a', '1').exec(); cluster.get('k'); client.get('k'); sub.get('k');",
+      "",
+    ].join('\n');
+    expect(sites('src/x.ts', text)).toEqual(['7:GET:client:proven', '8:HGETALL:client:proven', '9:SET:transaction:proven', '9:GET:cluster:proven', '9:GET:client:proven', '9:GET:client:proven']);
+  });
+
+  it('follows require() in CommonJS and v3 node-redis namespaces', () => {
+    const text = "const Redis = require('ioredis');\nconst nodeRedis = require('redis');\nconst a = new Redis();\nconst b = nodeRedis.createClient();\na.keys('*'); b.keys('*');\n";
+    expect(sites('src/x.js', text)).toEqual(['5:KEYS:client:proven', '5:KEYS:client:proven']);
+  });
+});
+
+describe('workspace index', () => {
+  it('resolves module-level clients imported from other project files (Python and TS)', () => {
+    const files = [
+      { path: 'app/cache.py', text: 'import redis\nclient = redis.Redis()\ndef get_redis():\n    return client\n' },
+      { path: 'app/views.py', text: 'from app.cache import client, get_redis\nfrom . import cache\ndef v():\n    client.keys("a:*")\n    get_redis().keys("b:*")\n    cache.client.keys("c:*")\n' },
+      { path: 'src/lib/redis.ts', text: "import Redis from 'ioredis';\nexport const redis = new Redis();\nexport default redis;\n" },
+      { path: 'src/routes/users.ts', text: "import shared, { redis } from '../lib/redis';\nexport async function f() { await redis.keys('u:*'); await shared.keys('v:*'); }\n" },
+    ];
+    const index = buildWorkspaceIndex(parsers, files);
+    expect(sites('app/views.py', files[1].text, index)).toEqual(['4:KEYS:client:proven', '5:KEYS:client:proven', '6:KEYS:client:proven']);
+    expect(sites('app/views.py', files[1].text)).toEqual([]);
+    expect(sites('src/routes/users.ts', files[3].text, index)).toEqual(['2:KEYS:client:proven', '2:KEYS:client:proven']);
+  });
+
+  it('knows about error listeners attached to a client in another file', () => {
+    const files = [
+      { path: 'src/redis.ts', text: "import Redis from 'ioredis';\nexport const redis = new Redis();\n" },
+      { path: 'src/main.ts', text: "import { redis } from './redis';\nredis.on('error', (e) => console.error(e));\n" },
+    ];
+    const index = buildWorkspaceIndex(parsers, files);
+    const review = (workspace?: WorkspaceIndex) => reviewSource(parsers, files[0].text, { path: files[0].path, language: 'typescript', workspace }).findings.map((f) => f.ruleId);
+    expect(review()).toEqual(['missing-error-listener']);
+    expect(review(index)).toEqual([]);
+  });
+});
