@@ -37,7 +37,7 @@ module.exports = [
   {
     ...nodeCommon,
     name: 'cli',
-    entry: { cli: './src/cli/main.ts' },
+    entry: { cli: './src/cli/bin.ts' },
     plugins: [
       new (require('webpack').BannerPlugin)({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true }),
     ],

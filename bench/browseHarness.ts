@@ -4,12 +4,14 @@
  * for acquireVsCodeApi, and the host side is src/extension/instance/webviewController.ts over a real client.
  * Used by bench/browse.ts as a second measurement next to the code-server one, and for quick UI debugging.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import type { ConnectedSession, ConnectionsApi } from '../src/extension/connections/api';
 import { WebviewController } from '../src/extension/instance/webviewController';
+import { webviewDocument } from '../src/extension/instance/htmlDocument';
 import type { HostUi } from '../src/extension/instance/methodHandlers';
 
 const ROOT = join(__dirname, '..');
@@ -74,9 +76,14 @@ export async function openHarness(options: HarnessOptions): Promise<WebviewHarne
       setState: (next) => { state = next; },
     });
   })();`);
-  const nonce = 'harnessnonce' + Date.now();
-  const csp = `default-src 'none'; style-src ${ORIGIN}; font-src ${ORIGIN}; img-src ${ORIGIN}; script-src 'nonce-${nonce}'; connect-src 'none';`;
-  const html = `<!DOCTYPE html><html><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="stylesheet" href="${ORIGIN}/theme.css"><link rel="stylesheet" href="${ORIGIN}/media/codicons/codicon.css"><link rel="stylesheet" href="${ORIGIN}/media/webview.css"></head><body class="vscode-dark" data-surface="${options.surface ?? 'panel'}"><div id="app"></div><script nonce="${nonce}" src="${ORIGIN}/dist/webview.js"></script></body></html>`;
+  // The very document VS Code gets (same CSP), with the harness origin as cspSource.
+  const html = webviewDocument({
+    cspSource: ORIGIN,
+    nonce: randomBytes(16).toString('base64'),
+    scriptUri: `${ORIGIN}/dist/webview.js`,
+    styleUris: [`${ORIGIN}/theme.css`, `${ORIGIN}/media/codicons/codicon.css`, `${ORIGIN}/media/webview.css`],
+    surface: options.surface ?? 'panel',
+  });
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') return route.fulfill({ contentType: 'text/html', body: html });

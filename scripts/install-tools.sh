@@ -8,7 +8,7 @@ TOOLS="${REDIS_REVIEW_TOOLS:-$HOME/.cache/redis-review-tools}"
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 APT_PACKAGES=(redis-server redis-sentinel redis-tools chromium fonts-liberation openssl python3-redis
-  libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev pkg-config prometheus)
+  libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev pkg-config prometheus python3-pytest)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -40,20 +40,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 }
-
-if (require.main === module) {
-  const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    cwd: process.cwd(),
-  };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`redis-review: ${String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}

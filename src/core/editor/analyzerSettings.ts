@@ -22,7 +22,7 @@ export interface AnalyzerSettings {
 export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = {
   enable: true,
   run: 'onType',
-  debounceMs: 150,
+  debounceMs: 100,
   rules: {},
   testAndScriptFiles: 'rule-default',
   hover: true,

@@ -77,3 +77,35 @@ export function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
+
+/**
+ * The inverse of displayKey: "\xff", "\n", "\r", "\t" and "\\" become their bytes, everything else is UTF-8.
+ * Lets the user type (or edit) a binary key name in an input box and hit exactly those bytes.
+ */
+export function parseDisplayedKey(text: string): Uint8Array {
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\' && i + 1 < text.length) {
+      const next = text[i + 1];
+      const simple: Record<string, number> = { '\\': 0x5c, n: 0x0a, r: 0x0d, t: 0x09 };
+      if (next in simple) {
+        out.push(simple[next]);
+        i++;
+        continue;
+      }
+      const hex = /^x([0-9a-fA-F]{2})/.exec(text.slice(i + 1, i + 4));
+      if (hex) {
+        out.push(parseInt(hex[1], 16));
+        i += 3;
+        continue;
+      }
+    }
+    const code = text.codePointAt(i)!;
+    const encoded = encoder.encode(String.fromCodePoint(code));
+    out.push(...encoded);
+    if (code > 0xffff) i++;
+  }
+  return Uint8Array.from(out);
+}

@@ -6,7 +6,7 @@
 import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceTreeOptions } from './namespaceTree';
 import { NumberColumn, weightedPercentiles } from './percentiles';
 import { marginFromVariance, SampleMoments } from './samplingError';
-import { TopList } from './topKeys';
+import { byKeyName, TopList } from './topKeys';
 import { TtlBucketCounter } from './ttlBuckets';
 import type { KeyRecord, KeySummary, MemoryReport, NodeSummary, SamplingSummary, TypeSummary } from './types';
 
@@ -55,9 +55,9 @@ export class MemoryCollector {
 
   constructor(private readonly options: CollectorOptions = DEFAULT_COLLECTOR_OPTIONS) {
     this.tree = new NamespaceTreeBuilder(options.namespaces);
-    this.topByMemory = new TopList(options.topKeys);
-    this.topByLength = new TopList(options.topKeys);
-    this.hotKeys = new TopList(options.topKeys);
+    this.topByMemory = new TopList(options.topKeys, byKeyName<KeySummary>);
+    this.topByLength = new TopList(options.topKeys, byKeyName<KeySummary>);
+    this.hotKeys = new TopList(options.topKeys, byKeyName<KeySummary & { lfuFrequency: number }>);
   }
 
   /** Announce a node before its keys arrive; `dbsize` is its key count at the start. */
@@ -180,7 +180,7 @@ export class MemoryCollector {
     if (!columns) {
       columns = {
         memory: new NumberColumn(), length: new NumberColumn(), ttl: new NumberColumn(), weight: new NumberColumn(),
-        byMemory: new TopList(this.options.topKeys), byLength: new TopList(this.options.topKeys),
+        byMemory: new TopList(this.options.topKeys, byKeyName<KeySummary>), byLength: new TopList(this.options.topKeys, byKeyName<KeySummary>),
       };
       this.columns.set(type, columns);
     }

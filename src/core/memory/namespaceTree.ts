@@ -3,7 +3,7 @@
  * non-identifier leaf ("user:*:profile") is a node with keys, memory, TTL share and its biggest keys.
  */
 import { leafPattern, namespacePattern, sortDelimiters, splitKey } from './keyNamePattern';
-import { TopList } from './topKeys';
+import { byKeyName, TopList } from './topKeys';
 import type { KeyRecord, KeySummary, NamespaceNode } from './types';
 
 export interface NamespaceTreeOptions {
@@ -87,7 +87,7 @@ export class NamespaceTreeBuilder {
   private node(pattern: string, depth: number): MutableNode {
     return {
       pattern, depth, keys: 0, memoryBytes: 0, keysWithTtl: 0, memoryWithTtl: 0, types: {},
-      top: new TopList<KeySummary>(this.options.topKeysPerNamespace), children: new Map(),
+      top: new TopList<KeySummary>(this.options.topKeysPerNamespace, byKeyName), children: new Map(),
     };
   }
 
@@ -117,7 +117,7 @@ export class NamespaceTreeBuilder {
       ttlShare: node.keys > 0 ? node.keysWithTtl / node.keys : 0,
       types,
       topKeys: node.top.values(),
-      children: [...node.children.values()].map((child) => this.freeze(child)).sort((a, b) => b.memoryBytes - a.memoryBytes),
+      children: [...node.children.values()].map((child) => this.freeze(child)).sort((a, b) => b.memoryBytes - a.memoryBytes || (a.pattern < b.pattern ? -1 : 1)),
     };
   }
 }

@@ -2,17 +2,19 @@
 export class TopList<T> {
   private readonly items: Array<{ score: number; item: T }> = [];
 
-  constructor(private readonly limit: number) {}
+  /** `tieBreak` orders equal scores (negative = first argument ranks higher), so results do not depend on scan order. */
+  constructor(private readonly limit: number, private readonly tieBreak?: (a: T, b: T) => number) {}
 
-  /** The smallest score that would still enter the list. */
-  threshold(): number {
-    return this.items.length < this.limit ? -Infinity : this.items[this.items.length - 1].score;
+  private ranksAbove(score: number, item: T, other: { score: number; item: T }): boolean {
+    if (score !== other.score) return score > other.score;
+    return this.tieBreak ? this.tieBreak(item, other.item) < 0 : false;
   }
 
   offer(score: number, item: T): void {
-    if (this.limit <= 0 || score <= this.threshold()) return;
+    if (this.limit <= 0) return;
+    if (this.items.length >= this.limit && !this.ranksAbove(score, item, this.items[this.items.length - 1])) return;
     let index = this.items.length;
-    while (index > 0 && this.items[index - 1].score < score) index--;
+    while (index > 0 && this.ranksAbove(score, item, this.items[index - 1])) index--;
     this.items.splice(index, 0, { score, item });
     if (this.items.length > this.limit) this.items.pop();
   }
@@ -21,4 +23,9 @@ export class TopList<T> {
   values(): T[] {
     return this.items.map((entry) => entry.item);
   }
+}
+
+/** Tie-break for key summaries: by key name. */
+export function byKeyName<T extends { key: string }>(a: T, b: T): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * (UNLINK after confirmation), filter by pattern, load more. Keys travel as base64 so binary keys stay exact.
  */
 import * as vscode from 'vscode';
-import { displayKey, keyFromBase64, keyToBase64, utf8 } from '../../core/keys/keyBytes';
+import { displayKey, keyFromBase64, keyToBase64, parseDisplayedKey } from '../../core/keys/keyBytes';
 import { isReadOnlyRefusal } from '../../redis/readOnlyGuard';
 import { expireKey, persistKey, renameKey, unlinkKey } from '../../redis/keyOperations';
 import type { CommandContext } from './connectionCommands';
@@ -68,9 +68,9 @@ export function registerKeyCommands(ctx: CommandContext): vscode.Disposable[] {
     })),
     vscode.commands.registerCommand('redisReview.renameKey', async (argument?: unknown, newName?: string) => {
       await withKey(true, async (element, key, name) => {
-        const target = newName ?? (await vscode.window.showInputBox({ title: `Rename ${name}`, prompt: 'New key name (an existing key is never overwritten)', value: key.toString('utf8') }));
+        const target = newName ?? (await vscode.window.showInputBox({ title: `Rename ${name}`, prompt: 'New key name; \\xHH, \\n, \\t and \\\\ stand for bytes (an existing key is never overwritten)', value: name }));
         if (target === undefined || target === '') return;
-        const outcome = await renameKey(client(element), key, Buffer.from(utf8(target)));
+        const outcome = await renameKey(client(element), key, Buffer.from(parseDisplayedKey(target)));
         if (outcome === 'target-exists') {
           void vscode.window.showWarningMessage(`A key named ${target} already exists; nothing was renamed.`);
           return;

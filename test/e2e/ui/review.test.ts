@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openFile, openWorkbench, problems, type Workbench } from '../harness/workbench';
+import { eventually, openFile, openWorkbench, problems, webviewFrame, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -55,11 +55,36 @@ it('shows a squiggle and a Problems entry for a KEYS call', async () => {
   expect(keysRows[0]).toContain('Redis Review');
 });
 
-it('shows the number of Redis findings in the status bar', async () => {
+it('opens the rule documentation, rendered, from the code link in the Problems panel', async () => {
+  const { page } = workbench;
+  await problems(page);
+  await page.locator('.markers-panel .monaco-tl-contents a', { hasText: 'keys-command' }).first().click();
+  const tab = page.locator('.tabs-container .tab', { hasText: 'keys-command' }).first();
+  await tab.waitFor({ state: 'visible', timeout: 15_000 });
+  const frame = await webviewFrame(page, 'h2');
+  const headings = await eventually(async () => {
+    const texts = await frame.locator('h1, h2').allInnerTexts();
+    return texts.some((t) => t.includes('Why is this bad?')) ? texts : undefined;
+  }, 'the rendered rule page');
+  await workbench.screenshot('review-rule-docs');
+  expect(headings[0]).toMatch(/^keys-command \(RR\d+\)$/);
+  expect(await tab.getAttribute('aria-label')).toMatch(/Preview/);
+  await page.keyboard.press('Control+W');
+  await openFile(page, 'python/sessions.py');
+});
+
+it('shows the number of Redis findings in the status bar and lists them on click', async () => {
   const { page } = workbench;
   const item = page.locator('.statusbar-item', { hasText: /Redis \d+/ }).first();
   await item.waitFor({ state: 'visible', timeout: 15_000 });
   expect(await item.innerText()).toMatch(/Redis [1-9]\d*/);
+  await item.click();
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+  const texts = await rows.allInnerTexts();
+  await workbench.screenshot('review-status-findings');
+  expect(texts.some((t) => t.includes('keys-command') && t.includes('python/sessions.py:10:14'))).toBe(true);
+  await page.keyboard.press('Escape');
 });
 
 it('applies the quick fix from the lightbulb menu and the code changes on screen', async () => {

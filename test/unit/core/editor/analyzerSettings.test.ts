@@ -22,7 +22,7 @@ describe('sanitizeAnalyzerSettings', () => {
     expect(settings.debounceMs).toBe(0);
     expect(settings.testAndScriptFiles).toBe('rule-default');
     expect(sanitizeAnalyzerSettings(reader({ debounceMs: 1e9 })).debounceMs).toBe(10_000);
-    expect(sanitizeAnalyzerSettings(reader({ debounceMs: Number.NaN })).debounceMs).toBe(150);
+    expect(sanitizeAnalyzerSettings(reader({ debounceMs: Number.NaN })).debounceMs).toBe(100);
   });
 
   it('keeps valid per-rule settings, accepts "warn", drops nonsense', () => {

@@ -1,6 +1,6 @@
 /** Byte-exact key display, glob escaping and namespace grouping. */
 import { describe, expect, it } from 'vitest';
-import { displayKey, escapeGlob, keyFromBase64, keyToBase64, prefixPattern, utf8 } from '../../../../src/core/keys/keyBytes';
+import { displayKey, escapeGlob, keyFromBase64, keyToBase64, parseDisplayedKey, prefixPattern, utf8 } from '../../../../src/core/keys/keyBytes';
 import { groupKeys } from '../../../../src/core/keys/namespaceGrouping';
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
@@ -10,6 +10,13 @@ describe('key bytes', () => {
     expect(displayKey(utf8('user:é:1'))).toBe('user:é:1');
     expect(displayKey(Uint8Array.from([0x61, 0x0a, 0xff, 0x00, 0x5c]))).toBe('a\\n\\xff\\x00\\\\');
     expect(displayKey(utf8('tab\there'))).toBe('tab\\there');
+  });
+
+  it('parses the displayed form back to the exact bytes', () => {
+    for (const bytes of [Uint8Array.from([0x61, 0x0a, 0xff, 0x00, 0x5c]), utf8('user:é:😀\ttab'), Uint8Array.from([0xfe, 0x0d, 0x09])]) {
+      expect([...parseDisplayedKey(displayKey(bytes))]).toEqual([...bytes]);
+    }
+    expect(text(parseDisplayedKey(String.raw`a\\x41`))).toBe(String.raw`a\x41`);
   });
 
   it('escapes glob characters so a prefix matches itself', () => {

@@ -4,7 +4,7 @@ import type { RecommendationContext } from '../../../../src/core/memory/recommen
 import type { NodeFacts } from '../../../../src/core/memory/serverFacts';
 import type { KeyRecord } from '../../../../src/core/memory/types';
 
-export function key(name: string, type: string, fields: Partial<KeyRecord> = {}): KeyRecord {
+export function key(name: string, type: string, fields: Partial<KeyRecord> & { node?: string } = {}): KeyRecord & { node?: string } {
   return { key: name, type, encoding: 'listpack', ttlMs: -1, memoryBytes: 100, length: 1, ...fields };
 }
 

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedParsers, type Parsers } from '../../../../src/core/parsing/parsers';
+import { reviewSource } from '../../../../src/core/review';
+import { diskGrammarSource } from '../../../../src/node/grammarFiles';
+import { callSiteAt, hoverAt } from '../../../../src/core/editor/hoverContent';
+
+let parsers: Parsers;
+beforeAll(async () => {
+  parsers = await sharedParsers(diskGrammarSource);
+});
+
+const PYTHON = `import redis
+
+r = redis.Redis()
+
+
+def profile(user_id):
+    return r.hgetall(f"profile:{user_id}")
+
+
+def everything():
+    return r.keys("session:*")
+
+
+def raw(user_id):
+    return r.execute_command("HGETALL", f"profile:{user_id}")
+
+
+def settings():
+    return {"a": 1}.keys()
+`;
+
+const TS = `import Redis from 'ioredis';
+const redis = new Redis();
+redis.on('error', console.error);
+export async function get(id: string) {
+  return redis.call('CONFIG', 'SET', 'maxmemory', '1gb');
+}
+`;
+
+const explain = (ruleId: string) => `explanation of ${ruleId}`;
+
+describe('hoverAt', () => {
+  it('shows the command card on the method name of a tracked client call', () => {
+    const review = reviewSource(parsers, PYTHON, { path: 'app/users.py', language: 'python' });
+    const hover = hoverAt(review.callSites, review.findings, PYTHON.indexOf('hgetall') + 2, explain)!;
+    expect(hover.blocks[0]).toContain('**HGETALL**');
+    expect(hover.blocks[0]).toContain('O(N) where N is the size of the hash.');
+    expect(PYTHON.slice(hover.startOffset, hover.endOffset)).toBe('hgetall');
+  });
+
+  it('shows the card on the command name inside execute_command(...) and call(...)', () => {
+    const review = reviewSource(parsers, PYTHON, { path: 'app/users.py', language: 'python' });
+    const onLiteral = hoverAt(review.callSites, review.findings, PYTHON.indexOf('"HGETALL"') + 3, explain)!;
+    expect(onLiteral.blocks[0]).toContain('**HGETALL**');
+    const ts = reviewSource(parsers, TS, { path: 'src/cache.ts', language: 'typescript' });
+    const config = hoverAt(ts.callSites, ts.findings, TS.indexOf("'CONFIG'") + 2, explain)!;
+    expect(config.blocks[0]).toContain('**CONFIG SET**');
+    expect(config.blocks[0]).toContain('`admin`');
+  });
+
+  it('adds the rule explanation when a finding is under the cursor', () => {
+    const review = reviewSource(parsers, PYTHON, { path: 'app/users.py', language: 'python' });
+    const hover = hoverAt(review.callSites, review.findings, PYTHON.indexOf('keys("session') + 1, explain)!;
+    expect(hover.blocks).toHaveLength(2);
+    expect(hover.blocks[0]).toContain('**KEYS**');
+    expect(hover.blocks[1]).toMatch(/^\*\*Redis Review · keys-command\*\* \(RR\d+\)\n\nexplanation of keys-command$/);
+  });
+
+  it('stays silent on arguments, on non-Redis calls and on dict.keys()', () => {
+    const review = reviewSource(parsers, PYTHON, { path: 'app/users.py', language: 'python' });
+    expect(hoverAt(review.callSites, review.findings, PYTHON.indexOf('f"profile') + 4, explain)).toBeUndefined();
+    expect(hoverAt(review.callSites, review.findings, PYTHON.indexOf('.keys()') + 2, explain)).toBeUndefined();
+    expect(callSiteAt(review.callSites, PYTHON.indexOf('redis.Redis') + 7)).toBeUndefined();
+  });
+});
