@@ -83,11 +83,10 @@ function parseMemkeys(output: string): Record<string, number> {
   return totals;
 }
 
-/** The built CLI when present (what users run), else the TypeScript entry through tsx. */
+/** With --built, the bundled CLI (what users run; rebuild first); by default the current sources through tsx. */
 function cliCommand(): { command: string; prefix: string[]; label: string } {
   const built = join(root, 'dist', 'cli.js');
-  const works = existsSync(built) && spawnSync(process.execPath, [built, 'analyze', '--help'], { encoding: 'utf8' }).stdout.includes('--sample');
-  if (works) return { command: process.execPath, prefix: [built], label: 'node dist/cli.js' };
+  if (args.includes('--built') && existsSync(built)) return { command: process.execPath, prefix: [built], label: 'node dist/cli.js' };
   return { command: join(root, 'node_modules', '.bin', 'tsx'), prefix: [join(root, 'src', 'cli', 'main.ts')], label: 'tsx src/cli/main.ts' };
 }
 

@@ -1,4 +1,5 @@
 /** The explicit list of features that activate() switches on, in order. */
+import { analysisFeature } from './analysis/analysisFeature';
 import { confFeature } from './conf/confFeature';
 import { connectionsFeature } from './connections/connectionsFeature';
 import type { Feature } from './feature';
@@ -10,6 +11,7 @@ export const FEATURES: Feature[] = [
   connectionsFeature,
   // After the Connections feature: it uses services.connections.
   instanceFeature,
+  analysisFeature,
   scaffoldFeature,
   reviewFeature,
   confFeature,

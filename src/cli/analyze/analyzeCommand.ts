@@ -7,7 +7,9 @@ import { toJsonReport, toMarkdown, toText } from '../../core/memory/reportFormat
 import { analyzeMemory } from '../../redis/analysis/analyzeMemory';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { openAnalysisClient } from './openAnalysisClient';
-import { workspaceWriteSites } from './workspaceWriteSites';
+import { sharedParsers } from '../../core/parsing/parsers';
+import { diskGrammarSource } from '../../node/grammarFiles';
+import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 
 const USAGE = `Usage: redis-review analyze --url redis://[user:pass@]host:port[/db] [options]
 
@@ -78,7 +80,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       signal: controller.signal,
     });
     const report = outcome.report;
-    if (values.workspace) report.codeLinks = linkNamespacesToCode(report.namespaces, await workspaceWriteSites(resolve(io.cwd, values.workspace)));
+    if (values.workspace) report.codeLinks = linkNamespacesToCode(report.namespaces, await workspaceWriteSites(resolve(io.cwd, values.workspace), await sharedParsers(diskGrammarSource)));
     if (!outcome.complete) {
       io.stderr(`Interrupted: partial report. Resume cursors: ${Object.entries(outcome.cursors).map(([n, c]) => `${n}=${c}`).join(' ')}\n`);
     }

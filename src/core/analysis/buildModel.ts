@@ -63,6 +63,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const helperCalls: RedisCallSite[] = [];
   const listeners: ListenerSite[] = [];
   const escapedIdentities = new Set<string>();
+  const exportedIdentities = new Set<string>();
   const pickleCandidates: { call: RawCall; fn: string }[] = [];
   const siteByOffset = new Map<number, RedisCallSite>();
 
@@ -105,6 +106,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     importedModules: tracker.importedModules,
     deserializations,
     escapedIdentities,
+    exportedIdentities,
   };
   return { model, exports: tracker.moduleExports(), helperCalls };
 
@@ -131,9 +133,15 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     for (const creation of tracker.creations) {
       const name = creation.binding;
       if (!name || name.startsWith('this.')) continue;
+      const identity = `creation:${creation.callSpan.startOffset}`;
       const escaped = name.replace(/[$]/g, '\\$');
-      const passed = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b)`);
-      if (passed.test(text)) escapedIdentities.add(`creation:${creation.callSpan.startOffset}`);
+      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
+      for (let match = uses.exec(text); match; match = uses.exec(text)) {
+        const before = text.slice(Math.max(0, match.index - 200), match.index + 1);
+        // Exports are judged with the workspace index (listeners in importing files); other uses hand the client over.
+        if (/^export/.test(match[0]) || /(module\.exports\s*=\s*\{[^}]*|export\s*\{[^}]*|export\s+default\s|exports(\.\w+)?\s*=\s)$/.test(before)) exportedIdentities.add(identity);
+        else escapedIdentities.add(identity);
+      }
     }
   }
 

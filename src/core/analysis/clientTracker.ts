@@ -56,11 +56,23 @@ export class ClientTracker {
     }
   }
 
-  /** True when the file imports a Redis client library. */
+  /** True when the file imports a Redis client library, or a client exported by another project file. */
   get importsRedis(): boolean {
-    for (const module of this.importedModules) if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) return true;
-    return false;
+    if (this.importsRedisCache !== undefined) return this.importsRedisCache;
+    let found = false;
+    for (const module of this.importedModules) if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) found = true;
+    if (!found && this.workspace) {
+      for (const list of this.collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
+        for (const binding of list) {
+          if (binding.kind === 'import' && binding.module && this.workspace.exportedClient(this.path, this.syntax.family, binding.module, binding.imported ?? 'default')) found = true;
+        }
+      }
+    }
+    this.importsRedisCache = found;
+    return found;
   }
+
+  private importsRedisCache: boolean | undefined;
 
   resolve(node: Node, context: ContextSnapshot, depth = 0): ClientRef | undefined {
     const value = this.evaluate(node, context, depth);

@@ -154,6 +154,8 @@ export interface FileModel {
   deserializations: Deserialization[];
   /** Identities of clients passed to another function or returned (so listeners may be attached elsewhere). */
   escapedIdentities: Set<string>;
+  /** Identities of clients exported by name (module.exports / export {...} / export default). */
+  exportedIdentities: Set<string>;
 }
 
 export interface Deserialization {

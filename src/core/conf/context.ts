@@ -25,6 +25,7 @@ export class LintContext {
   /** Number of sentinels in the deployment, from the header (`sentinels=3`). */
   readonly sentinels: number | undefined;
   private readonly byName = new Map<string, ConfDirective[]>();
+  private cachedSavePoints: Array<[number, number]> | undefined;
 
   constructor(
     readonly parsed: ParsedConf,
@@ -134,10 +135,12 @@ export class LintContext {
 
   /** Effective RDB save points as [seconds, changes]; no `save` line means 7.0's default 3600 1 300 100 60 10000. */
   savePoints(): Array<[number, number]> {
+    if (this.cachedSavePoints) return this.cachedSavePoints;
     const lines = this.all('save');
     const words = lines.length === 0 ? ['3600', '1', '300', '100', '60', '10000'] : lastSaveWords(lines);
     const points: Array<[number, number]> = [];
     for (let i = 0; i + 1 < words.length; i += 2) points.push([Number(words[i]), Number(words[i + 1])]);
+    this.cachedSavePoints = points;
     return points;
   }
 
@@ -194,7 +197,8 @@ function lastSaveWords(lines: ConfDirective[]): string[] {
   for (const line of lines) {
     const args = line.args.map((arg) => arg.value);
     const split = args.length === 1 ? args[0].split(/\s+/).filter(Boolean) : args;
-    words = split.length === 0 ? [] : [...words, ...split];
+    if (split.length === 0) words = [];
+    else for (const word of split) words.push(word);
   }
   return words;
 }

@@ -15,6 +15,7 @@ export type ConnectionErrorKind =
   | 'tls-certificate'
   | 'tls-mismatch'
   | 'sentinel-no-master'
+  | 'sentinel-unreachable'
   | 'cluster-down'
   | 'loading'
   | 'read-only'
@@ -98,8 +99,11 @@ export function translateConnectionError(error: RawError, context: ErrorContext)
   if (code === 'ETIMEDOUT' || /ETIMEDOUT|timed? ?out|Command timed out/i.test(text)) {
     return { kind: 'timeout', message: `${where} did not answer within ${Math.round(context.connectTimeoutMs / 100) / 10} s. Check the address, firewalls, and whether TLS is needed.` };
   }
-  if (/All sentinels are unreachable|no master|NOMASTER|failed to connect to any sentinel|sentinel/i.test(text) && context.topology === 'sentinel') {
-    return { kind: 'sentinel-no-master', message: `No Sentinel reported a master named "${context.masterName ?? '?'}". Check the master name and the Sentinel addresses (${where}…).` };
+  if (context.topology === 'sentinel' && /No such master|no master|NOMASTER|master.*not found/i.test(text)) {
+    return { kind: 'sentinel-no-master', message: `No Sentinel knows a master named "${context.masterName ?? '?'}". Check the master name (SENTINEL MASTERS lists them).` };
+  }
+  if (context.topology === 'sentinel' && /All sentinels are unreachable|failed to connect to any sentinel/i.test(text)) {
+    return { kind: 'sentinel-unreachable', message: `None of the Sentinels (${where}…) answered. Check their addresses, that they run, and the Sentinel password/TLS settings.` };
   }
   if (/CLUSTERDOWN|cluster ?down|Failed to refresh slots cache|None of startup nodes is available/i.test(text)) {
     return { kind: 'cluster-down', message: `The cluster is down or unreachable from ${where}: not every hash slot is served. Wait for failover or check the nodes.` };

@@ -29,16 +29,20 @@ function linkedSite(site: WriteSiteInput): LinkedWriteSite {
   };
 }
 
-/** The outermost namespaces a site's pattern fully covers (by pattern equality or by matching every example key). */
+/**
+ * Whether `pattern` covers all of `node`: the same glob, or every example key matches and so does every child
+ * namespace (examples are only the biggest few keys, so the children keep one kind of key from speaking for
+ * its siblings).
+ */
+function covers(node: NamespaceNode, pattern: string): boolean {
+  if (node.pattern === pattern) return true;
+  if (node.topKeys.length === 0 || !node.topKeys.every((k) => globMatches(pattern, k.key))) return false;
+  return node.children.every((child) => covers(child, pattern));
+}
+
+/** The outermost namespaces a site's pattern fully covers. */
 function namespacesWrittenBy(nodes: NamespaceNode[], pattern: string): NamespaceNode[] {
-  const found: NamespaceNode[] = [];
-  for (const node of nodes) {
-    const examples = node.topKeys.map((k) => k.key);
-    const covered = node.pattern === pattern || (examples.length > 0 && examples.every((key) => globMatches(pattern, key)));
-    if (covered) found.push(node);
-    else if (examples.some((key) => globMatches(pattern, key))) found.push(...namespacesWrittenBy(node.children, pattern));
-  }
-  return found;
+  return nodes.flatMap((node) => (covers(node, pattern) ? [node] : namespacesWrittenBy(node.children, pattern)));
 }
 
 export function linkNamespacesToCode(namespaces: NamespaceNode[], sites: WriteSiteInput[]): NamespaceLink[] {

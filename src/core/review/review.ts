@@ -58,6 +58,7 @@ export function reviewTree(tree: Tree, text: string, options: ReviewOptions): Re
       helperCalls: analysis.helperCalls,
       config,
       workspaceKeys: options.workspace,
+      hasWorkspace: options.workspace !== undefined,
       hasErrorListenerElsewhere: (identity) => options.workspace?.hasErrorListener(identity) ?? false,
       report(report) {
         let severity: Severity = configured ?? report.severity ?? rule.meta.defaultSeverity;

@@ -17,7 +17,7 @@ export const blockingOnSharedConnection: Rule = {
     },
     docs: {
       summary: 'BLPOP/BRPOP/XREAD BLOCK on the app-wide ioredis/node-redis client stall every other command.',
-      what: 'Reports blocking commands (BLPOP, BRPOP, BLMOVE, BZPOPMIN, … and XREAD/XREADGROUP with BLOCK) on an ioredis or node-redis client that the same file also uses for other commands, or that is imported from a shared module.',
+      what: 'Reports blocking commands (BLPOP, BRPOP, BLMOVE, BZPOPMIN, … and XREAD/XREADGROUP with BLOCK) on an ioredis or node-redis client that the same file also uses for other commands.',
       why: 'ioredis instances and node-redis clients multiplex all commands over one connection. A blocking command parks that connection: everything queued behind it waits for the block to end — up to forever with a 0 timeout.',
       examples: [
         { client: 'ioredis', file: 'src/worker.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return redis.brpop('jobs', 0);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\nconst blocking = redis.duplicate();\nblocking.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return blocking.brpop('jobs', 0);\n}\n" },
@@ -38,7 +38,7 @@ export const blockingOnSharedConnection: Rule = {
       if (!blocking || site.receiver.library === 'redis-py' || site.batched) continue;
       if (site.args[0] && /isolated/.test(site.args[0].text)) continue;
       const other = sites.find((s) => s !== site && s.receiver.identity === site.receiver.identity && !BLOCKING_COMMANDS.has(s.command) && !STREAM_BLOCKING_COMMANDS.has(s.command) && !SUBSCRIBE_COMMANDS.has(s.command));
-      if (!other && site.receiver.origin !== 'imported') continue;
+      if (!other) continue;
       const last = site.args[site.args.length - 1];
       const timeout = last?.value.kind === 'number' ? (last.value.value === 0 ? ' (timeout 0: possibly forever)' : ` (up to ${last.text} s)`) : '';
       context.report({

@@ -3,7 +3,7 @@ import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
-import { LOCK_KEY } from './support/sites';
+import { LOCK_KEY, growingHashes } from './support/sites';
 
 const COLLECTION_WRITES: Record<string, string> = {
   LPUSH: 'list', RPUSH: 'list', LPUSHX: 'list', RPUSHX: 'list', SADD: 'set', ZADD: 'sorted set', ZINCRBY: 'sorted set',
@@ -41,11 +41,13 @@ export const delLargeKey: Rule = {
     },
   },
   check(context) {
+    // Object-shaped hashes (fixed fields) are small; only hashes that grow per entity count as large.
+    const maps = growingHashes(context.model);
     const types = new Map<string, string>();
     for (const site of context.model.callSites) {
       const type = COLLECTION_WRITES[site.command];
       const key = keyPatternOf(site.args[0]);
-      if (type && key) types.set(key, type);
+      if (type && key && (type !== 'hash' || maps.has(key))) types.set(key, type);
     }
     for (const site of context.model.callSites) {
       if (site.command !== 'DEL') continue;
@@ -55,6 +57,7 @@ export const delLargeKey: Rule = {
         let type = types.get(key);
         if (!type && context.workspaceKeys) {
           for (const [command, name] of Object.entries(COLLECTION_WRITES)) {
+            if (name === 'hash') continue;
             if (context.workspaceKeys.hasCommandOnKey([command], key)) {
               type = name;
               break;

@@ -37,8 +37,10 @@ export const luaUndeclaredKeys: Rule = {
   },
   check(context) {
     for (const source of scriptSources(context)) {
-      if (source.arg.value.kind !== 'string') continue;
-      const lua = source.arg.value.value;
+      // Dynamic scripts are checked on their constant parts (unknown parts read as `*`).
+      const value = source.arg.value;
+      if (value.kind !== 'string' && value.kind !== 'pattern') continue;
+      const lua = value.kind === 'string' ? value.value : value.pattern;
       CALL.lastIndex = 0;
       for (let match = CALL.exec(lua); match; match = CALL.exec(lua)) {
         const command = match[2].toUpperCase();

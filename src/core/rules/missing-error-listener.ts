@@ -38,6 +38,7 @@ export const missingErrorListener: Rule = {
       if (creation.library === 'redis-py' || creation.chainedErrorListener || creation.escapes) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       if (listened.has(identity) || model.escapedIdentities.has(identity)) continue;
+      // The module that creates (and exports) a client is where its listener belongs, unless an importer attaches one.
       if (creation.moduleLevel && creation.binding && context.hasErrorListenerElsewhere(`${model.path}#${creation.binding}`)) continue;
       const name = creation.binding ?? 'client';
       const nodeRedis = creation.library === 'node-redis';

@@ -65,6 +65,8 @@ export interface RuleContext {
   config: ResolvedConfig;
   /** Key patterns written/consumed/trimmed elsewhere in the workspace (for growth rules). */
   workspaceKeys?: WorkspaceKeyFacts;
+  /** The review runs with a workspace index, so cross-file facts (listeners, consumers) are known. */
+  hasWorkspace: boolean;
   /** True when some other file attaches an 'error' listener to the client with this identity. */
   hasErrorListenerElsewhere(identity: string): boolean;
   report(report: RuleReport): void;

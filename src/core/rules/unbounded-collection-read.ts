@@ -2,7 +2,8 @@
 import { keyPatternOf, numberOf } from '../analysis/argumentValues';
 import type { RedisCallSite } from '../analysis/model';
 import { keyPatternCovered } from '../config/glob';
-import type { Rule, RuleContext } from './rule';
+import type { Rule } from './rule';
+import { growingHashes } from './support/sites';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 
@@ -10,19 +11,6 @@ const WHOLE_SET = new Set(['SMEMBERS']);
 const WHOLE_HASH = new Set(['HGETALL', 'HKEYS', 'HVALS']);
 const RANGES = new Set(['LRANGE', 'ZRANGE', 'ZREVRANGE']);
 const STREAM_RANGES = new Set(['XRANGE', 'XREVRANGE']);
-
-/** Hashes written with a computed field name grow per entity (a map), unlike a fixed-shape object hash. */
-function growingHashes(context: RuleContext): Set<string> {
-  const out = new Set<string>();
-  for (const site of context.model.callSites) {
-    if (site.command !== 'HSET' && site.command !== 'HSETNX' && site.command !== 'HINCRBY') continue;
-    const key = keyPatternOf(site.args[0]);
-    const field = site.args[1];
-    if (!key || !field || site.keywords.mapping || site.args[1]?.value.kind === 'object') continue;
-    if (field.value.kind !== 'string' && field.value.kind !== 'number') out.add(key);
-  }
-  return out;
-}
 
 function alternative(site: RedisCallSite): string {
   const lib = site.receiver.library;
@@ -74,7 +62,7 @@ export const unboundedCollectionRead: Rule = {
     },
   },
   check(context) {
-    const hashes = growingHashes(context);
+    const hashes = growingHashes(context.model);
     for (const site of context.model.callSites) {
       const key = keyPatternOf(site.args[0]);
       if (key && keyPatternCovered(key, context.config.boundedKeys)) continue;

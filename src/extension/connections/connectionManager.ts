@@ -123,6 +123,11 @@ export class ConnectionManager implements ConnectionsApi, vscode.Disposable {
       if (profile.sentinelPasswordExpected && !secrets.sentinelPassword) secrets.sentinelPassword = await this.askSecret(profile, 'sentinelPassword');
       this.log.info(`Connecting "${profile.name}" (${describeProfile(profile)})`);
       const session = await RedisSession.open(profile, secrets);
+      if (this.live.get(id) !== entry) {
+        // Disconnected (or removed) while connecting: do not keep a session nobody tracks.
+        await session.close();
+        throw new ConnectionFailure('closed', `Connecting "${profile.name}" was cancelled.`, 'disconnected while connecting');
+      }
       entry.session = session;
       entry.secrets = secrets;
       entry.state = 'connected';

@@ -3,10 +3,11 @@
  * incremental re-parsing) and on save, clears them on close, and keeps each document's latest review
  * for quick fixes and hovers. Files that are not open get diagnostics through `publishFileReview`.
  */
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { AnalyzerSettings } from '../../core/editor/analyzerSettings';
 import { KeyedDebouncer } from '../../core/editor/keyedDebouncer';
-import { languageForEditorId, type SourceLanguage } from '../../core/parsing/languages';
+import { languageForEditorId, languageForPath, type SourceLanguage } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
 import { reviewTree, type ReviewResult } from '../../core/review';
 import { DocumentTrees } from './documentTrees';
@@ -23,6 +24,9 @@ export interface DocumentReview {
   elapsedMs: number;
 }
 
+/** The engine's size limit: larger files are generated or minified, never hand-written Redis code. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
 const REVIEWABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
 
 export class DocumentReviewer implements vscode.Disposable {
@@ -35,6 +39,8 @@ export class DocumentReviewer implements vscode.Disposable {
   readonly onDidReview = this.changed.event;
   private parsers?: Parsers;
   private readonly indexRequested = new Set<string>();
+  /** Files reviewed from disk while not open (by "Review Workspace"): their diagnostics follow disk changes. */
+  private readonly reviewedOnDisk = new Set<string>();
 
   constructor(
     private settings: AnalyzerSettings,
@@ -80,6 +86,7 @@ export class DocumentReviewer implements vscode.Disposable {
   }
 
   async onOpen(document: vscode.TextDocument): Promise<void> {
+    this.reviewedOnDisk.delete(document.uri.toString());
     await this.reviewNow(document);
   }
 
@@ -162,9 +169,45 @@ export class DocumentReviewer implements vscode.Disposable {
     return review;
   }
 
-  /** Publishes the review of a file that is not open in an editor ("Review Workspace"). */
-  publishFileReview(uri: vscode.Uri, result: ReviewResult | undefined): void {
+  /**
+   * Reviews a file that is not open, from disk, and publishes the result ("Review Workspace", and files it
+   * reported that changed on disk afterwards). Files over the engine's size limit or unreadable are cleared.
+   */
+  async reviewFileOnDisk(uri: vscode.Uri): Promise<ReviewResult | undefined> {
+    const language = languageForPath(uri.fsPath);
+    if (!language || !this.settings.enable) return undefined;
+    const effective = this.configs.forUri(uri);
+    const path = this.configs.relativePath(uri, effective);
+    let result: ReviewResult | undefined;
+    try {
+      if (!this.configs.isIgnored(path, effective) && (await stat(uri.fsPath)).size <= MAX_FILE_BYTES) {
+        const text = await readFile(uri.fsPath, 'utf8');
+        this.parsers ??= await this.loadParsers();
+        const tree = this.parsers.parse(language, text);
+        try {
+          result = this.review(tree, text, path, language, effective);
+        } finally {
+          tree.delete();
+        }
+      }
+    } catch {
+      // Vanished or unreadable: nothing to report for it.
+    }
+    this.reviewedOnDisk.add(uri.toString());
     this.publish(uri, result);
+    return result;
+  }
+
+  /** A file changed on disk: if it is not open but has diagnostics from "Review Workspace", refresh them. */
+  async onFileChangedOnDisk(uri: vscode.Uri, deleted: boolean): Promise<void> {
+    const key = uri.toString();
+    if (!this.reviewedOnDisk.has(key) || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+    if (deleted) {
+      this.reviewedOnDisk.delete(key);
+      this.publish(uri, undefined);
+    } else {
+      await this.reviewFileOnDisk(uri);
+    }
   }
 
   /** Reviews one text with the engine under the effective configuration. */

@@ -47,6 +47,8 @@ export const reviewFeature: Feature = {
       await reviewer.reviewAllOpen();
     };
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    // Files reported by "Review Workspace" but not open: keep their diagnostics true to the disk (git checkout, codegen).
+    const sourceWatcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}');
 
     context.subscriptions.push(
       reviewer,
@@ -67,6 +69,9 @@ export const reviewFeature: Feature = {
         status.setVisible(settings.statusBar);
         await reloadConfiguration();
       }),
+      sourceWatcher,
+      sourceWatcher.onDidChange((uri) => reviewer.onFileChangedOnDisk(uri, false)),
+      sourceWatcher.onDidDelete((uri) => reviewer.onFileChangedOnDisk(uri, true)),
       configWatcher.onDidCreate(reloadConfiguration),
       configWatcher.onDidChange(reloadConfiguration),
       configWatcher.onDidDelete(reloadConfiguration),
@@ -79,6 +84,7 @@ export const reviewFeature: Feature = {
         // Read config files afresh: one may have changed a moment ago, before its watcher event arrived.
         configs.reset(settings);
         const summary = await reviewWorkspace(reviewer, configs, indexer, services.parsers);
+        status.update();
         const outcome = summary.cancelled ? 'cancelled after' : 'reviewed';
         services.output.info(`Review Workspace ${outcome} ${summary.files} file(s): ${summary.findings} finding(s) in ${summary.filesWithFindings} file(s)`);
         return summary;

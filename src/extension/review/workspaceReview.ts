@@ -3,7 +3,6 @@
  * and the config's ignore globs) with a cancellable progress notification, and fills the Problems panel
  * for files that are not open. Open documents are reviewed from their editor text.
  */
-import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Parsers } from '../../core/parsing/parsers';
 import type { DocumentReviewer } from './documentReviewer';
@@ -11,9 +10,6 @@ import type { ProjectConfigs } from './projectConfigs';
 import type { WorkspaceIndexer } from './workspaceIndexer';
 
 export const REVIEW_WORKSPACE_COMMAND = 'redisReview.reviewWorkspace';
-
-/** The engine skips larger files too: they are generated or minified, never hand-written Redis code. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface WorkspaceReviewSummary {
   files: number;
@@ -36,7 +32,8 @@ export async function reviewWorkspace(
     void vscode.window.showInformationMessage('Redis Review: open a folder to review a workspace.');
     return summary;
   }
-  const parsers = await loadParsers();
+  // Load the parsers before the progress notification appears, so its first update is real work.
+  await loadParsers();
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Redis Review', cancellable: true },
     async (progress, token) => {
@@ -68,24 +65,9 @@ export async function reviewWorkspace(
             summary.findings += review?.result.findings.length ?? 0;
             if (review?.result.findings.length) summary.filesWithFindings++;
           } else {
-            const uri = vscode.Uri.file(file.path);
-            try {
-              if ((await stat(file.path)).size > MAX_FILE_BYTES) continue;
-              const text = await readFile(file.path, 'utf8');
-              const tree = parsers.parse(file.language, text);
-              try {
-                const result = reviewer.review(tree, text, file.relativePath, file.language, effective);
-                reviewer.publishFileReview(uri, result);
-                summary.findings += result.findings.length;
-                if (result.findings.length) summary.filesWithFindings++;
-              } finally {
-                tree.delete();
-              }
-            } catch {
-              // Unreadable or vanished file: nothing to report for it.
-              reviewer.publishFileReview(uri, undefined);
-              continue;
-            }
+            const result = await reviewer.reviewFileOnDisk(vscode.Uri.file(file.path));
+            summary.findings += result?.findings.length ?? 0;
+            if (result?.findings.length) summary.filesWithFindings++;
           }
           summary.files++;
           if (Date.now() - sliceStart > 50) {

@@ -36,14 +36,31 @@ async function switchOnNoTouch(connection: Redis): Promise<boolean> {
   }
 }
 
+/**
+ * Replicas from CLUSTER NODES (ioredis only connects to replicas when it reads from them): one connection
+ * template per healthy replica, cloned from a master's options (auth, TLS) with the replica's address.
+ */
+async function replicasOf(master: Redis): Promise<Array<{ base: Redis; role: 'replica' }>> {
+  const lines = String(await master.call('CLUSTER', 'NODES')).split('\n').filter(Boolean);
+  return lines
+    .map((line) => line.split(' '))
+    .filter((fields) => fields[2]?.split(',').includes('slave') && !/fail|handshake|noaddr/.test(fields[2]))
+    .map((fields) => {
+      const address = fields[1].split('@')[0];
+      const colon = address.lastIndexOf(':');
+      const base = master.duplicate({ host: address.slice(0, colon) || master.options.host, port: Number(address.slice(colon + 1)), lazyConnect: true });
+      return { base, role: 'replica' as const };
+    });
+}
+
 /** Nodes to analyse for `client`: standalone → itself; Cluster → masters, or replicas when `useReplicas`. */
 export async function openAnalysisNodes(client: RedisClient, useReplicas = false): Promise<AnalysisNode[]> {
   let bases: Array<{ base: Redis; role: 'master' | 'replica' }>;
   if (isCluster(client)) {
     if (client.status !== 'ready') await new Promise<void>((resolve) => client.once('ready', () => resolve()));
-    const role = useReplicas ? 'replica' : 'master';
-    bases = client.nodes(useReplicas ? 'slave' : 'master').map((base) => ({ base, role }));
-    if (bases.length === 0) throw new Error(`The Cluster reports no ${role} nodes to analyse.`);
+    const masters = client.nodes('master');
+    bases = useReplicas ? await replicasOf(masters[0]) : masters.map((base) => ({ base, role: 'master' as const }));
+    if (bases.length === 0) throw new Error(`The Cluster reports no ${useReplicas ? 'replica' : 'master'} nodes to analyse.`);
   } else {
     bases = [{ base: client, role: 'master' }];
   }

@@ -33,6 +33,7 @@ async function seed(): Promise<void> {
   await client.xgroup('CREATE', 'orders', 'shipping', '0');
   await client.xreadgroup('GROUP', 'shipping', 'worker-1', 'COUNT', '1', 'STREAMS', 'orders', '>');
   await client.set('temp:delete-me', 'bye');
+  await client.set(Buffer.from([0x62, 0x69, 0x6e, 0xff, 0x01]), Buffer.from([0x00, 0xde, 0xad]));
   await client.set('big:string', Buffer.alloc(BIG_STRING_BYTES, 0x61));
   for (let chunk = 0; chunk < 100; chunk++) {
     const args: string[] = [];
@@ -155,6 +156,14 @@ describe('instance browser in VS Code', () => {
     await eventually(async () => (await frame.locator('[data-table="value"] .vt-row:not([hidden])', { hasText: 'fr' }).count()) > 0, 'the edited row');
   });
 
+  it('lists and opens a binary key exactly', async () => {
+    expect(await scan(frame, 'bin*')).toEqual(['bin\\xff\\x01']);
+    await frame.locator('[data-table="keys"] .vt-row:not([hidden])').first().click();
+    await eventually(async () => (await frame.locator('[data-field="key"]').textContent()) === 'bin\\xff\\x01', 'the binary key in the viewer');
+    // Binary values open in hex.
+    await eventually(async () => (await frame.locator('[data-field="value"]').textContent())?.startsWith('00000000  00 de ad'), 'the hex view');
+  });
+
   it('opens a stream with its consumer group, consumer and pending count', async () => {
     await openKey(frame, 'orders');
     await frame.locator('[data-table="stream"] .vt-row:not([hidden])').first().waitFor();
@@ -255,5 +264,22 @@ describe('instance browser in VS Code', () => {
     expect(await client.hget('user:2', 'name')).toBe('Grace');
     expect(await client.exists('user:2')).toBe(1);
     expect(await workbench.page.locator('.monaco-dialog-box').count()).toBe(0);
+  });
+
+  it('follows the VS Code theme: light, dark and high contrast', async () => {
+    const page = workbench.page;
+    const view = await instanceFrame(page, 'Guarded');
+    const background = () => view.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await runCommand(page, 'Toggle between Light/Dark Themes');
+    const dark = await eventually(async () => ((await background()) !== light ? background() : undefined), 'the dark theme in the webview');
+    await workbench.screenshot('instance-dark');
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input').fill('Dark High Contrast');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await eventually(async () => view.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-contrastBorder').trim() !== ''), 'the high-contrast theme in the webview');
+    await workbench.screenshot('instance-high-contrast');
+    expect(light).not.toBe(dark);
   });
 });

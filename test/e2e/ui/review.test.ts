@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openFile, openWorkbench, problems, webviewFrame, type Workbench } from '../harness/workbench';
+import { eventually, openFile, openWorkbench, problems, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -61,11 +61,16 @@ it('opens the rule documentation, rendered, from the code link in the Problems p
   await page.locator('.markers-panel .monaco-tl-contents a', { hasText: 'keys-command' }).first().click();
   const tab = page.locator('.tabs-container .tab', { hasText: 'keys-command' }).first();
   await tab.waitFor({ state: 'visible', timeout: 15_000 });
-  const frame = await webviewFrame(page, 'h2');
   const headings = await eventually(async () => {
-    const texts = await frame.locator('h1, h2').allInnerTexts();
-    return texts.some((t) => t.includes('Why is this bad?')) ? texts : undefined;
-  }, 'the rendered rule page');
+    for (const frame of page.frames()) {
+      const texts = await frame.locator('h1, h2').allInnerTexts().catch(() => [] as string[]);
+      if (texts.some((t) => t.includes('Why is this bad?'))) return texts;
+    }
+    return undefined;
+  }, 'the rendered rule page').catch(async (error: unknown) => {
+    await workbench.screenshot('review-rule-docs-failure');
+    throw error;
+  });
   await workbench.screenshot('review-rule-docs');
   expect(headings[0]).toMatch(/^keys-command \(RR\d+\)$/);
   expect(await tab.getAttribute('aria-label')).toMatch(/Preview/);

@@ -73,7 +73,11 @@ describe('generated Sentinel set', () => {
     client.on('error', () => undefined);
     clients.push(client);
     await client.set('sess:before', 'kept', 'EX', 3600);
-    await ops(deployment.ports[0]).call('wait', '2', '2000');
+    // Only kill the master once both replicas acknowledged the write.
+    const masterOps = ops(deployment.ports[0]);
+    let acked = 0;
+    for (let i = 0; i < 20 && acked < 2; i++) acked = Number(await masterOps.call('wait', '2', '1000'));
+    expect(acked).toBe(2);
     const masterProcess = deployment.processes[0];
     await masterProcess.kill();
     let newMasterPort = 0;

@@ -4,13 +4,15 @@ import { newProfile, type ConnectionProfile } from '../../../src/core/connection
 import { RedisSession } from '../../../src/redis/connection/redisSession';
 import { ConnectionFailure } from '../../../src/redis/connection/openConnection';
 import { readSentinelTopology } from '../../../src/redis/serverSummary';
-import { startSentinel, type SentinelSet } from '../../helpers/redisServers';
+import { freePort, startSentinel, type SentinelSet } from '../../helpers/redisServers';
 
 let set: SentinelSet;
 let profile: ConnectionProfile;
+const PASSWORD = 'sentinel-data-pw';
 
 beforeAll(async () => {
-  set = await startSentinel();
+  // Master and replica require a password: it must reach the master that Sentinel names.
+  set = await startSentinel({ password: PASSWORD });
   profile = newProfile({
     id: 's',
     name: 'sentinel',
@@ -18,6 +20,7 @@ beforeAll(async () => {
     sentinel: { addresses: set.sentinelAddresses, masterName: set.masterName, tls: false },
     connectTimeoutMs: 3000,
     commandTimeoutMs: 5000,
+    passwordExpected: true,
   });
 });
 afterAll(async () => {
@@ -35,8 +38,19 @@ describe('Sentinel connections', () => {
     expect(Date.now() - started).toBeLessThan(profile.connectTimeoutMs + 500);
   });
 
+  it('reports a wrong data-node password as an authentication failure', async () => {
+    const error = await RedisSession.open(profile, { password: 'wrong' }).catch((e: unknown) => e);
+    expect((error as ConnectionFailure).kind).toBe('auth');
+  });
+
+  it('reports sentinels that do not answer apart from a wrong master name', async () => {
+    const nowhere = { ...profile, sentinel: { ...profile.sentinel!, addresses: [{ host: '127.0.0.1', port: await freePort() }] } };
+    const error = await RedisSession.open(nowhere, {}).catch((e: unknown) => e);
+    expect((error as ConnectionFailure).kind).toBe('sentinel-unreachable');
+  });
+
   it('connects to the master, lists replicas, and follows a failover within 30 s', async () => {
-    const session = await RedisSession.open(profile, {});
+    const session = await RedisSession.open(profile, { password: PASSWORD });
     try {
       expect(session.serverVersion).toMatch(/^7\./);
       expect(session.currentAddress()?.port).toBe(set.master.port);

@@ -1,6 +1,7 @@
 /** Read-only profiles: writes and dangerous commands are refused before they reach the server (INFO commandstats proves it). */
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_TABLE_SOURCE, commandSpec } from '../../../src/core/commands/commandTable';
 import { parseCommandStats, parseInfo } from '../../../src/core/info/parseInfo';
 import { newProfile } from '../../../src/core/connection/profile';
 import { RedisSession } from '../../../src/redis/connection/redisSession';
@@ -29,6 +30,27 @@ async function commandStats(): Promise<Map<string, number>> {
   const stats = parseCommandStats(parseInfo(await admin.info('commandstats')).commandstats);
   return new Map(stats.map((s) => [s.command, s.calls]));
 }
+
+describe('shipped command table', () => {
+  it('matches the flags and ACL categories this server reports (no drift from redis-server 7.0)', async () => {
+    const reply = (await admin.call('COMMAND')) as unknown[][];
+    const server = new Map<string, { flags: string[]; acl: string[] }>();
+    const collect = (entry: unknown[]) => {
+      server.set(String(entry[0]).toLowerCase(), { flags: (entry[2] as string[]).map(String), acl: (entry[6] as string[]).map((c) => String(c).replace(/^@/, '')) });
+      for (const sub of (entry[9] as unknown[][]) ?? []) collect(sub);
+    };
+    reply.forEach(collect);
+    expect(server.size).toBeGreaterThan(300);
+    const version = /redis_version:(\S+)/.exec(await admin.info('server'))![1];
+    if (version !== COMMAND_TABLE_SOURCE.version) return; // another server binary: flags may legitimately differ
+    for (const [name, flags] of server) {
+      const spec = commandSpec(name);
+      expect(spec, name).toBeDefined();
+      expect(spec!.flags, name).toEqual(flags.flags);
+      expect(spec!.aclCategories, name).toEqual(flags.acl);
+    }
+  });
+});
 
 describe('read-only guard', () => {
   it('learned the command flags from the server', () => {

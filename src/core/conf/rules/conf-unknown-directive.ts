@@ -13,10 +13,16 @@ export const confUnknownDirective: ConfRule = {
   good: 'maxmemory-policy allkeys-lru',
   check(context) {
     const names = allDirectives().map((info) => info.name);
+    // A huge file repeats the same typo many times: compute each suggestion once.
+    const suggestions = new Map<string, string | undefined>();
+    const suggest = (name: string) => {
+      if (!suggestions.has(name)) suggestions.set(name, closestNames(name, names)[0]);
+      return suggestions.get(name);
+    };
     return context.directives
       .filter((directive) => !directiveInfo(directive.name))
       .map((directive) => {
-        const [suggestion] = closestNames(directive.name, names);
+        const suggestion = suggest(directive.name);
         return {
           message: `Unknown directive "${directive.rawName}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Redis will refuse to start.`,
           startOffset: directive.nameStartOffset,

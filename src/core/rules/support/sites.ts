@@ -24,3 +24,21 @@ export function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
 
 /** Key names that look like locks. */
 export const LOCK_KEY = /(^|[:_.{-])(lock|locks|mutex|lease|semaphore)([:_.}-]|$)|lock:|_lock\b|^lock/i;
+
+const ENTITY_FIELD = /(^|[._\s])(id|uid|user\w*|session\w*|token|key|email|ip|visitor\w*|member|device\w*|order\w*|item\w*|sku|slug|url|path)$/i;
+
+/**
+ * Hash keys this file fills with a field per entity (a growing map), as opposed to object-shaped hashes with
+ * fixed fields: HSET/HSETNX/HINCRBY with a positional field that is computed and named like an id.
+ */
+export function growingHashes(model: FileModel): Set<string> {
+  const out = new Set<string>();
+  for (const site of model.callSites) {
+    if (site.command !== 'HSET' && site.command !== 'HSETNX' && site.command !== 'HINCRBY' && site.command !== 'HINCRBYFLOAT') continue;
+    const key = keyPatternOf(site.args[0]);
+    const field = site.args[1];
+    if (!key || !field || site.args.length < 3 || site.keywords.mapping) continue;
+    if (field.value.kind === 'pattern' || ((field.value.kind === 'name' || field.value.kind === 'unknown') && ENTITY_FIELD.test(field.text.trim()))) out.add(key);
+  }
+  return out;
+}

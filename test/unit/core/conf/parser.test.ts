@@ -68,7 +68,7 @@ describe('malformed files', () => {
     expect(text.length).toBeGreaterThanOrEqual(10 * 1024 * 1024);
     expect(findings.filter((f) => f.ruleId === 'conf-unknown-directive').length).toBe(Math.ceil((10 * 1024 * 1024) / block.length));
     expect(findings.some((f) => f.ruleId === 'conf-duplicate-directive')).toBe(true);
-  });
+  }, 60000);
   it('empty input and a lone quote do not crash', () => {
     expect(() => lintRedisConf('')).not.toThrow();
     expect(lintRedisConf('"').some((f) => f.ruleId === 'conf-parse-error')).toBe(true);

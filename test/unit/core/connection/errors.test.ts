@@ -29,9 +29,12 @@ describe('translateConnectionError', () => {
     expect(result.message).toMatch(text);
   });
 
-  it('names the master when Sentinel finds none', () => {
-    const result = kind('All sentinels are unreachable and retry is disabled.', undefined, { ...context, topology: 'sentinel', masterName: 'orders' });
-    expect(result).toMatchObject({ kind: 'sentinel-no-master', message: expect.stringContaining('"orders"') });
+  it('names the master when Sentinel knows none, and tells unreachable sentinels apart', () => {
+    const sentinel: ErrorContext = { ...context, topology: 'sentinel', masterName: 'orders' };
+    const noMaster = kind('All sentinels are unreachable and retry is disabled. Last error: ERR No such master with that name', undefined, sentinel);
+    expect(noMaster).toMatchObject({ kind: 'sentinel-no-master', message: expect.stringContaining('"orders"') });
+    const unreachable = kind('All sentinels are unreachable and retry is disabled. Last error: Connection is closed.', undefined, sentinel);
+    expect(unreachable).toMatchObject({ kind: 'sentinel-unreachable', message: expect.stringMatching(/None of the Sentinels \(10\.0\.0\.5:6380…\) answered/) });
   });
 
   it('falls back to the raw text for unknown errors', () => {

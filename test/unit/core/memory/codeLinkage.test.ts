@@ -34,6 +34,13 @@ describe('code linkage', () => {
     expect(links[0].sites.map((s) => s.file)).toEqual(['a.py', 'b.py']);
   });
 
+  it('does not let the biggest keys speak for their sibling namespaces', () => {
+    // The feeds are the biggest user keys, so every example key of user:* is a feed; profiles still exist.
+    const skewed = namespaces(['user:1:profile', 'user:2:profile', ...Array.from({ length: 6 }, (_, i) => `user:${i}:feed`)]);
+    const links = linkNamespacesToCode(skewed, [site('f.ts', 1, 'user:*:feed', 'RPUSH')]);
+    expect(links.map((l) => [l.pattern, l.keys])).toEqual([['user:*:feed', 6]]);
+  });
+
   it('describes a link the way the issue quotes it', () => {
     const [link] = linkNamespacesToCode(tree, [site('app/sessions.py', 42, 'session:*')]);
     expect(describeLink(link, formatBytes)).toBe('session:* — 2 keys, 201 B, 0 % with TTL — written at app/sessions.py:42 (HSET) without expiry');

@@ -46,7 +46,9 @@ export class StringViewer implements BodyViewer {
         }
       }
     }
-    this.mode = isBinary(this.value.value) ? 'hex' : this.parsedJson ? 'json' : 'text';
+    // Control characters (other than tab and line breaks) mean bytes, even when they happen to be valid UTF-8.
+    const looksBinary = isBinary(this.value.value) || /[\x00-\x08\x0e-\x1f\x7f]/.test(this.value.value.slice(1, 4097));
+    this.mode = looksBinary ? 'hex' : this.parsedJson ? 'json' : 'text';
     this.render();
   }
 

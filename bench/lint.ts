@@ -1,0 +1,311 @@
+/**
+ * Lint throughput and editor re-analysis latency.
+ *   npx tsx bench/lint.ts
+ * 1. Generates a ~100k-line mixed Python/TypeScript corpus (about a third of the files use Redis) and lints it
+ *    the way `redis-review lint` does (read, workspace index, review): MB/s overall and for the Redis files alone.
+ * 2. Runs ESLint 9 with one `no-restricted-syntax` rule for `.keys(...)` calls on the same TS files, in this
+ *    process, and prints the ratio. (ESLint uses its default parser: the generated TS is annotation-free so
+ *    espree can read it, which is the fastest ESLint can be.)
+ * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review): p50/p95.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import type { Tree } from 'web-tree-sitter';
+import { lintFiles } from '../src/cli/lint/lintFiles';
+import { DEFAULT_CONFIG } from '../src/core/config';
+import { sharedParsers, type Parsers } from '../src/core/parsing/parsers';
+import { buildWorkspaceIndex, reviewSource, reviewTree } from '../src/core/review';
+import { diskGrammarSource } from '../src/node/grammarFiles';
+
+const TARGET_LINES = 100_000;
+
+function pythonRedis(i: number): string {
+  return `"""Service ${i}: caching and counters."""
+import json
+import redis
+
+from app.db import load_row${i}
+
+r${i} = redis.Redis(host="localhost", socket_timeout=5)
+
+
+class Store${i}:
+    def __init__(self, client: redis.Redis):
+        self.redis = client
+        self.local = {}
+
+    def get(self, uid):
+        cached = self.redis.get(f"item${i}:{uid}")
+        if cached is not None:
+            return json.loads(cached)
+        row = load_row${i}(uid)
+        self.redis.set(f"item${i}:{uid}", json.dumps(row), ex=300)
+        return row
+
+    def many(self, ids):
+        with self.redis.pipeline(transaction=False) as pipe:
+            for uid in ids:
+                pipe.get(f"item${i}:{uid}")
+            return pipe.execute()
+
+    def names(self):
+        return sorted(self.local.keys())
+
+    def tags(self, uid):
+        return self.redis.smembers(f"tags${i}:{uid}")
+
+    def bump(self, uid):
+        count = self.redis.incr(f"count${i}:{uid}")
+        if count == 1:
+            self.redis.expire(f"count${i}:{uid}", 60)
+        return count
+
+
+def purge${i}(prefix):
+    for key in r${i}.scan_iter(match=f"{prefix}:*", count=500):
+        r${i}.unlink(key)
+
+
+def report${i}(rows):
+    totals = {}
+    for row in rows:
+        totals[row["kind"]] = totals.get(row["kind"], 0) + row["value"]
+    return {k: v for k, v in totals.items() if v > 0}
+
+
+def legacy${i}():
+    return r${i}.keys("legacy${i}:*")
+`;
+}
+
+function pythonPlain(i: number): string {
+  const body = Array.from({ length: 6 }, (_, j) => `
+def transform${i}_${j}(items, factor=${j + 1}):
+    """Scale and filter a list of records."""
+    out = []
+    for item in items:
+        if item.get("active"):
+            value = item["value"] * factor
+            out.append({"id": item["id"], "value": value, "keys": list(item.keys())})
+    return sorted(out, key=lambda x: x["value"])
+`).join('');
+  return `"""Utilities ${i}."""
+import math
+from dataclasses import dataclass
+
+
+@dataclass
+class Point${i}:
+    x: float
+    y: float
+
+    def norm(self):
+        return math.sqrt(self.x * self.x + self.y * self.y)
+${body}`;
+}
+
+function scriptRedis(i: number): string {
+  return `import Redis from 'ioredis';
+import express from 'express';
+
+const redis${i} = new Redis(process.env.REDIS_URL);
+redis${i}.on('error', (err) => console.error(err));
+const router${i} = express.Router();
+const defaults${i} = new Map([['theme', 'light']]);
+
+router${i}.get('/items/:id', async (req, res) => {
+  const cached = await redis${i}.get('item${i}:' + req.params.id);
+  if (cached) return res.json(JSON.parse(cached));
+  const row = { id: req.params.id, keys: Object.keys(req.query) };
+  await redis${i}.set('item${i}:' + req.params.id, JSON.stringify(row), 'EX', 300);
+  return res.json(row);
+});
+
+router${i}.get('/items', async (req, res) => {
+  const ids = String(req.query.ids || '').split(',');
+  const pipeline = redis${i}.pipeline();
+  for (const id of ids) pipeline.get('item${i}:' + id);
+  const results = await pipeline.exec();
+  res.json(results.map(([, value]) => value));
+});
+
+export async function tags${i}(id) {
+  return redis${i}.smembers('tags${i}:' + id);
+}
+
+export async function legacy${i}() {
+  return redis${i}.keys('legacy${i}:*');
+}
+
+export function settings${i}() {
+  return [...defaults${i}.keys()];
+}
+
+export async function bump${i}(id) {
+  const count = await redis${i}.incr('count${i}:' + id);
+  if (count === 1) await redis${i}.expire('count${i}:' + id, 60);
+  return count;
+}
+
+export { router${i} };
+`;
+}
+
+function scriptPlain(i: number): string {
+  const body = Array.from({ length: 6 }, (_, j) => `
+export function transform${i}_${j}(items, factor = ${j + 1}) {
+  const out = [];
+  for (const item of items) {
+    if (!item.active) continue;
+    out.push({ id: item.id, value: item.value * factor, keys: Object.keys(item) });
+  }
+  return out.sort((a, b) => a.value - b.value);
+}
+`).join('');
+  return `// Utilities ${i}
+export class Point${i} {
+  constructor(x, y) {
+    this.x = x;
+    this.y = y;
+  }
+  norm() {
+    return Math.hypot(this.x, this.y);
+  }
+}
+${body}`;
+}
+
+function generateCorpus(dir: string): { all: string[]; ts: string[]; redis: string[]; bytes: number; lines: number } {
+  const all: string[] = [];
+  const ts: string[] = [];
+  const redis: string[] = [];
+  let lines = 0;
+  let bytes = 0;
+  for (let i = 0; lines < TARGET_LINES; i++) {
+    const usesRedis = i % 3 === 0;
+    const python = i % 2 === 0;
+    const text = python ? (usesRedis ? pythonRedis(i) : pythonPlain(i)) : usesRedis ? scriptRedis(i) : scriptPlain(i);
+    const folder = join(dir, python ? 'app' : 'src', `m${Math.floor(i / 50)}`);
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, `${python ? 'module' : 'module'}${i}.${python ? 'py' : 'ts'}`);
+    writeFileSync(path, text);
+    all.push(path);
+    if (!python) ts.push(path);
+    if (usesRedis) redis.push(path);
+    lines += text.split('\n').length;
+    bytes += Buffer.byteLength(text);
+  }
+  return { all, ts, redis, bytes, lines };
+}
+
+function sizeOf(paths: string[]): number {
+  return paths.reduce((sum, p) => sum + readFileSync(p).length, 0);
+}
+
+function timeLint(paths: string[], root: string, parsers: Parsers): number {
+  const started = performance.now();
+  const report = lintFiles(paths, root, root, { parsers, config: DEFAULT_CONFIG, timeBudgetMs: 2000 });
+  const elapsed = performance.now() - started;
+  if (report.internalErrors) throw new Error('internal errors during lint');
+  return elapsed;
+}
+
+async function timeEslint(paths: string[], root: string): Promise<number> {
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+        rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='keys']", message: 'KEYS' }] },
+      },
+    ],
+  });
+  const started = performance.now();
+  const results = await eslint.lintFiles(paths);
+  const elapsed = performance.now() - started;
+  const fatal = results.reduce((n, r) => n + r.fatalErrorCount, 0);
+  if (fatal) throw new Error(`ESLint could not parse ${fatal} files`);
+  const hits = results.reduce((n, r) => n + r.errorCount, 0);
+  if (hits === 0) throw new Error('ESLint found no .keys( calls: the comparison would be meaningless');
+  return elapsed;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function incremental(parsers: Parsers): { p50: number; p95: number; lines: number } {
+  let text = '';
+  for (let i = 0; text.split('\n').length < 3000; i++) text += pythonRedis(i);
+  const lines = text.split('\n').length;
+  let tree: Tree = parsers.parse('python', text);
+  const samples: number[] = [];
+  for (let round = 0; round < 120; round++) {
+    // Change one string literal on some line: `item<n>:` -> `itemX<n>:` style one-line edit.
+    const needle = text.indexOf('f"item', (round * 9973) % (text.length - 100));
+    const at = needle < 0 ? text.indexOf('f"item') : needle;
+    const insertAt = at + 3;
+    const before = text.slice(0, insertAt);
+    const row = before.split('\n').length - 1;
+    const column = insertAt - (before.lastIndexOf('\n') + 1);
+    const started = performance.now();
+    text = before + 'x' + text.slice(insertAt);
+    tree.edit({ startIndex: insertAt, oldEndIndex: insertAt, newEndIndex: insertAt + 1, startPosition: { row, column }, oldEndPosition: { row, column }, newEndPosition: { row, column: column + 1 } });
+    const next = parsers.parse('python', text, tree);
+    reviewTree(next, text, { path: 'app/big_module.py', language: 'python' });
+    const elapsed = performance.now() - started;
+    tree.delete();
+    tree = next;
+    if (round >= 20) samples.push(elapsed);
+  }
+  tree.delete();
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), lines };
+}
+
+async function main(): Promise<void> {
+  const parsers = await sharedParsers(diskGrammarSource);
+  const root = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
+  try {
+    const corpus = generateCorpus(root);
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    console.log(`corpus: ${corpus.all.length} files, ${corpus.lines} lines, ${mb(corpus.bytes).toFixed(2)} MB (${corpus.redis.length} files use Redis)`);
+
+    // Warm up JIT and parsers on a slice, then measure.
+    timeLint(corpus.all.slice(0, 20), root, parsers);
+    const allMs = timeLint(corpus.all, root, parsers);
+    console.log(`redis-review lint, whole corpus: ${(allMs / 1000).toFixed(2)} s = ${(mb(corpus.bytes) / (allMs / 1000)).toFixed(2)} MB/s`);
+    const redisBytes = sizeOf(corpus.redis);
+    const redisMs = timeLint(corpus.redis, root, parsers);
+    console.log(`redis-review lint, Redis-using files only (every file parsed and analysed): ${(mb(redisBytes) / (redisMs / 1000)).toFixed(2)} MB/s`);
+
+    const tsBytes = sizeOf(corpus.ts);
+    await timeEslint(corpus.ts.slice(0, 20), root);
+    const eslintMs = await timeEslint(corpus.ts, root);
+    const oursTsMs = timeLint(corpus.ts, root, parsers);
+    console.log(`TS files (${corpus.ts.length}, ${mb(tsBytes).toFixed(2)} MB): ESLint no-restricted-syntax ${(eslintMs / 1000).toFixed(2)} s (${(mb(tsBytes) / (eslintMs / 1000)).toFixed(2)} MB/s), redis-review ${(oursTsMs / 1000).toFixed(2)} s (${(mb(tsBytes) / (oursTsMs / 1000)).toFixed(2)} MB/s) -> ${(eslintMs / oursTsMs).toFixed(2)}x ESLint`);
+    const tsRedis = corpus.ts.filter((p) => corpus.redis.includes(p));
+    const tsRedisMs = timeLint(tsRedis, root, parsers);
+    const eslintRedisMs = await timeEslint(tsRedis, root);
+    console.log(`TS files that use Redis only: ESLint ${(eslintRedisMs / 1000).toFixed(2)} s, redis-review ${(tsRedisMs / 1000).toFixed(2)} s -> ${(eslintRedisMs / tsRedisMs).toFixed(2)}x ESLint`);
+
+    const { p50, p95, lines } = incremental(parsers);
+    console.log(`re-analysis of a ${lines}-line file after a one-line edit (incremental parse + review): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+
+    // Sanity: the corpus really produces findings.
+    const sample = corpus.redis.find((p) => p.endsWith('.py'))!;
+    const findings = reviewSource(parsers, readFileSync(sample, 'utf8'), { path: 'app/x.py', language: 'python', workspace: buildWorkspaceIndex(parsers, []) }).findings;
+    console.log(`sample file findings: ${findings.map((f) => f.ruleId).join(', ')}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
