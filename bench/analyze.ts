@@ -26,6 +26,7 @@ const latencies = [];
 let sentAt = 0;
 function send() { sentAt = process.hrtime.bigint(); socket.write('PING\\r\\n'); }
 socket.on('connect', send);
+socket.on('error', () => process.exit(0));
 socket.on('data', () => { latencies.push(Number(process.hrtime.bigint() - sentAt) / 1e6); setTimeout(send, 1); });
 process.stdin.on('data', () => {});
 process.stdin.on('end', () => {
@@ -87,7 +88,8 @@ function parseMemkeys(output: string): Record<string, number> {
 function cliCommand(): { command: string; prefix: string[]; label: string } {
   const built = join(root, 'dist', 'cli.js');
   if (args.includes('--built') && existsSync(built)) return { command: process.execPath, prefix: [built], label: 'node dist/cli.js' };
-  return { command: join(root, 'node_modules', '.bin', 'tsx'), prefix: [join(root, 'src', 'cli', 'main.ts')], label: 'tsx src/cli/main.ts' };
+  const entry = existsSync(join(root, 'src', 'cli', 'bin.ts')) ? 'bin.ts' : 'main.ts';
+  return { command: join(root, 'node_modules', '.bin', 'tsx'), prefix: [join(root, 'src', 'cli', entry)], label: `tsx src/cli/${entry}` };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -12,6 +12,7 @@ export class App {
   private active: string | undefined;
   private status!: HTMLElement;
   private pendingKey: WireBytes | undefined;
+  private statusTimer: number | undefined;
 
   constructor(
     root: HTMLElement,
@@ -112,7 +113,10 @@ export class App {
   }
 
   private notify(message: string, kind: 'info' | 'error'): void {
+    window.clearTimeout(this.statusTimer);
     this.status.textContent = message;
     this.status.className = `status ${kind}`;
+    // Confirmations fade; errors stay until the next message.
+    if (kind === 'info') this.statusTimer = window.setTimeout(() => (this.status.textContent = ''), 5000);
   }
 }

@@ -300,5 +300,7 @@ export const LIMITS = {
   cellPreviewBytes: 2048,
   maxPageCount: 1000,
   maxScanWant: 100_000,
+  /** "Scan all" stops here and asks for a narrower pattern: the table stays within the webview's memory budget. */
+  maxLoadedKeys: 5_000_000,
   maxMetaKeys: 500,
 } as const;

@@ -3,5 +3,6 @@ import type { TabModule } from './tab';
 import { keysTab } from './keys/keysTab';
 import { statsTab } from './stats/statsTab';
 import { activityTab } from './activity/activityTab';
+import { analysisTab } from '../analysis/analysisTab';
 
-export const TABS: TabModule[] = [keysTab, statsTab, activityTab];
+export const TABS: TabModule[] = [keysTab, statsTab, activityTab, analysisTab];

@@ -7,13 +7,15 @@ import type { ResolvedConfig } from '../../core/config';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
-import { reviewSource, type WorkspaceIndex } from '../../core/review';
+import { reviewAnalysis, reviewSource, type FileAnalysis, type WorkspaceIndex } from '../../core/review';
 
 export interface LintEnvironment {
   parsers: Parsers;
   config: ResolvedConfig;
   workspace: WorkspaceIndex;
   timeBudgetMs: number;
+  /** Analyses made while indexing that the review can reuse (by project path). */
+  analyses?: Map<string, FileAnalysis>;
 }
 
 export interface KindResult {
@@ -34,13 +36,9 @@ const sourceFiles: FileKind = {
   accepts: (path) => languageForPath(path) !== undefined,
   lint(text, projectPath, environment) {
     const language = languageForPath(projectPath)!;
-    const result = reviewSource(environment.parsers, text, {
-      path: projectPath,
-      language,
-      config: environment.config,
-      workspace: environment.workspace,
-      timeBudgetMs: environment.timeBudgetMs,
-    });
+    const options = { path: projectPath, language, config: environment.config, workspace: environment.workspace, timeBudgetMs: environment.timeBudgetMs };
+    const analysis = environment.analyses?.get(projectPath);
+    const result = analysis ? reviewAnalysis(analysis, text, options) : reviewSource(environment.parsers, text, options);
     const notices = result.truncated ? [`analysis stopped after ${environment.timeBudgetMs} ms; findings cover part of the file`] : [];
     for (const error of result.ruleErrors) notices.push(`rule ${error.ruleId} failed: ${error.message}`);
     return { findings: result.findings, notices };

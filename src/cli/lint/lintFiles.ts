@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
-import { buildWorkspaceIndex } from '../../core/review';
+import { buildWorkspaceIndex, type FileAnalysis } from '../../core/review';
 import { kindFor, type LintEnvironment } from './fileKinds';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -40,7 +40,7 @@ function readText(path: string): { text?: string; skip?: string; note?: string }
   }
 }
 
-export function lintFiles(paths: readonly string[], root: string, cwd: string, environment: Omit<LintEnvironment, 'workspace'>): LintReport {
+export function lintFiles(paths: readonly string[], root: string, cwd: string, environment: Omit<LintEnvironment, 'workspace' | 'analyses'>): LintReport {
   const notices: string[] = [];
   const loaded: { path: string; projectPath: string; displayPath: string; text: string }[] = [];
   for (const path of paths) {
@@ -55,9 +55,11 @@ export function lintFiles(paths: readonly string[], root: string, cwd: string, e
       notices.push(`${displayPath}: cannot read (${error instanceof Error ? error.message : String(error)})`);
     }
   }
+  const analyses = new Map<string, FileAnalysis>();
   const workspace = buildWorkspaceIndex(
     environment.parsers,
     loaded.filter((f) => languageForPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text })),
+    analyses,
   );
   const files: FileReport[] = [];
   let internalErrors = 0;
@@ -65,7 +67,7 @@ export function lintFiles(paths: readonly string[], root: string, cwd: string, e
     const kind = kindFor(file.path);
     if (!kind) continue;
     try {
-      const result = kind.lint(file.text, file.projectPath, { ...environment, workspace });
+      const result = kind.lint(file.text, file.projectPath, { ...environment, workspace, analyses });
       for (const notice of result.notices) notices.push(`${file.displayPath}: ${notice}`);
       files.push({ path: file.path, displayPath: file.displayPath, findings: result.findings });
     } catch (error) {

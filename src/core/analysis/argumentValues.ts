@@ -221,7 +221,8 @@ export function evaluateScript(node: Node, depth = 0): ArgValue {
 
 export function argFromNode(node: Node, family: 'python' | 'script', keyword?: string, full: Node = node, depth = 0): Arg {
   const value = family === 'python' ? evaluatePython(node, depth) : evaluateScript(node, depth);
-  return { value, text: node.text, span: spanOf(node), keyword, fullSpan: spanOf(full) };
+  const span = spanOf(node);
+  return { value, text: node.text, span, keyword, fullSpan: full === node ? span : spanOf(full) };
 }
 
 /** Literal string or key pattern of an argument, if any ("session:*"). */

@@ -33,6 +33,8 @@ export interface FileAnalysis {
   exports: FileExport[];
   /** Non-command client calls (lock, register_script, defineCommand, transaction, pipeline, ...). */
   helperCalls: RedisCallSite[];
+  /** The per-file time budget cut the analysis short. */
+  truncated: boolean;
 }
 
 /** Receivers whose name strongly suggests Redis when the file imports a Redis library. */
@@ -69,7 +71,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
 
   for (const call of collected.calls) {
     if (!worthResolving(call.node)) continue;
-    const parts = syntax.callParts(call.node);
+    const parts = tracker.partsOf(call.node);
     if (!parts) continue;
     if (tracker.creationAt(call.node, call.context)) continue;
     if (syntax.family === 'python') {
@@ -108,7 +110,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     escapedIdentities,
     exportedIdentities,
   };
-  return { model, exports: tracker.moduleExports(), helperCalls };
+  return { model, exports: tracker.moduleExports(), helperCalls, truncated: collected.truncated };
 
   function receiverOf(object: Node, context: ContextSnapshot): ReceiverInfo | undefined {
     const ref = tracker.resolve(object, context);
@@ -189,7 +191,8 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       if (AWAIT_TYPES.has(parent.type)) awaited = true;
       outer = parent;
     }
-    const statement = outer.parent?.type === 'expression_statement' ? outer.parent : undefined;
+    const outerParent = outer.parent;
+    const statement = outerParent?.type === 'expression_statement' ? outerParent : undefined;
     const statementNode = statement ?? call.node;
     const statementStart = statementNode.startIndex;
     // Line boundaries from node positions, never by scanning the text (minified files are one long line).
@@ -215,7 +218,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     const forLoop = [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
     const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
     const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: syntax.literalIterationCount(forLoop.node) } : undefined;
-    const loopParent = outer.parent;
+    const loopParent = outerParent;
     const isLoopIterable =
       !!loopParent && (loopParent.type === 'for_statement' || loopParent.type === 'for_in_statement' || loopParent.type === 'for_in_clause') && loopParent.childForFieldName('right')?.startIndex === outer.startIndex;
     return {
@@ -241,7 +244,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   }
 
   function deserialization(call: RawCall, fn: string): Deserialization {
-    const parts = syntax.callParts(call.node)!;
+    const parts = tracker.partsOf(call.node)!;
     const result: Deserialization = { function: fn, span: spanOf(call.node), fromRedis: false };
     const first = parts.args[0] ? syntax.unwrap(parts.args[0]) : undefined;
     if (!first) return result;

@@ -8,7 +8,7 @@ import { argFromNode } from './argumentValues';
 import { MODULE_SCOPE, functionInfo, type BoundName, type Collected, type ContextSnapshot } from './collect';
 import type { Arg, ClientCreation, ClientLibrary, ReceiverKind } from './model';
 import { spanOf } from './spans';
-import { CLIENT_TYPE_NAMES, REDIS_MODULES, type FactoryInfo, type LanguageSyntax } from './syntax';
+import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type FactoryInfo, type LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 
 export interface ClientRef {
@@ -56,6 +56,17 @@ export class ClientTracker {
     }
   }
 
+  private readonly partsCache = new Map<string, CallParts | undefined>();
+
+  /** Call parts, read once per call node (node reads cross into wasm and dominate the analysis time). */
+  partsOf(node: Node): CallParts | undefined {
+    const key = `${node.startIndex}:${node.endIndex}:${node.type}`;
+    if (this.partsCache.has(key)) return this.partsCache.get(key);
+    const parts = this.syntax.callParts(node);
+    this.partsCache.set(key, parts);
+    return parts;
+  }
+
   /** True when the file imports a Redis client library, or a client exported by another project file. */
   get importsRedis(): boolean {
     if (this.importsRedisCache !== undefined) return this.importsRedisCache;
@@ -81,7 +92,7 @@ export class ClientTracker {
 
   /** Client created by a factory call at this node, or undefined. */
   creationAt(node: Node, context: ContextSnapshot): ClientCreation | undefined {
-    const parts = this.syntax.callParts(node);
+    const parts = this.partsOf(node);
     if (!parts) return undefined;
     const info = this.factoryOf(parts.callee, parts.isNew, context);
     return info ? this.creationFor(node, info, context, parts.isNew ? `new ${parts.callee.text}` : parts.callee.text) : undefined;
@@ -127,7 +138,7 @@ export class ClientTracker {
   private evaluateCall(node: Node, context: ContextSnapshot, depth: number): Value {
     const creation = this.creationAt(node, context);
     if (creation) return { kind: creation.kind, library: creation.library, async: this.isAsyncFactory(creation), identity: `creation:${creation.callSpan.startOffset}`, origin: 'local', creation };
-    const parts = this.syntax.callParts(node);
+    const parts = this.partsOf(node);
     if (!parts) return undefined;
     if (parts.object && parts.property) {
       const base = this.resolve(parts.object, context, depth + 1);
@@ -158,7 +169,7 @@ export class ClientTracker {
     return undefined;
   }
 
-  private afterMethod(base: ClientRef, method: string, node: Node, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, context: ContextSnapshot): ClientRef | undefined {
+  private afterMethod(base: ClientRef, method: string, node: Node, parts: CallParts, context: ContextSnapshot): ClientRef | undefined {
     const derived = (kind: ReceiverKind): ClientRef => ({ ...base, kind, creation: undefined, identity: `${kind}:${node.startIndex}` });
     if (base.kind === 'pipeline' || base.kind === 'transaction') return PIPELINE_END_METHODS.has(method) ? undefined : base;
     if (base.kind === 'sentinel') {
@@ -204,7 +215,7 @@ export class ClientTracker {
   private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
     const existing = this.creationByOffset.get(node.startIndex);
     if (existing) return existing;
-    const parts = this.syntax.callParts(node);
+    const parts = this.partsOf(node);
     const family = this.syntax.family;
     const args: Arg[] = (parts?.args ?? []).map((a) => argFromNode(a, family));
     const options: Record<string, Arg> = {};
@@ -253,7 +264,7 @@ export class ClientTracker {
         const call = parent.parent;
         const method = parent.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
         if (!call || !this.syntax.callTypes.has(call.type) || !SAME_CLIENT_METHODS.has(method)) return;
-        const first = this.syntax.callParts(call)?.args[0];
+        const first = this.partsOf(call)?.args[0];
         if ((method === 'on' || method === 'once' || method === 'addListener') && first && /^['"`]error['"`]$/.test(first.text)) creation.chainedErrorListener = true;
         current = call;
         continue;

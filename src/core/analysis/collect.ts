@@ -44,6 +44,8 @@ export interface Collected {
   thisBindings: Map<string, BoundName[]>;
   /** Return expressions per function node start offset. */
   returns: Map<number, { value: Node; context: ContextSnapshot }[]>;
+  /** The time budget ran out before the tree was searched: the collection is empty or partial. */
+  truncated: boolean;
 }
 
 function addBinding(map: Map<string, BoundName[]>, binding: BoundName): void {
@@ -116,9 +118,11 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
   };
 
   const remaining = deadline - Date.now();
-  if (remaining <= 0) return { calls, bindings, thisBindings, returns };
+  if (remaining <= 0) return { calls, bindings, thisBindings, returns, truncated: true };
   const captured = interestingNodesQuery(tree.language).captures(tree.rootNode, Number.isFinite(remaining) ? { timeoutMicros: Math.max(1, Math.floor(remaining * 1000)) } : {});
   // Outer nodes first when two start at the same offset, so scopes open before what they contain.
+  // A query that hits its timeout returns nothing at all.
+  const truncated = captured.length === 0 && Date.now() >= deadline && tree.rootNode.namedChildCount > 0;
   const nodes = captured.map((capture) => capture.node).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   let previous: Node | undefined;
   for (const node of nodes) {
@@ -161,5 +165,5 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
       }
     }
   }
-  return { calls, bindings, thisBindings, returns };
+  return { calls, bindings, thisBindings, returns, truncated };
 }

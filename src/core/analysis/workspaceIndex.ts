@@ -7,7 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Parsers } from '../parsing/parsers';
 import { languageForPath, type SourceLanguage } from '../parsing/languages';
 import { keyPatternOf } from './argumentValues';
-import { analyzeTree } from './buildModel';
+import { analyzeTree, type FileAnalysis } from './buildModel';
 import { contextForPath, normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
@@ -20,6 +20,9 @@ export interface FileSummary {
   /** Commands run per key pattern ("RPOP jobs:*"). */
   keyCommands: { command: string; key: string }[];
 }
+
+/** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
+const INDEX_TIME_BUDGET_MS = 2000;
 
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts', '.cts'];
 
@@ -45,16 +48,41 @@ export class WorkspaceIndex implements WorkspaceLookup {
   update(summary: FileSummary): void {
     this.files.set(normalizePath(summary.path), { ...summary, path: normalizePath(summary.path) });
     this.listenerSet = undefined;
+    this.moduleNames = undefined;
   }
 
   remove(path: string): void {
     this.files.delete(normalizePath(path));
     this.listenerSet = undefined;
+    this.moduleNames = undefined;
   }
 
   get size(): number {
     return this.files.size;
   }
+
+  /** Module names ("cache", "redis", "connection") under which files export clients, for cheap text pre-checks. */
+  exportingModuleNames(): Set<string> {
+    if (!this.moduleNames) {
+      this.moduleNames = new Set();
+      for (const file of this.files.values()) {
+        if (!file.exports.length) continue;
+        const parts = file.path.split('/');
+        const base = parts[parts.length - 1].replace(/\.[^.]+$/, '');
+        this.moduleNames.add(base === '__init__' || base === 'index' ? parts[parts.length - 2] ?? base : base);
+      }
+    }
+    return this.moduleNames;
+  }
+
+  /** True when the text may involve Redis: it mentions redis, or names a module that exports a client. */
+  mightUseRedis(text: string): boolean {
+    if (/redis/i.test(text)) return true;
+    for (const name of this.exportingModuleNames()) if (name && text.includes(name)) return true;
+    return false;
+  }
+
+  private moduleNames?: Set<string>;
 
   exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined {
     const target = family === 'python' ? this.resolvePython(normalizePath(fromPath), specifier) : this.resolveScript(normalizePath(fromPath), specifier);
@@ -111,7 +139,10 @@ export class WorkspaceIndex implements WorkspaceLookup {
 /** Summarise one file for the index (its exports are resolved against the index as it stands). */
 export function summarizeTree(tree: Tree, text: string, path: string, language: SourceLanguage, index?: WorkspaceIndex): FileSummary {
   const normalized = normalizePath(path);
-  const { model, exports } = analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index });
+  return summarizeAnalysis(analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index }), normalized);
+}
+
+function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string): FileSummary {
   return {
     path: normalized,
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
@@ -124,30 +155,38 @@ export function summarizeTree(tree: Tree, text: string, path: string, language: 
 }
 
 /**
- * Builds the index for a set of files in two rounds, so that a client re-exported through another module
- * (`from .client import redis` in `__init__.py`) is known to the files importing it.
+ * Builds the index for a set of files. Round one summarises the files that mention Redis; round two
+ * re-summarises the files that import one of the modules found to export a client, so re-exports,
+ * listeners on imported clients and commands run through imported clients are known.
  */
-export function buildWorkspaceIndex(parsers: Parsers, files: Iterable<{ path: string; text: string }>): WorkspaceIndex {
+export function buildWorkspaceIndex(
+  parsers: Parsers,
+  files: Iterable<{ path: string; text: string }>,
+  /** Receives the analyses that do not depend on the index (files importing no client module), for reuse by a review. */
+  reusable?: Map<string, FileAnalysis>,
+): WorkspaceIndex {
   const index = new WorkspaceIndex();
-  const list = [...files].filter((f) => languageForPath(f.path) && mentionsRedisOrImports(f.text));
-  for (let round = 0; round < 2; round++) {
-    for (const file of list) {
-      const language = languageForPath(file.path)!;
-      let tree: Tree | undefined;
-      try {
-        tree = parsers.parse(language, file.text);
-        index.update(summarizeTree(tree, file.text, file.path, language, round === 0 ? undefined : index));
-      } catch {
-        // A file that cannot be parsed contributes nothing; linting reports it separately.
-      } finally {
-        tree?.delete();
-      }
+  const list = [...files].filter((f) => languageForPath(f.path));
+  const summarize = (file: { path: string; text: string }, withIndex: boolean) => {
+    const language = languageForPath(file.path)!;
+    const normalized = normalizePath(file.path);
+    let tree: Tree | undefined;
+    try {
+      tree = parsers.parse(language, file.text);
+      const analysis = analyzeTree(tree, file.text, { path: normalized, language, context: contextForPath(normalized), workspace: withIndex ? index : undefined, deadline: Date.now() + INDEX_TIME_BUDGET_MS });
+      index.update(summarizeAnalysis(analysis, normalized));
+      if (withIndex || analysis.truncated) reusable?.delete(normalized);
+      else reusable?.set(normalized, analysis);
+    } catch {
+      // A file that cannot be parsed contributes nothing; linting reports it separately.
+    } finally {
+      tree?.delete();
     }
+  };
+  for (const file of list) if (/redis/i.test(file.text)) summarize(file, false);
+  const names = [...index.exportingModuleNames()].filter(Boolean);
+  if (names.length) {
+    for (const file of list) if (names.some((name) => file.text.includes(name)) && /\b(import|require)\b/.test(file.text)) summarize(file, true);
   }
   return index;
-}
-
-/** Cheap pre-filter: files that neither mention Redis nor import anything cannot matter to the index. */
-function mentionsRedisOrImports(text: string): boolean {
-  return /redis|import|require\(/i.test(text.slice(0, 200_000));
 }

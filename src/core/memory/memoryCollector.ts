@@ -31,6 +31,8 @@ export interface TypeColumns {
 
 interface NodeState {
   dbsize: number;
+  /** Drawn at random (weights > 1); fully scanned nodes add no sampling error. */
+  sampled: boolean;
   /** Keys this node contributed (inspected). */
   inspected: number;
   weightedKeys: number;
@@ -65,7 +67,7 @@ export class MemoryCollector {
     this.mode = mode === 'sample' ? 'sample' : this.mode;
     if (!this.nodes.has(node)) {
       this.nodes.set(node, {
-        dbsize, inspected: 0, weightedKeys: 0, weightedMemory: 0, memory: new SampleMoments(), typeCount: new Map(), typeMemory: new Map(),
+        dbsize, sampled: mode === 'sample', inspected: 0, weightedKeys: 0, weightedMemory: 0, memory: new SampleMoments(), typeCount: new Map(), typeMemory: new Map(),
       });
     }
   }
@@ -159,7 +161,7 @@ export class MemoryCollector {
       };
     }
     const variance = (pick: (s: NodeState) => SampleMoments | undefined) =>
-      states.reduce((sum, s) => sum + (pick(s)?.totalVariance(s.dbsize, s.inspected) ?? 0), 0);
+      states.reduce((sum, s) => sum + (s.sampled ? (pick(s)?.totalVariance(s.dbsize, s.inspected) ?? 0) : 0), 0);
     return {
       mode: 'sample',
       inspectedKeys: this.inspected,

@@ -2,7 +2,8 @@
  * Public API of the review engine, used by the CLI (`redis-review lint`) and the editor integration.
  * Everything here is pure: callers bring parsers, text, configuration and the workspace index.
  */
-export { reviewSource, reviewTree, fileContextFor, UNUSED_SUPPRESSION_ID } from './review';
+export { reviewSource, reviewTree, reviewAnalysis, fileContextFor, mightUseRedis, UNUSED_SUPPRESSION_ID } from './review';
+export type { FileAnalysis } from '../analysis/buildModel';
 export type { ReviewOptions, ReviewResult } from './reviewTypes';
 export { parseSuppressions, suppressionEdit, type Suppression, type SuppressionKind } from './suppressions';
 export { writeSitesOf } from './writeSites';

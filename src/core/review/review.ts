@@ -1,6 +1,6 @@
 /** Reviews one file: model → rules → configured severities → suppressions. */
 import type { Tree } from 'web-tree-sitter';
-import { analyzeTree } from '../analysis/buildModel';
+import { analyzeTree, type FileAnalysis } from '../analysis/buildModel';
 import { contextForPath, normalizePath } from '../analysis/fileContext';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/configShape';
 import { matchesAnyGlob } from '../config/glob';
@@ -38,14 +38,34 @@ export function fileContextFor(path: string, config: ResolvedConfig = DEFAULT_CO
   );
 }
 
+/** True when a text can involve Redis at all (mentions it, or names a workspace module exporting a client). */
+export function mightUseRedis(text: string, workspace?: ReviewOptions['workspace']): boolean {
+  return workspace ? workspace.mightUseRedis(text) : /redis/i.test(text);
+}
+
+function emptyResult(path: string, config: ResolvedConfig): ReviewResult {
+  return { findings: [], callSites: [], writeSites: [], suppressions: [], context: fileContextFor(path, config), truncated: false, ruleErrors: [] };
+}
+
 /** Review a tree the caller parsed (the editor passes incrementally re-parsed trees here). */
 export function reviewTree(tree: Tree, text: string, options: ReviewOptions): ReviewResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const path = normalizePath(options.path);
+  if (!mightUseRedis(text, options.workspace)) return emptyResult(path, config);
   const started = Date.now();
   const deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const context = fileContextFor(path, config);
   const analysis = analyzeTree(tree, text, { path, language: options.language, context, workspace: options.workspace, deadline });
+  return reviewAnalysis(analysis, text, options, context, deadline);
+}
+
+/**
+ * Runs the rules over an analysis computed earlier from the same text (the lint command reuses the analyses
+ * made while building the workspace index for files whose analysis does not depend on it).
+ */
+export function reviewAnalysis(analysis: FileAnalysis, text: string, options: ReviewOptions, context = fileContextFor(normalizePath(options.path), options.config ?? DEFAULT_CONFIG), deadline = Number.POSITIVE_INFINITY): ReviewResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  analysis = { ...analysis, model: { ...analysis.model, context } };
   const findings: Finding[] = [];
   const ruleErrors: ReviewResult['ruleErrors'] = [];
   for (const rule of RULES) {
@@ -103,13 +123,15 @@ export function reviewTree(tree: Tree, text: string, options: ReviewOptions): Re
     writeSites: writeSitesOf(analysis.model),
     suppressions,
     context,
-    truncated: Date.now() > deadline,
+    truncated: analysis.truncated || Date.now() > deadline,
     ruleErrors,
   };
 }
 
 /** Parse and review a source text. */
 export function reviewSource(parsers: Parsers, text: string, options: ReviewOptions): ReviewResult {
+  // Files that cannot involve Redis are not even parsed: most files of an application are like that.
+  if (!mightUseRedis(text, options.workspace)) return emptyResult(normalizePath(options.path), options.config ?? DEFAULT_CONFIG);
   const tree = parsers.parse(options.language, text);
   try {
     return reviewTree(tree, text, options);

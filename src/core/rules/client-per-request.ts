@@ -1,5 +1,11 @@
 /** client-per-request: creating a client (and a connection pool) inside a request handler or loop. */
-import type { Rule } from './rule';
+import type { ClientCreation, Rule } from './rule';
+
+/** True when the creation depends on per-iteration values (a host per node), not only constants or env lookups. */
+function argumentsVary(creation: ClientCreation): boolean {
+  const values = [...creation.args, ...Object.values(creation.options)].filter((arg) => arg.value.kind !== 'object');
+  return values.some((arg) => ['name', 'unknown', 'pattern'].includes(arg.value.kind) && !/^(process\.env|os\.environ|os\.getenv|settings\.|config\.)/.test(arg.text));
+}
 
 export const clientPerRequest: Rule = {
   meta: {
@@ -42,7 +48,10 @@ export const clientPerRequest: Rule = {
         tls: /rediss:|tls|ssl/i.test(creation.args.map((a) => a.text).join(' ') + Object.keys(creation.options).join(' ')) ? '/TLS' : '',
         pool: creation.library === 'redis-py' && creation.kind !== 'pool' ? ' (and a whole new connection pool)' : '',
       };
-      if (creation.loop) context.report({ messageId: 'loop', data, span: creation.span });
+      if (creation.loop) {
+        // One client per host while iterating over hosts is legitimate: only constant arguments make it waste.
+        if (!argumentsVary(creation)) context.report({ messageId: 'loop', data, span: creation.span });
+      }
       else if (creation.enclosingFunction.isRequestHandler) context.report({ messageId: 'handler', data, span: creation.span });
     }
   },

@@ -81,15 +81,20 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
         store.set({ connectionId: id, connectionName: session.name, report, workspaceRoot: root, complete: outcome.complete, finishedAt: Date.now() });
         if (!outcome.complete) {
           pausedRuns.set(id, { collector: outcome.collector, cursors: outcome.cursors });
-          const choice = await vscode.window.showWarningMessage(`Redis: memory analysis of ${session.name} cancelled after ${formatCount(outcome.collector.inspectedKeys())} keys (partial results kept).`, 'Resume');
-          if (choice === 'Resume') await analyzeMemoryCommand(services, store, { connectionId: id, resume: true });
+          // Not awaited: callers (the Analysis tab) get the partial result now; the button stays for later.
+          void vscode.window
+            .showWarningMessage(`Redis: memory analysis of ${session.name} cancelled after ${formatCount(outcome.collector.inspectedKeys())} keys (partial results kept).`, 'Resume')
+            .then(async (choice) => {
+              if (choice === 'Resume') await analyzeMemoryCommand(services, store, { connectionId: id, resume: true });
+            });
           return;
         }
         pausedRuns.delete(id);
         const summary = `Redis: ${session.name} holds ${formatCount(report.totalKeys)} keys in ${formatBytes(report.totalMemoryBytes)}; ${report.recommendations.length} recommendation(s).`;
-        const choice = await vscode.window.showInformationMessage(summary, 'Open Analysis', 'Markdown Report');
-        if (choice === 'Open Analysis') await vscode.commands.executeCommand('redisReview.openInstance', { connectionId: id });
-        if (choice === 'Markdown Report') await openReport(toMarkdown(report));
+        void vscode.window.showInformationMessage(summary, 'Open Analysis', 'Markdown Report').then(async (choice) => {
+          if (choice === 'Open Analysis') await vscode.commands.executeCommand('redisReview.openInstance', { connectionId: id });
+          if (choice === 'Markdown Report') await openReport(toMarkdown(report));
+        });
       } catch (error) {
         services.output.error(`Memory analysis of ${session.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         void vscode.window.showErrorMessage(`Redis: memory analysis failed: ${error instanceof Error ? error.message : String(error)}`);

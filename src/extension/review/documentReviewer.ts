@@ -1,7 +1,7 @@
 /**
  * Owns the Redis Review DiagnosticCollection: reviews documents on open, while typing (debounced, with
  * incremental re-parsing) and on save, clears them on close, and keeps each document's latest review
- * for quick fixes and hovers. Files that are not open get diagnostics through `publishFileReview`.
+ * for quick fixes and hovers. Files that are not open get diagnostics through `reviewFileOnDisk`.
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -20,9 +20,13 @@ export interface DocumentReview {
   version: number;
   language: SourceLanguage;
   result: ReviewResult;
-  /** Milliseconds the last parse + review took (shown in the log, read by tests). */
+  /** Milliseconds the parse + review took (traced to the output channel). */
   elapsedMs: number;
 }
+
+/** Delay before the background index build, and its size cap ("Review Workspace" indexes everything). */
+const INDEX_DELAY_MS = 1000;
+const BACKGROUND_INDEX_MAX_FILES = 5000;
 
 /** The engine's size limit: larger files are generated or minified, never hand-written Redis code. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -34,9 +38,6 @@ export class DocumentReviewer implements vscode.Disposable {
   private readonly trees = new DocumentTrees();
   private readonly reviews = new Map<string, DocumentReview>();
   private readonly debouncer: KeyedDebouncer<string>;
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires after a document's diagnostics were published (tests and the status bar listen). */
-  readonly onDidReview = this.changed.event;
   private parsers?: Parsers;
   private readonly indexRequested = new Set<string>();
   /** Files reviewed from disk while not open (by "Review Workspace"): their diagnostics follow disk changes. */
@@ -63,11 +64,6 @@ export class DocumentReviewer implements vscode.Disposable {
     return review && review.version === document.version ? review : undefined;
   }
 
-  /** The latest review even if the document changed since (for hovers while typing). */
-  latestReviewOf(uri: vscode.Uri): DocumentReview | undefined {
-    return this.reviews.get(uri.toString());
-  }
-
   updateSettings(settings: AnalyzerSettings): void {
     this.settings = settings;
     this.debouncer.setDelay(settings.debounceMs);
@@ -79,7 +75,6 @@ export class DocumentReviewer implements vscode.Disposable {
       this.debouncer.dispose();
       this.collection.clear();
       this.reviews.clear();
-      this.changed.fire(vscode.Uri.parse('redis-review:all'));
       return;
     }
     for (const document of vscode.workspace.textDocuments) await this.reviewNow(document);
@@ -108,7 +103,6 @@ export class DocumentReviewer implements vscode.Disposable {
     this.trees.forget(document.uri);
     this.reviews.delete(key);
     this.collection.delete(document.uri);
-    this.changed.fire(document.uri);
   }
 
   /**
@@ -126,7 +120,6 @@ export class DocumentReviewer implements vscode.Disposable {
       this.debouncer.cancel(key);
       this.reviews.delete(key);
       this.collection.delete(tab.input.uri);
-      this.changed.fire(tab.input.uri);
     }
     for (const tab of event.opened) {
       if (!(tab.input instanceof vscode.TabInputText)) continue;
@@ -223,10 +216,13 @@ export class DocumentReviewer implements vscode.Disposable {
    * workspace index: build it once per root in the background, then review the open documents again.
    */
   private indexInBackground(effective: EffectiveConfig): void {
-    if (!effective.root || this.indexRequested.has(effective.root)) return;
+    // A loose file's folder may be a home directory: never walk outside the workspace uninvited.
+    if (!effective.root || !effective.inWorkspace || this.indexRequested.has(effective.root)) return;
     this.indexRequested.add(effective.root);
     const started = performance.now();
-    void this.indexer.ensureBuilt(effective.root, effective.config.ignore).then(
+    // Start after a pause, so the first reviews after activation do not compete with the folder walk.
+    const afterPause = new Promise<void>((resolve) => setTimeout(resolve, INDEX_DELAY_MS));
+    void afterPause.then(() => this.indexer.ensureBuilt(effective.root, effective.config.ignore, { cancelled: () => false, maxFiles: BACKGROUND_INDEX_MAX_FILES })).then(
       async (completed) => {
         if (!completed) return;
         this.output.info(`Indexed ${effective.root} for cross-file analysis in ${(performance.now() - started).toFixed(0)} ms`);
@@ -247,13 +243,11 @@ export class DocumentReviewer implements vscode.Disposable {
   private publish(uri: vscode.Uri, result: ReviewResult | undefined): void {
     if (!result || result.findings.length === 0) this.collection.delete(uri);
     else this.collection.set(uri, result.findings.map((finding) => findingDiagnostic(uri, finding)));
-    this.changed.fire(uri);
   }
 
   dispose(): void {
     this.debouncer.dispose();
     this.trees.dispose();
     this.collection.dispose();
-    this.changed.dispose();
   }
 }

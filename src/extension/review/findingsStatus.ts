@@ -64,7 +64,8 @@ export class FindingsStatus implements vscode.Disposable {
   }
 
   private async showFindings(): Promise<void> {
-    await vscode.commands.executeCommand('workbench.action.problems.focus');
+    // Reveal the Problems panel without moving focus into it: focus leaving the picker would close it.
+    await vscode.commands.executeCommand('workbench.action.showErrorsWarnings');
     const picks: FindingPick[] = [];
     this.collection.forEach((uri, diagnostics) => {
       for (const diagnostic of diagnostics) {

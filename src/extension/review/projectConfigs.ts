@@ -20,6 +20,8 @@ export interface EffectiveConfig {
   /** The `.redis-review.json` in force, if any. */
   file?: string;
   problems: ConfigProblem[];
+  /** The file belongs to a workspace folder (only then is the folder indexed for cross-file analysis). */
+  inWorkspace: boolean;
 }
 
 export class ProjectConfigs {
@@ -43,7 +45,7 @@ export class ProjectConfigs {
     const key = start ?? '';
     let effective = this.byRoot.get(key);
     if (!effective) {
-      effective = this.load(start);
+      effective = { ...this.load(start), inWorkspace: folder !== undefined };
       this.byRoot.set(key, effective);
     }
     return effective;
@@ -61,7 +63,7 @@ export class ProjectConfigs {
     return effective.config.ignore.length > 0 && matchesAnyGlob(relativePath, effective.config.ignore);
   }
 
-  private load(start: string | undefined): EffectiveConfig {
+  private load(start: string | undefined): Omit<EffectiveConfig, 'inWorkspace'> {
     const file = start ? findProjectConfig(start) : undefined;
     let raw: unknown;
     const problems: ConfigProblem[] = [];

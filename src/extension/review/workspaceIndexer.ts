@@ -18,6 +18,8 @@ const SLICE_MS = 15;
 
 export interface IndexProgress {
   cancelled(): boolean;
+  /** Index at most this many files (the first ones in walk order). */
+  maxFiles?: number;
   /** Called after each file of the second (final) round. */
   advanced?(done: number, total: number): void;
 }
@@ -61,7 +63,7 @@ export class WorkspaceIndexer {
   ensureBuilt(root: string, ignoreGlobs: readonly string[], progress: IndexProgress = { cancelled: () => false }): Promise<boolean> {
     let build = this.builds.get(root);
     if (!build) {
-      build = this.build(root, this.sourceFiles(root, ignoreGlobs), progress);
+      build = this.build(root, this.sourceFiles(root, ignoreGlobs).slice(0, progress.maxFiles ?? Infinity), progress);
       this.builds.set(root, build);
       void build.then((completed) => {
         if (!completed) this.builds.delete(root);

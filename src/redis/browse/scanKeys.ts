@@ -22,6 +22,9 @@ export interface ScanStep {
   total: number;
 }
 
+/** Keys remembered for de-duplication; the browser stops loading at a similar count (LIMITS.maxLoadedKeys). */
+const MAX_DEDUPLICATED = 5_000_000;
+
 interface NodeCursor {
   node: Redis;
   cursor: string;
@@ -61,9 +64,12 @@ export class KeyScan {
       for (const keys of replies) {
         for (const key of keys) {
           // SCAN may return a key twice while the table rehashes; latin1 maps bytes 1:1 to a string.
-          const identity = key.toString('latin1');
-          if (this.seen.has(identity)) continue;
-          this.seen.add(identity);
+          // Past MAX_DEDUPLICATED keys the set would cost the host more than the rare duplicate costs the user.
+          if (this.seen.size < MAX_DEDUPLICATED) {
+            const identity = key.toString('latin1');
+            if (this.seen.has(identity)) continue;
+            this.seen.add(identity);
+          }
           found.push(key);
         }
       }

@@ -316,6 +316,36 @@ describe('review in the editor', function () {
     await diagnosticsWhen(uri, 'diagnostics back when enabled', (d) => d.length > 0);
   });
 
+  it('knows an error listener attached in another file (workspace index)', async () => {
+    await open('ts/redisClient.ts');
+    const uri = fixture('ts/redisClient.ts');
+    // Until the background index is built the listener in ts/observability.ts is unknown; then the file is reviewed again.
+    const diagnostics = await diagnosticsWhen(
+      uri,
+      'keys-command without missing-error-listener',
+      (d) => d.some((x) => ruleOf(x) === 'keys-command') && !d.some((x) => ruleOf(x) === 'missing-error-listener'),
+      20_000,
+    );
+    assert.deepStrictEqual(summary(diagnostics), [{ rule: 'keys-command', severity: E, range: [6, 28, 6, 32] }]);
+  });
+
+  it('with run = onSave, typing does not review and saving does', async () => {
+    await setSetting('run', 'onSave');
+    const editor = await open('js/worker.js');
+    const uri = editor.document.uri;
+    const keysCount = (d: vscode.Diagnostic[]) => d.filter((x) => ruleOf(x) === 'keys-command').length;
+    await diagnosticsWhen(uri, 'worker.js reviewed on open', (d) => keysCount(d) === 1);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((builder) => builder.insert(end, "\nasync function more() { await client.keys('more:*'); }\n"));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.strictEqual(keysCount(redisDiagnostics(uri)), 1, 'no review while typing');
+    await editor.document.save();
+    await diagnosticsWhen(uri, 'reviewed on save', (d) => keysCount(d) === 2);
+    await editor.edit((builder) => builder.delete(new vscode.Range(end, editor.document.lineAt(editor.document.lineCount - 1).range.end)));
+    await editor.document.save();
+    await diagnosticsWhen(uri, 'back to one KEYS after saving the undo', (d) => keysCount(d) === 1);
+  });
+
   it('the project config file takes precedence over settings', async () => {
     const root = folder();
     const config = vscode.Uri.joinPath(root, '.redis-review.json');

@@ -156,6 +156,23 @@ describe('instance browser in VS Code', () => {
     await eventually(async () => (await frame.locator('[data-table="value"] .vt-row:not([hidden])', { hasText: 'fr' }).count()) > 0, 'the edited row');
   });
 
+  it('navigates keys and tabs with the keyboard', async () => {
+    expect((await scan(frame, 'user:*')).length).toBe(2);
+    await frame.focus('[data-table="keys"]');
+    await workbench.page.keyboard.press('Home');
+    const first = await eventually(async () => (await frame.locator('[data-field="key"]').textContent())?.match(/^user:\d$/)?.[0], 'the first key opened from the keyboard');
+    await workbench.page.keyboard.press('ArrowDown');
+    await eventually(async () => {
+      const shown = (await frame.locator('[data-field="key"]').textContent()) ?? '';
+      return /^user:\d$/.test(shown) && shown !== first;
+    }, 'the next key opened with ArrowDown');
+    await frame.focus('[data-tab="keys"]');
+    await workbench.page.keyboard.press('ArrowRight');
+    expect(await frame.locator('[data-tab="stats"]').getAttribute('aria-selected')).toBe('true');
+    await workbench.page.keyboard.press('ArrowLeft');
+    expect(await frame.locator('[data-tab="keys"]').getAttribute('aria-selected')).toBe('true');
+  });
+
   it('lists and opens a binary key exactly', async () => {
     expect(await scan(frame, 'bin*')).toEqual(['bin\\xff\\x01']);
     await frame.locator('[data-table="keys"] .vt-row:not([hidden])').first().click();
@@ -206,8 +223,11 @@ describe('instance browser in VS Code', () => {
   });
 
   it('shows stats equal to INFO at that moment (within one poll)', async () => {
+    const clicked = Date.now();
     await frame.click('[data-tab="stats"]');
-    const keysShown = await eventually(async () => frame.locator('[data-stat="keys"]').getAttribute('data-raw'), 'the stats');
+    // Compare against a poll taken after the edits above (the tab may show an older one for a moment).
+    await eventually(async () => Number(await frame.locator('[data-field="updated"]').getAttribute('data-at')) >= clicked, 'a fresh poll');
+    const keysShown = await frame.locator('[data-stat="keys"]').getAttribute('data-raw');
     const info = await client.info();
     const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim();
     expect(Number(keysShown)).toBe(Number(/db0:keys=(\d+)/.exec(info)![1]));
@@ -266,9 +286,19 @@ describe('instance browser in VS Code', () => {
     expect(await workbench.page.locator('.monaco-dialog-box').count()).toBe(0);
   });
 
+  it('restores its state after being hidden and shown again', async () => {
+    const page = workbench.page;
+    // The Writable panel was hidden behind the Guarded one: VS Code discarded its document.
+    await page.locator('.tabs-container .tab', { hasText: 'Redis: Writable' }).first().click();
+    const restored = await instanceFrame(page, 'Writable');
+    await eventually(async () => (await restored.locator('[data-tab="activity"]').getAttribute('aria-selected')) === 'true', 'the last tab selected again');
+    await restored.click('[data-tab="keys"]');
+    expect(await restored.inputValue('[data-field="pattern"]')).toBe('temp:delete-me');
+  });
+
   it('follows the VS Code theme: light, dark and high contrast', async () => {
     const page = workbench.page;
-    const view = await instanceFrame(page, 'Guarded');
+    const view = await instanceFrame(page, 'Writable');
     const background = () => view.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await runCommand(page, 'Toggle between Light/Dark Themes');

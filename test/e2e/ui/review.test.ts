@@ -84,9 +84,9 @@ it('shows the number of Redis findings in the status bar and lists them on click
   await item.waitFor({ state: 'visible', timeout: 15_000 });
   expect(await item.innerText()).toMatch(/Redis [1-9]\d*/);
   await item.click();
-  const rows = page.locator('.quick-input-widget .monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
-  const texts = await rows.allInnerTexts();
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'keys-command' }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  const texts = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
   await workbench.screenshot('review-status-findings');
   expect(texts.some((t) => t.includes('keys-command') && t.includes('python/sessions.py:10:14'))).toBe(true);
   await page.keyboard.press('Escape');

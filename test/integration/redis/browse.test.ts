@@ -166,7 +166,7 @@ describe('edits', () => {
     expect((await client.smembers('tags')).sort()).toEqual(['w', 'y']);
     await applyEdit(target(), Buffer.from('board'), { op: 'zsetAdd', member: 'tmid', score: 2.5 });
     await applyEdit(target(), Buffer.from('board'), { op: 'zsetRemove', member: 'tlow' });
-    expect(await client.call('ZRANGE', 'board', '0', '-1', 'WITHSCORES')).toEqual(['mid', '2.5', 'high', '5']);
+    expect(await client.call('ZRANGE', 'board', '0', '-1', 'WITHSCORES')).toEqual([['mid', '2.5'], ['high', '5']]);
     await applyEdit(target(), Buffer.from('events'), { op: 'streamAdd', fields: [['tkind', 'tbuy']] });
     expect(await client.xlen('events')).toBe(3);
     await applyEdit(target(), Buffer.from('tags'), { op: 'expire', seconds: 100 });

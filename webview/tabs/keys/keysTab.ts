@@ -2,7 +2,7 @@
  * Keys tab: SCAN with MATCH/TYPE filters in steps (progress, cancel, "scan all"), a virtualized key table with
  * metadata fetched for visible rows only, and the value viewer of the selected key.
  */
-import type { WireBytes } from '../../../src/shared/protocol';
+import { LIMITS, type WireBytes } from '../../../src/shared/protocol';
 import { button, h } from '../../dom';
 import { formatBytes, formatCount, formatTtl } from '../../format';
 import { HostError } from '../../host';
@@ -189,6 +189,10 @@ class KeysTab implements TabInstance {
         this.list.append(result.keys);
         this.table.setRowCount(this.list.keys.length);
         this.showProgress(result.scanned, result.total);
+        if (this.list.keys.length >= LIMITS.maxLoadedKeys) {
+          this.cancel();
+          this.context.notify(`Stopped at ${formatCount(this.list.keys.length)} keys: narrow the pattern or type to see the rest.`, 'error');
+        }
       }
     } catch (error) {
       if (generation === this.generation && !(error instanceof HostError && error.reply.code === 'NOT_CONNECTED')) {

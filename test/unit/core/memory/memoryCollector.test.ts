@@ -56,6 +56,17 @@ describe('memory collector', () => {
     expect(report.sampling.byTypeMargin.hash.keys).toBeLessThan(560);
   });
 
+  it('adds no error for nodes that were scanned in full during a sampled run', () => {
+    const collector = new MemoryCollector();
+    collector.beginNode('scanned', 3, 'full');
+    collector.beginNode('sampled', 100, 'sample');
+    for (const [i, bytes] of [10, 20, 30].entries()) collector.add(record(`a:${i}`, 'string', bytes), 'scanned');
+    const alone = collector.build().sampling.totalMemoryMarginBytes;
+    expect(alone).toBe(0);
+    for (let i = 0; i < 10; i++) collector.add(record(`b:${i}`, 'string', i * 10), 'sampled', 10);
+    expect(collector.build().sampling.totalMemoryMarginBytes).toBeGreaterThan(0);
+  });
+
   it('exposes per-type columns and the average key-name length for recommendation checks', () => {
     const collector = new MemoryCollector();
     collector.add(record('abcd', 'string', 10), 'n1');

@@ -1,0 +1,169 @@
+/**
+ * Analysis tab: the latest memory analysis of the connection — a namespace treemap by memory (click to drill
+ * down), bars for types and TTL buckets, size percentiles, top keys, namespaces with links to the code that
+ * writes them, and the recommendations with evidence and actions. Exports Markdown and JSON via the host.
+ */
+import type { MemoryReport, NamespaceNode } from '../../src/core/memory/types';
+import type { AnalysisView } from '../../src/shared/analysisProtocol';
+import '../../src/shared/analysisProtocol';
+import { button, clear, h } from '../dom';
+import { formatBytes, formatCount, formatTtl } from '../format';
+import type { TabContext, TabInstance, TabModule } from '../tabs/tab';
+import { renderTreemap } from './treemap';
+
+function bars(title: string, rows: Array<{ label: string; value: number; text: string }>): HTMLElement {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  return h(
+    'div',
+    { class: 'analysis-bars', dataset: { chart: title } },
+    h('h3', {}, title),
+    ...rows.map((row) => {
+      const bar = h('div', { class: 'bar' });
+      Object.assign(bar.style, { width: `${(100 * row.value) / max}%`, height: '8px', background: 'var(--vscode-charts-blue)' });
+      return h('div', { class: 'bar-row', title: row.text }, h('span', { class: 'bar-label' }, row.label), bar, h('span', { class: 'muted' }, row.text));
+    }),
+  );
+}
+
+function table(header: string[], rows: Array<Array<string | HTMLElement>>, field: string): HTMLElement {
+  return h(
+    'table',
+    { class: 'analysis-table', dataset: { table: field } },
+    h('thead', {}, h('tr', {}, ...header.map((c) => h('th', {}, c)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))),
+  );
+}
+
+class AnalysisTab implements TabInstance {
+  readonly element: HTMLElement;
+  private readonly body = h('div', { class: 'analysis-body' });
+  private readonly status = h('span', { class: 'muted', dataset: { field: 'analysis-status' } });
+  private current: AnalysisView | null = null;
+  /** Drill-down path in the treemap (patterns). */
+  private path: NamespaceNode[] = [];
+
+  constructor(private readonly context: TabContext) {
+    this.element = h(
+      'section',
+      { class: 'tab analysis-tab', 'aria-label': 'Memory analysis' },
+      h(
+        'div',
+        { class: 'toolbar' },
+        button('Analyze', { icon: 'graph', primary: true, id: 'run-analysis', onClick: () => void this.run() }),
+        button('Export Markdown', { icon: 'markdown', id: 'export-markdown', onClick: () => void this.export('markdown') }),
+        button('Export JSON', { icon: 'json', id: 'export-json', onClick: () => void this.export('json') }),
+        this.status,
+      ),
+      this.body,
+    );
+  }
+
+  show(): void {
+    void this.load();
+  }
+
+  hide(): void {}
+
+  dispose(): void {}
+
+  private async load(): Promise<void> {
+    try {
+      this.current = await this.context.host.request('memoryAnalysis', {});
+      this.render();
+    } catch (error) {
+      this.context.notify(`Could not read the analysis: ${(error as Error).message}`, 'error');
+    }
+  }
+
+  private async run(): Promise<void> {
+    this.status.textContent = 'Analyzing… (progress and cancel in the notification)';
+    try {
+      this.current = await this.context.host.request('runMemoryAnalysis', {});
+      this.path = [];
+      this.render();
+    } catch (error) {
+      this.context.notify(`Analysis failed: ${(error as Error).message}`, 'error');
+    }
+  }
+
+  private async export(format: 'markdown' | 'json'): Promise<void> {
+    const { savedTo } = await this.context.host.request('exportAnalysis', { format });
+    if (savedTo) this.context.notify(`Saved to ${savedTo}`);
+  }
+
+  private render(): void {
+    clear(this.body);
+    const view = this.current;
+    if (!view) {
+      this.status.textContent = 'No analysis yet for this connection.';
+      this.body.appendChild(h('p', { class: 'muted' }, 'Run Analyze to scan every key (pipelined server-side, with progress and cancel) and get recommendations.'));
+      return;
+    }
+    const report = view.report;
+    const s = report.sampling;
+    this.status.textContent = `${view.complete ? '' : 'Partial (cancelled) · '}${s.mode === 'full' ? 'full scan' : `sample of ${formatCount(s.inspectedKeys)}, ±${formatBytes(s.totalMemoryMarginBytes)}`} · ${new Date(view.finishedAt).toLocaleString()}`;
+    this.body.append(
+      h('div', { class: 'cards' },
+        h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Keys'), h('div', { class: 'card-value', dataset: { stat: 'analysis-keys' } }, formatCount(report.totalKeys))),
+        h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Memory'), h('div', { class: 'card-value', dataset: { stat: 'analysis-memory' } }, formatBytes(report.totalMemoryBytes))),
+        h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Recommendations'), h('div', { class: 'card-value' }, String(report.recommendations.length))),
+      ),
+      this.treemapSection(report),
+      h('div', { class: 'charts' },
+        bars('Types by memory', Object.entries(report.byType).map(([type, t]) => ({ label: type, value: t.memoryBytes, text: `${formatCount(t.keys)} keys, ${formatBytes(t.memoryBytes)}` }))),
+        bars('TTL', report.ttlBuckets.map((b) => ({ label: b.bucket, value: b.memoryBytes, text: `${formatCount(b.keys)} keys, ${formatBytes(b.memoryBytes)}` }))),
+      ),
+      h('h3', {}, 'Size percentiles'),
+      table(['type', 'p50', 'p90', 'p99', 'max', 'encodings'], Object.entries(report.byType).map(([type, t]) => [type, formatBytes(t.p50), formatBytes(t.p90), formatBytes(t.p99), formatBytes(t.max), Object.entries(report.encodings[type] ?? {}).map(([e, n]) => `${e} ${formatCount(n)}`).join(', ')]), 'percentiles'),
+      h('h3', {}, 'Namespaces and the code that writes them'),
+      this.namespaceTable(report),
+      h('h3', {}, 'Top keys by memory'),
+      table(['key', 'type', 'encoding', 'memory', 'length', 'TTL'], report.topKeysByMemory.map((k) => [k.key, k.type, k.encoding, formatBytes(k.memoryBytes), formatCount(k.length), formatTtl(k.ttlMs)]), 'top-keys'),
+      h('h3', {}, `Recommendations (${report.recommendations.length})`),
+      h('ol', { class: 'recommendations', dataset: { list: 'recommendations' } }, ...report.recommendations.map((r) =>
+        h('li', { class: `recommendation severity-${r.severity}`, dataset: { recommendation: r.id } },
+          h('strong', {}, `${r.severity.toUpperCase()} · ${r.title}`),
+          h('p', {}, h('span', { class: 'muted' }, 'Evidence: '), r.evidence),
+          h('p', {}, h('span', { class: 'muted' }, 'Action: '), h('code', {}, r.action))))),
+    );
+  }
+
+  private treemapSection(report: MemoryReport): HTMLElement {
+    const nodes = this.path.length ? this.path[this.path.length - 1].children : report.namespaces;
+    const shown = nodes.filter((n) => n.memoryBytes > 0).slice(0, 60);
+    const width = Math.max(300, Math.min(900, (this.element.clientWidth || 700) - 24));
+    return h(
+      'div',
+      { class: 'treemap-section' },
+      h('div', { class: 'toolbar' },
+        h('span', { dataset: { field: 'treemap-path' } }, this.path.length ? this.path[this.path.length - 1].pattern : 'All namespaces'),
+        this.path.length ? button('Up', { icon: 'arrow-up', id: 'treemap-up', onClick: () => { this.path.pop(); this.render(); } }) : null),
+      renderTreemap(shown.map((n) => ({ label: n.pattern, value: n.memoryBytes, detail: `${formatCount(n.keys)} keys, ${formatBytes(n.memoryBytes)}, ${Math.round(n.ttlShare * 100)} % with TTL` })), width, 240, (i) => {
+        if (shown[i].children.length) {
+          this.path.push(shown[i]);
+          this.render();
+        }
+      }),
+    );
+  }
+
+  private namespaceTable(report: MemoryReport): HTMLElement {
+    const links = new Map((report.codeLinks ?? []).map((l) => [l.pattern, l]));
+    const flat = (nodes: NamespaceNode[]): NamespaceNode[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
+    const rows = flat(report.namespaces).filter((n) => n.depth <= 3 || links.has(n.pattern)).sort((a, b) => b.memoryBytes - a.memoryBytes).slice(0, 50);
+    return table(['namespace', 'keys', 'memory', 'average', 'with TTL', 'written at'], rows.map((n) => [
+      n.pattern, formatCount(n.keys), formatBytes(n.memoryBytes), formatBytes(n.averageBytes), `${Math.round(n.ttlShare * 100)} %`,
+      h('span', {}, ...(links.get(n.pattern)?.sites ?? []).map((site) =>
+        h('a', { href: '#', class: 'code-link', title: `${site.command}${site.setsTtl ? ' with expiry' : ' without expiry'}`, dataset: { codeLink: `${site.file}:${site.line}` },
+          on: { click: (event: Event) => { event.preventDefault(); void this.context.host.request('openCodeLocation', { file: site.file, line: site.line, column: site.column }); } } },
+          `${site.file}:${site.line} (${site.command})`))),
+    ]), 'namespaces');
+  }
+}
+
+export const analysisTab: TabModule = {
+  id: 'analysis',
+  title: 'Analysis',
+  icon: 'graph',
+  create: (context) => new AnalysisTab(context),
+};
