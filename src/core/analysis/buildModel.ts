@@ -94,7 +94,8 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       siteByOffset.set(call.node.startIndex, site);
     } else helperCalls.push(site);
   }
-  noteEscapes();
+  // Only the TS/JS error-listener rule needs to know where clients are handed over.
+  if (syntax.family === 'script') noteEscapes();
 
   const deserializations: Deserialization[] = pickleCandidates.map(({ call, fn }) => deserialization(call, fn));
   const model: FileModel = {

@@ -30,6 +30,11 @@ const NOT_A_CLIENT = Symbol('not a client');
 const NEUTRAL = Symbol('neutral');
 type BindingValue = ClientRef | typeof NOT_A_CLIENT | typeof NEUTRAL | undefined;
 
+/** Last name of every factory callee the syntaxes recognise (a cheap pre-check before qualifying the callee). */
+const FACTORY_NAMES = new Set([
+  'Redis', 'StrictRedis', 'RedisCluster', 'ConnectionPool', 'BlockingConnectionPool', 'Sentinel', 'from_url', 'create_redis_pool',
+  'create_redis', 'create_connection', 'get_redis_connection', 'createClient', 'createCluster', 'createClientPool', 'createSentinel', 'Cluster',
+]);
 const SAME_CLIENT_METHODS = new Set(['connect', 'on', 'once', 'addListener', 'withOptions', 'withTypeMapping', 'withCommandOptions', 'withAbortSignal']);
 const PIPELINE_END_METHODS = new Set(['exec', 'execute', 'execAsPipeline', 'discard', 'reset', 'then']);
 const NON_CLIENT_CONSTRUCTORS = /^(dict|list|set|tuple|defaultdict|OrderedDict|Counter|Map|Set|WeakMap|Array|Object|URLSearchParams|Headers)$/;
@@ -93,7 +98,7 @@ export class ClientTracker {
   /** Client created by a factory call at this node, or undefined. */
   creationAt(node: Node, context: ContextSnapshot): ClientCreation | undefined {
     const parts = this.partsOf(node);
-    if (!parts) return undefined;
+    if (!parts || (parts.property && !parts.isNew && !FACTORY_NAMES.has(parts.property))) return undefined;
     const info = this.factoryOf(parts.callee, parts.isNew, context);
     return info ? this.creationFor(node, info, context, parts.isNew ? `new ${parts.callee.text}` : parts.callee.text) : undefined;
   }
@@ -290,9 +295,14 @@ export class ClientTracker {
 
   /** True when the name has any binding (import, function, assignment) anywhere in the file. */
   hasBinding(name: string): boolean {
-    for (const scope of this.collected.bindings.values()) if (scope.has(name)) return true;
-    return false;
+    if (!this.boundNames) {
+      this.boundNames = new Set();
+      for (const scope of this.collected.bindings.values()) for (const bound of scope.keys()) this.boundNames.add(bound);
+    }
+    return this.boundNames.has(name);
   }
+
+  private boundNames?: Set<string>;
 
   /** True when the name is bound to an import in this scope chain (a module or class, never a client instance). */
   isImportedName(name: string, context: ContextSnapshot): boolean {

@@ -227,6 +227,8 @@ export class DocumentReviewer implements vscode.Disposable {
         if (!completed) return;
         this.output.info(`Indexed ${effective.root} for cross-file analysis in ${(performance.now() - started).toFixed(0)} ms`);
         for (const document of vscode.workspace.textDocuments) {
+          // With run = onSave, unsaved text is only reviewed when the user saves.
+          if (this.settings.run === 'onSave' && document.isDirty) continue;
           if (this.reviews.has(document.uri.toString()) && this.configs.forUri(document.uri).root === effective.root) await this.reviewNow(document);
         }
       },
