@@ -8,6 +8,7 @@ import { collect, functionInfo, type ContextSnapshot, type RawCall } from './col
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
 import type { Arg, Deserialization, FileModel, ListenerSite, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { pythonSyntax } from './pythonSyntax';
+import { loopDependsOnReply } from './replyDependence';
 import { scriptSyntax } from './scriptSyntax';
 import { spanOf } from './spans';
 import type { LanguageSyntax } from './syntax';
@@ -68,6 +69,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const exportedIdentities = new Set<string>();
   const pickleCandidates: { call: RawCall; fn: string }[] = [];
   const siteByOffset = new Map<number, RedisCallSite>();
+  const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
 
   for (const call of collected.calls) {
     if (!worthResolving(call.node)) continue;
@@ -92,8 +94,11 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     if (site.command && !BATCH_CONTROL.has(site.command)) {
       callSites.push(site);
       siteByOffset.set(call.node.startIndex, site);
+      const loopNode = site.loop && innermostForLoop(call)?.node;
+      if (loopNode) sitesInLoops.push({ site, call: call.node, loop: loopNode });
     } else helperCalls.push(site);
   }
+  markReplyDependentLoops();
   // Only the TS/JS error-listener rule needs to know where clients are handed over.
   if (syntax.family === 'script') noteEscapes();
 
@@ -125,6 +130,25 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     if (segments.length === 1 && (tracker.isImportedName(last, context) || tracker.isKnownNonClient(last, context))) return undefined;
     const library = syntax.family === 'python' ? 'redis-py' : [...tracker.importedModules].includes('ioredis') ? 'ioredis' : 'node-redis';
     return { kind: 'client', library, confidence: 'likely', text: object.text, identity: `name:${path}`, origin: 'name', async: syntax.family === 'script' };
+  }
+
+  /** Statement for-loops whose round trips depend on earlier replies (retry, poll, paging) cannot be batched. */
+  function markReplyDependentLoops(): void {
+    const byLoop = new Map<number, typeof sitesInLoops>();
+    for (const entry of sitesInLoops) {
+      if (entry.loop.type !== 'for_statement' && entry.loop.type !== 'for_in_statement') continue;
+      const list = byLoop.get(entry.loop.startIndex) ?? [];
+      list.push(entry);
+      byLoop.set(entry.loop.startIndex, list);
+    }
+    for (const entries of byLoop.values()) {
+      const loop = entries[0].loop;
+      const body = loop.childForFieldName('body');
+      if (!body) continue;
+      const calls = entries.map((entry) => entry.call);
+      const dependent = entries.some((entry) => loopDependsOnReply(loop, body, entry.call, calls));
+      for (const entry of entries) entry.site.loop!.dependsOnReply = dependent;
+    }
   }
 
   /**
@@ -216,9 +240,9 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       }
     }
     const start = call.node.startIndex;
-    const forLoop = [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
+    const forLoop = innermostForLoop(call);
     const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
-    const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: syntax.literalIterationCount(forLoop.node) } : undefined;
+    const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: syntax.literalIterationCount(forLoop.node), dependsOnReply: false } : undefined;
     const loopParent = outerParent;
     const isLoopIterable =
       !!loopParent && (loopParent.type === 'for_statement' || loopParent.type === 'for_in_statement' || loopParent.type === 'for_in_clause') && loopParent.childForFieldName('right')?.startIndex === outer.startIndex;
@@ -242,6 +266,11 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       batched: receiver.kind === 'pipeline' || receiver.kind === 'transaction',
       inTransaction: receiver.kind === 'transaction',
     };
+  }
+
+  function innermostForLoop(call: RawCall) {
+    const start = call.node.startIndex;
+    return [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
   }
 
   function deserialization(call: RawCall, fn: string): Deserialization {

@@ -123,6 +123,8 @@ export interface LoopInfo {
   span: Span;
   /** Number of items when the loop runs over a literal list/tuple. */
   literalLength?: number;
+  /** A Redis reply in the loop decides whether it goes on or feeds the next round (retry, poll, paging). */
+  dependsOnReply: boolean;
 }
 
 /** A key written by the code, for memory analysis: which key namespace is written where, and with a TTL or not. */

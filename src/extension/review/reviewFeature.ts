@@ -39,7 +39,7 @@ export const reviewFeature: Feature = {
     const indexer = new WorkspaceIndexer(services.parsers);
     const reviewer = new DocumentReviewer(settings, configs, indexer, services.parsers, services.output);
     const status = new FindingsStatus(reviewer.collection);
-    status.setVisible(settings.statusBar);
+    status.setVisible(settings.enable && settings.statusBar);
 
     const reloadConfiguration = async () => {
       configs.reset(settings);
@@ -66,7 +66,7 @@ export const reviewFeature: Feature = {
         if (!event.affectsConfiguration('redisReview.analyzer')) return;
         settings = readSettings();
         reviewer.updateSettings(settings);
-        status.setVisible(settings.statusBar);
+        status.setVisible(settings.enable && settings.statusBar);
         await reloadConfiguration();
       }),
       sourceWatcher,

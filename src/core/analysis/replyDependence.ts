@@ -1,0 +1,135 @@
+/**
+ * Whether a Redis call inside a for-loop feeds the loop's own control: the loop exits on the reply (retry until
+ * `SET NX` succeeds, poll until a value appears) or the next round's command or condition is computed from it
+ * (XRANGE/SCAN paging). Such loops cannot be batched: round trip N+1 needs reply N. A reply that only feeds a
+ * later command of the same iteration (`v = get(k); sadd(s, v)`) does not count: all GETs can still go first.
+ */
+import type { Node } from 'web-tree-sitter';
+
+const FUNCTION_TYPES = new Set([
+  'function_definition', 'lambda', 'class_definition',
+  'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'function', 'class_declaration', 'class',
+]);
+const EXIT_TYPES = new Set(['break_statement', 'return_statement', 'throw_statement', 'raise_statement']);
+const CONDITIONAL_TYPES = new Set(['if_statement', 'elif_clause', 'while_statement', 'do_statement', 'ternary_expression', 'conditional_expression']);
+const ASSIGNMENT_TYPES = new Set(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'assignment', 'augmented_assignment']);
+const IDENTIFIER_TYPES = new Set(['identifier', 'shorthand_property_identifier_pattern']);
+/** Loops larger than this are not inspected (minified bundles); the rule then reports as before. */
+const MAX_BODY_NODES = 4000;
+
+interface Assignment {
+  targets: string[];
+  value: Node;
+  start: number;
+}
+
+function forEachNode(root: Node, visit: (node: Node) => boolean | void): boolean {
+  const cursor = root.walk();
+  let count = 0;
+  for (;;) {
+    if (++count > MAX_BODY_NODES) return false;
+    const node = cursor.currentNode;
+    const descend = visit(node) !== false && !(node !== root && FUNCTION_TYPES.has(node.type));
+    if (descend && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent() || cursor.currentNode.startIndex === root.startIndex && cursor.currentNode.endIndex === root.endIndex) return true;
+    }
+  }
+}
+
+function identifiersIn(node: Node, into: Set<string>): void {
+  if (IDENTIFIER_TYPES.has(node.type)) {
+    into.add(node.text);
+    return;
+  }
+  forEachNode(node, (child) => {
+    if (IDENTIFIER_TYPES.has(child.type)) into.add(child.text);
+  });
+}
+
+function mentions(node: Node, callStart: number, names: Set<string>): boolean {
+  if (callStart >= node.startIndex && callStart < node.endIndex) return true;
+  if (names.size === 0) return false;
+  const used = new Set<string>();
+  identifiersIn(node, used);
+  for (const name of used) if (names.has(name)) return true;
+  return false;
+}
+
+function assignmentOf(node: Node): Assignment | undefined {
+  const target = node.childForFieldName(node.type === 'variable_declarator' ? 'name' : 'left');
+  const value = node.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
+  if (!target || !value) return undefined;
+  const targets = new Set<string>();
+  identifiersIn(target, targets);
+  return { targets: [...targets], value, start: node.startIndex };
+}
+
+function conditionOf(node: Node): Node | null {
+  if (node.type === 'ternary_expression' || node.type === 'conditional_expression') return node.namedChild(node.type === 'ternary_expression' ? 0 : 1);
+  return node.childForFieldName('condition');
+}
+
+function containsExit(node: Node): boolean {
+  let found = false;
+  forEachNode(node, (child) => {
+    if (EXIT_TYPES.has(child.type)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * True when the reply of `call` (inside `body` of `loop`) decides whether the loop goes on, or flows into a
+ * variable carried to the next iteration that the loop header or a Redis call of the loop (`redisCalls`,
+ * reading it before it is reassigned) uses: a cursor.
+ */
+export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCalls: readonly Node[]): boolean {
+  const callStart = call.startIndex;
+  const assignments: Assignment[] = [];
+  const conditionals: Node[] = [];
+  let exitsEarly = false;
+  const complete = forEachNode(body, (node) => {
+    if (ASSIGNMENT_TYPES.has(node.type)) {
+      const assignment = assignmentOf(node);
+      if (assignment) assignments.push(assignment);
+    } else if (CONDITIONAL_TYPES.has(node.type)) conditionals.push(node);
+    else if (EXIT_TYPES.has(node.type)) exitsEarly = true;
+  });
+  if (!complete) return false;
+
+  // Names holding (something computed from) the reply: from the call on, then once more around the back edge.
+  const tainted = new Set<string>();
+  const fromReply: Assignment[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const assignment of assignments) {
+      if (round === 0 && assignment.value.endIndex <= callStart) continue;
+      if (!mentions(assignment.value, callStart, tainted)) continue;
+      fromReply.push(assignment);
+      for (const name of assignment.targets) tainted.add(name);
+    }
+  }
+  if (fromReply.length === 0 && !conditionals.some((c) => callStart >= c.startIndex && callStart < c.endIndex)) {
+    const header = [loop.childForFieldName('condition'), loop.childForFieldName('increment')];
+    return header.some((part) => !!part && callStart >= part.startIndex && callStart < part.endIndex);
+  }
+
+  for (const conditional of conditionals) {
+    const condition = conditionOf(conditional);
+    if (!condition || !mentions(condition, callStart, tainted)) continue;
+    if (exitsEarly || containsExit(conditional)) return true;
+  }
+
+  const header = [loop.childForFieldName('condition'), loop.childForFieldName('increment')].filter((n): n is Node => !!n);
+  if (header.some((part) => mentions(part, callStart, tainted))) return true;
+
+  for (const assignment of fromReply) {
+    const carried = new Set(assignment.targets);
+    for (const redisCall of redisCalls) {
+      if (redisCall.startIndex > assignment.value.endIndex) continue;
+      const args = redisCall.childForFieldName('arguments');
+      if (args && mentions(args, -1, carried)) return true;
+    }
+  }
+  return false;
+}
