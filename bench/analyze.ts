@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REDIS_CLI, startStandalone } from '../test/helpers/redisServers';
 import { seedRealistic } from './seed-realistic';
@@ -45,8 +45,15 @@ interface PingStats {
 
 interface Timed {
   wallMs: number;
+  /** CPU seconds the server spent during the run (INFO cpu delta): the load-independent cost. */
+  serverCpu: number;
   ping: PingStats;
   bytesByType: Record<string, number>;
+}
+
+function serverCpuSeconds(port: number): number {
+  const text = spawnSync(REDIS_CLI, ['-p', String(port), 'INFO', 'cpu'], { encoding: 'utf8' }).stdout;
+  return [...text.matchAll(/^used_cpu_(?:sys|user):([\d.]+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 async function withPinger(port: number, work: () => Promise<Record<string, number>>): Promise<Timed> {
@@ -54,13 +61,15 @@ async function withPinger(port: number, work: () => Promise<Record<string, numbe
   let output = '';
   pinger.stdout.on('data', (chunk) => (output += chunk));
   await new Promise((resolve) => setTimeout(resolve, 300));
+  const cpuBefore = serverCpuSeconds(port);
   const started = process.hrtime.bigint();
   const bytesByType = await work();
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const serverCpu = serverCpuSeconds(port) - cpuBefore;
   const done = new Promise((resolve) => pinger.once('exit', resolve));
   pinger.stdin.end();
   await done;
-  return { wallMs, ping: JSON.parse(output) as PingStats, bytesByType };
+  return { wallMs, serverCpu, ping: JSON.parse(output) as PingStats, bytesByType };
 }
 
 function run(command: string, argv: string[]): Promise<string> {
@@ -120,14 +129,18 @@ async function main(): Promise<void> {
         }),
       );
       process.stdout.write(
-        `run ${i + 1}: redis-cli --memkeys ${(theirs[i].wallMs / 1000).toFixed(2)} s (PING p99 ${theirs[i].ping.p99.toFixed(2)} ms), ` +
-          `redis-review analyze --full ${(ours[i].wallMs / 1000).toFixed(2)} s (PING p99 ${ours[i].ping.p99.toFixed(2)} ms)\n`,
+        `run ${i + 1}: redis-cli --memkeys ${(theirs[i].wallMs / 1000).toFixed(2)} s (server CPU ${theirs[i].serverCpu.toFixed(2)} s, PING p99 ${theirs[i].ping.p99.toFixed(2)} ms), ` +
+          `redis-review analyze --full ${(ours[i].wallMs / 1000).toFixed(2)} s (server CPU ${ours[i].serverCpu.toFixed(2)} s, PING p99 ${ours[i].ping.p99.toFixed(2)} ms)\n`,
       );
     }
     const theirWall = median(theirs.map((t) => t.wallMs));
     const ourWall = median(ours.map((t) => t.wallMs));
     process.stdout.write(`\nmedian wall time: redis-cli --memkeys ${(theirWall / 1000).toFixed(2)} s, redis-review analyze --full ${(ourWall / 1000).toFixed(2)} s\n`);
-    process.stdout.write(`speed-up: ${(theirWall / ourWall).toFixed(2)}x (target >= 2x; redis-review also reports TTL, encoding, length, namespaces)\n\n`);
+    process.stdout.write(`speed-up: ${(theirWall / ourWall).toFixed(2)}x (target >= 2x; redis-review also reports TTL, encoding, length, namespaces)\n`);
+    const theirCpu = median(theirs.map((t) => t.serverCpu));
+    const ourCpu = median(ours.map((t) => t.serverCpu));
+    process.stdout.write(`median server CPU: redis-cli ${theirCpu.toFixed(2)} s, redis-review ${ourCpu.toFixed(2)} s (ratio ${(theirCpu / ourCpu).toFixed(2)}x; wall time follows it when cores are contended)\n`);
+    process.stdout.write(`machine load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${cpus().length} cores\n\n`);
     process.stdout.write('per-type bytes      redis-cli     redis-review   difference\n');
     let worst = 0;
     for (const type of Object.keys({ ...theirs[0].bytesByType, ...ours[0].bytesByType }).sort()) {

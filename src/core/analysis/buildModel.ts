@@ -72,11 +72,12 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
 
   for (const call of collected.calls) {
-    if (!worthResolving(call.node)) continue;
+    if (!worthResolving(call)) continue;
     const parts = tracker.partsOf(call.node);
     if (!parts) continue;
     if (tracker.creationAt(call.node, call.context)) continue;
-    if (syntax.family === 'python') {
+    // Only `<module>.load(s)` can be a deserializer: the dotted path (several node reads) is built for those alone.
+    if (syntax.family === 'python' && (parts.property === 'loads' || parts.property === 'load')) {
       const path = syntax.dottedPath(parts.callee);
       if (path && DESERIALIZERS.test(path) && (!parts.object || tracker.isImportedName(path.split('.')[0], call.context))) pickleCandidates.push({ call, fn: path });
     }
@@ -94,7 +95,9 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     if (site.command && !BATCH_CONTROL.has(site.command)) {
       callSites.push(site);
       siteByOffset.set(call.node.startIndex, site);
-      const loopNode = site.loop && innermostForLoop(call)?.node;
+      // Only unbatched commands on a client can make an N+1 loop; the rest need no dependence check.
+      const candidate = site.loop && !site.batched && (receiver.kind === 'client' || receiver.kind === 'cluster') && (syntax.family === 'python' || site.awaited);
+      const loopNode = candidate && innermostForLoop(call)?.node;
       if (loopNode) sitesInLoops.push({ site, call: call.node, loop: loopNode });
     } else helperCalls.push(site);
   }
@@ -173,13 +176,14 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   }
 
   /** Cheap filter before the expensive node reads: only calls that could involve a Redis client. */
-  function worthResolving(node: Node): boolean {
-    const callee = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+  function worthResolving(call: RawCall): boolean {
+    const node = call.node;
+    const callee = node.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
     if (!callee) return false;
     const type = callee.type;
     if (type === 'attribute' || type === 'member_expression') {
       const property = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
-      return INTERESTING_METHODS.has(property) || commandForMethod(property) !== undefined || node.type === 'new_expression';
+      return INTERESTING_METHODS.has(property) || commandForMethod(property) !== undefined || call.type === 'new_expression';
     }
     if (type === 'identifier') return tracker.hasBinding(callee.text);
     return false;

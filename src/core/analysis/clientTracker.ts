@@ -61,11 +61,14 @@ export class ClientTracker {
     }
   }
 
-  private readonly partsCache = new Map<string, CallParts | undefined>();
+  private readonly partsCache = new Map<number, CallParts | undefined>();
 
-  /** Call parts, read once per call node (node reads cross into wasm and dominate the analysis time). */
+  /**
+   * Call parts, read once per call node (node reads cross into wasm and dominate the analysis time). Keyed by
+   * the node id, a plain field that is unique within one tree, so the lookup itself costs no Wasm call.
+   */
   partsOf(node: Node): CallParts | undefined {
-    const key = `${node.startIndex}:${node.endIndex}:${node.type}`;
+    const key = node.id;
     if (this.partsCache.has(key)) return this.partsCache.get(key);
     const parts = this.syntax.callParts(node);
     this.partsCache.set(key, parts);

@@ -34,6 +34,8 @@ export interface BoundName extends RawBinding {
 
 export interface RawCall {
   node: Node;
+  /** Node type ("call", "call_expression", "new_expression"), known from the query without a Wasm call. */
+  type: string;
   context: ContextSnapshot;
 }
 
@@ -54,16 +56,19 @@ function addBinding(map: Map<string, BoundName[]>, binding: BoundName): void {
   else map.set(binding.name, [binding]);
 }
 
-const functionInfos = new WeakMap<ContextSnapshot, FunctionInfo>();
+const functionInfos = new WeakMap<Node, FunctionInfo>();
 
-/** The enclosing function of a context as plain data (computed once per context, only for Redis-relevant sites). */
+/**
+ * The enclosing function of a context as plain data (computed once per function node, only for Redis-relevant
+ * sites). Keyed by the node object, which every context inside the function (loops included) shares.
+ */
 export function functionInfo(context: ContextSnapshot, syntax: LanguageSyntax): FunctionInfo | undefined {
   const node = context.fnNode;
   if (!node) return undefined;
-  let info = functionInfos.get(context);
+  let info = functionInfos.get(node);
   if (!info) {
     info = { name: syntax.functionName(node), span: spanOf(node), isRequestHandler: syntax.isRequestHandler(node), isAsync: syntax.isAsyncFunction(node) };
-    functionInfos.set(context, info);
+    functionInfos.set(node, info);
   }
   return info;
 }
@@ -87,7 +92,8 @@ function interestingNodesQuery(language: Language): Query {
   let query = queries.get(language);
   if (!query) {
     const types = new Set(Object.values(CAPTURE_GROUPS).flat().filter((type) => language.idForNodeType(type, true)));
-    query = new Query(language, [...types].map((type) => `(${type}) @node`).join('\n'));
+    // Each capture is named after its node type, so the collector reads types without a call into Wasm per node.
+    query = new Query(language, [...types].map((type) => `(${type}) @${type}`).join('\n'));
     queries.set(language, query);
   }
   return query;
@@ -123,15 +129,17 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
   // Outer nodes first when two start at the same offset, so scopes open before what they contain.
   // A query that hits its timeout returns nothing at all.
   const truncated = captured.length === 0 && Date.now() >= deadline && tree.rootNode.namedChildCount > 0;
-  const nodes = captured.map((capture) => capture.node).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-  let previous: Node | undefined;
-  for (const node of nodes) {
-    if (previous && previous.startIndex === node.startIndex && previous.endIndex === node.endIndex && previous.type === node.type) continue;
-    previous = node;
-    while (frames.length && frames[frames.length - 1].end <= node.startIndex) context = frames.pop()!.restore;
-    const type = node.type;
+  // End offsets are read once per node (each read is a call into Wasm), not in every sort comparison.
+  const entries = captured.map((capture) => ({ node: capture.node, type: capture.name, start: capture.node.startIndex, end: capture.node.endIndex }));
+  entries.sort((a, b) => a.start - b.start || b.end - a.end);
+  let previous: (typeof entries)[number] | undefined;
+  for (const entry of entries) {
+    if (previous && previous.start === entry.start && previous.end === entry.end && previous.type === entry.type) continue;
+    previous = entry;
+    const { node, type } = entry;
+    while (frames.length && frames[frames.length - 1].end <= entry.start) context = frames.pop()!.restore;
 
-    if (syntax.callTypes.has(type)) calls.push({ node, context });
+    if (syntax.callTypes.has(type)) calls.push({ node, type, context });
     if (type === 'global_statement') {
       let set = globalsByScope.get(context.scopes[0]);
       if (!set) globalsByScope.set(context.scopes[0], (set = new Set()));
@@ -148,11 +156,11 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
     }
 
     if (syntax.functionTypes.has(type)) {
-      frames.push({ end: node.endIndex, restore: context });
+      frames.push({ end: entry.end, restore: context });
       context = { scopes: [node.startIndex, ...context.scopes], fnNode: node, fnId: node.startIndex, loops: [], inClassBody: false };
       for (const raw of syntax.parametersOf(node)) bind(raw, node);
     } else if (syntax.classTypes.has(type)) {
-      frames.push({ end: node.endIndex, restore: context });
+      frames.push({ end: entry.end, restore: context });
       context = { ...context, inClassBody: true };
     } else if (syntax.forLoopTypes.has(type) || syntax.whileLoopTypes.has(type)) {
       const body = node.childForFieldName(syntax.forLoopTypes.get(type) ?? 'body');
@@ -160,7 +168,7 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
         // `for (;;)` is a worker loop like `while (true)`, not an iteration over items.
         const endless = type === 'for_statement' && /^for\s*\(\s*[^;]*;\s*;/.test(node.text.slice(0, 200));
         const kind = syntax.forLoopTypes.has(type) && !endless ? 'for' : 'while';
-        frames.push({ end: node.endIndex, restore: context });
+        frames.push({ end: entry.end, restore: context });
         context = { ...context, loops: [...context.loops, { node, kind, bodyStart: body.startIndex, bodyEnd: body.endIndex }] };
       }
     }

@@ -63,8 +63,18 @@ function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
+const commandByMethod = new Map<string, string | undefined>();
+
 /** Redis command for a client method name, or undefined when the method is not a Redis command. */
 export function commandForMethod(method: string): string | undefined {
+  // Called for every method call in a file: memoised, as the set of method names in a project is small.
+  if (commandByMethod.has(method)) return commandByMethod.get(method);
+  const command = computeCommandForMethod(method);
+  if (commandByMethod.size < 50_000) commandByMethod.set(method, command);
+  return command;
+}
+
+function computeCommandForMethod(method: string): string | undefined {
   const snakeName = snake(method);
   const special = SPECIAL[snakeName] ?? SPECIAL[method.toLowerCase()];
   if (special) return special;

@@ -211,7 +211,8 @@ export const pythonSyntax: LanguageSyntax = {
   unwrap(node: Node): Node {
     let current = node;
     for (let i = 0; i < 8; i++) {
-      if (current.type === 'await' || current.type === 'parenthesized_expression') {
+      const type = current.type;
+      if (type === 'await' || type === 'parenthesized_expression') {
         const inner = named(current)[0];
         if (!inner) break;
         current = inner;

@@ -4,7 +4,7 @@
  * (XRANGE/SCAN paging). Such loops cannot be batched: round trip N+1 needs reply N. A reply that only feeds a
  * later command of the same iteration (`v = get(k); sadd(s, v)`) does not count: all GETs can still go first.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node, TreeCursor } from 'web-tree-sitter';
 
 const FUNCTION_TYPES = new Set([
   'function_definition', 'lambda', 'class_definition',
@@ -23,17 +23,27 @@ interface Assignment {
   start: number;
 }
 
-function forEachNode(root: Node, visit: (node: Node) => boolean | void): boolean {
+/**
+ * Visits `root` and its descendants (not into nested functions) with a cursor, so only the nodes a visitor
+ * asks for are materialised. Returns false when the subtree is too big to inspect.
+ */
+function forEachNode(root: Node, visit: (type: string, cursor: TreeCursor) => boolean | void): boolean {
   const cursor = root.walk();
-  let count = 0;
-  for (;;) {
-    if (++count > MAX_BODY_NODES) return false;
-    const node = cursor.currentNode;
-    const descend = visit(node) !== false && !(node !== root && FUNCTION_TYPES.has(node.type));
-    if (descend && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || cursor.currentNode.startIndex === root.startIndex && cursor.currentNode.endIndex === root.endIndex) return true;
+  try {
+    let count = 0;
+    for (;;) {
+      if (++count > MAX_BODY_NODES) return false;
+      const type = cursor.nodeType;
+      const descend = visit(type, cursor) !== false && !(count > 1 && FUNCTION_TYPES.has(type));
+      if (descend && cursor.gotoFirstChild()) continue;
+      for (;;) {
+        if (cursor.gotoNextSibling()) break;
+        if (!cursor.gotoParent() || cursor.currentDepth === 0) return true;
+      }
+      if (cursor.currentDepth === 0) return true;
     }
+  } finally {
+    cursor.delete();
   }
 }
 
@@ -42,8 +52,10 @@ function identifiersIn(node: Node, into: Set<string>): void {
     into.add(node.text);
     return;
   }
-  forEachNode(node, (child) => {
-    if (IDENTIFIER_TYPES.has(child.type)) into.add(child.text);
+  const text = node.text;
+  const base = node.startIndex;
+  forEachNode(node, (type, cursor) => {
+    if (IDENTIFIER_TYPES.has(type)) into.add(text.slice(cursor.startIndex - base, cursor.endIndex - base));
   });
 }
 
@@ -72,8 +84,8 @@ function conditionOf(node: Node): Node | null {
 
 function containsExit(node: Node): boolean {
   let found = false;
-  forEachNode(node, (child) => {
-    if (EXIT_TYPES.has(child.type)) found = true;
+  forEachNode(node, (type) => {
+    if (EXIT_TYPES.has(type)) found = true;
     return !found;
   });
   return found;
@@ -89,12 +101,12 @@ export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCall
   const assignments: Assignment[] = [];
   const conditionals: Node[] = [];
   let exitsEarly = false;
-  const complete = forEachNode(body, (node) => {
-    if (ASSIGNMENT_TYPES.has(node.type)) {
-      const assignment = assignmentOf(node);
+  const complete = forEachNode(body, (type, cursor) => {
+    if (ASSIGNMENT_TYPES.has(type)) {
+      const assignment = assignmentOf(cursor.currentNode);
       if (assignment) assignments.push(assignment);
-    } else if (CONDITIONAL_TYPES.has(node.type)) conditionals.push(node);
-    else if (EXIT_TYPES.has(node.type)) exitsEarly = true;
+    } else if (CONDITIONAL_TYPES.has(type)) conditionals.push(cursor.currentNode);
+    else if (EXIT_TYPES.has(type)) exitsEarly = true;
   });
   if (!complete) return false;
 

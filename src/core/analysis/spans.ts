@@ -7,9 +7,12 @@ import type { Span } from '../findings';
  * for web-tree-sitter are UTF-16 code units already (it parses the JS string as UTF-16), so indices map 1:1.
  */
 export function spanOf(node: Node): Span {
+  // endPosition and endIndex are getters that call into Wasm: read each once.
+  const start = node.startPosition;
+  const end = node.endPosition;
   return {
-    start: { line: node.startPosition.row, column: node.startPosition.column },
-    end: { line: node.endPosition.row, column: node.endPosition.column },
+    start: { line: start.row, column: start.column },
+    end: { line: end.row, column: end.column },
     startOffset: node.startIndex,
     endOffset: node.endIndex,
   };

@@ -1,14 +1,14 @@
 /**
  * The read-only Lua script that inspects a batch of keys in one server call: encoding, type, length, PTTL,
- * MEMORY USAGE (and OBJECT FREQ under LFU) per key, returned as one text line per key. One call per batch
+ * MEMORY USAGE (and OBJECT FREQ under LFU) per key, returned as a flat array. One call per batch
  * replaces 5 pipelined commands per key, which is what makes a full scan faster than redis-cli --memkeys;
  * the batch size bounds how long the call holds the command thread.
  */
 
 /**
  * ARGV[1] = MEMORY USAGE samples ('' = server default of 5, '0' = exact), ARGV[2] = '1' to read OBJECT FREQ,
- * ARGV[3] = 'keys' followed by the keys to inspect (reply: the lines), or 'scan' followed by a SCAN cursor,
- * COUNT, chain bits and chain number (reply: [next cursor, keys, lines]) — scanning inside the call spares
+ * ARGV[3] = 'keys' followed by the keys to inspect (reply: the values), or 'scan' followed by a SCAN cursor,
+ * COUNT, chain bits and chain number (reply: [next cursor, keys, values]) — scanning inside the call spares
  * sending every key back, and chains let several SCAN walks cover disjoint stretches of one keyspace.
  * The shebang flags let it run on replicas (no-writes) and over keys of many slots. TYPE is asked only when
  * the encoding does not already tell the type (listpack, hashtable, and raw, which module types share with
@@ -58,28 +58,33 @@ else
   keys = {}
   for i = 4, #ARGV do keys[#keys + 1] = ARGV[i] end
 end
+-- Five values per key, flat (type, encoding, PTTL, bytes, length [, LFU counter]): building one string per key
+-- costs the server more than letting Redis encode the array. A vanished key yields false in its type slot.
+local call = redis.call
+local width = withFreq and 6 or 5
 local out = {}
+local n = 0
 for i = 1, #keys do
   local key = keys[i]
-  local encoding = redis.call('OBJECT', 'ENCODING', key)
+  local encoding = call('OBJECT', 'ENCODING', key)
   if not encoding then
-    out[i] = '-'
+    for j = 1, width do out[n + j] = false end
   else
-    local keyType = typeOfEncoding[encoding] or redis.call('TYPE', key)['ok']
-    local length = 0
+    local keyType = typeOfEncoding[encoding] or call('TYPE', key)['ok']
     local command = lengthCommand[keyType]
-    if command then length = redis.call(command, key) end
-    local memory
-    if samples == '' then memory = redis.call('MEMORY', 'USAGE', key) else memory = redis.call('MEMORY', 'USAGE', key, 'SAMPLES', samples) end
-    local line = keyType .. ' ' .. encoding .. ' ' .. redis.call('PTTL', key) .. ' ' .. (memory or 0) .. ' ' .. length
-    if withFreq then line = line .. ' ' .. redis.call('OBJECT', 'FREQ', key) end
-    out[i] = line
+    out[n + 1] = keyType
+    out[n + 2] = encoding
+    out[n + 3] = call('PTTL', key)
+    if samples == '' then out[n + 4] = call('MEMORY', 'USAGE', key) or 0 else out[n + 4] = call('MEMORY', 'USAGE', key, 'SAMPLES', samples) or 0 end
+    if command then out[n + 5] = call(command, key) else out[n + 5] = 0 end
+    if withFreq then out[n + 6] = call('OBJECT', 'FREQ', key) end
   end
+  n = n + width
 end
-if cursor then return { cursor, keys, table.concat(out, '\\n') } end
-return table.concat(out, '\\n')`;
+if cursor then return { cursor, keys, out } end
+return out`;
 
-/** One parsed script line: undefined when the key vanished between SCAN and inspection. */
+/** One key's fields; undefined when the key vanished between SCAN and inspection. */
 export interface InspectedFields {
   type: string;
   encoding: string;
@@ -89,12 +94,22 @@ export interface InspectedFields {
   lfuFrequency?: number;
 }
 
-export function parseInspectLine(line: string): InspectedFields | undefined {
-  if (line === '-' || line === '') return undefined;
-  const [type, encoding, ttl, memory, length, frequency] = line.split(' ');
-  const fields: InspectedFields = {
-    type, encoding, ttlMs: Number(ttl) < 0 ? -1 : Number(ttl), memoryBytes: Number(memory), length: Number(length),
-  };
-  if (frequency !== undefined) fields.lfuFrequency = Number(frequency);
-  return fields;
+const text = (value: unknown): string => (Buffer.isBuffer(value) ? value.toString('latin1') : String(value));
+
+/** Split the script's flat reply (5 values per key, 6 with LFU counters) into per-key fields. */
+export function parseInspectValues(values: unknown[], withFrequency: boolean): Array<InspectedFields | undefined> {
+  const width = withFrequency ? 6 : 5;
+  const out: Array<InspectedFields | undefined> = [];
+  for (let i = 0; i + width <= values.length; i += width) {
+    const type = values[i];
+    if (type === null || type === undefined || type === false) {
+      out.push(undefined);
+      continue;
+    }
+    const ttl = Number(values[i + 2]);
+    const fields: InspectedFields = { type: text(type), encoding: text(values[i + 1]), ttlMs: ttl < 0 ? -1 : ttl, memoryBytes: Number(values[i + 3]), length: Number(values[i + 4]) };
+    if (withFrequency) fields.lfuFrequency = Number(values[i + 5]);
+    out.push(fields);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * ioredis pipelines per batch (TYPE/PTTL/MEMORY USAGE/OBJECT ENCODING, then the length command per type).
  */
 import type Redis from 'ioredis';
-import { INSPECT_SCRIPT, parseInspectLine, type InspectedFields } from './inspectScript';
+import { INSPECT_SCRIPT, parseInspectValues, type InspectedFields } from './inspectScript';
 
 export type InspectionStrategy = 'script' | 'pipeline';
 
@@ -56,8 +56,8 @@ export class KeyInspector {
     const samples = this.options.exact ? '0' : '';
     const frequency = this.options.readFrequency ? '1' : '0';
     try {
-      const [next, keys, lines] = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'scan', cursor, count, chain.bits, chain.index)) as unknown as [Buffer, Buffer[], Buffer];
-      const fields = keys.length === 0 ? [] : lines.toString('latin1').split('\n').map(parseInspectLine);
+      const [next, keys, values] = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'scan', cursor, count, chain.bits, chain.index)) as unknown as [Buffer, Buffer[], unknown[]];
+      const fields = parseInspectValues(values, this.options.readFrequency);
       return { cursor: next.toString(), keys, fields };
     } catch (error) {
       if (!retried && /NOSCRIPT/.test(String((error as Error).message))) {
@@ -72,8 +72,8 @@ export class KeyInspector {
     const samples = this.options.exact ? '0' : '';
     const frequency = this.options.readFrequency ? '1' : '0';
     try {
-      const reply = String(await this.connection.evalsha(this.sha!, 0, samples, frequency, 'keys', ...keys));
-      return reply.split('\n').map(parseInspectLine);
+      const reply = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'keys', ...keys)) as unknown[];
+      return parseInspectValues(reply, this.options.readFrequency);
     } catch (error) {
       // SCRIPT FLUSH (or a failover to a node without the script) between batches: load it again once.
       if (!retried && /NOSCRIPT/.test(String((error as Error).message))) {

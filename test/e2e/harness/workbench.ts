@@ -129,5 +129,10 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_
 export async function openRedisContainer(page: Page): Promise<void> {
   const item = page.locator('.activitybar [aria-label^="Redis"]').first();
   await item.waitFor({ state: 'visible', timeout: 30_000 });
-  await item.click();
+  // Clicking the icon of the container that is already open would close the side bar.
+  const open = await item.evaluate((element) => {
+    const entry = element.closest('.action-item') ?? element;
+    return entry.classList.contains('checked') || entry.getAttribute('aria-selected') === 'true' || element.getAttribute('aria-selected') === 'true';
+  });
+  if (!open) await item.click();
 }

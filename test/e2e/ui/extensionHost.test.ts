@@ -2,7 +2,7 @@
  * Runs the mocha extension-host tests (test/e2e/host, compiled to out/) inside a real VS Code (code-server) with a
  * real redis-server available to them through REDIS_REVIEW_TEST_URL.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
@@ -43,6 +43,9 @@ it('extension-host tests pass in the real VS Code', async () => {
     new Promise<number>((_, reject) => setTimeout(() => reject(new Error('host tests did not finish in 8 minutes')), 480_000)),
   ]);
   const output = lines.join('\n');
+  const count = (word: string) => Number(output.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+  mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
+  writeFileSync(join(REPO_ROOT, 'test-results', 'extension-host.json'), JSON.stringify({ passing: count('passing'), failing: count('failing') }));
   if (code !== 0) await workbench.screenshot('extension-host-failure');
   expect(output).toMatch(/\d+ passing/);
   expect(code, output.slice(-4000)).toBe(0);
