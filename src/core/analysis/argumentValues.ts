@@ -40,15 +40,16 @@ export function evaluatePython(node: Node, depth = 0): ArgValue {
   if (depth > MAX_DEPTH) return { kind: 'unknown' };
   switch (node.type) {
     case 'string': {
-      const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+      // Children and their types are read once: each read is a call into Wasm.
+      const children = node.namedChildren.filter((c): c is Node => c !== null).map((child) => ({ child, type: child.type }));
+      const start = children.find((c) => c.type === 'string_start')?.child.text ?? '';
       const isFormat = /f/i.test(start);
       const parts: string[] = [];
       let interpolated = false;
-      for (const child of node.namedChildren) {
-        if (!child) continue;
-        if (child.type === 'string_content' || child.type === 'escape_sequence') parts.push(isFormat ? child.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : child.text);
-        else if (child.type === 'escape_interpolation') parts.push(child.text[0]);
-        else if (child.type === 'interpolation') {
+      for (const { child, type } of children) {
+        if (type === 'string_content' || type === 'escape_sequence') parts.push(isFormat ? child.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : child.text);
+        else if (type === 'escape_interpolation') parts.push(child.text[0]);
+        else if (type === 'interpolation') {
           interpolated = true;
           parts.push('*');
         }
@@ -141,15 +142,17 @@ export function evaluateScript(node: Node, depth = 0): ArgValue {
       return { kind: 'string', value: unquote(node.text) };
     case 'template_string': {
       const parts: string[] = [];
-      let start = node.startIndex + 1;
+      const text = node.text;
+      const base = node.startIndex;
+      let start = base + 1;
       let substituted = false;
       for (const child of node.namedChildren) {
         if (child?.type !== 'template_substitution') continue;
         substituted = true;
-        parts.push(node.text.slice(start - node.startIndex, child.startIndex - node.startIndex), '*');
+        parts.push(text.slice(start - base, child.startIndex - base), '*');
         start = child.endIndex;
       }
-      parts.push(node.text.slice(start - node.startIndex, node.text.length - 1));
+      parts.push(text.slice(start - base, text.length - 1));
       return substituted ? pattern(parts) : { kind: 'string', value: parts.join('') };
     }
     case 'binary_expression': {
