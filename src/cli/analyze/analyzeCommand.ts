@@ -27,7 +27,7 @@ Options:
   --workspace DIR        Link namespaces to the code under DIR that writes them.
   --format F             text (default), json or markdown.
   --out FILE             Write the report to FILE instead of stdout.
-  --keys-per-call N      Keys inspected per server call (default 100; bounds each call's duration).
+  --keys-per-call N      Keys inspected per server call (default 30; bounds each call's duration).
   --scan-count N         SCAN COUNT (default 1000).
   --strategy S           auto (default), script or pipeline.`;
 
