@@ -47,7 +47,7 @@ WORKSPACE="$DATA/examples"
 cp -r examples "$WORKSPACE"
 
 echo "== the same review on the command line: redis-review lint examples/"
-node dist/cli.js lint "$WORKSPACE" || true
+(cd "$WORKSPACE" && node "$ROOT/dist/cli.js" lint .) || true
 
 PATH="$NODE24_BIN:$PATH" setsid "$CODE_SERVER" --bind-addr "127.0.0.1:$VSCODE_PORT" --auth none \
   --user-data-dir "$DATA/user" --extensions-dir "$DATA/ext" --disable-telemetry --disable-update-check \

@@ -16,7 +16,7 @@ if (!existsSync(node)) {
 }
 const out = process.argv[2] ?? join(root, 'redis-review.vsix');
 execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'inherit' });
-execFileSync(node, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+execFileSync(node, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], {
   cwd: root,
   stdio: 'inherit',
 });

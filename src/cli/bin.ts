@@ -2,6 +2,12 @@
 import type { CliIo } from './command';
 import { runCli } from './main';
 
+// `redis-review lint | head` closes the pipe early: that is the reader's choice, not an error to crash on.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
