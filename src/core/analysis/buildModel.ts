@@ -11,7 +11,7 @@ import { pythonSyntax } from './pythonSyntax';
 import { loopDependsOnReply } from './replyDependence';
 import { scriptSyntax } from './scriptSyntax';
 import { spanOf } from './spans';
-import type { LanguageSyntax } from './syntax';
+import type { CalleeHint, LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 
 export interface AnalyzeOptions {
@@ -72,8 +72,9 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
 
   for (const call of collected.calls) {
-    if (!worthResolving(call)) continue;
-    const parts = tracker.partsOf(call.node);
+    const hint = worthResolving(call);
+    if (!hint) continue;
+    const parts = tracker.partsOf(call.node, hint);
     if (!parts) continue;
     if (tracker.creationAt(call.node, call.context)) continue;
     // Only `<module>.load(s)` can be a deserializer: the dotted path (several node reads) is built for those alone.
@@ -175,18 +176,24 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     }
   }
 
-  /** Cheap filter before the expensive node reads: only calls that could involve a Redis client. */
-  function worthResolving(call: RawCall): boolean {
+  /**
+   * Cheap filter before the expensive node reads: only calls that could involve a Redis client. Returns the
+   * callee reads it made, so the call parts reuse them instead of crossing into Wasm again.
+   */
+  function worthResolving(call: RawCall): CalleeHint | undefined {
     const node = call.node;
     const callee = node.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
-    if (!callee) return false;
+    if (!callee) return undefined;
     const type = callee.type;
     if (type === 'attribute' || type === 'member_expression') {
-      const property = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
-      return INTERESTING_METHODS.has(property) || commandForMethod(property) !== undefined || call.type === 'new_expression';
+      const propertyNode = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property');
+      const property = propertyNode?.text;
+      const name = property ?? '';
+      const worth = INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || call.type === 'new_expression';
+      return worth ? { callType: call.type, callee, calleeType: type, propertyNode, property } : undefined;
     }
-    if (type === 'identifier') return tracker.hasBinding(callee.text);
-    return false;
+    if (type === 'identifier') return tracker.hasBinding(callee.text) ? { callType: call.type, callee, calleeType: type } : undefined;
+    return undefined;
   }
 
   function buildSite(call: RawCall, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, receiver: ReceiverInfo, method: string): RedisCallSite {
@@ -216,40 +223,47 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     }
     let outer = call.node;
     let awaited = false;
-    for (let parent = outer.parent; parent && (AWAIT_TYPES.has(parent.type) || parent.type === 'parenthesized_expression'); parent = parent.parent) {
-      if (AWAIT_TYPES.has(parent.type)) awaited = true;
-      outer = parent;
+    // Each `.parent` read walks down from the root inside Wasm: the loop keeps the last one for outerParent.
+    let outerParent = outer.parent;
+    let outerParentType = outerParent?.type;
+    while (outerParent && outerParentType !== undefined && (AWAIT_TYPES.has(outerParentType) || outerParentType === 'parenthesized_expression')) {
+      if (AWAIT_TYPES.has(outerParentType)) awaited = true;
+      outer = outerParent;
+      outerParent = outer.parent;
+      outerParentType = outerParent?.type;
     }
-    const outerParent = outer.parent;
-    const statement = outerParent?.type === 'expression_statement' ? outerParent : undefined;
+    const statement = outerParentType === 'expression_statement' ? outerParent! : undefined;
     const statementNode = statement ?? call.node;
     const statementStart = statementNode.startIndex;
     // Line boundaries from node positions, never by scanning the text (minified files are one long line).
     const lineStart = statementStart - statementNode.startPosition.column;
     let statementSpan;
     if (statement && /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex))) {
-      const tail = text.slice(statement.endIndex, statement.endIndex + 200);
+      // endIndex and endPosition are Wasm calls: read once.
+      const statementEnd = statement.endIndex;
+      const tail = text.slice(statementEnd, statementEnd + 200);
       const newline = tail.indexOf('\n');
       const rest = newline < 0 ? tail : tail.slice(0, newline);
-      const atEnd = newline < 0 && statement.endIndex + tail.length >= text.length;
+      const atEnd = newline < 0 && statementEnd + tail.length >= text.length;
       if ((newline >= 0 || atEnd) && /^[ \t;\r]*$/.test(rest)) {
         const row = statement.startPosition.row;
-        const endOffset = newline < 0 ? text.length : statement.endIndex + newline + 1;
+        const endOffset = newline < 0 ? text.length : statementEnd + newline + 1;
+        const endPosition = statement.endPosition;
         statementSpan = {
           start: { line: row, column: 0 },
-          end: newline < 0 ? { line: statement.endPosition.row, column: statement.endPosition.column + rest.length } : { line: statement.endPosition.row + 1, column: 0 },
+          end: newline < 0 ? { line: endPosition.row, column: endPosition.column + rest.length } : { line: endPosition.row + 1, column: 0 },
           startOffset: lineStart,
           endOffset,
         };
       }
     }
     const start = call.node.startIndex;
+    const callSpan = spanOf(call.node);
     const forLoop = innermostForLoop(call);
     const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
     const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: syntax.literalIterationCount(forLoop.node), dependsOnReply: false } : undefined;
-    const loopParent = outerParent;
     const isLoopIterable =
-      !!loopParent && (loopParent.type === 'for_statement' || loopParent.type === 'for_in_statement' || loopParent.type === 'for_in_clause') && loopParent.childForFieldName('right')?.startIndex === outer.startIndex;
+      !!outerParent && (outerParentType === 'for_statement' || outerParentType === 'for_in_statement' || outerParentType === 'for_in_clause') && outerParent.childForFieldName('right')?.startIndex === outer.startIndex;
     return {
       command: command ?? '',
       method,
@@ -257,8 +271,8 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       args,
       keywords,
       span: spanOf(parts.propertyNode ?? parts.callee),
-      callSpan: spanOf(call.node),
-      expressionSpan: spanOf(outer),
+      callSpan,
+      expressionSpan: outer === call.node ? { ...callSpan, start: { ...callSpan.start }, end: { ...callSpan.end } } : spanOf(outer),
       statementSpan,
       indentation: /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0],
       blockId: statement?.parent?.startIndex ?? -1,

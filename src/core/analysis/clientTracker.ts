@@ -8,7 +8,7 @@ import { argFromNode } from './argumentValues';
 import { MODULE_SCOPE, functionInfo, type BoundName, type Collected, type ContextSnapshot } from './collect';
 import type { Arg, ClientCreation, ClientLibrary, ReceiverKind } from './model';
 import { spanOf } from './spans';
-import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type FactoryInfo, type LanguageSyntax } from './syntax';
+import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 
 export interface ClientRef {
@@ -67,10 +67,10 @@ export class ClientTracker {
    * Call parts, read once per call node (node reads cross into wasm and dominate the analysis time). Keyed by
    * the node id, a plain field that is unique within one tree, so the lookup itself costs no Wasm call.
    */
-  partsOf(node: Node): CallParts | undefined {
+  partsOf(node: Node, hint?: CalleeHint): CallParts | undefined {
     const key = node.id;
     if (this.partsCache.has(key)) return this.partsCache.get(key);
-    const parts = this.syntax.callParts(node);
+    const parts = this.syntax.callParts(node, hint);
     this.partsCache.set(key, parts);
     return parts;
   }
@@ -109,14 +109,16 @@ export class ClientTracker {
   private evaluate(raw: Node, context: ContextSnapshot, depth: number): Value {
     if (depth > 24) return undefined;
     const node = this.syntax.unwrap(raw);
-    switch (node.type) {
+    // A type read is a call into Wasm: read it once.
+    const type = node.type;
+    switch (type) {
       case 'identifier':
       case 'shorthand_property_identifier':
         return this.lookupName(node.text, context, depth);
       case 'attribute':
       case 'member_expression': {
         const object = node.childForFieldName('object');
-        const property = node.childForFieldName(node.type === 'attribute' ? 'attribute' : 'property')?.text;
+        const property = node.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text;
         if (!object || !property) return undefined;
         if (this.syntax.isSelf(object)) return this.lookupAttribute(property, depth);
         const base = this.evaluate(object, context, depth + 1);
@@ -149,10 +151,10 @@ export class ClientTracker {
     const parts = this.partsOf(node);
     if (!parts) return undefined;
     if (parts.object && parts.property) {
-      const base = this.resolve(parts.object, context, depth + 1);
-      if (!base) {
-        const module = this.evaluate(parts.object, context, depth + 1);
-        if (module && 'module' in module) return this.returnedByImport(module.module, parts.property);
+      // One evaluation serves both outcomes (it is memoised per binding, so a second one gave the same value).
+      const base = this.evaluate(parts.object, context, depth + 1);
+      if (!isClient(base)) {
+        if (base && 'module' in base) return this.returnedByImport(base.module, parts.property);
         return undefined;
       }
       return this.afterMethod(base, parts.property, node, parts, context);

@@ -145,14 +145,15 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
       if (!set) globalsByScope.set(context.scopes[0], (set = new Set()));
       for (const child of node.namedChildren) if (child) set.add(child.text);
     } else if (type === syntax.returnType) {
-      const value = node.namedChildren[0];
-      if (value && context.fnId !== MODULE_SCOPE) {
+      // Module-level returns are never read: skip the child read (a Wasm call) for them.
+      const value = context.fnId !== MODULE_SCOPE ? node.firstNamedChild : null;
+      if (value) {
         const list = returns.get(context.fnId) ?? [];
         list.push({ value, context });
         returns.set(context.fnId, list);
       }
     } else if (syntax.bindingTypes.has(type)) {
-      for (const raw of syntax.bindingsOf(node)) bind(raw, node);
+      for (const raw of syntax.bindingsOf(node, type)) bind(raw, node);
     }
 
     if (syntax.functionTypes.has(type)) {

@@ -1,7 +1,7 @@
 /** Python (redis-py, redis.asyncio, aioredis, django-redis) knowledge for the collector and tracker. */
 import type { Node } from 'web-tree-sitter';
 import { evaluatePython } from './argumentValues';
-import type { CallParts, FactoryInfo, LanguageSyntax, RawBinding } from './syntax';
+import type { CallParts, CalleeHint, FactoryInfo, LanguageSyntax, RawBinding } from './syntax';
 
 const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket|head|options)\s*\(/;
 
@@ -128,8 +128,8 @@ export const pythonSyntax: LanguageSyntax = {
   returnType: 'return_statement',
   selfName: 'self',
 
-  callParts(node: Node): CallParts | undefined {
-    const callee = node.childForFieldName('function');
+  callParts(node: Node, hint?: CalleeHint): CallParts | undefined {
+    const callee = hint ? hint.callee : node.childForFieldName('function');
     const argumentList = node.childForFieldName('arguments');
     if (!callee) return undefined;
     const args: Node[] = [];
@@ -144,21 +144,22 @@ export const pythonSyntax: LanguageSyntax = {
         } else args.push(arg);
       }
     } else if (argumentList) args.push(argumentList);
-    if (callee.type === 'attribute') {
+    if ((hint ? hint.calleeType : callee.type) === 'attribute') {
       const object = callee.childForFieldName('object') ?? undefined;
-      const propertyNode = callee.childForFieldName('attribute') ?? undefined;
-      return { callee, object, property: propertyNode?.text, propertyNode, args, keywords, isNew: false };
+      const propertyNode = (hint && hint.propertyNode !== undefined ? hint.propertyNode : callee.childForFieldName('attribute')) ?? undefined;
+      const property = hint && hint.propertyNode !== undefined ? hint.property : propertyNode?.text;
+      return { callee, object, property, propertyNode, args, keywords, isNew: false };
     }
     return { callee, args, keywords, isNew: false };
   },
 
-  bindingsOf(node: Node): RawBinding[] {
-    switch (node.type) {
+  bindingsOf(node: Node, type = node.type): RawBinding[] {
+    switch (type) {
       case 'assignment': {
         const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right') ?? undefined;
         const name = left ? targetName(left) : undefined;
         if (!name) return [];
+        const right = node.childForFieldName('right') ?? undefined;
         return [{ name, kind: 'assign', value: right?.type === 'assignment' ? right.childForFieldName('right') ?? undefined : right, typeText: node.childForFieldName('type')?.text }];
       }
       case 'with_item': {

@@ -1,7 +1,7 @@
 /** TypeScript/JavaScript (ioredis, node-redis) knowledge for the collector and tracker. */
 import type { Node } from 'web-tree-sitter';
 import { evaluateScript } from './argumentValues';
-import type { CallParts, FactoryInfo, LanguageSyntax, RawBinding } from './syntax';
+import type { CallParts, CalleeHint, FactoryInfo, LanguageSyntax, RawBinding } from './syntax';
 
 const IOREDIS = new Set(['ioredis']);
 const NODE_REDIS = new Set(['redis', '@redis/client', '@node-redis/client']);
@@ -154,22 +154,23 @@ export const scriptSyntax: LanguageSyntax = {
   returnType: 'return_statement',
   selfName: 'this',
 
-  callParts(node: Node): CallParts | undefined {
-    const isNew = node.type === 'new_expression';
-    const callee = node.childForFieldName(isNew ? 'constructor' : 'function');
+  callParts(node: Node, hint?: CalleeHint): CallParts | undefined {
+    const isNew = (hint ? hint.callType : node.type) === 'new_expression';
+    const callee = hint ? hint.callee : node.childForFieldName(isNew ? 'constructor' : 'function');
     if (!callee) return undefined;
     const argumentList = node.childForFieldName('arguments');
     const args = argumentList && argumentList.type === 'arguments' ? named(argumentList).filter((a) => a.type !== 'comment') : argumentList ? [argumentList] : [];
-    if (callee.type === 'member_expression') {
+    if ((hint ? hint.calleeType : callee.type) === 'member_expression') {
       const object = callee.childForFieldName('object') ?? undefined;
-      const propertyNode = callee.childForFieldName('property') ?? undefined;
-      return { callee, object, property: propertyNode?.text, propertyNode, args, keywords: [], isNew };
+      const propertyNode = (hint && hint.propertyNode !== undefined ? hint.propertyNode : callee.childForFieldName('property')) ?? undefined;
+      const property = hint && hint.propertyNode !== undefined ? hint.property : propertyNode?.text;
+      return { callee, object, property, propertyNode, args, keywords: [], isNew };
     }
     return { callee, args, keywords: [], isNew };
   },
 
-  bindingsOf(node: Node): RawBinding[] {
-    switch (node.type) {
+  bindingsOf(node: Node, type = node.type): RawBinding[] {
+    switch (type) {
       case 'variable_declarator':
         return declaratorBindings(node);
       case 'assignment_expression': {

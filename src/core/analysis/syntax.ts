@@ -26,6 +26,17 @@ export interface CallParts {
   isNew: boolean;
 }
 
+/** Callee reads a caller already made (the cheap pre-filter), so callParts does not repeat those Wasm calls. */
+export interface CalleeHint {
+  /** Type of the call node itself. */
+  callType: string;
+  callee: Node;
+  calleeType: string;
+  /** Property/attribute node of a member callee (null when the grammar left it out), read only for member callees. */
+  propertyNode?: Node | null;
+  property?: string;
+}
+
 export interface FactoryInfo {
   library: ClientLibrary;
   kind: ReceiverKind;
@@ -43,9 +54,9 @@ export interface LanguageSyntax {
   bindingTypes: ReadonlySet<string>;
   returnType: string;
   selfName: string;
-  callParts(node: Node): CallParts | undefined;
+  callParts(node: Node, hint?: CalleeHint): CallParts | undefined;
   /** Bindings a node introduces (assignment targets, imports, parameters, class fields). */
-  bindingsOf(node: Node): RawBinding[];
+  bindingsOf(node: Node, type?: string): RawBinding[];
   functionName(node: Node): string;
   isAsyncFunction(node: Node): boolean;
   isRequestHandler(node: Node): boolean;
