@@ -1,5 +1,6 @@
 /** admin-command-in-app: server administration commands issued by application code. */
 import type { Rule } from './rule';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const REASONS: Record<string, string> = {
   MONITOR: 'streams every command the server executes and can halve its throughput',
@@ -46,7 +47,7 @@ export const adminCommandInApp: Rule = {
       why: 'These are @admin/@dangerous commands. MONITOR can cut throughput by half, SAVE blocks all clients for the length of the dump, CONFIG SET silently drifts the running server from its configuration file and is rejected on managed services, SHUTDOWN and DEBUG can take the server down.',
       examples: [
         { client: 'redis-py', file: 'app/startup.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    r.config_set("maxmemory-policy", "allkeys-lru")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    policy = r.config_get("maxmemory-policy")\n    return policy\n' },
-        { client: 'ioredis', file: 'src/backup.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function backup() {\n  return redis.save();\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function lastBackup() {\n  return redis.lastsave();\n}\n" },
+        { client: 'ioredis', file: 'src/backup.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function backup() {\n  return redis.save();\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function lastBackup() {\n  return redis.lastsave();\n}\n" },
         { client: 'node-redis', file: 'src/debug.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function enableEvents() {\n  return client.configSet('notify-keyspace-events', 'KEA');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function events() {\n  return client.configGet('notify-keyspace-events');\n}\n" },
       ],
       fix: 'Set configuration in redis.conf or the managed service\'s parameter group, use BGSAVE from ops tooling, MEMORY USAGE / OBJECT ENCODING instead of DEBUG OBJECT, and SLOWLOG/LATENCY from monitoring. Restrict the application user: `user app ... -@admin -@dangerous`.',

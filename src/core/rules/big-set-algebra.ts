@@ -1,6 +1,7 @@
 /** big-set-algebra: set/sorted-set unions, intersections and differences cost O(total size). */
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const ALGEBRA = ['SUNION', 'SUNIONSTORE', 'SINTER', 'SINTERSTORE', 'SDIFF', 'SDIFFSTORE', 'ZUNION', 'ZUNIONSTORE', 'ZINTER', 'ZINTERSTORE', 'ZDIFF', 'ZDIFFSTORE'];
 
@@ -22,7 +23,7 @@ export const bigSetAlgebra: Rule = {
       why: 'SINTER is O(N·M) in the worst case and the unions and differences are O(total elements). On sets of hundreds of thousands of members a single call takes tens to hundreds of milliseconds, during which Redis serves nobody else, and the result is allocated in full.',
       examples: [
         { client: 'redis-py', file: 'app/tags.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef common(a, b):\n    return r.sinter(f"tag:{a}", f"tag:{b}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef common_count(a, b):\n    return r.execute_command("SINTERCARD", 2, f"tag:{a}", f"tag:{b}", "LIMIT", 100)\n' },
-        { client: 'ioredis', file: 'src/tags.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function everyone() {\n  return redis.sunion('team:a', 'team:b');\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function everyone() {\n  return redis.sscan('team:all', 0, 'COUNT', 100);\n}\n" },
+        { client: 'ioredis', file: 'src/tags.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function everyone() {\n  return redis.sunion('team:a', 'team:b');\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function everyone() {\n  return redis.sscan('team:all', 0, 'COUNT', 100);\n}\n" },
         { client: 'node-redis', file: 'src/tags.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function merge() {\n  return client.zUnionStore('board:all', ['board:a', 'board:b']);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function addScore(member: string, score: number) {\n  await client.zIncrBy('board:all', score, member);\n}\n" },
       ],
       fix: 'Maintain the combined set incrementally when members are added, use SINTERCARD with LIMIT when only a count is needed, keep inputs small (bucket by time or shard), or run the computation on a replica.',

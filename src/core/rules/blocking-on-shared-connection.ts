@@ -2,6 +2,7 @@
 import { BLOCKING_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from '../analysis/commandNames';
 import type { Rule } from './rule';
 import { hasOption } from './support/options';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const blockingOnSharedConnection: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const blockingOnSharedConnection: Rule = {
       what: 'Reports blocking commands (BLPOP, BRPOP, BLMOVE, BZPOPMIN, … and XREAD/XREADGROUP with BLOCK) on an ioredis or node-redis client that the same file also uses for other commands.',
       why: 'ioredis instances and node-redis clients multiplex all commands over one connection. A blocking command parks that connection: everything queued behind it waits for the block to end — up to forever with a 0 timeout.',
       examples: [
-        { client: 'ioredis', file: 'src/worker.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return redis.brpop('jobs', 0);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\nconst blocking = redis.duplicate();\nblocking.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return blocking.brpop('jobs', 0);\n}\n" },
+        { client: 'ioredis', file: 'src/worker.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return redis.brpop('jobs', 0);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nconst blocking = redis.duplicate();\nblocking.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return blocking.brpop('jobs', 0);\n}\n" },
         { client: 'node-redis', file: 'src/worker.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function next() {\n  await client.incr('polls');\n  return client.blPop('jobs', 0);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\nconst worker = client.duplicate();\nworker.on('error', console.error);\n\nexport async function next() {\n  await client.incr('polls');\n  return worker.blPop('jobs', 0);\n}\n" },
       ],
       fix: 'Give blocking consumers their own connection: ioredis `redis.duplicate()`, node-redis `client.duplicate()` (v4 also `commandOptions({ isolated: true })`, v5 `createClientPool()`). Keep the block timeout finite.',

@@ -6,6 +6,7 @@ import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
 import { sameFunction } from './support/sites';
 import { setWithTtlEdit } from './support/ttl';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const CACHE_KEY = /(^|[:_.\-/{])cache[ds]?([:_.\-/}]|$)/i;
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
@@ -28,7 +29,7 @@ export const cacheWriteWithoutTtl: Rule = {
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
-        { client: 'ioredis', file: 'src/products.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body, 'EX', 3600);\n}\n" },
+        { client: 'ioredis', file: 'src/products.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body, 'EX', 3600);\n}\n" },
         { client: 'node-redis', file: 'src/products.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await client.set(`cache:product:${id}`, body);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await client.set(`cache:product:${id}`, body, { EX: 3600 });\n}\n" },
       ],
       fix: 'The quick fix adds a TTL of `defaultTtlSeconds` (default 3600) to the SET. It is unsafe: choose a TTL that fits the data, ideally with a little random jitter so entries do not expire together.',

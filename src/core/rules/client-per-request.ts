@@ -1,5 +1,6 @@
 /** client-per-request: creating a client (and a connection pool) inside a request handler or loop. */
 import type { ClientCreation, Rule } from './rule';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 /** True when the creation depends on per-iteration values (a host per node), not only constants or env lookups. */
 function argumentsVary(creation: ClientCreation): boolean {
@@ -26,7 +27,7 @@ export const clientPerRequest: Rule = {
       why: 'Each client opens its own connection (redis-py: its own connection pool): TCP, TLS and AUTH/HELLO handshakes on every request, connection storms against maxclients, and sockets leaking when the client is not closed.',
       examples: [
         { client: 'redis-py', file: 'app/api.py', bad: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/count")\ndef count():\n    r = redis.Redis(host="localhost")\n    return r.incr("hits")\n', good: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\nr = redis.Redis(host="localhost")\n\n@app.get("/count")\ndef count():\n    return r.incr("hits")\n' },
-        { client: 'ioredis', file: 'src/api.ts', bad: "import Redis from 'ioredis';\nimport express from 'express';\n\nconst app = express();\napp.get('/count', async (req, res) => {\n  const redis = new Redis();\n  redis.on('error', console.error);\n  res.json(await redis.incr('hits'));\n});\n", good: "import Redis from 'ioredis';\nimport express from 'express';\n\nconst app = express();\nconst redis = new Redis();\nredis.on('error', console.error);\napp.get('/count', async (req, res) => {\n  res.json(await redis.incr('hits'));\n});\n" },
+        { client: 'ioredis', file: 'src/api.ts', bad: IMPORT_IOREDIS + "import express from 'express';\n\nconst app = express();\napp.get('/count', async (req, res) => {\n  const redis = new Redis();\n  redis.on('error', console.error);\n  res.json(await redis.incr('hits'));\n});\n", good: IMPORT_IOREDIS + "import express from 'express';\n\nconst app = express();\nconst redis = new Redis();\nredis.on('error', console.error);\napp.get('/count', async (req, res) => {\n  res.json(await redis.incr('hits'));\n});\n" },
         { client: 'node-redis', file: 'src/api.ts', bad: "import { createClient } from 'redis';\nimport express from 'express';\n\nconst app = express();\napp.post('/hit', async (req, res) => {\n  const client = await createClient().on('error', console.error).connect();\n  res.json(await client.incr('hits'));\n});\n", good: "import { createClient } from 'redis';\nimport express from 'express';\n\nconst app = express();\nconst client = await createClient().on('error', console.error).connect();\napp.post('/hit', async (req, res) => {\n  res.json(await client.incr('hits'));\n});\n" },
       ],
       fix: 'Hoist the client to module or application scope (or dependency injection) and reuse it; redis-py clients are thread-safe and pool connections, ioredis and node-redis multiplex one connection.',

@@ -3,6 +3,7 @@ import type { Arg, RedisCallSite } from '../analysis/model';
 import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { hashTag, keySlot } from './support/slots';
+import { IMPORT_IOREDIS_CLUSTER } from './exampleImports';
 
 const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
 const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
@@ -51,7 +52,7 @@ export const crossSlotMultiKey: Rule = {
       why: 'Redis Cluster only executes a multi-key command when every key maps to the same hash slot; otherwise it replies CROSSSLOT. Code that works on a single instance breaks the day it moves to Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
-        { client: 'ioredis', file: 'src/cart.ts', bad: "import { Cluster } from 'ioredis';\nconst cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:${id}`, `cart:${id}:old`);\n}\n", good: "import { Cluster } from 'ioredis';\nconst cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:{${id}}`, `cart:{${id}}:old`);\n}\n" },
+        { client: 'ioredis', file: 'src/cart.ts', bad: IMPORT_IOREDIS_CLUSTER + "const cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:${id}`, `cart:${id}:old`);\n}\n", good: IMPORT_IOREDIS_CLUSTER + "const cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:{${id}}`, `cart:{${id}}:old`);\n}\n" },
         { client: 'node-redis', file: 'src/cart.ts', bad: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['user:1', 'user:2']);\n}\n", good: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['{users}:1', '{users}:2']);\n}\n" },
       ],
       fix: 'Put related keys in one slot with a hash tag — only the text inside the first non-empty `{…}` is hashed — or split the command into per-key commands sent in a pipeline (not atomic).',

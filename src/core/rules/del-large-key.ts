@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { LOCK_KEY, growingHashes } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const COLLECTION_WRITES: Record<string, string> = {
   LPUSH: 'list', RPUSH: 'list', LPUSHX: 'list', RPUSHX: 'list', SADD: 'set', ZADD: 'sorted set', ZINCRBY: 'sorted set',
@@ -29,7 +30,7 @@ export const delLargeKey: Rule = {
       why: 'DEL frees every element of a collection synchronously, which takes milliseconds to seconds for big keys, blocking every client. UNLINK unlinks the key in O(1) and reclaims the memory on a background thread; the data is gone for clients either way.',
       examples: [
         { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
-        { client: 'ioredis', file: 'src/feed.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.del(`followers:${b}`);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.unlink(`followers:${b}`);\n}\n" },
+        { client: 'ioredis', file: 'src/feed.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.del(`followers:${b}`);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.unlink(`followers:${b}`);\n}\n" },
         { client: 'node-redis', file: 'src/feed.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function score(m: string) {\n  await client.zAdd('board', { score: 1, value: m });\n}\nexport async function reset() {\n  await client.del('board');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function score(m: string) {\n  await client.zAdd('board', { score: 1, value: m });\n}\nexport async function reset() {\n  await client.unlink('board');\n}\n" },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',

@@ -1,6 +1,7 @@
 /** eval-dynamic-script: Lua source built at run time fills the script cache and invites injection. */
 import type { Rule } from './rule';
 import { scriptSources } from './support/scripts';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const evalDynamicScript: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const evalDynamicScript: Rule = {
       why: 'Redis caches every distinct script body it sees (by SHA1) until SCRIPT FLUSH or restart, so per-call variants grow memory without bound. Interpolating user data into Lua source is code injection.',
       examples: [
         { client: 'redis-py', file: 'app/limits.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef bump(key, by):\n    return r.eval(f"return redis.call(\'INCRBY\', KEYS[1], {by})", 1, key)\n', good: 'import redis\n\nr = redis.Redis()\nBUMP = r.register_script("return redis.call(\'INCRBY\', KEYS[1], ARGV[1])")\n\ndef bump(key, by):\n    return BUMP(keys=[key], args=[by])\n' },
-        { client: 'ioredis', file: 'src/limits.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return redis.eval(`return redis.call('INCRBY', KEYS[1], ${by})`, 1, key);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return redis.eval(\"return redis.call('INCRBY', KEYS[1], ARGV[1])\", 1, key, by);\n}\n" },
+        { client: 'ioredis', file: 'src/limits.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return redis.eval(`return redis.call('INCRBY', KEYS[1], ${by})`, 1, key);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return redis.eval(\"return redis.call('INCRBY', KEYS[1], ARGV[1])\", 1, key, by);\n}\n" },
         { client: 'node-redis', file: 'src/limits.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return client.eval(\"return redis.call('INCRBY', KEYS[1], \" + by + ')', { keys: [key] });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function bump(key: string, by: number) {\n  return client.eval(\"return redis.call('INCRBY', KEYS[1], ARGV[1])\", { keys: [key], arguments: [String(by)] });\n}\n" },
       ],
       fix: 'Make the script text a constant, pass keys in KEYS and values in ARGV, and load it once: redis-py `register_script`, ioredis `defineCommand`, node-redis `defineScript`. Redis 7 Functions are an alternative for shared logic.',

@@ -3,6 +3,7 @@ import { numberOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { sitesWith } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const ALWAYS = new Set(['LREM', 'LPOS', 'LINSERT']);
 const BY_INDEX = new Set(['LINDEX', 'LSET']);
@@ -25,7 +26,7 @@ export const expensiveLinearListOps: Rule = {
       why: 'Lists are linked lists of listpacks: reaching the middle, or searching for a value, visits every element on the way. Queue code that removes jobs by value with LREM is a classic latency hot spot once the list grows.',
       examples: [
         { client: 'redis-py', file: 'app/queue.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ack(job):\n    r.lrem("jobs:processing", 1, job)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ack(job_id):\n    r.xack("jobs", "workers", job_id)\n' },
-        { client: 'ioredis', file: 'src/queue.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.lpos('jobs', job);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.zrank('jobs:by-time', job);\n}\n" },
+        { client: 'ioredis', file: 'src/queue.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.lpos('jobs', job);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.zrank('jobs:by-time', job);\n}\n" },
         { client: 'node-redis', file: 'src/queue.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(job: string) {\n  return client.lRem('jobs:processing', 1, job);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(id: string) {\n  return client.xAck('jobs', 'workers', id);\n}\n" },
       ],
       fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',

@@ -1,6 +1,7 @@
 /** flush-in-app-code: FLUSHALL / FLUSHDB wipe data and block the server. */
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const flushInAppCode: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const flushInAppCode: Rule = {
       why: 'One call removes the whole dataset (all databases for FLUSHALL); a mis-pointed environment variable turns a cleanup helper into data loss. Without ASYNC the server frees every key on its main thread, which is O(N).',
       examples: [
         { client: 'redis-py', file: 'app/admin.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef reset_cache():\n    r.flushdb()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef reset_cache():\n    for key in r.scan_iter(match="cache:*", count=500):\n        r.unlink(key)\n' },
-        { client: 'ioredis', file: 'src/admin.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  await redis.flushall();\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const keys of redis.scanStream({ match: 'cache:*', count: 500 })) if (keys.length) await redis.unlink(...keys);\n}\n" },
+        { client: 'ioredis', file: 'src/admin.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  await redis.flushall();\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const keys of redis.scanStream({ match: 'cache:*', count: 500 })) if (keys.length) await redis.unlink(...keys);\n}\n" },
         { client: 'node-redis', file: 'src/admin.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function resetCache() {\n  await client.flushDb();\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const key of client.scanIterator({ MATCH: 'cache:*', COUNT: 500 })) await client.unlink(key);\n}\n" },
       ],
       fix: 'Delete by prefix (SCAN + UNLINK), or move the flush into test setup or an ops script guarded by an environment check and run it with ASYNC. Deny `@dangerous` commands to the application user with an ACL.',

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 import { isTypeScript } from './support/clients';
 import { ensurePythonOsImport, fix, replace } from './support/edits';
 import { urlPassword } from './support/hosts';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const PLACEHOLDER = /^(\$\{.*\}|<.*>|%\(.*\)s|\{\{.*\}\}|\*+|x+|\.\.\.)$/i;
 const PASSWORD_OPTIONS = ['password', 'redisOptions.password', 'sentinelPassword', 'socket.password'];
@@ -37,7 +38,7 @@ export const hardcodedCredentials: Rule = {
       why: 'Source code is copied to every clone, CI log, container image and error report. A Redis password there is effectively public, and rotating it means a code change and a redeploy.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", password="s3cr3t-pass")\n', good: 'import os\nimport redis\n\nr = redis.Redis(host="cache", password=os.environ["REDIS_PASSWORD"])\n' },
-        { client: 'ioredis', file: 'src/store.ts', bad: "import Redis from 'ioredis';\n\nexport const redis = new Redis('redis://:s3cr3t-pass@cache:6379');\nredis.on('error', console.error);\n", good: "import Redis from 'ioredis';\n\nexport const redis = new Redis(process.env.REDIS_URL!);\nredis.on('error', console.error);\n" },
+        { client: 'ioredis', file: 'src/store.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis('redis://:s3cr3t-pass@cache:6379');\nredis.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL!);\nredis.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ password: 's3cr3t-pass' });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ password: process.env.REDIS_PASSWORD });\nclient.on('error', console.error);\n" },
       ],
       fix: 'The quick fix replaces the literal with `os.environ["REDIS_PASSWORD"]` / `process.env.REDIS_PASSWORD` (or REDIS_URL for URLs), adding `import os` when needed. It is unsafe: the variable must be set wherever the code runs. Rotate the leaked password.',

@@ -3,6 +3,7 @@ import type { Fix } from '../findings';
 import type { Rule, RuleContext, RedisCallSite } from './rule';
 import { isTypeScript, receiverText, shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 function alternative(site: RedisCallSite): string {
   const pattern = site.args[0] ? shownKey(site) : "'*'";
@@ -62,8 +63,8 @@ export const keysCommand: Rule = {
         {
           client: 'ioredis',
           file: 'src/sessions.ts',
-          bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function activeSessions() {\n  return await redis.keys('session:*');\n}\n",
-          good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function activeSessions() {\n  const found: string[] = [];\n  for await (const batch of redis.scanStream({ match: 'session:*', count: 500 })) found.push(...batch);\n  return found;\n}\n",
+          bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function activeSessions() {\n  return await redis.keys('session:*');\n}\n",
+          good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function activeSessions() {\n  const found: string[] = [];\n  for await (const batch of redis.scanStream({ match: 'session:*', count: 500 })) found.push(...batch);\n  return found;\n}\n",
         },
         {
           client: 'node-redis',

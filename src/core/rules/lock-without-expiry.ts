@@ -6,6 +6,7 @@ import { fix, replace } from './support/edits';
 import { hasOption, setIsNx, setSetsTtl } from './support/options';
 import { LOCK_KEY } from './support/sites';
 import { appendArguments } from './support/ttl';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const lockWithoutExpiry: Rule = {
   meta: {
@@ -26,7 +27,7 @@ export const lockWithoutExpiry: Rule = {
       why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
-        { client: 'ioredis', file: 'src/jobs.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.setnx(`lock:${job}`, '1');\n}\n", good: "import { randomUUID } from 'node:crypto';\nimport Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.set(`lock:${job}`, randomUUID(), 'PX', 30000, 'NX');\n}\n" },
+        { client: 'ioredis', file: 'src/jobs.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.setnx(`lock:${job}`, '1');\n}\n", good: "import { randomUUID } from 'node:crypto';\n" + IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.set(`lock:${job}`, randomUUID(), 'PX', 30000, 'NX');\n}\n" },
         { client: 'node-redis', file: 'src/jobs.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function acquire(job: string, token: string) {\n  return client.set(`lock:${job}`, token, { NX: true });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function acquire(job: string, token: string) {\n  return client.set(`lock:${job}`, token, { NX: true, PX: 30000 });\n}\n" },
       ],
       fix: 'The quick fix rewrites SETNX to SET … NX PX `lockTtlMs` (default 30000), adds PX to SET NX, or adds `timeout=` to redis-py `lock()`. It is unsafe: SET NX replies differently from SETNX (OK/nil vs 1/0), and the TTL must exceed the longest critical section. Store a random token as the value and release with compare-and-delete.',

@@ -1,6 +1,7 @@
 /** lua-undeclared-keys: scripts must receive every key they touch through KEYS. */
 import type { Rule } from './rule';
 import { scriptSources } from './support/scripts';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const KEYLESS = new Set(['TIME', 'INFO', 'PING', 'ECHO', 'DBSIZE', 'RANDOMKEY', 'PUBLISH', 'SPUBLISH', 'CONFIG', 'CLUSTER', 'SCRIPT', 'FUNCTION', 'CLIENT', 'SELECT', 'SWAPDB', 'LASTSAVE', 'ROLE', 'COMMAND', 'MEMORY', 'SLOWLOG', 'SCAN', 'KEYS', 'FLUSHALL', 'FLUSHDB']);
 const CALL = /redis\.p?call\(\s*(['"])([A-Za-z]+)\1\s*(?:,\s*([^,)]+))?/g;
@@ -24,7 +25,7 @@ export const luaUndeclaredKeys: Rule = {
       why: 'Redis requires scripts to declare every key they access as KEYS arguments: Cluster routes the script by those keys and rejects access to other slots; scripts with a `#!lua` shebang refuse undeclared cross-slot access even outside Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/profile.py', bad: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[1] .. ":version")\n""")\n', good: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[2])\n""")\n' },
-        { client: 'ioredis', file: 'src/profile.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\nredis.defineCommand('touch', { numberOfKeys: 1, lua: \"return redis.call('INCR', 'version:' .. ARGV[1])\" });\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\nredis.defineCommand('touch', { numberOfKeys: 1, lua: \"return redis.call('INCR', KEYS[1])\" });\n" },
+        { client: 'ioredis', file: 'src/profile.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nredis.defineCommand('touch', { numberOfKeys: 1, lua: \"return redis.call('INCR', 'version:' .. ARGV[1])\" });\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nredis.defineCommand('touch', { numberOfKeys: 1, lua: \"return redis.call('INCR', KEYS[1])\" });\n" },
         { client: 'node-redis', file: 'src/profile.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function touch(id: string) {\n  return client.eval(\"return redis.call('INCR', 'version:' .. ARGV[1])\", { arguments: [id] });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function touch(id: string) {\n  return client.eval(\"return redis.call('INCR', KEYS[1])\", { keys: [`version:${id}`] });\n}\n" },
       ],
       fix: 'Pass every key the script touches as KEYS[n] and give related keys a common hash tag (`{user:42}:profile`, `{user:42}:version`) so they live in one slot.',

@@ -1,6 +1,7 @@
 /** missing-error-listener: node-redis exits the process on an unhandled 'error'; ioredis only logs it. */
 import type { Rule } from './rule';
 import { fix, insertAt } from './support/edits';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const missingErrorListener: Rule = {
   meta: {
@@ -21,7 +22,7 @@ export const missingErrorListener: Rule = {
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
-        { client: 'ioredis', file: 'src/redis.ts', bad: "import Redis from 'ioredis';\n\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: "import Redis from 'ioredis';\n\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
+        { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
       falsePositives: 'A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline.',

@@ -1,6 +1,7 @@
 /** missing-timeouts: clients that can wait forever on a dead or half-open connection. */
 import type { Rule } from './rule';
 import type { ClientCreation } from '../analysis/model';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const PY_FACTORIES = /(^|\.)(Redis|StrictRedis|RedisCluster|from_url|ConnectionPool|BlockingConnectionPool)$/;
 
@@ -33,7 +34,7 @@ export const missingTimeouts: Rule = {
       why: 'After a failover or a dropped NAT mapping the TCP connection can stay half-open; without a timeout the client waits forever and so does the request or worker that called it. redis-py before 8.0 has no socket timeout by default.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", socket_timeout=None)\n', good: 'import redis\n\nr = redis.Redis(host="cache", socket_timeout=5, socket_connect_timeout=5, health_check_interval=30)\n' },
-        { client: 'ioredis', file: 'src/store.ts', bad: "import Redis from 'ioredis';\n\nexport const redis = new Redis({ host: 'cache', maxRetriesPerRequest: null });\nredis.on('error', console.error);\n", good: "import Redis from 'ioredis';\n\nexport const redis = new Redis({ host: 'cache', maxRetriesPerRequest: 2, commandTimeout: 5000 });\nredis.on('error', console.error);\n" },
+        { client: 'ioredis', file: 'src/store.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis({ host: 'cache', maxRetriesPerRequest: null });\nredis.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis({ host: 'cache', maxRetriesPerRequest: 2, commandTimeout: 5000 });\nredis.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ socket: { host: 'cache', connectTimeout: 0 } });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ socket: { host: 'cache', connectTimeout: 5000 } });\nclient.on('error', console.error);\n" },
       ],
       fix: 'Set connect and socket/command timeouts of a few seconds, keep blocking commands\' own timeouts below the socket timeout, and enable health checks (redis-py `health_check_interval`, node-redis `pingInterval`).',

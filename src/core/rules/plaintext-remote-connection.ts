@@ -3,6 +3,7 @@ import type { Arg, ClientCreation } from '../analysis/model';
 import type { Rule } from './rule';
 import { fix, insertAt, replace } from './support/edits';
 import { isLocalHost, urlHost } from './support/hosts';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 function truthy(arg: Arg | undefined): boolean {
   if (!arg) return false;
@@ -33,7 +34,7 @@ export const plaintextRemoteConnection: Rule = {
       why: 'Redis AUTH and every command and reply travel in clear text without TLS. Anyone on the path can read data and the password; managed services (ElastiCache in-transit encryption, Azure port 6380) expect TLS.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis.from_url("redis://cache.prod.example.com:6379/0")\n', good: 'import redis\n\nr = redis.Redis.from_url("rediss://cache.prod.example.com:6379/0")\n' },
-        { client: 'ioredis', file: 'src/store.ts', bad: "import Redis from 'ioredis';\n\nexport const redis = new Redis({ host: 'cache.prod.example.com', port: 6379 });\nredis.on('error', console.error);\n", good: "import Redis from 'ioredis';\n\nexport const redis = new Redis({ host: 'cache.prod.example.com', port: 6379, tls: {} });\nredis.on('error', console.error);\n" },
+        { client: 'ioredis', file: 'src/store.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis({ host: 'cache.prod.example.com', port: 6379 });\nredis.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis({ host: 'cache.prod.example.com', port: 6379, tls: {} });\nredis.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: 'redis://cache.prod.example.com:6379' });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: 'rediss://cache.prod.example.com:6379' });\nclient.on('error', console.error);\n" },
       ],
       fix: 'The quick fix changes `redis://` to `rediss://`, or adds `ssl=True` (redis-py) / `tls: {}` (ioredis). It is unsafe: the server must accept TLS on that port, and you may need CA settings.',

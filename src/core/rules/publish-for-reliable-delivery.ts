@@ -3,6 +3,7 @@ import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { methodName, shownKey } from './support/clients';
 import { sitesWith } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const WORK_CHANNEL = /(^|[:._\-/])(jobs?|tasks?|orders?|emails?|mails?|payments?|invoices?|work|queue|commands?|notifications?-to-send|webhooks?)([:._\-/]|$)/i;
 
@@ -24,7 +25,7 @@ export const publishForReliableDelivery: Rule = {
       why: 'Pub/Sub has no storage: a message reaches only the subscribers connected at that instant. Restarts, deploys, network blips and slow subscribers disconnected by the output buffer limit drop messages silently.',
       examples: [
         { client: 'redis-py', file: 'app/orders.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef submit(order):\n    r.publish("orders:new", json.dumps(order))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef submit(order):\n    r.xadd("orders:new", {"body": json.dumps(order)}, maxlen=100000)\n' },
-        { client: 'ioredis', file: 'src/mail.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function sendEmail(body: string) {\n  return redis.publish('email:send', body);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function sendEmail(body: string) {\n  return redis.xadd('email:send', 'MAXLEN', '~', 100000, '*', 'body', body);\n}\n" },
+        { client: 'ioredis', file: 'src/mail.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function sendEmail(body: string) {\n  return redis.publish('email:send', body);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function sendEmail(body: string) {\n  return redis.xadd('email:send', 'MAXLEN', '~', 100000, '*', 'body', body);\n}\n" },
         { client: 'node-redis', file: 'src/jobs.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function enqueue(job: string) {\n  return client.publish('jobs', job);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function enqueue(job: string) {\n  return client.xAdd('jobs', '*', { job }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 100000 } });\n}\n" },
       ],
       fix: 'Use Streams with consumer groups (XADD, XREADGROUP, XACK, XAUTOCLAIM for retries) or a list queue with the LMOVE reliable-queue pattern. Keep Pub/Sub for cache invalidation, presence and live UI updates.',

@@ -4,6 +4,7 @@ import { CURSOR_COMMANDS } from '../analysis/commandNames';
 import type { Rule } from './rule';
 import { fix, replace } from './support/edits';
 import { scanCount } from './support/options';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const scanHugeCount: Rule = {
   meta: {
@@ -23,7 +24,7 @@ export const scanHugeCount: Rule = {
       why: 'COUNT is the amount of work done per call. SCAN exists to split a full keyspace walk into short steps; a COUNT of a million makes each step as long as KEYS and the replies huge.',
       examples: [
         { client: 'redis-py', file: 'app/cleanup.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef purge():\n    for key in r.scan_iter(match="tmp:*", count=1_000_000):\n        r.unlink(key)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef purge():\n    for key in r.scan_iter(match="tmp:*", count=1000):\n        r.unlink(key)\n' },
-        { client: 'ioredis', file: 'src/cleanup.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function stream() {\n  return redis.scanStream({ match: 'tmp:*', count: 500000 });\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function stream() {\n  return redis.scanStream({ match: 'tmp:*', count: 1000 });\n}\n" },
+        { client: 'ioredis', file: 'src/cleanup.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function stream() {\n  return redis.scanStream({ match: 'tmp:*', count: 500000 });\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function stream() {\n  return redis.scanStream({ match: 'tmp:*', count: 1000 });\n}\n" },
         { client: 'node-redis', file: 'src/cleanup.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function keys() {\n  return client.scanIterator({ MATCH: 'tmp:*', COUNT: 100000 });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function keys() {\n  return client.scanIterator({ MATCH: 'tmp:*', COUNT: 1000 });\n}\n" },
       ],
       fix: 'The quick fix sets COUNT to 1000; it is safe (only the batch size changes).',

@@ -1,6 +1,7 @@
 /** select-db: numbered databases do not exist in Cluster and SELECT on shared connections leaks. */
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const URL_DB = /^rediss?:\/\/[^/?#]*\/(\d+)/;
 
@@ -24,7 +25,7 @@ export const selectDb: Rule = {
       why: 'Cluster supports only database 0, so the code cannot move to Cluster. Numbered databases share memory, CPU and dangerous commands of one process. SELECT on a pooled connection changes the database for whoever borrows that connection next.',
       examples: [
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
-        { client: 'ioredis', file: 'src/sessions.ts', bad: "import Redis from 'ioredis';\n\nexport const sessions = new Redis('redis://cache:6379/3');\nsessions.on('error', console.error);\n", good: "import Redis from 'ioredis';\n\nexport const sessions = new Redis('redis://cache:6379', { keyPrefix: 'session:' });\nsessions.on('error', console.error);\n" },
+        { client: 'ioredis', file: 'src/sessions.ts', bad: IMPORT_IOREDIS + "\nexport const sessions = new Redis('redis://cache:6379/3');\nsessions.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const sessions = new Redis('redis://cache:6379', { keyPrefix: 'session:' });\nsessions.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/sessions.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function useSessions() {\n  await client.select(3);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function session(id: string) {\n  return client.get(`session:${id}`);\n}\n" },
       ],
       fix: 'Separate data with key prefixes (ioredis `keyPrefix`), or run separate instances per application. If a numbered database is unavoidable, configure it at client construction and never call SELECT on pooled connections.',

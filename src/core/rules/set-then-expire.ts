@@ -6,6 +6,7 @@ import { fix, replace } from './support/edits';
 import { setSetsTtl } from './support/options';
 import { sameFunction } from './support/sites';
 import { setWithTtlEdit } from './support/ttl';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
 const WRITES = new Set(['SET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
@@ -40,7 +41,7 @@ export const setThenExpire: Rule = {
       why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
-        { client: 'ioredis', file: 'src/cache.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value);\n  await redis.expire(key, 300);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value, 'EX', 300);\n}\n" },
+        { client: 'ioredis', file: 'src/cache.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value);\n  await redis.expire(key, 300);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value, 'EX', 300);\n}\n" },
         { client: 'node-redis', file: 'src/limit.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function hit(ip: string) {\n  const count = await client.incr(`rate:${ip}`);\n  await client.expire(`rate:${ip}`, 60);\n  return count;\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function hit(ip: string) {\n  const [count] = await client.multi().incr(`rate:${ip}`).expire(`rate:${ip}`, 60).exec();\n  return count;\n}\n" },
       ],
       fix: 'For SET the quick fix moves the TTL into the SET (`ex=`/`\'EX\'`/`{ EX }`) and deletes the EXPIRE line. It is marked safe when the two statements are adjacent and the TTL is a literal or a variable; otherwise review it. For other writes, wrap both commands in MULTI (redis-py `pipeline()`, ioredis/node-redis `multi()`) or a Lua script.',

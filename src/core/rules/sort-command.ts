@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { sitesWith } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const sortCommand: Rule = {
   meta: {
@@ -23,7 +24,7 @@ export const sortCommand: Rule = {
       why: 'SORT is O(N+M·log M) on the single command thread and is flagged @dangerous. With BY or GET patterns it reads other keys that are not declared as arguments, which Cluster cannot route.',
       examples: [
         { client: 'redis-py', file: 'app/rank.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.sort("players", by="score_*", desc=True)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.zrevrange("players:by-score", 0, 99)\n' },
-        { client: 'ioredis', file: 'src/rank.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.sort('players', 'BY', 'score_*');\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.zrevrange('players:by-score', 0, 99);\n}\n" },
+        { client: 'ioredis', file: 'src/rank.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.sort('players', 'BY', 'score_*');\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.zrevrange('players:by-score', 0, 99);\n}\n" },
         { client: 'node-redis', file: 'src/rank.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ranked() {\n  return client.sort('players');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ranked() {\n  return client.zRange('players:by-score', 0, 99, { REV: true });\n}\n" },
       ],
       fix: 'Store the data in a sorted set scored by the sort field (ZADD on write) and read pages with ZRANGE … LIMIT, or sort a small page client-side.',

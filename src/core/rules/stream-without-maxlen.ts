@@ -5,6 +5,7 @@ import { shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { hasOption, optionsObject } from './support/options';
 import { appendArguments } from './support/ttl';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 export const streamWithoutMaxlen: Rule = {
   meta: {
@@ -24,7 +25,7 @@ export const streamWithoutMaxlen: Rule = {
       why: 'Consumer groups do not delete acknowledged entries: a stream written without trimming keeps every event, growing memory, RDB/AOF size and replication time.',
       examples: [
         { client: 'redis-py', file: 'app/events.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event, maxlen=10000, approximate=True)\n' },
-        { client: 'ioredis', file: 'src/events.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', '*', 'kind', kind);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', 'MAXLEN', '~', 10000, '*', 'kind', kind);\n}\n" },
+        { client: 'ioredis', file: 'src/events.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', '*', 'kind', kind);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', 'MAXLEN', '~', 10000, '*', 'kind', kind);\n}\n" },
         { client: 'node-redis', file: 'src/events.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function publish(kind: string) {\n  return client.xAdd('events', '*', { kind });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function publish(kind: string) {\n  return client.xAdd('events', '*', { kind }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10000 } });\n}\n" },
       ],
       fix: 'The quick fix adds approximate trimming to `streamMaxLen` entries (default 10000): redis-py `maxlen=…, approximate=True`, ioredis `\'MAXLEN\', \'~\', n` after the key, node-redis `{ TRIM: { strategy: \'MAXLEN\', strategyModifier: \'~\', threshold: n } }`. It is unsafe because old entries will be deleted.',

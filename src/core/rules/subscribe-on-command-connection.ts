@@ -1,6 +1,7 @@
 /** subscribe-on-command-connection: a RESP2 connection in subscriber mode refuses normal commands. */
 import { SUBSCRIBE_COMMANDS } from '../analysis/commandNames';
 import type { Rule } from './rule';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const ALLOWED_IN_SUBSCRIBER_MODE = new Set([...SUBSCRIBE_COMMANDS, 'UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE', 'PING', 'QUIT', 'RESET']);
 
@@ -21,7 +22,7 @@ export const subscribeOnCommandConnection: Rule = {
       what: 'Reports SUBSCRIBE/PSUBSCRIBE/SSUBSCRIBE on an ioredis or node-redis client that the same file also uses for regular commands. Clients configured for RESP3 are not reported.',
       why: 'Over RESP2 a connection that has subscribed may only run (un)subscribe, PING and QUIT. Any other command on the same client is rejected with "Connection in subscriber mode, only subscriber commands may be used".',
       examples: [
-        { client: 'ioredis', file: 'src/events.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function start() {\n  await redis.subscribe('events');\n  await redis.set('listening', '1');\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\nconst subscriber = redis.duplicate();\nsubscriber.on('error', console.error);\n\nexport async function start() {\n  await subscriber.subscribe('events');\n  await redis.set('listening', '1');\n}\n" },
+        { client: 'ioredis', file: 'src/events.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function start() {\n  await redis.subscribe('events');\n  await redis.set('listening', '1');\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nconst subscriber = redis.duplicate();\nsubscriber.on('error', console.error);\n\nexport async function start() {\n  await subscriber.subscribe('events');\n  await redis.set('listening', '1');\n}\n" },
         { client: 'node-redis', file: 'src/events.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function start() {\n  await client.subscribe('events', (m) => console.log(m));\n  await client.set('listening', '1');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\nconst subscriber = client.duplicate();\nsubscriber.on('error', console.error);\n\nexport async function start() {\n  await subscriber.subscribe('events', (m) => console.log(m));\n  await client.set('listening', '1');\n}\n" },
       ],
       fix: 'Use a dedicated subscriber connection: ioredis `redis.duplicate()`, node-redis `client.duplicate()` (connect it and give it its own error listener). redis-py `r.pubsub()` already uses its own connection.',

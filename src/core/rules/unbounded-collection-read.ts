@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 import { growingHashes } from './support/sites';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const WHOLE_SET = new Set(['SMEMBERS']);
 const WHOLE_HASH = new Set(['HGETALL', 'HKEYS', 'HVALS']);
@@ -49,7 +50,7 @@ export const unboundedCollectionRead: Rule = {
       why: 'These commands are O(N) in the collection size and return a reply of the same size: server CPU, output buffers, network and client memory all grow with the data. A set of a million members read on every request stalls every other client.',
       examples: [
         { client: 'redis-py', file: 'app/followers.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return r.smembers(f"followers:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return list(r.sscan_iter(f"followers:{uid}", count=500))\n' },
-        { client: 'ioredis', file: 'src/timeline.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string) {\n  return redis.lrange(`timeline:${uid}`, 0, -1);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string, page = 0) {\n  return redis.lrange(`timeline:${uid}`, page * 50, page * 50 + 49);\n}\n" },
+        { client: 'ioredis', file: 'src/timeline.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string) {\n  return redis.lrange(`timeline:${uid}`, 0, -1);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string, page = 0) {\n  return redis.lrange(`timeline:${uid}`, page * 50, page * 50 + 49);\n}\n" },
         { client: 'node-redis', file: 'src/board.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, -1);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, 99);\n}\n" },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { methodName, shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { keysOf } from './support/sites';
+import { IMPORT_IOREDIS } from './exampleImports';
 
 const PUSHES = new Set(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']);
 const BOUNDING = ['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LMOVE', 'BLMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'LMPOP', 'BLMPOP', 'EXPIRE', 'PEXPIRE', 'EXPIREAT', 'DEL', 'UNLINK', 'LREM'];
@@ -27,7 +28,7 @@ export const unboundedListGrowth: Rule = {
       why: 'Timelines, logs and "recent items" lists that are only appended to become big keys: slow reads, slow deletes and expiry, replication and fork copy-on-write cost, and eviction of other data.',
       examples: [
         { client: 'redis-py', file: 'app/activity.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n    r.ltrim(f"recent:{uid}", 0, 99)\n' },
-        { client: 'ioredis', file: 'src/activity.ts', bad: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.lpush(`recent:${uid}`, event);\n}\n", good: "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.multi().lpush(`recent:${uid}`, event).ltrim(`recent:${uid}`, 0, 99).exec();\n}\n" },
+        { client: 'ioredis', file: 'src/activity.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.lpush(`recent:${uid}`, event);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.multi().lpush(`recent:${uid}`, event).ltrim(`recent:${uid}`, 0, 99).exec();\n}\n" },
         { client: 'node-redis', file: 'src/activity.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n  await client.lTrim(`log:${uid}`, -1000, -1);\n}\n" },
       ],
       fix: 'The quick fix adds `LTRIM key 0 999` after the push (unsafe: it drops older items; pick the cap you need). Or push and trim in one MULTI, or use a stream with MAXLEN.',
