@@ -166,7 +166,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       if (!name || name.startsWith('this.')) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       const escaped = name.replace(/[$]/g, '\\$');
-      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
+      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
       for (let match = uses.exec(text); match; match = uses.exec(text)) {
         const before = text.slice(Math.max(0, match.index - 200), match.index + 1);
         // Exports are judged with the workspace index (listeners in importing files); other uses hand the client over.
