@@ -267,6 +267,8 @@ function incremental(parsers: Parsers): { p50: number; p95: number; lines: numbe
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), lines };
 }
 
+const RUNS = 5;
+
 async function main(): Promise<void> {
   const parsers = await sharedParsers(diskGrammarSource);
   const root = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
@@ -275,18 +277,26 @@ async function main(): Promise<void> {
     const mb = (bytes: number) => bytes / 1024 / 1024;
     console.log(`corpus: ${corpus.all.length} files, ${corpus.lines} lines, ${mb(corpus.bytes).toFixed(2)} MB (${corpus.redis.length} files use Redis)`);
 
-    // Warm up JIT and parsers on a slice, then measure.
+    // Warm up JIT and parsers on a slice, then repeat and take the median (the machine is shared and noisy).
     timeLint(corpus.all.slice(0, 20), root, parsers);
-    const allMs = timeLint(corpus.all, root, parsers);
-    console.log(`redis-review lint, whole corpus: ${(allMs / 1000).toFixed(2)} s = ${(mb(corpus.bytes) / (allMs / 1000)).toFixed(2)} MB/s`);
+    const allRuns = Array.from({ length: RUNS }, () => timeLint(corpus.all, root, parsers));
+    const allMs = percentile(allRuns, 50);
+    const rate = (ms: number) => (mb(corpus.bytes) / (ms / 1000)).toFixed(2);
+    console.log(`redis-review lint, whole corpus (median of ${RUNS}): ${(allMs / 1000).toFixed(2)} s = ${rate(allMs)} MB/s (runs: ${allRuns.map(rate).join(', ')} MB/s)`);
     const redisBytes = sizeOf(corpus.redis);
     const redisMs = timeLint(corpus.redis, root, parsers);
     console.log(`redis-review lint, Redis-using files only (every file parsed and analysed): ${(mb(redisBytes) / (redisMs / 1000)).toFixed(2)} MB/s`);
 
     const tsBytes = sizeOf(corpus.ts);
     await timeEslint(corpus.ts.slice(0, 20), root);
-    const eslintMs = await timeEslint(corpus.ts, root);
-    const oursTsMs = timeLint(corpus.ts, root, parsers);
+    const eslintRuns: number[] = [];
+    const oursTsRuns: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      eslintRuns.push(await timeEslint(corpus.ts, root));
+      oursTsRuns.push(timeLint(corpus.ts, root, parsers));
+    }
+    const eslintMs = percentile(eslintRuns, 50);
+    const oursTsMs = percentile(oursTsRuns, 50);
     console.log(`TS files (${corpus.ts.length}, ${mb(tsBytes).toFixed(2)} MB): ESLint no-restricted-syntax ${(eslintMs / 1000).toFixed(2)} s (${(mb(tsBytes) / (eslintMs / 1000)).toFixed(2)} MB/s), redis-review ${(oursTsMs / 1000).toFixed(2)} s (${(mb(tsBytes) / (oursTsMs / 1000)).toFixed(2)} MB/s) -> ${(eslintMs / oursTsMs).toFixed(2)}x ESLint`);
     const tsRedis = corpus.ts.filter((p) => corpus.redis.includes(p));
     const tsRedisMs = timeLint(tsRedis, root, parsers);

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { format } from 'node:util';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { ARTIFACTS_DIR, CHROMIUM, REPO_ROOT } from './tools';
 
@@ -69,9 +69,8 @@ export async function openWorkbench(server: CodeServer, options: OpenOptions): P
 
 /** Run a command by its palette title (e.g. "Redis: Add Connection"). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  await untilVisible(() => page.keyboard.press('F1'), input, 'the command palette');
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
@@ -80,9 +79,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Open a workspace file through Quick Open (Ctrl+P), which works whatever the Explorer shows. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  // A key press can land in a webview (a preview that just closed) instead of the workbench: press again.
+  await untilVisible(() => page.keyboard.press('Control+P'), input, 'Quick Open');
   await input.fill(relativePath);
   const name = relativePath.split('/').pop()!;
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
@@ -135,4 +134,20 @@ export async function openRedisContainer(page: Page): Promise<void> {
     return entry.classList.contains('checked') || entry.getAttribute('aria-selected') === 'true' || element.getAttribute('aria-selected') === 'true';
   });
   if (!open) await item.click();
+}
+
+/**
+ * Repeat an action until the target shows: a key press or menu click sent while the workbench is busy (CI on two
+ * cores) is sometimes dropped, and a person would simply try again.
+ */
+export async function untilVisible(action: () => Promise<void>, target: Locator, what: string, attempts = 3, eachMs = 7000): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await action();
+    try {
+      await target.waitFor({ state: 'visible', timeout: eachMs });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw new Error(`${what} did not appear after ${attempts} attempts: ${String(error)}`);
+    }
+  }
 }

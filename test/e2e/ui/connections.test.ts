@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openRedisContainer, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { eventually, openRedisContainer, openWorkbench, runCommand, untilVisible, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let redis: Standalone;
@@ -76,10 +76,13 @@ it('adds a connection by URL through the UI, browses namespaces and deletes a ke
     await key.waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('connections-tree');
 
-    await key.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Delete Key' }).first().click();
     const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Delete' }).first();
-    await confirm.waitFor({ state: 'visible', timeout: 15_000 });
+    await untilVisible(async () => {
+      const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Delete Key' }).first();
+      if (!(await menuItem.isVisible())) await key.click({ button: 'right' });
+      await menuItem.hover();
+      await menuItem.click();
+    }, confirm, 'the delete confirmation');
     expect(await client.exists('temp:delete-me')).toBe(1);
     await confirm.click();
     await eventually(async () => (await client.exists('temp:delete-me')) === 0, 'the key to be deleted on the server');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openFile, openWorkbench, problems, type Workbench } from '../harness/workbench';
+import { eventually, openFile, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -95,10 +95,11 @@ it('shows the number of Redis findings in the status bar and lists them on click
 it('applies the quick fix from the lightbulb menu and the code changes on screen', async () => {
   const { page } = workbench;
   expect(await lineText(page, 'r.keys("session:*")')).toBeDefined();
-  await goTo(page, 10, 16);
-  await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget:visible').first();
-  await menu.waitFor({ state: 'visible', timeout: 15_000 });
+  await untilVisible(async () => {
+    await goTo(page, 10, 16);
+    await page.keyboard.press('Control+.');
+  }, menu, 'the quick fix menu');
   await workbench.screenshot('review-quickfix-menu');
   const titles = await menu.locator('.monaco-list-row').allInnerTexts();
   expect(titles.some((t) => t.includes('Disable keys-command for this line'))).toBe(true);
