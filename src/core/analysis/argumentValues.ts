@@ -73,15 +73,7 @@ export function evaluatePython(node: Node, depth = 0): ArgValue {
         const text = textOf(format);
         return text === undefined ? { kind: 'unknown' } : pattern([text.replace(/%[-#0 +]*\d*(\.\d+)?[sdifrx]/g, '*')]);
       }
-      if (operator === '*' || operator === '-' || operator === '/' || operator === '//') {
-        const l = evaluatePython(left, depth + 1);
-        const r = evaluatePython(right, depth + 1);
-        if (l.kind === 'number' && r.kind === 'number') {
-          const value = operator === '*' ? l.value * r.value : operator === '-' ? l.value - r.value : operator === '/' ? l.value / r.value : Math.floor(l.value / r.value);
-          return { kind: 'number', value };
-        }
-      }
-      return { kind: 'unknown' };
+      return arithmetic(operator, evaluatePython(left, depth + 1), evaluatePython(right, depth + 1));
     }
     case 'call': {
       // "user:{}".format(uid)
@@ -98,9 +90,7 @@ export function evaluatePython(node: Node, depth = 0): ArgValue {
       return numberValue(node.text);
     case 'unary_operator': {
       const argument = node.childForFieldName('argument');
-      const inner = argument ? evaluatePython(argument, depth + 1) : { kind: 'unknown' as const };
-      if (inner.kind === 'number' && node.text.trim().startsWith('-')) return { kind: 'number', value: -inner.value };
-      return inner.kind === 'number' ? inner : { kind: 'unknown' };
+      return signed(node, argument ? evaluatePython(argument, depth + 1) : { kind: 'unknown' });
     }
     case 'true':
       return { kind: 'boolean', value: true };
@@ -166,20 +156,13 @@ export function evaluateScript(node: Node, depth = 0): ArgValue {
         if (l.kind === 'number' && r.kind === 'number') return { kind: 'number', value: l.value + r.value };
         return concat(l, r);
       }
-      if (l.kind === 'number' && r.kind === 'number') {
-        if (operator === '*') return { kind: 'number', value: l.value * r.value };
-        if (operator === '-') return { kind: 'number', value: l.value - r.value };
-        if (operator === '/') return { kind: 'number', value: l.value / r.value };
-      }
-      return { kind: 'unknown' };
+      return arithmetic(operator, l, r);
     }
     case 'number':
       return numberValue(node.text);
     case 'unary_expression': {
       const argument = node.childForFieldName('argument');
-      const inner = argument ? evaluateScript(argument, depth + 1) : { kind: 'unknown' as const };
-      if (inner.kind === 'number' && node.text.trim().startsWith('-')) return { kind: 'number', value: -inner.value };
-      return inner.kind === 'number' ? inner : { kind: 'unknown' };
+      return signed(node, argument ? evaluateScript(argument, depth + 1) : { kind: 'unknown' });
     }
     case 'true':
       return { kind: 'boolean', value: true };
@@ -242,4 +225,27 @@ export function numberOf(arg: Arg | undefined): number | undefined {
 
 export function stringOf(arg: Arg | undefined): string | undefined {
   return arg?.value.kind === 'string' ? arg.value.value : undefined;
+}
+
+/** A unary operator keeps a number (negated for "-") and turns anything else into unknown. */
+function signed(node: Node, inner: ArgValue): ArgValue {
+  if (inner.kind !== 'number') return { kind: 'unknown' };
+  return node.text.trim().startsWith('-') ? { kind: 'number', value: -inner.value } : inner;
+}
+
+/** Numeric * - / (and Python's //) on two known numbers; anything else is unknown. */
+function arithmetic(operator: string | undefined, l: ArgValue, r: ArgValue): ArgValue {
+  if (l.kind !== 'number' || r.kind !== 'number') return { kind: 'unknown' };
+  switch (operator) {
+    case '*':
+      return { kind: 'number', value: l.value * r.value };
+    case '-':
+      return { kind: 'number', value: l.value - r.value };
+    case '/':
+      return { kind: 'number', value: l.value / r.value };
+    case '//':
+      return { kind: 'number', value: Math.floor(l.value / r.value) };
+    default:
+      return { kind: 'unknown' };
+  }
 }
