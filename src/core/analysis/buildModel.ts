@@ -4,9 +4,10 @@ import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { argFromNode } from './argumentValues';
 import { ClientTracker, type ClientRef } from './clientTracker';
-import { collect, functionInfo, type ContextSnapshot, type RawCall } from './collect';
+import { MODULE_SCOPE, collect, functionInfo, type BoundName, type ContextSnapshot, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
-import type { Arg, Deserialization, FileModel, ListenerSite, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import { planReuse, type Chunk, type ChunkOutputs, type IncrementalState } from './incremental';
+import type { Arg, ClientCreation, Deserialization, FileModel, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { pythonSyntax } from './pythonSyntax';
 import { loopDependsOnReply } from './replyDependence';
 import { scriptSyntax } from './scriptSyntax';
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   workspace?: WorkspaceLookup;
   /** Epoch milliseconds after which the walk stops (per-file time cap). */
   deadline?: number;
+  /** The analysis of the document's previous text: statements an edit did not touch keep their results. */
+  previous?: IncrementalState;
 }
 
 export interface FileExport {
@@ -36,6 +39,8 @@ export interface FileAnalysis {
   helperCalls: RedisCallSite[];
   /** The per-file time budget cut the analysis short. */
   truncated: boolean;
+  /** What the next analysis of this document can reuse (absent when the analysis was cut short). */
+  incremental?: IncrementalState;
 }
 
 /** Receivers whose name strongly suggests Redis when the file imports a Redis library. */
@@ -58,69 +63,155 @@ export function syntaxFor(language: SourceLanguage): LanguageSyntax {
   return language === 'python' ? pythonSyntax : scriptSyntax;
 }
 
+/** Top-level statements of the file, the unit of reuse across edits. */
+function topLevelChunks(tree: Tree, text: string): Chunk[] {
+  const chunks = tree.rootNode.children.flatMap((child) => (child ? [{ start: child.startIndex, end: child.endIndex, type: child.type }] : []));
+  return chunks.length ? chunks : [{ start: 0, end: text.length + 1, type: '(empty)' }];
+}
+
+function emptyOutputs(): ChunkOutputs {
+  return { callSites: [], helperCalls: [], listeners: [], deserializations: [], creations: [], contribution: [] };
+}
+
 export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
   const syntax = syntaxFor(options.language);
-  const collected = collect(tree, syntax, options.deadline ?? Number.POSITIVE_INFINITY);
+  const collected = collect(tree, text, syntax, options.deadline ?? Number.POSITIVE_INFINITY);
   const tracker = new ClientTracker(collected, syntax, options.path, options.workspace);
-  const callSites: RedisCallSite[] = [];
-  const helperCalls: RedisCallSite[] = [];
-  const listeners: ListenerSite[] = [];
   const escapedIdentities = new Set<string>();
   const exportedIdentities = new Set<string>();
-  const pickleCandidates: { call: RawCall; fn: string }[] = [];
+  const pickleCandidates: { call: RawCall; fn: string; out: ChunkOutputs }[] = [];
   const siteByOffset = new Map<number, RedisCallSite>();
   const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
 
-  for (const call of collected.calls) {
-    const hint = worthResolving(call);
-    if (!hint) continue;
-    const parts = tracker.partsOf(call.node, hint);
-    if (!parts) continue;
-    if (tracker.creationAt(call.node, call.context)) continue;
-    // Only `<module>.load(s)` can be a deserializer: the dotted path (several node reads) is built for those alone.
-    if (syntax.family === 'python' && (parts.property === 'loads' || parts.property === 'load')) {
-      const path = syntax.dottedPath(parts.callee);
-      if (path && DESERIALIZERS.test(path) && (!parts.object || tracker.isImportedName(path.split('.')[0], call.context))) pickleCandidates.push({ call, fn: path });
+  const chunks = topLevelChunks(tree, text);
+  const previous = options.previous;
+  const plan = previous && !collected.truncated ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
+  const outputs = chunks.map(emptyOutputs);
+  // Calls and bindings outside every top-level statement cannot happen in a well-formed tree; if they do, the
+  // analysis is still complete but is not offered for reuse.
+  let reusable = !collected.truncated;
+  const chunkAt = (offset: number): number => {
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (chunks[middle].end <= offset) low = middle + 1;
+      else if (chunks[middle].start > offset) high = middle - 1;
+      else return middle;
     }
-    if (!parts.object || !parts.property) continue;
-    const receiver = receiverOf(parts.object, call.context);
-    if (!receiver) continue;
-    const method = parts.property;
-    if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
-      const event = parts.args[0] ? syntax.evaluate(parts.args[0]) : undefined;
-      if (event?.kind === 'string') listeners.push({ identity: receiver.identity, event: event.value, span: spanOf(call.node) });
-      continue;
-    }
-    if (receiver.kind === 'pool' || receiver.kind === 'sentinel') continue;
-    const site = buildSite(call, parts, receiver, method);
-    if (site.command && !BATCH_CONTROL.has(site.command)) {
-      callSites.push(site);
-      siteByOffset.set(call.node.startIndex, site);
-      // Only unbatched commands on a client can make an N+1 loop; the rest need no dependence check.
-      const candidate = site.loop && !site.batched && (receiver.kind === 'client' || receiver.kind === 'cluster') && (syntax.family === 'python' || site.awaited);
-      const loopNode = candidate && innermostForLoop(call)?.node;
-      if (loopNode) sitesInLoops.push({ site, call: call.node, loop: loopNode });
-    } else helperCalls.push(site);
-  }
-  markReplyDependentLoops();
-  // Only the TS/JS error-listener rule needs to know where clients are handed over.
-  if (syntax.family === 'script') noteEscapes();
+    reusable = false;
+    return Math.min(low, chunks.length - 1);
+  };
 
-  const deserializations: Deserialization[] = pickleCandidates.map(({ call, fn }) => deserialization(call, fn));
+  let chunkIndex = 0;
+  for (const call of collected.calls) {
+    const start = call.node.startIndex;
+    while (chunkIndex < chunks.length - 1 && chunks[chunkIndex].end <= start) chunkIndex++;
+    if (chunks[chunkIndex].start > start || chunks[chunkIndex].end <= start) reusable = false;
+    if (plan?.kept.has(chunkIndex)) continue;
+    const out = outputs[chunkIndex];
+    tracker.reached = out.creations;
+    analyzeCall(call, out);
+  }
+  tracker.reached = undefined;
+  markReplyDependentLoops();
+  for (const { call, fn, out } of pickleCandidates) out.deserializations.push(deserialization(call, fn));
+
+  let exports: FileExport[];
+  let exportCreations: number[];
+  if (plan && previous) {
+    for (const [index, before] of plan.kept) {
+      const moved = plan.rebaser.value(previous.outputs[before]);
+      outputs[index] = { ...moved, creations: moved.creations.map((offset) => plan.rebaser.offset(offset)) };
+    }
+    exports = plan.rebaser.value(previous.exports as FileExport[]);
+    exportCreations = previous.exportCreations.map((offset) => plan.rebaser.offset(offset));
+  } else {
+    exportCreations = [];
+    tracker.reached = exportCreations;
+    exports = tracker.moduleExports();
+    tracker.reached = undefined;
+  }
+
+  // What each analysed statement tells the others; computed after the outputs so it cannot add to them.
+  const contribute = (binding: BoundName, scope: 'module' | 'this') => {
+    const index = chunkAt(binding.node.startIndex);
+    if (!plan?.kept.has(index)) outputs[index].contribution.push(tracker.contribution(binding, scope));
+  };
+  for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) for (const binding of list) contribute(binding, 'module');
+  for (const list of collected.thisBindings.values()) for (const binding of list) contribute(binding, 'this');
+  if (plan && previous && plan.edited !== undefined && plan.previousEdited !== undefined) {
+    // Statements kept as they were read the edited one's contribution: if it changed, so may they.
+    const before = JSON.stringify(plan.rebaser.value(previous.outputs[plan.previousEdited].contribution));
+    if (before !== JSON.stringify(outputs[plan.edited].contribution)) return analyzeTree(tree, text, { ...options, previous: undefined });
+  }
+
+  // A creation belongs to the model when some call or export reached it (duplicate()/master_for() results count
+  // only when used); by offset, so kept and re-analysed statements agree.
+  const known = new Map<number, ClientCreation>();
+  if (plan && previous) for (const [offset, creation] of previous.creations) known.set(plan.rebaser.offset(offset), plan.rebaser.value(creation));
+  for (const creation of tracker.creations) known.set(creation.callSpan.startOffset, creation);
+  const reached = new Set(exportCreations);
+  for (const out of outputs) for (const offset of out.creations) reached.add(offset);
+  const creationByOffset = new Map<number, ClientCreation>();
+  for (const offset of [...reached].sort((a, b) => a - b)) {
+    const creation = known.get(offset);
+    if (creation) creationByOffset.set(offset, creation);
+    else reusable = false;
+  }
+  const creations = [...creationByOffset.values()];
+  // Only the TS/JS error-listener rule needs to know where clients are handed over.
+  if (syntax.family === 'script') noteEscapes(creations);
+
   const model: FileModel = {
     path: options.path,
     language: options.language,
     context: options.context,
     text,
-    callSites,
-    creations: tracker.creations,
-    listeners,
+    callSites: outputs.flatMap((out) => out.callSites),
+    creations,
+    listeners: outputs.flatMap((out) => out.listeners),
     importedModules: tracker.importedModules,
-    deserializations,
+    deserializations: outputs.flatMap((out) => out.deserializations),
     escapedIdentities,
     exportedIdentities,
   };
-  return { model, exports: tracker.moduleExports(), helperCalls, truncated: collected.truncated };
+  const incremental: IncrementalState | undefined = reusable
+    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: creationByOffset, exports, exportCreations }
+    : undefined;
+  return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
+
+  function analyzeCall(call: RawCall, out: ChunkOutputs): void {
+    const hint = worthResolving(call);
+    if (!hint) return;
+    const parts = tracker.partsOf(call.node, hint);
+    if (!parts) return;
+    if (tracker.creationAt(call.node, call.context)) return;
+    // Only `<module>.load(s)` can be a deserializer: the dotted path (several node reads) is built for those alone.
+    if (syntax.family === 'python' && (parts.property === 'loads' || parts.property === 'load')) {
+      const path = syntax.dottedPath(parts.callee);
+      if (path && DESERIALIZERS.test(path) && (!parts.object || tracker.isImportedName(path.split('.')[0], call.context))) pickleCandidates.push({ call, fn: path, out });
+    }
+    if (!parts.object || !parts.property) return;
+    const receiver = receiverOf(parts.object, call.context);
+    if (!receiver) return;
+    const method = parts.property;
+    if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
+      const event = parts.args[0] ? syntax.evaluate(parts.args[0]) : undefined;
+      if (event?.kind === 'string') out.listeners.push({ identity: receiver.identity, event: event.value, span: spanOf(call.node) });
+      return;
+    }
+    if (receiver.kind === 'pool' || receiver.kind === 'sentinel') return;
+    const site = buildSite(call, parts, receiver, method);
+    if (site.command && !BATCH_CONTROL.has(site.command)) {
+      out.callSites.push(site);
+      siteByOffset.set(call.node.startIndex, site);
+      // Only unbatched commands on a client can make an N+1 loop; the rest need no dependence check.
+      const candidate = site.loop && !site.batched && (receiver.kind === 'client' || receiver.kind === 'cluster') && (syntax.family === 'python' || site.awaited);
+      const loopNode = candidate && innermostForLoop(call)?.node;
+      if (loopNode) sitesInLoops.push({ site, call: call.node, loop: loopNode });
+    } else out.helperCalls.push(site);
+  }
 
   function receiverOf(object: Node, context: ContextSnapshot): ReceiverInfo | undefined {
     const ref = tracker.resolve(object, context);
@@ -160,8 +251,8 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
    * their listeners there. A textual check per bound creation keeps this off the per-call hot path; it can
    * only make findings rarer, never add one.
    */
-  function noteEscapes(): void {
-    for (const creation of tracker.creations) {
+  function noteEscapes(creations: ClientCreation[]): void {
+    for (const creation of creations) {
       const name = creation.binding;
       if (!name || name.startsWith('this.')) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
@@ -192,7 +283,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
       const worth = INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || call.type === 'new_expression';
       return worth ? { callType: call.type, callee, calleeType: type, propertyNode, property } : undefined;
     }
-    if (type === 'identifier') return tracker.hasBinding(callee.text) ? { callType: call.type, callee, calleeType: type } : undefined;
+    if (type === 'identifier') return tracker.hasBinding(callee.text, call.context) ? { callType: call.type, callee, calleeType: type } : undefined;
     return undefined;
   }
 

@@ -45,6 +45,8 @@ function isClient(value: Value): value is ClientRef {
 
 export class ClientTracker {
   readonly creations: ClientCreation[] = [];
+  /** While set, receives the call offset of every creation a resolution reaches (new or already known). */
+  reached?: number[];
   readonly importedModules = new Set<string>();
   private readonly creationByOffset = new Map<number, ClientCreation>();
   private readonly memo = new Map<BoundName, BindingValue>();
@@ -224,6 +226,7 @@ export class ClientTracker {
 
   private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
     const existing = this.creationByOffset.get(node.startIndex);
+    this.reached?.push(node.startIndex);
     if (existing) return existing;
     const parts = this.partsOf(node);
     const family = this.syntax.family;
@@ -298,16 +301,10 @@ export class ClientTracker {
     }
   }
 
-  /** True when the name has any binding (import, function, assignment) anywhere in the file. */
-  hasBinding(name: string): boolean {
-    if (!this.boundNames) {
-      this.boundNames = new Set();
-      for (const scope of this.collected.bindings.values()) for (const bound of scope.keys()) this.boundNames.add(bound);
-    }
-    return this.boundNames.has(name);
+  /** True when the name is bound (import, function, assignment, parameter) in this scope chain. */
+  hasBinding(name: string, context: ContextSnapshot): boolean {
+    return this.bindingsFor(name, context) !== undefined;
   }
-
-  private boundNames?: Set<string>;
 
   /** True when the name is bound to an import in this scope chain (a module or class, never a client instance). */
   isImportedName(name: string, context: ContextSnapshot): boolean {
@@ -318,6 +315,25 @@ export class ClientTracker {
   isKnownNonClient(name: string, context: ContextSnapshot): boolean {
     const list = this.bindingsFor(name, context);
     return !!list?.some((b) => this.bindingValue(b, 0) === NOT_A_CLIENT || (b.typeText !== undefined && !this.typeKind(b.typeText, b.context)));
+  }
+
+  /**
+   * What a module-level or self/this binding tells the rest of the file, as plain data: the binding and the
+   * value it resolves to (and the client a function returns). Equal contributions mean equal answers elsewhere.
+   */
+  contribution(binding: BoundName, scope: 'module' | 'this'): Record<string, unknown> {
+    const value = this.bindingValue(binding, 0);
+    const fn = binding.value && (binding.kind === 'function' || (binding.kind === 'assign' && this.syntax.functionTypes.has(binding.value.type)));
+    return {
+      scope,
+      name: binding.name,
+      kind: binding.kind,
+      module: binding.module,
+      imported: binding.imported,
+      typeText: binding.typeText,
+      value: value === NOT_A_CLIENT ? 'not-a-client' : value === NEUTRAL ? 'neutral' : (value ?? null),
+      returns: (fn && this.returnedBy(binding.value!.startIndex)) || null,
+    };
   }
 
   /** Module-level names bound to clients, and module-level functions returning one. */
@@ -431,7 +447,9 @@ export class ClientTracker {
     if (this.returnMemo.has(functionStart)) return this.returnMemo.get(functionStart) ?? undefined;
     this.returnMemo.set(functionStart, null);
     let found: ClientRef | undefined;
-    for (const { value, context } of this.collected.returns.get(functionStart) ?? []) {
+    for (const { statement, context } of this.collected.returns.get(functionStart) ?? []) {
+      const value = statement.firstNamedChild;
+      if (!value) continue;
       found = this.resolve(value, context, depth + 1);
       if (found) break;
     }

@@ -39,13 +39,18 @@ export interface RawCall {
   context: ContextSnapshot;
 }
 
+/** Bindings per scope id; a function's scope is read from the tree only when first asked for. */
+export interface ScopeBindings {
+  get(scope: number): ReadonlyMap<string, BoundName[]> | undefined;
+}
+
 export interface Collected {
   calls: RawCall[];
-  bindings: Map<number, Map<string, BoundName[]>>;
+  bindings: ScopeBindings;
   /** Attributes of self/this (and class-body names), keyed by attribute name. */
   thisBindings: Map<string, BoundName[]>;
-  /** Return expressions per function node start offset. */
-  returns: Map<number, { value: Node; context: ContextSnapshot }[]>;
+  /** Return statements per function node start offset (their value is read by whoever needs it). */
+  returns: Map<number, { statement: Node; context: ContextSnapshot }[]>;
   /** The time budget ran out before the tree was searched: the collection is empty or partial. */
   truncated: boolean;
 }
@@ -99,28 +104,73 @@ function interestingNodesQuery(language: Language): Query {
   return query;
 }
 
-export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): Collected {
+/** A binding-introducing node whose names are read from the tree when its scope is first looked up. */
+type Pending = { kind: 'bindings'; node: Node; type: string; context: ContextSnapshot } | { kind: 'parameters'; node: Node; context: ContextSnapshot };
+
+/**
+ * Whether a binding node can introduce a self/this attribute, judged from the source text at its start (no
+ * call into Wasm): those must be bound during the walk, as every scope can read them.
+ */
+function mayBindAttribute(text: string, type: string, start: number, syntax: LanguageSyntax): boolean {
+  if (syntax.family === 'python') return type === 'assignment' && (text.startsWith('self', start) || text.startsWith('cls', start));
+  if (type === 'public_field_definition' || type === 'field_definition') return true;
+  return type === 'assignment_expression' && text.startsWith('this', start);
+}
+
+export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadline: number): Collected {
   const calls: RawCall[] = [];
-  const bindings = new Map<number, Map<string, BoundName[]>>([[MODULE_SCOPE, new Map()]]);
+  const scopes = new Map<number, Map<string, BoundName[]>>([[MODULE_SCOPE, new Map()]]);
   const thisBindings = new Map<string, BoundName[]>();
-  const returns = new Map<number, { value: Node; context: ContextSnapshot }[]>();
+  const returns = new Map<number, { statement: Node; context: ContextSnapshot }[]>();
   const globalsByScope = new Map<number, Set<string>>();
+  // Function scopes are bound lazily: most functions of a file never have a name looked up in them.
+  const pending = new Map<number, Pending[]>();
 
   let context: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
   const frames: { end: number; restore: ContextSnapshot }[] = [];
 
-  const bind = (raw: RawBinding, node: Node) => {
-    const bound: BoundName = { ...raw, context, node };
+  const bind = (raw: RawBinding, node: Node, at: ContextSnapshot) => {
+    const bound: BoundName = { ...raw, context: at, node };
     if (raw.name.startsWith('this.')) {
       addBinding(thisBindings, { ...bound, name: raw.name.slice(5) });
       return;
     }
-    if (context.inClassBody && raw.kind !== 'import') addBinding(thisBindings, bound);
-    let scope = context.scopes[0];
+    if (at.inClassBody && raw.kind !== 'import') addBinding(thisBindings, bound);
+    let scope = at.scopes[0];
     if (globalsByScope.get(scope)?.has(raw.name)) scope = MODULE_SCOPE;
-    let map = bindings.get(scope);
-    if (!map) bindings.set(scope, (map = new Map()));
+    let map = scopes.get(scope);
+    if (!map) scopes.set(scope, (map = new Map()));
     addBinding(map, bound);
+  };
+
+  const bindEntry = (entry: Pending) => {
+    const raws = entry.kind === 'parameters' ? syntax.parametersOf(entry.node) : syntax.bindingsOf(entry.node, entry.type);
+    for (const raw of raws) bind(raw, entry.node, entry.context);
+  };
+
+  /** Binds what a scope has deferred so far, in document order. */
+  const materialize = (scope: number) => {
+    const entries = pending.get(scope);
+    if (!entries) return;
+    pending.delete(scope);
+    for (const entry of entries) bindEntry(entry);
+  };
+
+  const defer = (entry: Pending) => {
+    const scope = entry.context.scopes[0];
+    const list = pending.get(scope);
+    if (list) list.push(entry);
+    else pending.set(scope, [entry]);
+  };
+
+  /** Scopes whose bindings can land elsewhere (module scope, class bodies, `global` names) are bound during the walk. */
+  const eager = (at: ContextSnapshot) => at.scopes[0] === MODULE_SCOPE || at.inClassBody || globalsByScope.has(at.scopes[0]);
+
+  const bindings: ScopeBindings = {
+    get(scope) {
+      materialize(scope);
+      return scopes.get(scope);
+    },
   };
 
   const remaining = deadline - Date.now();
@@ -141,25 +191,35 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
 
     if (syntax.callTypes.has(type)) calls.push({ node, type, context });
     if (type === 'global_statement') {
-      let set = globalsByScope.get(context.scopes[0]);
-      if (!set) globalsByScope.set(context.scopes[0], (set = new Set()));
+      const scope = context.scopes[0];
+      // Names bound before the statement stay local; later ones go to the module scope.
+      materialize(scope);
+      let set = globalsByScope.get(scope);
+      if (!set) globalsByScope.set(scope, (set = new Set()));
       for (const child of node.namedChildren) if (child) set.add(child.text);
     } else if (type === syntax.returnType) {
-      // Module-level returns are never read: skip the child read (a Wasm call) for them.
-      const value = context.fnId !== MODULE_SCOPE ? node.firstNamedChild : null;
-      if (value) {
-        const list = returns.get(context.fnId) ?? [];
-        list.push({ value, context });
-        returns.set(context.fnId, list);
+      // Module-level returns are never read.
+      if (context.fnId !== MODULE_SCOPE) {
+        const list = returns.get(context.fnId);
+        if (list) list.push({ statement: node, context });
+        else returns.set(context.fnId, [{ statement: node, context }]);
       }
     } else if (syntax.bindingTypes.has(type)) {
-      for (const raw of syntax.bindingsOf(node, type)) bind(raw, node);
+      const item: Pending = { kind: 'bindings', node, type, context };
+      if (eager(context) || mayBindAttribute(text, type, entry.start, syntax)) {
+        // A scope's earlier deferred names come first, as in the document.
+        materialize(context.scopes[0]);
+        bindEntry(item);
+      } else defer(item);
     }
 
     if (syntax.functionTypes.has(type)) {
       frames.push({ end: entry.end, restore: context });
       context = { scopes: [node.startIndex, ...context.scopes], fnNode: node, fnId: node.startIndex, loops: [], inClassBody: false };
-      for (const raw of syntax.parametersOf(node)) bind(raw, node);
+      // TS constructor parameters with modifiers declare this.* fields: bind method parameters during the walk.
+      const item: Pending = { kind: 'parameters', node, context };
+      if (syntax.family === 'script' && type === 'method_definition') bindEntry(item);
+      else defer(item);
     } else if (syntax.classTypes.has(type)) {
       frames.push({ end: entry.end, restore: context });
       context = { ...context, inClassBody: true };
@@ -167,7 +227,7 @@ export function collect(tree: Tree, syntax: LanguageSyntax, deadline: number): C
       const body = node.childForFieldName(syntax.forLoopTypes.get(type) ?? 'body');
       if (body) {
         // `for (;;)` is a worker loop like `while (true)`, not an iteration over items.
-        const endless = type === 'for_statement' && /^for\s*\(\s*[^;]*;\s*;/.test(node.text.slice(0, 200));
+        const endless = type === 'for_statement' && /^for\s*\(\s*[^;]*;\s*;/.test(text.slice(entry.start, Math.min(entry.end, entry.start + 200)));
         const kind = syntax.forLoopTypes.has(type) && !endless ? 'for' : 'while';
         frames.push({ end: entry.end, restore: context });
         context = { ...context, loops: [...context.loops, { node, kind, bodyStart: body.startIndex, bodyEnd: body.endIndex }] };

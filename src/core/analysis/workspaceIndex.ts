@@ -49,8 +49,15 @@ function anySubstring(names: readonly string[]): RegExp {
 export class WorkspaceIndex implements WorkspaceLookup {
   private readonly files = new Map<string, FileSummary>();
   private listenerSet?: Set<string>;
+  private changes = 0;
+
+  /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
+  get generation(): number {
+    return this.changes;
+  }
 
   update(summary: FileSummary): void {
+    this.changes++;
     this.files.set(normalizePath(summary.path), { ...summary, path: normalizePath(summary.path) });
     this.listenerSet = undefined;
     this.moduleNames = undefined;
@@ -58,6 +65,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   remove(path: string): void {
+    this.changes++;
     this.files.delete(normalizePath(path));
     this.listenerSet = undefined;
     this.moduleNames = undefined;

@@ -19,4 +19,6 @@ export interface WorkspaceLookup {
   exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined;
   /** True when some file of the workspace attaches an 'error' listener to the client with this identity. */
   hasErrorListener(identity: string): boolean;
+  /** Changes whenever the answers above may change. */
+  readonly generation?: number;
 }

@@ -55,7 +55,7 @@ export function reviewTree(tree: Tree, text: string, options: ReviewOptions): Re
   const started = Date.now();
   const deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const context = fileContextFor(path, config);
-  const analysis = analyzeTree(tree, text, { path, language: options.language, context, workspace: options.workspace, deadline });
+  const analysis = analyzeTree(tree, text, { path, language: options.language, context, workspace: options.workspace, deadline, previous: options.previous?.incremental });
   return reviewAnalysis(analysis, text, options, context, deadline);
 }
 
@@ -125,6 +125,7 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
     context,
     truncated: analysis.truncated || Date.now() > deadline,
     ruleErrors,
+    incremental: analysis.incremental,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Options and results of reviewing one source file. */
+import type { IncrementalState } from '../analysis/incremental';
 import type { RedisCallSite, WriteSite } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspaceIndex';
 import type { ResolvedConfig } from '../config/configShape';
@@ -14,6 +15,11 @@ export interface ReviewOptions {
   workspace?: WorkspaceIndex;
   /** Per-file time cap in milliseconds (default 2000): the walk stops and the result is marked truncated. */
   timeBudgetMs?: number;
+  /**
+   * The review of the same document before its latest edit: statements the edit did not touch keep their
+   * analysis (the editor passes this on every keystroke). Ignored when it does not fit.
+   */
+  previous?: ReviewResult;
 }
 
 export interface ReviewResult {
@@ -26,4 +32,6 @@ export interface ReviewResult {
   truncated: boolean;
   /** Rules that threw (a bug, reported instead of crashing the review). */
   ruleErrors: { ruleId: string; message: string }[];
+  /** What the next review of this document can reuse (see ReviewOptions.previous). */
+  incremental?: IncrementalState;
 }

@@ -149,7 +149,8 @@ export class DocumentReviewer implements vscode.Disposable {
     const text = document.getText();
     const version = document.version;
     const tree = this.trees.treeFor(this.parsers, document, language, text);
-    const result = this.review(tree, text, path, language, effective);
+    // The last review of this document lets statements the edit did not touch keep their analysis.
+    const result = this.review(tree, text, path, language, effective, this.reviews.get(key)?.result);
     const review: DocumentReview = { version, language, result, elapsedMs: performance.now() - started };
     if (document.isClosed) return undefined;
     this.reviews.set(key, review);
@@ -204,8 +205,8 @@ export class DocumentReviewer implements vscode.Disposable {
   }
 
   /** Reviews one text with the engine under the effective configuration. */
-  review(tree: Parameters<typeof reviewTree>[0], text: string, path: string, language: SourceLanguage, effective: EffectiveConfig): ReviewResult {
-    const result = reviewTree(tree, text, { path, language, config: effective.config, workspace: this.indexer.indexFor(effective.root) });
+  review(tree: Parameters<typeof reviewTree>[0], text: string, path: string, language: SourceLanguage, effective: EffectiveConfig, previous?: ReviewResult): ReviewResult {
+    const result = reviewTree(tree, text, { path, language, config: effective.config, workspace: this.indexer.indexFor(effective.root), previous });
     for (const error of result.ruleErrors) this.output.error(`Rule ${error.ruleId} failed on ${path}: ${error.message}`);
     if (result.truncated) this.output.warn(`${path}: review stopped at the per-file time budget; findings cover only part of the file.`);
     return result;

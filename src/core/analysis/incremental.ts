@@ -1,0 +1,221 @@
+/**
+ * Re-analysis after an edit without redoing the whole file. A file's call sites are produced per top-level
+ * statement ("chunk"); after a one-region edit, the chunks the edit did not touch keep their previous
+ * outputs (moved to the new offsets), provided the edited chunk still contributes the same facts to the rest
+ * of the file: the same module-level and self/this bindings with the same resolved values. Anything else —
+ * several edits, a changed chunk structure, a changed contribution, a new workspace index — means a full run.
+ */
+import type { FileContext, Span } from '../findings';
+import type { SourceLanguage } from '../parsing/languages';
+import type { ClientCreation, Deserialization, ListenerSite, RedisCallSite } from './model';
+import type { WorkspaceLookup } from './workspaceLookup';
+
+/** A top-level statement of the file: the unit whose outputs can be kept across an edit. */
+export interface Chunk {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** What a chunk contributes to the rest of the file, as plain data (see ClientTracker.contribution). */
+export type ContributionEntry = Record<string, unknown>;
+
+export interface ChunkOutputs {
+  callSites: RedisCallSite[];
+  helperCalls: RedisCallSite[];
+  listeners: ListenerSite[];
+  deserializations: Deserialization[];
+  /** Call offsets of the client creations this chunk's calls were traced to. */
+  creations: number[];
+  contribution: ContributionEntry[];
+}
+
+/** Everything a later analysis of the same document needs to reuse this one. */
+export interface IncrementalState {
+  text: string;
+  path: string;
+  language: SourceLanguage;
+  context: FileContext;
+  workspace?: WorkspaceLookup;
+  workspaceGeneration?: number;
+  chunks: Chunk[];
+  outputs: ChunkOutputs[];
+  /** Client creations by call offset. */
+  creations: Map<number, ClientCreation>;
+  exports: unknown;
+  /** Creations reached while resolving the module's exports. */
+  exportCreations: number[];
+}
+
+/** One contiguous replacement turning the previous text into the new one, with line/column shifts for what follows. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  delta: number;
+  /** 0-based line and column of oldEnd in the previous text. */
+  oldEndLine: number;
+  oldEndColumn: number;
+  lineDelta: number;
+  /** Column change for positions on the old end line (after the edit). */
+  columnDelta: number;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart };
+}
+
+/** The single changed region between two texts (common prefix and suffix), or undefined when they are equal. */
+export function diffTexts(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < limit - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  const oldEndPosition = lineAndColumn(before, oldEnd);
+  const newEndPosition = lineAndColumn(after, newEnd);
+  return {
+    start,
+    oldEnd,
+    newEnd,
+    delta: newEnd - oldEnd,
+    oldEndLine: oldEndPosition.line,
+    oldEndColumn: oldEndPosition.column,
+    lineDelta: newEndPosition.line - oldEndPosition.line,
+    columnDelta: newEndPosition.column - oldEndPosition.column,
+  };
+}
+
+/** Identities that embed an offset of this file ("creation:120", "pipeline:88", "param:40:client", "typed:12"). */
+const OFFSET_IDENTITY = /^([a-z]+):(\d+)(?=$|:)/;
+
+function isSpan(value: Record<string, unknown>): value is Record<string, unknown> & Span {
+  return typeof value.startOffset === 'number' && typeof value.endOffset === 'number' && typeof value.start === 'object' && typeof value.end === 'object';
+}
+
+/**
+ * Moves offsets, positions and offset-bearing identities found in plain analysis data by an edit. Objects that
+ * hold nothing after the edit are returned as they are (most of a file lies before or far from an edit).
+ */
+export class Rebaser {
+  constructor(private readonly edit: TextEdit) {}
+
+  offset(offset: number): number {
+    return offset >= this.edit.oldEnd ? offset + this.edit.delta : offset;
+  }
+
+  private position(position: { line: number; column: number }, offset: number): { line: number; column: number } {
+    if (offset < this.edit.oldEnd) return position;
+    const column = position.line === this.edit.oldEndLine ? position.column + this.edit.columnDelta : position.column;
+    return { line: position.line + this.edit.lineDelta, column };
+  }
+
+  private span(span: Span): Span {
+    if (span.endOffset < this.edit.oldEnd) return span;
+    return { start: this.position(span.start, span.startOffset), end: this.position(span.end, span.endOffset), startOffset: this.offset(span.startOffset), endOffset: this.offset(span.endOffset) };
+  }
+
+  private identity(identity: string): string {
+    const match = OFFSET_IDENTITY.exec(identity);
+    if (!match || match[1] === 'name' || match[1] === 'this') return identity;
+    const moved = this.offset(Number(match[2]));
+    return moved === Number(match[2]) ? identity : `${match[1]}:${moved}${identity.slice(match[0].length)}`;
+  }
+
+  value<T>(value: T): T {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        const moved = this.value(item);
+        if (moved !== item) {
+          copy ??= value.slice();
+          copy[i] = moved;
+        }
+      }
+      return (copy ?? value) as T;
+    }
+    // Sets and maps in analysis data hold names, not offsets.
+    if (value instanceof Set || value instanceof Map) return value;
+    const record = value as Record<string, unknown>;
+    if (isSpan(record)) return this.span(record) as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const key in record) {
+      const field = record[key];
+      let moved: unknown = field;
+      if (typeof field === 'object') moved = field === null ? field : this.value(field);
+      else if (key === 'identity' && typeof field === 'string') moved = this.identity(field);
+      else if (key === 'blockId' && typeof field === 'number' && field >= 0) moved = this.offset(field);
+      if (moved !== field) {
+        copy ??= { ...record };
+        copy[key] = moved;
+      }
+    }
+    return (copy ?? value) as T;
+  }
+}
+
+/** How the previous analysis maps onto the new tree: which chunks keep their outputs, moved by `rebaser`. */
+export interface ReusePlan {
+  rebaser: Rebaser;
+  /** New chunk index → previous chunk index, for every chunk the edit did not touch. */
+  kept: Map<number, number>;
+  /** New index of the edited chunk (its contribution must match the previous one), if the edit is inside one. */
+  edited?: number;
+  previousEdited?: number;
+}
+
+export interface AnalysisIdentity {
+  text: string;
+  path: string;
+  language: SourceLanguage;
+  context: FileContext;
+  workspace?: WorkspaceLookup;
+}
+
+/**
+ * A reuse plan when the new text differs from the previous one in one region that lies inside one chunk (or
+ * between chunks), and every other chunk is still there with the same extent, moved by the edit.
+ */
+export function planReuse(previous: IncrementalState, current: AnalysisIdentity, chunks: Chunk[]): ReusePlan | undefined {
+  if (previous.path !== current.path || previous.language !== current.language || previous.context !== current.context) return undefined;
+  if (previous.workspace !== current.workspace || previous.workspaceGeneration !== current.workspace?.generation) return undefined;
+  if (previous.chunks.length !== chunks.length) return undefined;
+  const edit = diffTexts(previous.text, current.text);
+  if (!edit) return { rebaser: new Rebaser({ start: 0, oldEnd: Infinity, newEnd: Infinity, delta: 0, oldEndLine: 0, oldEndColumn: 0, lineDelta: 0, columnDelta: 0 }), kept: new Map(chunks.map((_, i) => [i, i])) };
+  const rebaser = new Rebaser(edit);
+  const kept = new Map<number, number>();
+  let edited: number | undefined;
+  for (let i = 0; i < chunks.length; i++) {
+    const before = previous.chunks[i];
+    const now = chunks[i];
+    if (before.type !== now.type) return undefined;
+    // Call sites read their whole line (indentation, what follows a statement): a kept chunk must not share a line with the edit.
+    if (before.end <= edit.start && now.end <= edit.start) {
+      if (before.start !== now.start || before.end !== now.end) return undefined;
+      const lineEnd = current.text.indexOf('\n', now.end);
+      if (lineEnd < 0 || lineEnd >= edit.start) return undefined;
+      kept.set(i, i);
+    } else if (before.start >= edit.oldEnd && now.start >= edit.newEnd) {
+      if (before.start + edit.delta !== now.start || before.end + edit.delta !== now.end) return undefined;
+      if (current.text.lastIndexOf('\n', now.start - 1) < edit.newEnd) return undefined;
+      kept.set(i, i);
+    } else {
+      // The edit touches this chunk: it must contain the whole edit in both texts, at the same start.
+      if (edited !== undefined || before.start !== now.start || before.start > edit.start || before.end < edit.oldEnd || now.end < edit.newEnd) return undefined;
+      if (before.end + edit.delta !== now.end) return undefined;
+      edited = i;
+    }
+  }
+  return { rebaser, kept, edited, previousEdited: edited };
+}
