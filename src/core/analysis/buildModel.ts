@@ -3,8 +3,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { argFromNode } from './argumentValues';
-import { ClientTracker, type ClientRef } from './clientTracker';
-import { MODULE_SCOPE, collect, functionInfo, type BoundName, type ContextSnapshot, type RawCall } from './collect';
+import { ClientTracker, type ClientRef, type Contribution } from './clientTracker';
+import { MODULE_SCOPE, collect, functionInfo, type BoundName, type CollectPlan, type ContextSnapshot, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
 import { planReuse, type Chunk, type ChunkOutputs, type IncrementalState } from './incremental';
 import type { Arg, ClientCreation, Deserialization, FileModel, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   deadline?: number;
   /** The analysis of the document's previous text: statements an edit did not touch keep their results. */
   previous?: IncrementalState;
+  /** Work out what the next analysis of this document can reuse (editors do; a one-off lint does not need it). */
+  keepForReuse?: boolean;
 }
 
 export interface FileExport {
@@ -64,9 +66,18 @@ export function syntaxFor(language: SourceLanguage): LanguageSyntax {
 }
 
 /** Top-level statements of the file, the unit of reuse across edits. */
-function topLevelChunks(tree: Tree, text: string): Chunk[] {
-  const chunks = tree.rootNode.children.flatMap((child) => (child ? [{ start: child.startIndex, end: child.endIndex, type: child.type }] : []));
-  return chunks.length ? chunks : [{ start: 0, end: text.length + 1, type: '(empty)' }];
+function topLevelChunks(tree: Tree, text: string): { chunks: Chunk[]; nodes: Node[] } {
+  const nodes = tree.rootNode.children.filter((child): child is Node => child !== null);
+  if (!nodes.length) return { chunks: [{ start: 0, end: text.length + 1, type: '(empty)' }], nodes: [tree.rootNode] };
+  return { chunks: nodes.map((node) => ({ start: node.startIndex, end: node.endIndex, type: node.type })), nodes };
+}
+
+/**
+ * Kept statements whose contribution can stand in for their tree: everything but names bound with a type
+ * annotation through `global` inside a function (the annotation is read in that function's scope).
+ */
+function restorable(contribution: Contribution[]): boolean {
+  return contribution.every((entry) => entry.scope === 'this' || entry.moduleContext || entry.typeText === undefined);
 }
 
 function emptyOutputs(): ChunkOutputs {
@@ -75,21 +86,35 @@ function emptyOutputs(): ChunkOutputs {
 
 export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
   const syntax = syntaxFor(options.language);
-  const collected = collect(tree, text, syntax, options.deadline ?? Number.POSITIVE_INFINITY);
-  const tracker = new ClientTracker(collected, syntax, options.path, options.workspace);
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const forReuse = options.keepForReuse === true || options.previous !== undefined;
+  // Without reuse the file is one unit: its top-level statements are not even listed.
+  const { chunks, nodes } = forReuse ? topLevelChunks(tree, text) : { chunks: [{ start: 0, end: Number.POSITIVE_INFINITY, type: '(file)' }], nodes: [tree.rootNode] };
+  const previous = options.previous;
+  const plan = previous ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
+  // Kept statements are not read from the tree at all when what they tell the rest of the file is known.
+  const keptOutputs = new Map<number, ChunkOutputs>();
+  if (plan && previous) for (const [index, before] of plan.kept) keptOutputs.set(index, plan.rebaser.value(previous.outputs[before]));
+  const collectPlan: CollectPlan | undefined = plan && {
+    chunks: nodes.map((node, index) => {
+      const kept = keptOutputs.get(index);
+      if (!kept || !restorable(kept.contribution)) return { node };
+      return { node, restored: kept.contribution.map((entry) => ({ scope: entry.scope, binding: ClientTracker.restore(entry) })) };
+    }),
+  };
+  const collected = collect(tree, text, syntax, deadline, collectPlan);
+  const tracker = new ClientTracker(collected, syntax, options.path, options.workspace, forReuse);
   const escapedIdentities = new Set<string>();
   const exportedIdentities = new Set<string>();
   const pickleCandidates: { call: RawCall; fn: string; out: ChunkOutputs }[] = [];
   const siteByOffset = new Map<number, RedisCallSite>();
   const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
 
-  const chunks = topLevelChunks(tree, text);
-  const previous = options.previous;
-  const plan = previous && !collected.truncated ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
+  if (plan && collected.truncated) return analyzeTree(tree, text, { ...options, previous: undefined });
   const outputs = chunks.map(emptyOutputs);
   // Calls and bindings outside every top-level statement cannot happen in a well-formed tree; if they do, the
   // analysis is still complete but is not offered for reuse.
-  let reusable = !collected.truncated;
+  let reusable = forReuse && !collected.truncated;
   const chunkAt = (offset: number): number => {
     let low = 0;
     let high = chunks.length - 1;
@@ -115,15 +140,14 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   }
   tracker.reached = undefined;
   markReplyDependentLoops();
+  // A module-level deserializer may read a variable assigned from Redis in any statement: only a full run sees them all.
+  if (plan && pickleCandidates.some(({ call }) => call.context.scopes[0] === MODULE_SCOPE)) return analyzeTree(tree, text, { ...options, previous: undefined });
   for (const { call, fn, out } of pickleCandidates) out.deserializations.push(deserialization(call, fn));
 
   let exports: FileExport[];
   let exportCreations: number[];
   if (plan && previous) {
-    for (const [index, before] of plan.kept) {
-      const moved = plan.rebaser.value(previous.outputs[before]);
-      outputs[index] = { ...moved, creations: moved.creations.map((offset) => plan.rebaser.offset(offset)) };
-    }
+    for (const [index, kept] of keptOutputs) outputs[index] = kept;
     exports = plan.rebaser.value(previous.exports as FileExport[]);
     exportCreations = previous.exportCreations.map((offset) => plan.rebaser.offset(offset));
   } else {
@@ -135,11 +159,13 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
 
   // What each analysed statement tells the others; computed after the outputs so it cannot add to them.
   const contribute = (binding: BoundName, scope: 'module' | 'this') => {
-    const index = chunkAt(binding.node.startIndex);
+    const index = chunkAt(binding.start);
     if (!plan?.kept.has(index)) outputs[index].contribution.push(tracker.contribution(binding, scope));
   };
-  for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) for (const binding of list) contribute(binding, 'module');
-  for (const list of collected.thisBindings.values()) for (const binding of list) contribute(binding, 'this');
+  if (forReuse) {
+    for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) for (const binding of list) contribute(binding, 'module');
+    for (const list of collected.thisBindings.values()) for (const binding of list) contribute(binding, 'this');
+  }
   if (plan && previous && plan.edited !== undefined && plan.previousEdited !== undefined) {
     // Statements kept as they were read the edited one's contribution: if it changed, so may they.
     const before = JSON.stringify(plan.rebaser.value(previous.outputs[plan.previousEdited].contribution));
@@ -153,13 +179,20 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   for (const creation of tracker.creations) known.set(creation.callSpan.startOffset, creation);
   const reached = new Set(exportCreations);
   for (const out of outputs) for (const offset of out.creations) reached.add(offset);
-  const creationByOffset = new Map<number, ClientCreation>();
+  const creations: ClientCreation[] = [];
   for (const offset of [...reached].sort((a, b) => a - b)) {
     const creation = known.get(offset);
-    if (creation) creationByOffset.set(offset, creation);
+    if (creation) creations.push(creation);
     else reusable = false;
   }
-  const creations = [...creationByOffset.values()];
+  // Creations a contribution reaches (kept for the statements that will read it after the next edit).
+  const kept = new Map<number, ClientCreation>();
+  const keep = (offset: number) => {
+    const creation = known.get(offset);
+    if (creation) kept.set(offset, creation);
+  };
+  if (forReuse) for (const offset of reached) keep(offset);
+  if (forReuse) for (const out of outputs) for (const entry of out.contribution) for (const offset of [...entry.valueReach, ...entry.returnsReach]) keep(offset);
   // Only the TS/JS error-listener rule needs to know where clients are handed over.
   if (syntax.family === 'script') noteEscapes(creations);
 
@@ -177,7 +210,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     exportedIdentities,
   };
   const incremental: IncrementalState | undefined = reusable
-    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: creationByOffset, exports, exportCreations }
+    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: kept, exports, exportCreations, reusedChunks: keptOutputs.size }
     : undefined;
   return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
 

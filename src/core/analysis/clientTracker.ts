@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { argFromNode } from './argumentValues';
-import { MODULE_SCOPE, functionInfo, type BoundName, type Collected, type ContextSnapshot } from './collect';
+import { MODULE_CONTEXT, MODULE_SCOPE, functionInfo, type BoundName, type Collected, type ContextSnapshot } from './collect';
 import type { Arg, ClientCreation, ClientLibrary, ReceiverKind } from './model';
 import { spanOf } from './spans';
 import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
@@ -39,6 +39,24 @@ const SAME_CLIENT_METHODS = new Set(['connect', 'on', 'once', 'addListener', 'wi
 const PIPELINE_END_METHODS = new Set(['exec', 'execute', 'execAsPipeline', 'discard', 'reset', 'then']);
 const NON_CLIENT_CONSTRUCTORS = /^(dict|list|set|tuple|defaultdict|OrderedDict|Counter|Map|Set|WeakMap|Array|Object|URLSearchParams|Headers)$/;
 
+/** What a module-level or self/this binding tells the rest of its file (plain data, compared across edits). */
+export interface Contribution {
+  scope: 'module' | 'this';
+  name: string;
+  kind: BoundName['kind'];
+  module?: string;
+  imported?: string;
+  typeText?: string;
+  /** Bound in module context (not through `global` inside a function): its type text reads module imports. */
+  moduleContext: boolean;
+  bindingStart: number;
+  functionStart?: number;
+  value: ClientRef | 'not-a-client' | 'neutral' | null;
+  returns: ClientRef | null;
+  valueReach: number[];
+  returnsReach: number[];
+}
+
 function isClient(value: Value): value is ClientRef {
   return !!value && 'kind' in value;
 }
@@ -51,16 +69,57 @@ export class ClientTracker {
   private readonly creationByOffset = new Map<number, ClientCreation>();
   private readonly memo = new Map<BoundName, BindingValue>();
   private readonly returnMemo = new Map<number, ClientRef | null>();
+  /**
+   * Creations reached while a memoised answer was worked out: a later hit reaches them too, so what a statement
+   * reaches does not depend on which statement asked first (statements kept across an edit rely on that).
+   */
+  private readonly memoReach = new Map<BoundName, number[]>();
+  private readonly returnReach = new Map<number, number[]>();
 
   constructor(
     private readonly collected: Collected,
     private readonly syntax: LanguageSyntax,
     private readonly path: string,
     private readonly workspace?: WorkspaceLookup,
+    /** Remember which creations each answer reached (needed when statements are reused across edits). */
+    private readonly trackReach = false,
   ) {
     for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
       for (const binding of list) if (binding.kind === 'import' && binding.module) this.importedModules.add(binding.module);
     }
+    for (const list of [...(collected.bindings.get(MODULE_SCOPE)?.values() ?? []), ...collected.thisBindings.values()]) {
+      for (const binding of list) {
+        const functionStart = binding.resolved?.functionStart;
+        if (functionStart === undefined) continue;
+        this.returnMemo.set(functionStart, (binding.resolved!.returns as ClientRef | null) ?? null);
+        this.returnReach.set(functionStart, binding.resolved!.returnsReach);
+      }
+    }
+  }
+
+  private touch(offsets: readonly number[] | undefined): void {
+    if (this.reached && offsets) for (const offset of offsets) this.reached.push(offset);
+  }
+
+  /** Runs `work` collecting the creations it reaches (and passes them on to whoever collects around it). */
+  private reaching<T>(work: () => T): { result: T; reach: number[] } {
+    const outer = this.reached;
+    const reach: number[] = [];
+    this.reached = reach;
+    try {
+      return { result: work(), reach };
+    } finally {
+      this.reached = outer;
+      this.touch(reach);
+    }
+  }
+
+  /** Start of the function a binding names (`def f`, `function f`, `const f = () => ...`), if it names one. */
+  private functionStartOf(binding: BoundName): number | undefined {
+    if (binding.resolved) return binding.resolved.functionStart;
+    if (!binding.value) return undefined;
+    if (binding.kind === 'function' || (binding.kind === 'assign' && this.syntax.functionTypes.has(binding.value.type))) return binding.value.startIndex;
+    return undefined;
   }
 
   private readonly partsCache = new Map<number, CallParts | undefined>();
@@ -164,12 +223,9 @@ export class ClientTracker {
     if (parts.callee.type === 'identifier') {
       const bindings = this.bindingsFor(parts.callee.text, context);
       for (const binding of bindings ?? []) {
-        if (binding.kind === 'function' && binding.value) {
-          const ref = this.returnedBy(binding.value.startIndex, depth);
-          if (ref) return ref;
-        }
-        if (binding.kind === 'assign' && binding.value && this.syntax.functionTypes.has(binding.value.type)) {
-          const ref = this.returnedBy(binding.value.startIndex, depth);
+        const functionStart = this.functionStartOf(binding);
+        if (functionStart !== undefined) {
+          const ref = this.returnedBy(functionStart, depth);
           if (ref) return ref;
         }
         if (binding.kind === 'import' && binding.module) {
@@ -301,9 +357,12 @@ export class ClientTracker {
     }
   }
 
-  /** True when the name is bound (import, function, assignment, parameter) in this scope chain. */
+  /**
+   * A cheap pre-check that a name can resolve from this context: bound anywhere in the file, or (when scopes
+   * are bound lazily) in this scope chain. Both give the same outcome: only the scope chain is ever read.
+   */
   hasBinding(name: string, context: ContextSnapshot): boolean {
-    return this.bindingsFor(name, context) !== undefined;
+    return this.collected.bindings.lazy ? this.bindingsFor(name, context) !== undefined : this.collected.bindings.bound(name);
   }
 
   /** True when the name is bound to an import in this scope chain (a module or class, never a client instance). */
@@ -321,9 +380,11 @@ export class ClientTracker {
    * What a module-level or self/this binding tells the rest of the file, as plain data: the binding and the
    * value it resolves to (and the client a function returns). Equal contributions mean equal answers elsewhere.
    */
-  contribution(binding: BoundName, scope: 'module' | 'this'): Record<string, unknown> {
-    const value = this.bindingValue(binding, 0);
-    const fn = binding.value && (binding.kind === 'function' || (binding.kind === 'assign' && this.syntax.functionTypes.has(binding.value.type)));
+  contribution(binding: BoundName, scope: 'module' | 'this'): Contribution {
+    const value = this.reaching(() => this.bindingValue(binding, 0));
+    const functionStart = this.functionStartOf(binding);
+    const returns = this.reaching(() => (functionStart === undefined ? undefined : this.returnedBy(functionStart)));
+    const sorted = (offsets: number[]) => [...new Set(offsets)].sort((a, b) => a - b);
     return {
       scope,
       name: binding.name,
@@ -331,8 +392,28 @@ export class ClientTracker {
       module: binding.module,
       imported: binding.imported,
       typeText: binding.typeText,
-      value: value === NOT_A_CLIENT ? 'not-a-client' : value === NEUTRAL ? 'neutral' : (value ?? null),
-      returns: (fn && this.returnedBy(binding.value!.startIndex)) || null,
+      moduleContext: binding.context.scopes.length === 1,
+      bindingStart: binding.start,
+      functionStart,
+      value: value.result === NOT_A_CLIENT ? 'not-a-client' : value.result === NEUTRAL ? 'neutral' : (value.result ?? null),
+      returns: returns.result ?? null,
+      valueReach: sorted(value.reach),
+      returnsReach: sorted(returns.reach),
+    };
+  }
+
+  /** A binding restored from a contribution: its answers are known, there is no tree behind it. */
+  static restore(contribution: Contribution): BoundName {
+    const value = contribution.value === 'not-a-client' ? NOT_A_CLIENT : contribution.value === 'neutral' ? NEUTRAL : (contribution.value ?? undefined);
+    return {
+      name: contribution.name,
+      kind: contribution.kind,
+      module: contribution.module,
+      imported: contribution.imported,
+      typeText: contribution.typeText,
+      context: MODULE_CONTEXT,
+      start: contribution.bindingStart,
+      resolved: { value, returns: contribution.returns, functionStart: contribution.functionStart, valueReach: contribution.valueReach, returnsReach: contribution.returnsReach },
     };
   }
 
@@ -341,9 +422,10 @@ export class ClientTracker {
     const out: { name: string; ref: ClientRef; returnsClient: boolean }[] = [];
     const moduleContext: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
     for (const [name, list] of this.collected.bindings.get(MODULE_SCOPE) ?? []) {
-      const fn = list.find((b) => b.kind === 'function' || (b.kind === 'assign' && b.value && this.syntax.functionTypes.has(b.value.type)));
-      if (fn?.value) {
-        const ref = this.returnedBy(fn.value.startIndex);
+      const fn = list.find((b) => b.kind === 'function' || (b.kind === 'assign' && this.functionStartOf(b) !== undefined));
+      const functionStart = fn && this.functionStartOf(fn);
+      if (functionStart !== undefined) {
+        const ref = this.returnedBy(functionStart);
         if (ref) out.push({ name: name === 'export:default' ? 'default' : name, ref, returnsClient: true });
         continue;
       }
@@ -386,11 +468,24 @@ export class ClientTracker {
   }
 
   private bindingValue(binding: BoundName, depth: number): BindingValue {
-    if (this.memo.has(binding)) return this.memo.get(binding);
+    if (binding.resolved) {
+      this.touch(binding.resolved.valueReach);
+      return binding.resolved.value as BindingValue;
+    }
+    if (this.memo.has(binding)) {
+      this.touch(this.memoReach.get(binding));
+      return this.memo.get(binding);
+    }
     this.memo.set(binding, undefined);
-    const value = this.computeBindingValue(binding, depth);
-    this.memo.set(binding, value);
-    return value;
+    if (!this.trackReach) {
+      const value = this.computeBindingValue(binding, depth);
+      this.memo.set(binding, value);
+      return value;
+    }
+    const { result, reach } = this.reaching(() => this.computeBindingValue(binding, depth));
+    this.memo.set(binding, result);
+    this.memoReach.set(binding, reach);
+    return result;
   }
 
   private computeBindingValue(binding: BoundName, depth: number): BindingValue {
@@ -406,7 +501,7 @@ export class ClientTracker {
     if (evaluated.kind === 'null') return NEUTRAL;
     if (binding.typeText) {
       const typed = this.typeKind(binding.typeText, binding.context);
-      if (typed) return this.resolve(value, binding.context, depth + 1) ?? { ...typed, identity: `typed:${binding.node.startIndex}`, origin: 'parameter' };
+      if (typed) return this.resolve(value, binding.context, depth + 1) ?? { ...typed, identity: `typed:${binding.start}`, origin: 'parameter' };
     }
     const ref = this.resolve(value, binding.context, depth + 1);
     if (ref) return ref;
@@ -444,16 +539,28 @@ export class ClientTracker {
 
   /** Client returned by the function starting at this offset (any return statement that resolves). */
   returnedBy(functionStart: number, depth = 0): ClientRef | undefined {
-    if (this.returnMemo.has(functionStart)) return this.returnMemo.get(functionStart) ?? undefined;
-    this.returnMemo.set(functionStart, null);
-    let found: ClientRef | undefined;
-    for (const { statement, context } of this.collected.returns.get(functionStart) ?? []) {
-      const value = statement.firstNamedChild;
-      if (!value) continue;
-      found = this.resolve(value, context, depth + 1);
-      if (found) break;
+    if (this.returnMemo.has(functionStart)) {
+      this.touch(this.returnReach.get(functionStart));
+      return this.returnMemo.get(functionStart) ?? undefined;
     }
+    this.returnMemo.set(functionStart, null);
+    const find = () => {
+      for (const { statement, context } of this.collected.returns.get(functionStart) ?? []) {
+        const value = statement.firstNamedChild;
+        if (!value) continue;
+        const ref = this.resolve(value, context, depth + 1);
+        if (ref) return ref;
+      }
+      return undefined;
+    };
+    if (!this.trackReach) {
+      const found = find();
+      this.returnMemo.set(functionStart, found ?? null);
+      return found;
+    }
+    const { result: found, reach } = this.reaching(find);
     this.returnMemo.set(functionStart, found ?? null);
+    this.returnReach.set(functionStart, reach);
     return found;
   }
 

@@ -29,8 +29,33 @@ export interface ContextSnapshot {
 
 export interface BoundName extends RawBinding {
   context: ContextSnapshot;
-  node: Node;
+  /** The binding node (absent for bindings restored from an earlier analysis, see `resolved`). */
+  node?: Node;
+  /** Start offset of the binding node. */
+  start: number;
+  /** Answers an earlier analysis worked out for a statement an edit did not touch (no tree behind them). */
+  resolved?: ResolvedBinding;
 }
+
+/** What the tracker concluded about a binding, kept across an edit. */
+export interface ResolvedBinding {
+  /** The binding's value: a client reference, or the tracker's "not a client" / "neutral" verdicts. */
+  value: unknown;
+  /** Client returned by the function the binding names, if any. */
+  returns: unknown;
+  /** Start offset of the function the binding names (function declarations and function-valued assignments). */
+  functionStart?: number;
+  /** Call offsets of the client creations reached while resolving the value and the returns. */
+  valueReach: number[];
+  returnsReach: number[];
+}
+
+/** How to collect a tree whose earlier analysis is partly reused: per top-level statement, some restored. */
+export interface CollectPlan {
+  chunks: { node: Node; restored?: { scope: 'module' | 'this'; binding: BoundName }[] }[];
+}
+
+export const MODULE_CONTEXT: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
 
 export interface RawCall {
   node: Node;
@@ -42,6 +67,10 @@ export interface RawCall {
 /** Bindings per scope id; a function's scope is read from the tree only when first asked for. */
 export interface ScopeBindings {
   get(scope: number): ReadonlyMap<string, BoundName[]> | undefined;
+  /** Whether function scopes are bound only when looked up (then `bound` cannot answer for them). */
+  readonly lazy: boolean;
+  /** Whether the name is bound in any scope read so far (every scope, unless lazy). */
+  bound(name: string): boolean;
 }
 
 export interface Collected {
@@ -117,20 +146,21 @@ function mayBindAttribute(text: string, type: string, start: number, syntax: Lan
   return type === 'assignment_expression' && text.startsWith('this', start);
 }
 
-export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadline: number): Collected {
+export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadline: number, plan?: CollectPlan): Collected {
   const calls: RawCall[] = [];
   const scopes = new Map<number, Map<string, BoundName[]>>([[MODULE_SCOPE, new Map()]]);
   const thisBindings = new Map<string, BoundName[]>();
   const returns = new Map<number, { statement: Node; context: ContextSnapshot }[]>();
   const globalsByScope = new Map<number, Set<string>>();
-  // Function scopes are bound lazily: most functions of a file never have a name looked up in them.
+  // When most of the file is kept from an earlier analysis, function scopes are bound only when looked up.
+  const lazy = plan !== undefined;
   const pending = new Map<number, Pending[]>();
 
-  let context: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
+  let context: ContextSnapshot = MODULE_CONTEXT;
   const frames: { end: number; restore: ContextSnapshot }[] = [];
 
   const bind = (raw: RawBinding, node: Node, at: ContextSnapshot) => {
-    const bound: BoundName = { ...raw, context: at, node };
+    const bound: BoundName = { ...raw, context: at, node, start: node.startIndex };
     if (raw.name.startsWith('this.')) {
       addBinding(thisBindings, { ...bound, name: raw.name.slice(5) });
       return;
@@ -163,76 +193,115 @@ export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadli
     else pending.set(scope, [entry]);
   };
 
-  /** Scopes whose bindings can land elsewhere (module scope, class bodies, `global` names) are bound during the walk. */
-  const eager = (at: ContextSnapshot) => at.scopes[0] === MODULE_SCOPE || at.inClassBody || globalsByScope.has(at.scopes[0]);
+  /**
+   * Scopes whose bindings can land elsewhere (module scope, class bodies, `global` names) are bound during the
+   * walk. So is everything when the whole file is analysed: nearly every scope is then looked up anyway.
+   */
+  const eager = (at: ContextSnapshot) => !lazy || at.scopes[0] === MODULE_SCOPE || at.inClassBody || globalsByScope.has(at.scopes[0]);
 
+  let names: Set<string> | undefined;
   const bindings: ScopeBindings = {
     get(scope) {
       materialize(scope);
       return scopes.get(scope);
     },
+    lazy,
+    bound(name) {
+      if (!names) {
+        names = new Set();
+        for (const scope of scopes.values()) for (const bound of scope.keys()) names.add(bound);
+      }
+      return names.has(name);
+    },
+  };
+  if (deadline - Date.now() <= 0) return { calls, bindings, thisBindings, returns, truncated: true };
+
+  let truncated = false;
+  /** Captures of one subtree, outer nodes first when two start at the same offset (scopes open before what they contain). */
+  const capturesOf = (root: Node): { node: Node; type: string; start: number; end: number }[] | undefined => {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return undefined;
+    const captured = interestingNodesQuery(tree.language).captures(root, Number.isFinite(remaining) ? { timeoutMicros: Math.max(1, Math.floor(remaining * 1000)) } : {});
+    // A query that hits its timeout returns nothing at all.
+    if (captured.length === 0 && Date.now() >= deadline && root.namedChildCount > 0) return undefined;
+    // End offsets are read once per node (each read is a call into Wasm), not in every sort comparison.
+    const entries = captured.map((capture) => ({ node: capture.node, type: capture.name, start: capture.node.startIndex, end: capture.node.endIndex }));
+    entries.sort((a, b) => a.start - b.start || b.end - a.end);
+    return entries;
   };
 
-  const remaining = deadline - Date.now();
-  if (remaining <= 0) return { calls, bindings, thisBindings, returns, truncated: true };
-  const captured = interestingNodesQuery(tree.language).captures(tree.rootNode, Number.isFinite(remaining) ? { timeoutMicros: Math.max(1, Math.floor(remaining * 1000)) } : {});
-  // Outer nodes first when two start at the same offset, so scopes open before what they contain.
-  // A query that hits its timeout returns nothing at all.
-  const truncated = captured.length === 0 && Date.now() >= deadline && tree.rootNode.namedChildCount > 0;
-  // End offsets are read once per node (each read is a call into Wasm), not in every sort comparison.
-  const entries = captured.map((capture) => ({ node: capture.node, type: capture.name, start: capture.node.startIndex, end: capture.node.endIndex }));
-  entries.sort((a, b) => a.start - b.start || b.end - a.end);
-  let previous: (typeof entries)[number] | undefined;
-  for (const entry of entries) {
-    if (previous && previous.start === entry.start && previous.end === entry.end && previous.type === entry.type) continue;
-    previous = entry;
-    const { node, type } = entry;
-    while (frames.length && frames[frames.length - 1].end <= entry.start) context = frames.pop()!.restore;
-
-    if (syntax.callTypes.has(type)) calls.push({ node, type, context });
-    if (type === 'global_statement') {
-      const scope = context.scopes[0];
-      // Names bound before the statement stay local; later ones go to the module scope.
-      materialize(scope);
-      let set = globalsByScope.get(scope);
-      if (!set) globalsByScope.set(scope, (set = new Set()));
-      for (const child of node.namedChildren) if (child) set.add(child.text);
-    } else if (type === syntax.returnType) {
-      // Module-level returns are never read.
-      if (context.fnId !== MODULE_SCOPE) {
-        const list = returns.get(context.fnId);
-        if (list) list.push({ statement: node, context });
-        else returns.set(context.fnId, [{ statement: node, context }]);
+  if (!plan) {
+    const entries = capturesOf(tree.rootNode);
+    if (entries) visit(entries);
+    else truncated = true;
+  } else {
+    for (const chunk of plan.chunks) {
+      if (chunk.restored) {
+        for (const { scope, binding } of chunk.restored) addBinding(scope === 'this' ? thisBindings : scopes.get(MODULE_SCOPE)!, binding);
+        continue;
       }
-    } else if (syntax.bindingTypes.has(type)) {
-      const item: Pending = { kind: 'bindings', node, type, context };
-      if (eager(context) || mayBindAttribute(text, type, entry.start, syntax)) {
-        // A scope's earlier deferred names come first, as in the document.
-        materialize(context.scopes[0]);
-        bindEntry(item);
-      } else defer(item);
-    }
-
-    if (syntax.functionTypes.has(type)) {
-      frames.push({ end: entry.end, restore: context });
-      context = { scopes: [node.startIndex, ...context.scopes], fnNode: node, fnId: node.startIndex, loops: [], inClassBody: false };
-      // TS constructor parameters with modifiers declare this.* fields: bind method parameters during the walk.
-      const item: Pending = { kind: 'parameters', node, context };
-      if (syntax.family === 'script' && type === 'method_definition') bindEntry(item);
-      else defer(item);
-    } else if (syntax.classTypes.has(type)) {
-      frames.push({ end: entry.end, restore: context });
-      context = { ...context, inClassBody: true };
-    } else if (syntax.forLoopTypes.has(type) || syntax.whileLoopTypes.has(type)) {
-      const body = node.childForFieldName(syntax.forLoopTypes.get(type) ?? 'body');
-      if (body) {
-        // `for (;;)` is a worker loop like `while (true)`, not an iteration over items.
-        const endless = type === 'for_statement' && /^for\s*\(\s*[^;]*;\s*;/.test(text.slice(entry.start, Math.min(entry.end, entry.start + 200)));
-        const kind = syntax.forLoopTypes.has(type) && !endless ? 'for' : 'while';
-        frames.push({ end: entry.end, restore: context });
-        context = { ...context, loops: [...context.loops, { node, kind, bodyStart: body.startIndex, bodyEnd: body.endIndex }] };
+      const entries = truncated ? undefined : capturesOf(chunk.node);
+      if (!entries) {
+        truncated = true;
+        break;
       }
+      visit(entries);
     }
   }
   return { calls, bindings, thisBindings, returns, truncated };
+
+  function visit(entries: { node: Node; type: string; start: number; end: number }[]): void {
+    let previous: (typeof entries)[number] | undefined;
+    for (const entry of entries) {
+      if (previous && previous.start === entry.start && previous.end === entry.end && previous.type === entry.type) continue;
+      previous = entry;
+      const { node, type } = entry;
+      while (frames.length && frames[frames.length - 1].end <= entry.start) context = frames.pop()!.restore;
+
+      if (syntax.callTypes.has(type)) calls.push({ node, type, context });
+      if (type === 'global_statement') {
+        const scope = context.scopes[0];
+        // Names bound before the statement stay local; later ones go to the module scope.
+        materialize(scope);
+        let set = globalsByScope.get(scope);
+        if (!set) globalsByScope.set(scope, (set = new Set()));
+        for (const child of node.namedChildren) if (child) set.add(child.text);
+      } else if (type === syntax.returnType) {
+        // Module-level returns are never read.
+        if (context.fnId !== MODULE_SCOPE) {
+          const list = returns.get(context.fnId);
+          if (list) list.push({ statement: node, context });
+          else returns.set(context.fnId, [{ statement: node, context }]);
+        }
+      } else if (syntax.bindingTypes.has(type)) {
+        const item: Pending = { kind: 'bindings', node, type, context };
+        if (eager(context) || mayBindAttribute(text, type, entry.start, syntax)) {
+          // A scope's earlier deferred names come first, as in the document.
+          materialize(context.scopes[0]);
+          bindEntry(item);
+        } else defer(item);
+      }
+
+      if (syntax.functionTypes.has(type)) {
+        frames.push({ end: entry.end, restore: context });
+        context = { scopes: [node.startIndex, ...context.scopes], fnNode: node, fnId: node.startIndex, loops: [], inClassBody: false };
+        // TS constructor parameters with modifiers declare this.* fields: bind method parameters during the walk.
+        const item: Pending = { kind: 'parameters', node, context };
+        if (!lazy || (syntax.family === 'script' && type === 'method_definition')) bindEntry(item);
+        else defer(item);
+      } else if (syntax.classTypes.has(type)) {
+        frames.push({ end: entry.end, restore: context });
+        context = { ...context, inClassBody: true };
+      } else if (syntax.forLoopTypes.has(type) || syntax.whileLoopTypes.has(type)) {
+        const body = node.childForFieldName(syntax.forLoopTypes.get(type) ?? 'body');
+        if (body) {
+          // `for (;;)` is a worker loop like `while (true)`, not an iteration over items.
+          const endless = type === 'for_statement' && /^for\s*\(\s*[^;]*;\s*;/.test(text.slice(entry.start, Math.min(entry.end, entry.start + 200)));
+          const kind = syntax.forLoopTypes.has(type) && !endless ? 'for' : 'while';
+          frames.push({ end: entry.end, restore: context });
+          context = { ...context, loops: [...context.loops, { node, kind, bodyStart: body.startIndex, bodyEnd: body.endIndex }] };
+        }
+      }
+    }
+  }
 }

@@ -7,6 +7,7 @@
  */
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
+import type { Contribution } from './clientTracker';
 import type { ClientCreation, Deserialization, ListenerSite, RedisCallSite } from './model';
 import type { WorkspaceLookup } from './workspaceLookup';
 
@@ -17,8 +18,6 @@ export interface Chunk {
   type: string;
 }
 
-/** What a chunk contributes to the rest of the file, as plain data (see ClientTracker.contribution). */
-export type ContributionEntry = Record<string, unknown>;
 
 export interface ChunkOutputs {
   callSites: RedisCallSite[];
@@ -27,7 +26,8 @@ export interface ChunkOutputs {
   deserializations: Deserialization[];
   /** Call offsets of the client creations this chunk's calls were traced to. */
   creations: number[];
-  contribution: ContributionEntry[];
+  /** What the chunk's module-level and self/this bindings tell the rest of the file (see ClientTracker.contribution). */
+  contribution: Contribution[];
 }
 
 /** Everything a later analysis of the same document needs to reuse this one. */
@@ -45,6 +45,8 @@ export interface IncrementalState {
   exports: unknown;
   /** Creations reached while resolving the module's exports. */
   exportCreations: number[];
+  /** How many chunks this analysis took over from the previous one (0 for a whole-file analysis). */
+  reusedChunks: number;
 }
 
 /** One contiguous replacement turning the previous text into the new one, with line/column shifts for what follows. */
@@ -95,6 +97,11 @@ export function diffTexts(before: string, after: string): TextEdit | undefined {
   };
 }
 
+/** Number fields of analysis data that are offsets into the file. */
+const OFFSET_FIELDS = new Set(['blockId', 'bindingStart', 'functionStart']);
+/** Number-list fields of analysis data that hold offsets (creations reached). */
+const OFFSET_LIST_FIELDS = new Set(['creations', 'valueReach', 'returnsReach']);
+
 /** Identities that embed an offset of this file ("creation:120", "pipeline:88", "param:40:client", "typed:12"). */
 const OFFSET_IDENTITY = /^([a-z]+):(\d+)(?=$|:)/;
 
@@ -131,6 +138,10 @@ export class Rebaser {
     return moved === Number(match[2]) ? identity : `${match[1]}:${moved}${identity.slice(match[0].length)}`;
   }
 
+  private offsets(list: number[]): number[] {
+    return list.some((offset) => offset >= this.edit.oldEnd) ? list.map((offset) => this.offset(offset)) : list;
+  }
+
   value<T>(value: T): T {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
@@ -153,9 +164,12 @@ export class Rebaser {
     for (const key in record) {
       const field = record[key];
       let moved: unknown = field;
-      if (typeof field === 'object') moved = field === null ? field : this.value(field);
-      else if (key === 'identity' && typeof field === 'string') moved = this.identity(field);
-      else if (key === 'blockId' && typeof field === 'number' && field >= 0) moved = this.offset(field);
+      if (typeof field === 'object') {
+        if (field === null) moved = field;
+        else if (OFFSET_LIST_FIELDS.has(key) && Array.isArray(field) && typeof field[0] === 'number') moved = this.offsets(field as number[]);
+        else moved = this.value(field);
+      } else if (key === 'identity' && typeof field === 'string') moved = this.identity(field);
+      else if (typeof field === 'number' && field >= 0 && OFFSET_FIELDS.has(key)) moved = this.offset(field);
       if (moved !== field) {
         copy ??= { ...record };
         copy[key] = moved;

@@ -55,7 +55,7 @@ export function reviewTree(tree: Tree, text: string, options: ReviewOptions): Re
   const started = Date.now();
   const deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const context = fileContextFor(path, config);
-  const analysis = analyzeTree(tree, text, { path, language: options.language, context, workspace: options.workspace, deadline, previous: options.previous?.incremental });
+  const analysis = analyzeTree(tree, text, { path, language: options.language, context, workspace: options.workspace, deadline, previous: options.previous?.incremental, keepForReuse: options.keepForReuse || options.previous !== undefined });
   return reviewAnalysis(analysis, text, options, context, deadline);
 }
 

@@ -20,6 +20,8 @@ export interface ReviewOptions {
    * analysis (the editor passes this on every keystroke). Ignored when it does not fit.
    */
   previous?: ReviewResult;
+  /** Keep what the next review of this document can reuse (`incremental`); implied by `previous`. */
+  keepForReuse?: boolean;
 }
 
 export interface ReviewResult {

@@ -150,12 +150,13 @@ export class DocumentReviewer implements vscode.Disposable {
     const version = document.version;
     const tree = this.trees.treeFor(this.parsers, document, language, text);
     // The last review of this document lets statements the edit did not touch keep their analysis.
-    const result = this.review(tree, text, path, language, effective, this.reviews.get(key)?.result);
+    const result = this.review(tree, text, path, language, effective, { previous: this.reviews.get(key)?.result });
     const review: DocumentReview = { version, language, result, elapsedMs: performance.now() - started };
     if (document.isClosed) return undefined;
     this.reviews.set(key, review);
     this.publish(document.uri, result);
-    this.output.trace(`Reviewed ${path} v${version} in ${review.elapsedMs.toFixed(1)} ms: ${result.findings.length} finding(s)`);
+    const reused = result.incremental?.reusedChunks ? ` (${result.incremental.reusedChunks} of ${result.incremental.chunks.length} top-level statements reused)` : '';
+    this.output.trace(`Reviewed ${path} v${version} in ${review.elapsedMs.toFixed(1)} ms${reused}: ${result.findings.length} finding(s)`);
     if (saved || firstReview) {
       // Other files see this one's clients and listeners as saved, like a compiler's project view.
       this.indexer.updateFromTree(effective.root, path, language, tree, text);
@@ -205,8 +206,10 @@ export class DocumentReviewer implements vscode.Disposable {
   }
 
   /** Reviews one text with the engine under the effective configuration. */
-  review(tree: Parameters<typeof reviewTree>[0], text: string, path: string, language: SourceLanguage, effective: EffectiveConfig, previous?: ReviewResult): ReviewResult {
-    const result = reviewTree(tree, text, { path, language, config: effective.config, workspace: this.indexer.indexFor(effective.root), previous });
+  /** `open`: the text is an open document's, with its last review: statements an edit did not touch are reused. */
+  review(tree: Parameters<typeof reviewTree>[0], text: string, path: string, language: SourceLanguage, effective: EffectiveConfig, open?: { previous?: ReviewResult }): ReviewResult {
+    const workspace = this.indexer.indexFor(effective.root);
+    const result = reviewTree(tree, text, { path, language, config: effective.config, workspace, previous: open?.previous, keepForReuse: open !== undefined });
     for (const error of result.ruleErrors) this.output.error(`Rule ${error.ruleId} failed on ${path}: ${error.message}`);
     if (result.truncated) this.output.warn(`${path}: review stopped at the per-file time budget; findings cover only part of the file.`);
     return result;
