@@ -59,7 +59,7 @@ class EditedDocument {
     this.review = reviewTree(this.tree, text, { ...options, keepForReuse: true });
   }
 
-  /** Replaces `length` characters at `offset`; returns the reused review and a whole-file review of the same text. */
+  /** Replaces `length` characters at `offset`; returns the reused review and a whole-file review of the same tree. */
   edit(offset: number, length: number, insert: string): { incremental: ReviewResult; whole: ReviewResult; previous: ReviewResult } {
     const start = position(this.text, offset);
     const end = position(this.text, offset + length);
@@ -70,9 +70,8 @@ class EditedDocument {
     this.tree = next;
     const previous = this.review;
     const incremental = reviewTree(this.tree, this.text, { ...this.options, previous });
-    const fresh = parsers.parse(this.options.language, this.text);
-    const whole = reviewTree(fresh, this.text, this.options);
-    fresh.delete();
+    // The same tree reviewed whole (after syntax errors an incremental parse may recover differently from a fresh one).
+    const whole = reviewTree(this.tree, this.text, this.options);
     this.review = incremental;
     return { incremental, whole, previous };
   }
