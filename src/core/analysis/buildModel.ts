@@ -3,10 +3,10 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { argFromNode } from './argumentValues';
-import { ClientTracker, type ClientRef, type Contribution } from './clientTracker';
+import { ClientTracker, IMPORTS_READ, normalEffects, type ClientRef, type Contribution, type Effects } from './clientTracker';
 import { MODULE_SCOPE, collect, functionInfo, type BoundName, type CollectPlan, type ContextSnapshot, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
-import { planReuse, type Chunk, type ChunkOutputs, type IncrementalState } from './incremental';
+import { planReuse, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { Arg, ClientCreation, Deserialization, FileModel, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { pythonSyntax } from './pythonSyntax';
 import { loopDependsOnReply } from './replyDependence';
@@ -68,8 +68,8 @@ export function syntaxFor(language: SourceLanguage): LanguageSyntax {
 /** Top-level statements of the file, the unit of reuse across edits. */
 function topLevelChunks(tree: Tree, text: string): { chunks: Chunk[]; nodes: Node[] } {
   const nodes = tree.rootNode.children.filter((child): child is Node => child !== null);
-  if (!nodes.length) return { chunks: [{ start: 0, end: text.length + 1, type: '(empty)' }], nodes: [tree.rootNode] };
-  return { chunks: nodes.map((node) => ({ start: node.startIndex, end: node.endIndex, type: node.type })), nodes };
+  if (!nodes.length) return { chunks: [{ start: 0, end: text.length + 1, type: '(empty)', hasError: tree.rootNode.hasError }], nodes: [tree.rootNode] };
+  return { chunks: nodes.map((node) => ({ start: node.startIndex, end: node.endIndex, type: node.type, hasError: node.hasError })), nodes };
 }
 
 /**
@@ -81,17 +81,67 @@ function restorable(contribution: Contribution[]): boolean {
 }
 
 function emptyOutputs(): ChunkOutputs {
-  return { callSites: [], helperCalls: [], listeners: [], deserializations: [], creations: [], contribution: [] };
+  return { callSites: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
 }
 
+/** Statements kept from an earlier analysis may be found stale after all; then fewer are kept, a few times at most. */
+const MAX_NARROWING = 3;
+
 export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
-  const syntax = syntaxFor(options.language);
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const forReuse = options.keepForReuse === true || options.previous !== undefined;
   // Without reuse the file is one unit: its top-level statements are not even listed.
-  const { chunks, nodes } = forReuse ? topLevelChunks(tree, text) : { chunks: [{ start: 0, end: Number.POSITIVE_INFINITY, type: '(file)' }], nodes: [tree.rootNode] };
+  const { chunks, nodes } = forReuse ? topLevelChunks(tree, text) : { chunks: [{ start: 0, end: Number.POSITIVE_INFINITY, type: '(file)', hasError: false }], nodes: [tree.rootNode] };
   const previous = options.previous;
   const plan = previous ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
+  return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, plan && previous ? { ...plan, previous } : undefined, 0);
+}
+
+/** Entries of what the statements outside `kept` contribute, by name ("m:redis", "t:client"), in file order. */
+function contributionsByName(outputs: readonly ChunkOutputs[], kept: (index: number) => boolean, rebase: <T>(value: T) => T = (value) => value): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  outputs.forEach((out, index) => {
+    if (kept(index)) return;
+    for (const entry of rebase(out.contribution)) {
+      const key = `${entry.scope === 'module' ? 'm' : 't'}:${entry.name}`;
+      const list = byName.get(key) ?? [];
+      list.push(JSON.stringify(entry));
+      byName.set(key, list);
+    }
+  });
+  return byName;
+}
+
+/** Names whose contributed entries differ (and the imports, when an import changed). */
+function changedNames(before: Map<string, string[]>, after: Map<string, string[]>): Set<string> {
+  const changed = new Set<string>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(key) ?? [];
+    const now = after.get(key) ?? [];
+    if (old.length === now.length && old.every((entry, i) => entry === now[i])) continue;
+    changed.add(key);
+    if ([...old, ...now].some((entry) => entry.includes('"kind":"import"'))) changed.add(IMPORTS_READ);
+  }
+  return changed;
+}
+
+function readsOf(out: ChunkOutputs): string[] {
+  return [...out.effects.names, ...out.contribution.flatMap((entry) => [...entry.valueEffects.names, ...entry.returnsEffects.names])];
+}
+
+function analyzeWithPlan(
+  tree: Tree,
+  text: string,
+  options: AnalyzeOptions,
+  forReuse: boolean,
+  chunks: Chunk[],
+  nodes: Node[],
+  plan: (ReusePlan & { previous: IncrementalState }) | undefined,
+  narrowed: number,
+): FileAnalysis {
+  const syntax = syntaxFor(options.language);
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const previous = plan?.previous;
+  const whole = () => analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, undefined, narrowed);
   // Kept statements are not read from the tree at all when what they tell the rest of the file is known.
   const keptOutputs = new Map<number, ChunkOutputs>();
   if (plan && previous) for (const [index, before] of plan.kept) keptOutputs.set(index, plan.rebaser.value(previous.outputs[before]));
@@ -110,7 +160,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const siteByOffset = new Map<number, RedisCallSite>();
   const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
 
-  if (plan && collected.truncated) return analyzeTree(tree, text, { ...options, previous: undefined });
+  if (plan && collected.truncated) return whole();
   const outputs = chunks.map(emptyOutputs);
   // Calls and bindings outside every top-level statement cannot happen in a well-formed tree; if they do, the
   // analysis is still complete but is not offered for reuse.
@@ -133,43 +183,49 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     const start = call.node.startIndex;
     while (chunkIndex < chunks.length - 1 && chunks[chunkIndex].end <= start) chunkIndex++;
     if (chunks[chunkIndex].start > start || chunks[chunkIndex].end <= start) reusable = false;
-    if (plan?.kept.has(chunkIndex)) continue;
+    if (keptOutputs.has(chunkIndex)) continue;
     const out = outputs[chunkIndex];
-    tracker.reached = out.creations;
+    tracker.effects = out.effects;
     analyzeCall(call, out);
   }
-  tracker.reached = undefined;
+  tracker.effects = undefined;
   markReplyDependentLoops();
   // A module-level deserializer may read a variable assigned from Redis in any statement: only a full run sees them all.
-  if (plan && pickleCandidates.some(({ call }) => call.context.scopes[0] === MODULE_SCOPE)) return analyzeTree(tree, text, { ...options, previous: undefined });
+  if (plan && pickleCandidates.some(({ call }) => call.context.scopes[0] === MODULE_SCOPE)) return whole();
   for (const { call, fn, out } of pickleCandidates) out.deserializations.push(deserialization(call, fn));
+  for (const [index, kept] of keptOutputs) outputs[index] = kept;
 
-  let exports: FileExport[];
-  let exportCreations: number[];
-  if (plan && previous) {
-    for (const [index, kept] of keptOutputs) outputs[index] = kept;
-    exports = plan.rebaser.value(previous.exports as FileExport[]);
-    exportCreations = previous.exportCreations.map((offset) => plan.rebaser.offset(offset));
-  } else {
-    exportCreations = [];
-    tracker.reached = exportCreations;
-    exports = tracker.moduleExports();
-    tracker.reached = undefined;
-  }
+  const exportEffects: Effects = { creations: [], names: [] };
+  tracker.effects = exportEffects;
+  const exports = tracker.moduleExports();
+  tracker.effects = undefined;
 
   // What each analysed statement tells the others; computed after the outputs so it cannot add to them.
   const contribute = (binding: BoundName, scope: 'module' | 'this') => {
     const index = chunkAt(binding.start);
-    if (!plan?.kept.has(index)) outputs[index].contribution.push(tracker.contribution(binding, scope));
+    if (!keptOutputs.has(index)) outputs[index].contribution.push(tracker.contribution(binding, scope));
   };
   if (forReuse) {
     for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) for (const binding of list) contribute(binding, 'module');
     for (const list of collected.thisBindings.values()) for (const binding of list) contribute(binding, 'this');
   }
-  if (plan && previous && plan.edited !== undefined && plan.previousEdited !== undefined) {
-    // Statements kept as they were read the edited one's contribution: if it changed, so may they.
-    const before = JSON.stringify(plan.rebaser.value(previous.outputs[plan.previousEdited].contribution));
-    if (before !== JSON.stringify(outputs[plan.edited].contribution)) return analyzeTree(tree, text, { ...options, previous: undefined });
+  if (plan && previous) {
+    // A kept statement read names from the rest of the file: if what the re-analysed statements contribute under
+    // one of those names changed, the kept statement is stale and is analysed again.
+    const keptBefore = new Set(plan.kept.values());
+    const changed = changedNames(
+      contributionsByName(previous.outputs, (index) => keptBefore.has(index), (value) => plan.rebaser.value(value)),
+      contributionsByName(outputs, (index) => keptOutputs.has(index)),
+    );
+    if (changed.size) {
+      const stale = [...keptOutputs].filter(([, out]) => readsOf(out).some((name) => changed.has(name))).map(([index]) => index);
+      if (stale.length) {
+        if (narrowed >= MAX_NARROWING) return whole();
+        const kept = new Map(plan.kept);
+        for (const index of stale) kept.delete(index);
+        return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, { ...plan, kept }, narrowed + 1);
+      }
+    }
   }
 
   // A creation belongs to the model when some call or export reached it (duplicate()/master_for() results count
@@ -177,8 +233,8 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const known = new Map<number, ClientCreation>();
   if (plan && previous) for (const [offset, creation] of previous.creations) known.set(plan.rebaser.offset(offset), plan.rebaser.value(creation));
   for (const creation of tracker.creations) known.set(creation.callSpan.startOffset, creation);
-  const reached = new Set(exportCreations);
-  for (const out of outputs) for (const offset of out.creations) reached.add(offset);
+  const reached = new Set(exportEffects.creations);
+  for (const out of outputs) for (const offset of out.effects.creations) reached.add(offset);
   const creations: ClientCreation[] = [];
   for (const offset of [...reached].sort((a, b) => a - b)) {
     const creation = known.get(offset);
@@ -186,13 +242,19 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     else reusable = false;
   }
   // Creations a contribution reaches (kept for the statements that will read it after the next edit).
-  const kept = new Map<number, ClientCreation>();
-  const keep = (offset: number) => {
-    const creation = known.get(offset);
-    if (creation) kept.set(offset, creation);
-  };
-  if (forReuse) for (const offset of reached) keep(offset);
-  if (forReuse) for (const out of outputs) for (const entry of out.contribution) for (const offset of [...entry.valueReach, ...entry.returnsReach]) keep(offset);
+  const keptCreations = new Map<number, ClientCreation>();
+  if (forReuse) {
+    const keep = (offset: number) => {
+      const creation = known.get(offset);
+      if (creation) keptCreations.set(offset, creation);
+    };
+    for (const offset of reached) keep(offset);
+    for (const out of outputs) for (const entry of out.contribution) for (const offset of [...entry.valueEffects.creations, ...entry.returnsEffects.creations]) keep(offset);
+    // What the re-analysed statements reached and read, without repeats, for the next edit's checks.
+    outputs.forEach((out, index) => {
+      if (!keptOutputs.has(index)) out.effects = normalEffects(out.effects);
+    });
+  }
   // Only the TS/JS error-listener rule needs to know where clients are handed over.
   if (syntax.family === 'script') noteEscapes(creations);
 
@@ -210,7 +272,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
     exportedIdentities,
   };
   const incremental: IncrementalState | undefined = reusable
-    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: kept, exports, exportCreations, reusedChunks: keptOutputs.size }
+    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reusedChunks: keptOutputs.size }
     : undefined;
   return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
 

@@ -53,28 +53,49 @@ export interface Contribution {
   functionStart?: number;
   value: ClientRef | 'not-a-client' | 'neutral' | null;
   returns: ClientRef | null;
-  valueReach: number[];
-  returnsReach: number[];
+  valueEffects: Effects;
+  returnsEffects: Effects;
+}
+
+/** Effects without repeats, in a fixed order (they are compared across edits). */
+export function normalEffects(effects: Effects): Effects {
+  return { creations: [...new Set(effects.creations)].sort((a, b) => a - b), names: [...new Set(effects.names)].sort() };
 }
 
 function isClient(value: Value): value is ClientRef {
   return !!value && 'kind' in value;
 }
 
+/**
+ * What resolving something depended on: the client creations it reached (new or already known) and the
+ * file-wide names it read ("m:redis" a module-level name, "t:client" a self/this attribute, "imports" the
+ * module's imports). A statement kept across an edit is valid while none of the names it read changed.
+ */
+export interface Effects {
+  creations: number[];
+  names: string[];
+}
+
+export const IMPORTS_READ = 'imports';
+
+function noEffects(): Effects {
+  return { creations: [], names: [] };
+}
+
 export class ClientTracker {
   readonly creations: ClientCreation[] = [];
-  /** While set, receives the call offset of every creation a resolution reaches (new or already known). */
-  reached?: number[];
+  /** While set, receives what every resolution reaches and reads. */
+  effects?: Effects;
   readonly importedModules = new Set<string>();
   private readonly creationByOffset = new Map<number, ClientCreation>();
   private readonly memo = new Map<BoundName, BindingValue>();
   private readonly returnMemo = new Map<number, ClientRef | null>();
   /**
-   * Creations reached while a memoised answer was worked out: a later hit reaches them too, so what a statement
-   * reaches does not depend on which statement asked first (statements kept across an edit rely on that).
+   * What a memoised answer depended on: a later hit depends on it too, so what a statement depends on does not
+   * change with which statement asked first (statements kept across an edit rely on that).
    */
-  private readonly memoReach = new Map<BoundName, number[]>();
-  private readonly returnReach = new Map<number, number[]>();
+  private readonly memoEffects = new Map<BoundName, Effects>();
+  private readonly returnEffects = new Map<number, Effects>();
 
   constructor(
     private readonly collected: Collected,
@@ -92,25 +113,32 @@ export class ClientTracker {
         const functionStart = binding.resolved?.functionStart;
         if (functionStart === undefined) continue;
         this.returnMemo.set(functionStart, (binding.resolved!.returns as ClientRef | null) ?? null);
-        this.returnReach.set(functionStart, binding.resolved!.returnsReach);
+        this.returnEffects.set(functionStart, binding.resolved!.returnsEffects);
       }
     }
   }
 
-  private touch(offsets: readonly number[] | undefined): void {
-    if (this.reached && offsets) for (const offset of offsets) this.reached.push(offset);
+  private touch(effects: Effects | undefined): void {
+    if (!this.effects || !effects) return;
+    for (const offset of effects.creations) this.effects.creations.push(offset);
+    for (const name of effects.names) this.effects.names.push(name);
   }
 
-  /** Runs `work` collecting the creations it reaches (and passes them on to whoever collects around it). */
-  private reaching<T>(work: () => T): { result: T; reach: number[] } {
-    const outer = this.reached;
-    const reach: number[] = [];
-    this.reached = reach;
+  /** Names read are only worth recording when statements are reused across edits. */
+  private read(name: string): void {
+    if (this.trackReach) this.effects?.names.push(name);
+  }
+
+  /** Runs `work` collecting what it reaches and reads (and passes that on to whoever collects around it). */
+  private reaching<T>(work: () => T): { result: T; effects: Effects } {
+    const outer = this.effects;
+    const effects = noEffects();
+    this.effects = effects;
     try {
-      return { result: work(), reach };
+      return { result: work(), effects };
     } finally {
-      this.reached = outer;
-      this.touch(reach);
+      this.effects = outer;
+      this.touch(effects);
     }
   }
 
@@ -138,6 +166,7 @@ export class ClientTracker {
 
   /** True when the file imports a Redis client library, or a client exported by another project file. */
   get importsRedis(): boolean {
+    this.read(IMPORTS_READ);
     if (this.importsRedisCache !== undefined) return this.importsRedisCache;
     let found = false;
     for (const module of this.importedModules) if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) found = true;
@@ -282,7 +311,7 @@ export class ClientTracker {
 
   private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
     const existing = this.creationByOffset.get(node.startIndex);
-    this.reached?.push(node.startIndex);
+    this.effects?.creations.push(node.startIndex);
     if (existing) return existing;
     const parts = this.partsOf(node);
     const family = this.syntax.family;
@@ -384,7 +413,6 @@ export class ClientTracker {
     const value = this.reaching(() => this.bindingValue(binding, 0));
     const functionStart = this.functionStartOf(binding);
     const returns = this.reaching(() => (functionStart === undefined ? undefined : this.returnedBy(functionStart)));
-    const sorted = (offsets: number[]) => [...new Set(offsets)].sort((a, b) => a - b);
     return {
       scope,
       name: binding.name,
@@ -397,8 +425,8 @@ export class ClientTracker {
       functionStart,
       value: value.result === NOT_A_CLIENT ? 'not-a-client' : value.result === NEUTRAL ? 'neutral' : (value.result ?? null),
       returns: returns.result ?? null,
-      valueReach: sorted(value.reach),
-      returnsReach: sorted(returns.reach),
+      valueEffects: normalEffects(value.effects),
+      returnsEffects: normalEffects(returns.effects),
     };
   }
 
@@ -413,7 +441,7 @@ export class ClientTracker {
       typeText: contribution.typeText,
       context: MODULE_CONTEXT,
       start: contribution.bindingStart,
-      resolved: { value, returns: contribution.returns, functionStart: contribution.functionStart, valueReach: contribution.valueReach, returnsReach: contribution.returnsReach },
+      resolved: { value, returns: contribution.returns, functionStart: contribution.functionStart, valueEffects: contribution.valueEffects, returnsEffects: contribution.returnsEffects },
     };
   }
 
@@ -437,6 +465,8 @@ export class ClientTracker {
 
   private bindingsFor(name: string, context: ContextSnapshot): BoundName[] | undefined {
     for (const scope of context.scopes) {
+      // Reaching the module scope makes the answer depend on the module's names, found or not.
+      if (scope === MODULE_SCOPE && this.trackReach && this.effects) this.read(`m:${name}`);
       const list = this.collected.bindings.get(scope)?.get(name);
       if (list) return list;
     }
@@ -452,6 +482,7 @@ export class ClientTracker {
   }
 
   private lookupAttribute(name: string, depth: number): Value {
+    if (this.trackReach && this.effects) this.read(`t:${name}`);
     const list = this.collected.thisBindings.get(name);
     return list ? this.decide(list, depth) : undefined;
   }
@@ -469,11 +500,11 @@ export class ClientTracker {
 
   private bindingValue(binding: BoundName, depth: number): BindingValue {
     if (binding.resolved) {
-      this.touch(binding.resolved.valueReach);
+      this.touch(binding.resolved.valueEffects);
       return binding.resolved.value as BindingValue;
     }
     if (this.memo.has(binding)) {
-      this.touch(this.memoReach.get(binding));
+      this.touch(this.memoEffects.get(binding));
       return this.memo.get(binding);
     }
     this.memo.set(binding, undefined);
@@ -482,9 +513,9 @@ export class ClientTracker {
       this.memo.set(binding, value);
       return value;
     }
-    const { result, reach } = this.reaching(() => this.computeBindingValue(binding, depth));
+    const { result, effects } = this.reaching(() => this.computeBindingValue(binding, depth));
     this.memo.set(binding, result);
-    this.memoReach.set(binding, reach);
+    this.memoEffects.set(binding, effects);
     return result;
   }
 
@@ -540,7 +571,7 @@ export class ClientTracker {
   /** Client returned by the function starting at this offset (any return statement that resolves). */
   returnedBy(functionStart: number, depth = 0): ClientRef | undefined {
     if (this.returnMemo.has(functionStart)) {
-      this.touch(this.returnReach.get(functionStart));
+      this.touch(this.returnEffects.get(functionStart));
       return this.returnMemo.get(functionStart) ?? undefined;
     }
     this.returnMemo.set(functionStart, null);
@@ -558,9 +589,9 @@ export class ClientTracker {
       this.returnMemo.set(functionStart, found ?? null);
       return found;
     }
-    const { result: found, reach } = this.reaching(find);
+    const { result: found, effects } = this.reaching(find);
     this.returnMemo.set(functionStart, found ?? null);
-    this.returnReach.set(functionStart, reach);
+    this.returnEffects.set(functionStart, effects);
     return found;
   }
 

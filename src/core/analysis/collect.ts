@@ -45,9 +45,9 @@ export interface ResolvedBinding {
   returns: unknown;
   /** Start offset of the function the binding names (function declarations and function-valued assignments). */
   functionStart?: number;
-  /** Call offsets of the client creations reached while resolving the value and the returns. */
-  valueReach: number[];
-  returnsReach: number[];
+  /** What resolving the value and the returns reached and read (see ClientTracker's Effects). */
+  valueEffects: { creations: number[]; names: string[] };
+  returnsEffects: { creations: number[]; names: string[] };
 }
 
 /** How to collect a tree whose earlier analysis is partly reused: per top-level statement, some restored. */

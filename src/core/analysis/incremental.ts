@@ -7,7 +7,7 @@
  */
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
-import type { Contribution } from './clientTracker';
+import type { Contribution, Effects } from './clientTracker';
 import type { ClientCreation, Deserialization, ListenerSite, RedisCallSite } from './model';
 import type { WorkspaceLookup } from './workspaceLookup';
 
@@ -16,6 +16,11 @@ export interface Chunk {
   start: number;
   end: number;
   type: string;
+  /**
+   * The statement contains a syntax error. How tree-sitter recovers from one can depend on the text around it
+   * and on the previous tree, so such a statement is never kept: the same text may have parsed differently.
+   */
+  hasError: boolean;
 }
 
 
@@ -24,8 +29,8 @@ export interface ChunkOutputs {
   helperCalls: RedisCallSite[];
   listeners: ListenerSite[];
   deserializations: Deserialization[];
-  /** Call offsets of the client creations this chunk's calls were traced to. */
-  creations: number[];
+  /** Client creations this chunk's calls were traced to, and the file-wide names they read (see Effects). */
+  effects: Effects;
   /** What the chunk's module-level and self/this bindings tell the rest of the file (see ClientTracker.contribution). */
   contribution: Contribution[];
 }
@@ -42,9 +47,6 @@ export interface IncrementalState {
   outputs: ChunkOutputs[];
   /** Client creations by call offset. */
   creations: Map<number, ClientCreation>;
-  exports: unknown;
-  /** Creations reached while resolving the module's exports. */
-  exportCreations: number[];
   /** How many chunks this analysis took over from the previous one (0 for a whole-file analysis). */
   reusedChunks: number;
 }
@@ -126,9 +128,11 @@ export class Rebaser {
     return { line: position.line + this.edit.lineDelta, column };
   }
 
+  /** Spans are half-open: one that ends where text was inserted ends before the insertion and stays. */
   private span(span: Span): Span {
-    if (span.endOffset < this.edit.oldEnd) return span;
-    return { start: this.position(span.start, span.startOffset), end: this.position(span.end, span.endOffset), startOffset: this.offset(span.startOffset), endOffset: this.offset(span.endOffset) };
+    if (span.startOffset >= this.edit.oldEnd) return { start: this.position(span.start, span.startOffset), end: this.position(span.end, span.endOffset), startOffset: this.offset(span.startOffset), endOffset: this.offset(span.endOffset) };
+    if (span.endOffset <= this.edit.oldEnd) return span;
+    return { start: span.start, end: this.position(span.end, span.endOffset), startOffset: span.startOffset, endOffset: this.offset(span.endOffset) };
   }
 
   private identity(identity: string): string {
@@ -184,9 +188,6 @@ export interface ReusePlan {
   rebaser: Rebaser;
   /** New chunk index → previous chunk index, for every chunk the edit did not touch. */
   kept: Map<number, number>;
-  /** New index of the edited chunk (its contribution must match the previous one), if the edit is inside one. */
-  edited?: number;
-  previousEdited?: number;
 }
 
 export interface AnalysisIdentity {
@@ -198,38 +199,48 @@ export interface AnalysisIdentity {
 }
 
 /**
- * A reuse plan when the new text differs from the previous one in one region that lies inside one chunk (or
- * between chunks), and every other chunk is still there with the same extent, moved by the edit.
+ * A reuse plan when the new text differs from the previous one in one region: the chunks before it and after
+ * it are still there with the same extent (moved by the edit); the chunks in between, however many there were
+ * and are now, are analysed again. Whether the kept chunks are still valid is checked after that analysis.
  */
 export function planReuse(previous: IncrementalState, current: AnalysisIdentity, chunks: Chunk[]): ReusePlan | undefined {
   if (previous.path !== current.path || previous.language !== current.language || previous.context !== current.context) return undefined;
   if (previous.workspace !== current.workspace || previous.workspaceGeneration !== current.workspace?.generation) return undefined;
-  if (previous.chunks.length !== chunks.length) return undefined;
   const edit = diffTexts(previous.text, current.text);
-  if (!edit) return { rebaser: new Rebaser({ start: 0, oldEnd: Infinity, newEnd: Infinity, delta: 0, oldEndLine: 0, oldEndColumn: 0, lineDelta: 0, columnDelta: 0 }), kept: new Map(chunks.map((_, i) => [i, i])) };
+  if (!edit) {
+    if (previous.chunks.length !== chunks.length) return undefined;
+    const kept = new Map<number, number>();
+    chunks.forEach((chunk, i) => {
+      if (!chunk.hasError && !previous.chunks[i].hasError) kept.set(i, i);
+    });
+    return { rebaser: new Rebaser({ start: 0, oldEnd: Infinity, newEnd: Infinity, delta: 0, oldEndLine: 0, oldEndColumn: 0, lineDelta: 0, columnDelta: 0 }), kept };
+  }
   const rebaser = new Rebaser(edit);
   const kept = new Map<number, number>();
-  let edited: number | undefined;
-  for (let i = 0; i < chunks.length; i++) {
-    const before = previous.chunks[i];
-    const now = chunks[i];
-    if (before.type !== now.type) return undefined;
-    // Call sites read their whole line (indentation, what follows a statement): a kept chunk must not share a line with the edit.
-    if (before.end <= edit.start && now.end <= edit.start) {
-      if (before.start !== now.start || before.end !== now.end) return undefined;
-      const lineEnd = current.text.indexOf('\n', now.end);
-      if (lineEnd < 0 || lineEnd >= edit.start) return undefined;
-      kept.set(i, i);
-    } else if (before.start >= edit.oldEnd && now.start >= edit.newEnd) {
-      if (before.start + edit.delta !== now.start || before.end + edit.delta !== now.end) return undefined;
-      if (current.text.lastIndexOf('\n', now.start - 1) < edit.newEnd) return undefined;
-      kept.set(i, i);
-    } else {
-      // The edit touches this chunk: it must contain the whole edit in both texts, at the same start.
-      if (edited !== undefined || before.start !== now.start || before.start > edit.start || before.end < edit.oldEnd || now.end < edit.newEnd) return undefined;
-      if (before.end + edit.delta !== now.end) return undefined;
-      edited = i;
-    }
+  const before = previous.chunks;
+  // Top-level statements name the file's root as their block (its start is the first token's): an edit that
+  // moves the first token other than by the shift (typing above it) changes that for every statement.
+  if (!before.length || !chunks.length || rebaser.offset(before[0].start) !== chunks[0].start) return undefined;
+  // Call sites read their whole line (indentation, what follows a statement): a kept chunk must not share a line with the edit.
+  let prefix = 0;
+  while (prefix < before.length && prefix < chunks.length) {
+    const old = before[prefix];
+    const now = chunks[prefix];
+    if (old.type !== now.type || old.start !== now.start || old.end !== now.end || now.end > edit.start) break;
+    const lineEnd = current.text.indexOf('\n', now.end);
+    if (lineEnd < 0 || lineEnd >= edit.start) break;
+    if (!old.hasError && !now.hasError) kept.set(prefix, prefix);
+    prefix++;
   }
-  return { rebaser, kept, edited, previousEdited: edited };
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < chunks.length - prefix) {
+    const old = before[before.length - 1 - suffix];
+    const now = chunks[chunks.length - 1 - suffix];
+    if (old.type !== now.type || old.start < edit.oldEnd || now.start < edit.newEnd || old.start + edit.delta !== now.start || old.end + edit.delta !== now.end) break;
+    // The chunk's line must start after the edit, in both texts (a line break ending the inserted text counts).
+    if (current.text.lastIndexOf('\n', now.start - 1) < edit.newEnd - 1 || previous.text.lastIndexOf('\n', old.start - 1) < edit.oldEnd - 1) break;
+    if (!old.hasError && !now.hasError) kept.set(chunks.length - 1 - suffix, before.length - 1 - suffix);
+    suffix++;
+  }
+  return kept.size ? { rebaser, kept } : undefined;
 }

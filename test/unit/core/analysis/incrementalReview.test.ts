@@ -213,6 +213,37 @@ describe('re-analysis after an edit', () => {
     document.dispose();
   });
 
+  it('keeps every statement that does not read a new module-level name, and re-analyses those that do', () => {
+    const text = [
+      'import redis',
+      '',
+      'r = redis.Redis()',
+      '',
+      '',
+      'def names():',
+      '    return r.keys("user:*")',
+      '',
+      '',
+      'def total(values):',
+      '    return sum(values)',
+      '',
+    ].join('\n');
+    const document = new EditedDocument(text, { path: 'app/cache.py', language: 'python' });
+    const statements = document.review.incremental!.chunks.length;
+    // A new statement that binds an unrelated name: everything else is kept.
+    const unrelated = document.edit(document.text.indexOf('def total'), 0, 'LIMIT = 10\n\n\n');
+    expect(observable(unrelated.incremental)).toBe(observable(unrelated.whole));
+    expect(unrelated.incremental.incremental!.reusedChunks).toBe(statements);
+    // Rebinding `r` to a dict: names() read `r`, so it is analysed again and its KEYS finding goes; total() is kept.
+    const rebound = document.edit(document.text.indexOf('LIMIT'), 0, 'r = {}\n');
+    expect(observable(rebound.incremental)).toBe(observable(rebound.whole));
+    expect(rebound.incremental.findings.map((f) => f.ruleId)).not.toContain('keys-command');
+    const kept = rebound.incremental.incremental!.reusedChunks;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(rebound.incremental.incremental!.chunks.length - 1);
+    document.dispose();
+  });
+
   it('keeps a duplicated client that another statement still uses when one use is deleted', () => {
     const text = [
       "import Redis from 'ioredis';",
