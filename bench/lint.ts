@@ -6,7 +6,8 @@
  * 2. Runs ESLint 9 with one `no-restricted-syntax` rule for `.keys(...)` calls on the same TS files, in this
  *    process, and prints the ratio. (ESLint uses its default parser: the generated TS is annotation-free so
  *    espree can read it, which is the fastest ESLint can be.)
- * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review): p50/p95.
+ * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review with the previous review,
+ *    as the editor runs it): p50/p95, next to the same edits reviewed whole in the same process.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

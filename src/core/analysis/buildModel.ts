@@ -3,10 +3,10 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { argFromNode } from './argumentValues';
-import { ClientTracker, IMPORTS_READ, normalEffects, type ClientRef, type Contribution, type Effects } from './clientTracker';
+import { ClientTracker, normalEffects, type ClientRef, type Effects } from './clientTracker';
 import { MODULE_SCOPE, collect, functionInfo, type BoundName, type CollectPlan, type ContextSnapshot, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
-import { planReuse, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
+import { changedNames, contributionsByName, planReuse, readsOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { Arg, ClientCreation, Deserialization, FileModel, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { pythonSyntax } from './pythonSyntax';
 import { loopDependsOnReply } from './replyDependence';
@@ -72,14 +72,6 @@ function topLevelChunks(tree: Tree, text: string): { chunks: Chunk[]; nodes: Nod
   return { chunks: nodes.map((node) => ({ start: node.startIndex, end: node.endIndex, type: node.type, hasError: node.hasError })), nodes };
 }
 
-/**
- * Kept statements whose contribution can stand in for their tree: everything but names bound with a type
- * annotation through `global` inside a function (the annotation is read in that function's scope).
- */
-function restorable(contribution: Contribution[]): boolean {
-  return contribution.every((entry) => entry.scope === 'this' || entry.moduleContext || entry.typeText === undefined);
-}
-
 function emptyOutputs(): ChunkOutputs {
   return { callSites: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
 }
@@ -94,38 +86,6 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const previous = options.previous;
   const plan = previous ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
   return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, plan && previous ? { ...plan, previous } : undefined, 0);
-}
-
-/** Entries of what the statements outside `kept` contribute, by name ("m:redis", "t:client"), in file order. */
-function contributionsByName(outputs: readonly ChunkOutputs[], kept: (index: number) => boolean, rebase: <T>(value: T) => T = (value) => value): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  outputs.forEach((out, index) => {
-    if (kept(index)) return;
-    for (const entry of rebase(out.contribution)) {
-      const key = `${entry.scope === 'module' ? 'm' : 't'}:${entry.name}`;
-      const list = byName.get(key) ?? [];
-      list.push(JSON.stringify(entry));
-      byName.set(key, list);
-    }
-  });
-  return byName;
-}
-
-/** Names whose contributed entries differ (and the imports, when an import changed). */
-function changedNames(before: Map<string, string[]>, after: Map<string, string[]>): Set<string> {
-  const changed = new Set<string>();
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const old = before.get(key) ?? [];
-    const now = after.get(key) ?? [];
-    if (old.length === now.length && old.every((entry, i) => entry === now[i])) continue;
-    changed.add(key);
-    if ([...old, ...now].some((entry) => entry.includes('"kind":"import"'))) changed.add(IMPORTS_READ);
-  }
-  return changed;
-}
-
-function readsOf(out: ChunkOutputs): string[] {
-  return [...out.effects.names, ...out.contribution.flatMap((entry) => [...entry.valueEffects.names, ...entry.returnsEffects.names])];
 }
 
 function analyzeWithPlan(

@@ -1,13 +1,15 @@
 /**
- * Re-analysis after an edit without redoing the whole file. A file's call sites are produced per top-level
- * statement ("chunk"); after a one-region edit, the chunks the edit did not touch keep their previous
- * outputs (moved to the new offsets), provided the edited chunk still contributes the same facts to the rest
- * of the file: the same module-level and self/this bindings with the same resolved values. Anything else —
- * several edits, a changed chunk structure, a changed contribution, a new workspace index — means a full run.
+ * Re-analysis after an edit without redoing the whole file. A file's results are produced per top-level
+ * statement ("chunk"). After an edit, the chunks before and after the changed region keep their previous
+ * outputs, moved to the new offsets, and are not even read from the tree: what they tell the rest of the file
+ * (their module-level and self/this bindings with resolved values, their "contribution") stands in for them.
+ * The chunks in the region are analysed again; a kept chunk that read a name whose contribution changed is
+ * analysed again too (see buildModel). Another file, another workspace index or an edit above the first
+ * statement means a whole-file analysis; the result is always the same as a whole-file analysis of the tree.
  */
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
-import type { Contribution, Effects } from './clientTracker';
+import { IMPORTS_READ, type Contribution, type Effects } from './clientTracker';
 import type { ClientCreation, Deserialization, ListenerSite, RedisCallSite } from './model';
 import type { WorkspaceLookup } from './workspaceLookup';
 
@@ -22,7 +24,6 @@ export interface Chunk {
    */
   hasError: boolean;
 }
-
 
 export interface ChunkOutputs {
   callSites: RedisCallSite[];
@@ -101,8 +102,8 @@ export function diffTexts(before: string, after: string): TextEdit | undefined {
 
 /** Number fields of analysis data that are offsets into the file. */
 const OFFSET_FIELDS = new Set(['blockId', 'bindingStart', 'functionStart']);
-/** Number-list fields of analysis data that hold offsets (creations reached). */
-const OFFSET_LIST_FIELDS = new Set(['creations', 'valueReach', 'returnsReach']);
+/** Number-list fields of analysis data that hold offsets (the creations in Effects). */
+const OFFSET_LIST_FIELDS = new Set(['creations']);
 
 /** Identities that embed an offset of this file ("creation:120", "pipeline:88", "param:40:client", "typed:12"). */
 const OFFSET_IDENTITY = /^([a-z]+):(\d+)(?=$|:)/;
@@ -243,4 +244,48 @@ export function planReuse(previous: IncrementalState, current: AnalysisIdentity,
     suffix++;
   }
   return kept.size ? { rebaser, kept } : undefined;
+}
+
+/**
+ * Kept statements whose contribution can stand in for their tree: everything but names bound with a type
+ * annotation through `global` inside a function (the annotation is read in that function's scope).
+ */
+export function restorable(contribution: Contribution[]): boolean {
+  return contribution.every((entry) => entry.scope === 'this' || entry.moduleContext || entry.typeText === undefined);
+}
+
+/** What the chunks outside `kept` contribute, by name ("m:redis", "t:client"): entries in file order, as JSON. */
+export function contributionsByName(outputs: readonly ChunkOutputs[], kept: (index: number) => boolean, rebase: <T>(value: T) => T = (value) => value): Map<string, { entries: string[]; imports: boolean }> {
+  const byName = new Map<string, { entries: string[]; imports: boolean }>();
+  outputs.forEach((out, index) => {
+    if (kept(index)) return;
+    for (const entry of rebase(out.contribution)) {
+      const key = `${entry.scope === 'module' ? 'm' : 't'}:${entry.name}`;
+      let named = byName.get(key);
+      if (!named) byName.set(key, (named = { entries: [], imports: false }));
+      named.entries.push(JSON.stringify(entry));
+      if (entry.kind === 'import') named.imports = true;
+    }
+  });
+  return byName;
+}
+
+/** Names whose contributed entries differ (and the imports, when an import changed). */
+export function changedNames(before: ReturnType<typeof contributionsByName>, after: ReturnType<typeof contributionsByName>): Set<string> {
+  const changed = new Set<string>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(key);
+    const now = after.get(key);
+    const oldEntries = old?.entries ?? [];
+    const newEntries = now?.entries ?? [];
+    if (oldEntries.length === newEntries.length && oldEntries.every((entry, i) => entry === newEntries[i])) continue;
+    changed.add(key);
+    if (old?.imports || now?.imports) changed.add(IMPORTS_READ);
+  }
+  return changed;
+}
+
+/** The file-wide names a chunk's results depend on: read by its calls and by its own contribution. */
+export function readsOf(out: ChunkOutputs): string[] {
+  return [...out.effects.names, ...out.contribution.flatMap((entry) => [...entry.valueEffects.names, ...entry.returnsEffects.names])];
 }
