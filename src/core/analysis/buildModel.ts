@@ -180,7 +180,8 @@ function analyzeWithPlan(
     if (changed.size) {
       const stale = [...keptOutputs].filter(([, out]) => readsOf(out).some((name) => changed.has(name))).map(([index]) => index);
       if (stale.length) {
-        if (narrowed >= MAX_NARROWING) return whole();
+        // When most kept statements read the changed names (a shared client was edited), one pass over the whole tree is cheaper.
+        if (narrowed >= MAX_NARROWING || stale.length * 2 > keptOutputs.size) return whole();
         const kept = new Map(plan.kept);
         for (const index of stale) kept.delete(index);
         return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, { ...plan, kept }, narrowed + 1);
