@@ -104,7 +104,20 @@ function analyzeWithPlan(
   const whole = () => analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, undefined, narrowed);
   // Kept statements are not read from the tree at all when what they tell the rest of the file is known.
   const keptOutputs = new Map<number, ChunkOutputs>();
-  if (plan && previous) for (const [index, before] of plan.kept) keptOutputs.set(index, plan.rebaser.value(previous.outputs[before]));
+  const reach = chunks.map(() => -1);
+  if (plan && previous) {
+    for (const [index, before] of plan.kept) {
+      // Most chunks refer to nothing after the edit (those before it): they are kept without a walk.
+      if (plan.rebaser.untouched(previous.reach[before])) {
+        keptOutputs.set(index, previous.outputs[before]);
+        reach[index] = previous.reach[before];
+      } else {
+        const { moved, reach: movedReach } = plan.rebaser.measure(previous.outputs[before]);
+        keptOutputs.set(index, moved);
+        reach[index] = movedReach;
+      }
+    }
+  }
   const collectPlan: CollectPlan | undefined = plan && {
     chunks: nodes.map((node, index) => {
       const kept = keptOutputs.get(index);
@@ -233,7 +246,7 @@ function analyzeWithPlan(
     exportedIdentities,
   };
   const incremental: IncrementalState | undefined = reusable
-    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reusedChunks: keptOutputs.size }
+    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reach, reusedChunks: keptOutputs.size }
     : undefined;
   return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
 

@@ -48,6 +48,11 @@ export interface IncrementalState {
   outputs: ChunkOutputs[];
   /** Client creations by call offset. */
   creations: Map<number, ClientCreation>;
+  /**
+   * Per chunk, the largest offset its outputs refer to (-1 when not measured yet): a chunk that refers to
+   * nothing at or after an edit is kept as it is, without a walk through its outputs.
+   */
+  reach: number[];
   /** How many chunks this analysis took over from the previous one (0 for a whole-file analysis). */
   reusedChunks: number;
 }
@@ -105,6 +110,9 @@ const OFFSET_FIELDS = new Set(['blockId', 'bindingStart', 'functionStart']);
 /** Number-list fields of analysis data that hold offsets (the creations in Effects). */
 const OFFSET_LIST_FIELDS = new Set(['creations']);
 
+/** Fields whose objects many call sites share (a client's creation, the enclosing function). */
+const SHARED_FIELDS = new Set(['creation', 'enclosingFunction']);
+
 /** Identities that embed an offset of this file ("creation:120", "pipeline:88", "param:40:client", "typed:12"). */
 const OFFSET_IDENTITY = /^([a-z]+):(\d+)(?=$|:)/;
 
@@ -117,10 +125,32 @@ function isSpan(value: Record<string, unknown>): value is Record<string, unknown
  * hold nothing after the edit are returned as they are (most of a file lies before or far from an edit).
  */
 export class Rebaser {
+  /** Creations and enclosing functions are shared by many call sites: each is moved once. */
+  private readonly shared = new Map<object, { moved: unknown; reach: number }>();
+  /** Largest offset met (after moving) since the last `measure`. */
+  private reach = -1;
+
   constructor(private readonly edit: TextEdit) {}
 
   offset(offset: number): number {
-    return offset >= this.edit.oldEnd ? offset + this.edit.delta : offset;
+    const moved = offset >= this.edit.oldEnd ? offset + this.edit.delta : offset;
+    if (moved > this.reach) this.reach = moved;
+    return moved;
+  }
+
+  /** Whether data whose largest offset is `reach` (-1: unknown) can stay as it is. */
+  untouched(reach: number): boolean {
+    return reach >= 0 && reach < this.edit.oldEnd;
+  }
+
+  /** Moves data and tells the largest offset it refers to afterwards. */
+  measure<T>(value: T): { moved: T; reach: number } {
+    const outer = this.reach;
+    this.reach = -1;
+    const moved = this.value(value);
+    const reach = this.reach;
+    this.reach = Math.max(outer, reach);
+    return { moved, reach };
   }
 
   private position(position: { line: number; column: number }, offset: number): { line: number; column: number } {
@@ -132,6 +162,7 @@ export class Rebaser {
   /** Spans are half-open: one that ends where text was inserted ends before the insertion and stays. */
   private span(span: Span): Span {
     if (span.startOffset >= this.edit.oldEnd) return { start: this.position(span.start, span.startOffset), end: this.position(span.end, span.endOffset), startOffset: this.offset(span.startOffset), endOffset: this.offset(span.endOffset) };
+    if (span.endOffset > this.reach) this.reach = span.endOffset;
     if (span.endOffset <= this.edit.oldEnd) return span;
     return { start: span.start, end: this.position(span.end, span.endOffset), startOffset: span.startOffset, endOffset: this.offset(span.endOffset) };
   }
@@ -139,12 +170,14 @@ export class Rebaser {
   private identity(identity: string): string {
     const match = OFFSET_IDENTITY.exec(identity);
     if (!match || match[1] === 'name' || match[1] === 'this') return identity;
+    // (offset() also records it as reached)
     const moved = this.offset(Number(match[2]));
     return moved === Number(match[2]) ? identity : `${match[1]}:${moved}${identity.slice(match[0].length)}`;
   }
 
   private offsets(list: number[]): number[] {
-    return list.some((offset) => offset >= this.edit.oldEnd) ? list.map((offset) => this.offset(offset)) : list;
+    const moved = list.map((offset) => this.offset(offset));
+    return moved.some((offset, i) => offset !== list[i]) ? moved : list;
   }
 
   value<T>(value: T): T {
@@ -172,7 +205,12 @@ export class Rebaser {
       if (typeof field === 'object') {
         if (field === null) moved = field;
         else if (OFFSET_LIST_FIELDS.has(key) && Array.isArray(field) && typeof field[0] === 'number') moved = this.offsets(field as number[]);
-        else moved = this.value(field);
+        else if (SHARED_FIELDS.has(key)) {
+          let known = this.shared.get(field);
+          if (!known) this.shared.set(field, (known = this.measure(field)));
+          else if (known.reach > this.reach) this.reach = known.reach;
+          moved = known.moved;
+        } else moved = this.value(field);
       } else if (key === 'identity' && typeof field === 'string') moved = this.identity(field);
       else if (typeof field === 'number' && field >= 0 && OFFSET_FIELDS.has(key)) moved = this.offset(field);
       if (moved !== field) {

@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
-import { sameFunction } from './support/sites';
+import { functionStartOf } from './support/sites';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -42,11 +42,13 @@ export const cacheWriteWithoutTtl: Rule = {
   },
   check(context) {
     const sites = context.model.callSites;
+    // Keys given a TTL by a separate EXPIRE in the same function.
+    const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).map((other) => `${functionStartOf(other)}|${other.args[0]?.text}`));
     for (const site of sites) {
       if (site.command !== 'SET' && site.command !== 'SETNX') continue;
       const key = keyPatternOf(site.args[0]);
       if (!key || !CACHE_KEY.test(key) || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
-      if (sites.some((other) => EXPIRES.has(other.command) && other.args[0]?.text === site.args[0]?.text && sameFunction(other, site))) continue;
+      if (expired.has(`${functionStartOf(site)}|${site.args[0]?.text}`)) continue;
       const ttl = String(context.config.defaultTtlSeconds);
       const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;
       const edit = setWithTtlEdit(context.model, site, 'EX', ttl);

@@ -4,7 +4,7 @@ import type { Rule, RuleContext, RedisCallSite } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { setSetsTtl } from './support/options';
-import { sameFunction } from './support/sites';
+import { functionStartOf, sitesByFunction } from './support/sites';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -55,16 +55,18 @@ export const setThenExpire: Rule = {
   },
   check(context) {
     const sites = context.model.callSites;
+    const { groups, place } = sitesByFunction(sites);
     const reported = new Set<RedisCallSite>();
-    for (let i = 0; i < sites.length; i++) {
-      const expire = sites[i];
+    for (const expire of sites) {
       if (!EXPIRES[expire.command] && expire.command !== 'EXPIREAT' && expire.command !== 'PEXPIREAT') continue;
       if (expire.inTransaction || !expire.args[0]) continue;
       const keyText = expire.args[0].text;
       let write: RedisCallSite | undefined;
-      for (let j = i - 1; j >= 0; j--) {
-        const candidate = sites[j];
-        if (!sameFunction(candidate, expire) || candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
+      // The nearest earlier call of the same function on the same key decides.
+      const group = groups.get(functionStartOf(expire))!;
+      for (let j = place.get(expire)! - 1; j >= 0; j--) {
+        const candidate = group[j];
+        if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
         if (candidate.args[0]?.text !== keyText) continue;
         if (WRITES.has(candidate.command)) write = candidate;
         break;

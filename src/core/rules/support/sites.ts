@@ -17,9 +17,26 @@ export function keysOf(model: FileModel, commands: readonly string[]): Set<strin
   return out;
 }
 
-/** Same function (or both at module level). */
-export function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
-  return (a.enclosingFunction?.span.startOffset ?? -1) === (b.enclosingFunction?.span.startOffset ?? -1);
+/** Where a site's enclosing function starts (-1 at module level): equal for sites that run in the same function. */
+export function functionStartOf(site: RedisCallSite): number {
+  return site.enclosingFunction?.span.startOffset ?? -1;
+}
+
+/**
+ * The sites of each function in document order, and each site's place in its function's list: rules that look
+ * at neighbouring calls of one function walk that list, not the whole file (big files have thousands of sites).
+ */
+export function sitesByFunction(sites: readonly RedisCallSite[]): { groups: Map<number, RedisCallSite[]>; place: Map<RedisCallSite, number> } {
+  const groups = new Map<number, RedisCallSite[]>();
+  const place = new Map<RedisCallSite, number>();
+  for (const site of sites) {
+    const start = functionStartOf(site);
+    let group = groups.get(start);
+    if (!group) groups.set(start, (group = []));
+    place.set(site, group.length);
+    group.push(site);
+  }
+  return { groups, place };
 }
 
 /** Key names that look like locks. */
