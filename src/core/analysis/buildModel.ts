@@ -112,7 +112,7 @@ function analyzeWithPlan(
         keptOutputs.set(index, previous.outputs[before]);
         reach[index] = previous.reach[before];
       } else {
-        const { moved, reach: movedReach } = plan.rebaser.measure(previous.outputs[before]);
+        const { moved, reach: movedReach } = plan.rebaser.measure(previous.outputs[before], (out) => plan.rebaser.outputs(out));
         keptOutputs.set(index, moved);
         reach[index] = movedReach;
       }

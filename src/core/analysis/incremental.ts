@@ -10,7 +10,7 @@
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { IMPORTS_READ, type Contribution, type Effects } from './clientTracker';
-import type { ClientCreation, Deserialization, ListenerSite, RedisCallSite } from './model';
+import type { Arg, ArgValue, ClientCreation, Deserialization, ListenerSite, ReceiverInfo, RedisCallSite } from './model';
 import type { WorkspaceLookup } from './workspaceLookup';
 
 /** A top-level statement of the file: the unit whose outputs can be kept across an edit. */
@@ -143,11 +143,11 @@ export class Rebaser {
     return reach >= 0 && reach < this.edit.oldEnd;
   }
 
-  /** Moves data and tells the largest offset it refers to afterwards. */
-  measure<T>(value: T): { moved: T; reach: number } {
+  /** Moves data (a chunk's outputs, or anything else) and tells the largest offset it refers to afterwards. */
+  measure<T>(value: T, move: (value: T) => T = (data) => this.value(data)): { moved: T; reach: number } {
     const outer = this.reach;
     this.reach = -1;
-    const moved = this.value(value);
+    const moved = move(value);
     const reach = this.reach;
     this.reach = Math.max(outer, reach);
     return { moved, reach };
@@ -180,6 +180,64 @@ export class Rebaser {
     return moved.some((offset, i) => offset !== list[i]) ? moved : list;
   }
 
+  /**
+   * A chunk's outputs, moved field by field (call sites make up most of a file's analysis and are moved on
+   * every edit above them, so this is the hot path; anything else goes through the generic `value`).
+   */
+  outputs(out: ChunkOutputs): ChunkOutputs {
+    return {
+      callSites: out.callSites.map((site) => this.site(site)),
+      helperCalls: out.helperCalls.map((site) => this.site(site)),
+      listeners: out.listeners.map((listener) => ({ ...listener, identity: this.identity(listener.identity), span: this.span(listener.span) })),
+      deserializations: out.deserializations.map((item) => ({ ...item, span: this.span(item.span) })),
+      effects: { creations: this.offsets(out.effects.creations), names: out.effects.names },
+      contribution: this.value(out.contribution),
+    };
+  }
+
+  private site(site: RedisCallSite): RedisCallSite {
+    const keywords: Record<string, Arg> = {};
+    for (const name in site.keywords) keywords[name] = this.arg(site.keywords[name]);
+    return {
+      ...site,
+      receiver: this.receiver(site.receiver),
+      args: site.args.map((arg) => this.arg(arg)),
+      keywords,
+      span: this.span(site.span),
+      callSpan: this.span(site.callSpan),
+      expressionSpan: this.span(site.expressionSpan),
+      statementSpan: site.statementSpan && this.span(site.statementSpan),
+      blockId: site.blockId >= 0 ? this.offset(site.blockId) : site.blockId,
+      enclosingFunction: site.enclosingFunction && this.sharedValue(site.enclosingFunction),
+      loop: site.loop && { ...site.loop, span: this.span(site.loop.span) },
+      anyLoop: site.anyLoop && this.span(site.anyLoop),
+    };
+  }
+
+  private receiver(receiver: ReceiverInfo): ReceiverInfo {
+    return { ...receiver, identity: this.identity(receiver.identity), creation: receiver.creation && this.sharedValue(receiver.creation) };
+  }
+
+  private arg(arg: Arg): Arg {
+    const span = this.span(arg.span);
+    return { ...arg, value: this.argValue(arg.value), span, fullSpan: arg.fullSpan === arg.span ? span : this.span(arg.fullSpan) };
+  }
+
+  private argValue(value: ArgValue): ArgValue {
+    if (value.kind === 'array') return { kind: 'array', items: value.items.map((item) => this.arg(item)) };
+    if (value.kind !== 'object') return value;
+    const entries: Record<string, Arg> = {};
+    for (const name in value.entries) entries[name] = this.arg(value.entries[name]);
+    return { kind: 'object', entries };
+  }
+
+  private sharedValue<T extends object>(value: T): T {
+    let known = this.shared.get(value);
+    if (!known) this.shared.set(value, (known = this.measure(value)));
+    else if (known.reach > this.reach) this.reach = known.reach;
+    return known.moved as T;
+  }
+
   value<T>(value: T): T {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
@@ -205,12 +263,8 @@ export class Rebaser {
       if (typeof field === 'object') {
         if (field === null) moved = field;
         else if (OFFSET_LIST_FIELDS.has(key) && Array.isArray(field) && typeof field[0] === 'number') moved = this.offsets(field as number[]);
-        else if (SHARED_FIELDS.has(key)) {
-          let known = this.shared.get(field);
-          if (!known) this.shared.set(field, (known = this.measure(field)));
-          else if (known.reach > this.reach) this.reach = known.reach;
-          moved = known.moved;
-        } else moved = this.value(field);
+        else if (SHARED_FIELDS.has(key)) moved = this.sharedValue(field);
+        else moved = this.value(field);
       } else if (key === 'identity' && typeof field === 'string') moved = this.identity(field);
       else if (typeof field === 'number' && field >= 0 && OFFSET_FIELDS.has(key)) moved = this.offset(field);
       if (moved !== field) {
