@@ -140,7 +140,7 @@ export class Rebaser {
 
   /** Whether data whose largest offset is `reach` (-1: unknown) can stay as it is. */
   untouched(reach: number): boolean {
-    return reach >= 0 && reach < this.edit.oldEnd;
+    return this.edit.oldEnd === Infinity || (reach >= 0 && reach < this.edit.oldEnd);
   }
 
   /** Moves data (a chunk's outputs, or anything else) and tells the largest offset it refers to afterwards. */
