@@ -79,6 +79,11 @@ function emptyOutputs(): ChunkOutputs {
 /** Statements kept from an earlier analysis may be found stale after all; then fewer are kept, a few times at most. */
 const MAX_NARROWING = 3;
 
+/**
+ * The model of a file. With `previous` (the analysis of the document before its latest edit), top-level
+ * statements the edit did not touch keep their results (see incremental.ts); the outcome is the same as a
+ * whole-file analysis of this tree.
+ */
 export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
   const forReuse = options.keepForReuse === true || options.previous !== undefined;
   // Without reuse the file is one unit: its top-level statements are not even listed.
