@@ -1,18 +1,15 @@
-/** Turns a syntax tree into the FileModel: Redis call sites, client creations, listeners, write sites. */
+/** Turns a syntax tree into the FileModel (call sites, client creations, listeners), reusing an earlier analysis after an edit. */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
-import { argFromNode } from './argumentValues';
+import { CallSiteBuilder } from './callSites';
 import { ClientTracker, normalEffects, type ClientRef, type Effects } from './clientTracker';
-import { MODULE_SCOPE, collect, functionInfo, type BoundName, type CollectPlan, type ContextSnapshot, type RawCall } from './collect';
-import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
+import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './collect';
 import { changedNames, contributionsByName, planReuse, readsOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
-import type { Arg, ClientCreation, Deserialization, FileModel, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import type { ClientCreation, FileModel, RedisCallSite } from './model';
 import { pythonSyntax } from './pythonSyntax';
-import { loopDependsOnReply } from './replyDependence';
 import { scriptSyntax } from './scriptSyntax';
-import { spanOf } from './spans';
-import type { CalleeHint, LanguageSyntax } from './syntax';
+import type { LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 
 export interface AnalyzeOptions {
@@ -44,22 +41,6 @@ export interface FileAnalysis {
   /** What the next analysis of this document can reuse (absent when the analysis was cut short). */
   incremental?: IncrementalState;
 }
-
-/** Receivers whose name strongly suggests Redis when the file imports a Redis library. */
-const REDIS_NAME = /^_?(redis|redis_?client|redis_?conn(ection)?|redis_?db|rdb|redis_?cache|redis_?instance|redis_?pool_?client)$/i;
-const DESERIALIZERS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
-/** Method names that create, derive or listen to clients, or deserialize (besides Redis command names). */
-const INTERESTING_METHODS = new Set([
-  'Redis', 'StrictRedis', 'RedisCluster', 'ConnectionPool', 'BlockingConnectionPool', 'Sentinel', 'from_url', 'create_redis_pool', 'create_redis',
-  'create_connection', 'get_redis_connection', 'createClient', 'createCluster', 'createClientPool', 'createSentinel', 'Cluster', 'duplicate',
-  'connect', 'pipeline', 'multi', 'pubsub', 'client', 'master_for', 'slave_for', 'on', 'once', 'addListener', 'prependListener', 'loads',
-  'lock', 'register_script', 'defineCommand', 'transaction', 'execute', 'exec', 'execAsPipeline', 'withOptions', 'withTypeMapping', 'withCommandOptions',
-  'sendCommand', 'execute_command', 'call', 'send_command', 'callBuffer',
-]);
-
-/** Batch control commands are structure, not work: rules read them from helperCalls. */
-const BATCH_CONTROL = new Set(['MULTI', 'EXEC', 'DISCARD']);
-const AWAIT_TYPES = new Set(['await', 'await_expression']);
 
 export function syntaxFor(language: SourceLanguage): LanguageSyntax {
   return language === 'python' ? pythonSyntax : scriptSyntax;
@@ -134,9 +115,7 @@ function analyzeWithPlan(
   const tracker = new ClientTracker(collected, syntax, options.path, options.workspace, forReuse);
   const escapedIdentities = new Set<string>();
   const exportedIdentities = new Set<string>();
-  const pickleCandidates: { call: RawCall; fn: string; out: ChunkOutputs }[] = [];
-  const siteByOffset = new Map<number, RedisCallSite>();
-  const sitesInLoops: { site: RedisCallSite; call: Node; loop: Node }[] = [];
+  const sites = new CallSiteBuilder(tracker, syntax, text, collected);
 
   if (plan && collected.truncated) return whole();
   const outputs = chunks.map(emptyOutputs);
@@ -164,13 +143,13 @@ function analyzeWithPlan(
     if (keptOutputs.has(chunkIndex)) continue;
     const out = outputs[chunkIndex];
     tracker.effects = out.effects;
-    analyzeCall(call, out);
+    sites.analyzeCall(call, out);
   }
   tracker.effects = undefined;
-  markReplyDependentLoops();
+  sites.markReplyDependentLoops();
   // A module-level deserializer may read a variable assigned from Redis in any statement: only a full run sees them all.
-  if (plan && pickleCandidates.some(({ call }) => call.context.scopes[0] === MODULE_SCOPE)) return whole();
-  for (const { call, fn, out } of pickleCandidates) out.deserializations.push(deserialization(call, fn));
+  if (plan && sites.hasModuleLevelDeserializer()) return whole();
+  sites.addDeserializations();
   for (const [index, kept] of keptOutputs) outputs[index] = kept;
 
   const exportEffects: Effects = { creations: [], names: [] };
@@ -235,7 +214,7 @@ function analyzeWithPlan(
     });
   }
   // Only the TS/JS error-listener rule needs to know where clients are handed over.
-  if (syntax.family === 'script') noteEscapes(creations);
+  if (syntax.family === 'script') sites.noteEscapes(creations, escapedIdentities, exportedIdentities);
 
   const model: FileModel = {
     path: options.path,
@@ -255,224 +234,4 @@ function analyzeWithPlan(
     : undefined;
   return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
 
-  function analyzeCall(call: RawCall, out: ChunkOutputs): void {
-    const hint = worthResolving(call);
-    if (!hint) return;
-    const parts = tracker.partsOf(call.node, hint);
-    if (!parts) return;
-    if (tracker.creationAt(call.node, call.context)) return;
-    // Only `<module>.load(s)` can be a deserializer: the dotted path (several node reads) is built for those alone.
-    if (syntax.family === 'python' && (parts.property === 'loads' || parts.property === 'load')) {
-      const path = syntax.dottedPath(parts.callee);
-      if (path && DESERIALIZERS.test(path) && (!parts.object || tracker.isImportedName(path.split('.')[0], call.context))) pickleCandidates.push({ call, fn: path, out });
-    }
-    if (!parts.object || !parts.property) return;
-    const receiver = receiverOf(parts.object, call.context);
-    if (!receiver) return;
-    const method = parts.property;
-    if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
-      const event = parts.args[0] ? syntax.evaluate(parts.args[0]) : undefined;
-      if (event?.kind === 'string') out.listeners.push({ identity: receiver.identity, event: event.value, span: spanOf(call.node) });
-      return;
-    }
-    if (receiver.kind === 'pool' || receiver.kind === 'sentinel') return;
-    const site = buildSite(call, parts, receiver, method);
-    if (site.command && !BATCH_CONTROL.has(site.command)) {
-      out.callSites.push(site);
-      siteByOffset.set(call.node.startIndex, site);
-      // Only unbatched commands on a client can make an N+1 loop; the rest need no dependence check.
-      const candidate = site.loop && !site.batched && (receiver.kind === 'client' || receiver.kind === 'cluster') && (syntax.family === 'python' || site.awaited);
-      const loopNode = candidate && innermostForLoop(call)?.node;
-      if (loopNode) sitesInLoops.push({ site, call: call.node, loop: loopNode });
-    } else out.helperCalls.push(site);
-  }
-
-  function receiverOf(object: Node, context: ContextSnapshot): ReceiverInfo | undefined {
-    const ref = tracker.resolve(object, context);
-    if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
-    const path = syntax.dottedPath(object);
-    if (!path || !tracker.importsRedis) return undefined;
-    const segments = path.split('.');
-    if (segments.length > 2 || (segments.length === 2 && segments[0] !== syntax.selfName)) return undefined;
-    const last = segments[segments.length - 1];
-    if (!REDIS_NAME.test(last)) return undefined;
-    if (segments.length === 1 && (tracker.isImportedName(last, context) || tracker.isKnownNonClient(last, context))) return undefined;
-    const library = syntax.family === 'python' ? 'redis-py' : [...tracker.importedModules].includes('ioredis') ? 'ioredis' : 'node-redis';
-    return { kind: 'client', library, confidence: 'likely', text: object.text, identity: `name:${path}`, origin: 'name', async: syntax.family === 'script' };
-  }
-
-  /** Statement for-loops whose round trips depend on earlier replies (retry, poll, paging) cannot be batched. */
-  function markReplyDependentLoops(): void {
-    const byLoop = new Map<number, typeof sitesInLoops>();
-    for (const entry of sitesInLoops) {
-      if (entry.loop.type !== 'for_statement' && entry.loop.type !== 'for_in_statement') continue;
-      const list = byLoop.get(entry.loop.startIndex) ?? [];
-      list.push(entry);
-      byLoop.set(entry.loop.startIndex, list);
-    }
-    for (const entries of byLoop.values()) {
-      const loop = entries[0].loop;
-      const body = loop.childForFieldName('body');
-      if (!body) continue;
-      const calls = entries.map((entry) => entry.call);
-      const dependent = entries.some((entry) => loopDependsOnReply(loop, body, entry.call, calls));
-      for (const entry of entries) entry.site.loop!.dependsOnReply = dependent;
-    }
-  }
-
-  /**
-   * Clients handed to other code (passed as an argument, returned, shorthand in an options object) may get
-   * their listeners there. A textual check per bound creation keeps this off the per-call hot path; it can
-   * only make findings rarer, never add one.
-   */
-  function noteEscapes(creations: ClientCreation[]): void {
-    for (const creation of creations) {
-      const name = creation.binding;
-      if (!name || name.startsWith('this.')) continue;
-      const identity = `creation:${creation.callSpan.startOffset}`;
-      const escaped = name.replace(/[$]/g, '\\$');
-      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
-      for (let match = uses.exec(text); match; match = uses.exec(text)) {
-        const before = text.slice(Math.max(0, match.index - 200), match.index + 1);
-        // Exports are judged with the workspace index (listeners in importing files); other uses hand the client over.
-        if (/^export/.test(match[0]) || /(module\.exports\s*=\s*\{[^}]*|export\s*\{[^}]*|export\s+default\s|exports(\.\w+)?\s*=\s)$/.test(before)) exportedIdentities.add(identity);
-        else escapedIdentities.add(identity);
-      }
-    }
-  }
-
-  /**
-   * Cheap filter before the expensive node reads: only calls that could involve a Redis client. Returns the
-   * callee reads it made, so the call parts reuse them instead of crossing into Wasm again.
-   */
-  function worthResolving(call: RawCall): CalleeHint | undefined {
-    const node = call.node;
-    const callee = node.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
-    if (!callee) return undefined;
-    const type = callee.type;
-    if (type === 'attribute' || type === 'member_expression') {
-      const propertyNode = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property');
-      const property = propertyNode?.text;
-      const name = property ?? '';
-      const worth = INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || call.type === 'new_expression';
-      return worth ? { callType: call.type, callee, calleeType: type, propertyNode, property } : undefined;
-    }
-    if (type === 'identifier') return tracker.hasBinding(callee.text, call.context) ? { callType: call.type, callee, calleeType: type } : undefined;
-    return undefined;
-  }
-
-  function buildSite(call: RawCall, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, receiver: ReceiverInfo, method: string): RedisCallSite {
-    const family = syntax.family;
-    let args: Arg[] = parts.args.map((a) => argFromNode(a, family));
-    const keywords: Record<string, Arg> = {};
-    for (const keyword of parts.keywords) keywords[keyword.name] = argFromNode(keyword.value, family, keyword.name, keyword.node);
-    let command: string | undefined;
-    if (GENERIC_COMMAND_METHODS.has(method)) {
-      const first = args[0];
-      if (first?.value.kind === 'string') {
-        command = commandFromName(first.value.value, args[1]?.value.kind === 'string' ? args[1].value.value : undefined);
-        args = args.slice(command?.includes(' ') && !first.value.value.includes(' ') ? 2 : 1);
-      } else if (first?.value.kind === 'array' && first.value.items[0]?.value.kind === 'string') {
-        const items = first.value.items;
-        const name = items[0].value.kind === 'string' ? items[0].value.value : '';
-        const sub = items[1]?.value.kind === 'string' ? items[1].value.value : undefined;
-        command = commandFromName(name, sub);
-        args = items.slice(command?.includes(' ') ? 2 : 1);
-      }
-    } else {
-      command = commandForMethod(method);
-      if (command && CONTAINER_COMMANDS.has(command) && args[0]?.value.kind === 'string') {
-        command = `${command} ${args[0].value.value.toUpperCase()}`;
-        args = args.slice(1);
-      }
-    }
-    let outer = call.node;
-    let awaited = false;
-    // Each `.parent` read walks down from the root inside Wasm: the loop keeps the last one for outerParent.
-    let outerParent = outer.parent;
-    let outerParentType = outerParent?.type;
-    while (outerParent && outerParentType !== undefined && (AWAIT_TYPES.has(outerParentType) || outerParentType === 'parenthesized_expression')) {
-      if (AWAIT_TYPES.has(outerParentType)) awaited = true;
-      outer = outerParent;
-      outerParent = outer.parent;
-      outerParentType = outerParent?.type;
-    }
-    const statement = outerParentType === 'expression_statement' ? outerParent! : undefined;
-    const statementNode = statement ?? call.node;
-    const statementStart = statementNode.startIndex;
-    // Line boundaries from node positions, never by scanning the text (minified files are one long line).
-    const lineStart = statementStart - statementNode.startPosition.column;
-    let statementSpan;
-    if (statement && /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex))) {
-      // endIndex and endPosition are Wasm calls: read once.
-      const statementEnd = statement.endIndex;
-      const tail = text.slice(statementEnd, statementEnd + 200);
-      const newline = tail.indexOf('\n');
-      const rest = newline < 0 ? tail : tail.slice(0, newline);
-      const atEnd = newline < 0 && statementEnd + tail.length >= text.length;
-      if ((newline >= 0 || atEnd) && /^[ \t;\r]*$/.test(rest)) {
-        const row = statement.startPosition.row;
-        const endOffset = newline < 0 ? text.length : statementEnd + newline + 1;
-        const endPosition = statement.endPosition;
-        statementSpan = {
-          start: { line: row, column: 0 },
-          end: newline < 0 ? { line: endPosition.row, column: endPosition.column + rest.length } : { line: endPosition.row + 1, column: 0 },
-          startOffset: lineStart,
-          endOffset,
-        };
-      }
-    }
-    const start = call.node.startIndex;
-    const callSpan = spanOf(call.node);
-    const forLoop = innermostForLoop(call);
-    const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
-    const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: syntax.literalIterationCount(forLoop.node), dependsOnReply: false } : undefined;
-    const isLoopIterable =
-      !!outerParent && (outerParentType === 'for_statement' || outerParentType === 'for_in_statement' || outerParentType === 'for_in_clause') && outerParent.childForFieldName('right')?.startIndex === outer.startIndex;
-    return {
-      command: command ?? '',
-      method,
-      receiver,
-      args,
-      keywords,
-      span: spanOf(parts.propertyNode ?? parts.callee),
-      callSpan,
-      expressionSpan: outer === call.node ? { ...callSpan, start: { ...callSpan.start }, end: { ...callSpan.end } } : spanOf(outer),
-      statementSpan,
-      indentation: /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0],
-      blockId: statement?.parent?.startIndex ?? -1,
-      enclosingFunction: functionInfo(call.context, syntax),
-      loop,
-      anyLoop: anyLoop ? spanOf(anyLoop.node) : undefined,
-      isLoopIterable,
-      awaited,
-      batched: receiver.kind === 'pipeline' || receiver.kind === 'transaction',
-      inTransaction: receiver.kind === 'transaction',
-    };
-  }
-
-  function innermostForLoop(call: RawCall) {
-    const start = call.node.startIndex;
-    return [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
-  }
-
-  function deserialization(call: RawCall, fn: string): Deserialization {
-    const parts = tracker.partsOf(call.node)!;
-    const result: Deserialization = { function: fn, span: spanOf(call.node), fromRedis: false };
-    const first = parts.args[0] ? syntax.unwrap(parts.args[0]) : undefined;
-    if (!first) return result;
-    let site = siteByOffset.get(first.startIndex);
-    if (!site && first.type === 'identifier') {
-      const assignments = collected.bindings.get(call.context.scopes[0])?.get(first.text) ?? [];
-      for (const binding of assignments) {
-        if (binding.kind !== 'assign' || !binding.value || binding.value.startIndex > call.node.startIndex) continue;
-        site = siteByOffset.get(syntax.unwrap(binding.value).startIndex) ?? site;
-      }
-    }
-    if (site) {
-      result.fromRedis = true;
-      result.readCommand = site.command;
-    }
-    return result;
-  }
 }
