@@ -4,10 +4,10 @@
  * module-level clients from other project files. Anything unproven resolves to undefined.
  */
 import type { Node } from 'web-tree-sitter';
-import { argFromNode } from './argumentValues';
-import { MODULE_CONTEXT, MODULE_SCOPE, functionInfo, type BoundName, type Collected, type ContextSnapshot } from './collect';
-import type { Arg, ClientCreation, ClientLibrary, ReceiverKind } from './model';
-import { spanOf } from './spans';
+import { MODULE_CONTEXT, MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
+import { ClientCreations, FACTORY_NAMES, SAME_CLIENT_METHODS, isAsyncFactory } from './creations';
+import { IMPORTS_READ, normalEffects, noEffects, type Contribution, type Effects } from './effects';
+import type { ClientCreation, ClientLibrary, ReceiverKind } from './model';
 import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 
@@ -30,64 +30,18 @@ const NOT_A_CLIENT = Symbol('not a client');
 const NEUTRAL = Symbol('neutral');
 type BindingValue = ClientRef | typeof NOT_A_CLIENT | typeof NEUTRAL | undefined;
 
-/** Last name of every factory callee the syntaxes recognise (a cheap pre-check before qualifying the callee). */
-const FACTORY_NAMES = new Set([
-  'Redis', 'StrictRedis', 'RedisCluster', 'ConnectionPool', 'BlockingConnectionPool', 'Sentinel', 'from_url', 'create_redis_pool',
-  'create_redis', 'create_connection', 'get_redis_connection', 'createClient', 'createCluster', 'createClientPool', 'createSentinel', 'Cluster',
-]);
-const SAME_CLIENT_METHODS = new Set(['connect', 'on', 'once', 'addListener', 'withOptions', 'withTypeMapping', 'withCommandOptions', 'withAbortSignal']);
 const PIPELINE_END_METHODS = new Set(['exec', 'execute', 'execAsPipeline', 'discard', 'reset', 'then']);
 const NON_CLIENT_CONSTRUCTORS = /^(dict|list|set|tuple|defaultdict|OrderedDict|Counter|Map|Set|WeakMap|Array|Object|URLSearchParams|Headers)$/;
-
-/** What a module-level or self/this binding tells the rest of its file (plain data, compared across edits). */
-export interface Contribution {
-  scope: 'module' | 'this';
-  name: string;
-  kind: BoundName['kind'];
-  module?: string;
-  imported?: string;
-  typeText?: string;
-  /** Bound in module context (not through `global` inside a function): its type text reads module imports. */
-  moduleContext: boolean;
-  bindingStart: number;
-  functionStart?: number;
-  value: ClientRef | 'not-a-client' | 'neutral' | null;
-  returns: ClientRef | null;
-  valueEffects: Effects;
-  returnsEffects: Effects;
-}
-
-/** Effects without repeats, in a fixed order (they are compared across edits). */
-export function normalEffects(effects: Effects): Effects {
-  return { creations: [...new Set(effects.creations)].sort((a, b) => a - b), names: [...new Set(effects.names)].sort() };
-}
 
 function isClient(value: Value): value is ClientRef {
   return !!value && 'kind' in value;
 }
 
-/**
- * What resolving something depended on: the client creations it reached (new or already known) and the
- * file-wide names it read ("m:redis" a module-level name, "t:client" a self/this attribute, "imports" the
- * module's imports). A statement kept across an edit is valid while none of the names it read changed.
- */
-export interface Effects {
-  creations: number[];
-  names: string[];
-}
-
-export const IMPORTS_READ = 'imports';
-
-function noEffects(): Effects {
-  return { creations: [], names: [] };
-}
-
 export class ClientTracker {
-  readonly creations: ClientCreation[] = [];
+  private readonly clientCreations: ClientCreations;
   /** While set, receives what every resolution reaches and reads. */
   effects?: Effects;
   readonly importedModules = new Set<string>();
-  private readonly creationByOffset = new Map<number, ClientCreation>();
   private readonly memo = new Map<BoundName, BindingValue>();
   private readonly returnMemo = new Map<number, ClientRef | null>();
   /**
@@ -105,6 +59,7 @@ export class ClientTracker {
     /** Remember which creations each answer reached (needed when statements are reused across edits). */
     private readonly trackReach = false,
   ) {
+    this.clientCreations = new ClientCreations(syntax, (node) => this.partsOf(node));
     for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
       for (const binding of list) if (binding.kind === 'import' && binding.module) this.importedModules.add(binding.module);
     }
@@ -183,6 +138,11 @@ export class ClientTracker {
 
   private importsRedisCache: boolean | undefined;
 
+  /** The client creations reached so far, in that order. */
+  get creations(): readonly ClientCreation[] {
+    return this.clientCreations.list;
+  }
+
   resolve(node: Node, context: ContextSnapshot, depth = 0): ClientRef | undefined {
     const value = this.evaluate(node, context, depth);
     return isClient(value) ? value : undefined;
@@ -237,7 +197,7 @@ export class ClientTracker {
 
   private evaluateCall(node: Node, context: ContextSnapshot, depth: number): Value {
     const creation = this.creationAt(node, context);
-    if (creation) return { kind: creation.kind, library: creation.library, async: this.isAsyncFactory(creation), identity: `creation:${creation.callSpan.startOffset}`, origin: 'local', creation };
+    if (creation) return { kind: creation.kind, library: creation.library, async: isAsyncFactory(creation), identity: `creation:${creation.callSpan.startOffset}`, origin: 'local', creation };
     const parts = this.partsOf(node);
     if (!parts) return undefined;
     if (parts.object && parts.property) {
@@ -292,8 +252,8 @@ export class ClientTracker {
     return undefined;
   }
 
-  private isAsyncFactory(creation: ClientCreation): boolean {
-    return creation.library !== 'redis-py' || /asyncio|aioredis/.test(creation.factory);
+  private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
+    return this.clientCreations.record(node, info, context, factory, this.effects);
   }
 
   private factoryOf(callee: Node, isNew: boolean, context: ContextSnapshot): FactoryInfo | undefined {
@@ -307,83 +267,6 @@ export class ClientTracker {
         ? [binding.module, binding.imported === '*' ? undefined : binding.imported, ...rest].filter(Boolean).join('.')
         : `${binding.module}:${[binding.imported, ...rest].join('.')}`;
     return this.syntax.factory(qualified, isNew);
-  }
-
-  private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
-    const existing = this.creationByOffset.get(node.startIndex);
-    this.effects?.creations.push(node.startIndex);
-    if (existing) return existing;
-    const parts = this.partsOf(node);
-    const family = this.syntax.family;
-    const args: Arg[] = (parts?.args ?? []).map((a) => argFromNode(a, family));
-    const options: Record<string, Arg> = {};
-    for (const keyword of parts?.keywords ?? []) options[keyword.name] = argFromNode(keyword.value, family, keyword.name, keyword.node);
-    const flatten = (entries: Record<string, Arg>, prefix: string, depth: number) => {
-      for (const [key, arg] of Object.entries(entries)) {
-        options[prefix + key] = arg;
-        if (arg.value.kind === 'object' && depth < 3) flatten(arg.value.entries, `${prefix}${key}.`, depth + 1);
-      }
-    };
-    for (const arg of args) if (arg.value.kind === 'object') flatten(arg.value.entries, '', 0);
-    const propertyNode = parts?.propertyNode;
-    const loop = [...context.loops].reverse().find((l) => node.startIndex >= l.bodyStart && node.startIndex < l.bodyEnd);
-    const creation: ClientCreation = {
-      library: info.library,
-      kind: info.kind,
-      factory,
-      span: spanOf(propertyNode ?? parts?.callee ?? node),
-      callSpan: spanOf(node),
-      args,
-      options,
-      enclosingFunction: functionInfo(context, this.syntax),
-      loop: loop ? spanOf(loop.node) : undefined,
-      chainedErrorListener: false,
-      escapes: false,
-      moduleLevel: context.fnId === MODULE_SCOPE,
-    };
-    this.placeCreation(node, creation);
-    this.creationByOffset.set(node.startIndex, creation);
-    this.creations.push(creation);
-    return creation;
-  }
-
-  /** Finds the binding a creation is stored in, listeners chained on it, and whether it escapes. */
-  private placeCreation(node: Node, creation: ClientCreation): void {
-    let current = node;
-    for (let i = 0; i < 12; i++) {
-      const parent = current.parent;
-      if (!parent) return;
-      const type = parent.type;
-      if (this.syntax.unwrap(parent) !== parent || type === 'await' || type === 'await_expression' || type === 'parenthesized_expression') {
-        current = parent;
-        continue;
-      }
-      if ((type === 'member_expression' || type === 'attribute') && parent.childForFieldName('object')?.startIndex === current.startIndex) {
-        const call = parent.parent;
-        const method = parent.childForFieldName(type === 'attribute' ? 'attribute' : 'property')?.text ?? '';
-        if (!call || !this.syntax.callTypes.has(call.type) || !SAME_CLIENT_METHODS.has(method)) return;
-        const first = this.partsOf(call)?.args[0];
-        if ((method === 'on' || method === 'once' || method === 'addListener') && first && /^['"`]error['"`]$/.test(first.text)) creation.chainedErrorListener = true;
-        current = call;
-        continue;
-      }
-      if (type === 'public_field_definition' || type === 'field_definition') {
-        const name = (parent.childForFieldName('name') ?? parent.childForFieldName('property'))?.text;
-        if (name) creation.binding = `this.${name}`;
-        return;
-      }
-      if (type === 'variable_declarator' || type === 'assignment' || type === 'assignment_expression' || type === 'as_pattern') {
-        const target = type === 'as_pattern' ? parent.parent : parent;
-        const binding = target ? this.syntax.bindingsOf(target)[0] : undefined;
-        if (binding?.name === 'export:default') creation.escapes = true;
-        else if (binding) creation.binding = binding.name;
-        return;
-      }
-      if (['return_statement', 'arguments', 'argument_list', 'keyword_argument', 'pair', 'export_statement', 'array', 'list', 'arrow_function', 'lambda'].includes(type)) {
-        creation.escapes = true;
-      }
-      return;
-    }
   }
 
   /**

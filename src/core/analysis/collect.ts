@@ -3,6 +3,7 @@
  * tree-sitter query (the hot path of the linter: no per-node JavaScript work for nodes nobody looks at).
  */
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import type { Effects } from './effects';
 import type { FunctionInfo } from './model';
 import { spanOf } from './spans';
 import type { LanguageSyntax, RawBinding } from './syntax';
@@ -46,8 +47,8 @@ export interface ResolvedBinding {
   /** Start offset of the function the binding names (function declarations and function-valued assignments). */
   functionStart?: number;
   /** What resolving the value and the returns reached and read (see ClientTracker's Effects). */
-  valueEffects: { creations: number[]; names: string[] };
-  returnsEffects: { creations: number[]; names: string[] };
+  valueEffects: Effects;
+  returnsEffects: Effects;
 }
 
 /** How to collect a tree whose earlier analysis is partly reused: per top-level statement, some restored. */

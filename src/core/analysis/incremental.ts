@@ -9,7 +9,7 @@
  */
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
-import { IMPORTS_READ, type Contribution, type Effects } from './clientTracker';
+import { IMPORTS_READ, type Contribution, type Effects } from './effects';
 import type { Arg, ArgValue, ClientCreation, Deserialization, ListenerSite, ReceiverInfo, RedisCallSite } from './model';
 import type { WorkspaceLookup } from './workspaceLookup';
 
