@@ -37,7 +37,8 @@ module.exports = [
   {
     ...nodeCommon,
     name: 'cli',
-    entry: { cli: './src/cli/bin.ts' },
+    // The lint worker is its own entry: `redis-review lint` starts it from dist/ on large projects.
+    entry: { cli: './src/cli/bin.ts', lintWorker: './src/cli/lint/parallel/lintWorker.ts' },
     plugins: [
       new (require('webpack').BannerPlugin)({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true }),
     ],

@@ -8,13 +8,20 @@
  *    espree can read it, which is the fastest ESLint can be.)
  * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review with the previous review,
  *    as the editor runs it): p50/p95, next to the same edits reviewed whole in the same process.
+ * 4. The same corpus linted on worker threads (one per core, up to 4, as `--jobs` does), warmed like the single
+ *    thread above; and, when dist/ is built, cold runs of the bundled CLI with --jobs 1 and with threads, each a
+ *    fresh process (Node start-up, grammar loading and JIT warm-up included).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import type { Tree } from 'web-tree-sitter';
-import { lintFiles } from '../src/cli/lint/lintFiles';
+import { lintFiles, readSources } from '../src/cli/lint/lintFiles';
+import { LintPool } from '../src/cli/lint/parallel/lintPool';
+import { threadsFor } from '../src/cli/lint/parallel/lintProject';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { sharedParsers, type Parsers } from '../src/core/parsing/parsers';
 import { buildWorkspaceIndex, reviewSource, reviewTree, type ReviewResult } from '../src/core/review';
@@ -48,6 +55,24 @@ async function timeEslint(paths: string[], root: string): Promise<number> {
   if (fatal) throw new Error(`ESLint could not parse ${fatal} files`);
   const hits = results.reduce((n, r) => n + r.errorCount, 0);
   if (hits === 0) throw new Error('ESLint found no .keys( calls: the comparison would be meaningless');
+  return elapsed;
+}
+
+async function timePool(pool: LintPool, paths: string[], root: string, parsers: Parsers): Promise<number> {
+  const started = performance.now();
+  const { loaded, notices } = readSources(paths, root, root);
+  const report = await pool.lintSources(loaded, notices, { parsers, config: DEFAULT_CONFIG, timeBudgetMs: 2000 });
+  const elapsed = performance.now() - started;
+  if (report.internalErrors) throw new Error('internal errors during lint');
+  return elapsed;
+}
+
+/** Wall time of one `node dist/cli.js lint` process (exit 1 means findings, which the corpus has). */
+function timeCli(cli: string, root: string, jobs: number): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json', '--jobs', String(jobs)], { cwd: root, maxBuffer: 1 << 28 });
+  const elapsed = performance.now() - started;
+  if (run.status !== 1 || run.stderr.toString().includes('could not lint')) throw new Error(`CLI run failed: ${run.stderr.toString().slice(0, 500)}`);
   return elapsed;
 }
 
@@ -96,8 +121,9 @@ async function main(): Promise<void> {
     const mb = (bytes: number) => bytes / 1024 / 1024;
     console.log(`corpus: ${corpus.all.length} files, ${corpus.lines} lines, ${mb(corpus.bytes).toFixed(2)} MB (${corpus.redis.length} files use Redis)`);
 
-    // Warm up JIT and parsers on a slice, then repeat and take the median (the machine is shared and noisy).
-    timeLint(corpus.all.slice(0, 20), root, parsers);
+    // Steady state: one uncounted run warms the JIT and the parsers, then the median of several (the machine is
+    // shared and noisy). The worker threads below are warmed the same way.
+    timeLint(corpus.all, root, parsers);
     const allRuns = Array.from({ length: RUNS }, () => timeLint(corpus.all, root, parsers));
     const allMs = percentile(allRuns, 50);
     const rate = (ms: number) => (mb(corpus.bytes) / (ms / 1000)).toFixed(2);
@@ -127,6 +153,28 @@ async function main(): Promise<void> {
     const { p50, p95, lines } = incremental(parsers, true);
     console.log(`re-analysis of a ${lines}-line file after a one-line edit (incremental parse + review, previous review reused): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     console.log(`  same edits reviewed whole (incremental parse only): p50 ${whole.p50.toFixed(1)} ms, p95 ${whole.p95.toFixed(1)} ms -> p95 ${(whole.p95 / p95).toFixed(2)}x faster with reuse`);
+
+    const threads = threadsFor(undefined, availableParallelism(), Number.POSITIVE_INFINITY);
+    if (threads > 1) {
+      const pool = await LintPool.start(threads);
+      try {
+        await timePool(pool, corpus.all, root, parsers);
+        const poolRuns: number[] = [];
+        for (let run = 0; run < RUNS; run++) poolRuns.push(await timePool(pool, corpus.all, root, parsers));
+        const poolMs = percentile(poolRuns, 50);
+        console.log(`redis-review lint on ${threads} threads, whole corpus (median of ${RUNS}): ${(poolMs / 1000).toFixed(2)} s = ${rate(poolMs)} MB/s (runs: ${poolRuns.map(rate).join(', ')} MB/s) -> ${(allMs / poolMs).toFixed(2)}x one thread`);
+      } finally {
+        await pool.close();
+      }
+      const cli = resolve(__dirname, '../dist/cli.js');
+      if (existsSync(cli)) {
+        const cold: Record<number, number[]> = { 1: [], [threads]: [] };
+        for (let run = 0; run < 3; run++) for (const jobs of run % 2 ? [threads, 1] : [1, threads]) cold[jobs].push(timeCli(cli, root, jobs));
+        const one = percentile(cold[1], 50);
+        const many = percentile(cold[threads], 50);
+        console.log(`cold CLI process (node dist/cli.js lint, median of 3): --jobs 1 ${(one / 1000).toFixed(2)} s = ${rate(one)} MB/s, --jobs ${threads} ${(many / 1000).toFixed(2)} s = ${rate(many)} MB/s`);
+      } else console.log('cold CLI runs skipped: build dist/ first (npm run build)');
+    } else console.log('worker threads skipped: this machine has one core');
 
     // Sanity: the corpus really produces findings.
     const sample = corpus.redis.find((p) => p.endsWith('.py'))!;

@@ -6,6 +6,9 @@ import { languageForPath } from '../../core/parsing/languages';
 import { buildWorkspaceIndex, type FileAnalysis } from '../../core/review';
 import { kindFor, type LintEnvironment } from './fileKinds';
 
+/** What every file's lint shares; the workspace index and reusable analyses are built per run. */
+export type SharedLintEnvironment = Omit<LintEnvironment, 'workspace' | 'analyses'>;
+
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface FileReport {
@@ -40,9 +43,19 @@ function readText(path: string): { text?: string; skip?: string; note?: string }
   }
 }
 
-export function lintFiles(paths: readonly string[], root: string, cwd: string, environment: Omit<LintEnvironment, 'workspace' | 'analyses'>): LintReport {
+export interface LoadedFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the project root (decides context and config globs), or the absolute path outside it. */
+  projectPath: string;
+  displayPath: string;
+  text: string;
+}
+
+/** Reads the files to lint, in order; files that cannot be read or are skipped become notices. */
+export function readSources(paths: readonly string[], root: string, cwd: string): { loaded: LoadedFile[]; notices: string[] } {
   const notices: string[] = [];
-  const loaded: { path: string; projectPath: string; displayPath: string; text: string }[] = [];
+  const loaded: LoadedFile[] = [];
   for (const path of paths) {
     const displayPath = forwardSlashes(relative(cwd, path)) || path;
     try {
@@ -55,25 +68,59 @@ export function lintFiles(paths: readonly string[], root: string, cwd: string, e
       notices.push(`${displayPath}: cannot read (${error instanceof Error ? error.message : String(error)})`);
     }
   }
-  const analyses = new Map<string, FileAnalysis>();
-  const workspace = buildWorkspaceIndex(
-    environment.parsers,
-    loaded.filter((f) => languageForPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text })),
-    analyses,
-  );
+  return { loaded, notices };
+}
+
+/** The source files the workspace index is built from, as the index wants them. */
+export function indexInputs(loaded: readonly LoadedFile[]): { path: string; text: string }[] {
+  return loaded.filter((f) => languageForPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
+}
+
+/** One file's outcome: findings (absent when the file is of no kind the linter reads) or an internal error. */
+export interface FileOutcome {
+  findings?: Finding[];
+  /** Notices about this file, without the file name. */
+  notices: string[];
+  internalError?: string;
+}
+
+export function lintLoaded(file: { path: string; projectPath: string; text: string }, environment: LintEnvironment): FileOutcome {
+  const kind = kindFor(file.path);
+  if (!kind) return { notices: [] };
+  try {
+    const result = kind.lint(file.text, file.projectPath, environment);
+    return { findings: result.findings, notices: result.notices };
+  } catch (error) {
+    return { notices: [], internalError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Puts per-file outcomes (in the files' order) into a report after the reading notices. */
+export function assembleReport(loaded: readonly LoadedFile[], outcomes: readonly FileOutcome[], readNotices: readonly string[]): LintReport {
+  const notices = [...readNotices];
   const files: FileReport[] = [];
   let internalErrors = 0;
-  for (const file of loaded) {
-    const kind = kindFor(file.path);
-    if (!kind) continue;
-    try {
-      const result = kind.lint(file.text, file.projectPath, { ...environment, workspace, analyses });
-      for (const notice of result.notices) notices.push(`${file.displayPath}: ${notice}`);
-      files.push({ path: file.path, displayPath: file.displayPath, findings: result.findings });
-    } catch (error) {
+  loaded.forEach((file, i) => {
+    const outcome = outcomes[i];
+    for (const notice of outcome.notices) notices.push(`${file.displayPath}: ${notice}`);
+    if (outcome.internalError !== undefined) {
       internalErrors++;
-      notices.push(`${file.displayPath}: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+      notices.push(`${file.displayPath}: internal error: ${outcome.internalError}`);
+    } else if (outcome.findings) files.push({ path: file.path, displayPath: file.displayPath, findings: outcome.findings });
+  });
   return { files, notices, internalErrors };
+}
+
+/** Lints files already read, in this thread: build the workspace index, then review each file. */
+export function lintSources(loaded: readonly LoadedFile[], readNotices: readonly string[], environment: SharedLintEnvironment): LintReport {
+  const analyses = new Map<string, FileAnalysis>();
+  const workspace = buildWorkspaceIndex(environment.parsers, indexInputs(loaded), analyses);
+  const outcomes = loaded.map((file) => lintLoaded(file, { ...environment, workspace, analyses }));
+  return assembleReport(loaded, outcomes, readNotices);
+}
+
+/** Reads and lints files in this thread. */
+export function lintFiles(paths: readonly string[], root: string, cwd: string, environment: SharedLintEnvironment): LintReport {
+  const { loaded, notices } = readSources(paths, root, cwd);
+  return lintSources(loaded, notices, environment);
 }

@@ -76,6 +76,18 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return this.files.size;
   }
 
+  /** The summaries in the index's own order (lookups that scan the files answer with the first match). */
+  summaries(): FileSummary[] {
+    return [...this.files.values()];
+  }
+
+  /** An index holding these summaries in this order: a copy of another index sent across threads. */
+  static fromSummaries(summaries: readonly FileSummary[]): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    for (const summary of summaries) index.update(summary);
+    return index;
+  }
+
   /** Module names ("cache", "redis", "connection") under which files export clients, for cheap text pre-checks. */
   exportingModuleNames(): Set<string> {
     if (!this.moduleNames) {
@@ -180,10 +192,59 @@ function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string)
   };
 }
 
+/** Whether round one of indexing reads a file: it mentions Redis. */
+export function mentionsRedis(text: string): boolean {
+  return /redis/i.test(text);
+}
+
+export interface IndexedFile {
+  summary: FileSummary;
+  /** The analysis behind the summary: a review of the same text can reuse it when it did not read the index. */
+  analysis: FileAnalysis;
+}
+
+/** Parses and analyses one file for the index (against `index` when given); undefined when it cannot be analysed. */
+export function indexFile(parsers: Parsers, file: { path: string; text: string }, index?: WorkspaceIndex): IndexedFile | undefined {
+  const language = languageForPath(file.path);
+  if (!language) return undefined;
+  const normalized = normalizePath(file.path);
+  let tree: Tree | undefined;
+  try {
+    tree = parsers.parse(language, file.text);
+    const analysis = analyzeTree(tree, file.text, { path: normalized, language, context: contextForPath(normalized), workspace: index, deadline: Date.now() + INDEX_TIME_BUDGET_MS });
+    return { summary: summarizeAnalysis(analysis, normalized), analysis };
+  } catch {
+    // A file that cannot be parsed contributes nothing; linting reports it separately.
+    return undefined;
+  } finally {
+    tree?.delete();
+  }
+}
+
 /**
- * Builds the index for a set of files. Round one summarises the files that mention Redis; round two
- * re-summarises the files that import one of the modules found to export a client, so re-exports,
- * listeners on imported clients and commands run through imported clients are known.
+ * Round two of indexing: re-summarises, against the index as it grows, the files that import one of the
+ * modules round one found to export a client, so re-exports, listeners on imported clients and commands run
+ * through imported clients are known. Returns the paths it re-summarised (their round-one analyses are stale).
+ */
+export function reindexImporters(parsers: Parsers, index: WorkspaceIndex, files: readonly { path: string; text: string }[]): string[] {
+  const names = [...index.exportingModuleNames()].filter(Boolean);
+  if (!names.length) return [];
+  // Round two changes the index, so the name pattern is fixed before it starts (as the name list was).
+  const mentionsExporter = anySubstring(names);
+  const redone: string[] = [];
+  for (const file of files) {
+    if (!mentionsExporter.test(file.text) || !/\b(import|require)\b/.test(file.text)) continue;
+    const indexed = indexFile(parsers, file, index);
+    if (!indexed) continue;
+    index.update(indexed.summary);
+    redone.push(indexed.summary.path);
+  }
+  return redone;
+}
+
+/**
+ * Builds the index for a set of files: round one summarises the files that mention Redis, round two
+ * (reindexImporters) the files that import a client from them.
  */
 export function buildWorkspaceIndex(
   parsers: Parsers,
@@ -193,28 +254,14 @@ export function buildWorkspaceIndex(
 ): WorkspaceIndex {
   const index = new WorkspaceIndex();
   const list = [...files].filter((f) => languageForPath(f.path));
-  const summarize = (file: { path: string; text: string }, withIndex: boolean) => {
-    const language = languageForPath(file.path)!;
-    const normalized = normalizePath(file.path);
-    let tree: Tree | undefined;
-    try {
-      tree = parsers.parse(language, file.text);
-      const analysis = analyzeTree(tree, file.text, { path: normalized, language, context: contextForPath(normalized), workspace: withIndex ? index : undefined, deadline: Date.now() + INDEX_TIME_BUDGET_MS });
-      index.update(summarizeAnalysis(analysis, normalized));
-      if (withIndex || analysis.truncated) reusable?.delete(normalized);
-      else reusable?.set(normalized, analysis);
-    } catch {
-      // A file that cannot be parsed contributes nothing; linting reports it separately.
-    } finally {
-      tree?.delete();
-    }
-  };
-  for (const file of list) if (/redis/i.test(file.text)) summarize(file, false);
-  const names = [...index.exportingModuleNames()].filter(Boolean);
-  if (names.length) {
-    // Round two changes the index, so the name pattern is fixed before it starts (as the name list was).
-    const mentionsExporter = anySubstring(names);
-    for (const file of list) if (mentionsExporter.test(file.text) && /\b(import|require)\b/.test(file.text)) summarize(file, true);
+  for (const file of list) {
+    if (!mentionsRedis(file.text)) continue;
+    const indexed = indexFile(parsers, file);
+    if (!indexed) continue;
+    index.update(indexed.summary);
+    if (indexed.analysis.truncated) reusable?.delete(indexed.summary.path);
+    else reusable?.set(indexed.summary.path, indexed.analysis);
   }
+  for (const path of reindexImporters(parsers, index, list)) reusable?.delete(path);
   return index;
 }

@@ -101,5 +101,15 @@ describe('redis-review lint', () => {
     expect((await lint('--rule', 'nope=error')).code).toBe(2);
     expect((await lint('--max-warnings', '-1')).code).toBe(2);
     expect((await lint('missing-folder')).code).toBe(2);
+    const jobs = await lint('--jobs', '0');
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain('--jobs expects a whole number of threads');
   });
+
+  it('prints the same report with --jobs 2 (worker threads) as with --jobs 1', async () => {
+    const one = await lint('--format', 'json', '--jobs', '1');
+    const two = await lint('--format', 'json', '--jobs', '2');
+    expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(3);
+    expect(two).toEqual(one);
+  }, 60_000);
 });

@@ -1,0 +1,51 @@
+/** How `redis-review lint` spends its threads: one for small projects, a worker pool when the Redis code is large. */
+import { availableParallelism } from 'node:os';
+import { mentionsRedis } from '../../../core/review';
+import { languageForPath } from '../../../core/parsing/languages';
+import { lintSources, readSources, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
+import { LintPool, defaultLauncher, type WorkerLauncher } from './lintPool';
+
+/**
+ * Below this much Redis-mentioning source, starting workers (each loads the bundle and compiles the grammars,
+ * a few hundred milliseconds) costs more than it saves.
+ */
+export const PARALLEL_MIN_REDIS_BYTES = 2 * 1024 * 1024;
+/** Past a few workers the main thread's merge and round two dominate, and memory grows per worker. */
+export const MAX_AUTO_THREADS = 4;
+
+/** Bytes of the source files that round one of the index parses and analyses. */
+export function redisSourceBytes(loaded: readonly LoadedFile[]): number {
+  let bytes = 0;
+  for (const file of loaded) if (languageForPath(file.path) && mentionsRedis(file.text)) bytes += file.text.length;
+  return bytes;
+}
+
+/** Threads to lint with: what `--jobs` asked for, or by default one per core (up to 4) once the Redis code is large. */
+export function threadsFor(requested: number | undefined, cores: number, redisBytes: number): number {
+  if (requested !== undefined) return Math.max(1, requested);
+  if (cores < 2 || redisBytes < PARALLEL_MIN_REDIS_BYTES) return 1;
+  return Math.min(cores, MAX_AUTO_THREADS);
+}
+
+export interface LintProjectOptions {
+  /** `--jobs`: threads to use (1 lints in this thread); automatic when absent. */
+  jobs?: number;
+  launch?: WorkerLauncher;
+}
+
+/** Reads and lints files with as many threads as pay off. A pool that fails leaves a notice and the work to this thread. */
+export async function lintProject(paths: readonly string[], root: string, cwd: string, environment: SharedLintEnvironment, options: LintProjectOptions = {}): Promise<LintReport> {
+  const { loaded, notices } = readSources(paths, root, cwd);
+  const threads = threadsFor(options.jobs, availableParallelism(), redisSourceBytes(loaded));
+  if (threads <= 1) return lintSources(loaded, notices, environment);
+  let pool: LintPool | undefined;
+  try {
+    pool = await LintPool.start(threads, options.launch ?? defaultLauncher);
+    return await pool.lintSources(loaded, notices, environment);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return lintSources(loaded, [...notices, `could not lint on ${threads} threads (${reason}); linted on one thread instead`], environment);
+  } finally {
+    await pool?.close();
+  }
+}
