@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     console.log(`re-analysis of a ${lines}-line file after a one-line edit (incremental parse + review, previous review reused): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     console.log(`  same edits reviewed whole (incremental parse only): p50 ${whole.p50.toFixed(1)} ms, p95 ${whole.p95.toFixed(1)} ms -> p95 ${(whole.p95 / p95).toFixed(2)}x faster with reuse`);
 
-    const threads = threadsFor(undefined, availableParallelism(), Number.POSITIVE_INFINITY);
+    const threads = threadsFor(undefined, availableParallelism(), { files: corpus.redis.length, bytes: Number.POSITIVE_INFINITY });
     if (threads > 1) {
       const pool = await LintPool.start(threads);
       try {

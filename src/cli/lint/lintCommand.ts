@@ -76,7 +76,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('--jobs expects a whole number of threads from 1 to 64');
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) throw new UsageError('--jobs expects a whole number of threads from 1 to 32');
   }
   const overrides = parseRuleOverrides(values.rule ?? []);
   const loaded = loadProjectConfig(io.cwd, values.config);

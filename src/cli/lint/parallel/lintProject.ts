@@ -13,18 +13,25 @@ export const PARALLEL_MIN_REDIS_BYTES = 2 * 1024 * 1024;
 /** Past a few workers the main thread's merge and round two dominate, and memory grows per worker. */
 export const MAX_AUTO_THREADS = 4;
 
-/** Bytes of the source files that round one of the index parses and analyses. */
-export function redisSourceBytes(loaded: readonly LoadedFile[]): number {
+/** The source files round one of the index parses and analyses, and their size. */
+export function redisSources(loaded: readonly LoadedFile[]): { files: number; bytes: number } {
+  let files = 0;
   let bytes = 0;
-  for (const file of loaded) if (languageForPath(file.path) && mentionsRedis(file.text)) bytes += file.text.length;
-  return bytes;
+  for (const file of loaded) {
+    if (!languageForPath(file.path) || !mentionsRedis(file.text)) continue;
+    files++;
+    bytes += file.text.length;
+  }
+  return { files, bytes };
 }
 
-/** Threads to lint with: what `--jobs` asked for, or by default one per core (up to 4) once the Redis code is large. */
-export function threadsFor(requested: number | undefined, cores: number, redisBytes: number): number {
-  if (requested !== undefined) return Math.max(1, requested);
-  if (cores < 2 || redisBytes < PARALLEL_MIN_REDIS_BYTES) return 1;
-  return Math.min(cores, MAX_AUTO_THREADS);
+/**
+ * Threads to lint with: what `--jobs` asked for, or by default one per core (up to 4) once the Redis code is
+ * large; never more than there are Redis files to share out.
+ */
+export function threadsFor(requested: number | undefined, cores: number, redis: { files: number; bytes: number }): number {
+  const wanted = requested ?? (cores < 2 || redis.bytes < PARALLEL_MIN_REDIS_BYTES ? 1 : Math.min(cores, MAX_AUTO_THREADS));
+  return Math.max(1, Math.min(wanted, redis.files));
 }
 
 export interface LintProjectOptions {
@@ -36,7 +43,7 @@ export interface LintProjectOptions {
 /** Reads and lints files with as many threads as pay off. A pool that fails leaves a notice and the work to this thread. */
 export async function lintProject(paths: readonly string[], root: string, cwd: string, environment: SharedLintEnvironment, options: LintProjectOptions = {}): Promise<LintReport> {
   const { loaded, notices } = readSources(paths, root, cwd);
-  const threads = threadsFor(options.jobs, availableParallelism(), redisSourceBytes(loaded));
+  const threads = threadsFor(options.jobs, availableParallelism(), redisSources(loaded));
   if (threads <= 1) return lintSources(loaded, notices, environment);
   let pool: LintPool | undefined;
   try {

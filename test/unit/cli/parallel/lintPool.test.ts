@@ -97,11 +97,15 @@ describe('lint on worker threads', () => {
   }, 60_000);
 
   it('uses threads only when asked or when the Redis code is large enough to pay for starting them', () => {
-    expect(threadsFor(3, 2, 0)).toBe(3);
-    expect(threadsFor(1, 8, 50 * PARALLEL_MIN_REDIS_BYTES)).toBe(1);
-    expect(threadsFor(undefined, 8, PARALLEL_MIN_REDIS_BYTES - 1)).toBe(1);
-    expect(threadsFor(undefined, 1, 50 * PARALLEL_MIN_REDIS_BYTES)).toBe(1);
-    expect(threadsFor(undefined, 2, PARALLEL_MIN_REDIS_BYTES)).toBe(2);
-    expect(threadsFor(undefined, 32, PARALLEL_MIN_REDIS_BYTES)).toBe(MAX_AUTO_THREADS);
+    const large = { files: 500, bytes: PARALLEL_MIN_REDIS_BYTES };
+    expect(threadsFor(3, 2, large)).toBe(3);
+    expect(threadsFor(1, 8, { files: 500, bytes: 50 * PARALLEL_MIN_REDIS_BYTES })).toBe(1);
+    expect(threadsFor(undefined, 8, { files: 500, bytes: PARALLEL_MIN_REDIS_BYTES - 1 })).toBe(1);
+    expect(threadsFor(undefined, 1, large)).toBe(1);
+    expect(threadsFor(undefined, 2, large)).toBe(2);
+    expect(threadsFor(undefined, 32, large)).toBe(MAX_AUTO_THREADS);
+    // Never more threads than Redis files, and one when there are none.
+    expect(threadsFor(8, 8, { files: 3, bytes: 900 })).toBe(3);
+    expect(threadsFor(4, 8, { files: 0, bytes: 0 })).toBe(1);
   });
 });
