@@ -1,7 +1,7 @@
 /**
- * Lints on several threads. Each worker parses and analyses its share of the Redis files for round one of the
- * workspace index and keeps those analyses; this thread merges the summaries in file order, runs round two
- * (few files, and order-dependent) itself, then each worker reviews its share with the finished index. The
+ * Lints on several threads: this one and worker threads. Each parses and analyses its share of the Redis files for
+ * round one of the workspace index and keeps those analyses; this thread merges the summaries in file order, runs
+ * round two (few files, and order-dependent) itself, then each thread reviews its share with the finished index. The
  * report is the one `lintSources` makes in one thread, file for file.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { WorkspaceIndex, mentionsRedis, normalizePath, reindexImporters } from '../../../core/review';
 import { languageForPath } from '../../../core/parsing/languages';
 import { assembleReport, indexInputs, lintLoaded, type FileOutcome, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
+import { LintShare } from './lintShare';
 import { parseWorkerReply, type WorkerReply, type WorkerRequest } from './workerProtocol';
 
 /** How to start one worker thread (tests substitute a broken one). */
@@ -94,9 +95,12 @@ function balance<T>(items: readonly T[], cost: (item: T) => number, owner: (item
 export class LintPool {
   private constructor(private readonly workers: PoolWorker[]) {}
 
-  /** Starts `size` workers and waits until each has loaded its grammars. */
-  static async start(size: number, launch: WorkerLauncher = defaultLauncher): Promise<LintPool> {
-    const workers = Array.from({ length: Math.max(1, size) }, () => new PoolWorker(launch()));
+  /**
+   * A pool for `threads` threads: this one (which shares the work while it waits) and `threads - 1` workers,
+   * each started and done loading its grammars.
+   */
+  static async start(threads: number, launch: WorkerLauncher = defaultLauncher): Promise<LintPool> {
+    const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new PoolWorker(launch()));
     const pool = new LintPool(workers);
     try {
       await Promise.all(workers.map((w) => w.ready));
@@ -107,22 +111,47 @@ export class LintPool {
     return pool;
   }
 
-  get size(): number {
-    return this.workers.length;
+  /** Threads a run uses, this one included. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /**
+   * Sends each worker its part, then does this thread's part (the last share) while they work. A worker that
+   * fails rejects the run only after this thread's part is done, so no rejection goes unobserved.
+   */
+  private async everyShare<T>(workerPart: (worker: PoolWorker, w: number) => Promise<T>, localPart: () => T): Promise<T[]> {
+    const pending = this.workers.map((worker, w) => workerPart(worker, w));
+    let local: T;
+    try {
+      local = localPart();
+    } catch (error) {
+      await Promise.allSettled(pending);
+      throw error;
+    }
+    return [...(await Promise.all(pending)), local];
   }
 
   /** Lints files already read. Rejects when a worker fails; the caller can then lint in one thread. */
   async lintSources(loaded: readonly LoadedFile[], readNotices: readonly string[], environment: SharedLintEnvironment): Promise<LintReport> {
+    const threads = this.threads;
+    const here = new LintShare(environment.parsers);
     const inputs = indexInputs(loaded);
     const roundOne = inputs.filter((file) => mentionsRedis(file.text));
-    const indexOwner = balance(roundOne, (file) => file.text.length, () => undefined, this.workers.length);
-    const indexed = await Promise.all(
-      this.workers.map(async (worker, w) => {
-        const files = roundOne.filter((_, i) => indexOwner[i] === w);
+    const indexOwner = balance(roundOne, (file) => file.text.length, () => undefined, threads);
+    const shareOf = (t: number) => roundOne.filter((_, i) => indexOwner[i] === t);
+    const indexed = await this.everyShare(
+      async (worker, w) => {
+        const files = shareOf(w);
         const reply = await worker.request({ type: 'index', files }, files.length);
         if (reply.type !== 'indexed') throw new Error('lint worker answered out of turn');
         return new Map(files.map((file, i) => [file, reply.results[i]] as const));
-      }),
+      },
+      () => {
+        const files = shareOf(threads - 1);
+        const results = here.index(files);
+        return new Map(files.map((file, i) => [file, results[i]] as const));
+      },
     );
 
     // The summaries go into the index in file order, exactly as one thread adds them.
@@ -134,30 +163,40 @@ export class LintPool {
       workspace.update(result.summary);
       if (result.reusable) analysisOwner.set(result.summary.path, indexOwner[i]);
     });
-    const stale = new Set(reindexImporters(environment.parsers, workspace, inputs));
+    const stale = [...reindexImporters(environment.parsers, workspace, inputs)];
     for (const path of stale) analysisOwner.delete(path);
 
-    // Files with a reused analysis go back to the worker holding it; other files that may involve Redis are
+    // Files with a reused analysis go back to the thread holding it; other files that may involve Redis are
     // parsed and analysed again wherever there is room. The rest (no Redis, redis.conf) need no parse: here.
     const outcomes = new Array<FileOutcome>(loaded.length);
-    const remote: { file: LoadedFile; i: number; owner?: number; cost: number }[] = [];
+    const shared: { file: LoadedFile; i: number; owner?: number; cost: number }[] = [];
     const local = { ...environment, workspace };
     loaded.forEach((file, i) => {
       const owner = analysisOwner.get(normalizePath(file.projectPath));
-      if (owner !== undefined) remote.push({ file, i, owner, cost: file.text.length / 8 });
-      else if (languageForPath(file.path) && workspace.mightUseRedis(file.text)) remote.push({ file, i, cost: file.text.length });
+      if (owner !== undefined) shared.push({ file, i, owner, cost: file.text.length / 8 });
+      else if (languageForPath(file.path) && workspace.mightUseRedis(file.text)) shared.push({ file, i, cost: file.text.length });
       else outcomes[i] = lintLoaded(file, local);
     });
-    const reviewOwner = balance(remote, (entry) => entry.cost, (entry) => entry.owner, this.workers.length);
+    const reviewOwner = balance(shared, (entry) => entry.cost, (entry) => entry.owner, threads);
+    const partOf = (t: number) => shared.filter((_, k) => reviewOwner[k] === t);
+    const request = (part: typeof shared) => ({
+      config: environment.config,
+      timeBudgetMs: environment.timeBudgetMs,
+      stale,
+      files: part.map(({ file }) => ({ path: file.path, projectPath: file.projectPath, text: file.text })),
+    });
     const summaries = workspace.summaries();
-    await Promise.all(
-      this.workers.map(async (worker, w) => {
-        const mine = remote.filter((_, k) => reviewOwner[k] === w);
-        const files = mine.map(({ file }) => ({ path: file.path, projectPath: file.projectPath, text: file.text }));
-        const reply = await worker.request({ type: 'review', config: environment.config, timeBudgetMs: environment.timeBudgetMs, summaries, stale: [...stale], files }, files.length);
+    await this.everyShare(
+      async (worker, w) => {
+        const part = partOf(w);
+        const reply = await worker.request({ type: 'review', summaries, ...request(part) }, part.length);
         if (reply.type !== 'reviewed') throw new Error('lint worker answered out of turn');
-        mine.forEach(({ i }, k) => (outcomes[i] = reply.outcomes[k]));
-      }),
+        part.forEach(({ i }, k) => (outcomes[i] = reply.outcomes[k]));
+      },
+      () => {
+        const part = partOf(threads - 1);
+        here.review(request(part), workspace).forEach((outcome, k) => (outcomes[part[k].i] = outcome));
+      },
     );
     return assembleReport(loaded, outcomes, readNotices);
   }
