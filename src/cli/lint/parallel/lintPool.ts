@@ -75,17 +75,26 @@ class PoolWorker {
   }
 }
 
-/** Spreads work over workers by estimated cost, biggest first, so no worker is left with the long tail. */
-function balance<T>(items: readonly T[], cost: (item: T) => number, owner: (item: T) => number | undefined, workers: number): number[] {
-  const load = new Array<number>(workers).fill(0);
+/**
+ * Spreads work over threads by estimated cost. Items tied to a thread (it holds their analysis) are counted
+ * first; the others go, biggest first, to the least loaded thread, so no thread is left with the long tail.
+ */
+function balance<T>(items: readonly T[], cost: (item: T) => number, owner: (item: T) => number | undefined, threads: number): number[] {
+  const load = new Array<number>(threads).fill(0);
   const assigned = new Array<number>(items.length);
-  const order = items.map((_, i) => i).sort((a, b) => cost(items[b]) - cost(items[a]) || a - b);
-  for (const i of order) {
-    let target = owner(items[i]);
-    if (target === undefined) {
-      target = 0;
-      for (let w = 1; w < workers; w++) if (load[w] < load[target]) target = w;
+  const free: number[] = [];
+  items.forEach((item, i) => {
+    const tied = owner(item);
+    if (tied === undefined) free.push(i);
+    else {
+      assigned[i] = tied;
+      load[tied] += cost(item);
     }
+  });
+  free.sort((a, b) => cost(items[b]) - cost(items[a]) || a - b);
+  for (const i of free) {
+    let target = 0;
+    for (let t = 1; t < threads; t++) if (load[t] < load[target]) target = t;
     assigned[i] = target;
     load[target] += cost(items[i]);
   }
