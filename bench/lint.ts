@@ -156,7 +156,8 @@ async function main(): Promise<void> {
 
     const threads = threadsFor(undefined, availableParallelism(), { files: corpus.redis.length, bytes: Number.POSITIVE_INFINITY });
     if (threads > 1) {
-      const pool = await LintPool.start(threads);
+      const pool = LintPool.start(threads);
+      await pool.ready();
       try {
         // Each worker sees 1/threads of the files per run: as many uncounted runs give each the single thread's warm-up.
         for (let warm = 0; warm < threads; warm++) await timePool(pool, corpus.all, root, parsers);

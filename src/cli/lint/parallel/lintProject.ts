@@ -9,7 +9,7 @@ import { LintPool, defaultLauncher, type WorkerLauncher } from './lintPool';
  * Below this much Redis-mentioning source, starting workers (each loads the bundle and compiles the grammars,
  * a few hundred milliseconds) costs more than it saves.
  */
-export const PARALLEL_MIN_REDIS_BYTES = 2 * 1024 * 1024;
+export const PARALLEL_MIN_REDIS_BYTES = 1024 * 1024;
 /** Past a few workers the main thread's merge and round two dominate, and memory grows per worker. */
 export const MAX_AUTO_THREADS = 4;
 
@@ -45,14 +45,14 @@ export async function lintProject(paths: readonly string[], root: string, cwd: s
   const { loaded, notices } = readSources(paths, root, cwd);
   const threads = threadsFor(options.jobs, availableParallelism(), redisSources(loaded));
   if (threads <= 1) return lintSources(loaded, notices, environment);
-  let pool: LintPool | undefined;
+  // Workers load their grammars while this thread already indexes its first batches.
+  const pool = LintPool.start(threads, options.launch ?? defaultLauncher);
   try {
-    pool = await LintPool.start(threads, options.launch ?? defaultLauncher);
     return await pool.lintSources(loaded, notices, environment);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return lintSources(loaded, [...notices, `could not lint on ${threads} threads (${reason}); linted on one thread instead`], environment);
   } finally {
-    await pool?.close();
+    await pool.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
- * One thread's share of a lint run: it indexes some of the Redis files (keeping the analyses), then reviews the
- * files it is handed with the finished index, reusing those analyses. Worker threads and the main thread run it alike.
+ * One thread's share of a lint run: it indexes the batches of Redis files it is handed (keeping the analyses),
+ * then reviews the files it is handed with the finished index, reusing those analyses. Worker threads and the main thread run it alike.
  */
 import type { Parsers } from '../../../core/parsing/parsers';
 import { WorkspaceIndex, indexFile, type FileAnalysis } from '../../../core/review';
@@ -13,8 +13,8 @@ export class LintShare {
 
   constructor(private readonly parsers: Parsers) {}
 
-  index(files: IndexRequest['files']): IndexedReply['results'] {
-    this.analyses.clear();
+  index(files: IndexRequest['files'], fresh: boolean): IndexedReply['results'] {
+    if (fresh) this.analyses.clear();
     return files.map((file) => {
       const indexed = indexFile(this.parsers, file);
       if (!indexed) return { reusable: false };

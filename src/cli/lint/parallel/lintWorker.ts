@@ -7,7 +7,7 @@ import { LintShare } from './lintShare';
 import { isWorkerRequest, type WorkerReply, type WorkerRequest } from './workerProtocol';
 
 function answer(share: LintShare, request: WorkerRequest): WorkerReply {
-  if (request.type === 'index') return { type: 'indexed', results: share.index(request.files) };
+  if (request.type === 'index') return { type: 'indexed', results: share.index(request.files, request.fresh) };
   return { type: 'reviewed', outcomes: share.review(request, WorkspaceIndex.fromSummaries(request.summaries)) };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The messages between `redis-review lint` and its worker threads. A lint run is two requests per worker:
- * index its share of the Redis files (round one of the workspace index), then review its share of all files
+ * The messages between `redis-review lint` and its worker threads. In a lint run a worker indexes batches of
+ * the Redis files (round one of the workspace index) as it asks for them, then reviews its share of the files
  * with the finished index. Analyses made while indexing stay in the worker that made them.
  */
 import type { ResolvedConfig } from '../../../core/config';
@@ -9,6 +9,8 @@ import type { FileOutcome } from '../lintFiles';
 
 export interface IndexRequest {
   type: 'index';
+  /** The first request of a run: analyses kept from an earlier run are dropped. */
+  fresh: boolean;
   /** Project paths and texts of the files to summarise without an index. */
   files: { path: string; text: string }[];
 }
@@ -81,5 +83,5 @@ export function parseWorkerReply(value: unknown, expected: number | undefined): 
 }
 
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
-  return isObject(value) && ((value.type === 'index' && Array.isArray(value.files)) || (value.type === 'review' && Array.isArray(value.files) && Array.isArray(value.summaries) && Array.isArray(value.stale) && isObject(value.config)));
+  return isObject(value) && ((value.type === 'index' && typeof value.fresh === 'boolean' && Array.isArray(value.files)) || (value.type === 'review' && Array.isArray(value.files) && Array.isArray(value.summaries) && Array.isArray(value.stale) && isObject(value.config)));
 }

@@ -15,6 +15,7 @@ import { sharedParsers, type Parsers } from '../../../../src/core/parsing/parser
 import { diskGrammarSource } from '../../../../src/node/grammarFiles';
 import { collectFiles } from '../../../../src/node/workspaceFiles';
 import { kindFor } from '../../../../src/cli/lint/fileKinds';
+import { generateCorpus } from '../../../../bench/corpus';
 
 let root: string;
 let parsers: Parsers;
@@ -39,7 +40,8 @@ async function bothWays(dir: string) {
 
 beforeAll(async () => {
   parsers = await sharedParsers(diskGrammarSource);
-  pool = await LintPool.start(2);
+  pool = LintPool.start(2);
+  await pool.ready();
   root = mkdtempSync(join(tmpdir(), 'redis-review-pool-'));
   // A client module, a re-export of it, files that use it through imports (round two), and plain files.
   write('app/cache.py', 'import redis\n\nclient = redis.Redis(host="cache.internal", socket_timeout=2)\n');
@@ -79,6 +81,24 @@ describe('lint on worker threads', () => {
     const second = await bothWays(examples);
     expect(second.pooled).toEqual(first.single);
   }, 60_000);
+
+  it('reports exactly what one thread reports on the 100k-line bench corpus, indexed in many batches', async () => {
+    const corpusRoot = mkdtempSync(join(tmpdir(), 'redis-review-pool-corpus-'));
+    try {
+      const corpus = generateCorpus(corpusRoot);
+      const { loaded, notices } = readSources(corpus.all, corpusRoot, corpusRoot);
+      const single = lintSources(loaded, notices, environment());
+      const threads = LintPool.start(3);
+      try {
+        expect(await threads.lintSources(loaded, notices, environment())).toEqual(single);
+      } finally {
+        await threads.close();
+      }
+      expect(single.files.reduce((n, f) => n + f.findings.length, 0)).toBeGreaterThan(1000);
+    } finally {
+      rmSync(corpusRoot, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('falls back to one thread with a notice when a worker dies, and when one answers nonsense', async () => {
     const paths = filesUnder(root);
