@@ -28,7 +28,7 @@ Options:
   --config FILE     use this .redis-review.json instead of the nearest one
   --rule ID=LEVEL   override a rule's severity (off, info, warning, error); repeatable
   --max-warnings N  exit 1 when there are more than N warnings
-  --jobs N          threads to lint with (default: one per core, up to 4, once the Redis code passes 1 MB;
+  --jobs N          threads to lint with (default: one per core, up to 4, once the Redis code passes 512 KB;
                     1 lints in a single thread)
 
 Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage or internal error.`;
