@@ -48,12 +48,14 @@ export async function lintProject(paths: readonly string[], root: string, cwd: s
   if (threads <= 1) return lintSources(loaded, notices, environment);
   // Workers load their grammars while this thread already indexes its first batches.
   const pool = LintPool.start(threads, options.launch ?? defaultLauncher);
+  let failure: string;
   try {
     return await pool.lintSources(loaded, notices, environment);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return lintSources(loaded, [...notices, `could not lint on ${threads} threads (${reason}); linted on one thread instead`], environment);
+    failure = error instanceof Error ? error.message : String(error);
   } finally {
+    // Before any fallback: workers still busy with a failed run must not compete with it.
     await pool.close();
   }
+  return lintSources(loaded, [...notices, `could not lint on ${threads} threads (${failure}); linted on one thread instead`], environment);
 }
