@@ -31,6 +31,27 @@ export async function freePort(): Promise<number> {
   }
 }
 
+/** Whether 127.0.0.1:port can be bound right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free port for a Cluster node: its cluster bus listens on port + 10000, which must be free too (an ephemeral
+ * port of another process there made a node abort with "Failed listening on port … (cluster)").
+ */
+export async function freeClusterPort(taken: readonly number[]): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const clashes = taken.some((other) => other === port || other + 10000 === port || other === port + 10000);
+    if (!clashes && (await canBind(port + 10000))) return port;
+  }
+}
+
 export interface ServerProcess {
   port: number;
   dir: string;
@@ -195,19 +216,28 @@ export async function startCluster(options: { nodeTimeoutMs?: number; args?: str
   const nodes: ServerProcess[] = [];
   try {
     const ports: number[] = [];
-    while (ports.length < 6) {
-      const port = await freePort();
-      if (!ports.includes(port)) ports.push(port);
-    }
+    while (ports.length < 6) ports.push(await freeClusterPort(ports));
+    const startNode = async (port: number) => {
+      const nodeDir = join(dir, String(port));
+      spawnSync('mkdir', ['-p', nodeDir]);
+      const args = [
+        ...baseArgs(port, nodeDir), '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
+        '--cluster-node-timeout', String(options.nodeTimeoutMs ?? 2000), ...(options.args ?? []),
+      ];
+      return startProcess(REDIS_SERVER, { args }, port, nodeDir);
+    };
     await Promise.all(
-      ports.map(async (port) => {
-        const nodeDir = join(dir, String(port));
-        spawnSync('mkdir', ['-p', nodeDir]);
-        const args = [
-          ...baseArgs(port, nodeDir), '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
-          '--cluster-node-timeout', String(options.nodeTimeoutMs ?? 2000), ...(options.args ?? []),
-        ];
-        nodes.push(await startProcess(REDIS_SERVER, { args }, port, nodeDir));
+      ports.map(async (_, index) => {
+        // Another process may still take a checked port before the node binds it: then the node gets another.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            nodes.push(await startNode(ports[index]));
+            return;
+          } catch (error) {
+            if (attempt >= 3 || !/Address already in use/.test(String(error))) throw error;
+            ports[index] = await freeClusterPort(ports);
+          }
+        }
       }),
     );
     nodes.sort((a, b) => ports.indexOf(a.port) - ports.indexOf(b.port));
