@@ -191,7 +191,7 @@ export class LintPool {
       workspace.update(result.summary);
       if (result.reusable) analysisOwner.set(result.summary.path, thread);
     });
-    const stale = [...reindexImporters(environment.parsers, workspace, inputs)];
+    const stale = reindexImporters(environment.parsers, workspace, inputs);
     for (const path of stale) analysisOwner.delete(path);
 
     // Files with a reused analysis go back to the thread holding it; other files that may involve Redis are
