@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
-import { buildWorkspaceIndex, type FileAnalysis } from '../../core/review';
+import { buildWorkspaceIndex, mentionsRedis, type FileAnalysis } from '../../core/review';
 import { kindFor, type LintEnvironment } from './fileKinds';
 
 /** What every file's lint shares; the workspace index and reusable analyses are built per run. */
@@ -74,6 +74,11 @@ export function readSources(paths: readonly string[], root: string, cwd: string)
 /** The source files the workspace index is built from, as the index wants them. */
 export function indexInputs(loaded: readonly LoadedFile[]): { path: string; text: string }[] {
   return loaded.filter((f) => languageForPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
+}
+
+/** The index inputs that round one parses and analyses: those that mention Redis. */
+export function roundOneInputs<T extends { text: string }>(inputs: readonly T[]): T[] {
+  return inputs.filter((file) => mentionsRedis(file.text));
 }
 
 /** One file's outcome: findings (absent when the file is of no kind the linter reads) or an internal error. */

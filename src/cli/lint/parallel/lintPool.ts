@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { languageForPath } from '../../../core/parsing/languages';
-import { WorkspaceIndex, mentionsRedis, normalizePath, reindexImporters } from '../../../core/review';
-import { assembleReport, indexInputs, lintLoaded, type FileOutcome, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
+import { WorkspaceIndex, normalizePath, reindexImporters } from '../../../core/review';
+import { assembleReport, indexInputs, lintLoaded, roundOneInputs, type FileOutcome, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
 import { LintShare } from './lintShare';
 import { parseWorkerReply, type IndexedReply, type WorkerReply, type WorkerRequest } from './workerProtocol';
 
@@ -179,7 +179,7 @@ export class LintPool {
   async lintSources(loaded: readonly LoadedFile[], readNotices: readonly string[], environment: SharedLintEnvironment): Promise<LintReport> {
     const here = new LintShare(environment.parsers);
     const inputs = indexInputs(loaded);
-    const roundOne = inputs.filter((file) => mentionsRedis(file.text));
+    const roundOne = roundOneInputs(inputs);
     const results = await this.indexRoundOne(roundOne, here);
 
     // The summaries go into the index in file order, exactly as one thread adds them.

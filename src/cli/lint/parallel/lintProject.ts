@@ -1,8 +1,6 @@
 /** How `redis-review lint` spends its threads: one for small projects, a worker pool when the Redis code is large. */
 import { availableParallelism } from 'node:os';
-import { mentionsRedis } from '../../../core/review';
-import { languageForPath } from '../../../core/parsing/languages';
-import { lintSources, readSources, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
+import { indexInputs, lintSources, readSources, roundOneInputs, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
 import { LintPool, defaultLauncher, type WorkerLauncher } from './lintPool';
 
 /**
@@ -14,16 +12,10 @@ export const PARALLEL_MIN_REDIS_BYTES = 512 * 1024;
 /** Past a few workers the main thread's merge and round two dominate, and memory grows per worker. */
 export const MAX_AUTO_THREADS = 4;
 
-/** The source files round one of the index parses and analyses, and their size. */
+/** How many source files round one of the index parses and analyses, and their size. */
 export function redisSources(loaded: readonly LoadedFile[]): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const file of loaded) {
-    if (!languageForPath(file.path) || !mentionsRedis(file.text)) continue;
-    files++;
-    bytes += file.text.length;
-  }
-  return { files, bytes };
+  const files = roundOneInputs(indexInputs(loaded));
+  return { files: files.length, bytes: files.reduce((sum, file) => sum + file.text.length, 0) };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * One thread's share of a lint run: it indexes the batches of Redis files it is handed (keeping the analyses),
- * then reviews the files it is handed with the finished index, reusing those analyses. Worker threads and the main thread run it alike.
+ * then reviews the files it is handed with the finished index, reusing those analyses. Worker threads and the
+ * main thread run it alike.
  */
 import type { Parsers } from '../../../core/parsing/parsers';
 import { WorkspaceIndex, indexFile, type FileAnalysis } from '../../../core/review';
@@ -24,7 +25,7 @@ export class LintShare {
     });
   }
 
-  /** Reviews with the finished index (`workspace`, or rebuilt from the request's summaries), then forgets the run. */
+  /** Reviews with the finished index, then forgets the run's analyses. */
   review(request: Omit<ReviewRequest, 'type' | 'summaries'>, workspace: WorkspaceIndex): FileOutcome[] {
     for (const path of request.stale) this.analyses.delete(path);
     const environment = { parsers: this.parsers, config: request.config, timeBudgetMs: request.timeBudgetMs, workspace, analyses: this.analyses };
