@@ -1,7 +1,7 @@
 /** Finds and loads `.redis-review.json` (the nearest one above the start folder, or an explicit file). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
+import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import { RULE_IDS } from '../core/rules/registry';
 
 export interface LoadedConfig {
@@ -34,7 +34,7 @@ export function loadProjectConfig(start: string, explicit?: string): LoadedConfi
   if (!existsSync(path)) return { ...resolveConfig(undefined, RULE_IDS), path, root: resolve(start), problems: [{ path: '', message: `config file not found: ${path}` }] };
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = parseConfigText(readFileSync(path, 'utf8'));
   } catch (error) {
     return { ...resolveConfig(undefined, RULE_IDS), path, root: dirname(path), problems: [{ path: '', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
   }

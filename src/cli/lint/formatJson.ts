@@ -10,6 +10,9 @@ export interface JsonFinding {
   ruleId: string;
   severity: string;
   message: string;
+  /** `proven` (traced to a client) or `likely` (judged from evidence, named in `evidence`). */
+  confidence: string;
+  evidence?: string;
   fix?: { description: string; safe: boolean; edits: { startOffset: number; endOffset: number; newText: string }[] };
 }
 
@@ -26,11 +29,15 @@ export function formatJson(report: LintReport): string {
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,
+        confidence: f.confidence ?? 'proven',
       };
+      if (f.evidence) entry.evidence = f.evidence;
       const first = f.fixes?.[0];
       if (first) entry.fix = { description: first.description, safe: first.safe, edits: first.edits.map((e) => ({ ...e })) };
       findings.push(entry);
     }
   }
-  return JSON.stringify({ version: 1, findings }, null, 2) + '\n';
+  // `unreadable` lists what was not checked: consumers must not read an empty `findings` as a clean result then.
+  const unreadable = report.unreadable.map((entry) => ({ file: entry.displayPath, kind: entry.kind, reason: entry.reason }));
+  return JSON.stringify({ version: 1, findings, ...(unreadable.length ? { unreadable } : {}) }, null, 2) + '\n';
 }

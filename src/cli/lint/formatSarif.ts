@@ -76,6 +76,7 @@ export function formatSarif(report: LintReport, root: string, version: string): 
           }
         : {}),
       partialFingerprints: { primaryLocationLineHash: `${f.ruleId}:${file.displayPath}:${f.span.start.line + 1}` },
+      properties: { confidence: f.confidence ?? 'proven', ...(f.evidence ? { evidence: f.evidence } : {}) },
     })),
   );
   const sarif = {
@@ -89,8 +90,15 @@ export function formatSarif(report: LintReport, root: string, version: string): 
         results,
         invocations: [
           {
-            executionSuccessful: report.internalErrors === 0,
-            toolExecutionNotifications: report.notices.map((text) => ({ level: 'note', message: { text } })),
+            executionSuccessful: report.internalErrors === 0 && report.unreadable.length === 0,
+            toolExecutionNotifications: [
+              ...report.unreadable.map((entry) => ({
+                level: 'error',
+                message: { text: `cannot read ${entry.kind} ${entry.displayPath}: ${entry.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(entry.displayPath), uriBaseId: '%SRCROOT%' } } }],
+              })),
+              ...report.notices.map((text) => ({ level: 'note', message: { text } })),
+            ],
           },
         ],
       },

@@ -16,14 +16,23 @@ export function formatText(report: LintReport): string {
       if (f.fixes?.some((x) => x.safe)) fixable++;
       return [`${f.span.start.line + 1}:${f.span.start.column + 1}`, LABEL[f.severity], f.message, f.ruleId];
     });
-    const width0 = Math.max(...rows.map((r) => r[0].length));
-    const width1 = Math.max(...rows.map((r) => r[1].length));
+    // A loop, not Math.max(...rows): spreading 100k+ findings of one file overflows the call stack.
+    let width0 = 0;
+    let width1 = 0;
+    for (const row of rows) {
+      width0 = Math.max(width0, row[0].length);
+      width1 = Math.max(width1, row[1].length);
+    }
     for (const row of rows) lines.push(`  ${row[0].padEnd(width0)}  ${row[1].padEnd(width1)}  ${row[2]}  ${row[3]}`);
     lines.push('');
   }
+  for (const entry of report.unreadable) lines.push(`${entry.displayPath}\n  error  cannot read this ${entry.kind}: ${entry.reason}\n`);
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const checked = `${report.files.length} file${report.files.length === 1 ? '' : 's'} checked`;
-  if (total === 0) lines.push(`✔ No problems (${checked})`);
+  const unread = report.unreadable.length;
+  if (unread) lines.push(`✖ ${unread} file${unread === 1 ? '' : 's'} or folder${unread === 1 ? '' : 's'} could not be read: the check is incomplete`);
+  if (total === 0 && !unread) lines.push(`✔ No problems (${checked})`);
+  else if (total === 0) lines.push(`  No problems in the ${checked}`);
   else {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     lines.push(`✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info + counts.hint, 'info')}) in ${checked}`);

@@ -6,12 +6,13 @@ import { sharedParsers } from '../../core/parsing/parsers';
 import { RULE_IDS } from '../../core/review';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { loadProjectConfig } from '../../node/projectConfig';
-import { collectFiles } from '../../node/workspaceFiles';
+import { walkFiles, type WalkResult } from '../../node/workspaceFiles';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { kindFor } from './fileKinds';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { displayPathOf, type LintReport } from './lintFiles';
 import { lintProject } from './parallel/lintProject';
 
 const VERSION = '0.1.0';
@@ -31,7 +32,8 @@ Options:
   --jobs N          threads to lint with (default: one per core, up to 4, once the Redis code passes 512 KB;
                     1 lints in a single thread)
 
-Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage or internal error.`;
+Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage error, a file or folder that could not
+be read, or an internal error.`;
 
 function parseRuleOverrides(values: string[]): Record<string, RuleSetting> {
   const overrides: Record<string, RuleSetting> = {};
@@ -85,19 +87,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(loaded.problems.map((p) => `${where}${p.path ? ` (${p.path})` : ''}: ${p.message}`).join('\n'));
   }
   const config = withRuleOverrides(loaded.config, overrides);
-  let paths: string[];
+  let walked: WalkResult;
   try {
-    paths = collectFiles(positionals.length ? positionals : ['.'], { root: io.cwd, accept: (path) => kindFor(path) !== undefined, ignoreGlobs: config.ignore });
+    walked = walkFiles(positionals.length ? positionals : ['.'], { root: io.cwd, accept: (path) => kindFor(path) !== undefined, ignoreGlobs: config.ignore });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  for (const warning of walked.warnings) io.stderr(`redis-review: warning: ${warning}\n`);
   const parsers = await sharedParsers(diskGrammarSource);
-  const report = await lintProject(paths, loaded.root, io.cwd, { parsers, config, timeBudgetMs: PER_FILE_TIME_BUDGET_MS }, { jobs });
+  const linted = await lintProject(walked.files, loaded.root, io.cwd, { parsers, config, timeBudgetMs: PER_FILE_TIME_BUDGET_MS }, { jobs });
+  const walkUnreadable = walked.unreadable.map((entry) => ({ displayPath: displayPathOf(entry.path, io.cwd), kind: entry.kind, reason: entry.reason }));
+  const report: LintReport = { ...linted, unreadable: [...walkUnreadable, ...linted.unreadable] };
   for (const notice of report.notices) io.stderr(`redis-review: ${notice}\n`);
+  for (const entry of report.unreadable) io.stderr(`redis-review: error: cannot read ${entry.kind} ${entry.displayPath}: ${entry.reason}\n`);
   if (format === 'json') io.stdout(formatJson(report));
   else if (format === 'sarif') io.stdout(formatSarif(report, io.cwd, VERSION));
   else io.stdout(formatText(report));
-  if (report.internalErrors > 0) return 2;
+  // Unread files could hide any finding: the run cannot pass.
+  if (report.internalErrors > 0 || report.unreadable.length > 0) return 2;
   const all: Finding[] = report.files.flatMap((f) => f.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
 import { buildWorkspaceIndex, mentionsRedis, type FileAnalysis } from '../../core/review';
+import { describeFsError } from '../../node/workspaceFiles';
 import { kindFor, type LintEnvironment } from './fileKinds';
 
 /** What every file's lint shares; the workspace index and reusable analyses are built per run. */
@@ -19,11 +20,20 @@ export interface FileReport {
   findings: Finding[];
 }
 
+/** A file or folder that could not be read: reported in every format, and the run fails. */
+export interface UnreadableEntry {
+  displayPath: string;
+  kind: 'file' | 'folder';
+  reason: string;
+}
+
 export interface LintReport {
   files: FileReport[];
   /** "path: message" lines for skipped or partially analysed files. */
   notices: string[];
   internalErrors: number;
+  /** What could not be read; a report with any is not a clean bill of health. */
+  unreadable: UnreadableEntry[];
 }
 
 function forwardSlashes(path: string): string {
@@ -32,7 +42,10 @@ function forwardSlashes(path: string): string {
 
 /** Text of a file, or a reason to skip it. Non-UTF-8 bytes are replaced rather than failing. */
 function readText(path: string): { text?: string; skip?: string; note?: string } {
-  const size = statSync(path).size;
+  const stats = statSync(path);
+  // Only regular files: reading a FIFO or a device would block or never end.
+  if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
+  const size = stats.size;
   if (size > MAX_FILE_BYTES) return { skip: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is over the 2 MB limit` };
   const bytes = readFileSync(path);
   if (bytes.subarray(0, 8000).includes(0)) return { skip: 'skipped: binary file' };
@@ -52,12 +65,17 @@ export interface LoadedFile {
   text: string;
 }
 
-/** Reads the files to lint, in order; files that cannot be read or are skipped become notices. */
-export function readSources(paths: readonly string[], root: string, cwd: string): { loaded: LoadedFile[]; notices: string[] } {
+export function displayPathOf(path: string, cwd: string): string {
+  return forwardSlashes(relative(cwd, path)) || path;
+}
+
+/** Reads the files to lint, in order; skipped files become notices, files that cannot be read are listed apart. */
+export function readSources(paths: readonly string[], root: string, cwd: string): { loaded: LoadedFile[]; notices: string[]; unreadable: UnreadableEntry[] } {
   const notices: string[] = [];
   const loaded: LoadedFile[] = [];
+  const unreadable: UnreadableEntry[] = [];
   for (const path of paths) {
-    const displayPath = forwardSlashes(relative(cwd, path)) || path;
+    const displayPath = displayPathOf(path, cwd);
     try {
       const { text, skip, note } = readText(path);
       if (skip) notices.push(`${displayPath}: ${skip}`);
@@ -65,10 +83,10 @@ export function readSources(paths: readonly string[], root: string, cwd: string)
       const projectPath = forwardSlashes(relative(root, path));
       if (text !== undefined) loaded.push({ path, projectPath: projectPath.startsWith('..') ? forwardSlashes(path) : projectPath, displayPath, text });
     } catch (error) {
-      notices.push(`${displayPath}: cannot read (${error instanceof Error ? error.message : String(error)})`);
+      unreadable.push({ displayPath, kind: 'file', reason: describeFsError(error) });
     }
   }
-  return { loaded, notices };
+  return { loaded, notices, unreadable };
 }
 
 /** The source files the workspace index is built from, as the index wants them. */
@@ -113,7 +131,7 @@ export function assembleReport(loaded: readonly LoadedFile[], outcomes: readonly
       notices.push(`${file.displayPath}: internal error: ${outcome.internalError}`);
     } else if (outcome.findings) files.push({ path: file.path, displayPath: file.displayPath, findings: outcome.findings });
   });
-  return { files, notices, internalErrors };
+  return { files, notices, internalErrors, unreadable: [] };
 }
 
 /** Lints files already read, in this thread: build the workspace index, then review each file. */
@@ -126,6 +144,6 @@ export function lintSources(loaded: readonly LoadedFile[], readNotices: readonly
 
 /** Reads and lints files in this thread. */
 export function lintFiles(paths: readonly string[], root: string, cwd: string, environment: SharedLintEnvironment): LintReport {
-  const { loaded, notices } = readSources(paths, root, cwd);
-  return lintSources(loaded, notices, environment);
+  const { loaded, notices, unreadable } = readSources(paths, root, cwd);
+  return { ...lintSources(loaded, notices, environment), unreadable };
 }

@@ -1,4 +1,5 @@
 /** Minimal glob matching for config paths: `**`, `*`, `?`, `{a,b}`; paths use forward slashes. */
+import { configGlobMatches } from '../paths/configGlob';
 
 const cache = new Map<string, RegExp>();
 
@@ -16,14 +17,14 @@ export function globToRegExp(glob: string): RegExp {
         i += slashAfter ? 2 : 1;
       } else source += '[^/]*';
     } else if (char === '?') source += '[^/]';
-    else if (char === '{') {
+    else if (char === '{' && glob.indexOf('}', i) > i) {
       inGroup = true;
       source += '(?:';
     } else if (char === '}' && inGroup) {
       inGroup = false;
       source += ')';
     } else if (char === ',' && inGroup) source += '|';
-    else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    else source += char.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
   }
   // A glob without a slash matches at any depth, as in .gitignore.
   const anchored = glob.includes('/') ? `^(?:\\./)?${source.replace(/^\\\//, '')}$` : `(?:^|/)${source}$`;
@@ -32,14 +33,16 @@ export function globToRegExp(glob: string): RegExp {
   return regex;
 }
 
-/** True when the path (relative, forward slashes) matches any of the globs, or sits under a matching folder. */
+/**
+ * True when the path (relative, forward slashes) matches any of the globs, or sits under a matching folder.
+ * Matched by the linear-time matcher: a glob with many stars cannot stall a review.
+ */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
   const normalized = path.replace(/\\/g, '/');
   return globs.some((glob) => {
-    const regex = globToRegExp(glob);
-    if (regex.test(normalized)) return true;
+    if (configGlobMatches(glob, normalized)) return true;
     const parts = normalized.split('/');
-    for (let i = 1; i < parts.length; i++) if (regex.test(parts.slice(0, i).join('/'))) return true;
+    for (let i = 1; i < parts.length; i++) if (configGlobMatches(glob, parts.slice(0, i).join('/'))) return true;
     return false;
   });
 }

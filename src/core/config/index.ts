@@ -2,3 +2,4 @@
 export * from './configShape';
 export * from './validateConfig';
 export { globToRegExp, keyPatternCovered, matchesAnyGlob } from './glob';
+export { parseConfigText } from './parseConfigText';

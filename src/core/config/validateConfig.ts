@@ -1,5 +1,6 @@
 /** Validates a parsed `.redis-review.json` and resolves it (plus command-line overrides) into a ResolvedConfig. */
 import type { Severity } from '../findings';
+import { configGlobMatcher } from '../paths/configGlob';
 import { DEFAULT_CONFIG, type ContextMode, type RedisReviewConfigFile, type ResolvedConfig, type RuleSetting } from './configShape';
 
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error', 'hint'];
@@ -22,6 +23,16 @@ function stringList(value: unknown, path: string, problems: ConfigProblem[]): st
     return [];
   }
   return value as string[];
+}
+
+/** A list of globs; one the matcher cannot use is a problem rather than a silent never-match. */
+function globList(value: unknown, path: string, problems: ConfigProblem[]): string[] {
+  const globs = stringList(value, path, problems);
+  globs.forEach((glob, index) => {
+    const matcher = configGlobMatcher(glob);
+    if (typeof matcher === 'string') problems.push({ path: `${path}[${index}]`, message: `"${glob}" is not a usable glob: ${matcher}` });
+  });
+  return globs;
 }
 
 function positive(value: unknown, fallback: number, path: string, problems: ConfigProblem[]): number {
@@ -69,9 +80,9 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Co
   };
   const config: ResolvedConfig = {
     rules,
-    ignore: stringList(file.ignore, 'ignore', problems),
-    testFiles: stringList(file.testFiles, 'testFiles', problems),
-    scriptFiles: stringList(file.scriptFiles, 'scriptFiles', problems),
+    ignore: globList(file.ignore, 'ignore', problems),
+    testFiles: globList(file.testFiles, 'testFiles', problems),
+    scriptFiles: globList(file.scriptFiles, 'scriptFiles', problems),
     nonAppFiles,
     boundedKeys: stringList(file.boundedKeys, 'boundedKeys', problems),
     cluster: flag(file.cluster, false, 'cluster'),

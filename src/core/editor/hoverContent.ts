@@ -70,7 +70,8 @@ export function hoverAt(
     if (explanation) blocks.push(`**Redis Review · ${finding.ruleId}** (${finding.code})\n\n${explanation}`);
   }
   if (blocks.length === 0) return undefined;
-  const startOffset = site ? site.span.startOffset : Math.min(...covering.map((finding) => finding.span.startOffset));
-  const endOffset = site ? site.span.endOffset : Math.max(...covering.map((finding) => finding.span.endOffset));
+  // Reduce rather than spread: a minified line can carry more findings than a call's argument limit.
+  const startOffset = site ? site.span.startOffset : covering.reduce((min, finding) => Math.min(min, finding.span.startOffset), Infinity);
+  const endOffset = site ? site.span.endOffset : covering.reduce((max, finding) => Math.max(max, finding.span.endOffset), 0);
   return { blocks, startOffset, endOffset };
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
-import { resolveConfig, type ConfigProblem, type ResolvedConfig } from '../../core/config';
+import { parseConfigText, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../../core/config';
 import { matchesAnyGlob } from '../../core/config/glob';
 import { type AnalyzerSettings } from '../../core/editor/analyzerSettings';
 import { mergeEditorConfig } from '../../core/editor/editorConfig';
@@ -69,7 +69,7 @@ export class ProjectConfigs {
     const problems: ConfigProblem[] = [];
     if (file) {
       try {
-        raw = JSON.parse(readFileSync(file, 'utf8'));
+        raw = parseConfigText(readFileSync(file, 'utf8'));
       } catch (error) {
         problems.push({ path: '', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` });
       }

@@ -35,7 +35,12 @@ export interface LintProjectOptions {
 
 /** Reads and lints files with as many threads as pay off. A pool that fails leaves a notice and the work to this thread. */
 export async function lintProject(paths: readonly string[], root: string, cwd: string, environment: SharedLintEnvironment, options: LintProjectOptions = {}): Promise<LintReport> {
-  const { loaded, notices } = readSources(paths, root, cwd);
+  const { loaded, notices, unreadable } = readSources(paths, root, cwd);
+  const report = await lintLoadedSources(loaded, notices, environment, options);
+  return { ...report, unreadable };
+}
+
+async function lintLoadedSources(loaded: LoadedFile[], notices: string[], environment: SharedLintEnvironment, options: LintProjectOptions): Promise<LintReport> {
   const threads = threadsFor(options.jobs, availableParallelism(), redisSources(loaded));
   if (threads <= 1) return lintSources(loaded, notices, environment);
   // Workers load their grammars while this thread already indexes its first batches.
