@@ -17,3 +17,13 @@ export interface CliCommand {
 
 /** Thrown for bad command-line input: main prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
+
+/**
+ * Thrown for a failure the user can fix outside the tool (server unreachable, refused database): main prints the
+ * message alone — no stack, no usage — and exits with `exitCode`.
+ */
+export class CliFailure extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}

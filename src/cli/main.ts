@@ -1,6 +1,6 @@
 /** `redis-review` command line: dispatches to the subcommands in COMMANDS. */
 import { COMMANDS } from './commands';
-import { UsageError, type CliIo } from './command';
+import { CliFailure, UsageError, type CliIo } from './command';
 
 const VERSION = '0.1.0';
 
@@ -35,6 +35,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`redis-review ${name}: ${error.message}\n\n${command.usage}\n`);
       return 2;
+    }
+    if (error instanceof CliFailure) {
+      io.stderr(`redis-review ${name}: ${error.message}\n`);
+      return error.exitCode;
     }
     io.stderr(`redis-review ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 2;

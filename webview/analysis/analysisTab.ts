@@ -101,11 +101,17 @@ class AnalysisTab implements TabInstance {
     }
     const report = view.report;
     const s = report.sampling;
-    this.status.textContent = `${view.complete ? '' : 'Partial (cancelled) · '}${s.mode === 'full' ? 'full scan' : `sample of ${formatCount(s.inspectedKeys)}, ±${formatBytes(s.totalMemoryMarginBytes)}`} · ${new Date(view.finishedAt).toLocaleString()}`;
+    this.status.textContent = `${view.complete ? '' : `Partial (${report.incompleteReason ?? 'cancelled'}) · `}${report.sizeEstimate ? 'sizes estimated · ' : ''}${s.mode === 'full' ? 'full scan' : `sample of ${formatCount(s.inspectedKeys)}, ±${formatBytes(s.totalMemoryMarginBytes)}`} · ${new Date(view.finishedAt).toLocaleString()}`;
+    // Estimates and side effects stay visible next to the figures they qualify, not only in a passing notification.
+    const notes = [
+      ...(report.sizeEstimate ? [`Sizes are estimates from type, encoding and length: ${report.sizeEstimate.reason}.`] : []),
+      ...(report.warnings ?? []),
+    ];
+    for (const note of notes) this.body.appendChild(h('p', { class: 'muted', dataset: { note: 'analysis' } }, note));
     this.body.append(
       h('div', { class: 'cards' },
         h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Keys'), h('div', { class: 'card-value', dataset: { stat: 'analysis-keys' } }, formatCount(report.totalKeys))),
-        h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Memory'), h('div', { class: 'card-value', dataset: { stat: 'analysis-memory' } }, formatBytes(report.totalMemoryBytes))),
+        h('div', { class: 'card' }, h('div', { class: 'card-label' }, report.sizeEstimate ? 'Memory (estimated)' : 'Memory'), h('div', { class: 'card-value', dataset: { stat: 'analysis-memory' } }, formatBytes(report.totalMemoryBytes))),
         h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Recommendations'), h('div', { class: 'card-value' }, String(report.recommendations.length))),
       ),
       this.treemapSection(report),

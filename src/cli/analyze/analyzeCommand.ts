@@ -3,13 +3,19 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linkNamespacesToCode } from '../../core/memory/codeLinkage';
-import { toJsonReport, toMarkdown, toText } from '../../core/memory/reportFormats';
+import { profileToUrl } from '../../core/connection/url';
+import { toJsonText, toMarkdown, toText } from '../../core/memory/reportFormats';
+import { terminalSafe } from '../../core/memory/outputEscaping';
 import { analyzeMemory } from '../../redis/analysis/analyzeMemory';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { CliFailure, UsageError, type CliCommand, type CliIo } from '../command';
+import { ANALYZE_EXIT } from './exitCodes';
+import { loadResumeState, removeResumeState, saveResumeState } from './resumeState';
 import { openAnalysisClient } from './openAnalysisClient';
 import { sharedParsers } from '../../core/parsing/parsers';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
+
+const DEFAULT_STATE_FILE = 'redis-review-analyze.state.json';
 
 const USAGE = `Usage: redis-review analyze --url redis://[user:pass@]host:port[/db] [options]
 
@@ -29,7 +35,15 @@ Options:
   --out FILE             Write the report to FILE instead of stdout.
   --keys-per-call N      Keys inspected per server call (default 30; bounds each call's duration).
   --scan-count N         SCAN COUNT (default 1000).
-  --strategy S           auto (default), script or pipeline.`;
+  --strategy S           auto (default), script or pipeline.
+  --state FILE           Where an interrupted run saves its progress (default: ${DEFAULT_STATE_FILE}).
+  --resume FILE          Continue the interrupted full scan saved in FILE (same URL and options).
+
+A partial report (Ctrl-C, or the server lost mid-run) is still written, marked "complete: false" with the
+reason, and its progress saved for --resume.
+
+Exit codes: ${ANALYZE_EXIT.complete} complete report; ${ANALYZE_EXIT.usage} bad arguments or internal error; ${ANALYZE_EXIT.cannotConnect} could not connect (or the
+database was refused); ${ANALYZE_EXIT.connectionLost} connection lost mid-run (partial report); ${ANALYZE_EXIT.interrupted} interrupted by SIGINT (partial report).`;
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -48,6 +62,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         sample: { type: 'string' }, exact: { type: 'boolean' }, delimiter: { type: 'string', multiple: true },
         workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'keys-per-call': { type: 'string' }, 'scan-count': { type: 'string' }, strategy: { type: 'string' },
+        state: { type: 'string' }, resume: { type: 'string' },
       },
       strict: true,
     }));
@@ -64,30 +79,53 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const keysPerCall = positiveInteger(values['keys-per-call'], '--keys-per-call');
   const scanCount = positiveInteger(values['scan-count'], '--scan-count');
 
-  const client = await openAnalysisClient(values.url, values.cluster ?? false);
+  if (values.resume && sampleSize) throw new UsageError('--resume continues a full scan; a sample is simply drawn again');
+
+  const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false);
+  const target = profileToUrl(profile);
+  const settings = { exact: values.exact ?? false, replicas: values.replicas ?? false, cluster: values.cluster ?? false };
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
+  const onSignal = () => controller.abort(new Error('interrupted by Ctrl-C (SIGINT)'));
   process.once('SIGINT', onSignal);
   try {
-    const outcome = await analyzeMemory(client, {
-      mode: sampleSize ? 'sample' : 'full',
-      sampleSize,
-      exact: values.exact ?? false,
-      delimiters: values.delimiter?.length ? values.delimiter : [':'],
-      useReplicas: values.replicas ?? false,
-      limits: { ...(keysPerCall ? { keysPerCall } : {}), ...(scanCount ? { scanCount } : {}) },
-      strategy: strategy as 'auto' | 'script' | 'pipeline',
-      signal: controller.signal,
-    });
+    const resume = values.resume ? loadResumeState(resolve(io.cwd, values.resume), target, settings) : undefined;
+    let outcome;
+    try {
+      outcome = await analyzeMemory(client, {
+        mode: sampleSize ? 'sample' : 'full',
+        sampleSize,
+        exact: settings.exact,
+        delimiters: values.delimiter?.length ? values.delimiter : [':'],
+        useReplicas: settings.replicas,
+        limits: { ...(keysPerCall ? { keysPerCall } : {}), ...(scanCount ? { scanCount } : {}) },
+        strategy: strategy as 'auto' | 'script' | 'pipeline',
+        signal: controller.signal,
+        resume,
+        // Said before the scan starts, so the user can stop before any key is touched.
+        onWarning: (warning) => io.stderr(terminalSafe(`Warning: ${warning}`) + '\n'),
+      });
+    } catch (error) {
+      // Server errors (a refused script, NOPERM) are reported as they are; a transport failure before any key was read is a lost connection.
+      if ((error as Error)?.name === 'ReplyError') throw new CliFailure(`the server refused the analysis: ${(error as Error).message}`, ANALYZE_EXIT.cannotConnect);
+      throw new CliFailure(`lost the connection to ${target} before any key was analysed (${(error as Error)?.message ?? String(error)})`, ANALYZE_EXIT.connectionLost);
+    }
     const report = outcome.report;
     if (values.workspace) report.codeLinks = linkNamespacesToCode(report.namespaces, await workspaceWriteSites(resolve(io.cwd, values.workspace), await sharedParsers(diskGrammarSource)));
-    if (!outcome.complete) {
-      io.stderr(`Interrupted: partial report. Resume cursors: ${Object.entries(outcome.cursors).map(([n, c]) => `${n}=${c}`).join(' ')}\n`);
-    }
-    const text = format === 'json' ? JSON.stringify(toJsonReport(report), null, 2) + '\n' : format === 'markdown' ? toMarkdown(report) + '\n' : toText(report);
+    const text = format === 'json' ? toJsonText(report) : format === 'markdown' ? toMarkdown(report) + '\n' : toText(report);
     if (values.out) writeFileSync(resolve(io.cwd, values.out), text);
     else io.stdout(text);
-    return 0;
+    const statePath = resolve(io.cwd, values.state ?? values.resume ?? DEFAULT_STATE_FILE);
+    if (outcome.complete) {
+      if (values.resume) removeResumeState(resolve(io.cwd, values.resume));
+      return ANALYZE_EXIT.complete;
+    }
+    let resumeHint = '';
+    if (!sampleSize) {
+      saveResumeState(statePath, { target, settings, cursors: outcome.cursors, collector: outcome.collector.snapshot() });
+      resumeHint = ` Progress saved; continue with: redis-review analyze --url <same URL> --resume ${values.state ?? values.resume ?? DEFAULT_STATE_FILE}${settings.cluster ? ' --cluster' : ''}${settings.exact ? ' --exact' : ''}${settings.replicas ? ' --replicas' : ''}`;
+    }
+    io.stderr(terminalSafe(`Partial report (complete: false): ${outcome.incompleteReason}.${resumeHint}`) + '\n');
+    return outcome.stoppedBy === 'failure' ? ANALYZE_EXIT.connectionLost : ANALYZE_EXIT.interrupted;
   } finally {
     process.off('SIGINT', onSignal);
     client.disconnect();

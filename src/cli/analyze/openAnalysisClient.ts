@@ -1,11 +1,18 @@
 /** Opens the client `redis-review analyze` works on, from a connection URL (the password stays in the URL). */
 import { parseConnectionUrl, ConnectionUrlError } from '../../core/connection/url';
-import { newProfile } from '../../core/connection/profile';
+import { newProfile, type ConnectionProfile } from '../../core/connection/profile';
 import type { RedisClient } from '../../redis/client';
-import { openConnection } from '../../redis/connection/openConnection';
-import { UsageError } from '../command';
+import { ConnectionFailure, openConnection } from '../../redis/connection/openConnection';
+import { CliFailure, UsageError } from '../command';
+import { ANALYZE_EXIT } from './exitCodes';
 
-export async function openAnalysisClient(url: string, cluster: boolean): Promise<RedisClient> {
+export interface AnalysisTarget {
+  client: RedisClient;
+  /** The profile the URL describes (no password): names the target in resume state files. */
+  profile: ConnectionProfile;
+}
+
+export async function openAnalysisClient(url: string, cluster: boolean): Promise<AnalysisTarget> {
   let parsed;
   try {
     parsed = parseConnectionUrl(url);
@@ -18,6 +25,12 @@ export async function openAnalysisClient(url: string, cluster: boolean): Promise
     profile.topology = 'cluster';
     profile.cluster = { seeds: [{ host: profile.host, port: profile.port }] };
   }
-  const opened = await openConnection(profile, { password: parsed.password });
-  return opened.client;
+  try {
+    const opened = await openConnection(profile, { password: parsed.password }, { audience: 'cli' });
+    return { client: opened.client, profile };
+  } catch (error) {
+    // The translated message names the cause and the fix; the raw reply adds nothing a CLI user can act on.
+    if (error instanceof ConnectionFailure) throw new CliFailure(error.message, ANALYZE_EXIT.cannotConnect);
+    throw error;
+  }
 }

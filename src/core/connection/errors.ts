@@ -21,6 +21,7 @@ export type ConnectionErrorKind =
   | 'read-only'
   | 'closed'
   | 'not-redis'
+  | 'database'
   | 'unknown';
 
 export interface TranslatedError {
@@ -35,6 +36,29 @@ export interface ErrorContext {
   username?: string;
   connectTimeoutMs: number;
   masterName?: string;
+  /** The logical database asked for (named when the server refuses it). */
+  db?: number;
+  /**
+   * Who reads the message: the editor (default) points at the connection's settings; the command line points
+   * at the URL and its flags, which is all a CLI user can change.
+   */
+  audience?: 'editor' | 'cli';
+}
+
+/** The fix a user can make, phrased for where they make it. */
+function advice(context: ErrorContext) {
+  const cli = context.audience === 'cli';
+  return {
+    credentials: cli ? 'Check the user and password in the URL (redis://user:password@host:port).' : 'Edit the connection to fix the credentials.',
+    setPassword: cli ? 'Put the password in the URL (redis://:password@host:port).' : 'Edit the connection and set one.',
+    removePassword: cli ? 'Remove the password from the URL.' : 'Remove the password from the connection.',
+    clientCertificate: cli ? 'The command line cannot present a client certificate; analyse through an editor connection with client certificate files set.' : 'Set the client certificate and key files in the TLS settings.',
+    untrustedCa: cli ? 'its certificate is not signed by a CA Node trusts (set NODE_EXTRA_CA_CERTS to your CA file, or add ?verify=false to the URL for a test server)' : 'its certificate is not signed by a CA you trust (set the CA file, or turn verification off for a test server)',
+    altName: cli ? 'its certificate is not valid for this host name (add ?servername=<name in the certificate> to the URL)' : 'its certificate is not valid for this host name (set "servername" to the name in the certificate)',
+    tlsSettings: cli ? 'Check the scheme (rediss:// for TLS, redis:// without) and the port.' : 'Check the TLS settings and the port.',
+    standalone: cli ? 'Leave out --cluster.' : 'Use a standalone connection instead.',
+    database: cli ? 'Use a database number the server has in the URL path (redis://host:port/0).' : 'Edit the connection and pick a database the server has.',
+  };
 }
 
 export interface RawError {
@@ -53,6 +77,7 @@ export function translateConnectionError(error: RawError, context: ErrorContext)
   const text = error.message;
   const user = context.username ?? 'default';
   const code = error.code ?? /\b(E[A-Z]{3,}|ERR_[A-Z_]+|[A-Z_]{8,})\b/.exec(text)?.[1];
+  const fix = advice(context);
   const noperm = /NOPERM[^']*'([^']+)'/.exec(text) ?? /NOPERM.*?command\s+(\S+)/i.exec(text);
   if (/^NOPERM|\bNOPERM\b/.test(text)) {
     const what = noperm ? ` "${noperm[1].replace('|', ' ').toUpperCase()}"` : '';
@@ -66,26 +91,26 @@ export function translateConnectionError(error: RawError, context: ErrorContext)
     };
   }
   if (/WRONGPASS|invalid username-password pair|invalid password/i.test(text)) {
-    return { kind: 'auth', message: `Authentication failed for user "${user}" at ${where}: wrong user name or password. Edit the connection to fix the credentials.` };
+    return { kind: 'auth', message: `Authentication failed for user "${user}" at ${where}: wrong user name or password. ${fix.credentials}` };
   }
   if (/NOAUTH|Authentication required/i.test(text)) {
-    return { kind: 'noauth', message: `${where} requires a password. Edit the connection and set one.` };
+    return { kind: 'noauth', message: `${where} requires a password. ${fix.setPassword}` };
   }
   if (/AUTH.*called without any password configured|Client sent AUTH, but no password is set/i.test(text)) {
-    return { kind: 'auth', message: `${where} has no password configured, but one was sent. Remove the password from the connection.` };
+    return { kind: 'auth', message: `${where} has no password configured, but one was sent. ${fix.removePassword}` };
   }
   if (/certificate required|peer did not return a certificate|ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED/i.test(text + (code ?? ''))) {
-    return { kind: 'tls-mismatch', message: `${where} requires a client certificate. Set the client certificate and key files in the TLS settings.` };
+    return { kind: 'tls-mismatch', message: `${where} requires a client certificate. ${fix.clientCertificate}` };
   }
   if (TLS_CERT_CODES.has(code ?? '') || /certificate|self[- ]signed|altname/i.test(text)) {
     const detail = code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /altname|Hostname\/IP does not match/i.test(text)
-      ? 'its certificate is not valid for this host name (set "servername" to the name in the certificate)'
+      ? fix.altName
       : code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
-      : 'its certificate is not signed by a CA you trust (set the CA file, or turn verification off for a test server)';
+      : fix.untrustedCa;
     return { kind: 'tls-certificate', message: `TLS to ${where} failed: ${detail}. (${code ?? text})` };
   }
   if (/wrong version number|packet length too long|EPROTO|ssl3_get_record|unexpected eof while reading|tlsv1 alert|handshake failure/i.test(text)) {
-    return { kind: 'tls-mismatch', message: `TLS handshake with ${where} failed: the server probably does not speak TLS on this port, or needs a client certificate. Check the TLS settings and the port.` };
+    return { kind: 'tls-mismatch', message: `TLS handshake with ${where} failed: the server probably does not speak TLS on this port, or needs a client certificate. ${fix.tlsSettings}` };
   }
   if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(text)) {
     return { kind: 'refused', message: `Nothing accepts connections at ${where}. Is the server running, and is the port right?` };
@@ -109,10 +134,15 @@ export function translateConnectionError(error: RawError, context: ErrorContext)
     return { kind: 'cluster-down', message: `The cluster is down or unreachable from ${where}: not every hash slot is served. Wait for failover or check the nodes.` };
   }
   if (/cluster support disabled/i.test(text)) {
-    return { kind: 'cluster-down', message: `${where} is not a cluster node (cluster support disabled). Use a standalone connection instead.` };
+    return { kind: 'cluster-down', message: `${where} is not a cluster node (cluster support disabled). ${fix.standalone}` };
   }
   if (/Unknown RESP type|Protocol error|unexpected reply/i.test(text)) {
     return { kind: 'not-redis', message: `Something answered at ${where}, but it does not speak the Redis protocol. Check the port, and whether TLS is needed.` };
+  }
+  if (/DB index is out of range|invalid DB index|SELECT is not allowed in cluster mode/i.test(text)) {
+    const which = context.db !== undefined ? `database ${context.db}` : 'that database';
+    const why = /cluster/i.test(text) ? 'a Cluster has only database 0' : 'its "databases" setting allows fewer (the default 16 means 0-15)';
+    return { kind: 'database', message: `${where} refused ${which}: ${why}. ${fix.database}` };
   }
   if (/^LOADING/.test(text)) {
     return { kind: 'loading', message: `${where} is loading its dataset into memory; try again in a moment.` };

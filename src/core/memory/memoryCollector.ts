@@ -3,12 +3,32 @@
  * encodings, top keys, per-node totals, sampling error) and keeps compact per-type columns for the
  * recommendation checks. Each key carries a weight: 1 in a full scan, DBSIZE/sample-size when sampled.
  */
-import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceTreeOptions } from './namespaceTree';
+import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceNodeSnapshot, type NamespaceTreeOptions } from './namespaceTree';
 import { NumberColumn, weightedPercentiles } from './percentiles';
 import { marginFromVariance, SampleMoments } from './samplingError';
 import { byKeyName, TopList } from './topKeys';
 import { TtlBucketCounter } from './ttlBuckets';
-import type { KeyRecord, KeySummary, MemoryReport, NodeSummary, SamplingSummary, TypeSummary } from './types';
+import type { KeyRecord, KeySummary, MemoryReport, NodeSummary, SamplingSummary, TtlBucketName, TypeSummary } from './types';
+
+type Moments = { count: number; sum: number; sumOfSquares: number };
+type Ranked<T> = Array<{ score: number; item: T }>;
+
+/** Everything a collector has gathered, as JSON-safe data: an interrupted CLI run saves it and `--resume` continues. */
+export interface CollectorSnapshot {
+  version: 1;
+  options: CollectorOptions;
+  mode: 'full' | 'sample';
+  keyNameBytes: number;
+  inspected: number;
+  columns: Array<[string, { memory: number[]; length: number[]; ttl: number[]; weight: number[]; byMemory: Ranked<KeySummary>; byLength: Ranked<KeySummary> }]>;
+  encodings: Record<string, Record<string, number>>;
+  hotKeys: Ranked<KeySummary & { lfuFrequency: number }>;
+  tree: NamespaceNodeSnapshot;
+  ttl: Array<[TtlBucketName, number, number]>;
+  topByMemory: Ranked<KeySummary>;
+  topByLength: Ranked<KeySummary>;
+  nodes: Array<[string, { dbsize: number; sampled: boolean; inspected: number; weightedKeys: number; weightedMemory: number; memory: Moments; typeCount: Array<[string, Moments]>; typeMemory: Array<[string, Moments]> }]>;
+}
 
 export interface CollectorOptions {
   namespaces: NamespaceTreeOptions;
@@ -108,6 +128,66 @@ export class MemoryCollector {
     return this.inspected;
   }
 
+  snapshot(): CollectorSnapshot {
+    const moments = (m: SampleMoments): Moments => ({ count: m.count, sum: m.sum, sumOfSquares: m.sumOfSquares });
+    return {
+      version: 1,
+      options: this.options,
+      mode: this.mode,
+      keyNameBytes: this.keyNameBytes,
+      inspected: this.inspected,
+      columns: [...this.columns.entries()].map(([type, c]) => [type, {
+        memory: [...c.memory.view()], length: [...c.length.view()], ttl: [...c.ttl.view()], weight: [...c.weight.view()],
+        byMemory: c.byMemory.entries(), byLength: c.byLength.entries(),
+      }]),
+      encodings: structuredClone(this.encodings),
+      hotKeys: this.hotKeys.entries(),
+      tree: this.tree.snapshot(),
+      ttl: this.ttl.snapshot(),
+      topByMemory: this.topByMemory.entries(),
+      topByLength: this.topByLength.entries(),
+      nodes: [...this.nodes.entries()].map(([node, state]) => [node, {
+        dbsize: state.dbsize, sampled: state.sampled, inspected: state.inspected, weightedKeys: state.weightedKeys, weightedMemory: state.weightedMemory,
+        memory: moments(state.memory),
+        typeCount: [...state.typeCount.entries()].map(([t, m]) => [t, moments(m)]),
+        typeMemory: [...state.typeMemory.entries()].map(([t, m]) => [t, moments(m)]),
+      }]),
+    };
+  }
+
+  /** A collector that continues where snapshot() left off. */
+  static restore(snapshot: CollectorSnapshot): MemoryCollector {
+    if (snapshot?.version !== 1) throw new Error('Unsupported analysis snapshot (version mismatch).');
+    const collector = new MemoryCollector(snapshot.options);
+    collector.mode = snapshot.mode;
+    collector.keyNameBytes = snapshot.keyNameBytes;
+    collector.inspected = snapshot.inspected;
+    for (const [type, c] of snapshot.columns) {
+      const columns = collector.columnsOf(type);
+      columns.memory = NumberColumn.from(c.memory);
+      columns.length = NumberColumn.from(c.length);
+      columns.ttl = NumberColumn.from(c.ttl);
+      columns.weight = NumberColumn.from(c.weight);
+      columns.byMemory.restore(c.byMemory);
+      columns.byLength.restore(c.byLength);
+    }
+    Object.assign(collector.encodings, structuredClone(snapshot.encodings));
+    collector.hotKeys.restore(snapshot.hotKeys);
+    collector.tree.restore(snapshot.tree);
+    collector.ttl.restore(snapshot.ttl);
+    collector.topByMemory.restore(snapshot.topByMemory);
+    collector.topByLength.restore(snapshot.topByLength);
+    for (const [node, state] of snapshot.nodes) {
+      collector.nodes.set(node, {
+        dbsize: state.dbsize, sampled: state.sampled, inspected: state.inspected, weightedKeys: state.weightedKeys, weightedMemory: state.weightedMemory,
+        memory: SampleMoments.from(state.memory),
+        typeCount: new Map(state.typeCount.map(([t, m]) => [t, SampleMoments.from(m)])),
+        typeMemory: new Map(state.typeMemory.map(([t, m]) => [t, SampleMoments.from(m)])),
+      });
+    }
+    return collector;
+  }
+
   /** Average key-name length in bytes (UTF-16 units for non-ASCII names). */
   averageKeyNameLength(): number {
     const keys = [...this.nodes.values()].reduce((sum, n) => sum + n.weightedKeys, 0);
@@ -200,6 +280,7 @@ function summarize(record: KeyRecord, node: string, cluster: boolean): KeySummar
   const summary: KeySummary = {
     key: record.key, type: record.type, encoding: record.encoding, memoryBytes: record.memoryBytes, length: record.length, ttlMs: record.ttlMs,
   };
+  if (record.keyBase64 !== undefined) summary.keyBase64 = record.keyBase64;
   if (cluster) summary.node = node;
   return summary;
 }

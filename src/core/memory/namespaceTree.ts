@@ -22,6 +22,19 @@ export const DEFAULT_NAMESPACE_OPTIONS: NamespaceTreeOptions = {
   topKeysPerNamespace: 5,
 };
 
+/** A tree node as plain data (for a resumable snapshot). */
+export interface NamespaceNodeSnapshot {
+  pattern: string;
+  depth: number;
+  keys: number;
+  memoryBytes: number;
+  keysWithTtl: number;
+  memoryWithTtl: number;
+  types: Record<string, number>;
+  top: Array<{ score: number; item: KeySummary }>;
+  children: Array<[string, NamespaceNodeSnapshot]>;
+}
+
 interface MutableNode {
   pattern: string;
   depth: number;
@@ -63,6 +76,31 @@ export class NamespaceTreeBuilder {
       const node = this.child(current, name, () => (name === '*' ? namespacePattern(path, delimiters) : leafPattern(path, delimiters, name)));
       this.count(node, record, weight, summary);
     }
+  }
+
+  /** The tree so far with unrounded counts, as plain data. */
+  snapshot(): NamespaceNodeSnapshot {
+    const dump = (node: MutableNode): NamespaceNodeSnapshot => ({
+      pattern: node.pattern, depth: node.depth, keys: node.keys, memoryBytes: node.memoryBytes, keysWithTtl: node.keysWithTtl,
+      memoryWithTtl: node.memoryWithTtl, types: { ...node.types }, top: node.top.entries(),
+      children: [...node.children.entries()].map(([name, child]) => [name, dump(child)]),
+    });
+    return dump(this.root);
+  }
+
+  /** Continue from snapshot() of a builder with the same options. */
+  restore(snapshot: NamespaceNodeSnapshot): this {
+    const load = (data: NamespaceNodeSnapshot, node: MutableNode) => {
+      Object.assign(node, { keys: data.keys, memoryBytes: data.memoryBytes, keysWithTtl: data.keysWithTtl, memoryWithTtl: data.memoryWithTtl, types: { ...data.types } });
+      node.top.restore(data.top);
+      for (const [name, childData] of data.children) {
+        const child = this.node(childData.pattern, childData.depth);
+        node.children.set(name, child);
+        load(childData, child);
+      }
+    };
+    load(snapshot, this.root);
+    return this;
   }
 
   /** The finished tree, biggest namespaces first; counts rounded to whole keys. */

@@ -24,6 +24,12 @@ export class NumberColumn {
   view(): Float64Array {
     return this.data.subarray(0, this.length);
   }
+
+  static from(values: ArrayLike<number>): NumberColumn {
+    const column = new NumberColumn(Math.max(1024, values.length));
+    for (let i = 0; i < values.length; i++) column.push(values[i]);
+    return column;
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 import { describeLink } from './codeLinkage';
 import { flattenNamespaces } from './namespaceTree';
 import { formatBytes, formatCount } from './recommendations/evidence';
+import { markdownCode, markdownText, terminalSafe, terminalSafeJson } from './outputEscaping';
 import type { MemoryReport, NamespaceNode } from './types';
 
 /**
@@ -30,7 +31,26 @@ export function toJsonReport(report: MemoryReport): Record<string, unknown> {
     nodes: report.nodes,
     ...(report.codeLinks ? { codeLinks: report.codeLinks } : {}),
     ...(report.keySizeHistograms ? { keySizeHistograms: report.keySizeHistograms } : {}),
+    complete: report.complete !== false,
+    ...(report.complete === false ? { incompleteReason: report.incompleteReason ?? 'stopped early' } : {}),
+    sizesEstimated: report.sizeEstimate !== undefined,
+    ...(report.sizeEstimate ? { sizeEstimateReason: report.sizeEstimate.reason } : {}),
+    warnings: report.warnings ?? [],
   };
+}
+
+/** The JSON report as printable text (lossless; key names that are not UTF-8 also carry `keyBase64`). */
+export function toJsonText(report: MemoryReport): string {
+  return terminalSafeJson(toJsonReport(report)) + '\n';
+}
+
+/** Lines every format puts first: partial or not, estimated sizes, warnings (plain text; callers escape). */
+function statusLines(report: MemoryReport): string[] {
+  const lines: string[] = [];
+  if (report.complete === false) lines.push(`PARTIAL REPORT (complete: false): ${report.incompleteReason ?? 'stopped early'}. The figures cover only the keys inspected so far.`);
+  if (report.sizeEstimate) lines.push(`SIZES ARE ESTIMATES from type, encoding and length, not MEMORY USAGE: ${report.sizeEstimate.reason}.`);
+  for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
+  return lines;
 }
 
 function ttlText(ttlMs: number): string {
@@ -43,6 +63,7 @@ function ttlText(ttlMs: number): string {
 
 function samplingLine(report: MemoryReport): string {
   const s = report.sampling;
+  if (s.mode === 'full' && report.complete === false) return `Partial scan: ${formatCount(s.inspectedKeys)} of ${formatCount(s.keyspaceSize)} keys in ${(report.durationMs / 1000).toFixed(1)} s.`;
   if (s.mode === 'full') return `Full scan of ${formatCount(s.inspectedKeys)} keys in ${(report.durationMs / 1000).toFixed(1)} s.`;
   return `Estimated from a random sample of ${formatCount(s.inspectedKeys)} of ${formatCount(s.keyspaceSize)} keys in ${(report.durationMs / 1000).toFixed(1)} s; total memory ±${formatBytes(s.totalMemoryMarginBytes)} at ${(s.confidence * 100).toFixed(1)} % confidence.`;
 }
@@ -56,39 +77,42 @@ function namespaceRows(nodes: NamespaceNode[], limit: number): string[][] {
     .filter((n) => n.depth <= 3)
     .sort((a, b) => b.memoryBytes - a.memoryBytes)
     .slice(0, limit)
-    .map((n) => [`\`${n.pattern}\``, formatCount(n.keys), formatBytes(n.memoryBytes), formatBytes(n.averageBytes), `${Math.round(n.ttlShare * 100)} %`, n.topKeys[0]?.key ?? '']);
+    .map((n) => [n.pattern, formatCount(n.keys), formatBytes(n.memoryBytes), formatBytes(n.averageBytes), `${Math.round(n.ttlShare * 100)} %`, n.topKeys[0]?.key ?? '']);
 }
 
 export function toMarkdown(report: MemoryReport): string {
-  const lines: string[] = ['# Redis memory analysis', '', samplingLine(report), '', `**${formatCount(report.totalKeys)} keys, ${formatBytes(report.totalMemoryBytes)}**`, ''];
+  const lines: string[] = ['# Redis memory analysis', ''];
+  for (const line of statusLines(report)) lines.push(`> **${markdownText(line)}**`, '');
+  lines.push(samplingLine(report), '', `**${formatCount(report.totalKeys)} keys, ${formatBytes(report.totalMemoryBytes)}${report.sizeEstimate ? ' (estimated)' : ''}**`, '');
   lines.push('## By type', '', ...table(['type', 'keys', 'memory', 'p50', 'p90', 'p99', 'max'], Object.entries(report.byType).map(([type, t]) =>
     [type, formatCount(t.keys), formatBytes(t.memoryBytes), formatBytes(t.p50), formatBytes(t.p90), formatBytes(t.p99), formatBytes(t.max)])), '');
-  lines.push('## Namespaces', '', ...table(['namespace', 'keys', 'memory', 'average', 'with TTL', 'biggest key'], namespaceRows(report.namespaces, 30)), '');
+  lines.push('## Namespaces', '', ...table(['namespace', 'keys', 'memory', 'average', 'with TTL', 'biggest key'], namespaceRows(report.namespaces, 30).map(([pattern, keys, memory, average, ttl, biggest]) =>
+    [markdownCode(pattern), keys, memory, average, ttl, biggest ? markdownCode(biggest) : ''])), '');
   lines.push('## Top keys by memory', '', ...table(['key', 'type', 'encoding', 'memory', 'length', 'TTL'], report.topKeysByMemory.map((k) =>
-    [`\`${k.key}\``, k.type, k.encoding, formatBytes(k.memoryBytes), formatCount(k.length), ttlText(k.ttlMs)])), '');
+    [markdownCode(k.key), markdownText(k.type), k.encoding, formatBytes(k.memoryBytes), formatCount(k.length), ttlText(k.ttlMs)])), '');
   lines.push('## Top keys by length', '', ...table(['key', 'type', 'length', 'memory'], report.topKeysByLength.map((k) =>
-    [`\`${k.key}\``, k.type, formatCount(k.length), formatBytes(k.memoryBytes)])), '');
+    [markdownCode(k.key), markdownText(k.type), formatCount(k.length), formatBytes(k.memoryBytes)])), '');
   lines.push('## TTL', '', ...table(['TTL', 'keys', 'memory'], report.ttlBuckets.map((b) => [b.bucket, formatCount(b.keys), formatBytes(b.memoryBytes)])), '');
   lines.push('## Encodings', '', ...table(['type', 'encoding', 'keys'], Object.entries(report.encodings).flatMap(([type, encodings]) =>
     Object.entries(encodings).map(([encoding, n]) => [type, encoding, formatCount(n)]))), '');
   if (report.codeLinks?.length) {
-    lines.push('## Written by', '', ...report.codeLinks.map((link) => `- ${describeLink(link, formatBytes)}`), '');
+    lines.push('## Written by', '', ...report.codeLinks.map((link) => `- ${markdownText(describeLink(link, formatBytes))}`), '');
   }
   lines.push(`## Recommendations (${report.recommendations.length})`, '');
   for (const r of report.recommendations) {
-    lines.push(`### ${r.severity.toUpperCase()}: ${r.title} (\`${r.id}\`)`, '', `**Evidence:** ${r.evidence}`, '', `**Action:** ${r.action}`, '');
+    lines.push(`### ${r.severity.toUpperCase()}: ${markdownText(r.title)} (\`${r.id}\`)`, '', `**Evidence:** ${markdownText(r.evidence)}`, '', `**Action:** ${markdownText(r.action)}`, '');
   }
   return lines.join('\n');
 }
 
 export function toText(report: MemoryReport): string {
   const pad = (text: string, width: number) => text.padEnd(width);
-  const lines: string[] = [samplingLine(report), `${formatCount(report.totalKeys)} keys, ${formatBytes(report.totalMemoryBytes)}`, '', 'By type:'];
+  const lines: string[] = [...statusLines(report), samplingLine(report), `${formatCount(report.totalKeys)} keys, ${formatBytes(report.totalMemoryBytes)}${report.sizeEstimate ? ' (estimated)' : ''}`, '', 'By type:'];
   for (const [type, t] of Object.entries(report.byType)) {
     lines.push(`  ${pad(type, 8)} ${pad(formatCount(t.keys), 12)} ${pad(formatBytes(t.memoryBytes), 10)} p50 ${formatBytes(t.p50)}  p99 ${formatBytes(t.p99)}  max ${formatBytes(t.max)}`);
   }
   lines.push('', 'Namespaces (by memory):');
-  for (const [pattern, keys, memory, , ttl] of namespaceRows(report.namespaces, 15)) lines.push(`  ${pad(pattern.replace(/`/g, ''), 32)} ${pad(keys, 12)} ${pad(memory, 10)} TTL ${ttl}`);
+  for (const [pattern, keys, memory, , ttl] of namespaceRows(report.namespaces, 15)) lines.push(`  ${pad(pattern, 32)} ${pad(keys, 12)} ${pad(memory, 10)} TTL ${ttl}`);
   lines.push('', 'Top keys by memory:');
   for (const k of report.topKeysByMemory.slice(0, 10)) lines.push(`  ${pad(k.key, 40)} ${pad(k.type, 7)} ${pad(formatBytes(k.memoryBytes), 10)} ${formatCount(k.length)}`);
   lines.push('', `TTL: ${report.ttlBuckets.map((b) => `${b.bucket} ${formatCount(b.keys)} (${formatBytes(b.memoryBytes)})`).join(', ')}`);
@@ -98,5 +122,6 @@ export function toText(report: MemoryReport): string {
   }
   lines.push('', `Recommendations (${report.recommendations.length}):`);
   for (const r of report.recommendations) lines.push(`  [${r.severity}] ${r.title} (${r.id})`, `    evidence: ${r.evidence}`, `    action:   ${r.action}`);
-  return lines.join('\n') + '\n';
+  // Every line is escaped as a whole: key names reach it through patterns, top keys, evidence and code links.
+  return lines.map(terminalSafe).join('\n') + '\n';
 }

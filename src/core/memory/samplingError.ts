@@ -16,6 +16,10 @@ export class SampleMoments {
   sum = 0;
   sumOfSquares = 0;
 
+  static from(data: { count: number; sum: number; sumOfSquares: number }): SampleMoments {
+    return Object.assign(new SampleMoments(), { count: data.count, sum: data.sum, sumOfSquares: data.sumOfSquares });
+  }
+
   add(value: number): void {
     this.count++;
     this.sum += value;

@@ -19,6 +19,17 @@ export class TopList<T> {
     if (this.items.length > this.limit) this.items.pop();
   }
 
+  /** Scores and items, largest first (plain data, for a resumable snapshot). */
+  entries(): Array<{ score: number; item: T }> {
+    return this.items.map((entry) => ({ ...entry }));
+  }
+
+  /** Refill from entries() of an earlier list. */
+  restore(entries: Array<{ score: number; item: T }>): this {
+    for (const { score, item } of entries) this.offer(score, item);
+    return this;
+  }
+
   /** Largest first. */
   values(): T[] {
     return this.items.map((entry) => entry.item);

@@ -21,6 +21,20 @@ export class TtlBucketCounter {
     this.memory.set(bucket, this.memory.get(bucket)! + weight * memoryBytes);
   }
 
+  /** Raw (unrounded) weighted counts, for a resumable snapshot. */
+  snapshot(): Array<[TtlBucketName, number, number]> {
+    return TTL_BUCKET_NAMES.map((name) => [name, this.keys.get(name)!, this.memory.get(name)!]);
+  }
+
+  restore(rows: Array<[TtlBucketName, number, number]>): this {
+    for (const [name, keys, memory] of rows) {
+      if (!this.keys.has(name)) continue;
+      this.keys.set(name, keys);
+      this.memory.set(name, memory);
+    }
+    return this;
+  }
+
   build(): TtlBucket[] {
     return TTL_BUCKET_NAMES.map((bucket) => ({
       bucket,

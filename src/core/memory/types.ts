@@ -2,14 +2,17 @@
 
 /** What the server told us about one key. */
 export interface KeyRecord {
+  /** The name as text: valid UTF-8 as is, other bytes as escapes (see displayKey). */
   key: string;
+  /** The exact name bytes in base64, present only when the name is not valid UTF-8 (`key` alone would lose them). */
+  keyBase64?: string;
   /** TYPE reply: string, list, set, zset, hash, stream, or a module type name. */
   type: string;
   /** OBJECT ENCODING reply: embstr, int, raw, listpack, quicklist, hashtable, intset, skiplist, stream ... */
   encoding: string;
   /** PTTL in milliseconds; -1 when the key has no expiry. */
   ttlMs: number;
-  /** MEMORY USAGE in bytes (server default sampling unless exact mode was requested). */
+  /** MEMORY USAGE in bytes (server default sampling unless exact mode was requested), or an estimate (see MemoryReport.sizeEstimate). */
   memoryBytes: number;
   /** Bytes for strings (STRLEN), elements for collections (LLEN/SCARD/ZCARD/HLEN/XLEN); 0 for module types. */
   length: number;
@@ -33,6 +36,8 @@ export interface TypeSummary {
 
 export interface KeySummary {
   key: string;
+  /** Exact name bytes (base64) when the name is not valid UTF-8. */
+  keyBase64?: string;
   type: string;
   encoding: string;
   memoryBytes: number;
@@ -142,4 +147,12 @@ export interface MemoryReport {
   /** Redis 8 INFO KEYSIZES histograms, when the server offers them (the instant overview). */
   keySizeHistograms?: Record<string, Record<string, number>>;
   durationMs: number;
+  /** False when the run stopped early (cancelled, interrupted, connection lost): figures cover the keys inspected so far. Absent = complete. */
+  complete?: boolean;
+  /** Why the report is partial, in one sentence. */
+  incompleteReason?: string;
+  /** Present when MEMORY USAGE could not be run: every size is an estimate from type, encoding and length. */
+  sizeEstimate?: { reason: string };
+  /** What the reader should know about how the run affected or read the server (e.g. LRU idle times reset). */
+  warnings?: string[];
 }

@@ -1,7 +1,7 @@
 /** Host handlers for the Analysis tab: the stored report, running an analysis, opening write sites, exporting. */
 import { isAbsolute, normalize } from 'node:path';
 import * as vscode from 'vscode';
-import { toJsonReport, toMarkdown } from '../../core/memory/reportFormats';
+import { toJsonText, toMarkdown } from '../../core/memory/reportFormats';
 import '../../shared/analysisProtocol';
 import type { AnalysisView } from '../../shared/analysisProtocol';
 import { registerMethodHandlers } from '../instance/methodHandlers';
@@ -41,7 +41,7 @@ export function registerAnalysisHandlers(store: AnalysisStore, services: Extensi
     async exportAnalysis(params, { session, ui }) {
       const stored = store.get(session.id);
       if (!stored) return { savedTo: null };
-      const text = params.format === 'json' ? JSON.stringify(toJsonReport(stored.report), null, 2) : toMarkdown(stored.report);
+      const text = params.format === 'json' ? toJsonText(stored.report) : toMarkdown(stored.report);
       const name = `${session.name.replace(/[^\w.-]+/g, '-')}-memory.${params.format === 'json' ? 'json' : 'md'}`;
       return { savedTo: await ui.saveFile('Export memory analysis', name, Buffer.from(text, 'utf8')) };
     },

@@ -65,6 +65,11 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
           delimiters: session.delimiters.length ? session.delimiters : [':'],
           signal: controller.signal,
           resume,
+          // Before the scan: the user can still cancel from the progress notification.
+          onWarning: (warning) => {
+            services.output.warn(`Memory analysis of ${session.name}: ${warning}`);
+            void vscode.window.showWarningMessage(`Redis: ${warning}`);
+          },
           onProgress: ({ inspectedKeys, targetKeys }) => {
             const percent = targetKeys > 0 ? Math.min(100, (100 * inspectedKeys) / targetKeys) : 100;
             if (percent - reported >= 1) {
@@ -83,7 +88,7 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
           pausedRuns.set(id, { collector: outcome.collector, cursors: outcome.cursors });
           // Not awaited: callers (the Analysis tab) get the partial result now; the button stays for later.
           void vscode.window
-            .showWarningMessage(`Redis: memory analysis of ${session.name} cancelled after ${formatCount(outcome.collector.inspectedKeys())} keys (partial results kept).`, 'Resume')
+            .showWarningMessage(`Redis: memory analysis of ${session.name} ${outcome.stoppedBy === 'failure' ? 'stopped' : 'cancelled'} after ${formatCount(outcome.collector.inspectedKeys())} keys (partial results kept): ${outcome.incompleteReason ?? 'cancelled'}.`, 'Resume')
             .then(async (choice) => {
               if (choice === 'Resume') await analyzeMemoryCommand(services, store, { connectionId: id, resume: true });
             });

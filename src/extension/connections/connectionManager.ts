@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { redactSecrets } from '../../core/connection/errors';
 import { describeProfile, type ConnectionSecrets } from '../../core/connection/profile';
 import type { RedisClient } from '../../redis/client';
-import { ConnectionFailure } from '../../redis/connection/openConnection';
+import { openDatabaseClient } from '../../redis/connection/confirmDatabase';
+import { ConnectionFailure, toConnectionFailure } from '../../redis/connection/openConnection';
 import { RedisSession } from '../../redis/connection/redisSession';
 import type { ConnectedSession, ConnectionsApi, ConnectionSummary } from './api';
 import type { ProfileStore, StoredProfile } from './profileStore';
@@ -164,16 +165,22 @@ export class ConnectionManager implements ConnectionsApi, vscode.Disposable {
     });
   }
 
-  /** A client for another logical database (standalone/Sentinel), created on first use and closed with the session. */
-  clientForDb(id: string, db: number): RedisClient | undefined {
+  /**
+   * A client for another logical database (standalone/Sentinel), created on first use, confirmed to really be on
+   * that database (a refused index must fail, not fall back to database 0), and closed with the session.
+   */
+  async clientForDb(id: string, db: number): Promise<RedisClient | undefined> {
     const live = this.live.get(id);
     const session = live?.session;
     if (!session) return undefined;
     if (db === session.profile.db || session.profile.topology === 'cluster') return session.client;
     let client = live.databases.get(db);
     if (!client) {
-      client = (session.client as RedisClient & { duplicate(o: object): RedisClient }).duplicate({ db });
-      client.on('error', () => undefined);
+      try {
+        client = await openDatabaseClient(session.client, db);
+      } catch (error) {
+        throw toConnectionFailure(error, { ...session.profile, db });
+      }
       live.databases.set(db, client);
     }
     return client;

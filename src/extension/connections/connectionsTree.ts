@@ -108,8 +108,8 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     }
   }
 
-  private client(connectionId: string, db: number): RedisClient {
-    const client = this.manager.clientForDb(connectionId, db);
+  private async client(connectionId: string, db: number): Promise<RedisClient> {
+    const client = await this.manager.clientForDb(connectionId, db);
     if (!client) throw new Error('Not connected. Use "Connect" first.');
     return client;
   }
@@ -205,7 +205,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     if (listing && !listing.cursor) return;
     const filter = this.filters.get(connectionId);
     const profile = this.manager.profile(connectionId);
-    const client = this.client(connectionId, db);
+    const client = await this.client(connectionId, db);
     const page = await scanKeyPage(client, { prefix, match: filter ? utf8(filter) : undefined, cursor: listing?.cursor, pageSize: PAGE_SIZE });
     listing ??= { grouping: emptyGrouping(), keys: [], errors: [], seen: 0 };
     listing.cursor = page.next;

@@ -39,8 +39,8 @@ export function registerKeyCommands(ctx: CommandContext): vscode.Disposable[] {
       reportError(error);
     }
   };
-  const client = (element: KeyElement) => {
-    const found = ctx.manager.clientForDb(element.connectionId, element.db);
+  const client = async (element: KeyElement) => {
+    const found = await ctx.manager.clientForDb(element.connectionId, element.db);
     if (!found) throw new Error('Not connected');
     return found;
   };
@@ -58,19 +58,19 @@ export function registerKeyCommands(ctx: CommandContext): vscode.Disposable[] {
           if (text === undefined) return;
           ttl = Number(text);
         }
-        if (!(await expireKey(client(element), key, ttl))) void vscode.window.showWarningMessage(`${name} no longer exists.`);
+        if (!(await expireKey(await client(element), key, ttl))) void vscode.window.showWarningMessage(`${name} no longer exists.`);
         ctx.tree.updateKeyTtl(element.connectionId, element.db, element.keyBase64, ttl * 1000);
       })(argument);
     }),
     vscode.commands.registerCommand('redisReview.persistKey', withKey(true, async (element, key, name) => {
-      if (!(await persistKey(client(element), key))) void vscode.window.showInformationMessage(`${name} had no TTL.`);
+      if (!(await persistKey(await client(element), key))) void vscode.window.showInformationMessage(`${name} had no TTL.`);
       ctx.tree.updateKeyTtl(element.connectionId, element.db, element.keyBase64, -1);
     })),
     vscode.commands.registerCommand('redisReview.renameKey', async (argument?: unknown, newName?: string) => {
       await withKey(true, async (element, key, name) => {
         const target = newName ?? (await vscode.window.showInputBox({ title: `Rename ${name}`, prompt: 'New key name; \\xHH, \\n, \\t and \\\\ stand for bytes (an existing key is never overwritten)', value: name }));
         if (target === undefined || target === '') return;
-        const outcome = await renameKey(client(element), key, Buffer.from(parseDisplayedKey(target)));
+        const outcome = await renameKey(await client(element), key, Buffer.from(parseDisplayedKey(target)));
         if (outcome === 'target-exists') {
           void vscode.window.showWarningMessage(`A key named ${target} already exists; nothing was renamed.`);
           return;
@@ -85,7 +85,7 @@ export function registerKeyCommands(ctx: CommandContext): vscode.Disposable[] {
           const answer = await vscode.window.showWarningMessage(`Delete ${name}? This cannot be undone.`, { modal: true }, 'Delete');
           if (answer !== 'Delete') return;
         }
-        const existed = await unlinkKey(client(element), key);
+        const existed = await unlinkKey(await client(element), key);
         if (!existed) void vscode.window.showInformationMessage(`${name} was already gone.`);
         ctx.tree.forgetKey(element.connectionId, element.db, keyToBase64(key));
       })(argument);

@@ -1,8 +1,13 @@
 /**
  * Memory analysis of a live server or Cluster: reads server facts, scans (or samples) every node in parallel
  * into one collector, probes what the recommendations need, and returns the report. Cancellable with an
- * AbortSignal; a cancelled run returns its partial report plus per-node cursors and the collector to resume.
+ * AbortSignal; a cancelled run — or one whose server went away — returns its partial report (complete: false,
+ * with the reason) plus per-node cursors and the collector to resume. Where MEMORY USAGE is refused, sizes are
+ * estimated and the report says so; where CLIENT NO-TOUCH is missing (< 7.2) a warning goes out before the scan.
  */
+import { lruResetWarning } from '../../core/memory/analysisWarnings';
+import { estimateMemoryBytes } from '../../core/memory/estimateSize';
+import { keyNameFields } from '../../core/memory/keyRecordName';
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector } from '../../core/memory/memoryCollector';
 import { DEFAULT_NAMESPACE_OPTIONS } from '../../core/memory/namespaceTree';
 import { evaluateRecommendations } from '../../core/memory/recommendations/evaluate';
@@ -12,6 +17,7 @@ import { isCluster, type RedisClient } from '../client';
 import { openAnalysisNodes, type AnalysisNode } from './analysisNodes';
 import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchLimits';
 import { KeyInspector, type InspectionStrategy } from './keyInspector';
+import { probeMemoryAccess, type MemoryAccess } from './memoryAccess';
 import { probeIntegerSets, readKeySizes, readNodeFacts, readReplicationOffset } from './readNodeFacts';
 import { sampleNode } from './sampleNode';
 import { scanNode, type KeySink } from './scanNode';
@@ -41,15 +47,21 @@ export interface AnalyzeOptions {
   onProgress?: (progress: AnalysisProgress) => void;
   /** Called with Redis 8 INFO KEYSIZES histograms before the scan starts (the instant overview). */
   onOverview?: (histograms: Record<string, Record<string, number>>) => void;
+  /** Told before the scan starts about side effects the user should know of (LRU idle times reset before 7.2). */
+  onWarning?: (message: string) => void;
   /** Continue a cancelled full scan: the collector and cursors it returned. */
   resume?: { collector: MemoryCollector; cursors: Record<string, string> };
 }
 
 export interface AnalysisOutcome {
   report: MemoryReport;
-  /** False when cancelled: the report covers the keys inspected so far. */
+  /** False when cancelled or cut short by a failure: the report covers the keys inspected so far. */
   complete: boolean;
-  /** Per node, the SCAN cursor to resume from ('0' = done). */
+  /** Why the run is partial (the abort reason, or the failure of a node). */
+  incompleteReason?: string;
+  /** What ended a partial run: the abort signal, or a node that stopped answering. */
+  stoppedBy?: 'cancel' | 'failure';
+  /** Per node, the SCAN cursor to resume from ('0' = done, '' = not started). */
   cursors: Record<string, string>;
   collector: MemoryCollector;
   facts: ServerFacts;
@@ -58,8 +70,22 @@ export interface AnalysisOutcome {
   noTouch: boolean;
 }
 
-function toRecord(key: Buffer, fields: Omit<KeyRecord, 'key'>): KeyRecord {
-  return { key: key.toString('utf8'), ...fields };
+function toRecord(key: Buffer, fields: Omit<KeyRecord, 'key'>, estimateSizes: boolean): KeyRecord {
+  const record: KeyRecord = { ...keyNameFields(key), ...fields };
+  if (estimateSizes || record.memoryBytes < 0) {
+    record.memoryBytes = estimateMemoryBytes({ type: record.type, encoding: record.encoding, length: record.length, keyNameBytes: key.length });
+  }
+  return record;
+}
+
+function abortReason(signal: AbortSignal | undefined): string {
+  const reason = signal?.reason as unknown;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason.message;
+  return typeof reason === 'string' ? reason : 'cancelled';
+}
+
+function lostConnectionReason(address: string, error: Error, inspected: number): string {
+  return `the analysis of ${address} stopped after ${inspected.toLocaleString('en-US')} keys: the server stopped answering (${error.message.slice(0, 200)})`;
 }
 
 export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions): Promise<AnalysisOutcome> {
@@ -69,6 +95,13 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
   try {
     const facts: ServerFacts = { cluster: isCluster(client), nodes: await Promise.all(nodes.map((n) => readNodeFacts(n.inspectConnection, n.address))) };
     const version = facts.nodes[0]?.info.redis_version ?? '0';
+    const warnings: string[] = [];
+    const touching = nodes.filter((n) => !n.noTouch);
+    if (touching.length > 0) warnings.push(lruResetWarning(version, nodes.length > 1 ? touching.map((n) => n.address) : []));
+    for (const warning of warnings) options.onWarning?.(warning);
+    const username = isCluster(client) ? client.options.redisOptions?.username : client.options.username;
+    const access: MemoryAccess[] = await Promise.all(nodes.map((n) => probeMemoryAccess(n.inspectConnection, username)));
+    const refused = access.find((a): a is Extract<MemoryAccess, { readable: false }> => !a.readable);
     const histograms = await readKeySizes(nodes[0].inspectConnection, version);
     if (histograms && Object.keys(histograms).length > 0) options.onOverview?.(histograms);
     const offsets = await Promise.all(nodes.map((n) => readReplicationOffset(n.inspectConnection).catch(() => undefined)));
@@ -94,30 +127,47 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
     const strategies: InspectionStrategy[] = [];
     const results = await Promise.all(
       nodes.map(async (node, i) => {
-        const inspector = new KeyInspector(node.inspectConnection, { exact: options.exact ?? false, readFrequency, strategy: options.strategy ?? 'auto' });
-        strategies.push(await inspector.prepare());
+        const inspector = new KeyInspector(node.inspectConnection, {
+          exact: options.exact ?? false, exactMaxElements: limits.exactMaxElements, memoryReadable: access[i].readable, readFrequency, strategy: options.strategy ?? 'auto',
+        });
+        // Sizes from one node measured and another estimated would not add up: estimate everywhere then.
+        const estimateSizes = refused !== undefined;
         const weight = sampled[i] ? dbsizes[i] / sampleSizes[i] : 1;
         const sink: KeySink = (key, fields) => {
-          collector.add(toRecord(key, fields), node.address, weight);
+          collector.add(toRecord(key, fields, estimateSizes), node.address, weight);
           inspected++;
         };
+        strategies.push(await inspector.prepare());
         if (sampled[i]) {
           const outcome = await sampleNode(node, inspector, sink, { size: sampleSizes[i], limits, signal: options.signal, onBatch: report });
-          return { cursor: '0', complete: outcome.complete };
+          return { cursor: '0', complete: outcome.complete, error: outcome.error };
         }
-        const startCursor = options.resume?.cursors[node.address];
+        const startCursor = options.resume?.cursors[node.address] || undefined;
         if (startCursor === '0') return { cursor: '0', complete: true };
-        return scanNode(node, inspector, sink, { limits, startCursor, signal: options.signal, onBatch: report });
+        const outcome = await scanNode(node, inspector, sink, { limits, startCursor, signal: options.signal, onBatch: report });
+        return { ...outcome };
       }),
     );
     report();
 
-    await finishFacts(facts, nodes, collector, offsets, started);
+    const failed = nodes.map((_, i) => results[i].error !== undefined);
+    await finishFacts(facts, nodes.filter((_, i) => !failed[i]), collector, offsets.filter((_, i) => !failed[i]), started);
     const built = collector.build();
     const recommendations = evaluateRecommendations({ report: built, keys: collector, facts });
+    const complete = results.every((r) => r.complete);
+    const failure = results.findIndex((r) => r.error);
+    const incompleteReason = complete ? undefined
+      : failure >= 0 ? lostConnectionReason(nodes[failure].address, results[failure].error!, collector.inspectedKeys())
+      : abortReason(options.signal);
     const outcome: AnalysisOutcome = {
-      report: { ...built, ...(histograms ? { keySizeHistograms: histograms } : {}), recommendations, durationMs: Date.now() - started },
-      complete: results.every((r) => r.complete),
+      report: {
+        ...built, ...(histograms ? { keySizeHistograms: histograms } : {}), recommendations, durationMs: Date.now() - started,
+        complete, ...(incompleteReason ? { incompleteReason } : {}),
+        ...(refused ? { sizeEstimate: { reason: refused.reason } } : {}),
+        ...(warnings.length ? { warnings } : {}),
+      },
+      complete,
+      ...(incompleteReason ? { incompleteReason, stoppedBy: failure >= 0 ? 'failure' as const : 'cancel' as const } : {}),
       cursors: Object.fromEntries(nodes.map((n, i) => [n.address, results[i].cursor])),
       collector,
       facts,

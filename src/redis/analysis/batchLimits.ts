@@ -8,6 +8,8 @@ export interface BatchLimits {
   maxInFlight: number;
   /** Script strategy: concurrent SCAN chains per node over disjoint stretches of the cursor space (a power of 2). */
   scanChains?: number;
+  /** Exact mode: keys of more elements than this are sized by sampling (SAMPLES 0 is O(elements)). */
+  exactMaxElements?: number;
 }
 
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { scanCount: 1000, keysPerCall: 30, maxInFlight: 4, scanChains: 2 };

@@ -6,7 +6,9 @@
  */
 
 /**
- * ARGV[1] = MEMORY USAGE samples ('' = server default of 5, '0' = exact), ARGV[2] = '1' to read OBJECT FREQ,
+ * ARGV[1] = how to size: '' = MEMORY USAGE with the server default of 5 samples, a number N = exact (SAMPLES 0)
+ * for keys of at most N elements and default sampling above (SAMPLES 0 is O(elements): a 2M-field hash held
+ * the server for ~0.5 s), 'none' = no MEMORY USAGE at all (refused: the caller estimates; bytes read -1), ARGV[2] = '1' to read OBJECT FREQ,
  * ARGV[3] = 'keys' followed by the keys to inspect (reply: the values), or 'scan' followed by a SCAN cursor,
  * COUNT, chain bits and chain number (reply: [next cursor, keys, values]) — scanning inside the call spares
  * sending every key back, and chains let several SCAN walks cover disjoint stretches of one keyspace.
@@ -17,7 +19,8 @@
 export const INSPECT_SCRIPT = `#!lua flags=no-writes,allow-cross-slot-keys
 local typeOfEncoding = { embstr = 'string', int = 'string', quicklist = 'list', skiplist = 'zset', intset = 'set', stream = 'stream' }
 local lengthCommand = { string = 'STRLEN', hash = 'HLEN', list = 'LLEN', set = 'SCARD', zset = 'ZCARD', stream = 'XLEN' }
-local samples = ARGV[1]
+local sizing = ARGV[1]
+local exactUpTo = tonumber(sizing)
 local withFreq = ARGV[2] == '1'
 local keys, cursor
 local function reversed(value, bits)
@@ -75,8 +78,16 @@ for i = 1, #keys do
     out[n + 1] = keyType
     out[n + 2] = encoding
     out[n + 3] = call('PTTL', key)
-    if samples == '' then out[n + 4] = call('MEMORY', 'USAGE', key) or 0 else out[n + 4] = call('MEMORY', 'USAGE', key, 'SAMPLES', samples) or 0 end
-    if command then out[n + 5] = call(command, key) else out[n + 5] = 0 end
+    local length = 0
+    if command then length = call(command, key) end
+    out[n + 5] = length
+    if sizing == 'none' then
+      out[n + 4] = -1
+    elseif exactUpTo and (keyType == 'string' or length <= exactUpTo) then
+      out[n + 4] = call('MEMORY', 'USAGE', key, 'SAMPLES', 0) or 0
+    else
+      out[n + 4] = call('MEMORY', 'USAGE', key) or 0
+    end
     if withFreq then out[n + 6] = call('OBJECT', 'FREQ', key) end
   end
   n = n + width

@@ -11,13 +11,35 @@ export type InspectionStrategy = 'script' | 'pipeline';
 export interface InspectorOptions {
   /** MEMORY USAGE ... SAMPLES 0 (exact, O(elements) per key) instead of the server default of 5 samples. */
   exact: boolean;
+  /** Exact mode sizes only keys of at most this many elements exactly (bigger ones: default sampling), bounding each call. */
+  exactMaxElements?: number;
+  /** False when MEMORY USAGE is refused: sizes come back as -1 for the caller to estimate. */
+  memoryReadable?: boolean;
   /** Read OBJECT FREQ (only valid under an LFU maxmemory-policy). */
   readFrequency: boolean;
   /** 'auto' uses the script and falls back to pipelines when the server refuses it. */
   strategy: InspectionStrategy | 'auto';
 }
 
+/**
+ * Exact sizing walks every element (about 0.25 µs each on a 2-core machine): up to 1,000 elements a key costs
+ * ~0.25 ms, so a batch stays in the millisecond range; bigger keys are sized by sampling.
+ */
+export const DEFAULT_EXACT_MAX_ELEMENTS = 1000;
+
 const LENGTH_COMMAND: Record<string, string> = { string: 'strlen', hash: 'hlen', list: 'llen', set: 'scard', zset: 'zcard', stream: 'xlen' };
+
+type PipelineReplies = Array<[Error | null, unknown]>;
+
+/**
+ * A pipeline's replies, or the first failure that is not the server answering an error: a lost connection
+ * must stop the scan, not read as "this key vanished" and let the cursor move past keys never inspected.
+ */
+function repliesOrThrow(replies: PipelineReplies | null): PipelineReplies {
+  const transport = (replies ?? []).find(([error]) => error && error.name !== 'ReplyError')?.[0];
+  if (transport) throw transport;
+  return replies ?? [];
+}
 
 export class KeyInspector {
   private sha?: string;
@@ -42,6 +64,16 @@ export class KeyInspector {
     return this.active;
   }
 
+  /** The script's sizing argument (see INSPECT_SCRIPT). */
+  private sizing(): string {
+    if (this.options.memoryReadable === false) return 'none';
+    return this.options.exact ? String(this.exactLimit()) : '';
+  }
+
+  private exactLimit(): number {
+    return this.options.exactMaxElements ?? DEFAULT_EXACT_MAX_ELEMENTS;
+  }
+
   /** Fields per key, in order; undefined for keys that no longer exist. */
   async inspect(keys: Buffer[]): Promise<Array<InspectedFields | undefined>> {
     if (keys.length === 0) return [];
@@ -53,7 +85,7 @@ export class KeyInspector {
    * COUNT bounds the call's work (about COUNT keys).
    */
   async scanAndInspect(cursor: string, count: number, chain = { bits: 0, index: 0 }, retried = false): Promise<{ cursor: string; keys: Buffer[]; fields: Array<InspectedFields | undefined> }> {
-    const samples = this.options.exact ? '0' : '';
+    const samples = this.sizing();
     const frequency = this.options.readFrequency ? '1' : '0';
     try {
       const [next, keys, values] = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'scan', cursor, count, chain.bits, chain.index)) as unknown as [Buffer, Buffer[], unknown[]];
@@ -69,7 +101,7 @@ export class KeyInspector {
   }
 
   private async inspectWithScript(keys: Buffer[], retried = false): Promise<Array<InspectedFields | undefined>> {
-    const samples = this.options.exact ? '0' : '';
+    const samples = this.sizing();
     const frequency = this.options.readFrequency ? '1' : '0';
     try {
       const reply = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'keys', ...keys)) as unknown[];
@@ -90,17 +122,16 @@ export class KeyInspector {
       first.type(key);
       first.object('ENCODING', key);
       first.pttl(key);
-      if (this.options.exact) first.memory('USAGE', key, 'SAMPLES', 0);
-      else first.memory('USAGE', key);
     }
-    const replies = (await first.exec()) ?? [];
+    const replies = repliesOrThrow(await first.exec());
     const fields: Array<InspectedFields | undefined> = keys.map((_, i) => {
-      const [type, encoding, ttl, memory] = replies.slice(i * 4, i * 4 + 4).map(([error, value]) => (error ? undefined : value));
+      const [type, encoding, ttl] = replies.slice(i * 3, i * 3 + 3).map(([error, value]) => (error ? undefined : value));
       if (type === undefined || type === 'none' || encoding === null || encoding === undefined) return undefined;
-      return { type: String(type), encoding: String(encoding), ttlMs: Number(ttl) < 0 ? -1 : Number(ttl), memoryBytes: Number(memory ?? 0), length: 0 };
+      return { type: String(type), encoding: String(encoding), ttlMs: Number(ttl) < 0 ? -1 : Number(ttl), memoryBytes: -1, length: 0 };
     });
     const second = this.connection.pipeline();
-    const pending: Array<{ index: number; what: 'length' | 'frequency' }> = [];
+    const pending: Array<{ index: number; what: 'length' | 'frequency' | 'memory' }> = [];
+    const readMemory = this.options.memoryReadable !== false;
     fields.forEach((field, index) => {
       if (!field) return;
       const command = LENGTH_COMMAND[field.type];
@@ -112,14 +143,35 @@ export class KeyInspector {
         second.object('FREQ', keys[index]);
         pending.push({ index, what: 'frequency' });
       }
+      // Exact sizing waits for the length (third round trip); sampled sizing needs nothing else.
+      if (readMemory && !this.options.exact) {
+        second.memory('USAGE', keys[index]);
+        pending.push({ index, what: 'memory' });
+      }
     });
     if (pending.length > 0) {
-      const more = (await second.exec()) ?? [];
+      const more = repliesOrThrow(await second.exec());
       pending.forEach(({ index, what }, i) => {
         const [error, value] = more[i];
         if (error || !fields[index]) return;
         if (what === 'length') fields[index]!.length = Number(value);
-        else fields[index]!.lfuFrequency = Number(value);
+        else if (what === 'frequency') fields[index]!.lfuFrequency = Number(value);
+        else fields[index]!.memoryBytes = Number(value ?? 0);
+      });
+    }
+    if (readMemory && this.options.exact) {
+      const third = this.connection.pipeline();
+      const sized: number[] = [];
+      fields.forEach((field, index) => {
+        if (!field) return;
+        if (field.type === 'string' || field.length <= this.exactLimit()) third.memory('USAGE', keys[index], 'SAMPLES', 0);
+        else third.memory('USAGE', keys[index]);
+        sized.push(index);
+      });
+      const sizes = repliesOrThrow(await third.exec());
+      sized.forEach((index, i) => {
+        const [error, value] = sizes[i] ?? [];
+        if (!error) fields[index]!.memoryBytes = Number(value ?? 0);
       });
     }
     return fields;

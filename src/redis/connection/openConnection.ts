@@ -9,6 +9,7 @@ import { entryAddresses, type ConnectionProfile, type ConnectionSecrets } from '
 import { isCluster, type RedisClient } from '../client';
 import { installReadOnlyGuard, type ReadOnlyGuard } from '../readOnlyGuard';
 import { clusterOptions, redisOptions, type RetryPolicy } from './clientOptions';
+import { confirmDatabase } from './confirmDatabase';
 
 /** A failed connect: `message` is for the user, `detail` (the raw error) for the log. */
 export class ConnectionFailure extends Error {
@@ -31,8 +32,15 @@ export interface OpenedConnection {
 
 const GENERIC = /Connection is closed|Failed to refresh slots cache|None of startup nodes is available|Ready check failed/i;
 
-export function errorContext(profile: ConnectionProfile): ErrorContext {
+/** How to open: `audience` phrases failure messages for the editor (default) or the command line. */
+export interface OpenOptions {
+  audience?: 'editor' | 'cli';
+}
+
+export function errorContext(profile: ConnectionProfile, audience: OpenOptions['audience'] = 'editor'): ErrorContext {
   return {
+    db: profile.db,
+    audience,
     topology: profile.topology,
     address: entryAddresses(profile)[0] ?? { host: profile.host, port: profile.port },
     username: profile.username,
@@ -42,11 +50,11 @@ export function errorContext(profile: ConnectionProfile): ErrorContext {
 }
 
 /** Translate any error met while using a profile's connection into a ConnectionFailure. */
-export function toConnectionFailure(error: unknown, profile: ConnectionProfile): ConnectionFailure {
+export function toConnectionFailure(error: unknown, profile: ConnectionProfile, audience: OpenOptions['audience'] = 'editor'): ConnectionFailure {
   if (error instanceof ConnectionFailure) return error;
   const raw = error instanceof Error ? error : new Error(String(error));
   const code = (raw as NodeJS.ErrnoException).code;
-  const translated = translateConnectionError({ message: raw.message, code }, errorContext(profile));
+  const translated = translateConnectionError({ message: raw.message, code }, errorContext(profile, audience));
   return new ConnectionFailure(translated.kind, translated.message, `${code ? code + ': ' : ''}${raw.message}`);
 }
 
@@ -82,7 +90,7 @@ function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): 
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-export async function openConnection(profile: ConnectionProfile, secrets: ConnectionSecrets): Promise<OpenedConnection> {
+export async function openConnection(profile: ConnectionProfile, secrets: ConnectionSecrets, options: OpenOptions = {}): Promise<OpenedConnection> {
   const started = Date.now();
   const retryPolicy: RetryPolicy = { established: false };
   const client = createClient(profile, secrets, retryPolicy);
@@ -99,6 +107,8 @@ export async function openConnection(profile: ConnectionProfile, secrets: Connec
         await client.connect();
         // PING proves authentication and that this user may talk at all (NOPERM otherwise).
         await client.ping();
+        if (profile.topology === 'cluster' && profile.db) throw new Error('SELECT is not allowed in cluster mode');
+        if (!isCluster(client)) await confirmDatabase(client, profile.db);
       })(),
       profile.connectTimeoutMs,
       () => Object.assign(new Error(`connect ETIMEDOUT after ${profile.connectTimeoutMs} ms`), { code: 'ETIMEDOUT' }),
@@ -116,7 +126,7 @@ export async function openConnection(profile: ConnectionProfile, secrets: Connec
     let specific = seen.find((e) => !GENERIC.test(e.message)) ?? (GENERIC.test(String((error as Error)?.message)) ? seen[0] ?? error : error);
     // ioredis' Cluster only says "Connection is closed" for its seeds; ask the first seed directly for the cause.
     if (isCluster(client) && GENERIC.test(String((specific as Error)?.message))) specific = (await probeSeed(profile, secrets)) ?? specific;
-    throw toConnectionFailure(specific, profile);
+    throw toConnectionFailure(specific, profile, options.audience);
   }
 }
 
