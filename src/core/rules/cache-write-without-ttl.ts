@@ -1,6 +1,7 @@
 /** cache-write-without-ttl: cache entries written without a TTL never refresh and grow until maxmemory. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
+import { namesCache } from './support/names';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
@@ -9,7 +10,24 @@ import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const CACHE_KEY = /(^|[:_.\-/{])cache[ds]?([:_.\-/}]|$)/i;
+const SETS = new Set(['SET', 'SETEX', 'PSETEX']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+
+/**
+ * The key is a cache entry: its literal says cache (`cache:product:*`), or the key is computed and the
+ * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache.
+ */
+function namedCacheEntry(site: RedisCallSite): boolean {
+  const key = keyPatternOf(site.args[0]);
+  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key);
+  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
+}
+
+/** Another SET of the same key in the same function sets a TTL: this write is a deliberate branch (`timeout=None`). */
+function ttlElsewhereInFunction(site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  const start = functionStartOf(site);
+  return sites.some((other) => other !== site && other.args[0]?.text === site.args[0].text && functionStartOf(other) === start && SETS.has(other.command) && setSetsTtl(other) && !hasOption(other, ['keepttl', 'KEEPTTL'], 2));
+}
 
 export const cacheWriteWithoutTtl: Rule = {
   meta: {
@@ -25,7 +43,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch) is not reported.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -46,9 +64,9 @@ export const cacheWriteWithoutTtl: Rule = {
     const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).map((other) => `${functionStartOf(other)}|${other.args[0]?.text}`));
     for (const site of sites) {
       if (site.command !== 'SET' && site.command !== 'SETNX') continue;
-      const key = keyPatternOf(site.args[0]);
-      if (!key || !CACHE_KEY.test(key) || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
-      if (expired.has(`${functionStartOf(site)}|${site.args[0]?.text}`)) continue;
+      if (!site.args[0] || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
+      if (!namedCacheEntry(site)) continue;
+      if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, sites)) continue;
       const ttl = String(context.config.defaultTtlSeconds);
       const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;
       const edit = setWithTtlEdit(context.model, site, 'EX', ttl);

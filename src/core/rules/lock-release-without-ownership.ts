@@ -1,9 +1,10 @@
 /** lock-release-without-ownership: DEL of a lock can delete another client's lock. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { setIsNx } from './support/options';
-import { LOCK_KEY } from './support/sites';
+import { namesLock, namesLockRelease, wordsOf } from './support/names';
+import { LOCK_KEY, functionStartOf } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 export const lockReleaseWithoutOwnership: Rule = {
@@ -20,7 +21,7 @@ export const lockReleaseWithoutOwnership: Rule = {
     },
     docs: {
       summary: 'Releasing a lock with plain DEL can delete a lock held by someone else.',
-      what: 'Reports DEL/UNLINK of a lock-like key that the same file acquires with SET NX or SETNX.',
+      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX. A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
       why: 'Locks with a TTL can expire while the holder is still working (GC pause, slow I/O). Another worker then acquires the lock, and the first worker\'s DEL removes the second worker\'s lock, letting a third one in. Checking with GET first and then DEL is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
@@ -35,18 +36,47 @@ export const lockReleaseWithoutOwnership: Rule = {
     },
   },
   check(context) {
+    const sites = context.model.callSites;
+    // Lock acquisitions of this file: SET NX / SETNX whose key, key expression or function says lock.
+    const acquires = sites.filter((site) => {
+      if (!setIsNx(site)) return false;
+      const key = keyPatternOf(site.args[0]);
+      return (key !== undefined && LOCK_KEY.test(key)) || namesLock(site.args[0]?.text) || namesLock(site.enclosingFunction?.name) || wordsOf(site.enclosingFunction?.name ?? '').includes('acquire');
+    });
     const acquired = new Set<string>();
-    for (const site of context.model.callSites) {
-      if (!setIsNx(site)) continue;
+    const acquiredTexts = new Set<string>();
+    for (const site of acquires) {
       const key = keyPatternOf(site.args[0]);
       if (key && LOCK_KEY.test(key)) acquired.add(key);
+      if (site.args[0]) acquiredTexts.add(site.args[0].text);
     }
-    if (!acquired.size) return;
-    for (const site of context.model.callSites) {
+    for (const site of sites) {
       if (site.command !== 'DEL' && site.command !== 'UNLINK') continue;
+      if (!site.args[0] || guardedByWatch(site, sites)) continue;
       const key = keyPatternOf(site.args[0]);
-      if (!key || !acquired.has(key)) continue;
+      const known = key !== undefined && acquired.has(key);
+      // A lock key acquired in another file of the project (the literal lock key is written there with SET/SETNX).
+      const elsewhere = !known && key !== undefined && LOCK_KEY.test(key) && !!context.workspaceKeys?.hasCommandOnKey(['SETNX', 'SET'], key);
+      // Acquire and release in different functions, keyed by a parameter: the names carry the intent.
+      const computed = key === undefined || !/[A-Za-z0-9]/.test(key) || LOCK_KEY.test(key);
+      const named = !known && computed && acquires.length > 0 && releasesByName(site, key === undefined, acquiredTexts);
+      if (!known && !elsewhere && !named) continue;
       context.report({ messageId: 'release', data: { command: site.command, key: shownKey(site) }, span: site.span });
     }
   },
 };
+
+/** A computed key deleted where the code says it releases a lock: the function's name, or the key's name. */
+function releasesByName(site: RedisCallSite, computed: boolean, acquiredTexts: ReadonlySet<string>): boolean {
+  const functionName = site.enclosingFunction?.name;
+  if (namesLockRelease(functionName) || (computed && namesLock(site.args[0].text))) return true;
+  // `release(self)` deleting the same key expression that `acquire(self)` set with NX (a hand-written Lock class).
+  return wordsOf(functionName ?? '').includes('release') && acquiredTexts.has(site.args[0].text);
+}
+
+/** DEL queued in a MULTI after WATCH of the same key in the same function: the optimistic compare-and-delete release. */
+function guardedByWatch(site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  if (!site.inTransaction) return false;
+  const start = functionStartOf(site);
+  return sites.some((other) => other.command === 'WATCH' && functionStartOf(other) === start && other.args.some((arg) => arg.text === site.args[0].text));
+}
