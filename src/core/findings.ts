@@ -39,6 +39,9 @@ export interface RelatedLocation {
 /** Where the file sits: test and script files get lower severities for non-dangerous rules. */
 export type FileContext = 'app' | 'test' | 'script';
 
+/** How sure the review is that the code involved is Redis: traced to a client, or judged from evidence. */
+export type FindingConfidence = 'proven' | 'likely';
+
 export interface Finding {
   ruleId: string;
   /** Stable short code, e.g. "RR101". */
@@ -48,4 +51,8 @@ export interface Finding {
   span: Span;
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /** `likely` when the receiver was judged a Redis client from evidence rather than traced to one. */
+  confidence?: FindingConfidence;
+  /** For `likely` findings: the evidence, in words. */
+  evidence?: string;
 }

@@ -8,6 +8,7 @@ import { normalEffects, type Effects } from './effects';
 import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './collect';
 import { changedNames, contributionsByName, planReuse, readsOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { ClientCreation, FileModel, RedisCallSite } from './model';
+import { evidenceKey } from './receiverEvidence';
 import { pythonSyntax } from './pythonSyntax';
 import { scriptSyntax } from './scriptSyntax';
 import type { LanguageSyntax } from './syntax';
@@ -116,7 +117,7 @@ function analyzeWithPlan(
   const tracker = new ClientTracker(collected, syntax, options.path, options.workspace, forReuse);
   const escapedIdentities = new Set<string>();
   const exportedIdentities = new Set<string>();
-  const sites = new CallSiteBuilder(tracker, syntax, text, collected);
+  const sites = new CallSiteBuilder(tracker, syntax, text, collected, options.workspace?.usesRedis === true);
 
   if (plan && collected.truncated) return whole();
   const outputs = chunks.map(emptyOutputs);
@@ -231,7 +232,7 @@ function analyzeWithPlan(
     exportedIdentities,
   };
   const incremental: IncrementalState | undefined = reusable
-    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reach, reusedChunks: keptOutputs.size }
+    ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reach, reusedChunks: keptOutputs.size, evidence: evidenceKey(text) }
     : undefined;
   return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
 

@@ -8,13 +8,12 @@ import type { ClientTracker } from './clientTracker';
 import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
 import type { ChunkOutputs } from './incremental';
-import type { Arg, ClientCreation, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import { judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
 import { spanOf } from './spans';
-import type { CalleeHint, LanguageSyntax } from './syntax';
+import type { CalleeHint, CallParts, LanguageSyntax } from './syntax';
 
-/** Receivers whose name strongly suggests Redis when the file imports a Redis library. */
-const REDIS_NAME = /^_?(redis|redis_?client|redis_?conn(ection)?|redis_?db|rdb|redis_?cache|redis_?instance|redis_?pool_?client)$/i;
 const DESERIALIZERS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
 /** Method names that create, derive or listen to clients, or deserialize (besides Redis command names). */
 const INTERESTING_METHODS = new Set([
@@ -39,6 +38,8 @@ export class CallSiteBuilder {
     private readonly syntax: LanguageSyntax,
     private readonly text: string,
     private readonly collected: Collected,
+    /** The workspace says the project uses a Redis client (evidence for files that never name Redis). */
+    private readonly projectUsesRedis = false,
   ) {}
 
   /** A module-level deserializer may read a variable assigned from Redis in any statement of the file. */
@@ -63,9 +64,9 @@ export class CallSiteBuilder {
       if (path && DESERIALIZERS.test(path) && (!parts.object || this.tracker.isImportedName(path.split('.')[0], call.context))) this.pickleCandidates.push({ call, fn: path, out });
     }
     if (!parts.object || !parts.property) return;
-    const receiver = this.receiverOf(parts.object, call.context);
-    if (!receiver) return;
     const method = parts.property;
+    const receiver = this.receiverOf(parts.object, call.context, parts, method);
+    if (!receiver) return;
     if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
       const event = parts.args[0] ? this.syntax.evaluate(parts.args[0]) : undefined;
       if (event?.kind === 'string') out.listeners.push({ identity: receiver.identity, event: event.value, span: spanOf(call.node) });
@@ -83,18 +84,62 @@ export class CallSiteBuilder {
     } else out.helperCalls.push(site);
   }
 
-  private receiverOf(object: Node, context: ContextSnapshot): ReceiverInfo | undefined {
+  private receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
     const ref = this.tracker.resolve(object, context);
     if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
-    const path = this.syntax.dottedPath(object);
-    if (!path || !this.tracker.importsRedis) return undefined;
-    const segments = path.split('.');
-    if (segments.length > 2 || (segments.length === 2 && segments[0] !== this.syntax.selfName)) return undefined;
-    const last = segments[segments.length - 1];
-    if (!REDIS_NAME.test(last)) return undefined;
-    if (segments.length === 1 && (this.tracker.isImportedName(last, context) || this.tracker.isKnownNonClient(last, context))) return undefined;
-    const library = this.syntax.family === 'python' ? 'redis-py' : [...this.tracker.importedModules].includes('ioredis') ? 'ioredis' : 'node-redis';
-    return { kind: 'client', library, confidence: 'likely', text: object.text, identity: `name:${path}`, origin: 'name', async: this.syntax.family === 'script' };
+    const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
+    if (!command) return undefined;
+    const text = object.text;
+    const first = /^[A-Za-z_$][\w$]*/.exec(text)?.[0];
+    const verdict = judgeReceiver(
+      {
+        receiverText: text,
+        method,
+        command,
+        args: this.argShape(parts, command),
+        knownNonClient: !!first && this.tracker.isKnownNonClient(first, context),
+        importedName: !!first && this.tracker.isImportedName(first, context),
+      },
+      this.facts(),
+    );
+    if (!verdict) return undefined;
+    const awaited = this.syntax.family === 'script' || parts.callee.parent?.parent?.type === 'await';
+    return { kind: 'client', library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
+  }
+
+  private factsCache?: ProjectFacts;
+
+  /** What the file (and, for files that do not mention Redis, the project) says about Redis use. */
+  private facts(): ProjectFacts {
+    if (!this.factsCache) {
+      const libraries = new Set<ClientLibrary>();
+      for (const module of this.tracker.importedModules) {
+        if (module === 'ioredis') libraries.add('ioredis');
+        else if (module === 'redis' || module.startsWith('@redis/') || module.startsWith('@node-redis/')) libraries.add(this.syntax.family === 'python' ? 'redis-py' : 'node-redis');
+      }
+      const usesRedis = /redis/i.test(this.text) || this.tracker.importsRedis || this.projectUsesRedis;
+      this.factsCache = { family: this.syntax.family, usesRedis, libraries, text: this.text };
+    }
+    return this.factsCache;
+  }
+
+  /** The command of a generic `call('HGETALL', ...)` / `execute_command(...)`, when its name is a literal. */
+  private genericCommand(parts: CallParts): string | undefined {
+    const first = parts.args[0] ? this.syntax.evaluate(parts.args[0]) : undefined;
+    return first?.kind === 'string' ? commandFromName(first.value) : undefined;
+  }
+
+  /** Only the arguments evidence reads: SET/GET options and the KEYS pattern. */
+  private argShape(parts: CallParts, command: string): ArgShape {
+    if (command !== 'SET' && command !== 'GET' && command !== 'KEYS') return { strings: [], objectKeys: [], keywords: [] };
+    const strings: (string | undefined)[] = [];
+    const objectKeys: string[] = [];
+    for (const node of parts.args) {
+      const value = this.syntax.evaluate(node);
+      strings.push(value.kind === 'string' ? value.value : value.kind === 'pattern' ? value.pattern : undefined);
+      if (value.kind === 'object') objectKeys.push(...Object.keys(value.entries));
+    }
+    return { strings, objectKeys, keywords: parts.keywords.map((k) => k.name) };
   }
 
   /** Statement for-loops whose round trips depend on earlier replies (retry, poll, paging) cannot be batched. */

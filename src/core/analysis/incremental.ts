@@ -8,6 +8,7 @@
  * statement means a whole-file analysis; the result is always the same as a whole-file analysis of the tree.
  */
 import type { FileContext, Span } from '../findings';
+import { evidenceKey } from './receiverEvidence';
 import type { SourceLanguage } from '../parsing/languages';
 import { IMPORTS_READ, type Contribution, type Effects } from './effects';
 import type { Arg, ArgValue, ClientCreation, Deserialization, ListenerSite, ReceiverInfo, RedisCallSite } from './model';
@@ -55,6 +56,8 @@ export interface IncrementalState {
   reach: number[];
   /** How many chunks this analysis took over from the previous one (0 for a whole-file analysis). */
   reusedChunks: number;
+  /** The file-level receiver evidence the analysis saw (see receiverEvidence.ts): any change re-analyses all. */
+  evidence: string;
 }
 
 /** One contiguous replacement turning the previous text into the new one, with line/column shifts for what follows. */
@@ -299,6 +302,8 @@ export interface AnalysisIdentity {
 export function planReuse(previous: IncrementalState, current: AnalysisIdentity, chunks: Chunk[]): ReusePlan | undefined {
   if (previous.path !== current.path || previous.language !== current.language || previous.context !== current.context) return undefined;
   if (previous.workspace !== current.workspace || previous.workspaceGeneration !== current.workspace?.generation) return undefined;
+  // Receivers judged from evidence read the whole file's text: when that evidence changes, nothing is kept.
+  if (previous.evidence !== evidenceKey(current.text)) return undefined;
   const edit = diffTexts(previous.text, current.text);
   if (!edit) {
     if (previous.chunks.length !== chunks.length) return undefined;

@@ -63,6 +63,8 @@ export interface ReceiverInfo {
   kind: ReceiverKind;
   library: ClientLibrary;
   confidence: Confidence;
+  /** For `likely` receivers: what made the analyzer take the receiver for a Redis client. */
+  evidence?: string;
   /** Source text of the receiver expression ("self.redis", "this.client", "pipe"). */
   text: string;
   /** Creation the receiver was traced to, when it is in this file. */

@@ -79,6 +79,14 @@ export interface LanguageSyntax {
 /** Modules whose import marks a file as Redis-using, by language family. */
 export const REDIS_MODULES = new Set(['redis', 'aioredis', 'django_redis', 'ioredis', '@redis/client', '@node-redis/client', 'redis.asyncio']);
 
+/** Libraries that only work with a Redis server behind them: importing one says the project uses Redis. */
+const REDIS_BASED_MODULES = new Set(['bull', 'bullmq', 'bee-queue', 'redlock', 'rq', 'walrus', 'coredis', 'rate-limiter-flexible', 'kue', 'huey', 'dramatiq', 'arq', 'taskiq_redis']);
+
+export function isRedisEcosystemModule(module: string): boolean {
+  const top = module.split(/[./]/).filter(Boolean)[0] ?? module;
+  return REDIS_MODULES.has(module) || REDIS_MODULES.has(top) || /redis|valkey/i.test(module) || REDIS_BASED_MODULES.has(top) || REDIS_BASED_MODULES.has(module);
+}
+
 /** Type names that denote a client when imported from a Redis module. */
 export const CLIENT_TYPE_NAMES: Record<string, ReceiverKind> = {
   Redis: 'client',

@@ -10,6 +10,8 @@ import { keyPatternOf } from './argumentValues';
 import { analyzeTree, type FileAnalysis } from './buildModel';
 import { contextForPath, normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
+import { callsRedisOnlyMethod } from './receiverEvidence';
+import { isRedisEcosystemModule } from './syntax';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 
 export interface FileSummary {
@@ -19,6 +21,8 @@ export interface FileSummary {
   errorListeners: string[];
   /** Commands run per key pattern ("RPOP jobs:*"). */
   keyCommands: { command: string; key: string }[];
+  /** The file imports a Redis client library (or a library built on one) or exports a client. */
+  usesRedis?: boolean;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -49,6 +53,7 @@ function anySubstring(names: readonly string[]): RegExp {
 export class WorkspaceIndex implements WorkspaceLookup {
   private readonly files = new Map<string, FileSummary>();
   private listenerSet?: Set<string>;
+  private usesRedisCache?: boolean;
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -60,6 +65,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.changes++;
     this.files.set(normalizePath(summary.path), { ...summary, path: normalizePath(summary.path) });
     this.listenerSet = undefined;
+    this.usesRedisCache = undefined;
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
   }
@@ -68,6 +74,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.changes++;
     this.files.delete(normalizePath(path));
     this.listenerSet = undefined;
+    this.usesRedisCache = undefined;
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
   }
@@ -102,9 +109,18 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return this.moduleNames;
   }
 
-  /** True when the text may involve Redis: it mentions redis, or names a module that exports a client. */
+  /** Some file of the project imports a Redis client library. */
+  get usesRedis(): boolean {
+    if (this.usesRedisCache === undefined) this.usesRedisCache = [...this.files.values()].some((f) => f.usesRedis || f.exports.length > 0);
+    return this.usesRedisCache;
+  }
+
+  /**
+   * True when the text may involve Redis: it mentions redis, names a module that exports a client, or (in a
+   * project that uses Redis) calls a method only Redis clients have.
+   */
   mightUseRedis(text: string): boolean {
-    return /redis/i.test(text) || this.mentionsExportingModule(text);
+    return /redis/i.test(text) || this.mentionsExportingModule(text) || (this.usesRedis && callsRedisOnlyMethod(text));
   }
 
   /**
@@ -183,6 +199,7 @@ export function summarizeTree(tree: Tree, text: string, path: string, language: 
 function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string): FileSummary {
   return {
     path: normalized,
+    usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
     errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity),
     keyCommands: model.callSites.flatMap((site) => {

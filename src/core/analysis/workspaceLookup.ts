@@ -19,6 +19,8 @@ export interface WorkspaceLookup {
   exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined;
   /** True when some file of the workspace attaches an 'error' listener to the client with this identity. */
   hasErrorListener(identity: string): boolean;
+  /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
+  readonly usesRedis?: boolean;
   /** Changes whenever the answers above may change. */
   readonly generation?: number;
 }

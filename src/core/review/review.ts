@@ -5,7 +5,8 @@ import { contextForPath, normalizePath } from '../analysis/fileContext';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/configShape';
 import { matchesAnyGlob } from '../config/glob';
 import { lowerSeverity } from '../config/validateConfig';
-import type { FileContext, Finding, Severity } from '../findings';
+import type { RedisCallSite } from '../analysis/model';
+import type { FileContext, Finding, FindingConfidence, Severity, Span } from '../findings';
 import type { Parsers } from '../parsing/parsers';
 import { RULES } from '../rules/registry';
 import type { ContextPolicy, Rule, RuleContext } from '../rules/rule';
@@ -43,6 +44,18 @@ export function mightUseRedis(text: string, workspace?: ReviewOptions['workspace
   return workspace ? workspace.mightUseRedis(text) : /redis/i.test(text);
 }
 
+/**
+ * The confidence of a finding is the confidence of the call it reports on (the call whose method or whole
+ * expression holds the reported span); findings on client creations and options are traced, so proven.
+ */
+function confidenceLookup(sites: readonly RedisCallSite[]): (span: Span) => { confidence: FindingConfidence; evidence?: string } {
+  const likely = sites.filter((site) => site.receiver.confidence === 'likely');
+  return (span) => {
+    const site = likely.find((s) => s.span.startOffset === span.startOffset) ?? likely.find((s) => s.callSpan.startOffset <= span.startOffset && span.endOffset <= s.callSpan.endOffset);
+    return site ? { confidence: 'likely', evidence: site.receiver.evidence ?? 'its name suggests a Redis client' } : { confidence: 'proven' };
+  };
+}
+
 function emptyResult(path: string, config: ResolvedConfig): ReviewResult {
   return { findings: [], callSites: [], writeSites: [], suppressions: [], context: fileContextFor(path, config), truncated: false, ruleErrors: [] };
 }
@@ -68,6 +81,7 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
   analysis = { ...analysis, model: { ...analysis.model, context } };
   const findings: Finding[] = [];
   const ruleErrors: ReviewResult['ruleErrors'] = [];
+  const confidenceOf = confidenceLookup([...analysis.model.callSites, ...analysis.helperCalls]);
   for (const rule of RULES) {
     const configured = config.rules[rule.meta.id];
     if (configured === 'off' || !appliesToLanguage(rule, options.language)) continue;
@@ -84,14 +98,18 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
         let severity: Severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
         if (policy === 'lower') severity = lowerSeverity(severity);
         const template = rule.meta.messages[report.messageId] ?? report.messageId;
+        const judged = confidenceOf(report.span);
+        const message = formatMessage(template, report.data);
         findings.push({
           ruleId: rule.meta.id,
           code: rule.meta.code,
           severity,
-          message: formatMessage(template, report.data),
+          message: judged.evidence ? `${message} (Likely a Redis client: ${judged.evidence}.)` : message,
           span: report.span,
           related: report.related,
           fixes: report.fixes,
+          confidence: judged.confidence,
+          ...(judged.evidence ? { evidence: judged.evidence } : {}),
         });
       },
     };

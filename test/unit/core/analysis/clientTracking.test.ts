@@ -77,10 +77,21 @@ describe('Python receivers', () => {
     expect(sites('app/x.py', text)).toEqual(['12:HGETALL:client:proven', '13:PING:client:proven']);
   });
 
-  it('accepts receivers named like Redis clients only with low confidence, when the file imports redis', () => {
+  it('accepts receivers named like Redis clients only with low confidence, when the file or project uses Redis', () => {
     const withImport = 'import redis\nclass S:\n    def __init__(self, redis_client):\n        self.redis = redis_client\n    def f(self):\n        self.redis.hgetall("h")\n';
     expect(sites('app/x.py', withImport)).toEqual(['6:HGETALL:client:likely']);
-    expect(sites('app/x.py', withImport.replace('import redis\n', 'import json\n'))).toEqual([]);
+    // The receiver's own name says Redis: evidence enough without the import.
+    expect(sites('app/x.py', withImport.replace('import redis\n', 'import json\n'))).toEqual(['6:HGETALL:client:likely']);
+    // Nothing in the file names Redis: only a project that uses Redis makes a Redis-only method evidence.
+    const anonymous = 'class S:\n    def f(self):\n        self.store.hgetall("h")\n        self.store.get("k")\n        self.cache.get("k")\n';
+    expect(sites('app/x.py', anonymous)).toEqual([]);
+    const project = buildWorkspaceIndex(parsers, [{ path: 'app/conn.py', text: 'import redis\nclient = redis.Redis()\n' }]);
+    expect(sites('app/x.py', anonymous, project)).toEqual(['3:HGETALL:client:likely', '4:GET:client:likely']);
+  });
+
+  it('needs more than a short name for commands that other objects have too', () => {
+    const text = 'import redis\ndef f(r, kv, d):\n    r.keys()\n    r.get("a")\n    d.keys("user:*")\n    kv.lrange("log", 0, -1)\n    cache = {}\n    cache.set("a", 1)\n';
+    expect(sites('app/x.py', text)).toEqual(['5:KEYS:client:likely', '6:LRANGE:client:likely']);
   });
 });
 
@@ -117,7 +128,8 @@ describe('workspace index', () => {
     ];
     const index = buildWorkspaceIndex(parsers, files);
     expect(sites('app/views.py', files[1].text, index)).toEqual(['4:KEYS:client:proven', '5:KEYS:client:proven', '6:KEYS:client:proven']);
-    expect(sites('app/views.py', files[1].text)).toEqual([]);
+    // Without the index, only what names Redis is taken, and only as likely.
+    expect(sites('app/views.py', files[1].text)).toEqual(['5:KEYS:client:likely', '6:KEYS:client:likely']);
     expect(sites('src/routes/users.ts', files[3].text, index)).toEqual(['2:KEYS:client:proven', '2:KEYS:client:proven']);
   });
 

@@ -1,0 +1,192 @@
+/**
+ * Judges a receiver the tracker could not prove to be a Redis client from the evidence real code leaves:
+ * a method that only Redis clients have, the same receiver running such a method elsewhere in the file,
+ * a Redis name in the receiver's chain (`req.redis`, `this.redisService.getClient()`), or Redis-shaped
+ * arguments (`'EX', 60`, a `user:*` pattern for KEYS). Only in files of a project that uses Redis.
+ */
+import type { ClientLibrary } from './model';
+
+/**
+ * Command methods no common non-Redis object has (lower-cased, underscores dropped). Methods that in-memory
+ * caches, Maps, dicts, HTTP or event libraries also have (get, set, del, keys, ttl, mget, publish, flushAll…)
+ * are missing on purpose: they need other evidence.
+ */
+const REDIS_ONLY_METHODS = new Set(
+  `hgetall hset hget hmset hmget hdel hincrby hincrbyfloat hexists hkeys hvals hlen hsetnx hscan hscaniterator hscanstream hstrlen
+  hrandfield lpush rpush lpushx rpushx lpop rpop lrange ltrim llen lrem lindex lset linsert lpos blpop brpop brpoplpush blmove lmove
+  rpoplpush lmpop blmpop sadd srem smembers sismember smismember scard spop srandmember sinter sunion sdiff sinterstore sunionstore
+  sdiffstore smove sscan sscaniter sscaniterator sscanstream sintercard zadd zrem zrange zrevrange zrangebyscore zrevrangebyscore
+  zrangebylex zscore zmscore zincrby zcard zcount zrank zrevrank zremrangebyscore zremrangebyrank zremrangebylex zpopmin zpopmax
+  bzpopmin bzpopmax zunionstore zinterstore zdiffstore zrangestore zscan zscaniter zscaniterator zscanstream zlexcount setnx setex
+  psetex getset getdel getex incrby incrbyfloat decrby pexpire expireat pexpireat pttl persist msetnx xadd xread xreadgroup
+  xack xrange xrevrange xlen xtrim xgroup xclaim xautoclaim xpending xdel xinfo pfadd pfcount pfmerge geoadd georadius
+  georadiusbymember geosearch geodist geopos geohash flushdb unlink evalsha scanstream scaniter scaniterator bitcount setbit
+  getbit bitfield bitop bitpos dbsize bgsave bgrewriteaof randomkey renamenx psubscribe punsubscribe ssubscribe spublish
+  incr decr expire`.split(/\s+/),
+);
+
+/** Receiver chains that name Redis in any segment (`req.redis`, `this.redisService.getClient()`). */
+const REDIS_CHAIN = /redis|valkey/i;
+/** Short names commonly bound to a Redis client: enough for Redis-only methods, not for get/set/keys/del. */
+const SHORT_REDIS_NAME = /(^|\.)(r|rc|rds|rdb|kv|kvs|kvstore|rconn|rcli)$/i;
+
+/** First segments that are never Redis clients (globals and modules of the languages and common libraries). */
+const NEVER_RECEIVERS = new Set([
+  'Object', 'JSON', 'Math', 'Array', 'Promise', 'Reflect', 'console', 'process', 'window', 'document', 'localStorage', 'sessionStorage',
+  'navigator', 'location', 'history', 'Buffer', 'Date', 'String', 'Number', 'Symbol', 'Intl', 'axios', 'fetch', 'http', 'https', 'fs',
+  'path', 'crypto', 'os', 'sys', 'json', 're', 'np', 'pd', 'requests', 'httpx', 'aiohttp', 'urllib', 'math', 'time', 'datetime',
+  'logging', 'logger', 'log', 'collections', 'itertools', 'functools', 'pickle', 'django', 'settings', 'cookies', 'headers', 'params',
+  'query', 'body', 'environ', 'env', 'config', 'options', 'kwargs', 'args', 'argv', 'str', 'dict', 'list', 'set', 'tuple', 'Set', 'Map',
+  'WeakMap', 'URLSearchParams', 'FormData', 'Headers', 'chrome', 'browser', 'vscode', 'jest', 'vi', 'sinon', 'mock', 'mocker',
+]);
+
+/** Arguments that only make sense to Redis: SET options, as strings (ioredis, v3) or object keys (node-redis v4). */
+const SET_OPTION_WORDS = /^(EX|PX|NX|XX|KEEPTTL|EXAT|PXAT|GET)$/i;
+
+/** Receiver text in a comparable form: no white space, `?.` and `!.` as `.`. */
+export function normalizeReceiver(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[?!]\./g, '.');
+}
+
+/** Lower-case method name without underscores, as REDIS_ONLY_METHODS spells them. */
+function flat(method: string): string {
+  return method.replace(/_/g, '').toLowerCase();
+}
+
+export function isRedisOnlyMethod(method: string): boolean {
+  return REDIS_ONLY_METHODS.has(flat(method));
+}
+
+/** `.<redis-only method>(`: found first, then the receiver is read backwards from the dot. */
+const METHOD_CALL = new RegExp(`[.]\\s*(${[...REDIS_ONLY_METHODS].sort((a, b) => b.length - a.length).join('|')})\\s*\\(`, 'gi');
+
+/** The dotted chain (with `()` calls) that ends just before `end`, read backwards: `this.store.conn()`. */
+function receiverBefore(text: string, end: number): string {
+  let i = end;
+  const stop = Math.max(0, end - 200);
+  for (;;) {
+    while (i > stop && /\s/.test(text[i - 1])) i--;
+    if (text[i - 1] === ')' && text[i - 2] === '(') i -= 2;
+    const nameEnd = i;
+    while (i > stop && /[\w$]/.test(text[i - 1])) i--;
+    if (i === nameEnd) return '';
+    let j = i;
+    while (j > stop && /\s/.test(text[j - 1])) j--;
+    if (text[j - 1] === '.' ) {
+      i = j - 1;
+      if (text[i - 1] === '?' || text[i - 1] === '!') i--;
+      continue;
+    }
+    return text.slice(i, end);
+  }
+}
+
+const receiverCache = { text: '', receivers: new Set<string>() };
+
+/** Receivers (normalised) that run a Redis-only method somewhere in the text. */
+export function redisOnlyReceivers(text: string): Set<string> {
+  if (receiverCache.text === text) return receiverCache.receivers;
+  const receivers = new Set<string>();
+  METHOD_CALL.lastIndex = 0;
+  for (let match = METHOD_CALL.exec(text); match; match = METHOD_CALL.exec(text)) {
+    // Python snake_case spellings of these commands have no underscore, so the lower-case match is the method.
+    const receiver = receiverBefore(text, match.index);
+    if (receiver) receivers.add(normalizeReceiver(receiver));
+  }
+  receiverCache.text = text;
+  receiverCache.receivers = receivers;
+  return receivers;
+}
+
+/** A stable digest of what the file-level evidence says (an edit that changes it invalidates reused statements). */
+export function evidenceKey(text: string): string {
+  return [...redisOnlyReceivers(text)].sort().join('\n');
+}
+
+/** A cheap pre-check for files that do not mention Redis: do they call a Redis-only method on anything? */
+export function callsRedisOnlyMethod(text: string): boolean {
+  return redisOnlyReceivers(text).size > 0;
+}
+
+export interface ArgShape {
+  /** The evaluated kind of each positional argument and its string value, if a literal. */
+  strings: (string | undefined)[];
+  /** Keys of an object-literal argument (node-redis v4 `{ EX: 60 }`). */
+  objectKeys: string[];
+  /** Python keyword argument names. */
+  keywords: string[];
+}
+
+export interface EvidenceInput {
+  receiverText: string;
+  method: string;
+  command: string;
+  args: ArgShape;
+  /** The first segment of the receiver is bound to something that is not a client (a dict, a literal, a non-Redis type). */
+  knownNonClient: boolean;
+  /** The first segment is an imported name (a module or class, unless a Redis name says otherwise). */
+  importedName: boolean;
+}
+
+export interface Verdict {
+  library: ClientLibrary;
+  /** Says, for the message, what made the receiver a likely Redis client. */
+  evidence: string;
+}
+
+export interface ProjectFacts {
+  family: 'python' | 'script';
+  /** The file or its project uses a Redis client library. */
+  usesRedis: boolean;
+  /** Libraries the file or project imports (decides spelling of fixes and messages). */
+  libraries: ReadonlySet<ClientLibrary>;
+  text: string;
+}
+
+function libraryFor(facts: ProjectFacts, method: string): ClientLibrary {
+  if (facts.family === 'python') return 'redis-py';
+  // node-redis v4+ spells multi-word commands in camelCase (hGetAll, sAdd, setNX).
+  if (/[a-z][A-Z]/.test(method)) return 'node-redis';
+  if (facts.libraries.has('ioredis')) return 'ioredis';
+  return facts.libraries.has('node-redis') ? 'node-redis' : 'ioredis';
+}
+
+function redisShapedArguments(input: EvidenceInput): string | undefined {
+  const { args, command } = input;
+  if (command === 'SET' || command === 'GET') {
+    const word = args.strings.slice(2).find((s) => s !== undefined && SET_OPTION_WORDS.test(s));
+    if (word) return `the '${word}' argument`;
+    const key = args.objectKeys.find((k) => SET_OPTION_WORDS.test(k));
+    if (key) return `the ${key} option`;
+    const keyword = args.keywords.find((k) => /^(ex|px|nx|xx|keepttl|exat|pxat)$/.test(k));
+    if (keyword) return `the ${keyword}= argument`;
+  }
+  if (command === 'KEYS') {
+    const pattern = args.strings[0];
+    if (pattern !== undefined && /[*?[]/.test(pattern) && /[:_.\-/]|^\*$/.test(pattern)) return `the key pattern '${pattern}'`;
+  }
+  return undefined;
+}
+
+/** A likely Redis client, with the evidence, or undefined when the evidence is not enough. */
+export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdict | undefined {
+  if (!facts.usesRedis) return undefined;
+  const receiver = normalizeReceiver(input.receiverText);
+  if (!receiver || receiver.length > 120 || !/^[A-Za-z_$]/.test(receiver)) return undefined;
+  const first = /^[A-Za-z_$][\w$]*/.exec(receiver)![0];
+  if (NEVER_RECEIVERS.has(first) && !/redis/i.test(receiver)) return undefined;
+  const single = !receiver.includes('.') && !receiver.includes('(');
+  if (single && input.knownNonClient) return undefined;
+  const chain = receiver.replace(/\(\)/g, '');
+  const named = REDIS_CHAIN.test(chain);
+  // An imported bare name (a module or class) is only a client when its name says Redis.
+  if (single && input.importedName && !named) return undefined;
+  const library = libraryFor(facts, input.method);
+  if (isRedisOnlyMethod(input.method)) return { library, evidence: `${input.method}() exists only on Redis clients` };
+  if (SHORT_REDIS_NAME.test(chain) && input.command !== 'KEYS' && !input.knownNonClient && !single) return { library, evidence: `\`${input.receiverText.trim()}\` is named as a Redis client` };
+  if (named) return { library, evidence: `\`${input.receiverText.trim()}\` is named as a Redis client` };
+  if (redisOnlyReceivers(facts.text).has(receiver)) return { library, evidence: `\`${input.receiverText.trim()}\` runs Redis-only commands elsewhere in this file` };
+  const shaped = redisShapedArguments(input);
+  if (shaped) return { library, evidence: `${shaped} is Redis-shaped` };
+  return undefined;
+}
