@@ -22,6 +22,34 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
   return fix(`Set the TTL in the ${write.method} call (${unit} ${ttl.text}) and remove the separate ${expire.method}`, adjacent && simpleTtl, [add, replace(expire.statementSpan, '')]);
 }
 
+/**
+ * The nearest call on the same key queued before `expire` in the same command chain
+ * (`redis.pipeline().set(k, v).expire(k, 60)`): chained calls start where the EXPIRE's call starts and end
+ * before its method name. Undefined when the chain has no call on that key.
+ */
+function earlierInChain(group: readonly RedisCallSite[], at: number, expire: RedisCallSite): RedisCallSite | undefined {
+  let nearest: RedisCallSite | undefined;
+  const keyText = expire.args[0].text;
+  for (let j = at + 1; j < group.length && group[j].callSpan.startOffset < expire.span.startOffset; j++) {
+    const candidate = group[j];
+    if (candidate.callSpan.startOffset < expire.callSpan.startOffset || candidate.callSpan.endOffset > expire.span.startOffset) continue;
+    if (candidate.args[0]?.text !== keyText) continue;
+    if (!nearest || candidate.callSpan.endOffset > nearest.callSpan.endOffset) nearest = candidate;
+  }
+  return nearest;
+}
+
+/** A node-redis MULTI sent with `execAsPipeline()`: queued like a transaction, but not atomic. */
+function runsAsPipeline(context: RuleContext, site: RedisCallSite): boolean {
+  if (site.receiver.library !== 'node-redis') return false;
+  const text = context.model.text;
+  if (/^\s*\.\s*\w+\s*\(/.test(text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 200)) && /\.\s*execAsPipeline\s*\(/.test(text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 2000).split(/;|\n\s*\n/)[0])) return true;
+  const root = /^[A-Za-z_$][\w$]*$/.test(site.receiver.text) ? site.receiver.text : undefined;
+  if (!root) return false;
+  const scope = site.enclosingFunction?.span ?? { startOffset: 0, endOffset: text.length };
+  return new RegExp(`\\b${root.replace(/\$/g, '\\$')}\\s*\\.\\s*execAsPipeline\\s*\\(`).test(text.slice(scope.startOffset, scope.endOffset));
+}
+
 export const setThenExpire: Rule = {
   meta: {
     id: 'set-then-expire',
@@ -37,7 +65,7 @@ export const setThenExpire: Rule = {
     },
     docs: {
       summary: 'SET/INCR/HSET followed by a separate EXPIRE is not atomic and leaks keys without TTL.',
-      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction.',
+      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic.',
       why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
@@ -59,20 +87,26 @@ export const setThenExpire: Rule = {
     const reported = new Set<RedisCallSite>();
     for (const expire of sites) {
       if (!EXPIRES[expire.command] && expire.command !== 'EXPIREAT' && expire.command !== 'PEXPIREAT') continue;
-      if (expire.inTransaction || !expire.args[0]) continue;
+      if (!expire.args[0] || (expire.inTransaction && !runsAsPipeline(context, expire))) continue;
       const keyText = expire.args[0].text;
       let write: RedisCallSite | undefined;
       // The nearest earlier call of the same function on the same key decides.
       const group = groups.get(functionStartOf(expire))!;
-      for (let j = place.get(expire)! - 1; j >= 0; j--) {
-        const candidate = group[j];
-        if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
-        if (candidate.args[0]?.text !== keyText) continue;
-        if (WRITES.has(candidate.command)) write = candidate;
-        break;
+      const at = place.get(expire)!;
+      const chained = earlierInChain(group, at, expire);
+      if (chained) write = chained.args[0]?.text === keyText && WRITES.has(chained.command) ? chained : undefined;
+      else {
+        for (let j = at - 1; j >= 0; j--) {
+          const candidate = group[j];
+          if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
+          if (candidate.args[0]?.text !== keyText) continue;
+          if (WRITES.has(candidate.command)) write = candidate;
+          break;
+        }
       }
-      if (!write || write.inTransaction || reported.has(write) || (write.command === 'SET' && setSetsTtl(write))) continue;
-      if (write.batched && expire.batched && write.receiver.identity === expire.receiver.identity && write.inTransaction) continue;
+      if (!write || reported.has(write) || (write.command === 'SET' && setSetsTtl(write))) continue;
+      // MULTI/EXEC applies both at once; a node-redis multi() sent with execAsPipeline() is only a pipeline.
+      if (write.inTransaction && !runsAsPipeline(context, write) && !(expire.inTransaction && runsAsPipeline(context, expire))) continue;
       reported.add(write);
       const adjacent = write.blockId === expire.blockId && !!write.statementSpan && !!expire.statementSpan && /^\s*$/.test(context.model.text.slice(write.statementSpan.endOffset, expire.statementSpan.startOffset));
       const related = [{ span: expire.span, message: `the separate ${expire.command}` }];
