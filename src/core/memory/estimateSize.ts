@@ -16,14 +16,14 @@ const PER_ELEMENT: Record<string, number> = {
   quicklist: 14,
   // A dictEntry plus an sds (hash: two sds) per element.
   hashtable: 56,
-  // dictEntry + skiplist node (level pointers average ~1.33) + an sds member.
-  skiplist: 72,
-  // Entries of a stream live in listpacks inside a radix tree.
+  // dictEntry + skiplist node (level pointers average ~1.33) + an sds member, plus the dict slots.
+  skiplist: 100,
+  // Entries of a stream live in listpacks inside a radix tree (whose nodes dominate small streams).
   stream: 24,
 };
 
 /** Fixed cost of the value object per encoding (headers of the listpack, dict, quicklist, stream). */
-const PER_VALUE: Record<string, number> = { listpack: 16, ziplist: 16, intset: 8, quicklist: 64, hashtable: 96, skiplist: 160, stream: 640 };
+const PER_VALUE: Record<string, number> = { listpack: 16, ziplist: 16, intset: 8, quicklist: 64, hashtable: 96, skiplist: 160, stream: 2048 };
 
 export interface SizeInputs {
   type: string;
