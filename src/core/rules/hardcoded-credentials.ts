@@ -4,6 +4,7 @@ import type { Fix } from '../findings';
 import type { Rule } from './rule';
 import { isTypeScript } from './support/clients';
 import { ensurePythonOsImport, fix, replace } from './support/edits';
+import { resolvedArg } from './support/constants';
 import { urlPassword } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -34,7 +35,7 @@ export const hardcodedCredentials: Rule = {
     },
     docs: {
       summary: 'Passwords in client options or redis:// URLs leak through source control.',
-      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password. Empty strings and obvious placeholders are ignored.',
+      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password — written inline or held in a module-level constant of the same file (`KV_SECRET = "…"`, reported at the literal). Empty strings and obvious placeholders are ignored.',
       why: 'Source code is copied to every clone, CI log, container image and error report. A Redis password there is effectively public, and rotating it means a code change and a redeploy.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", password="s3cr3t-pass")\n', good: 'import os\nimport redis\n\nr = redis.Redis(host="cache", password=os.environ["REDIS_PASSWORD"])\n' },
@@ -52,24 +53,31 @@ export const hardcodedCredentials: Rule = {
   check(context) {
     const { model } = context;
     const env = (name: string) => (model.language === 'python' ? `os.environ["${name}"]` : `process.env.${name}`);
+    // A literal held in a module constant is reported once, at the literal, however many clients use it.
+    const reported = new Set<number>();
+    const report = (messageId: string, arg: Arg, variable: string) => {
+      if (reported.has(arg.span.startOffset)) return;
+      reported.add(arg.span.startOffset);
+      context.report({ messageId, data: { env: env(variable) }, span: arg.span, fixes: [environmentFix(model, arg, variable)] });
+    };
     for (const creation of model.creations) {
       for (const name of PASSWORD_OPTIONS) {
-        const option = creation.options[name];
+        const option = resolvedArg(model, creation.options[name]);
         if (option?.value.kind !== 'string' || !option.value.value || PLACEHOLDER.test(option.value.value)) continue;
-        context.report({ messageId: 'password', data: { env: env('REDIS_PASSWORD') }, span: option.span, fixes: [environmentFix(model, option, 'REDIS_PASSWORD')] });
+        report('password', option, 'REDIS_PASSWORD');
       }
-      for (const arg of [...creation.args, creation.options.url].filter((a): a is Arg => !!a)) {
+      for (const arg of [...creation.args, creation.options.url].map((a) => resolvedArg(model, a)).filter((a): a is Arg => !!a)) {
         if (arg.value.kind !== 'string') continue;
         const password = urlPassword(arg.value.value);
         if (!password || PLACEHOLDER.test(password)) continue;
-        context.report({ messageId: 'url', data: { env: env('REDIS_URL') }, span: arg.span, fixes: [environmentFix(model, arg, 'REDIS_URL')] });
+        report('url', arg, 'REDIS_URL');
       }
     }
     for (const site of model.callSites) {
       if (site.command !== 'AUTH') continue;
-      const password = site.args[site.args.length - 1];
+      const password = resolvedArg(model, site.args[site.args.length - 1]);
       if (password?.value.kind !== 'string' || !password.value.value || PLACEHOLDER.test(password.value.value)) continue;
-      context.report({ messageId: 'auth', data: { env: env('REDIS_PASSWORD') }, span: password.span, fixes: [environmentFix(model, password, 'REDIS_PASSWORD')] });
+      report('auth', password, 'REDIS_PASSWORD');
     }
   },
 };

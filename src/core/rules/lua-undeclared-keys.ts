@@ -1,10 +1,28 @@
 /** lua-undeclared-keys: scripts must receive every key they touch through KEYS. */
 import type { Rule } from './rule';
+import { resolvedArg } from './support/constants';
 import { scriptSources } from './support/scripts';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const KEYLESS = new Set(['TIME', 'INFO', 'PING', 'ECHO', 'DBSIZE', 'RANDOMKEY', 'PUBLISH', 'SPUBLISH', 'CONFIG', 'CLUSTER', 'SCRIPT', 'FUNCTION', 'CLIENT', 'SELECT', 'SWAPDB', 'LASTSAVE', 'ROLE', 'COMMAND', 'MEMORY', 'SLOWLOG', 'SCAN', 'KEYS', 'FLUSHALL', 'FLUSHDB']);
 const CALL = /redis\.p?call\(\s*(['"])([A-Za-z]+)\1\s*(?:,\s*([^,)]+))?/g;
+
+/** Locals that only alias declared keys: `local bucket = KEYS[1]`, `local src, dst = KEYS[1], KEYS[2]`. */
+function keyAliases(lua: string): Set<string> {
+  const aliases = new Set<string>();
+  const declaration = /\blocal\s+([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=\s*([^\n;]+)/g;
+  for (let match = declaration.exec(lua); match; match = declaration.exec(lua)) {
+    const names = match[1].split(',').map((n) => n.trim());
+    const values = match[2].replace(/--.*$/, '').split(',').map((v) => v.trim());
+    names.forEach((name, i) => {
+      if (values[i] !== undefined && /^KEYS\[\s*\w+\s*\]$/.test(values[i])) aliases.add(name);
+    });
+  }
+  // An alias assigned anything else later is no longer a declared key.
+  const withoutDeclarations = lua.replace(/\blocal\s+[A-Za-z_][\w\s,]*=/g, 'local =');
+  for (const name of [...aliases]) if (new RegExp(`(^|[^\\w.])${name}\\s*=(?!=)`).test(withoutDeclarations)) aliases.delete(name);
+  return aliases;
+}
 
 export const luaUndeclaredKeys: Rule = {
   meta: {
@@ -21,7 +39,7 @@ export const luaUndeclaredKeys: Rule = {
     },
     docs: {
       summary: 'Lua scripts that touch keys not passed in KEYS break in Cluster.',
-      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand and reports redis.call/pcall whose key argument is not `KEYS[n]` (for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`). Severity is raised to error when `"cluster": true`.',
+      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Severity is raised to error when `"cluster": true`.',
       why: 'Redis requires scripts to declare every key they access as KEYS arguments: Cluster routes the script by those keys and rejects access to other slots; scripts with a `#!lua` shebang refuse undeclared cross-slot access even outside Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/profile.py', bad: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[1] .. ":version")\n""")\n', good: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[2])\n""")\n' },
@@ -39,14 +57,16 @@ export const luaUndeclaredKeys: Rule = {
   check(context) {
     for (const source of scriptSources(context)) {
       // Dynamic scripts are checked on their constant parts (unknown parts read as `*`).
-      const value = source.arg.value;
+      // A script held in a module constant is read from the constant; the finding stays at the call.
+      const value = (resolvedArg(context.model, source.arg) ?? source.arg).value;
       if (value.kind !== 'string' && value.kind !== 'pattern') continue;
       const lua = value.kind === 'string' ? value.value : value.pattern;
+      const aliases = keyAliases(lua);
       CALL.lastIndex = 0;
       for (let match = CALL.exec(lua); match; match = CALL.exec(lua)) {
         const command = match[2].toUpperCase();
         const key = match[3]?.trim();
-        if (!key || KEYLESS.has(command) || /^KEYS\[\s*\w+\s*\]$/.test(key)) continue;
+        if (!key || KEYLESS.has(command) || /^KEYS\[\s*\w+\s*\]$/.test(key) || aliases.has(key)) continue;
         context.report({
           messageId: 'undeclared',
           data: { via: source.via, command, key: key.length > 40 ? `${key.slice(0, 37)}...` : key },

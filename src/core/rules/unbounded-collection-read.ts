@@ -1,9 +1,9 @@
 /** unbounded-collection-read: whole-collection reads on collections that grow without bound. */
 import { keyPatternOf, numberOf } from '../analysis/argumentValues';
-import type { RedisCallSite } from '../analysis/model';
+import type { Arg, RedisCallSite } from '../analysis/model';
 import { keyPatternCovered } from '../config/glob';
 import type { Rule } from './rule';
-import { growingHashes } from './support/sites';
+import { growingHashes, isInFlightKey, isTrimmed } from './support/sites';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { IMPORT_IOREDIS } from './exampleImports';
@@ -30,6 +30,38 @@ function alternative(site: RedisCallSite): string {
   }
 }
 
+/** Adding members to a set or sorted set is idempotent: fixed members keep it at a fixed size. */
+const SET_WRITES = new Set(['SADD', 'ZADD', 'ZINCRBY']);
+
+function isLiteral(arg: Arg): boolean {
+  const value = arg.value;
+  if (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' || value.kind === 'null') return !arg.spread;
+  if (value.kind === 'array') return value.items.every(isLiteral);
+  if (value.kind === 'object') return Object.values(value.entries).every(isLiteral);
+  return false;
+}
+
+/**
+ * Literal keys of sets and sorted sets that this file fills only with fixed literal members (a demo
+ * leaderboard of three medals): bounded by construction. Any computed member, or any other write, or a
+ * key that is never written here, leaves the key out.
+ */
+function fixedMemberSets(sites: readonly RedisCallSite[]): Set<string> {
+  const fixed = new Set<string>();
+  const grown = new Set<string>();
+  for (const site of sites) {
+    const key = keyPatternOf(site.args[0]);
+    if (key === undefined || key.includes('*')) continue;
+    if (SET_WRITES.has(site.command) && site.args.length > 1 && site.args.slice(1).every(isLiteral) && Object.values(site.keywords).every(isLiteral)) fixed.add(key);
+    else if (WRITE_COMMANDS.has(site.command)) grown.add(key);
+  }
+  for (const key of grown) fixed.delete(key);
+  return fixed;
+}
+
+/** Commands that add to a collection (anything besides the fixed-member writes makes it open-ended). */
+const WRITE_COMMANDS = new Set(['SADD', 'ZADD', 'ZINCRBY', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'SMOVE', 'RPUSH', 'LPUSH', 'RPUSHX', 'LPUSHX', 'LINSERT', 'LMOVE', 'RPOPLPUSH', 'BLMOVE', 'BRPOPLPUSH', 'RESTORE', 'COPY', 'RENAME']);
+
 export const unboundedCollectionRead: Rule = {
   meta: {
     id: 'unbounded-collection-read',
@@ -54,7 +86,7 @@ export const unboundedCollectionRead: Rule = {
         { client: 'node-redis', file: 'src/board.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, -1);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, 99);\n}\n" },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
-      falsePositives: 'Collections that are small by construction (a user\'s roles, a 5-field object hash). Declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`. Object-shaped hashes (fixed field names) are not reported.',
+      falsePositives: 'Sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) are bounded by construction and not reported. Other collections that are small by construction (a user\'s roles, a 5-field object hash): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`. Object-shaped hashes (fixed field names) are not reported.',
       references: [
         { title: 'SMEMBERS', url: 'https://redis.io/docs/latest/commands/smembers/' },
         { title: 'HGETALL', url: 'https://redis.io/docs/latest/commands/hgetall/' },
@@ -64,9 +96,13 @@ export const unboundedCollectionRead: Rule = {
   },
   check(context) {
     const hashes = growingHashes(context.model);
+    const fixed = fixedMemberSets(context.model.callSites);
     for (const site of context.model.callSites) {
       const key = keyPatternOf(site.args[0]);
       if (key && keyPatternCovered(key, context.config.boundedKeys)) continue;
+      if (key && fixed.has(key) && (WHOLE_SET.has(site.command) || RANGES.has(site.command))) continue;
+      // Capped collections (trimmed on write) and in-flight work lists are bounded by design.
+      if (isTrimmed(context.model.callSites, key, context.workspaceKeys) || (site.args[0] && isInFlightKey(site.args[0].text))) continue;
       const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
       if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
       else if (WHOLE_HASH.has(site.command) && key && hashes.has(key)) context.report({ messageId: 'whole', data, span: site.span });
