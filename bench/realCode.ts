@@ -1,7 +1,7 @@
 /**
  * The real-code benchmark: precision, recall and F1 per rule of `redis-review lint` on hand-labelled files of
  * public projects, for the tuning half and the held-aside fifth.
- *   npx tsx bench/realCode.ts [--show dev|all] [--repo owner/name] [--mirrors DIR] [--json FILE]
+ *   npx tsx bench/realCode.ts [--show dev|all] [--hits] [--repo owner/name] [--mirrors DIR] [--json FILE]
  * Snapshots of the labelled repositories are read from --mirrors (default: REAL_CODE_MIRRORS or ../.mirror);
  * their files are extracted to bench/real-code/.cache (git-ignored) and linted as the CLI lints a project.
  * --show dev lists the tuning half's misses and false positives; held-aside files are only counted unless
@@ -24,6 +24,7 @@ const here = resolve(__dirname);
 const { values } = parseArgs({
   options: {
     show: { type: 'string' },
+    hits: { type: 'boolean' },
     repo: { type: 'string' },
     mirrors: { type: 'string' },
     json: { type: 'string' },
@@ -112,8 +113,9 @@ async function main(): Promise<void> {
     const shown = values.show === 'all' ? outcomes : halves.dev;
     console.log(`\n--- ${values.show === 'all' ? 'all files' : 'tuning half'}: misses and false positives`);
     for (const o of shown) {
-      if (!o.falseNegatives.length && !o.falsePositives.length) continue;
+      if (!o.falseNegatives.length && !o.falsePositives.length && !(values.hits && o.truePositives.length)) continue;
       console.log(`${o.file.repo} ${o.file.path}`);
+      if (values.hits) for (const m of o.truePositives) console.log(`  hit ${m.finding.line} ${m.label.rule} (${m.finding.confidence ?? '-'}): ${m.finding.message}`);
       for (const l of o.falseNegatives) console.log(`  miss ${l.line} ${l.rule}: ${l.why}`);
       for (const f of o.falsePositives) console.log(`  extra ${f.line} ${f.rule} (${f.confidence ?? '-'}): ${f.message}`);
     }

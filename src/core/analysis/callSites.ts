@@ -104,7 +104,7 @@ export class CallSiteBuilder {
     );
     if (!verdict) return undefined;
     const awaited = this.syntax.family === 'script' || parts.callee.parent?.parent?.type === 'await';
-    return { kind: 'client', library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
+    return { kind: verdict.kind, library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
   }
 
   private factsCache?: ProjectFacts;

@@ -40,6 +40,13 @@ const NEVER_RECEIVERS = new Set([
   'WeakMap', 'URLSearchParams', 'FormData', 'Headers', 'chrome', 'browser', 'vscode', 'jest', 'vi', 'sinon', 'mock', 'mocker',
 ]);
 
+/** Last segments that name something else than a client: loggers, settings, event emitters, HTTP sessions. */
+const NOT_CLIENT_LAST = /^_*(log|logger|logging|console|settings|config|conf|options|opts|emitter|events|session|request|response|req|res|ctx|context|app|router|server|socket|io|ws|http|fetcher|queue_name|key|keys|prefix|name|data|result|results|value|values|item|items|obj|json|dict|map|list|set|cache_dict|local_cache|memory|mem|lru|memo)$/i;
+
+/** Names of batch objects: pipelines (`pipe`, `pipeline`, `batch`) and transactions (`tx`, `multi`, `trans`). */
+const PIPELINE_NAME = /(^|[._])(p|pl|pipe|pipeline|pipelined|batch)$|[a-z](Pipe|Pipeline|Batch)$/;
+const TRANSACTION_NAME = /(^|[._])(tx|txn|trans|transaction|multi)$|[a-z](Tx|Transaction|Multi)$/;
+
 /** Arguments that only make sense to Redis: SET options, as strings (ioredis, v3) or object keys (node-redis v4). */
 const SET_OPTION_WORDS = /^(EX|PX|NX|XX|KEEPTTL|EXAT|PXAT|GET)$/i;
 
@@ -130,6 +137,8 @@ export interface EvidenceInput {
 
 export interface Verdict {
   library: ClientLibrary;
+  /** Batch objects are told apart by name (`pipe`, `tx`, `multi`): their commands are queued, not round trips. */
+  kind: 'client' | 'pipeline' | 'transaction';
   /** Says, for the message, what made the receiver a likely Redis client. */
   evidence: string;
 }
@@ -182,11 +191,21 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   // An imported bare name (a module or class) is only a client when its name says Redis.
   if (single && input.importedName && !named) return undefined;
   const library = libraryFor(facts, input.method);
-  if (isRedisOnlyMethod(input.method)) return { library, evidence: `${input.method}() exists only on Redis clients` };
-  if (SHORT_REDIS_NAME.test(chain) && input.command !== 'KEYS' && !input.knownNonClient && !single) return { library, evidence: `\`${input.receiverText.trim()}\` is named as a Redis client` };
-  if (named) return { library, evidence: `\`${input.receiverText.trim()}\` is named as a Redis client` };
-  if (redisOnlyReceivers(facts.text).has(receiver)) return { library, evidence: `\`${input.receiverText.trim()}\` runs Redis-only commands elsewhere in this file` };
+  const last = chain.split('.').pop()!;
+  // `self._redis_cache.logger.debug(...)` is logging, whatever the chain before it says.
+  if (NOT_CLIENT_LAST.test(last)) return undefined;
+  // redis-py's pipeline() is a MULTI transaction unless asked otherwise; ioredis/node-redis pipelines are not.
+  const kind: Verdict['kind'] = TRANSACTION_NAME.test(last) ? 'transaction' : PIPELINE_NAME.test(last) ? (facts.family === 'python' ? 'transaction' : 'pipeline') : 'client';
+  const verdict = judgeEvidence(input, facts, receiver, chain, named, single);
+  return verdict === undefined ? undefined : { library, kind, evidence: verdict };
+}
+
+function judgeEvidence(input: EvidenceInput, facts: ProjectFacts, receiver: string, chain: string, named: boolean, single: boolean): string | undefined {
+  if (isRedisOnlyMethod(input.method)) return `${input.method}() exists only on Redis clients`;
+  if (SHORT_REDIS_NAME.test(chain) && input.command !== 'KEYS' && !input.knownNonClient && !single) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
+  if (named) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
+  if (redisOnlyReceivers(facts.text).has(receiver)) return `\`${input.receiverText.trim()}\` runs Redis-only commands elsewhere in this file`;
   const shaped = redisShapedArguments(input);
-  if (shaped) return { library, evidence: `${shaped} is Redis-shaped` };
+  if (shaped) return `${shaped} is Redis-shaped`;
   return undefined;
 }

@@ -3,7 +3,8 @@ import { BLOCKING_COMMANDS, CURSOR_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE
 import type { Rule, RedisCallSite } from './rule';
 import { IMPORT_IOREDIS } from './exampleImports';
 
-const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA']);
+// MGET/MSET in a loop are already one round trip per batch (a page of SCAN results, a chunk of ids).
+const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA', 'MGET', 'MSET', 'MSETNX']);
 const READS_WITH_MULTI_FORM: Record<string, string> = { GET: 'MGET', HGET: 'HMGET', SISMEMBER: 'SMISMEMBER', ZSCORE: 'ZMSCORE', SET: 'MSET' };
 
 function batchSpelling(site: RedisCallSite): string {

@@ -2,7 +2,7 @@
 import { numberOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
-import { sitesWith } from './support/sites';
+import { isInFlightKey, sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const ALWAYS = new Set(['LREM', 'LPOS', 'LINSERT']);
@@ -25,12 +25,12 @@ export const expensiveLinearListOps: Rule = {
       what: 'Reports LREM, LPOS and LINSERT, and LINDEX/LSET with an index that is not the head or tail (0 or -1).',
       why: 'Lists are linked lists of listpacks: reaching the middle, or searching for a value, visits every element on the way. Queue code that removes jobs by value with LREM is a classic latency hot spot once the list grows.',
       examples: [
-        { client: 'redis-py', file: 'app/queue.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ack(job):\n    r.lrem("jobs:processing", 1, job)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ack(job_id):\n    r.xack("jobs", "workers", job_id)\n' },
+        { client: 'redis-py', file: 'app/queue.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ack(job):\n    r.lrem("jobs:backlog", 1, job)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ack(job_id):\n    r.xack("jobs", "workers", job_id)\n' },
         { client: 'ioredis', file: 'src/queue.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.lpos('jobs', job);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.zrank('jobs:by-time', job);\n}\n" },
-        { client: 'node-redis', file: 'src/queue.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(job: string) {\n  return client.lRem('jobs:processing', 1, job);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(id: string) {\n  return client.xAck('jobs', 'workers', id);\n}\n" },
+        { client: 'node-redis', file: 'src/queue.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(job: string) {\n  return client.lRem('jobs:backlog', 1, job);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(id: string) {\n  return client.xAck('jobs', 'workers', id);\n}\n" },
       ],
       fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',
-      falsePositives: 'Lists that stay short by construction; the rule is informational.',
+      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on.',
       references: [
         { title: 'LREM', url: 'https://redis.io/docs/latest/commands/lrem/' },
         { title: 'LPOS', url: 'https://redis.io/docs/latest/commands/lpos/' },
@@ -40,6 +40,8 @@ export const expensiveLinearListOps: Rule = {
   },
   check(context) {
     for (const site of sitesWith(context.model, [...ALWAYS, ...BY_INDEX])) {
+      // A reliable queue's processing list holds only the jobs in flight: LREM on it stays short.
+      if (site.command === 'LREM' && site.args[0] && isInFlightKey(site.args[0].text)) continue;
       if (BY_INDEX.has(site.command)) {
         const index = numberOf(site.args[1]);
         if (index === undefined || index === 0 || index === -1) continue;

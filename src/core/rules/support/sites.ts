@@ -59,3 +59,21 @@ export function growingHashes(model: FileModel): Set<string> {
   }
   return out;
 }
+
+/**
+ * Keys of in-flight work lists (a reliable queue's processing/active list): they hold only what workers are
+ * running right now, so whole reads and LREM on them stay small by design.
+ */
+export function isInFlightKey(keyText: string): boolean {
+  return /process|active|inflight|in_flight|working|running|lease|claimed|reserved/i.test(keyText);
+}
+
+/** Commands that keep a collection capped: a key trimmed anywhere stays bounded. */
+export const TRIM_COMMANDS = ['LTRIM', 'ZREMRANGEBYRANK', 'ZREMRANGEBYSCORE', 'XTRIM', 'ZPOPMIN', 'ZPOPMAX', 'SPOP'];
+
+/** True when this file (or, with a workspace, the project) trims the key: the collection is capped. */
+export function isTrimmed(sites: readonly RedisCallSite[], key: string | undefined, workspaceKeys?: { hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean }): boolean {
+  if (!key) return false;
+  if (sites.some((site) => TRIM_COMMANDS.includes(site.command) && keyPatternOf(site.args[0]) === key)) return true;
+  return workspaceKeys?.hasCommandOnKey(TRIM_COMMANDS, key) ?? false;
+}
