@@ -1,9 +1,10 @@
 /** `redis-review conf`: writes a workload-tuned redis.conf set (ACL users, secrets 0600, sentinel/cluster files, alerts, backup). */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DURABILITIES, MODES, SECRET_NAMES, WORKLOADS, generateRedisConfig, parseMemory, type Durability, type GeneratorOptions } from '../../core/conf';
+import { DURABILITIES, MODES, SECRET_NAMES, WORKLOADS, generateRedisConfig, type Durability, type GeneratorOptions } from '../../core/conf';
+import { parseMemorySize } from '../../core/conf/generator/memorySize';
+import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 import { UsageError, type CliCommand } from '../command';
 
 const USAGE = `Usage: redis-review conf --workload <${WORKLOADS.join('|')}> --memory <size> --out <dir> [options]
@@ -13,7 +14,7 @@ secrets.env (mode 0600, never printed) and, depending on the mode, replica/senti
 
 Options:
   --workload W        ${WORKLOADS.join(', ')}
-  --memory SIZE       memory available to Redis per host (e.g. 4gb, 512mb)
+  --memory SIZE       memory available to Redis per host, 16mb to 16384gb (e.g. 4gb, 512mb)
   --mode M            ${MODES.join(', ')} (default standalone)
   --masters N         cluster masters (default 3)
   --replicas N        replicas per master (default: replica/sentinel 2, cluster 1)
@@ -38,39 +39,49 @@ function list(value: string | undefined): number[] | undefined {
   return numbers;
 }
 
-function integer(value: string | undefined, name: string): number | undefined {
+/** A whole number within the range the generator can produce sensible files for; the message names both. */
+function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new UsageError(`--${name} must be a non-negative integer`);
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) throw new UsageError(`--${name} ${JSON.stringify(value)} is not accepted: give a whole number from ${min} to ${max}`);
   return number;
 }
 
+const OPTIONS = {
+  workload: { type: 'string' }, memory: { type: 'string' }, mode: { type: 'string' }, masters: { type: 'string' },
+  replicas: { type: 'string' }, durability: { type: 'string' }, tls: { type: 'boolean' }, 'redis-version': { type: 'string' },
+  monitoring: { type: 'boolean' }, backup: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' },
+  bind: { type: 'string' }, 'announce-host': { type: 'string' }, ports: { type: 'string' }, 'sentinel-ports': { type: 'string' },
+  'down-after': { type: 'string' }, 'config-dir': { type: 'string' }, 'data-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'run-dir': { type: 'string' },
+} as const;
+
+/** parseArgs' own errors ("--memory -1gb" reads as an unknown option) become usage errors, not stack traces. */
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /argument is ambiguous/.test(message) ? ' (a value that starts with "-" is written --option=value)' : '';
+    throw new UsageError(message.replace(/\.?\s*To specify an option argument starting with a dash use --\S+\.?/, '') + hint);
+  }
+}
+
 export function confOptionsFromArgv(argv: string[]): { options: GeneratorOptions; out: string; force: boolean } {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      workload: { type: 'string' }, memory: { type: 'string' }, mode: { type: 'string' }, masters: { type: 'string' },
-      replicas: { type: 'string' }, durability: { type: 'string' }, tls: { type: 'boolean' }, 'redis-version': { type: 'string' },
-      monitoring: { type: 'boolean' }, backup: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' },
-      bind: { type: 'string' }, 'announce-host': { type: 'string' }, ports: { type: 'string' }, 'sentinel-ports': { type: 'string' },
-      'down-after': { type: 'string' }, 'config-dir': { type: 'string' }, 'data-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'run-dir': { type: 'string' },
-    },
-    strict: true,
-  });
+  const { values } = parseOptions(argv);
   const workload = values.workload as GeneratorOptions['workload'];
   if (!WORKLOADS.includes(workload)) throw new UsageError(`--workload must be one of ${WORKLOADS.join(', ')}`);
-  const memory = values.memory ? parseMemory(values.memory) : undefined;
-  if (!memory) throw new UsageError('--memory is required, e.g. --memory 4gb');
+  const memory = parseMemorySize(values.memory ?? '');
+  if (!memory.ok) throw new UsageError(`--memory: ${memory.message}`);
   if (values.mode && !(MODES as readonly string[]).includes(values.mode)) throw new UsageError(`--mode must be one of ${MODES.join(', ')}`);
   if (values.durability && !DURABILITIES.includes(values.durability as Durability)) throw new UsageError(`--durability must be one of ${DURABILITIES.join(', ')}`);
   if (!values.out) throw new UsageError('--out DIR is required');
   const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(32).toString('hex')]));
   const options: GeneratorOptions = {
     workload,
-    memory,
+    memory: memory.bytes,
     mode: values.mode as GeneratorOptions['mode'],
-    masters: integer(values.masters, 'masters'),
-    replicas: integer(values.replicas, 'replicas'),
+    masters: integer(values.masters, 'masters', 3, 500),
+    replicas: integer(values.replicas, 'replicas', 0, 10),
     durability: values.durability as Durability | undefined,
     tls: values.tls,
     redisVersion: values['redis-version'],
@@ -81,7 +92,7 @@ export function confOptionsFromArgv(argv: string[]): { options: GeneratorOptions
     announceHost: values['announce-host'],
     ports: list(values.ports),
     sentinelPorts: list(values['sentinel-ports']),
-    downAfterMs: integer(values['down-after'], 'down-after'),
+    downAfterMs: integer(values['down-after'], 'down-after', 100, 3_600_000),
     configDir: values['config-dir'],
     dataDir: values['data-dir'],
     logDir: values['log-dir'],
@@ -103,17 +114,12 @@ export const confCommand: CliCommand = {
       throw new UsageError((error as Error).message);
     }
     const dir = resolve(io.cwd, out);
-    const clashes = files.filter((file) => existsSync(join(dir, file.path)));
-    if (clashes.length && !force) {
-      io.stderr(`redis-review conf: ${clashes.map((f) => f.path).join(', ')} already exist in ${dir}; use --force to overwrite.\n`);
+    try {
+      writeOutputFiles(dir, files, { force });
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      io.stderr(`redis-review conf: ${error.message}\n`);
       return 1;
-    }
-    mkdirSync(dir, { recursive: true });
-    for (const file of files) {
-      const path = join(dir, file.path);
-      writeFileSync(path, file.content, { mode: file.mode ?? 0o644 });
-      // writeFileSync applies the mode only when it creates the file (and through the umask): set it explicitly.
-      chmodSync(path, file.mode ?? 0o644);
     }
     io.stdout(`Wrote ${files.length} files to ${dir}:\n${files.map((f) => `  ${f.path}${f.mode === 0o600 ? '  (0600, contains secrets)' : ''}`).join('\n')}\n`);
     return 0;

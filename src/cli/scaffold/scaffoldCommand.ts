@@ -1,9 +1,9 @@
 /** `redis-review scaffold`: lists the patterns, or writes one pattern's module (and tests) into a folder. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateScaffold, isScaffoldLanguage, ScaffoldError } from '../../core/scaffold/generate';
 import { scaffoldCatalog } from '../../core/scaffold/registry';
+import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 const USAGE = `Usage: redis-review scaffold --list
@@ -61,17 +61,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const outDir = resolve(io.cwd, values.out);
-  const targets = files.map((file) => ({ file, path: join(outDir, file.path) }));
-  const existing = targets.filter((target) => existsSync(target.path));
-  if (existing.length > 0 && !values.force) {
-    io.stderr(`redis-review scaffold: refusing to overwrite ${existing.map((target) => relative(io.cwd, target.path)).join(', ')} (use --force)\n`);
+  let written: string[];
+  try {
+    written = writeOutputFiles(outDir, files, { force: values.force ?? false });
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    io.stderr(`redis-review scaffold: ${error.message}\n`);
     return 1;
   }
-  mkdirSync(outDir, { recursive: true });
-  for (const target of targets) {
-    writeFileSync(target.path, target.file.content);
-    io.stdout(`wrote ${relative(io.cwd, target.path) || target.path}\n`);
-  }
+  for (const path of written) io.stdout(`wrote ${relative(io.cwd, path) || path}\n`);
   return 0;
 }
 

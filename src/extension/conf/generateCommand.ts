@@ -1,7 +1,9 @@
 /** "Redis: Generate redis.conf for a Workload…": a guided pick, then the files written into a chosen folder (never overwriting silently). */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DURABILITIES, MODES, PROFILES, SECRET_NAMES, WORKLOADS, generateRedisConfig, parseMemory, type GeneratorOptions } from '../../core/conf';
+import { DURABILITIES, MODES, PROFILES, SECRET_NAMES, WORKLOADS, generateRedisConfig, type GeneratorOptions } from '../../core/conf';
+import { parseMemorySize } from '../../core/conf/generator/memorySize';
+import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 
 export const GENERATE_COMMAND = 'redisReview.conf.generate';
 
@@ -25,9 +27,13 @@ async function askOptions(): Promise<Omit<GeneratorOptions, 'secrets'> | undefin
     title: 'Memory available to Redis per host (2/6)',
     value: '4gb',
     ignoreFocusOut: true,
-    validateInput: (text) => ((parseMemory(text.trim()) ?? 0) >= 16 * 1024 * 1024 ? undefined : 'A size of at least 16mb, e.g. 4gb or 512mb'),
+    validateInput: (text) => {
+      const size = parseMemorySize(text);
+      return size.ok ? undefined : size.message;
+    },
   });
-  if (!memoryText) return undefined;
+  const memorySize = memoryText ? parseMemorySize(memoryText) : undefined;
+  if (!memorySize?.ok) return undefined;
   const mode = await pick('Deployment (3/6)', MODES, (m) => ({ standalone: 'one server', replica: 'master + 2 replicas', sentinel: 'master + 2 replicas + 3 sentinels', cluster: '3 masters + 1 replica each, with a create script' })[m]);
   if (!mode) return undefined;
   const durability = await pick('Durability (4/6)', DURABILITIES, (d) => ({ none: 'no persistence (cache-like data)', rdb: 'periodic snapshots', aof: 'append-only file, fsync every second', 'aof-always': 'fsync every write (slow)' })[d]);
@@ -44,7 +50,7 @@ async function askOptions(): Promise<Omit<GeneratorOptions, 'secrets'> | undefin
   if (!extras) return undefined;
   return {
     workload,
-    memory: parseMemory(memoryText.trim()) ?? 0,
+    memory: memorySize.bytes,
     mode,
     durability,
     tls: tls === 'yes',
@@ -66,6 +72,10 @@ export async function generateConfFiles(folder: vscode.Uri, options: Omit<Genera
     }
   }
   if (existing.length && !(await confirmOverwrite(existing))) return [];
+  if (folder.scheme === 'file') {
+    // Local folders get the all-or-nothing writer: secrets are 0600 from creation and symlinks are never followed.
+    return writeOutputFiles(folder.fsPath, files, { force: true }).map((path) => vscode.Uri.file(path));
+  }
   const written: vscode.Uri[] = [];
   for (const file of files) {
     const uri = vscode.Uri.joinPath(folder, file.path);
@@ -87,10 +97,17 @@ export async function runGenerateCommand(folderArg?: vscode.Uri): Promise<void> 
     folderArg ??
     (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Write the files here', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri }))?.[0];
   if (!folder) return;
-  const written = await generateConfFiles(folder, options, async (names) => {
-    const answer = await vscode.window.showWarningMessage(`${names.length} file(s) already exist in this folder: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}. Overwrite them?`, { modal: true }, 'Overwrite');
-    return answer === 'Overwrite';
-  });
+  let written: vscode.Uri[];
+  try {
+    written = await generateConfFiles(folder, options, async (names) => {
+      const answer = await vscode.window.showWarningMessage(`${names.length} file(s) already exist in this folder: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}. Overwrite them?`, { modal: true }, 'Overwrite');
+      return answer === 'Overwrite';
+    });
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    void vscode.window.showErrorMessage(`Redis: ${error.message}`);
+    return;
+  }
   if (!written.length) return;
   const main = written.find((uri) => /redis(-\d+)?\.conf$/.test(uri.path)) ?? written[0];
   await vscode.window.showTextDocument(main);
