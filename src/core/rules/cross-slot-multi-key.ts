@@ -2,11 +2,17 @@
 import type { Arg, RedisCallSite } from '../analysis/model';
 import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
+import { mayBeCluster } from './support/clusterReceivers';
+import { hasHashTag, keyCollectionOf } from './support/keyCollections';
 import { hashTag, keySlot } from './support/slots';
 import { IMPORT_IOREDIS_CLUSTER } from './exampleImports';
 
 const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
 const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
+/** Commands taking any number of keys: a collection of keys may be passed to them. */
+const VARIADIC = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'PFCOUNT']);
+/** Multi-key commands redis-py's RedisCluster sends per slot on its own. */
+const SPLIT_BY_REDIS_PY = new Set(['DEL', 'UNLINK', 'EXISTS', 'TOUCH']);
 
 function keyArgs(site: RedisCallSite): Arg[] | undefined {
   const flat: Arg[] = [];
@@ -44,11 +50,12 @@ export const crossSlotMultiKey: Rule = {
     contexts: { test: 'keep', script: 'keep' },
     clusterAware: true,
     messages: {
-      crossSlot: '{{command}} of {{keys}} in Redis Cluster fails with CROSSSLOT unless all keys hash to one slot{{slots}}; give them a shared hash tag (e.g. "cart:{42}:items" and "cart:{42}:total") or issue per-key commands in a pipeline.',
+      collection: '{{command}} of the keys in {{keys}} {{where}} fails with CROSSSLOT as soon as they hash to different slots, and keys built per item do; give them a shared hash tag (e.g. "doc:{batch}:1") or issue per-key commands in a pipeline.',
+      crossSlot: '{{command}} of {{keys}} {{where}} fails with CROSSSLOT unless all keys hash to one slot{{slots}}; give them a shared hash tag (e.g. "cart:{42}:items" and "cart:{42}:total") or issue per-key commands in a pipeline.',
     },
     docs: {
       summary: 'Multi-key commands on keys without a shared hash tag fail in Cluster.',
-      what: 'In projects that declare `"cluster": true`, and for calls on cluster clients (RedisCluster, new Cluster, createCluster), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots.',
+      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it.',
       why: 'Redis Cluster only executes a multi-key command when every key maps to the same hash slot; otherwise it replies CROSSSLOT. Code that works on a single instance breaks the day it moves to Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
@@ -56,7 +63,7 @@ export const crossSlotMultiKey: Rule = {
         { client: 'node-redis', file: 'src/cart.ts', bad: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['user:1', 'user:2']);\n}\n", good: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['{users}:1', '{users}:2']);\n}\n" },
       ],
       fix: 'Put related keys in one slot with a hash tag — only the text inside the first non-empty `{…}` is hashed — or split the command into per-key commands sent in a pipeline (not atomic).',
-      falsePositives: 'Standalone and Sentinel deployments are not affected: the rule only runs for cluster clients or with `"cluster": true`. Keys from variables the analyzer cannot see are not reported.',
+      falsePositives: 'Standalone and Sentinel deployments are not affected: the rule only runs for cluster clients (or clients typed as possibly one) or with `"cluster": true`. A key collection whose keys the caller already groups by slot is reported; suppress inline or give the template a hash tag.',
       references: [
         { title: 'Cluster spec: hash tags and multi-key operations', url: 'https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/' },
         { title: 'redis-py clustering', url: 'https://redis.readthedocs.io/en/stable/clustering.html' },
@@ -64,9 +71,26 @@ export const crossSlotMultiKey: Rule = {
     },
   },
   check(context) {
-    for (const site of context.model.callSites) {
+    const { model, config } = context;
+    for (const site of model.callSites) {
       if (!ALL_KEYS.has(site.command) && !KEY_VALUE_PAIRS.has(site.command)) continue;
-      if (!context.config.cluster && site.receiver.kind !== 'cluster') continue;
+      // redis-py's RedisCluster splits these per slot itself (and the *_nonatomic helpers say so in their name).
+      if (site.receiver.library === 'redis-py' && site.receiver.kind === 'cluster' && SPLIT_BY_REDIS_PY.has(site.command)) continue;
+      if (/nonatomic/i.test(site.method)) continue;
+      const cluster = config.cluster || site.receiver.kind === 'cluster';
+      if (!cluster && !mayBeCluster(model, site)) continue;
+      const where = cluster ? 'in Redis Cluster' : `on ${site.receiver.text}, declared as possibly a Cluster client,`;
+      const severity = config.cluster ? 'error' : undefined;
+      if (VARIADIC.has(site.command)) {
+        const collections = site.args.map((arg) => keyCollectionOf(model, site, arg));
+        const collection = collections.find((c) => c !== undefined);
+        if (collection) {
+          const python = model.language === 'python';
+          const tagged = site.args.some((arg, i) => hasHashTag(collections[i]?.builder ?? arg.text, python));
+          if (!tagged) context.report({ messageId: 'collection', data: { command: site.command, keys: collection.text, where }, span: site.span, severity });
+          continue;
+        }
+      }
       const args = keyArgs(site);
       if (!args || args.length < 2) continue;
       const keys = args.map(keyPatternOf);
@@ -76,9 +100,9 @@ export const crossSlotMultiKey: Rule = {
       const slots = literal.every((k) => !k.includes('*')) ? ` (slots ${[...new Set(literal.map(keySlot))].join(', ')})` : '';
       context.report({
         messageId: 'crossSlot',
-        data: { command: site.command, keys: literal.slice(0, 3).map((k) => `'${k}'`).join(', ') + (literal.length > 3 ? ', …' : ''), slots },
+        data: { command: site.command, keys: literal.slice(0, 3).map((k) => `'${k}'`).join(', ') + (literal.length > 3 ? ', …' : ''), slots, where },
         span: site.span,
-        severity: context.config.cluster ? 'error' : undefined,
+        severity,
       });
     }
   },
