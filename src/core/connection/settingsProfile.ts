@@ -40,8 +40,10 @@ function fromEntry(entry: Record<string, unknown>): ConnectionProfile {
   const name = str(entry.name);
   if (!name) throw new ConnectionUrlError('every entry needs a "name"');
   const url = str(entry.url);
-  if (url && /:\/\/[^/@]*:[^/@]*@/.test(url)) throw new ConnectionUrlError('the URL contains a password; remove it (you will be asked once and it is kept in secret storage)');
-  const fromUrl = url ? parseConnectionUrl(url).fields : {};
+  const parsedUrl = url ? parseConnectionUrl(url) : undefined;
+  // Decided by the parser, not a pattern: a password with "/" or "@" in it must be caught too.
+  if (parsedUrl?.password !== undefined) throw new ConnectionUrlError('the URL contains a password; remove it (you will be asked once and it is kept in secret storage)');
+  const fromUrl = parsedUrl?.fields ?? {};
   const profile = newProfile({ id: settingsProfileId(name), name, ...fromUrl });
   if (str(entry.host)) profile.host = str(entry.host)!;
   if (num(entry.port)) profile.port = num(entry.port)!;

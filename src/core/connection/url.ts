@@ -27,37 +27,68 @@ const SCHEMES = new Map([
   ['rediss+sentinel:', { tls: true, sentinel: true }],
 ]);
 
-function decode(text: string): string {
+/** `what` names the part for the message: credentials are never quoted back. */
+function decode(text: string, what?: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new ConnectionUrlError(`Cannot decode "${text}" in the URL (check % escapes).`);
+    throw new ConnectionUrlError(what ? `Cannot decode the ${what} in the URL (check its % escapes).` : `Cannot decode "${text}" in the URL (check % escapes).`);
   }
 }
 
+/**
+ * Parses a connection URL. No error message ever contains the user name or password: the credentials are
+ * split off at the last "@" first (so a password with an unescaped "/", "?" or "#" stays a password), and
+ * any message is scrubbed of them again before it leaves.
+ */
 export function parseConnectionUrl(input: string): ParsedConnectionUrl {
   const text = input.trim();
   const schemeMatch = /^([a-z+]+:)\/\//i.exec(text);
   if (!schemeMatch) throw new ConnectionUrlError('A connection URL starts with redis://, rediss:// or redis+sentinel://');
   const scheme = SCHEMES.get(schemeMatch[1].toLowerCase());
   if (!scheme) throw new ConnectionUrlError(`Unsupported scheme "${schemeMatch[1]}" (use redis://, rediss:// or redis+sentinel://).`);
-  let rest = text.slice(schemeMatch[0].length);
+  const afterScheme = text.slice(schemeMatch[0].length);
+  const at = afterScheme.lastIndexOf('@');
+  const userInfo = at >= 0 ? afterScheme.slice(0, at) : '';
+  try {
+    return parseParts(scheme, userInfo, afterScheme.slice(at + 1));
+  } catch (error) {
+    if (!(error instanceof ConnectionUrlError) || !userInfo) throw error;
+    throw new ConnectionUrlError(scrub(error.message, userInfo));
+  }
+}
+
+/** Removes every piece of the credentials (raw and decoded) from a message. */
+function scrub(message: string, userInfo: string): string {
+  const pieces = [userInfo, ...userInfo.split(':')].flatMap((piece) => {
+    let decoded = piece;
+    try {
+      decoded = decodeURIComponent(piece);
+    } catch {
+      // keep the raw piece only
+    }
+    return [piece, decoded];
+  });
+  let out = message;
+  for (const piece of pieces.filter((p) => p.length >= 1).sort((a, b) => b.length - a.length)) out = out.split(piece).join('***');
+  return out;
+}
+
+function parseParts(scheme: { tls: boolean; sentinel: boolean }, userInfo: string, afterCredentials: string): ParsedConnectionUrl {
+  let rest = afterCredentials;
   const queryAt = rest.search(/[?#]/);
   const query = queryAt >= 0 ? new URLSearchParams(rest.slice(queryAt).replace(/^#.*/, '').replace(/^\?/, '')) : new URLSearchParams();
   if (queryAt >= 0) rest = rest.slice(0, queryAt);
   const slash = rest.indexOf('/');
-  const authority = slash >= 0 ? rest.slice(0, slash) : rest;
+  const hosts = slash >= 0 ? rest.slice(0, slash) : rest;
   const path = slash >= 0 ? rest.slice(slash + 1) : '';
-  const at = authority.lastIndexOf('@');
-  const userInfo = at >= 0 ? authority.slice(0, at) : '';
-  const hosts = at >= 0 ? authority.slice(at + 1) : authority;
 
   let username: string | undefined;
   let password: string | undefined;
   if (userInfo) {
     const colon = userInfo.indexOf(':');
-    username = decode(colon >= 0 ? userInfo.slice(0, colon) : userInfo) || undefined;
-    password = colon >= 0 ? decode(userInfo.slice(colon + 1)) || undefined : undefined;
+    username = decode(colon >= 0 ? userInfo.slice(0, colon) : userInfo, 'user name') || undefined;
+    password = colon >= 0 ? decode(userInfo.slice(colon + 1), 'password') || undefined : undefined;
     // "redis://secret@host" is the legacy password-only form used by many tools.
     if (colon < 0 && username !== undefined && !scheme.sentinel) {
       password = username;
