@@ -9,6 +9,7 @@ import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './colle
 import { changedNames, contributionsByName, planReuse, readsOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { ClientCreation, FileModel, RedisCallSite } from './model';
 import { evidenceKey } from './receiverEvidence';
+import { indirectLoopSites } from './indirectCalls';
 import { pythonSyntax } from './pythonSyntax';
 import { scriptSyntax } from './scriptSyntax';
 import type { LanguageSyntax } from './syntax';
@@ -218,12 +219,14 @@ function analyzeWithPlan(
   // Only the TS/JS error-listener rule needs to know where clients are handed over.
   if (syntax.family === 'script') sites.noteEscapes(creations, escapedIdentities, exportedIdentities);
 
+  const callSites = outputs.flatMap((out) => out.callSites);
   const model: FileModel = {
     path: options.path,
     language: options.language,
     context: options.context,
     text,
-    callSites: outputs.flatMap((out) => out.callSites),
+    callSites,
+    indirectCallSites: collected.truncated ? [] : indirectLoopSites(tree, text, syntax, callSites),
     creations,
     listeners: outputs.flatMap((out) => out.listeners),
     importedModules: tracker.importedModules,

@@ -119,6 +119,8 @@ export interface RedisCallSite {
   batched: boolean;
   /** Receiver is a MULTI/EXEC transaction (atomic). */
   inTransaction: boolean;
+  /** For a call of the file's own function that issues the command (see indirectCalls.ts): that function and its command. */
+  via?: { helper: string; command: string; span: Span };
 }
 
 export interface LoopInfo {
@@ -150,6 +152,8 @@ export interface FileModel {
   context: FileContext;
   text: string;
   callSites: RedisCallSite[];
+  /** Calls of this file's Redis-issuing functions inside for-loops (N+1 through a helper); only loop rules read them. */
+  indirectCallSites?: RedisCallSite[];
   creations: ClientCreation[];
   listeners: ListenerSite[];
   /** Names of Redis libraries imported by the file ("redis", "ioredis", "bullmq", ...). */

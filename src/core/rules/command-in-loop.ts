@@ -29,10 +29,11 @@ export const commandInLoop: Rule = {
     contexts: { test: 'skip', script: 'lower' },
     messages: {
       loop: '{{commands}} {{verb}} sent once per iteration of this loop, one network round trip each (N+1); batch them with {{batch}}.',
+      helper: '{{helper}}() sends {{command}} once per iteration of this loop, one network round trip each (N+1); fetch the items in one batch ({{batch}}) instead.',
     },
     docs: {
       summary: 'Redis commands awaited inside a for-loop cost one round trip per item.',
-      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline. One finding per loop, with the other commands as related locations.',
+      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline, and calls (awaited in TS/JS) of the same file\'s functions that send a command — `for id in ids: get_user(id)`, `await this.getRoom(id)` — inside such a loop. One finding per loop, with the other commands as related locations.',
       why: 'Every command waits a full network round trip: with 1 ms RTT a loop over 5 000 ids takes 5 s however fast Redis is, and each call costs the server a read and a write syscall. A pipeline or a multi-key command sends everything in one round trip.',
       examples: [
         { client: 'redis-py', file: 'app/users.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return [r.get(f"user:{i}:name") for i in ids]\n', good: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return r.mget([f"user:{i}:name" for i in ids])\n' },
@@ -49,7 +50,7 @@ export const commandInLoop: Rule = {
   },
   check(context) {
     const byLoop = new Map<number, RedisCallSite[]>();
-    for (const site of context.model.callSites) {
+    for (const site of [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]) {
       if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command)) continue;
       if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
       if (context.model.language !== 'python' && !site.awaited) continue;
@@ -61,7 +62,17 @@ export const commandInLoop: Rule = {
       byLoop.set(site.loop.span.startOffset, list);
     }
     for (const sites of byLoop.values()) {
+      sites.sort((a, b) => a.span.startOffset - b.span.startOffset);
       const first = sites[0];
+      if (first.via) {
+        context.report({
+          messageId: 'helper',
+          data: { helper: first.via.helper, command: first.via.command, batch: batchSpelling(first) },
+          span: first.span,
+          related: [{ span: first.via.span, message: `${first.via.command} sent by ${first.via.helper}()` }],
+        });
+        continue;
+      }
       const names = [...new Set(sites.map((s) => s.command))];
       context.report({
         messageId: 'loop',
