@@ -15,6 +15,9 @@ const fail = (path: string, expected: string): never => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Own properties only: `in` also sees "constructor", "toString" and the rest of Object.prototype. */
+const hasOwn = (target: object, name: string): boolean => Object.prototype.hasOwnProperty.call(target, name);
+
 export const str =
   (maxLength = 1_000_000): Validator<string> =>
   (value, path) =>
@@ -64,7 +67,7 @@ export const arrayOf =
 export function object<T extends Record<string, unknown>>(shape: { [K in keyof T]: Validator<T[K]> }): Validator<T> {
   return (value, path) => {
     if (!isRecord(value)) return fail(path, 'an object');
-    for (const name of Object.keys(value)) if (!(name in shape)) fail(`${path}.${name}`, 'no such field');
+    for (const name of Object.keys(value)) if (!hasOwn(shape, name)) fail(`${path}.${name}`, 'no such field');
     const out = {} as T;
     for (const name of Object.keys(shape) as Array<keyof T>) {
       const parsed = shape[name](value[name as string], `${path}.${String(name)}`);
@@ -101,7 +104,7 @@ const editValidators: { [K in EditOp['op']]: Validator<Extract<EditOp, { op: K }
 };
 
 const editOp: Validator<EditOp> = (input, path) => {
-  if (!isRecord(input) || typeof input.op !== 'string' || !(input.op in editValidators)) return fail(`${path}.op`, 'a known edit');
+  if (!isRecord(input) || typeof input.op !== 'string' || !hasOwn(editValidators, input.op)) return fail(`${path}.op`, 'a known edit');
   const edit = editValidators[input.op as EditOp['op']](input, path);
   if (edit.op === 'streamAdd' && edit.fields.length === 0) fail(`${path}.fields`, 'at least one field');
   return edit;

@@ -1,5 +1,4 @@
 /** Host handlers for the Analysis tab: the stored report, running an analysis, opening write sites, exporting. */
-import { isAbsolute, normalize } from 'node:path';
 import * as vscode from 'vscode';
 import { toJsonText, toMarkdown } from '../../core/memory/reportFormats';
 import '../../shared/analysisProtocol';
@@ -14,12 +13,6 @@ function view(stored: StoredAnalysis | undefined): AnalysisView | null {
   return { report: stored.report, complete: stored.complete, finishedAt: stored.finishedAt, linked: !!stored.workspaceRoot && !!stored.report.codeLinks };
 }
 
-/** A workspace-relative path from the untrusted webview: no absolute paths, no escaping the folder. */
-function safeRelative(file: string): string | undefined {
-  const cleaned = normalize(file).replace(/\\/g, '/');
-  return isAbsolute(cleaned) || cleaned.startsWith('../') || cleaned === '..' ? undefined : cleaned;
-}
-
 export function registerAnalysisHandlers(store: AnalysisStore, services: ExtensionServices): void {
   registerMethodHandlers({
     async memoryAnalysis(_params, { session }) {
@@ -31,7 +24,7 @@ export function registerAnalysisHandlers(store: AnalysisStore, services: Extensi
     },
     async openCodeLocation(params, { session }) {
       const root = store.get(session.id)?.workspaceRoot;
-      const relative = safeRelative(params.file);
+      const relative = workspaceRelativePath(params.file);
       if (!root || !relative) return { opened: false };
       const uri = vscode.Uri.joinPath(vscode.Uri.file(root), relative);
       const position = new vscode.Position(params.line - 1, params.column - 1);

@@ -106,6 +106,8 @@ export function registerMethodHandlers(more: HandlerTable): void {
 }
 
 export function handlerFor(method: MethodName): ((params: unknown, context: HandlerContext) => Promise<unknown>) | undefined {
+  // Own properties only: a method named after something on Object.prototype must find no handler.
+  if (!Object.prototype.hasOwnProperty.call(handlers, method)) return undefined;
   return handlers[method] as ((params: unknown, context: HandlerContext) => Promise<unknown>) | undefined;
 }
 
