@@ -128,7 +128,7 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
     const results = await Promise.all(
       nodes.map(async (node, i) => {
         const inspector = new KeyInspector(node.inspectConnection, {
-          exact: options.exact ?? false, exactMaxElements: limits.exactMaxElements, memoryReadable: access[i].readable, readFrequency, strategy: options.strategy ?? 'auto',
+          exact: options.exact ?? false, exactMaxElements: limits.exactMaxElements, exactElementsPerCall: limits.exactElementsPerCall, memoryReadable: access[i].readable, readFrequency, strategy: options.strategy ?? 'auto',
         });
         // Sizes from one node measured and another estimated would not add up: estimate everywhere then.
         const estimateSizes = refused !== undefined;

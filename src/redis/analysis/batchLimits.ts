@@ -10,6 +10,8 @@ export interface BatchLimits {
   scanChains?: number;
   /** Exact mode: keys of more elements than this are sized by sampling (SAMPLES 0 is O(elements)). */
   exactMaxElements?: number;
+  /** Exact mode: elements SAMPLES 0 may walk per server call; a batch beyond it is split over several calls. */
+  exactElementsPerCall?: number;
 }
 
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { scanCount: 1000, keysPerCall: 30, maxInFlight: 4, scanChains: 2 };

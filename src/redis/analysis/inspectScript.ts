@@ -6,9 +6,11 @@
  */
 
 /**
- * ARGV[1] = how to size: '' = MEMORY USAGE with the server default of 5 samples, a number N = exact (SAMPLES 0)
- * for keys of at most N elements and default sampling above (SAMPLES 0 is O(elements): a 2M-field hash held
- * the server for ~0.5 s), 'none' = no MEMORY USAGE at all (refused: the caller estimates; bytes read -1), ARGV[2] = '1' to read OBJECT FREQ,
+ * ARGV[1] = how to size: '' = MEMORY USAGE with the server default of 5 samples; 'exact:N:B' = SAMPLES 0 for keys
+ * of at most N elements, default sampling above (SAMPLES 0 is O(elements): a 2M-field hash held the server for
+ * ~0.5 s), and at most B elements walked per call — the call then stops early and answers only the keys it did,
+ * the caller sends the rest again (a size-aware batch); 'none' = no MEMORY USAGE at all (refused: the caller
+ * estimates; bytes read -1). ARGV[2] = '1' to read OBJECT FREQ,
  * ARGV[3] = 'keys' followed by the keys to inspect (reply: the values), or 'scan' followed by a SCAN cursor,
  * COUNT, chain bits and chain number (reply: [next cursor, keys, values]) — scanning inside the call spares
  * sending every key back, and chains let several SCAN walks cover disjoint stretches of one keyspace.
@@ -20,7 +22,14 @@ export const INSPECT_SCRIPT = `#!lua flags=no-writes,allow-cross-slot-keys
 local typeOfEncoding = { embstr = 'string', int = 'string', quicklist = 'list', skiplist = 'zset', intset = 'set', stream = 'stream' }
 local lengthCommand = { string = 'STRLEN', hash = 'HLEN', list = 'LLEN', set = 'SCARD', zset = 'ZCARD', stream = 'XLEN' }
 local sizing = ARGV[1]
-local exactUpTo = tonumber(sizing)
+local exactUpTo, exactBudget
+do
+  local limit, budget = string.match(sizing, '^exact:(%d+):(%d+)$')
+  exactUpTo, exactBudget = tonumber(limit), tonumber(budget)
+end
+-- Encodings whose exact size is a walk over the elements (the others answer from a header in O(1)).
+local walked = { hashtable = true, skiplist = true, quicklist = true, stream = true }
+local spent = 0
 local withFreq = ARGV[2] == '1'
 local keys, cursor
 local function reversed(value, bits)
@@ -84,6 +93,13 @@ for i = 1, #keys do
     if sizing == 'none' then
       out[n + 4] = -1
     elseif exactUpTo and (keyType == 'string' or length <= exactUpTo) then
+      local cost = walked[encoding] and length or 1
+      if i > 1 and spent + cost > exactBudget then
+        -- Budget spent: drop this key's partial row and answer the keys done so far.
+        for j = n + 1, n + width do out[j] = nil end
+        break
+      end
+      spent = spent + cost
       out[n + 4] = call('MEMORY', 'USAGE', key, 'SAMPLES', 0) or 0
     else
       out[n + 4] = call('MEMORY', 'USAGE', key) or 0

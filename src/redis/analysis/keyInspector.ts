@@ -13,6 +13,8 @@ export interface InspectorOptions {
   exact: boolean;
   /** Exact mode sizes only keys of at most this many elements exactly (bigger ones: default sampling), bounding each call. */
   exactMaxElements?: number;
+  /** Exact mode: elements walked by SAMPLES 0 per server call at most; a batch over it is split (size-aware batches). */
+  exactElementsPerCall?: number;
   /** False when MEMORY USAGE is refused: sizes come back as -1 for the caller to estimate. */
   memoryReadable?: boolean;
   /** Read OBJECT FREQ (only valid under an LFU maxmemory-policy). */
@@ -26,6 +28,12 @@ export interface InspectorOptions {
  * ~0.25 ms, so a batch stays in the millisecond range; bigger keys are sized by sampling.
  */
 export const DEFAULT_EXACT_MAX_ELEMENTS = 1000;
+
+/** Elements exact sizing may walk in one server call (~1 ms); the rest of a batch goes in further calls. */
+export const DEFAULT_EXACT_ELEMENTS_PER_CALL = 4000;
+
+/** SAMPLES 0 walks the elements of these encodings; the others know their size from a header. */
+const WALKED_ENCODINGS = new Set(['hashtable', 'skiplist', 'quicklist', 'stream']);
 
 const LENGTH_COMMAND: Record<string, string> = { string: 'strlen', hash: 'hlen', list: 'llen', set: 'scard', zset: 'zcard', stream: 'xlen' };
 
@@ -67,7 +75,11 @@ export class KeyInspector {
   /** The script's sizing argument (see INSPECT_SCRIPT). */
   private sizing(): string {
     if (this.options.memoryReadable === false) return 'none';
-    return this.options.exact ? String(this.exactLimit()) : '';
+    return this.options.exact ? `exact:${this.exactLimit()}:${this.exactBudget()}` : '';
+  }
+
+  private exactBudget(): number {
+    return this.options.exactElementsPerCall ?? DEFAULT_EXACT_ELEMENTS_PER_CALL;
   }
 
   private exactLimit(): number {
@@ -90,6 +102,8 @@ export class KeyInspector {
     try {
       const [next, keys, values] = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'scan', cursor, count, chain.bits, chain.index)) as unknown as [Buffer, Buffer[], unknown[]];
       const fields = parseInspectValues(values, this.options.readFrequency);
+      // An exact-sizing budget ended the call early: the keys it did not reach go in further calls.
+      if (fields.length < keys.length) fields.push(...(await this.inspectWithScript(keys.slice(fields.length))));
       return { cursor: next.toString(), keys, fields };
     } catch (error) {
       if (!retried && /NOSCRIPT/.test(String((error as Error).message))) {
@@ -104,8 +118,15 @@ export class KeyInspector {
     const samples = this.sizing();
     const frequency = this.options.readFrequency ? '1' : '0';
     try {
-      const reply = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'keys', ...keys)) as unknown[];
-      return parseInspectValues(reply, this.options.readFrequency);
+      const fields: Array<InspectedFields | undefined> = [];
+      // Each call answers at least one key, so this ends; more than one call only when exact sizing hit its budget.
+      while (fields.length < keys.length) {
+        const reply = (await this.connection.callBuffer('EVALSHA', this.sha!, 0, samples, frequency, 'keys', ...keys.slice(fields.length))) as unknown[];
+        const answered = parseInspectValues(reply, this.options.readFrequency);
+        if (answered.length === 0) throw new Error('The inspect script answered no key (unexpected reply).');
+        fields.push(...answered);
+      }
+      return fields;
     } catch (error) {
       // SCRIPT FLUSH (or a failover to a node without the script) between batches: load it again once.
       if (!retried && /NOSCRIPT/.test(String((error as Error).message))) {
@@ -159,21 +180,36 @@ export class KeyInspector {
         else fields[index]!.memoryBytes = Number(value ?? 0);
       });
     }
-    if (readMemory && this.options.exact) {
-      const third = this.connection.pipeline();
+    if (readMemory && this.options.exact) await this.sizeExactly(keys, fields);
+    return fields;
+  }
+
+  /**
+   * Pipeline strategy, exact mode: MEMORY USAGE per key, SAMPLES 0 up to the element limit. A pipeline's commands
+   * run back to back, so they are sent in rounds of at most the per-call element budget.
+   */
+  private async sizeExactly(keys: Buffer[], fields: Array<InspectedFields | undefined>): Promise<void> {
+    const present = fields.flatMap((field, index) => (field ? [index] : []));
+    while (present.length > 0) {
+      const round = this.connection.pipeline();
       const sized: number[] = [];
-      fields.forEach((field, index) => {
-        if (!field) return;
-        if (field.type === 'string' || field.length <= this.exactLimit()) third.memory('USAGE', keys[index], 'SAMPLES', 0);
-        else third.memory('USAGE', keys[index]);
+      let spent = 0;
+      while (present.length > 0) {
+        const field = fields[present[0]]!;
+        const exact = field.type === 'string' || field.length <= this.exactLimit();
+        const cost = exact && WALKED_ENCODINGS.has(field.encoding) ? field.length : 1;
+        if (sized.length > 0 && spent + cost > this.exactBudget()) break;
+        spent += cost;
+        const index = present.shift()!;
+        if (exact) round.memory('USAGE', keys[index], 'SAMPLES', 0);
+        else round.memory('USAGE', keys[index]);
         sized.push(index);
-      });
-      const sizes = repliesOrThrow(await third.exec());
+      }
+      const sizes = repliesOrThrow(await round.exec());
       sized.forEach((index, i) => {
         const [error, value] = sizes[i] ?? [];
         if (!error) fields[index]!.memoryBytes = Number(value ?? 0);
       });
     }
-    return fields;
   }
 }
