@@ -111,6 +111,16 @@ function parameter(node: Node): RawBinding | undefined {
   }
 }
 
+/** Route-decorated functions and functions taking the request. */
+function runsPerRequest(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'decorated_definition') {
+    for (const child of named(parent)) if (child.type === 'decorator' && ROUTE_DECORATOR.test(child.text)) return true;
+  }
+  const params = node.childForFieldName('parameters');
+  return !!params && named(params).some((p) => /^(request|req)\b/.test(p.text));
+}
+
 export const pythonSyntax: LanguageSyntax = {
   family: 'python',
   callTypes: new Set(['call']),
@@ -195,12 +205,12 @@ export const pythonSyntax: LanguageSyntax = {
   },
 
   isRequestHandler(node: Node): boolean {
-    const parent = node.parent;
-    if (parent?.type === 'decorated_definition') {
-      for (const child of named(parent)) if (child.type === 'decorator' && ROUTE_DECORATOR.test(child.text)) return true;
+    // A function nested in a handler (a callback it defines) runs per request as well.
+    let current: Node | null = node;
+    for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
+      if ((current.type === 'function_definition' || current.type === 'lambda') && runsPerRequest(current)) return true;
     }
-    const params = node.childForFieldName('parameters');
-    return !!params && named(params).some((p) => /^(request|req)\b/.test(p.text));
+    return false;
   },
 
   parametersOf(node: Node): RawBinding[] {

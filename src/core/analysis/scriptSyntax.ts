@@ -140,6 +140,25 @@ function parameter(node: Node): RawBinding[] {
   }
 }
 
+/** Route callbacks (`app.get(path, fn)`), per-connection callbacks (`wss.on('connection', fn)`) and (req, res) functions. */
+function runsPerRequest(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'arguments') {
+    const call = parent.parent;
+    const fn = call?.childForFieldName('function');
+    if (fn?.type === 'member_expression') {
+      const method = fn.childForFieldName('property')?.text ?? '';
+      const object = fn.childForFieldName('object')?.text ?? '';
+      if (ROUTE_METHODS.has(method) && /^(app|router|server|api|fastify|routes?|\w*Router)$/.test(object)) return true;
+      // ws / socket.io / net servers call this once per client connection.
+      if ((method === 'on' || method === 'once' || method === 'addListener') && /^['"]connection['"]$/.test(named(parent)[0]?.text ?? '')) return true;
+    }
+  }
+  const params = node.childForFieldName('parameters');
+  const names = params ? named(params).map((p) => p.text.split(/[:=\s]/)[0]) : [];
+  return names.length >= 2 && /^(req|request|ctx)$/.test(names[0]) && /^(res|reply|response|h)$/.test(names[1]);
+}
+
 export const scriptSyntax: LanguageSyntax = {
   family: 'script',
   callTypes: new Set(['call_expression', 'new_expression']),
@@ -218,19 +237,12 @@ export const scriptSyntax: LanguageSyntax = {
   },
 
   isRequestHandler(node: Node): boolean {
-    const parent = node.parent;
-    if (parent?.type === 'arguments') {
-      const call = parent.parent;
-      const fn = call?.childForFieldName('function');
-      if (fn?.type === 'member_expression') {
-        const method = fn.childForFieldName('property')?.text ?? '';
-        const object = fn.childForFieldName('object')?.text ?? '';
-        if (ROUTE_METHODS.has(method) && /^(app|router|server|api|fastify|routes?|\w*Router)$/.test(object)) return true;
-      }
+    // A function nested in a handler (a callback it passes on) runs per request as well.
+    let current: Node | null = node;
+    for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
+      if (scriptSyntax.functionTypes.has(current.type) && runsPerRequest(current)) return true;
     }
-    const params = node.childForFieldName('parameters');
-    const names = params ? named(params).map((p) => p.text.split(/[:=\s]/)[0]) : [];
-    return names.length >= 2 && /^(req|request|ctx)$/.test(names[0]) && /^(res|reply|response|h)$/.test(names[1]);
+    return false;
   },
 
   parametersOf(node: Node): RawBinding[] {
