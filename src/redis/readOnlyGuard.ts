@@ -1,11 +1,11 @@
 /**
  * Read-only mode enforced on the client instance itself: `sendCommand` (the path of every command, pipeline
  * and transaction) is wrapped so write and dangerous commands are refused before a byte is written. Cluster
- * node clients and duplicates get the same guard. Flags come from the server's own COMMAND reply when it
- * could be read, else from the shipped command table.
+ * node clients and duplicates get the same guard. The shipped command table decides; the server's own COMMAND
+ * reply can only refuse more, and commands the table does not know are refused.
  */
 import type { Redis } from 'ioredis';
-import { hasSubcommands, lookupCommand } from '../core/commands/commandTable';
+import { commandSpec, hasSubcommands, lookupCommand } from '../core/commands/commandTable';
 import { readOnlyVerdict, type CommandFlags, type ReadOnlyVerdict } from '../core/commands/readOnlyPolicy';
 import { isCluster, type RedisClient } from './client';
 
@@ -66,7 +66,18 @@ export function installReadOnlyGuard(client: RedisClient): ReadOnlyGuard {
   /** Container commands ("config", "client", ...) according to the server's reply. */
   const serverContainers = new Set<string>();
 
-  const flagsOf = (tableName: string): CommandFlags | undefined => serverFlags.get(tableName) ?? lookupCommand(tableName);
+  /**
+   * The command table decides; the server's own reply can only make a verdict stricter (a command the table
+   * calls read-only that this server marks as writing is refused). A command the table does not know — a
+   * module's, whatever flags it declares — stays refused.
+   */
+  const verdictFor = (tableName: string): ReadOnlyVerdict => {
+    const table = commandSpec(tableName);
+    const verdict = readOnlyVerdict(tableName, table);
+    if (verdict.refused) return verdict;
+    const server = serverFlags.get(tableName);
+    return server ? readOnlyVerdict(tableName, server) : verdict;
+  };
 
   const check = (rawName: string, args: unknown[] = []): ReadOnlyVerdict => {
     const name = rawName.toLowerCase();
@@ -75,9 +86,9 @@ export function installReadOnlyGuard(client: RedisClient): ReadOnlyGuard {
     if (container && first !== undefined) {
       const subName = `${name}|${first}`;
       // Unknown subcommands of a container are refused: we cannot prove them harmless.
-      return readOnlyVerdict(subName, flagsOf(subName));
+      return verdictFor(subName);
     }
-    return readOnlyVerdict(name, flagsOf(name));
+    return verdictFor(name);
   };
 
   const guardInstance = (target: Redis | RedisClient): void => {

@@ -32,6 +32,8 @@ const INSPECTION_ALLOWED = new Set([
   // Scripting commands that cannot write (the _RO variants refuse write commands inside the script).
   'eval_ro', 'evalsha_ro', 'fcall_ro', 'script|exists', 'script|help', 'function|list', 'function|dump',
   'function|stats', 'function|help',
+  // SORT_RO is in @dangerous only because BY/GET patterns may read any key; it cannot write (unlike SORT ... STORE).
+  'sort_ro',
 ]);
 
 /**
@@ -46,7 +48,11 @@ const SIDE_EFFECTS = new Map([
   ['client|reply', 'would desynchronise this connection'],
 ]);
 
-/** `name` is the table name ("set", "config|set"); `spec` its flags, or undefined when no source knows it. */
+/**
+ * `name` is the table name ("set", "config|set"); `spec` its flags from the shipped command table, or undefined
+ * when the table does not know it. Flags a server reports for a command the table does not know (a module's,
+ * say) are never enough: a module command can declare "readonly" and still write, so it is refused.
+ */
 export function readOnlyVerdict(name: string, spec: CommandFlags | undefined): ReadOnlyVerdict {
   const display = name.replace('|', ' ').toUpperCase();
   if (!spec) return { refused: true, reason: `${display} is not in the command table, so it cannot be proven read-only` };
