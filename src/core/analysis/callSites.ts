@@ -99,6 +99,7 @@ export class CallSiteBuilder {
         args: this.argShape(parts, command),
         knownNonClient: !!first && this.tracker.isKnownNonClient(first, context),
         importedName: !!first && this.tracker.isImportedName(first, context),
+        assignedFrom: first === text ? this.tracker.assignedText(first, context) : undefined,
       },
       this.facts(),
     );

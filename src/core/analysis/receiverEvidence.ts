@@ -133,6 +133,8 @@ export interface EvidenceInput {
   knownNonClient: boolean;
   /** The first segment is an imported name (a module or class, unless a Redis name says otherwise). */
   importedName: boolean;
+  /** What a bare-name receiver was assigned: `conn = get_redis()` names Redis through its factory. */
+  assignedFrom?: string;
 }
 
 export interface Verdict {
@@ -187,7 +189,8 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   const single = !receiver.includes('.') && !receiver.includes('(');
   if (single && input.knownNonClient) return undefined;
   const chain = receiver.replace(/\(\)/g, '');
-  const named = REDIS_CHAIN.test(chain);
+  const factory = single && input.assignedFrom !== undefined && /^[\s\w$.]*\(/.test(input.assignedFrom.replace(/^await\s+/, '')) ? input.assignedFrom.slice(0, input.assignedFrom.indexOf('(')) : undefined;
+  const named = REDIS_CHAIN.test(chain) || (factory !== undefined && REDIS_CHAIN.test(factory));
   // An imported bare name (a module or class) is only a client when its name says Redis.
   if (single && input.importedName && !named) return undefined;
   const library = libraryFor(facts, input.method);

@@ -13,6 +13,7 @@ const FUNCTION_TYPES = new Set([
 const EXIT_TYPES = new Set(['break_statement', 'return_statement', 'throw_statement', 'raise_statement']);
 const CONDITIONAL_TYPES = new Set(['if_statement', 'elif_clause', 'while_statement', 'do_statement', 'ternary_expression', 'conditional_expression']);
 const ASSIGNMENT_TYPES = new Set(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'assignment', 'augmented_assignment']);
+const SUBSCRIPT_TYPES = new Set(['subscript', 'subscript_expression', 'attribute', 'member_expression']);
 const IDENTIFIER_TYPES = new Set(['identifier', 'shorthand_property_identifier_pattern']);
 /** Loops larger than this are not inspected (minified bundles); the rule then reports as before. */
 const MAX_BODY_NODES = 4000;
@@ -73,7 +74,14 @@ function assignmentOf(node: Node): Assignment | undefined {
   const value = node.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
   if (!target || !value) return undefined;
   const targets = new Set<string>();
-  identifiersIn(target, targets);
+  // `users[id] = reply` and `obj.field = reply` write into the container, not into `id` or `field`.
+  let written = target;
+  while (SUBSCRIPT_TYPES.has(written.type)) {
+    const object = written.childForFieldName(written.type === 'subscript' ? 'value' : 'object');
+    if (!object) break;
+    written = object;
+  }
+  identifiersIn(written, targets);
   return { targets: [...targets], value, start: node.startIndex };
 }
 
