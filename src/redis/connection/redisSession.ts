@@ -78,6 +78,9 @@ export class RedisSession extends EventEmitter<SessionEvents> {
       if (this.closing) return;
       this.lastError = toConnectionFailure(error, this.profile);
       this.emit('failure', this.lastError);
+      // A reconnect to a server (or new Sentinel master) that refuses our database leaves ioredis in database 0:
+      // browsing or editing there would touch the wrong data, so the session stops instead.
+      if (this.lastError.kind === 'database') this.client.disconnect();
     });
     client.on('reconnecting', () => !this.closing && this.setState('reconnecting'));
     client.on('ready', () => {
