@@ -9,6 +9,7 @@ import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type 
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import { calleeBefore, mayAttachListener, openingParen } from './handOver';
 import { judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
 import { spanOf } from './spans';
@@ -99,7 +100,6 @@ export class CallSiteBuilder {
         args: this.argShape(parts, command),
         knownNonClient: !!first && this.tracker.isKnownNonClient(first, context),
         importedName: !!first && this.tracker.isImportedName(first, context),
-        assignedFrom: first === text ? this.tracker.assignedText(first, context) : undefined,
       },
       this.facts(),
     );
@@ -163,9 +163,10 @@ export class CallSiteBuilder {
   }
 
   /**
-   * Clients handed to other code (passed as an argument, returned, shorthand in an options object) may get
-   * their listeners there. A textual check per bound creation keeps this off the per-call hot path; it can
-   * only make findings rarer, never add one.
+   * Clients handed to other code may get their listeners there: returned, exported, or passed to project code
+   * (a function of this file that attaches listeners, or one imported from a relative module). Handing a client
+   * to a package, to `.bind()`, or to a function that never attaches one is not a hand-over. A textual check per
+   * bound creation keeps this off the per-call hot path; it can only make findings rarer, never add one.
    */
   noteEscapes(creations: ClientCreation[], escapedIdentities: Set<string>, exportedIdentities: Set<string>): void {
     for (const creation of creations) {
@@ -175,10 +176,20 @@ export class CallSiteBuilder {
       const escaped = name.replace(/[$]/g, '\\$');
       const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
       for (let match = uses.exec(this.text); match; match = uses.exec(this.text)) {
+        // A parameter of the same name is another variable (`function describe(conn) {...}`), not a use.
+        if (match.index < creation.callSpan.startOffset) continue;
         const before = this.text.slice(Math.max(0, match.index - 200), match.index + 1);
-        // Exports are judged with the workspace index (listeners in importing files); other uses hand the client over.
-        if (/^export/.test(match[0]) || /(module\.exports\s*=\s*\{[^}]*|export\s*\{[^}]*|export\s+default\s|exports(\.\w+)?\s*=\s)$/.test(before)) exportedIdentities.add(identity);
-        else escapedIdentities.add(identity);
+        // Exports are judged with the workspace index (listeners in importing files).
+        if (/^export/.test(match[0]) || /(module\.exports\s*=\s*\{[^}]*|export\s*\{[^}]*|export\s+default\s|exports(\.\w+)?\s*=\s)$/.test(before)) {
+          exportedIdentities.add(identity);
+          continue;
+        }
+        if (/^return/.test(match[0]) || /return\s*\{[^}]*$/.test(before)) {
+          escapedIdentities.add(identity);
+          continue;
+        }
+        const paren = openingParen(this.text, match.index);
+        if (paren >= 0 && mayAttachListener(calleeBefore(this.text, paren), this.text)) escapedIdentities.add(identity);
       }
     }
   }

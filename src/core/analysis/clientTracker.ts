@@ -282,13 +282,6 @@ export class ClientTracker {
     return !!this.bindingsFor(name, context)?.some((b) => b.kind === 'import');
   }
 
-  /** Source text of what the name was last assigned (or defaults to) in this scope chain, if anything. */
-  assignedText(name: string, context: ContextSnapshot): string | undefined {
-    const list = this.bindingsFor(name, context);
-    const value = list?.filter((b) => b.value && (b.kind === 'assign' || b.kind === 'param')).pop()?.value;
-    return value?.text;
-  }
-
   /** True when the name has a binding that is definitely not a client (a dict, a number, a typed non-client). */
   isKnownNonClient(name: string, context: ContextSnapshot): boolean {
     const list = this.bindingsFor(name, context);

@@ -8,6 +8,7 @@ import { argFromNode } from './argumentValues';
 import { MODULE_SCOPE, functionInfo, type ContextSnapshot } from './collect';
 import type { Effects } from './effects';
 import type { Arg, ClientCreation } from './model';
+import { mayAttachListener } from './handOver';
 import { spanOf } from './spans';
 import type { CallParts, FactoryInfo, LanguageSyntax } from './syntax';
 
@@ -108,10 +109,42 @@ export class ClientCreations {
         else if (binding) creation.binding = binding.name;
         return;
       }
-      if (['return_statement', 'arguments', 'argument_list', 'keyword_argument', 'pair', 'export_statement', 'array', 'list', 'arrow_function', 'lambda'].includes(type)) {
+      if (type === 'arguments' || type === 'argument_list' || type === 'keyword_argument' || type === 'pair') {
+        creation.escapes = handedToProjectCode(parent);
+        return;
+      }
+      if (['return_statement', 'export_statement', 'array', 'list', 'arrow_function', 'lambda'].includes(type)) {
         creation.escapes = true;
       }
       return;
     }
   }
+}
+
+const treeTexts = new WeakMap<object, string>();
+
+function fileText(node: Node): string {
+  let text = treeTexts.get(node.tree);
+  if (text === undefined) treeTexts.set(node.tree, (text = node.tree.rootNode.text));
+  return text;
+}
+
+/**
+ * A creation written as an argument (or an option of one) escapes only to project code that may attach its
+ * listener; an options object escapes when it is itself returned or exported.
+ */
+function handedToProjectCode(position: Node): boolean {
+  let node: Node | null = position;
+  if (node.type === 'pair' || node.type === 'keyword_argument') {
+    const container = node.type === 'pair' ? node.parent?.parent : node.parent;
+    if (!container) return false;
+    if (container.type === 'return_statement' || container.type === 'export_statement') return true;
+    if (container.type === 'assignment_expression' && /exports/.test(container.childForFieldName('left')?.text ?? '')) return true;
+    if (container.type !== 'arguments' && container.type !== 'argument_list') return false;
+    node = container;
+  }
+  const call = node.parent;
+  const callee = call?.childForFieldName('function') ?? call?.childForFieldName('constructor');
+  if (!call || !callee) return false;
+  return mayAttachListener(call.type === 'new_expression' ? `new ${callee.text}` : callee.text, fileText(call));
 }

@@ -105,9 +105,30 @@ export function redisOnlyReceivers(text: string): Set<string> {
   return receivers;
 }
 
+/** `conn = get_redis()`, `client = await redis_pool.acquire()`: names assigned from a call whose callee names Redis. */
+const FACTORY_ASSIGNMENT = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.[\]| ]+)?=\s*(?:await\s+)?([\w$.]+)\s*\(/g;
+
+const LIBRARY_CONSTRUCTOR = /(^|\.)(Redis|StrictRedis|RedisCluster|Cluster|from_url|createClient|createCluster|ConnectionPool|BlockingConnectionPool|Sentinel)$/;
+
+const factoryCache = { text: '', names: new Set<string>() };
+
+/** Names the file assigns (anywhere) from a Redis-named factory call; file-wide, like the other evidence. */
+export function redisFactoryNames(text: string): Set<string> {
+  if (factoryCache.text === text) return factoryCache.names;
+  const names = new Set<string>();
+  FACTORY_ASSIGNMENT.lastIndex = 0;
+  for (let match = FACTORY_ASSIGNMENT.exec(text); match; match = FACTORY_ASSIGNMENT.exec(text)) {
+    // Library constructors are traced properly (with scopes); this is for the project's own getters.
+    if (REDIS_CHAIN.test(match[2]) && !LIBRARY_CONSTRUCTOR.test(match[2])) names.add(match[1]);
+  }
+  factoryCache.text = text;
+  factoryCache.names = names;
+  return names;
+}
+
 /** A stable digest of what the file-level evidence says (an edit that changes it invalidates reused statements). */
 export function evidenceKey(text: string): string {
-  return [...redisOnlyReceivers(text)].sort().join('\n');
+  return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n');
 }
 
 /** A cheap pre-check for files that do not mention Redis: do they call a Redis-only method on anything? */
@@ -133,8 +154,6 @@ export interface EvidenceInput {
   knownNonClient: boolean;
   /** The first segment is an imported name (a module or class, unless a Redis name says otherwise). */
   importedName: boolean;
-  /** What a bare-name receiver was assigned: `conn = get_redis()` names Redis through its factory. */
-  assignedFrom?: string;
 }
 
 export interface Verdict {
@@ -189,8 +208,7 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   const single = !receiver.includes('.') && !receiver.includes('(');
   if (single && input.knownNonClient) return undefined;
   const chain = receiver.replace(/\(\)/g, '');
-  const factory = single && input.assignedFrom !== undefined && /^[\s\w$.]*\(/.test(input.assignedFrom.replace(/^await\s+/, '')) ? input.assignedFrom.slice(0, input.assignedFrom.indexOf('(')) : undefined;
-  const named = REDIS_CHAIN.test(chain) || (factory !== undefined && REDIS_CHAIN.test(factory));
+  const named = REDIS_CHAIN.test(chain) || (single && redisFactoryNames(facts.text).has(receiver));
   // An imported bare name (a module or class) is only a client when its name says Redis.
   if (single && input.importedName && !named) return undefined;
   const library = libraryFor(facts, input.method);

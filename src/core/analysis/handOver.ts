@@ -1,0 +1,66 @@
+/**
+ * Whether handing a client to a call may give it an 'error' listener elsewhere. Only code of the project can:
+ * a function of this file (when the file attaches 'error' listeners at all) or one imported from a relative
+ * module. Packages (a rate limiter's options, `app.decorate(...)`, a session store) and `.bind(client)` do not
+ * attach listeners to a client they are given.
+ */
+
+const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
+
+/** Index of the `(` that opens the argument list holding `index`, or -1 (scans back over balanced brackets). */
+export function openingParen(text: string, index: number): number {
+  let depth = 0;
+  const stop = Math.max(0, index - 2000);
+  for (let i = index; i >= stop; i--) {
+    const c = text[i];
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (depth === 0) return c === '(' ? i : -1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The callee chain written just before `(` at `paren` (`this.attach`, `new Throttle`, `app.decorate`). */
+export function calleeBefore(text: string, paren: number): string {
+  const before = text.slice(Math.max(0, paren - 200), paren);
+  const match = /((?:new\s+)?[A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*)*)\s*$/.exec(before);
+  return match ? match[1].replace(/\s+/g, ' ') : '';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Packages that attach their own 'error' listener to a connection they are given (BullMQ's RedisConnection). */
+const LISTENING_PACKAGES = "bullmq|bull|bee-queue";
+
+/**
+ * True when the file imports `name` from a relative module (`./`, `../`: project code, which may attach
+ * listeners) or from a package known to attach one.
+ */
+function importedFromProject(name: string, text: string): boolean {
+  const id = escapeRegExp(name);
+  const source = `(?:\\.|(?:${LISTENING_PACKAGES})['"])`;
+  const esm = new RegExp(`import\\s+(?:[\\w$]+\\s*,\\s*)?(?:\\{[^}]*\\b${id}\\b[^}]*\\}|${id}|\\*\\s+as\\s+${id})\\s+from\\s+['"]${source}`);
+  const cjs = new RegExp(`\\b${id}\\b[^=\\n]*=\\s*require\\(\\s*['"]${source}`);
+  return esm.test(text) || cjs.test(text);
+}
+
+/** True when the file defines a function (or method) called `name`. */
+function definedHere(name: string, text: string): boolean {
+  const id = escapeRegExp(name);
+  return new RegExp(`(function\\s*\\*?\\s*${id}\\s*\\(|\\b${id}\\s*[:=]\\s*(async\\s*)?(function|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>)|^\\s*(async\\s+)?${id}\\s*\\([^)]*\\)\\s*\\{)`, 'm').test(text);
+}
+
+/** Whether a client passed to `callee` may get its 'error' listener there. */
+export function mayAttachListener(callee: string, text: string): boolean {
+  if (!callee || /(^|\.)(bind|call|apply)$/.test(callee)) return false;
+  const segments = callee.replace(/^new\s+/, '').split(/\s*(?:\?\.|\.)\s*/);
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  if (first === 'this' || first === 'self') return definedHere(last, text) && ERROR_LISTENER.test(text);
+  if (importedFromProject(first, text)) return true;
+  return segments.length === 1 && definedHere(first, text) && ERROR_LISTENER.test(text);
+}
