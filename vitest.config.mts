@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A timeout here only detects hangs: no unit test may fail because the machine is busy (both cores
+          // saturated by another process still passes), so the default 5 s is far too tight for parsing work.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
