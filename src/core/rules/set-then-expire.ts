@@ -9,6 +9,8 @@ import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
+/** Commands that already settle the key's TTL or existence: an EXPIRE after them pairs with nothing earlier. */
+const ENDS_SEARCH = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT', 'PERSIST', 'DEL', 'UNLINK', 'SETEX', 'PSETEX', 'GETDEL', 'GETEX', 'RENAME', 'RENAMENX', 'MOVE', 'COPY', 'RESTORE']);
 const WRITES = new Set(['SET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
 
 /** The write/EXPIRE pair merges into one SET: remove the EXPIRE statement and add EX/PX to the SET. */
@@ -101,7 +103,8 @@ export const setThenExpire: Rule = {
           if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
           if (candidate.args[0]?.text !== keyText) continue;
           if (WRITES.has(candidate.command)) write = candidate;
-          break;
+          // Reads and trims (LTRIM after LPUSH) neither create the key nor give it a TTL: look past them.
+          if (write || ENDS_SEARCH.has(candidate.command)) break;
         }
       }
       if (!write || reported.has(write) || (write.command === 'SET' && setSetsTtl(write))) continue;
