@@ -28,7 +28,8 @@ Options:
   --replicas             In a Cluster, read the replicas instead of the masters.
   --full                 Inspect every key (default).
   --sample N             Inspect a uniform random sample of N keys and scale up (the error is stated).
-  --exact                MEMORY USAGE ... SAMPLES 0 (exact sizes of big collections; slower).
+  --exact                MEMORY USAGE ... SAMPLES 0 for keys of up to 1,000 elements (bigger keys are
+                         sampled, so no single call holds the server for long); slower.
   --delimiter D          Namespace delimiter; repeat for several (default ":").
   --workspace DIR        Link namespaces to the code under DIR that writes them.
   --format F             text (default), json or markdown.
