@@ -44,7 +44,8 @@ A partial report (Ctrl-C, or the server lost mid-run) is still written, marked "
 reason, and its progress saved for --resume.
 
 Exit codes: ${ANALYZE_EXIT.complete} complete report; ${ANALYZE_EXIT.usage} bad arguments or internal error; ${ANALYZE_EXIT.cannotConnect} could not connect (or the
-database was refused); ${ANALYZE_EXIT.connectionLost} connection lost mid-run (partial report); ${ANALYZE_EXIT.interrupted} interrupted by SIGINT (partial report).`;
+database was refused); ${ANALYZE_EXIT.connectionLost} connection lost mid-run (partial report); ${ANALYZE_EXIT.commandRefused} the server refused a command
+mid-run (partial report); ${ANALYZE_EXIT.interrupted} interrupted by SIGINT (partial report).`;
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -126,7 +127,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       resumeHint = ` Progress saved; continue with: redis-review analyze --url <same URL> --resume ${values.state ?? values.resume ?? DEFAULT_STATE_FILE}${settings.cluster ? ' --cluster' : ''}${settings.exact ? ' --exact' : ''}${settings.replicas ? ' --replicas' : ''}`;
     }
     io.stderr(terminalSafe(`Partial report (complete: false): ${outcome.incompleteReason}.${resumeHint}`) + '\n');
-    return outcome.stoppedBy === 'failure' ? ANALYZE_EXIT.connectionLost : ANALYZE_EXIT.interrupted;
+    if (outcome.stoppedBy === 'failure') return ANALYZE_EXIT.connectionLost;
+    return outcome.stoppedBy === 'refused' ? ANALYZE_EXIT.commandRefused : ANALYZE_EXIT.interrupted;
   } finally {
     process.off('SIGINT', onSignal);
     client.disconnect();

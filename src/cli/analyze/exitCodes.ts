@@ -8,6 +8,8 @@ export const ANALYZE_EXIT = {
   cannotConnect: 3,
   /** The connection was lost mid-run: a partial report (`complete: false`) was written, resumable. */
   connectionLost: 4,
+  /** The server refused a command mid-run (e.g. an ACL change): a partial report was written, resumable once fixed. */
+  commandRefused: 5,
   /** Interrupted (Ctrl-C / SIGINT): a partial report was written, resumable. 128 + SIGINT, as shells report it. */
   interrupted: 130,
 } as const;

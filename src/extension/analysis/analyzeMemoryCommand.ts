@@ -88,7 +88,7 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
           pausedRuns.set(id, { collector: outcome.collector, cursors: outcome.cursors });
           // Not awaited: callers (the Analysis tab) get the partial result now; the button stays for later.
           void vscode.window
-            .showWarningMessage(`Redis: memory analysis of ${session.name} ${outcome.stoppedBy === 'failure' ? 'stopped' : 'cancelled'} after ${formatCount(outcome.collector.inspectedKeys())} keys (partial results kept): ${outcome.incompleteReason ?? 'cancelled'}.`, 'Resume')
+            .showWarningMessage(`Redis: memory analysis of ${session.name} ${outcome.stoppedBy === 'cancel' ? 'cancelled' : 'stopped'} after ${formatCount(outcome.collector.inspectedKeys())} keys (partial results kept): ${outcome.incompleteReason ?? 'cancelled'}.`, 'Resume')
             .then(async (choice) => {
               if (choice === 'Resume') await analyzeMemoryCommand(services, store, { connectionId: id, resume: true });
             });

@@ -59,8 +59,8 @@ export interface AnalysisOutcome {
   complete: boolean;
   /** Why the run is partial (the abort reason, or the failure of a node). */
   incompleteReason?: string;
-  /** What ended a partial run: the abort signal, or a node that stopped answering. */
-  stoppedBy?: 'cancel' | 'failure';
+  /** What ended a partial run: the abort signal, a node that stopped answering, or a command a node refused. */
+  stoppedBy?: 'cancel' | 'failure' | 'refused';
   /** Per node, the SCAN cursor to resume from ('0' = done, '' = not started). */
   cursors: Record<string, string>;
   collector: MemoryCollector;
@@ -84,8 +84,14 @@ function abortReason(signal: AbortSignal | undefined): string {
   return typeof reason === 'string' ? reason : 'cancelled';
 }
 
-function lostConnectionReason(address: string, error: Error, inspected: number): string {
-  return `the analysis of ${address} stopped after ${inspected.toLocaleString('en-US')} keys: the server stopped answering (${error.message.slice(0, 200)})`;
+/** A server's error reply (NOPERM, a command renamed mid-run) is not a lost connection, and is worded apart. */
+function isRefusal(error: Error): boolean {
+  return error.name === 'ReplyError';
+}
+
+function failureReason(address: string, error: Error, inspected: number): string {
+  const why = isRefusal(error) ? 'the server refused a command' : 'the server stopped answering';
+  return `the analysis of ${address} stopped after ${inspected.toLocaleString('en-US')} keys: ${why} (${error.message.slice(0, 200)})`;
 }
 
 export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions): Promise<AnalysisOutcome> {
@@ -157,7 +163,7 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
     const complete = results.every((r) => r.complete);
     const failure = results.findIndex((r) => r.error);
     const incompleteReason = complete ? undefined
-      : failure >= 0 ? lostConnectionReason(nodes[failure].address, results[failure].error!, collector.inspectedKeys())
+      : failure >= 0 ? failureReason(nodes[failure].address, results[failure].error!, collector.inspectedKeys())
       : abortReason(options.signal);
     const outcome: AnalysisOutcome = {
       report: {
@@ -167,7 +173,7 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
         ...(warnings.length ? { warnings } : {}),
       },
       complete,
-      ...(incompleteReason ? { incompleteReason, stoppedBy: failure >= 0 ? 'failure' as const : 'cancel' as const } : {}),
+      ...(incompleteReason ? { incompleteReason, stoppedBy: failure < 0 ? 'cancel' as const : isRefusal(results[failure].error!) ? 'refused' as const : 'failure' as const } : {}),
       cursors: Object.fromEntries(nodes.map((n, i) => [n.address, results[i].cursor])),
       collector,
       facts,

@@ -81,6 +81,26 @@ describe('server killed mid-analysis', () => {
   }
 });
 
+describe('a command refused mid-analysis', () => {
+  it('keeps the partial report, names the refusal, exits 5', async () => {
+    const server = await startStandalone({ aclUsers: ['user analyst on >analyst-pw ~* &* +@all'] });
+    try {
+      const admin = new Redis({ port: server.port, host: '127.0.0.1' });
+      await admin.call('DEBUG', 'POPULATE', KEYS, 'key', 10);
+      const run = cli('analyze', '--url', `redis://analyst:analyst-pw@127.0.0.1:${server.port}`, '--keys-per-call', '1', '--format', 'json', '--state', 'refused.json');
+      await afterCalls(server.port, 'evalsha', 50);
+      await admin.call('ACL', 'SETUSER', 'analyst', '-evalsha');
+      admin.disconnect();
+      const { code, stdout, stderr } = await run;
+      expect(stderr).toMatch(/Partial report \(complete: false\): the analysis of 127\.0\.0\.1:\d+ stopped after [\d,]+ keys: the server refused a command \(NOPERM/);
+      expect(code).toBe(5);
+      expect(JSON.parse(stdout)).toMatchObject({ complete: false });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('Ctrl-C and --resume', () => {
   it('SIGINT writes a partial report and exits 130; --resume finishes with every key counted once', async () => {
     const server = await populated();
