@@ -122,7 +122,8 @@ describe('re-analysis after an edit', () => {
     // Random edits often change imports, clients or the statement structure (a whole review then); the rest reuse.
     expect(reused / edits).toBeGreaterThan(0.3);
     // Every fixture is edited a dozen times: the run grows with the fixture set, and CI machines are shared.
-  }, 60_000);
+    // Measured 4.7 s idle and 38 s with both cores saturated by another process: the timeout only detects hangs.
+  }, 300_000);
 
   it('reuses every other statement while a key is typed inside a function, in Python and TypeScript', () => {
     const python = [
