@@ -4,6 +4,7 @@
  * folder; tests and other commands pass a {@link ScaffoldCommandOptions} object to skip every prompt.
  */
 import * as vscode from 'vscode';
+import { writeOutputFiles } from '../../node/outputFiles';
 import { generateScaffold, isScaffoldLanguage } from '../../core/scaffold/generate';
 import { LANGUAGE_MARKER_GLOB, workspaceLanguage } from '../../core/scaffold/workspaceLanguage';
 import type { ScaffoldLanguage } from '../../core/scaffold/types';
@@ -76,6 +77,10 @@ async function writeScaffold(choices: ScaffoldChoices, folder: vscode.Uri, overw
       overwrite ??
       (await vscode.window.showWarningMessage(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${vscode.workspace.asRelativePath(folder)}.`, { modal: true }, 'Overwrite')) === 'Overwrite';
     if (!allowed) return [];
+  }
+  if (folder.scheme === 'file') {
+    // Local folders: all files or none, and never written through a symlink (the CLI's writer).
+    return writeOutputFiles(folder.fsPath, files, { force: true }).map((path) => vscode.Uri.file(path));
   }
   await vscode.workspace.fs.createDirectory(folder);
   for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(target.file.content));
