@@ -23,10 +23,17 @@ function namedCacheEntry(site: RedisCallSite): boolean {
   return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
 }
 
-/** Another SET of the same key in the same function sets a TTL: this write is a deliberate branch (`timeout=None`). */
+/**
+ * Another SET of the same key expression sets a TTL: in the same function this write is a deliberate branch
+ * (`timeout=None`); for a computed key in another function, the module offers a TTL variant of the same
+ * write (`setCacheObject` next to `setCacheObjectWithTimeout`) and the caller chooses.
+ */
 function ttlElsewhereInFunction(site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
   const start = functionStartOf(site);
-  return sites.some((other) => other !== site && other.args[0]?.text === site.args[0].text && functionStartOf(other) === start && SETS.has(other.command) && setSetsTtl(other) && !hasOption(other, ['keepttl', 'KEEPTTL'], 2));
+  const name = site.enclosingFunction?.name ?? '';
+  const computed = keyPatternOf(site.args[0]) === undefined;
+  const variant = (other: RedisCallSite) => functionStartOf(other) === start || (computed && name.length > 2 && (other.enclosingFunction?.name ?? '').startsWith(name));
+  return sites.some((other) => other !== site && other.args[0]?.text === site.args[0].text && variant(other) && SETS.has(other.command) && setSetsTtl(other) && !hasOption(other, ['keepttl', 'KEEPTTL'], 2));
 }
 
 export const cacheWriteWithoutTtl: Rule = {
@@ -43,7 +50,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch) is not reported.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },

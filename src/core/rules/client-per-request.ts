@@ -70,7 +70,7 @@ export const clientPerRequest: Rule = {
       }
       if (cachedByDecorator(model, creation.enclosingFunction)) continue;
       scopes ??= requestScopes(model, [...model.callSites, ...model.creations].map((site) => site.enclosingFunction).filter((f): f is FunctionInfo => f !== undefined));
-      if (model.language === 'python' && scopes.dependencies.has(creation.enclosingFunction.name)) {
+      if (model.language === 'python' && (scopes.dependencies.has(creation.enclosingFunction.name) || yieldsAsDependency(model, creation))) {
         context.report({ messageId: 'indirect', data: { ...data, how: 'FastAPI calls it for every request that depends on it' }, span: creation.span });
         continue;
       }
@@ -99,6 +99,14 @@ function assignsOuterVariable(model: FileModel, creation: ClientCreation): boole
   // Not declared in the function: a parameter is local too.
   const head = body.slice(0, body.search(/=>|\{/) + 1);
   return !new RegExp(`[(,]\\s*${name}\\b`).test(head);
+}
+
+/** A generator in a FastAPI module that yields the client it creates: the shape of a per-request dependency. */
+function yieldsAsDependency(model: FileModel, creation: ClientCreation): boolean {
+  const fn = creation.enclosingFunction;
+  if (!fn || !creation.binding || !/^\s*(from\s+fastapi\b|import\s+fastapi\b)/m.test(model.text)) return false;
+  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
+  return new RegExp(`\\byield\\s+${creation.binding.replace(/\./g, '\\.')}\\s*($|\\n|#)`, 'm').test(body);
 }
 
 /** `@lru_cache` / `@cache` / `@functools.cache` on the function: it returns the same client every time. */

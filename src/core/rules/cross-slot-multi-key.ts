@@ -10,7 +10,7 @@ import { IMPORT_IOREDIS_CLUSTER } from './exampleImports';
 const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
 const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
 /** Commands taking any number of keys: a collection of keys may be passed to them. */
-const VARIADIC = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'PFCOUNT']);
+const VARIADIC = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'PFCOUNT']);
 /** Multi-key commands redis-py's RedisCluster sends per slot on its own. */
 const SPLIT_BY_REDIS_PY = new Set(['DEL', 'UNLINK', 'EXISTS', 'TOUCH']);
 
@@ -55,7 +55,7 @@ export const crossSlotMultiKey: Rule = {
     },
     docs: {
       summary: 'Multi-key commands on keys without a shared hash tag fail in Cluster.',
-      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it.',
+      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it, nor are clients whose `keyPrefix` carries a hash tag.',
       why: 'Redis Cluster only executes a multi-key command when every key maps to the same hash slot; otherwise it replies CROSSSLOT. Code that works on a single instance breaks the day it moves to Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
@@ -77,6 +77,8 @@ export const crossSlotMultiKey: Rule = {
       // redis-py's RedisCluster splits these per slot itself (and the *_nonatomic helpers say so in their name).
       if (site.receiver.library === 'redis-py' && site.receiver.kind === 'cluster' && SPLIT_BY_REDIS_PY.has(site.command)) continue;
       if (/nonatomic/i.test(site.method)) continue;
+      // A client-wide key prefix with a hash tag (`keyPrefix: '{app}:'`) puts every key in one slot.
+      if (Object.entries(site.receiver.creation?.options ?? {}).some(([name, option]) => /(^|\.)(keyPrefix|prefix)$/i.test(name) && /\{[^{}]+\}/.test(option.text))) continue;
       const cluster = config.cluster || site.receiver.kind === 'cluster';
       if (!cluster && !mayBeCluster(model, site)) continue;
       const where = cluster ? 'in Redis Cluster' : `on ${site.receiver.text}, declared as possibly a Cluster client,`;

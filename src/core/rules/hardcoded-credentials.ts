@@ -4,12 +4,13 @@ import type { Fix } from '../findings';
 import type { Rule } from './rule';
 import { isTypeScript } from './support/clients';
 import { ensurePythonOsImport, fix, replace } from './support/edits';
-import { resolvedArg } from './support/constants';
+import { resolvedArg, stringLiteralAt } from './support/constants';
 import { urlPassword } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const PLACEHOLDER = /^(\$\{.*\}|<.*>|%\(.*\)s|\{\{.*\}\}|\*+|x+|\.\.\.)$/i;
-const PASSWORD_OPTIONS = ['password', 'redisOptions.password', 'sentinelPassword', 'socket.password'];
+/** Option names (the last segment of a nested option) that hold a password. */
+const PASSWORD_KEYS = new Set(['password', 'auth_pass', 'authpass', 'sentinelpassword', 'sentinel_password', 'requirepass']);
 
 function environmentFix(model: FileModel, arg: Arg, variable: string): Fix {
   if (model.language === 'python') {
@@ -35,7 +36,7 @@ export const hardcodedCredentials: Rule = {
     },
     docs: {
       summary: 'Passwords in client options or redis:// URLs leak through source control.',
-      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password — written inline or held in a module-level constant of the same file (`KV_SECRET = "…"`, reported at the literal). Empty strings and obvious placeholders are ignored.',
+      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password — written inline or held in a constant or local of the same file (`KV_SECRET = "…"`, reported at the literal), including nested options such as cluster `rootNodes` URLs and numeric passwords — and string literals assigned to variables named for a Redis password (`REDIS_PASSWORD = "…"` in a settings module). Empty strings and obvious placeholders are ignored.',
       why: 'Source code is copied to every clone, CI log, container image and error report. A Redis password there is effectively public, and rotating it means a code change and a redeploy.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", password="s3cr3t-pass")\n', good: 'import os\nimport redis\n\nr = redis.Redis(host="cache", password=os.environ["REDIS_PASSWORD"])\n' },
@@ -58,26 +59,62 @@ export const hardcodedCredentials: Rule = {
     const report = (messageId: string, arg: Arg, variable: string) => {
       if (reported.has(arg.span.startOffset)) return;
       reported.add(arg.span.startOffset);
-      context.report({ messageId, data: { env: env(variable) }, span: arg.span, fixes: [environmentFix(model, arg, variable)] });
+      context.report({ messageId, data: { env: env(variable) }, span: arg.span, fixes: arg.value.kind === 'string' ? [environmentFix(model, arg, variable)] : undefined });
     };
     for (const creation of model.creations) {
-      for (const name of PASSWORD_OPTIONS) {
-        const option = resolvedArg(model, creation.options[name]);
-        if (option?.value.kind !== 'string' || !option.value.value || PLACEHOLDER.test(option.value.value)) continue;
-        report('password', option, 'REDIS_PASSWORD');
-      }
-      for (const arg of [...creation.args, creation.options.url].map((a) => resolvedArg(model, a)).filter((a): a is Arg => !!a)) {
-        if (arg.value.kind !== 'string') continue;
-        const password = urlPassword(arg.value.value);
-        if (!password || PLACEHOLDER.test(password)) continue;
-        report('url', arg, 'REDIS_URL');
-      }
+      const scope = creation.enclosingFunction;
+      const visit = (name: string, option: Arg | undefined, depth: number): void => {
+        if (!option || depth > 4) return;
+        const value = option.value;
+        if (value.kind === 'object') {
+          for (const [key, entry] of Object.entries(value.entries)) visit(`${name}.${key}`, entry, depth + 1);
+          return;
+        }
+        if (value.kind === 'array') {
+          for (const item of value.items) visit(name, item, depth + 1);
+          return;
+        }
+        const resolved = resolvedArg(model, option, scope);
+        if (!resolved) return;
+        if (PASSWORD_KEYS.has(name.split('.').pop()!.toLowerCase())) {
+          if (literalPassword(resolved) !== undefined) report('password', resolved, 'REDIS_PASSWORD');
+          return;
+        }
+        if (resolved.value.kind !== 'string') return;
+        const password = urlPassword(resolved.value.value);
+        if (password && !PLACEHOLDER.test(password)) report('url', resolved, 'REDIS_URL');
+      };
+      for (const [name, option] of Object.entries(creation.options)) if (!name.includes('.')) visit(name, option, 0);
+      for (const arg of creation.args) visit('', arg, 0);
     }
     for (const site of model.callSites) {
       if (site.command !== 'AUTH') continue;
-      const password = resolvedArg(model, site.args[site.args.length - 1]);
-      if (password?.value.kind !== 'string' || !password.value.value || PLACEHOLDER.test(password.value.value)) continue;
-      report('auth', password, 'REDIS_PASSWORD');
+      const password = resolvedArg(model, site.args[site.args.length - 1], site.enclosingFunction);
+      if (password && literalPassword(password) !== undefined) report('auth', password, 'REDIS_PASSWORD');
     }
+    // `REDIS_PASSWORD = "…"` in a settings module that other files read: named for Redis and for a password.
+    for (const literal of passwordAssignments(model)) report('password', literal, 'REDIS_PASSWORD');
   },
 };
+
+/** The password a literal argument holds (strings, and numbers such as password=123456), unless empty or a placeholder. */
+function literalPassword(arg: Arg): string | undefined {
+  const value = arg.value.kind === 'string' ? arg.value.value : arg.value.kind === 'number' ? arg.text : undefined;
+  if (!value || PLACEHOLDER.test(value)) return undefined;
+  return value;
+}
+
+const REDIS_PASSWORD_NAME = /^(?:[\w$]*?_)?redis_?(?:auth_?)?(?:password|passwd|pwd|pass)$|^redis(?:Auth)?(?:Password|Passwd|Pwd|Pass)$/i;
+
+/** String literals assigned to variables named like a Redis password (`REDIS_PASSWORD`, `redis_pwd`, `redisPassword`). */
+function passwordAssignments(model: FileModel): Arg[] {
+  const out: Arg[] = [];
+  const text = model.text;
+  const assignment = model.language === 'python' ? /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*(?=[rRbBuU]?["'])/gm : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?=["'`])/g;
+  for (const match of text.matchAll(assignment)) {
+    if (!REDIS_PASSWORD_NAME.test(match[1])) continue;
+    const literal = stringLiteralAt(model, match.index! + match[0].length);
+    if (literal && literalPassword(literal) !== undefined) out.push(literal);
+  }
+  return out;
+}

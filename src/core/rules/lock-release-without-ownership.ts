@@ -3,7 +3,7 @@ import { keyPatternOf } from '../analysis/argumentValues';
 import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { setIsNx } from './support/options';
-import { namesLock, namesLockRelease, wordsOf } from './support/names';
+import { acquiresLock, namesLock, namesLockRelease, wordsOf } from './support/names';
 import { LOCK_KEY, functionStartOf } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -38,11 +38,7 @@ export const lockReleaseWithoutOwnership: Rule = {
   check(context) {
     const sites = context.model.callSites;
     // Lock acquisitions of this file: SET NX / SETNX whose key, key expression or function says lock.
-    const acquires = sites.filter((site) => {
-      if (!setIsNx(site)) return false;
-      const key = keyPatternOf(site.args[0]);
-      return (key !== undefined && LOCK_KEY.test(key)) || namesLock(site.args[0]?.text) || namesLock(site.enclosingFunction?.name) || wordsOf(site.enclosingFunction?.name ?? '').includes('acquire');
-    });
+    const acquires = sites.filter((site) => setIsNx(site) && acquiresLock(site));
     const acquired = new Set<string>();
     const acquiredTexts = new Set<string>();
     for (const site of acquires) {

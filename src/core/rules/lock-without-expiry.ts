@@ -4,8 +4,7 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { hasOption, setIsNx, setSetsTtl } from './support/options';
-import { namesLock } from './support/names';
-import { LOCK_KEY } from './support/sites';
+import { acquiresLock } from './support/names';
 import { appendArguments } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -24,7 +23,7 @@ export const lockWithoutExpiry: Rule = {
     },
     docs: {
       summary: 'SETNX / SET NX / redis-py lock() without a TTL deadlocks when the holder dies.',
-      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`) says lock — and redis-py `lock()` calls without a timeout.',
+      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout.',
       why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
@@ -44,10 +43,8 @@ export const lockWithoutExpiry: Rule = {
     const { model, config } = context;
     const ttlMs = config.lockTtlMs;
     for (const site of model.callSites) {
-      if (!setIsNx(site) || setSetsTtl(site)) continue;
-      const key = keyPatternOf(site.args[0]) ?? site.args[0]?.text ?? '';
-      // The key (or the expression computing it) is named like a lock, or the function that takes it is.
-      if (!LOCK_KEY.test(key) && !LOCK_KEY.test(site.args[0]?.text ?? '') && !namesLock(site.args[0]?.text) && !namesLock(site.enclosingFunction?.name)) continue;
+      if (!setIsNx(site) || setSetsTtl(site) || !site.args[0]) continue;
+      if (!acquiresLock(site)) continue;
       const lib = site.receiver.library;
       const spelling = lib === 'redis-py' ? `set(key, token, nx=True, px=${ttlMs})` : lib === 'ioredis' ? `set(key, token, 'PX', ${ttlMs}, 'NX')` : `set(key, token, { NX: true, PX: ${ttlMs} })`;
       let fixes;
@@ -73,6 +70,8 @@ export const lockWithoutExpiry: Rule = {
       if (site.keywords.timeout && site.keywords.timeout.value.kind !== 'null') continue;
       if (site.args.length >= 2 && site.args[1].value.kind !== 'null') continue;
       if (hasOption(site, ['timeout'], 1)) continue;
+      // `lock(name, **options)`: the options may well carry the timeout.
+      if (site.args.some((arg) => arg.text.startsWith('**')) || /\(\s*(?:[^()]*,\s*)?\*\*/.test(context.model.text.slice(site.callSpan.startOffset, site.callSpan.endOffset))) continue;
       const seconds = Math.max(1, Math.round(ttlMs / 1000));
       const edit = site.keywords.timeout ? replace(site.keywords.timeout.span, String(seconds)) : appendArguments(model, site, `timeout=${seconds}`, '', '');
       context.report({ messageId: 'pyLock', data: { key: shownKey(site) }, span: site.span, fixes: edit ? [fix(`Expire the lock after ${seconds} s`, false, [edit])] : undefined });

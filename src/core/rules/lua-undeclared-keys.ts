@@ -39,7 +39,7 @@ export const luaUndeclaredKeys: Rule = {
     },
     docs: {
       summary: 'Lua scripts that touch keys not passed in KEYS break in Cluster.',
-      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Severity is raised to error when `"cluster": true`.',
+      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Severity is raised to error when `"cluster": true`.',
       why: 'Redis requires scripts to declare every key they access as KEYS arguments: Cluster routes the script by those keys and rejects access to other slots; scripts with a `#!lua` shebang refuse undeclared cross-slot access even outside Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/profile.py', bad: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[1] .. ":version")\n""")\n', good: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[2])\n""")\n' },
@@ -58,7 +58,7 @@ export const luaUndeclaredKeys: Rule = {
     for (const source of scriptSources(context)) {
       // Dynamic scripts are checked on their constant parts (unknown parts read as `*`).
       // A script held in a module constant is read from the constant; the finding stays at the call.
-      const value = (resolvedArg(context.model, source.arg) ?? source.arg).value;
+      const value = (resolvedArg(context.model, source.arg, source.site.enclosingFunction) ?? source.arg).value;
       if (value.kind !== 'string' && value.kind !== 'pattern') continue;
       const lua = value.kind === 'string' ? value.value : value.pattern;
       const aliases = keyAliases(lua);

@@ -11,7 +11,7 @@ import { IMPORT_IOREDIS } from './exampleImports';
 const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
 /** Commands that already settle the key's TTL or existence: an EXPIRE after them pairs with nothing earlier. */
 const ENDS_SEARCH = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT', 'PERSIST', 'DEL', 'UNLINK', 'SETEX', 'PSETEX', 'GETDEL', 'GETEX', 'RENAME', 'RENAMENX', 'MOVE', 'COPY', 'RESTORE']);
-const WRITES = new Set(['SET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
+const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
 
 /** The write/EXPIRE pair merges into one SET: remove the EXPIRE statement and add EX/PX to the SET. */
 function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite, adjacent: boolean): Fix | undefined {
@@ -102,7 +102,13 @@ export const setThenExpire: Rule = {
           const candidate = group[j];
           if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
           if (candidate.args[0]?.text !== keyText) continue;
-          if (WRITES.has(candidate.command)) write = candidate;
+          if (WRITES.has(candidate.command)) {
+            // Of consecutive writes of the key (three HINCRBYs, then EXPIRE), the first one creates it; a SET
+            // replaces the value and its TTL, so the SET nearest to the EXPIRE is the one to fix.
+            if (write && (write.command === 'SET' || candidate.command === 'SET')) break;
+            write = candidate;
+            continue;
+          }
           // Reads and trims (LTRIM after LPUSH) neither create the key nor give it a TTL: look past them.
           if (write || ENDS_SEARCH.has(candidate.command)) break;
         }

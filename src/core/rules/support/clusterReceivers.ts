@@ -1,7 +1,8 @@
 /**
  * Receivers that may be a Redis Cluster although the tracker resolved them to a standalone client: a
  * parameter or field typed as a union of both (`RedisClientType | RedisClusterType`, `Redis | Cluster`,
- * `Union[Redis, RedisCluster]`). Read from the declaration's type text, which the model keeps in the source.
+ * `Union[Redis, RedisCluster]`), or a binding the file assigns a cluster client to in one branch. Read from the
+ * declaration's type text in the source and from the file's creations.
  */
 import type { FileModel, RedisCallSite } from '../../analysis/model';
 
@@ -49,6 +50,8 @@ export function declaredReceiverType(model: FileModel, site: RedisCallSite): str
 export function mayBeCluster(model: FileModel, site: RedisCallSite): boolean {
   if (site.receiver.kind === 'cluster') return true;
   if (site.receiver.kind !== 'client') return false;
+  // `this.client = config.cluster ? new Redis.Cluster(nodes) : new Redis(url)`: one binding, either kind.
+  if (model.creations.some((creation) => creation.kind === 'cluster' && creation.binding === site.receiver.text)) return true;
   const type = declaredReceiverType(model, site);
   return !!type && CLUSTER_TYPE.test(type);
 }

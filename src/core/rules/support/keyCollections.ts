@@ -21,10 +21,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A key template with a literal `{…}` hash tag (`${`/f-string interpolations do not count; `{{…}}` does in Python). */
+/** A key template with a literal `{…}` hash tag inside a string (`${…}` and f-string `{…}` interpolations do not count). */
 export function hasHashTag(text: string, python: boolean): boolean {
-  if (python) return /\{\{[^{}]+\}\}/.test(text) || /(^|[^f])["'][^"']*\{[^{}]+\}[^"']*["']/.test(text);
-  return /(^|[^$])\{[^{}]*\}/.test(text.replace(/\$\{[^{}]*\}/g, '')) && /['"`]/.test(text);
+  const literals = python ? text.matchAll(/([rRbBuUfF]{0,2})("[^"\n]*"|'[^'\n]*')/g) : text.matchAll(/("[^"\n]*"|'[^'\n]*'|`[^`]*`)/g);
+  for (const match of literals) {
+    if (python) {
+      const body = match[2];
+      if (/f/i.test(match[1]) ? /\{\{[^{}]+\}\}/.test(body) : /\{[^{}]+\}/.test(body)) return true;
+    } else if (/\{[^{}]+\}/.test(match[1].replace(/\$\{[^{}]*\}/g, '*'))) return true;
+  }
+  return false;
 }
 
 /** What a local name holds, read from its last assignment before the call in the same function. */
@@ -51,8 +57,10 @@ function parameterType(model: FileModel, site: RedisCallSite, name: string): str
   if (!site.enclosingFunction) return undefined;
   const start = site.enclosingFunction.span.startOffset;
   const head = model.text.slice(start, Math.min(site.callSpan.startOffset, start + 1000));
-  const match = new RegExp(`[(,]\\s*${escapeRegExp(name)}\\s*\\??\\s*:\\s*([^,)=]+)`).exec(head);
-  return match?.[1];
+  const match = new RegExp(`[(,]\\s*(\\.\\.\\.|\\*)?${escapeRegExp(name)}\\s*\\??\\s*(?::\\s*([^,)=]+))?[,)=]`).exec(head);
+  if (!match) return undefined;
+  // A rest parameter (`...keys: string[]`, `*keys`) is an array whatever its declared type.
+  return match[1] ? 'Array' : match[2] ?? '';
 }
 
 /** The key collection an argument stands for, if it is one. */

@@ -1,4 +1,7 @@
 /** What identifiers say about intent: the words of `releaseLock`, `drop_mutex`, `putInCache`, `LOCK_KEY`. */
+import { keyPatternOf } from '../../analysis/argumentValues';
+import type { RedisCallSite } from '../../analysis/model';
+import { LOCK_KEY } from './sites';
 
 /** Lower-case words of an identifier or expression text (camelCase, snake_case, dots and brackets split). */
 export function wordsOf(text: string): string[] {
@@ -30,4 +33,22 @@ export function namesLockRelease(name: string | undefined): boolean {
 /** The text names a cache (`putInCache`, `cache_key`, `setCached`). */
 export function namesCache(text: string | undefined): boolean {
   return !!text && wordsOf(text).some((word) => CACHE_WORDS.has(word));
+}
+
+/** A function name that says it takes a lock: `acquireLock`, `grab_mutex`, `acquire` (of a lock class), `tryLock`. */
+export function namesLockAcquire(name: string | undefined): boolean {
+  return !!name && (namesLock(name) || wordsOf(name).includes('acquire'));
+}
+
+/**
+ * A SET NX / SETNX that takes a lock: a literal key says so itself (`lock:job:*`); a computed key through the
+ * expression (`lockKey`) or the function it is written in (`acquireLock(name)`, `acquire(self)`).
+ */
+export function acquiresLock(site: RedisCallSite): boolean {
+  const arg = site.args[0];
+  if (!arg) return false;
+  const key = keyPatternOf(arg);
+  if (LOCK_KEY.test(key ?? arg.text)) return true;
+  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return false;
+  return namesLock(arg.text) || namesLockAcquire(site.enclosingFunction?.name);
 }
