@@ -95,7 +95,7 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
           return;
         }
         pausedRuns.delete(id);
-        const summary = `Redis: ${session.name} holds ${formatCount(report.totalKeys)} keys in ${formatBytes(report.totalMemoryBytes)}; ${report.recommendations.length} recommendation(s).`;
+        const summary = `Redis: ${session.name} holds ${formatCount(report.totalKeys)} keys in ${formatBytes(report.totalMemoryBytes)}${report.sizeEstimate ? ' (estimated: MEMORY USAGE refused)' : ''}; ${report.recommendations.length} recommendation(s).`;
         void vscode.window.showInformationMessage(summary, 'Open Analysis', 'Markdown Report').then(async (choice) => {
           if (choice === 'Open Analysis') await vscode.commands.executeCommand('redisReview.openInstance', { connectionId: id });
           if (choice === 'Markdown Report') await openReport(toMarkdown(report));
