@@ -39,13 +39,17 @@ const LENGTH_COMMAND: Record<string, string> = { string: 'strlen', hash: 'hlen',
 
 type PipelineReplies = Array<[Error | null, unknown]>;
 
+/** Replies that say this user or server cannot run a command at all, as opposed to a per-key answer (WRONGTYPE). */
+const REFUSED = /^(NOPERM|ERR unknown command|ERR unknown subcommand)/;
+
 /**
- * A pipeline's replies, or the first failure that is not the server answering an error: a lost connection
- * must stop the scan, not read as "this key vanished" and let the cursor move past keys never inspected.
+ * A pipeline's replies, or the first failure that is not a per-key answer: a lost connection or a refused
+ * command must stop the scan (and be reported), not read as "this key vanished" — that turned a user without
+ * OBJECT into an empty report, and let the cursor move past keys never inspected.
  */
 function repliesOrThrow(replies: PipelineReplies | null): PipelineReplies {
-  const transport = (replies ?? []).find(([error]) => error && error.name !== 'ReplyError')?.[0];
-  if (transport) throw transport;
+  const failure = (replies ?? []).find(([error]) => error && (error.name !== 'ReplyError' || REFUSED.test(error.message)))?.[0];
+  if (failure) throw failure;
   return replies ?? [];
 }
 

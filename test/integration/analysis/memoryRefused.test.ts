@@ -77,3 +77,18 @@ describe('analysis where MEMORY USAGE is refused', () => {
     expect(Math.abs(estimated.totalMemoryBytes / measured.totalMemoryBytes - 1)).toBeLessThan(0.3);
   });
 });
+
+describe('analysis where another inspection command is refused', () => {
+  it('stops with the refusal named instead of reporting an empty keyspace (pipeline strategy)', async () => {
+    const server = await startStandalone({ aclUsers: ['user viewer on >viewer-pw ~* &* +@all -object'] });
+    try {
+      await seed(server);
+      const { code, stdout, stderr } = await cli('analyze', '--url', `redis://viewer:viewer-pw@127.0.0.1:${server.port}`, '--strategy', 'pipeline', '--format', 'json');
+      expect(stderr).toMatch(/the server refused a command \(NOPERM.*'object\|encoding'/);
+      expect(code).toBe(5);
+      expect(JSON.parse(stdout)).toMatchObject({ complete: false, totalKeys: 0 });
+    } finally {
+      await server.stop();
+    }
+  });
+});
