@@ -12,6 +12,7 @@ import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, Rec
 import { calleeBefore, mayAttachListener, openingParen } from './handOver';
 import { judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
+import { ReplyFlow } from './replyFlow';
 import { spanOf } from './spans';
 import type { CalleeHint, CallParts, LanguageSyntax } from './syntax';
 
@@ -314,7 +315,13 @@ export class CallSiteBuilder {
     const result: Deserialization = { function: fn, span: spanOf(call.node), fromRedis: false };
     const first = parts.args[0] ? this.syntax.unwrap(parts.args[0]) : undefined;
     if (!first) return result;
-    let site = this.siteByOffset.get(first.startIndex);
+    let site: RedisCallSite | undefined;
+    if (this.syntax.family === 'python') {
+      // Replies reached directly, through variables, indexing, iteration, unpacking or a pipeline's execute() (replyFlow.ts).
+      const chunkSites = this.pickleCandidates.find((candidate) => candidate.call === call)?.out.callSites ?? [];
+      site = new ReplyFlow([...this.siteByOffset.values(), ...chunkSites], call.context.fnNode ?? call.node.tree.rootNode).replyOf(first);
+    }
+    site ??= this.siteByOffset.get(first.startIndex);
     if (!site && first.type === 'identifier') {
       const assignments = this.collected.bindings.get(call.context.scopes[0])?.get(first.text) ?? [];
       for (const binding of assignments) {

@@ -15,7 +15,7 @@ export const pickleDeserialization: Rule = {
     },
     docs: {
       summary: 'pickle.loads of Redis data is remote code execution waiting to happen.',
-      what: 'Reports pickle/dill/cloudpickle `loads` calls whose argument is a Redis read (directly or through a local variable).',
+      what: 'Reports pickle/dill/cloudpickle `loads` calls whose argument is a Redis read. Evidence it accepts, within the same function: the read itself (`pickle.loads(r.get(k))`); a variable assigned from one (also `a = b = ...` and `:=`); an element of a multi-value reply reached by indexing (`r.mget(keys)[0]`, `values[0]`), iteration (`for v in r.mget(keys)`, `[pickle.loads(x) for x in r.lrange(...)]`, `r.hgetall(h).items()`), `zip(...)`/`enumerate(...)` at the reply\'s position, or unpacking; and a position of a pipeline\'s `execute()` result (`blob, ttl = pipe.execute()`, `r.pipeline().get(k).execute()[0]`) mapped to the command queued there, which must be a read (GET, HGET, LRANGE, ...). Names are not followed into other functions or through attribute/method calls (`data.decode()`).',
       why: 'Unpickling executes code chosen by whoever wrote the bytes. Anyone who can write to Redis — a compromised service sharing the instance, an exposed port, a weak password — can turn every reader into a shell.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import pickle\nimport redis\n\nr = redis.Redis()\n\ndef load(key):\n    data = r.get(key)\n    return pickle.loads(data)\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef load(key):\n    data = r.get(key)\n    return json.loads(data)\n' },

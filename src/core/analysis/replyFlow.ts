@@ -1,0 +1,219 @@
+/**
+ * Follows a Python expression back to the Redis reply it holds: a read call, an element of a multi-value reply
+ * (MGET, LRANGE, ZRANGE, HGETALL, ...) reached by indexing, iteration, unpacking, zip/enumerate, or a position
+ * of a pipeline's `execute()` result mapped to the command queued there. Used for deserializers (pickle.loads).
+ */
+import type { Node } from 'web-tree-sitter';
+import type { RedisCallSite } from './model';
+
+/** Commands whose reply carries stored values (a value, or a collection of them). */
+const READS = new Set([
+  'GET', 'GETDEL', 'GETEX', 'GETSET', 'GETRANGE', 'HGET', 'HMGET', 'HGETALL', 'HVALS', 'HRANDFIELD', 'MGET', 'LINDEX', 'LPOP', 'RPOP',
+  'LRANGE', 'LMOVE', 'BLMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'BLPOP', 'BRPOP', 'LMPOP', 'BLMPOP', 'SMEMBERS', 'SRANDMEMBER', 'SPOP', 'SUNION',
+  'SINTER', 'SDIFF', 'SSCAN', 'HSCAN', 'ZSCAN', 'ZRANGE', 'ZREVRANGE', 'ZRANGEBYSCORE', 'ZREVRANGEBYSCORE', 'ZRANGEBYLEX', 'ZREVRANGEBYLEX',
+  'ZPOPMIN', 'ZPOPMAX', 'BZPOPMIN', 'BZPOPMAX', 'ZRANDMEMBER', 'SORT', 'SORT_RO', 'XRANGE', 'XREVRANGE', 'XREAD', 'XREADGROUP',
+]);
+
+/** What an expression holds: one reply (or an element of one), or the list a pipeline's execute() returns. */
+type Flow = { kind: 'reply'; site: RedisCallSite } | { kind: 'batch'; queued: RedisCallSite[] };
+
+const FUNCTION_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const LOOP_TYPES = new Set(['for_statement', 'for_in_clause']);
+const PATTERN_TYPES = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list']);
+const MAX_DEPTH = 6;
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
+function unwrap(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 8 && (current.type === 'parenthesized_expression' || current.type === 'await'); i++) {
+    const inner = named(current)[0];
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+function literalIndex(node: Node | null): number | undefined {
+  if (!node) return undefined;
+  if (node.type === 'integer') return Number(node.text);
+  return undefined;
+}
+
+export class ReplyFlow {
+  private readonly byRange = new Map<string, RedisCallSite>();
+
+  constructor(
+    sites: Iterable<RedisCallSite>,
+    /** The function (or module) the deserializer is in: names are looked up there only. */
+    private readonly scope: Node,
+  ) {
+    for (const site of sites) this.byRange.set(`${site.callSpan.startOffset}:${site.callSpan.endOffset}`, site);
+  }
+
+  /** The Redis read whose reply (or one element of it) the expression holds. */
+  replyOf(node: Node): RedisCallSite | undefined {
+    const flow = this.flow(node, node.startIndex, 0);
+    return flow?.kind === 'reply' ? flow.site : undefined;
+  }
+
+  private siteAt(node: Node): RedisCallSite | undefined {
+    return this.byRange.get(`${node.startIndex}:${node.endIndex}`);
+  }
+
+  private flow(raw: Node, before: number, depth: number): Flow | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrap(raw);
+    switch (node.type) {
+      case 'call': {
+        const site = this.siteAt(node);
+        if (site) return { kind: 'reply', site };
+        return this.executed(node);
+      }
+      case 'subscript': {
+        const value = node.childForFieldName('value');
+        return value ? this.element(this.flow(value, before, depth + 1), literalIndex(node.childForFieldName('subscript'))) : undefined;
+      }
+      case 'identifier':
+        return this.nameFlow(node.text, node, before, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  /** One element of what a flow holds: a position of a batch is the reply of the command queued there. */
+  private element(flow: Flow | undefined, index?: number): Flow | undefined {
+    if (!flow) return undefined;
+    if (flow.kind === 'reply') return flow;
+    const reads = flow.queued.filter((site) => READS.has(site.command));
+    if (index !== undefined) {
+      const site = flow.queued[index < 0 ? flow.queued.length + index : index];
+      return site && READS.has(site.command) ? { kind: 'reply', site } : undefined;
+    }
+    return reads[0] ? { kind: 'reply', site: reads[0] } : undefined;
+  }
+
+  /** `pipe.execute()` (or a chain `r.pipeline().get(k).ttl(k).execute()`): the commands queued on it, in order. */
+  private executed(call: Node): Flow | undefined {
+    const callee = call.childForFieldName('function');
+    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'execute') return undefined;
+    const object = callee.childForFieldName('object');
+    if (!object) return undefined;
+    const chained: RedisCallSite[] = [];
+    let link: Node | null = unwrap(object);
+    for (let site = link.type === 'call' ? this.siteAt(link) : undefined; link && site; site = link?.type === 'call' ? this.siteAt(link) : undefined) {
+      if (!site.batched) return undefined;
+      chained.unshift(site);
+      link = link.childForFieldName('function')?.childForFieldName('object') ?? null;
+    }
+    if (chained.length) return { kind: 'batch', queued: chained };
+    // A named pipeline: the commands queued on it since its previous execute() in this scope.
+    const receiver = object.text;
+    const executeAt = call.startIndex;
+    const text = this.scope.text;
+    const base = this.scope.startIndex;
+    const previous = text.lastIndexOf(`${receiver}.execute(`, executeAt - base - 1);
+    const from = previous < 0 ? base : base + previous;
+    const queued = [...this.byRange.values()]
+      .filter((site) => site.batched && site.receiver.text === receiver && site.callSpan.startOffset >= from && site.callSpan.startOffset < executeAt && site.callSpan.startOffset >= base)
+      .sort((a, b) => a.callSpan.startOffset - b.callSpan.startOffset);
+    return queued.length ? { kind: 'batch', queued } : undefined;
+  }
+
+  /**
+   * What a name holds at `use`: the variable of an enclosing for-loop or comprehension, or any assignment to it
+   * earlier in the scope (including unpacking and the walrus operator).
+   */
+  private nameFlow(name: string, use: Node, before: number, depth: number): Flow | undefined {
+    for (let current = use.parent; current && current.startIndex >= this.scope.startIndex; current = current.parent) {
+      if (FUNCTION_TYPES.has(current.type) && current.startIndex !== this.scope.startIndex) break;
+      const clauses = LOOP_TYPES.has(current.type) ? [current] : current.type.endsWith('comprehension') || current.type === 'generator_expression' ? named(current).filter((c) => c.type === 'for_in_clause') : [];
+      for (const clause of clauses) {
+        const left = clause.childForFieldName('left');
+        const right = clause.childForFieldName('right');
+        if (!left || !right || (clause.type === 'for_statement' && !this.inside(use, clause.childForFieldName('body')))) continue;
+        const found = this.bound(name, left, right, true, clause.startIndex, depth);
+        if (found) return found;
+      }
+      if (current.startIndex === this.scope.startIndex && current.endIndex === this.scope.endIndex) break;
+    }
+    let result: Flow | undefined;
+    this.visitAssignments(this.scope, before, (left, right, at) => {
+      result ??= this.bound(name, left, right, false, at, depth);
+    });
+    return result;
+  }
+
+  private inside(node: Node, container: Node | null): boolean {
+    return !!container && node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+  }
+
+  /**
+   * The flow `name` receives from `right` when bound by the target `left`: assigned the value (or one element of
+   * it when iterated), or unpacked at a position (of a tuple, a batch, zip(...) or enumerate(...)).
+   */
+  private bound(name: string, left: Node, right: Node, iterated: boolean, at: number, depth: number): Flow | undefined {
+    if (left.type === 'identifier') {
+      if (left.text !== name) return undefined;
+      return iterated ? this.element(this.iterated(right, at, depth)) : this.flow(right, at, depth + 1);
+    }
+    if (!PATTERN_TYPES.has(left.type)) return undefined;
+    const targets = named(left);
+    const position = targets.findIndex((target) => target.type === 'identifier' && target.text === name);
+    if (position < 0) return undefined;
+    const value = unwrap(right);
+    if (iterated) {
+      // `for key, blob in zip(keys, r.mget(keys))`, `for i, blob in enumerate(r.lrange(...))`, `for k, v in r.hgetall(h).items()`.
+      const zipped = this.zipped(value);
+      if (zipped) {
+        if (zipped.name === 'enumerate') return position === 1 && zipped.args[0] ? this.element(this.flow(zipped.args[0], at, depth + 1)) : undefined;
+        return zipped.args[position] ? this.element(this.flow(zipped.args[position], at, depth + 1)) : undefined;
+      }
+      return this.element(this.iterated(value, at, depth));
+    }
+    if (PATTERN_TYPES.has(value.type)) {
+      const items = named(value);
+      return items[position] ? this.flow(items[position], at, depth + 1) : undefined;
+    }
+    return this.element(this.flow(value, at, depth + 1), position);
+  }
+
+  /** The iterable of a loop, seen through `.items()` / `.values()` of a reply. */
+  private iterated(right: Node, at: number, depth: number): Flow | undefined {
+    const value = unwrap(right);
+    if (value.type === 'call' && !this.siteAt(value)) {
+      const callee = value.childForFieldName('function');
+      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      const object = callee?.childForFieldName('object');
+      if (object && (method === 'items' || method === 'values')) return this.flow(object, at, depth + 1);
+    }
+    return this.flow(value, at, depth + 1);
+  }
+
+  private zipped(value: Node): { name: string; args: Node[] } | undefined {
+    if (value.type !== 'call') return undefined;
+    const callee = value.childForFieldName('function');
+    if (callee?.type !== 'identifier' || (callee.text !== 'zip' && callee.text !== 'enumerate')) return undefined;
+    const list = value.childForFieldName('arguments');
+    return { name: callee.text, args: list ? named(list).filter((arg) => arg.type !== 'keyword_argument') : [] };
+  }
+
+  /** Assignments (plain, unpacking, walrus) of the scope that start before `before`; nested functions are not entered. */
+  private visitAssignments(node: Node, before: number, visit: (left: Node, right: Node, at: number) => void, depth = 0): void {
+    if (depth > 64) return;
+    for (const child of named(node)) {
+      if (child.startIndex >= before) return;
+      if (FUNCTION_TYPES.has(child.type)) continue;
+      if (child.type === 'assignment' || child.type === 'named_expression') {
+        const left = child.childForFieldName(child.type === 'assignment' ? 'left' : 'name');
+        let right = child.childForFieldName(child.type === 'assignment' ? 'right' : 'value');
+        // `a = b = r.get(k)`
+        while (right?.type === 'assignment') right = right.childForFieldName('right');
+        if (left && right && right.endIndex <= before) visit(left, right, child.startIndex);
+      }
+      this.visitAssignments(child, before, visit, depth + 1);
+    }
+  }
+}
