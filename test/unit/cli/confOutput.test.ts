@@ -56,6 +56,21 @@ describe('conf --memory', () => {
   });
 });
 
+describe('conf free-text options', () => {
+  it('refuses folders and addresses that would run as commands in the generated scripts or split a directive', async () => {
+    const dataDir = await conf('--memory', '1gb', '--backup', '--tls', '--data-dir', '/x$(touch pwned)', '--out', 'set');
+    expect(dataDir.code).toBe(2);
+    expect(dataDir.stderr).toContain('data-dir "/x$(touch pwned)" is not usable');
+    const bind = await conf('--memory', '1gb', '--bind', '10.0.0.1\nenable-debug-command yes', '--out', 'set');
+    expect(bind.code).toBe(2);
+    expect(bind.stderr).toContain('is not an IP address or host name');
+    const host = await conf('--memory', '1gb', '--mode', 'cluster', '--announce-host', 'a"b', '--out', 'set');
+    expect(host.stderr).toContain('announce-host "a\\"b" is not a host name or IP address');
+    expect(existsSync(join(root, 'set'))).toBe(false);
+    expect((await conf('--memory', '1gb', '--bind', '10.0.0.1,-::1', '--announce-host', 'redis-1.internal', '--out', 'set')).code).toBe(0);
+  });
+});
+
 describe('conf --out', () => {
   it('refuses a file as the output folder with a clear message', async () => {
     writeFileSync(join(root, 'afile'), 'keep');

@@ -1,5 +1,6 @@
 /** Inputs of the redis.conf generator, and how missing ones are filled in per workload and mode. */
 import type { DeploymentMode, Workload } from '../workloads';
+import { unsafeGeneratorInputs } from './safeValues';
 
 export type Durability = 'none' | 'rdb' | 'aof' | 'aof-always';
 export const DURABILITIES: readonly Durability[] = ['none', 'rdb', 'aof', 'aof-always'];
@@ -61,6 +62,8 @@ export function resolveOptions(options: GeneratorOptions): ResolvedOptions {
   const sentinelPorts = options.sentinelPorts ?? [26379, 26380, 26381];
   if (mode === 'sentinel' && sentinelPorts.length < 3) throw new Error('sentinel mode needs 3 sentinel ports');
   if (options.memory < 16 * 1024 * 1024) throw new Error('memory must be at least 16mb');
+  const unsafe = unsafeGeneratorInputs(options);
+  if (unsafe.length) throw new Error(unsafe.join('; '));
   return {
     workload: options.workload,
     memory: options.memory,
