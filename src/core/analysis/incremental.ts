@@ -294,6 +294,11 @@ export interface AnalysisIdentity {
   workspace?: WorkspaceLookup;
 }
 
+/** The file's import and require lines, in order: the libraries a file uses, as far as receiver evidence is concerned. */
+function importLines(text: string): string {
+  return (text.match(/^[ \t]*(?:import\b|from[ \t]+\S+[ \t]+import\b|export\b[^\n]*\bfrom\b)[^\n]*|^[^\n]*\brequire[ \t]*\([^\n]*/gm) ?? []).join('\n');
+}
+
 /**
  * A reuse plan when the new text differs from the previous one in one region: the chunks before it and after
  * it are still there with the same extent (moved by the edit); the chunks in between, however many there were
@@ -304,6 +309,8 @@ export function planReuse(previous: IncrementalState, current: AnalysisIdentity,
   if (previous.workspace !== current.workspace || previous.workspaceGeneration !== current.workspace?.generation) return undefined;
   // Receivers judged from evidence read the whole file's text: when that evidence changes, nothing is kept.
   if (previous.evidence !== evidenceKey(current.text)) return undefined;
+  // So do the file's imports: they decide which library a receiver taken on evidence belongs to.
+  if (importLines(previous.text) !== importLines(current.text)) return undefined;
   const edit = diffTexts(previous.text, current.text);
   if (!edit) {
     if (previous.chunks.length !== chunks.length) return undefined;

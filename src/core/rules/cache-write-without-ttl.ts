@@ -28,12 +28,12 @@ function namedCacheEntry(site: RedisCallSite): boolean {
  * (`timeout=None`); for a computed key in another function, the module offers a TTL variant of the same
  * write (`setCacheObject` next to `setCacheObjectWithTimeout`) and the caller chooses.
  */
-function ttlElsewhereInFunction(site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+function ttlElsewhereInFunction(site: RedisCallSite, withTtl: ReadonlyMap<string, RedisCallSite[]>): boolean {
   const start = functionStartOf(site);
   const name = site.enclosingFunction?.name ?? '';
   const computed = keyPatternOf(site.args[0]) === undefined;
   const variant = (other: RedisCallSite) => functionStartOf(other) === start || (computed && name.length > 2 && (other.enclosingFunction?.name ?? '').startsWith(name));
-  return sites.some((other) => other !== site && other.args[0]?.text === site.args[0].text && variant(other) && SETS.has(other.command) && setSetsTtl(other) && !hasOption(other, ['keepttl', 'KEEPTTL'], 2));
+  return (withTtl.get(site.args[0].text) ?? []).some((other) => other !== site && variant(other));
 }
 
 export const cacheWriteWithoutTtl: Rule = {
@@ -69,11 +69,19 @@ export const cacheWriteWithoutTtl: Rule = {
     const sites = context.model.callSites;
     // Keys given a TTL by a separate EXPIRE in the same function.
     const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).map((other) => `${functionStartOf(other)}|${other.args[0]?.text}`));
+    // SETs that give their key a TTL, by key expression.
+    const withTtl = new Map<string, RedisCallSite[]>();
+    for (const other of sites) {
+      if (!other.args[0] || !SETS.has(other.command) || !setSetsTtl(other) || hasOption(other, ['keepttl', 'KEEPTTL'], 2)) continue;
+      const list = withTtl.get(other.args[0].text);
+      if (list) list.push(other);
+      else withTtl.set(other.args[0].text, [other]);
+    }
     for (const site of sites) {
       if (site.command !== 'SET' && site.command !== 'SETNX') continue;
       if (!site.args[0] || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       if (!namedCacheEntry(site)) continue;
-      if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, sites)) continue;
+      if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, withTtl)) continue;
       const ttl = String(context.config.defaultTtlSeconds);
       const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;
       const edit = setWithTtlEdit(context.model, site, 'EX', ttl);

@@ -98,6 +98,7 @@ export const unboundedCollectionRead: Rule = {
     const hashes = growingHashes(context.model);
     const fixed = fixedMemberSets(context.model.callSites);
     for (const site of context.model.callSites) {
+      if (!WHOLE_SET.has(site.command) && !WHOLE_HASH.has(site.command) && !RANGES.has(site.command) && !STREAM_RANGES.has(site.command)) continue;
       const key = keyPatternOf(site.args[0]);
       if (key && keyPatternCovered(key, context.config.boundedKeys)) continue;
       if (key && fixed.has(key) && (WHOLE_SET.has(site.command) || RANGES.has(site.command))) continue;
