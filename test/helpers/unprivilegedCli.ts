@@ -1,12 +1,13 @@
 /**
- * Runs the `redis-review` CLI from source in a child process that cannot read what `chmod 000` protects: as
- * "nobody" when the tests run as root (root reads everything), as the current user otherwise.
+ * Runs the `redis-review` CLI from source in a child process that cannot read what `chmod 000` protects. Root
+ * reads everything through the DAC capabilities, so as root the child runs under util-linux `setpriv` with
+ * CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped (still root, so the checkout stays readable wherever CI put
+ * it); as any other user it simply runs as that user.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const repository = join(__dirname, '..', '..');
-const NOBODY = 65534;
 
 export interface CliRun {
   code: number | null;
@@ -14,16 +15,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Folders the child must traverse need o+x when it runs as nobody: callers chmod their temp dirs 0755. */
 export function runCliUnprivileged(args: string[], cwd: string): CliRun {
+  const tsx = join(repository, 'node_modules', '.bin', 'tsx');
+  const command = [tsx, join(repository, 'src', 'cli', 'bin.ts'), ...args];
   const asRoot = process.getuid?.() === 0;
-  const result = spawnSync(join(repository, 'node_modules', '.bin', 'tsx'), [join(repository, 'src', 'cli', 'bin.ts'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, HOME: cwd, NODE_OPTIONS: '' },
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-    timeout: 120_000,
-  });
+  const [file, ...rest] = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...command] : command;
+  const result = spawnSync(file, rest, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 120_000 });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
