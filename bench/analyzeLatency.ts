@@ -10,7 +10,9 @@
  * root; not SCHED_FIFO, whose 95 % runtime cap stalls a busy server for ~50 ms each second): what remains is what
  * the analysis itself costs the server. The analysis client keeps normal priority. --shared skips that.
  *
- *   npx tsx bench/analyzeLatency.ts [--runs 3] [--keys 1000000] [--modes default,exact] [--shared] [--analyze-args "..."]
+ * "idle" measures the pinger for 10 s with no analysis, in the same rounds: the noise floor of the machine.
+ *
+ *   npx tsx bench/analyzeLatency.ts [--runs 3] [--keys 1000000] [--shared] [--variants idle,default,exact,small=--keys-per-call 10]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,11 +25,14 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(option('--runs', '3'));
 const KEYS = Number(option('--keys', '1000000'));
-const MODES = option('--modes', 'default,exact').split(',');
+/** Variants to compare, run in turn (round-robin, so a noisy minute hits each alike): name or name=extra analyze args. */
+const VARIANTS = option('--variants', 'idle,default,exact').split(',').map((spec) => {
+  const [name, extra] = spec.split('=');
+  const args = extra !== undefined ? extra.split(' ').filter(Boolean) : name === 'exact' ? ['--exact'] : [];
+  return { name, args };
+});
 const root = join(__dirname, '..');
 const ISOLATE = !args.includes('--shared');
-/** Extra analyze flags to compare settings, e.g. --analyze-args "--keys-per-call 16". */
-const EXTRA = option('--analyze-args', '').split(' ').filter(Boolean);
 
 /** Real-time priority for a process we started, so other tenants' load does not show up as analysis latency. */
 function isolate(pid: number | undefined): void {
@@ -129,7 +134,7 @@ async function serverCallDurations(port: number): Promise<string[]> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(port: number, argv: string[]): Promise<PingStats & { wallMs: number; slow: string[] }> {
+async function measure(port: number, argv: string[] | 'idle'): Promise<PingStats & { wallMs: number; slow: string[] }> {
   spawnSync('redis-cli', ['-p', String(port), 'CONFIG', 'RESETSTAT']);
   const pinger = spawn(process.execPath, ['-e', PINGER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
   isolate(pinger.pid);
@@ -137,7 +142,8 @@ async function measure(port: number, argv: string[]): Promise<PingStats & { wall
   pinger.stdout.on('data', (chunk) => (output += chunk));
   await new Promise((resolve) => setTimeout(resolve, 300));
   const started = Date.now();
-  await runCli(argv);
+  if (argv === 'idle') await new Promise((resolve) => setTimeout(resolve, 10_000));
+  else await runCli(argv);
   const wallMs = Date.now() - started;
   const done = new Promise((resolve) => pinger.once('exit', resolve));
   pinger.stdin.end();
@@ -153,18 +159,21 @@ async function main(): Promise<void> {
     const seeded = Date.now();
     await seed(server.port);
     process.stdout.write(`seeded ${KEYS.toLocaleString('en-US')} keys + 5 big keys in ${((Date.now() - seeded) / 1000).toFixed(1)} s; ${cpus().length} cores; ${ISOLATE ? 'redis-server and pinger at nice -20, analysis client at nice 0' : 'no isolation (--shared)'}\n`);
-    const idle = await measure(server.port, ['--version']);
-    process.stdout.write(`idle baseline: PING p50 ${idle.p50.toFixed(3)} ms, p99 ${idle.p99.toFixed(3)} ms, max ${idle.max.toFixed(2)} ms\n`);
-    for (const mode of MODES) {
-      const runs: Array<PingStats & { wallMs: number; slow: string[] }> = [];
-      for (let i = 0; i < RUNS; i++) {
-        const argv = ['analyze', '--url', `redis://127.0.0.1:${server.port}`, '--format', 'json', '--out', join(dir, 'report.json'), ...(mode === 'exact' ? ['--exact'] : []), ...EXTRA];
+    const results = new Map<string, Array<PingStats & { wallMs: number; slow: string[] }>>(VARIANTS.map((v) => [v.name, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const variant of VARIANTS) {
+        const idle = variant.name === 'idle';
+        const argv = idle ? 'idle' : ['analyze', '--url', `redis://127.0.0.1:${server.port}`, '--format', 'json', '--out', join(dir, 'report.json'), ...variant.args];
         const result = await measure(server.port, argv);
-        runs.push(result);
-        const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { totalKeys: number };
-        process.stdout.write(`${mode} run ${i + 1}: ${report.totalKeys.toLocaleString('en-US')} keys in ${(result.wallMs / 1000).toFixed(1)} s; PING n=${result.count} p50 ${result.p50.toFixed(3)} ms, p99 ${result.p99.toFixed(3)} ms, max ${result.max.toFixed(2)} ms; server-side: ${result.slow.join('; ')}\n`);
+        results.get(variant.name)!.push(result);
+        const what = idle ? 'no analysis, 10 s' : `${(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { totalKeys: number }).totalKeys.toLocaleString('en-US')} keys in ${(result.wallMs / 1000).toFixed(1)} s`;
+        const serverSide = idle ? '' : `; server-side: ${result.slow.filter((line) => /^(evalsha|scan|type|memory\|usage|object\|encoding) /.test(line)).join('; ')}`;
+        process.stdout.write(`round ${i + 1} ${variant.name}: ${what}; PING n=${result.count} p50 ${result.p50.toFixed(3)} ms, p99 ${result.p99.toFixed(3)} ms, max ${result.max.toFixed(2)} ms${serverSide}\n`);
       }
-      process.stdout.write(`${mode}: median PING p99 ${median(runs.map((r) => r.p99)).toFixed(3)} ms (target <= 2), median max ${median(runs.map((r) => r.max)).toFixed(2)} ms (target <= 10), worst max ${Math.max(...runs.map((r) => r.max)).toFixed(2)} ms\n`);
+    }
+    process.stdout.write('\n');
+    for (const [name, runs] of results) {
+      process.stdout.write(`${name.padEnd(8)} median PING p99 ${median(runs.map((r) => r.p99)).toFixed(3)} ms (target <= 2), median max ${median(runs.map((r) => r.max)).toFixed(2)} ms (target <= 10), worst max ${Math.max(...runs.map((r) => r.max)).toFixed(2)} ms\n`);
     }
     process.stdout.write(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
   } finally {
