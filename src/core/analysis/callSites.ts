@@ -10,7 +10,7 @@ import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandF
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { calleeBefore, mayAttachListener, openingParen } from './handOver';
-import { judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
+import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
 import { ReplyFlow } from './replyFlow';
 import { spanOf } from './spans';
@@ -65,6 +65,10 @@ export class CallSiteBuilder {
       const path = this.syntax.dottedPath(parts.callee);
       if (path && DESERIALIZERS.test(path) && (!parts.object || this.tracker.isImportedName(path.split('.')[0], call.context))) this.pickleCandidates.push({ call, fn: path, out });
     }
+    if (!parts.object && parts.callee.type === 'identifier' && this.syntax.family === 'script') {
+      this.analyzeBoundCommand(call, parts, out);
+      return;
+    }
     if (!parts.object || !parts.property) return;
     const method = parts.property;
     const receiver = this.receiverOf(parts.object, call.context, parts, method);
@@ -107,6 +111,28 @@ export class CallSiteBuilder {
     if (!verdict) return undefined;
     const awaited = this.syntax.family === 'script' || parts.callee.parent?.parent?.type === 'await';
     return { kind: verdict.kind, library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
+  }
+
+  /**
+   * `bumpCounter(key)` where `bumpCounter = promisify(conn.incr).bind(conn)`: the command of the bound method,
+   * on a receiver judged like any other (likely: the binding is read from the text, not traced).
+   */
+  private analyzeBoundCommand(call: RawCall, parts: CallParts, out: ChunkOutputs): void {
+    const bound = boundCommands(this.text).get(parts.callee.text);
+    const command = bound && commandForMethod(bound.method);
+    if (!bound || !command) return;
+    const verdict = judgeReceiver(
+      { receiverText: bound.receiver, method: bound.method, command, args: { strings: [], objectKeys: [], keywords: [] }, knownNonClient: false, importedName: false },
+      this.facts(),
+    );
+    const redisLike = verdict ?? (this.tracker.importsRedis ? { library: this.facts().libraries.has('ioredis') ? 'ioredis' as const : 'node-redis' as const, kind: 'client' as const, evidence: '' } : undefined);
+    if (!redisLike) return;
+    const evidence = `${parts.callee.text}() is ${bound.receiver}.${bound.method} bound to its client`;
+    const receiver: ReceiverInfo = { kind: redisLike.kind, library: redisLike.library, confidence: 'likely', evidence, text: bound.receiver, identity: `name:${normalizeReceiver(bound.receiver)}`, origin: 'name', async: true };
+    const site = this.buildSite(call, parts, receiver, bound.method);
+    if (!site.command) return;
+    out.callSites.push(site);
+    this.siteByOffset.set(call.node.startIndex, site);
   }
 
   private factsCache?: ProjectFacts;

@@ -196,6 +196,9 @@ export class ClientTracker {
   }
 
   private evaluateCall(node: Node, context: ContextSnapshot, depth: number): Value {
+    // `require('./conn')` in place: the client that project module exports.
+    const required = this.syntax.requiredModule?.(node);
+    if (required) return required.startsWith('.') ? this.fromWorkspace(required, 'default') : undefined;
     const creation = this.creationAt(node, context);
     if (creation) return { kind: creation.kind, library: creation.library, async: isAsyncFactory(creation), identity: `creation:${creation.callSpan.startOffset}`, origin: 'local', creation };
     const parts = this.partsOf(node);
@@ -257,11 +260,23 @@ export class ClientTracker {
   }
 
   private factoryOf(callee: Node, isNew: boolean, context: ContextSnapshot): FactoryInfo | undefined {
+    // `require('ioredis')()` and `new (require('ioredis'))(...)`: the module itself is the factory.
+    const required = this.syntax.requiredModule?.(callee);
+    if (required) return this.syntax.factory(`${required}:require`, isNew) ?? this.syntax.factory(`${required}:*`, isNew);
     const path = this.syntax.dottedPath(callee);
     if (!path) return undefined;
     const [first, ...rest] = path.split('.');
-    const binding = this.bindingsFor(first, context)?.find((b) => b.kind === 'import');
+    const bindings = this.bindingsFor(first, context);
+    let binding = bindings?.find((b) => b.kind === 'import');
+    const alias = binding ? undefined : bindings?.find((b) => b.kind === 'alias');
+    if (alias?.module) {
+      // `const { createClient } = redisPkg` where redisPkg is the default/namespace import of a Redis library.
+      const source = this.bindingsFor(alias.module, context)?.find((b) => b.kind === 'import');
+      if (source?.module && (source.imported === 'default' || source.imported === '*')) binding = { ...source, imported: alias.imported };
+    }
     if (!binding?.module) return undefined;
+    const library = this.workspace?.reexportedLibrary?.(this.path, this.syntax.family, binding.module);
+    if (library) return this.syntax.factory(`${library}:${[binding.imported === 'default' ? '*' : binding.imported, ...rest].join('.')}`, isNew);
     const qualified =
       this.syntax.family === 'python'
         ? [binding.module, binding.imported === '*' ? undefined : binding.imported, ...rest].filter(Boolean).join('.')

@@ -126,9 +126,33 @@ export function redisFactoryNames(text: string): Set<string> {
   return names;
 }
 
+/** `const incr = promisify(conn.incr).bind(conn)`, `const expire = conn.expire.bind(conn)`: a command bound to its client. */
+const BOUND_COMMAND = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:(?:util\.)?promisify(?:All)?\(\s*([A-Za-z_$][\w$.]*)\.([A-Za-z_]\w*)\s*\)(?:\.bind\(\s*\2\s*\))?|([A-Za-z_$][\w$.]*)\.([A-Za-z_]\w*)\.bind\(\s*\4\s*\))/g;
+
+export interface BoundCommand {
+  receiver: string;
+  method: string;
+}
+
+const boundCache = { text: '', commands: new Map<string, BoundCommand>() };
+
+/** Functions the file makes from a client's command methods, by name. */
+export function boundCommands(text: string): Map<string, BoundCommand> {
+  if (boundCache.text === text) return boundCache.commands;
+  const commands = new Map<string, BoundCommand>();
+  BOUND_COMMAND.lastIndex = 0;
+  for (let match = BOUND_COMMAND.exec(text); match; match = BOUND_COMMAND.exec(text)) {
+    commands.set(match[1], match[2] ? { receiver: match[2], method: match[3] } : { receiver: match[4], method: match[5] });
+  }
+  boundCache.text = text;
+  boundCache.commands = commands;
+  return commands;
+}
+
 /** A stable digest of what the file-level evidence says (an edit that changes it invalidates reused statements). */
 export function evidenceKey(text: string): string {
-  return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n');
+  const bound = [...boundCommands(text)].map(([name, b]) => `${name}=${b.receiver}.${b.method}`);
+  return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n') + '\0' + bound.sort().join('\n');
 }
 
 /** A cheap pre-check for files that do not mention Redis: do they call a Redis-only method on anything? */

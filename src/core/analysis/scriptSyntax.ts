@@ -31,9 +31,9 @@ function factory(qualified: string, isNew: boolean): FactoryInfo | undefined {
   const module = qualified.slice(0, colon);
   const path = qualified.slice(colon + 1).split('.');
   const last = path[path.length - 1];
-  if (IOREDIS.has(module) && isNew) {
+  if (IOREDIS.has(module) && (isNew || qualified.endsWith(':require'))) {
     if (last === 'Cluster') return { library: 'ioredis', kind: 'cluster', async: true };
-    if (path.length <= 2 && ['default', '*', 'Redis'].includes(last)) return { library: 'ioredis', kind: 'client', async: true };
+    if (path.length <= 2 && ['default', '*', 'Redis', 'require'].includes(last)) return { library: 'ioredis', kind: 'client', async: true };
   }
   if (NODE_REDIS.has(module) && !isNew) {
     if (last === 'createClient' || last === 'createClientPool' || last === 'createSentinel') return { library: 'node-redis', kind: 'client', async: true };
@@ -67,6 +67,19 @@ function targetName(node: Node): string | undefined {
   return undefined;
 }
 
+function objectExports(object: Node): RawBinding[] {
+  const out: RawBinding[] = [];
+  for (const part of named(object)) {
+    if (part.type === 'shorthand_property_identifier') out.push({ name: `export:${part.text}`, kind: 'assign', value: part });
+    else if (part.type === 'pair') {
+      const key = part.childForFieldName('key');
+      const value = part.childForFieldName('value');
+      if (key && value && (key.type === 'property_identifier' || key.type === 'string')) out.push({ name: `export:${key.text.replace(/^['"]|['"]$/g, '')}`, kind: 'assign', value });
+    }
+  }
+  return out;
+}
+
 function importBindings(node: Node): RawBinding[] {
   const module = stringValue(node.childForFieldName('source'));
   if (!module) return [];
@@ -98,6 +111,12 @@ function declaratorBindings(node: Node): RawBinding[] {
   if (name.type === 'identifier') {
     if (module) return [{ name: name.text, kind: 'import', module, imported: '*' }];
     return [{ name: name.text, kind: 'assign', value, typeText: node.childForFieldName('type')?.text }];
+  }
+  // `const { createClient } = redisPkg`: properties of an imported namespace, resolved by the tracker.
+  if (name.type === 'object_pattern' && !module && value?.type === 'identifier') {
+    return named(name)
+      .filter((part) => part.type === 'shorthand_property_identifier_pattern')
+      .map((part) => ({ name: part.text, kind: 'alias' as const, module: value.text, imported: part.text }));
   }
   if (name.type === 'object_pattern' && module) {
     const out: RawBinding[] = [];
@@ -195,7 +214,10 @@ export const scriptSyntax: LanguageSyntax = {
       case 'assignment_expression': {
         const left = node.childForFieldName('left');
         const name = left ? targetName(left) : undefined;
-        return name ? [{ name, kind: 'assign', value: node.childForFieldName('right') ?? undefined }] : [];
+        const right = node.childForFieldName('right') ?? undefined;
+        // `module.exports = { kv: require('./conn'), cache }`: each property is an export of its own.
+        if (name === 'export:default' && right?.type === 'object') return objectExports(right);
+        return name ? [{ name, kind: 'assign', value: right }] : [];
       }
       case 'import_statement':
         return importBindings(node);
@@ -250,6 +272,12 @@ export const scriptSyntax: LanguageSyntax = {
     if (!params) return [];
     if (params.type === 'identifier') return [{ name: params.text, kind: 'param' }];
     return named(params).flatMap(parameter);
+  },
+
+  requiredModule(callee: Node): string | undefined {
+    let node = callee;
+    while (node.type === 'parenthesized_expression' && node.firstNamedChild) node = node.firstNamedChild;
+    return requiredModule(node);
   },
 
   unwrap(node: Node): Node {

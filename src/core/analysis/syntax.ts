@@ -6,7 +6,8 @@ import type { ArgValue, ClientLibrary, ReceiverKind } from './model';
 export interface RawBinding {
   /** "redis", or "this.redis" for attributes of self/this. */
   name: string;
-  kind: 'assign' | 'param' | 'import' | 'function' | 'loop' | 'field';
+  /** `alias`: a property destructured from another name (`const { createClient } = redisPkg`: module is the source name). */
+  kind: 'assign' | 'param' | 'import' | 'function' | 'loop' | 'field' | 'alias';
   value?: Node;
   typeText?: string;
   /** For imports: module specifier ("ioredis", "./redis", ".cache", "app.cache") and imported name ("default", "*", "redis"). */
@@ -68,6 +69,8 @@ export interface LanguageSyntax {
   dottedPath(node: Node): string | undefined;
   /** Factory classification of a qualified callee ("redis.Redis", "ioredis:default.Cluster"). */
   factory(qualified: string, isNew: boolean): FactoryInfo | undefined;
+  /** The module a callee loads in place (`require('ioredis')` in `require('ioredis')()`), if it is such a call. */
+  requiredModule?(callee: Node): string | undefined;
   /** Whether a node is the self/this receiver. */
   isSelf(node: Node): boolean;
   /** Item count when a for-loop iterates over a literal list or tuple. */

@@ -11,7 +11,7 @@ import { analyzeTree, type FileAnalysis } from './buildModel';
 import { contextForPath, normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
 import { callsRedisOnlyMethod } from './receiverEvidence';
-import { isRedisEcosystemModule } from './syntax';
+import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 
 export interface FileSummary {
@@ -23,6 +23,8 @@ export interface FileSummary {
   keyCommands: { command: string; key: string }[];
   /** The file imports a Redis client library (or a library built on one) or exports a client. */
   usesRedis?: boolean;
+  /** A Redis library the module re-exports whole (`module.exports = require('ioredis')`). */
+  reexports?: string;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -50,8 +52,20 @@ function anySubstring(names: readonly string[]): RegExp {
   return new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
+/** A Lua script file of the project, read so that rules can inspect scripts the code loads from files. */
+export interface LuaScriptFile {
+  path: string;
+  text: string;
+}
+
+/** Whether a path names a Lua script file (kept for the script rules, never linted itself). */
+export function isLuaScriptPath(path: string): boolean {
+  return /\.lua$/i.test(path);
+}
+
 export class WorkspaceIndex implements WorkspaceLookup {
   private readonly files = new Map<string, FileSummary>();
+  private readonly luaFiles = new Map<string, string>();
   private listenerSet?: Set<string>;
   private usesRedisCache?: boolean;
   private changes = 0;
@@ -88,11 +102,38 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return [...this.files.values()];
   }
 
-  /** An index holding these summaries in this order: a copy of another index sent across threads. */
-  static fromSummaries(summaries: readonly FileSummary[]): WorkspaceIndex {
+  /** An index holding these summaries in this order (and these Lua scripts): a copy of another index sent across threads. */
+  static fromSummaries(summaries: readonly FileSummary[], luaScripts: readonly LuaScriptFile[] = []): WorkspaceIndex {
     const index = new WorkspaceIndex();
     for (const summary of summaries) index.update(summary);
+    for (const script of luaScripts) index.updateLuaScript(script.path, script.text);
     return index;
+  }
+
+  /** Records (or replaces) the text of a Lua script file of the project. */
+  updateLuaScript(path: string, text: string): void {
+    this.changes++;
+    this.luaFiles.set(normalizePath(path), text);
+  }
+
+  removeLuaScript(path: string): void {
+    if (this.luaFiles.delete(normalizePath(path))) this.changes++;
+  }
+
+  /** The Lua script files in the index's own order. */
+  luaScripts(): LuaScriptFile[] {
+    return [...this.luaFiles].map(([path, text]) => ({ path, text }));
+  }
+
+  luaScript(fromPath: string, relativePath: string): string | undefined {
+    const relative = relativePath.replace(/\\/g, '/');
+    if (!isLuaScriptPath(relative)) return undefined;
+    const exact = this.luaFiles.get(joinPath(dirname(normalizePath(fromPath)), relative)) ?? this.luaFiles.get(joinPath('', relative));
+    if (exact !== undefined) return exact;
+    // A package resource (`pkgutil.get_data("app", "lua/x.lua")`) or a path from the working directory: the one file ending with it.
+    const tail = `/${joinPath('', relative)}`;
+    const matches = [...this.luaFiles.keys()].filter((path) => path.endsWith(tail) || `/${path}` === tail);
+    return matches.length === 1 ? this.luaFiles.get(matches[0]) : undefined;
   }
 
   /** Module names ("cache", "redis", "connection") under which files export clients, for cheap text pre-checks. */
@@ -100,7 +141,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (!this.moduleNames) {
       this.moduleNames = new Set();
       for (const file of this.files.values()) {
-        if (!file.exports.length) continue;
+        if (!file.exports.length && !file.reexports) continue;
         const parts = file.path.split('/');
         const base = parts[parts.length - 1].replace(/\.[^.]+$/, '');
         this.moduleNames.add(base === '__init__' || base === 'index' ? parts[parts.length - 2] ?? base : base);
@@ -144,6 +185,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
     const exported = target.exports.find((e) => e.name === name);
     if (!exported) return undefined;
     return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, identity: `${target.path}#${name}` };
+  }
+
+  reexportedLibrary(fromPath: string, family: 'python' | 'script', specifier: string): string | undefined {
+    if (family !== 'script') return undefined;
+    return this.resolveScript(normalizePath(fromPath), specifier)?.reexports;
   }
 
   hasErrorListener(identity: string): boolean {
@@ -200,6 +246,7 @@ function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string)
   return {
     path: normalized,
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
+    ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
     errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity),
     keyCommands: model.callSites.flatMap((site) => {
@@ -207,6 +254,15 @@ function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string)
       return key ? [{ command: site.command, key }] : [];
     }),
   };
+}
+
+const WHOLE_REEXPORT = /(?:module\.exports\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)|export\s*\{\s*default\s*\}\s*from\s*['"]([^'"]+)['"]|export\s*\*\s*from\s*['"]([^'"]+)['"])/;
+
+/** `{ reexports: 'ioredis' }` when the module hands a Redis library on whole. */
+function reexportOf(text: string): { reexports?: string } {
+  const match = WHOLE_REEXPORT.exec(text);
+  const module = match && (match[1] ?? match[2] ?? match[3]);
+  return module && REDIS_MODULES.has(module) ? { reexports: module } : {};
 }
 
 /** Whether round one of indexing reads a file: it mentions Redis. */

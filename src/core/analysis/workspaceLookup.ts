@@ -17,8 +17,19 @@ export interface WorkspaceLookup {
    * (Python: "app.cache" or ".cache"; TS/JS: "./redis", "../lib/redis"; name "default" for default exports).
    */
   exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined;
+  /**
+   * The Redis library a project module re-exports whole (`module.exports = require('ioredis')`), so that
+   * `new (require('./driver'))()` is a client; undefined when it re-exports none.
+   */
+  reexportedLibrary?(fromPath: string, family: 'python' | 'script', specifier: string): string | undefined;
   /** True when some file of the workspace attaches an 'error' listener to the client with this identity. */
   hasErrorListener(identity: string): boolean;
+  /**
+   * The text of a Lua script file of the project that a source file loads (`open(...).read()`, `readFileSync(...)`):
+   * `relativePath` is relative to the folder of `fromPath` ("../lua/x.lua"); a path that is not there is tried
+   * from the project root, then as the unique file ending with it (package resources). Undefined when unknown.
+   */
+  luaScript?(fromPath: string, relativePath: string): string | undefined;
   /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
   readonly usesRedis?: boolean;
   /** Changes whenever the answers above may change. */

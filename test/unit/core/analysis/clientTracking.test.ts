@@ -112,6 +112,22 @@ describe('TypeScript/JavaScript receivers', () => {
     expect(sites('src/x.ts', text)).toEqual(['7:GET:client:proven', '8:HGETALL:client:proven', '9:SET:transaction:proven', '9:GET:cluster:proven', '9:GET:client:proven', '9:GET:client:proven']);
   });
 
+  it('follows clients made straight off require(), destructured from a default import, or bound with promisify/bind', () => {
+    const text = [
+      "import redisPkg from 'redis';",
+      'const { createClient } = redisPkg;',
+      "const first = require('ioredis')();",
+      "const second = new (require('ioredis'))({ host: 'kv' });",
+      'const third = createClient();',
+      "const { promisify } = require('util');",
+      'const bump = promisify(third.incr).bind(third);',
+      'const ttl = third.expire.bind(third);',
+      "export async function f(k) { await first.keys('a:*'); await second.keys('b:*'); await third.keys('c:*'); await bump(k); await ttl(k, 60); }",
+      '',
+    ].join('\n');
+    expect(sites('src/x.js', text)).toEqual(['9:KEYS:client:proven', '9:KEYS:client:proven', '9:KEYS:client:proven', '9:INCR:client:likely', '9:EXPIRE:client:likely']);
+  });
+
   it('follows require() in CommonJS and v3 node-redis namespaces', () => {
     const text = "const Redis = require('ioredis');\nconst nodeRedis = require('redis');\nconst a = new Redis();\nconst b = nodeRedis.createClient();\na.keys('*'); b.keys('*');\n";
     expect(sites('src/x.js', text)).toEqual(['5:KEYS:client:proven', '5:KEYS:client:proven']);
@@ -131,6 +147,17 @@ describe('workspace index', () => {
     // Without the index, only what names Redis is taken, and only as likely.
     expect(sites('app/views.py', files[1].text)).toEqual(['5:KEYS:client:likely', '6:KEYS:client:likely']);
     expect(sites('src/routes/users.ts', files[3].text, index)).toEqual(['2:KEYS:client:proven', '2:KEYS:client:proven']);
+  });
+
+  it('follows a re-exported library constructor and a barrel that re-exports a client as a property', () => {
+    const files = [
+      { path: 'shared/kvDriver.js', text: "module.exports = require('ioredis');\n" },
+      { path: 'shared/conn.js', text: "const Redis = require('ioredis');\nconst conn = new Redis();\nconn.on('error', console.error);\nmodule.exports = conn;\n" },
+      { path: 'shared/index.js', text: "module.exports = {\n  kv: require('./conn'),\n};\n" },
+      { path: 'routes/admin.js', text: "const Driver = require('../shared/kvDriver');\nconst { kv } = require('../shared');\nasync function f() { await kv.flushdb(); const d = new Driver(); await d.get('k'); }\n" },
+    ];
+    const index = buildWorkspaceIndex(parsers, files);
+    expect(sites('routes/admin.js', files[3].text, index)).toEqual(['3:FLUSHDB:client:proven', '3:GET:client:proven']);
   });
 
   it('knows about error listeners attached to a client in another file', () => {
