@@ -1,6 +1,6 @@
 /** `redis-review analyze`: memory analysis of a live server or Cluster, with recommendations and code linkage. */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linkNamespacesToCode } from '../../core/memory/codeLinkage';
 import { profileToUrl } from '../../core/connection/url';
@@ -14,6 +14,7 @@ import { openAnalysisClient } from './openAnalysisClient';
 import { sharedParsers } from '../../core/parsing/parsers';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
+import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 
 const DEFAULT_STATE_FILE = 'redis-review-analyze.state.json';
 
@@ -83,6 +84,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (values.resume && sampleSize) throw new UsageError('--resume continues a full scan; a sample is simply drawn again');
 
+  if (values.out) checkOutputFolder(resolve(io.cwd, values.out));
   const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false);
   const target = profileToUrl(profile);
   const settings = { exact: values.exact ?? false, replicas: values.replicas ?? false, cluster: values.cluster ?? false };
@@ -114,7 +116,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const report = outcome.report;
     if (values.workspace) report.codeLinks = linkNamespacesToCode(report.namespaces, await workspaceWriteSites(resolve(io.cwd, values.workspace), await sharedParsers(diskGrammarSource)));
     const text = format === 'json' ? toJsonText(report) : format === 'markdown' ? toMarkdown(report) + '\n' : toText(report);
-    if (values.out) writeFileSync(resolve(io.cwd, values.out), text);
+    if (values.out) writeReport(resolve(io.cwd, values.out), text);
     else io.stdout(text);
     const statePath = resolve(io.cwd, values.state ?? values.resume ?? DEFAULT_STATE_FILE);
     if (outcome.complete) {
@@ -132,6 +134,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     client.disconnect();
+  }
+}
+
+/** Fail before a long run, not after it, when the report could not be saved where asked. */
+function checkOutputFolder(path: string): void {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) throw new CliFailure(`--out ${path}: ${folder} is a file, not a folder`, ANALYZE_EXIT.usage);
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    if (error instanceof CliFailure) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'is not writable' : `cannot be used (${code ?? (error as Error).message})`;
+    throw new CliFailure(`--out ${path}: the folder ${folder} ${why}`, ANALYZE_EXIT.usage);
+  }
+}
+
+/** --out: replaced atomically and never through a symlink (same writer as conf/scaffold); failures in one sentence. */
+function writeReport(path: string, text: string): void {
+  try {
+    writeOutputFiles(dirname(path), [{ path: basename(path), content: text }], { force: true });
+  } catch (error) {
+    if (error instanceof OutputError) throw new CliFailure(`--out ${path}: ${error.message}`, ANALYZE_EXIT.usage);
+    throw error;
   }
 }
 
