@@ -23,6 +23,19 @@ function namedCacheEntry(site: RedisCallSite): boolean {
   return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
 }
 
+/** The key a call names: its literal or pattern, else its expression. */
+function keyIdentity(site: RedisCallSite): string {
+  return keyPatternOf(site.args[0]) ?? `=${site.args[0]?.text}`;
+}
+
+/** The call's reply is assigned to a variable whose name says cache (`cache = r.get(k)`, `const cached = await …`). */
+function readIntoCacheVariable(text: string, site: RedisCallSite): boolean {
+  const lineStart = text.lastIndexOf('\n', site.expressionSpan.startOffset - 1) + 1;
+  const before = text.slice(lineStart, site.expressionSpan.startOffset);
+  const assigned = /(?:^|[\s(;])(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]+)?(?:=|:=)\s*(?:await\s+)?$/.exec(before);
+  return !!assigned && namesCache(assigned[1]);
+}
+
 /**
  * Another SET of the same key expression sets a TTL: in the same function this write is a deliberate branch
  * (`timeout=None`); for a computed key in another function, the module offers a TTL variant of the same
@@ -50,7 +63,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -69,6 +82,8 @@ export const cacheWriteWithoutTtl: Rule = {
     const sites = context.model.callSites;
     // Keys given a TTL by a separate EXPIRE in the same function.
     const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).map((other) => `${functionStartOf(other)}|${other.args[0]?.text}`));
+    // Keys read into a variable named cache before they are written (`const cached = await r.get(k)`: cache-aside).
+    const cacheAside = new Set(sites.filter((other) => other.command === 'GET' && other.args[0] && readIntoCacheVariable(context.model.text, other)).map(keyIdentity));
     // SETs that give their key a TTL, by key expression.
     const withTtl = new Map<string, RedisCallSite[]>();
     for (const other of sites) {
@@ -80,7 +95,7 @@ export const cacheWriteWithoutTtl: Rule = {
     for (const site of sites) {
       if (site.command !== 'SET' && site.command !== 'SETNX') continue;
       if (!site.args[0] || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
-      if (!namedCacheEntry(site)) continue;
+      if (!namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
       if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, withTtl)) continue;
       const ttl = String(context.config.defaultTtlSeconds);
       const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;

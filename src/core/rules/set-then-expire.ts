@@ -11,6 +11,7 @@ import { IMPORT_IOREDIS } from './exampleImports';
 const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
 /** Commands that already settle the key's TTL or existence: an EXPIRE after them pairs with nothing earlier. */
 const ENDS_SEARCH = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT', 'PERSIST', 'DEL', 'UNLINK', 'SETEX', 'PSETEX', 'GETDEL', 'GETEX', 'RENAME', 'RENAMENX', 'MOVE', 'COPY', 'RESTORE']);
+const COUNTERS = new Set(['INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HINCRBY', 'HINCRBYFLOAT', 'ZINCRBY']);
 const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
 
 /** The write/EXPIRE pair merges into one SET: remove the EXPIRE statement and add EX/PX to the SET. */
@@ -41,6 +42,25 @@ function earlierInChain(group: readonly RedisCallSite[], at: number, expire: Red
   return nearest;
 }
 
+/**
+ * The write that follows an EXPIRE which is the function's first call on the key, when no later EXPIRE of the
+ * key gives it a TTL again (`expire(k, ttl); incr(k)`). Only counters, which code creates by incrementing
+ * them: other writes after an EXPIRE mostly update an object that exists.
+ */
+function writeAfterFirstExpire(group: readonly RedisCallSite[], at: number, expire: RedisCallSite): RedisCallSite | undefined {
+  const keyText = expire.args[0].text;
+  let write: RedisCallSite | undefined;
+  for (let j = at + 1; j < group.length; j++) {
+    const candidate = group[j];
+    if (candidate.callSpan.startOffset < expire.callSpan.endOffset || candidate.args[0]?.text !== keyText) continue;
+    if (!write) {
+      if (!COUNTERS.has(candidate.command)) return undefined;
+      write = candidate;
+    } else if (EXPIRES[candidate.command] || candidate.command === 'EXPIREAT' || candidate.command === 'PEXPIREAT') return undefined;
+  }
+  return write;
+}
+
 /** A node-redis MULTI sent with `execAsPipeline()`: queued like a transaction, but not atomic. */
 function runsAsPipeline(context: RuleContext, site: RedisCallSite): boolean {
   if (site.receiver.library !== 'node-redis') return false;
@@ -63,11 +83,12 @@ export const setThenExpire: Rule = {
     contexts: { test: 'skip', script: 'keep' },
     messages: {
       set: 'SET {{key}} followed by a separate {{expire}}: if the process dies or the connection drops in between, the key never expires. Pass the TTL in the SET itself ({{spelling}}).',
+      expireFirst: '{{command}} {{key}} runs after the {{expire}} of the same key: when the key does not exist yet, the {{expire}} does nothing and {{command}} creates it without a TTL, for good. Write first and set the TTL in one MULTI/transaction or a Lua script.',
       other: '{{command}} {{key}} and the later {{expire}} are two separate commands: a failure in between leaves the key without a TTL. Send both in one MULTI/transaction pipeline or a Lua script.',
     },
     docs: {
       summary: 'SET/INCR/HSET followed by a separate EXPIRE is not atomic and leaks keys without TTL.',
-      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic.',
+      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
       why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
@@ -98,10 +119,12 @@ export const setThenExpire: Rule = {
       const chained = earlierInChain(group, at, expire);
       if (chained) write = chained.args[0]?.text === keyText && WRITES.has(chained.command) ? chained : undefined;
       else {
+        let earlier = false;
         for (let j = at - 1; j >= 0; j--) {
           const candidate = group[j];
           if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
           if (candidate.args[0]?.text !== keyText) continue;
+          earlier = true;
           if (WRITES.has(candidate.command)) {
             // Of consecutive writes of the key (three HINCRBYs, then EXPIRE), the first one creates it; a SET
             // replaces the value and its TTL, so the SET nearest to the EXPIRE is the one to fix.
@@ -111,6 +134,15 @@ export const setThenExpire: Rule = {
           }
           // Reads and trims (LTRIM after LPUSH) neither create the key nor give it a TTL: look past them.
           if (write || ENDS_SEARCH.has(candidate.command)) break;
+        }
+        if (!earlier && !write) {
+          // EXPIRE first, then the write: on a new key the EXPIRE does nothing and the write creates it without a TTL.
+          const late = writeAfterFirstExpire(group, at, expire);
+          if (late && !reported.has(late) && !late.inTransaction && !expire.inTransaction) {
+            reported.add(late);
+            context.report({ messageId: 'expireFirst', data: { command: late.command, key: shownKey(late), expire: expire.command }, span: late.span, related: [{ span: expire.span, message: `the earlier ${expire.command}` }] });
+          }
+          continue;
         }
       }
       if (!write || reported.has(write) || (write.command === 'SET' && setSetsTtl(write))) continue;
