@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { RULE_SETTINGS, withRuleOverrides, type RuleSetting } from '../../core/config';
 import type { Finding } from '../../core/findings';
 import { sharedParsers } from '../../core/parsing/parsers';
-import { RULE_IDS } from '../../core/review';
+import { RULE_IDS, isLuaScriptPath } from '../../core/review';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { loadProjectConfig } from '../../node/projectConfig';
 import { walkFiles, type WalkResult } from '../../node/workspaceFiles';
@@ -89,7 +89,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const config = withRuleOverrides(loaded.config, overrides);
   let walked: WalkResult;
   try {
-    walked = walkFiles(positionals.length ? positionals : ['.'], { root: io.cwd, accept: (path) => kindFor(path) !== undefined, ignoreGlobs: config.ignore });
+    // `.lua` files are read (not linted) so that scripts the code loads from them are reviewed at the call.
+    walked = walkFiles(positionals.length ? positionals : ['.'], { root: io.cwd, accept: (path) => kindFor(path) !== undefined || isLuaScriptPath(path), ignoreGlobs: config.ignore });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

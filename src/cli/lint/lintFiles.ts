@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
-import { buildWorkspaceIndex, mentionsRedis, type FileAnalysis } from '../../core/review';
+import { buildWorkspaceIndex, isLuaScriptPath, mentionsRedis, type FileAnalysis, type LuaScriptFile } from '../../core/review';
 import { describeFsError } from '../../node/workspaceFiles';
 import { kindFor, type LintEnvironment } from './fileKinds';
 
@@ -94,6 +94,11 @@ export function indexInputs(loaded: readonly LoadedFile[]): { path: string; text
   return loaded.filter((f) => languageForPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
 }
 
+/** The Lua script files read with the sources (by project path), for the scripts the code loads from files. */
+export function luaScriptInputs(loaded: readonly LoadedFile[]): LuaScriptFile[] {
+  return loaded.filter((f) => isLuaScriptPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
+}
+
 /** The index inputs that round one parses and analyses: those that mention Redis. */
 export function roundOneInputs<T extends { text: string }>(inputs: readonly T[]): T[] {
   return inputs.filter((file) => mentionsRedis(file.text));
@@ -138,6 +143,7 @@ export function assembleReport(loaded: readonly LoadedFile[], outcomes: readonly
 export function lintSources(loaded: readonly LoadedFile[], readNotices: readonly string[], environment: SharedLintEnvironment): LintReport {
   const analyses = new Map<string, FileAnalysis>();
   const workspace = buildWorkspaceIndex(environment.parsers, indexInputs(loaded), analyses);
+  for (const script of luaScriptInputs(loaded)) workspace.updateLuaScript(script.path, script.text);
   const outcomes = loaded.map((file) => lintLoaded(file, { ...environment, workspace, analyses }));
   return assembleReport(loaded, outcomes, readNotices);
 }

@@ -9,7 +9,7 @@ export { parseSuppressions, suppressionEdit, type Suppression, type SuppressionK
 export { writeSitesOf } from './writeSites';
 
 export type { RedisCallSite, WriteSite, FileModel, ReceiverInfo, ClientLibrary, ReceiverKind, Arg, ArgValue } from '../analysis/model';
-export { WorkspaceIndex, buildWorkspaceIndex, indexFile, reindexImporters, mentionsRedis, summarizeTree, type FileSummary, type IndexedFile } from '../analysis/workspaceIndex';
+export { WorkspaceIndex, buildWorkspaceIndex, indexFile, reindexImporters, mentionsRedis, summarizeTree, isLuaScriptPath, type FileSummary, type IndexedFile, type LuaScriptFile } from '../analysis/workspaceIndex';
 export { contextForPath, normalizePath } from '../analysis/fileContext';
 
 export { RULES, RULE_IDS, ruleById } from '../rules/registry';

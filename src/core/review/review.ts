@@ -94,6 +94,7 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
       workspaceKeys: options.workspace,
       hasWorkspace: options.workspace !== undefined,
       hasErrorListenerElsewhere: (identity) => options.workspace?.hasErrorListener(identity) ?? false,
+      luaScript: (relativePath) => options.workspace?.luaScript(analysis.model.path, relativePath),
       report(report) {
         let severity: Severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
         if (policy === 'lower') severity = lowerSeverity(severity);

@@ -1,5 +1,6 @@
 /** eval-dynamic-script: Lua source built at run time fills the script cache and invites injection. */
 import type { Rule } from './rule';
+import { scriptFromFile } from './support/scriptFiles';
 import { scriptSources } from './support/scripts';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -17,7 +18,7 @@ export const evalDynamicScript: Rule = {
     },
     docs: {
       summary: 'Lua scripts assembled with f-strings/templates/concatenation leak script cache memory and allow injection.',
-      what: 'Reports EVAL, SCRIPT LOAD, register_script and defineCommand calls whose script text is an f-string, template literal, `%`/`.format()` string or concatenation with non-constant parts.',
+      what: 'Reports EVAL, SCRIPT LOAD, register_script and defineCommand calls whose script text is an f-string, template literal, `%`/`.format()` string or concatenation with non-constant parts. A script read from a `.lua` file of the workspace (see lua-undeclared-keys for the file reads it follows) is reported when the text read is then changed with runtime values: `.format(...)`, `% args`, `.replace(placeholder, value)` with a non-literal value, or concatenation. A file read as is counts as a constant script.',
       why: 'Redis caches every distinct script body it sees (by SHA1) until SCRIPT FLUSH or restart, so per-call variants grow memory without bound. Interpolating user data into Lua source is code injection.',
       examples: [
         { client: 'redis-py', file: 'app/limits.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef bump(key, by):\n    return r.eval(f"return redis.call(\'INCRBY\', KEYS[1], {by})", 1, key)\n', good: 'import redis\n\nr = redis.Redis()\nBUMP = r.register_script("return redis.call(\'INCRBY\', KEYS[1], ARGV[1])")\n\ndef bump(key, by):\n    return BUMP(keys=[key], args=[by])\n' },
@@ -34,8 +35,13 @@ export const evalDynamicScript: Rule = {
   },
   check(context) {
     for (const source of scriptSources(context)) {
-      if (source.arg.value.kind !== 'pattern') continue;
-      context.report({ messageId: 'dynamic', data: { via: source.via }, span: source.arg.span });
+      if (source.arg.value.kind === 'pattern') {
+        context.report({ messageId: 'dynamic', data: { via: source.via }, span: source.arg.span });
+        continue;
+      }
+      // A script read from a .lua file of the workspace, then formatted or filled in with runtime values.
+      const file = scriptFromFile(context, source.arg, source.site.enclosingFunction);
+      if (file?.templated) context.report({ messageId: 'dynamic', data: { via: `${source.via} (read from ${file.path})` }, span: source.arg.span });
     }
   },
 };

@@ -1,7 +1,10 @@
 /** lua-undeclared-keys: scripts must receive every key they touch through KEYS. */
 import type { Rule } from './rule';
 import { resolvedArg } from './support/constants';
-import { scriptSources } from './support/scripts';
+import { scriptFromFile } from './support/scriptFiles';
+import { scriptSources, type ScriptSource } from './support/scripts';
+import type { Arg } from '../analysis/model';
+import type { Span } from '../findings';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const KEYLESS = new Set(['TIME', 'INFO', 'PING', 'ECHO', 'DBSIZE', 'RANDOMKEY', 'PUBLISH', 'SPUBLISH', 'CONFIG', 'CLUSTER', 'SCRIPT', 'FUNCTION', 'CLIENT', 'SELECT', 'SWAPDB', 'LASTSAVE', 'ROLE', 'COMMAND', 'MEMORY', 'SLOWLOG', 'SCAN', 'KEYS', 'FLUSHALL', 'FLUSHDB']);
@@ -24,6 +27,52 @@ function keyAliases(lua: string): Set<string> {
   return aliases;
 }
 
+type Context = Parameters<Rule['check']>[0];
+
+/** Reports the first redis.call/pcall whose key is not declared in KEYS; true when it reported. */
+function reportUndeclaredKey(context: Context, lua: string, via: string, span: Span): boolean {
+  const aliases = keyAliases(lua);
+  CALL.lastIndex = 0;
+  for (let match = CALL.exec(lua); match; match = CALL.exec(lua)) {
+    const command = match[2].toUpperCase();
+    const key = match[3]?.trim();
+    if (!key || KEYLESS.has(command) || /^KEYS\[\s*\w+\s*\]$/.test(key) || aliases.has(key)) continue;
+    context.report({
+      messageId: 'undeclared',
+      data: { via, command, key: key.length > 40 ? `${key.slice(0, 37)}...` : key },
+      span,
+      severity: context.config.cluster ? 'error' : undefined,
+    });
+    return true;
+  }
+  return false;
+}
+
+/** A key pattern passed as an argument: `"user:*"`, f"{prefix}:*". */
+function isKeyPattern(arg: Arg): boolean {
+  const text = arg.value.kind === 'string' ? arg.value.value : arg.value.kind === 'pattern' ? arg.value.pattern : undefined;
+  return text !== undefined && /[*?]/.test(text) && /^[\w{}*:.\-]+$/.test(text) && /[:{]/.test(text);
+}
+
+/**
+ * EVAL with numkeys 0 and a key pattern in ARGV, whose script runs SCAN MATCH / KEYS on that argument: it reaches
+ * keys it was never given (only one node's keys in Cluster).
+ */
+function reportPatternScan(context: Context, lua: string, via: string, source: ScriptSource): void {
+  if (source.numberOfKeys !== 0) return;
+  const argv = source.site.args.slice(2);
+  const index = argv.findIndex(isKeyPattern);
+  if (index < 0) return;
+  const scan = new RegExp(`redis\\.p?call\\(\\s*(['"])(SCAN|KEYS)\\1[^)]*ARGV\\[\\s*${index + 1}\\s*\\]`, 'i').exec(lua);
+  if (!scan) return;
+  context.report({
+    messageId: 'patternScan',
+    data: { via, command: scan[2].toUpperCase(), pattern: argv[index].text.length > 40 ? `${argv[index].text.slice(0, 37)}...` : argv[index].text },
+    span: source.arg.span,
+    severity: context.config.cluster ? 'error' : undefined,
+  });
+}
+
 export const luaUndeclaredKeys: Rule = {
   meta: {
     id: 'lua-undeclared-keys',
@@ -36,10 +85,11 @@ export const luaUndeclaredKeys: Rule = {
     clusterAware: true,
     messages: {
       undeclared: "The script passed to {{via}} calls {{command}} on {{key}}, a key it builds itself instead of receiving it in KEYS: Redis Cluster cannot route or slot-check it. Pass every key as KEYS[n] (with a shared {hash tag}).",
+      patternScan: 'The script passed to {{via}} gets no keys (numkeys 0) but the key pattern {{pattern}} as an argument and runs {{command}} on it: it reaches keys it was never given, which Redis Cluster cannot route (it sees one node\'s keys only). Pass the keys in KEYS (with a shared {hash tag}), or scan from the client on each node.',
     },
     docs: {
       summary: 'Lua scripts that touch keys not passed in KEYS break in Cluster.',
-      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Severity is raised to error when `"cluster": true`.',
+      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Scripts kept in `.lua` files of the workspace are read too when the code loads them with a path built from literals relative to the source file: Python `open(p).read()` (also `with open(p) as f: ... f.read()`), `Path(p).read_text()`, `pkgutil.get_data(__name__, "x.lua")`, `importlib.resources`; JS `fs.readFileSync(p, "utf8")` / `readFile(p)`; with `p` from `__file__` (`Path(__file__).parent`, `.parents[n]`, `os.path.dirname(__file__)`), `__dirname`, `new URL("./x.lua", import.meta.url)`, a package name, or the working directory, possibly through module constants (`LUA_DIR / "x.lua"`). The CLI and the editor hand the `.lua` files they find in the project to the review; a file outside it, or a path built from settings, is not followed. It also reports EVAL with numkeys 0 that passes a key pattern (`"user:*"`) in ARGV to a script running SCAN MATCH or KEYS on it. Severity is raised to error when `"cluster": true`.',
       why: 'Redis requires scripts to declare every key they access as KEYS arguments: Cluster routes the script by those keys and rejects access to other slots; scripts with a `#!lua` shebang refuse undeclared cross-slot access even outside Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/profile.py', bad: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[1] .. ":version")\n""")\n', good: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[2])\n""")\n' },
@@ -59,22 +109,17 @@ export const luaUndeclaredKeys: Rule = {
       // Dynamic scripts are checked on their constant parts (unknown parts read as `*`).
       // A script held in a module constant is read from the constant; the finding stays at the call.
       const value = (resolvedArg(context.model, source.arg, source.site.enclosingFunction) ?? source.arg).value;
-      if (value.kind !== 'string' && value.kind !== 'pattern') continue;
-      const lua = value.kind === 'string' ? value.value : value.pattern;
-      const aliases = keyAliases(lua);
-      CALL.lastIndex = 0;
-      for (let match = CALL.exec(lua); match; match = CALL.exec(lua)) {
-        const command = match[2].toUpperCase();
-        const key = match[3]?.trim();
-        if (!key || KEYLESS.has(command) || /^KEYS\[\s*\w+\s*\]$/.test(key) || aliases.has(key)) continue;
-        context.report({
-          messageId: 'undeclared',
-          data: { via: source.via, command, key: key.length > 40 ? `${key.slice(0, 37)}...` : key },
-          span: source.arg.span,
-          severity: context.config.cluster ? 'error' : undefined,
-        });
-        break;
+      let lua: string;
+      let via = source.via;
+      if (value.kind === 'string' || value.kind === 'pattern') lua = value.kind === 'string' ? value.value : value.pattern;
+      else {
+        // A script read from a .lua file of the workspace (directly or through the name holding it).
+        const file = scriptFromFile(context, source.arg, source.site.enclosingFunction);
+        if (!file) continue;
+        lua = file.lua;
+        via = `${source.via} (read from ${file.path})`;
       }
+      if (!reportUndeclaredKey(context, lua, via, source.arg.span)) reportPatternScan(context, lua, via, source);
     }
   },
 };

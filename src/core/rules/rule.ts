@@ -69,6 +69,11 @@ export interface RuleContext {
   hasWorkspace: boolean;
   /** True when some other file attaches an 'error' listener to the client with this identity. */
   hasErrorListenerElsewhere(identity: string): boolean;
+  /**
+   * The text of a Lua script file of the workspace that this file loads, by its path relative to this file's
+   * folder (see WorkspaceLookup.luaScript); undefined without a workspace or when the file is not known.
+   */
+  luaScript?(relativePath: string): string | undefined;
   report(report: RuleReport): void;
 }
 

@@ -49,6 +49,11 @@ export const reviewFeature: Feature = {
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     // Files reported by "Review Workspace" but not open: keep their diagnostics true to the disk (git checkout, codegen).
     const sourceWatcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}');
+    // Lua files hold scripts the code loads: the index keeps their texts for the script rules.
+    const luaWatcher = vscode.workspace.createFileSystemWatcher('**/*.lua');
+    const luaChanged = (uri: vscode.Uri, deleted: boolean) => {
+      if (uri.scheme === 'file') void indexer.luaScriptChanged(configs.forUri(uri).root, uri.fsPath, deleted);
+    };
 
     context.subscriptions.push(
       reviewer,
@@ -70,6 +75,10 @@ export const reviewFeature: Feature = {
         await reloadConfiguration();
       }),
       sourceWatcher,
+      luaWatcher,
+      luaWatcher.onDidCreate((uri) => luaChanged(uri, false)),
+      luaWatcher.onDidChange((uri) => luaChanged(uri, false)),
+      luaWatcher.onDidDelete((uri) => luaChanged(uri, true)),
       sourceWatcher.onDidChange((uri) => reviewer.onFileChangedOnDisk(uri, false)),
       sourceWatcher.onDidDelete((uri) => reviewer.onFileChangedOnDisk(uri, true)),
       configWatcher.onDidCreate(reloadConfiguration),

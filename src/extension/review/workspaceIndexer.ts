@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
-import { WorkspaceIndex, summarizeTree } from '../../core/analysis/workspaceIndex';
+import { WorkspaceIndex, isLuaScriptPath, summarizeTree } from '../../core/analysis/workspaceIndex';
 import { languageForPath, type SourceLanguage } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
-import { collectFiles } from '../../node/workspaceFiles';
+import { collectFiles, walkFiles } from '../../node/workspaceFiles';
 
 /** Files larger than this are skipped by the indexer (the engine skips them too). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -59,11 +59,16 @@ export class WorkspaceIndexer {
     }));
   }
 
+  /** The Lua script files under a root (read for scripts the code loads from files, never reviewed themselves). */
+  luaScriptFiles(root: string, ignoreGlobs: readonly string[]): string[] {
+    return walkFiles([root], { root, ignoreGlobs, accept: isLuaScriptPath }).files;
+  }
+
   /** Builds the index for a root once; later calls share the first build. Resolves false when cancelled. */
   ensureBuilt(root: string, ignoreGlobs: readonly string[], progress: IndexProgress = { cancelled: () => false }): Promise<boolean> {
     let build = this.builds.get(root);
     if (!build) {
-      build = this.build(root, this.sourceFiles(root, ignoreGlobs).slice(0, progress.maxFiles ?? Infinity), progress);
+      build = this.build(root, this.sourceFiles(root, ignoreGlobs).slice(0, progress.maxFiles ?? Infinity), progress, ignoreGlobs);
       this.builds.set(root, build);
       void build.then((completed) => {
         if (!completed) this.builds.delete(root);
@@ -89,15 +94,37 @@ export class WorkspaceIndexer {
     this.indexes.get(root)?.remove(relativePath);
   }
 
+  /** A Lua script file was created, changed or deleted (`undefined`) on disk. */
+  async luaScriptChanged(root: string, path: string, deleted: boolean): Promise<void> {
+    const relativePath = relative(root, path).replace(/\\/g, '/');
+    if (relativePath.startsWith('..')) return;
+    const index = this.indexFor(root);
+    if (deleted) {
+      index.removeLuaScript(relativePath);
+      return;
+    }
+    try {
+      const text = await readFile(path, 'utf8');
+      if (text.length <= MAX_FILE_BYTES) index.updateLuaScript(relativePath, text);
+    } catch {
+      index.removeLuaScript(relativePath);
+    }
+  }
+
   /** Drops every index and build (the configuration changed what is ignored). */
   reset(): void {
     this.indexes.clear();
     this.builds.clear();
   }
 
-  private async build(root: string, files: readonly SourceFile[], progress: IndexProgress): Promise<boolean> {
+  private async build(root: string, files: readonly SourceFile[], progress: IndexProgress, ignoreGlobs: readonly string[] = []): Promise<boolean> {
     const parsers = await this.parsers();
     const index = this.indexFor(root);
+    // Lua files the code may load scripts from: the script rules read them at the loading call.
+    for (const path of this.luaScriptFiles(root, ignoreGlobs)) {
+      await this.luaScriptChanged(root, path, false);
+      if (progress.cancelled()) return false;
+    }
     const texts = new Map<string, string>();
     for (const file of files) {
       try {

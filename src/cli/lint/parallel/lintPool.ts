@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { languageForPath } from '../../../core/parsing/languages';
 import { WorkspaceIndex, normalizePath, reindexImporters } from '../../../core/review';
-import { assembleReport, indexInputs, lintLoaded, roundOneInputs, type FileOutcome, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
+import { assembleReport, indexInputs, lintLoaded, luaScriptInputs, roundOneInputs, type FileOutcome, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
 import { LintShare } from './lintShare';
 import { parseWorkerReply, type IndexedReply, type WorkerReply, type WorkerRequest } from './workerProtocol';
 
@@ -192,6 +192,7 @@ export class LintPool {
       if (result.reusable) analysisOwner.set(result.summary.path, thread);
     });
     const stale = reindexImporters(environment.parsers, workspace, inputs);
+    for (const script of luaScriptInputs(loaded)) workspace.updateLuaScript(script.path, script.text);
     for (const path of stale) analysisOwner.delete(path);
 
     // Files with a reused analysis go back to the thread holding it; other files that may involve Redis are
@@ -214,10 +215,11 @@ export class LintPool {
       files: part.map(({ file }) => ({ path: file.path, projectPath: file.projectPath, text: file.text })),
     });
     const summaries = workspace.summaries();
+    const luaScripts = workspace.luaScripts();
     await runLanes([
       ...this.workers.map((worker, w) => async () => {
         const part = partOf(w);
-        const reply = await worker.request({ type: 'review', summaries, ...request(part) }, part.length);
+        const reply = await worker.request({ type: 'review', summaries, luaScripts, ...request(part) }, part.length);
         if (reply.type !== 'reviewed') throw new Error('lint worker answered out of turn');
         part.forEach(({ i }, k) => (outcomes[i] = reply.outcomes[k]));
       }),

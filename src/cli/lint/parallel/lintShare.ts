@@ -26,7 +26,7 @@ export class LintShare {
   }
 
   /** Reviews with the finished index, then forgets the run's analyses. */
-  review(request: Omit<ReviewRequest, 'type' | 'summaries'>, workspace: WorkspaceIndex): FileOutcome[] {
+  review(request: Omit<ReviewRequest, 'type' | 'summaries' | 'luaScripts'>, workspace: WorkspaceIndex): FileOutcome[] {
     for (const path of request.stale) this.analyses.delete(path);
     const environment = { parsers: this.parsers, config: request.config, timeBudgetMs: request.timeBudgetMs, workspace, analyses: this.analyses };
     const outcomes = request.files.map((file) => lintLoaded(file, environment));

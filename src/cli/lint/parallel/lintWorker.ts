@@ -8,7 +8,7 @@ import { isWorkerRequest, type WorkerReply, type WorkerRequest } from './workerP
 
 function answer(share: LintShare, request: WorkerRequest): WorkerReply {
   if (request.type === 'index') return { type: 'indexed', results: share.index(request.files, request.fresh) };
-  return { type: 'reviewed', outcomes: share.review(request, WorkspaceIndex.fromSummaries(request.summaries)) };
+  return { type: 'reviewed', outcomes: share.review(request, WorkspaceIndex.fromSummaries(request.summaries, request.luaScripts)) };
 }
 
 function start(): void {

@@ -4,7 +4,7 @@
  * with the finished index. Analyses made while indexing stay in the worker that made them.
  */
 import type { ResolvedConfig } from '../../../core/config';
-import type { FileSummary } from '../../../core/review';
+import type { FileSummary, LuaScriptFile } from '../../../core/review';
 import type { FileOutcome } from '../lintFiles';
 
 export interface IndexRequest {
@@ -21,6 +21,8 @@ export interface ReviewRequest {
   timeBudgetMs: number;
   /** The finished index, in its own order. */
   summaries: FileSummary[];
+  /** The Lua script files of the project (the index holds them apart from the summaries). */
+  luaScripts: LuaScriptFile[];
   /** Files whose indexing analysis must not be reused (round two read them again with the index). */
   stale: string[];
   files: { path: string; projectPath: string; text: string }[];
@@ -82,6 +84,10 @@ export function parseWorkerReply(value: unknown, expected: number | undefined): 
   }
 }
 
+function isLuaScriptList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((script) => isObject(script) && typeof script.path === 'string' && typeof script.text === 'string');
+}
+
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
-  return isObject(value) && ((value.type === 'index' && typeof value.fresh === 'boolean' && Array.isArray(value.files)) || (value.type === 'review' && Array.isArray(value.files) && Array.isArray(value.summaries) && Array.isArray(value.stale) && isObject(value.config)));
+  return isObject(value) && ((value.type === 'index' && typeof value.fresh === 'boolean' && Array.isArray(value.files)) || (value.type === 'review' && Array.isArray(value.files) && Array.isArray(value.summaries) && Array.isArray(value.stale) && isObject(value.config) && isLuaScriptList(value.luaScripts)));
 }

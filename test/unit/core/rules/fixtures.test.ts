@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../../../../src/core/config
 import type { Finding } from '../../../../src/core/findings';
 import { languageForPath } from '../../../../src/core/parsing/languages';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { RULES, reviewSource } from '../../../../src/core/review';
+import { RULES, WorkspaceIndex, reviewSource } from '../../../../src/core/review';
 import { loadParsers } from './parsersForTests';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'rules');
@@ -41,10 +41,17 @@ beforeAll(async () => {
   parsers = await loadParsers();
 });
 
-function review(path: string, text: string, config: ResolvedConfig = DEFAULT_CONFIG) {
+function review(path: string, text: string, config: ResolvedConfig = DEFAULT_CONFIG, workspace?: WorkspaceIndex) {
   const language = languageForPath(path);
   if (!language) throw new Error(`no language for ${path}`);
-  return { language, result: reviewSource(parsers, text, { path, language, config }) };
+  return { language, result: reviewSource(parsers, text, { path, language, config, workspace }) };
+}
+
+/** Fixture folders holding `.lua` files are reviewed with a workspace that knows those scripts (read from files by the code). */
+function luaWorkspace(folder: string): WorkspaceIndex | undefined {
+  const scripts = files(folder).filter((file) => file.endsWith('.lua'));
+  if (!scripts.length) return undefined;
+  return WorkspaceIndex.fromSummaries([], scripts.map((file) => ({ path: relative(folder, file).replace(/\\/g, '/'), text: readFileSync(file, 'utf8') })));
 }
 
 function expectFixesParse(path: string, text: string, findings: Finding[]): void {
@@ -73,6 +80,7 @@ describe('rule fixtures', () => {
   for (const ruleId of ruleDirs) {
     describe(ruleId, () => {
       const fixtureFiles = files(join(FIXTURES, ruleId)).filter((f) => languageForPath(f));
+      const workspace = luaWorkspace(join(FIXTURES, ruleId));
       it('has flagged and tricky negative lines', () => {
         const all = fixtureFiles.map((f) => readFileSync(f, 'utf8')).join('\n');
         expect(all).toMatch(new RegExp(`expect:[^\\n]*\\b${ruleId}\\b`));
@@ -82,7 +90,7 @@ describe('rule fixtures', () => {
         const path = relative(join(FIXTURES, ruleId), file).replace(/\\/g, '/');
         it(path, () => {
           const text = readFileSync(file, 'utf8');
-          const { result } = review(path, text, configFor(text));
+          const { result } = review(path, text, configFor(text), workspace);
           const expected = new Set<string>();
           const otherExpected = new Set<string>();
           text.split('\n').forEach((line, index) => {
