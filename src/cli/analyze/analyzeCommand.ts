@@ -125,8 +125,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     let resumeHint = '';
     if (!sampleSize) {
-      saveResumeState(statePath, { target, settings, cursors: outcome.cursors, collector: outcome.collector.snapshot() });
-      resumeHint = ` Progress saved; continue with: redis-review analyze --url <same URL> --resume ${values.state ?? values.resume ?? DEFAULT_STATE_FILE}${settings.cluster ? ' --cluster' : ''}${settings.exact ? ' --exact' : ''}${settings.replicas ? ' --replicas' : ''}`;
+      try {
+        saveResumeState(statePath, { target, settings, cursors: outcome.cursors, collector: outcome.collector.snapshot() });
+        resumeHint = ` Progress saved; continue with: redis-review analyze --url <same URL> --resume ${values.state ?? values.resume ?? DEFAULT_STATE_FILE}${settings.cluster ? ' --cluster' : ''}${settings.exact ? ' --exact' : ''}${settings.replicas ? ' --replicas' : ''}`;
+      } catch (error) {
+        // The partial report is out already; only resuming is lost.
+        resumeHint = ` Progress could not be saved to ${statePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); a later run starts over.`;
+      }
     }
     io.stderr(terminalSafe(`Partial report (complete: false): ${outcome.incompleteReason}.${resumeHint}`) + '\n');
     if (outcome.stoppedBy === 'failure') return ANALYZE_EXIT.connectionLost;

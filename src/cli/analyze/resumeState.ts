@@ -23,7 +23,8 @@ export interface ResumeState {
 
 export function saveResumeState(path: string, state: Omit<ResumeState, 'kind' | 'version'>): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ kind: KIND, version: 1, ...state }), { mode: 0o600, flag: 'w' });
+  // 'wx': a file (or symlink) already at the temporary name is never written through.
+  writeFileSync(temporary, JSON.stringify({ kind: KIND, version: 1, ...state }), { mode: 0o600, flag: 'wx' });
   renameSync(temporary, path);
 }
 
