@@ -18,6 +18,7 @@ export const clientPerRequest: Rule = {
     category: 'reliability',
     defaultSeverity: 'warning',
     languages: ['python', 'javascript'],
+    subject: 'clients',
     fixable: 'none',
     contexts: { test: 'skip', script: 'skip' },
     messages: {

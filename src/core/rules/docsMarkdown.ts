@@ -29,6 +29,22 @@ function fixText(rule: Rule): string {
   }
 }
 
+/** The evidence every rule that reports on commands accepts for a receiver it cannot trace to a client. */
+export const EVIDENCE_KINDS = [
+  'the method exists only on Redis clients (`hgetall`, `lpush`, `zadd`, `setnx`, `xadd`, … — not `get`, `set`, `keys`, `del`, which maps, caches and HTTP clients have too);',
+  'the same receiver runs such a method elsewhere in the file (`kv.hSet(...)` makes `kv.expire(...)` a Redis call);',
+  'the receiver\'s chain names Redis (`req.redis`, `self.bot.redis`, `this.redisService.getClient()`), or the name was assigned from a Redis-named factory (`conn = get_redis()`); a short name (`r`, `kv`, `rdb`) counts for attribute chains (`self.r`) and Redis-only methods;',
+  'the arguments are Redis-shaped (`\'EX\', 60`, `{ NX: true }`, `ex=60`, a `user:*` pattern given to `keys`);',
+  'a function made from a client method (`promisify(client.incr).bind(client)`, `client.expire.bind(client)`).',
+];
+
+function confidenceText(rule: Rule): string {
+  if (rule.meta.subject === 'clients') {
+    return 'Reports only clients traced to their creation (a constructor or factory of redis-py, ioredis or node-redis, followed through assignments, attributes, returns, imports, re-exports and barrels): every finding is `proven`.';
+  }
+  return 'Findings on receivers traced to a client are `proven`. Where the trace is incomplete (a client reached through `req.redis`, a getter, a DI container, an untyped parameter), the receiver is judged from evidence, in a file or project that uses a Redis client library, and the finding is `likely`, its message naming the evidence. See [confidence levels](README.md#confidence-levels).';
+}
+
 export function ruleMarkdown(rule: Rule): string {
   const { meta } = rule;
   const lines = [
@@ -59,7 +75,7 @@ export function ruleMarkdown(rule: Rule): string {
   for (const example of meta.docs.examples) {
     lines.push(`### ${CLIENT_TITLES[example.client]}`, '', 'Incorrect:', '', '```' + fence(example.file), example.bad.trimEnd(), '```', '', 'Correct:', '', '```' + fence(example.file), example.good.trimEnd(), '```', '');
   }
-  lines.push('## Fix', '', meta.docs.fix, '', '## Known false positives', '', meta.docs.falsePositives, '', '## Suppression', '');
+  lines.push('## Fix', '', meta.docs.fix, '', '## Confidence', '', confidenceText(rule), '', '## Known false positives', '', meta.docs.falsePositives, '', '## Suppression', '');
   lines.push('```python', `# redis-review: disable-next-line ${meta.id} -- reason`, '```', '', '```typescript', `// redis-review-disable-next-line ${meta.id} -- reason`, '```', '');
   lines.push(`Or set \`"rules": { "${meta.id}": "off" }\` in \`.redis-review.json\`.`, '', '## References', '');
   for (const reference of meta.docs.references) lines.push(`- [${reference.title}](${reference.url})`);
@@ -86,6 +102,23 @@ export function rulesTableMarkdown(): string {
     const { meta } = rule;
     lines.push(`| ${meta.code} | [${meta.id}](${meta.id}.md) | ${meta.category} | ${meta.defaultSeverity} | ${meta.fixable === 'none' ? '' : meta.fixable} | ${meta.docs.summary} |`);
   }
-  lines.push('');
+  lines.push(
+    '',
+    '## Confidence levels',
+    '',
+    'Every finding carries a `confidence` (in the JSON output, as a SARIF result property, and in the editor message):',
+    '',
+    '- `proven`: the receiver was traced to a client creation (constructors and factories of redis-py, ioredis and node-redis, `duplicate()`, pipelines and transactions, attributes such as `self.redis`/`this.redis`, typed parameters, functions that return a client, imports of clients exported by other files of the workspace, re-exports and barrels).',
+    '- `likely`: the trace is incomplete, and the receiver is judged a Redis client from evidence, only in a file that names Redis or imports a Redis library, or in a project where some file does. The evidence accepted:',
+    '',
+    ...EVIDENCE_KINDS.map((kind) => `  - ${kind}`),
+    '',
+    'Never evidence: `dict.keys()`, `Object.keys()`, `Map.delete()`, in-memory caches, HTTP clients, loggers (`logger.debug`), or a bare imported name that does not say Redis. Receivers named like batches (`pipe`, `pipeline`, `tx`, `multi`) are taken for pipelines or transactions.',
+    '',
+    'Rules that report on client creations and options (' +
+      RULES.filter((rule) => rule.meta.subject === 'clients').map((rule) => `\`${rule.meta.id}\``).join(', ') +
+      ') only report `proven` clients.',
+    '',
+  );
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ export const missingErrorListener: Rule = {
     category: 'reliability',
     defaultSeverity: 'error',
     languages: ['javascript'],
+    subject: 'clients',
     fixable: 'safe',
     contexts: { test: 'skip', script: 'keep' },
     messages: {

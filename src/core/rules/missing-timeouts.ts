@@ -21,6 +21,7 @@ export const missingTimeouts: Rule = {
     category: 'reliability',
     defaultSeverity: 'warning',
     languages: ['python', 'javascript'],
+    subject: 'clients',
     fixable: 'none',
     contexts: { test: 'skip', script: 'skip' },
     messages: {

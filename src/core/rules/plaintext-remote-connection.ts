@@ -22,6 +22,7 @@ export const plaintextRemoteConnection: Rule = {
     category: 'security',
     defaultSeverity: 'warning',
     languages: ['python', 'javascript'],
+    subject: 'clients',
     fixable: 'unsafe',
     contexts: { test: 'skip', script: 'keep' },
     messages: {

@@ -40,6 +40,11 @@ export interface RuleMeta {
   /** 'none', or the safety of the fixes it offers. */
   fixable: 'none' | 'safe' | 'unsafe' | 'mixed';
   contexts: { test: ContextPolicy; script: ContextPolicy };
+  /**
+   * What the rule reports on: Redis commands (`calls`, the default: receivers judged from evidence count, as
+   * `likely` findings) or client creations and their options (`clients`: only clients traced to a creation).
+   */
+  subject?: 'calls' | 'clients';
   /** Rule only runs when the project declares Redis Cluster or the receiver is a cluster client. */
   clusterAware?: boolean;
   /** Message templates with {{placeholders}}. */

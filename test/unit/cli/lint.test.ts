@@ -33,6 +33,7 @@ beforeAll(() => {
   write('big/huge.py', 'x = 1\n'.repeat(400_000));
   write('bin/blob.py', Buffer.from([0x69, 0x6d, 0x00, 0x01, 0x02]));
   write('deploy/redis.conf', 'bind 0.0.0.0\nprotected-mode no\n');
+  write('evidence/handlers.js', "export async function purge(req) {\n  return req.redis.keys('ticket:*');\n}\n");
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -62,6 +63,18 @@ describe('redis-review lint', () => {
     expect(report.findings).toEqual([
       expect.objectContaining({ file: 'app/users.py', line: 7, column: 14, endLine: 7, endColumn: 18, ruleId: 'keys-command', severity: 'error', fix: expect.objectContaining({ safe: false }) }),
     ]);
+  });
+
+  it('says how sure each finding is: proven for traced clients, likely with the evidence otherwise', async () => {
+    const { stdout } = await lint('app', 'evidence', '--format', 'json');
+    const findings = JSON.parse(stdout).findings;
+    expect(findings.find((f: { file: string }) => f.file === 'app/users.py')).toMatchObject({ confidence: 'proven' });
+    expect(findings.find((f: { file: string }) => f.file === 'app/users.py').evidence).toBeUndefined();
+    const likely = findings.find((f: { file: string }) => f.file === 'evidence/handlers.js');
+    expect(likely).toMatchObject({ ruleId: 'keys-command', line: 2, confidence: 'likely', evidence: '`req.redis` is named as a Redis client' });
+    expect(likely.message).toContain('Likely a Redis client: `req.redis` is named as a Redis client');
+    const sarif = JSON.parse((await lint('evidence', '--format', 'sarif')).stdout);
+    expect(sarif.runs[0].results[0].properties).toEqual({ confidence: 'likely', evidence: '`req.redis` is named as a Redis client' });
   });
 
   it('writes SARIF 2.1.0 with rule metadata', async () => {
