@@ -1,7 +1,7 @@
 /**
  * Lua scripts the code loads from `.lua` files of the workspace: follows a script argument (or the constant or
  * local holding it) to a file read — Python `open(p).read()`, `Path(p).read_text()`, `pkgutil.get_data`,
- * `importlib.resources`; JS `fs.readFileSync(p)` / `readFile(p)` — whose path is built from literals relative to
+ * `importlib.resources`, `pkg_resources.resource_string`; JS `fs.readFileSync(p)` / `readFile(p)` — whose path is built from literals relative to
  * the source file (`__file__`, `__dirname`, `Path(__file__).parent`, `import.meta.url`), and asks the workspace for
  * the file's text. Text-based like constants.ts: rules see the file text, not its tree.
  */
@@ -17,12 +17,12 @@ export interface FileScript {
   templated: boolean;
 }
 
-const FILE_READ = /\b(?:read_text|read_bytes|read|readFileSync|readFile|get_data|open_text|open_binary)\s*\(/;
+const FILE_READ = /\b(?:read_text|read_bytes|read|readFileSync|readFile|get_data|open_text|open_binary|resource_string)\s*\(/;
 /** Names that build or read paths (and keyword/option names), as opposed to names holding part of a path. */
 const PATH_WORDS = new Set([
   'Path', 'PurePath', 'pathlib', 'os', 'path', 'fs', 'promises', 'pkgutil', 'importlib', 'resources', 'files', 'open', 'join', 'joinpath', 'resolve',
   'absolute', 'abspath', 'realpath', 'dirname', 'parent', 'parents', 'with_name', 'read_text', 'read_bytes', 'read', 'readFileSync', 'readFile',
-  'get_data', 'open_text', 'open_binary', 'decode', 'toString', 'trim', 'strip', 'require', 'new', 'URL', 'fileURLToPath', 'url', 'import', 'meta',
+  'get_data', 'open_text', 'open_binary', 'resource_string', 'pkg_resources', 'decode', 'toString', 'trim', 'strip', 'require', 'new', 'URL', 'fileURLToPath', 'url', 'import', 'meta',
   'await', 'encoding', 'utf8', 'f', 'with', 'as', 'String', 'str', 'normpath', 'cwd', 'process', '__file__', '__dirname', '__filename', '__name__', '__package__',
 ]);
 const MAX_NAME_DEPTH = 3;
@@ -215,7 +215,7 @@ function readPath(model: FileModel, expression: string, before: number, scope: F
     ups = hops - 1;
   } else if (names.includes('__dirname') || names.includes('meta') || names.includes('__name__') || names.includes('__package__')) {
     base = 'file';
-  } else if (names.includes('get_data') || names.includes('files') || names.includes('open_text') || names.includes('resources')) {
+  } else if (names.includes('get_data') || names.includes('resource_string') || names.includes('files') || names.includes('open_text') || names.includes('resources')) {
     base = 'package';
   }
   let first = true;
