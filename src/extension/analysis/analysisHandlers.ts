@@ -1,6 +1,7 @@
 /** Host handlers for the Analysis tab: the stored report, running an analysis, opening write sites, exporting. */
 import * as vscode from 'vscode';
 import { toJsonText, toMarkdown } from '../../core/memory/reportFormats';
+import { workspaceRelativePath } from '../../core/paths/workspaceRelative';
 import '../../shared/analysisProtocol';
 import type { AnalysisView } from '../../shared/analysisProtocol';
 import { registerMethodHandlers } from '../instance/methodHandlers';

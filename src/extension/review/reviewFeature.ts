@@ -96,6 +96,7 @@ export const reviewFeature: Feature = {
         status.update();
         const outcome = summary.cancelled ? 'cancelled after' : 'reviewed';
         services.output.info(`Review Workspace ${outcome} ${summary.files} file(s): ${summary.findings} finding(s) in ${summary.filesWithFindings} file(s)`);
+        for (const entry of summary.unreadable) services.output.warn(`Review Workspace could not read ${entry}`);
         return summary;
       }),
       vscode.commands.registerCommand(REVIEW_ACTIVE_FILE_COMMAND, async () => {

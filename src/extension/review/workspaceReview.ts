@@ -3,8 +3,11 @@
  * and the config's ignore globs) with a cancellable progress notification, and fills the Problems panel
  * for files that are not open. Open documents are reviewed from their editor text.
  */
+import { relative } from 'node:path';
 import * as vscode from 'vscode';
+import { languageForPath } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
+import { walkFiles } from '../../node/workspaceFiles';
 import type { DocumentReviewer } from './documentReviewer';
 import type { ProjectConfigs } from './projectConfigs';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -16,6 +19,8 @@ export interface WorkspaceReviewSummary {
   findings: number;
   filesWithFindings: number;
   cancelled: boolean;
+  /** Files and folders that could not be read (not reviewed), with the reason. */
+  unreadable: string[];
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -26,7 +31,7 @@ export async function reviewWorkspace(
   indexer: WorkspaceIndexer,
   loadParsers: () => Promise<Parsers>,
 ): Promise<WorkspaceReviewSummary> {
-  const summary: WorkspaceReviewSummary = { files: 0, findings: 0, filesWithFindings: 0, cancelled: false };
+  const summary: WorkspaceReviewSummary = { files: 0, findings: 0, filesWithFindings: 0, cancelled: false, unreadable: [] };
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showInformationMessage('Redis Review: open a folder to review a workspace.');
@@ -41,7 +46,9 @@ export async function reviewWorkspace(
         if (folder.uri.scheme !== 'file') continue;
         const effective = configs.forUri(folder.uri);
         progress.report({ message: `listing files of ${folder.name}…` });
-        const files = indexer.sourceFiles(effective.root, effective.config.ignore);
+        const listing = walkFiles([effective.root], { root: effective.root, ignoreGlobs: effective.config.ignore, accept: (path) => languageForPath(path) !== undefined });
+        const files = listing.files.map((path) => ({ path, relativePath: relative(effective.root, path).replace(/\\/g, '/'), language: languageForPath(path)! }));
+        for (const entry of listing.unreadable) summary.unreadable.push(`${relative(effective.root, entry.path).replace(/\\/g, '/') || entry.path} (${entry.reason})`);
         // Index first: a file's findings depend on clients and listeners defined in other files.
         let indexed = 0;
         const completed = await indexer.rebuild(effective.root, files, {
@@ -84,5 +91,10 @@ export async function reviewWorkspace(
       summary.cancelled = token.isCancellationRequested;
     },
   );
+  if (summary.unreadable.length) {
+    // Silence would read as "no problems" for files nobody looked at.
+    const shown = summary.unreadable.slice(0, 3).join(', ') + (summary.unreadable.length > 3 ? ` and ${summary.unreadable.length - 3} more` : '');
+    void vscode.window.showWarningMessage(`Redis Review could not read ${summary.unreadable.length} file(s) or folder(s), which were not reviewed: ${shown}.`);
+  }
   return summary;
 }
