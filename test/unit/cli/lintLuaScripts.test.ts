@@ -75,3 +75,13 @@ describe('redis-review lint with Lua script files', () => {
     }
   });
 });
+
+describe('redis-review lint on one file or folder of the project', () => {
+  it('still reads the project .lua files a named source loads its script from', async () => {
+    for (const named of ['app/tags.py', 'app']) {
+      const { stdout } = await lint('--format', 'json', named);
+      const findings = JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'lua-undeclared-keys');
+      expect(findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['app/tags.py:10']);
+    }
+  });
+});

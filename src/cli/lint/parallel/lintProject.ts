@@ -1,5 +1,7 @@
 /** How `redis-review lint` spends its threads: one for small projects, a worker pool when the Redis code is large. */
 import { availableParallelism } from 'node:os';
+import { isLuaScriptPath } from '../../../core/review';
+import { walkFiles } from '../../../node/workspaceFiles';
 import { indexInputs, lintSources, readSources, roundOneInputs, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
 import { LintPool, defaultLauncher, type WorkerLauncher } from './lintPool';
 
@@ -36,8 +38,25 @@ export interface LintProjectOptions {
 /** Reads and lints files with as many threads as pay off. A pool that fails leaves a notice and the work to this thread. */
 export async function lintProject(paths: readonly string[], root: string, cwd: string, environment: SharedLintEnvironment, options: LintProjectOptions = {}): Promise<LintReport> {
   const { loaded, notices, unreadable } = readSources(paths, root, cwd);
+  loaded.push(...projectLuaScripts(loaded, root, cwd, environment.config.ignore));
   const report = await lintLoadedSources(loaded, notices, environment, options);
   return { ...report, unreadable };
+}
+
+/**
+ * The project's `.lua` files the walk did not reach (a file or a subfolder was named), when a source loads a
+ * script from a `.lua` file: read for the script rules, never linted. What cannot be read is simply not known.
+ */
+function projectLuaScripts(loaded: readonly LoadedFile[], root: string, cwd: string, ignoreGlobs: readonly string[]): LoadedFile[] {
+  if (!loaded.some((file) => !isLuaScriptPath(file.path) && /\.lua\s*['"`]/i.test(file.text))) return [];
+  const known = new Set(loaded.map((file) => file.path));
+  let paths: string[];
+  try {
+    paths = walkFiles([root], { root, accept: isLuaScriptPath, ignoreGlobs }).files.filter((path) => !known.has(path));
+  } catch {
+    return [];
+  }
+  return paths.length ? readSources(paths, root, cwd).loaded : [];
 }
 
 async function lintLoadedSources(loaded: LoadedFile[], notices: string[], environment: SharedLintEnvironment, options: LintProjectOptions): Promise<LintReport> {
