@@ -1,5 +1,6 @@
 /** cache-write-without-ttl: cache entries written without a TTL never refresh and grow until maxmemory. */
 import { keyPatternOf } from '../analysis/argumentValues';
+import type { Arg } from '../analysis/model';
 import type { RedisCallSite, Rule } from './rule';
 import { namesCache } from './support/names';
 import { shownKey } from './support/clients';
@@ -21,6 +22,14 @@ function namedCacheEntry(site: RedisCallSite): boolean {
   const key = keyPatternOf(site.args[0]);
   if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key);
   return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
+}
+
+function isLiteral(arg: Arg): boolean {
+  const value = arg.value;
+  if (arg.spread || arg.text.startsWith('*') || arg.text.startsWith('...')) return false;
+  if (value.kind === 'object') return Object.values(value.entries).every(isLiteral);
+  if (value.kind === 'array') return value.items.every(isLiteral);
+  return value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' || value.kind === 'null';
 }
 
 /** The key a call names: its literal or pattern, else its expression. */
@@ -96,6 +105,8 @@ export const cacheWriteWithoutTtl: Rule = {
       if (site.command !== 'SET' && site.command !== 'SETNX') continue;
       if (!site.args[0] || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       if (!namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
+      // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL.
+      if (site.args.slice(2).some((arg) => !isLiteral(arg)) || Object.values(site.keywords).some((arg) => !isLiteral(arg))) continue;
       if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, withTtl)) continue;
       const ttl = String(context.config.defaultTtlSeconds);
       const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;

@@ -1,5 +1,5 @@
 /** cross-slot-multi-key: multi-key commands fail with CROSSSLOT in Cluster unless all keys share a slot. */
-import type { Arg, RedisCallSite } from '../analysis/model';
+import type { Arg, FileModel, RedisCallSite } from '../analysis/model';
 import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { mayBeCluster } from './support/clusterReceivers';
@@ -39,6 +39,16 @@ function sameSlot(keys: string[]): boolean {
   return false;
 }
 
+/**
+ * The function around the call minds Cluster itself: it branches on cluster mode (`if (this.isCluster)`,
+ * `if self.cluster_mode:`) — the multi-key call then sits on the standalone branch — or groups keys by slot.
+ */
+function handlesClusterMode(model: FileModel, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  const body = fn ? model.text.slice(fn.span.startOffset, fn.span.endOffset) : '';
+  return /\b(if|elif|else\s+if)\b[^\n]*cluster|cluster\w*\s*\?|\b(key_?slot|keySlot|calculateSlot|cluster-key-slot|slotOf|groupBySlot|by_slot)\b/i.test(body);
+}
+
 export const crossSlotMultiKey: Rule = {
   meta: {
     id: 'cross-slot-multi-key',
@@ -55,7 +65,7 @@ export const crossSlotMultiKey: Rule = {
     },
     docs: {
       summary: 'Multi-key commands on keys without a shared hash tag fail in Cluster.',
-      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it, nor are clients whose `keyPrefix` carries a hash tag.',
+      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it, nor are clients whose `keyPrefix` carries a hash tag, nor calls in functions that branch on cluster mode or group keys by slot themselves.',
       why: 'Redis Cluster only executes a multi-key command when every key maps to the same hash slot; otherwise it replies CROSSSLOT. Code that works on a single instance breaks the day it moves to Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
@@ -81,6 +91,7 @@ export const crossSlotMultiKey: Rule = {
       if (Object.entries(site.receiver.creation?.options ?? {}).some(([name, option]) => /(^|\.)(keyPrefix|prefix)$/i.test(name) && /\{[^{}]+\}/.test(option.text))) continue;
       const cluster = config.cluster || site.receiver.kind === 'cluster';
       if (!cluster && !mayBeCluster(model, site)) continue;
+      if (handlesClusterMode(model, site)) continue;
       const where = cluster ? 'in Redis Cluster' : `on ${site.receiver.text}, declared as possibly a Cluster client,`;
       const severity = config.cluster ? 'error' : undefined;
       if (VARIADIC.has(site.command)) {

@@ -7,8 +7,17 @@ import type { Arg } from '../analysis/model';
 import type { Span } from '../findings';
 import { IMPORT_IOREDIS } from './exampleImports';
 
-const KEYLESS = new Set(['TIME', 'INFO', 'PING', 'ECHO', 'DBSIZE', 'RANDOMKEY', 'PUBLISH', 'SPUBLISH', 'CONFIG', 'CLUSTER', 'SCRIPT', 'FUNCTION', 'CLIENT', 'SELECT', 'SWAPDB', 'LASTSAVE', 'ROLE', 'COMMAND', 'MEMORY', 'SLOWLOG', 'SCAN', 'KEYS', 'FLUSHALL', 'FLUSHDB']);
+const KEYLESS = new Set(['EVALSHA', 'EVAL', 'EVALSHA_RO', 'EVAL_RO', 'FCALL', 'FCALL_RO', 'XREAD', 'XREADGROUP', 'XGROUP', 'XINFO', 'OBJECT', 'BITOP', 'WAIT', 'DEBUG', 'LATENCY', 'ACL', 'HELLO', 'AUTH', 'READONLY', 'TIME', 'INFO', 'PING', 'ECHO', 'DBSIZE', 'RANDOMKEY', 'PUBLISH', 'SPUBLISH', 'CONFIG', 'CLUSTER', 'SCRIPT', 'FUNCTION', 'CLIENT', 'SELECT', 'SWAPDB', 'LASTSAVE', 'ROLE', 'COMMAND', 'MEMORY', 'SLOWLOG', 'SCAN', 'KEYS', 'FLUSHALL', 'FLUSHDB']);
 const CALL = /redis\.p?call\(\s*(['"])([A-Za-z]+)\1\s*(?:,\s*([^,)]+))?/g;
+
+/** `KEYS[1]`, `KEYS[i]`, `KEYS[#KEYS]`, `KEYS[i + 1]`: an element of the declared keys. */
+const DECLARED_KEY = /^KEYS\[[^\[\]]+\]$/;
+
+/** `keys[2]` where `local keys = KEYS`. */
+function aliasedElement(key: string, aliases: ReadonlySet<string>): boolean {
+  const element = /^([A-Za-z_]\w*)\[[^\[\]]+\]$/.exec(key);
+  return !!element && aliases.has(element[1]);
+}
 
 /** Locals that only alias declared keys: `local bucket = KEYS[1]`, `local src, dst = KEYS[1], KEYS[2]`. */
 function keyAliases(lua: string): Set<string> {
@@ -18,9 +27,11 @@ function keyAliases(lua: string): Set<string> {
     const names = match[1].split(',').map((n) => n.trim());
     const values = match[2].replace(/--.*$/, '').split(',').map((v) => v.trim());
     names.forEach((name, i) => {
-      if (values[i] !== undefined && /^KEYS\[\s*\w+\s*\]$/.test(values[i])) aliases.add(name);
+      if (values[i] !== undefined && (DECLARED_KEY.test(values[i]) || values[i] === 'KEYS')) aliases.add(name);
     });
   }
+  // Loop variables over the declared keys: `for _, key in ipairs(KEYS) do`.
+  for (const match of lua.matchAll(/\bfor\s+\w+\s*,\s*([A-Za-z_]\w*)\s+in\s+i?pairs\(\s*KEYS\s*\)/g)) aliases.add(match[1]);
   // An alias assigned anything else later is no longer a declared key.
   const withoutDeclarations = lua.replace(/\blocal\s+[A-Za-z_][\w\s,]*=/g, 'local =');
   for (const name of [...aliases]) if (new RegExp(`(^|[^\\w.])${name}\\s*=(?!=)`).test(withoutDeclarations)) aliases.delete(name);
@@ -36,7 +47,7 @@ function reportUndeclaredKey(context: Context, lua: string, via: string, span: S
   for (let match = CALL.exec(lua); match; match = CALL.exec(lua)) {
     const command = match[2].toUpperCase();
     const key = match[3]?.trim();
-    if (!key || KEYLESS.has(command) || /^KEYS\[\s*\w+\s*\]$/.test(key) || aliases.has(key)) continue;
+    if (!key || KEYLESS.has(command) || DECLARED_KEY.test(key) || aliases.has(key) || aliasedElement(key, aliases)) continue;
     context.report({
       messageId: 'undeclared',
       data: { via, command, key: key.length > 40 ? `${key.slice(0, 37)}...` : key },
@@ -89,7 +100,7 @@ export const luaUndeclaredKeys: Rule = {
     },
     docs: {
       summary: 'Lua scripts that touch keys not passed in KEYS break in Cluster.',
-      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Scripts kept in `.lua` files of the workspace are read too when the code loads them with a path built from literals relative to the source file: Python `open(p).read()` (also `with open(p) as f: ... f.read()`), `Path(p).read_text()`, `pkgutil.get_data(__name__, "x.lua")`, `importlib.resources`, `pkg_resources.resource_string`; JS `fs.readFileSync(p, "utf8")` / `readFile(p)`; with `p` from `__file__` (`Path(__file__).parent`, `.parents[n]`, `os.path.dirname(__file__)`), `__dirname`, `new URL("./x.lua", import.meta.url)`, a package name, or the working directory, possibly through module constants (`LUA_DIR / "x.lua"`). The CLI and the editor hand the `.lua` files they find in the project to the review; a file outside it, or a path built from settings, is not followed. It also reports EVAL with numkeys 0 that passes a key pattern (`"user:*"`) in ARGV to a script running SCAN MATCH or KEYS on it. Severity is raised to error when `"cluster": true`.',
+      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`, `for _, key in ipairs(KEYS)`, `local keys = KEYS`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Scripts kept in `.lua` files of the workspace are read too when the code loads them with a path built from literals relative to the source file: Python `open(p).read()` (also `with open(p) as f: ... f.read()`), `Path(p).read_text()`, `pkgutil.get_data(__name__, "x.lua")`, `importlib.resources`, `pkg_resources.resource_string`; JS `fs.readFileSync(p, "utf8")` / `readFile(p)`; with `p` from `__file__` (`Path(__file__).parent`, `.parents[n]`, `os.path.dirname(__file__)`), `__dirname`, `new URL("./x.lua", import.meta.url)`, a package name, or the working directory, possibly through module constants (`LUA_DIR / "x.lua"`). The CLI and the editor hand the `.lua` files they find in the project to the review; a file outside it, or a path built from settings, is not followed. It also reports EVAL with numkeys 0 that passes a key pattern (`"user:*"`) in ARGV to a script running SCAN MATCH or KEYS on it. Severity is raised to error when `"cluster": true`.',
       why: 'Redis requires scripts to declare every key they access as KEYS arguments: Cluster routes the script by those keys and rejects access to other slots; scripts with a `#!lua` shebang refuse undeclared cross-slot access even outside Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/profile.py', bad: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[1] .. ":version")\n""")\n', good: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[2])\n""")\n' },

@@ -12,7 +12,7 @@ export interface KeyCollection {
   builder?: string;
 }
 
-const MAPPED = /\.\s*(map|flatMap)\s*\(/;
+const MAPPED = /\.\s*(map|flatMap|flat)\s*\(/;
 const COMPREHENSION = /^\[[\s\S]+\sfor\s[\s\S]+\sin\s[\s\S]+\]$/;
 const PLURAL_KEYS = /(^|[._])(keys|\w*Keys|\w*_keys|keyList|key_list|keyNames|key_names)$/;
 const ARRAY_TYPE = /(\[\]|^\s*(readonly\s+)?(Array|ReadonlyArray|List|list|Sequence|Iterable|set|Set|tuple|Tuple)\b)/;
