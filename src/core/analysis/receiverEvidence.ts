@@ -216,6 +216,8 @@ function redisShapedArguments(input: EvidenceInput): string | undefined {
     if (keyword) return `the ${keyword}= argument`;
   }
   if (command === 'KEYS') {
+    // dict.keys() takes no arguments at all: redis-py's keyword is evidence on its own.
+    if (args.keywords.includes('pattern')) return 'the pattern= argument';
     const pattern = args.strings[0];
     if (pattern !== undefined && /[*?[]/.test(pattern) && /[:_.\-/]|^\*$/.test(pattern)) return `the key pattern '${pattern}'`;
   }

@@ -43,8 +43,9 @@ export const expensiveLinearListOps: Rule = {
       // A reliable queue's processing list holds only the jobs in flight: LREM on it stays short.
       if (site.command === 'LREM' && site.args[0] && isInFlightKey(site.args[0].text)) continue;
       if (BY_INDEX.has(site.command)) {
+        // The ends are O(1); a computed index (a loop counter, a caller's position) walks the list like any middle one.
         const index = numberOf(site.args[1]);
-        if (index === undefined || index === 0 || index === -1) continue;
+        if (index === 0 || index === -1 || (index === undefined && !site.args[1])) continue;
       }
       context.report({ messageId: 'linear', data: { command: site.command, key: shownKey(site) }, span: site.span });
     }
