@@ -1,4 +1,5 @@
 /** The lint walk on real folders: symlink loops end, every file is listed once, bad .gitignore lines are skipped with a warning. */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -52,6 +53,13 @@ describe('walkFiles', () => {
     const result = walk();
     expect(result.files).toEqual(['a.py']);
     expect(result.unreadable).toEqual([]);
+  });
+
+  it('never opens a FIFO: skipped in a walk, reported as not a regular file when named', () => {
+    write('a.py');
+    execFileSync('mkfifo', [join(root, 'pipe.py')]);
+    expect(walk().files).toEqual(['a.py']);
+    expect(walk(['pipe.py']).unreadable).toEqual([{ path: join(root, 'pipe.py'), kind: 'file', reason: 'not a regular file' }]);
   });
 
   it('skips an invalid .gitignore pattern with a warning naming the file and line, and honours the rest', () => {
