@@ -2,6 +2,9 @@
  * MEMORY USAGE refused — an ACL user without it, or `rename-command MEMORY ""` as managed caches do: the analysis
  * detects it, keeps going with either strategy, and labels the sizes as estimates in every format.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
@@ -83,7 +86,10 @@ describe('analysis where another inspection command is refused', () => {
     const server = await startStandalone({ aclUsers: ['user viewer on >viewer-pw ~* &* +@all -object'] });
     try {
       await seed(server);
-      const { code, stdout, stderr } = await cli('analyze', '--url', `redis://viewer:viewer-pw@127.0.0.1:${server.port}`, '--strategy', 'pipeline', '--format', 'json');
+      // A partial run saves its progress: keep that file out of the checkout.
+      const stateDir = mkdtempSync(join(tmpdir(), 'rr-refused-'));
+      const { code, stdout, stderr } = await cli('analyze', '--url', `redis://viewer:viewer-pw@127.0.0.1:${server.port}`, '--strategy', 'pipeline', '--format', 'json', '--state', join(stateDir, 'state.json'));
+      rmSync(stateDir, { recursive: true, force: true });
       expect(stderr).toMatch(/the server refused a command \(NOPERM.*'object\|encoding'/);
       expect(code).toBe(5);
       expect(JSON.parse(stdout)).toMatchObject({ complete: false, totalKeys: 0 });
