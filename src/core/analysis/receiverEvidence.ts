@@ -110,6 +110,8 @@ const FACTORY_ASSIGNMENT = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.[\]| ]+)?=\s*(?:awa
 
 const LIBRARY_CONSTRUCTOR = /(^|\.)(Redis|StrictRedis|RedisCluster|Cluster|from_url|createClient|createCluster|ConnectionPool|BlockingConnectionPool|Sentinel)$/;
 
+const CLIENT_GETTER = /client|conn|connection|pool|instance|acquire|connect|master_for|slave_for/i;
+
 const factoryCache = { text: '', names: new Set<string>() };
 
 /** Names the file assigns (anywhere) from a Redis-named factory call; file-wide, like the other evidence. */
@@ -119,7 +121,10 @@ export function redisFactoryNames(text: string): Set<string> {
   FACTORY_ASSIGNMENT.lastIndex = 0;
   for (let match = FACTORY_ASSIGNMENT.exec(text); match; match = FACTORY_ASSIGNMENT.exec(text)) {
     // Library constructors are traced properly (with scopes); this is for the project's own getters.
-    if (REDIS_CHAIN.test(match[2]) && !LIBRARY_CONSTRUCTOR.test(match[2])) names.add(match[1]);
+    // The call must hand out a client: `get_redis()`, `redis_pool.acquire()`, not `redis_cli.getHash(k)` (a reply).
+    const last = match[2].split('.').pop()!;
+    const handsOutClient = REDIS_CHAIN.test(last) || (REDIS_CHAIN.test(match[2]) && CLIENT_GETTER.test(last));
+    if (handsOutClient && !LIBRARY_CONSTRUCTOR.test(match[2])) names.add(match[1]);
   }
   factoryCache.text = text;
   factoryCache.names = names;

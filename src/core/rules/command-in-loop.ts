@@ -76,7 +76,7 @@ export const commandInLoop: Rule = {
       const names = [...new Set(sites.map((s) => s.command))];
       context.report({
         messageId: 'loop',
-        data: { commands: names.join(', '), verb: sites.length === 1 ? 'is' : 'are', batch: batchSpelling(first) },
+        data: { commands: names.join(', '), verb: names.length === 1 ? 'is' : 'are', batch: batchSpelling(first) },
         span: first.span,
         related: sites.slice(1).map((s) => ({ span: s.span, message: `${s.command} in the same loop` })),
       });
