@@ -72,7 +72,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name. A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout).',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -93,6 +93,8 @@ export const cacheWriteWithoutTtl: Rule = {
     const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).map((other) => `${functionStartOf(other)}|${other.args[0]?.text}`));
     // Keys read into a variable named cache before they are written (`const cached = await r.get(k)`: cache-aside).
     const cacheAside = new Set(sites.filter((other) => other.command === 'GET' && other.args[0] && readIntoCacheVariable(context.model.text, other)).map(keyIdentity));
+    // Functions that give some key a TTL (SET EX, SETEX, EXPIRE, …).
+    const ttlFunctions = new Set(sites.filter((other) => EXPIRES.has(other.command) || ((SETS.has(other.command) || other.command === 'SETEX' || other.command === 'PSETEX') && setSetsTtl(other))).map(functionStartOf));
     // SETs that give their key a TTL, by key expression.
     const withTtl = new Map<string, RedisCallSite[]>();
     for (const other of sites) {
@@ -108,6 +110,9 @@ export const cacheWriteWithoutTtl: Rule = {
       // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL.
       if (site.args.slice(2).some((arg) => !isLiteral(arg)) || Object.values(site.keywords).some((arg) => !isLiteral(arg))) continue;
       if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, withTtl)) continue;
+      // A wrapper that writes a computed key and also knows TTLs (`setex` when given a timeout, `set` when not):
+      // the TTL-less write is the caller's choice.
+      if (keyPatternOf(site.args[0]) === undefined && site.enclosingFunction && ttlFunctions.has(functionStartOf(site))) continue;
       const ttl = String(context.config.defaultTtlSeconds);
       const spelling = site.receiver.library === 'redis-py' ? `ex=${ttl}` : site.receiver.library === 'ioredis' ? `'EX', ${ttl}` : `{ EX: ${ttl} }`;
       const edit = setWithTtlEdit(context.model, site, 'EX', ttl);
