@@ -4,7 +4,7 @@
  * so symlinks that point back up the tree (or twice at the same folder) neither loop nor repeat files.
  */
 import { readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { gitignoreVerdict, parseGitignore, type IgnorePattern } from '../core/paths/gitignore';
 import { configGlobMatches } from '../core/paths/configGlob';
 
@@ -95,10 +95,12 @@ export function walkFiles(paths: readonly string[], options: WalkOptions): WalkR
     return !rel.startsWith('..') && (options.ignoreGlobs ?? []).some((glob) => configGlobMatches(glob, rel));
   };
   const gitignoreOf = (directory: string): IgnoreScope[] => {
-    const file = join(directory, '.gitignore');
+    const path = join(directory, '.gitignore');
+    // Warnings name the file as the user sees it from the root.
+    const file = relative(options.root, path).startsWith('..') ? path : relative(options.root, path).replace(/\\/g, '/');
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') warnings.push(`${file}: not read (${describeFsError(error)}); its patterns do not apply`);
@@ -119,12 +121,15 @@ export function walkFiles(paths: readonly string[], options: WalkOptions): WalkR
     seenFiles.add(real);
     files.push(path);
   };
-  const walk = (directory: string, inherited: IgnoreScope[]) => {
+  /** `parentReal`: the real path of the folder that listed this one (a link back up to it or above is a loop). */
+  const walk = (directory: string, inherited: IgnoreScope[], parentReal?: string) => {
     let real: string;
     let entries: string[];
     try {
       real = realpathSync(directory);
       if (seenFolders.has(real)) return;
+      // A symlink to an ancestor ("up -> ..") is a loop even when the walk started below that ancestor.
+      if (parentReal !== undefined && (parentReal === real || parentReal.startsWith(real.endsWith(sep) ? real : real + sep))) return;
       seenFolders.add(real);
       entries = readdirSync(directory).sort();
     } catch (error) {
@@ -145,7 +150,7 @@ export function walkFiles(paths: readonly string[], options: WalkOptions): WalkR
       }
       if (stats.isDirectory()) {
         if (SKIPPED_DIRECTORIES.has(name) || ignored(path, true, scopes) || isIgnoredByConfig(path)) continue;
-        walk(path, scopes);
+        walk(path, scopes, real);
       } else if (stats.isFile() && options.accept(path) && !ignored(path, false, scopes) && !isIgnoredByConfig(path)) {
         addFile(path);
       }

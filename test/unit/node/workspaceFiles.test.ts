@@ -40,6 +40,13 @@ describe('walkFiles', () => {
     expect(walk().files).toEqual(['a.py', 'sub/b.py']);
   });
 
+  it('does not climb out of the named folder through a symlink to its parent', () => {
+    write('outside.py');
+    write('sub/b.py');
+    symlinkSync('..', join(root, 'sub', 'up'));
+    expect(walk(['sub']).files).toEqual(['sub/b.py']);
+  });
+
   it('lists a file once when a folder and a symlink to it are both named', () => {
     write('lib/c.py');
     symlinkSync('lib', join(root, 'alias'));
