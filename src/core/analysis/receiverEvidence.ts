@@ -88,11 +88,24 @@ function receiverBefore(text: string, end: number): string {
   }
 }
 
-const receiverCache = { text: '', receivers: new Set<string>() };
+/**
+ * Each file-level scan runs once per text: the analysis, the incremental check and the workspace pre-filter ask
+ * for the same text in a row, so remembering the last text is enough.
+ */
+function perText<T>(scan: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let last: T;
+  return (text) => {
+    if (text !== lastText) {
+      last = scan(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
 
 /** Receivers (normalised) that run a Redis-only method somewhere in the text. */
-export function redisOnlyReceivers(text: string): Set<string> {
-  if (receiverCache.text === text) return receiverCache.receivers;
+export const redisOnlyReceivers = perText((text: string): Set<string> => {
   const receivers = new Set<string>();
   METHOD_CALL.lastIndex = 0;
   for (let match = METHOD_CALL.exec(text); match; match = METHOD_CALL.exec(text)) {
@@ -100,10 +113,8 @@ export function redisOnlyReceivers(text: string): Set<string> {
     const receiver = receiverBefore(text, match.index);
     if (receiver) receivers.add(normalizeReceiver(receiver));
   }
-  receiverCache.text = text;
-  receiverCache.receivers = receivers;
   return receivers;
-}
+});
 
 /** `conn = get_redis()`, `client = await redis_pool.acquire()`: names assigned from a call whose callee names Redis. */
 const FACTORY_ASSIGNMENT = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.[\]| ]+)?=\s*(?:await\s+)?([\w$.]+)\s*\(/g;
@@ -112,11 +123,8 @@ const LIBRARY_CONSTRUCTOR = /(^|\.)(Redis|StrictRedis|RedisCluster|Cluster|from_
 
 const CLIENT_GETTER = /client|conn|connection|pool|instance|acquire|connect|master_for|slave_for/i;
 
-const factoryCache = { text: '', names: new Set<string>() };
-
 /** Names the file assigns (anywhere) from a Redis-named factory call; file-wide, like the other evidence. */
-export function redisFactoryNames(text: string): Set<string> {
-  if (factoryCache.text === text) return factoryCache.names;
+export const redisFactoryNames = perText((text: string): Set<string> => {
   const names = new Set<string>();
   FACTORY_ASSIGNMENT.lastIndex = 0;
   for (let match = FACTORY_ASSIGNMENT.exec(text); match; match = FACTORY_ASSIGNMENT.exec(text)) {
@@ -126,10 +134,8 @@ export function redisFactoryNames(text: string): Set<string> {
     const handsOutClient = REDIS_CHAIN.test(last) || (REDIS_CHAIN.test(match[2]) && CLIENT_GETTER.test(last));
     if (handsOutClient && !LIBRARY_CONSTRUCTOR.test(match[2])) names.add(match[1]);
   }
-  factoryCache.text = text;
-  factoryCache.names = names;
   return names;
-}
+});
 
 /** `const incr = promisify(conn.incr).bind(conn)`, `const expire = conn.expire.bind(conn)`: a command bound to its client. */
 const BOUND_COMMAND = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:(?:util\.)?promisify(?:All)?\(\s*([A-Za-z_$][\w$.]*)\.([A-Za-z_]\w*)\s*\)(?:\.bind\(\s*\2\s*\))?|([A-Za-z_$][\w$.]*)\.([A-Za-z_]\w*)\.bind\(\s*\4\s*\))/g;
@@ -139,20 +145,15 @@ export interface BoundCommand {
   method: string;
 }
 
-const boundCache = { text: '', commands: new Map<string, BoundCommand>() };
-
 /** Functions the file makes from a client's command methods, by name. */
-export function boundCommands(text: string): Map<string, BoundCommand> {
-  if (boundCache.text === text) return boundCache.commands;
+export const boundCommands = perText((text: string): Map<string, BoundCommand> => {
   const commands = new Map<string, BoundCommand>();
   BOUND_COMMAND.lastIndex = 0;
   for (let match = BOUND_COMMAND.exec(text); match; match = BOUND_COMMAND.exec(text)) {
     commands.set(match[1], match[2] ? { receiver: match[2], method: match[3] } : { receiver: match[4], method: match[5] });
   }
-  boundCache.text = text;
-  boundCache.commands = commands;
   return commands;
-}
+});
 
 /** A stable digest of what the file-level evidence says (an edit that changes it invalidates reused statements). */
 export function evidenceKey(text: string): string {
