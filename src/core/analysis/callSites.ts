@@ -342,22 +342,23 @@ export class CallSiteBuilder {
     const first = parts.args[0] ? this.syntax.unwrap(parts.args[0]) : undefined;
     if (!first) return result;
     let site: RedisCallSite | undefined;
+    let readCommand: string | undefined;
     if (this.syntax.family === 'python') {
       // Replies reached directly, through variables, indexing, iteration, unpacking or a pipeline's execute() (replyFlow.ts).
-      const chunkSites = this.pickleCandidates.find((candidate) => candidate.call === call)?.out.callSites ?? [];
-      site = new ReplyFlow([...this.siteByOffset.values(), ...chunkSites], call.context.fnNode ?? call.node.tree.rootNode).replyOf(first);
+      readCommand = new ReplyFlow(this.siteByOffset, call.context.fnNode ?? call.node.tree.rootNode).replyOf(first);
     }
-    site ??= this.siteByOffset.get(first.startIndex);
-    if (!site && first.type === 'identifier') {
+    if (!readCommand) site = this.siteByOffset.get(first.startIndex);
+    if (!readCommand && !site && first.type === 'identifier') {
       const assignments = this.collected.bindings.get(call.context.scopes[0])?.get(first.text) ?? [];
       for (const binding of assignments) {
         if (binding.kind !== 'assign' || !binding.value || binding.value.startIndex > call.node.startIndex) continue;
         site = this.siteByOffset.get(this.syntax.unwrap(binding.value).startIndex) ?? site;
       }
     }
-    if (site) {
+    readCommand ??= site?.command;
+    if (readCommand !== undefined) {
       result.fromRedis = true;
-      result.readCommand = site.command;
+      result.readCommand = readCommand;
     }
     return result;
   }

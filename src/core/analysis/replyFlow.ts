@@ -4,6 +4,7 @@
  * of a pipeline's `execute()` result mapped to the command queued there. Used for deserializers (pickle.loads).
  */
 import type { Node } from 'web-tree-sitter';
+import { commandForMethod } from './commandNames';
 import type { RedisCallSite } from './model';
 
 /** Commands whose reply carries stored values (a value, or a collection of them). */
@@ -15,8 +16,13 @@ const READS = new Set([
 ]);
 
 /** What an expression holds: one reply (or an element of one), or the list a pipeline's execute() returns. */
-type Flow = { kind: 'reply'; site: RedisCallSite } | { kind: 'batch'; queued: RedisCallSite[] };
+type Flow = { kind: 'reply'; command: string } | { kind: 'batch'; queued: string[] };
 
+/** Functions (or methods of codec modules) whose result carries the bytes of their first argument. */
+const TRANSPARENT_FUNCTIONS = new Set([
+  'bytes', 'bytearray', 'memoryview', 'BytesIO', 'decompress', 'b64decode', 'urlsafe_b64decode', 'standard_b64decode', 'b32decode', 'b85decode',
+  'a85decode', 'decodebytes', 'unhexlify', 'a2b_base64', 'fromhex',
+]);
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const LOOP_TYPES = new Set(['for_statement', 'for_in_clause']);
 const PATTERN_TYPES = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list']);
@@ -43,24 +49,25 @@ function literalIndex(node: Node | null): number | undefined {
 }
 
 export class ReplyFlow {
-  private readonly byRange = new Map<string, RedisCallSite>();
-
   constructor(
-    sites: Iterable<RedisCallSite>,
+    /**
+     * The file's command sites by the start offset of their call (of chained calls starting at one offset, the one
+     * analysed last). Only these are read, so a statement-by-statement analysis and a whole-file one agree.
+     */
+    private readonly sitesByStart: ReadonlyMap<number, RedisCallSite>,
     /** The function (or module) the deserializer is in: names are looked up there only. */
     private readonly scope: Node,
-  ) {
-    for (const site of sites) this.byRange.set(`${site.callSpan.startOffset}:${site.callSpan.endOffset}`, site);
-  }
+  ) {}
 
-  /** The Redis read whose reply (or one element of it) the expression holds. */
-  replyOf(node: Node): RedisCallSite | undefined {
+  /** The command of the Redis read whose reply (or one element of it) the expression holds. */
+  replyOf(node: Node): string | undefined {
     const flow = this.flow(node, node.startIndex, 0);
-    return flow?.kind === 'reply' ? flow.site : undefined;
+    return flow?.kind === 'reply' ? flow.command : undefined;
   }
 
   private siteAt(node: Node): RedisCallSite | undefined {
-    return this.byRange.get(`${node.startIndex}:${node.endIndex}`);
+    const site = this.sitesByStart.get(node.startIndex);
+    return site && site.callSpan.endOffset === node.endIndex ? site : undefined;
   }
 
   private flow(raw: Node, before: number, depth: number): Flow | undefined {
@@ -69,8 +76,9 @@ export class ReplyFlow {
     switch (node.type) {
       case 'call': {
         const site = this.siteAt(node);
-        if (site) return { kind: 'reply', site };
-        return this.executed(node);
+        if (site) return { kind: 'reply', command: site.command };
+        const unwrapped = this.unwrapped(node);
+        return unwrapped ? this.flow(unwrapped, before, depth + 1) : this.executed(node);
       }
       case 'subscript': {
         const value = node.childForFieldName('value');
@@ -83,16 +91,31 @@ export class ReplyFlow {
     }
   }
 
+  /**
+   * The bytes a decoding wrapper passes on unchanged in substance: `zlib.decompress(x)`, `base64.b64decode(x)`,
+   * `bytes(x)`, `io.BytesIO(x)` (for `pickle.load`), `x.encode("latin1")`.
+   */
+  private unwrapped(call: Node): Node | undefined {
+    const callee = call.childForFieldName('function');
+    const list = call.childForFieldName('arguments');
+    const first = list ? named(list).find((arg) => arg.type !== 'keyword_argument') : undefined;
+    if (callee?.type === 'identifier') return TRANSPARENT_FUNCTIONS.has(callee.text) ? first : undefined;
+    if (callee?.type !== 'attribute') return undefined;
+    const method = callee.childForFieldName('attribute')?.text ?? '';
+    if (method === 'encode') return callee.childForFieldName('object') ?? undefined;
+    return TRANSPARENT_FUNCTIONS.has(method) ? first : undefined;
+  }
+
   /** One element of what a flow holds: a position of a batch is the reply of the command queued there. */
   private element(flow: Flow | undefined, index?: number): Flow | undefined {
     if (!flow) return undefined;
     if (flow.kind === 'reply') return flow;
-    const reads = flow.queued.filter((site) => READS.has(site.command));
     if (index !== undefined) {
-      const site = flow.queued[index < 0 ? flow.queued.length + index : index];
-      return site && READS.has(site.command) ? { kind: 'reply', site } : undefined;
+      const command = flow.queued[index < 0 ? flow.queued.length + index : index];
+      return command && READS.has(command) ? { kind: 'reply', command } : undefined;
     }
-    return reads[0] ? { kind: 'reply', site: reads[0] } : undefined;
+    const read = flow.queued.find((command) => READS.has(command));
+    return read ? { kind: 'reply', command: read } : undefined;
   }
 
   /** `pipe.execute()` (or a chain `r.pipeline().get(k).ttl(k).execute()`): the commands queued on it, in order. */
@@ -101,13 +124,8 @@ export class ReplyFlow {
     if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'execute') return undefined;
     const object = callee.childForFieldName('object');
     if (!object) return undefined;
-    const chained: RedisCallSite[] = [];
-    let link: Node | null = unwrap(object);
-    for (let site = link.type === 'call' ? this.siteAt(link) : undefined; link && site; site = link?.type === 'call' ? this.siteAt(link) : undefined) {
-      if (!site.batched) return undefined;
-      chained.unshift(site);
-      link = link.childForFieldName('function')?.childForFieldName('object') ?? null;
-    }
+    const chained = this.chainedCommands(unwrap(object));
+    if (chained === null) return undefined;
     if (chained.length) return { kind: 'batch', queued: chained };
     // A named pipeline: the commands queued on it since its previous execute() in this scope.
     const receiver = object.text;
@@ -116,10 +134,41 @@ export class ReplyFlow {
     const base = this.scope.startIndex;
     const previous = text.lastIndexOf(`${receiver}.execute(`, executeAt - base - 1);
     const from = previous < 0 ? base : base + previous;
-    const queued = [...this.byRange.values()]
+    const queued = [...this.sitesByStart.values()]
       .filter((site) => site.batched && site.receiver.text === receiver && site.callSpan.startOffset >= from && site.callSpan.startOffset < executeAt && site.callSpan.startOffset >= base)
       .sort((a, b) => a.callSpan.startOffset - b.callSpan.startOffset);
-    return queued.length ? { kind: 'batch', queued } : undefined;
+    return queued.length ? { kind: 'batch', queued: queued.map((site) => site.command) } : undefined;
+  }
+
+  /**
+   * The commands queued by a chain `r.pipeline().exists(k).get(k)`, innermost first: [] when the object is not a
+   * chain of calls, null when it is not a Redis batch. Links whose site another call starting at the same offset
+   * took are named by their method; at least one link must be a batched command site.
+   */
+  private chainedCommands(start: Node): string[] | null {
+    const commands: string[] = [];
+    let batched = false;
+    for (let link = start, steps = 0; link.type === 'call' && steps < 32; steps++) {
+      const callee = link.childForFieldName('function');
+      if (callee?.type !== 'attribute') return commands.length ? null : [];
+      const method = callee.childForFieldName('attribute')?.text ?? '';
+      const site = this.siteAt(link);
+      if (site) {
+        if (!site.batched) return commands.length ? null : [];
+        batched = true;
+        commands.unshift(site.command);
+      } else if (method === 'pipeline' || method === 'multi' || method === 'transaction') {
+        break;
+      } else {
+        const command = commandForMethod(method);
+        if (!command) return commands.length ? null : [];
+        commands.unshift(command);
+      }
+      const next = callee.childForFieldName('object');
+      if (!next) break;
+      link = unwrap(next);
+    }
+    return batched ? commands : commands.length ? null : [];
   }
 
   /**
