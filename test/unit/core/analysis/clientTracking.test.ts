@@ -89,6 +89,11 @@ describe('Python receivers', () => {
     expect(sites('app/x.py', anonymous, project)).toEqual(['3:HGETALL:client:likely', '4:GET:client:likely']);
   });
 
+  it('takes batch-named receivers for pipelines and never a logger for a client', () => {
+    const text = 'import redis\ndef f(self, ids):\n    pipe = self.redis.pipeline()\n    for i in ids:\n        pipe.hgetall(f"u:{i}")\n    self._redis_cache.logger.debug("DEBUG READ %s", 1)\n';
+    expect(sites('app/x.py', text)).toEqual(['5:HGETALL:transaction:likely']);
+  });
+
   it('needs more than a short name for commands that other objects have too', () => {
     const text = 'import redis\ndef f(r, kv, d):\n    r.keys()\n    r.get("a")\n    d.keys("user:*")\n    kv.lrange("log", 0, -1)\n    cache = {}\n    cache.set("a", 1)\n';
     expect(sites('app/x.py', text)).toEqual(['5:KEYS:client:likely', '6:LRANGE:client:likely']);
