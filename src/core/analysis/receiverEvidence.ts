@@ -64,27 +64,33 @@ export function isRedisOnlyMethod(method: string): boolean {
   return REDIS_ONLY_METHODS.has(flat(method));
 }
 
-/** `.<redis-only method>(`: found first, then the receiver is read backwards from the dot. */
-const METHOD_CALL = new RegExp(`[.]\\s*(${[...REDIS_ONLY_METHODS].sort((a, b) => b.length - a.length).join('|')})\\s*\\(`, 'gi');
+/** `.<method>(`: every method call; the name is looked up in REDIS_ONLY_METHODS (faster than an alternation). */
+const METHOD_CALL = /\.\s*([A-Za-z_]\w*)\s*\(/g;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
 
 /** The dotted chain (with `()` calls) that ends just before `end`, read backwards: `this.store.conn()`. */
 function receiverBefore(text: string, end: number): string {
   let i = end;
   const stop = Math.max(0, end - 200);
   for (;;) {
-    while (i > stop && /\s/.test(text[i - 1])) i--;
-    if (text[i - 1] === ')' && text[i - 2] === '(') i -= 2;
+    while (i > stop && isSpace(text.charCodeAt(i - 1))) i--;
+    if (text.charCodeAt(i - 1) === 41 && text.charCodeAt(i - 2) === 40) i -= 2; // `()`
     const nameEnd = i;
-    while (i > stop && /[\w$]/.test(text[i - 1])) i--;
+    while (i > stop && isNameChar(text.charCodeAt(i - 1))) i--;
     if (i === nameEnd) return '';
     let j = i;
-    while (j > stop && /\s/.test(text[j - 1])) j--;
-    if (text[j - 1] === '.' ) {
-      i = j - 1;
-      if (text[i - 1] === '?' || text[i - 1] === '!') i--;
-      continue;
-    }
-    return text.slice(i, end);
+    while (j > stop && isSpace(text.charCodeAt(j - 1))) j--;
+    if (text.charCodeAt(j - 1) !== 46) return text.slice(i, end); // `.`
+    i = j - 1;
+    const before = text.charCodeAt(i - 1);
+    if (before === 63 || before === 33) i--; // `?.` and `!.`
   }
 }
 
@@ -109,7 +115,7 @@ export const redisOnlyReceivers = perText((text: string): Set<string> => {
   const receivers = new Set<string>();
   METHOD_CALL.lastIndex = 0;
   for (let match = METHOD_CALL.exec(text); match; match = METHOD_CALL.exec(text)) {
-    // Python snake_case spellings of these commands have no underscore, so the lower-case match is the method.
+    if (!REDIS_ONLY_METHODS.has(match[1].toLowerCase())) continue;
     const receiver = receiverBefore(text, match.index);
     if (receiver) receivers.add(normalizeReceiver(receiver));
   }
@@ -126,13 +132,21 @@ const CLIENT_GETTER = /client|conn|connection|pool|instance|acquire|connect|mast
 /** Names the file assigns (anywhere) from a Redis-named factory call; file-wide, like the other evidence. */
 export const redisFactoryNames = perText((text: string): Set<string> => {
   const names = new Set<string>();
-  FACTORY_ASSIGNMENT.lastIndex = 0;
-  for (let match = FACTORY_ASSIGNMENT.exec(text); match; match = FACTORY_ASSIGNMENT.exec(text)) {
+  // Only lines that name Redis can hold such an assignment: find those first (one cheap scan), then parse them.
+  const lines = new Set<number>();
+  const mention = /redis|valkey/gi;
+  for (let m = mention.exec(text); m; m = mention.exec(text)) lines.add(text.lastIndexOf('\n', m.index) + 1);
+  for (const start of lines) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    FACTORY_ASSIGNMENT.lastIndex = 0;
+    for (let match = FACTORY_ASSIGNMENT.exec(line); match; match = FACTORY_ASSIGNMENT.exec(line)) {
     // Library constructors are traced properly (with scopes); this is for the project's own getters.
     // The call must hand out a client: `get_redis()`, `redis_pool.acquire()`, not `redis_cli.getHash(k)` (a reply).
     const last = match[2].split('.').pop()!;
     const handsOutClient = REDIS_CHAIN.test(last) || (REDIS_CHAIN.test(match[2]) && CLIENT_GETTER.test(last));
-    if (handsOutClient && !LIBRARY_CONSTRUCTOR.test(match[2])) names.add(match[1]);
+      if (handsOutClient && !LIBRARY_CONSTRUCTOR.test(match[2])) names.add(match[1]);
+    }
   }
   return names;
 });
