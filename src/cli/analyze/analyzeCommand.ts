@@ -1,6 +1,7 @@
 /** `redis-review analyze`: memory analysis of a live server or Cluster, with recommendations and code linkage. */
 import { accessSync, constants, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { linkNamespacesToCode } from '../../core/memory/codeLinkage';
 import { profileToUrl } from '../../core/connection/url';
@@ -25,6 +26,8 @@ and recommendations with evidence and actions.
 
 Options:
   --url URL              Server to analyse (redis://, rediss://, redis+sentinel://). Required.
+                         Leave the password out of it: set REDISCLI_AUTH, or pass --ask-password.
+  --ask-password         Prompt for the password on the terminal (not echoed) when REDISCLI_AUTH is unset.
   --cluster              Treat the URL as a Cluster seed and analyse every master in parallel.
   --replicas             In a Cluster, read the replicas instead of the masters.
   --full                 Inspect every key (default).
@@ -65,7 +68,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         sample: { type: 'string' }, exact: { type: 'boolean' }, delimiter: { type: 'string', multiple: true },
         workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'keys-per-call': { type: 'string' }, 'scan-count': { type: 'string' }, strategy: { type: 'string' },
-        state: { type: 'string' }, resume: { type: 'string' },
+        state: { type: 'string' }, resume: { type: 'string' }, 'ask-password': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -85,7 +88,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.resume && sampleSize) throw new UsageError('--resume continues a full scan; a sample is simply drawn again');
 
   if (values.out) checkOutputFolder(resolve(io.cwd, values.out));
-  const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false);
+  // Warnings and the prompt go to stderr: stdout may be the report.
+  const output = new Writable({ write: (chunk, _encoding, done) => (io.stderr(chunk.toString()), done()) });
+  const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false, { env: process.env, ask: values['ask-password'] ?? false, input: process.stdin, output });
   const target = profileToUrl(profile);
   const settings = { exact: values.exact ?? false, replicas: values.replicas ?? false, cluster: values.cluster ?? false };
   const controller = new AbortController();

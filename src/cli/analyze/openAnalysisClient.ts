@@ -1,9 +1,13 @@
-/** Opens the client `redis-review analyze` works on, from a connection URL (the password stays in the URL). */
+/**
+ * Opens the client `redis-review analyze` works on, from a connection URL and a password taken from the URL,
+ * REDISCLI_AUTH or a prompt (see cliPassword.ts: the latter two keep it out of the process list).
+ */
 import { parseConnectionUrl, ConnectionUrlError } from '../../core/connection/url';
 import { newProfile, type ConnectionProfile } from '../../core/connection/profile';
 import type { RedisClient } from '../../redis/client';
 import { ConnectionFailure, openConnection } from '../../redis/connection/openConnection';
 import { CliFailure, UsageError } from '../command';
+import { resolveCliPassword, type PasswordSources } from '../credentials/cliPassword';
 import { ANALYZE_EXIT } from './exitCodes';
 
 export interface AnalysisTarget {
@@ -12,7 +16,7 @@ export interface AnalysisTarget {
   profile: ConnectionProfile;
 }
 
-export async function openAnalysisClient(url: string, cluster: boolean): Promise<AnalysisTarget> {
+export async function openAnalysisClient(url: string, cluster: boolean, passwordFrom: Omit<PasswordSources, 'fromUrl'>): Promise<AnalysisTarget> {
   let parsed;
   try {
     parsed = parseConnectionUrl(url);
@@ -25,8 +29,14 @@ export async function openAnalysisClient(url: string, cluster: boolean): Promise
     profile.topology = 'cluster';
     profile.cluster = { seeds: [{ host: profile.host, port: profile.port }] };
   }
+  let password: string | undefined;
   try {
-    const opened = await openConnection(profile, { password: parsed.password }, { audience: 'cli' });
+    password = (await resolveCliPassword({ ...passwordFrom, fromUrl: parsed.password })).password;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  try {
+    const opened = await openConnection(profile, { password }, { audience: 'cli' });
     return { client: opened.client, profile };
   } catch (error) {
     // The translated message names the cause and the fix; the raw reply adds nothing a CLI user can act on.

@@ -71,6 +71,31 @@ describe('CLI password sources', () => {
   });
 });
 
+describe('redis-review analyze', () => {
+  it('connects with the password from REDISCLI_AUTH, never from argv', async () => {
+    const before = process.env.REDISCLI_AUTH;
+    const run = async () => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['analyze', '--url', `redis://127.0.0.1:${server.port}`, '--format', 'json'], { cwd: process.cwd(), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      return { code, stdout, stderr };
+    };
+    try {
+      delete process.env.REDISCLI_AUTH;
+      const refused = await run();
+      expect(refused.code).not.toBe(0);
+      process.env.REDISCLI_AUTH = SECRET;
+      const analysed = await run();
+      expect(analysed.code).toBe(0);
+      expect(JSON.parse(analysed.stdout)).toBeTruthy();
+      expect(analysed.stderr).not.toContain(SECRET);
+    } finally {
+      if (before === undefined) delete process.env.REDISCLI_AUTH;
+      else process.env.REDISCLI_AUTH = before;
+    }
+  });
+});
+
 describe('URL errors never echo credentials', () => {
   it.each([
     'redis://user:TOPSECRET/pw@host:notaport',
