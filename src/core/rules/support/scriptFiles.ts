@@ -79,6 +79,23 @@ export function assignedExpression(model: FileModel, name: string, before: numbe
   return take(declaration, 0, text.length);
 }
 
+/**
+ * The expression assigned to an attribute of self/this (`self.script = ...`, `this.lua = ...`) or to a Python
+ * class attribute of that name, when the file assigns it exactly once.
+ */
+function attributeExpression(model: FileModel, attribute: string): string | undefined {
+  const text = model.text;
+  const python = model.language === 'python';
+  const escaped = escapeRegExp(attribute);
+  const patterns = [new RegExp(`\\b(?:self|cls|this)\\.${escaped}[ \\t]*(?::[^=\\n]+)?=(?![=>])[ \\t]*`, 'g')];
+  // A class attribute (Python) or class field (TS/JS, with its modifiers).
+  patterns.push(new RegExp(`^[ \\t]+(?:(?:private|public|protected|readonly|static)[ \\t]+)*${escaped}[ \\t]*(?::[^=\\n]+)?=(?![=>])[ \\t]*`, 'gm'));
+  const matches = patterns.flatMap((pattern) => [...text.matchAll(pattern)]);
+  if (matches.length !== 1) return undefined;
+  const start = matches[0].index! + matches[0][0].length;
+  return text.slice(start, expressionEnd(text, start, python)).trim();
+}
+
 /** `with open(<path>) as handle:` before `before`: the path expression of the handle a `handle.read()` reads. */
 function openedAs(model: FileModel, handle: string, before: number): string | undefined {
   const pattern = new RegExp(`\\bopen\\s*\\(([^\\n]*?)\\)\\s+as\\s+${escapeRegExp(handle)}\\s*[:,)]`, 'g');
@@ -256,7 +273,12 @@ export function scriptFromFile(context: RuleContext, arg: Arg, scope?: FunctionI
   const model = context.model;
   const before = arg.span.startOffset;
   let expression = arg.text;
-  if (arg.value.kind === 'name') {
+  const attribute = /^(?:self|cls|this)\.([A-Za-z_$][\w$]*)$/.exec(arg.text.trim());
+  if (attribute) {
+    const held = attributeExpression(model, attribute[1]);
+    if (!held) return undefined;
+    expression = held;
+  } else if (arg.value.kind === 'name') {
     const held = assignedExpression(model, arg.value.name, before, scope);
     if (!held) return undefined;
     expression = held;
