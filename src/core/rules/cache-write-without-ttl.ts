@@ -32,6 +32,11 @@ function isLiteral(arg: Arg): boolean {
   return value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' || value.kind === 'null';
 }
 
+/** A node-redis v3 callback (`(err) => …`, `function (err) {…}`): not an option. */
+function isCallback(arg: Arg): boolean {
+  return /^(async\s+)?(function\b|\(?[\w\s,]*\)?\s*=>)/.test(arg.text);
+}
+
 /** The key a call names: its literal or pattern, else its expression. */
 function keyIdentity(site: RedisCallSite): string {
   return keyPatternOf(site.args[0]) ?? `=${site.args[0]?.text}`;
@@ -108,7 +113,7 @@ export const cacheWriteWithoutTtl: Rule = {
       if (!site.args[0] || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       if (!namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
       // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL.
-      if (site.args.slice(2).some((arg) => !isLiteral(arg)) || Object.values(site.keywords).some((arg) => !isLiteral(arg))) continue;
+      if (site.args.slice(2).some((arg) => !isLiteral(arg) && !isCallback(arg)) || Object.values(site.keywords).some((arg) => !isLiteral(arg))) continue;
       if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, withTtl)) continue;
       // A wrapper that writes a computed key and also knows TTLs (`setex` when given a timeout, `set` when not):
       // the TTL-less write is the caller's choice.
