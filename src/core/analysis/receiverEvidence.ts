@@ -64,6 +64,8 @@ export function isRedisOnlyMethod(method: string): boolean {
   return REDIS_ONLY_METHODS.has(flat(method));
 }
 
+const SHAPED_SET = /\b(nx|ex|px|xx|keepttl)\s*=|['"`](EX|PX|NX|XX|KEEPTTL)['"`]|[{,]\s*(NX|EX|PX|XX)\s*:/;
+
 /** `.<method>(`: every method call; the name is looked up in REDIS_ONLY_METHODS (faster than an alternation). */
 const METHOD_CALL = /\.\s*([A-Za-z_]\w*)\s*\(/g;
 
@@ -110,12 +112,14 @@ function perText<T>(scan: (text: string) => T): (text: string) => T {
   };
 }
 
-/** Receivers (normalised) that run a Redis-only method somewhere in the text. */
+/** Receivers (normalised) that run a Redis-only method, or a Redis-shaped SET, somewhere in the text. */
 export const redisOnlyReceivers = perText((text: string): Set<string> => {
   const receivers = new Set<string>();
   METHOD_CALL.lastIndex = 0;
   for (let match = METHOD_CALL.exec(text); match; match = METHOD_CALL.exec(text)) {
-    if (!REDIS_ONLY_METHODS.has(match[1].toLowerCase())) continue;
+    const method = match[1].toLowerCase();
+    // `set(k, v, nx=True)` / `set(k, v, 'EX', 60)` / `set(k, v, { NX: true })` are Redis-shaped: as good as a Redis-only method.
+    if (!REDIS_ONLY_METHODS.has(method) && !(method === 'set' && SHAPED_SET.test(text.slice(match.index, text.indexOf(')', match.index) + 1 || match.index + 300)))) continue;
     const receiver = receiverBefore(text, match.index);
     if (receiver) receivers.add(normalizeReceiver(receiver));
   }
@@ -271,7 +275,7 @@ function judgeEvidence(input: EvidenceInput, facts: ProjectFacts, receiver: stri
   if (isRedisOnlyMethod(input.method)) return `${input.method}() exists only on Redis clients`;
   if (SHORT_REDIS_NAME.test(chain) && input.command !== 'KEYS' && !input.knownNonClient && !single) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
   if (named) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
-  if (redisOnlyReceivers(facts.text).has(receiver)) return `\`${input.receiverText.trim()}\` runs Redis-only commands elsewhere in this file`;
+  if (redisOnlyReceivers(facts.text).has(receiver)) return `\`${input.receiverText.trim()}\` runs Redis commands elsewhere in this file`;
   const shaped = redisShapedArguments(input);
   if (shaped) return `${shaped} is Redis-shaped`;
   return undefined;
