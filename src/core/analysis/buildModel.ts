@@ -57,7 +57,7 @@ function topLevelChunks(tree: Tree, text: string): { chunks: Chunk[]; nodes: Nod
 }
 
 function emptyOutputs(): ChunkOutputs {
-  return { callSites: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
+  return { callSites: [], loopCalls: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
 }
 
 /** Statements kept from an earlier analysis may be found stale after all; then fewer are kept, a few times at most. */
@@ -226,7 +226,7 @@ function analyzeWithPlan(
     context: options.context,
     text,
     callSites,
-    indirectCallSites: collected.truncated ? [] : indirectLoopSites(tree, text, syntax, callSites),
+    indirectCallSites: indirectLoopSites(syntax.family, callSites, outputs.flatMap((out) => out.loopCalls)),
     creations,
     listeners: outputs.flatMap((out) => out.listeners),
     importedModules: tracker.importedModules,

@@ -10,6 +10,7 @@ import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandF
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { calleeBefore, mayAttachListener, openingParen } from './handOver';
+import { innermostForLoop, loopCallAt } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
 import { ReplyFlow } from './replyFlow';
@@ -55,6 +56,7 @@ export class CallSiteBuilder {
   }
 
   analyzeCall(call: RawCall, out: ChunkOutputs): void {
+    if (call.context.loops.length && call.type !== 'new_expression') this.noteLoopCall(call, out);
     const hint = this.worthResolving(call);
     if (!hint) return;
     const parts = this.tracker.partsOf(call.node, hint);
@@ -133,6 +135,22 @@ export class CallSiteBuilder {
     if (!site.command) return;
     out.callSites.push(site);
     this.siteByOffset.set(call.node.startIndex, site);
+  }
+
+  private readonly loopInfos = new Map<number, LoopInfo>();
+
+  /** A call of one of this file's item accessors inside a for-loop, for command-in-loop through helpers. */
+  private noteLoopCall(call: RawCall, out: ChunkOutputs): void {
+    const loop = innermostForLoop(call.context, call.node.startIndex);
+    const callee = loop && call.node.childForFieldName('function');
+    if (!loop || !callee) return;
+    const found = loopCallAt(call.node, callee, loop, this.text, this.syntax, (frame) => {
+      const start = frame.node.startIndex;
+      let info = this.loopInfos.get(start);
+      if (!info) this.loopInfos.set(start, (info = { span: spanOf(frame.node), literalLength: this.syntax.literalIterationCount(frame.node), dependsOnReply: false }));
+      return info;
+    });
+    if (found) out.loopCalls.push(found);
   }
 
   private factsCache?: ProjectFacts;

@@ -9,6 +9,7 @@
  */
 import type { FileContext, Span } from '../findings';
 import { evidenceKey } from './receiverEvidence';
+import type { LoopCall } from './indirectCalls';
 import type { SourceLanguage } from '../parsing/languages';
 import { IMPORTS_READ, type Contribution, type Effects } from './effects';
 import type { Arg, ArgValue, ClientCreation, Deserialization, ListenerSite, ReceiverInfo, RedisCallSite } from './model';
@@ -28,6 +29,8 @@ export interface Chunk {
 
 export interface ChunkOutputs {
   callSites: RedisCallSite[];
+  /** Calls of item accessors inside for-loops (see indirectCalls.ts). */
+  loopCalls: LoopCall[];
   helperCalls: RedisCallSite[];
   listeners: ListenerSite[];
   deserializations: Deserialization[];
@@ -190,6 +193,7 @@ export class Rebaser {
   outputs(out: ChunkOutputs): ChunkOutputs {
     return {
       callSites: out.callSites.map((site) => this.site(site)),
+      loopCalls: out.loopCalls.map((call) => ({ ...call, calleeSpan: this.span(call.calleeSpan), callSpan: this.span(call.callSpan), loop: { ...call.loop, span: this.span(call.loop.span) } })),
       helperCalls: out.helperCalls.map((site) => this.site(site)),
       listeners: out.listeners.map((listener) => ({ ...listener, identity: this.identity(listener.identity), span: this.span(listener.span) })),
       deserializations: out.deserializations.map((item) => ({ ...item, span: this.span(item.span) })),

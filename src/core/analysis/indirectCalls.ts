@@ -3,42 +3,60 @@
  * `get_user` runs HGETALL is one round trip per item, as if the HGETALL were written in the loop. Real code
  * hides most N+1 loops behind such helpers (`this.getRoom(id)`, `self._get_agent(aid)`).
  */
-import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
+import type { ContextSnapshot, LoopFrame } from './collect';
 import { BLOCKING_COMMANDS, CURSOR_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from './commandNames';
-import type { RedisCallSite } from './model';
+import type { LoopInfo, RedisCallSite } from './model';
 import { spanOf } from './spans';
 import type { LanguageSyntax } from './syntax';
+import type { Span } from '../findings';
 
 const NOT_ROUND_TRIPS = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'QUIT', 'SELECT', 'MGET', 'MSET']);
-
 const ITEM_ACCESSOR = /^_*(get|fetch|load|read|find|lookup|exists|has|is|check|delete|remove|del|decode)(_|[A-Z]|$)/;
 const MAX_ACCESSOR_LINES = 15;
 
-const queries = new WeakMap<Language, Query>();
-
-function loopsAndCallsQuery(language: Language, syntax: LanguageSyntax): Query {
-  let query = queries.get(language);
-  if (!query) {
-    const types = [...syntax.forLoopTypes.keys(), ...syntax.callTypes].filter((type) => type !== 'new_expression' && language.idForNodeType(type, true));
-    query = new Query(language, types.map((type) => `(${type}) @${type}`).join('\n'));
-    queries.set(language, query);
-  }
-  return query;
+/** A call of a plain or self/this function inside a for-loop: a candidate for an N+1 through the file's own helper. */
+export interface LoopCall {
+  name: string;
+  calleeSpan: Span;
+  callSpan: Span;
+  loop: LoopInfo;
+  awaited: boolean;
 }
 
 /** The name a call reaches this file's functions by: `f(...)`, `self.f(...)`, `this.f(...)`, `cls.f(...)`. */
-function localCalleeName(call: Node, syntax: LanguageSyntax): { name: string; node: Node } | undefined {
-  const callee = call.childForFieldName('function');
-  if (!callee) return undefined;
-  if (callee.type === 'identifier') return { name: callee.text, node: callee };
-  if (callee.type !== 'attribute' && callee.type !== 'member_expression') return undefined;
+function localCalleeName(callee: Node, syntax: LanguageSyntax): { name: string; node: Node } | undefined {
+  const type = callee.type;
+  if (type === 'identifier') return { name: callee.text, node: callee };
+  if (type !== 'attribute' && type !== 'member_expression') return undefined;
   const object = callee.childForFieldName('object');
-  const property = callee.childForFieldName(callee.type === 'attribute' ? 'attribute' : 'property');
-  if (!object || !property || !(object.text === syntax.selfName || object.text === 'cls')) return undefined;
-  return { name: property.text, node: property };
+  if (!object || !(object.text === syntax.selfName || object.text === 'cls')) return undefined;
+  const property = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property');
+  return property ? { name: property.text, node: property } : undefined;
 }
 
-/** The first round trip each named function of the file makes on a client, outside any loop of its own. */
+/**
+ * The loop call at `node`, when it is one (read while the call is analysed, so kept statements keep theirs).
+ * `loopInfo` gives the loop's span and literal length, computed once per loop.
+ */
+export function loopCallAt(node: Node, callee: Node, loop: LoopFrame, text: string, syntax: LanguageSyntax, loopInfo: (loop: LoopFrame) => LoopInfo): LoopCall | undefined {
+  const local = localCalleeName(callee, syntax);
+  if (!local || local.name.length < 3 || !ITEM_ACCESSOR.test(local.name)) return undefined;
+  const start = node.startIndex;
+  // `await f(x)`: read from the text (a parent read walks the tree inside Wasm).
+  const awaited = /\bawait\s*$/.test(text.slice(Math.max(0, start - 16), start));
+  return { name: local.name, calleeSpan: spanOf(local.node), callSpan: spanOf(node), loop: loopInfo(loop), awaited };
+}
+
+export function innermostForLoop(context: ContextSnapshot, offset: number): LoopFrame | undefined {
+  for (let i = context.loops.length - 1; i >= 0; i--) {
+    const loop = context.loops[i];
+    if (loop.kind === 'for' && offset >= loop.bodyStart && offset < loop.bodyEnd) return loop;
+  }
+  return undefined;
+}
+
+/** The first round trip each named item accessor of the file makes on a client, outside any loop of its own. */
 function redisFunctions(sites: readonly RedisCallSite[]): Map<string, RedisCallSite> {
   const byName = new Map<string, RedisCallSite>();
   for (const site of sites) {
@@ -54,55 +72,37 @@ function redisFunctions(sites: readonly RedisCallSite[]): Map<string, RedisCallS
   return byName;
 }
 
-export function indirectLoopSites(tree: Tree, text: string, syntax: LanguageSyntax, sites: readonly RedisCallSite[]): RedisCallSite[] {
+/** Loop calls of the file's Redis-issuing item accessors, as call sites of the command they send. */
+export function indirectLoopSites(family: LanguageSyntax['family'], sites: readonly RedisCallSite[], loopCalls: readonly LoopCall[]): RedisCallSite[] {
+  if (!loopCalls.length) return [];
   const helpers = redisFunctions(sites);
   if (!helpers.size) return [];
-  // Cheap gate: a helper must be called somewhere besides its definition.
-  const names = new RegExp(`\\b(${[...helpers.keys()].map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`, 'g');
-  if ((text.match(names)?.length ?? 0) < 2) return [];
-  const captures = loopsAndCallsQuery(tree.language, syntax).captures(tree.rootNode);
-  const entries = captures.map((c) => ({ node: c.node, type: c.name, start: c.node.startIndex, end: c.node.endIndex }));
-  entries.sort((a, b) => a.start - b.start || b.end - a.end);
-  const loops: { node: Node; bodyStart: number; bodyEnd: number; end: number }[] = [];
   const found: RedisCallSite[] = [];
   const seenLoops = new Set<number>();
-  for (const entry of entries) {
-    while (loops.length && loops[loops.length - 1].end <= entry.start) loops.pop();
-    const bodyField = syntax.forLoopTypes.get(entry.type);
-    if (bodyField) {
-      const body = entry.node.childForFieldName(bodyField);
-      if (body) loops.push({ node: entry.node, bodyStart: body.startIndex, bodyEnd: body.endIndex, end: entry.end });
-      continue;
-    }
-    const loop = [...loops].reverse().find((l) => entry.start >= l.bodyStart && entry.start < l.bodyEnd);
-    if (!loop) continue;
-    const callee = localCalleeName(entry.node, syntax);
-    const inner = callee && helpers.get(callee.name);
-    if (!callee || !inner) continue;
+  for (const call of loopCalls) {
+    const inner = helpers.get(call.name);
+    if (!inner) continue;
+    const fn = inner.enclosingFunction!;
     // Recursion, or the loop inside the helper itself.
-    if (inner.enclosingFunction && entry.start >= inner.enclosingFunction.span.startOffset && entry.start < inner.enclosingFunction.span.endOffset) continue;
-    const awaited = entry.node.parent?.type === 'await' || entry.node.parent?.type === 'await_expression';
-    if (inner.enclosingFunction?.isAsync && !awaited) continue;
-    if (syntax.family === 'script' && !awaited) continue;
-    const literalLength = syntax.literalIterationCount(loop.node);
-    if (literalLength !== undefined && literalLength <= 3) continue;
-    if (seenLoops.has(loop.node.startIndex)) continue;
-    seenLoops.add(loop.node.startIndex);
-    const callSpan = spanOf(entry.node);
+    if (call.callSpan.startOffset >= fn.span.startOffset && call.callSpan.startOffset < fn.span.endOffset) continue;
+    if ((fn.isAsync || family === 'script') && !call.awaited) continue;
+    if (call.loop.literalLength !== undefined && call.loop.literalLength <= 3) continue;
+    if (seenLoops.has(call.loop.span.startOffset)) continue;
+    seenLoops.add(call.loop.span.startOffset);
     found.push({
       ...inner,
-      method: callee.name,
+      method: call.name,
       args: [],
       keywords: {},
-      span: spanOf(callee.node),
-      callSpan,
-      expressionSpan: callSpan,
+      span: call.calleeSpan,
+      callSpan: call.callSpan,
+      expressionSpan: call.callSpan,
       statementSpan: undefined,
-      loop: { span: spanOf(loop.node), literalLength, dependsOnReply: false },
-      anyLoop: spanOf(loop.node),
+      loop: call.loop,
+      anyLoop: call.loop.span,
       isLoopIterable: false,
-      awaited,
-      via: { helper: callee.name, command: inner.command, span: inner.span },
+      awaited: call.awaited,
+      via: { helper: call.name, command: inner.command, span: inner.span },
     });
   }
   return found;

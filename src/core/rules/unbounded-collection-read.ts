@@ -3,7 +3,7 @@ import { keyPatternOf, numberOf } from '../analysis/argumentValues';
 import type { Arg, RedisCallSite } from '../analysis/model';
 import { keyPatternCovered } from '../config/glob';
 import type { Rule } from './rule';
-import { growingHashes, isInFlightKey, isTrimmed } from './support/sites';
+import { growingHashes, isInFlightKey, trimmedKeys } from './support/sites';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { IMPORT_IOREDIS } from './exampleImports';
@@ -97,13 +97,14 @@ export const unboundedCollectionRead: Rule = {
   check(context) {
     const hashes = growingHashes(context.model);
     const fixed = fixedMemberSets(context.model.callSites);
+    const isTrimmed = trimmedKeys(context.model.callSites, context.workspaceKeys);
     for (const site of context.model.callSites) {
       if (!WHOLE_SET.has(site.command) && !WHOLE_HASH.has(site.command) && !RANGES.has(site.command) && !STREAM_RANGES.has(site.command)) continue;
       const key = keyPatternOf(site.args[0]);
       if (key && keyPatternCovered(key, context.config.boundedKeys)) continue;
       if (key && fixed.has(key) && (WHOLE_SET.has(site.command) || RANGES.has(site.command))) continue;
       // Capped collections (trimmed on write) and in-flight work lists are bounded by design.
-      if (isTrimmed(context.model.callSites, key, context.workspaceKeys) || (site.args[0] && isInFlightKey(site.args[0].text))) continue;
+      if (isTrimmed(key) || (site.args[0] && isInFlightKey(site.args[0].text))) continue;
       const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
       if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
       else if (WHOLE_HASH.has(site.command) && key && hashes.has(key)) context.report({ messageId: 'whole', data, span: site.span });

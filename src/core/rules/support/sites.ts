@@ -71,9 +71,13 @@ export function isInFlightKey(keyText: string): boolean {
 /** Commands that keep a collection capped: a key trimmed anywhere stays bounded. */
 export const TRIM_COMMANDS = ['LTRIM', 'ZREMRANGEBYRANK', 'ZREMRANGEBYSCORE', 'XTRIM', 'ZPOPMIN', 'ZPOPMAX', 'SPOP'];
 
-/** True when this file (or, with a workspace, the project) trims the key: the collection is capped. */
-export function isTrimmed(sites: readonly RedisCallSite[], key: string | undefined, workspaceKeys?: { hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean }): boolean {
-  if (!key) return false;
-  if (sites.some((site) => TRIM_COMMANDS.includes(site.command) && keyPatternOf(site.args[0]) === key)) return true;
-  return workspaceKeys?.hasCommandOnKey(TRIM_COMMANDS, key) ?? false;
+/** The keys this file trims (one pass over the sites), and a check that also asks the workspace. */
+export function trimmedKeys(sites: readonly RedisCallSite[], workspaceKeys?: { hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean }): (key: string | undefined) => boolean {
+  const local = new Set<string>();
+  for (const site of sites) {
+    if (!TRIM_COMMANDS.includes(site.command)) continue;
+    const key = keyPatternOf(site.args[0]);
+    if (key) local.add(key);
+  }
+  return (key) => !!key && (local.has(key) || (workspaceKeys?.hasCommandOnKey(TRIM_COMMANDS, key) ?? false));
 }
