@@ -88,9 +88,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.resume && sampleSize) throw new UsageError('--resume continues a full scan; a sample is simply drawn again');
 
   if (values.out) checkOutputFolder(resolve(io.cwd, values.out));
-  // Warnings and the prompt go to stderr: stdout may be the report.
+  // Warnings and the prompt go to stderr: stdout may be the report. The URL warning is for people at a terminal.
   const output = new Writable({ write: (chunk, _encoding, done) => (io.stderr(chunk.toString()), done()) });
-  const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false, { env: process.env, ask: values['ask-password'] ?? false, input: process.stdin, output });
+  const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false, { env: process.env, ask: values['ask-password'] ?? false, input: process.stdin, output, warnAboutUrl: process.stderr.isTTY === true });
   const target = profileToUrl(profile);
   const settings = { exact: values.exact ?? false, replicas: values.replicas ?? false, cluster: values.cluster ?? false };
   const controller = new AbortController();

@@ -15,6 +15,8 @@ export interface PasswordSources {
   input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   /** Where the prompt and warnings go (stderr: stdout may be a report). */
   output: Writable;
+  /** Warn about a password in the URL (default true; off when nobody reads stderr, as in scripts and pipelines). */
+  warnAboutUrl?: boolean;
 }
 
 export interface ResolvedPassword {
@@ -59,7 +61,7 @@ export function readSecretLine(input: PasswordSources['input'], output: Writable
 /** The password to connect with, and where it came from (never the password itself in any message). */
 export async function resolveCliPassword(sources: PasswordSources): Promise<ResolvedPassword> {
   if (sources.fromUrl !== undefined) {
-    sources.output.write(URL_WARNING);
+    if (sources.warnAboutUrl !== false) sources.output.write(URL_WARNING);
     return { password: sources.fromUrl, source: 'url' };
   }
   const fromEnv = sources.env.REDISCLI_AUTH;

@@ -52,7 +52,8 @@ export class EventSeries {
     const key = this.key(series);
     const id = timestampMs === undefined ? '*' : timestampMs + '-*';
     const flat = Object.entries(fields).flatMap(([field, value]) => [field, String(value)]);
-    const pipeline = this.redis.pipeline();
+    // MULTI: the entry and its key's expiry are applied together (a plain pipeline could stop between them).
+    const pipeline = this.redis.multi();
     if (this.retentionMs !== null) {
       pipeline.xadd(key, 'MINID', '~', Date.now() - this.retentionMs, id, ...flat).pexpire(key, this.retentionMs);
     } else {
