@@ -260,7 +260,7 @@ export class ClientTracker {
   }
 
   private factoryOf(callee: Node, isNew: boolean, context: ContextSnapshot): FactoryInfo | undefined {
-    // `require('ioredis')()` and `new (require('ioredis'))(...)`: the module itself is the factory.
+    // `require(<redis library>)()` and `new (require(<redis library>))(...)`: the module itself is the factory.
     const required = this.syntax.requiredModule?.(callee);
     if (required) return this.syntax.factory(`${required}:require`, isNew) ?? this.syntax.factory(`${required}:*`, isNew);
     const path = this.syntax.dottedPath(callee);

@@ -69,7 +69,7 @@ export interface LanguageSyntax {
   dottedPath(node: Node): string | undefined;
   /** Factory classification of a qualified callee ("redis.Redis", "ioredis:default.Cluster"). */
   factory(qualified: string, isNew: boolean): FactoryInfo | undefined;
-  /** The module a callee loads in place (`require('ioredis')` in `require('ioredis')()`), if it is such a call. */
+  /** The module a callee loads in place (`require(<module>)` in `require(<module>)()`), if it is such a call. */
   requiredModule?(callee: Node): string | undefined;
   /** Whether a node is the self/this receiver. */
   isSelf(node: Node): boolean;

@@ -23,7 +23,7 @@ export interface FileSummary {
   keyCommands: { command: string; key: string }[];
   /** The file imports a Redis client library (or a library built on one) or exports a client. */
   usesRedis?: boolean;
-  /** A Redis library the module re-exports whole (`module.exports = require('ioredis')`). */
+  /** A Redis library the module re-exports whole (`module.exports = require(<redis library>)`). */
   reexports?: string;
 }
 

@@ -18,7 +18,7 @@ export interface WorkspaceLookup {
    */
   exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined;
   /**
-   * The Redis library a project module re-exports whole (`module.exports = require('ioredis')`), so that
+   * The Redis library a project module re-exports whole (`module.exports = require(<redis library>)`), so that
    * `new (require('./driver'))()` is a client; undefined when it re-exports none.
    */
   reexportedLibrary?(fromPath: string, family: 'python' | 'script', specifier: string): string | undefined;
