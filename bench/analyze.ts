@@ -11,37 +11,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REDIS_CLI, startStandalone } from '../test/helpers/redisServers';
 import { seedRealistic } from './seed-realistic';
+import { PINGER, type PingStats } from './pinger';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(option('--runs', '3'));
 const SCALE = Number(option('--scale', '1'));
 const root = join(__dirname, '..');
-
-/** A child process that PINGs every millisecond over a raw socket and reports latencies when stdin closes. */
-const PINGER = `
-const net = require('net');
-const socket = net.connect(Number(process.argv[1]), '127.0.0.1');
-const latencies = [];
-let sentAt = 0;
-function send() { sentAt = process.hrtime.bigint(); socket.write('PING\\r\\n'); }
-socket.on('connect', send);
-socket.on('error', () => process.exit(0));
-socket.on('data', () => { latencies.push(Number(process.hrtime.bigint() - sentAt) / 1e6); setTimeout(send, 1); });
-process.stdin.on('data', () => {});
-process.stdin.on('end', () => {
-  latencies.sort((a, b) => a - b);
-  const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] || 0;
-  process.stdout.write(JSON.stringify({ count: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] || 0 }));
-  process.exit(0);
-});`;
-
-interface PingStats {
-  count: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 interface Timed {
   wallMs: number;

@@ -20,6 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { startStandalone } from '../test/helpers/redisServers';
+import { PINGER, type PingStats } from './pinger';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -39,32 +40,6 @@ function isolate(pid: number | undefined): void {
   if (!ISOLATE || pid === undefined) return;
   const result = spawnSync('renice', ['-n', '-20', '-p', String(pid)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`renice failed (${result.stderr.trim()}); run as root or pass --shared`);
-}
-
-/** PINGs every millisecond over a raw socket (its own process, so the analysis never delays its timer); reports on stdin end. */
-const PINGER = `
-const net = require('net');
-const socket = net.connect(Number(process.argv[1]), '127.0.0.1');
-socket.setNoDelay(true);
-const latencies = [];
-let sentAt = 0;
-function send() { sentAt = process.hrtime.bigint(); socket.write('PING\\r\\n'); }
-socket.on('connect', send);
-socket.on('error', () => process.exit(0));
-socket.on('data', () => { latencies.push(Number(process.hrtime.bigint() - sentAt) / 1e6); setTimeout(send, 1); });
-process.stdin.on('data', () => {});
-process.stdin.on('end', () => {
-  latencies.sort((a, b) => a - b);
-  const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] || 0;
-  process.stdout.write(JSON.stringify({ count: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] || 0 }));
-  process.exit(0);
-});`;
-
-interface PingStats {
-  count: number;
-  p50: number;
-  p99: number;
-  max: number;
 }
 
 /** Fill `key` with `count` elements, 20,000 per script call (seeding is not measured). */
