@@ -6,9 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** What the reviewer reads: sources, Lua scripts, and the manifests that say which Redis client a project uses. */
-const KEPT = /(\.(py|pyi|js|mjs|cjs|jsx|ts|mts|cts|tsx|lua)|(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|\.gitignore|[^/]*redis[^/]*\.conf))$/;
-const SKIPPED = /(^|\/)node_modules\//;
+/**
+ * What the reviewer reads: sources (Python, TS/JS, Go, Java), Lua scripts, the manifests that say which Redis client a
+ * project uses (package.json, requirements, go.mod, pom.xml, build.gradle), and Spring's application properties.
+ * Go `vendor/` trees, like node_modules, are third-party code (other languages' vendor folders are kept, as before).
+ */
+const KEPT =
+  /(\.(py|pyi|js|mjs|cjs|jsx|ts|mts|cts|tsx|lua|go|java)|(^|\/)(package\.json|requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|go\.mod|pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|application[^/]*\.(properties|ya?ml)|\.gitignore|[^/]*redis[^/]*\.conf))$/;
+const SKIPPED = /(^|\/)node_modules\/|(^|\/)vendor\/.*\.go$/;
 
 export interface Checkout {
   repo: string;
