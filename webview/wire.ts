@@ -1,4 +1,5 @@
 /** WireBytes in the browser: display text (binary shown escaped like redis-cli), raw bytes, hex dumps, and text → wire. */
+import { displayKey, parseDisplayedKey } from '../src/core/keys/keyBytes';
 import type { WireBytes } from '../src/shared/protocol';
 
 export function isBinary(wire: WireBytes): boolean {
@@ -23,6 +24,22 @@ export function displayText(wire: WireBytes, maxChars = Infinity): string {
     out += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : byte === 0x5c ? '\\\\' : `\\x${byte.toString(16).padStart(2, '0')}`;
   }
   return out;
+}
+
+/** A key name as every surface shows it (core displayKey: the Connections tree and the analysis use the same). */
+export function displayKeyName(wire: WireBytes, maxChars = Infinity): string {
+  const shown = displayKey(wireToBytes(wire));
+  return shown.length > maxChars ? `${shown.slice(0, maxChars)}…` : shown;
+}
+
+/** The inverse of displayKeyName for a name the user typed or edited (escapes become their bytes). */
+export function keyNameToWire(text: string): WireBytes {
+  const bytes = parseDisplayedKey(text);
+  try {
+    return textToWire(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch {
+    return bytesToWire(bytes);
+  }
 }
 
 export function textToWire(text: string): WireBytes {

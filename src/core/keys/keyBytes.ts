@@ -2,14 +2,19 @@
 
 const HEX = '0123456789abcdef';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * A key for display: valid UTF-8 text stays as is, control characters and bytes that are not valid UTF-8
- * are shown as escapes (\n, \t, \xff), and a backslash as "\\" so the display is unambiguous.
+ * The one rendering of a key name, used by every surface that shows one (Keys tab, Connections tree, analysis
+ * tables, text/Markdown/JSON reports, diagnostics): valid UTF-8 text stays as is; control characters (C0, DEL,
+ * C1), the bidirectional overrides that reorder what a reader sees, and bytes that are not valid UTF-8 are shown
+ * as escapes (\n, \t, \xff, \u202e); a backslash as "\\" so the display is unambiguous (parseDisplayedKey
+ * reads it back to the same bytes). Never U+FFFD: two different binary keys never look alike.
  */
 export function displayKey(bytes: Uint8Array): string {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     let out = '';
     for (const byte of bytes) out += byte >= 0x20 && byte < 0x7f ? escapeChar(String.fromCharCode(byte)) : escapeByte(byte);
@@ -18,9 +23,25 @@ export function displayKey(bytes: Uint8Array): string {
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    out += code < 0x20 || code === 0x7f ? escapeByte(code) : escapeChar(char);
+    if (code < 0x20 || code === 0x7f) out += escapeByte(code);
+    else if (isInvisibleControl(code)) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += escapeChar(char);
   }
   return out;
+}
+
+/** C1 controls (U+0080-U+009F: a terminal acts on U+009B as on ESC [) and the bidi embeddings/overrides/isolates. */
+function isInvisibleControl(code: number): boolean {
+  return (code >= 0x80 && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+/** Whether displayKey shows these bytes verbatim (valid UTF-8 with nothing escaped). */
+export function isVerbatimKey(bytes: Uint8Array, shown: string = displayKey(bytes)): boolean {
+  try {
+    return strictUtf8.decode(bytes) === shown;
+  } catch {
+    return false;
+  }
 }
 
 function escapeChar(char: string): string {
@@ -79,7 +100,7 @@ export function utf8(text: string): Uint8Array {
 }
 
 /**
- * The inverse of displayKey: "\xff", "\n", "\r", "\t" and "\\" become their bytes, everything else is UTF-8.
+ * The inverse of displayKey: "\xff", "\u202e", "\n", "\r", "\t" and "\\" become their bytes, everything else is UTF-8.
  * Lets the user type (or edit) a binary key name in an input box and hit exactly those bytes.
  */
 export function parseDisplayedKey(text: string): Uint8Array {
@@ -99,6 +120,12 @@ export function parseDisplayedKey(text: string): Uint8Array {
       if (hex) {
         out.push(parseInt(hex[1], 16));
         i += 3;
+        continue;
+      }
+      const unicode = /^u([0-9a-fA-F]{4})/.exec(text.slice(i + 1, i + 6));
+      if (unicode) {
+        out.push(...encoder.encode(String.fromCharCode(parseInt(unicode[1], 16))));
+        i += 5;
         continue;
       }
     }

@@ -1,16 +1,11 @@
 /**
- * The name fields of a KeyRecord from the raw key bytes. Decoding with replacement would turn "\xff" into U+FFFD,
- * so two different keys could look alike and the JSON report could not name the key; invalid UTF-8 is shown
- * with escapes instead and the exact bytes ride along in base64.
+ * The name fields of a KeyRecord from the raw key bytes: the name as displayKey shows it everywhere (escapes for
+ * control characters and bytes that are not UTF-8, never U+FFFD), and, whenever that display is not the bytes
+ * themselves as UTF-8, the exact bytes in base64 so the JSON report still names the key.
  */
-import { displayKey, keyToBase64 } from '../keys/keyBytes';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+import { displayKey, isVerbatimKey, keyToBase64 } from '../keys/keyBytes';
 
 export function keyNameFields(bytes: Uint8Array): { key: string; keyBase64?: string } {
-  try {
-    return { key: strictUtf8.decode(bytes) };
-  } catch {
-    return { key: displayKey(bytes), keyBase64: keyToBase64(bytes) };
-  }
+  const key = displayKey(bytes);
+  return isVerbatimKey(bytes, key) ? { key } : { key, keyBase64: keyToBase64(bytes) };
 }

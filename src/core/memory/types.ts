@@ -2,9 +2,9 @@
 
 /** What the server told us about one key. */
 export interface KeyRecord {
-  /** The name as text: valid UTF-8 as is, other bytes as escapes (see displayKey). */
+  /** The name as displayKey shows it: valid UTF-8 as is, control characters and other bytes as escapes. */
   key: string;
-  /** The exact name bytes in base64, present only when the name is not valid UTF-8 (`key` alone would lose them). */
+  /** The exact name bytes in base64, present only when `key` is not the name verbatim (escapes were needed). */
   keyBase64?: string;
   /** TYPE reply: string, list, set, zset, hash, stream, or a module type name. */
   type: string;
@@ -36,7 +36,7 @@ export interface TypeSummary {
 
 export interface KeySummary {
   key: string;
-  /** Exact name bytes (base64) when the name is not valid UTF-8. */
+  /** Exact name bytes (base64) when `key` is not the name verbatim. */
   keyBase64?: string;
   type: string;
   encoding: string;

@@ -6,7 +6,7 @@ import { LIMITS, type WireBytes } from '../../../src/shared/protocol';
 import { button, h } from '../../dom';
 import { formatBytes, formatCount, formatTtl } from '../../format';
 import { HostError } from '../../host';
-import { displayText } from '../../wire';
+import { displayKeyName } from '../../wire';
 import { VirtualTable, type Column } from '../../widgets/virtualTable';
 import type { TabContext, TabInstance, TabModule } from '../tab';
 import { KeyList } from './keyList';
@@ -110,7 +110,7 @@ class KeysTab implements TabInstance {
 
   private cellText(row: number, column: string): string {
     const key = this.list.keys[row];
-    if (column === 'key') return key === undefined ? '' : displayText(key, 300);
+    if (column === 'key') return key === undefined ? '' : displayKeyName(key, 300);
     const meta = this.list.metaOf(row);
     if (!meta) return '';
     if (column === 'type') return meta.type;

@@ -6,7 +6,7 @@ import type { CollectionType, KeyMeta, WireBytes } from '../../../src/shared/pro
 import { button, h, icon } from '../../dom';
 import { formatBytes, formatCount, formatTtl } from '../../format';
 import { HostError } from '../../host';
-import { displayText, escapedToWire, isBinary } from '../../wire';
+import { displayKeyName, isBinary, keyNameToWire } from '../../wire';
 import { inlineForm } from '../../widgets/inlineForm';
 import type { TabContext } from '../tab';
 import { CollectionViewer } from './viewers/collectionViewer';
@@ -56,7 +56,7 @@ export class ValueViewer {
     }
     if (generation !== this.generation) return;
     if (meta.type === 'none') {
-      this.showMessage(`The key "${displayText(key, 200)}" does not exist (any more).`);
+      this.showMessage(`The key "${displayKeyName(key, 200)}" does not exist (any more).`);
       return;
     }
     this.render(key, meta);
@@ -77,7 +77,7 @@ export class ValueViewer {
     const header = h(
       'div',
       { class: 'viewer-header' },
-      h('div', { class: 'key-title' }, h('span', { class: `badge type-${meta.type}`, dataset: { field: 'type' } }, meta.type), h('span', { class: `key-name${isBinary(key) ? ' binary' : ''}`, dataset: { field: 'key' }, title: displayText(key, 2000) }, displayText(key, 500))),
+      h('div', { class: 'key-title' }, h('span', { class: `badge type-${meta.type}`, dataset: { field: 'type' } }, meta.type), h('span', { class: `key-name${isBinary(key) ? ' binary' : ''}`, dataset: { field: 'key' }, title: displayKeyName(key, 2000) }, displayKeyName(key, 500))),
       h(
         'div',
         { class: 'key-facts' },
@@ -150,9 +150,9 @@ export class ValueViewer {
   }
 
   private async rename(key: WireBytes, forms: HTMLElement): Promise<void> {
-    const values = await inlineForm(forms, 'Rename key', [{ name: 'name', label: 'New name', value: displayText(key) }], 'Rename');
+    const values = await inlineForm(forms, 'Rename key', [{ name: 'name', label: 'New name', value: displayKeyName(key) }], 'Rename');
     if (!values || !values.name) return;
-    const newKey = isBinary(key) ? escapedToWire(values.name) : 't' + values.name;
+    const newKey = keyNameToWire(values.name);
     if (await this.applyEdit(key, { op: 'rename', newKey })) {
       this.events.keyChanged(key, 'renamed');
       void this.open(newKey);
@@ -174,7 +174,7 @@ export class ValueViewer {
   private async deleteKey(key: WireBytes): Promise<void> {
     if (!(await this.applyEdit(key, { op: 'delete' }))) return;
     this.events.keyChanged(key, 'deleted');
-    this.showMessage(`Deleted "${displayText(key, 200)}".`);
+    this.showMessage(`Deleted "${displayKeyName(key, 200)}".`);
     this.context.state.update({ selectedKey: undefined });
   }
 

@@ -39,7 +39,7 @@ describe('hostile key names', () => {
     const text = toText(hostileReport());
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(text).toContain('\\x1b]0;pwned\\x07');
-    expect(text).toContain('evil:line\\nbreak\\x9b31m');
+    expect(text).toContain('evil:line\\nbreak\\u009b31m');
   });
 
   it('render as text in Markdown: no HTML element, no link, code spans intact', async () => {
