@@ -10,6 +10,7 @@
  * runtime validators for their params with `registerParamsValidator` (protocolValidation.ts) and host handlers in
  * src/extension/instance/handlers; the webview adds a tab module under webview/tabs/.
  */
+import type { MemoryDoctorReading } from '../core/info/memoryDoctor';
 
 /**
  * Binary-safe bytes on the wire: "t" + the exact text when the bytes are valid UTF-8 that round-trips,
@@ -236,7 +237,8 @@ export interface RequestMethods {
   copyValue: { params: { key: WireBytes; asJson: boolean }; result: { copiedBytes: number } };
   exportValue: { params: { key: WireBytes }; result: { savedTo: string | null } };
   stats: { params: Record<string, never>; result: StatsSnapshot };
-  memoryDoctor: { params: Record<string, never>; result: string };
+  /** MEMORY DOCTOR per master, summarised (the server's own words kept verbatim in serverText). */
+  memoryDoctor: { params: Record<string, never>; result: MemoryDoctorReading[] };
   activity: { params: { slowlogCount: number }; result: ActivitySnapshot };
   slowlogReset: { params: Record<string, never>; result: { applied: boolean } };
 }

@@ -88,7 +88,7 @@ const instanceHandlers: HandlerTable = {
     return { savedTo };
   },
   stats: (_params, { session }) => readStats(session.client, session.name),
-  memoryDoctor: (_params, { session }) => memoryDoctor(session.client),
+  memoryDoctor: (_params, { session }) => memoryDoctor(session.client, session.name),
   activity: (params, { session }) => readActivity(session.client, params.slowlogCount, session.name),
   async slowlogReset(_params, { session, ui }) {
     if (session.readOnly) throw new ReadOnlyError('SLOWLOG RESET');

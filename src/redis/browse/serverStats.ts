@@ -7,6 +7,7 @@ import { parseCommandStats, parseInfo } from '../../core/info/parseInfo';
 import type { RedisClient } from '../client';
 import { ReadOnlyError } from './editKey';
 import { allNodes, masterNodes, nodeAddress, type BrowseTarget } from './nodes';
+import { readMemoryDoctor, type MemoryDoctorReading } from '../../core/info/memoryDoctor';
 
 async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   try {
@@ -31,10 +32,10 @@ export async function readStats(client: RedisClient, singleNodeLabel: string): P
   return statsSnapshot(Date.now(), stats);
 }
 
-export async function memoryDoctor(client: RedisClient): Promise<string> {
+/** MEMORY DOCTOR of every master, each read into a verdict, a summary and its issues (the reply kept verbatim). */
+export async function memoryDoctor(client: RedisClient, singleNodeLabel: string): Promise<MemoryDoctorReading[]> {
   const nodes = masterNodes(client);
-  const reports = await Promise.all(nodes.map(async (node) => ({ node: nodeAddress(node), text: String(await node.call('MEMORY', 'DOCTOR')) })));
-  return nodes.length === 1 ? reports[0].text : reports.map((report) => `${report.node}\n${report.text}`).join('\n');
+  return Promise.all(nodes.map(async (node) => readMemoryDoctor(nodes.length === 1 ? singleNodeLabel : nodeAddress(node), String(await node.call('MEMORY', 'DOCTOR')))));
 }
 
 export async function readActivity(client: RedisClient, slowlogCount: number, singleNodeLabel: string): Promise<ActivitySnapshot> {

@@ -2,6 +2,7 @@
  * Memory & stats tab: figures from INFO and MEMORY STATS, charts of memory, ops/sec, hit ratio and clients over
  * time, a per-node table (Cluster) and MEMORY DOCTOR. Polls every few seconds only while visible.
  */
+import type { MemoryDoctorReading } from '../../../src/core/info/memoryDoctor';
 import type { NodeStats, StatsSnapshot } from '../../../src/shared/protocol';
 import { button, h } from '../../dom';
 import { formatBytes, formatCount, formatPercent, formatTime } from '../../format';
@@ -63,7 +64,7 @@ class StatsTab implements TabInstance {
       clients: new LineChart({ title: 'Clients', colorVariable: '--vscode-charts-purple', format: (v) => formatCount(v) }),
     };
     this.nodes = h('div', { class: 'nodes' });
-    this.doctor = h('pre', { class: 'value-text doctor', dataset: { field: 'doctor' } });
+    this.doctor = h('section', { class: 'doctor', dataset: { field: 'doctor' }, 'aria-live': 'polite' });
     this.updated = h('span', { class: 'muted', dataset: { field: 'updated' } });
     this.element = h(
       'section',
@@ -156,12 +157,31 @@ class StatsTab implements TabInstance {
   }
 
   private async runDoctor(): Promise<void> {
-    this.doctor.textContent = 'Asking MEMORY DOCTOR…';
+    this.doctor.replaceChildren(h('p', { class: 'muted' }, 'Asking MEMORY DOCTOR…'));
     try {
-      this.doctor.textContent = await this.context.host.request('memoryDoctor', {});
+      const readings = await this.context.host.request('memoryDoctor', {});
+      this.doctor.replaceChildren(h('h3', {}, 'Memory doctor'), ...readings.map((reading) => this.doctorReading(reading, readings.length > 1)));
     } catch (error) {
-      this.doctor.textContent = (error as Error).message;
+      this.doctor.replaceChildren(h('p', { class: 'error' }, (error as Error).message));
     }
+  }
+
+  /** Our summary and the issues first; the server's reply as a quotation, in its own words, wrapped between words. */
+  private doctorReading(reading: MemoryDoctorReading, perNode: boolean): HTMLElement {
+    return h(
+      'div',
+      { class: `doctor-reading verdict-${reading.verdict}`, dataset: { verdict: reading.verdict, node: reading.node } },
+      h('p', { class: 'doctor-summary', dataset: { field: 'doctor-summary' } }, perNode ? h('strong', {}, `${reading.node}: `) : null, reading.summary),
+      reading.issues.length
+        ? h('ul', { class: 'doctor-issues' }, ...reading.issues.map((issue) => h('li', {}, h('strong', {}, issue.title), ' — ', issue.detail)))
+        : null,
+      h(
+        'details',
+        { class: 'doctor-words' },
+        h('summary', {}, `The server's own words (MEMORY DOCTOR on ${reading.node})`),
+        h('blockquote', { dataset: { field: 'doctor-text' } }, reading.serverText),
+      ),
+    );
   }
 }
 
