@@ -5,8 +5,8 @@
  */
 import Redis from 'ioredis';
 
-async function seed(url: string): Promise<void> {
-  const redis = new Redis(url);
+/** Writes the demo dataset through `redis` (also used by the tests that check what the demo shows). */
+export async function seedDemo(redis: Redis): Promise<number> {
   const pipeline = redis.pipeline();
   for (let i = 0; i < 400; i++) {
     pipeline.hset(`session:${1000 + i}`, { user: `user:${i % 150}`, agent: 'Mozilla/5.0', csrf: `t${i}`, created: String(1_700_000_000 + i) });
@@ -28,12 +28,19 @@ async function seed(url: string): Promise<void> {
   await pipeline.exec();
   await redis.xgroup('CREATE', 'events:clicks', 'analytics', '0').catch(() => undefined);
   await redis.xreadgroup('GROUP', 'analytics', 'worker-1', 'COUNT', 25, 'STREAMS', 'events:clicks', '>');
-  const size = await redis.dbsize();
+  return redis.dbsize();
+}
+
+async function main(url: string): Promise<void> {
+  const redis = new Redis(url);
+  const size = await seedDemo(redis);
   console.log(`seeded ${size} keys into ${url.replace(/\/\/[^@]*@/, '//')}`);
   redis.disconnect();
 }
 
-seed(process.argv[2] ?? 'redis://127.0.0.1:6379').catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1] && /seed-demo\.[cm]?[tj]s$/.test(process.argv[1])) {
+  main(process.argv[2] ?? 'redis://127.0.0.1:6379').catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

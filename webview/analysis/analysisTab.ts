@@ -3,7 +3,7 @@
  * down), bars for types and TTL buckets, size percentiles, top keys, namespaces with links to the code that
  * writes them, and the recommendations with evidence and actions. Exports Markdown and JSON via the host.
  */
-import type { MemoryReport, NamespaceNode } from '../../src/core/memory/types';
+import type { LinkedWriteSite, MemoryReport, NamespaceNode } from '../../src/core/memory/types';
 import type { AnalysisView } from '../../src/shared/analysisProtocol';
 import '../../src/shared/analysisProtocol';
 import { button, clear, h } from '../dom';
@@ -130,7 +130,11 @@ class AnalysisTab implements TabInstance {
         h('li', { class: `recommendation severity-${r.severity}`, dataset: { recommendation: r.id } },
           h('strong', {}, `${r.severity.toUpperCase()} · ${r.title}`),
           h('p', {}, h('span', { class: 'muted' }, 'Evidence: '), r.evidence),
-          h('p', {}, h('span', { class: 'muted' }, 'Action: '), h('code', {}, r.action))))),
+          h('p', {}, h('span', { class: 'muted' }, 'Action: '), h('code', {}, r.action)),
+          r.writtenAt?.length
+            ? h('p', { class: 'recommendation-sites', dataset: { field: 'written-at' } }, h('span', { class: 'muted' }, 'Written at: '),
+              ...r.writtenAt.flatMap((site, i) => [i ? ', ' : '', this.codeLink(site, `${site.file}:${site.line} (${site.command} ${site.writes})`)]))
+            : null))),
     );
   }
 
@@ -159,11 +163,15 @@ class AnalysisTab implements TabInstance {
     const rows = flat(report.namespaces).filter((n) => n.depth <= 3 || links.has(n.pattern)).sort((a, b) => b.memoryBytes - a.memoryBytes).slice(0, 50);
     return table(['namespace', 'keys', 'memory', 'average', 'with TTL', 'written at'], rows.map((n) => [
       n.pattern, formatCount(n.keys), formatBytes(n.memoryBytes), formatBytes(n.averageBytes), `${Math.round(n.ttlShare * 100)} %`,
-      h('span', {}, ...(links.get(n.pattern)?.sites ?? []).map((site) =>
-        h('a', { href: '#', class: 'code-link', title: `${site.command}${site.setsTtl ? ' with expiry' : ' without expiry'}`, dataset: { codeLink: `${site.file}:${site.line}` },
-          on: { click: (event: Event) => { event.preventDefault(); void this.context.host.request('openCodeLocation', { file: site.file, line: site.line, column: site.column }); } } },
-          `${site.file}:${site.line} (${site.command})`))),
+      h('span', {}, ...(links.get(n.pattern)?.sites ?? []).map((site) => this.codeLink(site, `${site.file}:${site.line} (${site.command})`))),
     ]), 'namespaces');
+  }
+
+  /** A link that opens the write site in an editor. */
+  private codeLink(site: LinkedWriteSite, text: string): HTMLElement {
+    return h('a', { href: '#', class: 'code-link', title: `${site.command}${site.setsTtl ? ' with expiry' : ' without expiry'}`, dataset: { codeLink: `${site.file}:${site.line}` },
+      on: { click: (event: Event) => { event.preventDefault(); void this.context.host.request('openCodeLocation', { file: site.file, line: site.line, column: site.column }); } } },
+      text);
   }
 }
 

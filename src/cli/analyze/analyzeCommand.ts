@@ -3,7 +3,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { linkNamespacesToCode } from '../../core/memory/codeLinkage';
+import { linkReportToCode } from '../../core/memory/codeLinkage';
 import { profileToUrl } from '../../core/connection/url';
 import { toJsonText, toMarkdown, toText } from '../../core/memory/reportFormats';
 import { terminalSafe } from '../../core/memory/outputEscaping';
@@ -119,7 +119,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new CliFailure(`lost the connection to ${target} before any key was analysed (${(error as Error)?.message ?? String(error)})`, ANALYZE_EXIT.connectionLost);
     }
     const report = outcome.report;
-    if (values.workspace) report.codeLinks = linkNamespacesToCode(report.namespaces, await workspaceWriteSites(resolve(io.cwd, values.workspace), await sharedParsers(diskGrammarSource)));
+    if (values.workspace) linkReportToCode(report, await workspaceWriteSites(resolve(io.cwd, values.workspace), await sharedParsers(diskGrammarSource)));
     const text = format === 'json' ? toJsonText(report) : format === 'markdown' ? toMarkdown(report) + '\n' : toText(report);
     if (values.out) writeReport(resolve(io.cwd, values.out), text);
     else io.stdout(text);

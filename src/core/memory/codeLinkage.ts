@@ -4,7 +4,7 @@
  * at app/sessions.py:42 (HSET, no expiry).
  */
 import { globMatches } from './keyNamePattern';
-import type { LinkedWriteSite, NamespaceLink, NamespaceNode } from './types';
+import type { LinkedWriteSite, MemoryReport, NamespaceLink, NamespaceNode, RecommendationResult, RecommendationWriteSite } from './types';
 
 /** A write site as the review engine reports it, plus the file it was found in. */
 export interface WriteSiteInput {
@@ -63,10 +63,44 @@ export function linkNamespacesToCode(namespaces: NamespaceNode[], sites: WriteSi
     .sort((a, b) => b.memoryBytes - a.memoryBytes);
 }
 
+/**
+ * The write sites of what a recommendation is about: its namespaces through the namespace links, its example
+ * keys through every site whose key pattern matches them. Each site once.
+ */
+export function recommendationWriteSites(recommendation: RecommendationResult, links: NamespaceLink[], sites: WriteSiteInput[]): RecommendationWriteSite[] {
+  const found = new Map<string, RecommendationWriteSite>();
+  const add = (site: LinkedWriteSite, writes: string) => {
+    const id = `${site.file}:${site.line}:${site.column}`;
+    if (!found.has(id)) found.set(id, { ...site, writes });
+  };
+  const namespaces = new Set(recommendation.namespaces ?? []);
+  for (const link of links) if (namespaces.has(link.pattern)) for (const site of link.sites) add(site, link.pattern);
+  for (const key of recommendation.examples ?? []) {
+    if (namespaces.has(key)) continue;
+    for (const site of sites) if (isSpecific(site.keyPattern) && globMatches(site.keyPattern, key)) add(linkedSite(site), key);
+  }
+  // In the order the recommendation names its namespaces and keys (its evidence reads in that order).
+  const order = [...namespaces, ...(recommendation.examples ?? [])];
+  return [...found.values()].sort((a, b) => order.indexOf(a.writes) - order.indexOf(b.writes) || a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** Joins a finished report with the workspace's write sites: the namespace links, and the sites of each recommendation. */
+export function linkReportToCode(report: MemoryReport, sites: WriteSiteInput[]): void {
+  report.codeLinks = linkNamespacesToCode(report.namespaces, sites);
+  for (const recommendation of report.recommendations) {
+    const writtenAt = recommendationWriteSites(recommendation, report.codeLinks, sites);
+    if (writtenAt.length) recommendation.writtenAt = writtenAt;
+    else delete recommendation.writtenAt;
+  }
+}
+
+/** "app/sessions.py:42 (HSET) without expiry": one write site as people cite it. */
+export function describeSite(site: LinkedWriteSite): string {
+  return `${site.file}:${site.line} (${site.command})${site.setsTtl ? '' : ' without expiry'}`;
+}
+
 /** "session:* — 350,000 keys, 203.0 MB, 0 % with TTL — written at app/sessions.py:42 (HSET) without expiry". */
 export function describeLink(link: NamespaceLink, formatBytes: (n: number) => string): string {
-  const sites = link.sites
-    .map((s) => `${s.file}:${s.line} (${s.command})${s.setsTtl ? '' : ' without expiry'}`)
-    .join(', ');
-  return `${link.pattern} — ${link.keys.toLocaleString('en-US')} keys, ${formatBytes(link.memoryBytes)}, ${Math.round(link.ttlShare * 100)} % with TTL — written at ${sites}`;
+  const sites = link.sites.map(describeSite).join(', ');
+  return `${link.pattern} — ${link.keys.toLocaleString('en-US')} ${link.keys === 1 ? 'key' : 'keys'}, ${formatBytes(link.memoryBytes)}, ${Math.round(link.ttlShare * 100)} % with TTL — written at ${sites}`;
 }

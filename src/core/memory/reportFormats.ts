@@ -1,5 +1,5 @@
 /** Renders a memory report as the documented JSON shape, as Markdown (export, CLI) or as plain text (terminal). */
-import { describeLink } from './codeLinkage';
+import { describeLink, describeSite } from './codeLinkage';
 import { flattenNamespaces } from './namespaceTree';
 import { formatBytes, formatCount } from './recommendations/evidence';
 import { markdownCode, markdownText, terminalSafe, terminalSafeJson } from './outputEscaping';
@@ -21,7 +21,10 @@ export function toJsonReport(report: MemoryReport): Record<string, unknown> {
     topKeysByMemory: report.topKeysByMemory,
     ttlBuckets: report.ttlBuckets,
     encodings: report.encodings,
-    recommendations: report.recommendations.map(({ id, severity, title, evidence, action }) => ({ id, severity, title, evidence, action })),
+    // The documented five fields, plus what the recommendation is about and the code that writes it when known.
+    recommendations: report.recommendations.map(({ id, severity, title, evidence, action, namespaces, writtenAt }) => ({
+      id, severity, title, evidence, action, ...(namespaces?.length ? { namespaces } : {}), ...(writtenAt?.length ? { writtenAt } : {}),
+    })),
     durationMs: report.durationMs,
     topKeysByLength: report.topKeysByLength,
     lengthByType: Object.fromEntries(
@@ -101,6 +104,9 @@ export function toMarkdown(report: MemoryReport): string {
   lines.push(`## Recommendations (${report.recommendations.length})`, '');
   for (const r of report.recommendations) {
     lines.push(`### ${r.severity.toUpperCase()}: ${markdownText(r.title)} (\`${r.id}\`)`, '', `**Evidence:** ${markdownText(r.evidence)}`, '', `**Action:** ${markdownText(r.action)}`, '');
+    if (r.writtenAt?.length) {
+      lines.push(`**Code:** ${r.writtenAt.map((site) => `${markdownCode(site.writes)} written at ${markdownCode(`${site.file}:${site.line}`)} ${markdownText(`(${site.command})${site.setsTtl ? '' : ' without expiry'}`)}`).join('; ')}`, '');
+    }
   }
   return lines.join('\n');
 }
@@ -121,7 +127,10 @@ export function toText(report: MemoryReport): string {
     lines.push('', 'Written by:', ...report.codeLinks.map((link) => `  ${describeLink(link, formatBytes)}`));
   }
   lines.push('', `Recommendations (${report.recommendations.length}):`);
-  for (const r of report.recommendations) lines.push(`  [${r.severity}] ${r.title} (${r.id})`, `    evidence: ${r.evidence}`, `    action:   ${r.action}`);
+  for (const r of report.recommendations) {
+    lines.push(`  [${r.severity}] ${r.title} (${r.id})`, `    evidence: ${r.evidence}`, `    action:   ${r.action}`);
+    if (r.writtenAt?.length) lines.push(`    code:     ${r.writtenAt.map((site) => `${site.writes} written at ${describeSite(site)}`).join('; ')}`);
+  }
   // Every line is escaped as a whole: key names reach it through patterns, top keys, evidence and code links.
   return lines.map(terminalSafe).join('\n') + '\n';
 }

@@ -109,6 +109,16 @@ export interface RecommendationResult {
   action: string;
   /** Example keys or namespaces the evidence refers to. */
   examples?: string[];
+  /** The namespaces (patterns) the recommendation is about, when it is about namespaces. */
+  namespaces?: string[];
+  /** The code that writes those namespaces or example keys (set once the report is linked to a workspace). */
+  writtenAt?: RecommendationWriteSite[];
+}
+
+/** A write site a recommendation points at, with the namespace or key it writes. */
+export interface RecommendationWriteSite extends LinkedWriteSite {
+  /** The namespace pattern or example key of the recommendation this site writes. */
+  writes: string;
 }
 
 /** A namespace joined with the code that writes its keys. */

@@ -4,7 +4,7 @@
  * diagnostics and the Analysis tab, and offers the Markdown report.
  */
 import * as vscode from 'vscode';
-import { linkNamespacesToCode } from '../../core/memory/codeLinkage';
+import { linkReportToCode } from '../../core/memory/codeLinkage';
 import type { MemoryCollector } from '../../core/memory/memoryCollector';
 import { formatBytes, formatCount } from '../../core/memory/recommendations/evidence';
 import { toMarkdown } from '../../core/memory/reportFormats';
@@ -81,7 +81,7 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
         const report = outcome.report;
         if (root) {
           progress.report({ message: 'linking namespaces to code' });
-          report.codeLinks = linkNamespacesToCode(report.namespaces, await workspaceWriteSites(root, await services.parsers(), () => token.isCancellationRequested));
+          linkReportToCode(report, await workspaceWriteSites(root, await services.parsers(), () => token.isCancellationRequested));
         }
         store.set({ connectionId: id, connectionName: session.name, report, workspaceRoot: root, complete: outcome.complete, finishedAt: Date.now() });
         if (!outcome.complete) {

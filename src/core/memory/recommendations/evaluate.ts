@@ -10,7 +10,7 @@ export function evaluateRecommendations(context: RecommendationContext, rules: R
   for (const rule of rules) {
     const hit = rule.check(context);
     if (!hit) continue;
-    results.push({ id: rule.id, severity: rule.severity, title: rule.title, evidence: hit.evidence, action: hit.action, ...(hit.examples?.length ? { examples: hit.examples } : {}) });
+    results.push({ id: rule.id, severity: rule.severity, title: rule.title, evidence: hit.evidence, action: hit.action, ...(hit.examples?.length ? { examples: hit.examples } : {}), ...(hit.namespaces?.length ? { namespaces: hit.namespaces } : {}) });
   }
   return results.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }

@@ -16,6 +16,8 @@ export interface RecommendationHit {
   /** A concrete change: a config line or a code change. */
   action: string;
   examples?: string[];
+  /** Namespace patterns the hit is about ("session:*"): the report links them to the code that writes them. */
+  namespaces?: string[];
 }
 
 export interface Recommendation {

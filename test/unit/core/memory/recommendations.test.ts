@@ -46,7 +46,7 @@ const CASES: Record<string, { trigger: () => RecommendationContext; silent: () =
   'cache-namespace-without-ttl': {
     trigger: () => context(many(10, (i) => key(`cache:${i}`, 'string'))),
     silent: () => context(many(10, (i) => key(`cache:${i}`, 'string', { ttlMs: i < 5 ? 1000 : -1 }))),
-    evidence: /cache:\*: 10 keys/,
+    evidence: /cache:\*: 10 of 10 keys \(100\.0 %\) have no TTL/,
   },
   'long-key-names': {
     trigger: () => context(many(1000, (i) => key(`${'x'.repeat(70)}:${i}`, 'string', { ttlMs: 1 }))),

@@ -23,6 +23,7 @@ export const smallStringsToHashes: Recommendation = {
       evidence: `${formatCount(count)} strings use less than ${SMALL_BYTES} bytes each${where ? `, mostly in ${where}` : ''}.`,
       action: 'Store them as fields of bucket hashes: instead of SET object:<id> v, use HSET object:{<id> / 100} <id % 100> v (100 fields stays below hash-max-listpack-entries 128), and HGET to read.',
       examples: namespaces.map((n) => n.pattern),
+      namespaces: namespaces.map((n) => n.pattern),
     };
   },
 };
