@@ -13,6 +13,7 @@ import { calleeBefore, mayAttachListener, openingParen } from './handOver';
 import { innermostForLoop, loopCallAt } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
+import { MENTIONS_PICKLE, PickleFlow } from './pickleFlow';
 import { ReplyFlow } from './replyFlow';
 import { spanOf } from './spans';
 import type { CalleeHint, CallParts, LanguageSyntax } from './syntax';
@@ -50,9 +51,21 @@ export class CallSiteBuilder {
     return this.pickleCandidates.some(({ call }) => call.context.scopes[0] === MODULE_SCOPE);
   }
 
-  /** Adds the deserializations found by analyzeCall to the outputs their calls belong to. */
-  addDeserializations(): void {
+  /** Unpickling is followed through the file's own functions (pickleFlow.ts): such files are analysed whole. */
+  followsPickleAcrossFunctions(): boolean {
+    return this.syntax.family === 'python' && MENTIONS_PICKLE.test(this.text);
+  }
+
+  private pickleFlow?: PickleFlow;
+
+  /**
+   * Adds the deserializations found by analyzeCall to the outputs their calls belong to, and (in files that mention
+   * pickle) those made through the file's own helpers, to the output `outputAt` names for their offset.
+   */
+  addDeserializations(root: Node, outputAt: (offset: number) => ChunkOutputs): void {
+    if (this.followsPickleAcrossFunctions()) this.pickleFlow = new PickleFlow(root, this.text, this.collected.calls, this.siteByOffset, this.collected.bindings);
     for (const { call, fn, out } of this.pickleCandidates) out.deserializations.push(this.deserialization(call, fn));
+    for (const item of this.pickleFlow?.indirect() ?? []) outputAt(item.span.startOffset).deserializations.push(item);
   }
 
   analyzeCall(call: RawCall, out: ChunkOutputs): void {
@@ -363,7 +376,9 @@ export class CallSiteBuilder {
     let readCommand: string | undefined;
     if (this.syntax.family === 'python') {
       // Replies reached directly, through variables, indexing, iteration, unpacking or a pipeline's execute() (replyFlow.ts).
-      readCommand = new ReplyFlow(this.siteByOffset, call.context.fnNode ?? call.node.tree.rootNode).replyOf(first);
+      readCommand = new ReplyFlow(this.siteByOffset, call.context.fnNode ?? call.node.tree.rootNode, this.pickleFlow?.functions).replyOf(first);
+      // A decoder function a wrapper applies to a reply (`decoder(r.get(k))` given `self.pickle_decoder`).
+      readCommand ??= this.pickleFlow?.decoderReply(call.node);
     }
     if (!readCommand) site = this.siteByOffset.get(first.startIndex);
     if (!readCommand && !site && first.type === 'identifier') {

@@ -27,6 +27,8 @@ const REDIS_ONLY_METHODS = new Set(
 
 /** Receiver chains that name Redis in any segment (`req.redis`, `this.redisService.getClient()`). */
 const REDIS_CHAIN = /redis|valkey/i;
+/** The master/replica clients a Sentinel wrapper hands out (`sentinel.master`, `self.sentinel.slave`). */
+const SENTINEL_CLIENT = /(^|\.)\w*sentinel\w*\.(master|slave|replica|primary)\w*$/i;
 /** Short names commonly bound to a Redis client: enough for Redis-only methods, not for get/set/keys/del. */
 const SHORT_REDIS_NAME = /(^|\.)(r|rc|rds|rdb|kv|kvs|kvstore|rconn|rcli)$/i;
 
@@ -258,7 +260,7 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   const single = !receiver.includes('.') && !receiver.includes('(');
   if (single && input.knownNonClient) return undefined;
   const chain = receiver.replace(/\(\)/g, '');
-  const named = REDIS_CHAIN.test(chain) || (single && redisFactoryNames(facts.text).has(receiver));
+  const named = REDIS_CHAIN.test(chain) || SENTINEL_CLIENT.test(chain) || (single && redisFactoryNames(facts.text).has(receiver));
   // An imported bare name (a module or class) is only a client when its name says Redis.
   if (single && input.importedName && !named) return undefined;
   const library = libraryFor(facts, input.method);
