@@ -121,6 +121,8 @@ function analyzeWithPlan(
   const sites = new CallSiteBuilder(tracker, syntax, text, collected, options.workspace?.usesRedis === true);
 
   if (plan && collected.truncated) return whole();
+  // Unpickling followed through the file's own functions (pickleFlow.ts) reads every statement of the file.
+  if (plan && sites.followsPickleAcrossFunctions()) return whole();
   const outputs = chunks.map(emptyOutputs);
   // Calls and bindings outside every top-level statement cannot happen in a well-formed tree; if they do, the
   // analysis is still complete but is not offered for reuse.
@@ -152,7 +154,7 @@ function analyzeWithPlan(
   sites.markReplyDependentLoops();
   // A module-level deserializer may read a variable assigned from Redis in any statement: only a full run sees them all.
   if (plan && sites.hasModuleLevelDeserializer()) return whole();
-  sites.addDeserializations();
+  sites.addDeserializations(tree.rootNode, (offset) => outputs[chunkAt(offset)]);
   for (const [index, kept] of keptOutputs) outputs[index] = kept;
 
   const exportEffects: Effects = { creations: [], names: [] };

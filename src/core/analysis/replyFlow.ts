@@ -15,6 +15,11 @@ const READS = new Set([
   'ZPOPMIN', 'ZPOPMAX', 'BZPOPMIN', 'BZPOPMAX', 'ZRANDMEMBER', 'SORT', 'SORT_RO', 'XRANGE', 'XREVRANGE', 'XREAD', 'XREADGROUP',
 ]);
 
+/** The file's own functions, for calls of helpers that return a reply (`self.get(key)` returning `r.get(...)`). */
+export interface ReplyFunctions {
+  returnedReply(call: Node): string | undefined;
+}
+
 /** What an expression holds: one reply (or an element of one), or the list a pipeline's execute() returns. */
 type Flow = { kind: 'reply'; command: string } | { kind: 'batch'; queued: string[] };
 
@@ -57,6 +62,8 @@ export class ReplyFlow {
     private readonly sitesByStart: ReadonlyMap<number, RedisCallSite>,
     /** The function (or module) the deserializer is in: names are looked up there only. */
     private readonly scope: Node,
+    /** The file's functions (for files that unpickle, see pickleFlow.ts); without it helpers are not followed. */
+    private readonly functions?: ReplyFunctions,
   ) {}
 
   /** The command of the Redis read whose reply (or one element of it) the expression holds. */
@@ -78,7 +85,11 @@ export class ReplyFlow {
         const site = this.siteAt(node);
         if (site) return { kind: 'reply', command: site.command };
         const unwrapped = this.unwrapped(node);
-        return unwrapped ? this.flow(unwrapped, before, depth + 1) : this.executed(node);
+        if (unwrapped) return this.flow(unwrapped, before, depth + 1);
+        const executed = this.executed(node);
+        if (executed) return executed;
+        const returned = this.functions?.returnedReply(node);
+        return returned ? { kind: 'reply', command: returned } : undefined;
       }
       case 'subscript': {
         const value = node.childForFieldName('value');
@@ -261,6 +272,14 @@ export class ReplyFlow {
         // `a = b = r.get(k)`
         while (right?.type === 'assignment') right = right.childForFieldName('right');
         if (left && right && right.endIndex <= before) visit(left, right, child.startIndex);
+      } else if (child.type === 'call') {
+        // `values.extend(r.mget(keys))`, `values.append(r.get(k))`: the list holds (elements of) the reply.
+        const callee = child.childForFieldName('function');
+        const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+        const object = method === 'extend' || method === 'append' ? callee?.childForFieldName('object') : undefined;
+        const list = object?.type === 'identifier' ? child.childForFieldName('arguments') : null;
+        const argument = list ? named(list).find((arg) => arg.type !== 'keyword_argument') : undefined;
+        if (object && argument && child.endIndex <= before) visit(object, argument, child.startIndex);
       }
       this.visitAssignments(child, before, visit, depth + 1);
     }
