@@ -1,5 +1,6 @@
 /** ESLint-style text output: a block per file with line:col, severity, message and rule id, then a summary. */
 import type { Severity } from '../../core/findings';
+import { countOf, wordFor } from '../../core/text/plural';
 import type { LintReport } from './lintFiles';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
@@ -28,15 +29,15 @@ export function formatText(report: LintReport): string {
   }
   for (const entry of report.unreadable) lines.push(`${entry.displayPath}\n  error  cannot read this ${entry.kind}: ${entry.reason}\n`);
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  const checked = `${report.files.length} file${report.files.length === 1 ? '' : 's'} checked`;
+  const checked = `${countOf(report.files.length, 'file')} checked`;
   const unread = report.unreadable.length;
-  if (unread) lines.push(`✖ ${unread} file${unread === 1 ? '' : 's'} or folder${unread === 1 ? '' : 's'} could not be read: the check is incomplete`);
+  if (unread) lines.push(`✖ ${countOf(unread, 'file or folder', 'files or folders')} could not be read: the check is incomplete`);
   if (total === 0 && !unread) lines.push(`✔ No problems (${checked})`);
   else if (total === 0) lines.push(`  No problems in the ${checked}`);
   else {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info + counts.hint, 'info')}) in ${checked}`);
-    if (fixable) lines.push(`  ${fixable} of them have a safe quick fix in the editor.`);
+    lines.push(`✖ ${countOf(total, 'problem')} (${countOf(counts.error, 'error')}, ${countOf(counts.warning, 'warning')}, ${countOf(counts.info + counts.hint, 'info', 'infos')}) in ${checked}`);
+    if (fixable === total) lines.push(`  ${total === 1 ? 'It has' : 'All of them have'} a safe quick fix in the editor.`);
+    else if (fixable) lines.push(`  ${fixable} of them ${wordFor(fixable, 'has', 'have')} a safe quick fix in the editor.`);
   }
   return lines.join('\n') + '\n';
 }

@@ -20,7 +20,7 @@ export function registerAnalysisHandlers(store: AnalysisStore, services: Extensi
       return view(store.get(session.id));
     },
     async runMemoryAnalysis(_params, { session }) {
-      await analyzeMemoryCommand(services, store, { connectionId: session.id });
+      await analyzeMemoryCommand(services, store, { connectionId: session.id, shownInView: true });
       return view(store.get(session.id));
     },
     async openCodeLocation(params, { session }) {

@@ -8,6 +8,7 @@ import { linkReportToCode } from '../../core/memory/codeLinkage';
 import type { MemoryCollector } from '../../core/memory/memoryCollector';
 import { formatBytes, formatCount } from '../../core/memory/recommendations/evidence';
 import { toMarkdown } from '../../core/memory/reportFormats';
+import { countOf } from '../../core/text/plural';
 import { analyzeMemory } from '../../redis/analysis/analyzeMemory';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import type { ExtensionServices } from '../services';
@@ -17,6 +18,8 @@ export interface AnalyzeArgument {
   connectionId?: string;
   /** Continue the cancelled run of this connection. */
   resume?: boolean;
+  /** Asked for by the Analysis tab, which shows the result itself: no "Open Analysis" offer. */
+  shownInView?: boolean;
 }
 
 /** Cancelled runs, to resume from: their collector and per-node cursors. */
@@ -95,8 +98,9 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
           return;
         }
         pausedRuns.delete(id);
-        const summary = `Redis: ${session.name} holds ${formatCount(report.totalKeys)} keys in ${formatBytes(report.totalMemoryBytes)}${report.sizeEstimate ? ' (estimated: MEMORY USAGE refused)' : ''}; ${report.recommendations.length} recommendation(s).`;
-        void vscode.window.showInformationMessage(summary, 'Open Analysis', 'Markdown Report').then(async (choice) => {
+        const summary = `Redis: ${session.name} holds ${countOf(report.totalKeys, 'key')} in ${formatBytes(report.totalMemoryBytes)}${report.sizeEstimate ? ' (estimated: MEMORY USAGE refused)' : ''}; ${countOf(report.recommendations.length, 'recommendation')}.`;
+        const actions = argument?.shownInView ? ['Markdown Report'] : ['Open Analysis', 'Markdown Report'];
+        void vscode.window.showInformationMessage(summary, ...actions).then(async (choice) => {
           if (choice === 'Open Analysis') await vscode.commands.executeCommand('redisReview.openInstance', { connectionId: id });
           if (choice === 'Markdown Report') await openReport(toMarkdown(report));
         });

@@ -6,21 +6,23 @@
 import * as vscode from 'vscode';
 import { formatBytes, formatCount } from '../../core/memory/recommendations/evidence';
 import type { LinkedWriteSite, NamespaceLink } from '../../core/memory/types';
+import { countOf } from '../../core/text/plural';
+import { DIAGNOSTIC_SOURCE, LIVE_MEMORY_CODE } from '../review/findingDiagnostics';
 import type { AnalysisStore, StoredAnalysis } from './analysisStore';
 
-export const MEMORY_DIAGNOSTIC_SOURCE = 'Redis memory';
-
-function message(link: NamespaceLink, site: LinkedWriteSite, connectionName: string): string {
+/** Live numbers carry their age: the analysis is a snapshot, the diagnostic stays until the next one. */
+function message(link: NamespaceLink, site: LinkedWriteSite, connectionName: string, finishedAt: number): string {
   const ttl = `${Math.round(link.ttlShare * 100)} % with TTL`;
-  const base = `${link.pattern} on ${connectionName}: ${formatCount(link.keys)} keys, ${formatBytes(link.memoryBytes)}, ${ttl}`;
-  return site.setsTtl ? base : `${base} — written here (${site.command}) without expiry`;
+  const base = `${link.pattern} on ${connectionName}: ${countOf(link.keys, 'key')}, ${formatBytes(link.memoryBytes)}, ${ttl}`;
+  const age = `(analysed ${new Date(finishedAt).toLocaleTimeString()})`;
+  return site.setsTtl ? `${base} ${age}` : `${base} — written here (${site.command}) without expiry ${age}`;
 }
 
 /** Rows to show for one analysis: site → (link, message, severity). */
 export function diagnosticEntries(analysis: StoredAnalysis): Array<{ file: string; site: LinkedWriteSite; link: NamespaceLink; text: string; warning: boolean }> {
   return (analysis.report.codeLinks ?? []).flatMap((link) =>
     link.sites.map((site) => ({
-      file: site.file, site, link, text: message(link, site, analysis.connectionName),
+      file: site.file, site, link, text: message(link, site, analysis.connectionName, analysis.finishedAt),
       warning: !site.setsTtl && link.ttlShare < 0.5 && link.keys >= 100,
     })),
   );
@@ -35,8 +37,8 @@ export function registerWriteSiteDiagnostics(store: AnalysisStore): vscode.Dispo
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const entry of diagnosticEntries(analysis)) {
       const diagnostic = new vscode.Diagnostic(rangeOf(entry.site), entry.text, entry.warning ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
-      diagnostic.source = MEMORY_DIAGNOSTIC_SOURCE;
-      diagnostic.code = entry.link.pattern;
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = LIVE_MEMORY_CODE;
       const list = byFile.get(entry.file) ?? [];
       list.push(diagnostic);
       byFile.set(entry.file, list);

@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import type { Finding, Severity, Span } from '../../core/findings';
 
 export const CONF_LANGUAGE = 'redis-conf';
-export const DIAGNOSTIC_SOURCE = 'redis-review';
+/** The same source name as code findings and live-memory notes: one name to filter the Problems panel by. */
+export { DIAGNOSTIC_SOURCE } from '../review/findingDiagnostics';
+import { DIAGNOSTIC_SOURCE } from '../review/findingDiagnostics';
 
 export function toRange(span: Span): vscode.Range {
   return new vscode.Range(span.start.line, span.start.column, span.end.line, span.end.column);

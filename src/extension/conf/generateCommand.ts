@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DURABILITIES, MODES, PROFILES, SECRET_NAMES, WORKLOADS, generateRedisConfig, type GeneratorOptions } from '../../core/conf';
 import { parseMemorySize } from '../../core/conf/generator/memorySize';
+import { countOf } from '../../core/text/plural';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 
 export const GENERATE_COMMAND = 'redisReview.conf.generate';
@@ -14,18 +15,28 @@ export interface ScriptedGenerate {
   overwrite?: boolean;
 }
 
-async function pick<T extends string>(title: string, values: readonly T[], describe: (value: T) => string): Promise<T | undefined> {
-  const chosen = await vscode.window.showQuickPick(values.map((value) => ({ label: value, detail: describe(value) })), { title, ignoreFocusOut: true });
+type AskedOptions = Omit<GeneratorOptions, 'secrets'>;
+
+/**
+ * The answers of a run that stopped at the overwrite question: the next run starts from them, so declining to
+ * overwrite never costs the user the six questions again.
+ */
+let previousAnswers: (AskedOptions & { memoryText: string }) | undefined;
+
+async function pick<T extends string>(title: string, values: readonly T[], describe: (value: T) => string, previous?: T): Promise<T | undefined> {
+  const ordered = previous ? [previous, ...values.filter((value) => value !== previous)] : values;
+  const chosen = await vscode.window.showQuickPick(ordered.map((value) => ({ label: value, detail: describe(value), description: value === previous ? 'your last answer' : undefined })), { title, ignoreFocusOut: true });
   return chosen?.label as T | undefined;
 }
 
-/** Ask every question; undefined when the user cancels. */
-async function askOptions(): Promise<Omit<GeneratorOptions, 'secrets'> | undefined> {
-  const workload = await pick('Workload (1/6)', WORKLOADS, (w) => `maxmemory ${Math.round(PROFILES[w].memoryShare * 100)}% of RAM, ${PROFILES[w].policy}`);
+/** Ask every question (starting from the previous answers, if any); undefined when the user cancels. */
+async function askOptions(): Promise<(AskedOptions & { memoryText: string }) | undefined> {
+  const last = previousAnswers;
+  const workload = await pick('Workload (1/6)', WORKLOADS, (w) => `maxmemory ${Math.round(PROFILES[w].memoryShare * 100)}% of RAM, ${PROFILES[w].policy}`, last?.workload);
   if (!workload) return undefined;
   const memoryText = await vscode.window.showInputBox({
     title: 'Memory available to Redis per host (2/6)',
-    value: '4gb',
+    value: last?.memoryText ?? '4gb',
     ignoreFocusOut: true,
     validateInput: (text) => {
       const size = parseMemorySize(text);
@@ -34,21 +45,22 @@ async function askOptions(): Promise<Omit<GeneratorOptions, 'secrets'> | undefin
   });
   const memorySize = memoryText ? parseMemorySize(memoryText) : undefined;
   if (!memorySize?.ok) return undefined;
-  const mode = await pick('Deployment (3/6)', MODES, (m) => ({ standalone: 'one server', replica: 'master + 2 replicas', sentinel: 'master + 2 replicas + 3 sentinels', cluster: '3 masters + 1 replica each, with a create script' })[m]);
+  const mode = await pick('Deployment (3/6)', MODES, (m) => ({ standalone: 'one server', replica: 'master + 2 replicas', sentinel: 'master + 2 replicas + 3 sentinels', cluster: '3 masters + 1 replica each, with a create script' })[m], last?.mode);
   if (!mode) return undefined;
-  const durability = await pick('Durability (4/6)', DURABILITIES, (d) => ({ none: 'no persistence (cache-like data)', rdb: 'periodic snapshots', aof: 'append-only file, fsync every second', 'aof-always': 'fsync every write (slow)' })[d]);
+  const durability = await pick('Durability (4/6)', DURABILITIES, (d) => ({ none: 'no persistence (cache-like data)', rdb: 'periodic snapshots', aof: 'append-only file, fsync every second', 'aof-always': 'fsync every write (slow)' })[d], last?.durability);
   if (!durability) return undefined;
-  const tls = await pick('TLS (5/6)', ['no', 'yes'] as const, (t) => (t === 'yes' ? 'TLS listeners with client certificates' : 'plain TCP on trusted networks'));
+  const tls = await pick('TLS (5/6)', ['no', 'yes'] as const, (t) => (t === 'yes' ? 'TLS listeners with client certificates' : 'plain TCP on trusted networks'), last ? (last.tls ? 'yes' : 'no') : undefined);
   if (!tls) return undefined;
   const extras = await vscode.window.showQuickPick(
     [
-      { label: 'Monitoring', detail: 'Prometheus alert rules for redis_exporter', picked: true },
-      { label: 'Backup', detail: 'backup.sh with verification and retention, restore notes', picked: true },
+      { label: 'Monitoring', detail: 'Prometheus alert rules for redis_exporter', picked: last?.monitoring ?? true },
+      { label: 'Backup', detail: 'backup.sh with verification and retention, restore notes', picked: last?.backup ?? true },
     ],
     { title: 'Extras (6/6)', canPickMany: true, ignoreFocusOut: true },
   );
   if (!extras) return undefined;
   return {
+    memoryText: memoryText!,
     workload,
     memory: memorySize.bytes,
     mode,
@@ -90,26 +102,43 @@ export async function generateConfFiles(folder: vscode.Uri, options: Omit<Genera
   return written;
 }
 
+const askFolder = async () =>
+  (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Write the files here', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri }))?.[0];
+
 export async function runGenerateCommand(folderArg?: vscode.Uri): Promise<void> {
-  const options = await askOptions();
-  if (!options) return;
-  const folder =
-    folderArg ??
-    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Write the files here', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri }))?.[0];
-  if (!folder) return;
-  let written: vscode.Uri[];
-  try {
-    written = await generateConfFiles(folder, options, async (names) => {
-      const answer = await vscode.window.showWarningMessage(`${names.length} file(s) already exist in this folder: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}. Overwrite them?`, { modal: true }, 'Overwrite');
-      return answer === 'Overwrite';
-    });
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    void vscode.window.showErrorMessage(`Redis: ${error.message}`);
+  const answers = await askOptions();
+  if (!answers) return;
+  const { memoryText: _memoryText, ...options } = answers;
+  let folder = folderArg ?? (await askFolder());
+  let written: vscode.Uri[] = [];
+  while (folder) {
+    let another = false;
+    try {
+      written = await generateConfFiles(folder, options, async (names) => {
+        const answer = await vscode.window.showWarningMessage(
+          `${countOf(names.length, 'file')} already ${names.length === 1 ? 'exists' : 'exist'} in this folder: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}. Overwrite ${names.length === 1 ? 'it' : 'them'}?`,
+          { modal: true, detail: 'Your answers are kept: choose another folder now, or run the command again later.' },
+          'Overwrite',
+          'Choose Another Folder',
+        );
+        another = answer === 'Choose Another Folder';
+        return answer === 'Overwrite';
+      });
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      void vscode.window.showErrorMessage(`Redis: ${error.message}`);
+      previousAnswers = answers;
+      return;
+    }
+    if (written.length || !another) break;
+    folder = await askFolder();
+  }
+  if (!written.length) {
+    previousAnswers = answers;
     return;
   }
-  if (!written.length) return;
+  previousAnswers = undefined;
   const main = written.find((uri) => /redis(-\d+)?\.conf$/.test(uri.path)) ?? written[0];
   await vscode.window.showTextDocument(main);
-  void vscode.window.showInformationMessage(`Wrote ${written.length} files. secrets.env holds the passwords (mode 0600): keep it out of version control.`);
+  void vscode.window.showInformationMessage(`Wrote ${countOf(written.length, 'file')}. secrets.env holds the passwords (mode 0600): keep it out of version control.`);
 }

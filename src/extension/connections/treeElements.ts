@@ -1,6 +1,7 @@
 /** The elements of the Connections tree (plain data) and how each becomes a VS Code TreeItem. */
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/info/serverSummary';
+import { countOf } from '../../core/text/plural';
 import type { ConnectionSummary } from './api';
 
 export type TreeElement =
@@ -106,7 +107,7 @@ export function elementItem(element: Exclude<TreeElement, { kind: 'connection' }
     }
     case 'database': {
       const item = new vscode.TreeItem(element.label, collapsed);
-      item.description = element.keys === undefined ? undefined : `${element.keys} ${element.keys === 1 ? 'key' : 'keys'}`;
+      item.description = element.keys === undefined ? undefined : countOf(element.keys, 'key');
       item.iconPath = new vscode.ThemeIcon('database');
       item.contextValue = 'database';
       return item;
@@ -129,7 +130,7 @@ export function elementItem(element: Exclude<TreeElement, { kind: 'connection' }
     }
     case 'loadMore': {
       const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-      item.description = `${element.seen} keys so far`;
+      item.description = `${countOf(element.seen, 'key')} so far`;
       item.iconPath = new vscode.ThemeIcon('ellipsis');
       item.contextValue = 'loadMore';
       item.command = { command: 'redisReview.loadMoreKeys', title: 'Load more', arguments: [element] };

@@ -4,6 +4,7 @@
  * "Fix all safe Redis Review problems" for the whole file.
  */
 import * as vscode from 'vscode';
+import { quickFixTitle } from '../../core/editor/quickFixTitle';
 import { combineSafeFixes } from '../../core/editor/fixAll';
 import type { Finding, Fix, TextEdit } from '../../core/findings';
 import { suppressionEdit, UNUSED_SUPPRESSION_ID } from '../../core/review';
@@ -66,7 +67,7 @@ export class ReviewCodeActions implements vscode.CodeActionProvider {
     const safe = fixes.findIndex((fix) => fix.safe);
     const preferred = safe >= 0 ? safe : fixes.length === 1 ? 0 : -1;
     return fixes.map((fix, index) => {
-      const action = new vscode.CodeAction(fix.safe ? fix.description : `${fix.description} (review the change)`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(quickFixTitle(fix.description, fix.safe), vscode.CodeActionKind.QuickFix);
       action.edit = workspaceEdit(document, fix.edits);
       action.diagnostics = [diagnostic];
       action.isPreferred = index === preferred;

@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { countOf } from '../../core/text/plural';
 import type { AnalyzerSettings } from '../../core/editor/analyzerSettings';
 import { KeyedDebouncer } from '../../core/editor/keyedDebouncer';
 import { languageForEditorId, languageForPath, type SourceLanguage } from '../../core/parsing/languages';
@@ -156,7 +157,7 @@ export class DocumentReviewer implements vscode.Disposable {
     this.reviews.set(key, review);
     this.publish(document.uri, result);
     const reused = result.incremental?.reusedChunks ? ` (${result.incremental.reusedChunks} of ${result.incremental.chunks.length} top-level statements reused)` : '';
-    this.output.trace(`Reviewed ${path} v${version} in ${review.elapsedMs.toFixed(1)} ms${reused}: ${result.findings.length} finding(s)`);
+    this.output.trace(`Reviewed ${path} v${version} in ${review.elapsedMs.toFixed(1)} ms${reused}: ${countOf(result.findings.length, 'finding')}`);
     if (saved || firstReview) {
       // Other files see this one's clients and listeners as saved, like a compiler's project view.
       this.indexer.updateFromTree(effective.root, path, language, tree, text);

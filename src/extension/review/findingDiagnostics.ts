@@ -29,10 +29,13 @@ export function findingDiagnostic(uri: vscode.Uri, finding: Finding): vscode.Dia
   return diagnostic;
 }
 
-/** The rule id of one of our diagnostics (undefined for other sources' diagnostics). */
+/** The code of the live-memory notes at write sites (they are facts from a server, not findings of a rule). */
+export const LIVE_MEMORY_CODE = 'live-memory';
+
+/** The rule id of one of our code-review diagnostics (undefined for other sources' and for live-memory notes). */
 export function diagnosticRuleId(diagnostic: vscode.Diagnostic): string | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const code = diagnostic.code;
-  if (typeof code === 'object' && code !== null) return String(code.value);
-  return typeof code === 'string' ? code : undefined;
+  const value = typeof code === 'object' && code !== null ? String(code.value) : typeof code === 'string' ? code : undefined;
+  return value === LIVE_MEMORY_CODE ? undefined : value;
 }

@@ -1,9 +1,12 @@
 /**
- * Status bar item with the number of Redis Review findings across the workspace; clicking it opens the
+ * Status bar item with the number of Redis Review findings across the workspace (code and redis.conf alike: every
+ * diagnostic with our source name except the live-memory notes); clicking it opens the
  * Problems panel together with a picker that lists only Redis Review findings (VS Code has no API to set
  * the Problems panel's filter text, so the picker is the filtered view).
  */
 import * as vscode from 'vscode';
+import { countOf } from '../../core/text/plural';
+import { DIAGNOSTIC_SOURCE, LIVE_MEMORY_CODE } from './findingDiagnostics';
 
 export const SHOW_FINDINGS_COMMAND = 'redisReview.showFindings';
 
@@ -13,6 +16,18 @@ const SEVERITY_ICON: Record<vscode.DiagnosticSeverity, string> = {
   [vscode.DiagnosticSeverity.Information]: '$(info)',
   [vscode.DiagnosticSeverity.Hint]: '$(lightbulb)',
 };
+
+/** Our findings per file, from every collection (the status bar and the picker count the same thing). */
+function forEachFinding(visit: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]) => void): void {
+  for (const [uri, all] of vscode.languages.getDiagnostics()) {
+    const ours = all.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && codeOf(diagnostic) !== LIVE_MEMORY_CODE);
+    if (ours.length) visit(uri, ours);
+  }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+}
 
 interface FindingPick extends vscode.QuickPickItem {
   uri: vscode.Uri;
@@ -24,14 +39,15 @@ export class FindingsStatus implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private visible = true;
 
-  constructor(private readonly collection: vscode.DiagnosticCollection) {
+  constructor() {
     this.item.name = 'Redis Review findings';
     this.item.command = SHOW_FINDINGS_COMMAND;
     this.disposables.push(
       this.item,
       vscode.commands.registerCommand(SHOW_FINDINGS_COMMAND, () => this.showFindings()),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        if (event.uris.some((uri) => collection.has(uri))) this.update();
+        // Any change may be ours (the code collection, the redis.conf one): recounting is cheap.
+        if (event.uris.length) this.update();
       }),
     );
     this.update();
@@ -46,7 +62,7 @@ export class FindingsStatus implements vscode.Disposable {
   update(): void {
     let errors = 0;
     let others = 0;
-    this.collection.forEach((_uri, diagnostics) => {
+    forEachFinding((_uri, diagnostics) => {
       for (const diagnostic of diagnostics) {
         if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
         else others++;
@@ -57,8 +73,8 @@ export class FindingsStatus implements vscode.Disposable {
     this.item.tooltip =
       total === 0
         ? 'Redis Review: no findings'
-        : `Redis Review: ${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}). Click to list them.`;
-    this.item.accessibilityInformation = { label: `Redis Review, ${total} findings` };
+        : `Redis Review: ${countOf(total, 'finding')} (${countOf(errors, 'error')}). Click to list them.`;
+    this.item.accessibilityInformation = { label: `Redis Review, ${countOf(total, 'finding')}` };
     if (this.visible) this.item.show();
     else this.item.hide();
   }
@@ -67,9 +83,9 @@ export class FindingsStatus implements vscode.Disposable {
     // Reveal the Problems panel without moving focus into it: focus leaving the picker would close it.
     await vscode.commands.executeCommand('workbench.action.showErrorsWarnings');
     const picks: FindingPick[] = [];
-    this.collection.forEach((uri, diagnostics) => {
+    forEachFinding((uri, diagnostics) => {
       for (const diagnostic of diagnostics) {
-        const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+        const code = codeOf(diagnostic);
         picks.push({
           label: `${SEVERITY_ICON[diagnostic.severity]} ${diagnostic.message}`,
           description: code,

@@ -5,12 +5,13 @@
 import * as vscode from 'vscode';
 import { sanitizeAnalyzerSettings, type AnalyzerSettings } from '../../core/editor/analyzerSettings';
 import { CONFIG_FILE_NAME } from '../../core/config';
+import { workspaceReviewResult } from '../../core/editor/workspaceReviewResult';
 import { docsMarkdown, RULE_IDS } from '../../core/review';
 import type { Feature } from '../feature';
 import { ReviewCodeActions } from './codeActions';
 import { CommandHover } from './commandHover';
 import { DocumentReviewer } from './documentReviewer';
-import { FindingsStatus } from './findingsStatus';
+import { FindingsStatus, SHOW_FINDINGS_COMMAND } from './findingsStatus';
 import { ProjectConfigs } from './projectConfigs';
 import { registerRuleDocs } from './ruleDocs';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -38,7 +39,7 @@ export const reviewFeature: Feature = {
     const configs = new ProjectConfigs(settings, services.output);
     const indexer = new WorkspaceIndexer(services.parsers);
     const reviewer = new DocumentReviewer(settings, configs, indexer, services.parsers, services.output);
-    const status = new FindingsStatus(reviewer.collection);
+    const status = new FindingsStatus();
     status.setVisible(settings.enable && settings.statusBar);
 
     const reloadConfiguration = async () => {
@@ -94,8 +95,15 @@ export const reviewFeature: Feature = {
         configs.reset(settings);
         const summary = await reviewWorkspace(reviewer, configs, indexer, services.parsers);
         status.update();
-        const outcome = summary.cancelled ? 'cancelled after' : 'reviewed';
-        services.output.info(`Review Workspace ${outcome} ${summary.files} file(s): ${summary.findings} finding(s) in ${summary.filesWithFindings} file(s)`);
+        const result = workspaceReviewResult(summary);
+        services.output.info(`Review Workspace: ${result}`);
+        if (summary.files > 0 || summary.cancelled) {
+          // The result, not only the progress: a review that finds nothing must say so, or it reads as "did nothing".
+          const actions = summary.findings > 0 ? ['Show Findings'] : [];
+          void vscode.window.showInformationMessage(`Redis Review: ${result}`, ...actions).then((choice) => {
+            if (choice) void vscode.commands.executeCommand(SHOW_FINDINGS_COMMAND);
+          });
+        }
         for (const entry of summary.unreadable) services.output.warn(`Review Workspace could not read ${entry}`);
         return summary;
       }),

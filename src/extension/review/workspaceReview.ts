@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import * as vscode from 'vscode';
 import { languageForPath } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
+import { countOf } from '../../core/text/plural';
 import { walkFiles } from '../../node/workspaceFiles';
 import type { DocumentReviewer } from './documentReviewer';
 import type { ProjectConfigs } from './projectConfigs';
@@ -94,7 +95,7 @@ export async function reviewWorkspace(
   if (summary.unreadable.length) {
     // Silence would read as "no problems" for files nobody looked at.
     const shown = summary.unreadable.slice(0, 3).join(', ') + (summary.unreadable.length > 3 ? ` and ${summary.unreadable.length - 3} more` : '');
-    void vscode.window.showWarningMessage(`Redis Review could not read ${summary.unreadable.length} file(s) or folder(s), which were not reviewed: ${shown}.`);
+    void vscode.window.showWarningMessage(`Redis Review could not read ${countOf(summary.unreadable.length, 'file or folder', 'files or folders')}, which ${summary.unreadable.length === 1 ? 'was' : 'were'} not reviewed: ${shown}.`);
   }
   return summary;
 }

@@ -65,18 +65,30 @@ function isOptions(value: unknown): value is ScaffoldCommandOptions {
   return typeof candidate === 'object' && candidate !== null && typeof candidate.pattern === 'string' && typeof candidate.language === 'string' && candidate.folder !== undefined;
 }
 
-/** Writes the files; returns the written URIs (empty when the user declined to overwrite). */
-async function writeScaffold(choices: ScaffoldChoices, folder: vscode.Uri, overwrite: boolean | undefined): Promise<vscode.Uri[]> {
+/** The answers of a run the user stopped at the overwrite question: the next run starts from them. */
+let previousChoices: ScaffoldChoices | undefined;
+
+/** Writes the files; returns the written URIs, or 'another-folder' / [] when the user declined to overwrite. */
+async function writeScaffold(choices: ScaffoldChoices, folder: vscode.Uri, overwrite: boolean | undefined): Promise<vscode.Uri[] | 'another-folder'> {
   // An empty prefix means the pattern's own default.
   const files = generateScaffold(choices.pattern, choices.language, { prefix: choices.prefix || undefined, withTests: choices.withTests });
   const targets = files.map((file) => ({ file, uri: vscode.Uri.joinPath(folder, file.path) }));
   const existing: string[] = [];
   for (const target of targets) if (await exists(target.uri)) existing.push(target.file.path);
   if (existing.length > 0) {
-    const allowed =
-      overwrite ??
-      (await vscode.window.showWarningMessage(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${vscode.workspace.asRelativePath(folder)}.`, { modal: true }, 'Overwrite')) === 'Overwrite';
-    if (!allowed) return [];
+    const answer =
+      overwrite === undefined
+        ? await vscode.window.showWarningMessage(
+            `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'} in ${vscode.workspace.asRelativePath(folder)}.`,
+            { modal: true, detail: 'Your answers are kept: choose another folder now, or run the command again later.' },
+            'Overwrite',
+            'Choose Another Folder',
+          )
+        : overwrite
+          ? 'Overwrite'
+          : undefined;
+    if (answer === 'Choose Another Folder') return 'another-folder';
+    if (answer !== 'Overwrite') return [];
   }
   if (folder.scheme === 'file') {
     // Local folders: all files or none, and never written through a symlink (the CLI's writer).
@@ -101,12 +113,27 @@ async function scaffold(output: vscode.LogOutputChannel, argument?: unknown): Pr
     open = argument.open ?? open;
   } else {
     folder = argument instanceof vscode.Uri ? argument : undefined;
-    choices = await askChoices({ language: await detectLanguage(settings.defaultLanguage), prefix: settings.prefix, withTests: settings.withTests });
+    const last = previousChoices;
+    choices = await askChoices(
+      last
+        ? { language: last.language, prefix: last.prefix, withTests: last.withTests, pattern: last.pattern }
+        : { language: await detectLanguage(settings.defaultLanguage), prefix: settings.prefix, withTests: settings.withTests },
+    );
     if (!choices) return [];
     folder ??= await askFolder();
   }
+  let written: vscode.Uri[] = [];
+  while (folder) {
+    const outcome = await writeScaffold(choices, folder, overwrite);
+    if (outcome !== 'another-folder') {
+      written = outcome;
+      break;
+    }
+    folder = await askFolder();
+  }
+  // Declined (or no folder): keep the answers for the next run; written: start afresh next time.
+  if (!isOptions(argument)) previousChoices = written.length ? undefined : choices;
   if (!folder) return [];
-  const written = await writeScaffold(choices, folder, overwrite);
   output.info(`Scaffolded ${choices.pattern} (${choices.language}) into ${folder.fsPath}: ${written.map((uri) => uri.fsPath).join(', ') || 'nothing written'}`);
   if (open) {
     for (const [index, uri] of written.entries()) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: index > 0 });

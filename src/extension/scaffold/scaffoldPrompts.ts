@@ -13,16 +13,17 @@ export interface ScaffoldChoices {
 
 const LANGUAGE_LABELS: Record<ScaffoldLanguage, string> = { python: 'Python (redis-py)', typescript: 'TypeScript (ioredis)' };
 
-/** Asks for every choice in turn; undefined when the user cancels any step. */
-export async function askChoices(defaults: { language?: ScaffoldLanguage; prefix: string; withTests: boolean }): Promise<ScaffoldChoices | undefined> {
+/** Asks for every choice in turn (the previous run's answers first, if it stopped short); undefined on cancel. */
+export async function askChoices(defaults: { language?: ScaffoldLanguage; prefix: string; withTests: boolean; pattern?: string }): Promise<ScaffoldChoices | undefined> {
+  const catalog = [...scaffoldCatalog()].sort((a, b) => Number(b.id === defaults.pattern) - Number(a.id === defaults.pattern));
   const patternPick = await vscode.window.showQuickPick(
-    scaffoldCatalog().map((pattern) => ({ label: pattern.title, description: pattern.structures, detail: pattern.description, info: pattern })),
+    catalog.map((pattern) => ({ label: pattern.title, description: pattern.id === defaults.pattern ? `your last answer · ${pattern.structures}` : pattern.structures, detail: pattern.description, info: pattern })),
     { title: 'Scaffold Data Structure (1/4): pattern', placeHolder: 'Which Redis pattern?', matchOnDescription: true, matchOnDetail: true },
   );
   if (!patternPick) return undefined;
   const languages = [...patternPick.info.languages].sort((a, b) => Number(b === defaults.language) - Number(a === defaults.language));
   const languagePick = await vscode.window.showQuickPick(
-    languages.map((language) => ({ label: LANGUAGE_LABELS[language], description: language === defaults.language ? 'detected in this workspace' : undefined, language })),
+    languages.map((language) => ({ label: LANGUAGE_LABELS[language], description: language === defaults.language ? (defaults.pattern ? 'your last answer' : 'detected in this workspace') : undefined, language })),
     { title: 'Scaffold Data Structure (2/4): language' },
   );
   if (!languagePick) return undefined;

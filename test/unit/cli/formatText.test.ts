@@ -19,6 +19,17 @@ describe('formatText', () => {
     const findings = Array.from({ length: 200_000 }, (_, i) => findingAt(i * 12));
     const text = formatText({ files: [{ path: '/p/bundle.js', displayPath: 'bundle.js', findings }], notices: [], internalErrors: 0, unreadable: [] });
     expect(text).toContain('  1:1        error  KEYS scans every key  keys-command');
-    expect(text).toContain('✖ 200000 problems (200000 errors, 0 warnings, 0 infos) in 1 file checked');
+    expect(text).toContain('✖ 200,000 problems (200,000 errors, 0 warnings, 0 infos) in 1 file checked');
+  });
+});
+
+describe('formatText summary words', () => {
+  const finding = (fixable: boolean) => ({ ruleId: 'keys-command', severity: 'error' as const, message: 'KEYS scans every key', span: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 4, offset: 4 } }, ...(fixable ? { fixes: [{ description: 'x', safe: true, edits: [] }] } : {}) });
+  const report = (findings: ReturnType<typeof finding>[]) => ({ files: [{ path: '/p/a.js', displayPath: 'a.js', findings }], unreadable: [] }) as unknown as Parameters<typeof formatText>[0];
+
+  it('agrees in number: "1 problem", "It has", "1 of them has"', () => {
+    expect(formatText(report([finding(true)]))).toContain('✖ 1 problem (1 error, 0 warnings, 0 infos) in 1 file checked\n  It has a safe quick fix');
+    expect(formatText(report([finding(true), finding(false)]))).toContain('  1 of them has a safe quick fix');
+    expect(formatText(report([finding(true), finding(true), finding(false)]))).toContain('  2 of them have a safe quick fix');
   });
 });

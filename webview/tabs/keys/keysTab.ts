@@ -1,9 +1,11 @@
 /**
- * Keys tab: SCAN with MATCH/TYPE filters in steps (progress, cancel, "scan all"), a virtualized key table with
- * metadata fetched for visible rows only, and the value viewer of the selected key.
+ * Keys tab: SCAN with MATCH/TYPE filters in steps (scrolling to the end loads the next step), a virtualized key
+ * table with metadata fetched for visible rows only, and the value viewer of the selected key. Two buttons: Scan
+ * (start over with the filters) and one that reads "Scan all" while the scan is paused and "Stop" while it runs.
  */
 import { LIMITS, type WireBytes } from '../../../src/shared/protocol';
-import { button, h } from '../../dom';
+import { countOf } from '../../../src/core/text/plural';
+import { button, h, icon } from '../../dom';
 import { formatBytes, formatCount, formatTtl } from '../../format';
 import { HostError } from '../../host';
 import { displayKeyName } from '../../wire';
@@ -13,7 +15,6 @@ import { KeyList } from './keyList';
 import { ValueViewer } from './valueViewer';
 
 const FIRST_STEP = 1000;
-const MORE_STEP = 10_000;
 const ALL_STEP = 20_000;
 const TYPES = ['', 'string', 'hash', 'list', 'set', 'zset', 'stream'];
 
@@ -33,7 +34,8 @@ class KeysTab implements TabInstance {
   private readonly pattern: HTMLInputElement;
   private readonly type: HTMLSelectElement;
   private readonly progress: HTMLElement;
-  private readonly cancelButton: HTMLButtonElement;
+  /** "Scan all" while the scan is paused with more to go, "Stop" while it runs, hidden once it is complete. */
+  private readonly runButton: HTMLButtonElement;
   private scanId: string | undefined;
   private scanDone = false;
   private scanning = false;
@@ -52,17 +54,14 @@ class KeysTab implements TabInstance {
     this.type = h('select', { 'aria-label': 'Key type (SCAN TYPE)', dataset: { field: 'type-filter' } }, ...TYPES.map((type) => h('option', { value: type, selected: type === state.type }, type || 'All types')));
     this.type.addEventListener('change', () => this.startScan());
     this.progress = h('span', { class: 'progress', role: 'status', 'aria-live': 'polite', dataset: { field: 'progress' } });
-    this.cancelButton = button('Cancel', { icon: 'debug-stop', id: 'cancel-scan', onClick: () => this.cancel() });
-    this.cancelButton.disabled = true;
+    this.runButton = button('Scan all', { icon: 'list-flat', id: 'scan-all', onClick: () => (this.scanning ? this.cancel() : void this.scanAll()) });
     const toolbar = h(
       'div',
       { class: 'toolbar' },
       this.pattern,
       this.type,
       button('Scan', { icon: 'search', primary: true, id: 'scan', onClick: () => this.startScan() }),
-      button('Scan more', { icon: 'fold-down', id: 'scan-more', onClick: () => void this.scanMore(MORE_STEP) }),
-      button('Scan all', { icon: 'list-flat', id: 'scan-all', onClick: () => void this.scanAll() }),
-      this.cancelButton,
+      this.runButton,
       this.progress,
     );
     // The sidebar is narrow: key, type and TTL only (memory and length show in the viewer header).
@@ -173,7 +172,7 @@ class KeysTab implements TabInstance {
     const generation = this.generation;
     this.scanning = true;
     this.cancelled = false;
-    this.cancelButton.disabled = false;
+    this.updateRunButton();
     const target = this.list.keys.length + want;
     try {
       for (let step = 0; (this.unbounded || (step < maxSteps && this.list.keys.length < target)) && !this.cancelled && !this.scanDone; step++) {
@@ -201,7 +200,7 @@ class KeysTab implements TabInstance {
     } finally {
       if (generation === this.generation) {
         this.scanning = false;
-        this.cancelButton.disabled = true;
+        this.updateRunButton();
       }
     }
   }
@@ -218,10 +217,19 @@ class KeysTab implements TabInstance {
     this.unbounded = false;
   }
 
+  private updateRunButton(): void {
+    const label = this.scanning ? 'Stop' : 'Scan all';
+    this.runButton.hidden = this.scanDone && !this.scanning;
+    this.runButton.dataset.action = this.scanning ? 'stop-scan' : 'scan-all';
+    this.runButton.title = this.scanning ? 'Stop scanning (scroll down or Scan all to continue)' : 'Scan to the end of the keyspace';
+    this.runButton.setAttribute('aria-label', label);
+    this.runButton.replaceChildren(icon(this.scanning ? 'debug-stop' : 'list-flat'), h('span', {}, label));
+  }
+
   private showProgress(scanned: number, total: number): void {
     const found = formatCount(this.list.keys.length);
     const state = this.scanDone ? 'complete' : this.cancelled ? 'paused' : this.unbounded ? 'scanning all…' : '';
-    this.progress.textContent = `${found} key${this.list.keys.length === 1 ? '' : 's'} · scanned ~${formatCount(scanned)} of ~${formatCount(total)}${state ? ` · ${state}` : ''}`;
+    this.progress.textContent = `${countOf(this.list.keys.length, 'key')} · scanned ~${formatCount(scanned)} of ~${formatCount(total)}${state ? ` · ${state}` : ''}`;
     this.progress.dataset.found = String(this.list.keys.length);
     this.progress.dataset.scanned = String(scanned);
     this.progress.dataset.total = String(total);

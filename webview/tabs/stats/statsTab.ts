@@ -4,6 +4,7 @@
  */
 import type { MemoryDoctorReading } from '../../../src/core/info/memoryDoctor';
 import type { NodeStats, StatsSnapshot } from '../../../src/shared/protocol';
+import { countOf } from '../../../src/core/text/plural';
 import { button, h } from '../../dom';
 import { formatBytes, formatCount, formatPercent, formatTime } from '../../format';
 import { LineChart } from '../../widgets/lineChart';
@@ -35,7 +36,7 @@ const CARDS: Card[] = [
   { id: 'clients', label: 'Clients (blocked)', value: (s) => `${formatCount(s.totals.connectedClients)} (${formatCount(s.totals.blockedClients)})`, raw: (s) => s.totals.connectedClients },
   { id: 'keys', label: 'Keys', value: (s) => formatCount(s.totals.keys), raw: (s) => s.totals.keys },
   { id: 'persistence', label: 'Last save / AOF', value: (_s, n) => `${formatTime(n.lastSaveTime)} (${n.rdbLastStatus || '—'}) / AOF ${n.aofEnabled ? n.aofLastStatus : 'off'}`, raw: (_s, n) => n.lastSaveTime },
-  { id: 'replication', label: 'Role / replication', value: (_s, n) => `${n.role}, ${n.connectedReplicas} replica(s)${n.replicationLag === null ? '' : `, lag ${n.replicationLag}${n.role === 'slave' ? 's' : ' B'}`}`, raw: (_s, n) => n.role },
+  { id: 'replication', label: 'Role / replication', value: (_s, n) => `${n.role}, ${countOf(n.connectedReplicas, 'replica')}${n.replicationLag === null ? '' : `, lag ${n.replicationLag}${n.role === 'slave' ? 's' : ' B'}`}`, raw: (_s, n) => n.role },
 ];
 
 class StatsTab implements TabInstance {

@@ -4,6 +4,7 @@
  */
 import type { CollectionItem, CollectionPage, CollectionType } from '../../../../src/shared/protocol';
 import { button, h } from '../../../dom';
+import { countOf, wordFor } from '../../../../src/core/text/plural';
 import { formatCount } from '../../../format';
 import { displayText, escapedToWire, isBinary, textToWire } from '../../../wire';
 import { inlineForm } from '../../../widgets/inlineForm';
@@ -18,6 +19,9 @@ const COLUMNS: Record<CollectionType, Column[]> = {
   zset: [{ id: 'score', title: 'Score', width: '110px', align: 'end' }, { id: 'item', title: 'Member', width: 'minmax(120px, 1fr)' }],
   list: [{ id: 'index', title: 'Index', width: '80px', align: 'end' }, { id: 'item', title: 'Element', width: 'minmax(120px, 1fr)' }],
 };
+
+/** What one item of each type is called, singular and plural. */
+const ITEM_NOUN: Record<CollectionType, [string, string]> = { hash: ['field', 'fields'], set: ['member', 'members'], zset: ['member', 'members'], list: ['element', 'elements'] };
 
 /** Wire bytes for text typed by the user, keeping binary originals binary (\xNN escapes). */
 function typed(text: string, likeBinary: boolean): string {
@@ -108,6 +112,17 @@ export class CollectionViewer implements BodyViewer {
     void this.loadPage();
   }
 
+  /** "3 fields", "200 of 1,000,000 fields loaded · scroll for more", "2 members match": counts that are true. */
+  private statusText(): string {
+    const noun = ITEM_NOUN[this.type];
+    const loaded = this.items.length;
+    const total = this.context.meta.length;
+    if (this.filter.value) return `${countOf(loaded, noun[0], noun[1])} ${wordFor(loaded, 'matches', 'match')}${this.cursor === null ? '' : ' so far · scroll for more'}`;
+    // SSCAN/HSCAN may hand back the last items before the cursor returns to 0: everything is loaded already.
+    if (this.cursor === null || (total !== null && loaded >= total)) return countOf(total ?? loaded, noun[0], noun[1]);
+    return `${formatCount(loaded)} of ${total === null ? '?' : countOf(total, noun[0], noun[1])} loaded · scroll for more`;
+  }
+
   private async loadPage(): Promise<void> {
     if (this.cursor === null || this.loading) return;
     const generation = this.generation;
@@ -124,8 +139,7 @@ export class CollectionViewer implements BodyViewer {
         if (!this.filter.value) break;
       }
       this.table.setRowCount(this.items.length);
-      const total = this.context.meta.length;
-      this.status.textContent = `${formatCount(this.items.length)}${total !== null && !this.filter.value ? ` of ${formatCount(total)}` : ''} loaded${this.cursor === null ? '' : ' · scroll for more'}`;
+      this.status.textContent = this.statusText();
     } catch (error) {
       if (generation === this.generation) this.status.textContent = `Failed: ${(error as Error).message}`;
     } finally {
