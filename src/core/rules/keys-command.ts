@@ -1,9 +1,10 @@
 /** keys-command: KEYS walks the whole keyspace on the server's single command thread. */
 import type { Fix } from '../findings';
 import type { Rule, RuleContext, RedisCallSite } from './rule';
-import { isTypeScript, receiverText, shownKey } from './support/clients';
+import { receiverText, shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { scanKeysFix } from './support/scanKeysHelper';
 
 function alternative(site: RedisCallSite): string {
   const pattern = site.args[0] ? shownKey(site) : "'*'";
@@ -26,14 +27,8 @@ function scanFix(context: RuleContext, site: RedisCallSite): Fix | undefined {
     }
     return fix(description, false, [replace(site.callSpan, site.isLoopIterable ? iterator : `list(${iterator})`)]);
   }
-  if (!site.awaited || site.receiver.kind !== 'client') return undefined;
-  const typed = isTypeScript(context.model);
-  const list = typed ? 'const found: string[] = [];' : 'const found = [];';
-  const body =
-    site.receiver.library === 'ioredis'
-      ? `for await (const batch of ${receiver}.scanStream(${match ? `{ match: ${match} }` : ''})) found.push(...batch);`
-      : `for await (const key of ${receiver}.scanIterator(${match ? `{ MATCH: ${match} }` : ''})) found.push(...${typed ? '([] as string[])' : '[]'}.concat(key));`;
-  return fix(description, false, [replace(site.expressionSpan, `(await (async () => { ${list} ${body} return found; })())`)]);
+  // ioredis and node-redis: a scanKeys helper added once, and the call awaits it.
+  return scanKeysFix(context.model, site, 'Replace KEYS with a SCAN loop in a scanKeys helper');
 }
 
 export const keysCommand: Rule = {
