@@ -158,7 +158,7 @@ export async function f() {
   return await scanKeys(redis, 'session:*');
 }
 
-/** The keys matching \`pattern\`, read with SCAN in batches: unlike KEYS it does not block Redis while it walks the keyspace. */
+/** Keys matching \`pattern\`, read with SCAN in batches (KEYS would block Redis while it walks every key). */
 async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
   const keys = new Set<string>(); // SCAN may return a key more than once
   for await (const batch of redis.scanStream({ match: pattern, count: 500 })) {
