@@ -16,7 +16,7 @@ import { loopDependsOnReply } from './replyDependence';
 import { MENTIONS_PICKLE, PickleFlow } from './pickleFlow';
 import { ReplyFlow } from './replyFlow';
 import { spanOf } from './spans';
-import type { CalleeHint, CallParts, LanguageSyntax } from './syntax';
+import { REDIS_MODULES, type CalleeHint, type CallParts, type LanguageSyntax } from './syntax';
 
 const DESERIALIZERS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
 /** Method names that create, derive or listen to clients, or deserialize (besides Redis command names). */
@@ -111,6 +111,7 @@ export class CallSiteBuilder {
     const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
     if (!command) return undefined;
     const text = object.text;
+    if (this.syntax.family === 'script' && this.assignsMethod(text, method)) return undefined;
     const first = /^[A-Za-z_$][\w$]*/.exec(text)?.[0];
     const verdict = judgeReceiver(
       {
@@ -119,13 +120,34 @@ export class CallSiteBuilder {
         command,
         args: this.argShape(parts, command),
         knownNonClient: !!first && this.tracker.isKnownNonClient(first, context),
-        importedName: !!first && this.tracker.isImportedName(first, context),
+        importedName: !!first && this.tracker.isImportedName(first, context) && !this.fromProjectRedisModule(first, context),
       },
       this.facts(),
     );
     if (!verdict) return undefined;
     const awaited = this.syntax.family === 'script' || parts.callee.parent?.parent?.type === 'await';
     return { kind: verdict.kind, library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
+  }
+
+  /** `import { client } from '$services/redis'`: a name from the project's own Redis module (an alias path the index cannot resolve). */
+  private fromProjectRedisModule(name: string, context: ContextSnapshot): boolean {
+    const module = this.tracker.importedModuleOf(name, context);
+    if (!module || REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split(/[./]/)[0]) || /^@(redis|node-redis)\//.test(module)) return false;
+    return /(^|[/.$@_-])(redis|valkey)([/._-]|$)/i.test(module);
+  }
+
+  private readonly assignedMethods = new Map<string, boolean>();
+
+  /** The file assigns the method itself (`module.flushdb = async function () {...}`): project code, not the client's command. */
+  private assignsMethod(receiver: string, method: string): boolean {
+    const key = `${receiver}\n${method}`;
+    let found = this.assignedMethods.get(key);
+    if (found === undefined) {
+      const escaped = `${receiver}.${method}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      found = new RegExp(`${escaped}\\s*=\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)`).test(this.text);
+      this.assignedMethods.set(key, found);
+    }
+    return found;
   }
 
   /**
@@ -185,12 +207,14 @@ export class CallSiteBuilder {
   /** The command of a generic `call('HGETALL', ...)` / `execute_command(...)`, when its name is a literal. */
   private genericCommand(parts: CallParts): string | undefined {
     const first = parts.args[0] ? this.syntax.evaluate(parts.args[0]) : undefined;
-    return first?.kind === 'string' ? commandFromName(first.value) : undefined;
+    // node-redis v4 `sendCommand(['FLUSHDB'])` takes the command and its arguments as one array.
+    const name = first?.kind === 'array' && first.items[0]?.value.kind === 'string' ? first.items[0].value : first;
+    return name?.kind === 'string' ? commandFromName(name.value) : undefined;
   }
 
-  /** Only the arguments evidence reads: SET/GET options and the KEYS pattern. */
+  /** Only the arguments evidence reads: SET/GET/SORT options and the KEYS pattern. */
   private argShape(parts: CallParts, command: string): ArgShape {
-    if (command !== 'SET' && command !== 'GET' && command !== 'KEYS') return { strings: [], objectKeys: [], keywords: [] };
+    if (command !== 'SET' && command !== 'GET' && command !== 'KEYS' && command !== 'SORT') return { strings: [], objectKeys: [], keywords: [] };
     const strings: (string | undefined)[] = [];
     const objectKeys: string[] = [];
     for (const node of parts.args) {

@@ -297,6 +297,11 @@ export class ClientTracker {
     return !!this.bindingsFor(name, context)?.some((b) => b.kind === 'import');
   }
 
+  /** The module an imported name comes from ("./redis", "$services/redis"), if it is imported. */
+  importedModuleOf(name: string, context: ContextSnapshot): string | undefined {
+    return this.bindingsFor(name, context)?.find((b) => b.kind === 'import')?.module;
+  }
+
   /** True when the name has a binding that is definitely not a client (a dict, a number, a typed non-client). */
   isKnownNonClient(name: string, context: ContextSnapshot): boolean {
     const list = this.bindingsFor(name, context);

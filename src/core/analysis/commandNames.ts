@@ -75,6 +75,9 @@ export function commandForMethod(method: string): string | undefined {
 }
 
 function computeCommandForMethod(method: string): string | undefined {
+  // ioredis' binary-reply variants: `xreadBuffer`, `hgetallBuffer`, `brpopBuffer` run the command of their prefix.
+  const binary = /^([a-z]+)Buffer$/.exec(method);
+  if (binary && binary[1] !== 'call') return computeCommandForMethod(binary[1]);
   const snakeName = snake(method);
   const special = SPECIAL[snakeName] ?? SPECIAL[method.toLowerCase()];
   if (special) return special;

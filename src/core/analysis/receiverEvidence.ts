@@ -241,6 +241,14 @@ function redisShapedArguments(input: EvidenceInput): string | undefined {
     const keyword = args.keywords.find((k) => /^(ex|px|nx|xx|keepttl|exat|pxat)$/.test(k));
     if (keyword) return `the ${keyword}= argument`;
   }
+  if (command === 'SORT') {
+    // Array.prototype.sort takes a compare function and Python's list.sort() only key=/reverse=: a key or SORT options are Redis's.
+    if (args.strings[0] !== undefined) return `the key '${args.strings[0]}'`;
+    const option = args.objectKeys.find((k) => /^(BY|GET|ALPHA|LIMIT|DIRECTION|STORE)$/.test(k)) ?? args.strings.slice(1).find((s) => s !== undefined && /^(BY|GET|ALPHA|LIMIT|STORE)$/i.test(s));
+    if (option) return `the ${option} option`;
+    const keyword = args.keywords.find((k) => /^(by|get|alpha|store|groups)$/.test(k));
+    if (keyword) return `the ${keyword}= argument`;
+  }
   if (command === 'KEYS') {
     // dict.keys() takes no arguments at all: redis-py's keyword is evidence on its own.
     if (args.keywords.includes('pattern')) return 'the pattern= argument';
