@@ -40,7 +40,7 @@ export const evalDynamicScript: Rule = {
         continue;
       }
       // A script read from a .lua file of the workspace, then formatted or filled in with runtime values.
-      const file = scriptFromFile(context, source.arg, source.site.enclosingFunction);
+      const file = scriptFromFile(context, source.arg, source.scope);
       if (file?.templated) context.report({ messageId: 'dynamic', data: { via: `${source.via} (read from ${file.path})` }, span: source.arg.span });
     }
   },

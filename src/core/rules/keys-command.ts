@@ -3,6 +3,9 @@ import type { Fix } from '../findings';
 import type { Rule, RuleContext, RedisCallSite } from './rule';
 import { receiverText, shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
+import { scriptFromFile } from './support/scriptFiles';
+import { scriptSources } from './support/scripts';
+import { spanFromOffsets } from '../analysis/spans';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { scanKeysFix } from './support/scanKeysHelper';
 
@@ -42,11 +45,12 @@ export const keysCommand: Rule = {
     contexts: { test: 'skip', script: 'lower' },
     messages: {
       keys: 'KEYS {{pattern}} scans every key and blocks the server while it runs; iterate with {{alternative}}.',
+      keysInScript: 'KEYS {{pattern}} inside a Lua script{{where}} scans every key and blocks the server for the whole script; keep an index (a set) of the keys it needs, or iterate with SCAN from the client.',
       keysCluster: 'KEYS {{pattern}} on a cluster client blocks each node it reaches and only sees that node\'s keys; scan every primary instead.',
     },
     docs: {
       summary: 'KEYS scans the entire keyspace and blocks Redis; use SCAN iteration.',
-      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client.',
+      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client, and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
       why: 'KEYS is O(N) in the number of keys in the database, even when nothing matches the pattern. Redis runs commands on one thread, so every other client waits until the scan of millions of keys ends; in Cluster it also only sees the node it runs on. The Redis documentation reserves it for debugging.',
       examples: [
         {
@@ -78,6 +82,7 @@ export const keysCommand: Rule = {
     },
   },
   check(context) {
+    reportKeysInScripts(context);
     for (const site of context.model.callSites) {
       if (site.command !== 'KEYS') continue;
       const cluster = site.receiver.kind === 'cluster' && site.receiver.library !== 'redis-py';
@@ -91,3 +96,40 @@ export const keysCommand: Rule = {
     }
   },
 };
+
+/** `redis.call('keys', ...)` / `redis.pcall("KEYS", ...)` in Lua, also with escaped quotes inside a JS/Python string. */
+const LUA_KEYS = /redis\.p?call\(\s*\\?(['"])keys\\?\1\s*(?:,\s*([^)\n]{0,60}))?/gi;
+
+function patternOf(argument: string | undefined): string {
+  const text = argument?.trim().replace(/\\(['"])/g, '$1');
+  return text ? (text.length > 40 ? `${text.slice(0, 37)}...` : text) : "'*'";
+}
+
+/**
+ * KEYS inside Lua: scripts written in this file are found in its text (where the KEYS call is written), scripts
+ * loaded from `.lua` files at the call that passes them. Only in files that use a Redis client.
+ */
+function reportKeysInScripts(context: RuleContext): void {
+  const { model } = context;
+  if (!model.callSites.length && !model.creations.length && !context.helperCalls.length) return;
+  const text = model.text;
+  if (/redis\.p?call\(/i.test(text)) {
+    for (const match of text.matchAll(LUA_KEYS)) {
+      const start = match.index! + match[0].search(/keys/i);
+      context.report({ messageId: 'keysInScript', data: { pattern: patternOf(match[2]), where: '' }, span: spanFromOffsets(text, start, start + 4) });
+    }
+  }
+  if (!context.luaScript) return;
+  const seen = new Set<string>();
+  for (const source of scriptSources(context)) {
+    if (source.arg.value.kind === 'string' || source.arg.value.kind === 'pattern') continue;
+    const file = scriptFromFile(context, source.arg, source.scope);
+    if (!file) continue;
+    LUA_KEYS.lastIndex = 0;
+    const match = LUA_KEYS.exec(file.lua);
+    const key = `${source.arg.span.startOffset}`;
+    if (!match || seen.has(key)) continue;
+    seen.add(key);
+    context.report({ messageId: 'keysInScript', data: { pattern: patternOf(match[2]), where: ` (${file.path}, passed to ${source.via})` }, span: source.arg.span });
+  }
+}

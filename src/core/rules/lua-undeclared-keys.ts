@@ -71,7 +71,7 @@ function isKeyPattern(arg: Arg): boolean {
  */
 function reportPatternScan(context: Context, lua: string, via: string, source: ScriptSource): void {
   if (source.numberOfKeys !== 0) return;
-  const argv = source.site.args.slice(2);
+  const argv = source.scriptArgs;
   const index = argv.findIndex(isKeyPattern);
   if (index < 0) return;
   const scan = new RegExp(`redis\\.p?call\\(\\s*(['"])(SCAN|KEYS)\\1[^)]*ARGV\\[\\s*${index + 1}\\s*\\]`, 'i').exec(lua);
@@ -119,13 +119,13 @@ export const luaUndeclaredKeys: Rule = {
     for (const source of scriptSources(context)) {
       // Dynamic scripts are checked on their constant parts (unknown parts read as `*`).
       // A script held in a module constant is read from the constant; the finding stays at the call.
-      const value = (resolvedArg(context.model, source.arg, source.site.enclosingFunction) ?? source.arg).value;
+      const value = (resolvedArg(context.model, source.arg, source.scope) ?? source.arg).value;
       let lua: string;
       let via = source.via;
       if (value.kind === 'string' || value.kind === 'pattern') lua = value.kind === 'string' ? value.value : value.pattern;
       else {
         // A script read from a .lua file of the workspace (directly or through the name holding it).
-        const file = scriptFromFile(context, source.arg, source.site.enclosingFunction);
+        const file = scriptFromFile(context, source.arg, source.scope);
         if (!file) continue;
         lua = file.lua;
         via = `${source.via} (read from ${file.path})`;

@@ -1,4 +1,5 @@
 /** sort-command: SORT is O(N+M·log M) and its BY/GET patterns touch undeclared keys. */
+import type { FileModel, RedisCallSite } from '../analysis/model';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { hasOption } from './support/options';
@@ -20,7 +21,7 @@ export const sortCommand: Rule = {
     },
     docs: {
       summary: 'SORT is expensive and, with BY/GET, reads undeclared keys.',
-      what: 'Reports SORT and SORT_RO calls.',
+      what: 'Reports SORT and SORT_RO calls. A plain SORT (no BY/GET patterns) of a key that this file fills only with literal values, outside loops, is small by construction and not reported.',
       why: 'SORT is O(N+M·log M) on the single command thread and is flagged @dangerous. With BY or GET patterns it reads other keys that are not declared as arguments, which Cluster cannot route.',
       examples: [
         { client: 'redis-py', file: 'app/rank.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.sort("players", by="score_*", desc=True)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.zrevrange("players:by-score", 0, 99)\n' },
@@ -38,7 +39,27 @@ export const sortCommand: Rule = {
   check(context) {
     for (const site of sitesWith(context.model, ['SORT', 'SORT_RO'])) {
       const pattern = hasOption(site, ['by', 'get', 'BY', 'GET'], 1);
+      if (!pattern && smallByConstruction(context.model, site)) continue;
       context.report({ messageId: pattern ? 'sortPattern' : 'sort', data: { command: site.command, key: shownKey(site) }, span: site.span });
     }
   },
 };
+
+const LITERAL_FILLS = new Set(['RPUSH', 'LPUSH', 'RPUSHX', 'LPUSHX', 'SADD', 'ZADD']);
+/** Commands that fill a key from other keys (their size is unknown). */
+const COPIES = new Set(['SMOVE', 'RPOPLPUSH', 'LMOVE', 'BLMOVE', 'BRPOPLPUSH', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'COPY', 'RENAME', 'RESTORE']);
+
+/** The sorted key is a literal that the file only fills with literal members, never in a loop (a demo list of five items). */
+function smallByConstruction(model: FileModel, sort: RedisCallSite): boolean {
+  const key = sort.args[0]?.value;
+  if (key?.kind !== 'string') return false;
+  const names = (site: RedisCallSite) => site.args.some((arg) => arg.value.kind === 'string' && arg.value.value === key.value);
+  let fills = 0;
+  for (const site of model.callSites) {
+    if (COPIES.has(site.command) && names(site)) return false;
+    if (!LITERAL_FILLS.has(site.command) || site.args[0]?.value.kind !== 'string' || site.args[0].value.value !== key.value) continue;
+    if (site.anyLoop || site.loop || Object.keys(site.keywords).length || !site.args.every((arg) => arg.value.kind === 'string' || arg.value.kind === 'number')) return false;
+    fills++;
+  }
+  return fills > 0;
+}
