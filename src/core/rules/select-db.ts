@@ -1,9 +1,82 @@
 /** select-db: numbered databases do not exist in Cluster and SELECT on shared connections leaks. */
+import type { Arg, ClientCreation, FileModel } from '../analysis/model';
+import { spanFromOffsets } from '../analysis/spans';
+import type { Span } from '../findings';
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const URL_DB = /^rediss?:\/\/[^/?#]*\/(\d+)/;
+/** A quoted Redis URL naming a database other than 0 anywhere in code (settings, env defaults, storage URLs). */
+const URL_LITERAL = /(['"`])rediss?:\/\/[^'"`\s/]*\/0*([1-9]\d*)(?:[?#][^'"`\s]*)?\1/g;
+/** `os.getenv("REDIS_DB", 2)`, `environ.get("DB", "3")`, `process.env.REDIS_DB || 4`: the default is a numbered database. */
+const ENV_DEFAULT = /(?:getenv|environ\.get|env\.get|config\.get|\.get)\(\s*['"][^'"]*['"]\s*,\s*['"]?0*([1-9]\d*)['"]?\s*\)|(?:\|\||\?\?)\s*['"]?0*([1-9]\d*)['"]?\s*\)*$/;
+/** `int(db_index)`, `Number(db)`: the conversion of a name. */
+const CONVERTED_NAME = /^(?:int|str|Number|parseInt|String)\(\s*([A-Za-z_$][\w$]*)\s*(?:,\s*10\s*)?\)$/;
+
+/** Names of the parameters of the function whose text starts at `start` (Python def, JS function or arrow). */
+function parameterNames(text: string, start: number): Set<string> {
+  const open = text.indexOf('(', start);
+  const names = new Set<string>();
+  if (open < 0 || open - start > 200) return names;
+  let depth = 0;
+  let end = open;
+  for (; end < text.length && end - open < 2000; end++) {
+    const char = text[end];
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') {
+      depth--;
+      if (depth === 0) break;
+    }
+  }
+  for (const piece of text.slice(open + 1, end).split(',')) {
+    const name = /^[\s*.{[]*([A-Za-z_$][\w$]*)/.exec(piece)?.[1];
+    if (name && name !== 'self' && name !== 'cls') names.add(name);
+  }
+  return names;
+}
+
+/** Value of a module-level constant of the file (`DB_INDEX = 2`, `const SESSION_DB = 3`), if numeric. */
+function constantValue(text: string, name: string): number | undefined {
+  const escaped = name.replace(/[$]/g, '\\$');
+  const match = new RegExp(`^(?:(?:export\\s+)?(?:const|let|var)\\s+)?${escaped}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d+)\\s*;?\\s*(?:#.*|//.*)?$`, 'm').exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * What a `db=`/`database:` option says about the database, when it is not 0: a literal, a constant of the file, an
+ * environment default, or a parameter of the function that builds the client (one client per database number).
+ */
+function numberedDatabase(option: Arg, creation: ClientCreation, model: FileModel): { db: string | number; where: string } | undefined {
+  const where = `${option.keyword ?? 'db'}=${option.text}`;
+  const value = option.value;
+  if (value.kind === 'number') return value.value !== 0 ? { db: value.value, where } : undefined;
+  if (value.kind === 'string') return /^0*[1-9]\d*$/.test(value.value) ? { db: Number(value.value), where } : undefined;
+  const text = option.text.trim();
+  const fromEnv = ENV_DEFAULT.exec(text);
+  if (fromEnv) return { db: Number(fromEnv[1] ?? fromEnv[2]), where: `${where}, by default` };
+  const name = /^[A-Za-z_$][\w$]*$/.test(text) ? text : CONVERTED_NAME.exec(text)?.[1];
+  if (!name) return undefined;
+  const fn = creation.enclosingFunction;
+  if (fn && parameterNames(model.text, fn.span.startOffset).has(name)) return { db: name, where: `${where}: one client per database number passed to ${fn.name}()` };
+  const constant = constantValue(model.text, name);
+  return constant ? { db: constant, where } : undefined;
+}
+
+/** Quoted `redis://host/N` URLs (N > 0) outside comments, not already reported as a client's URL argument. */
+function urlLiterals(text: string, reported: Set<number>): { span: Span; db: string }[] {
+  const out: { span: Span; db: string }[] = [];
+  if (!text.includes('redis')) return out;
+  URL_LITERAL.lastIndex = 0;
+  for (let match = URL_LITERAL.exec(text); match; match = URL_LITERAL.exec(text)) {
+    if (reported.has(match.index)) continue;
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const before = text.slice(lineStart, match.index);
+    if (/^\s*(#|\/\/|\*|\/\*)/.test(before) || /(^|\s)(#|\/\/)\s/.test(before)) continue;
+    out.push({ span: spanFromOffsets(text, match.index, match.index + match[0].length), db: match[2] });
+  }
+  return out;
+}
 
 export const selectDb: Rule = {
   meta: {
@@ -21,7 +94,7 @@ export const selectDb: Rule = {
     },
     docs: {
       summary: 'Numbered databases (SELECT, db=N) break in Cluster and share one server.',
-      what: 'Reports SELECT calls, and clients configured with a database other than 0 (`db=`, `database:`, or a `redis://host/N` URL). Severity is raised to error when `"cluster": true`.',
+      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file, an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
       why: 'Cluster supports only database 0, so the code cannot move to Cluster. Numbered databases share memory, CPU and dangerous commands of one process. SELECT on a pooled connection changes the database for whoever borrows that connection next.',
       examples: [
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
@@ -38,23 +111,31 @@ export const selectDb: Rule = {
   },
   check(context) {
     const severity = context.config.cluster ? 'error' : undefined;
-    for (const site of sitesWith(context.model, ['SELECT'])) {
+    const model = context.model;
+    for (const site of sitesWith(model, ['SELECT'])) {
       const db = site.args[0];
       if (db?.value.kind === 'number' && db.value.value === 0) continue;
+      // Choosing the database a configuration names right after creating the client, on its own connection, is the
+      // client's setup (node-redis v3 and ioredis re-select it on reconnect), not a switch of a shared connection.
+      const creation = site.receiver.creation;
+      const configured = db && db.value.kind !== 'number' && db.value.kind !== 'string';
+      if (configured && creation && creation.kind === 'client' && site.receiver.library !== 'redis-py' && creation.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset) continue;
       context.report({ messageId: 'select', data: { db: db?.text ?? '' }, span: site.span, severity });
     }
-    for (const creation of context.model.creations) {
+    const reported = new Set<number>();
+    for (const creation of model.creations) {
       for (const name of ['db', 'database']) {
         const option = creation.options[name];
-        if (option?.value.kind === 'number' && option.value.value !== 0) {
-          context.report({ messageId: 'option', data: { db: option.value.value, where: `${name}=${option.text}` }, span: option.fullSpan, severity });
-        }
+        const found = option && numberedDatabase(option, creation, model);
+        if (option && found) context.report({ messageId: 'option', data: found, span: option.fullSpan, severity });
       }
       for (const arg of [...creation.args, creation.options.url].filter(Boolean)) {
         const url = arg!.value.kind === 'string' ? arg!.value.value : undefined;
         const match = url ? URL_DB.exec(url) : null;
-        if (match && match[1] !== '0') context.report({ messageId: 'option', data: { db: match[1], where: 'in the URL' }, span: arg!.span, severity });
+        if (match) reported.add(arg!.span.startOffset);
+        if (match && Number(match[1]) !== 0) context.report({ messageId: 'option', data: { db: match[1], where: 'in the URL' }, span: arg!.span, severity });
       }
     }
+    for (const literal of urlLiterals(model.text, reported)) context.report({ messageId: 'option', data: { db: literal.db, where: 'in this Redis URL' }, span: literal.span, severity });
   },
 };
