@@ -56,6 +56,7 @@ function advice(context: ErrorContext) {
     untrustedCa: cli ? 'its certificate is not signed by a CA Node trusts (set NODE_EXTRA_CA_CERTS to your CA file, or add ?verify=false to the URL for a test server)' : 'its certificate is not signed by a CA you trust (set the CA file, or turn verification off for a test server)',
     altName: cli ? 'its certificate is not valid for this host name (add ?servername=<name in the certificate> to the URL)' : 'its certificate is not valid for this host name (set "servername" to the name in the certificate)',
     tlsSettings: cli ? 'Check the scheme (rediss:// for TLS, redis:// without) and the port.' : 'Check the TLS settings and the port.',
+    plainPort: cli ? 'Use redis:// for this port, or the server\'s TLS port with rediss://.' : 'Turn TLS off for this connection (redis://), or use the server\'s TLS port.',
     standalone: cli ? 'Leave out --cluster.' : 'Use a standalone connection instead.',
     database: cli ? 'Use a database number the server has in the URL path (redis://host:port/0).' : 'Edit the connection and pick a database the server has.',
   };
@@ -98,6 +99,9 @@ export function translateConnectionError(error: RawError, context: ErrorContext)
   }
   if (/AUTH.*called without any password configured|Client sent AUTH, but no password is set/i.test(text)) {
     return { kind: 'auth', message: `${where} has no password configured, but one was sent. ${fix.removePassword}` };
+  }
+  if (code === 'ERR_TLS_PLAIN_PORT') {
+    return { kind: 'tls-mismatch', message: `${where} speaks plain Redis without TLS, so the TLS handshake got no answer. ${fix.plainPort}` };
   }
   if (/certificate required|peer did not return a certificate|ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED/i.test(text + (code ?? ''))) {
     return { kind: 'tls-mismatch', message: `${where} requires a client certificate. ${fix.clientCertificate}` };

@@ -30,6 +30,13 @@ export interface AddConnectionArgument {
   delimiters?: string[];
 }
 
+/** Arguments accepted by redisReview.editConnection for prompt-free use. */
+export interface EditConnectionArgument {
+  connectionId: string;
+  /** The new password ("" for none), stored in secret storage. */
+  password?: string;
+}
+
 /** The connection id a command argument names, or one the user picks. */
 export async function resolveConnectionId(ctx: CommandContext, argument: unknown, placeHolder = 'Pick a connection'): Promise<string | undefined> {
   if (typeof argument === 'string') return argument;
@@ -99,11 +106,19 @@ export function registerConnectionCommands(ctx: CommandContext): vscode.Disposab
       const id = await resolveConnectionId(ctx, argument, 'Edit which connection?');
       const profile = id ? ctx.store.get(id) : undefined;
       if (!profile) return;
-      const result = await editProfile({ profile, secrets: {} }, `Redis: Edit "${profile.name}"`);
+      // Scripted use ({connectionId, password}) sets the password without the wizard, as the wizard's field would.
+      const scripted = typeof (argument as EditConnectionArgument | undefined)?.password === 'string' ? (argument as EditConnectionArgument).password! : undefined;
+      const result = scripted !== undefined
+        ? { profile: { ...profile, passwordExpected: scripted !== '' }, secrets: { password: scripted } }
+        : await editProfile({ profile, secrets: {} }, `Redis: Edit "${profile.name}"`);
       if (!result) return;
       await saveResult(ctx, result);
       if (profile.source === 'settings') void vscode.window.showInformationMessage(`"${profile.name}" comes from settings; your edits are kept as your own copy.`);
-      if (ctx.manager.session(profile.id)) await connectAgain(ctx, profile.id);
+      // Connected, connecting or failed: the edit (a corrected password, usually) is what the user wants tried now.
+      // Only a connection the user never opened (or closed) stays as it is.
+      const state = ctx.manager.list().find((summary) => summary.id === profile.id)?.state ?? 'disconnected';
+      if (state !== 'disconnected') return connectAgain(ctx, profile.id);
+      return undefined;
     }),
     register('redisReview.duplicateConnection', async (argument?: unknown) => {
       const id = await resolveConnectionId(ctx, argument, 'Duplicate which connection?');

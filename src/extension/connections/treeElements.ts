@@ -114,7 +114,8 @@ export function elementItem(element: Exclude<TreeElement, { kind: 'connection' }
     }
     case 'namespace': {
       const item = new vscode.TreeItem(element.label, collapsed);
-      item.description = `${element.count}${element.more ? '+' : ''} ${element.count === 1 && !element.more ? 'key' : 'keys'} seen`;
+      // While the parent listing has more pages the folder may hold more keys than were seen: say "so far".
+      item.description = `${countOf(element.count, 'key')}${element.more ? ' so far' : ''}`;
       item.iconPath = new vscode.ThemeIcon('folder');
       item.contextValue = 'namespace';
       return item;

@@ -10,6 +10,7 @@ import { isCluster, type RedisClient } from '../client';
 import { installReadOnlyGuard, type ReadOnlyGuard } from '../readOnlyGuard';
 import { clusterOptions, redisOptions, type RetryPolicy } from './clientOptions';
 import { confirmDatabase } from './confirmDatabase';
+import { answersPlainRedis, plainPortError } from './plainPortProbe';
 
 /** A failed connect: `message` is for the user, `detail` (the raw error) for the log. */
 export class ConnectionFailure extends Error {
@@ -90,6 +91,34 @@ function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): 
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * For a TLS profile: rejects once the handshake has hung for a moment and the port answers a plain PING (a
+ * plain-text Redis port), so the user learns it in about a second instead of at the connect timeout.
+ */
+function plainPortWatch(profile: ConnectionProfile): { failed: Promise<never>; stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const address = profile.topology === 'sentinel' ? undefined : entryAddresses(profile)[0];
+  const failed = new Promise<never>((_, reject) => {
+    if (!profile.tls || !address) return;
+    // A TLS handshake on a reachable port takes milliseconds; well before the timeout, ask the port in plain text.
+    const waitMs = Math.min(1000, Math.max(200, profile.connectTimeoutMs / 5));
+    timer = setTimeout(() => {
+      void answersPlainRedis(address.host, address.port, Math.min(2000, profile.connectTimeoutMs)).then((plain) => {
+        if (plain && !stopped) reject(plainPortError(address.host, address.port));
+      });
+    }, waitMs);
+  });
+  failed.catch(() => undefined);
+  return {
+    failed,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
 export async function openConnection(profile: ConnectionProfile, secrets: ConnectionSecrets, options: OpenOptions = {}): Promise<OpenedConnection> {
   const started = Date.now();
   const retryPolicy: RetryPolicy = { established: false };
@@ -101,18 +130,22 @@ export async function openConnection(profile: ConnectionProfile, secrets: Connec
   client.on('error', remember);
   if (isCluster(client)) client.on('node error', remember);
   const guard = profile.readOnly ? installReadOnlyGuard(client) : undefined;
+  const plainPort = plainPortWatch(profile);
   try {
     await withDeadline(
-      (async () => {
-        await client.connect();
-        // PING proves authentication and that this user may talk at all (NOPERM otherwise).
-        await client.ping();
-        if (profile.topology === 'cluster' && profile.db) throw new Error('SELECT is not allowed in cluster mode');
-        if (!isCluster(client)) await confirmDatabase(client, profile.db);
-      })(),
+      Promise.race([
+        (async () => {
+          await client.connect();
+          // PING proves authentication and that this user may talk at all (NOPERM otherwise).
+          await client.ping();
+          if (profile.topology === 'cluster' && profile.db) throw new Error('SELECT is not allowed in cluster mode');
+          if (!isCluster(client)) await confirmDatabase(client, profile.db);
+        })(),
+        plainPort.failed,
+      ]),
       profile.connectTimeoutMs,
       () => Object.assign(new Error(`connect ETIMEDOUT after ${profile.connectTimeoutMs} ms`), { code: 'ETIMEDOUT' }),
-    );
+    ).finally(() => plainPort.stop());
     const serverVersion = await readServerVersion(client);
     if (guard) await guard.learnFromServer().catch(() => 0);
     retryPolicy.established = true;
@@ -123,6 +156,7 @@ export async function openConnection(profile: ConnectionProfile, secrets: Connec
     return { client, serverVersion, guard, retryPolicy, connectMs: Date.now() - started };
   } catch (error) {
     client.disconnect();
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_TLS_PLAIN_PORT') throw toConnectionFailure(error, profile, options.audience);
     let specific = seen.find((e) => !GENERIC.test(e.message)) ?? (GENERIC.test(String((error as Error)?.message)) ? seen[0] ?? error : error);
     // ioredis' Cluster only says "Connection is closed" for its seeds; ask the first seed directly for the cause.
     if (isCluster(client) && GENERIC.test(String((specific as Error)?.message))) specific = (await probeSeed(profile, secrets)) ?? specific;

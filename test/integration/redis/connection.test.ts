@@ -122,6 +122,16 @@ describe('openConnection against real servers', () => {
     expect(ms).toBeLessThan(TIMEOUT + 500);
   });
 
+  it('tells a TLS profile pointed at a plain port so, instead of waiting for the connect timeout', async () => {
+    // A long timeout: had the handshake been left to time out, the kind would be "timeout", not "tls-mismatch".
+    const { error } = await failure(profile(plain, { connectTimeoutMs: 60_000, tls: { verify: false } }));
+    expect(error.kind).toBe('tls-mismatch');
+    expect(error.message).toMatch(/speaks plain Redis without TLS.*Turn TLS off for this connection/);
+    // The same port with a password: -NOAUTH is a plain answer too.
+    const guarded = await failure(profile(secured, { connectTimeoutMs: 60_000, tls: { verify: false } }));
+    expect(guarded.error.kind).toBe('tls-mismatch');
+  });
+
   it('reports a missing client certificate when the server demands one', async () => {
     const { error } = await failure(profile(mutualTls, { tls: { verify: true, caFile: mutualTls.tls!.caCert } }));
     expect(['tls-mismatch', 'closed']).toContain(error.kind);

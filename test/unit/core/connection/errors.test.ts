@@ -19,6 +19,7 @@ describe('translateConnectionError', () => {
     ["Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID', 'tls-certificate', /servername/],
     ['certificate has expired', 'CERT_HAS_EXPIRED', 'tls-certificate', /expired/],
     ['write EPROTO ... wrong version number', 'EPROTO', 'tls-mismatch', /does not speak TLS/],
+    ['TLS handshake got no answer: 10.0.0.5:6380 answers plain Redis (ERR_TLS_PLAIN_PORT)', 'ERR_TLS_PLAIN_PORT', 'tls-mismatch', /10\.0\.0\.5:6380 speaks plain Redis without TLS.*Turn TLS off/],
     ['SSL alert number 116: tlsv13 alert certificate required', 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'tls-mismatch', /requires a client certificate/],
     ['CLUSTERDOWN The cluster is down', undefined, 'cluster-down', /cluster is down/],
     ['LOADING Redis is loading the dataset in memory', undefined, 'loading', /loading its dataset/],
