@@ -1,4 +1,5 @@
 /** The few INFO figures the Connections tree shows for a server, derived from parsed INFO. */
+import { countOf } from '../text/plural';
 import { infoNumber, parseKeyspace, type KeyspaceEntry, type ParsedInfo } from './parseInfo';
 
 export interface ServerSummary {
@@ -50,14 +51,31 @@ export function formatDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** The one-line summary under a connection: "7.0.15 · master · 1.2 MB / no limit (noeviction) · up 3h 2m · 4 clients". */
-export function describeServer(summary: ServerSummary): string {
+/** "14:02:31" for a moment of the day `now` falls in, "Dec 5 14:02" otherwise (local time). */
+export function formatClock(atMs: number, nowMs: number = Date.now()): string {
+  const at = new Date(atMs);
+  const now = new Date(nowMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  if (at.toDateString() === now.toDateString()) return `${time}:${pad(at.getSeconds())}`;
+  return `${at.toLocaleString('en-US', { month: 'short' })} ${at.getDate()} ${time}`;
+}
+
+/**
+ * The one-line summary under a connection. With `readAtMs` (a tree row that is not polled) the figures carry
+ * their age and the uptime becomes the start time, which stays true:
+ * "7.0.15 · master · 1.2 MB / no limit (noeviction) · up since 11:02:04 · 4 clients · as of 14:00:12".
+ */
+export function describeServer(summary: ServerSummary, readAtMs?: number): string {
   const parts = [summary.version, summary.role];
   if (summary.usedMemoryBytes !== undefined) {
     const max = summary.maxMemoryBytes ? formatBytes(summary.maxMemoryBytes) : 'no limit';
     parts.push(`${formatBytes(summary.usedMemoryBytes)} / ${max}${summary.maxMemoryPolicy ? ` (${summary.maxMemoryPolicy})` : ''}`);
   }
-  if (summary.uptimeSeconds !== undefined) parts.push(`up ${formatDuration(summary.uptimeSeconds)}`);
-  if (summary.connectedClients !== undefined) parts.push(`${summary.connectedClients} clients`);
+  if (summary.uptimeSeconds !== undefined) {
+    parts.push(readAtMs === undefined ? `up ${formatDuration(summary.uptimeSeconds)}` : `up since ${formatClock(readAtMs - summary.uptimeSeconds * 1000, readAtMs)}`);
+  }
+  if (summary.connectedClients !== undefined) parts.push(countOf(summary.connectedClients, 'client'));
+  if (readAtMs !== undefined) parts.push(`as of ${formatClock(readAtMs, readAtMs)}`);
   return parts.join(' · ');
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { describeProfile, formatHostPort } from '../../core/connection/profile';
 import { formatSlots, slotCount } from '../../core/info/clusterNodes';
-import { describeServer, formatBytes, formatDuration } from '../../core/info/serverSummary';
+import { describeServer, formatBytes, formatClock, formatDuration } from '../../core/info/serverSummary';
 import { displayKey, keyFromBase64, keyToBase64, utf8 } from '../../core/keys/keyBytes';
 import { emptyGrouping, groupKeys, type Grouping } from '../../core/keys/namespaceGrouping';
 import type { RedisClient } from '../../redis/client';
@@ -17,6 +17,8 @@ import type { ConnectionManager } from './connectionManager';
 import { connectionItem, elementId, elementItem, type TreeElement } from './treeElements';
 
 interface Listing {
+  /** Key (base64) → the moment its TTL runs out, from PTTL at read time: shown as such, it does not go stale. */
+  expiresAt: Map<string, number>;
   grouping: Grouping;
   keys: KeyMeta[];
   cursor?: ScanCursor;
@@ -135,7 +137,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     let keyspace: Array<{ db: number; keys: number }> = [];
     try {
       const summary = await readServerSummary(session.client);
-      summaryText = describeServer(summary);
+      summaryText = describeServer(summary, Date.now());
       keyspace = summary.keyspace;
     } catch (error) {
       summaryText += ` (INFO unavailable: ${(error as Error).message})`;
@@ -161,13 +163,17 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     const detail = (id: string, label: string, description?: string, icon?: string, tooltip?: string): TreeElement => ({ kind: 'detail', connectionId, id: `${element.group}/${id}`, label, description, icon, tooltip });
     if (element.group === 'server') {
       const s = await readServerSummary(session.client);
+      // The tree is not polled: figures that change say when they were read; the uptime becomes the start time.
+      const readAt = Date.now();
+      const asOf = `as of ${formatClock(readAt, readAt)}`;
+      const refresh = 'Read when this row was expanded; Refresh (or the Instance view) for current figures.';
       return [
         detail('version', 'Version', s.version, 'versions'),
         detail('role', 'Role', `${s.role} (${s.mode})`, 'person'),
-        detail('memory', 'Memory', s.usedMemoryBytes === undefined ? 'unknown' : `${formatBytes(s.usedMemoryBytes)} used / ${s.maxMemoryBytes ? formatBytes(s.maxMemoryBytes) : 'no maxmemory'}`, 'dashboard'),
+        detail('memory', 'Memory', s.usedMemoryBytes === undefined ? 'unknown' : `${formatBytes(s.usedMemoryBytes)} used / ${s.maxMemoryBytes ? formatBytes(s.maxMemoryBytes) : 'no maxmemory'} · ${asOf}`, 'dashboard', refresh),
         detail('policy', 'Eviction policy', s.maxMemoryPolicy ?? 'unknown', 'filter'),
-        detail('uptime', 'Uptime', s.uptimeSeconds === undefined ? 'unknown' : formatDuration(s.uptimeSeconds), 'clock'),
-        detail('clients', 'Clients', s.connectedClients === undefined ? 'unknown' : String(s.connectedClients), 'plug'),
+        detail('uptime', 'Running since', s.uptimeSeconds === undefined ? 'unknown' : formatClock(readAt - s.uptimeSeconds * 1000, readAt), 'clock', s.uptimeSeconds === undefined ? undefined : `up ${formatDuration(s.uptimeSeconds)} ${asOf}`),
+        detail('clients', 'Clients', s.connectedClients === undefined ? 'unknown' : `${s.connectedClients} · ${asOf}`, 'plug', refresh),
       ];
     }
     if (element.group === 'sentinel') {
@@ -207,7 +213,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     const profile = this.manager.profile(connectionId);
     const client = await this.client(connectionId, db);
     const page = await scanKeyPage(client, { prefix, match: filter ? utf8(filter) : undefined, cursor: listing?.cursor, pageSize: PAGE_SIZE });
-    listing ??= { grouping: emptyGrouping(), keys: [], errors: [], seen: 0 };
+    listing ??= { expiresAt: new Map(), grouping: emptyGrouping(), keys: [], errors: [], seen: 0 };
     listing.cursor = page.next;
     listing.errors = page.errors;
     listing.seen += page.keys.length;
@@ -216,7 +222,10 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     const before = listing.grouping.leaves.length;
     groupKeys(page.keys, prefix, delimiters, listing.grouping);
     const fresh = listing.grouping.leaves.slice(before).map((k) => Buffer.from(k));
-    listing.keys.push(...(await keyMetadata(client, fresh)));
+    const metas = await keyMetadata(client, fresh);
+    const readAt = Date.now();
+    for (const meta of metas) if (meta.pttl >= 0) listing.expiresAt.set(keyToBase64(meta.key), readAt + meta.pttl);
+    listing.keys.push(...metas);
     this.listings.set(id, listing);
   }
 
@@ -240,7 +249,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     const keys = [...listing.keys].sort((a, b) => Buffer.compare(a.key, b.key));
     for (const meta of keys) {
       if (meta.type === 'none') continue;
-      children.push({ kind: 'key', connectionId, db, keyBase64: keyToBase64(meta.key), label: displayKey(meta.key.subarray(prefix.length)) || displayKey(meta.key), type: meta.error ? 'no access' : meta.type, pttl: meta.pttl });
+      children.push({ kind: 'key', connectionId, db, keyBase64: keyToBase64(meta.key), label: displayKey(meta.key.subarray(prefix.length)) || displayKey(meta.key), type: meta.error ? 'no access' : meta.type, pttl: meta.pttl, expiresAt: listing.expiresAt.get(keyToBase64(meta.key)) });
     }
     if (listing.cursor) children.push({ kind: 'loadMore', connectionId, db, prefixBase64: keyToBase64(prefix), listingId: id, seen: listing.seen });
     if (children.length === 0) children.push({ kind: 'message', connectionId, id: `${id}/empty`, text: this.filters.get(connectionId) ? 'No keys match the filter' : 'No keys', error: false });
@@ -260,6 +269,8 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     for (const [id, listing] of this.listings) {
       if (!id.startsWith(`${connectionId}|${db}|`)) continue;
       for (const meta of listing.keys) if (keyToBase64(meta.key) === keyBase64) meta.pttl = pttl;
+      if (pttl >= 0) listing.expiresAt.set(keyBase64, Date.now() + pttl);
+      else listing.expiresAt.delete(keyBase64);
     }
     this.changed.fire(undefined);
   }

@@ -1,6 +1,6 @@
 /** The elements of the Connections tree (plain data) and how each becomes a VS Code TreeItem. */
 import * as vscode from 'vscode';
-import { formatDuration } from '../../core/info/serverSummary';
+import { formatClock, formatDuration } from '../../core/info/serverSummary';
 import { countOf } from '../../core/text/plural';
 import type { ConnectionSummary } from './api';
 
@@ -10,7 +10,7 @@ export type TreeElement =
   | { kind: 'detail'; connectionId: string; id: string; label: string; description?: string; icon?: string; tooltip?: string }
   | { kind: 'database'; connectionId: string; db: number; keys?: number; label: string }
   | { kind: 'namespace'; connectionId: string; db: number; prefixBase64: string; label: string; count: number; more: boolean }
-  | { kind: 'key'; connectionId: string; db: number; keyBase64: string; label: string; type: string; pttl: number }
+  | { kind: 'key'; connectionId: string; db: number; keyBase64: string; label: string; type: string; pttl: number; expiresAt?: number }
   | { kind: 'loadMore'; connectionId: string; db: number; prefixBase64: string; listingId: string; seen: number }
   | { kind: 'message'; connectionId: string; id: string; text: string; error: boolean };
 
@@ -24,10 +24,15 @@ const TYPE_ICONS: Record<string, string> = {
   'ReJSON-RL': 'json',
 };
 
-function ttlText(pttl: number): string {
+/**
+ * The tree is not polled, so a countdown would freeze ("TTL 9m 19s" while the key has 5 minutes left): a TTL is
+ * shown as the moment the key expires, which stays true, and as "expired" once that moment has passed.
+ */
+function ttlText(pttl: number, expiresAt: number | undefined, now = Date.now()): string {
   if (pttl === -1) return '';
-  if (pttl === -2) return 'expired';
-  return `TTL ${formatDuration(Math.ceil(pttl / 1000))}`;
+  if (pttl === -2 || (expiresAt !== undefined && expiresAt <= now)) return 'expired';
+  if (expiresAt === undefined) return `TTL ${formatDuration(Math.ceil(pttl / 1000))}`;
+  return `expires ${formatClock(expiresAt, now)}`;
 }
 
 export function elementId(element: TreeElement): string {
@@ -122,8 +127,9 @@ export function elementItem(element: Exclude<TreeElement, { kind: 'connection' }
     }
     case 'key': {
       const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
-      item.description = ttlText(element.pttl);
-      item.tooltip = `${element.label}\ntype: ${element.type}${element.pttl >= 0 ? `\n${ttlText(element.pttl)}` : ''}`;
+      item.description = ttlText(element.pttl, element.expiresAt);
+      const left = element.expiresAt === undefined ? undefined : Math.max(0, element.expiresAt - Date.now());
+      item.tooltip = `${element.label}\ntype: ${element.type}${left !== undefined ? `\n${ttlText(element.pttl, element.expiresAt)} (in about ${formatDuration(Math.ceil(left / 1000))})` : ''}`;
       item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[element.type] ?? 'symbol-misc');
       item.contextValue = readOnly ? 'key.readonly' : 'key';
       item.command = { command: 'redisReview.openKey', title: 'Open in Instance View', arguments: [{ connectionId: element.connectionId, keyBase64: element.keyBase64 }] };

@@ -7,11 +7,19 @@ import type { KeyMeta, WireBytes } from '../../../src/shared/protocol';
 import type { HostBridge } from '../../host';
 
 const MAX_CACHED_META = 20_000;
+
+/** Metadata with the moment it was read, so a TTL can count down instead of freezing at its first value. */
+export type TimedKeyMeta = KeyMeta & { readAt: number };
+
+/** The TTL left now (ms), from metadata read earlier; -1 / -2 pass through. */
+export function ttlLeft(meta: TimedKeyMeta, now = Date.now()): number {
+  return meta.ttlMs < 0 ? meta.ttlMs : Math.max(0, meta.ttlMs - (now - meta.readAt));
+}
 const META_BATCH = 200;
 
 export class KeyList {
   keys: WireBytes[] = [];
-  private meta = new Map<number, KeyMeta>();
+  private meta = new Map<number, TimedKeyMeta>();
   private requested = new Set<number>();
   private generation = 0;
   private timer: number | undefined;
@@ -34,18 +42,18 @@ export class KeyList {
     for (let index = 0; index < keys.length; index += 10_000) this.keys.push(...keys.slice(index, index + 10_000));
   }
 
-  metaOf(row: number): KeyMeta | undefined {
+  metaOf(row: number): TimedKeyMeta | undefined {
     return this.meta.get(row);
   }
 
   /** Replace one row's metadata (after an edit) or drop a deleted row. */
   setMeta(row: number, meta: KeyMeta): void {
-    this.meta.set(row, meta);
+    this.meta.set(row, { ...meta, readAt: Date.now() });
   }
 
   removeRow(row: number): void {
     this.keys.splice(row, 1);
-    const shifted = new Map<number, KeyMeta>();
+    const shifted = new Map<number, TimedKeyMeta>();
     for (const [index, value] of this.meta) if (index !== row) shifted.set(index > row ? index - 1 : index, value);
     this.meta = shifted;
     this.requested.clear();
@@ -74,7 +82,8 @@ export class KeyList {
       const result = await this.host.request('keyMeta', { keys: rows.map((row) => this.keys[row]) });
       if (generation !== this.generation) return;
       if (this.meta.size > MAX_CACHED_META) this.trim(first, last);
-      rows.forEach((row, index) => this.meta.set(row, result[index]));
+      const readAt = Date.now();
+      rows.forEach((row, index) => this.meta.set(row, { ...result[index], readAt }));
       this.onMeta();
     } catch {
       // Not connected any more or the server refused: the cells stay empty.

@@ -11,7 +11,7 @@ import { HostError } from '../../host';
 import { displayKeyName } from '../../wire';
 import { VirtualTable, type Column } from '../../widgets/virtualTable';
 import type { TabContext, TabInstance, TabModule } from '../tab';
-import { KeyList } from './keyList';
+import { KeyList, ttlLeft } from './keyList';
 import { ValueViewer } from './valueViewer';
 
 const FIRST_STEP = 1000;
@@ -45,6 +45,9 @@ class KeysTab implements TabInstance {
   private generation = 0;
   private started = false;
   private openTimer: number | undefined;
+  /** Counts TTLs down once a second while the tab is visible (a TTL shown is live, never a stale figure). */
+  private ttlTimer: number | undefined;
+  private ticking = false;
 
   constructor(private readonly context: TabContext) {
     const state = context.state.get();
@@ -75,6 +78,10 @@ class KeysTab implements TabInstance {
       onActivate: (row) => this.openRow(row),
       onRangeRendered: (first, last) => {
         this.list.visible(first, last);
+        // A TTL tick re-renders the same rows: that is no reason to scan on (it would undo Stop).
+        const tick = this.ticking;
+        this.ticking = false;
+        if (tick) return;
         // Reaching the end of what was scanned loads the next slice, like an endless list.
         if (last >= this.list.keys.length - 1 && !this.scanDone && !this.scanning && this.started) void this.scanMore(FIRST_STEP);
       },
@@ -88,6 +95,13 @@ class KeysTab implements TabInstance {
   }
 
   show(): void {
+    window.clearInterval(this.ttlTimer);
+    this.ttlTimer = window.setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      this.ticking = true;
+      this.table.refresh();
+      this.viewer.tick();
+    }, 1000);
     if (!this.started) {
       this.started = true;
       this.startScan();
@@ -96,9 +110,11 @@ class KeysTab implements TabInstance {
 
   hide(): void {
     // A running "scan all" keeps going in the background only while the tab is open.
+    window.clearInterval(this.ttlTimer);
   }
 
   dispose(): void {
+    window.clearInterval(this.ttlTimer);
     this.cancel();
   }
 
@@ -113,7 +129,7 @@ class KeysTab implements TabInstance {
     const meta = this.list.metaOf(row);
     if (!meta) return '';
     if (column === 'type') return meta.type;
-    if (column === 'ttl') return formatTtl(meta.ttlMs);
+    if (column === 'ttl') return formatTtl(ttlLeft(meta));
     if (column === 'memory') return formatBytes(meta.memory);
     return meta.length === null ? '' : formatCount(meta.length);
   }

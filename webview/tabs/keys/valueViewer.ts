@@ -35,6 +35,8 @@ export class ValueViewer {
   readonly element: HTMLElement;
   private body: BodyViewer | undefined;
   private current: WireBytes | undefined;
+  /** The TTL in the header counts down from this reading (see tick()). */
+  private ttl: { element: HTMLElement; ttlMs: number; readAt: number } | undefined;
   private generation = 0;
 
   constructor(
@@ -62,6 +64,14 @@ export class ValueViewer {
     this.render(key, meta);
   }
 
+  /** Count the shown TTL down (called once a second by the Keys tab); at zero the key has expired. */
+  tick(): void {
+    const ttl = this.ttl;
+    if (!ttl || ttl.ttlMs < 0 || !ttl.element.isConnected) return;
+    const left = Math.max(0, ttl.ttlMs - (Date.now() - ttl.readAt));
+    ttl.element.replaceChildren(icon('watch'), left === 0 ? ' expired' : ` TTL ${formatTtl(left)}`);
+  }
+
   private showMessage(text: string): void {
     this.body?.dispose?.();
     this.body = undefined;
@@ -74,6 +84,8 @@ export class ValueViewer {
     const viewerContext: ViewerContext = { ...this.context, key, meta, editable, edit: (edit) => this.applyEdit(key, edit) };
     this.body = this.createBody(viewerContext);
     const forms = h('div', { class: 'forms' });
+    const ttlElement = h('span', { dataset: { field: 'ttl' } }, icon('watch'), ` TTL ${formatTtl(meta.ttlMs)}`);
+    this.ttl = { element: ttlElement, ttlMs: meta.ttlMs, readAt: Date.now() };
     const header = h(
       'div',
       { class: 'viewer-header' },
@@ -81,7 +93,7 @@ export class ValueViewer {
       h(
         'div',
         { class: 'key-facts' },
-        h('span', { dataset: { field: 'ttl' } }, icon('watch'), ` TTL ${formatTtl(meta.ttlMs)}`),
+        ttlElement,
         h('span', { dataset: { field: 'memory' } }, icon('database'), ` ${formatBytes(meta.memory)}`),
         h('span', { dataset: { field: 'length' } }, icon('list-ordered'), ` ${meta.length === null ? '' : formatCount(meta.length)}`),
         this.context.connection.readOnly ? h('span', { class: 'read-only-badge', dataset: { field: 'read-only' } }, icon('lock'), ' read-only') : null,

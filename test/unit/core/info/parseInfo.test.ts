@@ -35,6 +35,9 @@ describe('parseInfo', () => {
     const summary = summarizeServer(info);
     expect(summary).toMatchObject({ version: '7.0.15', role: 'master', connectedClients: 4, maxMemoryPolicy: 'noeviction' });
     expect(describeServer(summary)).toBe('7.0.15 · master · 1.50 MB / no limit (noeviction) · up 2h 3m · 4 clients');
+    // For a row that is not polled: the start time instead of a frozen uptime, and the age of the figures.
+    const readAt = new Date(2024, 4, 1, 14, 0, 12).getTime();
+    expect(describeServer(summary, readAt)).toBe('7.0.15 · master · 1.50 MB / no limit (noeviction) · up since 11:57:12 · 4 clients · as of 14:00:12');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatDuration(90061)).toBe('1d 1h');
   });
