@@ -208,6 +208,7 @@ export class ClientTracker {
       const base = this.evaluate(parts.object, context, depth + 1);
       if (!isClient(base)) {
         if (base && 'module' in base) return this.returnedByImport(base.module, parts.property);
+        if (base === undefined && parts.property === 'duplicate') return this.duplicateOfUntraced(node, context);
         return undefined;
       }
       return this.afterMethod(base, parts.property, node, parts, context);
@@ -227,6 +228,20 @@ export class ClientTracker {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `config.redis.duplicate()` on a client the tracker cannot trace (an option, a destructured setting), in a file
+   * that imports one client library: a new connection of that library (listeners are not copied to it).
+   */
+  private duplicateOfUntraced(node: Node, context: ContextSnapshot): ClientRef | undefined {
+    if (this.syntax.family !== 'script') return undefined;
+    const ioredis = this.importedModules.has('ioredis');
+    const nodeRedis = this.importedModules.has('redis') || this.importedModules.has('@redis/client');
+    if (ioredis === nodeRedis) return undefined;
+    const info = { library: ioredis ? 'ioredis' as const : 'node-redis' as const, kind: 'client' as const, async: true };
+    const creation = this.creationFor(node, info, context, 'duplicate');
+    return { ...info, creation, identity: `creation:${node.startIndex}`, origin: 'local' };
   }
 
   private afterMethod(base: ClientRef, method: string, node: Node, parts: CallParts, context: ContextSnapshot): ClientRef | undefined {

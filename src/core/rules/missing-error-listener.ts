@@ -1,5 +1,5 @@
 /** missing-error-listener: node-redis exits the process on an unhandled 'error'; ioredis only logs it. */
-import type { Rule } from './rule';
+import type { ClientCreation, Rule } from './rule';
 import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -19,7 +19,7 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. Clients handed to other code (returned, passed as an argument) are not reported.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`) is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
@@ -36,8 +36,16 @@ export const missingErrorListener: Rule = {
   check(context) {
     const { model } = context;
     const listened = new Set(model.listeners.filter((l) => l.event === 'error').map((l) => l.identity));
+    // A listener on a field or variable that several branches assign (`if (a) this.sub = x.duplicate(); else this.sub = new Redis()`) covers each of them.
+    const bindingKey = (c: ClientCreation) => (c.binding?.startsWith('this.') ? c.binding : `${c.enclosingFunction?.span.startOffset ?? -1}:${c.binding}`);
+    const listenedBindings = new Set(model.creations.filter((c) => c.binding && listened.has(`creation:${c.callSpan.startOffset}`)).map(bindingKey));
     for (const creation of model.creations) {
-      if (creation.library === 'redis-py' || creation.chainedErrorListener || creation.escapes) continue;
+      const alternative = model.creations.some((other) => other !== creation && isOtherBranch(model.text, other, creation));
+      if (creation.binding && listenedBindings.has(bindingKey(creation))) continue;
+      if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
+      if (creation.escapes && !unlistenedFactoryResult(context, creation)) continue;
+      // A client held in a public field is part of the class's API (`store.client.on('error', ...)` is the caller's to attach).
+      if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       if (listened.has(identity) || model.escapedIdentities.has(identity)) continue;
       // The module that creates (and exports) a client is where its listener belongs, unless an importer attaches one.
@@ -54,3 +62,34 @@ export const missingErrorListener: Rule = {
     }
   },
 };
+
+/** `cond ? createClient(a) : createClient(b)`: the same factory in the other branch configures one client (a Cluster in one branch and a Redis in the other are two). */
+function isOtherBranch(text: string, first: ClientCreation, second: ClientCreation): boolean {
+  return first.factory === second.factory && first.callSpan.endOffset <= second.callSpan.startOffset && second.callSpan.startOffset - first.callSpan.endOffset < 300 && /^\s*\)?\s*:\s*\(?\s*(?:new\s+)?$/.test(text.slice(first.callSpan.endOffset, second.span.startOffset).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/[\w$.]+$/, ''));
+}
+
+/** The class declares the field `public` (TypeScript): callers reach the client through it. */
+function publicField(text: string, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  return new RegExp(`^[ \\t]*public\\s+(?:readonly\\s+)?${name.replace(/[$]/g, '\\$')}\\s*[!?]?\\s*[:=;]`, 'm').test(text);
+}
+
+type Context = Parameters<Rule['check']>[0];
+
+/**
+ * `export function createRedis(...) { return new Redis(...) }`: the factory's callers get the client. With the
+ * workspace known, a factory whose result no file (this one included) attaches an 'error' listener to is reported.
+ */
+function unlistenedFactoryResult(context: Context, creation: ClientCreation): boolean {
+  const fn = creation.enclosingFunction;
+  const { model } = context;
+  if (!context.hasWorkspace || !fn || creation.binding || !/^[A-Za-z_$][\w$]*$/.test(fn.name)) return false;
+  const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 40), creation.callSpan.startOffset);
+  if (!/\breturn\s+(?:await\s+)?$/.test(before)) return false;
+  const name = fn.name.replace(/[$]/g, '\\$');
+  const exported = new RegExp(`export\\s+(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${name}\\b|export\\s+const\\s+${name}\\b|exports\\.${name}\\s*=|module\\.exports\\s*=\\s*\\{?[^;]*\\b${name}\\b`).test(model.text);
+  if (!exported || ERROR_LISTENER.test(model.text)) return false;
+  return !context.hasErrorListenerElsewhere(`${model.path}#${fn.name}`);
+}
+
+const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
