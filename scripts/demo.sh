@@ -18,7 +18,7 @@ NODE24_BIN="$TOOLS/node24/node_modules/node/bin"
 REDIS_PORT="${DEMO_REDIS_PORT:-6390}"
 VSCODE_PORT="${DEMO_PORT:-8080}"
 CACHE="$ROOT/out/demo"
-STATE="$CACHE/running.env"
+STATE="${DEMO_STATE:-$CACHE/running.env}"  # where a demo left running records what to stop
 mkdir -p "$CACHE"
 
 step() { printf '[%3ss] %s\n' "$SECONDS" "$*"; }
@@ -56,7 +56,7 @@ trap 'exit 130' INT TERM
 # The server starts first: it is ready long before the build is checked.
 step "starting redis-server on 127.0.0.1:$REDIS_PORT"
 setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA" --save '' --appendonly no --daemonize no \
-  --logfile "$DATA/redis.log" --maxmemory 256mb --maxmemory-policy allkeys-lru &
+  --logfile "$DATA/redis.log" --maxmemory 256mb --maxmemory-policy allkeys-lru >"$DATA/redis.out" 2>&1 &
 REDIS_PID=$!
 
 step "checking the build (dist/ and out/demo/redis-review.vsix)"
