@@ -8,6 +8,8 @@
  *    espree can read it, which is the fastest ESLint can be.)
  * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review with the previous review,
  *    as the editor runs it): p50/p95, next to the same edits reviewed whole in the same process.
+ *    `--only redis-ts` runs just this comparison (several alternating rounds, for profiling and noisy machines);
+ *    `--only editor` just the re-analysis below.
  * 4. The same corpus linted on worker threads (one per core, up to 4, as `--jobs` does), warmed like the single
  *    thread above; and, when dist/ is built, cold runs of the bundled CLI with --jobs 1 and with threads, each a
  *    fresh process (Node start-up, grammar loading and JIT warm-up included).
@@ -112,10 +114,48 @@ function incremental(parsers: Parsers, reuse: boolean): { p50: number; p95: numb
 
 const RUNS = 5;
 
+/** `--only redis-ts`: ESLint and redis-review alternately on the TS files that use Redis, each ratio and the median. */
+async function redisTsOnly(root: string, parsers: Parsers): Promise<void> {
+  const corpus = generateCorpus(root);
+  const tsRedis = corpus.ts.filter((p) => corpus.redis.includes(p));
+  timeLint(corpus.ts, root, parsers);
+  await timeEslint(corpus.ts.slice(0, 20), root);
+  // CPU time (this process, all threads) next to wall time: on a loaded machine it says what the code costs.
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
+  const ratios: number[] = [];
+  const cpuRatios: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let cpu = process.cpuUsage();
+    const eslintMs = await timeEslint(tsRedis, root);
+    const eslintCpu = cpuMs(cpu);
+    cpu = process.cpuUsage();
+    const oursMs = timeLint(tsRedis, root, parsers);
+    const oursCpu = cpuMs(cpu);
+    ratios.push(eslintMs / oursMs);
+    cpuRatios.push(eslintCpu / oursCpu);
+    console.log(
+      `TS files that use Redis only (${tsRedis.length}), round ${run + 1}: ESLint ${(eslintMs / 1000).toFixed(2)} s, redis-review ${(oursMs / 1000).toFixed(2)} s -> ${(eslintMs / oursMs).toFixed(2)}x ESLint` +
+        ` (CPU: ESLint ${(eslintCpu / 1000).toFixed(2)} s, redis-review ${(oursCpu / 1000).toFixed(2)} s -> ${(eslintCpu / oursCpu).toFixed(2)}x)`,
+    );
+  }
+  console.log(`median of ${RUNS}: ${percentile(ratios, 50).toFixed(2)}x ESLint (CPU time: ${percentile(cpuRatios, 50).toFixed(2)}x)`);
+}
+
 async function main(): Promise<void> {
   const parsers = await sharedParsers(diskGrammarSource);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (only === 'editor') {
+    const { p50, p95, lines } = incremental(parsers, true);
+    console.log(`re-analysis of a ${lines}-line file after a one-line edit (incremental parse + review, previous review reused): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    return;
+  }
   const root = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
   try {
+    if (only === 'redis-ts') return await redisTsOnly(root, parsers);
+    if (only !== undefined) throw new Error(`--only takes redis-ts or editor, not ${only}`);
     const corpus = generateCorpus(root);
     const mb = (bytes: number) => bytes / 1024 / 1024;
     console.log(`corpus: ${corpus.all.length} files, ${corpus.lines} lines, ${mb(corpus.bytes).toFixed(2)} MB (${corpus.redis.length} files use Redis)`);
