@@ -82,6 +82,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.usesRedisCache = undefined;
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
+    this.commandsByKey = undefined;
   }
 
   remove(path: string): void {
@@ -91,6 +92,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.usesRedisCache = undefined;
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
+    this.commandsByKey = undefined;
   }
 
   get size(): number {
@@ -201,11 +203,22 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean {
-    for (const file of this.files.values()) {
-      for (const entry of file.keyCommands) if (entry.key === keyPattern && commands.includes(entry.command)) return true;
+    if (!this.commandsByKey) {
+      // Rules ask once per call site: a scan of every file's commands per question grew with the square of the project.
+      this.commandsByKey = new Map();
+      for (const file of this.files.values()) {
+        for (const entry of file.keyCommands) {
+          const set = this.commandsByKey.get(entry.key);
+          if (set) set.add(entry.command);
+          else this.commandsByKey.set(entry.key, new Set([entry.command]));
+        }
+      }
     }
-    return false;
+    const found = this.commandsByKey.get(keyPattern);
+    return !!found && commands.some((command) => found.has(command));
   }
+
+  private commandsByKey?: Map<string, Set<string>>;
 
   private resolveScript(fromPath: string, specifier: string): FileSummary | undefined {
     if (!specifier.startsWith('.')) return undefined;
