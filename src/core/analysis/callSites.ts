@@ -9,7 +9,7 @@ import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type 
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
-import { calleeBefore, mayAttachListener, openingParen } from './handOver';
+import { calleeBefore, mayAttachListener, occursAsValue, openingParen } from './handOver';
 import { innermostForLoop, loopCallAt } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopDependsOnReply } from './replyDependence';
@@ -254,6 +254,8 @@ export class CallSiteBuilder {
     for (const creation of creations) {
       const name = creation.binding;
       if (!name || name.startsWith('this.')) continue;
+      // Most clients are never handed over: the regex below is built only when a plain name can match it.
+      if (/^[A-Za-z_$][\w$]*$/.test(name) && !occursAsValue(this.text, name)) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       const escaped = name.replace(/[$]/g, '\\$');
       const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');

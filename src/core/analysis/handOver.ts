@@ -29,6 +29,42 @@ export function calleeBefore(text: string, paren: number): string {
   return match ? match[1].replace(/\s+/g, ' ') : '';
 }
 
+const SPACE = /\s/;
+const WORD = /\w/;
+
+/** `exports` or `exports.<word>` ends at `end` (exclusive), as `exports(?:\.\w+)?` would match it. */
+function exportsEndsAt(text: string, end: number): boolean {
+  if (text.endsWith('exports', end)) return true;
+  let at = end - 1;
+  while (at >= 0 && WORD.test(text[at])) at--;
+  return at < end - 1 && text[at] === '.' && text.endsWith('exports', at);
+}
+
+/**
+ * Whether an identifier occurs anywhere the hand-over patterns of noteEscapes could match it: followed by `,` `)`
+ * `}`, returned (not as `return name.x`), after `default`, or assigned to `exports`/`exports.x` (whitespace skipped
+ * as `\s` does). Every match of those patterns has such an occurrence, so a false answer spares building and running
+ * them (a new regex per client, over the whole file).
+ */
+export function occursAsValue(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    let after = at + name.length;
+    while (after < text.length && SPACE.test(text[after])) after++;
+    const next = text[after];
+    if (next === ',' || next === ')' || next === '}') return true;
+    let before = at - 1;
+    while (before >= 0 && SPACE.test(text[before])) before--;
+    if (text.startsWith('default', before - 6)) return true;
+    if (text.startsWith('return', before - 5) && next !== '.' && next !== '(' && next !== '[' && next !== '?') return true;
+    if (text[before] === '=') {
+      let end = before;
+      while (end > 0 && SPACE.test(text[end - 1])) end--;
+      if (exportsEndsAt(text, end)) return true;
+    }
+  }
+  return false;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
