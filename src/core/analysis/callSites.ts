@@ -12,6 +12,7 @@ import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, Rec
 import { calleeBefore, mayAttachListener, occursAsValue, openingParen } from './handOver';
 import { innermostForLoop, loopCallAt } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
+import { loopInfoOf } from './loopShape';
 import { loopDependsOnReply } from './replyDependence';
 import { MENTIONS_PICKLE, PickleFlow } from './pickleFlow';
 import { ReplyFlow } from './replyFlow';
@@ -182,7 +183,7 @@ export class CallSiteBuilder {
     const found = loopCallAt(call.node, callee, loop, this.text, this.syntax, (frame) => {
       const start = frame.node.startIndex;
       let info = this.loopInfos.get(start);
-      if (!info) this.loopInfos.set(start, (info = { span: spanOf(frame.node), literalLength: this.syntax.literalIterationCount(frame.node), dependsOnReply: false }));
+      if (!info) this.loopInfos.set(start, (info = loopInfoOf(frame.node, this.syntax, this.text)));
       return info;
     });
     if (found) out.loopCalls.push(found);
@@ -363,7 +364,7 @@ export class CallSiteBuilder {
     const callSpan = spanOf(call.node);
     const forLoop = this.innermostForLoop(call);
     const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
-    const loop: LoopInfo | undefined = forLoop ? { span: spanOf(forLoop.node), literalLength: this.syntax.literalIterationCount(forLoop.node), dependsOnReply: false } : undefined;
+    const loop: LoopInfo | undefined = forLoop ? loopInfoOf(forLoop.node, this.syntax, this.text) : undefined;
     const isLoopIterable =
       !!outerParent && (outerParentType === 'for_statement' || outerParentType === 'for_in_statement' || outerParentType === 'for_in_clause') && outerParent.childForFieldName('right')?.startIndex === outer.startIndex;
     return {

@@ -129,6 +129,11 @@ export interface LoopInfo {
   literalLength?: number;
   /** A Redis reply in the loop decides whether it goes on or feeds the next round (retry, poll, paging). */
   dependsOnReply: boolean;
+  /**
+   * The rounds are not items of a growing collection: a table fixed in the code (`for m in METRICS`), slices of
+   * a collection (`range(0, n, 500)`, `chunked(ids)`), or messages of a subscription (`pubsub.listen()`).
+   */
+  bounded?: 'constant' | 'chunks' | 'events';
 }
 
 /** A key written by the code, for memory analysis: which key namespace is written where, and with a TTL or not. */

@@ -134,10 +134,13 @@ export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCall
     return header.some((part) => !!part && callStart >= part.startIndex && callStart < part.endIndex);
   }
 
+  // A loop that stops at the first matching item (`for id in ids: if hgetall(f"a:{id}")[...] == x: return id`) is
+  // still one lookup per item: only a call that asks the same thing each round (retry, poll) depends on the exit.
+  const perItem = readsLoopItem(loop, call, assignments);
   for (const conditional of conditionals) {
     const condition = conditionOf(conditional);
     if (!condition || !mentions(condition, callStart, tainted)) continue;
-    if (exitsEarly || containsExit(conditional)) return true;
+    if (!perItem && (exitsEarly || containsExit(conditional))) return true;
   }
 
   const header = [loop.childForFieldName('condition'), loop.childForFieldName('increment')].filter((n): n is Node => !!n);
@@ -152,4 +155,28 @@ export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCall
     }
   }
   return false;
+}
+
+/** The names a loop binds per round: `for id in ids`, `for (const id of ids)`, `for (let i = 0; ...)`. */
+function loopItemNames(loop: Node): Set<string> {
+  const names = new Set<string>();
+  const left = loop.childForFieldName('left') ?? loop.childForFieldName('initializer');
+  if (left) identifiersIn(left, names);
+  return names;
+}
+
+/**
+ * Whether the call's arguments read the loop's item, directly or through a name assigned from it in the body
+ * (`key = f"agent:{id}"`): each round then asks about another item.
+ */
+function readsLoopItem(loop: Node, call: Node, assignments: readonly Assignment[]): boolean {
+  const items = loopItemNames(loop);
+  if (!items.size) return false;
+  for (let round = 0; round < 2; round++) {
+    for (const assignment of assignments) {
+      if (assignment.start < call.startIndex && mentions(assignment.value, -1, items)) for (const name of assignment.targets) items.add(name);
+    }
+  }
+  const args = call.childForFieldName('arguments');
+  return !!args && mentions(args, -1, items);
 }

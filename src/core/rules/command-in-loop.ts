@@ -41,7 +41,7 @@ export const commandInLoop: Rule = {
         { client: 'node-redis', file: 'src/users.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function touch(ids: string[]) {\n  for (const id of ids) {\n    await client.expire(`session:${id}`, 600);\n  }\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function touch(ids: string[]) {\n  await Promise.all(ids.map((id) => client.expire(`session:${id}`, 600)));\n}\n" },
       ],
       fix: 'Use the multi-key form (MGET, HMGET, SMISMEMBER) for reads of one kind, or queue the commands on a pipeline and execute once: redis-py `pipeline(transaction=False)`, ioredis `pipeline()` (or `enableAutoPipelining`), node-redis concurrent calls (`Promise.all`, auto-pipelined) or `multi().execAsPipeline()`. In Cluster prefer pipelines: clients split them by slot.',
-      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items, SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A reply that only feeds a later command of the same iteration is still reported: those commands can be pipelined in two passes.',
+      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
       references: [
         { title: 'Pipelining', url: 'https://redis.io/docs/latest/develop/use/pipelining/' },
         { title: 'MGET', url: 'https://redis.io/docs/latest/commands/mget/' },
@@ -56,6 +56,7 @@ export const commandInLoop: Rule = {
       if (context.model.language !== 'python' && !site.awaited) continue;
       if (context.model.language === 'python' && site.receiver.async && !site.awaited) continue;
       if (site.loop.literalLength !== undefined && site.loop.literalLength <= 3) continue;
+      if (site.loop.bounded) continue;
       if (site.loop.dependsOnReply) continue;
       const list = byLoop.get(site.loop.span.startOffset) ?? [];
       list.push(site);
