@@ -1,7 +1,8 @@
 /** client-per-request: creating a client (and a connection pool) inside a request handler or loop. */
 import type { FileModel, FunctionInfo } from '../analysis/model';
 import { positionAt, spanFromOffsets } from '../analysis/spans';
-import type { ClientCreation, Rule } from './rule';
+import type { Span } from '../findings';
+import type { ClientCreation, RedisCallSite, Rule } from './rule';
 import { callFromRequest, requestScopes, type RequestScopes } from './support/requestScopes';
 import { IMPORT_IOREDIS } from './exampleImports';
 
@@ -25,10 +26,11 @@ export const clientPerRequest: Rule = {
       handler: '{{factory}} creates a new Redis client on every call of the handler {{function}}: a TCP{{tls}} handshake and AUTH each time{{pool}}, and sockets that leak unless closed. Create the client once at module level and reuse it.',
       indirect: '{{factory}} creates a new Redis client on every call of {{function}}, and {{how}}: a TCP{{tls}} handshake and AUTH per request{{pool}}, and sockets that leak unless closed. Create the client once at module or application scope and reuse it.',
       loop: '{{factory}} creates a new Redis client on every iteration of this loop; create it once before the loop and reuse it.',
+      perCall: '{{factory}} creates a new Redis client on every call of {{function}}, which {{how}}: a TCP{{tls}} handshake and AUTH per call{{pool}}, and sockets that leak unless closed. Create the client once at module or application scope and reuse it.',
     },
     docs: {
       summary: 'Creating Redis clients per request or per iteration exhausts connections.',
-      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this.',
+      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning, and a factory whose fresh client a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client.',
       why: 'Each client opens its own connection (redis-py: its own connection pool): TCP, TLS and AUTH/HELLO handshakes on every request, connection storms against maxclients, and sockets leaking when the client is not closed.',
       examples: [
         { client: 'redis-py', file: 'app/api.py', bad: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/count")\ndef count():\n    r = redis.Redis(host="localhost")\n    return r.incr("hits")\n', good: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\nr = redis.Redis(host="localhost")\n\n@app.get("/count")\ndef count():\n    return r.incr("hits")\n' },
@@ -36,7 +38,7 @@ export const clientPerRequest: Rule = {
         { client: 'node-redis', file: 'src/api.ts', bad: "import { createClient } from 'redis';\nimport express from 'express';\n\nconst app = express();\napp.post('/hit', async (req, res) => {\n  const client = await createClient().on('error', console.error).connect();\n  res.json(await client.incr('hits'));\n});\n", good: "import { createClient } from 'redis';\nimport express from 'express';\n\nconst app = express();\nconst client = await createClient().on('error', console.error).connect();\napp.post('/hit', async (req, res) => {\n  res.json(await client.incr('hits'));\n});\n" },
       ],
       fix: 'Hoist the client to module or application scope (or dependency injection) and reuse it; redis-py clients are thread-safe and pool connections, ioredis and node-redis multiplex one connection.',
-      falsePositives: 'Clients created in constructors and stored on self/this, factories that return the client, `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported. Serverless handlers should cache the client in a global.',
+      falsePositives: 'Clients created in constructors and stored on self/this, factories that return the client, `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',
       references: [
         { title: 'redis-py: connection pools', url: 'https://redis.readthedocs.io/en/stable/connections.html' },
         { title: 'Azure Cache for Redis: reuse connections', url: 'https://learn.microsoft.com/azure/azure-cache-for-redis/cache-best-practices-development' },
@@ -46,6 +48,7 @@ export const clientPerRequest: Rule = {
   check(context) {
     const { model } = context;
     let scopes: RequestScopes | undefined;
+    const reportedPerCall = new Set<string>();
     for (const creation of model.creations) {
       if (creation.moduleLevel || !creation.enclosingFunction || creation.factory === 'duplicate' || creation.factory === 'master_for' || creation.factory === 'slave_for') continue;
       if (creation.kind === 'sentinel') continue;
@@ -83,10 +86,76 @@ export const clientPerRequest: Rule = {
           span: creation.span,
           related: [{ span: spanFromOffsets(model.text, call, call + creation.enclosingFunction.name.length), message: `called per request here` }],
         });
+        continue;
       }
+      const perCall = clientPerCall(model, creation, [...model.callSites, ...context.helperCalls]);
+      // Alternatives of one variable (`prod ? createClient(a) : createClient(b)`) are one client per call.
+      const variable = perCall && `${creation.enclosingFunction.span.startOffset}:${localBinding(model, creation)}`;
+      if (variable && reportedPerCall.has(variable)) continue;
+      if (variable) reportedPerCall.add(variable);
+      if (perCall) context.report({ messageId: 'perCall', data: { ...data, function: perCall.function, how: perCall.how }, span: creation.span, related: perCall.related });
     }
   },
 };
+
+/** Functions that run once (entry points, setup, lifecycle hooks): a client made there is made once. */
+const ONE_TIME_FUNCTION = /^_*(main|init\w*|setup\w*|set_up\w*|start\w*|bootstrap\w*|configure\w*|create_app|make_app|build_app|run|cli|migrate\w*|seed\w*|on_startup|lifespan|initiali[sz]e\w*|register\w*|install\w*|wait_for\w*|test\w*|populate\w*|load_fixtures|constructor|ready|on_ready|worker|consumer|consume|listen\w*|subscribe\w*|serve\w*|daemon\w*|loop)$/i;
+const CLOSE_CALL = /\.\s*(quit|disconnect|close|aclose|destroy)\s*\(/;
+
+/** The local variable a creation is assigned to, also through a conditional (`const c = prod ? createClient(a) : createClient(b)`). */
+function localBinding(model: FileModel, creation: ClientCreation): string | undefined {
+  if (creation.binding) return /^[A-Za-z_$][\w$]*$/.test(creation.binding) ? creation.binding : undefined;
+  const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 300), creation.callSpan.startOffset);
+  return /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=(?!=)[^;]*$/.exec(before)?.[1];
+}
+
+/** The name leaves the function: returned, yielded, stored on self/this, in a global, or handed to another call. */
+function leaves(body: string, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  return new RegExp(`\\b(return|yield)\\s+(await\\s+)?${n}\\b(?!\\s*[.(\\[])|[\\w$.\\]]\\s*=\\s*${n}\\s*($|[;,)\\n])|[(,]\\s*${n}\\s*[,)]|^[ \\t]*(global|nonlocal)\\b[^\\n]*\\b${n}\\b`, 'm').test(body);
+}
+
+/**
+ * A client the function creates for itself and drops (or closes) before it returns: every call of the function pays
+ * for a new client. Or a factory that returns a fresh client to a caller of this file that uses and drops it.
+ */
+function clientPerCall(model: FileModel, creation: ClientCreation, sites: readonly RedisCallSite[]): { function: string; how: string; related?: { span: Span; message: string }[] } | undefined {
+  const fn = creation.enclosingFunction;
+  // Anonymous functions (an IIFE, a plugin callback) and JS constructor functions (`function Driver()`) run once per object or program.
+  if (!fn || ONE_TIME_FUNCTION.test(fn.name) || !/^[A-Za-z_$][\w$]*$/.test(fn.name) || (model.language !== 'python' && /^[A-Z]/.test(fn.name))) return undefined;
+  // Called by a top-level statement of the file (`warmUp();`): it runs once at start-up.
+  if (new RegExp(`^(?:await[ \\t]+)?(?:void[ \\t]+)?${fn.name.replace(/\$/g, '\\$')}[ \\t]*\\(`, 'm').test(model.text)) return undefined;
+  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
+  const name = localBinding(model, creation);
+  const lineStart = model.text.lastIndexOf('\n', creation.callSpan.startOffset) + 1;
+  const inWith = /^\s*(async\s+)?with\b/.test(model.text.slice(lineStart, creation.callSpan.startOffset));
+  // A client used in a loop of its function lives as long as that loop (a worker, a consumer), not per call.
+  const used = sites.filter((site) => site.receiver.creation?.callSpan.startOffset === creation.callSpan.startOffset || (name !== undefined && site.receiver.text === name && site.enclosingFunction?.span.startOffset === fn.span.startOffset));
+  if (used.some((site) => site.anyLoop || site.loop)) return undefined;
+  if (/\bwhile\s*(True|\(\s*true\s*\))|for\s*\(\s*;\s*;\s*\)/.test(body)) return undefined;
+  if (inWith || (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*${CLOSE_CALL.source}`).test(body))) return { function: fn.name, how: 'closes it again before returning' };
+  if (!name) return undefined;
+  if (!leaves(body, name)) return used.length ? { function: fn.name, how: 'uses it and drops it' } : undefined;
+  // A factory: `return client` to a caller of this file that uses the client and drops it.
+  if (!new RegExp(`\\breturn\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n])`, 'm').test(body)) return undefined;
+  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:await\\s+)?(?:self\\.|this\\.)?${fn.name}\\s*\\(`, 'g');
+  for (const match of model.text.matchAll(call)) {
+    const at = match.index!;
+    if (at >= fn.span.startOffset && at <= fn.span.endOffset) continue;
+    const caller = sites.map((site) => site.enclosingFunction).find((f) => f && f.span.startOffset <= at && at <= f.span.endOffset);
+    if (!caller || ONE_TIME_FUNCTION.test(caller.name) || !/^[A-Za-z_$][\w$]*$/.test(caller.name)) continue;
+    const callerBody = model.text.slice(caller.span.startOffset, caller.span.endOffset);
+    if (leaves(callerBody, match[1])) continue;
+    const callerSites = sites.filter((site) => site.receiver.text === match[1] && site.enclosingFunction?.span.startOffset === caller.span.startOffset);
+    if (!callerSites.length || callerSites.some((site) => site.anyLoop || site.loop)) continue;
+    return {
+      function: caller.name,
+      how: `gets it from ${fn.name}() on line ${positionAt(model.text, at).line + 1}, uses it and drops it`,
+      related: [{ span: spanFromOffsets(model.text, at, at + match[0].length), message: `a new client per call of ${caller.name}` }],
+    };
+  }
+  return undefined;
+}
 
 /** The creation is assigned to a variable declared outside its function (a lazily created shared client). */
 function assignsOuterVariable(model: FileModel, creation: ClientCreation): boolean {

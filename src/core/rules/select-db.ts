@@ -14,10 +14,10 @@ const ENV_DEFAULT = /(?:getenv|environ\.get|env\.get|config\.get|\.get)\(\s*['"]
 /** `int(db_index)`, `Number(db)`: the conversion of a name. */
 const CONVERTED_NAME = /^(?:int|str|Number|parseInt|String)\(\s*([A-Za-z_$][\w$]*)\s*(?:,\s*10\s*)?\)$/;
 
-/** Names of the parameters of the function whose text starts at `start` (Python def, JS function or arrow). */
-function parameterNames(text: string, start: number): Set<string> {
+/** Parameters of the function whose text starts at `start` (Python def, JS function or arrow), with their default's text. */
+function parameters(text: string, start: number): Map<string, string | undefined> {
   const open = text.indexOf('(', start);
-  const names = new Set<string>();
+  const names = new Map<string, string | undefined>();
   if (open < 0 || open - start > 200) return names;
   let depth = 0;
   let end = open;
@@ -31,7 +31,7 @@ function parameterNames(text: string, start: number): Set<string> {
   }
   for (const piece of text.slice(open + 1, end).split(',')) {
     const name = /^[\s*.{[]*([A-Za-z_$][\w$]*)/.exec(piece)?.[1];
-    if (name && name !== 'self' && name !== 'cls') names.add(name);
+    if (name && name !== 'self' && name !== 'cls') names.set(name, /=\s*(.+?)\s*$/.exec(piece)?.[1]);
   }
   return names;
 }
@@ -58,7 +58,14 @@ function numberedDatabase(option: Arg, creation: ClientCreation, model: FileMode
   const name = /^[A-Za-z_$][\w$]*$/.test(text) ? text : CONVERTED_NAME.exec(text)?.[1];
   if (!name) return undefined;
   const fn = creation.enclosingFunction;
-  if (fn && parameterNames(model.text, fn.span.startOffset).has(name)) return { db: name, where: `${where}: one client per database number passed to ${fn.name}()` };
+  const given = fn ? parameters(model.text, fn.span.startOffset) : undefined;
+  if (fn && given?.has(name)) {
+    // A connection helper whose host/port/URL are parameters too connects wherever it is told: no evidence of several databases.
+    const location = Object.entries(creation.options).filter(([key]) => /^(host|hostname|port|url|path|unix_socket_path|address|socket(\.host|\.port)?)$/i.test(key)).map(([, arg]) => arg);
+    const others = [...creation.args, ...location].filter((arg) => arg !== option);
+    if (/^0+$/.test(given.get(name) ?? '') || others.some((arg) => given.has(arg.text.trim()))) return undefined;
+    return { db: name, where: `${where}: one client per database number passed to ${fn.name}()` };
+  }
   const constant = constantValue(model.text, name);
   return constant ? { db: constant, where } : undefined;
 }
