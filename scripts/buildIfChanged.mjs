@@ -19,36 +19,37 @@ const BUILD_INPUTS = ['webpack.config.js', 'tsconfig.json', 'package-lock.json']
 const PACKAGED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist', 'media', 'syntaxes', 'schemas', 'docs/rules', 'docs/images'];
 const SOURCE_PREFIX = 'webpack://redis-review/./';
 
-function mtime(path) {
+function mtime(path, base = root) {
   try {
-    return statSync(join(root, path)).mtimeMs;
+    return statSync(join(base, path)).mtimeMs;
   } catch {
     return undefined;
   }
 }
 
-function filesUnder(path) {
-  const absolute = join(root, path);
+function filesUnder(path, base = root) {
+  const absolute = join(base, path);
   if (!existsSync(absolute)) return [];
   if (!statSync(absolute).isDirectory()) return [path];
-  return readdirSync(absolute).flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(absolute).flatMap((name) => filesUnder(join(path, name), base));
 }
 
-/** Why `name` must be rebuilt, or undefined when its outputs are newer than every input. */
-export function whyStale(name) {
+/** Why `name` must be rebuilt, or undefined when its outputs are newer than every input (`base`: the project). */
+export function whyStale(name, base = root) {
   const outputs = BUNDLES[name];
-  const built = Math.min(...outputs.map((output) => mtime(output) ?? -1));
+  const built = Math.min(...outputs.map((output) => mtime(output, base) ?? -1));
   if (built < 0) return 'not built yet';
-  if (name === 'extension' && !existsSync(join(root, 'dist', 'grammars', 'tree-sitter.wasm'))) return 'grammars missing';
-  const inputs = new Set(BUILD_INPUTS);
+  if (name === 'extension' && !existsSync(join(base, 'dist', 'grammars', 'tree-sitter.wasm'))) return 'grammars missing';
+  const inputs = new Set(BUILD_INPUTS.filter((input) => existsSync(join(base, input))));
   for (const output of outputs) {
     const map = `${output}.map`;
-    if (!existsSync(join(root, map))) return `${map} missing`;
-    for (const source of JSON.parse(readFileSync(join(root, map), 'utf8')).sources) {
+    if (!existsSync(join(base, map))) return `${map} missing`;
+    for (const source of JSON.parse(readFileSync(join(base, map), 'utf8')).sources) {
       if (source.startsWith(SOURCE_PREFIX)) inputs.add(source.slice(SOURCE_PREFIX.length).replace(/\?.*$/, ''));
     }
   }
-  const changed = [...inputs].filter((input) => (mtime(input) ?? Infinity) > built);
+  // A source that is gone (deleted or moved) counts as changed.
+  const changed = [...inputs].filter((input) => (mtime(input, base) ?? Infinity) > built);
   if (!changed.length) return undefined;
   return `${changed.length} changed: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}`;
 }
@@ -69,10 +70,10 @@ export function buildIfChanged(log = (line) => console.log(line)) {
 }
 
 /** Why the .vsix at `out` must be packaged again, or undefined. */
-export function whyVsixStale(out) {
-  const packaged = mtime(relative(root, out)) ?? statSync(out, { throwIfNoEntry: false })?.mtimeMs;
+export function whyVsixStale(out, base = root) {
+  const packaged = statSync(out, { throwIfNoEntry: false })?.mtimeMs;
   if (packaged === undefined) return 'not packaged yet';
-  const changed = PACKAGED.flatMap(filesUnder).filter((file) => (mtime(file) ?? 0) > packaged);
+  const changed = PACKAGED.flatMap((path) => filesUnder(path, base)).filter((file) => (mtime(file, base) ?? 0) > packaged);
   return changed.length ? `${changed.length} changed: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}` : undefined;
 }
 
