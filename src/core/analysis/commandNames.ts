@@ -54,6 +54,12 @@ const SPECIAL: Record<string, string> = {
   config_get: 'CONFIG GET',
   config_rewrite: 'CONFIG REWRITE',
   config_resetstat: 'CONFIG RESETSTAT',
+  // node-redis names the WITHSCORES variants as their own methods.
+  zrangewithscores: 'ZRANGE',
+  zrangebyscorewithscores: 'ZRANGEBYSCORE',
+  zunionwithscores: 'ZUNION',
+  zinterwithscores: 'ZINTER',
+  zdiffwithscores: 'ZDIFF',
 };
 
 /** Generic "send this command" methods whose first argument is the command name. */

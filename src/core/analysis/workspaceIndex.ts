@@ -7,6 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Parsers } from '../parsing/parsers';
 import { languageForPath, type SourceLanguage } from '../parsing/languages';
 import { keyPatternOf } from './argumentValues';
+import { keyRefOf } from './keyReferences';
 import { analyzeTree, type FileAnalysis } from './buildModel';
 import { contextForPath, normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
@@ -263,7 +264,8 @@ function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string)
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
     errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity),
     keyCommands: model.callSites.flatMap((site) => {
-      const key = keyPatternOf(site.args[0]);
+      // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
+      const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
       return key ? [{ command: site.command, key }] : [];
     }),
   };

@@ -1,9 +1,11 @@
 /** unbounded-collection-read: whole-collection reads on collections that grow without bound. */
 import { keyPatternOf, numberOf } from '../analysis/argumentValues';
-import type { Arg, RedisCallSite } from '../analysis/model';
+import type { RedisCallSite } from '../analysis/model';
+import type { RuleContext } from './rule';
 import { keyPatternCovered } from '../config/glob';
 import type { Rule } from './rule';
-import { growingHashes, isInFlightKey, trimmedKeys } from './support/sites';
+import { isInFlightKey, trimmedKeys } from './support/sites';
+import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, siteKey, type KeyRef } from './support/collectionKeys';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { IMPORT_IOREDIS } from './exampleImports';
@@ -29,38 +31,6 @@ function alternative(site: RedisCallSite): string {
       return `pages (e.g. 0..99) or a ${site.command === 'LRANGE' ? 'capped list (LTRIM)' : 'LIMIT'}`;
   }
 }
-
-/** Adding members to a set or sorted set is idempotent: fixed members keep it at a fixed size. */
-const SET_WRITES = new Set(['SADD', 'ZADD', 'ZINCRBY']);
-
-function isLiteral(arg: Arg): boolean {
-  const value = arg.value;
-  if (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' || value.kind === 'null') return !arg.spread;
-  if (value.kind === 'array') return value.items.every(isLiteral);
-  if (value.kind === 'object') return Object.values(value.entries).every(isLiteral);
-  return false;
-}
-
-/**
- * Literal keys of sets and sorted sets that this file fills only with fixed literal members (a demo
- * leaderboard of three medals): bounded by construction. Any computed member, or any other write, or a
- * key that is never written here, leaves the key out.
- */
-function fixedMemberSets(sites: readonly RedisCallSite[]): Set<string> {
-  const fixed = new Set<string>();
-  const grown = new Set<string>();
-  for (const site of sites) {
-    const key = keyPatternOf(site.args[0]);
-    if (key === undefined || key.includes('*')) continue;
-    if (SET_WRITES.has(site.command) && site.args.length > 1 && site.args.slice(1).every(isLiteral) && Object.values(site.keywords).every(isLiteral)) fixed.add(key);
-    else if (WRITE_COMMANDS.has(site.command)) grown.add(key);
-  }
-  for (const key of grown) fixed.delete(key);
-  return fixed;
-}
-
-/** Commands that add to a collection (anything besides the fixed-member writes makes it open-ended). */
-const WRITE_COMMANDS = new Set(['SADD', 'ZADD', 'ZINCRBY', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'SMOVE', 'RPUSH', 'LPUSH', 'RPUSHX', 'LPUSHX', 'LINSERT', 'LMOVE', 'RPOPLPUSH', 'BLMOVE', 'BRPOPLPUSH', 'RESTORE', 'COPY', 'RENAME']);
 
 export const unboundedCollectionRead: Rule = {
   meta: {
@@ -95,24 +65,51 @@ export const unboundedCollectionRead: Rule = {
     },
   },
   check(context) {
-    const hashes = growingHashes(context.model);
-    const fixed = fixedMemberSets(context.model.callSites);
+    const facts = collectionFacts(context.model);
     const isTrimmed = trimmedKeys(context.model.callSites, context.workspaceKeys);
     for (const site of context.model.callSites) {
       if (!WHOLE_SET.has(site.command) && !WHOLE_HASH.has(site.command) && !RANGES.has(site.command) && !STREAM_RANGES.has(site.command)) continue;
-      const key = keyPatternOf(site.args[0]);
-      if (key && keyPatternCovered(key, context.config.boundedKeys)) continue;
-      if (key && fixed.has(key) && (WHOLE_SET.has(site.command) || RANGES.has(site.command))) continue;
-      // Capped collections (trimmed on write) and in-flight work lists are bounded by design.
-      if (isTrimmed(key) || (site.args[0] && isInFlightKey(site.args[0].text))) continue;
+      const ref = siteKey(context.model, site);
+      if (ref && isBounded(context, site, ref)) continue;
       const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
       if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
-      else if (WHOLE_HASH.has(site.command) && key && hashes.has(key)) context.report({ messageId: 'whole', data, span: site.span });
-      else if (RANGES.has(site.command) && numberOf(site.args[2]) === -1 && numberOf(site.args[1]) === 0 && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
+      else if (WHOLE_HASH.has(site.command) && ref && facts.growing.has(ref.identity)) context.report({ messageId: 'whole', data, span: site.span });
+      else if (RANGES.has(site.command) && readsWholeRange(site) && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
         context.report({ messageId: 'range', data: { ...data, kind: site.command === 'LRANGE' ? 'list' : 'sorted set' }, span: site.span });
-      } else if (STREAM_RANGES.has(site.command) && !hasOption(site, ['count', 'COUNT'], 1)) {
+      } else if (STREAM_RANGES.has(site.command) && !hasOption(site, ['count', 'COUNT'], 1) && !singleEntry(site)) {
         context.report({ messageId: 'stream', data, span: site.span });
       }
     }
+
+    /** Collections that stay small by construction, or whose size is the caller's choice. */
+    function isBounded(context: RuleContext, site: RedisCallSite, ref: KeyRef): boolean {
+      const key = ref.pattern;
+      if (key && keyPatternCovered(key, context.config.boundedKeys)) return true;
+      if ((facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity)) && (WHOLE_SET.has(site.command) || RANGES.has(site.command))) return true;
+      // Capped collections (trimmed on write, or size-checked and pruned) and in-flight work lists are bounded by design.
+      if (isTrimmed(key) || facts.capped.has(ref.identity) || (site.command === 'LRANGE' && isInFlightKey(ref.source))) return true;
+      if (isConnectionScoped(ref) || isTimeBucket(ref)) return true;
+      if (isUncalledPassThrough(context.model, site, ref)) return true;
+      // A literal key that no code of the project writes is filled by someone else (an admin, another service).
+      if (key && !key.includes('*') && context.hasWorkspace && context.workspaceKeys && !facts.written.has(ref.identity) && !context.workspaceKeys.hasCommandOnKey(COLLECTION_WRITE_COMMANDS, key)) return true;
+      return false;
+    }
   },
 };
+
+/** LRANGE/ZRANGE from 0 to -1, to the list's length, or with redis-py's start=/end= keywords. */
+function readsWholeRange(site: RedisCallSite): boolean {
+  const start = site.args[1] ?? site.keywords.start;
+  const end = site.args[2] ?? site.keywords.end;
+  if (numberOf(start) !== 0) return false;
+  if (numberOf(end) === -1) return true;
+  // LRANGE key 0 LLEN: the length read just before (or inline) is the whole list.
+  return !!end && site.command === 'LRANGE' && /llen|^len$|_len$|^length$/i.test(end.text.trim());
+}
+
+/** XRANGE key id id reads one entry. */
+function singleEntry(site: RedisCallSite): boolean {
+  const start = site.args[1];
+  const end = site.args[2];
+  return !!start && !!end && start.text.trim() === end.text.trim() && start.text.trim() !== "'-'" && start.text.trim() !== '"-"';
+}

@@ -68,8 +68,11 @@ export function isInFlightKey(keyText: string): boolean {
   return /process|active|inflight|in_flight|working|running|lease|claimed|reserved/i.test(keyText);
 }
 
-/** Commands that keep a collection capped: a key trimmed anywhere stays bounded. */
-export const TRIM_COMMANDS = ['LTRIM', 'ZREMRANGEBYRANK', 'ZREMRANGEBYSCORE', 'XTRIM', 'ZPOPMIN', 'ZPOPMAX', 'SPOP'];
+/**
+ * Commands that cap a collection at a count: a key trimmed anywhere stays bounded. Trimming by score (an expiry
+ * window) or popping does not cap it: the window holds whatever arrived within it.
+ */
+export const TRIM_COMMANDS = ['LTRIM', 'ZREMRANGEBYRANK', 'XTRIM'];
 
 /** The keys this file trims (one pass over the sites), and a check that also asks the workspace. */
 export function trimmedKeys(sites: readonly RedisCallSite[], workspaceKeys?: { hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean }): (key: string | undefined) => boolean {

@@ -1,0 +1,187 @@
+/**
+ * Which collection a call's key names, and what the file does to that collection: the "how big is this
+ * collection" rules share one per-file model (built once per file model, read by each rule) of key identities,
+ * collection types, growth (members that vary per call), caps (trims, or a size check followed by removals),
+ * and shapes that are small by construction (one connection's or one time bucket's entries).
+ */
+import type { Arg, FileModel, RedisCallSite } from '../../analysis/model';
+import { escapeRegExp, keyRefOf, type KeyRef } from '../../analysis/keyReferences';
+import { TRIM_COMMANDS } from './sites';
+
+export { keyRefOf, type KeyRef };
+
+export type CollectionType = 'list' | 'set' | 'sorted set' | 'hash' | 'stream';
+
+const TYPE_BY_COMMAND: Record<string, CollectionType> = {};
+for (const [type, commands] of [
+  ['list', 'LPUSH RPUSH LPUSHX RPUSHX LRANGE LREM LINSERT LSET LINDEX LTRIM LPOP RPOP BLPOP BRPOP LLEN LMOVE BLMOVE RPOPLPUSH BRPOPLPUSH LPOS LMPOP BLMPOP'],
+  ['set', 'SADD SREM SMEMBERS SCARD SISMEMBER SMISMEMBER SPOP SRANDMEMBER SSCAN SMOVE SINTERSTORE SUNIONSTORE SDIFFSTORE'],
+  ['sorted set', 'ZADD ZINCRBY ZRANGE ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZREM ZCARD ZREMRANGEBYRANK ZREMRANGEBYSCORE ZPOPMIN ZPOPMAX ZSCAN ZRANK ZSCORE ZUNIONSTORE ZINTERSTORE ZRANGESTORE'],
+  ['hash', 'HSET HSETNX HMSET HINCRBY HINCRBYFLOAT HGETALL HKEYS HVALS HDEL HLEN HSCAN'],
+  ['stream', 'XADD XRANGE XREVRANGE XTRIM XLEN XDEL'],
+] as const) {
+  for (const command of commands.split(' ')) TYPE_BY_COMMAND[command] = type;
+}
+
+/** Commands that add members to a collection, and where their members start. */
+const MEMBER_WRITES: Record<string, number> = { SADD: 1, RPUSH: 1, LPUSH: 1, RPUSHX: 1, LPUSHX: 1, ZADD: 1, ZINCRBY: 2, GEOADD: 1 };
+/** Commands that cap a collection at a count (see TRIM_COMMANDS). */
+const TRIMS = new Set(TRIM_COMMANDS);
+/** A size check compared with more than this is a cap in name only (an index of 10000 keys is still read whole). */
+const SMALL_CAP = 1000;
+const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
+const REMOVALS = new Set(['SREM', 'ZREM', 'HDEL', 'LPOP', 'RPOP', 'LREM', 'XDEL', 'SPOP', 'ZPOPMIN', 'ZPOPMAX', 'LTRIM']);
+/** Writes of any kind (a literal key never written by the project is managed elsewhere: its size is not ours to judge). */
+const ANY_WRITE = new Set([...Object.keys(MEMBER_WRITES), 'HSET', 'HSETNX', 'HMSET', 'HINCRBY', 'HINCRBYFLOAT', 'XADD', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'SMOVE', 'LINSERT', 'LSET', 'LMOVE', 'RPOPLPUSH', 'BLMOVE', 'BRPOPLPUSH', 'RESTORE', 'COPY', 'RENAME', 'PFADD']);
+export const COLLECTION_WRITE_COMMANDS: readonly string[] = [...ANY_WRITE];
+
+/** Field names of a hash that grows per entity (a map keyed by ids), as opposed to an object's fixed fields. */
+const ENTITY_FIELD = /(^|[._\s])(id|uid|user\w*|session\w*|token|key|email|ip|visitor\w*|member|device\w*|order\w*|item\w*|sku|slug|url|path)$|[a-z0-9](Id|ID|_id)$/i;
+
+
+
+/** The key of a site's first argument. */
+export function siteKey(model: FileModel, site: RedisCallSite): KeyRef | undefined {
+  return keyRefOf(model, site, site.args[0]);
+}
+
+/** Every key of a dict literal is a quoted string or a number (`{'gold': 1, 'silver': 2}`). */
+function quotedKeys(text: string): boolean {
+  return text.trim().replace(/^\{|\}$/g, '').split(',').every((entry) => !entry.trim() || /^(['"]|\d)/.test(entry.trim()));
+}
+
+function isLiteral(arg: Arg, python: boolean): boolean {
+  const value = arg.value;
+  if (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' || value.kind === 'null') return !arg.spread;
+  if (value.kind === 'array') return value.items.every((item) => isLiteral(item, python));
+  // A Python dict's keys are members (`{channel: now}` adds a variable member); a JS object's keys are option names.
+  if (value.kind === 'object') return (!python || quotedKeys(arg.text)) && Object.values(value.entries).every((entry) => isLiteral(entry, python));
+  return false;
+}
+
+/** What the file does to each key (by identity). */
+export interface CollectionFacts {
+  /** Collection type by key identity, from the commands run on it. */
+  types: Map<string, CollectionType>;
+  /** Keys written with members or fields that vary per call (ids, values from the caller). */
+  growing: Set<string>;
+  /** Keys written only with fixed literal members (a demo leaderboard of three medals). */
+  fixedMembers: Set<string>;
+  /** Keys trimmed (LTRIM, ZREMRANGEBYRANK, XTRIM…) or capped (a size check and removals in one function). */
+  capped: Set<string>;
+  /** Keys this file writes in any way. */
+  written: Set<string>;
+  /** Sets only ever filled in one SADD from the caller's list (`sadd(key, *tags)`): a record of that list. */
+  snapshots: Set<string>;
+}
+
+const factsByModel = new WeakMap<FileModel, CollectionFacts>();
+
+/** The collection facts of a file (one pass over its sites, memoised per file model). */
+export function collectionFacts(model: FileModel): CollectionFacts {
+  const known = factsByModel.get(model);
+  if (known) return known;
+  const facts: CollectionFacts = { types: new Map(), growing: new Set(), fixedMembers: new Set(), capped: new Set(), written: new Set(), snapshots: new Set() };
+  const addedOne = new Set<string>();
+  const sizeChecked = new Set<string>();
+  const removed = new Set<string>();
+  const variableMembers = new Set<string>();
+  for (const site of model.callSites) {
+    const key = siteKey(model, site);
+    if (!key) continue;
+    const id = key.identity;
+    const type = TYPE_BY_COMMAND[site.command];
+    if (type && !facts.types.has(id)) facts.types.set(id, type);
+    if (ANY_WRITE.has(site.command)) facts.written.add(id);
+    if (TRIMS.has(site.command)) facts.capped.add(id);
+    const scope = `${site.enclosingFunction?.span.startOffset ?? -1}|${id}`;
+    if (SIZE_CHECKS.has(site.command) && smallLimitAfter(model, site)) sizeChecked.add(scope);
+    if (REMOVALS.has(site.command)) removed.add(scope);
+    const first = MEMBER_WRITES[site.command];
+    if (first !== undefined) {
+      const members = site.args.slice(first);
+      const python = model.language === 'python';
+      const literal = members.length > 0 && members.every((member) => isLiteral(member, python)) && Object.values(site.keywords).every((keyword) => isLiteral(keyword, python));
+      if (literal && (site.command === 'SADD' || site.command === 'ZADD' || site.command === 'ZINCRBY')) facts.fixedMembers.add(id);
+      else {
+        variableMembers.add(id);
+        facts.growing.add(id);
+        if (site.command === 'SADD' && members.every((member) => member.spread || /^(\*|\.\.\.)[A-Za-z_$]/.test(member.text.trim()))) facts.snapshots.add(id);
+        else addedOne.add(id);
+      }
+    } else if (site.command === 'XADD') facts.growing.add(id);
+    else if ((site.command === 'HSET' || site.command === 'HSETNX' || site.command === 'HINCRBY' || site.command === 'HINCRBYFLOAT') && isEntityField(model, site)) facts.growing.add(id);
+    else if (ANY_WRITE.has(site.command) && site.command !== 'HSET' && site.command !== 'HMSET' && site.command !== 'HSETNX' && site.command !== 'HINCRBY' && site.command !== 'HINCRBYFLOAT') variableMembers.add(id);
+  }
+  for (const id of variableMembers) facts.fixedMembers.delete(id);
+  for (const id of addedOne) facts.snapshots.delete(id);
+  for (const scope of sizeChecked) if (removed.has(scope)) facts.capped.add(scope.slice(scope.indexOf('|') + 1));
+  factsByModel.set(model, facts);
+  return facts;
+}
+
+/**
+ * The size check is compared with a small limit (`if (await r.scard(k) > 100)`, `n = scard(k)` then `n > MAX`
+ * where MAX is a small number in this file): the code prunes the collection to that size.
+ */
+function smallLimitAfter(model: FileModel, site: RedisCallSite): boolean {
+  const after = model.text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 200);
+  const comparison = /^[^\n]*\n?[^\n]*?(?:>=?|<=?)\s*([\w$.]+)/.exec(after);
+  if (!comparison) return false;
+  const operand = comparison[1];
+  let limit = /^\d[\d_]*$/.test(operand) ? Number(operand.replace(/_/g, '')) : undefined;
+  if (limit === undefined) {
+    const name = operand.split('.').pop()!;
+    const defined = new RegExp(`\\b${escapeRegExp(name)}\\s*[:=]\\s*(\\d[\\d_]*)\\b`).exec(model.text);
+    if (defined) limit = Number(defined[1].replace(/_/g, ''));
+  }
+  return limit !== undefined && limit <= SMALL_CAP;
+}
+
+/** An HSET whose field is computed and named like an id: a map that grows per entity. */
+function isEntityField(model: FileModel, site: RedisCallSite): boolean {
+  const field = site.args[1];
+  if (!field || site.args.length < 3 || site.keywords.mapping) return false;
+  if (field.value.kind === 'pattern') return true;
+  if (field.value.kind !== 'name' && field.value.kind !== 'unknown') return false;
+  const text = field.text.trim();
+  // A field taken from a record's own entries (`for k, v in data.items()`) is one of the record's fields.
+  if (site.loop && /^[A-Za-z_$][\w$]*$/.test(text) && new RegExp(`\\b${escapeRegExp(text)}\\b[^\\n]*\\b(in\\s+[\\w.]+\\.items\\(\\)|of\\s+Object\\.entries\\()`).test(model.text.slice(site.loop.span.startOffset, site.callSpan.startOffset))) return false;
+  return ENTITY_FIELD.test(text.replace(/^(str|String)\((.*)\)$/, '$2'));
+}
+
+/**
+ * Keys that live and die with one connection or socket (the rooms one socket joined): small by construction.
+ */
+export function isConnectionScoped(key: KeyRef): boolean {
+  return /socket|connection|\bconn(Id|_id)?\b|connId|conn_id/i.test(`${key.source} ${key.pattern ?? ''}`);
+}
+
+/** Keys of one time bucket (a minute's schedule list, a day's counter set): they hold one period's entries. */
+export function isTimeBucket(key: KeyRef): boolean {
+  return /time_?key|timeKey|minute|(^|[_:.])(bucket|slot)s?([_:.]|$)/i.test(`${key.source} ${key.pattern ?? ''}`);
+}
+
+/**
+ * A thin helper that passes its caller's key straight to the command and returns the reply
+ * (`def get_set(self, key): return r.smembers(key)`) and that nothing in this file calls: how big the
+ * collection is depends on callers we do not see.
+ */
+export function isUncalledPassThrough(model: FileModel, site: RedisCallSite, key: KeyRef): boolean {
+  const fn = site.enclosingFunction;
+  if (!key.parameter || !fn) return false;
+  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
+  // Thin: no branching or looping, a few code lines besides comments, docstrings and error handling.
+  const lines = body.split('\n').slice(1);
+  const code = lines.filter((line) => /[\w$]/.test(line) && !/^\s*(#|\/\/|\*|\/\*|"""|'''|try\b|except\b|catch\b|finally\b|\}\s*catch\b)/.test(line));
+  if (code.length > 5 || lines.some((line) => /^\s*(if|for|while|switch)\b/.test(line))) return false;
+  const before = model.text.slice(Math.max(fn.span.startOffset, site.expressionSpan.startOffset - 80), site.expressionSpan.startOffset);
+  const after = model.text.slice(site.expressionSpan.endOffset, Math.min(fn.span.endOffset, site.expressionSpan.endOffset + 400));
+  const returned = /\breturn\s*(\(?\s*await\s+)?[^\n]*$/.test(before) || (/^\s*(?:const|let|var)?\s*(\w+)\s*=\s*(await\s+)?$/.test(before.split('\n').pop() ?? '') && /\breturn\b/.test(after));
+  if (!returned) return false;
+  const name = fn.name;
+  if (!name || name === '<anonymous>') return true;
+  // Calls outside the helper itself (its own text holds its definition and the Redis call of the same name).
+  const outside = model.text.slice(0, fn.span.startOffset) + '\n' + model.text.slice(fn.span.endOffset);
+  return !new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`).test(outside);
+}
