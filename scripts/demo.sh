@@ -53,11 +53,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The server starts first: it is ready long before the build is checked.
+# The server starts and is seeded first, in the background while the build is checked.
 step "starting redis-server on 127.0.0.1:$REDIS_PORT"
 setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA" --save '' --appendonly no --daemonize no \
   --logfile "$DATA/redis.log" --maxmemory 256mb --maxmemory-policy allkeys-lru >"$DATA/redis.out" 2>&1 &
 REDIS_PID=$!
+
+for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $REDIS_PORT (in use?): $(tail -3 "$DATA/redis.log")" >&2; exit 1; }
+step "seeding redis (in the background)"
+node --import tsx scripts/seed-demo.ts "redis://127.0.0.1:$REDIS_PORT" >"$DATA/seed.log" 2>&1 &
+SEED_PID=$!
 
 step "checking the build (dist/ and out/demo/redis-review.vsix)"
 node scripts/buildIfChanged.mjs --vsix "$CACHE/redis-review.vsix" | sed 's/^/       /'
@@ -65,11 +71,6 @@ node scripts/buildIfChanged.mjs --vsix "$CACHE/redis-review.vsix" | sed 's/^/   
 step "checking the examples/ packages (express, ioredis, node-redis and their types)"
 node scripts/exampleDependencies.mjs 2>&1 | sed 's/^/       /'
 
-for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $REDIS_PORT (in use?): $(tail -3 "$DATA/redis.log")" >&2; exit 1; }
-step "seeding redis (in the background)"
-node --import tsx scripts/seed-demo.ts "redis://127.0.0.1:$REDIS_PORT" >"$DATA/seed.log" 2>&1 &
-SEED_PID=$!
 
 mkdir -p "$DATA/home" "$DATA/user/User"
 export HOME="$DATA/home" XDG_CONFIG_HOME="$DATA/home/.config" XDG_DATA_HOME="$DATA/home/.local/share" XDG_CACHE_HOME="$DATA/home/.cache"
