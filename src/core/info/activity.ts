@@ -1,6 +1,7 @@
 /** Pure parsing of CLIENT LIST text and SLOWLOG GET replies, and ranking of INFO commandstats. */
 import type { ClientRow, CommandStatRow, SlowlogEntry } from '../../shared/protocol';
 import type { CommandStat } from './parseInfo';
+import { displayKey } from '../keys/keyBytes';
 
 /** CLIENT LIST: one client per line of space-separated `name=value` fields. */
 export function parseClientList(node: string, text: string): ClientRow[] {
@@ -28,18 +29,24 @@ export function parseClientList(node: string, text: string): ClientRow[] {
   return rows;
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+const utf8 = new TextDecoder();
+const text = (value: unknown): string => (value === null || value === undefined ? '' : value instanceof Uint8Array ? utf8.decode(value) : String(value));
+/** A command argument as the Keys tab shows key names: binary bytes escaped (bin:\xff), never U+FFFD. */
+const argument = (value: unknown): string => (value instanceof Uint8Array ? displayKey(value) : text(value));
 
-/** SLOWLOG GET: [id, unix time, micros, [args...], client addr, client name] per entry (addr/name since 4.0). */
+/**
+ * SLOWLOG GET: [id, unix time, micros, [args...], client addr, client name] per entry (addr/name since 4.0).
+ * Read it as bytes (callBuffer): arguments are shown with displayKey, so binary key names stay readable.
+ */
 export function parseSlowlog(node: string, reply: unknown[]): SlowlogEntry[] {
   return reply
     .filter((entry): entry is unknown[] => Array.isArray(entry) && entry.length >= 4)
     .map((entry) => ({
       node,
-      id: Number(entry[0]),
-      timestamp: Number(entry[1]),
-      durationMicros: Number(entry[2]),
-      args: Array.isArray(entry[3]) ? entry[3].map(text) : [],
+      id: Number(text(entry[0])),
+      timestamp: Number(text(entry[1])),
+      durationMicros: Number(text(entry[2])),
+      args: Array.isArray(entry[3]) ? entry[3].map(argument) : [],
       clientAddress: text(entry[4]),
       clientName: text(entry[5]),
     }));

@@ -44,7 +44,8 @@ export async function readActivity(client: RedisClient, slowlogCount: number, si
     nodes.map(async (node) => {
       const label = nodes.length === 1 ? singleNodeLabel : nodeAddress(node);
       const [slowlog, commandstats, clients] = await Promise.all([
-        node.call('SLOWLOG', 'GET', String(slowlogCount)) as Promise<unknown[]>,
+        // As bytes: arguments holding binary key names are escaped for display instead of decoded to U+FFFD.
+        node.callBuffer('SLOWLOG', 'GET', String(slowlogCount)) as Promise<unknown[]>,
         node.call('INFO', 'commandstats') as Promise<string>,
         node.call('CLIENT', 'LIST') as Promise<string>,
       ]);

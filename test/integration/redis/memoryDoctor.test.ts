@@ -1,6 +1,7 @@
 /**
  * MEMORY DOCTOR read for a person (issue #16, item 5), against a real redis-server in each state the server
- * distinguishes: too little data to judge, nothing wrong, and issues (a memory peak left behind after a big delete).
+ * distinguishes: too little data to judge, nothing wrong, and issues (a memory peak left behind after a big delete);
+ * and the slow log, whose arguments (binary key names) are shown like the Keys tab shows them.
  */
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,11 +31,11 @@ describe('memoryDoctor', () => {
   });
 
   it('lists the issues by name once the server has something to say', async () => {
-    // ~60 MB, then keep a quarter: the allocator's peak stays far above what is used now.
-    await client.call('DEBUG', 'POPULATE', '400000', 'doctor', '100');
+    // ~30 MB, then keep 30 % (above the 5 MB the doctor needs): the peak stays far above what is used now.
+    await client.call('DEBUG', 'POPULATE', '200000', 'doctor', '100');
     const keys = await client.dbsize();
-    expect(keys).toBe(400_000);
-    for (let start = 100_000; start < 400_000; start += 10_000) {
+    expect(keys).toBe(200_000);
+    for (let start = 60_000; start < 200_000; start += 10_000) {
       await client.unlink(...Array.from({ length: 10_000 }, (_, i) => `doctor:${start + i}`));
     }
     const readings = await memoryDoctor(client, 'Demo');
@@ -46,5 +47,20 @@ describe('memoryDoctor', () => {
     expect(reading.summary).toMatch(/^\d+ issues? found: peak memory/);
     for (const issue of reading.issues) expect(issue.detail).toMatch(/^\S.{20,}\.$/);
     expect(reading.serverText).toMatch(/I want to help you\.$/);
+  }, 180_000);
+});
+
+describe('slow log arguments', () => {
+  it('show a binary key name escaped, as the Keys tab does, never as U+FFFD', async () => {
+    const { readActivity } = await import('../../../src/redis/browse/serverStats');
+    await client.config('SET', 'slowlog-log-slower-than', '0');
+    await client.set(Buffer.from([0x62, 0x69, 0x6e, 0x3a, 0xff, 0xfe, 0x00, 0x01]), 'v');
+    await client.config('SET', 'slowlog-log-slower-than', '10000');
+    const { slowlog } = await readActivity(client, 32, 'Demo');
+    const entry = slowlog.find((e) => e.args[0] === 'set');
+    expect(entry?.args).toEqual(['set', 'bin:\\xff\\xfe\\x00\\x01', 'v']);
+    expect(entry?.id).toBeGreaterThanOrEqual(0);
+    expect(entry?.timestamp).toBeGreaterThan(1_600_000_000);
+    expect(slowlog.flatMap((e) => e.args).join(' ')).not.toContain('\ufffd');
   });
 });
