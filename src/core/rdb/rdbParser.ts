@@ -598,6 +598,7 @@ export class RdbParser {
     switch (type) {
       case T.TYPE_LIST: case T.TYPE_SET:
         f.elementAllocBytes += sdsAllocSize(this.stringLength());
+        if (this.lastWasInteger) f.integerElements++;
         this.remaining--;
         break;
       case T.TYPE_ZSET: case T.TYPE_ZSET_2:
@@ -784,6 +785,7 @@ export class RdbParser {
     f.nodeAllocBytes = 0;
     f.elementAllocBytes = 0;
     f.fieldsWithTtl = 0;
+    f.integerElements = 0;
     f.moduleName = '';
     const s = f.stream;
     s.listpacks = s.raxNodes = s.listpackBytes = s.lastListpackBytes = s.listpackAllocBytes = 0;
@@ -857,7 +859,7 @@ function newFacts(): RdbKeyFacts {
   return {
     offset: 0, db: 0, key: EMPTY, type: 'string', rdbType: 0, encoding: 'string', length: 0, expiresAtMs: -1, idleSeconds: -1,
     lfuFrequency: -1, valueBytes: 0, integerString: false, blobBytes: 0, nodes: 0, nodeAllocBytes: 0, elementAllocBytes: 0,
-    fieldsWithTtl: 0, moduleName: '',
+    fieldsWithTtl: 0, integerElements: 0, moduleName: '',
     stream: {
       listpacks: 0, raxNodes: 0, listpackBytes: 0, lastListpackBytes: 0, listpackAllocBytes: 0, groups: 0, groupPelEntries: 0,
       groupPelRaxNodes: 0, consumers: 0, consumerNameBytes: 0, consumerPelEntries: 0, consumerPelRaxNodes: 0,

@@ -58,6 +58,8 @@ export interface RdbKeyFacts {
   /** Hashtable/skiplist encodings (and the old linked list): sum of sds allocations of every element string
    *  (hash fields and values both). */
   elementAllocBytes: number;
+  /** Hashtable encodings: elements the file stores integer-encoded (a set of only these may have been an intset). */
+  integerElements: number;
   /** Hash fields with their own expiry (Redis 7.4 hash-field expiration). */
   fieldsWithTtl: number;
   stream: StreamFacts;

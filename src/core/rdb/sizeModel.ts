@@ -1,0 +1,151 @@
+/**
+ * The in-memory size model: for one key read from an RDB, the bytes `MEMORY USAGE key SAMPLES 0` reports on
+ * the server that wrote the file, and the encoding OBJECT ENCODING reports. It follows objectComputeSize()
+ * and the MEMORY USAGE command of Redis 7 (object.c) with 64-bit struct sizes and jemalloc 5 size classes;
+ * the figures are calibrated against real servers by test/integration/rdb/sizeModel.test.ts.
+ */
+import { jemallocSize, sdsAllocSize } from './allocator';
+import type { RdbKeyFacts } from './types';
+
+/** The server whose memory the model describes (from the file's redis-ver AUX field). */
+export interface ServerShape {
+  /** [major, minor], e.g. [7, 0]; [7, 0] when unknown. */
+  version: [number, number];
+  /** list-max-listpack-size as a byte limit for one node (-2 = 8 KB, the default). */
+  listNodeBytes: number;
+}
+
+export const DEFAULT_SERVER_SHAPE: ServerShape = { version: [7, 0], listNodeBytes: 8192 };
+
+/** Parse "7.0.15" (redis-ver) into a shape; unknown text keeps the defaults. */
+export function serverShapeFromVersion(redisVersion: string | undefined): ServerShape {
+  const match = /^(\d+)\.(\d+)/.exec(redisVersion ?? '');
+  return match ? { ...DEFAULT_SERVER_SHAPE, version: [Number(match[1]), Number(match[2])] } : DEFAULT_SERVER_SHAPE;
+}
+
+const ROBJ = 16;
+const DICT_ENTRY = 24;
+/** struct dict of Redis 7 (type, two tables, two used counts, rehash index, pause, two size exponents). */
+const DICT = 56;
+const QUICKLIST = 40;
+const QUICKLIST_NODE = 32;
+const ZSET = 16;
+const ZSKIPLIST = 32;
+/** The skiplist header node: 24 bytes + 32 levels of 16 bytes, rounded by jemalloc. */
+const ZSKIPLIST_HEADER = jemallocSize(24 + 32 * 16);
+/** Expected jemalloc size of a skiplist node (24 bytes + 16 per level, levels geometric with p = 1/4). */
+const ZSKIPLIST_NODE = (() => {
+  let expected = 0;
+  for (let level = 1; level <= 32; level++) expected += 0.75 * 0.25 ** (level - 1) * jemallocSize(24 + 16 * level);
+  return expected;
+})();
+const STREAM_V7 = 80;
+const STREAM_V6 = 40;
+const STREAM_CG = 40;
+const STREAM_NACK = 24;
+const STREAM_ID = 16;
+/** streamRadixTreeMemoryUsage: sizeof(raxNode) + 30 pointers per node. */
+const RAX_NODE = 4 + 8 * 30;
+/** The listpack a stream preallocates for its newest node (STREAM_LISTPACK_MAX_PRE_ALLOCATE). */
+const STREAM_LISTPACK_PREALLOCATED = 4096;
+
+export interface SizeEstimate {
+  /** MEMORY USAGE bytes (rounded). */
+  bytes: number;
+  /** OBJECT ENCODING on the writing server. */
+  encoding: string;
+}
+
+/** Share of non-empty buckets in a table holding as many entries as buckets (1 - 1/e): the rehash steps it takes. */
+const NON_EMPTY_BUCKETS = 1 - Math.exp(-1);
+
+/**
+ * Bucket pointers MEMORY USAGE counts for a dict of `n` entries that started with `initial` buckets and then grew
+ * one insert at a time. Growth doubles the table and rehashes incrementally, one old bucket per later insert;
+ * until that is done both tables count (values' dicts are not rehashed in the background).
+ */
+export function dictBuckets(n: number, initial = 4): number {
+  const start = Math.max(4, initial);
+  if (n <= start) return start;
+  const size = 2 ** Math.ceil(Math.log2(n));
+  const old = size / 2;
+  const stepsSinceGrowth = n - (old + 1);
+  return stepsSinceGrowth < NON_EMPTY_BUCKETS * old ? size + old : size;
+}
+
+const nextPowerOfTwo = (n: number) => (n <= 4 ? 4 : 2 ** Math.ceil(Math.log2(n)));
+
+/** MEMORY USAGE of the key described by `facts`, with the encoding the server reports. */
+export function estimateKeyMemory(facts: RdbKeyFacts, server: ServerShape = DEFAULT_SERVER_SHAPE): SizeEstimate {
+  const keyBytes = sdsAllocSize(facts.key.length) + DICT_ENTRY;
+  const value = valueSize(facts, server);
+  return { bytes: Math.round(keyBytes + value.bytes), encoding: value.encoding };
+}
+
+function atLeast(server: ServerShape, major: number, minor: number): boolean {
+  return server.version[0] > major || (server.version[0] === major && server.version[1] >= minor);
+}
+
+function hashtable(n: number, initialBuckets: number, elementAllocBytes: number): number {
+  return ROBJ + DICT + 8 * dictBuckets(n, initialBuckets) + n * DICT_ENTRY + elementAllocBytes;
+}
+
+/** Buckets a set's dict started with: a set of integers was an intset until it passed 512 entries (set-max-intset-entries). */
+function setInitialBuckets(f: RdbKeyFacts): number {
+  return f.integerElements === f.length && f.length > 512 ? nextPowerOfTwo(513) : 4;
+}
+
+/** A hash (or zset) passing 128 entries (the listpack limit) converts into a dict sized for 129; a smaller one was
+ *  converted by a long value, at about its present size. */
+function convertedInitialBuckets(n: number): number {
+  return n > 128 ? nextPowerOfTwo(129) : nextPowerOfTwo(n);
+}
+
+function valueSize(f: RdbKeyFacts, server: ServerShape): SizeEstimate {
+  switch (f.type) {
+    case 'string':
+      if (f.integerString) return { bytes: ROBJ, encoding: 'int' };
+      if (f.length <= 44) return { bytes: jemallocSize(ROBJ + 3 + f.length + 1), encoding: 'embstr' };
+      return { bytes: ROBJ + sdsAllocSize(f.length), encoding: 'raw' };
+    case 'list': {
+      if (f.encoding === 'linkedlist') {
+        // Converted to a quicklist on load: elements packed into listpacks of about 8 KB.
+        const nodes = Math.max(1, Math.ceil(f.elementAllocBytes / server.listNodeBytes));
+        return { bytes: ROBJ + QUICKLIST + nodes * QUICKLIST_NODE + f.elementAllocBytes, encoding: 'quicklist' };
+      }
+      if (f.encoding === 'ziplist') return { bytes: ROBJ + QUICKLIST + QUICKLIST_NODE + jemallocSize(f.blobBytes), encoding: 'quicklist' };
+      // Redis 7.2+ keeps a list that fits one node as a plain listpack.
+      if (atLeast(server, 7, 2) && f.nodes === 1 && f.blobBytes > 0 && f.blobBytes <= server.listNodeBytes) {
+        return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: 'listpack' };
+      }
+      return { bytes: ROBJ + QUICKLIST + f.nodes * QUICKLIST_NODE + f.nodeAllocBytes, encoding: 'quicklist' };
+    }
+    case 'set':
+      if (f.encoding === 'hashtable') return { bytes: hashtable(f.length, setInitialBuckets(f), f.elementAllocBytes), encoding: 'hashtable' };
+      return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding };
+    case 'hash':
+      if (f.encoding === 'hashtable') return { bytes: hashtable(f.length, convertedInitialBuckets(f.length), f.elementAllocBytes), encoding: 'hashtable' };
+      if (f.encoding === 'listpackex') return { bytes: ROBJ + jemallocSize(32) + jemallocSize(f.blobBytes), encoding: 'listpackex' };
+      return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding === 'zipmap' || f.encoding === 'ziplist' ? f.encoding : 'listpack' };
+    case 'zset':
+      if (f.encoding === 'skiplist') {
+        const n = f.length;
+        const bytes = ROBJ + ZSET + ZSKIPLIST + DICT + 8 * dictBuckets(n, convertedInitialBuckets(n)) + ZSKIPLIST_HEADER + n * (DICT_ENTRY + ZSKIPLIST_NODE) + f.elementAllocBytes;
+        return { bytes, encoding: 'skiplist' };
+      }
+      return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding };
+    case 'stream': {
+      const s = f.stream;
+      const rax = (elements: number, nodes: number) => elements * STREAM_ID + nodes * RAX_NODE;
+      // The newest listpack was preallocated by XADD; older ones were filled to their final size.
+      const newest = s.listpacks > 0 ? Math.max(STREAM_LISTPACK_PREALLOCATED, jemallocSize(s.lastListpackBytes)) - jemallocSize(s.lastListpackBytes) : 0;
+      let bytes = ROBJ + (atLeast(server, 7, 0) ? STREAM_V7 : STREAM_V6) + rax(s.listpacks, s.raxNodes) + s.listpackAllocBytes + newest;
+      bytes += s.groups * STREAM_CG + rax(s.groupPelEntries, s.groupPelRaxNodes) + s.groupPelEntries * STREAM_NACK;
+      bytes += s.consumers * (atLeast(server, 7, 2) ? 32 : 24) + s.consumerNameBytes + rax(s.consumerPelEntries, s.consumerPelRaxNodes);
+      return { bytes, encoding: 'stream' };
+    }
+    default:
+      // Module values: their own rdb_save format, not their memory; the file's bytes are the best hint there is.
+      return { bytes: ROBJ + f.valueBytes, encoding: f.encoding };
+  }
+}

@@ -1,0 +1,40 @@
+/** Helpers for RDB tests: SAVE on a real server and return the file, parse a file into per-key facts. */
+import type Redis from 'ioredis';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RdbParser } from '../../../src/core/rdb/rdbParser';
+import { estimateKeyMemory, serverShapeFromVersion } from '../../../src/core/rdb/sizeModel';
+import type { RdbKeyFacts } from '../../../src/core/rdb/types';
+
+/** SAVE, then read the dump the server wrote (its dir + dbfilename). */
+export async function saveAndRead(client: Redis): Promise<Buffer> {
+  await client.call('SAVE');
+  const [, dir] = (await client.call('CONFIG', 'GET', 'dir')) as string[];
+  const [, name] = (await client.call('CONFIG', 'GET', 'dbfilename')) as string[];
+  return readFileSync(join(dir, name));
+}
+
+export interface ParsedKey {
+  facts: RdbKeyFacts;
+  estimate: number;
+  encoding: string;
+}
+
+/** Parse a whole file in chunks of `chunkSize`, copying each key's facts and its size estimate. */
+export function parseAll(data: Uint8Array, chunkSize = 65536): { keys: Map<string, ParsedKey>; aux: Record<string, string>; parser: RdbParser } {
+  const keys = new Map<string, ParsedKey>();
+  const aux: Record<string, string> = {};
+  const parser = new RdbParser({
+    key(facts) {
+      const copy: RdbKeyFacts = { ...facts, key: facts.key.slice(), stream: { ...facts.stream } };
+      const estimate = estimateKeyMemory(copy, serverShapeFromVersion(aux['redis-ver']));
+      keys.set(Buffer.from(copy.key).toString('latin1'), { facts: copy, estimate: estimate.bytes, encoding: estimate.encoding });
+    },
+    aux(name, value) {
+      aux[name] = value;
+    },
+  });
+  for (let i = 0; i < data.length; i += chunkSize) parser.push(data.subarray(i, i + chunkSize));
+  parser.end();
+  return { keys, aux, parser };
+}
