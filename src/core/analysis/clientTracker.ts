@@ -37,6 +37,18 @@ function isClient(value: Value): value is ClientRef {
   return !!value && 'kind' in value;
 }
 
+/**
+ * The parameter of a callback given to node-redis v4's `client.executeIsolated(async (isolated) => ...)`: a client on
+ * its own connection (where WATCH/MULTI belong).
+ */
+function isolatedClientParameter(binding: BoundName): ClientRef | undefined {
+  const fn = binding.context.fnNode;
+  const call = fn?.parent?.type === 'arguments' ? fn.parent.parent : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'executeIsolated') return undefined;
+  return { kind: 'client', library: 'node-redis', async: true, identity: `param:${binding.context.fnId}:${binding.name}`, origin: 'parameter' };
+}
+
 export class ClientTracker {
   private readonly clientCreations: ClientCreations;
   /** While set, receives what every resolution reaches and reads. */
@@ -442,7 +454,7 @@ export class ClientTracker {
       const typed = binding.typeText ? this.typeKind(binding.typeText, binding.context) : undefined;
       if (typed) return { ...typed, identity: binding.kind === 'field' ? `this:${binding.name}` : `param:${binding.context.fnId}:${binding.name}`, origin: 'parameter' };
       if (binding.value) return this.resolve(binding.value, binding.context, depth + 1);
-      return undefined;
+      return binding.kind === 'param' ? isolatedClientParameter(binding) : undefined;
     }
     if (binding.kind !== 'assign' || !binding.value) return undefined;
     const value = this.syntax.unwrap(binding.value);
