@@ -26,7 +26,7 @@ const INTERESTING_METHODS = new Set([
   'create_connection', 'get_redis_connection', 'createClient', 'createCluster', 'createClientPool', 'createSentinel', 'Cluster', 'duplicate',
   'connect', 'pipeline', 'multi', 'pubsub', 'client', 'master_for', 'slave_for', 'on', 'once', 'addListener', 'prependListener', 'loads',
   'lock', 'register_script', 'defineCommand', 'transaction', 'execute', 'exec', 'execAsPipeline', 'withOptions', 'withTypeMapping', 'withCommandOptions',
-  'sendCommand', 'execute_command', 'call', 'send_command', 'callBuffer',
+  'sendCommand', 'execute_command', 'call', 'send_command', 'callBuffer', 'apply',
 ]);
 
 /** Batch control commands are structure, not work: rules read them from helperCalls. */
@@ -73,7 +73,7 @@ export class CallSiteBuilder {
     if (call.context.loops.length && call.type !== 'new_expression') this.noteLoopCall(call, out);
     const hint = this.worthResolving(call);
     if (!hint) return;
-    const parts = this.tracker.partsOf(call.node, hint);
+    let parts = this.tracker.partsOf(call.node, hint);
     if (!parts) return;
     if (this.tracker.creationAt(call.node, call.context)) return;
     // Only `<module>.load(s)` can be a deserializer: the dotted path (several node reads) is built for those alone.
@@ -87,6 +87,8 @@ export class CallSiteBuilder {
     }
     if (!parts.object || !parts.property) return;
     const method = parts.property;
+    if ((parts.property === 'apply' || parts.property === 'call') && this.syntax.family === 'script') parts = this.throughFunctionMethod(parts);
+    if (!parts.object || !parts.property) return;
     const receiver = this.receiverOf(parts.object, call.context, parts, method);
     if (!receiver) return;
     if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
@@ -107,6 +109,20 @@ export class CallSiteBuilder {
   }
 
   private receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
+  /**
+   * `client.brpop.apply(client, args)` / `client.get.call(client, key)`: the command method called through
+   * Function.prototype, on the client it is bound to (the arguments of `apply` come as one unknown array).
+   */
+  private throughFunctionMethod(parts: CallParts): CallParts {
+    const inner = parts.object;
+    if (inner?.type !== 'member_expression') return parts;
+    const object = inner.childForFieldName('object');
+    const propertyNode = inner.childForFieldName('property');
+    const thisArg = parts.args[0]?.text;
+    if (!object || !propertyNode || !commandForMethod(propertyNode.text) || thisArg !== object.text) return parts;
+    return { ...parts, callee: inner, object, property: propertyNode.text, propertyNode, args: parts.property === 'call' ? parts.args.slice(1) : [] };
+  }
+
     const ref = this.tracker.resolve(object, context);
     if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
     const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
