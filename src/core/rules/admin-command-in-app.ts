@@ -6,6 +6,7 @@ const REASONS: Record<string, string> = {
   MONITOR: 'streams every command the server executes and can halve its throughput',
   SHUTDOWN: 'stops the server',
   SAVE: 'blocks every client for the whole RDB dump',
+  BGSAVE: 'forks the server for an RDB snapshot (copy-on-write memory growth and fork latency on large datasets); leave snapshots to the save schedule or ops tooling',
   BGREWRITEAOF: 'forks the server and rewrites the AOF, a heavy operation for ops tooling',
   'CONFIG SET': 'changes server configuration at run time, drifting from redis.conf (and is refused by most managed services)',
   'CONFIG REWRITE': 'rewrites redis.conf on the server',
@@ -43,7 +44,7 @@ export const adminCommandInApp: Rule = {
     },
     docs: {
       summary: 'MONITOR, SAVE, CONFIG SET, SHUTDOWN, DEBUG… in application code.',
-      what: 'Reports administrative commands: MONITOR, SHUTDOWN, SAVE, BGREWRITEAOF, CONFIG SET/REWRITE/RESETSTAT, SLAVEOF/REPLICAOF, CLUSTER RESET/FAILOVER, MODULE LOAD, ACL SETUSER/DELUSER, CLIENT KILL, SCRIPT/FUNCTION FLUSH, SWAPDB and DEBUG.',
+      what: 'Reports administrative commands: MONITOR, SHUTDOWN, SAVE, BGSAVE, BGREWRITEAOF, CONFIG SET/REWRITE/RESETSTAT, SLAVEOF/REPLICAOF, CLUSTER RESET/FAILOVER, MODULE LOAD, ACL SETUSER/DELUSER, CLIENT KILL, SCRIPT/FUNCTION FLUSH, SWAPDB and DEBUG.',
       why: 'These are @admin/@dangerous commands. MONITOR can cut throughput by half, SAVE blocks all clients for the length of the dump, CONFIG SET silently drifts the running server from its configuration file and is rejected on managed services, SHUTDOWN and DEBUG can take the server down.',
       examples: [
         { client: 'redis-py', file: 'app/startup.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    r.config_set("maxmemory-policy", "allkeys-lru")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    policy = r.config_get("maxmemory-policy")\n    return policy\n' },
