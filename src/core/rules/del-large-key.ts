@@ -1,9 +1,9 @@
 /** del-large-key: DEL of a collection frees it synchronously; UNLINK frees it in the background. */
-import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
-import { LOCK_KEY, growingHashes } from './support/sites';
+import { LOCK_KEY, functionStartOf } from './support/sites';
+import { collectionFacts, isConnectionScoped, isTimeBucket, keyRefOf, siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const COLLECTION_WRITES: Record<string, string> = {
@@ -11,6 +11,7 @@ const COLLECTION_WRITES: Record<string, string> = {
   HSET: 'hash', HMSET: 'hash', HINCRBY: 'hash', XADD: 'stream', PFADD: 'HyperLogLog', GEOADD: 'geo set',
 };
 const RENAMABLE = new Set(['delete', 'del']);
+const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
 
 export const delLargeKey: Rule = {
   meta: {
@@ -42,21 +43,34 @@ export const delLargeKey: Rule = {
     },
   },
   check(context) {
-    // Object-shaped hashes (fixed fields) are small; only hashes that grow per entity count as large.
-    const maps = growingHashes(context.model);
+    // Object-shaped hashes (fixed fields) are small; only hashes that grow per entity count as large. Keys are
+    // compared by pattern or, for keys held in names, by the expression that builds them.
+    const facts = collectionFacts(context.model);
     const types = new Map<string, string>();
     for (const site of context.model.callSites) {
       const type = COLLECTION_WRITES[site.command];
-      const key = keyPatternOf(site.args[0]);
-      if (type && key && (type !== 'hash' || maps.has(key))) types.set(key, type);
+      const ref = siteKey(context.model, site);
+      if (type && ref && (type !== 'hash' || facts.growing.has(ref.identity))) types.set(ref.identity, type);
+    }
+    const sizeChecked = new Set<string>();
+    for (const site of context.model.callSites) {
+      const ref = SIZE_CHECKS.has(site.command) ? siteKey(context.model, site) : undefined;
+      if (ref) sizeChecked.add(`${functionStartOf(site)}|${ref.identity}`);
     }
     for (const site of context.model.callSites) {
       if (site.command !== 'DEL') continue;
       for (const arg of site.args) {
-        const key = keyPatternOf(arg);
-        if (!key || LOCK_KEY.test(key)) continue;
-        let type = types.get(key);
-        if (!type && context.workspaceKeys) {
+        const ref = keyRefOf(context.model, site, arg);
+        if (!ref || LOCK_KEY.test(ref.pattern ?? ref.source)) continue;
+        // Collections that stay small by construction free quickly.
+        if (facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref) || isTimeBucket(ref)) continue;
+        // The code checked the size just before (`if scard(key) == 1: delete(key)`): it knows the key is small.
+        if (sizeChecked.has(`${functionStartOf(site)}|${ref.identity}`)) continue;
+        // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing family.
+        if (!ref.pattern && site.args.length > 1) continue;
+        const key = ref.pattern;
+        let type = types.get(ref.identity);
+        if (!type && key && context.workspaceKeys) {
           for (const [command, name] of Object.entries(COLLECTION_WRITES)) {
             if (name === 'hash') continue;
             if (context.workspaceKeys.hasCommandOnKey([command], key)) {

@@ -5,6 +5,7 @@ import { shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { hasOption, optionsObject } from './support/options';
 import { appendArguments } from './support/ttl';
+import { siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 export const streamWithoutMaxlen: Rule = {
@@ -37,11 +38,14 @@ export const streamWithoutMaxlen: Rule = {
     },
   },
   check(context) {
-    const trimmed = new Set(context.model.callSites.filter((s) => s.command === 'XTRIM').map((s) => keyPatternOf(s.args[0])));
+    // Streams trimmed by XTRIM in this file: by pattern, or by the same key expression (`xtrim(this.ns(key), …)`).
+    const trimmed = new Set(context.model.callSites.filter((s) => s.command === 'XTRIM').map((s) => siteKey(context.model, s)?.identity));
     const n = context.config.streamMaxLen;
     for (const site of context.model.callSites) {
       if (site.command !== 'XADD') continue;
       const key = keyPatternOf(site.args[0]);
+      const ref = siteKey(context.model, site);
+      if (ref && trimmed.has(ref.identity)) continue;
       if (key && (trimmed.has(key) || context.workspaceKeys?.hasCommandOnKey(['XTRIM'], key))) continue;
       if (hasOption(site, ['maxlen', 'minid', 'MAXLEN', 'MINID'], 1)) continue;
       const object = optionsObject(site, 2);

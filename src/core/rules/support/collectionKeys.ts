@@ -69,6 +69,8 @@ export interface CollectionFacts {
   fixedMembers: Set<string>;
   /** Keys trimmed (LTRIM, ZREMRANGEBYRANK, XTRIM…) or capped (a size check and removals in one function). */
   capped: Set<string>;
+  /** The capped keys pruned to a small limit after a size check (a trim keeps any count, e.g. 1000 entries). */
+  smallCapped: Set<string>;
   /** Keys this file writes in any way. */
   written: Set<string>;
   /** Sets only ever filled in one SADD from the caller's list (`sadd(key, *tags)`): a record of that list. */
@@ -81,7 +83,7 @@ const factsByModel = new WeakMap<FileModel, CollectionFacts>();
 export function collectionFacts(model: FileModel): CollectionFacts {
   const known = factsByModel.get(model);
   if (known) return known;
-  const facts: CollectionFacts = { types: new Map(), growing: new Set(), fixedMembers: new Set(), capped: new Set(), written: new Set(), snapshots: new Set() };
+  const facts: CollectionFacts = { types: new Map(), growing: new Set(), fixedMembers: new Set(), capped: new Set(), smallCapped: new Set(), written: new Set(), snapshots: new Set() };
   const addedOne = new Set<string>();
   const sizeChecked = new Set<string>();
   const removed = new Set<string>();
@@ -115,7 +117,11 @@ export function collectionFacts(model: FileModel): CollectionFacts {
   }
   for (const id of variableMembers) facts.fixedMembers.delete(id);
   for (const id of addedOne) facts.snapshots.delete(id);
-  for (const scope of sizeChecked) if (removed.has(scope)) facts.capped.add(scope.slice(scope.indexOf('|') + 1));
+  for (const scope of sizeChecked) {
+    if (!removed.has(scope)) continue;
+    facts.capped.add(scope.slice(scope.indexOf('|') + 1));
+    facts.smallCapped.add(scope.slice(scope.indexOf('|') + 1));
+  }
   factsByModel.set(model, facts);
   return facts;
 }
