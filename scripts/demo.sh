@@ -59,7 +59,7 @@ setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA" --save '
   --logfile "$DATA/redis.log" --maxmemory 256mb --maxmemory-policy allkeys-lru >"$DATA/redis.out" 2>&1 &
 REDIS_PID=$!
 
-for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 300); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $REDIS_PORT (in use?): $(tail -3 "$DATA/redis.log")" >&2; exit 1; }
 step "seeding redis (in the background)"
 node --import tsx scripts/seed-demo.ts "redis://127.0.0.1:$REDIS_PORT" >"$DATA/seed.log" 2>&1 &
