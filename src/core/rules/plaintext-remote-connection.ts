@@ -15,6 +15,13 @@ function usesTls(creation: ClientCreation): boolean {
   return truthy(o.ssl) || truthy(o.tls) || truthy(o['socket.tls']) || truthy(o['redisOptions.tls']) || !!o.connection_class || !!o.ssl_cert_reqs;
 }
 
+/** A host given positionally: `createClient(6379, 'host')` / `new Redis(6379, 'host')`, or redis-py's `Redis('host', 6379)`. */
+function positionalHost(creation: ClientCreation): Arg | undefined {
+  const [first, second] = creation.args;
+  if (creation.library === 'redis-py') return first?.value.kind === 'string' && !first.keyword && !/^\w+:\/\//.test(first.value.value) && /^[\w.-]+$/.test(first.value.value) && /^(Redis|StrictRedis)$/.test(creation.factory.split('.').pop() ?? '') ? first : undefined;
+  return first?.value.kind === 'number' && second?.value.kind === 'string' ? second : undefined;
+}
+
 export const plaintextRemoteConnection: Rule = {
   meta: {
     id: 'plaintext-remote-connection',
@@ -31,7 +38,7 @@ export const plaintextRemoteConnection: Rule = {
     },
     docs: {
       summary: 'redis:// or TLS-less connections to remote hosts expose passwords and data.',
-      what: 'Reports literal redis:// URLs and host options that point to a non-local host without TLS. Loopback, private (RFC 1918) addresses, single-label service names and *.internal/*.local hosts are treated as local.',
+      what: 'Reports literal redis:// URLs and host options (also positional: `createClient(6379, host)`, `Redis(host, 6379)`) that point to a non-local host without TLS. Loopback, private (RFC 1918) addresses, single-label service names and *.internal/*.local hosts are treated as local.',
       why: 'Redis AUTH and every command and reply travel in clear text without TLS. Anyone on the path can read data and the password; managed services (ElastiCache in-transit encryption, Azure port 6380) expect TLS.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis.from_url("redis://cache.prod.example.com:6379/0")\n', good: 'import redis\n\nr = redis.Redis.from_url("rediss://cache.prod.example.com:6379/0")\n' },
@@ -59,7 +66,7 @@ export const plaintextRemoteConnection: Rule = {
         context.report({ messageId: 'url', data: { host }, span: arg.span, fixes: [fix('Connect with TLS (rediss://)', false, [{ startOffset: start, endOffset: start + 'redis://'.length, newText: 'rediss://' }])] });
         reported = true;
       }
-      const host = creation.options.host ?? creation.options['socket.host'];
+      const host = creation.options.host ?? creation.options['socket.host'] ?? positionalHost(creation);
       if (reported || host?.value.kind !== 'string' || isLocalHost(host.value.value)) continue;
       const python = creation.library === 'redis-py';
       const tls = python ? 'ssl=True' : creation.library === 'ioredis' ? 'tls: {}' : 'socket: { tls: true }';
