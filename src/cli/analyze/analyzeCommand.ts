@@ -16,16 +16,22 @@ import { sharedParsers } from '../../core/parsing/parsers';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
+import { analyzeRdbFile, rdbExitCode } from './rdbAnalyze';
+import type { MemoryReport } from '../../core/memory/types';
 
 const DEFAULT_STATE_FILE = 'redis-review-analyze.state.json';
 
 const USAGE = `Usage: redis-review analyze --url redis://[user:pass@]host:port[/db] [options]
+       redis-review analyze --rdb dump.rdb [options]
 
 Memory analysis: totals, types with size percentiles, a namespace tree, top keys, TTL buckets, encodings
 and recommendations with evidence and actions.
 
 Options:
-  --url URL              Server to analyse (redis://, rediss://, redis+sentinel://). Required.
+  --url URL              Server to analyse (redis://, rediss://, redis+sentinel://). Required unless --rdb.
+  --rdb FILE             Analyse an RDB file (a backup) instead of a server: no server is contacted; sizes are
+                         MEMORY USAGE as modelled from each key's encoding. --format, --out, --delimiter and
+                         --workspace apply.
                          Leave the password out of it: set REDISCLI_AUTH, or pass --ask-password.
   --ask-password         Prompt for the password on the terminal (not echoed) when REDISCLI_AUTH is unset.
   --cluster              Treat the URL as a Cluster seed and analyse every master in parallel.
@@ -49,7 +55,8 @@ reason, and its progress saved for --resume.
 
 Exit codes: ${ANALYZE_EXIT.complete} complete report; ${ANALYZE_EXIT.usage} bad arguments or internal error; ${ANALYZE_EXIT.cannotConnect} could not connect (or the
 database was refused); ${ANALYZE_EXIT.connectionLost} connection lost mid-run (partial report); ${ANALYZE_EXIT.commandRefused} the server refused a command
-mid-run (partial report); ${ANALYZE_EXIT.interrupted} interrupted by SIGINT (partial report).`;
+mid-run (partial report); ${ANALYZE_EXIT.unreadableRdb} the RDB could not be read to its end: truncated, CRC mismatch or
+unknown content (partial report, the error names the byte offset); ${ANALYZE_EXIT.interrupted} interrupted by SIGINT (partial report).`;
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -69,12 +76,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'keys-per-call': { type: 'string' }, 'scan-count': { type: 'string' }, strategy: { type: 'string' },
         state: { type: 'string' }, resume: { type: 'string' }, 'ask-password': { type: 'boolean' },
+        rdb: { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if (values.rdb !== undefined) return runRdbFile(values.rdb, values, io);
   if (!values.url) throw new UsageError('--url is required');
   if (values.full && values.sample) throw new UsageError('--full and --sample exclude each other');
   const format = values.format ?? 'text';
@@ -145,6 +154,40 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     process.off('SIGINT', onSignal);
     client.disconnect();
   }
+}
+
+type AnalyzeValues = { format?: string; out?: string; workspace?: string; delimiter?: string[]; url?: string; cluster?: boolean; sample?: string; resume?: string; replicas?: boolean; exact?: boolean };
+
+/** --rdb FILE: the report of a backup; no server involved. */
+async function runRdbFile(path: string, values: AnalyzeValues, io: CliIo): Promise<number> {
+  const serverOnly = (['url', 'cluster', 'sample', 'resume', 'replicas', 'exact'] as const).filter((name) => values[name] !== undefined);
+  if (serverOnly.length) throw new UsageError(`--rdb reads a file; --${serverOnly[0]} is about a server`);
+  const format = checkedFormat(values.format);
+  if (values.out) checkOutputFolder(resolve(io.cwd, values.out));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error('interrupted by Ctrl-C (SIGINT)'));
+  process.once('SIGINT', onSignal);
+  try {
+    const result = await analyzeRdbFile(resolve(io.cwd, path), { delimiters: values.delimiter?.length ? values.delimiter : [':'], signal: controller.signal, io });
+    await emitReport(result.report, format, values, io);
+    if (!result.outcome.complete) io.stderr(terminalSafe(`Partial report (complete: false): ${result.report.incompleteReason}.`) + '\n');
+    return rdbExitCode(result, controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}
+
+function checkedFormat(format = 'text'): string {
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
+  return format;
+}
+
+/** Link to code when asked, render in the chosen format, write to --out or stdout. */
+async function emitReport(report: MemoryReport, format: string, values: AnalyzeValues, io: CliIo): Promise<void> {
+  if (values.workspace) linkReportToCode(report, await workspaceWriteSites(resolve(io.cwd, values.workspace), await sharedParsers(diskGrammarSource)));
+  const text = format === 'json' ? toJsonText(report) : format === 'markdown' ? toMarkdown(report) + '\n' : toText(report);
+  if (values.out) writeReport(resolve(io.cwd, values.out), text);
+  else io.stdout(text);
 }
 
 /** Fail before a long run, not after it, when the report could not be saved where asked. */

@@ -10,6 +10,8 @@ export const ANALYZE_EXIT = {
   connectionLost: 4,
   /** The server refused a command mid-run (e.g. an ACL change): a partial report was written, resumable once fixed. */
   commandRefused: 5,
+  /** An RDB (--rdb, --via-rdb) could not be read to its end: truncated, CRC mismatch, unknown opcode. A partial report was written. */
+  unreadableRdb: 6,
   /** Interrupted (Ctrl-C / SIGINT): a partial report was written, resumable. 128 + SIGINT, as shells report it. */
   interrupted: 130,
 } as const;

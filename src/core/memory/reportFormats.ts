@@ -39,6 +39,7 @@ export function toJsonReport(report: MemoryReport): Record<string, unknown> {
     sizesEstimated: report.sizeEstimate !== undefined,
     ...(report.sizeEstimate ? { sizeEstimateReason: report.sizeEstimate.reason } : {}),
     warnings: report.warnings ?? [],
+    ...(report.rdb ? { rdb: report.rdb } : {}),
   };
 }
 
@@ -53,6 +54,17 @@ function statusLines(report: MemoryReport): string[] {
   if (report.complete === false) lines.push(`PARTIAL REPORT (complete: false): ${report.incompleteReason ?? 'stopped early'}. The figures cover only the keys inspected so far.`);
   if (report.sizeEstimate) lines.push(`SIZES ARE ESTIMATES from type, encoding and length, not MEMORY USAGE: ${report.sizeEstimate.reason}.`);
   for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
+  if (report.rdb) lines.push(...rdbLines(report.rdb));
+  return lines;
+}
+
+/** Where an RDB report came from and what only a snapshot tells (expired keys, idle times, LFU). */
+function rdbLines(rdb: NonNullable<MemoryReport['rdb']>): string[] {
+  const from = rdb.source === 'file' ? `the RDB file ${rdb.origin}` : `a snapshot streamed from ${rdb.origin}`;
+  const lines = [`Read from ${from} (${formatBytes(rdb.bytes)}, RDB ${rdb.rdbVersion}${rdb.redisVersion ? `, Redis ${rdb.redisVersion}` : ''}${rdb.snapshotTime ? `, taken ${rdb.snapshotTime}` : ''}); sizes: ${rdb.sizeModel}.`];
+  if (rdb.expiredKeys > 0) lines.push(`${formatCount(rdb.expiredKeys)} keys (${formatBytes(rdb.expiredMemoryBytes)}) had already expired at the snapshot and are not counted.`);
+  if (rdb.idle) lines.push(`Idle (LRU): ${rdb.idle.map((b) => `${b.bucket} ${formatCount(b.keys)} (${formatBytes(b.memoryBytes)})`).join(', ')}`);
+  if (rdb.lfu) lines.push(`LFU counters: p50 ${rdb.lfu.p50}, p90 ${rdb.lfu.p90}, p99 ${rdb.lfu.p99}, max ${rdb.lfu.max}`);
   return lines;
 }
 

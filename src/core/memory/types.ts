@@ -165,4 +165,38 @@ export interface MemoryReport {
   sizeEstimate?: { reason: string };
   /** What the reader should know about how the run affected or read the server (e.g. LRU idle times reset). */
   warnings?: string[];
+  /** Present when the report was read from an RDB snapshot (a file, or a replication transfer) instead of key by key. */
+  rdb?: RdbSourceSummary;
+}
+
+/** Idle-time (LRU) bucket of keys read from an RDB. */
+export type IdleBucketName = '<1h' | '<1d' | '<1w' | '<30d' | 'longer';
+
+/** What only an RDB snapshot tells: where it came from, keys already expired, idle times, LFU counters. */
+export interface RdbSourceSummary {
+  /** "file" (a backup read from disk) or "replication" (a snapshot streamed from the server). */
+  source: 'file' | 'replication';
+  /** The file path or the server address. */
+  origin: string;
+  /** Bytes of RDB parsed. */
+  bytes: number;
+  rdbVersion: number;
+  /** redis-ver AUX field of the server that wrote the snapshot. */
+  redisVersion?: string;
+  /** When the snapshot was taken (ISO 8601, from the ctime AUX field); TTLs are measured from this moment. */
+  snapshotTime?: string;
+  /** Keys per database number. */
+  keysByDatabase: Record<string, number>;
+  /** Keys whose expiry had passed at the snapshot time (Redis had not reclaimed them yet); not in the totals. */
+  expiredKeys: number;
+  expiredMemoryBytes: number;
+  /** Keys per LRU idle-time bucket (present when the server ran an LRU policy or none: the file has IDLE opcodes). */
+  idle?: Array<{ bucket: IdleBucketName; keys: number; memoryBytes: number }>;
+  /** LFU counters (present when the server ran an LFU policy): percentiles over all keys. */
+  lfu?: { p50: number; p90: number; p99: number; max: number };
+  /** Function libraries and module data in the snapshot. */
+  functionLibraries: number;
+  moduleTypes: Record<string, number>;
+  /** How sizes were obtained: modelled from each key's encoding as MEMORY USAGE would report them. */
+  sizeModel: string;
 }
