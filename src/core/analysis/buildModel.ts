@@ -57,7 +57,7 @@ function topLevelChunks(tree: Tree, text: string): { chunks: Chunk[]; nodes: Nod
 }
 
 function emptyOutputs(): ChunkOutputs {
-  return { callSites: [], loopCalls: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
+  return { callSites: [], loopCalls: [], localCalls: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
 }
 
 /** Statements kept from an earlier analysis may be found stale after all; then fewer are kept, a few times at most. */
@@ -228,7 +228,7 @@ function analyzeWithPlan(
     context: options.context,
     text,
     callSites,
-    indirectCallSites: indirectLoopSites(syntax.family, callSites, outputs.flatMap((out) => out.loopCalls)),
+    indirectCallSites: indirectLoopSites(syntax.family, callSites, outputs.flatMap((out) => out.loopCalls), outputs.flatMap((out) => out.localCalls)),
     creations,
     listeners: outputs.flatMap((out) => out.listeners),
     importedModules: tracker.importedModules,

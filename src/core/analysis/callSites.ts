@@ -6,11 +6,11 @@ import type { Node } from 'web-tree-sitter';
 import { argFromNode } from './argumentValues';
 import type { ClientTracker } from './clientTracker';
 import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type RawCall } from './collect';
-import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
+import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, WRITE_COMMANDS, commandForMethod, commandFromName } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { calleeBefore, mayAttachListener, occursAsValue, openingParen } from './handOver';
-import { innermostForLoop, loopCallAt } from './indirectCalls';
+import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopInfoOf } from './loopShape';
 import { loopDependsOnReply } from './replyDependence';
@@ -70,6 +70,7 @@ export class CallSiteBuilder {
   }
 
   analyzeCall(call: RawCall, out: ChunkOutputs): void {
+    if (call.context.fnNode && call.type !== 'new_expression') this.noteLocalCall(call, out);
     if (call.context.loops.length && call.type !== 'new_expression') this.noteLoopCall(call, out);
     const hint = this.worthResolving(call);
     if (!hint) return;
@@ -201,8 +202,29 @@ export class CallSiteBuilder {
       let info = this.loopInfos.get(start);
       if (!info) this.loopInfos.set(start, (info = loopInfoOf(frame.node, this.syntax, this.text)));
       return info;
-    });
+    }, call.context.fnNode && this.callerOf(call.context.fnNode).name);
     if (found) out.loopCalls.push(found);
+  }
+
+  private readonly callers = new WeakMap<Node, CallerInfo>();
+  private readonly localCallKeys = new WeakMap<ChunkOutputs, Set<string>>();
+
+  private callerOf(fnNode: Node): CallerInfo {
+    let info = this.callers.get(fnNode);
+    if (!info) this.callers.set(fnNode, (info = { name: this.syntax.functionName(fnNode), lines: fnNode.endPosition.row - fnNode.startPosition.row, isAsync: this.syntax.isAsyncFunction(fnNode) }));
+    return info;
+  }
+
+  /** A call between the file's own functions (`self.getHash(...)` inside `getUser`), for helpers that send commands through others. */
+  private noteLocalCall(call: RawCall, out: ChunkOutputs): void {
+    const found = localCallAt(this.text, call.node.startIndex, this.callerOf(call.context.fnNode!), call.context.loops.length > 0);
+    if (!found) return;
+    let keys = this.localCallKeys.get(out);
+    if (!keys) this.localCallKeys.set(out, (keys = new Set()));
+    const key = `${found.caller}\n${found.callee}`;
+    if (keys.has(key)) return;
+    keys.add(key);
+    out.localCalls.push(found);
   }
 
   private factsCache?: ProjectFacts;
@@ -256,7 +278,7 @@ export class CallSiteBuilder {
       const body = loop.childForFieldName('body');
       if (!body) continue;
       const calls = entries.map((entry) => entry.call);
-      const dependent = entries.some((entry) => loopDependsOnReply(loop, body, entry.call, calls));
+      const dependent = entries.some((entry) => loopDependsOnReply(loop, body, entry.call, calls, WRITE_COMMANDS.has(entry.site.command)));
       for (const entry of entries) entry.site.loop!.dependsOnReply = dependent;
     }
   }

@@ -9,7 +9,7 @@
  */
 import type { FileContext, Span } from '../findings';
 import { evidenceKey } from './receiverEvidence';
-import type { LoopCall } from './indirectCalls';
+import type { LocalCall, LoopCall } from './indirectCalls';
 import type { SourceLanguage } from '../parsing/languages';
 import { IMPORTS_READ, type Contribution, type Effects } from './effects';
 import type { Arg, ArgValue, ClientCreation, Deserialization, ListenerSite, ReceiverInfo, RedisCallSite } from './model';
@@ -31,6 +31,8 @@ export interface ChunkOutputs {
   callSites: RedisCallSite[];
   /** Calls of item accessors inside for-loops (see indirectCalls.ts). */
   loopCalls: LoopCall[];
+  /** Calls between the file's own functions, by name (see indirectCalls.ts). */
+  localCalls: LocalCall[];
   helperCalls: RedisCallSite[];
   listeners: ListenerSite[];
   deserializations: Deserialization[];
@@ -194,6 +196,7 @@ export class Rebaser {
     return {
       callSites: out.callSites.map((site) => this.site(site)),
       loopCalls: out.loopCalls.map((call) => ({ ...call, calleeSpan: this.span(call.calleeSpan), callSpan: this.span(call.callSpan), loop: { ...call.loop, span: this.span(call.loop.span) } })),
+      localCalls: out.localCalls,
       helperCalls: out.helperCalls.map((site) => this.site(site)),
       listeners: out.listeners.map((listener) => ({ ...listener, identity: this.identity(listener.identity), span: this.span(listener.span) })),
       deserializations: out.deserializations.map((item) => ({ ...item, span: this.span(item.span) })),

@@ -1,7 +1,8 @@
 /**
  * Calls of this file's own Redis-issuing functions inside for-loops: `for id in ids: get_user(id)` where
  * `get_user` runs HGETALL is one round trip per item, as if the HGETALL were written in the loop. Real code
- * hides most N+1 loops behind such helpers (`this.getRoom(id)`, `self._get_agent(aid)`).
+ * hides most N+1 loops behind such helpers (`this.getRoom(id)`, `self._get_agent(aid)`), sometimes two deep
+ * (`getUser` → `self.getHash` → HGETALL): calls between the file's functions are kept by name to follow them.
  */
 import type { Node } from 'web-tree-sitter';
 import type { ContextSnapshot, LoopFrame } from './collect';
@@ -13,7 +14,10 @@ import type { Span } from '../findings';
 
 const NOT_ROUND_TRIPS = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'QUIT', 'SELECT', 'MGET', 'MSET']);
 const ITEM_ACCESSOR = /^_*(get|fetch|load|read|find|lookup|exists|has|is|check|delete|remove|del|decode)(_|[A-Z]|$)/;
-const MAX_ACCESSOR_LINES = 15;
+/** Functions of any name this short are thin wrappers of their command (`def _lease_exists(db, id): return db.exists(...)`). */
+const MAX_WRAPPER_LINES = 8;
+/** How many helper levels are followed (`listUsers` → `getUser` → `getHash`). */
+const MAX_HELPER_DEPTH = 3;
 
 /** A call of a plain or self/this function inside a for-loop: a candidate for an N+1 through the file's own helper. */
 export interface LoopCall {
@@ -22,6 +26,41 @@ export interface LoopCall {
   callSpan: Span;
   loop: LoopInfo;
   awaited: boolean;
+  /** Name of the function the loop is in (a helper never counts for its own loops). */
+  caller?: string;
+  /**
+   * A counted loop (`for _ in range(5)`, `for (let attempt = 0; ...)`) calling the helper without its counter:
+   * every round asks the same thing (retry until a lock is taken, poll), not one item each.
+   */
+  repeatsSameCall?: boolean;
+}
+
+/** A call between the file's own functions (`getUser` calls `self.getHash`), by name only: kept as is across edits. */
+export interface LocalCall {
+  caller: string;
+  callerLines: number;
+  callerAsync: boolean;
+  callee: string;
+  /** The call is inside a loop of the caller: the caller is then a loop of its own, not one more round trip. */
+  inLoop: boolean;
+}
+
+/** The enclosing function as the helper summaries need it (read once per function node). */
+export interface CallerInfo {
+  name: string;
+  lines: number;
+  isAsync: boolean;
+}
+
+const LOCAL_CALLEE = /(?:(?:self|this|cls)\s*\.\s*#?)?([A-Za-z_$][\w$]*)\s*\(/y;
+
+/** The local call starting at `start` (`f(`, `self.f(`, `this.f(`), read from the text without touching the tree. */
+export function localCallAt(text: string, start: number, caller: CallerInfo, inLoop: boolean): LocalCall | undefined {
+  LOCAL_CALLEE.lastIndex = start;
+  const match = LOCAL_CALLEE.exec(text);
+  const callee = match?.[1];
+  if (!callee || callee.length < 3 || callee === caller.name || caller.name.startsWith('<')) return undefined;
+  return { caller: caller.name, callerLines: caller.lines, callerAsync: caller.isAsync, callee, inLoop };
 }
 
 /** The name a call reaches this file's functions by: `f(...)`, `self.f(...)`, `this.f(...)`, `cls.f(...)`. */
@@ -39,13 +78,27 @@ function localCalleeName(callee: Node, syntax: LanguageSyntax): { name: string; 
  * The loop call at `node`, when it is one (read while the call is analysed, so kept statements keep theirs).
  * `loopInfo` gives the loop's span and literal length, computed once per loop.
  */
-export function loopCallAt(node: Node, callee: Node, loop: LoopFrame, text: string, syntax: LanguageSyntax, loopInfo: (loop: LoopFrame) => LoopInfo): LoopCall | undefined {
+export function loopCallAt(node: Node, callee: Node, loop: LoopFrame, text: string, syntax: LanguageSyntax, loopInfo: (loop: LoopFrame) => LoopInfo, caller?: string): LoopCall | undefined {
   const local = localCalleeName(callee, syntax);
-  if (!local || local.name.length < 3 || !ITEM_ACCESSOR.test(local.name)) return undefined;
+  if (!local || local.name.length < 3) return undefined;
   const start = node.startIndex;
   // `await f(x)`: read from the text (a parent read walks the tree inside Wasm).
   const awaited = /\bawait\s*$/.test(text.slice(Math.max(0, start - 16), start));
-  return { name: local.name, calleeSpan: spanOf(local.node), callSpan: spanOf(node), loop: loopInfo(loop), awaited };
+  const callSpan = spanOf(node);
+  const repeatsSameCall = countedWithout(text, loop, local.node.endIndex, callSpan.endOffset);
+  return { name: local.name, calleeSpan: spanOf(local.node), callSpan, loop: loopInfo(loop), awaited, caller, ...(repeatsSameCall ? { repeatsSameCall } : {}) };
+}
+
+const COUNTED_PYTHON = /^for\s+([A-Za-z_]\w*)\s+in\s+range\s*\(/;
+const COUNTED_SCRIPT = /^for\s*\(\s*(?:let|var)?\s*([A-Za-z_$][\w$]*)\s*=/;
+
+/** The loop counts rounds (range / C-style) and the call's arguments do not read its counter. */
+function countedWithout(text: string, loop: LoopFrame, argsStart: number, callEnd: number): boolean {
+  const start = loop.node.startIndex;
+  const header = text.slice(start, Math.min(loop.bodyStart, start + 200));
+  const counter = (COUNTED_PYTHON.exec(header) ?? COUNTED_SCRIPT.exec(header))?.[1];
+  if (!counter) return false;
+  return !new RegExp(`(?<![\\w$])${counter.replace(/[$]/g, '\\$')}(?![\\w$])`).test(text.slice(argsStart, callEnd));
 }
 
 export function innermostForLoop(context: ContextSnapshot, offset: number): LoopFrame | undefined {
@@ -56,37 +109,65 @@ export function innermostForLoop(context: ContextSnapshot, offset: number): Loop
   return undefined;
 }
 
-/** The first round trip each named item accessor of the file makes on a client, outside any loop of its own. */
-function redisFunctions(sites: readonly RedisCallSite[]): Map<string, RedisCallSite> {
-  const byName = new Map<string, RedisCallSite>();
+interface RedisFunction {
+  /** The first round trip the function makes, directly or through the helpers it calls. */
+  site: RedisCallSite;
+  isAsync: boolean;
+  /** The function's span when it sends the command itself (a loop inside it is its own, not a caller's). */
+  span?: Span;
+}
+
+/**
+ * Item accessors (get/load/find/exists/delete one thing) of any size, and thin wrappers of any name, make N+1
+ * loops; bigger operations called per item (reports, reapers, schedulers) are work units whose round trips are
+ * not what the loop is about.
+ */
+function eligible(name: string, lines: number): boolean {
+  return name.length >= 3 && !name.startsWith('<') && (ITEM_ACCESSOR.test(name) || lines <= MAX_WRAPPER_LINES);
+}
+
+/** The file's functions that make a round trip on a client outside any loop of their own, directly or through each other. */
+function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Map<string, RedisFunction> {
+  const byName = new Map<string, RedisFunction>();
   for (const site of sites) {
     const fn = site.enclosingFunction;
-    if (!fn || fn.name.length < 3 || fn.name.startsWith('<')) continue;
-    // Item accessors (get/load/find/exists/delete one thing) make N+1 loops; bigger operations called per item
-    // (reports, reapers, schedulers) are work units whose round trips are not what the loop is about.
-    if (!ITEM_ACCESSOR.test(fn.name) || fn.span.end.line - fn.span.start.line > MAX_ACCESSOR_LINES) continue;
-    if (site.batched || site.loop || NOT_ROUND_TRIPS.has(site.command)) continue;
+    if (!fn || byName.has(fn.name) || !eligible(fn.name, fn.span.end.line - fn.span.start.line)) continue;
+    // A command in a loop of the helper's own (a cursor walk, a retry) is that loop's business, not one round trip.
+    if (site.batched || site.loop || site.anyLoop || NOT_ROUND_TRIPS.has(site.command)) continue;
     if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
-    if (!byName.has(fn.name)) byName.set(fn.name, site);
+    byName.set(fn.name, { site, isAsync: fn.isAsync, span: fn.span });
+  }
+  if (!byName.size) return byName;
+  for (let depth = 1; depth < MAX_HELPER_DEPTH; depth++) {
+    let added = false;
+    for (const call of localCalls) {
+      const inner = byName.get(call.callee);
+      if (!inner || call.inLoop || byName.has(call.caller) || !eligible(call.caller, call.callerLines)) continue;
+      byName.set(call.caller, { site: inner.site, isAsync: call.callerAsync });
+      added = true;
+    }
+    if (!added) break;
   }
   return byName;
 }
 
 /** Loop calls of the file's Redis-issuing item accessors, as call sites of the command they send. */
-export function indirectLoopSites(family: LanguageSyntax['family'], sites: readonly RedisCallSite[], loopCalls: readonly LoopCall[]): RedisCallSite[] {
+export function indirectLoopSites(family: LanguageSyntax['family'], sites: readonly RedisCallSite[], loopCalls: readonly LoopCall[], localCalls: readonly LocalCall[] = []): RedisCallSite[] {
   if (!loopCalls.length) return [];
-  const helpers = redisFunctions(sites);
+  const helpers = redisFunctions(sites, localCalls);
   if (!helpers.size) return [];
   const found: RedisCallSite[] = [];
   const seenLoops = new Set<number>();
   for (const call of loopCalls) {
-    const inner = helpers.get(call.name);
-    if (!inner) continue;
-    const fn = inner.enclosingFunction!;
+    const helper = helpers.get(call.name);
+    if (!helper) continue;
+    const inner = helper.site;
     // Recursion, or the loop inside the helper itself.
-    if (call.callSpan.startOffset >= fn.span.startOffset && call.callSpan.startOffset < fn.span.endOffset) continue;
-    if ((fn.isAsync || family === 'script') && !call.awaited) continue;
+    if (call.caller === call.name) continue;
+    if (helper.span && call.callSpan.startOffset >= helper.span.startOffset && call.callSpan.startOffset < helper.span.endOffset) continue;
+    if ((helper.isAsync || family === 'script') && !call.awaited && !call.loop.gathered) continue;
     if (call.loop.literalLength !== undefined && call.loop.literalLength <= 3) continue;
+    if (call.repeatsSameCall) continue;
     if (seenLoops.has(call.loop.span.startOffset)) continue;
     seenLoops.add(call.loop.span.startOffset);
     found.push({
@@ -101,7 +182,7 @@ export function indirectLoopSites(family: LanguageSyntax['family'], sites: reado
       loop: call.loop,
       anyLoop: call.loop.span,
       isLoopIterable: false,
-      awaited: call.awaited,
+      awaited: call.awaited || call.loop.gathered === true,
       via: { helper: call.name, command: inner.command, span: inner.span },
     });
   }

@@ -18,6 +18,8 @@ const CHUNKING = /(?:^|[^\w$])_*(?:chunk|batch)\w*\s*\(|(?:^|[._])\w*(?:chunks|b
 const EVENT_STREAM = /\.(?:listen|subscribe|psubscribe)\(\s*\)$/;
 /** Where a function starts (Python def, JS function, arrow or method): a local list is looked for after it. */
 const FUNCTION_HEADER = /^[ \t]*(?:async[ \t]+)?def[ \t]|\bfunction\b|=>|^[ \t]*(?:(?:public|private|protected|static|async)[ \t]+)*(?!(?:if|for|while|switch|catch|with|return)\b)[\w$#]+[ \t]*\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{/gm;
+/** `asyncio.gather(*[...])`, `gather(*(... for ...))`: the comprehension's coroutines are all run. */
+const GATHERED = /\bgather\s*\(\s*\*?\s*$/;
 /** How far before a loop a local literal list is looked for (`models = ['a', 'b']` a few lines above). */
 const LITERAL_LOOKBACK = 2000;
 
@@ -109,6 +111,7 @@ function slicesBy(step: string): boolean {
 /** The loop's facts for LoopInfo (dependsOnReply is decided later, with the Redis calls of the loop). */
 export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): LoopInfo {
   const info: LoopInfo = { span: spanOf(loop), dependsOnReply: false };
+  if (loop.type !== 'for_statement' && loop.type !== 'for_in_statement' && GATHERED.test(text.slice(Math.max(0, loop.startIndex - 40), loop.startIndex))) info.gathered = true;
   const literal = syntax.literalIterationCount(loop);
   if (literal !== undefined) {
     info.literalLength = literal;

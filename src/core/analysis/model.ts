@@ -134,6 +134,8 @@ export interface LoopInfo {
    * a collection (`range(0, n, 500)`, `chunked(ids)`), or messages of a subscription (`pubsub.listen()`).
    */
   bounded?: 'constant' | 'chunks' | 'events';
+  /** A comprehension handed whole to `asyncio.gather(*[...])`: its coroutines run, each on its own pooled connection. */
+  gathered?: boolean;
 }
 
 /** A key written by the code, for memory analysis: which key namespace is written where, and with a TTL or not. */

@@ -100,11 +100,11 @@ function containsExit(node: Node): boolean {
 }
 
 /**
- * True when the reply of `call` (inside `body` of `loop`) decides whether the loop goes on, or flows into a
+ * True when the reply of `call` (inside `body` of `loop`, a write when `isWrite`) decides whether the loop goes on, or flows into a
  * variable carried to the next iteration that the loop header or a Redis call of the loop (`redisCalls`,
  * reading it before it is reassigned) uses: a cursor.
  */
-export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCalls: readonly Node[]): boolean {
+export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCalls: readonly Node[], isWrite = false): boolean {
   const callStart = call.startIndex;
   const assignments: Assignment[] = [];
   const conditionals: Node[] = [];
@@ -135,8 +135,9 @@ export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCall
   }
 
   // A loop that stops at the first matching item (`for id in ids: if hgetall(f"a:{id}")[...] == x: return id`) is
-  // still one lookup per item: only a call that asks the same thing each round (retry, poll) depends on the exit.
-  const perItem = readsLoopItem(loop, call, assignments);
+  // still one lookup per item: only a call that asks the same thing each round (retry, poll) depends on the exit,
+  // or a write tried on one candidate after another until it succeeds (SET NX on the next free slot).
+  const perItem = !isWrite && readsLoopItem(loop, call, assignments);
   for (const conditional of conditionals) {
     const condition = conditionOf(conditional);
     if (!condition || !mentions(condition, callStart, tainted)) continue;

@@ -54,7 +54,7 @@ export const commandInLoop: Rule = {
       if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command)) continue;
       if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
       if (context.model.language !== 'python' && !site.awaited) continue;
-      if (context.model.language === 'python' && site.receiver.async && !site.awaited) continue;
+      if (context.model.language === 'python' && site.receiver.async && !site.awaited && !site.loop.gathered) continue;
       if (site.loop.literalLength !== undefined && site.loop.literalLength <= 3) continue;
       if (site.loop.bounded) continue;
       if (site.loop.dependsOnReply) continue;

@@ -3,7 +3,8 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { LOCK_KEY, functionStartOf } from './support/sites';
-import { collectionFacts, isConnectionScoped, isTimeBucket, keyRefOf, siteKey } from './support/collectionKeys';
+import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey } from './support/collectionKeys';
+import { isParameter } from '../analysis/keyReferences';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const COLLECTION_WRITES: Record<string, string> = {
@@ -66,6 +67,9 @@ export const delLargeKey: Rule = {
         if (facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref) || isTimeBucket(ref)) continue;
         // The code checked the size just before (`if scard(key) == 1: delete(key)`): it knows the key is small.
         if (sizeChecked.has(`${functionStartOf(site)}|${ref.identity}`)) continue;
+        // A thin `del(key)` helper of a store API (`return driver.del(this.ns(key))`): the caller picks the key.
+        const built = /^[\w$.]+\(\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(ref.source.trim());
+        if ((ref.parameter || (built && isParameter(context.model, site, built[1]))) && isUncalledPassThrough(context.model, site, { ...ref, parameter: true })) continue;
         // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing family.
         if (!ref.pattern && site.args.length > 1) continue;
         const key = ref.pattern;

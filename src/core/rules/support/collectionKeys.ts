@@ -189,5 +189,6 @@ export function isUncalledPassThrough(model: FileModel, site: RedisCallSite, key
   if (!name || name === '<anonymous>') return true;
   // Calls outside the helper itself (its own text holds its definition and the Redis call of the same name).
   const outside = model.text.slice(0, fn.span.startOffset) + '\n' + model.text.slice(fn.span.endOffset);
-  return !new RegExp(`(?<![\\w$])${escapeRegExp(name)}\\s*\\(`).test(outside);
+  // A call is `name(…)` or `self.name(…)` / `this.name(…)`; `r.delete(…)` on a client is not one.
+  return !new RegExp(`(?:(?<![\\w$.])|\\b(?:self|this|cls)\\.)${escapeRegExp(name)}\\s*\\(`).test(outside);
 }
