@@ -1,7 +1,11 @@
-/** The app shell: tab bar (keyboard navigable), the active connection's tabs, and a status line for messages. */
-import type { ConnectionView, WireBytes } from '../src/shared/protocol';
+/**
+ * The app shell: in an editor panel, the tab bar (keyboard navigable), the connection's tabs and a status line;
+ * in the narrow sidebar, a live summary that opens the full browser in the editor area.
+ */
+import type { ConnectionView, InstanceTabId, WireBytes } from '../src/shared/protocol';
 import { h, icon } from './dom';
 import type { HostBridge } from './host';
+import { SidebarSummary } from './sidebar/sidebarSummary';
 import type { StateStore } from './state';
 import { TABS } from './tabs/registry';
 import type { TabContext, TabInstance } from './tabs/tab';
@@ -13,6 +17,8 @@ export class App {
   private status!: HTMLElement;
   private pendingKey: WireBytes | undefined;
   private statusTimer: number | undefined;
+  private pendingTab: InstanceTabId | undefined;
+  private summary: SidebarSummary | undefined;
 
   constructor(
     root: HTMLElement,
@@ -24,16 +30,24 @@ export class App {
   }
 
   /** (Re)build everything for this connection (or the "not connected" message). */
-  init(connection: ConnectionView | null): void {
+  init(connection: ConnectionView | null, surface: 'panel' | 'sidebar' = 'panel'): void {
     for (const tab of this.tabs.values()) tab.dispose();
     this.tabs.clear();
+    this.summary?.dispose();
+    this.summary = undefined;
     this.active = undefined;
     this.host.abandonAll();
     document.body.classList.toggle('read-only', connection?.readOnly === true);
     if (!connection) {
       this.root.replaceChildren(
-        h('div', { class: 'empty', dataset: { field: 'not-connected' } }, icon('plug'), ' Not connected. Connect to a Redis server in the Connections view, then it shows here.'),
+        h('div', { class: 'empty', dataset: { field: 'not-connected' } }, icon('plug'), ' No Redis connection is open. Connect to one in the Connections view, then it shows here.'),
       );
+      return;
+    }
+    if (surface === 'sidebar') {
+      // The sidebar is ~250-300 px wide: a summary that reads well there, not a squeezed copy of the browser.
+      this.summary = new SidebarSummary(this.host, connection);
+      this.root.replaceChildren(this.summary.element);
       return;
     }
     this.state.resetFor(connection.id);
@@ -68,7 +82,8 @@ export class App {
       connection.readOnly ? h('span', { class: 'read-only-badge' }, icon('lock'), ' read-only') : null,
     );
     this.root.replaceChildren(h('header', { class: 'app-header' }, title, tabList), panels, this.status);
-    const wanted = this.state.get().tab;
+    const wanted = this.pendingTab ?? this.state.get().tab;
+    this.pendingTab = undefined;
     this.show(this.pendingKey !== undefined || !this.tabs.has(wanted) ? 'keys' : wanted);
     if (this.pendingKey !== undefined) {
       this.tabs.get('keys')?.openKey?.(this.pendingKey);
@@ -84,6 +99,12 @@ export class App {
     }
     this.show('keys');
     keys.openKey?.(key);
+  }
+
+  /** Show a tab now, or right after the next init (the host may ask before the connection arrived). */
+  showTabWhenReady(id: InstanceTabId): void {
+    if (this.tabs.has(id)) this.show(id);
+    else this.pendingTab = id;
   }
 
   show(id: string): void {

@@ -1,5 +1,5 @@
 /** The webview side of the protocol: typed requests with ids and timeouts, host notifications, and persisted state. */
-import { PROTOCOL_VERSION, type ErrorReply, type HostToWebview, type InitNotification, type MethodName, type OpenKeyNotification, type ParamsOf, type ResultOf } from '../src/shared/protocol';
+import { PROTOCOL_VERSION, type ErrorReply, type HostToWebview, type InitNotification, type MethodName, type OpenKeyNotification, type ParamsOf, type ResultOf, type ShowTabNotification } from '../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -20,6 +20,7 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 export interface HostEvents {
   init(message: InitNotification): void;
   openKey(message: OpenKeyNotification): void;
+  showTab(message: ShowTabNotification): void;
 }
 
 export class HostBridge {
@@ -71,6 +72,7 @@ export class HostBridge {
     if (message.kind === 'notification') {
       if (message.type === 'init') this.events.init(message);
       else if (message.type === 'openKey') this.events.openKey(message);
+      else if (message.type === 'showTab') this.events.showTab(message);
     }
   }
 }

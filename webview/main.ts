@@ -5,8 +5,9 @@ import { StateStore } from './state';
 
 let app: App | undefined;
 const host = new HostBridge({
-  init: (message) => app?.init(message.connection),
+  init: (message) => app?.init(message.connection, message.surface),
   openKey: (message) => app?.openKey(message.key),
+  showTab: (message) => app?.showTabWhenReady(message.tab),
 });
 const state = new StateStore(host);
 app = new App(document.getElementById('app')!, host, state);

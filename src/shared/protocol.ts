@@ -241,7 +241,13 @@ export interface RequestMethods {
   memoryDoctor: { params: Record<string, never>; result: MemoryDoctorReading[] };
   activity: { params: { slowlogCount: number }; result: ActivitySnapshot };
   slowlogReset: { params: Record<string, never>; result: { applied: boolean } };
+  /** The sidebar summary: open this connection's full Instance browser in the editor area, on this tab. */
+  openInBrowser: { params: { tab: InstanceTabId }; result: null };
 }
+
+/** The tabs of the full Instance browser. */
+export type InstanceTabId = 'keys' | 'stats' | 'activity' | 'analysis';
+export const INSTANCE_TAB_IDS: readonly InstanceTabId[] = ['keys', 'stats', 'activity', 'analysis'];
 
 export type MethodName = keyof RequestMethods;
 export type ParamsOf<M extends MethodName> = RequestMethods[M]['params'];
@@ -277,7 +283,7 @@ export interface InitNotification {
   kind: 'notification';
   type: 'init';
   connection: ConnectionView | null;
-  /** "panel" for an editor tab, "sidebar" for the Instance view. */
+  /** "panel" for an editor tab (the full browser), "sidebar" for the Instance view (a live summary). */
   surface: 'panel' | 'sidebar';
 }
 
@@ -288,7 +294,14 @@ export interface OpenKeyNotification {
   key: WireBytes;
 }
 
-export type HostToWebview = ResponseMessage | InitNotification | OpenKeyNotification;
+/** Bring a tab to the front (the sidebar summary's "Analyze memory" opens the browser on its Analysis tab). */
+export interface ShowTabNotification {
+  kind: 'notification';
+  type: 'showTab';
+  tab: InstanceTabId;
+}
+
+export type HostToWebview = ResponseMessage | InitNotification | OpenKeyNotification | ShowTabNotification;
 
 export const PROTOCOL_VERSION = 1;
 

@@ -2,7 +2,7 @@
  * Run-time validation of messages from the webview (untrusted): the envelope, then each method's params.
  * The host calls `parseWebviewMessage` on every inbound message and answers an INVALID error otherwise.
  */
-import { LIMITS, PROTOCOL_VERSION, type EditOp, type MethodName, type WebviewToHost } from './protocol';
+import { INSTANCE_TAB_IDS, LIMITS, PROTOCOL_VERSION, type EditOp, type MethodName, type WebviewToHost } from './protocol';
 
 export class ProtocolError extends Error {}
 
@@ -140,6 +140,7 @@ const instanceValidators: Record<string, Validator<unknown>> = {
   memoryDoctor: empty,
   activity: object({ slowlogCount: int(1, 1024) }),
   slowlogReset: empty,
+  openInBrowser: object({ tab: oneOf(...INSTANCE_TAB_IDS) }),
 };
 for (const [method, validator] of Object.entries(instanceValidators)) paramsValidators.set(method, validator);
 

@@ -12,7 +12,7 @@ export const instanceFeature: Feature = {
     if (!connections) throw new Error('the Connections feature did not start');
     const deps = { extensionUri: context.extensionUri, connections, output: services.output };
     const panels = new InstancePanels(deps);
-    const sidebar = new InstanceViewProvider(deps);
+    const sidebar = new InstanceViewProvider(deps, (id, tab) => panels.open(id, undefined, tab));
 
     /** Resolve the connection to show: the argument's, the only profile, or the user's pick (active one first). */
     const pickConnection = async (argumentId: unknown): Promise<string | undefined> => {

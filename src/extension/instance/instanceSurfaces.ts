@@ -1,6 +1,6 @@
 /** The two places the instance webview lives: an editor panel per connection, and the sidebar Instance view. */
 import * as vscode from 'vscode';
-import type { WireBytes } from '../../shared/protocol';
+import type { InstanceTabId, WireBytes } from '../../shared/protocol';
 import type { ConnectionsApi } from '../connections/api';
 import { vscodeHostUi } from './confirm';
 import { WebviewController } from './webviewController';
@@ -21,16 +21,18 @@ export class InstancePanels implements vscode.Disposable {
 
   constructor(private readonly deps: Dependencies) {}
 
-  open(connectionId: string, key?: WireBytes): void {
+  open(connectionId: string, key?: WireBytes, tab?: InstanceTabId): void {
     const existing = this.panels.get(connectionId);
     if (existing) {
       existing.panel.reveal();
       if (key !== undefined) existing.controller.openKey(key);
+      else if (tab !== undefined) existing.controller.showTab(tab);
       return;
     }
     const name = this.deps.connections.list().find((profile) => profile.id === connectionId)?.name ?? connectionId;
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `Redis: ${name}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     this.attach(connectionId, panel, key);
+    if (key === undefined && tab !== undefined) this.panels.get(connectionId)?.controller.showTab(tab);
   }
 
   /** Re-attach a panel VS Code restored after a reload (its webview state carries the connection id). */
@@ -72,11 +74,24 @@ export class InstancePanels implements vscode.Disposable {
   }
 }
 
-/** The sidebar Instance view: shows whichever connection is active in the Connections view. */
+/**
+ * The connection the sidebar summarises: the one active in the Connections view while it is connected, otherwise
+ * a connected one (so it never says "not connected" while connections are live).
+ */
+export function sidebarConnectionId(connections: Pick<ConnectionsApi, 'activeId' | 'list' | 'session'>): string | undefined {
+  const active = connections.activeId();
+  if (active && connections.session(active)) return active;
+  return connections.list().find((summary) => summary.state === 'connected' && connections.session(summary.id))?.id ?? active;
+}
+
+/** The sidebar Instance view: a live summary of the shown connection that opens the full browser in the editor. */
 export class InstanceViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private controller: WebviewController | undefined;
 
-  constructor(private readonly deps: Dependencies) {}
+  constructor(
+    private readonly deps: Dependencies,
+    private readonly openInBrowser: (connectionId: string, tab: InstanceTabId) => void,
+  ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = webviewOptions(this.deps.extensionUri);
@@ -85,9 +100,10 @@ export class InstanceViewProvider implements vscode.WebviewViewProvider, vscode.
       webview: view.webview,
       surface: 'sidebar',
       connections: this.deps.connections,
-      connectionId: () => this.deps.connections.activeId(),
+      connectionId: () => sidebarConnectionId(this.deps.connections),
       output: this.deps.output,
       ui: vscodeHostUi,
+      openInBrowser: this.openInBrowser,
     });
     this.controller = controller;
     view.webview.html = renderWebviewHtml(view.webview, this.deps.extensionUri, 'sidebar');

@@ -3,7 +3,7 @@
  * message, dispatch to method handlers with the current session, and {ok,result|error} replies.
  */
 import type * as vscode from 'vscode';
-import type { ConnectionView, ErrorReply, HostToWebview, WireBytes } from '../../shared/protocol';
+import type { ConnectionView, ErrorReply, HostToWebview, InstanceTabId, WireBytes } from '../../shared/protocol';
 import { ProtocolError, parseWebviewMessage, requestIdOf } from '../../shared/protocolValidation';
 import type { ConnectedSession, ConnectionsApi } from '../connections/api';
 import { ReadOnlyError } from '../../redis/browse/editKey';
@@ -20,6 +20,8 @@ export interface ControllerOptions {
   connectionId: () => string | undefined;
   output: Pick<vscode.LogOutputChannel, 'warn'>;
   ui: HostUi;
+  /** The sidebar summary's buttons: open this connection's full browser in the editor area on a tab. */
+  openInBrowser?: (connectionId: string, tab: InstanceTabId) => void;
 }
 
 function errorReply(error: unknown): ErrorReply {
@@ -43,6 +45,7 @@ export class WebviewController {
   private readonly scans = new Map<string, KeyScan>();
   private ready = false;
   private pendingKey: WireBytes | undefined;
+  private pendingTab: InstanceTabId | undefined;
   private lastConnectionKey = '';
 
   constructor(private readonly options: ControllerOptions) {
@@ -54,6 +57,12 @@ export class WebviewController {
   openKey(key: WireBytes): void {
     if (this.ready) void this.post({ kind: 'notification', type: 'openKey', key });
     else this.pendingKey = key;
+  }
+
+  /** Bring a tab to the front, now or as soon as the webview is ready. */
+  showTab(tab: InstanceTabId): void {
+    if (this.ready) void this.post({ kind: 'notification', type: 'showTab', tab });
+    else this.pendingTab = tab;
   }
 
   /** The webview was (re)created: wait for its ready message again. */
@@ -99,11 +108,21 @@ export class WebviewController {
         void this.post({ kind: 'notification', type: 'openKey', key: this.pendingKey });
         this.pendingKey = undefined;
       }
+      if (this.pendingTab !== undefined) {
+        void this.post({ kind: 'notification', type: 'showTab', tab: this.pendingTab });
+        this.pendingTab = undefined;
+      }
       return;
     }
     const session = this.currentSession();
     if (!session) {
       await this.post({ kind: 'response', id: message.id, ok: false, error: { code: 'NOT_CONNECTED', message: 'Not connected. Connect from the Connections view.' } });
+      return;
+    }
+    if (message.method === 'openInBrowser') {
+      const { tab } = message.params as { tab: InstanceTabId };
+      this.options.openInBrowser?.(session.id, tab);
+      await this.post({ kind: 'response', id: message.id, ok: true, result: null });
       return;
     }
     const handler = handlerFor(message.method);

@@ -56,7 +56,8 @@ export async function openWorkbench(server: CodeServer, options: OpenOptions): P
     const line = format(...(Array.isArray(args) ? args : [args]));
     options.onHostLog?.(type === 'error' ? `[host:error] ${line}` : line);
   });
-  await page.goto(workbenchUrl(server, options));
+  // A cold code-server on a busy two-core machine can take well over the default 30 s to serve the workbench.
+  await page.goto(workbenchUrl(server, options), { timeout: 120_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const screenshot = async (name: string) => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
