@@ -16,7 +16,7 @@ import { sharedParsers } from '../../core/parsing/parsers';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
-import { analyzeRdbFile, rdbExitCode } from './rdbAnalyze';
+import { analyzeRdbFile, analyzeViaRdb, rdbExitCode, viaRdbConnection, viaRdbNodes } from './rdbAnalyze';
 import type { MemoryReport } from '../../core/memory/types';
 
 const DEFAULT_STATE_FILE = 'redis-review-analyze.state.json';
@@ -32,6 +32,9 @@ Options:
   --rdb FILE             Analyse an RDB file (a backup) instead of a server: no server is contacted; sizes are
                          MEMORY USAGE as modelled from each key's encoding. --format, --out, --delimiter and
                          --workspace apply.
+  --via-rdb              With --url: stream a fresh snapshot over the replication protocol (as redis-cli --rdb
+                         does, same ACL needs: +sync +replconf) straight into the parser, instead of inspecting
+                         key by key: the server only forks. With --cluster, every master in parallel.
                          Leave the password out of it: set REDISCLI_AUTH, or pass --ask-password.
   --ask-password         Prompt for the password on the terminal (not echoed) when REDISCLI_AUTH is unset.
   --cluster              Treat the URL as a Cluster seed and analyse every master in parallel.
@@ -55,7 +58,7 @@ reason, and its progress saved for --resume.
 
 Exit codes: ${ANALYZE_EXIT.complete} complete report; ${ANALYZE_EXIT.usage} bad arguments or internal error; ${ANALYZE_EXIT.cannotConnect} could not connect (or the
 database was refused); ${ANALYZE_EXIT.connectionLost} connection lost mid-run (partial report); ${ANALYZE_EXIT.commandRefused} the server refused a command
-mid-run (partial report); ${ANALYZE_EXIT.unreadableRdb} the RDB could not be read to its end: truncated, CRC mismatch or
+mid-run (partial report; with --via-rdb: refused SYNC); ${ANALYZE_EXIT.unreadableRdb} the RDB could not be read to its end: truncated, CRC mismatch or
 unknown content (partial report, the error names the byte offset); ${ANALYZE_EXIT.interrupted} interrupted by SIGINT (partial report).`;
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
@@ -76,7 +79,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'keys-per-call': { type: 'string' }, 'scan-count': { type: 'string' }, strategy: { type: 'string' },
         state: { type: 'string' }, resume: { type: 'string' }, 'ask-password': { type: 'boolean' },
-        rdb: { type: 'string' },
+        rdb: { type: 'string' }, 'via-rdb': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -90,6 +93,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
   const strategy = values.strategy ?? 'auto';
   if (!['auto', 'script', 'pipeline'].includes(strategy)) throw new UsageError(`--strategy must be auto, script or pipeline`);
+  if (values['via-rdb'] && (values.sample || values.resume || values.exact || values.replicas)) throw new UsageError('--via-rdb reads a whole snapshot of the masters; --sample, --resume, --exact and --replicas do not apply');
   const sampleSize = positiveInteger(values.sample, '--sample');
   const keysPerCall = positiveInteger(values['keys-per-call'], '--keys-per-call');
   const scanCount = positiveInteger(values['scan-count'], '--scan-count');
@@ -99,13 +103,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.out) checkOutputFolder(resolve(io.cwd, values.out));
   // Warnings and the prompt go to stderr: stdout may be the report. The URL warning is for people at a terminal.
   const output = new Writable({ write: (chunk, _encoding, done) => (io.stderr(chunk.toString()), done()) });
-  const { client, profile } = await openAnalysisClient(values.url, values.cluster ?? false, { env: process.env, ask: values['ask-password'] ?? false, input: process.stdin, output, warnAboutUrl: process.stderr.isTTY === true });
+  const { client, profile, password } = await openAnalysisClient(values.url, values.cluster ?? false, { env: process.env, ask: values['ask-password'] ?? false, input: process.stdin, output, warnAboutUrl: process.stderr.isTTY === true });
   const target = profileToUrl(profile);
   const settings = { exact: values.exact ?? false, replicas: values.replicas ?? false, cluster: values.cluster ?? false };
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted by Ctrl-C (SIGINT)'));
   process.once('SIGINT', onSignal);
   try {
+    if (values['via-rdb']) {
+      const result = await analyzeViaRdb(viaRdbNodes(client, profile), viaRdbConnection(profile, password), {
+        delimiters: values.delimiter?.length ? values.delimiter : [':'], signal: controller.signal, io, origin: target,
+      });
+      await emitReport(result.report, format, values, io);
+      if (!result.outcome.complete) io.stderr(terminalSafe(`Partial report (complete: false): ${result.report.incompleteReason}.`) + '\n');
+      return rdbExitCode(result, controller.signal);
+    }
     const resume = values.resume ? loadResumeState(resolve(io.cwd, values.resume), target, settings) : undefined;
     let outcome;
     try {

@@ -14,6 +14,8 @@ export interface AnalysisTarget {
   client: RedisClient;
   /** The profile the URL describes (no password): names the target in resume state files. */
   profile: ConnectionProfile;
+  /** The password the client logged in with (--via-rdb opens its own replication connections with it). */
+  password?: string;
 }
 
 export async function openAnalysisClient(url: string, cluster: boolean, passwordFrom: Omit<PasswordSources, 'fromUrl'>): Promise<AnalysisTarget> {
@@ -37,7 +39,7 @@ export async function openAnalysisClient(url: string, cluster: boolean, password
   }
   try {
     const opened = await openConnection(profile, { password }, { audience: 'cli' });
-    return { client: opened.client, profile };
+    return { client: opened.client, profile, ...(password !== undefined ? { password } : {}) };
   } catch (error) {
     // The translated message names the cause and the fix; the raw reply adds nothing a CLI user can act on.
     if (error instanceof ConnectionFailure) throw new CliFailure(error.message, ANALYZE_EXIT.cannotConnect);

@@ -10,7 +10,11 @@ import { RdbAnalysis } from '../../core/rdb/rdbAnalysis';
 import { DEFAULT_COLLECTOR_OPTIONS } from '../../core/memory/memoryCollector';
 import { DEFAULT_NAMESPACE_OPTIONS } from '../../core/memory/namespaceTree';
 import type { MemoryReport } from '../../core/memory/types';
-import { CliFailure, type CliIo } from '../command';
+import { openReplicationSnapshot, SnapshotError, type ReplicationSnapshot, type SnapshotTarget } from '../../redis/rdb/replicationSnapshot';
+import { isCluster, type RedisClient } from '../../redis/client';
+import { tlsOptions } from '../../redis/connection/clientOptions';
+import type { ConnectionProfile } from '../../core/connection/profile';
+import { CliFailure, UsageError, type CliIo } from '../command';
 import { ANALYZE_EXIT } from './exitCodes';
 
 export interface RdbRunResult {
@@ -54,5 +58,83 @@ export async function analyzeRdbFile(path: string, options: { delimiters: string
 export function rdbExitCode(result: RdbRunResult, signal: AbortSignal): number {
   if (result.outcome.complete) return ANALYZE_EXIT.complete;
   if (signal.aborted) return ANALYZE_EXIT.interrupted;
+  const error = result.outcome.error;
+  if (error instanceof SnapshotError) return /refused/.test(error.message) ? ANALYZE_EXIT.commandRefused : ANALYZE_EXIT.connectionLost;
   return ANALYZE_EXIT.unreadableRdb;
+}
+
+export interface ViaRdbNode {
+  host: string;
+  port: number;
+}
+
+/**
+ * --via-rdb: a snapshot of every node over the replication protocol, each streamed straight into the parser
+ * (no temp file), in parallel; one report. A node that refuses SYNC or breaks off leaves a partial report.
+ */
+export async function analyzeViaRdb(
+  nodes: ViaRdbNode[],
+  connection: Omit<SnapshotTarget, 'host' | 'port'>,
+  options: { delimiters: string[]; signal: AbortSignal; io: CliIo; origin: string },
+): Promise<RdbRunResult & { waitedMs: number[] }> {
+  const root = new RdbAnalysis({ source: 'replication', origin: options.origin, collector: rdbCollectorOptions(options.delimiters), manyNodes: true, nowMs: Date.now() });
+  const progressLine = progressPrinter(options.io, undefined);
+  const read = new Map<string, { bytes: number; keys: number }>();
+  const results = await Promise.all(nodes.map(async (node) => {
+    const address = `${node.host}:${node.port}`;
+    const listener = root.nodeListener(address);
+    let snapshot: ReplicationSnapshot;
+    try {
+      snapshot = await openReplicationSnapshot({ ...connection, host: node.host, port: node.port });
+    } catch (error) {
+      return { address, waitedMs: 0, outcome: { complete: false, error: error as Error, bytes: 0, rdbVersion: 0, trailing: new Uint8Array(0) } as RdbStreamOutcome };
+    }
+    const stop = () => snapshot.close();
+    options.signal.addEventListener('abort', stop, { once: true });
+    try {
+      const outcome = await parseRdbStream(snapshot.chunks, listener, {
+        signal: options.signal,
+        stopWhenDone: true,
+        onProgress: progressLine && ((bytes, keys) => {
+          read.set(address, { bytes, keys });
+          const all = [...read.values()].reduce((sum, r) => ({ bytes: sum.bytes + r.bytes, keys: sum.keys + r.keys }), { bytes: 0, keys: 0 });
+          progressLine(all.bytes, all.keys);
+        }),
+      });
+      if (outcome.complete && !(await snapshot.confirmEnd(outcome.trailing))) {
+        return { address, waitedMs: snapshot.waitedMs, outcome: { ...outcome, complete: false, error: new Error(`${address}: the snapshot did not end with its EOF mark`) } };
+      }
+      return { address, waitedMs: snapshot.waitedMs, outcome: outcome.error ? { ...outcome, error: new Error(`${address}: ${outcome.error.message}`) } : outcome };
+    } finally {
+      options.signal.removeEventListener('abort', stop);
+      snapshot.close();
+    }
+  }));
+  if (progressLine) options.io.stderr('\n');
+  const failed = results.find((r) => !r.outcome.complete);
+  const outcome: RdbStreamOutcome = {
+    complete: !failed,
+    ...(failed ? { error: failed.outcome.error ?? new Error(`${failed.address}: the snapshot ended early`) } : {}),
+    bytes: results.reduce((sum, r) => sum + r.outcome.bytes, 0),
+    rdbVersion: results.find((r) => r.outcome.rdbVersion)?.outcome.rdbVersion ?? 0,
+    trailing: new Uint8Array(0),
+  };
+  const report = root.report({ bytes: outcome.bytes, rdbVersion: outcome.rdbVersion, complete: outcome.complete, incompleteReason: outcome.error?.message });
+  const slowest = Math.max(0, ...results.map((r) => r.waitedMs));
+  // Diskless replication waits repl-diskless-sync-delay (5 s by default) for more replicas before it forks.
+  if (slowest >= 1000) (report.warnings ??= []).push(`the server${nodes.length > 1 ? 's' : ''} took ${(slowest / 1000).toFixed(1)} s to start sending the snapshot (repl-diskless-sync-delay, then the fork); the parse itself took the rest`);
+  return { report, outcome, waitedMs: results.map((r) => r.waitedMs) };
+}
+
+/** The nodes to snapshot for --via-rdb: the server itself, or every Cluster master. */
+export function viaRdbNodes(client: RedisClient, profile: ConnectionProfile): ViaRdbNode[] {
+  if (isCluster(client)) return client.nodes('master').map((node) => ({ host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379 }));
+  if (profile.topology === 'sentinel') throw new UsageError('--via-rdb needs the master\'s address: give its redis:// URL instead of the Sentinel one');
+  return [{ host: profile.host, port: profile.port }];
+}
+
+/** Replication connection settings from the analysis profile. */
+export function viaRdbConnection(profile: ConnectionProfile, password: string | undefined): Omit<SnapshotTarget, 'host' | 'port'> {
+  const tls = tlsOptions(profile);
+  return { ...(profile.username ? { username: profile.username } : {}), ...(password !== undefined ? { password } : {}), ...(tls ? { tls } : {}) };
 }

@@ -19,6 +19,28 @@ export interface RdbAnalysisOptions {
   collector?: CollectorOptions;
   /** The moment TTLs are measured from; default: the snapshot's ctime, else now. */
   nowMs?: number;
+  /** Snapshots of several nodes feed this report through nodeListener(); the root then reads none itself. */
+  manyNodes?: boolean;
+}
+
+/** Figures every node of one report adds to. */
+interface SharedTotals {
+  keysByDatabase: Record<string, number>;
+  expiredKeys: number;
+  expiredMemoryBytes: number;
+  idle: Array<{ bucket: IdleBucketName; keys: number; memoryBytes: number }>;
+  idleSeen: boolean;
+  lfu: NumberColumn;
+  functionLibraries: number;
+  moduleTypes: Record<string, number>;
+  integerSets: Array<{ key: string; length: number }>;
+}
+
+function newTotals(): SharedTotals {
+  return {
+    keysByDatabase: {}, expiredKeys: 0, expiredMemoryBytes: 0, idle: IDLE_BUCKETS.map(([bucket]) => ({ bucket, keys: 0, memoryBytes: 0 })),
+    idleSeen: false, lfu: new NumberColumn(), functionLibraries: 0, moduleTypes: {}, integerSets: [],
+  };
 }
 
 const IDLE_BUCKETS: Array<[IdleBucketName, number]> = [['<1h', 3600], ['<1d', 86400], ['<1w', 604800], ['<30d', 2592000], ['longer', Infinity]];
@@ -29,23 +51,27 @@ export class RdbAnalysis implements RdbListener {
   readonly auxFields: Record<string, string> = {};
   private shape: ServerShape = serverShapeFromVersion(undefined);
   private nowMs: number | undefined;
-  private readonly keysByDatabase: Record<string, number> = {};
-  private expiredKeys = 0;
-  private expiredMemoryBytes = 0;
-  private readonly idle = IDLE_BUCKETS.map(([bucket]) => ({ bucket, keys: 0, memoryBytes: 0 }));
-  private idleSeen = false;
-  private readonly lfu = new NumberColumn();
-  private functionLibraries = 0;
-  private readonly moduleTypes: Record<string, number> = {};
-  private readonly integerSets: Array<{ key: string; length: number }> = [];
+  private readonly keysByDatabase: Record<string, number>;
+  private readonly totals: SharedTotals;
   private started = Date.now();
   /** Keys the file announces (RESIZEDB, expired ones included): the denominator of a partial report. */
   private declaredKeys = 0;
+  private readonly nodeListeners: RdbAnalysis[] = [];
 
-  constructor(private readonly options: RdbAnalysisOptions) {
-    this.collector = new MemoryCollector(options.collector ?? DEFAULT_COLLECTOR_OPTIONS);
+  constructor(private readonly options: RdbAnalysisOptions, shared?: { collector: MemoryCollector; totals: SharedTotals }) {
+    this.collector = shared?.collector ?? new MemoryCollector(options.collector ?? DEFAULT_COLLECTOR_OPTIONS);
+    this.totals = shared?.totals ?? newTotals();
+    this.keysByDatabase = this.totals.keysByDatabase;
     this.nowMs = options.nowMs;
-    this.collector.beginNode(options.origin, 0, 'full');
+    if (!shared && !options.manyNodes) this.collector.beginNode(options.origin, 0, 'full');
+  }
+
+  /** A listener for one more node's snapshot (a Cluster master) feeding the same report. */
+  nodeListener(origin: string): RdbAnalysis {
+    const listener = new RdbAnalysis({ ...this.options, origin }, { collector: this.collector, totals: this.totals });
+    this.collector.beginNode(origin, 0, 'full');
+    this.nodeListeners.push(listener);
+    return listener;
   }
 
   aux(name: string, value: string): void {
@@ -59,11 +85,11 @@ export class RdbAnalysis implements RdbListener {
   }
 
   functionLibrary(): void {
-    this.functionLibraries++;
+    this.totals.functionLibraries++;
   }
 
   moduleAux(name: string): void {
-    this.moduleTypes[name] ??= 0;
+    this.totals.moduleTypes[name] ??= 0;
   }
 
   key(facts: RdbKeyFacts): void {
@@ -73,14 +99,14 @@ export class RdbAnalysis implements RdbListener {
     if (facts.expiresAtMs >= 0) {
       ttlMs = facts.expiresAtMs - now;
       if (ttlMs <= 0) {
-        this.expiredKeys++;
-        this.expiredMemoryBytes += estimate.bytes;
+        this.totals.expiredKeys++;
+        this.totals.expiredMemoryBytes += estimate.bytes;
         return;
       }
     }
     const db = String(facts.db);
     this.keysByDatabase[db] = (this.keysByDatabase[db] ?? 0) + 1;
-    if (facts.type === 'module') this.moduleTypes[facts.moduleName] = (this.moduleTypes[facts.moduleName] ?? 0) + 1;
+    if (facts.type === 'module') this.totals.moduleTypes[facts.moduleName] = (this.totals.moduleTypes[facts.moduleName] ?? 0) + 1;
     const record: KeyRecord = {
       ...keyNameFields(facts.key),
       type: facts.type === 'module' ? facts.moduleName : facts.type,
@@ -91,18 +117,18 @@ export class RdbAnalysis implements RdbListener {
     };
     if (facts.lfuFrequency >= 0) {
       record.lfuFrequency = facts.lfuFrequency;
-      this.lfu.push(facts.lfuFrequency);
+      this.totals.lfu.push(facts.lfuFrequency);
     }
     if (facts.idleSeconds >= 0) {
-      this.idleSeen = true;
-      const bucket = this.idle[IDLE_BUCKETS.findIndex(([, limit]) => facts.idleSeconds < limit)];
+      this.totals.idleSeen = true;
+      const bucket = this.totals.idle[IDLE_BUCKETS.findIndex(([, limit]) => facts.idleSeconds < limit)];
       bucket.keys++;
       bucket.memoryBytes += estimate.bytes;
     }
     if (facts.type === 'set' && estimate.encoding === 'hashtable' && facts.integerElements === facts.length) {
-      this.integerSets.push({ key: record.key, length: facts.length });
-      this.integerSets.sort((a, b) => b.length - a.length);
-      if (this.integerSets.length > INTEGER_SET_CANDIDATES) this.integerSets.pop();
+      this.totals.integerSets.push({ key: record.key, length: facts.length });
+      this.totals.integerSets.sort((a, b) => b.length - a.length);
+      if (this.totals.integerSets.length > INTEGER_SET_CANDIDATES) this.totals.integerSets.pop();
     }
     this.collector.add(record, this.options.origin);
   }
@@ -111,38 +137,44 @@ export class RdbAnalysis implements RdbListener {
   report(progress: { bytes: number; rdbVersion: number; complete: boolean; incompleteReason?: string }): MemoryReport {
     const built = this.collector.build();
     // A complete snapshot's key count is what it held (live keys); a partial one is measured against what the file announced.
-    const keyspace = progress.complete ? built.totalKeys : Math.max(built.totalKeys, this.declaredKeys - this.expiredKeys);
-    for (const node of built.nodes) node.dbsize = keyspace;
+    const t = this.totals;
+    const nodes = this.nodeListeners.length ? this.nodeListeners : [this];
+    const declared = nodes.reduce((sum, n) => sum + n.declaredKeys, 0);
+    const keyspace = progress.complete ? built.totalKeys : Math.max(built.totalKeys, declared - t.expiredKeys);
+    for (const node of built.nodes) node.dbsize = progress.complete ? node.keys : Math.max(node.keys, nodes.find((n) => n.options.origin === node.node)?.declaredKeys ?? 0);
     built.sampling.keyspaceSize = keyspace;
-    const node: NodeFacts = {
-      node: this.options.origin,
-      info: {
-        ...(this.auxFields['redis-ver'] ? { redis_version: this.auxFields['redis-ver'] } : {}),
-        ...(this.auxFields['used-mem'] ? { used_memory: this.auxFields['used-mem'] } : {}),
-      },
-      config: {},
-      integerSets: this.integerSets,
+    const facts: ServerFacts = {
+      cluster: nodes.length > 1,
+      nodes: nodes.map((n, i): NodeFacts => ({
+        node: n.options.origin,
+        info: {
+          ...(n.auxFields['redis-ver'] ? { redis_version: n.auxFields['redis-ver'] } : {}),
+          ...(n.auxFields['used-mem'] ? { used_memory: n.auxFields['used-mem'] } : {}),
+        },
+        config: {},
+        ...(i === 0 ? { integerSets: t.integerSets } : {}),
+      })),
     };
-    const facts: ServerFacts = { cluster: false, nodes: [node] };
+    const first = nodes[0];
     const recommendations = evaluateRecommendations({ report: built, keys: this.collector, facts });
-    const ctime = Number(this.auxFields.ctime);
-    const lfuValues = this.lfu.view();
+    const ctime = Number(first.auxFields.ctime);
+    const lfuValues = t.lfu.view();
     const [p50, p90, p99, max] = lfuValues.length ? weightedPercentiles(lfuValues, new Float64Array(lfuValues.length).fill(1), [50, 90, 99, 100]) : [0, 0, 0, 0];
     const rdb: RdbSourceSummary = {
       source: this.options.source,
       origin: this.options.origin,
       bytes: progress.bytes,
       rdbVersion: progress.rdbVersion,
-      ...(this.auxFields['redis-ver'] ? { redisVersion: this.auxFields['redis-ver'] } : {}),
+      ...(first.auxFields['redis-ver'] ? { redisVersion: first.auxFields['redis-ver'] } : {}),
       ...(Number.isFinite(ctime) && ctime > 0 ? { snapshotTime: new Date(ctime * 1000).toISOString() } : {}),
-      keysByDatabase: this.keysByDatabase,
-      expiredKeys: this.expiredKeys,
-      expiredMemoryBytes: this.expiredMemoryBytes,
-      ...(this.idleSeen ? { idle: this.idle } : {}),
+      keysByDatabase: t.keysByDatabase,
+      expiredKeys: t.expiredKeys,
+      expiredMemoryBytes: t.expiredMemoryBytes,
+      ...(t.idleSeen ? { idle: t.idle } : {}),
       ...(lfuValues.length ? { lfu: { p50, p90, p99, max } } : {}),
-      functionLibraries: this.functionLibraries,
-      moduleTypes: this.moduleTypes,
-      sizeModel: `MEMORY USAGE modelled from each key's encoding for Redis ${this.shape.version.join('.')} (jemalloc size classes)`,
+      functionLibraries: t.functionLibraries,
+      moduleTypes: t.moduleTypes,
+      sizeModel: `MEMORY USAGE modelled from each key's encoding for Redis ${first.shape.version.join('.')} (jemalloc size classes)`,
     };
     return {
       ...built,

@@ -1,0 +1,209 @@
+/**
+ * A fresh RDB snapshot of a server over the replication protocol, as `redis-cli --rdb` takes it (same ACL needs:
+ * +sync/+replconf or +@admin): AUTH, `REPLCONF capa eof` (the server streams a diskless snapshot instead of
+ * writing a file for us), `REPLCONF rdb-only 1` (no replication stream afterwards), `SYNC`. The payload is handed
+ * out chunk by chunk as an async iterable — the caller parses it as it arrives; nothing is stored.
+ * Both payload framings are handled: `$<length>` (disk-based) and `$EOF:<40-byte mark>` (diskless).
+ */
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls, type ConnectionOptions } from 'node:tls';
+
+export interface SnapshotTarget {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  tls?: ConnectionOptions;
+  /** Connect/handshake timeout, and the longest silence accepted while the server forks and writes (default 60 s). */
+  timeoutMs?: number;
+}
+
+/** A refusal or failure of the replication handshake, in words the user can act on. */
+export class SnapshotError extends Error {
+  override name = 'SnapshotError';
+}
+
+/** Framing of the payload once known: the byte count (disk-based) or the 40-byte end mark (diskless). */
+export type PayloadFraming = { kind: 'length'; length: number } | { kind: 'eof-mark'; mark: Buffer };
+
+export interface ReplicationSnapshot {
+  /** The RDB bytes (without framing or the end mark), as they arrive. */
+  chunks: AsyncIterable<Uint8Array>;
+  framing: PayloadFraming;
+  /** After the parser finished: whether the bytes it did not need (`trailing`) and what follows are the diskless
+   *  end mark (always true for length framing, whose end is the byte count). */
+  confirmEnd(trailing: Uint8Array): Promise<boolean>;
+  /** Milliseconds from SYNC to the first payload byte: the server's fork and (disk-based) save. */
+  waitedMs: number;
+  close(): void;
+}
+
+/** Open a replication connection and wait for the payload to start. */
+export async function openReplicationSnapshot(target: SnapshotTarget): Promise<ReplicationSnapshot> {
+  const timeoutMs = target.timeoutMs ?? 60_000;
+  const socket: Socket = target.tls
+    ? connectTls({ host: target.host, port: target.port, ...target.tls })
+    : connectTcp({ host: target.host, port: target.port });
+  socket.setTimeout(timeoutMs);
+  const reader = new SocketReader(socket, `${target.host}:${target.port}`);
+  try {
+    await reader.connected(target.tls !== undefined);
+    if (target.password !== undefined) {
+      const args = target.username ? ['AUTH', target.username, target.password] : ['AUTH', target.password];
+      await reader.command(args, 'authentication');
+    }
+    await reader.command(['REPLCONF', 'capa', 'eof'], 'REPLCONF capa eof');
+    // Older servers do not know rdb-only; they then keep streaming after the snapshot, which we close anyway.
+    await reader.command(['REPLCONF', 'rdb-only', '1'], 'REPLCONF rdb-only', true);
+    const started = Date.now();
+    reader.send(['SYNC']);
+    const header = await reader.payloadHeader();
+    const waitedMs = Date.now() - started;
+    socket.setTimeout(timeoutMs);
+    return {
+      chunks: reader.payload(header), framing: header, waitedMs, close: () => socket.destroy(),
+      confirmEnd: (trailing) => (header.kind === 'length' ? Promise.resolve(true) : reader.startsWithMark(trailing, header.mark)),
+    };
+  } catch (error) {
+    socket.destroy();
+    throw error;
+  }
+}
+
+/** Reads RESP lines and then the raw payload from one socket, pull-style. */
+class SocketReader {
+  private buffered: Buffer = Buffer.alloc(0);
+  private waiting: (() => void) | undefined;
+  private failure: Error | undefined;
+  private ended = false;
+  endMarkSeen = false;
+
+  constructor(private readonly socket: Socket, private readonly address: string) {
+    socket.on('data', (chunk: Buffer) => {
+      this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+      // Back-pressure: the parser pulls; stop reading while a megabyte waits.
+      if (this.buffered.length > 1 << 20) socket.pause();
+      this.wake();
+    });
+    socket.on('error', (error) => ((this.failure ??= new SnapshotError(`${address}: ${error.message}`)), this.wake()));
+    socket.on('timeout', () => ((this.failure ??= new SnapshotError(`${address}: no data for ${socket.timeout} ms`)), socket.destroy(), this.wake()));
+    socket.on('close', () => ((this.ended = true), this.wake()));
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.();
+  }
+
+  private async more(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.ended) throw new SnapshotError(`${this.address} closed the connection`);
+    this.socket.resume();
+    await new Promise<void>((resolve) => (this.waiting = resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  async connected(tls: boolean): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once(tls ? 'secureConnect' : 'connect', () => resolve());
+      this.socket.once('error', (error) => reject(new SnapshotError(`cannot connect to ${this.address}: ${error.message}`)));
+      this.socket.once('timeout', () => reject(new SnapshotError(`cannot connect to ${this.address}: timed out`)));
+    });
+  }
+
+  send(args: string[]): void {
+    this.socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+  }
+
+  private async line(): Promise<string> {
+    for (;;) {
+      const end = this.buffered.indexOf('\r\n');
+      if (end >= 0) {
+        const line = this.buffered.subarray(0, end).toString('latin1');
+        this.buffered = this.buffered.subarray(end + 2);
+        return line;
+      }
+      await this.more();
+    }
+  }
+
+  async command(args: string[], what: string, optional = false): Promise<void> {
+    this.send(args);
+    const reply = await this.line();
+    if (reply.startsWith('+')) return;
+    if (optional && reply.startsWith('-')) return;
+    throw new SnapshotError(`${this.address} refused ${what}: ${reply.replace(/^-/, '')}${/NOPERM|no permissions/i.test(reply) ? ' (the user needs the permissions redis-cli --rdb needs: +sync and +replconf, or +@admin)' : ''}`);
+  }
+
+  /** Skip the keep-alive newlines sent while the server forks, then read `$len` or `$EOF:mark`. */
+  async payloadHeader(): Promise<PayloadFraming> {
+    for (;;) {
+      while (this.buffered.length && this.buffered[0] === 0x0a) this.buffered = this.buffered.subarray(1);
+      if (this.buffered.length && this.buffered.indexOf('\r\n') >= 0) break;
+      await this.more();
+    }
+    const header = await this.line();
+    if (header.startsWith('-')) {
+      throw new SnapshotError(`${this.address} refused SYNC: ${header.slice(1)}${/NOPERM/i.test(header) ? ' (the user needs +sync and +replconf, or +@admin, as for redis-cli --rdb)' : ''}`);
+    }
+    if (header.startsWith('$EOF:')) {
+      const mark = Buffer.from(header.slice(5), 'latin1');
+      if (mark.length !== 40) throw new SnapshotError(`${this.address} sent an EOF mark of ${mark.length} bytes (40 expected)`);
+      return { kind: 'eof-mark', mark };
+    }
+    const length = Number(header.slice(1));
+    if (!header.startsWith('$') || !Number.isSafeInteger(length) || length < 0) throw new SnapshotError(`${this.address} answered SYNC with ${JSON.stringify(header.slice(0, 80))}`);
+    return { kind: 'length', length };
+  }
+
+  /** Whether `trailing` followed by the unread bytes begins with `mark` (waits for up to its length). */
+  async startsWithMark(trailing: Uint8Array, mark: Buffer): Promise<boolean> {
+    if (this.endMarkSeen) return trailing.length === 0;
+    for (;;) {
+      const joined = Buffer.concat([Buffer.from(trailing), this.buffered]);
+      if (joined.length >= mark.length) return joined.subarray(0, mark.length).equals(mark);
+      try {
+        await this.more();
+      } catch {
+        return false;
+      }
+    }
+  }
+
+  /** The payload's bytes; with an EOF mark, the last 40 bytes are held back until it is clear they are the mark. */
+  async *payload(framing: PayloadFraming): AsyncGenerator<Uint8Array> {
+    if (framing.kind === 'length') {
+      let left = framing.length;
+      while (left > 0) {
+        if (!this.buffered.length) await this.more();
+        const take = this.buffered.subarray(0, Math.min(left, this.buffered.length));
+        this.buffered = this.buffered.subarray(take.length);
+        left -= take.length;
+        yield take;
+      }
+      return;
+    }
+    const markLength = framing.mark.length;
+    for (;;) {
+      if (this.buffered.length > markLength) {
+        const take = this.buffered.subarray(0, this.buffered.length - markLength);
+        this.buffered = this.buffered.subarray(take.length);
+        yield take;
+        continue;
+      }
+      if (this.buffered.length === markLength && this.buffered.equals(framing.mark)) {
+        this.endMarkSeen = true;
+        return;
+      }
+      try {
+        await this.more();
+      } catch (error) {
+        // The connection ended: whatever is held back was payload after all (and the parser will say it is cut).
+        if (this.buffered.length) yield this.buffered;
+        this.buffered = Buffer.alloc(0);
+        throw error;
+      }
+    }
+  }
+}
