@@ -100,6 +100,7 @@ export const clientPerRequest: Rule = {
 
 /** Functions that run once (entry points, setup, lifecycle hooks): a client made there is made once. */
 const ONE_TIME_FUNCTION = /^_*(main|init\w*|setup\w*|set_up\w*|start\w*|bootstrap\w*|configure\w*|create_app|make_app|build_app|run|cli|migrate\w*|seed\w*|on_startup|lifespan|initiali[sz]e\w*|register\w*|install\w*|wait_for\w*|test\w*|populate\w*|load_fixtures|constructor|ready|on_ready|worker|consumer|consume|listen\w*|subscribe\w*|serve\w*|daemon\w*|loop)$/i;
+const SUBSCRIPTIONS = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'MONITOR']);
 const CLOSE_CALL = /\.\s*(quit|disconnect|close|aclose|destroy)\s*\(/;
 
 /** The local variable a creation is assigned to, also through a conditional (`const c = prod ? createClient(a) : createClient(b)`). */
@@ -109,9 +110,16 @@ function localBinding(model: FileModel, creation: ClientCreation): string | unde
   return /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=(?!=)[^;]*$/.exec(before)?.[1];
 }
 
+/** Returned inside a closure (`return () => client.quit()`): the client outlives the call. */
+function returnedInClosure(body: string, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  return new RegExp(`\\breturn\\s+(async\\s+)?(function\\b|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>|lambda\\b)[^\\n]*\\b${n}\\b`).test(body);
+}
+
 /** The name leaves the function: returned, yielded, stored on self/this, in a global, or handed to another call. */
 function leaves(body: string, name: string): boolean {
   const n = name.replace(/\$/g, '\\$');
+  if (returnedInClosure(body, name)) return true;
   return new RegExp(`\\b(return|yield)\\s+(await\\s+)?${n}\\b(?!\\s*[.(\\[])|[\\w$.\\]]\\s*=\\s*${n}\\s*($|[;,)\\n])|[(,]\\s*${n}\\s*[,)]|^[ \\t]*(global|nonlocal)\\b[^\\n]*\\b${n}\\b`, 'm').test(body);
 }
 
@@ -131,8 +139,11 @@ function clientPerCall(model: FileModel, creation: ClientCreation, sites: readon
   const inWith = /^\s*(async\s+)?with\b/.test(model.text.slice(lineStart, creation.callSpan.startOffset));
   // A client used in a loop of its function lives as long as that loop (a worker, a consumer), not per call.
   const used = sites.filter((site) => site.receiver.creation?.callSpan.startOffset === creation.callSpan.startOffset || (name !== undefined && site.receiver.text === name && site.enclosingFunction?.span.startOffset === fn.span.startOffset));
-  if (used.some((site) => site.anyLoop || site.loop)) return undefined;
+  if (used.some((site) => site.anyLoop || site.loop || SUBSCRIPTIONS.has(site.command))) return undefined;
+  // A client that gets message/event listeners serves a subscription for as long as it lives.
+  if (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(on|once|addListener)\\s*\\(\\s*['"](p?message|pmessageBuffer|messageBuffer|subscribe)['"]`).test(body)) return undefined;
   if (/\bwhile\s*(True|\(\s*true\s*\))|for\s*\(\s*;\s*;\s*\)/.test(body)) return undefined;
+  if (name && returnedInClosure(body, name)) return undefined;
   if (inWith || (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*${CLOSE_CALL.source}`).test(body))) return { function: fn.name, how: 'closes it again before returning' };
   if (!name) return undefined;
   if (!leaves(body, name)) return used.length ? { function: fn.name, how: 'uses it and drops it' } : undefined;
