@@ -158,7 +158,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    id: 'logical-databases', evidence: /db0 \(\d+ keys\), db1 \(1 keys\)/,
+    id: 'logical-databases', evidence: /db0 \(\d+ keys\), db1 \(1 key\)/,
     setup: async () => { await client.select(1); await client.set('other', '1'); await client.select(0); },
     teardown: async () => { await client.select(1); await client.flushdb(); await client.select(0); },
   },

@@ -1,5 +1,6 @@
 /** conf-min-replicas-too-strict: requiring every replica to be up stops writes on any single replica outage. */
 import type { ConfRule } from '../rule';
+import { countOf } from '../../text/plural';
 
 export const confMinReplicasTooStrict: ConfRule = {
   id: 'conf-min-replicas-too-strict',
@@ -15,6 +16,6 @@ export const confMinReplicasTooStrict: ConfRule = {
     const directive = context.last('min-replicas-to-write');
     const required = context.integer('min-replicas-to-write') ?? 0;
     if (!directive || required === 0 || context.replicas === undefined || required < context.replicas) return [];
-    return [{ message: `min-replicas-to-write ${required} with ${context.replicas} replica(s): losing one replica stops all writes.`, ...context.argRange(directive, 0) }];
+    return [{ message: `min-replicas-to-write ${required} with ${countOf(context.replicas, 'replica')}: losing one replica stops all writes.`, ...context.argRange(directive, 0) }];
   },
 };

@@ -1,6 +1,7 @@
 /** conf-wrong-arg-count: a directive with too few or too many arguments. */
 import { directiveInfo } from '../catalogue';
 import type { ConfRule } from '../rule';
+import { wordFor } from '../../text/plural';
 
 export const confWrongArgCount: ConfRule = {
   id: 'conf-wrong-arg-count',
@@ -19,7 +20,7 @@ export const confWrongArgCount: ConfRule = {
       const count = directive.args.length;
       if (count >= min && (max < 0 || count <= max)) return [];
       const expected = max < 0 ? `at least ${min}` : min === max ? `${min}` : `${min} to ${max}`;
-      return [{ message: `"${directive.name}" takes ${expected} argument${max === 1 && min === 1 ? '' : 's'}, found ${count}.`, ...context.lineRange(directive) }];
+      return [{ message: `"${directive.name}" takes ${expected} ${wordFor(max < 0 ? min : max, 'argument')}, found ${count}.`, ...context.lineRange(directive) }];
     });
   },
 };

@@ -1,5 +1,6 @@
 /** sentinel-quorum: quorum that cannot be reached, or a quorum of 1 that lets one sentinel decide. */
 import type { ConfRule } from '../rule';
+import { countOf } from '../../text/plural';
 
 export const sentinelQuorum: ConfRule = {
   id: 'sentinel-quorum',
@@ -19,7 +20,7 @@ export const sentinelQuorum: ConfRule = {
       if (quorum === 1 && (sentinels === undefined || sentinels >= 3)) {
         return [{ message: 'Quorum 1 lets a single (possibly partitioned) sentinel declare the master down; use a majority such as 2 of 3.', ...context.argRange(directive, 4) }];
       }
-      if (sentinels !== undefined && sentinels < 3) return [{ message: `Only ${sentinels} sentinel(s): failover needs a majority; run at least 3 on independent hosts.`, ...context.lineRange(directive) }];
+      if (sentinels !== undefined && sentinels < 3) return [{ message: `Only ${countOf(sentinels, 'sentinel')}: failover needs a majority; run at least 3 on independent hosts.`, ...context.lineRange(directive) }];
       if (sentinels !== undefined && quorum > sentinels) return [{ message: `Quorum ${quorum} is larger than the ${sentinels} sentinels: the master is never declared down.`, ...context.argRange(directive, 4) }];
       return [];
     });

@@ -20,7 +20,7 @@ const CASES: Record<string, { trigger: () => RecommendationContext; silent: () =
   'hash-past-listpack': {
     trigger: () => context([key('cart:1', 'hash', { length: 300, encoding: 'hashtable' })]),
     silent: () => context([key('cart:1', 'hash', { length: 100 })]),
-    evidence: /1 hash\(es\) are hashtable-encoded.*cart:1/,
+    evidence: /1 hash is hashtable-encoded.*cart:1/,
   },
   'zset-past-listpack': {
     trigger: () => context([key('rank:1', 'zset', { length: 200, encoding: 'skiplist' })]),

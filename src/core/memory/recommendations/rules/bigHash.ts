@@ -1,6 +1,7 @@
 /** Hashes with more than 5,000 fields: HGETALL and DEL on them block the server. */
 import { countKeys, describeKey, exampleKeys, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf } from '../../../text/plural';
 
 const THRESHOLD = 5000;
 
@@ -14,7 +15,7 @@ export const bigHash: Recommendation = {
     if (count === 0) return undefined;
     const examples = exampleKeys(keys, 'hash', (k) => k.length > THRESHOLD);
     return {
-      evidence: `${formatCount(count)} hash(es) with more than ${formatCount(THRESHOLD)} fields, e.g. ${examples.map((k) => describeKey(k, 'fields')).join(', ')}.`,
+      evidence: `${countOf(count, 'hash', 'hashes')} with more than ${formatCount(THRESHOLD)} fields, e.g. ${examples.map((k) => describeKey(k, 'fields')).join(', ')}.`,
       action: 'Split each hash into buckets by a hash of the field: HSET <key>:{bucket} <field> <value> with bucket = crc32(field) % 100; read with HSCAN instead of HGETALL, delete with UNLINK.',
       examples: examples.map((k) => k.key),
     };

@@ -1,6 +1,7 @@
 /** Sorted sets with more than 100,000 members: range deletes and DEL become long blocking calls. */
 import { countKeys, describeKey, exampleKeys, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf } from '../../../text/plural';
 
 const THRESHOLD = 100_000;
 
@@ -14,7 +15,7 @@ export const bigSortedSet: Recommendation = {
     if (count === 0) return undefined;
     const examples = exampleKeys(keys, 'zset', (k) => k.length > THRESHOLD);
     return {
-      evidence: `${formatCount(count)} sorted set(s) with more than ${formatCount(THRESHOLD)} members, e.g. ${examples.map((k) => describeKey(k, 'members')).join(', ')}.`,
+      evidence: `${countOf(count, 'sorted set')} with more than ${formatCount(THRESHOLD)} members, e.g. ${examples.map((k) => describeKey(k, 'members')).join(', ')}.`,
       action: 'Trim after each write (ZADD then ZREMRANGEBYRANK <key> 0 -<max+1>), or partition by time (<key>:<yyyymmdd>) with EXPIRE on each part; delete with UNLINK.',
       examples: examples.map((k) => k.key),
     };

@@ -1,6 +1,7 @@
 /** Strings over 100 KB: every GET copies the whole value through the single command thread and the network. */
 import { countKeys, exampleKeys, formatBytes, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf } from '../../../text/plural';
 
 const THRESHOLD = 100_000;
 
@@ -14,7 +15,7 @@ export const bigString: Recommendation = {
     if (count === 0) return undefined;
     const examples = exampleKeys(keys, 'string', (k) => k.memoryBytes > THRESHOLD);
     return {
-      evidence: `${formatCount(count)} string(s) above ${formatBytes(THRESHOLD)}, e.g. ${examples.map((k) => `${k.key} (${formatBytes(k.memoryBytes)})`).join(', ')}.`,
+      evidence: `${countOf(count, 'string')} above ${formatBytes(THRESHOLD)}, e.g. ${examples.map((k) => `${k.key} (${formatBytes(k.memoryBytes)})`).join(', ')}.`,
       action: 'Store the value compressed (gzip/zstd before SET), split it into chunks (SET <key>:part:<n>), or keep the blob in object storage and only its reference in Redis.',
       examples: examples.map((k) => k.key),
     };

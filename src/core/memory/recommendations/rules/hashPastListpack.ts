@@ -2,6 +2,7 @@
 import { configNumber } from '../../serverFacts';
 import { countKeys, describeKey, exampleKeys, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf, wordFor } from '../../../text/plural';
 
 export const hashPastListpack: Recommendation = {
   id: 'hash-past-listpack',
@@ -21,7 +22,7 @@ export const hashPastListpack: Recommendation = {
       ? `hash-max-listpack-entries ${Math.min(1024, 2 ** Math.ceil(Math.log2(entries * 4)))} (redis.conf or CONFIG SET) covers the ${formatCount(nearLimit)} hashes just past the limit; split larger hashes into buckets.`
       : `Split hashes into buckets of at most ${entries} fields (HSET <key>:{field-hash % N}), and keep field values under ${valueLimit} bytes (store big values as separate keys).`;
     return {
-      evidence: `${formatCount(converted)} hash(es) are hashtable-encoded (limits: ${entries} entries, ${valueLimit}-byte values)${byValue > 0 ? `; ${formatCount(byValue)} of them have few fields, so a long value converted them` : ''}${examples.length ? `, e.g. ${examples.map((k) => describeKey(k, 'fields')).join(', ')}` : ''}.`,
+      evidence: `${countOf(converted, 'hash', 'hashes')} ${wordFor(converted, 'is', 'are')} hashtable-encoded (limits: ${entries} entries, ${valueLimit}-byte values)${byValue > 0 ? `; ${formatCount(byValue)} of them ${wordFor(byValue, 'has', 'have')} few fields, so a long value converted them` : ''}${examples.length ? `, e.g. ${examples.map((k) => describeKey(k, 'fields')).join(', ')}` : ''}.`,
       action,
       examples: examples.map((k) => k.key),
     };

@@ -1,6 +1,7 @@
 /** Under an LFU policy, keys whose access counter is near saturation: one hot key pins one shard's CPU. */
 import { formatBytes } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf } from '../../../text/plural';
 
 /** With the default lfu-log-factor 10, a counter of 100 takes on the order of a million accesses. */
 const HOT_COUNTER = 100;
@@ -16,7 +17,7 @@ export const hotKeysLfu: Recommendation = {
     const hot = keys.hotKeys.values().filter((k) => k.lfuFrequency >= HOT_COUNTER);
     if (hot.length === 0) return undefined;
     return {
-      evidence: `${hot.length} key(s) with an LFU counter of ${HOT_COUNTER} or more (${policy}, lfu-log-factor ${facts.nodes[0]?.config['lfu-log-factor'] ?? '?'}): ${hot
+      evidence: `${countOf(hot.length, 'key')} with an LFU counter of ${HOT_COUNTER} or more (${policy}, lfu-log-factor ${facts.nodes[0]?.config['lfu-log-factor'] ?? '?'}): ${hot
         .slice(0, 5)
         .map((k) => `${k.key} (counter ${k.lfuFrequency}, ${formatBytes(k.memoryBytes)})`)
         .join(', ')}.`,

@@ -2,6 +2,7 @@
 import { configNumber } from '../../serverFacts';
 import { countKeys, describeKey, exampleKeys, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf, wordFor } from '../../../text/plural';
 
 const THRESHOLD = 1000;
 
@@ -17,7 +18,7 @@ export const listCompression: Recommendation = {
     if (count === 0) return undefined;
     const examples = exampleKeys(keys, 'list', (k) => k.length > THRESHOLD);
     return {
-      evidence: `list-compress-depth is 0 and ${formatCount(count)} list(s) hold more than ${formatCount(THRESHOLD)} elements, e.g. ${examples.map((k) => describeKey(k, 'elements')).join(', ')}.`,
+      evidence: `list-compress-depth is 0 and ${countOf(count, 'list')} ${wordFor(count, 'holds', 'hold')} more than ${formatCount(THRESHOLD)} elements, e.g. ${examples.map((k) => describeKey(k, 'elements')).join(', ')}.`,
       action: 'list-compress-depth 1 in redis.conf (CONFIG SET list-compress-depth 1 applies to nodes as they change).',
       examples: examples.map((k) => k.key),
     };

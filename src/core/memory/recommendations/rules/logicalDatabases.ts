@@ -2,6 +2,7 @@
 import { parseInfoPairs } from '../../../info/parseInfo';
 import { formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf } from '../../../text/plural';
 
 export const logicalDatabases: Recommendation = {
   id: 'logical-databases',
@@ -14,7 +15,7 @@ export const logicalDatabases: Recommendation = {
     if (!node) return undefined;
     const used = Object.entries(node.info)
       .filter(([field, value]) => /^db\d+$/.test(field) && Number(parseInfoPairs(value).keys) > 0)
-      .map(([field, value]) => `${field} (${formatCount(Number(parseInfoPairs(value).keys))} keys)`);
+      .map(([field, value]) => `${field} (${countOf(Number(parseInfoPairs(value).keys), 'key')})`);
     if (used.length <= 1) return undefined;
     return {
       evidence: `${used.length} databases hold keys: ${used.join(', ')}.`,

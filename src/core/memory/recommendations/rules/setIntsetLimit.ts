@@ -2,6 +2,7 @@
 import { configNumber } from '../../serverFacts';
 import { formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf, wordFor } from '../../../text/plural';
 
 export const setIntsetLimit: Recommendation = {
   id: 'set-intset-limit',
@@ -16,7 +17,7 @@ export const setIntsetLimit: Recommendation = {
     const largest = Math.max(...candidates.map((c) => c.length));
     const proposed = Math.min(2 ** Math.ceil(Math.log2(largest + 1)), 8192);
     return {
-      evidence: `${formatCount(candidates.length)} set(s) have only integer members in a sample of their members but are hashtable-encoded (set-max-intset-entries ${limit}), e.g. ${candidates.slice(0, 3).map((c) => `${c.key} (${formatCount(c.length)} members)`).join(', ')}.`,
+      evidence: `${countOf(candidates.length, 'set')} ${wordFor(candidates.length, 'has', 'have')} only integer members in a sample of ${wordFor(candidates.length, 'its', 'their')} members but ${wordFor(candidates.length, 'is', 'are')} hashtable-encoded (set-max-intset-entries ${limit}), e.g. ${candidates.slice(0, 3).map((c) => `${c.key} (${formatCount(c.length)} members)`).join(', ')}.`,
       action: largest <= 8192
         ? `set-max-intset-entries ${proposed} in redis.conf (intset lookups are O(log N); stay below ~8k members).`
         : 'Partition these integer sets into buckets of at most 8,192 members (e.g. <key>:<member / 8192>) and raise set-max-intset-entries to 8192.',

@@ -2,6 +2,7 @@
 import { flattenNamespaces } from '../../namespaceTree';
 import { countKeys, formatBytes, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf } from '../../../text/plural';
 
 const SMALL_BYTES = 200;
 const MIN_COUNT = 1000;
@@ -18,7 +19,7 @@ export const smallStringsToHashes: Recommendation = {
       .filter((n) => n.depth === 1 && (n.types.string ?? 0) >= n.keys * 0.9 && n.averageBytes < SMALL_BYTES && n.keys >= 100)
       .sort((a, b) => b.keys - a.keys)
       .slice(0, 3);
-    const where = namespaces.map((n) => `${n.pattern} (${formatCount(n.keys)} keys, avg ${formatBytes(n.averageBytes)})`).join(', ');
+    const where = namespaces.map((n) => `${n.pattern} (${countOf(n.keys, 'key')}, avg ${formatBytes(n.averageBytes)})`).join(', ');
     return {
       evidence: `${formatCount(count)} strings use less than ${SMALL_BYTES} bytes each${where ? `, mostly in ${where}` : ''}.`,
       action: 'Store them as fields of bucket hashes: instead of SET object:<id> v, use HSET object:{<id> / 100} <id % 100> v (100 fields stays below hash-max-listpack-entries 128), and HGET to read.',

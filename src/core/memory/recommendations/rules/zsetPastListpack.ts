@@ -2,6 +2,7 @@
 import { configNumber } from '../../serverFacts';
 import { countKeys, describeKey, exampleKeys, formatCount } from '../evidence';
 import type { Recommendation } from '../recommendation';
+import { countOf, wordFor } from '../../../text/plural';
 
 export const zsetPastListpack: Recommendation = {
   id: 'zset-past-listpack',
@@ -16,7 +17,7 @@ export const zsetPastListpack: Recommendation = {
     const nearLimit = countKeys(keys, 'zset', (k) => k.length > entries && k.length <= entries * 4);
     const examples = exampleKeys(keys, 'zset', (k) => k.encoding === 'skiplist' && k.length <= entries * 4);
     return {
-      evidence: `${formatCount(converted)} sorted set(s) are skiplist-encoded (limit ${entries} entries); ${formatCount(nearLimit)} of them have at most ${entries * 4} members${examples.length ? `, e.g. ${examples.map((k) => describeKey(k, 'members')).join(', ')}` : ''}.`,
+      evidence: `${countOf(converted, 'sorted set')} ${wordFor(converted, 'is', 'are')} skiplist-encoded (limit ${entries} entries); ${formatCount(nearLimit)} of them ${wordFor(nearLimit, 'has', 'have')} at most ${entries * 4} members${examples.length ? `, e.g. ${examples.map((k) => describeKey(k, 'members')).join(', ')}` : ''}.`,
       action: nearLimit > 0
         ? `zset-max-listpack-entries ${Math.min(1024, 2 ** Math.ceil(Math.log2(entries * 4)))} in redis.conf (CONFIG SET for a live change; existing keys convert when rewritten).`
         : 'These sorted sets are far past any listpack limit: trim them (ZREMRANGEBYRANK) or partition them by time if they keep growing.',
