@@ -66,7 +66,7 @@ export function ziplistEntries(b: Uint8Array, start: number, end: number): BlobC
     const kind = e >>> 6;
     if (kind === 0) p += 1 + (e & 0x3f);
     else if (kind === 1) p += 2 + (((e & 0x3f) << 8) | b[p + 1]);
-    else if (kind === 2) p += 5 + ((b[p + 1] << 24) | (b[p + 2] << 16) | (b[p + 3] << 8) | b[p + 4]) >>> 0;
+    else if (kind === 2) p += 5 + (((b[p + 1] << 24) | (b[p + 2] << 16) | (b[p + 3] << 8) | b[p + 4]) >>> 0);
     else if (e === 0xc0) p += 3;
     else if (e === 0xd0) p += 5;
     else if (e === 0xe0) p += 9;

@@ -18,6 +18,9 @@ import * as T from './rdbConstants';
 
 const NEED_MORE = Symbol('need more bytes');
 const MAX_VERSION = 12;
+/** The largest unit read whole (a key name, one listpack): beyond it a length is corrupt, and buffering the rest
+ *  of a big file to wait for it would exhaust memory. Big string values are skipped, not read whole. */
+const MAX_UNIT_BYTES = 1 << 30;
 const MODULE_NAME_CHARSET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const EMPTY = new Uint8Array(0);
 
@@ -186,6 +189,7 @@ export class RdbParser {
 
   private want(bytes: number): void {
     if (this.pos + bytes > this.limit) {
+      if (bytes > MAX_UNIT_BYTES) throw this.formatError(this.pos, `a length of ${bytes} bytes for data that is read whole (at most ${MAX_UNIT_BYTES})`);
       this.needed = this.base + this.pos + bytes;
       throw NEED_MORE;
     }
@@ -273,6 +277,9 @@ export class RdbParser {
       case T.ENC_LZF: {
         const compressed = this.length('a compressed length');
         const plain = this.length('an uncompressed length');
+        // LZF expands at most ~132 times (a 264-byte back reference from 2 bytes): a bigger claim is corruption,
+        // and allocating it could exhaust memory.
+        if (plain > compressed * 132 + 64) throw this.formatError(start, `LZF string claims ${plain} bytes from ${compressed} compressed bytes`);
         this.want(compressed);
         const output = lzfDecompress(this.b, this.pos, this.pos + compressed, plain);
         if (!output) throw this.formatError(start, `LZF data of ${compressed} bytes does not decompress to ${plain} bytes`);
