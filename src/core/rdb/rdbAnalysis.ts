@@ -4,12 +4,17 @@
  * recommendations) is the live one's shape, plus what only a snapshot gives (expired keys, idle times, LFU).
  */
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector, type CollectorOptions } from '../memory/memoryCollector';
-import { keyNameFields } from '../memory/keyRecordName';
+import * as keyRecordName from '../memory/keyRecordName';
 import { weightedPercentiles, NumberColumn } from '../memory/percentiles';
 import { evaluateRecommendations } from '../memory/recommendations/evaluate';
 import type { NodeFacts, ServerFacts } from '../memory/serverFacts';
 import type { IdleBucketName, KeyRecord, MemoryReport, RdbSourceSummary } from '../memory/types';
-import { estimateKeyMemory, serverShapeFromVersion, type ServerShape } from './sizeModel';
+import * as sizeModel from './sizeModel';
+import { serverShapeFromVersion, type ServerShape } from './sizeModel';
+
+// Local bindings for the per-key path (imported names compiled to CommonJS are getters).
+const keyNameFields = keyRecordName.keyNameFields;
+const estimateKeyMemory = sizeModel.estimateKeyMemory;
 import type { RdbKeyFacts, RdbListener } from './types';
 
 export interface RdbAnalysisOptions {
@@ -107,14 +112,16 @@ export class RdbAnalysis implements RdbListener {
     const db = String(facts.db);
     this.keysByDatabase[db] = (this.keysByDatabase[db] ?? 0) + 1;
     if (facts.type === 'module') this.totals.moduleTypes[facts.moduleName] = (this.totals.moduleTypes[facts.moduleName] ?? 0) + 1;
+    const name = keyNameFields(facts.key);
     const record: KeyRecord = {
-      ...keyNameFields(facts.key),
+      key: name.key,
       type: facts.type === 'module' ? facts.moduleName : facts.type,
       encoding: estimate.encoding,
       ttlMs,
       memoryBytes: estimate.bytes,
       length: facts.length,
     };
+    if (name.keyBase64 !== undefined) record.keyBase64 = name.keyBase64;
     if (facts.lfuFrequency >= 0) {
       record.lfuFrequency = facts.lfuFrequency;
       this.totals.lfu.push(facts.lfuFrequency);

@@ -8,13 +8,22 @@
  * dry mid-unit the parser throws NEED_MORE internally, rolls back to the last committed offset and waits for
  * the bytes that unit needs.
  */
-import { sdsAllocSize, jemallocSize } from './allocator';
-import { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs, type BlobCount } from './blobEncodings';
+import * as allocator from './allocator';
+import * as blobs from './blobEncodings';
+import type { BlobCount } from './blobEncodings';
 import { Crc64 } from './crc64';
-import { lzfDecompress } from './lzf';
+import * as lzf from './lzf';
 import { RaxNodeCounter } from './raxNodeCounter';
 import { RdbError, type RdbKeyFacts, type RdbListener, type RdbValueType } from './types';
-import * as T from './rdbConstants';
+import * as constants from './rdbConstants';
+
+// Plain local bindings: module namespaces compiled to CommonJS read every imported name through a getter, which
+// cost more than the parsing itself in the per-element paths.
+const T = { ...constants };
+const sdsAllocSize = allocator.sdsAllocSize;
+const jemallocSize = allocator.jemallocSize;
+const lzfDecompress = lzf.lzfDecompress;
+const { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs } = blobs;
 
 const NEED_MORE = Symbol('need more bytes');
 const MAX_VERSION = 12;

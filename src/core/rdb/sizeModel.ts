@@ -4,8 +4,12 @@
  * and the MEMORY USAGE command of Redis 7 (object.c) with 64-bit struct sizes and jemalloc 5 size classes;
  * the figures are calibrated against real servers by test/integration/rdb/sizeModel.test.ts.
  */
-import { jemallocSize, sdsAllocSize } from './allocator';
+import * as allocator from './allocator';
 import type { RdbKeyFacts } from './types';
+
+// Local bindings: imported names compiled to CommonJS are getters, too slow for a per-key path.
+const jemallocSize = allocator.jemallocSize;
+const sdsAllocSize = allocator.sdsAllocSize;
 
 /** The server whose memory the model describes (from the file's redis-ver AUX field). */
 export interface ServerShape {

@@ -1,0 +1,112 @@
+/**
+ * RDB analysis speed (issue #18). On the realistic dataset (bench/seed-realistic.ts, 1,000,000 keys at scale 1):
+ *  1. parse throughput on one core, MB of RDB per second: the parser alone, and parser + size model + report;
+ *  2. `analyze --via-rdb` end to end against `redis-cli --memkeys` on the same server in the same run (ratio),
+ *     with a concurrent client's PING p99/max during each, and the server's wait before the snapshot starts.
+ * Prints medians of --runs runs. The server runs with repl-diskless-sync-delay 0 (said in the output).
+ *
+ *   npx tsx bench/rdbParse.ts [--runs 3] [--scale 1] [--port P (a running server; add --seed to fill it)]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../src/cli/main';
+import { RdbAnalysis } from '../src/core/rdb/rdbAnalysis';
+import { RdbParser } from '../src/core/rdb/rdbParser';
+import { REDIS_CLI, startStandalone } from '../test/helpers/redisServers';
+import { PINGER, type PingStats } from './pinger';
+import { seedRealistic } from './seed-realistic';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const RUNS = Number(option('--runs', '3'));
+const SCALE = Number(option('--scale', '1'));
+const CHUNK = 1 << 16;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const redisCli = (port: number, ...argv: string[]) => spawnSync(REDIS_CLI, ['-p', String(port), ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim();
+
+function parseSeconds(data: Uint8Array, withAnalysis: boolean): number {
+  const listener = withAnalysis ? new RdbAnalysis({ source: 'file', origin: 'bench' }) : { key: () => undefined };
+  const parser = new RdbParser(listener);
+  const started = process.hrtime.bigint();
+  for (let at = 0; at < data.length; at += CHUNK) parser.push(data.subarray(at, at + CHUNK));
+  parser.end();
+  if (withAnalysis) (listener as RdbAnalysis).report({ bytes: data.length, rdbVersion: parser.version, complete: true });
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function withPinger<T>(port: number, work: () => Promise<T>): Promise<{ seconds: number; ping: PingStats; result: T }> {
+  const pinger = spawn(process.execPath, ['-e', PINGER, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  pinger.stdout.on('data', (chunk) => (output += chunk));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const started = process.hrtime.bigint();
+  const result = await work();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const done = new Promise((resolve) => pinger.once('exit', resolve));
+  pinger.stdin.end();
+  await done;
+  return { seconds, ping: JSON.parse(output) as PingStats, result };
+}
+
+function memkeys(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(REDIS_CLI, ['-p', String(port), '--memkeys'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`redis-cli --memkeys exited ${code}`))));
+  });
+}
+
+async function viaRdb(port: number): Promise<{ keys: number; waitedWarning?: string }> {
+  let stdout = '';
+  const code = await runCli(['analyze', '--url', `redis://127.0.0.1:${port}`, '--via-rdb', '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => undefined, cwd: process.cwd() });
+  if (code !== 0) throw new Error(`analyze --via-rdb exited ${code}`);
+  const report = JSON.parse(stdout);
+  return { keys: report.totalKeys, waitedWarning: report.warnings?.[0] };
+}
+
+async function main(): Promise<void> {
+  const external = args.includes('--port');
+  const server = external ? undefined : await startStandalone({ args: ['--repl-diskless-sync-delay', '0'] });
+  const port = external ? Number(option('--port', '6379')) : server!.port;
+  try {
+    if (!external || args.includes('--seed')) {
+      const seeded = Date.now();
+      const keys = seedRealistic(port, SCALE, REDIS_CLI);
+      process.stdout.write(`seeded ${keys} keys in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`);
+    }
+    process.stdout.write(`server: ${redisCli(port, 'INFO', 'server').match(/redis_version:(\S+)/)?.[1]}, repl-diskless-sync-delay ${redisCli(port, 'CONFIG', 'GET', 'repl-diskless-sync-delay').split('\n')[1]}\n`);
+    redisCli(port, 'SAVE');
+    const dir = redisCli(port, 'CONFIG', 'GET', 'dir').split('\n')[1];
+    const data = readFileSync(join(dir, 'dump.rdb'));
+    const mb = data.length / 1048576;
+    process.stdout.write(`RDB: ${mb.toFixed(1)} MB, ${redisCli(port, 'DBSIZE')} keys\n`);
+
+    const parseOnly: number[] = [];
+    const withReport: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      // The first round warms the JIT up and is not counted.
+      const a = parseSeconds(data, false);
+      const b = parseSeconds(data, true);
+      if (i > 0) parseOnly.push(a), withReport.push(b);
+    }
+    process.stdout.write(`parse (one core, ${CHUNK / 1024} KB chunks): parser only ${(mb / median(parseOnly)).toFixed(0)} MB/s; parser + size model + report ${(mb / median(withReport)).toFixed(0)} MB/s (medians of ${RUNS})\n`);
+
+    const ours: Array<{ seconds: number; ping: PingStats }> = [];
+    const theirs: Array<{ seconds: number; ping: PingStats }> = [];
+    for (let i = 0; i < RUNS; i++) {
+      theirs.push(await withPinger(port, () => memkeys(port)));
+      const run = await withPinger(port, () => viaRdb(port));
+      ours.push(run);
+      process.stdout.write(`run ${i + 1}: redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s (PING p99 ${theirs[i].ping.p99.toFixed(2)} ms, max ${theirs[i].ping.max.toFixed(1)} ms); ` +
+        `analyze --via-rdb ${run.seconds.toFixed(2)} s, ${run.result.keys} keys (PING p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
+    }
+    const theirSeconds = median(theirs.map((t) => t.seconds));
+    const ourSeconds = median(ours.map((t) => t.seconds));
+    process.stdout.write(`median: redis-cli --memkeys ${theirSeconds.toFixed(2)} s, analyze --via-rdb ${ourSeconds.toFixed(2)} s: ${(theirSeconds / ourSeconds).toFixed(2)}x faster\n`);
+    process.stdout.write(`peak RSS of this process (parses + reports): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+  } finally {
+    await server?.stop();
+  }
+}
+
+void main();
