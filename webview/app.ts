@@ -101,6 +101,11 @@ export class App {
     keys.openKey?.(key);
   }
 
+  /** The host says a tab's data changed: the tab reloads it (only tabs that hold host data implement refresh). */
+  refreshTab(id: InstanceTabId): void {
+    this.tabs.get(id)?.refresh?.();
+  }
+
   /** Show a tab now, or right after the next init (the host may ask before the connection arrived). */
   showTabWhenReady(id: InstanceTabId): void {
     if (this.tabs.has(id)) this.show(id);

@@ -21,6 +21,7 @@ export interface HostEvents {
   init(message: InitNotification): void;
   openKey(message: OpenKeyNotification): void;
   showTab(message: ShowTabNotification): void;
+  analysisChanged(): void;
 }
 
 export class HostBridge {
@@ -73,6 +74,7 @@ export class HostBridge {
       if (message.type === 'init') this.events.init(message);
       else if (message.type === 'openKey') this.events.openKey(message);
       else if (message.type === 'showTab') this.events.showTab(message);
+      else if (message.type === 'analysisChanged') this.events.analysisChanged();
     }
   }
 }

@@ -8,6 +8,7 @@ const host = new HostBridge({
   init: (message) => app?.init(message.connection, message.surface),
   openKey: (message) => app?.openKey(message.key),
   showTab: (message) => app?.showTabWhenReady(message.tab),
+  analysisChanged: () => app?.refreshTab('analysis'),
 });
 const state = new StateStore(host);
 app = new App(document.getElementById('app')!, host, state);

@@ -11,14 +11,21 @@ export interface ExtensionServices {
   parsers(): Promise<Parsers>;
   /** Set by the Connections feature during activation (it activates first). */
   connections?: ConnectionsApi;
+  /**
+   * Fired with a connection id when its stored memory analysis changes, wherever the run started (the palette, a
+   * notification's Resume): open Analysis tabs reload instead of showing an older result.
+   */
+  readonly analysisUpdates: vscode.EventEmitter<string>;
 }
 
 export function createServices(context: vscode.ExtensionContext): ExtensionServices {
   // Features assign optional services (connections) onto this object as they activate.
   const output = vscode.window.createOutputChannel('Redis Review', { log: true });
-  context.subscriptions.push(output);
+  const analysisUpdates = new vscode.EventEmitter<string>();
+  context.subscriptions.push(output, analysisUpdates);
   return {
     output,
+    analysisUpdates,
     parsers: () => sharedParsers(diskGrammarSource),
   };
 }

@@ -301,7 +301,13 @@ export interface ShowTabNotification {
   tab: InstanceTabId;
 }
 
-export type HostToWebview = ResponseMessage | InitNotification | OpenKeyNotification | ShowTabNotification;
+/** The connection's stored memory analysis changed (a run started elsewhere finished or stopped): reload it. */
+export interface AnalysisChangedNotification {
+  kind: 'notification';
+  type: 'analysisChanged';
+}
+
+export type HostToWebview = ResponseMessage | InitNotification | OpenKeyNotification | ShowTabNotification | AnalysisChangedNotification;
 
 export const PROTOCOL_VERSION = 1;
 

@@ -64,6 +64,10 @@ class AnalysisTab implements TabInstance {
 
   hide(): void {}
 
+  refresh(): void {
+    void this.load();
+  }
+
   dispose(): void {}
 
   private async load(): Promise<void> {

@@ -23,6 +23,8 @@ export interface TabInstance {
   /** The tab was hidden (stop polling). */
   hide(): void;
   dispose(): void;
+  /** The host's data behind this tab changed (e.g. an analysis run started elsewhere finished): reload it. */
+  refresh?(): void;
   /** Keys tab only: open this key in the value viewer. */
   openKey?(key: WireBytes): void;
 }

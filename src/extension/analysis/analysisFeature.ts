@@ -15,6 +15,7 @@ export const analysisFeature: Feature = {
     registerAnalysisHandlers(store, services);
     context.subscriptions.push(
       store,
+      store.onDidChange((analysis) => services.analysisUpdates.fire(analysis.connectionId)),
       registerWriteSiteDiagnostics(store),
       vscode.commands.registerCommand('redisReview.analyzeMemory', (argument?: AnalyzeArgument) => analyzeMemoryCommand(services, store, argument)),
     );

@@ -10,7 +10,7 @@ export const instanceFeature: Feature = {
   activate(context: vscode.ExtensionContext, services: ExtensionServices) {
     const connections = services.connections;
     if (!connections) throw new Error('the Connections feature did not start');
-    const deps = { extensionUri: context.extensionUri, connections, output: services.output };
+    const deps = { extensionUri: context.extensionUri, connections, output: services.output, analysisUpdates: services.analysisUpdates.event };
     const panels = new InstancePanels(deps);
     const sidebar = new InstanceViewProvider(deps, (id, tab) => panels.open(id, undefined, tab));
 

@@ -13,6 +13,7 @@ interface Dependencies {
   extensionUri: vscode.Uri;
   connections: ConnectionsApi;
   output: vscode.LogOutputChannel;
+  analysisUpdates: vscode.Event<string>;
 }
 
 /** One WebviewPanel per connection id, revealed again instead of duplicated. */
@@ -55,6 +56,7 @@ export class InstancePanels implements vscode.Disposable {
       connectionId: () => connectionId,
       output: this.deps.output,
       ui: vscodeHostUi,
+      analysisUpdates: this.deps.analysisUpdates,
     });
     panel.webview.html = renderWebviewHtml(panel.webview, this.deps.extensionUri, 'panel');
     if (key !== undefined) controller.openKey(key);
@@ -103,6 +105,7 @@ export class InstanceViewProvider implements vscode.WebviewViewProvider, vscode.
       connectionId: () => sidebarConnectionId(this.deps.connections),
       output: this.deps.output,
       ui: vscodeHostUi,
+      analysisUpdates: this.deps.analysisUpdates,
       openInBrowser: this.openInBrowser,
     });
     this.controller = controller;

@@ -22,6 +22,8 @@ export interface ControllerOptions {
   ui: HostUi;
   /** The sidebar summary's buttons: open this connection's full browser in the editor area on a tab. */
   openInBrowser?: (connectionId: string, tab: InstanceTabId) => void;
+  /** Connection ids whose stored memory analysis changed (the webview reloads its Analysis tab). */
+  analysisUpdates?: vscode.Event<string>;
 }
 
 function errorReply(error: unknown): ErrorReply {
@@ -51,6 +53,13 @@ export class WebviewController {
   constructor(private readonly options: ControllerOptions) {
     this.disposables.push(options.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
     this.disposables.push(options.connections.onDidChange(() => this.refreshConnection()));
+    if (options.analysisUpdates) {
+      this.disposables.push(
+        options.analysisUpdates((connectionId) => {
+          if (this.ready && connectionId === options.connectionId()) void this.post({ kind: 'notification', type: 'analysisChanged' });
+        }),
+      );
+    }
   }
 
   /** Show a key in the viewer, now or as soon as the webview is ready. */
