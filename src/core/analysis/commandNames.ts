@@ -80,12 +80,17 @@ export function commandForMethod(method: string): string | undefined {
   return command;
 }
 
+function ownValue<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function computeCommandForMethod(method: string): string | undefined {
   // ioredis' binary-reply variants: `xreadBuffer`, `hgetallBuffer`, `brpopBuffer` run the command of their prefix.
   const binary = /^([a-z]+)Buffer$/.exec(method);
   if (binary && binary[1] !== 'call') return computeCommandForMethod(binary[1]);
   const snakeName = snake(method);
-  const special = SPECIAL[snakeName] ?? SPECIAL[method.toLowerCase()];
+  // Own properties only: a method named `constructor` or `toString` must not find Object.prototype's functions.
+  const special = ownValue(SPECIAL, snakeName) ?? ownValue(SPECIAL, method.toLowerCase());
   if (special) return special;
   const flat = snakeName.replace(/_/g, '').toUpperCase();
   return KNOWN.has(flat) ? flat : undefined;

@@ -8,7 +8,9 @@ const UNITS: Record<string, number> = { '': 1, b: 1, k: 1000, kb: 1024, m: 1000 
 export function parseMemory(value: string): number | undefined {
   const match = /^(\d+)([a-z]*)$/i.exec(value);
   if (!match) return undefined;
-  const unit = UNITS[match[2].toLowerCase()];
+  const unitName = match[2].toLowerCase();
+  // Own properties only: `1constructor` is not a size.
+  const unit = Object.hasOwn(UNITS, unitName) ? UNITS[unitName] : undefined;
   return unit === undefined ? undefined : Number(match[1]) * unit;
 }
 

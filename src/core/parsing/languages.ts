@@ -30,7 +30,9 @@ export function languageForPath(path: string): SourceLanguage | undefined {
   if (path.endsWith('.d.ts')) return undefined;
   const dot = path.lastIndexOf('.');
   if (dot < 0) return undefined;
-  return EXTENSION_LANGUAGES[path.slice(dot).toLowerCase()];
+  const extension = path.slice(dot).toLowerCase();
+  // Own properties only: `file.constructor` is not a language.
+  return Object.hasOwn(EXTENSION_LANGUAGES, extension) ? EXTENSION_LANGUAGES[extension] : undefined;
 }
 
 /** Language for a VS Code language id (python, typescript, typescriptreact, javascript, javascriptreact). */

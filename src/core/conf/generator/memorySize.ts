@@ -22,7 +22,8 @@ export function parseMemorySize(input: string): MemorySize {
   const match = /^([+-]?)(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text);
   if (!match) return { ok: false, message: `${shown} is not a memory size; give a whole number with a unit b, kb, mb or gb, ${RANGE}` };
   const [, sign, digits, unitText] = match;
-  const unit = UNITS[unitText.toLowerCase()];
+  // Own properties only: `1constructor` is not a size.
+  const unit = Object.hasOwn(UNITS, unitText.toLowerCase()) ? UNITS[unitText.toLowerCase()] : undefined;
   if (unit === undefined) return { ok: false, message: `${shown} has an unknown unit "${unitText}"; use b, kb, mb or gb, ${RANGE}` };
   if (digits.includes('.')) return { ok: false, message: `${shown} is not a whole number; write 1536mb rather than 1.5gb, ${RANGE}` };
   const bytes = Number(digits) * unit;
