@@ -4,6 +4,7 @@ import { confFeature } from './conf/confFeature';
 import { connectionsFeature } from './connections/connectionsFeature';
 import type { Feature } from './feature';
 import { instanceFeature } from './instance/instanceFeature';
+import { rdbFeature } from './rdb/rdbFeature';
 import { reviewFeature } from './review/reviewFeature';
 import { scaffoldFeature } from './scaffold/scaffoldFeature';
 
@@ -15,4 +16,5 @@ export const FEATURES: Feature[] = [
   scaffoldFeature,
   reviewFeature,
   confFeature,
+  rdbFeature,
 ];

@@ -1,0 +1,73 @@
+/**
+ * "Redis: Analyze RDB File…": picks an RDB backup, parses it with progress and cancel (no server involved), links
+ * namespaces to the workspace's write sites and opens the Markdown report. The work is core's parseRdbStream and
+ * RdbAnalysis; this file only adapts them to VS Code.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { linkReportToCode } from '../../core/memory/codeLinkage';
+import { formatBytes } from '../../core/memory/recommendations/evidence';
+import { toMarkdown } from '../../core/memory/reportFormats';
+import { parseRdbStream } from '../../core/rdb/parseStream';
+import { RdbAnalysis } from '../../core/rdb/rdbAnalysis';
+import { workspaceWriteSites } from '../../node/workspaceWriteSites';
+import type { Feature } from '../feature';
+import type { ExtensionServices } from '../services';
+import { countOf } from '../../core/text/plural';
+
+export const ANALYZE_RDB_COMMAND = 'redisReview.analyzeRdbFile';
+
+/** Argument for scripted use (tests): analyse this file instead of asking. */
+export interface AnalyzeRdbArgument {
+  path?: string;
+}
+
+async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdbArgument): Promise<void> {
+  const path = argument?.path ?? (await vscode.window.showOpenDialog({
+    canSelectMany: false, openLabel: 'Analyze', title: 'Redis: Analyze RDB File', filters: { 'RDB files': ['rdb'], 'All files': ['*'] },
+  }))?.[0]?.fsPath;
+  if (!path) return;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Redis: cannot read ${path}: ${(error as Error).message}`);
+    return;
+  }
+  const analysis = new RdbAnalysis({ source: 'file', origin: basename(path) });
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Analyzing ${basename(path)}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const cancel = token.onCancellationRequested(() => controller.abort(new Error('cancelled')));
+      let reported = 0;
+      try {
+        const outcome = await parseRdbStream(createReadStream(path, { highWaterMark: 1 << 20 }), analysis, {
+          signal: controller.signal,
+          onProgress: (bytes, keys) => {
+            const percent = size > 0 ? Math.min(100, (bytes / size) * 100) : 0;
+            progress.report({ increment: percent - reported, message: `${formatBytes(bytes)} of ${formatBytes(size)}, ${countOf(keys, 'key')}` });
+            reported = percent;
+          },
+        });
+        const built = analysis.report({ bytes: outcome.bytes, rdbVersion: outcome.rdbVersion, complete: outcome.complete, incompleteReason: outcome.error?.message });
+        if (root && !token.isCancellationRequested) linkReportToCode(built, await workspaceWriteSites(root, await services.parsers(), () => token.isCancellationRequested));
+        return built;
+      } finally {
+        cancel.dispose();
+      }
+    },
+  );
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: toMarkdown(report) });
+  await vscode.window.showTextDocument(document, { preview: false });
+  if (report.complete === false) void vscode.window.showWarningMessage(`Redis: partial report of ${basename(path)} — ${report.incompleteReason}.`);
+}
+
+export const rdbFeature: Feature = {
+  name: 'RDB analysis',
+  activate(context, services) {
+    context.subscriptions.push(vscode.commands.registerCommand(ANALYZE_RDB_COMMAND, (argument?: AnalyzeRdbArgument) => analyzeRdbFile(services, argument)));
+  },
+};
