@@ -133,7 +133,10 @@ beforeAll(async () => {
 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await workbench?.screenshot(`first-hour-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
+  if (context.task.result?.state !== 'fail' || !workbench) return;
+  await workbench.screenshot(`first-hour-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
+  // A menu or picker left open by the failed step would swallow the next step's clicks: close it.
+  for (let press = 0; press < 3; press++) await workbench.page.keyboard.press('Escape');
 });
 
 afterAll(async () => {
@@ -165,7 +168,7 @@ describe("a new user's first hour", () => {
       const box = (await squiggle.boundingBox())!;
       await page.mouse.move(box.x + 2, box.y + box.height / 2);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    }, hover, 'the hover on KEYS');
+    }, hover, 'the hover on KEYS', 4, 20_000);
     await shot('hover');
 
     // The quick fix: one remark with its review note inside, not "(…) (review the change)".
@@ -176,7 +179,7 @@ describe("a new user's first hour", () => {
       const box = (await squiggle.boundingBox())!;
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await page.keyboard.press('Control+.');
-    }, menu, 'the quick fix menu');
+    }, menu, 'the quick fix menu', 4, 20_000);
     await shot('quickfix');
     const titles = await menu.locator('.monaco-list-row').allInnerTexts();
     const scan = titles.find((title) => title.includes('SCAN'));
