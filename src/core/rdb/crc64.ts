@@ -1,8 +1,9 @@
 /** CRC-64/Jones as Redis computes it for RDB files (reflected, poly 0xad93d23594c935a9, init 0, no final xor). */
 
 // The 64-bit state is kept as two uint32 halves: BigInt per byte would cap throughput far below the parser's.
-const TABLE_LOW = new Uint32Array(256 * 8);
-const TABLE_HIGH = new Uint32Array(256 * 8);
+// Int32Array, not Uint32Array: values above 2^31 would be loaded as doubles, and the XORs are 32-bit anyway.
+const TABLE_LOW = new Int32Array(256 * 8);
+const TABLE_HIGH = new Int32Array(256 * 8);
 (() => {
   const polyLow = 0x94c935a9;
   const polyHigh = 0xad93d235;
@@ -40,8 +41,8 @@ const TABLE_HIGH = new Uint32Array(256 * 8);
       const low = TABLE_LOW[(k - 1) * 256 + n];
       const high = TABLE_HIGH[(k - 1) * 256 + n];
       const index = low & 0xff;
-      TABLE_LOW[k * 256 + n] = (TABLE_LOW[index] ^ ((low >>> 8) | (high << 24))) >>> 0;
-      TABLE_HIGH[k * 256 + n] = (TABLE_HIGH[index] ^ (high >>> 8)) >>> 0;
+      TABLE_LOW[k * 256 + n] = TABLE_LOW[index] ^ ((low >>> 8) | (high << 24));
+      TABLE_HIGH[k * 256 + n] = TABLE_HIGH[index] ^ (high >>> 8);
     }
   }
 })();
@@ -58,8 +59,8 @@ export class Crc64 {
     const tl = TABLE_LOW;
     const th = TABLE_HIGH;
     for (; i + 8 <= end; i += 8) {
-      const a = (low ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24))) >>> 0;
-      const b = (high ^ (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24))) >>> 0;
+      const a = low ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+      const b = high ^ (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24));
       low = tl[1792 + (a & 0xff)] ^ tl[1536 + ((a >>> 8) & 0xff)] ^ tl[1280 + ((a >>> 16) & 0xff)] ^ tl[1024 + (a >>> 24)] ^
         tl[768 + (b & 0xff)] ^ tl[512 + ((b >>> 8) & 0xff)] ^ tl[256 + ((b >>> 16) & 0xff)] ^ tl[b >>> 24];
       high = th[1792 + (a & 0xff)] ^ th[1536 + ((a >>> 8) & 0xff)] ^ th[1280 + ((a >>> 16) & 0xff)] ^ th[1024 + (a >>> 24)] ^

@@ -23,6 +23,7 @@ const T = { ...constants };
 const sdsAllocSize = allocator.sdsAllocSize;
 const jemallocSize = allocator.jemallocSize;
 const lzfDecompress = lzf.lzfDecompress;
+const lzfDecompressInto = lzf.lzfDecompressInto;
 const { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs } = blobs;
 
 const NEED_MORE = Symbol('need more bytes');
@@ -334,6 +335,40 @@ export class RdbParser {
 
   private lastWasInteger = false;
   private inModuleAux = false;
+  /** Bytes of the listpack last read by listpackString(). */
+  private lastBlobBytes = 0;
+  private readonly headerScratch = new Uint8Array(1024);
+
+  /**
+   * A listpack stored as a string (a quicklist node, a stream node): returns its entry count, sets lastBlobBytes.
+   * An LZF-compressed one is decompressed only as far as its header (size and count), which is most of the
+   * parse time saved; the CRC64 at the end still covers every byte. Counts the header cannot give are walked.
+   */
+  private listpackString(what: string): number {
+    const start = this.pos;
+    this.lengthOrEncoding();
+    if (this.special === T.ENC_LZF) {
+      const compressed = this.length('a compressed length');
+      const plain = this.length('an uncompressed length');
+      this.want(compressed);
+      const scratch = this.headerScratch;
+      if (lzfDecompressInto(this.b, this.pos, this.pos + compressed, scratch, plain, 6) >= 6) {
+        const total = (scratch[0] | (scratch[1] << 8) | (scratch[2] << 16) | (scratch[3] << 24)) >>> 0;
+        const count = scratch[4] | (scratch[5] << 8);
+        if (total === plain && count !== 0xffff && plain >= 7) {
+          this.pos += compressed;
+          this.lastBlobBytes = plain;
+          return count;
+        }
+      }
+    }
+    this.pos = start;
+    const blob = this.stringBytes();
+    const counted = listpackEntries(blob, 0, blob.length);
+    if (counted.error !== undefined) throw this.formatError(start, `${what} of key ${this.keyText()}: ${counted.error}`);
+    this.lastBlobBytes = blob.length;
+    return counted.entries;
+  }
 
   /** A module id (a 64-bit length) as the module type's name. */
   private moduleId(): string {
@@ -561,10 +596,17 @@ export class RdbParser {
           const length = this.stringLength();
           f.nodeAllocBytes += jemallocSize(length);
           f.length += 1;
+        } else if (type === T.TYPE_LIST_QUICKLIST_2) {
+          const at = this.pos;
+          const entries = this.listpackString('quicklist node');
+          if (entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
+          f.nodeAllocBytes += jemallocSize(this.lastBlobBytes);
+          f.blobBytes += this.lastBlobBytes;
+          f.length += entries;
         } else {
           const at = this.pos;
           const blob = this.stringBytes();
-          const counted = type === T.TYPE_LIST_QUICKLIST ? ziplistEntries(blob, 0, blob.length) : listpackEntries(blob, 0, blob.length);
+          const counted = ziplistEntries(blob, 0, blob.length);
           if (counted.error !== undefined) throw this.formatError(at, `quicklist node of key ${this.keyText()}: ${counted.error}`);
           if (counted.entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
           f.nodeAllocBytes += jemallocSize(blob.length);
@@ -670,13 +712,11 @@ export class RdbParser {
       }
       case Step.StreamListpack: {
         const at = this.pos;
-        const blob = this.stringBytes();
-        const counted = listpackEntries(blob, 0, blob.length);
-        if (counted.error !== undefined) throw this.formatError(at, `stream listpack of key ${this.keyText()}: ${counted.error}`);
-        if (counted.entries === 0) throw this.formatError(at, `empty listpack in stream ${this.keyText()}`);
-        s.listpackBytes += blob.length;
-        s.lastListpackBytes = blob.length;
-        s.listpackAllocBytes += jemallocSize(blob.length);
+        if (this.listpackString('stream listpack') === 0) throw this.formatError(at, `empty listpack in stream ${this.keyText()}`);
+        const bytes = this.lastBlobBytes;
+        s.listpackBytes += bytes;
+        s.lastListpackBytes = bytes;
+        s.listpackAllocBytes += jemallocSize(bytes);
         this.remaining--;
         this.step = this.remaining > 0 ? Step.StreamListpackKey : Step.StreamMeta;
         break;
@@ -883,8 +923,15 @@ function newFacts(): RdbKeyFacts {
   };
 }
 
+/** Digits (and sign) of a 32-bit integer as Redis would print it. */
 function decimalLength(value: number): number {
-  return String(value).length;
+  let digits = value < 0 ? 2 : 1;
+  let rest = value < 0 ? -value : value;
+  while (rest >= 10) {
+    rest = Math.floor(rest / 10);
+    digits++;
+  }
+  return digits;
 }
 
 /** Whether bytes are an integer as Redis's string2ll accepts it (no sign but '-', no leading zeros, fits 64 bits). */
