@@ -87,9 +87,9 @@ export class CallSiteBuilder {
       return;
     }
     if (!parts.object || !parts.property) return;
-    const method = parts.property;
     if ((parts.property === 'apply' || parts.property === 'call') && this.syntax.family === 'script') parts = this.throughFunctionMethod(parts);
     if (!parts.object || !parts.property) return;
+    const method = parts.property;
     const receiver = this.receiverOf(parts.object, call.context, parts, method);
     if (!receiver) return;
     if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
@@ -109,7 +109,6 @@ export class CallSiteBuilder {
     } else out.helperCalls.push(site);
   }
 
-  private receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
   /**
    * `client.brpop.apply(client, args)` / `client.get.call(client, key)`: the command method called through
    * Function.prototype, on the client it is bound to (the arguments of `apply` come as one unknown array).
@@ -124,6 +123,7 @@ export class CallSiteBuilder {
     return { ...parts, callee: inner, object, property: propertyNode.text, propertyNode, args: parts.property === 'call' ? parts.args.slice(1) : [] };
   }
 
+  private receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
     const ref = this.tracker.resolve(object, context);
     if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
     const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
