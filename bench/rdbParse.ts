@@ -67,6 +67,19 @@ async function viaRdb(port: number): Promise<{ keys: number; waitedWarning?: str
   return { keys: report.totalKeys, waitedWarning: report.warnings?.[0] };
 }
 
+/** Peak RSS (MB) of `analyze --via-rdb` run alone in a child process (the in-process runs above share a heap with the parse rounds). */
+function viaRdbPeakRss(port: number): Promise<string> {
+  const script = `const { runCli } = require(${JSON.stringify(join(__dirname, '..', 'src', 'cli', 'main.ts'))});
+    runCli(['analyze', '--url', 'redis://127.0.0.1:${port}', '--via-rdb', '--format', 'json'], { stdout: () => {}, stderr: () => {}, cwd: process.cwd() })
+      .then((code) => { process.stderr.write(String(Math.round(process.resourceUsage().maxRSS / 1024))); process.exit(code); });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(__dirname, '..', 'node_modules', '.bin', 'tsx'), ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.once('exit', (code) => (code === 0 ? resolve(err.trim()) : reject(new Error(`child exited ${code}: ${err}`))));
+  });
+}
+
 async function main(): Promise<void> {
   const external = args.includes('--port');
   const server = external ? undefined : await startStandalone({ args: ['--repl-diskless-sync-delay', '0'] });
@@ -108,7 +121,7 @@ async function main(): Promise<void> {
     const theirSeconds = median(theirs.map((t) => t.seconds));
     const ourSeconds = median(ours.map((t) => t.seconds));
     process.stdout.write(`median: redis-cli --memkeys ${theirSeconds.toFixed(2)} s, analyze --via-rdb ${ourSeconds.toFixed(2)} s: ${(theirSeconds / ourSeconds).toFixed(2)}x faster\n`);
-    process.stdout.write(`peak RSS of this process (parses + reports): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+    process.stdout.write(`peak RSS of one analyze --via-rdb in its own process: ${await viaRdbPeakRss(port)} MB\n`);
   } finally {
     await server?.stop();
   }
