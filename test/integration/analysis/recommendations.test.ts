@@ -66,7 +66,7 @@ const SCENARIOS: Scenario[] = [
   { id: 'list-compression', evidence: /log:app \(1,001 elements/, setup: async () => { await fill(1001, (p, i) => p.rpush('log:app', `line ${i}`)); await client.expire('log:app', 3600); }, teardown: () => deleteMatching('log:*') },
   { id: 'list-without-trim', evidence: /feed:all \(10,001 elements/, setup: () => fill(10_001, (p, i) => p.rpush('feed:all', i)), teardown: async () => void (await client.expire('feed:all', 3600)) },
   { id: 'stream-without-trim', evidence: /events:stream \(10,001 entries/, setup: () => fill(10_001, (p, i) => p.xadd('events:stream', '*', 'n', i)), teardown: () => deleteMatching('events:*') },
-  { id: 'cache-namespace-without-ttl', evidence: /cache:\*: 10 keys.*0\.0 % with TTL/, setup: () => fill(10, (p, i) => p.set(`cache:page:${i}`, 'html')), teardown: () => deleteMatching('cache:*') },
+  { id: 'cache-namespace-without-ttl', evidence: /cache:\*: 10 of 10 keys \(100\.0 %\) have no TTL/, setup: () => fill(10, (p, i) => p.set(`cache:page:${i}`, 'html')), teardown: () => deleteMatching('cache:*') },
   { id: 'long-key-names', evidence: /average name length of \d+ bytes/, setup: () => fill(1000, (p, i) => p.set(`customer-relationship-management:account-settings:notification-preferences:${i}`, '1', 'EX', 3600)), teardown: () => deleteMatching('customer-*') },
   { id: 'no-maxmemory', evidence: /maxmemory is 0/, setup: async () => void (await client.config('SET', 'maxmemory', '0')), teardown: async () => void (await client.config('SET', 'maxmemory', '512mb')) },
   {
