@@ -67,6 +67,8 @@ export interface StandaloneOptions {
   tls?: { clientCerts?: boolean };
   /** Extra `--name value` arguments. */
   args?: string[];
+  /** Another server binary than REDIS_SERVER (e.g. a Redis 7.4 or Valkey 8 build). */
+  binary?: string;
 }
 
 export interface Standalone {
@@ -186,7 +188,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     args.push('--tls-auth-clients', options.tls.clientCerts ? 'yes' : 'no');
   }
   args.push(...(options.args ?? []));
-  const server = await startProcess(REDIS_SERVER, { args }, port, dir);
+  const server = await startProcess(options.binary ?? REDIS_SERVER, { args }, port, dir);
   const scheme = tls ? 'rediss' : 'redis';
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   return {
