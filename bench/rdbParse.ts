@@ -115,8 +115,9 @@ async function main(): Promise<void> {
       theirs.push(await withPinger(port, () => memkeys(port)));
       const run = await withPinger(port, () => viaRdb(port));
       ours.push(run);
+      const forkMs = Number(redisCli(port, 'INFO', 'stats').match(/latest_fork_usec:(\d+)/)?.[1] ?? 0) / 1000;
       process.stdout.write(`run ${i + 1}: redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s (PING p99 ${theirs[i].ping.p99.toFixed(2)} ms, max ${theirs[i].ping.max.toFixed(1)} ms); ` +
-        `analyze --via-rdb ${run.seconds.toFixed(2)} s, ${run.result.keys} keys (PING p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
+        `analyze --via-rdb ${run.seconds.toFixed(2)} s, ${run.result.keys} keys (PING p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms; the server's fork ${forkMs.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
     }
     const theirSeconds = median(theirs.map((t) => t.seconds));
     const ourSeconds = median(ours.map((t) => t.seconds));
