@@ -48,6 +48,25 @@ function newTotals(): SharedTotals {
   };
 }
 
+/**
+ * keyNameFields with a fast path for the common name: printable ASCII without a backslash, which displayKey shows
+ * verbatim (no UTF-8 decoding, no escapes, no base64). Everything else goes through keyNameFields itself.
+ */
+function keyName(bytes: Uint8Array): { key: string; keyBase64?: string } {
+  if (bytes.length <= 1024) {
+    let plain = true;
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      if (byte < 0x20 || byte > 0x7e || byte === 0x5c) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return { key: String.fromCharCode.apply(null, bytes as unknown as number[]) };
+  }
+  return keyNameFields(bytes);
+}
+
 const IDLE_BUCKETS: Array<[IdleBucketName, number]> = [['<1h', 3600], ['<1d', 86400], ['<1w', 604800], ['<30d', 2592000], ['longer', Infinity]];
 const INTEGER_SET_CANDIDATES = 10;
 
@@ -112,7 +131,7 @@ export class RdbAnalysis implements RdbListener {
     const db = String(facts.db);
     this.keysByDatabase[db] = (this.keysByDatabase[db] ?? 0) + 1;
     if (facts.type === 'module') this.totals.moduleTypes[facts.moduleName] = (this.totals.moduleTypes[facts.moduleName] ?? 0) + 1;
-    const name = keyNameFields(facts.key);
+    const name = keyName(facts.key);
     const record: KeyRecord = {
       key: name.key,
       type: facts.type === 'module' ? facts.moduleName : facts.type,
