@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { linkReportToCode } from '../../core/memory/codeLinkage';
 import { formatBytes } from '../../core/memory/recommendations/evidence';
 import { toMarkdown } from '../../core/memory/reportFormats';
+import type { MemoryReport } from '../../core/memory/types';
 import { parseRdbStream } from '../../core/rdb/parseStream';
 import { RdbAnalysis } from '../../core/rdb/rdbAnalysis';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
@@ -18,22 +19,22 @@ import { countOf } from '../../core/text/plural';
 
 export const ANALYZE_RDB_COMMAND = 'redisReview.analyzeRdbFile';
 
-/** Argument for scripted use (tests): analyse this file instead of asking. */
+/** Argument for scripted use (tests): analyse this file instead of asking. The command returns the report. */
 export interface AnalyzeRdbArgument {
   path?: string;
 }
 
-async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdbArgument): Promise<void> {
+async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdbArgument): Promise<MemoryReport | undefined> {
   const path = argument?.path ?? (await vscode.window.showOpenDialog({
     canSelectMany: false, openLabel: 'Analyze', title: 'Redis: Analyze RDB File', filters: { 'RDB files': ['rdb'], 'All files': ['*'] },
   }))?.[0]?.fsPath;
-  if (!path) return;
+  if (!path) return undefined;
   let size: number;
   try {
     size = statSync(path).size;
   } catch (error) {
     void vscode.window.showErrorMessage(`Redis: cannot read ${path}: ${(error as Error).message}`);
-    return;
+    return undefined;
   }
   const analysis = new RdbAnalysis({ source: 'file', origin: basename(path) });
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -63,6 +64,7 @@ async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdb
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: toMarkdown(report) });
   await vscode.window.showTextDocument(document, { preview: false });
   if (report.complete === false) void vscode.window.showWarningMessage(`Redis: partial report of ${basename(path)} — ${report.incompleteReason}.`);
+  return report;
 }
 
 export const rdbFeature: Feature = {
