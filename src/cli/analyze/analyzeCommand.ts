@@ -29,13 +29,13 @@ and recommendations with evidence and actions.
 
 Options:
   --url URL              Server to analyse (redis://, rediss://, redis+sentinel://). Required unless --rdb.
+                         Leave the password out of it: set REDISCLI_AUTH, or pass --ask-password.
   --rdb FILE             Analyse an RDB file (a backup) instead of a server: no server is contacted; sizes are
                          MEMORY USAGE as modelled from each key's encoding. --format, --out, --delimiter and
                          --workspace apply.
   --via-rdb              With --url: stream a fresh snapshot over the replication protocol (as redis-cli --rdb
                          does, same ACL needs: +sync +replconf) straight into the parser, instead of inspecting
                          key by key: the server only forks. With --cluster, every master in parallel.
-                         Leave the password out of it: set REDISCLI_AUTH, or pass --ask-password.
   --ask-password         Prompt for the password on the terminal (not echoed) when REDISCLI_AUTH is unset.
   --cluster              Treat the URL as a Cluster seed and analyse every master in parallel.
   --replicas             In a Cluster, read the replicas instead of the masters.
