@@ -104,7 +104,9 @@ export async function analyzeViaRdb(
       if (outcome.complete && !(await snapshot.confirmEnd(outcome.trailing))) {
         return { address, waitedMs: snapshot.waitedMs, outcome: { ...outcome, complete: false, error: new Error(`${address}: the snapshot did not end with its EOF mark`) } };
       }
-      return { address, waitedMs: snapshot.waitedMs, outcome: outcome.error ? { ...outcome, error: new Error(`${address}: ${outcome.error.message}`) } : outcome };
+      // Transport errors name the address already (and keep their class: the exit code depends on it).
+      const error = outcome.error && !(outcome.error instanceof SnapshotError) ? new Error(`${address}: ${outcome.error.message}`) : outcome.error;
+      return { address, waitedMs: snapshot.waitedMs, outcome: error ? { ...outcome, error } : outcome };
     } finally {
       options.signal.removeEventListener('abort', stop);
       snapshot.close();

@@ -6,8 +6,13 @@ import { RdbParser } from '../../../src/core/rdb/rdbParser';
 import { estimateKeyMemory, serverShapeFromVersion } from '../../../src/core/rdb/sizeModel';
 import type { RdbKeyFacts } from '../../../src/core/rdb/types';
 
-/** SAVE, then read the dump the server wrote (its dir + dbfilename). */
+/** SAVE, then read the dump the server wrote (its dir + dbfilename). Waits for a snapshot child still running
+ *  (a replication transfer that just ended), which SAVE would refuse with "Background save already in progress". */
 export async function saveAndRead(client: Redis): Promise<Buffer> {
+  const deadline = Date.now() + 30_000;
+  while (/rdb_bgsave_in_progress:1/.test(String(await client.call('INFO', 'persistence'))) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await client.call('SAVE');
   const [, dir] = (await client.call('CONFIG', 'GET', 'dir')) as string[];
   const [, name] = (await client.call('CONFIG', 'GET', 'dbfilename')) as string[];

@@ -83,6 +83,29 @@ describe('analyze --via-rdb', () => {
     expect(report.incompleteReason).toMatch(/refused SYNC: NOPERM.*\+sync/);
   });
 
+  it('a transfer cut off mid-way gives the partial report of the keys read (exit 4), never a complete one', async () => {
+    const server = await startStandalone({ args: ['--repl-diskless-sync-delay', '0'] });
+    started.push(server);
+    const other = new Redis({ port: server.port, host: '127.0.0.1' });
+    try {
+      for (let i = 0; i < 3000; i += 500) await other.mset(Object.fromEntries(Array.from({ length: 500 }, (_, j) => [`item:${i + j}`, 'x'.repeat(100)])));
+      // The snapshot child sleeps 1 ms per key, so the transfer lasts about 3 s; the replica connection is killed meanwhile.
+      await other.config('SET', 'rdb-key-save-delay', '1000');
+      const run = cli('analyze', '--url', server.url, '--via-rdb', '--format', 'json');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await other.call('CLIENT', 'KILL', 'TYPE', 'replica');
+      const result = await run;
+      expect(result.code, result.stderr).toBe(4);
+      const report = JSON.parse(result.stdout);
+      expect(report.complete).toBe(false);
+      expect(report.incompleteReason).toMatch(/closed the connection/);
+      expect(report.totalKeys).toBeLessThan(3000);
+    } finally {
+      await other.config('SET', 'rdb-key-save-delay', '0').catch(() => undefined);
+      other.disconnect();
+    }
+  });
+
   it('--cluster snapshots every master in parallel into one report', async () => {
     const cluster: ClusterSet = await startCluster({ args: ['--repl-diskless-sync-delay', '0'] });
     started.push(cluster);
