@@ -107,12 +107,17 @@ async function open(page: Page, path: string): Promise<void> {
 async function chooseFolder(page: Page, path: string, okLabel: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 30_000 });
-  await input.fill(path.endsWith('/') ? path : `${path}/`);
+  const wanted = path.endsWith('/') ? path : `${path}/`;
+  // The dialog fills in its starting folder a moment after it opens: typing before that gets appended to it or
+  // replaced (seen on a saturated machine). Wait for its own value, then type until the field holds exactly ours.
+  await eventually(async () => (await input.inputValue()).length > 0, 'the folder dialog to show its starting folder', 30_000);
+  await eventually(async () => {
+    if ((await input.inputValue()) !== wanted) await input.fill(wanted);
+    await page.waitForTimeout(300);
+    return (await input.inputValue()) === wanted;
+  }, 'the typed folder', 30_000);
   const ok = page.locator('.quick-input-widget .monaco-button', { hasText: okLabel }).first();
   await ok.waitFor({ state: 'visible', timeout: 30_000 });
-  // The dialog reads the typed path when it settles: give it the moment a person would.
-  const name = path.split('/').filter(Boolean).pop()!;
-  await eventually(async () => (await input.inputValue()).includes(name), 'the typed folder', 15_000);
   await ok.click();
 }
 
