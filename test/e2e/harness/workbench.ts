@@ -152,3 +152,25 @@ export async function untilVisible(action: () => Promise<void>, target: Locator,
     }
   }
 }
+
+/**
+ * Run "Redis: Open Instance Browser" (retried: the palette can be swallowed while the workbench is busy) and return
+ * the frame of the editor-area instance panel once it shows the given tab.
+ */
+export async function openInstancePanel(page: Page, tab = 'keys'): Promise<Frame> {
+  await eventually(async () => {
+    try {
+      await runCommand(page, 'Redis: Open Instance Browser');
+      return true;
+    } catch {
+      await page.keyboard.press('Escape');
+      return false;
+    }
+  }, 'the Open Instance Browser command', 90_000);
+  return eventually(async () => {
+    for (const candidate of page.frames()) {
+      if (await candidate.$(`body[data-surface="panel"] [data-tab="${tab}"]`).catch(() => null)) return candidate;
+    }
+    return undefined;
+  }, `the instance panel with a ${tab} tab`, 60_000);
+}

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedKnownDataset, KNOWN_DATASET_KEYS } from '../../integration/analysis/knownDataset';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openRedisContainer, openWorkbench, problems, runCommand, type Workbench } from '../harness/workbench';
+import { eventually, openInstancePanel, openRedisContainer, openWorkbench, problems, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let redis: Standalone;
@@ -25,21 +25,7 @@ beforeAll(async () => {
   server = await startCodeServer({ settings: { 'redisReview.connections': [{ name: 'Seeded', url: redis.url }], 'workbench.editor.enablePreview': false } });
   workbench = await openWorkbench(server, { folder: copyWorkspace('test/fixtures/linkage') });
   await openRedisContainer(workbench.page);
-  await eventually(async () => {
-    try {
-      await runCommand(workbench.page, 'Redis: Open Instance Browser');
-      return true;
-    } catch {
-      await workbench.page.keyboard.press('Escape');
-      return false;
-    }
-  }, 'the Open Instance Browser command', 90_000);
-  frame = await eventually(async () => {
-    for (const candidate of workbench.page.frames()) {
-      if (await candidate.$('body[data-surface="panel"] [data-tab="analysis"]').catch(() => null)) return candidate;
-    }
-    return undefined;
-  }, 'the instance panel with an Analysis tab', 60_000);
+  frame = await openInstancePanel(workbench.page, 'analysis');
 });
 
 afterEach(async (context) => {

@@ -12,7 +12,7 @@ import type { Frame } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openRedisContainer, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { eventually, openInstancePanel, openRedisContainer, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 /** Enough keys that a full analysis takes seconds even on a fast machine, so the test can cancel it midway. */
@@ -31,21 +31,7 @@ beforeAll(async () => {
   server = await startCodeServer({ settings: { 'redisReview.connections': [{ name: 'Metered', url: redis.url }] } });
   workbench = await openWorkbench(server, { folder: copyWorkspace('test/fixtures/linkage') });
   await openRedisContainer(workbench.page);
-  await eventually(async () => {
-    try {
-      await runCommand(workbench.page, 'Redis: Open Instance Browser');
-      return true;
-    } catch {
-      await workbench.page.keyboard.press('Escape');
-      return false;
-    }
-  }, 'the Open Instance Browser command', 90_000);
-  frame = await eventually(async () => {
-    for (const candidate of workbench.page.frames()) {
-      if (await candidate.$('body[data-surface="panel"] [data-tab="analysis"]').catch(() => null)) return candidate;
-    }
-    return undefined;
-  }, 'the instance panel with an Analysis tab', 60_000);
+  frame = await openInstancePanel(workbench.page, 'analysis');
 }, 300_000);
 
 afterEach(async (context) => {
