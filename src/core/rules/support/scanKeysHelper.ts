@@ -11,7 +11,7 @@ import { fix, insertAt, quoted, replace } from './edits';
 
 export const SCAN_HELPER_NAME = 'scanKeys';
 
-/** The name the file gives ioredis' client class (a type too), if it imports it: `import Redis from 'ioredis'`. */
+/** The name the file gives ioredis' client class (a type too), if it imports it (a default or named import of the ioredis package). */
 function ioredisClassName(text: string): string | undefined {
   const defaultImport = /^\s*import\s+(\w+)\s*(?:,\s*\{[^}]*\})?\s+from\s+['"]ioredis['"]/m.exec(text);
   if (defaultImport) return defaultImport[1];
