@@ -64,8 +64,11 @@ class AnalysisTab implements TabInstance {
 
   hide(): void {}
 
+  /** True while a run started here is in flight: its own reply renders the result (a reload would re-render twice). */
+  private running = false;
+
   refresh(): void {
-    void this.load();
+    if (!this.running) void this.load();
   }
 
   dispose(): void {}
@@ -81,12 +84,15 @@ class AnalysisTab implements TabInstance {
 
   private async run(): Promise<void> {
     this.status.textContent = 'Analyzing… (progress and cancel in the notification)';
+    this.running = true;
     try {
       this.current = await this.context.host.request('runMemoryAnalysis', {});
       this.path = [];
       this.render();
     } catch (error) {
       this.context.notify(`Analysis failed: ${(error as Error).message}`, 'error');
+    } finally {
+      this.running = false;
     }
   }
 
