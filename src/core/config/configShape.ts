@@ -1,5 +1,8 @@
 /** The `.redis-review.json` project configuration: its raw shape, the resolved form, and defaults. */
 import type { Severity } from '../findings';
+import { DEFAULT_TARGET_SERVER, type TargetServer } from '../servers/targetServers';
+
+export type { TargetServer } from '../servers/targetServers';
 
 export type RuleSetting = 'off' | Severity;
 
@@ -32,6 +35,8 @@ export interface RedisReviewConfigFile {
   maxScanCount?: number;
   /** Report suppression comments that suppress nothing. */
   reportUnusedSuppressions?: boolean;
+  /** The server the project runs on ("redis-7.0", "redis-7.4", "valkey-8"): commands and fixes are judged against it. */
+  server?: TargetServer;
 }
 
 export interface ResolvedConfig {
@@ -47,6 +52,7 @@ export interface ResolvedConfig {
   streamMaxLen: number;
   maxScanCount: number;
   reportUnusedSuppressions: boolean;
+  server: TargetServer;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -62,6 +68,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   streamMaxLen: 10000,
   maxScanCount: 10000,
   reportUnusedSuppressions: false,
+  server: DEFAULT_TARGET_SERVER,
 };
 
 export const CONFIG_FILE_NAME = '.redis-review.json';

@@ -3,3 +3,4 @@ export * from './configShape';
 export * from './validateConfig';
 export { globToRegExp, keyPatternCovered, matchesAnyGlob } from './glob';
 export { parseConfigText } from './parseConfigText';
+export { DEFAULT_TARGET_SERVER, TARGET_SERVERS, TARGET_SERVER_LABELS, isTargetServer } from '../servers/targetServers';

@@ -1,6 +1,7 @@
 /** Validates a parsed `.redis-review.json` and resolves it (plus command-line overrides) into a ResolvedConfig. */
 import type { Severity } from '../findings';
 import { configGlobMatcher } from '../paths/configGlob';
+import { DEFAULT_TARGET_SERVER, isTargetServer, TARGET_SERVERS, type TargetServer } from '../servers/targetServers';
 import { DEFAULT_CONFIG, type ContextMode, type RedisReviewConfigFile, type ResolvedConfig, type RuleSetting } from './configShape';
 
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error', 'hint'];
@@ -52,7 +53,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Co
     return { config: { ...DEFAULT_CONFIG, rules: {} }, problems: [{ path: '', message: 'the configuration must be a JSON object' }] };
   }
   const file = raw as RedisReviewConfigFile & Record<string, unknown>;
-  const known = new Set(['$schema', 'rules', 'ignore', 'testFiles', 'scriptFiles', 'nonAppFiles', 'boundedKeys', 'cluster', 'defaultTtlSeconds', 'lockTtlMs', 'streamMaxLen', 'maxScanCount', 'reportUnusedSuppressions']);
+  const known = new Set(['$schema', 'rules', 'ignore', 'testFiles', 'scriptFiles', 'nonAppFiles', 'boundedKeys', 'cluster', 'defaultTtlSeconds', 'lockTtlMs', 'streamMaxLen', 'maxScanCount', 'reportUnusedSuppressions', 'server']);
   for (const key of Object.keys(file)) if (!known.has(key)) problems.push({ path: key, message: 'unknown setting' });
   const rules: Record<string, RuleSetting> = {};
   if (file.rules !== undefined) {
@@ -69,6 +70,15 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Co
   if (file.nonAppFiles !== undefined) {
     if (CONTEXT_MODES.includes(file.nonAppFiles)) nonAppFiles = file.nonAppFiles;
     else problems.push({ path: 'nonAppFiles', message: `must be one of ${CONTEXT_MODES.join(', ')}` });
+  }
+  let server: TargetServer = DEFAULT_TARGET_SERVER;
+  const serverValue: unknown = file.server;
+  if (serverValue !== undefined) {
+    if (isTargetServer(serverValue)) server = serverValue;
+    else {
+      const shown = typeof serverValue === 'string' ? `"${serverValue}"` : JSON.stringify(serverValue);
+      problems.push({ path: 'server', message: `unknown server ${shown}: use one of ${TARGET_SERVERS.map((id) => `"${id}"`).join(', ')} (default "${DEFAULT_TARGET_SERVER}")` });
+    }
   }
   const flag = (value: unknown, fallback: boolean, path: string): boolean => {
     if (value === undefined) return fallback;
@@ -91,6 +101,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Co
     streamMaxLen: positive(file.streamMaxLen, DEFAULT_CONFIG.streamMaxLen, 'streamMaxLen', problems),
     maxScanCount: positive(file.maxScanCount, DEFAULT_CONFIG.maxScanCount, 'maxScanCount', problems),
     reportUnusedSuppressions: flag(file.reportUnusedSuppressions, false, 'reportUnusedSuppressions'),
+    server,
   };
   return { config, problems };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, keyPatternCovered, matchesAnyGlob, resolveConfig, withRuleOverrides } from '../../../../src/core/config';
+import { DEFAULT_CONFIG, TARGET_SERVERS, keyPatternCovered, matchesAnyGlob, resolveConfig, withRuleOverrides } from '../../../../src/core/config';
 import { RULE_IDS } from '../../../../src/core/review';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'schemas', 'redis-review.schema.json'), 'utf8'));
@@ -34,6 +34,20 @@ describe('resolveConfig', () => {
     expect(resolveConfig([1, 2], RULE_IDS).problems).toHaveLength(1);
   });
 
+  it('resolves the target server, defaulting to the oldest', () => {
+    expect(resolveConfig({}, RULE_IDS).config.server).toBe('redis-7.0');
+    const { config, problems } = resolveConfig({ server: 'valkey-8' }, RULE_IDS);
+    expect(problems).toEqual([]);
+    expect(config.server).toBe('valkey-8');
+  });
+
+  it('rejects an unknown target server with the accepted values and keeps the default', () => {
+    const { config, problems } = resolveConfig({ server: 'redis-7.2' }, RULE_IDS);
+    expect(config.server).toBe('redis-7.0');
+    expect(problems).toEqual([{ path: 'server', message: 'unknown server "redis-7.2": use one of "redis-7.0", "redis-7.4", "valkey-8" (default "redis-7.0")' }]);
+    expect(resolveConfig({ server: 7.4 }, RULE_IDS).problems[0]?.message).toMatch(/^unknown server 7\.4: use one of/);
+  });
+
   it('applies --rule overrides on top of the file', () => {
     const { config } = resolveConfig({ rules: { 'keys-command': 'warning' } }, RULE_IDS);
     expect(withRuleOverrides(config, { 'keys-command': 'off' }).rules['keys-command']).toBe('off');
@@ -60,5 +74,10 @@ describe('JSON Schema', () => {
   it('lists every rule id and every config setting', () => {
     expect(Object.keys(schema.properties.rules.properties).sort()).toEqual([...RULE_IDS].sort());
     expect(Object.keys(schema.properties).filter((k) => k !== '$schema').sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+  });
+
+  it('offers exactly the target servers the validator accepts', () => {
+    expect(schema.properties.server.enum).toEqual([...TARGET_SERVERS]);
+    expect(schema.properties.server.default).toBe(DEFAULT_CONFIG.server);
   });
 });
