@@ -53,6 +53,8 @@ export interface ResolvedConfig {
   maxScanCount: number;
   reportUnusedSuppressions: boolean;
   server: TargetServer;
+  /** True when the file (or the editor settings) named the server; false means `server` is only the default (a valkey.conf then assumes Valkey). */
+  serverDeclared?: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {

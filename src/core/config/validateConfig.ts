@@ -102,6 +102,8 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Co
     maxScanCount: positive(file.maxScanCount, DEFAULT_CONFIG.maxScanCount, 'maxScanCount', problems),
     reportUnusedSuppressions: flag(file.reportUnusedSuppressions, false, 'reportUnusedSuppressions'),
     server,
+    // Only set when true, so a config without "server" equals DEFAULT_CONFIG.
+    ...(isTargetServer(serverValue) ? { serverDeclared: true } : {}),
   };
   return { config, problems };
 }
