@@ -8,11 +8,16 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'no
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { currentServer } from './serverMatrix';
 import { makeTlsMaterial, type TlsMaterial } from './tlsCerts';
 
-export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
-export const REDIS_SENTINEL = process.env.REDIS_SENTINEL_BIN ?? '/usr/bin/redis-sentinel';
-export const REDIS_CLI = process.env.REDIS_CLI_BIN ?? '/usr/bin/redis-cli';
+/** The server this run tests (REDIS_REVIEW_SERVER, see serverMatrix.ts): its programs. */
+const SERVER = currentServer();
+export const REDIS_SERVER = SERVER.server;
+export const REDIS_SENTINEL = SERVER.sentinel;
+/** Arguments after a Sentinel's config file (['--sentinel'] when the server program runs in Sentinel mode). */
+export const REDIS_SENTINEL_ARGS: readonly string[] = SERVER.sentinelArgs;
+export const REDIS_CLI = SERVER.cli;
 
 /** A free TCP port on 127.0.0.1 (bind port 0, read it, release it). */
 export async function freePort(): Promise<number> {
@@ -126,6 +131,10 @@ export async function startProcess(
   readyPort = port,
 ): Promise<ServerProcess> {
   const argv = [...(configFileOrArgs.configFile ? [configFileOrArgs.configFile] : []), ...configFileOrArgs.args];
+  if (binary.includes('/') && !existsSync(binary)) {
+    const why = SERVER.unavailableReason ? `: ${SERVER.unavailableReason}` : '';
+    throw new Error(`${binary} does not exist (testing ${SERVER.label}, REDIS_REVIEW_SERVER=${SERVER.id})${why}`);
+  }
   const child = spawn(binary, argv, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
@@ -326,7 +335,7 @@ export async function startSentinel(options: { masterName?: string; password?: s
           ...(options.password ? [`sentinel auth-pass ${masterName} ${options.password}`] : []),
         ].join('\n') + '\n',
       );
-      const sentinel = await startProcess(REDIS_SENTINEL, { configFile: conf, args: [] }, port, sentinelDir);
+      const sentinel = await startProcess(REDIS_SENTINEL, { configFile: conf, args: [...REDIS_SENTINEL_ARGS] }, port, sentinelDir);
       sentinels.push(sentinel);
       all.push(sentinel);
     }

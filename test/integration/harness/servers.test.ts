@@ -2,6 +2,7 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCluster, startSentinel, startStandalone, redisCli } from '../../helpers/redisServers';
+import { currentServer } from '../../helpers/serverMatrix';
 
 /** ioredis rejects connect() with a generic message; the cause arrives on the 'error' event. */
 function firstError(client: Redis): Promise<Error> {
@@ -14,13 +15,21 @@ afterAll(async () => {
 });
 
 describe('redis test harness', () => {
-  it('starts a standalone server without auth', async () => {
+  it('starts a standalone server without auth, of the server this run tests', async () => {
     const server = await startStandalone();
     cleanups.push(server.stop);
     const client = new Redis(server.port, '127.0.0.1');
     expect(await client.ping()).toBe('PONG');
     const info = await client.info('server');
-    expect(info).toMatch(/redis_version:7\./);
+    const expected = currentServer();
+    const majorMinor = (version: string) => version.split('.').slice(0, 2).join('.');
+    expect(info).toContain(`redis_version:${majorMinor(expected.redisCompatibleVersion)}.`);
+    if (expected.product === 'valkey') {
+      expect(info).toContain('server_name:valkey');
+      expect(info).toContain(`valkey_version:${expected.version}`);
+    } else {
+      expect(info).not.toContain('valkey');
+    }
     client.disconnect();
   });
 
