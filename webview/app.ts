@@ -78,7 +78,7 @@ export class App {
       { class: 'connection-title' },
       icon(connection.topology === 'cluster' ? 'server-environment' : 'server'),
       h('span', { dataset: { field: 'connection-name' } }, ` ${connection.name}`),
-      h('span', { class: 'muted' }, ` · ${connection.topology} · Redis ${connection.serverVersion}`),
+      h('span', { class: 'muted' }, ` · ${connection.topology} · ${connection.serverLabel ?? `Redis ${connection.serverVersion}`}`),
       connection.readOnly ? h('span', { class: 'read-only-badge' }, icon('lock'), ' read-only') : null,
     );
     this.root.replaceChildren(h('header', { class: 'app-header' }, title, tabList), panels, this.status);

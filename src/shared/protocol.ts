@@ -28,6 +28,8 @@ export interface ConnectionView {
   topology: 'standalone' | 'sentinel' | 'cluster';
   readOnly: boolean;
   serverVersion: string;
+  /** "Redis 7.0.15", "Valkey 8.0.1"; absent from hosts that only know the version. */
+  serverLabel?: string;
 }
 
 /** Per-key metadata for a visible row. ttlMs: -1 no expiry, -2 key gone. */
@@ -70,6 +72,8 @@ export interface CollectionItem {
   index?: number;
   /** Set when `value` (or `item`) was cut for display: the full size in bytes. */
   fullBytes?: number;
+  /** Hash field TTL in ms on servers with hash field expiry (Redis 7.4+): -1 none, -2 the field is gone. */
+  ttlMs?: number;
 }
 
 export type CollectionType = 'hash' | 'set' | 'zset' | 'list';
@@ -88,6 +92,8 @@ export interface CollectionPage {
   items: CollectionItem[];
   /** null when the value has been read to the end. */
   nextCursor: string | null;
+  /** Hash pages: true when the server has hash field expiry, so every item carries `ttlMs` (the TTL column). */
+  fieldTtls?: boolean;
 }
 
 export interface StringValue {
@@ -127,6 +133,10 @@ export type EditOp =
   | { op: 'setString'; value: WireBytes }
   | { op: 'hashSet'; field: WireBytes; value: WireBytes }
   | { op: 'hashDelete'; field: WireBytes }
+  /** HEXPIRE: the field is deleted after `seconds` (Redis 7.4+ hash field expiry). */
+  | { op: 'hashFieldExpire'; field: WireBytes; seconds: number }
+  /** HPERSIST: the field keeps living without a TTL. */
+  | { op: 'hashFieldPersist'; field: WireBytes }
   | { op: 'listSet'; index: number; value: WireBytes }
   | { op: 'listPush'; end: 'head' | 'tail'; value: WireBytes }
   | { op: 'listRemove'; value: WireBytes; count: number }

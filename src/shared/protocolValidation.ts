@@ -89,6 +89,9 @@ const editValidators: { [K in EditOp['op']]: Validator<Extract<EditOp, { op: K }
   setString: object({ op: oneOf('setString'), value }),
   hashSet: object({ op: oneOf('hashSet'), field: key, value }),
   hashDelete: object({ op: oneOf('hashDelete'), field: key }),
+  // At least a second: HEXPIRE 0 would delete the field at once, which is what Remove is for (and confirms).
+  hashFieldExpire: object({ op: oneOf('hashFieldExpire'), field: key, seconds: int(1, 2 ** 31) }),
+  hashFieldPersist: object({ op: oneOf('hashFieldPersist'), field: key }),
   listSet: object({ op: oneOf('listSet'), index: int(-(2 ** 32), 2 ** 32), value }),
   listPush: object({ op: oneOf('listPush'), end: oneOf('head', 'tail'), value }),
   listRemove: object({ op: oneOf('listRemove'), value, count: int(-(2 ** 31), 2 ** 31) }),

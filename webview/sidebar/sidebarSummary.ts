@@ -55,7 +55,7 @@ export class SidebarSummary {
         'header',
         { class: 'summary-header' },
         h('div', { class: 'summary-name' }, icon(connection.topology === 'cluster' ? 'server-environment' : 'server'), h('span', { dataset: { field: 'connection-name' } }, connection.name)),
-        h('div', { class: 'muted' }, `${connection.topology} · Redis ${connection.serverVersion}`, connection.readOnly ? h('span', { class: 'read-only-badge' }, icon('lock'), ' read-only') : null),
+        h('div', { class: 'muted' }, `${connection.topology} · ${connection.serverLabel ?? `Redis ${connection.serverVersion}`}`, connection.readOnly ? h('span', { class: 'read-only-badge' }, icon('lock'), ' read-only') : null),
       ),
       list,
       this.updated,

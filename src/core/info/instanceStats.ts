@@ -1,6 +1,7 @@
 /** Pure derivation of the figures the Memory & stats tab shows, from parsed INFO and MEMORY STATS of one node. */
 import type { NodeStats, StatsSnapshot } from '../../shared/protocol';
 import { infoNumber, parseKeyspace, type ParsedInfo } from './parseInfo';
+import { shownVersion } from './serverIdentity';
 
 /** MEMORY STATS as name → value ("dataset.bytes" → 390952); nested per-db maps are skipped. */
 export function parseMemoryStats(reply: unknown[]): Record<string, number | string> {
@@ -61,7 +62,7 @@ export function nodeStats(address: string, info: ParsedInfo, memoryStats: Record
     connectedReplicas: n('replication', 'connected_slaves'),
     replicationLag: replicationLag(info),
     uptimeSeconds: n('server', 'uptime_in_seconds'),
-    redisVersion: info.server?.redis_version ?? '',
+    redisVersion: info.server?.redis_version === undefined ? '' : shownVersion(info.server),
   };
 }
 

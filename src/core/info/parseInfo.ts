@@ -51,12 +51,17 @@ export function parseInfoPairs(value: string): Record<string, string> {
   return pairs;
 }
 
-/** Keys per logical database from the "keyspace" section ("db0:keys=10,expires=2,avg_ttl=0"). */
+/**
+ * Keys per logical database from the "keyspace" section ("db0:keys=10,expires=2,avg_ttl=0"; Redis 7.4 appends
+ * ",subexpiry=N", Valkey 8 does not).
+ */
 export interface KeyspaceEntry {
   db: number;
   keys: number;
   expires: number;
   avgTtlMs: number;
+  /** Redis 7.4+: hashes holding at least one field with a TTL (absent on servers that do not report it). */
+  keysWithFieldTtls?: number;
 }
 
 export function parseKeyspace(section: InfoSection | undefined): KeyspaceEntry[] {
@@ -70,6 +75,7 @@ export function parseKeyspace(section: InfoSection | undefined): KeyspaceEntry[]
       keys: Number(pairs.keys ?? 0),
       expires: Number(pairs.expires ?? 0),
       avgTtlMs: Number(pairs.avg_ttl ?? 0),
+      ...(pairs.subexpiry !== undefined ? { keysWithFieldTtls: Number(pairs.subexpiry) } : {}),
     });
   }
   return entries.sort((a, b) => a.db - b.db);

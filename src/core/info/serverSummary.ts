@@ -1,9 +1,15 @@
 /** The few INFO figures the Connections tree shows for a server, derived from parsed INFO. */
 import { countOf } from '../text/plural';
 import { infoNumber, parseKeyspace, type KeyspaceEntry, type ParsedInfo } from './parseInfo';
+import { serverIdentity, shownVersion } from './serverIdentity';
 
 export interface ServerSummary {
+  /** As shown: "7.0.15" for Redis, "Valkey 8.0.1" for Valkey. */
   version: string;
+  /** "Redis" or "Valkey" (from server_name / valkey_version). */
+  serverName: string;
+  /** redis_version, the Redis release the server's commands match (7.2.4 on Valkey 8). */
+  redisCompatibleVersion: string;
   role: string;
   mode: string;
   usedMemoryBytes?: number;
@@ -16,9 +22,12 @@ export interface ServerSummary {
 
 export function summarizeServer(info: ParsedInfo): ServerSummary {
   return {
-    version: info.server?.redis_version ?? 'unknown',
+    version: shownVersion(info.server),
+    serverName: serverIdentity(info.server).name,
+    redisCompatibleVersion: serverIdentity(info.server).redisCompatibleVersion,
     role: info.replication?.role ?? 'unknown',
-    mode: info.server?.redis_mode ?? 'standalone',
+    // Valkey 8 renamed redis_mode to server_mode.
+    mode: info.server?.redis_mode ?? info.server?.server_mode ?? 'standalone',
     usedMemoryBytes: infoNumber(info.memory, 'used_memory'),
     maxMemoryBytes: infoNumber(info.memory, 'maxmemory'),
     maxMemoryPolicy: info.memory?.maxmemory_policy,

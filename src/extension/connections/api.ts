@@ -22,6 +22,8 @@ export interface ConnectedSession extends ConnectionSummary {
   client: RedisClient;
   /** "7.0.15", from INFO server at connect time. */
   serverVersion: string;
+  /** "Redis 7.0.15", "Valkey 8.0.1" (Valkey's redis_version is the Redis release it matches, not its own). */
+  serverLabel?: string;
 }
 
 export interface ConnectionsApi {

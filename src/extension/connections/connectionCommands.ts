@@ -178,7 +178,7 @@ export function registerConnectionCommands(ctx: CommandContext): vscode.Disposab
           return header + (await node.info().catch((error: Error) => `# INFO failed: ${error.message}`));
         }),
       );
-      const document = await vscode.workspace.openTextDocument({ content: `# INFO of "${session.name}" (Redis ${session.serverVersion})\n${sections.join('\n')}`, language: 'properties' });
+      const document = await vscode.workspace.openTextDocument({ content: `# INFO of "${session.name}" (${session.serverLabel ?? `Redis ${session.serverVersion}`})\n${sections.join('\n')}`, language: 'properties' });
       await vscode.window.showTextDocument(document, { preview: true });
     }),
   ];

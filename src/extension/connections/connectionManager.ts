@@ -64,7 +64,7 @@ export class ConnectionManager implements ConnectionsApi, vscode.Disposable {
     const live = this.live.get(id);
     const profile = this.store.get(id);
     if (!live?.session || !profile || live.state !== 'connected') return undefined;
-    return { ...this.summary(profile), client: live.session.client, serverVersion: live.session.serverVersion };
+    return { ...this.summary(profile), client: live.session.client, serverVersion: live.session.serverVersion, serverLabel: live.session.serverLabel };
   }
 
   redisSession(id: string): RedisSession | undefined {
@@ -133,7 +133,7 @@ export class ConnectionManager implements ConnectionsApi, vscode.Disposable {
       entry.secrets = secrets;
       entry.state = 'connected';
       this.active = id;
-      this.log.info(`Connected "${profile.name}": Redis ${session.serverVersion} in ${session.connectMs} ms${profile.readOnly ? ' (read-only)' : ''}`);
+      this.log.info(`Connected "${profile.name}": ${session.serverLabel} in ${session.connectMs} ms${profile.readOnly ? ' (read-only)' : ''}`);
       this.watch(id, profile, session, secrets);
       return this.session(id)!;
     } catch (error) {

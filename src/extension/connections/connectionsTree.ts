@@ -69,13 +69,13 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
     if (element.kind === 'connection') {
       const profile = this.manager.profile(element.connectionId);
       const session = this.manager.session(element.connectionId);
-      if (session) this.versions.set(element.connectionId, session.serverVersion);
+      if (session) this.versions.set(element.connectionId, session.serverLabel ?? `Redis ${session.serverVersion}`);
       const filter = this.filters.get(element.connectionId);
       item = connectionItem({
         summary: profile ? this.manager.summary(profile) : { id: element.connectionId, name: element.connectionId, topology: 'standalone', readOnly: false, state: 'error', delimiters: [] },
         description: filter ? `filter: ${filter}` : '',
         tooltip: profile ? describeProfile(profile) : '',
-        serverVersion: session?.serverVersion,
+        serverLabel: session?.serverLabel,
         error: this.manager.lastError(element.connectionId),
         reconnecting: this.manager.isReconnecting(element.connectionId),
       });
@@ -125,7 +125,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
       const nodes = await readClusterNodes(session.client);
       const masters = nodes.filter((n) => n.role === 'master');
       const failed = nodes.filter((n) => n.error).length;
-      children.push({ kind: 'group', connectionId, group: 'server', label: 'Server', description: `Redis ${session.serverVersion} · cluster` });
+      children.push({ kind: 'group', connectionId, group: 'server', label: 'Server', description: `${session.serverLabel} · cluster` });
       children.push({
         kind: 'group', connectionId, group: 'clusterNodes', label: 'Cluster nodes',
         description: `${masters.length} masters, ${nodes.length - masters.length} replicas${failed ? `, ${failed} failing` : ''}`,
@@ -133,7 +133,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeElem
       children.push({ kind: 'database', connectionId, db: 0, keys: await countClusterKeys(session.client), label: 'Keys (all masters)' });
       return children;
     }
-    let summaryText = `Redis ${session.serverVersion}`;
+    let summaryText = session.serverLabel;
     let keyspace: Array<{ db: number; keys: number }> = [];
     try {
       const summary = await readServerSummary(session.client);

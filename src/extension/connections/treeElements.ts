@@ -60,7 +60,8 @@ export interface ConnectionDisplay {
   summary: ConnectionSummary;
   description: string;
   tooltip: string;
-  serverVersion?: string;
+  /** "Redis 7.0.15", "Valkey 8.0.1". */
+  serverLabel?: string;
   error?: string;
   reconnecting: boolean;
 }
@@ -72,7 +73,7 @@ export function connectionItem(display: ConnectionDisplay): vscode.TreeItem {
   const status = display.reconnecting
     ? 'reconnecting…'
     : summary.state === 'connected'
-      ? `Redis ${display.serverVersion ?? ''}`.trim()
+      ? display.serverLabel ?? 'Redis'
       : summary.state === 'connecting'
         ? 'connecting…'
         : summary.state === 'error'

@@ -6,6 +6,7 @@ import type { HostUi } from './methodHandlers';
 const ACTION_LABEL: Partial<Record<EditOp['op'], string>> = {
   delete: 'Delete',
   hashDelete: 'Delete Field',
+  hashFieldExpire: 'Set Field TTL',
   listRemove: 'Remove',
   setRemove: 'Remove Member',
   zsetRemove: 'Remove Member',
@@ -16,6 +17,9 @@ const ACTION_LABEL: Partial<Record<EditOp['op'], string>> = {
 export async function confirmEdit(edit: EditOp, keyLabel: string, connectionName: string): Promise<boolean> {
   const action = ACTION_LABEL[edit.op] ?? 'Apply';
   const detail: Record<string, string> = {
+    ...(edit.op === 'hashFieldExpire'
+      ? { hashFieldExpire: `The field will be deleted from "${keyLabel}" on ${connectionName} in ${edit.seconds} s (HEXPIRE), unless its TTL is removed before.` }
+      : {}),
     delete: `The key "${keyLabel}" will be deleted (UNLINK) from ${connectionName}. This cannot be undone.`,
     rename: `Rename "${keyLabel}" on ${connectionName}? It fails if the new name exists.`,
   };

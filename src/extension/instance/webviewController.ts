@@ -39,7 +39,7 @@ function errorReply(error: unknown): ErrorReply {
 
 export function connectionView(session: ConnectedSession): ConnectionView {
   // Only what the UI needs: no URL, user name or password ever reaches the webview.
-  return { id: session.id, name: session.name, topology: session.topology, readOnly: session.readOnly, serverVersion: session.serverVersion };
+  return { id: session.id, name: session.name, topology: session.topology, readOnly: session.readOnly, serverVersion: session.serverVersion, ...(session.serverLabel ? { serverLabel: session.serverLabel } : {}) };
 }
 
 export class WebviewController {

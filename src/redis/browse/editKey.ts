@@ -12,8 +12,8 @@ export class ReadOnlyError extends Error {
   }
 }
 
-/** Edits that lose data; the host asks the user before applying them. */
-export const DESTRUCTIVE_EDITS: ReadonlySet<EditOp['op']> = new Set(['hashDelete', 'listRemove', 'setRemove', 'zsetRemove', 'delete', 'rename']);
+/** Edits that lose data, now or when a TTL set here runs out; the host asks the user before applying them. */
+export const DESTRUCTIVE_EDITS: ReadonlySet<EditOp['op']> = new Set(['hashDelete', 'hashFieldExpire', 'listRemove', 'setRemove', 'zsetRemove', 'delete', 'rename']);
 
 /** The command an edit sends, as [name, ...args] (exported so tests and the confirm dialog can describe it). */
 export function editCommand(key: Buffer, edit: EditOp): [string, ...Array<Buffer | string>] {
@@ -25,6 +25,10 @@ export function editCommand(key: Buffer, edit: EditOp): [string, ...Array<Buffer
       return ['HSET', key, fromWire(edit.field), fromWire(edit.value)];
     case 'hashDelete':
       return ['HDEL', key, fromWire(edit.field)];
+    case 'hashFieldExpire':
+      return ['HEXPIRE', key, String(edit.seconds), 'FIELDS', '1', fromWire(edit.field)];
+    case 'hashFieldPersist':
+      return ['HPERSIST', key, 'FIELDS', '1', fromWire(edit.field)];
     case 'listSet':
       return ['LSET', key, String(edit.index), fromWire(edit.value)];
     case 'listPush':
@@ -59,5 +63,9 @@ export async function applyEdit(target: BrowseTarget, key: Buffer, edit: EditOp)
   const [command, ...args] = editCommand(key, edit);
   const reply = await target.client.callBuffer(command, ...args);
   if (edit.op === 'rename' && reply === 0) throw new Error('A key with the new name already exists; rename refused.');
+  // HEXPIRE/HPERSIST answer one code per field; -2 means there was no such field (or key) to change.
+  if ((edit.op === 'hashFieldExpire' || edit.op === 'hashFieldPersist') && Array.isArray(reply) && Number(reply[0]) === -2) {
+    throw new Error('The field no longer exists; its TTL was not changed.');
+  }
   return reply;
 }

@@ -4,6 +4,7 @@
  */
 import { LIMITS, type CollectionItem, type CollectionPage, type CollectionPageParams, type StringValue } from '../../shared/protocol';
 import type { RedisClient } from '../client';
+import { hasHashFieldExpiry, readFieldTtls } from './hashFieldTtl';
 import { fromWire, toWire } from './wireBytes';
 
 /** Cut bytes for display at a UTF-8 character boundary so text stays text. */
@@ -72,11 +73,14 @@ export async function readCollection(client: RedisClient, params: CollectionPage
   switch (params.type) {
     case 'hash': {
       const page = await scanPage(client, 'HSCAN', params, key);
-      const items = toPairs(page.elements).map(([field, value]): CollectionItem => {
+      const pairs = toPairs(page.elements);
+      const fieldTtls = await hasHashFieldExpiry(client);
+      const ttls = fieldTtls ? await readFieldTtls(client, key, pairs.map(([field]) => field)) : undefined;
+      const items = pairs.map(([field, value], index): CollectionItem => {
         const shown = cell(value);
-        return { item: toWire(field), value: shown.wire, ...(shown.fullBytes ? { fullBytes: shown.fullBytes } : {}) };
+        return { item: toWire(field), value: shown.wire, ...(shown.fullBytes ? { fullBytes: shown.fullBytes } : {}), ...(ttls ? { ttlMs: ttls[index] } : {}) };
       });
-      return { items, nextCursor: page.nextCursor };
+      return { items, nextCursor: page.nextCursor, ...(ttls ? { fieldTtls: true } : {}) };
     }
     case 'set': {
       const page = await scanPage(client, 'SSCAN', params, key);

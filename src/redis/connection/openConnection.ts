@@ -4,6 +4,8 @@
  * (or Cluster 'node error') event, so both are captured and the most specific one is translated.
  */
 import Redis, { Cluster } from 'ioredis';
+import { parseInfo } from '../../core/info/parseInfo';
+import { serverDisplayName } from '../../core/info/serverIdentity';
 import { translateConnectionError, type ConnectionErrorKind, type ErrorContext } from '../../core/connection/errors';
 import { entryAddresses, type ConnectionProfile, type ConnectionSecrets } from '../../core/connection/profile';
 import { isCluster, type RedisClient } from '../client';
@@ -22,7 +24,10 @@ export class ConnectionFailure extends Error {
 
 export interface OpenedConnection {
   client: RedisClient;
+  /** redis_version ("7.0.15"; 7.2.4 on Valkey 8, which keeps the Redis release it is compatible with). */
   serverVersion: string;
+  /** The server as users know it: "Redis 7.0.15", "Valkey 8.0.1". */
+  serverLabel: string;
   /** Present for read-only profiles. */
   guard?: ReadOnlyGuard;
   /** Flip-side of the retry strategy: true once connected, so later drops reconnect with backoff. */
@@ -67,20 +72,27 @@ function createClient(profile: ConnectionProfile, secrets: ConnectionSecrets, po
   return new Redis(redisOptions(profile, secrets, policy));
 }
 
-/** "7.0.15" from INFO server, or from HELLO when an ACL user may not run INFO. */
-export async function readServerVersion(client: RedisClient): Promise<string> {
+/**
+ * redis_version and the server's own name and release from INFO server, or from HELLO when an ACL user may not
+ * run INFO (HELLO's "server"/"version" are Valkey's own there, so the Redis-compatible version stays unknown).
+ */
+export async function readServerIdentity(client: RedisClient): Promise<{ serverVersion: string; serverLabel: string }> {
   const target: Redis | Cluster = isCluster(client) ? client.nodes('master')[0] ?? client : client;
   try {
-    const info = await target.info('server');
-    const version = /redis_version:(\S+)/.exec(info)?.[1];
-    if (version) return version;
+    const server = parseInfo(await target.info('server')).server;
+    if (server?.redis_version) return { serverVersion: server.redis_version, serverLabel: serverDisplayName(server) };
   } catch (error) {
     if (!/NOPERM/.test(String((error as Error).message))) throw error;
   }
   const hello = (await (target as Redis).call('HELLO')) as unknown;
-  const flat = Array.isArray(hello) ? hello : Object.entries(hello as Record<string, unknown>).flat();
-  const index = flat.findIndex((v) => String(v) === 'version');
-  return index >= 0 ? String(flat[index + 1]) : 'unknown';
+  const flat = Array.isArray(hello) ? hello : hello instanceof Map ? [...hello.entries()].flat() : Object.entries(hello as Record<string, unknown>).flat();
+  const field = (name: string) => {
+    const index = flat.findIndex((v) => String(v) === name);
+    return index >= 0 ? String(flat[index + 1]) : undefined;
+  };
+  const version = field('version') ?? 'unknown';
+  const valkey = field('server')?.toLowerCase() === 'valkey';
+  return { serverVersion: valkey ? 'unknown' : version, serverLabel: `${valkey ? 'Valkey' : 'Redis'} ${version}` };
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
@@ -146,14 +158,14 @@ export async function openConnection(profile: ConnectionProfile, secrets: Connec
       profile.connectTimeoutMs,
       () => Object.assign(new Error(`connect ETIMEDOUT after ${profile.connectTimeoutMs} ms`), { code: 'ETIMEDOUT' }),
     ).finally(() => plainPort.stop());
-    const serverVersion = await readServerVersion(client);
+    const { serverVersion, serverLabel } = await readServerIdentity(client);
     if (guard) await guard.learnFromServer().catch(() => 0);
     retryPolicy.established = true;
     client.off('error', remember);
     if (isCluster(client)) client.off('node error', remember);
     // Keep a listener so ioredis never reports an unhandled 'error' event; sessions add their own.
     client.on('error', () => undefined);
-    return { client, serverVersion, guard, retryPolicy, connectMs: Date.now() - started };
+    return { client, serverVersion, serverLabel, guard, retryPolicy, connectMs: Date.now() - started };
   } catch (error) {
     client.disconnect();
     if ((error as NodeJS.ErrnoException)?.code === 'ERR_TLS_PLAIN_PORT') throw toConnectionFailure(error, profile, options.audience);

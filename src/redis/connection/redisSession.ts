@@ -32,6 +32,8 @@ export class RedisSession extends EventEmitter<SessionEvents> {
     readonly serverVersion: string,
     readonly guard: ReadOnlyGuard | undefined,
     readonly connectMs: number,
+    /** "Redis 7.0.15", "Valkey 8.0.1". */
+    readonly serverLabel: string,
   ) {
     super();
     this.masterSignature = this.currentMasters();
@@ -41,7 +43,7 @@ export class RedisSession extends EventEmitter<SessionEvents> {
   /** Connect (rejects with a ConnectionFailure carrying the actionable message). */
   static async open(profile: ConnectionProfile, secrets: ConnectionSecrets): Promise<RedisSession> {
     const opened = await openConnection(profile, secrets);
-    return new RedisSession(profile, opened.client, opened.serverVersion, opened.guard, opened.connectMs);
+    return new RedisSession(profile, opened.client, opened.serverVersion, opened.guard, opened.connectMs, opened.serverLabel);
   }
 
   /** The server this client talks to now (the current master for Sentinel), when known. */

@@ -34,9 +34,18 @@ describe('parseWebviewMessage', () => {
     ['a non-finite score', request('editKey', { key: 'tk', edit: { op: 'zsetAdd', member: 'tm', score: Infinity } })],
     ['an empty stream entry', request('editKey', { key: 'tk', edit: { op: 'streamAdd', fields: [] } })],
     ['a zero TTL', request('editKey', { key: 'tk', edit: { op: 'expire', seconds: 0 } })],
+    ['a zero field TTL (deleting is Remove, which is confirmed)', request('editKey', { key: 'tk', edit: { op: 'hashFieldExpire', field: 'tf', seconds: 0 } })],
+    ['a field TTL without its field', request('editKey', { key: 'tk', edit: { op: 'hashFieldExpire', seconds: 60 } })],
+    ['a field persist with a stray TTL', request('editKey', { key: 'tk', edit: { op: 'hashFieldPersist', field: 'tf', seconds: 60 } })],
     ['a fractional id', { kind: 'request', id: 1.5, method: 'stats', params: {} }],
   ])('refuses %s', (_what, message) => {
     expect(() => parseWebviewMessage(message)).toThrow(ProtocolError);
+  });
+
+  it('accepts setting and removing a hash field TTL', () => {
+    for (const edit of [{ op: 'hashFieldExpire', field: 'tf', seconds: 60 }, { op: 'hashFieldPersist', field: 'bAAE=' }]) {
+      expect(parseWebviewMessage(request('editKey', { key: 'tk', edit }))).toMatchObject({ params: { key: 'tk', edit } });
+    }
   });
 
   it('keeps the id of a refused request so the host can answer it', () => {

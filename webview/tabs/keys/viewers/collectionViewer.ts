@@ -1,11 +1,12 @@
 /**
  * Hash, set, sorted-set and list values: fetched a page at a time (HSCAN/SSCAN/ZSCAN with MATCH, ZRANGE by rank,
  * LRANGE) into a virtualized table, so a million-field hash opens instantly; rows can be added, edited, removed.
+ * On servers with hash field expiry (Redis 7.4+) hashes get a TTL column and per-field Set/Remove TTL.
  */
 import type { CollectionItem, CollectionPage, CollectionType } from '../../../../src/shared/protocol';
 import { button, h } from '../../../dom';
 import { countOf, wordFor } from '../../../../src/core/text/plural';
-import { formatCount } from '../../../format';
+import { formatCount, formatTtl } from '../../../format';
 import { displayText, escapedToWire, isBinary, textToWire } from '../../../wire';
 import { inlineForm } from '../../../widgets/inlineForm';
 import { VirtualTable, type Column } from '../../../widgets/virtualTable';
@@ -19,6 +20,9 @@ const COLUMNS: Record<CollectionType, Column[]> = {
   zset: [{ id: 'score', title: 'Score', width: '110px', align: 'end' }, { id: 'item', title: 'Member', width: 'minmax(120px, 1fr)' }],
   list: [{ id: 'index', title: 'Index', width: '80px', align: 'end' }, { id: 'item', title: 'Element', width: 'minmax(120px, 1fr)' }],
 };
+
+/** Added to the hash columns once the first page says the server has hash field expiry. */
+const FIELD_TTL_COLUMN: Column = { id: 'ttl', title: 'TTL', width: '110px', align: 'end' };
 
 /** What one item of each type is called, singular and plural. */
 const ITEM_NOUN: Record<CollectionType, [string, string]> = { hash: ['field', 'fields'], set: ['member', 'members'], zset: ['member', 'members'], list: ['element', 'elements'] };
@@ -34,7 +38,9 @@ export class CollectionViewer implements BodyViewer {
   private cursor: string | null = '0';
   private loading = false;
   private generation = 0;
-  private readonly table: VirtualTable;
+  private table: VirtualTable;
+  /** The server reported hash field TTLs (the TTL column is shown). */
+  private fieldTtls = false;
   private readonly filter: HTMLInputElement;
   private readonly status: HTMLElement;
   private readonly detail: HTMLElement;
@@ -49,17 +55,7 @@ export class CollectionViewer implements BodyViewer {
     this.status = h('span', { class: 'muted', dataset: { field: 'value-status' } });
     this.detail = h('pre', { class: 'value-text detail', dataset: { field: 'detail' } });
     this.forms = h('div', { class: 'forms' });
-    this.table = new VirtualTable({
-      label: `${type} value`,
-      columns: COLUMNS[type],
-      cell: (row, column) => this.cellText(row, column.id),
-      onSelect: (row) => this.showDetail(row),
-      onRangeRendered: (_first, last) => {
-        if (last >= this.items.length - 1 && this.cursor !== null && !this.loading) void this.loadPage();
-      },
-      rowActions: context.editable ? (row) => this.actions(row) : undefined,
-    });
-    this.table.element.dataset.table = 'value';
+    this.table = this.createTable(COLUMNS[type]);
     this.element = h(
       'div',
       { class: 'value-body collection-viewer', dataset: { viewer: type } },
@@ -73,6 +69,30 @@ export class CollectionViewer implements BodyViewer {
 
   dispose(): void {
     this.generation++;
+  }
+
+  private createTable(columns: Column[]): VirtualTable {
+    const table = new VirtualTable({
+      label: `${this.type} value`,
+      columns,
+      cell: (row, column) => this.cellText(row, column.id),
+      onSelect: (row) => this.showDetail(row),
+      onRangeRendered: (_first, last) => {
+        if (last >= this.items.length - 1 && this.cursor !== null && !this.loading) void this.loadPage();
+      },
+      rowActions: this.context.editable ? (row) => this.actions(row) : undefined,
+    });
+    table.element.dataset.table = 'value';
+    return table;
+  }
+
+  /** Columns are fixed per table: the first page that reports field TTLs swaps in a table with the TTL column. */
+  private showFieldTtls(): void {
+    if (this.fieldTtls) return;
+    this.fieldTtls = true;
+    const table = this.createTable([...COLUMNS.hash, FIELD_TTL_COLUMN]);
+    this.table.element.replaceWith(table.element);
+    this.table = table;
   }
 
   private addButtons(): HTMLElement[] {
@@ -98,6 +118,7 @@ export class CollectionViewer implements BodyViewer {
     if (column === 'item') return displayText(item.item, 500) + (item.fullBytes && this.type === 'list' ? ' …' : '');
     if (column === 'value') return item.value === undefined ? '' : displayText(item.value, 500) + (item.fullBytes ? ' …' : '');
     if (column === 'score') return item.score ?? '';
+    if (column === 'ttl') return formatTtl(item.ttlMs);
     return item.index === undefined ? '' : String(item.index);
   }
 
@@ -133,6 +154,7 @@ export class CollectionViewer implements BodyViewer {
       while (this.cursor !== null && fetched < PAGE && generation === this.generation) {
         const page: CollectionPage = await this.context.host.request('readCollection', { key: this.context.key, type: this.type, cursor: this.cursor, match: this.type === 'list' ? '' : this.filter.value, count: PAGE });
         if (generation !== this.generation) return;
+        if (page.fieldTtls && this.type === 'hash') this.showFieldTtls();
         this.items.push(...page.items);
         fetched += page.items.length;
         this.cursor = page.nextCursor;
@@ -174,6 +196,10 @@ export class CollectionViewer implements BodyViewer {
       'span',
       { class: 'row-actions' },
       this.type !== 'set' ? button('Edit', { icon: 'edit', text: false, edit: true, id: 'edit-row', onClick: () => void edit() }) : null,
+      this.fieldTtls ? button('Set field TTL', { icon: 'watch', text: false, edit: true, id: 'field-ttl', onClick: () => void this.setFieldTtl(row) }) : null,
+      this.fieldTtls && (this.items[row]?.ttlMs ?? -1) >= 0
+        ? button('Remove field TTL', { icon: 'circle-slash', text: false, edit: true, id: 'field-persist', onClick: () => void this.persistField(row) })
+        : null,
       button('Remove', { icon: 'trash', text: false, edit: true, id: 'remove-row', onClick: () => void this.remove(row) }),
     );
   }
@@ -192,6 +218,26 @@ export class CollectionViewer implements BodyViewer {
     if (!(await this.context.edit({ op: 'hashSet', field, value }))) return;
     if (item && field !== item.item) await this.context.edit({ op: 'hashDelete', field: item.item });
     this.reload();
+  }
+
+  /** HEXPIRE after the host's confirmation (the field is deleted when the TTL runs out). */
+  private async setFieldTtl(row: number): Promise<void> {
+    const item = this.items[row];
+    if (!item) return;
+    const current = item.ttlMs !== undefined && item.ttlMs >= 0 ? String(Math.ceil(item.ttlMs / 1000)) : '';
+    const values = await inlineForm(this.forms, `TTL of field ${displayText(item.item, 80)}`, [{ name: 'seconds', label: 'Seconds until the field is deleted', value: current, type: 'number' }], 'Set TTL');
+    if (!values) return;
+    const seconds = Number(values.seconds);
+    if (!Number.isInteger(seconds) || seconds < 1) {
+      this.context.notify('A field TTL is a whole number of seconds, at least 1 (Remove deletes a field now).', 'error');
+      return;
+    }
+    if (await this.context.edit({ op: 'hashFieldExpire', field: item.item, seconds })) this.reload();
+  }
+
+  private async persistField(row: number): Promise<void> {
+    const item = this.items[row];
+    if (item && (await this.context.edit({ op: 'hashFieldPersist', field: item.item }))) this.reload();
   }
 
   private async addMember(): Promise<void> {
