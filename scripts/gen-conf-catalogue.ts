@@ -1,18 +1,25 @@
 /**
- * Generates src/core/conf/data/redis-<version>.json: the directive table of a real redis-server, read with
- * CONFIG GET * and classified by probing (CONFIG SET with wrong values for mutable directives, a throwaway
- * server start for immutable ones; the server's own error messages reveal type, range and enum values).
+ * Generates src/core/conf/data/<server>.json (redis-7.0, redis-7.4, valkey-8 ...): the directive table of a real
+ * server binary, read with CONFIG GET * and classified by probing (CONFIG SET with wrong values for mutable
+ * directives, a throwaway server start for immutable ones; the server's own error messages reveal type, range and
+ * enum values). Aliases are found by setting each directive and watching which other name changes with it; the
+ * name CONFIG REWRITE writes is the canonical one. Names the server does not list (old names it still accepts, or
+ * names other servers use) are tried with a throwaway start: those it accepts are recorded as aliases or ignored.
  *
- *   npx tsx scripts/gen-conf-catalogue.ts [/usr/bin/redis-server]
+ *   npx tsx scripts/gen-conf-catalogue.ts <server binary> [--example-conf <redis.conf/valkey.conf shipped with it>]
+ *   npx tsx scripts/gen-conf-catalogue.ts /usr/bin/redis-server --example-conf /usr/share/doc/redis-tools/examples/redis.conf
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
-import type { DirectiveType, ProbedCatalogue, ProbedDirective } from '../src/core/conf/catalogueTypes';
+import type { DirectiveType, ProbedDirective, ServerCatalogue } from '../src/core/conf/catalogueTypes';
 
-const binary = process.argv[2] ?? '/usr/bin/redis-server';
+const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { 'example-conf': { type: 'string' } } });
+const binary = positionals[0] ?? '/usr/bin/redis-server';
+const DATA_DIR = join(__dirname, '..', 'src', 'core', 'conf', 'data');
 const PROBE = '__probe__';
 
 /** Directives with their own argument grammar: argument counts as config.c accepts them in a file. */
@@ -36,22 +43,11 @@ const FILE_ONLY: ProbedDirective[] = [
   { name: 'sentinel', type: 'special', default: '', mutable: false, args: [1, -1], fileOnly: true },
 ];
 
-/** Old names that config.c still accepts and ignores. */
-const IGNORED = ['list-max-ziplist-entries', 'list-max-ziplist-value', 'lua-replicate-commands'];
+/** Old names that config.c of some versions accepts and ignores. */
+const IGNORED_CANDIDATES = ['list-max-ziplist-entries', 'list-max-ziplist-value', 'lua-replicate-commands'];
 
-/** Candidate canonical names for an alias; each pair is confirmed by probing before it is recorded. */
-function canonicalCandidate(name: string): string | undefined {
-  const rewrites: Array<[RegExp, string]> = [
-    [/^slaveof$/, 'replicaof'],
-    [/^min-slaves-/, 'min-replicas-'],
-    [/^cluster-slave-/, 'cluster-replica-'],
-    [/slave/, 'replica'],
-    [/ziplist/, 'listpack'],
-    [/^lua-time-limit$/, 'busy-reply-threshold'],
-  ];
-  for (const [pattern, replacement] of rewrites) if (pattern.test(name)) return name.replace(pattern, replacement);
-  return undefined;
-}
+/** Changing these on the probe server would move its listener or its files, so they are never set to trial values. */
+const NOT_TRIALLED = new Set(['port', 'tls-port', 'cluster-port', 'bind', 'unixsocket', 'dir', 'dbfilename', 'appendonly', 'appenddirname', 'logfile', 'pidfile', 'daemonize', 'maxclients', 'requirepass', 'save', 'replicaof', 'slaveof']);
 
 function classify(message: string): Partial<ProbedDirective> & { type: DirectiveType } {
   const oneOf = /must be one of the following: (.*)$/.exec(message);
@@ -73,30 +69,89 @@ function range(message: string): { min: number; max: number } | undefined {
 function startupError(dir: string, name: string, value: string): string {
   const file = join(dir, 'probe.conf');
   writeFileSync(file, `port 0\ndaemonize no\nlogfile ""\n${name} ${value}\n`);
-  const result = spawnSync('timeout', ['0.4', binary, file], { encoding: 'utf8' });
+  const result = spawnSync('timeout', ['0.5', binary, file], { encoding: 'utf8' });
   const lines = `${result.stdout}${result.stderr}`.split('\n');
   const fatal = lines.findIndex((line) => line.includes('FATAL CONFIG FILE ERROR'));
-  return fatal >= 0 ? (lines[fatal + 3] ?? '').trim() : '';
+  return fatal >= 0 ? (lines[fatal + 3] ?? '').trim() || 'refused' : '';
+}
+
+/** The catalogue id a server answers to: redis-<major>.<minor>, or valkey-<major> (Valkey keeps options within a major). */
+function serverId(info: string): { server: string; product: 'redis' | 'valkey'; version: string } {
+  const valkey = /valkey_version:(\S+)/.exec(info)?.[1];
+  if (valkey || /server_name:valkey/.test(info)) {
+    const version = valkey ?? 'unknown';
+    return { server: `valkey-${version.split('.')[0]}`, product: 'valkey', version };
+  }
+  const version = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
+  return { server: `redis-${version.split('.').slice(0, 2).join('.')}`, product: 'redis', version };
+}
+
+/** Directive names another catalogue or the shipped example file mentions (commented-out lines included). */
+function candidateNames(ownId: string): Set<string> {
+  const names = new Set<string>(IGNORED_CANDIDATES);
+  for (const file of readdirSync(DATA_DIR)) {
+    if (!/^(redis|valkey)-[\d.]+\.json$/.test(file) || file === `${ownId}.json`) continue;
+    const other = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as ServerCatalogue;
+    for (const directive of other.directives) if (!directive.fileOnly) names.add(directive.name);
+  }
+  if (flags['example-conf']) {
+    for (const line of readFileSync(flags['example-conf'], 'utf8').split('\n')) {
+      const match = /^#?\s?([a-z][a-z0-9-]+[a-z0-9])\s+\S/.exec(line);
+      if (match && match[1].includes('-')) names.add(match[1]);
+    }
+  }
+  return names;
+}
+
+/** A value different from the current one that the directive accepts, to see which other names follow it. */
+function trialValue(entry: ProbedDirective, current: string): string | undefined {
+  switch (entry.type) {
+    case 'bool':
+      return current === 'yes' ? 'no' : 'yes';
+    case 'integer': {
+      const candidate = Number(current) + 7;
+      return Number.isSafeInteger(candidate) && candidate <= (entry.max ?? Infinity) ? String(candidate) : undefined;
+    }
+    case 'memory':
+      return /^\d+$/.test(current) ? String(Number(current) + 1024 * 1024) : undefined;
+    case 'enum':
+      return entry.values?.find((value) => value !== current);
+    case 'string':
+      return '10.9.8.7';
+    default:
+      return undefined;
+  }
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gen-conf-catalogue-'));
-  const socket = join(dir, 'redis.sock');
-  writeFileSync(join(dir, 'base.conf'), `port 0\nunixsocket ${socket}\ndaemonize no\n`);
-  const server = spawn(binary, [join(dir, 'base.conf')], { cwd: dir, stdio: 'ignore' });
+  const socket = join(dir, 'server.sock');
+  const baseConf = join(dir, 'base.conf');
+  writeFileSync(baseConf, `port 0\nunixsocket ${socket}\ndaemonize no\n`);
+  const server = spawn(binary, [baseConf], { cwd: dir, stdio: 'ignore' });
   const client = new Redis({ path: socket, lazyConnect: true, protocol: 2, retryStrategy: () => null });
   try {
     for (let attempt = 0; !existsSync(socket); attempt++) {
-      if (attempt > 200) throw new Error(`${binary} did not open ${socket}`);
+      if (attempt > 400) throw new Error(`${binary} did not open ${socket}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     await client.connect();
-    const info = String(await client.info('server'));
-    const version = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
-    const flat = (await client.config('GET', '*')) as string[];
-    const defaults = new Map<string, string>();
-    for (let i = 0; i < flat.length; i += 2) defaults.set(flat[i], flat[i + 1]);
-    // Values that reflect how this probe server was started rather than Redis' built-in default.
+    const identity = serverId(String(await client.info('server')));
+    const readAll = async (): Promise<Map<string, string>> => {
+      const flat = (await client.config('GET', '*')) as string[];
+      const map = new Map<string, string>();
+      for (let i = 0; i < flat.length; i += 2) map.set(flat[i], flat[i + 1]);
+      return map;
+    };
+    const live = await readAll();
+    // Hidden configs (debug and deprecated ones) answer only an exact CONFIG GET: classify them like the rest.
+    const candidates = [...candidateNames(identity.server)].filter((name) => !live.has(name)).sort();
+    for (const name of candidates) {
+      const exact = (await client.config('GET', name)) as string[];
+      if (exact.length === 2) live.set(name, exact[1]);
+    }
+    const defaults = new Map(live);
+    // Values that reflect how this probe server was started rather than the server's built-in default.
     defaults.set('port', '6379');
     defaults.set('unixsocket', '');
     defaults.set('dir', './');
@@ -123,7 +178,7 @@ async function main(): Promise<void> {
         continue;
       }
       let message = await setError(name, PROBE);
-      if (message === null) await setError(name, defaultValue);
+      if (message === null) await setError(name, live.get(name) ?? defaultValue);
       if (message?.includes('immutable')) entry.mutable = false;
       // Immutable and protected directives (dir, dbfilename ...) are classified from a throwaway server start.
       if (message?.includes('immutable') || message?.includes('protected config')) message = startupError(dir, name, PROBE) || null;
@@ -131,7 +186,7 @@ async function main(): Promise<void> {
       if (entry.type === 'integer') {
         for (const probe of ['-99999999999999999', '99999999999999999']) {
           const reply = entry.mutable ? await setError(name, probe) : startupError(dir, name, probe);
-          if (reply === null && entry.mutable) await setError(name, defaultValue);
+          if (reply === null && entry.mutable) await setError(name, live.get(name) ?? defaultValue);
           const bounds = range(reply ?? '');
           if (bounds) Object.assign(entry, bounds);
         }
@@ -139,35 +194,53 @@ async function main(): Promise<void> {
       if (entry.type === 'memory' && !entry.percent) {
         const reply = entry.mutable ? await setError(name, '1%') : startupError(dir, name, '1%');
         if (reply === null || reply === '') entry.percent = true;
-        if (reply === null && entry.mutable) await setError(name, defaultValue);
+        if (reply === null && entry.mutable) await setError(name, live.get(name) ?? defaultValue);
       }
       directives.push(entry);
     }
 
-    // Confirm aliases: setting the alias must change the canonical name's value.
+    // Aliases: set one name to a trial value and see which other names now report it; CONFIG REWRITE names the canonical one.
+    const byName = new Map(directives.map((entry) => [entry.name, entry]));
+    const grouped = new Set<string>();
     for (const entry of directives) {
-      const canonical = canonicalCandidate(entry.name);
-      if (!canonical || canonical === entry.name || !defaults.has(canonical) || !entry.mutable) continue;
-      const target = directives.find((d) => d.name === canonical);
-      const trial = entry.type === 'bool' ? (entry.default === 'yes' ? 'no' : 'yes') : entry.type === 'string' ? '10.9.8.7' : String((entry.min ?? 0) + 7);
-      if ((await setError(entry.name, trial)) !== null) continue;
-      const seen = ((await client.config('GET', canonical)) as string[])[1];
-      await setError(entry.name, entry.default);
-      if (seen === trial && target) entry.aliasOf = canonical;
+      if (!entry.mutable || grouped.has(entry.name) || NOT_TRIALLED.has(entry.name) || entry.type === 'special') continue;
+      const before = live.get(entry.name) ?? '';
+      const trial = trialValue(entry, before);
+      if (trial === undefined || (await setError(entry.name, trial)) !== null) continue;
+      const after = await readAll();
+      const twins = [...after.keys()].filter((name) => name !== entry.name && after.get(name) === trial && live.get(name) !== trial);
+      if (twins.length) {
+        await client.config('REWRITE');
+        const written = readFileSync(baseConf, 'utf8').split('\n').map((line) => line.split(' ')[0]);
+        const group = [entry.name, ...twins];
+        const canonical = group.find((name) => written.includes(name)) ?? entry.name;
+        for (const name of group) {
+          grouped.add(name);
+          if (name !== canonical) byName.get(name)!.aliasOf = canonical;
+        }
+      }
+      await setError(entry.name, before);
     }
 
-    for (const name of IGNORED) {
-      if (!defaults.has(name) && startupError(dir, name, '1') === '') {
-        directives.push({ name, type: 'string', default: '', mutable: false, args: [1, 1], fileOnly: true, ignored: true });
-      }
+    // Names the server does not list but may still accept in a file (old names, another server's names).
+    const probeValue = (name: string) => {
+      const elsewhere = directives.find((entry) => entry.name === name);
+      return elsewhere?.default || (/-(entries|value|size|limit|lag|write|period|port|priority|factor)$/.test(name) ? '1' : 'yes');
+    };
+    for (const name of candidates) {
+      if (defaults.has(name) || FILE_ONLY.some((entry) => entry.name === name)) continue;
+      const refusal = startupError(dir, name, probeValue(name));
+      if (/Bad directive|wrong number of arguments|unknown/i.test(refusal) || refusal === 'refused') continue;
+      // Accepted at start (or refused only for its value): it is a known name of this server without a CONFIG GET entry.
+      directives.push({ name, type: 'string', default: '', mutable: false, args: [1, 1], fileOnly: true, ignored: refusal === '' ? true : undefined });
     }
     directives.push(...FILE_ONLY);
     directives.sort((a, b) => a.name.localeCompare(b.name));
-    const catalogue: ProbedCatalogue = { redisVersion: version, generatedBy: 'scripts/gen-conf-catalogue.ts', directives };
-    const major = version.split('.').slice(0, 2).join('.');
-    const out = join(__dirname, '..', 'src', 'core', 'conf', 'data', `redis-${major}.json`);
+    const catalogue: ServerCatalogue = { ...identity, generatedBy: 'scripts/gen-conf-catalogue.ts', directives };
+    const out = join(DATA_DIR, `${identity.server}.json`);
     writeFileSync(out, JSON.stringify(catalogue, null, 1) + '\n');
-    process.stdout.write(`wrote ${directives.length} directives of Redis ${version} to ${out}\n`);
+    const aliases = directives.filter((entry) => entry.aliasOf).length;
+    process.stdout.write(`wrote ${directives.length} directives (${aliases} aliases) of ${identity.product} ${identity.version} to ${out}\n`);
   } finally {
     client.disconnect();
     server.kill('SIGKILL');

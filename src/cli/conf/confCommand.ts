@@ -2,12 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DURABILITIES, MODES, SECRET_NAMES, WORKLOADS, generateRedisConfig, type Durability, type GeneratorOptions } from '../../core/conf';
+import { DURABILITIES, MODES, SECRET_NAMES, TARGET_SERVERS, WORKLOADS, generateRedisConfig, type Durability, type GeneratorOptions } from '../../core/conf';
+import { isTargetServer } from '../../core/servers/targetServers';
+import { loadProjectConfig } from '../../node/projectConfig';
 import { parseMemorySize } from '../../core/conf/generator/memorySize';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 import { UsageError, type CliCommand } from '../command';
 
-const USAGE = `Usage: redis-review conf --workload <${WORKLOADS.join('|')}> --memory <size> --out <dir> [options]
+const USAGE = `Usage: redis-review conf [generate] --workload <${WORKLOADS.join('|')}> --memory <size> --out <dir> [options]
 
 Writes redis.conf (every directive commented with why), users.acl (hashed passwords, default user off),
 secrets.env (mode 0600, never printed) and, depending on the mode, replica/sentinel/cluster files.
@@ -20,7 +22,8 @@ Options:
   --replicas N        replicas per master (default: replica/sentinel 2, cluster 1)
   --durability D      ${DURABILITIES.join(', ')} (default per workload)
   --tls               TLS listeners (certificates expected in <config-dir>/tls)
-  --redis-version V   target Redis version (default 7.0)
+  --server S          ${TARGET_SERVERS.join(', ')}: directive and program names that server uses (default: the
+                      "server" of the nearest .redis-review.json, else ${TARGET_SERVERS[0]})
   --monitoring        Prometheus alert rules for redis_exporter and scrape notes
   --backup            backup.sh (BGSAVE, copy, redis-check-rdb, retention) and RESTORE.md
   --out DIR           output folder (created; existing files are kept unless --force)
@@ -47,9 +50,17 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return number;
 }
 
+/** The project's declared target server; a broken .redis-review.json is a usage error rather than silently ignored. */
+function projectServer(cwd: string): GeneratorOptions['server'] {
+  const loaded = loadProjectConfig(cwd);
+  const problem = loaded.problems.find((p) => p.path === 'server' || p.path === '');
+  if (problem) throw new UsageError(`${loaded.path ?? 'configuration'}${problem.path ? ` (${problem.path})` : ''}: ${problem.message}`);
+  return loaded.config.serverDeclared ? loaded.config.server : undefined;
+}
+
 const OPTIONS = {
   workload: { type: 'string' }, memory: { type: 'string' }, mode: { type: 'string' }, masters: { type: 'string' },
-  replicas: { type: 'string' }, durability: { type: 'string' }, tls: { type: 'boolean' }, 'redis-version': { type: 'string' },
+  replicas: { type: 'string' }, durability: { type: 'string' }, tls: { type: 'boolean' }, server: { type: 'string' },
   monitoring: { type: 'boolean' }, backup: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' },
   bind: { type: 'string' }, 'announce-host': { type: 'string' }, ports: { type: 'string' }, 'sentinel-ports': { type: 'string' },
   'down-after': { type: 'string' }, 'config-dir': { type: 'string' }, 'data-dir': { type: 'string' }, 'log-dir': { type: 'string' }, 'run-dir': { type: 'string' },
@@ -66,8 +77,10 @@ function parseOptions(argv: string[]) {
   }
 }
 
-export function confOptionsFromArgv(argv: string[]): { options: GeneratorOptions; out: string; force: boolean } {
-  const { values } = parseOptions(argv);
+/** `cwd` is where the nearest .redis-review.json is looked for when --server is not given. */
+export function confOptionsFromArgv(argv: string[], cwd = process.cwd()): { options: GeneratorOptions; out: string; force: boolean } {
+  // `conf generate ...` reads the same as `conf ...`.
+  const { values } = parseOptions(argv[0] === 'generate' ? argv.slice(1) : argv);
   const workload = values.workload as GeneratorOptions['workload'];
   if (!WORKLOADS.includes(workload)) throw new UsageError(`--workload must be one of ${WORKLOADS.join(', ')}`);
   const memory = parseMemorySize(values.memory ?? '');
@@ -75,6 +88,8 @@ export function confOptionsFromArgv(argv: string[]): { options: GeneratorOptions
   if (values.mode && !(MODES as readonly string[]).includes(values.mode)) throw new UsageError(`--mode must be one of ${MODES.join(', ')}`);
   if (values.durability && !DURABILITIES.includes(values.durability as Durability)) throw new UsageError(`--durability must be one of ${DURABILITIES.join(', ')}`);
   if (!values.out) throw new UsageError('--out DIR is required');
+  if (values.server !== undefined && !isTargetServer(values.server)) throw new UsageError(`--server must be one of ${TARGET_SERVERS.join(', ')}, got "${values.server}"`);
+  const server = isTargetServer(values.server) ? values.server : projectServer(cwd);
   const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(32).toString('hex')]));
   const options: GeneratorOptions = {
     workload,
@@ -84,7 +99,7 @@ export function confOptionsFromArgv(argv: string[]): { options: GeneratorOptions
     replicas: integer(values.replicas, 'replicas', 0, 10),
     durability: values.durability as Durability | undefined,
     tls: values.tls,
-    redisVersion: values['redis-version'],
+    server,
     monitoring: values.monitoring,
     backup: values.backup,
     secrets,
@@ -106,7 +121,7 @@ export const confCommand: CliCommand = {
   summary: 'Generate a workload-tuned redis.conf set (ACL, Sentinel, Cluster, TLS, alerts, backup)',
   usage: USAGE,
   async run(argv, io) {
-    const { options, out, force } = confOptionsFromArgv(argv);
+    const { options, out, force } = confOptionsFromArgv(argv, io.cwd);
     let files;
     try {
       files = generateRedisConfig(options);

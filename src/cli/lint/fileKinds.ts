@@ -45,14 +45,16 @@ const sourceFiles: FileKind = {
   },
 };
 
-const CONF_FILE = /(^|[\\/])(redis|sentinel)[^\\/]*\.conf$/i;
+const CONF_FILE = /(^|[\\/])(redis|valkey|sentinel)[^\\/]*\.conf$/i;
 
 const redisConfFiles: FileKind = {
   name: 'redis.conf',
   accepts: (path) => CONF_FILE.test(path),
-  lint(text, projectPath) {
+  lint(text, projectPath, environment) {
     const fileName = projectPath.split(/[\\/]/).pop();
-    return { findings: lintRedisConf(text, { fileName }), notices: [] };
+    // Undeclared target: lintRedisConf picks it from the file name (valkey*.conf → valkey-8).
+    const server = environment.config.serverDeclared ? environment.config.server : undefined;
+    return { findings: lintRedisConf(text, { fileName, server }), notices: [] };
   },
 };
 

@@ -6,6 +6,7 @@ import { sharedParsers } from '../../core/parsing/parsers';
 import { RULE_IDS, isLuaScriptPath } from '../../core/review';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { loadProjectConfig } from '../../node/projectConfig';
+import { TARGET_SERVERS, isTargetServer } from '../../core/servers/targetServers';
 import { walkFiles, type WalkResult } from '../../node/workspaceFiles';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { kindFor } from './fileKinds';
@@ -18,16 +19,19 @@ import { lintProject } from './parallel/lintProject';
 const VERSION = '0.1.0';
 const PER_FILE_TIME_BUDGET_MS = 2000;
 
-const USAGE = `Usage: redis-review lint [PATH...] [--format text|json|sarif] [--config FILE] [--rule ID=off|info|warning|error] [--max-warnings N] [--jobs N]
+const USAGE = `Usage: redis-review lint [PATH...] [--format text|json|sarif] [--config FILE] [--server ID] [--rule ID=off|info|warning|error] [--max-warnings N] [--jobs N]
 
 Reviews Redis usage in Python (redis-py), TypeScript and JavaScript (ioredis, node-redis) files, and
-redis*.conf / sentinel*.conf files. Directories are walked recursively; .gitignore is honoured and
+redis*.conf / valkey*.conf / sentinel*.conf files. Directories are walked recursively; .gitignore is honoured and
 node_modules, virtual environments and build output are skipped. Files over 2 MB are skipped with a notice.
 
 Options:
   --format F        text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning)
   --config FILE     use this .redis-review.json instead of the nearest one
   --rule ID=LEVEL   override a rule's severity (off, info, warning, error); repeatable
+  --server ID       the server the project runs on: ${TARGET_SERVERS.join(', ')} (overrides "server" in
+                    .redis-review.json; without either, valkey*.conf files are checked for valkey-8, others for
+                    ${TARGET_SERVERS[0]})
   --max-warnings N  exit 1 when there are more than N warnings
   --jobs N          threads to lint with (default: one per core, up to 4, once the Redis code passes 512 KB;
                     1 lints in a single thread)
@@ -56,6 +60,7 @@ function parse(argv: string[]) {
       options: {
         format: { type: 'string', default: 'text' },
         config: { type: 'string' },
+        server: { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         'max-warnings': { type: 'string' },
         jobs: { type: 'string' },
@@ -81,12 +86,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) throw new UsageError('--jobs expects a whole number of threads from 1 to 32');
   }
   const overrides = parseRuleOverrides(values.rule ?? []);
+  if (values.server !== undefined && !isTargetServer(values.server)) throw new UsageError(`--server must be one of ${TARGET_SERVERS.join(', ')}, got "${values.server}"`);
   const loaded = loadProjectConfig(io.cwd, values.config);
   if (loaded.problems.length) {
     const where = loaded.path ?? 'configuration';
     throw new UsageError(loaded.problems.map((p) => `${where}${p.path ? ` (${p.path})` : ''}: ${p.message}`).join('\n'));
   }
-  const config = withRuleOverrides(loaded.config, overrides);
+  const declared = isTargetServer(values.server) ? { server: values.server, serverDeclared: true } : {};
+  const config = { ...withRuleOverrides(loaded.config, overrides), ...declared };
   let walked: WalkResult;
   try {
     // `.lua` files are read (not linted) so that scripts the code loads from them are reviewed at the call.

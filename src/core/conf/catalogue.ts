@@ -1,76 +1,137 @@
-/** The directive catalogue: the probed 7.0 baseline merged with descriptions, later-version additions and Sentinel sub-directives. */
-import baseline from './data/redis-7.0.json';
+/**
+ * The directive catalogue of each target server (generated from its binary by scripts/gen-conf-catalogue.ts),
+ * merged with descriptions, values newer than every tested build, and Sentinel sub-directives.
+ */
+import { DEFAULT_TARGET_SERVER, TARGET_SERVER_LABELS, TARGET_SERVERS, type TargetServer } from '../servers/targetServers';
 import descriptions from './data/descriptions.json';
 import later from './data/later-versions.json';
+import redis70 from './data/redis-7.0.json';
+import redis74 from './data/redis-7.4.json';
 import sentinel from './data/sentinel.json';
-import type { DirectiveInfo, LaterDirective, LaterEnumValue, ProbedCatalogue, SentinelSubcommand } from './catalogueTypes';
+import valkey8 from './data/valkey-8.json';
+import type { DirectiveInfo, LaterEnumValue, SentinelSubcommand, ServerCatalogue } from './catalogueTypes';
 
-export const BASELINE_VERSION = (baseline as ProbedCatalogue).redisVersion;
-export const DEFAULT_TARGET_VERSION = '7.0';
+export { DEFAULT_TARGET_SERVER, TARGET_SERVERS, type TargetServer };
+
+const GENERATED: Record<TargetServer, ServerCatalogue> = {
+  'redis-7.0': redis70 as ServerCatalogue,
+  'redis-7.4': redis74 as ServerCatalogue,
+  'valkey-8': valkey8 as ServerCatalogue,
+};
 
 const describe = descriptions as Record<string, string>;
 
-function buildCatalogue(): Map<string, DirectiveInfo> {
+function buildCatalogue(server: TargetServer): Map<string, DirectiveInfo> {
   const map = new Map<string, DirectiveInfo>();
-  for (const probed of (baseline as ProbedCatalogue).directives) {
+  for (const probed of GENERATED[server].directives) {
     const description = describe[probed.name] ?? (probed.aliasOf ? `Old name of ${probed.aliasOf}: ${describe[probed.aliasOf] ?? ''}` : '');
-    map.set(probed.name, { ...probed, description });
-  }
-  for (const added of later.directives as LaterDirective[]) {
-    map.set(added.name, { ...added, mutable: true });
+    map.set(probed.name, { ...probed, description, servers: [] });
   }
   for (const value of later.enumValues as LaterEnumValue[]) {
     const info = map.get(value.directive);
-    if (!info) continue;
+    if (!info || info.values?.includes(value.value)) continue;
     info.values = [...(info.values ?? []), value.value];
     info.laterValues = { ...info.laterValues, [value.value]: value.since };
   }
   return map;
 }
 
-const CATALOGUE = buildCatalogue();
+const CATALOGUES = new Map(TARGET_SERVERS.map((server) => [server, buildCatalogue(server)]));
+for (const [server, catalogue] of CATALOGUES) {
+  for (const info of catalogue.values()) {
+    info.servers = TARGET_SERVERS.filter((other) => CATALOGUES.get(other)?.has(info.name));
+    if (info.servers.length === 0) info.servers = [server];
+  }
+}
+
+/**
+ * Names that set the same option on some server (masterauth / primaryauth, slaveof / replicaof ...), so a name
+ * one server does not know can be translated into the one it does.
+ */
+const SAME_OPTION = (() => {
+  const parent = new Map<string, string>();
+  const find = (name: string): string => {
+    let root = name;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (const catalogue of CATALOGUES.values()) {
+    for (const info of catalogue.values()) if (info.aliasOf) parent.set(find(info.name), find(info.aliasOf));
+  }
+  const groups = new Map<string, string[]>();
+  const names = new Set([...CATALOGUES.values()].flatMap((catalogue) => [...catalogue.keys()]));
+  for (const name of names) {
+    const root = find(name);
+    groups.set(root, [...(groups.get(root) ?? []), name]);
+  }
+  const byName = new Map<string, string[]>();
+  for (const group of groups.values()) for (const name of group) byName.set(name, group);
+  return byName;
+})();
+
 const SENTINEL = new Map((sentinel.subcommands as SentinelSubcommand[]).map((s) => [s.name, s]));
 
-/** Every directive known for any version (aliases included). */
-export function allDirectives(): DirectiveInfo[] {
-  return [...CATALOGUE.values()];
+/** "Redis 7.4", "Valkey 8.0". */
+export function serverLabel(server: TargetServer): string {
+  return TARGET_SERVER_LABELS[server];
 }
 
-/** The directive by name (case-insensitive), whatever the version that introduced it. */
-export function directiveInfo(name: string): DirectiveInfo | undefined {
-  return CATALOGUE.get(name.toLowerCase());
+/** Product and exact build version of the binary a server's catalogue was read from. */
+export function catalogueSource(server: TargetServer): { product: 'redis' | 'valkey'; version: string } {
+  const { product, version } = GENERATED[server];
+  return { product, version };
 }
 
-export function sentinelSubcommands(): SentinelSubcommand[] {
-  return [...SENTINEL.values()];
+/** The server a file is linted against when nothing else says: Valkey for valkey*.conf files, else the default. */
+export function defaultServerForFile(fileName: string | undefined): TargetServer {
+  const base = fileName?.split(/[\\/]/).pop() ?? '';
+  return /^valkey.*\.conf$/i.test(base) ? 'valkey-8' : DEFAULT_TARGET_SERVER;
 }
 
+/** Every directive the server knows (aliases included). */
+export function allDirectives(server: TargetServer = DEFAULT_TARGET_SERVER): DirectiveInfo[] {
+  return [...CATALOGUES.get(server)!.values()];
+}
+
+/** The directive as this server knows it (case-insensitive), or undefined when the server does not accept the name. */
+export function directiveInfo(name: string, server: TargetServer = DEFAULT_TARGET_SERVER): DirectiveInfo | undefined {
+  return CATALOGUES.get(server)!.get(name.toLowerCase());
+}
+
+/** The directive as any tested server knows it (the target's entry first), for hovers and messages. */
+export function anyDirectiveInfo(name: string, preferred: TargetServer = DEFAULT_TARGET_SERVER): DirectiveInfo | undefined {
+  const lower = name.toLowerCase();
+  return directiveInfo(lower, preferred) ?? TARGET_SERVERS.map((server) => directiveInfo(lower, server)).find(Boolean);
+}
+
+/** The servers whose catalogue has this name. */
+export function serversKnowing(name: string): TargetServer[] {
+  return anyDirectiveInfo(name)?.servers ?? [];
+}
+
+/**
+ * The name `server` uses for the option another server calls `name` (primaryauth on Valkey → masterauth on Redis),
+ * preferring the server's canonical name; undefined when the server has no such option.
+ */
+export function nameOnServer(name: string, server: TargetServer): string | undefined {
+  const group = SAME_OPTION.get(name.toLowerCase()) ?? [];
+  const known = group.map((member) => directiveInfo(member, server)).filter((info): info is DirectiveInfo => info !== undefined && !info.ignored);
+  return (known.find((info) => !info.aliasOf) ?? known[0])?.name;
+}
+
+/** Sentinel sub-directives the server's Sentinel accepts. */
+export function sentinelSubcommands(server?: TargetServer): SentinelSubcommand[] {
+  return [...SENTINEL.values()].filter((s) => !server || !s.servers || s.servers.includes(server));
+}
+
+/** A Sentinel sub-directive known to any tested Sentinel (check `servers` for the target). */
 export function sentinelSubcommand(name: string): SentinelSubcommand | undefined {
   return SENTINEL.get(name.toLowerCase());
 }
 
-/** Compare dotted versions numerically: -1, 0 or 1. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] || 0) - (right[i] || 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
-
-/** True when the directive exists in `targetVersion`. */
-export function supportedIn(info: DirectiveInfo, targetVersion: string): boolean {
-  return !info.since || compareVersions(targetVersion, info.since) >= 0;
-}
-
-/** Enum values accepted by `targetVersion`. */
-export function enumValuesFor(info: DirectiveInfo, targetVersion: string): string[] {
-  return (info.values ?? []).filter((value) => {
-    const since = info.laterValues?.[value];
-    return !since || compareVersions(targetVersion, since) >= 0;
-  });
+/** Enum values the directive's server accepts (values of releases newer than every tested build are left out). */
+export function enumValuesFor(info: DirectiveInfo): string[] {
+  return (info.values ?? []).filter((value) => !info.laterValues?.[value]);
 }
 
 function editDistance(a: string, b: string): number {

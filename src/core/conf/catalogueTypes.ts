@@ -1,4 +1,5 @@
 /** Shapes of the redis.conf directive catalogue (the JSON files in ./data). */
+import type { TargetServer } from '../servers/targetServers';
 
 export type DirectiveType =
   | 'bool'
@@ -33,25 +34,18 @@ export interface ProbedDirective {
   ignored?: boolean;
 }
 
-export interface ProbedCatalogue {
-  redisVersion: string;
+/** One server's generated catalogue (src/core/conf/data/<server>.json). */
+export interface ServerCatalogue {
+  /** Target server id: redis-7.0, redis-7.4, valkey-8. */
+  server: string;
+  product: 'redis' | 'valkey';
+  /** Exact version of the binary it was read from. */
+  version: string;
   generatedBy: string;
   directives: ProbedDirective[];
 }
 
-/** A directive added after the probed baseline (from release notes), or an enum value added later. */
-export interface LaterDirective {
-  name: string;
-  since: string;
-  type: DirectiveType;
-  default: string;
-  values?: string[];
-  min?: number;
-  max?: number;
-  args: [number, number];
-  description: string;
-}
-
+/** An enum value added by a release newer than every tested build (kept to name the release that accepts it). */
 export interface LaterEnumValue {
   directive: string;
   value: string;
@@ -68,13 +62,17 @@ export interface SentinelSubcommand {
   description: string;
   /** Written by Sentinel itself into its config (state, not settings). */
   state?: boolean;
+  /** Only these servers' Sentinels accept it (absent = all). */
+  servers?: TargetServer[];
+  /** The name other servers use for the same setting. */
+  aliasOf?: string;
 }
 
 /** Everything known about one directive, as the linter, hover and completion see it. */
 export interface DirectiveInfo extends ProbedDirective {
   description: string;
-  /** First version accepting it; undefined = present in the 7.0 baseline. */
-  since?: string;
-  /** Enum values accepted only from a later version. */
+  /** The tested servers that accept this name. */
+  servers: TargetServer[];
+  /** Enum values accepted only by releases newer than every tested build, with the release. */
   laterValues?: Record<string, string>;
 }

@@ -1,14 +1,15 @@
-/** What a rule sees: the parsed file, effective values with Redis' defaults, the workload and the target version. */
+/** What a rule sees: the parsed file, effective values with the target server's defaults, the workload and the target server. */
 import type { Fix } from '../findings';
-import { directiveInfo } from './catalogue';
+import { catalogueSource, directiveInfo, nameOnServer, type TargetServer } from './catalogue';
+import type { DirectiveInfo } from './catalogueTypes';
 import type { ConfDirective, ParsedConf } from './parser';
 import { parseBool, parseMemory, parseStrictInteger } from './values';
 import { isMode, isWorkload, type DeploymentMode, type Workload } from './workloads';
 
 export interface LintOptions {
   fileName?: string;
-  /** Redis version the file is written for; default 7.0. */
-  targetVersion?: string;
+  /** The server the file is written for (redis-7.0, redis-7.4, valkey-8); default: valkey-8 for valkey*.conf, else redis-7.0. */
+  server?: TargetServer;
   /** Overrides the `# redis-review: workload=` header. */
   workload?: string;
 }
@@ -29,7 +30,7 @@ export class LintContext {
 
   constructor(
     readonly parsed: ParsedConf,
-    readonly targetVersion: string,
+    readonly server: TargetServer,
     readonly sentinel: boolean,
     options: LintOptions,
   ) {
@@ -48,6 +49,11 @@ export class LintContext {
     }
   }
 
+  /** Product and version of the target server's build ("redis" 7.4.1, "valkey" 8.0.1). */
+  get serverBuild(): { product: 'redis' | 'valkey'; version: string } {
+    return catalogueSource(this.server);
+  }
+
   get text(): string {
     return this.parsed.text;
   }
@@ -56,9 +62,15 @@ export class LintContext {
     return this.parsed.directives;
   }
 
-  /** The canonical name of a directive (aliases resolved). */
+  /** The directive as the target server knows it (undefined when the server does not accept the name). */
+  info(name: string): DirectiveInfo | undefined {
+    return directiveInfo(name, this.server);
+  }
+
+  /** The target server's canonical name of a directive (its aliases, and other servers' names for the same option, resolved). */
   canonical(name: string): string {
-    return directiveInfo(name)?.aliasOf ?? name.toLowerCase();
+    const info = directiveInfo(name, this.server) ?? directiveInfo(nameOnServer(name, this.server) ?? '', this.server);
+    return info ? (info.aliasOf ?? info.name) : name.toLowerCase();
   }
 
   /** Every line setting this directive or one of its aliases, in file order. */
@@ -80,7 +92,7 @@ export class LintContext {
   value(name: string): string {
     const directive = this.last(name);
     if (directive) return directive.args.map((arg) => arg.value).join(' ');
-    return directiveInfo(this.canonical(name))?.default ?? '';
+    return directiveInfo(this.canonical(name), this.server)?.default ?? '';
   }
 
   bool(name: string): boolean {

@@ -1,6 +1,6 @@
 /** Runs every redis.conf rule over a parsed file and returns shared Findings. */
 import type { Finding } from '../findings';
-import { DEFAULT_TARGET_VERSION } from './catalogue';
+import { defaultServerForFile } from './catalogue';
 import { LintContext, type LintOptions } from './context';
 import { looksLikeSentinel, parseRedisConf } from './parser';
 import { CONF_RULES } from './registry';
@@ -11,7 +11,7 @@ export type { LintOptions } from './context';
 export function lintRedisConf(text: string, options: LintOptions = {}): Finding[] {
   const parsed = parseRedisConf(text);
   const sentinel = looksLikeSentinel(parsed, options.fileName);
-  const context = new LintContext(parsed, options.targetVersion ?? DEFAULT_TARGET_VERSION, sentinel, options);
+  const context = new LintContext(parsed, options.server ?? defaultServerForFile(options.fileName), sentinel, options);
   const suppressed = suppressedLines(text);
   const findings: Finding[] = [];
   for (const rule of CONF_RULES) {

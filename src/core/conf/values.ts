@@ -77,17 +77,18 @@ function validateSpecial(name: string, args: string[]): string | undefined {
 }
 
 /** Why Redis would reject these arguments for this directive, or undefined when it accepts them. */
-export function invalidValueReason(info: DirectiveInfo, args: string[], targetVersion: string): string | undefined {
+export function invalidValueReason(info: DirectiveInfo, args: string[]): string | undefined {
   if (info.type === 'special') return validateSpecial(info.name, args);
   const value = args[0] ?? '';
   switch (info.type) {
     case 'bool':
       return parseBool(value) === undefined ? `must be yes or no, not "${value}"` : undefined;
     case 'enum': {
-      const allowed = enumValuesFor(info, '999');
+      // Values of newer releases are left to conf-unsupported-version, which names the release.
+      const allowed = info.values ?? [];
       // Some enums take several flags at once (shutdown-on-sigterm "nosave now").
       const bad = value.split(/\s+/).find((word) => !allowed.includes(word.toLowerCase()));
-      return bad === undefined ? undefined : `"${bad}" is not one of: ${enumValuesFor(info, targetVersion).join(', ')}`;
+      return bad === undefined ? undefined : `"${bad}" is not one of: ${enumValuesFor(info).join(', ')}`;
     }
     case 'integer': {
       const number = info.name === 'unixsocketperm' ? (/^[0-7]+$/.test(value) ? parseInt(value, 8) : undefined) : parseStrictInteger(value);

@@ -1,18 +1,18 @@
 /** Completion of directive names (at line start) and of enum/bool values (after the name). */
 import * as vscode from 'vscode';
-import { allDirectives, directiveInfo, enumValuesFor, sentinelSubcommands, supportedIn } from '../../core/conf';
-import { readConfSettings } from './confSettings';
+import { allDirectives, directiveInfo, enumValuesFor, sentinelSubcommands } from '../../core/conf';
+import { confTargetServer } from './confSettings';
 import { directiveMarkdown } from './confHover';
 
 export const confCompletionProvider: vscode.CompletionItemProvider = {
   provideCompletionItems(document, position) {
-    const target = readConfSettings(document.uri).targetVersion;
+    const target = confTargetServer(document.uri);
     const before = document.lineAt(position.line).text.slice(0, position.character);
     if (/^\s*#/.test(before)) return [];
     const words = before.trimStart().split(/\s+/);
     if (words.length <= 1) {
-      return allDirectives()
-        .filter((info) => supportedIn(info, target) && !info.ignored)
+      return allDirectives(target)
+        .filter((info) => !info.ignored)
         .map((info) => {
           const item = new vscode.CompletionItem(info.name, vscode.CompletionItemKind.Property);
           item.detail = info.aliasOf ? `old name of ${info.aliasOf}` : info.type;
@@ -21,17 +21,17 @@ export const confCompletionProvider: vscode.CompletionItemProvider = {
           return item;
         });
     }
-    const info = directiveInfo(words[0]);
+    const info = directiveInfo(words[0], target);
     if (!info) return [];
     if (info.name === 'sentinel' && words.length === 2) {
-      return sentinelSubcommands().filter((s) => !s.state).map((s) => {
+      return sentinelSubcommands(target).filter((s) => !s.state).map((s) => {
         const item = new vscode.CompletionItem(s.name, vscode.CompletionItemKind.Function);
         item.documentation = s.description;
         return item;
       });
     }
     if (words.length !== 2) return [];
-    const values = info.type === 'bool' ? ['yes', 'no'] : info.type === 'enum' ? enumValuesFor(info, target) : [];
+    const values = info.type === 'bool' ? ['yes', 'no'] : info.type === 'enum' ? enumValuesFor(info) : [];
     return values.map((value) => {
       const item = new vscode.CompletionItem(value, vscode.CompletionItemKind.EnumMember);
       if (value === info.default) item.detail = 'default';

@@ -1,7 +1,7 @@
 /** Keeps redis.conf diagnostics up to date for open redis-conf documents (debounced while typing). */
 import * as vscode from 'vscode';
 import { lintRedisConf } from '../../core/conf';
-import { readConfSettings } from './confSettings';
+import { confTargetServer, readConfSettings } from './confSettings';
 import { CONF_LANGUAGE, ConfDiagnostic } from './convert';
 
 export function registerConfDiagnostics(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): vscode.DiagnosticCollection {
@@ -18,7 +18,7 @@ export function registerConfDiagnostics(context: vscode.ExtensionContext, output
     try {
       const findings = lintRedisConf(document.getText(), {
         fileName: document.fileName,
-        targetVersion: settings.targetVersion,
+        server: confTargetServer(document.uri),
         workload: settings.workload || undefined,
       });
       collection.set(document.uri, findings.map((finding) => new ConfDiagnostic(finding)));
@@ -42,6 +42,10 @@ export function registerConfDiagnostics(context: vscode.ExtensionContext, output
     }),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );
+  // The project's "server" decides which catalogue a file is checked against.
+  const projectFiles = vscode.workspace.createFileSystemWatcher('**/.redis-review.json');
+  const relint = () => vscode.workspace.textDocuments.forEach(refresh);
+  context.subscriptions.push(projectFiles, projectFiles.onDidChange(relint), projectFiles.onDidCreate(relint), projectFiles.onDidDelete(relint));
   vscode.workspace.textDocuments.forEach(refresh);
   return collection;
 }

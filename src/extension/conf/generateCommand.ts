@@ -1,10 +1,11 @@
 /** "Redis: Generate redis.conf for a Workload…": a guided pick, then the files written into a chosen folder (never overwriting silently). */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DURABILITIES, MODES, PROFILES, SECRET_NAMES, WORKLOADS, generateRedisConfig, type GeneratorOptions } from '../../core/conf';
+import { DEFAULT_TARGET_SERVER, DURABILITIES, MODES, PROFILES, SECRET_NAMES, TARGET_SERVERS, WORKLOADS, generateRedisConfig, serverLabel, type GeneratorOptions, type TargetServer } from '../../core/conf';
 import { parseMemorySize } from '../../core/conf/generator/memorySize';
 import { countOf } from '../../core/text/plural';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
+import { projectServer, readConfSettings } from './confSettings';
 
 export const GENERATE_COMMAND = 'redisReview.conf.generate';
 
@@ -19,7 +20,7 @@ type AskedOptions = Omit<GeneratorOptions, 'secrets'>;
 
 /**
  * The answers of a run that stopped at the overwrite question: the next run starts from them, so declining to
- * overwrite never costs the user the six questions again.
+ * overwrite never costs the user the seven questions again.
  */
 let previousAnswers: (AskedOptions & { memoryText: string }) | undefined;
 
@@ -29,13 +30,27 @@ async function pick<T extends string>(title: string, values: readonly T[], descr
   return chosen?.label as T | undefined;
 }
 
+/** The server to preselect: the last answer, else the project's "server" (or the redis.conf setting), else the default. */
+function preselectedServer(last: AskedOptions | undefined): TargetServer {
+  if (last?.server) return last.server;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const declared = folder?.scheme === 'file' ? projectServer(folder.fsPath) : undefined;
+  return declared ?? readConfSettings(folder).server ?? DEFAULT_TARGET_SERVER;
+}
+
 /** Ask every question (starting from the previous answers, if any); undefined when the user cancels. */
 async function askOptions(): Promise<(AskedOptions & { memoryText: string }) | undefined> {
   const last = previousAnswers;
-  const workload = await pick('Workload (1/6)', WORKLOADS, (w) => `maxmemory ${Math.round(PROFILES[w].memoryShare * 100)}% of RAM, ${PROFILES[w].policy}`, last?.workload);
+  const target = preselectedServer(last);
+  const servers = [target, ...TARGET_SERVERS.filter((server) => server !== target)];
+  const serverItems = servers.map((server) => ({ label: server, detail: serverLabel(server), description: server === target ? (last?.server ? 'your last answer' : 'project target') : undefined, server }));
+  const serverChoice = await vscode.window.showQuickPick(serverItems, { title: 'Server (1/7)', ignoreFocusOut: true });
+  if (!serverChoice) return undefined;
+  const server = serverChoice.server;
+  const workload = await pick('Workload (2/7)', WORKLOADS, (w) => `maxmemory ${Math.round(PROFILES[w].memoryShare * 100)}% of RAM, ${PROFILES[w].policy}`, last?.workload);
   if (!workload) return undefined;
   const memoryText = await vscode.window.showInputBox({
-    title: 'Memory available to Redis per host (2/6)',
+    title: 'Memory available to Redis per host (3/7)',
     value: last?.memoryText ?? '4gb',
     ignoreFocusOut: true,
     validateInput: (text) => {
@@ -45,22 +60,23 @@ async function askOptions(): Promise<(AskedOptions & { memoryText: string }) | u
   });
   const memorySize = memoryText ? parseMemorySize(memoryText) : undefined;
   if (!memorySize?.ok) return undefined;
-  const mode = await pick('Deployment (3/6)', MODES, (m) => ({ standalone: 'one server', replica: 'master + 2 replicas', sentinel: 'master + 2 replicas + 3 sentinels', cluster: '3 masters + 1 replica each, with a create script' })[m], last?.mode);
+  const mode = await pick('Deployment (4/7)', MODES, (m) => ({ standalone: 'one server', replica: 'master + 2 replicas', sentinel: 'master + 2 replicas + 3 sentinels', cluster: '3 masters + 1 replica each, with a create script' })[m], last?.mode);
   if (!mode) return undefined;
-  const durability = await pick('Durability (4/6)', DURABILITIES, (d) => ({ none: 'no persistence (cache-like data)', rdb: 'periodic snapshots', aof: 'append-only file, fsync every second', 'aof-always': 'fsync every write (slow)' })[d], last?.durability);
+  const durability = await pick('Durability (5/7)', DURABILITIES, (d) => ({ none: 'no persistence (cache-like data)', rdb: 'periodic snapshots', aof: 'append-only file, fsync every second', 'aof-always': 'fsync every write (slow)' })[d], last?.durability);
   if (!durability) return undefined;
-  const tls = await pick('TLS (5/6)', ['no', 'yes'] as const, (t) => (t === 'yes' ? 'TLS listeners with client certificates' : 'plain TCP on trusted networks'), last ? (last.tls ? 'yes' : 'no') : undefined);
+  const tls = await pick('TLS (6/7)', ['no', 'yes'] as const, (t) => (t === 'yes' ? 'TLS listeners with client certificates' : 'plain TCP on trusted networks'), last ? (last.tls ? 'yes' : 'no') : undefined);
   if (!tls) return undefined;
   const extras = await vscode.window.showQuickPick(
     [
       { label: 'Monitoring', detail: 'Prometheus alert rules for redis_exporter', picked: last?.monitoring ?? true },
       { label: 'Backup', detail: 'backup.sh with verification and retention, restore notes', picked: last?.backup ?? true },
     ],
-    { title: 'Extras (6/6)', canPickMany: true, ignoreFocusOut: true },
+    { title: 'Extras (7/7)', canPickMany: true, ignoreFocusOut: true },
   );
   if (!extras) return undefined;
   return {
     memoryText: memoryText!,
+    server,
     workload,
     memory: memorySize.bytes,
     mode,

@@ -327,15 +327,17 @@ describe("a new user's first hour", () => {
     const target = join(folder, 'deploy');
     mkdirSync(target, { recursive: true });
     await command(page, 'Redis: Generate redis.conf for a Workload');
+    await acceptStep(page, '(1/7)'); // server: the project's target, preselected
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/7)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await pick(page, 'cache');
-    await acceptStep(page, '(2/6)'); // memory: 4gb
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/6)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await acceptStep(page, '(3/7)'); // memory: 4gb
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(4/7)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await pick(page, 'standalone');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(4/6)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(5/7)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await pick(page, 'none');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(5/6)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(6/7)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await pick(page, 'no');
-    await acceptStep(page, '(6/6)'); // extras as they are
+    await acceptStep(page, '(7/7)'); // extras as they are
     await chooseFolder(page, target, 'Write the files here');
     await eventually(async () => existsSync(join(target, 'redis.conf')), 'the generated redis.conf', 60_000);
     await eventually(async () => (await page.locator('.tabs-container .tab.active').first().textContent())?.includes('redis.conf'), 'the generated redis.conf in the editor');

@@ -98,7 +98,7 @@ describe('fuzz: random command lines', () => {
     '--ports': ['6379', '1,2,3', '0', '70000', 'a,b', ...WEIRD],
     '--sentinel-ports': ['26379,26380,26381', '1', ...WEIRD],
     '--down-after': ['1000', '99', ...WEIRD],
-    '--redis-version': ['7.0', '6.2', '99', ...WEIRD],
+    '--server': ['redis-7.0', 'redis-7.4', 'valkey-8', 'redis-7.2', ...WEIRD],
     '--bind': ['10.0.0.1', ',,', ...WEIRD],
     '--lang': ['python', 'typescript', 'go', ...WEIRD],
     '--prefix': ['app:', ...WEIRD],
@@ -108,8 +108,8 @@ describe('fuzz: random command lines', () => {
   };
   const FLAGS = ['--tls', '--monitoring', '--backup', '--force', '--with-tests', '--list', '--cluster', '--replicas', '--full', '--exact', '--help', '-h', '--nope', '-x'];
   const COMMANDS: Record<string, string[]> = {
-    lint: ['--format', '--config', '--rule', '--max-warnings', '--jobs'],
-    conf: ['--workload', '--memory', '--mode', '--masters', '--replicas', '--durability', '--out', '--ports', '--sentinel-ports', '--down-after', '--redis-version', '--bind'],
+    lint: ['--format', '--config', '--rule', '--max-warnings', '--jobs', '--server'],
+    conf: ['--workload', '--memory', '--mode', '--masters', '--replicas', '--durability', '--out', '--ports', '--sentinel-ports', '--down-after', '--server', '--bind'],
     scaffold: ['--lang', '--out', '--prefix'],
     // Only arguments that fail before a connection is attempted: a fuzz must not depend on the network.
     analyze: ['--url', '--sample', '--format', '--strategy'],

@@ -1,9 +1,11 @@
 /** backup.sh (BGSAVE, wait, copy with a timestamp, verify with redis-check-rdb, prune) and the restore procedure. */
 import type { ResolvedOptions } from './options';
 import { nodeDir } from './redisConf';
+import { programsFor } from './serverNames';
 
 export function renderBackupScript(options: ResolvedOptions): string {
   const port = options.ports[0];
+  const programs = programsFor(options);
   const tls = options.tls ? ` --tls --cacert "${options.configDir}/tls/ca.crt" --cert "${options.configDir}/tls/redis.crt" --key "${options.configDir}/tls/redis.key"` : '';
   return `#!/usr/bin/env bash
 # Backup of the ${options.workload} Redis data set.
@@ -18,8 +20,8 @@ REDIS_PORT="\${REDIS_PORT:-${port}}"
 BACKUP_DIR="\${BACKUP_DIR:-/var/backups/redis}"
 RETAIN="\${RETAIN:-7}"
 SECRETS_FILE="\${SECRETS_FILE:-$HERE/secrets.env}"
-REDIS_CLI="\${REDIS_CLI:-redis-cli}"
-REDIS_CHECK_RDB="\${REDIS_CHECK_RDB:-redis-check-rdb}"
+REDIS_CLI="\${REDIS_CLI:-${programs.cli}}"
+REDIS_CHECK_RDB="\${REDIS_CHECK_RDB:-${programs.checkRdb}}"
 
 verify() {
   if "$REDIS_CHECK_RDB" "$1" >/dev/null 2>&1; then

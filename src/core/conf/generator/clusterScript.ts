@@ -1,18 +1,20 @@
 /** create-cluster.sh: starts every node of the generated cluster and joins them with redis-cli --cluster create. */
 import type { ResolvedOptions } from './options';
+import { programsFor } from './serverNames';
 
 export function renderClusterScript(options: ResolvedOptions): string {
   const nodes = options.ports.slice(0, options.nodeCount);
+  const programs = programsFor(options);
   const tls = options.tls ? ` --tls --cacert "${options.configDir}/tls/ca.crt" --cert "${options.configDir}/tls/redis.crt" --key "${options.configDir}/tls/redis.key"` : '';
   return `#!/usr/bin/env bash
 # Starts the ${nodes.length} nodes of the ${options.workload} cluster (${options.masters} masters x ${options.replicas} replica(s))
 # from the redis-<port>.conf files next to this script, then creates the cluster.
 # On real hosts run each node under systemd instead and use only the "create" part.
-# Needs: redis-server and redis-cli 7.x, the ops password in secrets.env, TCP <port> and <port>+10000 open between nodes.
+# Needs: ${programs.server} and ${programs.cli} (REDIS_SERVER / REDIS_CLI to use others), the ops password in secrets.env, TCP <port> and <port>+10000 open between nodes.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-REDIS_SERVER="\${REDIS_SERVER:-redis-server}"
-REDIS_CLI="\${REDIS_CLI:-redis-cli}"
+REDIS_SERVER="\${REDIS_SERVER:-${programs.server}}"
+REDIS_CLI="\${REDIS_CLI:-${programs.cli}}"
 SECRETS_FILE="\${SECRETS_FILE:-$HERE/secrets.env}"
 HOST="\${CLUSTER_HOST:-${options.announceHost}}"
 PORTS=(${nodes.join(' ')})

@@ -1,5 +1,5 @@
-/** conf-deprecated-alias: old names (slaveof, *-ziplist-*, lua-time-limit) with the canonical name as a fix. */
-import { directiveInfo } from '../catalogue';
+/** conf-deprecated-alias: old names the target still accepts (slaveof, *-ziplist-*, masterauth on Valkey) with its canonical name as a fix. */
+import { serverLabel } from '../catalogue';
 import type { ConfRule } from '../rule';
 
 export const confDeprecatedAlias: ConfRule = {
@@ -13,10 +13,10 @@ export const confDeprecatedAlias: ConfRule = {
   good: 'replica-read-only yes',
   check(context) {
     return context.directives.flatMap((directive) => {
-      const canonical = directiveInfo(directive.name)?.aliasOf;
+      const canonical = context.info(directive.name)?.aliasOf;
       if (!canonical) return [];
       return [{
-        message: `"${directive.name}" is an old name of "${canonical}".`,
+        message: `"${directive.name}" is an old name of "${canonical}" on ${serverLabel(context.server)}.`,
         startOffset: directive.nameStartOffset,
         endOffset: directive.nameEndOffset,
         fixes: [{ description: `Rename to "${canonical}"`, safe: true, edits: [{ startOffset: directive.nameStartOffset, endOffset: directive.nameEndOffset, newText: canonical }] }],

@@ -1,5 +1,4 @@
 /** conf-duplicate-directive: a single-valued directive set twice (the last one silently wins). */
-import { directiveInfo } from '../catalogue';
 import type { ConfRule } from '../rule';
 
 const MULTI_VALUED = new Set(['save', 'user', 'rename-command', 'loadmodule', 'include', 'sentinel', 'client-output-buffer-limit']);
@@ -18,7 +17,7 @@ export const confDuplicateDirective: ConfRule = {
     const reports = [];
     for (const directive of context.directives) {
       const canonical = context.canonical(directive.name);
-      if (MULTI_VALUED.has(canonical) || !directiveInfo(directive.name) || seen.has(canonical)) continue;
+      if (MULTI_VALUED.has(canonical) || !context.info(directive.name) || seen.has(canonical)) continue;
       const lines = context.all(canonical);
       if (lines.length < 2) continue;
       seen.add(canonical);

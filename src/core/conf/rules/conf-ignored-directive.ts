@@ -1,5 +1,5 @@
-/** conf-ignored-directive: directives Redis 7.0 accepts but ignores (list-max-ziplist-entries, lua-replicate-commands). */
-import { directiveInfo } from '../catalogue';
+/** conf-ignored-directive: directives the target server accepts but ignores (list-max-ziplist-entries, lua-replicate-commands). */
+import { serverLabel } from '../catalogue';
 import type { ConfRule } from '../rule';
 
 export const confIgnoredDirective: ConfRule = {
@@ -13,9 +13,9 @@ export const confIgnoredDirective: ConfRule = {
   good: 'list-max-listpack-size -2',
   check(context) {
     return context.directives
-      .filter((directive) => directiveInfo(directive.name)?.ignored)
+      .filter((directive) => context.info(directive.name)?.ignored)
       .map((directive) => ({
-        message: `"${directive.name}" is ignored by Redis 7: ${directiveInfo(directive.name)?.description}`,
+        message: `"${directive.name}" is ignored by ${serverLabel(context.server)}: ${context.info(directive.name)?.description}`,
         ...context.lineRange(directive),
         fixes: [{ description: `Remove "${directive.name}"`, safe: true, edits: [{ startOffset: directive.lineStartOffset, endOffset: Math.min(directive.lineEndOffset + 1, context.text.length), newText: '' }] }],
       }));

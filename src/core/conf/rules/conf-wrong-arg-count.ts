@@ -1,5 +1,4 @@
 /** conf-wrong-arg-count: a directive with too few or too many arguments. */
-import { directiveInfo } from '../catalogue';
 import type { ConfRule } from '../rule';
 import { wordFor } from '../../text/plural';
 
@@ -14,7 +13,7 @@ export const confWrongArgCount: ConfRule = {
   good: 'maxmemory 2gb',
   check(context) {
     return context.directives.flatMap((directive) => {
-      const info = directiveInfo(directive.name);
+      const info = context.info(directive.name);
       if (!info || info.name === 'sentinel') return [];
       const [min, max] = info.args;
       const count = directive.args.length;

@@ -1,5 +1,5 @@
 /** sentinel-invalid-option: unknown `sentinel` sub-directives, wrong arity, or sentinel lines in a redis.conf. */
-import { closestNames, sentinelSubcommand, sentinelSubcommands } from '../catalogue';
+import { closestNames, sentinelSubcommand, sentinelSubcommands, serverLabel } from '../catalogue';
 import type { ConfRule } from '../rule';
 
 export const sentinelInvalidOption: ConfRule = {
@@ -22,8 +22,18 @@ export const sentinelInvalidOption: ConfRule = {
       const sub = directive.args[0]?.value.toLowerCase() ?? '';
       const info = sentinelSubcommand(sub);
       if (!info) {
-        const [suggestion] = closestNames(sub, sentinelSubcommands().map((s) => s.name));
+        const [suggestion] = closestNames(sub, sentinelSubcommands(context.server).map((s) => s.name));
         reports.push({ message: `Unknown sentinel option "${sub}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`, ...context.argRange(directive, 0) });
+        continue;
+      }
+      if (info.servers && !info.servers.includes(context.server)) {
+        const target = serverLabel(context.server);
+        const rename = info.aliasOf ? `; ${target} calls it "${info.aliasOf}"` : '';
+        reports.push({
+          message: `sentinel ${sub} is not accepted by the Sentinel of ${target} (known to ${info.servers.map(serverLabel).join(', ')})${rename}.`,
+          ...context.argRange(directive, 0),
+          fixes: info.aliasOf ? [{ description: `Rename to "${info.aliasOf}"`, safe: true, edits: [{ ...context.argRange(directive, 0), newText: info.aliasOf }] }] : undefined,
+        });
         continue;
       }
       const count = directive.args.length - 1;

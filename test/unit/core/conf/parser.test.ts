@@ -79,8 +79,8 @@ describe('suppression and version awareness', () => {
   it('honours redis-review-disable-next-line', () => {
     expect(lintRedisConf('# redis-review-disable-next-line conf-hz-high\nhz 500\n').some((f) => f.ruleId === 'conf-hz-high')).toBe(false);
   });
-  it('accepts 7.2 directives when the target is 7.2', () => {
-    expect(lintRedisConf('set-max-listpack-entries 128\n', { targetVersion: '7.2' }).some((f) => f.ruleId === 'conf-unsupported-version')).toBe(false);
+  it('accepts 7.2 directives when the target is Redis 7.4', () => {
+    expect(lintRedisConf('set-max-listpack-entries 128\n', { server: 'redis-7.4' }).some((f) => f.ruleId === 'conf-unsupported-version')).toBe(false);
     expect(lintRedisConf('maxmemory-policy allkeys-lrm\n').some((f) => f.ruleId === 'conf-unsupported-version')).toBe(true);
   });
   it('the workload option overrides the header', () => {
