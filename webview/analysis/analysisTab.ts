@@ -34,6 +34,25 @@ function table(header: string[], rows: Array<Array<string | HTMLElement>>, field
   );
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 2 : 1)} %`;
+
+/** Cluster slot skew (Valkey's CLUSTER SLOT-STATS): each master's share of keys against an even one, then the hottest slots. */
+function slotSkewSection(report: MemoryReport): HTMLElement[] {
+  const skew = report.slotSkew;
+  if (!skew) return [];
+  const hot = (label: string, slots: typeof skew.hottestByKeys | undefined, unit: string) =>
+    (slots ?? []).map((s) => [label, String(s.slot), s.node, `${formatCount(s.value)}${unit}`, percent(s.share)]);
+  return [
+    h('h3', {}, 'Cluster slots'),
+    h('p', { class: 'muted', dataset: { field: 'slot-skew' } },
+      `${formatCount(skew.totalKeys)} keys in ${formatCount(skew.slotsWithKeys)} of ${formatCount(skew.slotsReported)} slots; the fullest slot holds ${skew.maxToMeanKeys.toFixed(1)}× the average per slot.`),
+    table(['master', 'slots', 'keys', 'share of keys', 'even share'], skew.masters.map((m) => [m.node, formatCount(m.slots), formatCount(m.keys), percent(m.keyShare), percent(m.evenShare)]), 'slot-masters'),
+    table(['hottest by', 'slot', 'master', 'value', 'share'], [
+      ...hot('keys', skew.hottestByKeys, ' keys'), ...hot('CPU', skew.hottestByCpu, ' µs'), ...hot('network', skew.hottestByNetwork, ' B'),
+    ], 'hot-slots'),
+  ];
+}
+
 class AnalysisTab implements TabInstance {
   readonly element: HTMLElement;
   private readonly body = h('div', { class: 'analysis-body' });
@@ -129,6 +148,7 @@ class AnalysisTab implements TabInstance {
         bars('Types by memory', Object.entries(report.byType).map(([type, t]) => ({ label: type, value: t.memoryBytes, text: `${formatCount(t.keys)} keys, ${formatBytes(t.memoryBytes)}` }))),
         bars('TTL', report.ttlBuckets.map((b) => ({ label: b.bucket, value: b.memoryBytes, text: `${formatCount(b.keys)} keys, ${formatBytes(b.memoryBytes)}` }))),
       ),
+      ...slotSkewSection(report),
       h('h3', {}, 'Size percentiles'),
       table(['type', 'p50', 'p90', 'p99', 'max', 'encodings'], Object.entries(report.byType).map(([type, t]) => [type, formatBytes(t.p50), formatBytes(t.p90), formatBytes(t.p99), formatBytes(t.max), Object.entries(report.encodings[type] ?? {}).map(([e, n]) => `${e} ${formatCount(n)}`).join(', ')]), 'percentiles'),
       h('h3', {}, 'Namespaces and the code that writes them'),

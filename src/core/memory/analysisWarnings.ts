@@ -9,3 +9,9 @@ export function lruResetWarning(serverVersion: string, nodes: string[]): string 
   const where = nodes.length > 1 ? ` (${nodes.join(', ')})` : '';
   return `Redis ${serverVersion}${where} has no CLIENT NO-TOUCH (it came in 7.2): this analysis resets every key's LRU idle time (OBJECT IDLETIME becomes 0), which changes what an LRU maxmemory-policy evicts next. To leave the server untouched, analyse an RDB snapshot instead (redis-cli --rdb dump.rdb, then an RDB memory analyser), or run against a replica.`;
 }
+
+/** The server has CLIENT NO-TOUCH (7.2+, Valkey) but the ACL user may not run it: same effect, another remedy. */
+export function noTouchRefusedWarning(serverName: string, nodes: string[], refusal: string): string {
+  const where = nodes.length > 1 ? ` (${nodes.join(', ')})` : '';
+  return `${serverName}${where} refused CLIENT NO-TOUCH to this user (${refusal.slice(0, 120)}): this analysis resets every key's LRU idle time (OBJECT IDLETIME becomes 0), which changes what an LRU maxmemory-policy evicts next. Allow the user +client|no-touch to leave idle times untouched.`;
+}

@@ -3,6 +3,7 @@ import { describeLink, describeSite } from './codeLinkage';
 import { flattenNamespaces } from './namespaceTree';
 import { formatBytes, formatCount } from './recommendations/evidence';
 import { markdownCode, markdownText, terminalSafe, terminalSafeJson } from './outputEscaping';
+import { slotSkewLines } from './slotStats';
 import type { MemoryReport, NamespaceNode } from './types';
 
 /**
@@ -39,6 +40,7 @@ export function toJsonReport(report: MemoryReport): Record<string, unknown> {
     sizesEstimated: report.sizeEstimate !== undefined,
     ...(report.sizeEstimate ? { sizeEstimateReason: report.sizeEstimate.reason } : {}),
     warnings: report.warnings ?? [],
+    ...(report.slotSkew ? { slotSkew: report.slotSkew } : {}),
     ...(report.rdb ? { rdb: report.rdb } : {}),
   };
 }
@@ -110,6 +112,7 @@ export function toMarkdown(report: MemoryReport): string {
   lines.push('## TTL', '', ...table(['TTL', 'keys', 'memory'], report.ttlBuckets.map((b) => [b.bucket, formatCount(b.keys), formatBytes(b.memoryBytes)])), '');
   lines.push('## Encodings', '', ...table(['type', 'encoding', 'keys'], Object.entries(report.encodings).flatMap(([type, encodings]) =>
     Object.entries(encodings).map(([encoding, n]) => [type, encoding, formatCount(n)]))), '');
+  if (report.slotSkew) lines.push('## Cluster slots (CLUSTER SLOT-STATS)', '', ...slotSkewLines(report.slotSkew, formatCount).map((line) => `- ${markdownText(line)}`), '');
   if (report.codeLinks?.length) {
     lines.push('## Written by', '', ...report.codeLinks.map((link) => `- ${markdownText(describeLink(link, formatBytes))}`), '');
   }
@@ -135,6 +138,7 @@ export function toText(report: MemoryReport): string {
   for (const k of report.topKeysByMemory.slice(0, 10)) lines.push(`  ${pad(k.key, 40)} ${pad(k.type, 7)} ${pad(formatBytes(k.memoryBytes), 10)} ${formatCount(k.length)}`);
   lines.push('', `TTL: ${report.ttlBuckets.map((b) => `${b.bucket} ${formatCount(b.keys)} (${formatBytes(b.memoryBytes)})`).join(', ')}`);
   lines.push(`Encodings: ${Object.entries(report.encodings).map(([type, e]) => `${type} ${Object.entries(e).map(([n, c]) => `${n}=${formatCount(c)}`).join('/')}`).join(', ')}`);
+  if (report.slotSkew) lines.push('', 'Cluster slots (CLUSTER SLOT-STATS):', ...slotSkewLines(report.slotSkew, formatCount).map((line) => `  ${line}`));
   if (report.codeLinks?.length) {
     lines.push('', 'Written by:', ...report.codeLinks.map((link) => `  ${describeLink(link, formatBytes)}`));
   }

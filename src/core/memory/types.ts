@@ -1,4 +1,5 @@
 /** The data shapes of memory analysis: one inspected key in, one report out (plain data, JSON-safe). */
+import type { SlotSkewSummary } from './slotStats';
 
 /** What the server told us about one key. */
 export interface KeyRecord {
@@ -165,6 +166,8 @@ export interface MemoryReport {
   sizeEstimate?: { reason: string };
   /** What the reader should know about how the run affected or read the server (e.g. LRU idle times reset). */
   warnings?: string[];
+  /** Cluster on a server with CLUSTER SLOT-STATS (Valkey 8+): keys (and CPU/network when tracked) per slot. */
+  slotSkew?: SlotSkewSummary;
   /** Present when the report was read from an RDB snapshot (a file, or a replication transfer) instead of key by key. */
   rdb?: RdbSourceSummary;
 }

@@ -12,8 +12,10 @@ export interface AnalysisNode {
   role: 'master' | 'replica';
   scanConnection: Redis;
   inspectConnection: Redis;
-  /** True when CLIENT NO-TOUCH ON was accepted (Redis 7.2+), so inspection does not update LRU/LFU. */
+  /** True when both connections accepted CLIENT NO-TOUCH ON (Redis 7.2+, Valkey), so reads do not update LRU/LFU. */
   noTouch: boolean;
+  /** The server has CLIENT NO-TOUCH but the ACL user may not run it (the NOPERM reply). */
+  noTouchRefusal?: string;
   close(): void;
 }
 
@@ -26,13 +28,17 @@ async function duplicateOf(base: Redis, replica: boolean): Promise<Redis> {
   return connection;
 }
 
-async function switchOnNoTouch(connection: Redis): Promise<boolean> {
+/** Accepted, absent (Redis 7.0 and older answer "unknown subcommand"), or refused by ACL (NOPERM). */
+type NoTouchResult = { accepted: true } | { accepted: false; refusal?: string };
+
+async function switchOnNoTouch(connection: Redis): Promise<NoTouchResult> {
   try {
     await connection.call('CLIENT', 'NO-TOUCH', 'ON');
-    return true;
-  } catch {
-    // Redis 7.0 and older: "unknown subcommand". Inspection then bumps LRU/LFU like any read.
-    return false;
+    return { accepted: true };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Inspection then bumps LRU/LFU like any read; the warning says whether an upgrade or an ACL change helps.
+    return /^NOPERM/.test(message) ? { accepted: false, refusal: message } : { accepted: false };
   }
 }
 
@@ -67,13 +73,17 @@ export async function openAnalysisNodes(client: RedisClient, useReplicas = false
   return Promise.all(
     bases.map(async ({ base, role }) => {
       const [scanConnection, inspectConnection] = await Promise.all([duplicateOf(base, role === 'replica'), duplicateOf(base, role === 'replica')]);
-      const noTouch = await switchOnNoTouch(inspectConnection);
+      // Both: RANDOMKEY and SCAN touch nothing today, but a key read on the scan side must not either.
+      const accepted = await Promise.all([switchOnNoTouch(scanConnection), switchOnNoTouch(inspectConnection)]);
+      const noTouch = accepted.every((a) => a.accepted);
+      const noTouchRefusal = accepted.map((a) => (a.accepted ? undefined : a.refusal)).find(Boolean);
       return {
         address: `${base.options.host}:${base.options.port}`,
         role,
         scanConnection,
         inspectConnection,
         noTouch,
+        ...(noTouchRefusal ? { noTouchRefusal } : {}),
         close: () => {
           scanConnection.disconnect();
           inspectConnection.disconnect();

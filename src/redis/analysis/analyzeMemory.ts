@@ -5,7 +5,8 @@
  * with the reason) plus per-node cursors and the collector to resume. Where MEMORY USAGE is refused, sizes are
  * estimated and the report says so; where CLIENT NO-TOUCH is missing (< 7.2) a warning goes out before the scan.
  */
-import { lruResetWarning } from '../../core/memory/analysisWarnings';
+import { lruResetWarning, noTouchRefusedWarning } from '../../core/memory/analysisWarnings';
+import { serverDisplayName } from '../../core/info/serverIdentity';
 import { estimateMemoryBytes } from '../../core/memory/estimateSize';
 import { keyNameFields } from '../../core/memory/keyRecordName';
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector } from '../../core/memory/memoryCollector';
@@ -19,6 +20,7 @@ import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchLimits';
 import { KeyInspector, type InspectionStrategy } from './keyInspector';
 import { probeMemoryAccess, type MemoryAccess } from './memoryAccess';
 import { probeIntegerSets, readKeySizes, readNodeFacts, readReplicationOffset } from './readNodeFacts';
+import { readSlotSkew } from './readSlotStats';
 import { sampleNode } from './sampleNode';
 import { scanNode, type KeySink } from './scanNode';
 
@@ -103,7 +105,11 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
     const version = facts.nodes[0]?.info.redis_version ?? '0';
     const warnings: string[] = [];
     const touching = nodes.filter((n) => !n.noTouch);
-    if (touching.length > 0) warnings.push(lruResetWarning(version, nodes.length > 1 ? touching.map((n) => n.address) : []));
+    const refusal = touching.find((n) => n.noTouchRefusal)?.noTouchRefusal;
+    const touchingAddresses = nodes.length > 1 ? touching.map((n) => n.address) : [];
+    if (touching.length > 0) {
+      warnings.push(refusal ? noTouchRefusedWarning(serverDisplayName(facts.nodes[0]?.info ?? {}), touchingAddresses, refusal) : lruResetWarning(version, touchingAddresses));
+    }
     for (const warning of warnings) options.onWarning?.(warning);
     const username = isCluster(client) ? client.options.redisOptions?.username : client.options.username;
     const access: MemoryAccess[] = await Promise.all(nodes.map((n) => probeMemoryAccess(n.inspectConnection, username)));
@@ -112,6 +118,8 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
     if (histograms && Object.keys(histograms).length > 0) options.onOverview?.(histograms);
     const offsets = await Promise.all(nodes.map((n) => readReplicationOffset(n.inspectConnection).catch(() => undefined)));
     const dbsizes = await Promise.all(nodes.map((n) => n.inspectConnection.dbsize()));
+    // Before the scan: the per-slot CPU and network counters then describe the application, not this analysis.
+    const slotSkew = facts.cluster ? await readSlotSkew(nodes) : undefined;
     const keyspaceSize = dbsizes.reduce((a, b) => a + b, 0);
 
     const collector = options.resume?.collector ?? new MemoryCollector({
@@ -171,6 +179,7 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
         complete, ...(incompleteReason ? { incompleteReason } : {}),
         ...(refused ? { sizeEstimate: { reason: refused.reason } } : {}),
         ...(warnings.length ? { warnings } : {}),
+        ...(slotSkew ? { slotSkew } : {}),
       },
       complete,
       ...(incompleteReason ? { incompleteReason, stoppedBy: failure < 0 ? 'cancel' as const : isRefusal(results[failure].error!) ? 'refused' as const : 'failure' as const } : {}),
