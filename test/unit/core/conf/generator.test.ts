@@ -1,22 +1,24 @@
 /** The generator: every workload × mode produces files our own linter accepts without findings, with least-privilege ACLs. */
 import { describe, expect, it } from 'vitest';
-import { generateRedisConfig, lintRedisConf, MODES, SECRET_NAMES, WORKLOADS, parseRedisConf, type GeneratorOptions } from '../../../../src/core/conf';
+import { generateRedisConfig, lintRedisConf, MODES, SECRET_NAMES, TARGET_SERVERS, WORKLOADS, parseRedisConf, type GeneratorOptions } from '../../../../src/core/conf';
 
 const secrets = Object.fromEntries(SECRET_NAMES.map((name, i) => [name, `${name}-${'x'.repeat(40)}-${i}`]));
 const base = (extra: Partial<GeneratorOptions>): GeneratorOptions => ({ workload: 'cache', memory: 4 * 1024 ** 3, secrets, ...extra });
 
 describe('redis.conf generator', () => {
-  for (const workload of WORKLOADS) {
-    for (const mode of MODES) {
-      it(`${workload} × ${mode}: every config lints clean`, () => {
-        const files = generateRedisConfig(base({ workload, mode, monitoring: true, backup: true, tls: mode === 'cluster' }));
-        const confs = files.filter((f) => f.path.endsWith('.conf'));
-        expect(confs.length).toBeGreaterThan(0);
-        for (const file of confs) {
-          const findings = lintRedisConf(file.content, { fileName: file.path });
-          expect(findings.map((f) => `${file.path}:${f.span.start.line + 1} ${f.ruleId} ${f.message}`)).toEqual([]);
-        }
-      });
+  for (const server of TARGET_SERVERS) {
+    for (const workload of WORKLOADS) {
+      for (const mode of MODES) {
+        it(`${server}: ${workload} × ${mode}: every config lints clean against that server's catalogue`, () => {
+          const files = generateRedisConfig(base({ workload, mode, monitoring: true, backup: true, tls: mode === 'cluster', server }));
+          const confs = files.filter((f) => f.path.endsWith('.conf'));
+          expect(confs.length).toBeGreaterThan(0);
+          for (const file of confs) {
+            const findings = lintRedisConf(file.content, { fileName: file.path, server });
+            expect(findings.map((f) => `${file.path}:${f.span.start.line + 1} ${f.ruleId} ${f.message}`)).toEqual([]);
+          }
+        });
+      }
     }
   }
 
