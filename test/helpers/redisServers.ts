@@ -116,8 +116,8 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 /** Run redis-cli synchronously and return stdout (throws on a non-zero exit). */
-export function redisCli(args: string[], input?: string): string {
-  const result = spawnSync(REDIS_CLI, args, { encoding: 'utf8', input, timeout: 30000 });
+export function redisCli(args: string[], input?: string, cli = REDIS_CLI): string {
+  const result = spawnSync(cli, args, { encoding: 'utf8', input, timeout: 30000 });
   if (result.status !== 0) throw new Error(`redis-cli ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
   return result.stdout;
 }
@@ -222,7 +222,10 @@ export interface ClusterSet {
 }
 
 /** A 3-master/3-replica Redis Cluster on loopback, ready (cluster_state:ok on every node). */
-export async function startCluster(options: { nodeTimeoutMs?: number; args?: string[] } = {}): Promise<ClusterSet> {
+export async function startCluster(
+  options: { nodeTimeoutMs?: number; args?: string[]; /** Another server binary (a Valkey 8 build); `cli` is its own redis-cli/valkey-cli. */ binary?: string; cli?: string } = {},
+): Promise<ClusterSet> {
+  const cli = options.cli ?? REDIS_CLI;
   const dir = tempDir('cluster');
   const nodes: ServerProcess[] = [];
   try {
@@ -235,7 +238,7 @@ export async function startCluster(options: { nodeTimeoutMs?: number; args?: str
         ...baseArgs(port, nodeDir), '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
         '--cluster-node-timeout', String(options.nodeTimeoutMs ?? 2000), ...(options.args ?? []),
       ];
-      return startProcess(REDIS_SERVER, { args }, port, nodeDir);
+      return startProcess(options.binary ?? REDIS_SERVER, { args }, port, nodeDir);
     };
     await Promise.all(
       ports.map(async (_, index) => {
@@ -252,9 +255,9 @@ export async function startCluster(options: { nodeTimeoutMs?: number; args?: str
       }),
     );
     nodes.sort((a, b) => ports.indexOf(a.port) - ports.indexOf(b.port));
-    redisCli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes']);
+    redisCli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes'], undefined, cli);
     await waitFor(
-      () => ports.every((p) => redisCli(['-p', String(p), 'cluster', 'info']).includes('cluster_state:ok')),
+      () => ports.every((p) => redisCli(['-p', String(p), 'cluster', 'info'], undefined, cli).includes('cluster_state:ok')),
       'cluster_state:ok on every node',
       30000,
     );
@@ -262,7 +265,7 @@ export async function startCluster(options: { nodeTimeoutMs?: number; args?: str
     await waitFor(
       () =>
         ports.every((p) => {
-          const info = redisCli(['-p', String(p), 'info', 'replication']);
+          const info = redisCli(['-p', String(p), 'info', 'replication'], undefined, cli);
           return info.includes('role:master') || info.includes('master_link_status:up');
         }),
       'replicas in sync',

@@ -138,6 +138,10 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
     let inspected = options.resume ? collector.inspectedKeys() : 0;
     const report = () => options.onProgress?.({ inspectedKeys: inspected, keyspaceSize, targetKeys });
 
+    // Cluster nodes of Redis 7.4+ and Valkey 8 keep one dict per slot and put the slot in SCAN's low cursor bits,
+    // which the split into chains reads as a bucket: chains then skipped most keys. One chain per master there
+    // (the masters still run in parallel); standalone servers keep the chains.
+    const scanLimits: BatchLimits = facts.cluster ? { ...limits, scanChains: 1 } : limits;
     const strategies: InspectionStrategy[] = [];
     const results = await Promise.all(
       nodes.map(async (node, i) => {
@@ -158,7 +162,7 @@ export async function analyzeMemory(client: RedisClient, options: AnalyzeOptions
         }
         const startCursor = options.resume?.cursors[node.address] || undefined;
         if (startCursor === '0') return { cursor: '0', complete: true };
-        const outcome = await scanNode(node, inspector, sink, { limits, startCursor, signal: options.signal, onBatch: report });
+        const outcome = await scanNode(node, inspector, sink, { limits: scanLimits, startCursor, signal: options.signal, onBatch: report });
         return { ...outcome };
       }),
     );
