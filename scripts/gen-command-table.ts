@@ -1,12 +1,16 @@
 /**
- * Generates src/core/commands/commandTable.json from a real redis-server (COMMAND DOCS + COMMAND INFO), so the
- * read-only guard and hovers work from the server's own metadata. Run: `npx tsx scripts/gen-command-table.ts`
- * (REDIS_SERVER_BIN picks another binary). The server version is recorded in the file.
+ * Generates src/core/commands/commandTable.json from every real server a project can target (COMMAND DOCS +
+ * COMMAND INFO of Redis 7.0, Redis 7.4 and Valkey 8), so the read-only guard, hovers and command-not-on-target
+ * work from the servers' own metadata: each command records which servers have it and `since` on each. Redis
+ * 8.x commands come from the documentation (newerCommands.ts) and are marked `documented`.
+ * Run: `npx tsx scripts/gen-command-table.ts` (needs the vendored builds: bash scripts/install-tools.sh).
  */
 import Redis from 'ioredis';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandSpec, CommandTableData, KeySpec } from '../src/core/commands/commandSpec';
+import type { CommandSpec, CommandTableData, KeySpec, TestedServer } from '../src/core/commands/commandSpec';
+import { NEWER_COMMANDS } from '../src/core/commands/newerCommands';
+import { matrixServers, type MatrixServer } from '../test/helpers/serverMatrix';
 import { startStandalone } from '../test/helpers/redisServers';
 
 type Flat = unknown[];
@@ -111,30 +115,85 @@ function collect(info: Flat, docs: Record<string, unknown>, out: Record<string, 
   };
 }
 
-async function main(): Promise<void> {
-  const server = await startStandalone();
-  const client = new Redis({ port: server.port, host: '127.0.0.1', protocol: 2 });
+/** What one real server says about its commands. */
+export interface ServerCommands {
+  server: TestedServer;
+  commands: Record<string, CommandSpec>;
+}
+
+/** Starts the server's binary on a free port and reads COMMAND DOCS + COMMAND INFO. */
+export async function readServerCommands(matrix: MatrixServer): Promise<ServerCommands> {
+  const server = await startStandalone({ binary: matrix.server });
+  const client = new Redis({ port: server.port, host: '127.0.0.1', protocol: 2, lazyConnect: true });
   try {
-    const version = /redis_version:(\S+)/.exec(await client.info('server'))?.[1] ?? 'unknown';
+    await client.connect();
+    const info = await client.info('server');
+    const version = (/^valkey_version:(\S+)/m.exec(info) ?? /^redis_version:(\S+)/m.exec(info))?.[1];
+    if (version !== matrix.version) throw new Error(`${matrix.server} reports version ${version ?? 'none'}, expected ${matrix.label}`);
     const docs = pairs(await client.call('COMMAND', 'DOCS'));
     const infos = (await client.call('COMMAND', 'INFO')) as Flat[];
     const commands: Record<string, CommandSpec> = {};
-    for (const info of infos) collect(info, docs, commands);
-    const sorted = Object.fromEntries(Object.keys(commands).sort().map((k) => [k, commands[k]]));
-    const table: CommandTableData = {
-      source: { server: 'redis-server', version, generatedBy: 'scripts/gen-command-table.ts (COMMAND DOCS + COMMAND INFO)' },
-      commands: sorted,
-    };
-    const target = join(__dirname, '..', 'src', 'core', 'commands', 'commandTable.json');
-    writeFileSync(target, JSON.stringify(table) + '\n');
-    console.log(`${Object.keys(sorted).length} commands from redis ${version} → ${target}`);
+    for (const entry of infos) collect(entry, docs, commands);
+    return { server: { id: matrix.id, product: matrix.product, version: matrix.version }, commands };
   } finally {
     client.disconnect();
     await server.stop();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * One table from several servers (given oldest first, Redis before Valkey). The spec shown (summary, syntax,
+ * flags) is the first server's that has the command, so it is what the default target (the oldest) says;
+ * `since` is Redis's (its documentation's for 8.x), and `on` records each server's own `since` when they differ.
+ */
+export function mergeTables(perServer: ServerCommands[], documented: readonly CommandSpec[]): Record<string, CommandSpec> {
+  const names = new Set(perServer.flatMap((entry) => Object.keys(entry.commands)));
+  const documentedByName = new Map(documented.map((spec) => [spec.name, spec]));
+  for (const name of documentedByName.keys()) names.add(name);
+  const merged: Record<string, CommandSpec> = {};
+  for (const name of [...names].sort()) {
+    const base = perServer.map((entry) => entry.commands[name]).find((spec) => spec !== undefined);
+    const inRedis = perServer.some((entry) => entry.server.product === 'redis' && entry.commands[name]);
+    const doc = inRedis ? undefined : documentedByName.get(name);
+    const on = perServer.map((entry) => entry.commands[name]?.since ?? '');
+    const subcommands = [...new Set(perServer.flatMap((entry) => entry.commands[name]?.subcommands ?? []))].sort();
+    const spec: CommandSpec = { ...(base ?? doc!), subcommands };
+    if (doc) {
+      spec.since = doc.since;
+      spec.documented = doc.since;
+    }
+    if (!on.every((since) => since === spec.since)) spec.on = on;
+    else delete spec.on;
+    merged[name] = spec;
+  }
+  return merged;
+}
+
+async function main(): Promise<void> {
+  const servers = matrixServers();
+  const missing = servers.filter((server) => !server.available);
+  if (missing.length) {
+    throw new Error(`The table needs every target server; missing: ${missing.map((server) => `${server.label}: ${server.unavailableReason}`).join('; ')}`);
+  }
+  const perServer: ServerCommands[] = [];
+  // One server at a time: the machine may be busy, and each run is short.
+  for (const server of servers) perServer.push(await readServerCommands(server));
+  const table: CommandTableData = {
+    servers: perServer.map((entry) => entry.server),
+    generatedBy: 'scripts/gen-command-table.ts (COMMAND DOCS + COMMAND INFO of each server)',
+    documentedFrom: 'Redis documentation and release notes (src/core/commands/newerCommands.ts); not tested',
+    commands: mergeTables(perServer, NEWER_COMMANDS),
+  };
+  const target = join(__dirname, '..', 'src', 'core', 'commands', 'commandTable.json');
+  writeFileSync(target, JSON.stringify(table) + '\n');
+  const counts = perServer.map((entry) => `${entry.server.id} ${entry.server.version}: ${Object.keys(entry.commands).length}`).join(', ');
+  const documentedCount = Object.values(table.commands).filter((spec) => spec.documented).length;
+  console.log(`${Object.keys(table.commands).length} commands (${counts}; ${documentedCount} documented) → ${target}`);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

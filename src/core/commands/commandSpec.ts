@@ -1,4 +1,4 @@
-/** The shape of one Redis command's metadata, as generated from COMMAND DOCS + COMMAND INFO of a real server. */
+/** The shape of one Redis command's metadata, as generated from COMMAND DOCS + COMMAND INFO of real servers. */
 
 /** One key specification (see https://redis.io/docs/reference/key-specs/), trimmed to what tools use. */
 export interface KeySpec {
@@ -14,7 +14,7 @@ export interface CommandSpec {
   /** Lower-case name; subcommands are "container|sub", e.g. "config|set". */
   name: string;
   summary: string;
-  /** Redis version that introduced the command, e.g. "2.6.12". */
+  /** Redis version that introduced the command, e.g. "2.6.12" (Valkey's for commands only Valkey has). */
   since: string;
   /** Documentation group: string, hash, generic, server, connection, ... */
   group: string;
@@ -34,12 +34,32 @@ export interface CommandSpec {
   replacedBy?: string;
   /** Usage line in the style of the Redis docs: "SET key value [NX | XX] ...". */
   syntax: string;
-  /** Names of subcommands ("config|get", ...), for container commands. */
+  /** Names of subcommands ("config|get", ...), for container commands (on any tested server). */
   subcommands: string[];
+  /**
+   * `since` as each tested server reports it, in the order of the table's `servers`; "" where the server lacks
+   * the command. Absent when every tested server has it since `since` (most commands: keeps the table small).
+   */
+  on?: string[];
+  /** The Redis version whose documentation lists the command, for Redis versions newer than any tested build. */
+  documented?: string;
+}
+
+/** One real server the table was read from. */
+export interface TestedServer {
+  /** The target id a project names in `.redis-review.json` ("redis-7.4"). */
+  id: string;
+  product: 'redis' | 'valkey';
+  /** The product's own version ("8.0.1" for Valkey, not the Redis version it claims compatibility with). */
+  version: string;
 }
 
 /** A whole generated table with where it came from. */
 export interface CommandTableData {
-  source: { server: string; version: string; generatedBy: string };
+  /** Oldest first; `CommandSpec.on` is aligned with this list. */
+  servers: TestedServer[];
+  generatedBy: string;
+  /** Where the `documented` entries come from (not tested on any server). */
+  documentedFrom: string;
   commands: Record<string, CommandSpec>;
 }

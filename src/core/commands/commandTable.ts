@@ -1,20 +1,21 @@
 /**
- * Typed lookup over the Redis command table generated from a real server (see scripts/gen-command-table.ts)
- * plus the hand-written list of commands added in later Redis versions.
+ * Typed lookup over the Redis command table generated from the real servers a project can target (see
+ * scripts/gen-command-table.ts), including the Redis 8.x commands taken from the documentation.
  */
-import type { CommandSpec, CommandTableData } from './commandSpec';
+import type { CommandSpec, CommandTableData, TestedServer } from './commandSpec';
 import generated from './commandTable.json';
-import { NEWER_COMMANDS } from './newerCommands';
 
-export type { CommandSpec, KeySpec } from './commandSpec';
+export type { CommandSpec, KeySpec, TestedServer } from './commandSpec';
 
 const table = generated as CommandTableData;
 
-/** The server the generated part of the table was read from, e.g. { version: "7.0.15" }. */
-export const COMMAND_TABLE_SOURCE = table.source;
+/** The servers the table was read from, oldest first (ids are the target ids of `.redis-review.json`). */
+export const COMMAND_TABLE_SERVERS: readonly TestedServer[] = table.servers;
+
+/** Where the `documented` (untested) entries come from. */
+export const COMMAND_TABLE_DOCUMENTED_FROM = table.documentedFrom;
 
 const byName = new Map<string, CommandSpec>(Object.entries(table.commands));
-for (const newer of NEWER_COMMANDS) if (!byName.has(newer.name)) byName.set(newer.name, newer);
 
 /** Every command and subcommand ("config|set") known to the table. */
 export function allCommands(): CommandSpec[] {

@@ -1,8 +1,12 @@
 /**
- * The Markdown "command card" shown when hovering a Redis call: summary, complexity, since, ACL categories,
- * notable flags, and which Redis version the data comes from (commands newer than that are marked).
+ * The Markdown "command card" shown when hovering a Redis call: summary, complexity, which servers have it
+ * (Redis 7.4+ · not in Valkey 8.0), ACL categories, notable flags, and which servers the data comes from
+ * (commands known only from the Redis documentation are marked as not tested).
  */
-import { COMMAND_TABLE_SOURCE, lookupCommand, type CommandSpec } from '../commands/commandTable';
+import { availabilitySummary } from '../commands/commandAvailability';
+import { COMMAND_TABLE_SERVERS, lookupCommand, type CommandSpec } from '../commands/commandTable';
+
+export { compareVersions } from '../commands/versions';
 
 /** Flags worth a user's attention, in the order they are shown. */
 const NOTABLE = ['write', 'blocking', 'admin', 'dangerous', 'pubsub'] as const;
@@ -13,23 +17,14 @@ export function notableFlags(spec: CommandSpec): string[] {
   return NOTABLE.filter((flag) => present.has(flag));
 }
 
-/** Compares dotted versions numerically ("7.4.0" > "7.0.15"). */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
 function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
+/** "Redis 7.0.15, Redis 7.4.1 and Valkey 8.0.1". */
 function dataSource(): string {
-  return `${COMMAND_TABLE_SOURCE.server} ${COMMAND_TABLE_SOURCE.version}`;
+  const names = COMMAND_TABLE_SERVERS.map((server) => `${server.product === 'redis' ? 'Redis' : 'Valkey'} ${server.version}`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
 }
 
 /** The card for a command spec. */
@@ -38,7 +33,7 @@ export function commandCardMarkdown(spec: CommandSpec): string {
   const lines = [`**${escapeMarkdown(title)}** — ${escapeMarkdown(spec.summary)}`, ''];
   if (spec.syntax && spec.syntax !== title) lines.push('```', spec.syntax, '```', '');
   if (spec.complexity) lines.push(`**Time complexity:** ${escapeMarkdown(spec.complexity)}`, '');
-  const facts = [`**Since:** ${spec.since}`, `**Group:** ${spec.group.replace('_', ' ')}`];
+  const facts = [`**Available:** ${escapeMarkdown(availabilitySummary(spec))}`, `**Group:** ${spec.group.replace('_', ' ')}`];
   if (spec.deprecatedSince) {
     facts.push(`**Deprecated since:** ${spec.deprecatedSince}${spec.replacedBy ? ` (use ${escapeMarkdown(spec.replacedBy)})` : ''}`);
   }
@@ -46,12 +41,11 @@ export function commandCardMarkdown(spec: CommandSpec): string {
   if (spec.aclCategories.length) lines.push(`**ACL categories:** ${spec.aclCategories.map((c) => `\`@${c}\``).join(' ')}`, '');
   const flags = notableFlags(spec);
   if (flags.length) lines.push(`**Flags:** ${flags.map((flag) => `\`${flag}\``).join(' ')}`, '');
-  if (compareVersions(spec.since, COMMAND_TABLE_SOURCE.version) > 0) {
-    lines.push(
-      `_Newer than the command data (${dataSource()}): needs Redis ${spec.since} or later; older servers reply with an unknown-command error._`,
-    );
+  const tested = COMMAND_TABLE_SERVERS.length > 0 && (!spec.on || spec.on.some((since) => since !== ''));
+  if (spec.documented && !tested) {
+    lines.push(`_Known from the Redis ${spec.documented} documentation, not tested on a real server; servers without it reply with an unknown-command error._`);
   } else {
-    lines.push(`_Command data from ${dataSource()} (COMMAND DOCS + COMMAND INFO)._`);
+    lines.push(`_Command data from ${dataSource()} (COMMAND DOCS + COMMAND INFO)${spec.documented ? `; Redis ${spec.documented} from its documentation` : ''}._`);
   }
   return lines.join('\n');
 }
@@ -63,5 +57,5 @@ export function commandCardMarkdown(spec: CommandSpec): string {
 export function commandCardFor(name: string, firstArgument?: string): string {
   const spec = lookupCommand(name, firstArgument);
   if (spec) return commandCardMarkdown(spec);
-  return `**${escapeMarkdown(name.toUpperCase())}** is not a command of ${dataSource()} or a known newer version: check the spelling or the server version you target.`;
+  return `**${escapeMarkdown(name.toUpperCase())}** is not a command of ${dataSource()} or of the Redis 8 documentation: check the spelling, or it may come from a module.`;
 }

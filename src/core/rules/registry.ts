@@ -5,6 +5,7 @@ import { blockingOnSharedConnection } from './blocking-on-shared-connection';
 import { cacheWriteWithoutTtl } from './cache-write-without-ttl';
 import { clientPerRequest } from './client-per-request';
 import { commandInLoop } from './command-in-loop';
+import { commandNotOnTarget } from './command-not-on-target';
 import { crossSlotMultiKey } from './cross-slot-multi-key';
 import { delLargeKey } from './del-large-key';
 import { evalDynamicScript } from './eval-dynamic-script';
@@ -68,6 +69,8 @@ export const RULES: readonly Rule[] = [
   hardcodedCredentials,
   plaintextRemoteConnection,
   pickleDeserialization,
+  // the target server
+  commandNotOnTarget,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);

@@ -1,11 +1,11 @@
 /** The generated command table and the read-only policy built on it. */
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TABLE_SOURCE, allCommands, commandSpec, lookupCommand } from '../../../../src/core/commands/commandTable';
+import { COMMAND_TABLE_SERVERS, allCommands, commandSpec, lookupCommand } from '../../../../src/core/commands/commandTable';
 import { readOnlyVerdict } from '../../../../src/core/commands/readOnlyPolicy';
 
 describe('command table', () => {
-  it('records the server it was generated from', () => {
-    expect(COMMAND_TABLE_SOURCE.version).toBe('7.0.15');
+  it('records the servers it was generated from', () => {
+    expect(COMMAND_TABLE_SERVERS.map((server) => server.version)).toEqual(['7.0.15', '7.4.1', '8.0.1']);
     expect(allCommands().length).toBeGreaterThan(350);
   });
 
@@ -29,10 +29,13 @@ describe('command table', () => {
     expect(commandSpec('config')?.subcommands).toContain('config|set');
   });
 
-  it('knows commands newer than 7.0 with their version', () => {
+  it('knows commands newer than 7.0 with their version, from the real 7.4 server', () => {
     expect(commandSpec('hexpire')).toMatchObject({ since: '7.4.0', group: 'hash' });
     expect(commandSpec('hexpire')?.flags).toContain('write');
+    expect(commandSpec('hexpire')?.syntax).toMatch(/^HEXPIRE key seconds \[NX \| XX \| GT \| LT\] FIELDS numfields field \[field \.\.\.\]$/);
+    expect(commandSpec('hexpire')?.documented).toBeUndefined();
     expect(commandSpec('waitaof')?.since).toBe('7.2.0');
+    expect(commandSpec('client')?.subcommands).toEqual(expect.arrayContaining(['client|no-touch', 'client|setinfo']));
   });
 });
 

@@ -8,9 +8,9 @@ describe('command card', () => {
     expect(card).toContain('**HGETALL** — Get all the fields and values in a hash');
     expect(card).toContain('```\nHGETALL key\n```');
     expect(card).toContain('**Time complexity:** O(N) where N is the size of the hash.');
-    expect(card).toContain('**Since:** 2.0.0');
+    expect(card).toContain('**Available:** Redis 2.0+ · Valkey 8.0');
     expect(card).toContain('`@read` `@hash` `@slow`');
-    expect(card).toContain('Command data from redis-server 7.0.15');
+    expect(card).toContain('Command data from Redis 7.0.15, Redis 7.4.1 and Valkey 8.0.1 (COMMAND DOCS + COMMAND INFO)');
     expect(card).not.toContain('**Flags:**');
   });
 
@@ -27,11 +27,19 @@ describe('command card', () => {
     expect(card).toContain('`admin`');
   });
 
-  it('marks commands newer than the data and explains unknown names', () => {
-    const card = commandCardFor('hexpire');
-    expect(card).toContain('**Since:** 7.4.0');
-    expect(card).toContain('Newer than the command data (redis-server 7.0.15): needs Redis 7.4.0 or later');
-    expect(commandCardFor('hgetalll')).toContain('is not a command of redis-server 7.0.15');
+  it('says which servers have a command, marking what only the Redis documentation says', () => {
+    expect(commandCardFor('hexpire')).toContain('**Available:** Redis 7.4+ · not in Valkey 8.0');
+    expect(commandCardFor('CLIENT', 'NO-TOUCH')).toContain('**Available:** Redis 7.2+ · Valkey 8.0');
+    const hgetex = commandCardFor('hgetex');
+    expect(hgetex).toContain('**Available:** Redis 8.0+ (documented, not tested) · not in Valkey 8.0');
+    expect(hgetex).toContain('Known from the Redis 8.0.0 documentation, not tested on a real server');
+    const slotStats = commandCardFor('CLUSTER', 'SLOT-STATS');
+    expect(slotStats).toContain('**Available:** Redis 8.2+ (documented, not tested) · Valkey 8.0+');
+    expect(slotStats).toContain('Redis 8.2.0 from its documentation');
+  });
+
+  it('explains names no server knows', () => {
+    expect(commandCardFor('hgetalll')).toContain('is not a command of Redis 7.0.15, Redis 7.4.1 and Valkey 8.0.1 or of the Redis 8 documentation');
   });
 
   it('compares versions numerically', () => {

@@ -74,3 +74,22 @@ describe('hoverAt', () => {
     expect(callSiteAt(review.callSites, PYTHON.indexOf('redis.Redis') + 7)).toBeUndefined();
   });
 });
+
+describe('hover on a command newer than the target', () => {
+  const FIELDS = `import redis
+
+r = redis.Redis()
+
+
+def remember(sid):
+    r.hexpire(f"session:{sid}", 900, "token")
+`;
+
+  it('says HEXPIRE is Redis 7.4+ and not in Valkey 8.0, with the finding for a 7.0 target under it', () => {
+    const review = reviewSource(parsers, FIELDS, { path: 'app/sessions.py', language: 'python' });
+    const hover = hoverAt(review.callSites, review.findings, FIELDS.indexOf('hexpire') + 2, explain)!;
+    expect(hover.blocks[0]).toContain('**HEXPIRE**');
+    expect(hover.blocks[0]).toContain('**Available:** Redis 7.4+ · not in Valkey 8.0');
+    expect(hover.blocks[1]).toContain('Redis Review · command-not-on-target');
+  });
+});

@@ -9,8 +9,9 @@ const RULES_DIR = join(__dirname, '..', '..', '..', '..', 'src', 'core', 'rules'
 const REQUIRED_FIXES = ['keys-command', 'del-large-key', 'set-then-expire', 'lock-without-expiry', 'stream-without-maxlen', 'missing-error-listener', 'hardcoded-credentials', 'plaintext-remote-connection'];
 
 describe('rule metadata', () => {
-  it('has exactly the 30 rule ids of the issue, each in a module named after it', () => {
-    expect(RULES).toHaveLength(30);
+  it('has exactly the 30 rule ids of the issue plus command-not-on-target (issue 19), each in a module named after it', () => {
+    expect(RULES).toHaveLength(31);
+    expect(RULES.map((rule) => rule.meta.id)).toContain('command-not-on-target');
     for (const rule of RULES) expect(existsSync(join(RULES_DIR, `${rule.meta.id}.ts`)), rule.meta.id).toBe(true);
   });
 
