@@ -1,9 +1,9 @@
-/** Writes a generated deployment into a temp dir (paths pointing inside it) and starts its processes for tests. */
+/** Writes a generated deployment into a temp dir (paths pointing inside it) and starts its processes (the current matrix server's programs) for tests. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRedisConfig, SECRET_NAMES, type GeneratedFile, type GeneratorOptions } from '../../../src/core/conf';
-import { freePort, REDIS_SENTINEL, REDIS_SERVER, startProcess, type ServerProcess } from '../../helpers/redisServers';
+import { freePort, REDIS_SENTINEL, REDIS_SENTINEL_ARGS, REDIS_SERVER, startProcess, type ServerProcess } from '../../helpers/redisServers';
 
 export interface Deployment {
   dir: string;
@@ -73,7 +73,7 @@ export async function writeDeployment(options: Omit<GeneratorOptions, 'secrets' 
     },
     async startSentinel(index) {
       const port = sentinelPorts[index];
-      const server = await startProcess(REDIS_SENTINEL, { configFile: join(dir, `sentinel-${index + 1}.conf`), args: [] }, port, join(dir, 'data', `sentinel-${port}`));
+      const server = await startProcess(REDIS_SENTINEL, { configFile: join(dir, `sentinel-${index + 1}.conf`), args: [...REDIS_SENTINEL_ARGS] }, port, join(dir, 'data', `sentinel-${port}`));
       processes.push(server);
       return server;
     },
