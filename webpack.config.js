@@ -11,6 +11,8 @@ const grammarFiles = [
   'tree-sitter-javascript/tree-sitter-javascript.wasm',
   'tree-sitter-typescript/tree-sitter-typescript.wasm',
   'tree-sitter-typescript/tree-sitter-tsx.wasm',
+  'tree-sitter-go/tree-sitter-go.wasm',
+  'tree-sitter-java/tree-sitter-java.wasm',
 ].map((file) => ({ from: path.join(__dirname, 'node_modules', file), to: 'grammars/[name][ext]' }));
 
 /** @type {import('webpack').Configuration} */

@@ -9,6 +9,8 @@ const PACKAGE_OF_GRAMMAR: Record<string, string> = {
   'tree-sitter-javascript.wasm': 'tree-sitter-javascript',
   'tree-sitter-typescript.wasm': 'tree-sitter-typescript',
   'tree-sitter-tsx.wasm': 'tree-sitter-typescript',
+  'tree-sitter-go.wasm': 'tree-sitter-go',
+  'tree-sitter-java.wasm': 'tree-sitter-java',
 };
 
 function bundledDirectory(): string | undefined {

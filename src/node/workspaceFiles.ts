@@ -12,7 +12,7 @@ import { configGlobMatches } from '../core/paths/configGlob';
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules', '.git', '.hg', '.svn', 'venv', '.venv', 'env', '.env', 'virtualenv', '__pycache__', '.mypy_cache',
   '.pytest_cache', '.ruff_cache', '.tox', '.nox', 'site-packages', 'dist', 'build', 'out', '.next', '.nuxt', 'coverage',
-  '.turbo', '.cache', 'bower_components', '.eggs', 'target', '.vscode-test',
+  '.turbo', '.cache', 'bower_components', '.eggs', 'target', '.vscode-test', 'vendor',
 ]);
 
 interface IgnoreScope {

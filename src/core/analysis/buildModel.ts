@@ -14,6 +14,8 @@ import { pythonSyntax } from './pythonSyntax';
 import { scriptSyntax } from './scriptSyntax';
 import type { LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
+import { analyzeGoTree } from './go/goModel';
+import { analyzeJavaTree } from './java/javaModel';
 
 export interface AnalyzeOptions {
   path: string;
@@ -69,6 +71,9 @@ const MAX_NARROWING = 3;
  * whole-file analysis of this tree.
  */
 export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
+  // Go and Java have their own model builders (they share no syntax with the Python/JS collector).
+  if (options.language === 'go') return analyzeGoTree(tree, text, options);
+  if (options.language === 'java') return analyzeJavaTree(tree, text, options);
   const forReuse = options.keepForReuse === true || options.previous !== undefined;
   // Without reuse the file is one unit: its top-level statements are not even listed.
   const { chunks, nodes } = forReuse ? topLevelChunks(tree, text) : { chunks: [{ start: 0, end: Number.POSITIVE_INFINITY, type: '(file)', hasError: false }], nodes: [tree.rootNode] };

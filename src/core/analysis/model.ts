@@ -2,7 +2,17 @@
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 
-export type ClientLibrary = 'redis-py' | 'ioredis' | 'node-redis';
+export type ClientLibrary =
+  | 'redis-py'
+  | 'ioredis'
+  | 'node-redis'
+  | 'go-redis'
+  | 'rueidis'
+  | 'redigo'
+  | 'jedis'
+  | 'lettuce'
+  | 'spring-data-redis'
+  | 'redisson';
 
 /** What a receiver is: a connection-level client, a batch object, or a helper that hands out clients. */
 export type ReceiverKind = 'client' | 'cluster' | 'pipeline' | 'transaction' | 'pubsub' | 'pool' | 'sentinel';

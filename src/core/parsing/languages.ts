@@ -1,7 +1,7 @@
 /** The source languages the analyzer understands, and how file names map onto them. */
-export type SourceLanguage = 'python' | 'typescript' | 'tsx' | 'javascript';
+export type SourceLanguage = 'python' | 'typescript' | 'tsx' | 'javascript' | 'go' | 'java';
 
-export const SOURCE_LANGUAGES: readonly SourceLanguage[] = ['python', 'typescript', 'tsx', 'javascript'];
+export const SOURCE_LANGUAGES: readonly SourceLanguage[] = ['python', 'typescript', 'tsx', 'javascript', 'go', 'java'];
 
 /** Grammar file (inside the grammars folder) for each language. */
 export const GRAMMAR_FILES: Record<SourceLanguage, string> = {
@@ -9,6 +9,8 @@ export const GRAMMAR_FILES: Record<SourceLanguage, string> = {
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
   javascript: 'tree-sitter-javascript.wasm',
+  go: 'tree-sitter-go.wasm',
+  java: 'tree-sitter-java.wasm',
 };
 
 const EXTENSION_LANGUAGES: Record<string, SourceLanguage> = {
@@ -23,6 +25,8 @@ const EXTENSION_LANGUAGES: Record<string, SourceLanguage> = {
   '.cjs': 'javascript',
   // The JavaScript grammar parses JSX natively.
   '.jsx': 'javascript',
+  '.go': 'go',
+  '.java': 'java',
 };
 
 /** Language for a file path, or undefined when the analyzer does not read that kind of file. */
@@ -35,7 +39,7 @@ export function languageForPath(path: string): SourceLanguage | undefined {
   return Object.hasOwn(EXTENSION_LANGUAGES, extension) ? EXTENSION_LANGUAGES[extension] : undefined;
 }
 
-/** Language for a VS Code language id (python, typescript, typescriptreact, javascript, javascriptreact). */
+/** Language for a VS Code language id (python, typescript, typescriptreact, javascript, javascriptreact, go, java). */
 export function languageForEditorId(languageId: string): SourceLanguage | undefined {
   switch (languageId) {
     case 'python':
@@ -47,6 +51,10 @@ export function languageForEditorId(languageId: string): SourceLanguage | undefi
     case 'javascript':
     case 'javascriptreact':
       return 'javascript';
+    case 'go':
+      return 'go';
+    case 'java':
+      return 'java';
     default:
       return undefined;
   }

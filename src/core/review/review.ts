@@ -9,7 +9,7 @@ import type { RedisCallSite } from '../analysis/model';
 import type { FileContext, Finding, FindingConfidence, Severity, Span } from '../findings';
 import type { Parsers } from '../parsing/parsers';
 import { RULES } from '../rules/registry';
-import type { ContextPolicy, Rule, RuleContext } from '../rules/rule';
+import { languageFamilyOf, type ContextPolicy, type Rule, type RuleContext } from '../rules/rule';
 import type { ReviewOptions, ReviewResult } from './reviewTypes';
 import { applySuppressions, parseSuppressions } from './suppressions';
 import { writeSitesOf } from './writeSites';
@@ -28,7 +28,7 @@ function policyFor(rule: Rule, context: FileContext, config: ResolvedConfig): Co
 }
 
 function appliesToLanguage(rule: Rule, language: ReviewOptions['language']): boolean {
-  return rule.meta.languages.includes(language === 'python' ? 'python' : 'javascript');
+  return rule.meta.languages.includes(languageFamilyOf(language));
 }
 
 export function fileContextFor(path: string, config: ResolvedConfig = DEFAULT_CONFIG): FileContext {

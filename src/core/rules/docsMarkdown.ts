@@ -1,9 +1,22 @@
 /** Renders a rule's documentation page and the rules table from the registry (docs/rules is generated from this). */
 import type { ClientLibrary } from '../analysis/model';
 import { RULES, ruleById } from './registry';
-import type { Rule } from './rule';
+import type { LanguageFamily, Rule } from './rule';
 
-const CLIENT_TITLES: Record<ClientLibrary, string> = { 'redis-py': 'redis-py', ioredis: 'ioredis', 'node-redis': 'node-redis' };
+const CLIENT_TITLES: Record<ClientLibrary, string> = {
+  'redis-py': 'redis-py',
+  ioredis: 'ioredis',
+  'node-redis': 'node-redis',
+  'go-redis': 'go-redis',
+  rueidis: 'rueidis',
+  redigo: 'redigo',
+  jedis: 'Jedis',
+  lettuce: 'Lettuce',
+  'spring-data-redis': 'Spring Data Redis',
+  redisson: 'Redisson',
+};
+
+const LANGUAGE_TITLES: Record<LanguageFamily, string> = { python: 'Python', javascript: 'TypeScript/JavaScript', go: 'Go', java: 'Java' };
 
 /** Public location of a rule page, used for diagnostics' code links and SARIF helpUri. */
 export const RULE_DOCS_BASE_URL = 'https://github.com/redis-review/redis-review/blob/main/docs/rules/';
@@ -13,7 +26,10 @@ export function ruleDocsUrl(ruleId: string): string {
 }
 
 function fence(file: string): string {
-  return file.endsWith('.py') ? 'python' : file.endsWith('.js') || file.endsWith('.mjs') || file.endsWith('.cjs') ? 'javascript' : 'typescript';
+  if (file.endsWith('.py')) return 'python';
+  if (file.endsWith('.go')) return 'go';
+  if (file.endsWith('.java')) return 'java';
+  return file.endsWith('.js') || file.endsWith('.mjs') || file.endsWith('.cjs') ? 'javascript' : 'typescript';
 }
 
 function fixText(rule: Rule): string {
@@ -56,7 +72,7 @@ export function ruleMarkdown(rule: Rule): string {
     '|---|---|',
     `| Category | ${meta.category} |`,
     `| Default severity | ${meta.defaultSeverity} |`,
-    `| Languages | ${meta.languages.map((l) => (l === 'python' ? 'Python' : 'TypeScript/JavaScript')).join(', ')} |`,
+    `| Languages | ${meta.languages.map((l) => LANGUAGE_TITLES[l]).join(', ')} |`,
     `| Quick fix | ${fixText(rule)} |`,
     `| Tests / scripts | ${meta.contexts.test} / ${meta.contexts.script} |`,
     ...(meta.clusterAware ? ['| Topology | raised to error when `"cluster": true` |'] : []),

@@ -2,13 +2,20 @@
 import type { ClientCreation, ClientLibrary, FileModel, RedisCallSite } from '../analysis/model';
 import type { ResolvedConfig } from '../config/configShape';
 import type { Fix, RelatedLocation, Severity, Span } from '../findings';
+import type { SourceLanguage } from '../parsing/languages';
 
 export type RuleCategory = 'latency' | 'memory' | 'durability' | 'security' | 'cluster' | 'reliability' | 'correctness';
 
 /** What a rule does in test and script files: report as in app code, one severity lower, or not at all. */
 export type ContextPolicy = 'keep' | 'lower' | 'skip';
 
-export type LanguageFamily = 'python' | 'javascript';
+export type LanguageFamily = 'python' | 'javascript' | 'go' | 'java';
+
+/** The family whose rules apply to a file of this language (TypeScript and TSX share JavaScript's). */
+export function languageFamilyOf(language: SourceLanguage): LanguageFamily {
+  if (language === 'python' || language === 'go' || language === 'java') return language;
+  return 'javascript';
+}
 
 export interface RuleExample {
   client: ClientLibrary;

@@ -45,7 +45,7 @@ export function registerWriteSiteDiagnostics(store: AnalysisStore): vscode.Dispo
     }
     for (const [file, diagnostics] of byFile) collection.set(vscode.Uri.joinPath(vscode.Uri.file(analysis.workspaceRoot), file), diagnostics);
   };
-  const hover = vscode.languages.registerHoverProvider(['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact'], {
+  const hover = vscode.languages.registerHoverProvider(['python', 'typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'go', 'java'], {
     provideHover(document, position) {
       const analysis = store.latest();
       if (!analysis?.workspaceRoot) return undefined;

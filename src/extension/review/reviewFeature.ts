@@ -20,7 +20,7 @@ import { REVIEW_WORKSPACE_COMMAND, reviewWorkspace } from './workspaceReview';
 export const REVIEW_ACTIVE_FILE_COMMAND = 'redisReview.reviewActiveFile';
 
 /** The documents the analyzer reads (VS Code language ids). */
-export const REVIEWED_LANGUAGES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].flatMap(
+export const REVIEWED_LANGUAGES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java'].flatMap(
   (language) => [
     { language, scheme: 'file' },
     { language, scheme: 'untitled' },
@@ -49,7 +49,7 @@ export const reviewFeature: Feature = {
     };
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     // Files reported by "Review Workspace" but not open: keep their diagnostics true to the disk (git checkout, codegen).
-    const sourceWatcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}');
+    const sourceWatcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java}');
     // Lua files hold scripts the code loads: the index keeps their texts for the script rules.
     const luaWatcher = vscode.workspace.createFileSystemWatcher('**/*.lua');
     const luaChanged = (uri: vscode.Uri, deleted: boolean) => {

@@ -1,0 +1,485 @@
+/** Builds the FileModel of a Java file: Redis call sites of Jedis, Lettuce, Spring Data Redis, Redisson and project wrappers. */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
+import type { Arg, ArgValue, FileModel, FunctionInfo, RedisCallSite } from '../model';
+import { indentationAt, spanOf } from '../spans';
+import { javaCommandFor } from './javaCommands';
+import { acquisitionOf } from './javaConnections';
+import type { JavaAnnotation, JavaCreation, JavaFacts, JavaInvocation, JavaMethod } from './javaFacts';
+import { receiverForName, receiverForStaticClass, receiverForType, receiverFromCall, simpleType, type JavaReceiver } from './javaReceivers';
+
+/** The FileModel of a Java file, with what the Java rules read beyond call sites. */
+export interface JavaFileModel extends FileModel {
+  java: JavaFacts;
+}
+
+/** The Java facts of a model built by this file (undefined for other languages). */
+export function javaFactsOf(model: FileModel): JavaFacts | undefined {
+  return (model as Partial<JavaFileModel>).java;
+}
+
+const LOOPS = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
+const ITEM_LOOPS = new Set(['for_statement', 'enhanced_for_statement']);
+/** Stream and collection methods whose lambda runs once per element. */
+const PER_ELEMENT = new Set(['forEach', 'forEachOrdered']);
+const REQUEST_ANNOTATIONS = /^(GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping|KafkaListener|RabbitListener|JmsListener|MessageMapping)$/;
+const PIPELINE_RUNNERS = new Set(['executePipelined']);
+const CALLBACK_RUNNERS = new Set(['execute', 'executePipelined', 'executeWithStickyConnection']);
+
+interface Scope {
+  vars: Map<string, JavaReceiver | null>;
+  /** Declared type text of local variables and parameters. */
+  types: Map<string, string>;
+  method?: number;
+  functionInfo?: FunctionInfo;
+  loop?: Node;
+  itemLoop?: Node;
+  batched: boolean;
+  blockStart: number;
+}
+
+interface PendingLocalCall {
+  name: string;
+  node: Node;
+  nameNode: Node;
+  scope: Scope;
+}
+
+/** One walk over the tree; receivers are resolved from declared types of fields, parameters and locals. */
+class JavaModelBuilder {
+  readonly callSites: RedisCallSite[] = [];
+  readonly helperCalls: RedisCallSite[] = [];
+  readonly facts: JavaFacts = { methods: [], invocations: [], creations: [], annotations: [], acquisitions: [], fieldTypes: new Map(), imports: [] };
+  private readonly fieldReceivers = new Map<string, JavaReceiver | null>();
+  private readonly localCalls: PendingLocalCall[] = [];
+  truncated = false;
+  private steps = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly deadline: number,
+  ) {}
+
+  build(root: Node): void {
+    this.collectFields(root);
+    this.visit(root, { vars: new Map(), types: new Map(), batched: false, blockStart: 0 });
+  }
+
+  /** Fields of every class of the file, first, so methods may use fields declared below them. */
+  private collectFields(root: Node): void {
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'import_declaration') this.facts.imports.push(node.text.replace(/^import\s+(static\s+)?|;$/g, '').trim());
+      if (node.type === 'field_declaration') {
+        const typeNode = node.childForFieldName('type');
+        if (!typeNode) continue;
+        for (const declarator of node.namedChildren) {
+          if (declarator?.type !== 'variable_declarator') continue;
+          const name = declarator.childForFieldName('name')?.text;
+          if (!name) continue;
+          this.facts.fieldTypes.set(name, simpleType(typeNode.text));
+          this.fieldReceivers.set(name, receiverForType(typeNode.text) ?? null);
+        }
+        continue;
+      }
+      if (node.type === 'method_declaration' || node.type === 'constructor_declaration') continue;
+      for (const child of node.namedChildren) if (child) stack.push(child);
+    }
+  }
+
+  private visit(node: Node, scope: Scope): void {
+    if ((++this.steps & 1023) === 0 && Date.now() > this.deadline) {
+      this.truncated = true;
+      return;
+    }
+    switch (node.type) {
+      case 'method_declaration':
+      case 'constructor_declaration':
+        this.visitMethod(node, scope);
+        return;
+      case 'lambda_expression':
+        this.visitLambda(node, scope);
+        return;
+      case 'local_variable_declaration':
+        this.declareLocals(node, scope);
+        break;
+      case 'enhanced_for_statement': {
+        const type = node.childForFieldName('type');
+        const name = node.childForFieldName('name');
+        if (type && name) this.declare(scope, name.text, type.text);
+        break;
+      }
+      case 'catch_formal_parameter':
+      case 'resource': {
+        const type = node.childForFieldName('type');
+        const name = node.childForFieldName('name');
+        if (type && name) this.declare(scope, name.text, type.text);
+        break;
+      }
+      case 'method_invocation':
+        this.visitInvocation(node, scope);
+        return;
+      case 'object_creation_expression':
+        this.noteCreation(node, scope);
+        break;
+      case 'annotation':
+      case 'marker_annotation':
+        this.noteAnnotation(node, scope);
+        return;
+      case 'block':
+        scope = { ...scope, blockStart: node.startIndex };
+        break;
+      default:
+        break;
+    }
+    if (LOOPS.has(node.type)) scope = { ...scope, loop: node, itemLoop: ITEM_LOOPS.has(node.type) ? node : scope.itemLoop };
+    for (const child of node.namedChildren) if (child) this.visit(child, scope);
+  }
+
+  private declare(scope: Scope, name: string, typeText: string, value?: Node | null): void {
+    const simple = simpleType(typeText);
+    scope.types.set(name, simple);
+    let receiver = simple === 'var' ? undefined : receiverForType(typeText);
+    if (!receiver && value) receiver = this.resolve(value, scope);
+    scope.vars.set(name, receiver ?? null);
+  }
+
+  private declareLocals(node: Node, scope: Scope): void {
+    const typeNode = node.childForFieldName('type');
+    if (!typeNode) return;
+    for (const declarator of node.namedChildren) {
+      if (declarator?.type !== 'variable_declarator') continue;
+      const name = declarator.childForFieldName('name');
+      if (name) this.declare(scope, name.text, typeNode.text, declarator.childForFieldName('value'));
+    }
+  }
+
+  private annotationsOf(node: Node): string[] {
+    const modifiers = node.namedChildren.find((child) => child?.type === 'modifiers');
+    if (!modifiers) return [];
+    return modifiers.namedChildren.filter((c): c is Node => c !== null && (c.type === 'annotation' || c.type === 'marker_annotation')).map((c) => simpleType(c.childForFieldName('name')?.text ?? ''));
+  }
+
+  private visitMethod(node: Node, outer: Scope): void {
+    const nameNode = node.childForFieldName('name');
+    const name = nameNode?.text ?? '<init>';
+    const annotations = this.annotationsOf(node);
+    const params: string[] = [];
+    const scope: Scope = { vars: new Map(), types: new Map(), batched: outer.batched, blockStart: node.startIndex };
+    const parameters = node.childForFieldName('parameters');
+    for (const param of parameters?.namedChildren ?? []) {
+      if (!param || (param.type !== 'formal_parameter' && param.type !== 'spread_parameter')) continue;
+      const type = param.childForFieldName('type') ?? param.namedChildren.find((c) => c?.type.endsWith('type') || c?.type === 'type_identifier') ?? null;
+      const pname = param.childForFieldName('name') ?? param.namedChildren.find((c) => c?.type === 'variable_declarator')?.childForFieldName('name') ?? null;
+      if (!pname) continue;
+      params.push(pname.text);
+      if (type) this.declare(scope, pname.text, type.text);
+    }
+    const modifiersText = node.namedChildren.find((c) => c?.type === 'modifiers')?.text ?? '';
+    const method: JavaMethod = {
+      name,
+      span: spanOf(nameNode ?? node),
+      start: node.startIndex,
+      end: node.endIndex,
+      annotations,
+      isConstructor: node.type === 'constructor_declaration',
+      isMain: name === 'main' && /\bstatic\b/.test(modifiersText),
+      params,
+    };
+    scope.method = this.facts.methods.push(method) - 1;
+    scope.functionInfo = {
+      name,
+      span: spanOf(nameNode ?? node),
+      isRequestHandler: annotations.some((a) => REQUEST_ANNOTATIONS.test(a)),
+      isAsync: false,
+    };
+    for (const child of node.namedChildren) if (child && child !== parameters) this.visit(child, scope);
+  }
+
+  /** Lambdas see the enclosing method's names; their parameters are typed when declared, or by the runner they are given to. */
+  private visitLambda(node: Node, outer: Scope, parameterReceiver?: JavaReceiver, perElement = false): void {
+    const scope: Scope = { ...outer, vars: new Map(outer.vars), types: new Map(outer.types) };
+    if (perElement) scope.loop = scope.itemLoop = node;
+    const parameters = node.childForFieldName('parameters');
+    if (parameters) {
+      const names: Node[] = [];
+      if (parameters.type === 'identifier') names.push(parameters);
+      for (const child of parameters.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'identifier') names.push(child);
+        if (child.type === 'formal_parameter') {
+          const type = child.childForFieldName('type');
+          const pname = child.childForFieldName('name');
+          if (type && pname) this.declare(scope, pname.text, type.text);
+        }
+      }
+      if (parameterReceiver && names.length === 1) scope.vars.set(names[0].text, parameterReceiver);
+      else for (const n of names) scope.vars.set(n.text, null);
+    }
+    const body = node.childForFieldName('body');
+    if (body) this.visit(body, scope);
+  }
+
+  /** The receiver an expression denotes, if it is Redis. */
+  resolve(node: Node, scope: Scope): JavaReceiver | undefined {
+    switch (node.type) {
+      case 'parenthesized_expression':
+      case 'cast_expression': {
+        const inner = node.childForFieldName('value') ?? node.namedChildren[node.namedChildren.length - 1];
+        return inner ? this.resolve(inner, scope) : undefined;
+      }
+      case 'identifier': {
+        const name = node.text;
+        if (scope.vars.has(name)) return scope.vars.get(name) ?? undefined;
+        if (this.fieldReceivers.has(name)) return this.fieldReceivers.get(name) ?? undefined;
+        if (/^[A-Z]/.test(name)) return receiverForStaticClass(name);
+        return receiverForName(name);
+      }
+      case 'field_access': {
+        const object = node.childForFieldName('object');
+        const field = node.childForFieldName('field')?.text;
+        if (object?.type === 'this' && field) return this.fieldReceivers.get(field) ?? receiverForName(field);
+        return undefined;
+      }
+      case 'method_invocation': {
+        const object = node.childForFieldName('object');
+        const name = node.childForFieldName('name')?.text;
+        if (!object || !name) return undefined;
+        const receiver = this.resolve(object, scope);
+        return receiver ? receiverFromCall(receiver, name) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private visitInvocation(node: Node, scope: Scope): void {
+    const object = node.childForFieldName('object');
+    const nameNode = node.childForFieldName('name');
+    const argsNode = node.childForFieldName('arguments');
+    const name = nameNode?.text ?? '';
+    const argNodes = (argsNode?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+    const invocation: JavaInvocation = {
+      name,
+      object: object?.text ?? '',
+      args: argNodes.map((a) => a.text),
+      span: spanOf(nameNode ?? node),
+      callSpan: spanOf(node),
+      method: scope.method,
+    };
+    this.facts.invocations.push(invocation);
+
+    const receiver = object ? this.resolve(object, scope) : undefined;
+    if (receiver && nameNode) this.addCallSite(node, nameNode, object!, receiver, name, argNodes, scope);
+    else if (!object && nameNode && (scope.loop || scope.itemLoop)) this.localCalls.push({ name, node, nameNode, scope });
+    const acquisition = receiver && nameNode ? acquisitionOf(node, name, receiver, object!, this.facts.methods[scope.method ?? -1]) : undefined;
+    if (acquisition) this.facts.acquisitions.push({ ...acquisition, method: scope.method });
+
+    if (object) this.visit(object, scope);
+    // Commands inside a callback given to executePipelined are queued; a lambda handed to forEach runs per element.
+    const runsCallback = receiver?.api === 'template' && CALLBACK_RUNNERS.has(name);
+    const argScope: Scope = runsCallback && PIPELINE_RUNNERS.has(name) ? { ...scope, batched: true } : scope;
+    for (const arg of argNodes) {
+      const lambda = unwrapLambda(arg);
+      if (lambda && runsCallback) {
+        this.visitLambda(lambda, argScope, { api: 'commands', library: receiver.library, kind: 'client', confidence: receiver.confidence, evidence: receiver.evidence, batched: argScope.batched });
+      } else if (lambda && PER_ELEMENT.has(name)) {
+        this.visitLambda(lambda, argScope, undefined, true);
+      } else this.visit(arg, argScope);
+    }
+  }
+
+  private addCallSite(node: Node, nameNode: Node, object: Node, receiver: JavaReceiver, name: string, argNodes: Node[], scope: Scope): void {
+    const command = receiver.api ? javaCommandFor(receiver.api, name) : undefined;
+    const site = this.site(node, nameNode, object, receiver, name, command ?? name.toUpperCase(), argNodes, scope);
+    if (command) this.callSites.push(site);
+    else this.helperCalls.push(site);
+  }
+
+  private site(node: Node, nameNode: Node, object: Node | null, receiver: JavaReceiver, name: string, command: string, argNodes: Node[], scope: Scope): RedisCallSite {
+    const statement = node.parent?.type === 'expression_statement' ? node.parent : undefined;
+    const batched = scope.batched || receiver.batched === true;
+    const loop = scope.itemLoop;
+    return {
+      command,
+      method: name,
+      receiver: {
+        kind: receiver.kind,
+        library: receiver.library,
+        confidence: receiver.confidence,
+        ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
+        text: object?.text ?? '',
+        identity: object ? identityOf(object) : name,
+        origin: 'local',
+        async: false,
+      },
+      args: argNodes.map((arg) => this.arg(arg)),
+      keywords: {},
+      span: spanOf(nameNode),
+      callSpan: spanOf(node),
+      expressionSpan: spanOf(node),
+      ...(statement ? { statementSpan: spanOf(statement) } : {}),
+      indentation: indentationAt(this.text, node.startIndex),
+      blockId: scope.blockStart,
+      ...(scope.functionInfo ? { enclosingFunction: scope.functionInfo } : {}),
+      ...(loop ? { loop: { span: spanOf(loop), dependsOnReply: false } } : {}),
+      ...(scope.loop ? { anyLoop: spanOf(scope.loop) } : {}),
+      isLoopIterable: loop?.type === 'enhanced_for_statement' && loop.childForFieldName('value')?.startIndex === node.startIndex,
+      awaited: false,
+      batched,
+      inTransaction: receiver.transaction === true || (scope.method !== undefined && this.afterMulti(node, scope)),
+    };
+  }
+
+  /** Inside a SessionCallback or Lettuce block that ran `multi()` earlier in the same method. */
+  private afterMulti(node: Node, scope: Scope): boolean {
+    const method = this.facts.methods[scope.method!];
+    const before = this.text.slice(method.start, node.startIndex);
+    return /\.multi\(\)/.test(before) && /\.exec\(\)/.test(this.text.slice(node.endIndex, method.end));
+  }
+
+  arg(node: Node): Arg {
+    const span = spanOf(node);
+    return { value: evaluate(node), text: node.text, span, fullSpan: span };
+  }
+
+  private noteCreation(node: Node, scope: Scope): void {
+    const typeNode = node.childForFieldName('type');
+    if (!typeNode) return;
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null).map((c) => c.text);
+    let returned = false;
+    let fieldInit = false;
+    for (let up = node.parent; up; up = up.parent) {
+      if (up.type === 'return_statement') returned = true;
+      if (up.type === 'field_declaration') fieldInit = true;
+      if (up.type === 'method_declaration' || up.type === 'constructor_declaration' || up.type === 'class_body') break;
+    }
+    const creation: JavaCreation = { type: simpleType(typeNode.text), args, span: spanOf(typeNode), callSpan: spanOf(node), method: scope.method, returned, fieldInit };
+    this.facts.creations.push(creation);
+  }
+
+  private noteAnnotation(node: Node, scope: Scope): void {
+    const nameNode = node.childForFieldName('name');
+    const args = node.childForFieldName('arguments');
+    const annotation: JavaAnnotation = {
+      name: simpleType(nameNode?.text ?? ''),
+      args: args ? args.text.replace(/^\(|\)$/g, '') : '',
+      span: spanOf(nameNode ?? node),
+      fullSpan: spanOf(node),
+      method: scope.method,
+    };
+    // Annotations on a method come before the method is entered: attribute them to the method that follows.
+    const owner = node.parent?.parent;
+    if (owner && (owner.type === 'method_declaration' || owner.type === 'constructor_declaration')) annotation.method = this.facts.methods.length;
+    this.facts.annotations.push(annotation);
+  }
+
+  /** Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper). */
+  indirectSites(): RedisCallSite[] {
+    const sending = new Map<string, RedisCallSite>();
+    for (const site of this.callSites) {
+      const name = site.enclosingFunction?.name;
+      if (name && !site.batched && !sending.has(name)) sending.set(name, site);
+    }
+    const sites: RedisCallSite[] = [];
+    for (const call of this.localCalls) {
+      const inner = sending.get(call.name);
+      if (!inner || call.scope.functionInfo?.name === call.name) continue;
+      const argNodes = (call.node.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
+      const site = this.site(call.node, call.nameNode, null, { library: inner.receiver.library, kind: inner.receiver.kind, confidence: inner.receiver.confidence, evidence: inner.receiver.evidence }, call.name, inner.command, argNodes, call.scope);
+      sites.push({ ...site, receiver: { ...site.receiver, identity: inner.receiver.identity, text: inner.receiver.text }, via: { helper: call.name, command: inner.command, span: inner.span } });
+    }
+    return sites;
+  }
+}
+
+function unwrapLambda(node: Node): Node | undefined {
+  let current: Node | null = node;
+  while (current && (current.type === 'cast_expression' || current.type === 'parenthesized_expression')) current = current.childForFieldName('value') ?? current.namedChildren[current.namedChildren.length - 1];
+  return current?.type === 'lambda_expression' ? current : undefined;
+}
+
+/** `this.redis` and `redis` are the same field. */
+function identityOf(node: Node): string {
+  return node.text.replace(/^this\./, '').replace(/\s+/g, '');
+}
+
+/** Literal values of arguments; string concatenations become patterns (`"user:" + id` → `user:*`). */
+export function evaluate(node: Node): ArgValue {
+  switch (node.type) {
+    case 'string_literal': {
+      const inner = node.text.replace(/^"""?|"""?$/g, '');
+      return { kind: 'string', value: inner };
+    }
+    case 'decimal_integer_literal':
+    case 'hex_integer_literal':
+    case 'decimal_floating_point_literal': {
+      const value = Number(node.text.replace(/[lLfFdD_]/g, ''));
+      return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unknown' };
+    }
+    case 'unary_expression': {
+      const operand = node.childForFieldName('operand');
+      const inner = operand ? evaluate(operand) : { kind: 'unknown' as const };
+      return node.text.startsWith('-') && inner.kind === 'number' ? { kind: 'number', value: -inner.value } : { kind: 'unknown' };
+    }
+    case 'true':
+      return { kind: 'boolean', value: true };
+    case 'false':
+      return { kind: 'boolean', value: false };
+    case 'null_literal':
+      return { kind: 'null' };
+    case 'identifier':
+      return { kind: 'name', name: node.text };
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren[0];
+      return inner ? evaluate(inner) : { kind: 'unknown' };
+    }
+    case 'binary_expression': {
+      if (node.childForFieldName('operator')?.text !== '+') return { kind: 'unknown' };
+      const parts: string[] = [];
+      let sawString = false;
+      const flatten = (part: Node): void => {
+        if (part.type === 'binary_expression' && part.childForFieldName('operator')?.text === '+') {
+          const left = part.childForFieldName('left');
+          const right = part.childForFieldName('right');
+          if (left) flatten(left);
+          if (right) flatten(right);
+          return;
+        }
+        const value = evaluate(part);
+        if (value.kind === 'string') {
+          sawString = true;
+          parts.push(value.value);
+        } else parts.push('*');
+      };
+      flatten(node);
+      if (!sawString) return { kind: 'unknown' };
+      return { kind: 'pattern', pattern: parts.join('').replace(/\*+/g, '*') };
+    }
+    default:
+      return { kind: 'unknown' };
+  }
+}
+
+/** The model of a Java file. Malformed source yields a partial model, never an exception. */
+export function analyzeJavaTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
+  const builder = new JavaModelBuilder(text, options.deadline ?? Number.POSITIVE_INFINITY);
+  builder.build(tree.rootNode);
+  const model: JavaFileModel = {
+    path: options.path,
+    language: options.language,
+    context: options.context,
+    text,
+    callSites: builder.callSites,
+    indirectCallSites: builder.indirectSites(),
+    creations: [],
+    listeners: [],
+    importedModules: new Set(builder.facts.imports.filter((i) => /redis|jedis|lettuce|redisson/i.test(i)).map((i) => i.split('.').slice(0, 3).join('.'))),
+    deserializations: [],
+    escapedIdentities: new Set(),
+    exportedIdentities: new Set(),
+    java: builder.facts,
+  };
+  return { model, exports: [], helperCalls: builder.helperCalls, truncated: builder.truncated };
+}
