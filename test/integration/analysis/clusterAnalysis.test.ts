@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flattenNamespaces } from '../../../src/core/memory/namespaceTree';
 import { analyzeMemory } from '../../../src/redis/analysis/analyzeMemory';
 import { startCluster, type ClusterSet } from '../../helpers/redisServers';
+import { redisApiAtLeast } from '../../helpers/serverMatrix';
 import { KNOWN_DATASET_KEYS, seedKnownDataset } from './knownDataset';
 import { SamplingCalibration } from './samplingCalibration';
 
@@ -50,7 +51,8 @@ describe('Cluster analysis', () => {
     expect(report.totalMemoryBytes).toBe(truth.reduce((sum, n) => sum + n.bytes, 0));
     expect(report.nodes.map((n) => [n.node, n.keys, n.memoryBytes]).sort()).toEqual(truth.map((n) => [n.address, n.dbsize, n.bytes]).sort());
     expect(report.nodes.every((n) => n.keys > 0)).toBe(true);
-    expect(report.encodings.set).toEqual({ intset: 10, hashtable: 10 });
+    // Small sets of strings are listpacks from Redis 7.2 on (Valkey 8 too), hashtables on 7.0.
+    expect(report.encodings.set).toEqual(redisApiAtLeast('7.2') ? { intset: 10, listpack: 10 } : { intset: 10, hashtable: 10 });
     const namespaces = Object.fromEntries(flattenNamespaces(report.namespaces).map((n) => [n.pattern, n.keys]));
     expect(namespaces).toMatchObject({ 'user:*': 70, 'user:*:profile': 50, 'session:*': 30, 'cache:*': 65 });
     expect(report.topKeysByLength[0]).toMatchObject({ key: 'lb:global', length: 200 });

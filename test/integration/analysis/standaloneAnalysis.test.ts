@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flattenNamespaces } from '../../../src/core/memory/namespaceTree';
 import { analyzeMemory } from '../../../src/redis/analysis/analyzeMemory';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
+import { redisApiAtLeast } from '../../helpers/serverMatrix';
 import { seedKnownDataset, KNOWN_DATASET_KEYS } from './knownDataset';
 import { SamplingCalibration } from './samplingCalibration';
 
@@ -59,8 +60,11 @@ describe('full scan of the known dataset', () => {
     expect(report.byType.list).toMatchObject({ lengthP50: 5, lengthMax: 5 });
 
     expect(report.ttlBuckets.map((b) => [b.bucket, b.keys])).toEqual([['none', 119], ['<1h', 30], ['<1d', 40], ['<1w', 15], ['longer', 1]]);
+    // Redis 7.2 (and Valkey 8) keep small lists and small sets of strings as listpacks; 7.0 has quicklist/hashtable.
+    const listpackSets = redisApiAtLeast('7.2');
     expect(report.encodings).toEqual({
-      hash: { listpack: 80 }, list: { quicklist: 20 }, set: { intset: 10, hashtable: 10 }, stream: { stream: 1 },
+      hash: { listpack: 80 }, list: listpackSets ? { listpack: 20 } : { quicklist: 20 },
+      set: listpackSets ? { intset: 10, listpack: 10 } : { intset: 10, hashtable: 10 }, stream: { stream: 1 },
       string: { embstr: 43, raw: 25, int: 15 }, zset: { skiplist: 1 },
     });
 
