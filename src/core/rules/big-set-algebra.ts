@@ -2,6 +2,7 @@
 import type { FileModel, RedisCallSite } from '../analysis/model';
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
+import { isParameter } from '../analysis/keyReferences';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 const ALGEBRA = ['SUNION', 'SUNIONSTORE', 'SINTER', 'SINTERSTORE', 'SDIFF', 'SDIFFSTORE', 'ZUNION', 'ZUNIONSTORE', 'ZINTER', 'ZINTERSTORE', 'ZDIFF', 'ZDIFFSTORE'];
@@ -20,7 +21,7 @@ export const bigSetAlgebra: Rule = {
     },
     docs: {
       summary: 'SUNION/SINTER/SDIFF/ZUNIONSTORE… are O(total elements) and block on large sets.',
-      what: 'Reports set and sorted-set algebra commands (SUNION, SINTER, SDIFF, ZUNION, ZINTER, ZDIFF and their STORE forms) in application code. A method that only forwards its caller\'s keys to the same command (`async sinter(...keys) { return this.client.sinter(...keys) }` in a client wrapper) is left to its callers.',
+      what: 'Reports set and sorted-set algebra commands (SUNION, SINTER, SDIFF, ZUNION, ZINTER, ZDIFF and their STORE forms) in application code. A function that only forwards its caller\'s keys (every key is one of its parameters, untouched: `async sinter(...keys) { return this.client.sinter(...keys) }` in a client wrapper) is left to its callers; keys it builds itself (`f"tag:{a}"`) are reported.',
       why: 'SINTER is O(N·M) in the worst case and the unions and differences are O(total elements). On sets of hundreds of thousands of members a single call takes tens to hundreds of milliseconds, during which Redis serves nobody else, and the result is allocated in full.',
       examples: [
         { client: 'redis-py', file: 'app/tags.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef common(a, b):\n    return r.sinter(f"tag:{a}", f"tag:{b}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef common_count(a, b):\n    return r.execute_command("SINTERCARD", 2, f"tag:{a}", f"tag:{b}", "LIMIT", 100)\n' },
@@ -38,7 +39,7 @@ export const bigSetAlgebra: Rule = {
   },
   check(context) {
     for (const site of sitesWith(context.model, ALGEBRA)) {
-      if (isSameNamedPassThrough(context.model, site)) continue;
+      if (forwardsCallerKeys(context.model, site)) continue;
       const hint = site.command.startsWith('SINTER') ? ', or use SINTERCARD … LIMIT when you only need a count' : '';
       context.report({ messageId: 'algebra', data: { command: site.command, hint }, span: site.span });
     }
@@ -46,18 +47,14 @@ export const bigSetAlgebra: Rule = {
 };
 
 /**
- * A wrapper method named after the command (`sinter`, `sInter`, `sunion_store`) whose keys are its own parameters,
- * passed straight through and returned: a client API of its own, whose callers decide which sets it combines.
+ * A function whose set keys are all its own parameters, passed through untouched (`async sinter(...keys)`,
+ * `def common(self, a, b): return self.r.sinter(a, b)`): a wrapper whose callers name the sets, so whether they
+ * are big is decided where it is called, not here. Keys built here (`f"tag:{a}"`) are this function's choice.
  */
-function isSameNamedPassThrough(model: FileModel, site: RedisCallSite): boolean {
-  const fn = site.enclosingFunction;
-  if (!fn || fn.name.replace(/_/g, '').toLowerCase() !== site.method.replace(/_/g, '').toLowerCase() || !site.args.length) return false;
-  const header = model.text.slice(fn.span.startOffset, Math.min(fn.span.endOffset, fn.span.startOffset + 300));
-  const open = header.indexOf('(');
-  const close = header.indexOf(')', open);
-  if (open < 0 || close < 0) return false;
-  const parameters = new Set(header.slice(open + 1, close).split(',').map((p) => p.replace(/^\s*(\.\.\.|\*{1,2})?\s*/, '').split(/[:=\s]/)[0]).filter(Boolean));
-  const forwarded = site.args.every((arg) => parameters.has(arg.text.replace(/^(\.\.\.|\*)/, '').trim()));
-  const before = model.text.slice(Math.max(fn.span.startOffset, site.expressionSpan.startOffset - 40), site.expressionSpan.startOffset);
-  return forwarded && /\breturn\s*(?:\(?\s*await\s+)?$/.test(before);
+function forwardsCallerKeys(model: FileModel, site: RedisCallSite): boolean {
+  if (!site.enclosingFunction || !site.args.length) return false;
+  return site.args.every((arg) => {
+    const name = arg.text.replace(/^(\.\.\.|\*)/, '').trim();
+    return /^[A-Za-z_$][\w$]*$/.test(name) && isParameter(model, site, name);
+  });
 }
