@@ -1,0 +1,89 @@
+/** Follows a pooled Jedis or a Lettuce connection from where it is taken to where (and whether) it is given back. */
+import type { Node } from 'web-tree-sitter';
+import { spanOf } from '../spans';
+import type { JavaAcquisition, JavaMethod } from './javaFacts';
+import type { JavaReceiver } from './javaReceivers';
+
+/** Calls that give a Jedis back to its pool or close a connection, as methods of it or with it as argument. */
+const RELEASE_METHODS = /^(close|quit|disconnect|shutdown|returnResource|returnResourceObject|returnBrokenResource|returnToPool|release|closeJedis|closeConnection|closeResource)$/;
+
+function isAcquisition(name: string, receiver: JavaReceiver): 'jedis' | 'lettuce' | undefined {
+  if (name === 'getResource' && receiver.role === 'pool') return 'jedis';
+  if (name === 'connect' && receiver.role === 'lettuce-client') return 'lettuce';
+  if (/^get(Jedis|Resource)$/.test(name) && receiver.api === 'wrapper') return 'jedis';
+  return undefined;
+}
+
+function enclosing(node: Node, types: ReadonlySet<string>, stop: Node | null): Node | undefined {
+  for (let up = node.parent; up && up !== stop; up = up.parent) if (types.has(up.type)) return up;
+  return undefined;
+}
+
+const METHOD_TYPES = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']);
+
+/** Releases of `variable` inside a node: `v.close()`, `pool.returnResource(v)`, `closeJedis(v)`. */
+function releases(node: Node | null | undefined, variable: string): boolean {
+  if (!node) return false;
+  const text = node.text;
+  if (!text.includes(variable)) return false;
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const own = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w+)\\s*\\(`, 'g');
+  for (const match of text.matchAll(own)) if (RELEASE_METHODS.test(match[1])) return true;
+  const given = new RegExp(`\\b(\\w+)\\s*\\(\\s*${escaped}\\s*[,)]`, 'g');
+  for (const match of text.matchAll(given)) if (RELEASE_METHODS.test(match[1])) return true;
+  return false;
+}
+
+/** `finally` blocks and `catch` clauses of the try statements of a method body. */
+function tryParts(body: Node): { finallies: Node[]; catches: Node[] } {
+  const finallies: Node[] = [];
+  const catches: Node[] = [];
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'finally_clause') finallies.push(node);
+    if (node.type === 'catch_clause') catches.push(node);
+    for (const child of node.namedChildren) if (child && child.type !== 'lambda_expression' && child.type !== 'class_body') stack.push(child);
+  }
+  return { finallies, catches };
+}
+
+/** An acquisition at `node` (a method invocation), with whether every path gives it back. */
+export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, _object: Node, method: JavaMethod | undefined): Omit<JavaAcquisition, 'method'> | undefined {
+  const library = isAcquisition(name, receiver);
+  if (!library) return undefined;
+  const base = { library, call: name, span: spanOf(node.childForFieldName('name') ?? node), callSpan: spanOf(node) };
+  const owner = enclosing(node, METHOD_TYPES, null);
+  const parent = node.parent;
+  // Taken in a try-with-resources header: closed on every path.
+  if (enclosing(node, new Set(['resource']), owner ?? null)) return { ...base, released: true, handedOver: false, tryWithResources: true };
+  // Kept in a field (a long-lived shared connection) or handed to the caller.
+  if (!owner || enclosing(node, new Set(['field_declaration']), null)) return { ...base, released: false, handedOver: true, tryWithResources: false };
+  if (enclosing(node, new Set(['return_statement']), owner)) return { ...base, released: false, handedOver: true, tryWithResources: false };
+  let variable: string | undefined;
+  if (parent?.type === 'variable_declarator') variable = parent.childForFieldName('name')?.text;
+  if (parent?.type === 'assignment_expression') {
+    const left = parent.childForFieldName('left');
+    if (left?.type === 'field_access') return { ...base, released: false, handedOver: true, tryWithResources: false };
+    variable = left?.text;
+  }
+  const body = owner.childForFieldName('body');
+  if (!variable || !body) return { ...base, released: false, handedOver: false, tryWithResources: false };
+  const { finallies, catches } = tryParts(body);
+  const released = finallies.some((f) => releases(f, variable)) || (catches.some((c) => releases(c, variable)) && releasesOutside(body, catches, variable));
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const returned = new RegExp(`return\\s+${escaped}\\s*;`).test(body.text) || new RegExp(`this\\.\\w+\\s*=\\s*${escaped}\\s*;`).test(body.text);
+  // A one-shot main that closes or shuts down what it opened.
+  const oneShot = method?.isMain === true && (releases(body, variable) || /\.shutdown\s*\(/.test(body.text));
+  return { ...base, variable, released, handedOver: returned || oneShot, tryWithResources: false };
+}
+
+/** The variable is also released outside the catch clauses (the normal path). */
+function releasesOutside(body: Node, catches: Node[], variable: string): boolean {
+  let text = body.text;
+  for (const c of catches) text = text.replace(c.text, '');
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const own = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w+)\\s*\\(|\\b(\\w+)\\s*\\(\\s*${escaped}\\s*[,)]`, 'g');
+  for (const match of text.matchAll(own)) if (RELEASE_METHODS.test(match[1] ?? match[2])) return true;
+  return false;
+}
