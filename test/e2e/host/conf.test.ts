@@ -80,4 +80,38 @@ describe('redis.conf', () => {
     assert.deepStrictEqual(again, []);
     assert.strictEqual(readFileSync(join(out, 'redis.conf'), 'utf8'), 'kept\n');
   });
+
+  it('checks valkey.conf against Valkey 8 and redis.conf against Redis 7.0 when the project names no server', async () => {
+    const valkeyFile = join(dir, 'valkey.conf');
+    const redisFile = join(dir, 'redis-valkey-only.conf');
+    const text = 'cluster-slot-stats-enabled yes\nhz 500\n';
+    writeFileSync(valkeyFile, text);
+    writeFileSync(redisFile, text);
+    const codesOf = async (path: string) => {
+      const document = await vscode.workspace.openTextDocument(path);
+      assert.strictEqual(document.languageId, 'redis-conf');
+      const list = await eventually(() => {
+        const found = vscode.languages.getDiagnostics(document.uri);
+        return found.some((d) => d.code === 'conf-hz-high') ? found : undefined;
+      }, `diagnostics of ${path}`);
+      return { document, diagnostics: list };
+    };
+    const valkey = await codesOf(valkeyFile);
+    assert.ok(!valkey.diagnostics.some((d) => d.code === 'conf-unsupported-version'), valkey.diagnostics.map((d) => d.message).join('\n'));
+    const redis = await codesOf(redisFile);
+    const refused = redis.diagnostics.find((d) => d.code === 'conf-unsupported-version');
+    assert.match(refused?.message ?? '', /not accepted by Redis 7\.0 \(known to Valkey 8\.0\)/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', redis.document.uri, new vscode.Position(0, 3));
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(hover, /Accepted by: Valkey 8\.0 — \*\*not by the target Redis 7\.0\*\*/);
+  });
+
+  it('the generator command writes the target server\'s directive names (primaryauth on Valkey 8)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'redis-review-conf-gen-valkey-'));
+    const options = { workload: 'queue', memory: 1024 ** 3, mode: 'replica', server: 'valkey-8' };
+    await vscode.commands.executeCommand<string[]>('redisReview.conf.generate', { folder: out, options });
+    const replica = readFileSync(join(out, 'redis-replica-1.conf'), 'utf8');
+    assert.match(replica, /^primaryauth \S+$/m);
+    assert.doesNotMatch(replica, /^masterauth /m);
+  });
 });
