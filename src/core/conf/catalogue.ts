@@ -37,11 +37,8 @@ function buildCatalogue(server: TargetServer): Map<string, DirectiveInfo> {
 }
 
 const CATALOGUES = new Map(TARGET_SERVERS.map((server) => [server, buildCatalogue(server)]));
-for (const [server, catalogue] of CATALOGUES) {
-  for (const info of catalogue.values()) {
-    info.servers = TARGET_SERVERS.filter((other) => CATALOGUES.get(other)?.has(info.name));
-    if (info.servers.length === 0) info.servers = [server];
-  }
+for (const catalogue of CATALOGUES.values()) {
+  for (const info of catalogue.values()) info.servers = TARGET_SERVERS.filter((other) => CATALOGUES.get(other)?.has(info.name));
 }
 
 /**
