@@ -8,6 +8,8 @@ import { lowerSeverity } from '../config/validateConfig';
 import type { RedisCallSite } from '../analysis/model';
 import type { FileContext, Finding, FindingConfidence, Severity, Span } from '../findings';
 import type { Parsers } from '../parsing/parsers';
+import { goCheckFor } from '../rules/go/goChecks';
+import { javaCheckFor } from '../rules/java/javaChecks';
 import { RULES } from '../rules/registry';
 import { languageFamilyOf, type ContextPolicy, type Rule, type RuleContext } from '../rules/rule';
 import type { ReviewOptions, ReviewResult } from './reviewTypes';
@@ -27,8 +29,14 @@ function policyFor(rule: Rule, context: FileContext, config: ResolvedConfig): Co
   return rule.meta.contexts[context];
 }
 
-function appliesToLanguage(rule: Rule, language: ReviewOptions['language']): boolean {
-  return rule.meta.languages.includes(languageFamilyOf(language));
+/**
+ * The check a rule runs on a file of this language, or undefined when the rule does not apply to it. Java files
+ * are judged by the Java checks of the rules that have one (rules/java), besides rules written for Java alone.
+ */
+function checkFor(rule: Rule, language: ReviewOptions['language']): Rule['check'] | undefined {
+  if (language === 'java') return javaCheckFor(rule.meta.id) ?? (rule.meta.languages.includes('java') ? rule.check : undefined);
+  if (language === 'go') return goCheckFor(rule.meta.id) ?? (rule.meta.languages.includes('go') ? rule.check : undefined);
+  return rule.meta.languages.includes(languageFamilyOf(language)) ? rule.check : undefined;
 }
 
 export function fileContextFor(path: string, config: ResolvedConfig = DEFAULT_CONFIG): FileContext {
@@ -117,14 +125,16 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
   };
   for (const candidate of RULES) {
     const setting = config.rules[candidate.meta.id];
-    if (setting === 'off' || !appliesToLanguage(candidate, options.language)) continue;
+    if (setting === 'off') continue;
+    const check = checkFor(candidate, options.language);
+    if (!check) continue;
     const candidatePolicy = policyFor(candidate, context, config);
     if (candidatePolicy === 'skip') continue;
     rule = candidate;
     configured = setting;
     policy = candidatePolicy;
     try {
-      rule.check(ruleContext);
+      check(ruleContext);
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
     }

@@ -6,8 +6,10 @@ import { cacheWriteWithoutTtl } from './cache-write-without-ttl';
 import { clientPerRequest } from './client-per-request';
 import { commandInLoop } from './command-in-loop';
 import { commandNotOnTarget } from './command-not-on-target';
+import { connectionNotReturned } from './connection-not-returned';
 import { crossSlotMultiKey } from './cross-slot-multi-key';
 import { delLargeKey } from './del-large-key';
+import { dialWithoutTimeouts } from './dial-without-timeouts';
 import { evalDynamicScript } from './eval-dynamic-script';
 import { expensiveLinearListOps } from './expensive-linear-list-ops';
 import { flushInAppCode } from './flush-in-app-code';
@@ -30,6 +32,7 @@ import { streamWithoutMaxlen } from './stream-without-maxlen';
 import { subscribeOnCommandConnection } from './subscribe-on-command-connection';
 import { unboundedCollectionRead } from './unbounded-collection-read';
 import { unboundedListGrowth } from './unbounded-list-growth';
+import { unsafeDeserializer } from './unsafe-deserializer';
 import { watchWithoutRetry } from './watch-without-retry';
 
 export const RULES: readonly Rule[] = [
@@ -50,6 +53,8 @@ export const RULES: readonly Rule[] = [
   subscribeOnCommandConnection,
   watchWithoutRetry,
   publishForReliableDelivery,
+  connectionNotReturned,
+  dialWithoutTimeouts,
   // expiry and growth
   setThenExpire,
   cacheWriteWithoutTtl,
@@ -69,6 +74,7 @@ export const RULES: readonly Rule[] = [
   hardcodedCredentials,
   plaintextRemoteConnection,
   pickleDeserialization,
+  unsafeDeserializer,
   // the target server
   commandNotOnTarget,
 ];

@@ -1,0 +1,27 @@
+/** The Java check of each rule written first for Python and TS/JS: Java files are judged by these, over the model built by analysis/java. */
+import type { RuleContext } from '../rule';
+import { javaDelLargeKey, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedCollectionRead, javaUnboundedListGrowth } from './javaCommandChecks';
+import { javaClientPerRequest, javaCommandInLoop, javaHardcodedCredentials } from './javaConnectionChecks';
+import { javaCacheWriteWithoutTtl, javaLockReleaseWithoutOwnership, javaLockWithoutExpiry, javaSetThenExpire } from './javaWriteChecks';
+
+export const JAVA_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
+  'keys-command': javaKeysCommand,
+  'unbounded-collection-read': javaUnboundedCollectionRead,
+  'expensive-linear-list-ops': javaExpensiveListOps,
+  'del-large-key': javaDelLargeKey,
+  'command-in-loop': javaCommandInLoop,
+  'client-per-request': javaClientPerRequest,
+  'set-then-expire': javaSetThenExpire,
+  'cache-write-without-ttl': javaCacheWriteWithoutTtl,
+  'unbounded-list-growth': javaUnboundedListGrowth,
+  'stream-without-maxlen': javaStreamWithoutMaxlen,
+  'select-db': javaSelectDb,
+  'lock-without-expiry': javaLockWithoutExpiry,
+  'lock-release-without-ownership': javaLockReleaseWithoutOwnership,
+  'hardcoded-credentials': javaHardcodedCredentials,
+};
+
+/** The Java check of a rule, if the rule applies to Java. */
+export function javaCheckFor(ruleId: string): ((context: RuleContext) => void) | undefined {
+  return Object.hasOwn(JAVA_CHECKS, ruleId) ? JAVA_CHECKS[ruleId] : undefined;
+}

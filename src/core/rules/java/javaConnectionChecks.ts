@@ -1,0 +1,115 @@
+/** Java checks of round trips and connections: commands in loops, clients or connections per request, connections never given back. */
+import { javaFactsOf } from '../../analysis/java/javaModel';
+import type { RedisCallSite } from '../../analysis/model';
+import type { RuleContext } from '../rule';
+import { spanFromOffsets } from '../../analysis/spans';
+import { callText } from './javaSupport';
+
+/** Cursor paging and blocking reads are loops by nature, not N+1 round trips. */
+const NOT_ROUND_TRIPS = new Set(['SCAN', 'HSCAN', 'SSCAN', 'ZSCAN', 'BLPOP', 'BRPOP', 'BLMOVE', 'XREAD', 'XREADGROUP', 'SUBSCRIBE', 'PSUBSCRIBE', 'MULTI', 'EXEC']);
+
+function batchAdvice(site: RedisCallSite): string {
+  switch (site.receiver.library) {
+    case 'jedis':
+      return 'queue them on a Pipeline (jedis.pipelined(), then sync()) or use one multi-key command';
+    case 'lettuce':
+      return 'send them with the async API and await them together (LettuceFutures.awaitAll), or use one multi-key command';
+    case 'redisson':
+      return 'batch them with RBatch, or use the multi-key calls (RBuckets.get, RMap.getAll)';
+    default:
+      return 'send them in one redisTemplate.executePipelined(...) callback, or use a multi-key operation (multiGet, putAll)';
+  }
+}
+
+export function javaCommandInLoop(context: RuleContext): void {
+  const seen = new Set<number>();
+  const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]
+    .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable)
+    .sort((a, b) => a.span.startOffset - b.span.startOffset);
+  for (const site of candidates) {
+    const loop = site.loop!.span.startOffset;
+    if (seen.has(loop)) continue;
+    seen.add(loop);
+    context.report({
+      messageId: '{{call}} sends {{command}} once per loop iteration{{via}}: one network round trip per item; {{advice}}.',
+      data: { call: callText(site), command: site.command, via: site.via ? ` (through ${site.via.helper}())` : '', advice: batchAdvice(site) },
+      span: site.span,
+    });
+  }
+}
+
+const FACTORIES = /^(JedisPool|JedisPooled|JedisCluster|Jedis|RedisClient|RedisClusterClient|LettuceConnectionFactory|JedisConnectionFactory)$/;
+
+export function javaClientPerRequest(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return;
+  for (const acquisition of facts.acquisitions) {
+    const method = acquisition.method === undefined ? undefined : facts.methods[acquisition.method];
+    if (acquisition.library !== 'lettuce' || acquisition.handedOver || !method || method.isMain || method.isConstructor || method.annotations.includes('Bean') || method.annotations.includes('PostConstruct')) continue;
+    context.report({
+      messageId: '{{call}}() opens a new Lettuce connection (TCP and handshake) for this operation: one StatefulRedisConnection is thread-safe and meant to be shared; connect once and reuse it.',
+      data: { call: acquisition.call },
+      span: acquisition.span,
+    });
+  }
+  for (const creation of facts.creations) {
+    const method = creation.method === undefined ? undefined : facts.methods[creation.method];
+    if (!method || !FACTORIES.test(creation.type) || creation.fieldInit) continue;
+    const handler = method.annotations.some((a) => /Mapping$|Listener$/.test(a));
+    if (!handler) continue;
+    context.report({
+      messageId: 'new {{type}}(…) in the request handler {{method}}() connects to Redis on every request; create it once (a @Bean or a field) and share it.',
+      data: { type: creation.type, method: method.name },
+      span: creation.span,
+    });
+  }
+  for (const site of context.model.callSites.filter((s) => s.method === 'create' && /^(RedisClient|Redisson)$/.test(s.receiver.text) && s.enclosingFunction?.isRequestHandler)) {
+    context.report({ messageId: '{{call}} creates a Redis client on every request; create it once and share it.', data: { call: callText(site) }, span: site.span });
+  }
+}
+
+export function javaConnectionNotReturned(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return;
+  for (const acquisition of facts.acquisitions) {
+    if (acquisition.released || acquisition.handedOver || acquisition.tryWithResources) continue;
+    const method = acquisition.method === undefined ? undefined : facts.methods[acquisition.method];
+    const jedis = acquisition.library === 'jedis';
+    context.report({
+      messageId: jedis
+        ? '{{call}}() borrows a Jedis from the pool{{where}} and not every path gives it back: an exception (or a missing close) leaks it, and the pool runs dry. Use try (Jedis jedis = pool.getResource()) { … }, or close() it in finally.'
+        : '{{call}}() opens a Lettuce connection{{where}} that is never closed: each one holds a socket and event-loop resources. Close it (try-with-resources), or better, connect once and share the connection.',
+      data: { call: acquisition.call, where: method?.isConstructor ? ' in a constructor' : method ? ` in ${method.name}()` : '' },
+      span: acquisition.span,
+    });
+  }
+}
+
+/** Password literals in redis:// URLs, auth("...") and setPassword("..."). */
+export function javaHardcodedCredentials(context: RuleContext): void {
+  const text = context.model.text;
+  const facts = javaFactsOf(context.model);
+  const reported = new Set<number>();
+  const report = (start: number, end: number, what: string) => {
+    if (reported.has(start)) return;
+    reported.add(start);
+    context.report({
+      messageId: '{{what}} is written in the source: anyone with the code has the Redis password, and rotating it means a release. Read it from the environment or a secret store.',
+      data: { what },
+      span: spanFromOffsets(text, start, end),
+    });
+  };
+  for (const match of text.matchAll(/"rediss?:\/\/([^"@\s/]*)@[^"]*"/g)) {
+    const userInfo = match[1];
+    const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : userInfo;
+    if (!password || /^\$\{|^%s$|^<|^\*+$/.test(password)) continue;
+    report(match.index!, match.index! + match[0].length, 'The password in this redis:// URL');
+  }
+  for (const invocation of facts?.invocations ?? []) {
+    if (!/^(auth|setPassword|withPassword|password)$/.test(invocation.name)) continue;
+    const literal = invocation.args[invocation.args.length - 1];
+    if (!literal || !/^"[^"$]+"$/.test(literal)) continue;
+    if (invocation.name !== 'auth' && !/redis|jedis|config|uri|server|sentinel|cluster/i.test(invocation.object)) continue;
+    report(invocation.callSpan.startOffset, invocation.callSpan.endOffset, `The password given to ${invocation.name}(…)`);
+  }
+}

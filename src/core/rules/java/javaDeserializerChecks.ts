@@ -1,0 +1,63 @@
+/** Java check of serializers and codecs that let the stored bytes choose the class to instantiate (the Java analogue of pickle). */
+import { javaFactsOf } from '../../analysis/java/javaModel';
+import { spanFromOffsets } from '../../analysis/spans';
+import type { RuleContext } from '../rule';
+
+/** Redisson codecs that trust type names in the data. */
+const UNSAFE_CODECS = /^(FstCodec|SerializationCodec|MarshallingCodec|JsonJacksonCodec|SnappyCodec|Kryo5Codec|KryoCodec)$/;
+const UNSAFE_CODEC_CONSTANTS = /\bCodecType\.(FST|SERIALIZATION|MARSHALLING|JSON_JACKSON|KRYO\w*)(_CODEC)?\b/g;
+const READS = new Set(['GET', 'HGET', 'HGETALL', 'HVALS', 'LRANGE', 'SMEMBERS', 'LINDEX', 'LPOP', 'RPOP', 'ZRANGE', 'MGET', 'HMGET', 'GETSET', 'SPOP']);
+
+export function javaUnsafeDeserializer(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return;
+  const text = context.model.text;
+  const report = (span: ReturnType<typeof spanFromOffsets>, messageId: string, data: Record<string, string> = {}) => context.report({ messageId, data, span });
+
+  for (const creation of facts.creations) {
+    if (creation.type === 'JdkSerializationRedisSerializer') {
+      report(creation.span, 'JdkSerializationRedisSerializer Java-deserializes whatever bytes are stored under the key: anyone who can write to Redis chooses the class to instantiate (gadget chains run code). Use StringRedisSerializer or a Jackson serializer bound to your class.');
+    } else if (UNSAFE_CODECS.test(creation.type) && !creation.returned && !(creation.type === 'JsonJacksonCodec' && creation.args.length > 0 && /ObjectMapper|mapper/i.test(creation.args[0]) === false)) {
+      report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec: creation.type });
+    } else if (creation.type === 'RedissonSpringCacheManager' && creation.args.length < 3 && !/setCodec\s*\(/.test(text)) {
+      report(creation.span, 'RedissonSpringCacheManager without a codec stores cached values with the Redisson client\'s default object codec, which instantiates the classes named in the stored bytes. Pass a codec bound to your types (TypedJsonJacksonCodec) or set one on the client.');
+    }
+  }
+  if (!/enum\s+CodecType\b/.test(text)) {
+    for (const match of text.matchAll(UNSAFE_CODEC_CONSTANTS)) {
+      report(spanFromOffsets(text, match.index!, match.index! + match[0].length), '{{codec}} selects a Redisson codec that decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use a String or typed JSON codec.', { codec: match[0] });
+    }
+  }
+  // Jackson default typing is only a risk once that ObjectMapper is installed on a Redis serializer.
+  for (const invocation of facts.invocations) {
+    if (invocation.name !== 'enableDefaultTyping' && invocation.name !== 'activateDefaultTyping') continue;
+    const validator = invocation.args[0] ?? '';
+    if (invocation.name === 'activateDefaultTyping' && validator && !/LaissezFaire/.test(validator)) continue;
+    const mapper = invocation.object.replace(/^this\./, '');
+    if (!mapper || !installedOnSerializer(text, mapper)) continue;
+    report(invocation.span, '{{method}}({{args}}) on the ObjectMapper of a Redis serializer lets the JSON read from Redis name any class to instantiate (polymorphic deserialization with no allow-list). Bind the serializer to your class, or pass a BasicPolymorphicTypeValidator that allows only your packages.', { method: invocation.name, args: invocation.args.join(', ').slice(0, 60) });
+  }
+  // Spring Boot's auto-configured RedisCacheManager uses JdkSerializationRedisSerializer unless a cache configuration says otherwise.
+  if (/org\.springframework\.data\.redis/.test(text) && !/CacheManager|RedisCacheConfiguration|cacheManager/.test(text)) {
+    for (const annotation of facts.annotations) {
+      if (annotation.name !== 'EnableCaching') continue;
+      report(annotation.fullSpan, '@EnableCaching with Spring Boot\'s auto-configured RedisCacheManager stores cached values with JdkSerializationRedisSerializer: every cache read Java-deserializes bytes from Redis. Declare a RedisCacheConfiguration with a JSON or String value serializer.');
+    }
+  }
+  // A project's own Java deserialization applied to a reply read from Redis.
+  for (const invocation of facts.invocations) {
+    if (!/^(toObject|unserialize|deserialize|readObject)$/.test(invocation.name)) continue;
+    if (invocation.object && !/^(SerializationUtils|SerializeUtils?|SerializeUtil|ObjectUtils?|SerializerUtils?)$/.test(invocation.object)) continue;
+    const method = invocation.method;
+    if (method === undefined) continue;
+    const readBefore = context.model.callSites.some((s) => READS.has(s.command) && s.callSpan.startOffset >= facts.methods[method].start && s.callSpan.startOffset < invocation.callSpan.endOffset);
+    if (!readBefore) continue;
+    report(invocation.span, '{{name}}(…) Java-deserializes bytes read from Redis: anyone who can write the key chooses the class to instantiate. Store JSON or strings and map them to your class.', { name: invocation.name });
+  }
+}
+
+/** The mapper is handed to a Redis serializer or codec in this file. */
+function installedOnSerializer(text: string, mapper: string): boolean {
+  const escaped = mapper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(setObjectMapper|Jackson2JsonRedisSerializer|GenericJackson2JsonRedisSerializer|JsonJacksonCodec)\\s*(<[^>]*>)?\\s*\\([^;]*\\b${escaped}\\b`).test(text);
+}

@@ -1,0 +1,72 @@
+/** Shared helpers of the Java checks: key identity, client idioms in messages, imports for fixes. */
+import type { RedisCallSite } from '../../analysis/model';
+import type { JavaFacts, JavaMethod } from '../../analysis/java/javaFacts';
+import type { TextEdit } from '../../findings';
+
+/** The library's name as a Java developer says it. */
+export function clientName(site: RedisCallSite): string {
+  switch (site.receiver.library) {
+    case 'jedis':
+      return 'Jedis';
+    case 'lettuce':
+      return 'Lettuce';
+    case 'redisson':
+      return 'Redisson';
+    default:
+      return 'Spring Data Redis';
+  }
+}
+
+/** The call as written, shortened for messages: `redisTemplate.opsForHash().entries(...)`. */
+export function callText(site: RedisCallSite): string {
+  const receiver = site.receiver.text.length > 48 ? `…${site.receiver.text.slice(-40)}` : site.receiver.text;
+  return `${receiver ? `${receiver}.` : ''}${site.method}(…)`;
+}
+
+/** The key argument as source text, whitespace dropped. */
+export function keyText(site: RedisCallSite): string | undefined {
+  return site.args[0]?.text.replace(/\s+/g, '');
+}
+
+/**
+ * Two call sites address the same key: the same expression in the same method, or outside one method the same
+ * constant, literal pattern or key-building call (`getKey()`, `CacheKey.allProductIdZset()`, `tokenKey(a, b)`).
+ */
+export function sameKey(a: RedisCallSite, b: RedisCallSite, facts: JavaFacts | undefined): boolean {
+  const ka = keyText(a);
+  const kb = keyText(b);
+  if (!ka || !kb) return false;
+  if (a.enclosingFunction?.span.startOffset === b.enclosingFunction?.span.startOffset && ka === kb) return true;
+  const va = a.args[0].value;
+  const vb = b.args[0].value;
+  if ((va.kind === 'string' || va.kind === 'pattern') && (vb.kind === 'string' || vb.kind === 'pattern')) return keyShape(ka) === keyShape(kb);
+  const call = (text: string) => /^([\w.]+)\(/.exec(text)?.[1];
+  if (call(ka) && call(ka) === call(kb)) return true;
+  // A constant or field, not a parameter or local of one method.
+  return ka === kb && /^[\w.]+$/.test(ka) && (/^[A-Z][A-Z0-9_]*$/.test(ka.split('.').pop()!) || facts?.fieldTypes.has(ka.replace(/^this\./, '')) === true);
+}
+
+function keyShape(text: string): string {
+  return text.replace(/"\s*\+[^"]*$/, '*').replace(/"/g, '');
+}
+
+export function methodOf(site: RedisCallSite, facts: JavaFacts | undefined): JavaMethod | undefined {
+  const start = site.enclosingFunction?.span.startOffset;
+  return start === undefined ? undefined : facts?.methods.find((m) => m.span.startOffset === start);
+}
+
+/** An edit adding `import <name>;` after the file's imports, unless the file imports it (or its package) already. */
+export function importEdit(text: string, qualified: string): TextEdit[] {
+  const pkg = qualified.slice(0, qualified.lastIndexOf('.'));
+  if (new RegExp(`^import\\s+(${qualified.replace(/\./g, '\\.')}|${pkg.replace(/\./g, '\\.')}\\.\\*)\\s*;`, 'm').test(text)) return [];
+  let offset = 0;
+  for (const match of text.matchAll(/^(?:import|package)\s[^\n]*\n/gm)) offset = match.index! + match[0].length;
+  return [{ startOffset: offset, endOffset: offset, newText: `import ${qualified};\n` }];
+}
+
+/** Method names of a project's own wrapper for writes that take a TTL as a further argument. */
+export function hasTtlArgument(site: RedisCallSite): boolean {
+  const args = site.args.map((a) => a.text).join(',');
+  if (/\b(ex|px|exAt|pxAt|keepTtl|setex|EX|PX)\b|SetParams|SetArgs|Duration|TimeUnit|Expiration|expire/i.test(args)) return true;
+  return site.args.length > 2;
+}

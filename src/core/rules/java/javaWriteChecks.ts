@@ -1,0 +1,181 @@
+/** Java checks of writes and their expiry: write-then-EXPIRE, cache entries and @Cacheable without TTL, locks without expiry or ownership. */
+import { javaFactsOf } from '../../analysis/java/javaModel';
+import type { RedisCallSite } from '../../analysis/model';
+import type { Fix } from '../../findings';
+import type { RuleContext } from '../rule';
+import { shownKey } from '../support/clients';
+import { callText, hasTtlArgument, importEdit, methodOf, sameKey } from './javaSupport';
+
+const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+const TTL_WRITES = new Set(['SET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
+
+function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
+  return a.enclosingFunction !== undefined && a.enclosingFunction.span.startOffset === b.enclosingFunction?.span.startOffset;
+}
+
+/** `set(k, v)` + `expire(k, t)` in one block → one SET with the TTL, in the client's own spelling. */
+function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite): Fix | undefined {
+  if (write.command !== 'SET' || write.args.length !== 2 || write.blockId !== expire.blockId || !expire.statementSpan) return undefined;
+  const [key, value] = write.args.map((a) => a.text);
+  const ttl = expire.args.slice(1).map((a) => a.text);
+  let replacement: string | undefined;
+  let imports: string[] = [];
+  if (write.receiver.library === 'jedis' && expire.command === 'EXPIRE' && ttl.length === 1) {
+    replacement = `${write.receiver.text}.set(${key}, ${value}, SetParams.setParams().ex(${ttl[0]}))`;
+    imports = ['redis.clients.jedis.params.SetParams'];
+  } else if (write.receiver.library === 'spring-data-redis' && write.method === 'set' && /opsForValue\(\)$/.test(write.receiver.text) && expire.command === 'EXPIRE' && ttl.length >= 1 && ttl.length <= 2) {
+    replacement = `${write.receiver.text}.set(${key}, ${value}, ${ttl.join(', ')})`;
+  }
+  if (!replacement) return undefined;
+  return {
+    description: 'Write the value and its TTL in one SET',
+    safe: true,
+    edits: [
+      { startOffset: write.callSpan.startOffset, endOffset: write.callSpan.endOffset, newText: replacement },
+      { startOffset: lineStart(context.model.text, expire.statementSpan.startOffset), endOffset: lineEnd(context.model.text, expire.statementSpan.endOffset), newText: '' },
+      ...imports.flatMap((name) => importEdit(context.model.text, name)),
+    ],
+  };
+}
+
+function lineStart(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(start, offset)) ? start : offset;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end >= 0 && /^[ \t]*$/.test(text.slice(offset, end)) ? end + 1 : offset;
+}
+
+export function javaSetThenExpire(context: RuleContext): void {
+  const sites = context.model.callSites;
+  const facts = javaFactsOf(context.model);
+  for (const write of sites) {
+    if (!TTL_WRITES.has(write.command) || write.inTransaction) continue;
+    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameKey(s, write, facts) && !s.inTransaction);
+    if (!expire) continue;
+    // Only the first write before that EXPIRE is reported.
+    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameKey(s, write, facts) && s.span.startOffset < write.span.startOffset);
+    if (earlier) continue;
+    const fix = mergeFix(context, write, expire);
+    context.report({
+      messageId: '{{call}} writes {{key}} and a separate {{expire}} sets its TTL: if the process dies or the call fails in between, the key never expires. {{advice}}',
+      data: {
+        call: callText(write),
+        key: shownKey(write),
+        expire: expire.command,
+        advice: write.command === 'SET'
+          ? write.receiver.library === 'jedis' ? 'Use set(key, value, SetParams.setParams().ex(seconds)).' : write.receiver.library === 'lettuce' ? 'Use set(key, value, SetArgs.Builder.ex(seconds)).' : 'Use opsForValue().set(key, value, timeout, unit).'
+          : 'Send both in one MULTI (a SessionCallback with multi()/exec(), or a Transaction), or a Lua script.',
+      },
+      span: write.span,
+      related: [{ span: expire.span, message: `the separate ${expire.command}` }],
+      ...(fix ? { fixes: [fix] } : {}),
+    });
+  }
+}
+
+/** The method forwards its own parameters: a wrapper's TTL-less overload, whose caller chooses. */
+function isForwardingWrapper(site: RedisCallSite, context: RuleContext): boolean {
+  const method = methodOf(site, javaFactsOf(context.model));
+  const key = site.args[0]?.text;
+  return method !== undefined && key !== undefined && method.params.includes(key) && method.params.length <= 3;
+}
+
+const CACHE_WORD = /cache/i;
+
+export function javaCacheWriteWithoutTtl(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  const sites = context.model.callSites;
+  for (const write of sites) {
+    if ((write.command !== 'SET' && write.command !== 'HSET') || write.batched || hasTtlArgument(write) && write.command === 'SET') continue;
+    if (write.command === 'HSET' && write.args.length !== 3) continue;
+    if (isForwardingWrapper(write, context)) continue;
+    const fn = write.enclosingFunction;
+    const method = methodOf(write, facts);
+    const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${write.args[0]?.text ?? ''}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
+    // Cache-aside: the method read the same key before writing it.
+    const readFirst = sites.some((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && s.args[0]?.text === write.args[0]?.text);
+    const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
+    if (!cacheNamed && !readFirst && !inCacheClass) continue;
+    const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && s.args[0]?.text === write.args[0]?.text);
+    if (expires) continue;
+    context.report({
+      messageId: '{{call}} writes the cache entry {{key}} without a TTL: it stays until it is deleted, and the cache only grows. {{advice}}',
+      data: {
+        call: callText(write),
+        key: shownKey(write),
+        advice: write.receiver.library === 'jedis' ? 'Use setex(key, seconds, value) or set(key, value, SetParams.setParams().ex(seconds)).' : write.receiver.library === 'lettuce' ? 'Use setex(key, seconds, value).' : write.command === 'HSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : 'Pass a timeout: set(key, value, timeout, unit).',
+      },
+      span: write.span,
+    });
+  }
+  reportCacheableWithoutTtl(context);
+}
+
+/** `@Cacheable` when this file configures no TTL for the cache manager (Spring Boot's default RedisCacheManager sets none). */
+function reportCacheableWithoutTtl(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return;
+  const cacheables = facts.annotations.filter((a) => a.name === 'Cacheable' || a.name === 'CachePut');
+  if (!cacheables.length) return;
+  if (/entryTtl|setTTL|time-to-live|timeToLive|expireAfter|\bttl\s*=/i.test(context.model.text)) return;
+  // A cache manager named on the annotation is configured elsewhere, with whatever TTL it has.
+  for (const annotation of cacheables) {
+    if (/cacheManager\s*=|cacheResolver\s*=/.test(annotation.args)) continue;
+    context.report({
+      messageId: '@{{name}} stores results in Redis through a cache manager that sets no TTL here (Spring Boot\'s RedisCacheManager default is no expiry): entries never expire. Set spring.cache.redis.time-to-live, or RedisCacheConfiguration.defaultCacheConfig().entryTtl(...).',
+      data: { name: annotation.name },
+      span: annotation.fullSpan,
+    });
+  }
+}
+
+const LOCKISH = /lock|mutex|semaphore/i;
+
+export function javaLockWithoutExpiry(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  for (const site of context.model.callSites) {
+    const args = site.args.map((a) => a.text).join(',');
+    const setNx = site.command === 'SETNX' || (site.command === 'SET' && /["']nx["']|\bnx\(\)|\bNX\b/i.test(args));
+    if (!setNx || (site.command === 'SET' && /["'](ex|px)["']|\b(ex|px)\(|\b(EX|PX)\b/i.test(args))) continue;
+    if (site.command === 'SETNX' && site.args.length > 2) continue;
+    const expire = context.model.callSites.find((s) => EXPIRES.has(s.command) && sameFunction(s, site) && sameKey(s, site, facts) && s.span.startOffset > site.span.startOffset);
+    if (!expire && !LOCKISH.test(`${site.args[0]?.text ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
+    context.report({
+      messageId: '{{call}} takes the lock {{key}} with SETNX {{how}}: if the holder dies {{when}}, the lock is never released. Take it with one SET NX PX ({{spelling}}).',
+      data: {
+        call: callText(site),
+        key: shownKey(site),
+        how: expire ? `and gives it a TTL with a separate ${expire.command}` : 'and no expiry',
+        when: expire ? 'between the two commands' : 'before releasing it',
+        spelling: site.receiver.library === 'jedis' ? 'set(key, token, SetParams.setParams().nx().px(ms))' : site.receiver.library === 'lettuce' ? 'set(key, token, SetArgs.Builder.nx().px(ms))' : 'opsForValue().setIfAbsent(key, token, timeout, unit)',
+      },
+      span: site.span,
+      ...(expire ? { related: [{ span: expire.span, message: `the separate ${expire.command}` }] } : {}),
+    });
+  }
+}
+
+export function javaLockReleaseWithoutOwnership(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.method === 'forceUnlock') {
+      context.report({
+        messageId: '{{call}} deletes the Redisson lock whoever holds it: another thread\'s critical section loses its lock. Use unlock() (it checks the owner), guarded by isHeldByCurrentThread().',
+        data: { call: callText(site) },
+        span: site.span,
+      });
+      continue;
+    }
+    if (site.command !== 'DEL' && site.command !== 'UNLINK') continue;
+    const key = site.args[0]?.text ?? '';
+    if (!LOCKISH.test(key) && !/unlock|release/i.test(site.enclosingFunction?.name ?? '')) continue;
+    if (!LOCKISH.test(key + (site.enclosingFunction?.name ?? ''))) continue;
+    context.report({
+      messageId: '{{call}} releases the lock {{key}} with a plain DEL: if the lock expired and another client took it, this deletes their lock (a GET-compare before DEL is two commands and races the same way). Delete only when the value is still your token, in one Lua script (if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end).',
+      data: { call: callText(site), key: shownKey(site) },
+      span: site.span,
+    });
+  }
+}
