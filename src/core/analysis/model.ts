@@ -1,6 +1,7 @@
 /** The language-neutral model of a source file's Redis usage that every rule reads. */
 import type { FileContext, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
+import type { GoFileFacts } from './go/goFacts';
 
 export type ClientLibrary =
   | 'redis-py'
@@ -181,6 +182,8 @@ export interface FileModel {
   escapedIdentities: Set<string>;
   /** Identities of clients exported by name (module.exports / export {...} / export default). */
   exportedIdentities: Set<string>;
+  /** Go files: redigo dials, pooled connections and per-call clients (read by the Go-only rules). */
+  go?: GoFileFacts;
 }
 
 export interface Deserialization {

@@ -1,0 +1,681 @@
+/**
+ * One walk over a Go syntax tree that finds the Redis clients (go-redis, rueidis, redigo) and the commands sent on
+ * them. Go is typed, so most receivers are proven from a constructor, a parameter or struct field type, or a pool;
+ * a receiver known only by its name (`global.Redis`, `s.rdb` of a struct in another file) is `likely`.
+ */
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Arg, ClientCreation, ClientLibrary, FunctionInfo, LoopInfo, ReceiverInfo, ReceiverKind, RedisCallSite } from '../model';
+import { indentationAt, spanOf } from '../spans';
+import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
+import { CONSTRUCTORS, GO_REDIS_PIPELINES, defaultPackageName, goRedisCommand, kindOfType, libraryOfImport, nameSuggestsRedis, rueidisCommand } from './goLibraries';
+import { goArg, looksLikeContext } from './goValues';
+
+export interface GoRef {
+  library: ClientLibrary;
+  kind: ReceiverKind;
+  confidence: 'proven' | 'likely';
+  evidence?: string;
+  identity: string;
+  creation?: ClientCreation;
+  origin: ReceiverInfo['origin'];
+}
+
+interface Frame {
+  node: Node;
+  info: FunctionInfo;
+  names: Map<string, GoRef>;
+  isMain: boolean;
+  takes: GoConnectionTake[];
+  created: { name: string; record: GoClientPerCall }[];
+  /** Connections in MULTI (redigo Send("MULTI") ... Do("EXEC")). */
+  inMulti: Set<string>;
+  /** The func literal is the callback of TxPipelined/Watch: its pipeline parameters are transactions. */
+  transactionCallback: boolean;
+}
+
+const REQUEST_PARAM = /\b(http\.ResponseWriter|\*http\.Request|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx|\*ghttp\.Request|\*app\.RequestContext|iris\.Context|\*beego\.Controller)\b/;
+const FACTORY_FUNCTION = /^(new|New|init|Init|setup|Setup|connect|Connect|open|Open|Must|must|create|Create|build|Build|main$|TestMain$|provide|Provide|make|Make|get.*Client$|Get.*Client$|get.*Pool$|Get.*Pool$)/;
+
+export class GoScan {
+  readonly callSites: RedisCallSite[] = [];
+  readonly helperCalls: RedisCallSite[] = [];
+  readonly creations: ClientCreation[] = [];
+  readonly dials: GoDial[] = [];
+  readonly takes: GoConnectionTake[] = [];
+  readonly clientsPerCall: GoClientPerCall[] = [];
+  readonly importedModules = new Set<string>();
+  /** Import alias → library (only Redis libraries), and all import aliases (packages are never receivers). */
+  private readonly packages = new Map<string, ClientLibrary>();
+  private readonly importAliases = new Set<string>();
+  /** Struct field name → client ref (fields typed with a client type anywhere in the file). */
+  private readonly fields = new Map<string, GoRef>();
+  private readonly packageVars = new Map<string, GoRef>();
+  /** Functions of the file that return a client type: calls of them create clients. */
+  private readonly factories = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
+  private readonly frames: Frame[] = [];
+  private readonly loops: { node: Node; info: LoopInfo; rangeRight?: Node }[] = [];
+  private packageName = '';
+  private readonly deadline: number;
+  truncated = false;
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly text: string,
+    private readonly path: string,
+    deadline: number,
+  ) {
+    this.deadline = deadline;
+  }
+
+  get usesRedisLibrary(): boolean {
+    return this.packages.size > 0;
+  }
+
+  run(): void {
+    const root = this.tree.rootNode;
+    this.declarations(root);
+    this.walk(root);
+  }
+
+  // ---- declarations: imports, client-typed struct fields, package variables, client factories ----
+
+  private declarations(root: Node): void {
+    for (const child of root.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'package_clause') this.packageName = child.namedChild(0)?.text ?? '';
+      else if (child.type === 'import_declaration') for (const spec of child.descendantsOfType('import_spec')) if (spec) this.importSpec(spec);
+    }
+    for (const spec of root.descendantsOfType('field_declaration')) {
+      if (!spec) continue;
+      const type = spec.childForFieldName('type');
+      const typed = type && this.clientType(type);
+      if (!typed) continue;
+      for (const name of spec.childrenForFieldName('name')) if (name) this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
+    }
+    for (const child of root.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
+      if (child.type === 'function_declaration') {
+        const result = child.childForFieldName('result');
+        const name = child.childForFieldName('name')?.text;
+        const typed = result && name ? this.clientType(result.type === 'parameter_list' ? result.namedChild(0)?.childForFieldName('type') ?? result : result) : undefined;
+        if (name && typed) this.factories.set(name, typed);
+      }
+    }
+  }
+
+  private importSpec(spec: Node): void {
+    const pathNode = spec.childForFieldName('path');
+    if (!pathNode) return;
+    const path = pathNode.text.slice(1, -1);
+    const alias = spec.childForFieldName('name')?.text;
+    const name = alias && alias !== '_' && alias !== '.' ? alias : defaultPackageName(path);
+    this.importAliases.add(name);
+    const library = libraryOfImport(path);
+    if (library) {
+      this.importedModules.add(path);
+      this.packages.set(name, library);
+    }
+  }
+
+  private packageVar(spec: Node): void {
+    const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    const type = spec.childForFieldName('type');
+    const values = spec.childForFieldName('value')?.namedChildren ?? [];
+    names.forEach((name, index) => {
+      const typed = type ? this.clientType(type) : undefined;
+      const value = values[index];
+      const created = value ? this.constructorOf(value) : undefined;
+      const ref = typed ?? (created ? { library: created.library, kind: created.kind } : undefined);
+      if (ref) this.packageVars.set(name.text, { ...ref, confidence: 'proven', identity: `${this.path}#${name.text}`, origin: 'local' });
+    });
+  }
+
+  /** The client a type names: `*redis.Client`, `redis.Cmdable`, `rueidis.Client`, `*redis.Pool`, `redis.Conn`. */
+  clientType(type: Node): { library: ClientLibrary; kind: ReceiverKind } | undefined {
+    let node: Node | null = type;
+    while (node && node.type === 'pointer_type') node = node.namedChild(0);
+    if (!node || node.type !== 'qualified_type') return undefined;
+    const library = this.packages.get(node.childForFieldName('package')?.text ?? '');
+    const name = node.childForFieldName('name')?.text;
+    if (!library || !name) return undefined;
+    const kind = kindOfType(library, name);
+    return kind ? { library, kind } : undefined;
+  }
+
+  /** `redis.NewClient(...)` and friends (also `&redis.Pool{...}` for redigo): library, kind and factory text. */
+  constructorOf(node: Node): { library: ClientLibrary; kind: ReceiverKind; factory: string; call: Node; nameNode: Node } | undefined {
+    if (node.type === 'unary_expression' && node.text.startsWith('&')) {
+      const operand = node.childForFieldName('operand');
+      return operand ? this.constructorOf(operand) : undefined;
+    }
+    if (node.type === 'composite_literal') {
+      const type = node.childForFieldName('type');
+      if (type?.type === 'qualified_type' && this.packages.get(type.childForFieldName('package')?.text ?? '') === 'redigo' && type.childForFieldName('name')?.text === 'Pool') {
+        return { library: 'redigo', kind: 'pool', factory: type.text, call: node, nameNode: type };
+      }
+      return undefined;
+    }
+    if (node.type !== 'call_expression') return undefined;
+    const callee = node.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      const factory = this.factories.get(callee.text);
+      return factory ? { ...factory, factory: callee.text, call: node, nameNode: callee } : undefined;
+    }
+    if (callee?.type !== 'selector_expression') return undefined;
+    const operand = callee.childForFieldName('operand');
+    const field = callee.childForFieldName('field');
+    if (!operand || !field) return undefined;
+    const library = operand.type === 'identifier' ? this.packages.get(operand.text) : undefined;
+    if (!library) return undefined;
+    const known = CONSTRUCTORS[`${library}.${field.text}`];
+    return known ? { ...known, factory: callee.text, call: node, nameNode: field } : undefined;
+  }
+
+  // ---- the walk ----
+
+  private walk(node: Node): void {
+    if (Date.now() > this.deadline) {
+      this.truncated = true;
+      return;
+    }
+    switch (node.type) {
+      case 'function_declaration':
+      case 'method_declaration':
+      case 'func_literal':
+        this.enterFunction(node);
+        return;
+      case 'for_statement':
+        this.enterLoop(node);
+        return;
+      case 'short_var_declaration':
+      case 'assignment_statement':
+      case 'var_spec':
+        this.binding(node);
+        break;
+      case 'call_expression':
+        this.call(node);
+        break;
+      case 'defer_statement':
+        this.deferred(node);
+        break;
+      case 'return_statement':
+        this.returned(node);
+        break;
+      default:
+        break;
+    }
+    for (const child of node.namedChildren) if (child) this.walk(child);
+  }
+
+  private get frame(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private enterFunction(node: Node): void {
+    const name = node.type === 'func_literal' ? '(anonymous)' : node.childForFieldName('name')?.text ?? '(anonymous)';
+    const parameters = node.childForFieldName('parameters');
+    const outer = this.frame;
+    const isRequestHandler = REQUEST_PARAM.test(parameters?.text ?? '') || (node.type === 'func_literal' && !!outer?.info.isRequestHandler);
+    const calledBy = node.parent?.type === 'argument_list' ? node.parent.parent?.childForFieldName('function') : undefined;
+    const transactionCallback = !!calledBy && /\.(TxPipelined|Watch)$/.test(calledBy.text);
+    const frame: Frame = {
+      node,
+      info: { name, span: spanOf(node), isRequestHandler, isAsync: false },
+      names: new Map(outer && node.type === 'func_literal' ? outer.names : []),
+      isMain: (name === 'main' && this.packageName === 'main') || (node.type === 'func_literal' && !!outer?.isMain),
+      takes: [],
+      created: [],
+      inMulti: new Set(),
+      transactionCallback,
+    };
+    const declared = [node.childForFieldName('receiver'), parameters];
+    for (const list of declared) {
+      for (const parameter of list?.namedChildren ?? []) {
+        if (!parameter) continue;
+        const type = parameter.childForFieldName('type');
+        const typed = type && this.clientType(type);
+        if (!typed) continue;
+        const kind = transactionCallback && typed.kind === 'pipeline' ? 'transaction' : typed.kind;
+        for (const id of parameter.childrenForFieldName('name')) if (id) frame.names.set(id.text, { ...typed, kind, confidence: 'proven', identity: `param:${id.startIndex}`, origin: 'parameter' });
+      }
+    }
+    // Loops of the enclosing function do not run the body of a function literal.
+    const savedLoops = this.loops.splice(0);
+    this.frames.push(frame);
+    const body = node.childForFieldName('body');
+    if (body) this.walk(body);
+    this.frames.pop();
+    this.loops.push(...savedLoops);
+    this.finishFunction(frame);
+  }
+
+  private finishFunction(frame: Frame): void {
+    for (const take of frame.takes) this.takes.push(take);
+    for (const created of frame.created) this.clientsPerCall.push(created.record);
+  }
+
+  private enterLoop(node: Node): void {
+    const range = node.namedChildren.find((child) => child?.type === 'range_clause') ?? undefined;
+    const clause = node.namedChildren.find((child) => child?.type === 'for_clause');
+    const right = range?.childForFieldName('right') ?? undefined;
+    let literalLength: number | undefined;
+    if (right?.type === 'composite_literal') literalLength = right.childForFieldName('body')?.namedChildren.length;
+    // `for {}` and `for cond {}` are worker or polling loops: what Redis answers decides whether they go on.
+    const dependsOnReply = !range && !clause;
+    const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : {}) };
+    if (dependsOnReply) info.bounded = 'events';
+    this.loops.push({ node, info, rangeRight: right });
+    for (const child of node.namedChildren) if (child) this.walk(child);
+    this.loops.pop();
+  }
+
+  // ---- names ----
+
+  private binding(node: Node): void {
+    const left = node.type === 'var_spec' ? node.childrenForFieldName('name').filter((n): n is Node => n !== null) : node.childForFieldName('left')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+    const right = node.childForFieldName(node.type === 'var_spec' ? 'value' : 'right')?.namedChildren ?? [];
+    const frame = this.frame;
+    const type = node.type === 'var_spec' ? node.childForFieldName('type') : null;
+    left.forEach((target, index) => {
+      const value = right[index] ?? (right.length === 1 ? right[0] : null);
+      const declaredType = type ? this.clientType(type) : undefined;
+      let ref: GoRef | undefined = declaredType ? { ...declaredType, confidence: 'proven', identity: `var:${target.startIndex}`, origin: 'local' } : undefined;
+      if (value && index === 0) ref = this.valueRef(value, target) ?? ref;
+      else if (value && right.length > 1) ref = this.valueRef(value, target) ?? ref;
+      if (!ref) return;
+      if (target.type === 'identifier') {
+        if (frame) frame.names.set(target.text, ref);
+        else this.packageVars.set(target.text, ref);
+      } else if (target.type === 'selector_expression') {
+        const field = target.childForFieldName('field')?.text;
+        if (field && !this.fields.has(field)) this.fields.set(field, { ...ref, identity: `field:${field}` });
+        if (frame && ref.creation) ref.creation.escapes = true;
+      }
+    });
+  }
+
+  /** The client a value is (constructor, pool Get, pipeline, another client name), recording creations and takes. */
+  private valueRef(value: Node, target: Node): GoRef | undefined {
+    const frame = this.frame;
+    const created = this.constructorOf(value);
+    if (created) {
+      const creation = this.recordCreation(created, target.text);
+      const ref: GoRef = { library: created.library, kind: created.kind, confidence: 'proven', identity: `creation:${created.call.startIndex}`, creation, origin: 'local' };
+      if (frame && target.type === 'identifier') {
+        if (created.library === 'redigo' && created.kind === 'client') this.recordTake(target.text, created.nameNode.text, created.nameNode, frame);
+        else if (created.kind !== 'pool' || created.factory.includes('Pool')) frame.created.push({ name: target.text, record: { factory: created.factory, span: spanOf(created.nameNode), closed: false, enclosingFunction: frame.info } });
+      }
+      return ref;
+    }
+    if (value.type === 'call_expression') {
+      const callee = value.childForFieldName('function');
+      if (callee?.type === 'selector_expression') {
+        const method = callee.childForFieldName('field')?.text ?? '';
+        const operand = callee.childForFieldName('operand');
+        const base = operand ? this.resolve(operand) : undefined;
+        if (base && base.library === 'redigo' && base.kind === 'pool' && /^Get(Context)?$/.test(method)) {
+          if (frame && target.type === 'identifier') this.recordTake(target.text, method, callee.childForFieldName('field')!, frame);
+          return { library: 'redigo', kind: 'client', confidence: base.confidence, evidence: base.evidence, identity: `conn:${value.startIndex}`, origin: 'local' };
+        }
+        if (base && Object.hasOwn(GO_REDIS_PIPELINES, method) && !GO_REDIS_PIPELINES[method].callback) {
+          return { ...base, kind: GO_REDIS_PIPELINES[method].transaction ? 'transaction' : 'pipeline', identity: `pipe:${value.startIndex}` };
+        }
+        if (base && (method === 'WithContext' || method === 'Conn' || method === 'Dedicated')) return { ...base, kind: base.kind === 'cluster' && method !== 'WithContext' ? 'client' : base.kind };
+        // `rdb := config.RedisClient()` closed again in the same function: a client per call, even from a factory elsewhere.
+        if (frame && target.type === 'identifier' && /redis|rdb|cache.*client|client/i.test(callee.text) && /^(New|new|Get|get|Create|create|Open|open|Connect|connect)?\w*(Redis|Rdb|RDB|Client|Pool)\w*$/.test(method) && operand?.type === 'identifier' && this.importAliases.has(operand.text) && !this.packages.has(operand.text)) {
+          frame.created.push({ name: target.text, record: { factory: callee.text, span: spanOf(callee), closed: false, enclosingFunction: frame.info } });
+          return { library: this.defaultLibrary(), kind: 'client', confidence: 'likely', evidence: `it comes from ${callee.text}()`, identity: `factory:${value.startIndex}`, origin: 'name' };
+        }
+      }
+      return undefined;
+    }
+    if (value.type === 'identifier' || value.type === 'selector_expression') {
+      const ref = this.resolve(value);
+      return ref ? { ...ref } : undefined;
+    }
+    return undefined;
+  }
+
+  private recordCreation(created: NonNullable<ReturnType<GoScan['constructorOf']>>, binding: string): ClientCreation {
+    const frame = this.frame;
+    const args = created.call.type === 'call_expression' ? created.call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null).map((n) => goArg(n)) ?? [] : [];
+    const options: Record<string, Arg> = {};
+    for (const element of created.call.descendantsOfType('keyed_element')) {
+      if (!element) continue;
+      const key = element.namedChild(0);
+      const value = element.namedChild(1);
+      const keyNode = key?.type === 'literal_element' ? key.namedChild(0) : key;
+      const valueNode = value?.type === 'literal_element' ? value.namedChild(0) : value;
+      if (keyNode && valueNode && /^[A-Z]\w*$/.test(keyNode.text) && !Object.hasOwn(options, keyNode.text)) options[keyNode.text] = goArg(valueNode);
+    }
+    const creation: ClientCreation = {
+      library: created.library,
+      kind: created.kind,
+      factory: created.factory,
+      span: spanOf(created.nameNode),
+      callSpan: spanOf(created.call),
+      args,
+      options,
+      binding,
+      enclosingFunction: frame?.info,
+      loop: this.loops.length ? this.loops[this.loops.length - 1].info.span : undefined,
+      chainedErrorListener: false,
+      escapes: false,
+      moduleLevel: !frame,
+    };
+    if (!this.creations.some((c) => c.callSpan.startOffset === creation.callSpan.startOffset)) this.creations.push(creation);
+    return creation;
+  }
+
+  private recordTake(name: string, factory: string, at: Node, frame: Frame): void {
+    frame.takes.push({ name, factory, span: spanOf(at), deferredClose: false, plainClose: false, returnBeforeDefer: false, handedOver: false, enclosingFunction: frame.info, inMain: frame.isMain });
+  }
+
+  private defaultLibrary(): ClientLibrary {
+    if (this.packages.size) return [...this.packages.values()][0];
+    return 'go-redis';
+  }
+
+  /** The client a receiver expression is, proven or likely, or undefined when it is not a Redis client. */
+  resolve(node: Node): GoRef | undefined {
+    switch (node.type) {
+      case 'identifier': {
+        const name = node.text;
+        const local = this.frame?.names.get(name) ?? this.packageVars.get(name);
+        if (local) return local;
+        if (this.importAliases.has(name)) return undefined;
+        return nameSuggestsRedis(name) ? this.likely(name, `its name ${name} suggests a Redis client`) : undefined;
+      }
+      case 'selector_expression': {
+        const operand = node.childForFieldName('operand');
+        const field = node.childForFieldName('field')?.text ?? '';
+        const typed = this.fields.get(field);
+        if (typed) return typed;
+        if (operand?.type === 'identifier' && this.packages.has(operand.text)) return undefined;
+        return nameSuggestsRedis(node.text) ? this.likely(node.text, `its name ${node.text} suggests a Redis client`) : undefined;
+      }
+      case 'call_expression': {
+        const callee = node.childForFieldName('function');
+        if (callee?.type !== 'selector_expression') return callee && nameSuggestsRedis(callee.text) ? this.likely(callee.text, `it comes from ${callee.text}()`) : undefined;
+        const method = callee.childForFieldName('field')?.text ?? '';
+        const operand = callee.childForFieldName('operand');
+        const base = operand ? this.resolve(operand) : undefined;
+        if (base?.library === 'redigo' && base.kind === 'pool' && /^Get(Context)?$/.test(method)) return { ...base, kind: 'client', identity: `conn:${node.startIndex}` };
+        if (base && (method === 'WithContext' || method === 'Conn')) return base;
+        if (base && Object.hasOwn(GO_REDIS_PIPELINES, method)) return { ...base, kind: GO_REDIS_PIPELINES[method].transaction ? 'transaction' : 'pipeline', identity: `pipe:${node.startIndex}` };
+        if (!base && /^(Get|get)?(Redis|RDB|Rdb|Client|Conn|DB|Cli)\w*$/.test(method) && nameSuggestsRedis(callee.text)) return this.likely(callee.text, `it comes from ${callee.text}()`);
+        return undefined;
+      }
+      case 'parenthesized_expression': {
+        const inner = node.namedChild(0);
+        return inner ? this.resolve(inner) : undefined;
+      }
+      case 'index_expression': {
+        const operand = node.childForFieldName('operand');
+        return operand && nameSuggestsRedis(operand.text) ? this.likely(node.text, `its name ${operand.text} suggests Redis clients`) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private likely(text: string, evidence: string): GoRef {
+    return { library: this.defaultLibrary(), kind: 'client', confidence: 'likely', evidence, identity: `name:${text}`, origin: 'name' };
+  }
+
+  // ---- calls ----
+
+  private call(node: Node): void {
+    const callee = node.childForFieldName('function');
+    if (!callee) return;
+    const args = node.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? [];
+    if (callee.type === 'selector_expression') {
+      const operand = callee.childForFieldName('operand');
+      const field = callee.childForFieldName('field');
+      if (!operand || !field) return;
+      const library = operand.type === 'identifier' ? this.packages.get(operand.text) : undefined;
+      if (library) {
+        this.packageCall(node, library, field.text, args);
+        return;
+      }
+      if (field.text === 'B' && args.length === 0) {
+        this.rueidisBuilder(node, operand);
+        return;
+      }
+      this.methodCall(node, operand, field, args);
+    }
+  }
+
+  /** Calls of a library's package functions: redigo dials (timeouts) and constructors outside assignments. */
+  private packageCall(node: Node, library: ClientLibrary, name: string, args: Node[]): void {
+    if (library === 'redigo' && /^Dial(URL)?(Context)?$|^DialURLContext$|^DialTimeout$/.test(name)) {
+      const options = args.map((a) => a.text).join(' ');
+      const timeoutForm = name === 'DialTimeout';
+      const frame = this.frame;
+      const dial: GoDial = {
+        factory: name,
+        span: spanOf(node.childForFieldName('function')!.childForFieldName('field')!),
+        callSpan: spanOf(node),
+        hasReadTimeout: timeoutForm || /DialReadTimeout|\bDialTimeout\b/.test(options),
+        hasWriteTimeout: timeoutForm || /DialWriteTimeout|\bDialTimeout\b/.test(options),
+        optionsFromCaller: args.some((a) => a.nextSibling?.type === '...'),
+        inPoolDial: this.insidePoolDial(node),
+        enclosingFunction: frame?.info,
+        inMain: !!frame?.isMain,
+      };
+      this.dials.push(dial);
+    }
+    const created = this.constructorOf(node);
+    if (created && !(node.parent?.type === 'expression_list' && /short_var_declaration|assignment_statement|var_spec/.test(node.parent.parent?.type ?? ''))) {
+      const creation = this.recordCreation(created, '');
+      if (node.parent?.type === 'return_statement' || node.parent?.parent?.type === 'return_statement' || node.parent?.type === 'argument_list') creation.escapes = true;
+    }
+  }
+
+  private insidePoolDial(node: Node): boolean {
+    for (let current: Node | null = node.parent; current; current = current.parent) {
+      if (current.type === 'keyed_element' && /^Dial(Context)?$/.test(current.namedChild(0)?.text ?? '')) return true;
+      if (current.type === 'function_declaration' || current.type === 'method_declaration') return false;
+    }
+    return false;
+  }
+
+  private methodCall(node: Node, operand: Node, field: Node, args: Node[]): void {
+    const method = field.text;
+    if (method === 'Close') {
+      this.closed(operand.text, false);
+      return;
+    }
+    const ref = this.resolve(operand);
+    // redigo: conn.Do("KEYS", ...), conn.Send("MULTI"), DoWithTimeout(timeout, "GET", ...).
+    if (/^(Do|Send|DoContext|DoWithTimeout)$/.test(method)) {
+      const commandIndex = method === 'Do' || method === 'Send' ? 0 : 1;
+      const commandNode = args[commandIndex];
+      const name = commandNode && /^["`]/.test(commandNode.text) ? commandNode.text.slice(1, -1).trim().toUpperCase() : undefined;
+      const isRedigo = ref?.library === 'redigo' || (!!name && (this.packages.has('redis') ? [...this.packages.values()].includes('redigo') : false)) || (!!name && /conn|redis|^c$|rc$/i.test(operand.text));
+      if (name && isRedigo && /^[A-Z][A-Z_]*( [A-Z]+)?$/.test(name)) {
+        const subcommandNode = args[commandIndex + 1];
+        const sub = subcommandNode && /^["`][A-Za-z]+["`]$/.test(subcommandNode.text) ? subcommandNode.text.slice(1, -1).toUpperCase() : undefined;
+        const command = goRedisCommand(name.charAt(0) + name.slice(1).toLowerCase()) ? (/ /.test(name) ? name : ['CONFIG', 'CLIENT', 'CLUSTER', 'SCRIPT', 'OBJECT', 'MEMORY', 'XGROUP', 'XINFO', 'SLOWLOG', 'DEBUG', 'ACL'].includes(name) && sub ? `${name} ${sub}` : name) : name;
+        const receiver = ref ? { ...ref, library: 'redigo' as const } : { ...this.likely(operand.text, `it sends the Redis command ${name} with Do/Send`), library: 'redigo' as const };
+        const frame = this.frame;
+        const connection = operand.text;
+        let inTransaction = !!frame?.inMulti.has(connection);
+        if (frame && name === 'MULTI') frame.inMulti.add(connection);
+        if (frame && (name === 'EXEC' || name === 'DISCARD')) {
+          frame.inMulti.delete(connection);
+          inTransaction = true;
+        }
+        const skip = command === 'CONFIG SET' || command === 'CONFIG GET' || command === 'CLIENT KILL' ? 2 : 1;
+        this.addSite(node, field, method, command, receiver, args.slice(commandIndex + (command.includes(' ') && sub ? skip : 1)), method === 'Send' || inTransaction, inTransaction);
+      }
+      return;
+    }
+    if (!ref) return;
+    if (ref.library === 'rueidis') return;
+    if (Object.hasOwn(GO_REDIS_PIPELINES, method)) {
+      this.helperCalls.push(this.site(node, field, method, method.toUpperCase(), ref, [], false, false));
+      return;
+    }
+    if (ref.library === 'redigo') return;
+    const command = goRedisCommand(method);
+    if (!command) return;
+    // A name-only receiver must look like go-redis: Redis-only method names, or a context first (v8+).
+    if (ref.confidence === 'likely' && !this.usesRedisLibrary && !(args[0] && looksLikeContext(args[0])) && /^(Get|Set|Del|Exists|Keys|Type|Append|Info|Time|Echo|Ping|Dump|Sort|Watch|Scan)$/.test(method) && !/redis|rdb/i.test(operand.text)) return;
+    const commandArgs = args[0] && looksLikeContext(args[0]) ? args.slice(1) : args;
+    const batched = ref.kind === 'pipeline' || ref.kind === 'transaction';
+    this.addSite(node, field, method, command, ref, commandArgs, batched, ref.kind === 'transaction');
+  }
+
+  /** rueidis: `client.Do(ctx, client.B().Set().Key(k).Value(v).Ex(ttl).Build())` — the first step names the command. */
+  private rueidisBuilder(bCall: Node, operand: Node): void {
+    const step = bCall.parent;
+    if (step?.type !== 'selector_expression') return;
+    const stepName = step.childForFieldName('field');
+    const stepCall = step.parent;
+    if (!stepName || stepCall?.type !== 'call_expression') return;
+    const command = rueidisCommand(stepName.text);
+    if (!command) return;
+    const ref = this.resolve(operand) ?? (this.packages.size && [...this.packages.values()].includes('rueidis') ? this.likely(operand.text, 'it builds commands with B()') : undefined);
+    if (!ref) return;
+    const args: Arg[] = [];
+    const keywords: Record<string, Arg> = {};
+    let top: Node = stepCall;
+    for (let current: Node | null = stepCall; current; ) {
+      const next: Node | null = current.parent?.type === 'selector_expression' && current.parent.parent?.type === 'call_expression' ? current.parent.parent : null;
+      if (!next) break;
+      const name = current.parent!.childForFieldName('field')?.text ?? '';
+      if (name === 'Build' || name === 'Cache') {
+        top = next;
+        break;
+      }
+      const stepArgs = next.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+      const converted = stepArgs.map((n) => goArg(n));
+      args.push(...converted);
+      keywords[name.toLowerCase()] = converted[0] ?? { value: { kind: 'boolean', value: true }, text: name, span: spanOf(next), fullSpan: spanOf(next) };
+      top = next;
+      current = next;
+    }
+    const batched = this.insideBatch(top);
+    const site = this.site(top, stepName, stepName.text, command, { ...ref, library: 'rueidis' }, [], batched, false);
+    site.args = args;
+    site.keywords = keywords;
+    site.callSpan = spanOf(top);
+    this.callSites.push(site);
+  }
+
+  private insideBatch(node: Node): boolean {
+    let current: Node | null = node.parent;
+    for (let depth = 0; current && depth < 6; depth++, current = current.parent) {
+      if (current.type === 'call_expression') {
+        const callee = current.childForFieldName('function')?.text ?? '';
+        if (/\.DoMulti(Cache)?$|^append$/.test(callee)) return true;
+        if (/\.Do(Cache)?$/.test(callee)) return false;
+      }
+      if (current.type === 'composite_literal' || current.type === 'literal_value') return true;
+    }
+    return false;
+  }
+
+  private addSite(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Node[], batched: boolean, inTransaction: boolean): void {
+    this.callSites.push(this.site(node, field, method, command, ref, args.map((a) => goArg(a)), batched, inTransaction));
+  }
+
+  private site(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Arg[], batched: boolean, inTransaction: boolean): RedisCallSite {
+    const frame = this.frame;
+    const loop = this.loops[this.loops.length - 1];
+    let outer: Node = node;
+    while (outer.parent && (outer.parent.type === 'selector_expression' || (outer.parent.type === 'call_expression' && outer.parent.childForFieldName('function')?.id === outer.id))) outer = outer.parent;
+    const statement = outer.parent?.type === 'expression_statement' ? outer.parent : undefined;
+    const block = node.parent ? this.enclosingBlock(node) : undefined;
+    const isLoopIterable = !!loop?.rangeRight && loop.rangeRight.startIndex <= node.startIndex && node.endIndex <= loop.rangeRight.endIndex;
+    const span = spanOf(field);
+    return {
+      command,
+      method,
+      receiver: { kind: ref.kind, library: ref.library, confidence: ref.confidence, evidence: ref.evidence, text: node.childForFieldName('function')?.childForFieldName('operand')?.text ?? '', creation: ref.creation, identity: ref.identity, origin: ref.origin, async: false },
+      args,
+      keywords: {},
+      span,
+      callSpan: spanOf(node),
+      expressionSpan: spanOf(outer),
+      statementSpan: statement ? spanOf(statement) : undefined,
+      indentation: indentationAt(this.text, node.startIndex),
+      blockId: block?.startIndex ?? 0,
+      enclosingFunction: frame?.info,
+      loop: loop && !isLoopIterable ? loop.info : undefined,
+      anyLoop: loop && !isLoopIterable ? loop.info.span : undefined,
+      isLoopIterable,
+      awaited: false,
+      batched,
+      inTransaction,
+    };
+  }
+
+  private enclosingBlock(node: Node): Node | undefined {
+    for (let current: Node | null = node.parent; current; current = current.parent) if (current.type === 'block') return current;
+    return undefined;
+  }
+
+  // ---- connection life ----
+
+  private closed(name: string, deferred: boolean): void {
+    const frame = this.frame;
+    if (!frame) return;
+    for (const scope of [frame, ...this.outerFrames()]) {
+      for (const take of scope.takes) if (take.name === name) deferred ? (take.deferredClose = true) : (take.plainClose = true);
+      for (const created of scope.created) if (created.name === name) created.record.closed = true;
+    }
+  }
+
+  private outerFrames(): Frame[] {
+    return this.frames.slice(0, -1).reverse();
+  }
+
+  private deferred(node: Node): void {
+    const call = node.namedChild(0);
+    if (call?.type === 'call_expression') {
+      const callee = call.childForFieldName('function');
+      if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Close') {
+        this.closed(callee.childForFieldName('operand')?.text ?? '', true);
+        return;
+      }
+      if (callee?.type === 'func_literal') {
+        for (const inner of callee.descendantsOfType('selector_expression')) {
+          if (inner?.childForFieldName('field')?.text === 'Close') this.closed(inner.childForFieldName('operand')?.text ?? '', true);
+        }
+      }
+    }
+  }
+
+  private returned(node: Node): void {
+    const frame = this.frame;
+    if (!frame) return;
+    const text = node.text;
+    for (const take of frame.takes) {
+      if (take.deferredClose || take.plainClose) continue;
+      if (new RegExp(`\\b${take.name}\\b`).test(text)) {
+        take.handedOver = true;
+        continue;
+      }
+      // An early return on the connection's own error (redigo hands back an error connection) is no leak.
+      const guard = node.parent?.parent;
+      if (guard?.type === 'if_statement' && new RegExp(`\\b${take.name}\\.Err\\(\\)`).test(guard.childForFieldName('condition')?.text ?? '')) continue;
+      if (guard?.type === 'if_statement' && /err\s*!=\s*nil/.test(guard.childForFieldName('condition')?.text ?? '') && take.factory.startsWith('Dial')) continue;
+      take.returnBeforeDefer = true;
+    }
+  }
+
+  /** Marks connections handed to other code (stored in a field, passed to a call, sent to a goroutine). */
+  markHandOvers(): void {
+    for (const take of this.takes) {
+      if (take.handedOver) continue;
+      const fn = take.enclosingFunction;
+      if (!fn) continue;
+      const body = this.text.slice(take.span.endOffset, fn.span.endOffset);
+      const name = take.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\b[^\\n]*\\b${name}\\b)|(<-\\s*${name}\\b)`).test(body)) take.handedOver = true;
+    }
+  }
+}

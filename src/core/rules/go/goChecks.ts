@@ -1,0 +1,32 @@
+/** The Go check of each rule written first for Python and TS/JS: Go files are judged by these, over the model built by analysis/go. */
+import type { RuleContext } from '../rule';
+import { goHardcodedCredentials, goPlaintextRemoteConnection, goSelectDb } from './goClientChecks';
+import { goAdminCommandInApp, goCrossSlotMultiKey, goDelLargeKey, goExpensiveLinearListOps, goFlushInAppCode, goKeysCommand, goLockReleaseWithoutOwnership, goLockWithoutExpiry, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
+import { goConnectionNotReturned } from './goConnectionChecks';
+import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop, goSetThenExpire } from './goFlowChecks';
+
+export const GO_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
+  'keys-command': goKeysCommand,
+  'unbounded-collection-read': goUnboundedCollectionRead,
+  'del-large-key': goDelLargeKey,
+  'flush-in-app-code': goFlushInAppCode,
+  'admin-command-in-app': goAdminCommandInApp,
+  'expensive-linear-list-ops': goExpensiveLinearListOps,
+  'stream-without-maxlen': goStreamWithoutMaxlen,
+  'lock-release-without-ownership': goLockReleaseWithoutOwnership,
+  'lock-without-expiry': goLockWithoutExpiry,
+  'cross-slot-multi-key': goCrossSlotMultiKey,
+  'command-in-loop': goCommandInLoop,
+  'set-then-expire': goSetThenExpire,
+  'cache-write-without-ttl': goCacheWriteWithoutTtl,
+  'client-per-request': goClientPerRequest,
+  'hardcoded-credentials': goHardcodedCredentials,
+  'plaintext-remote-connection': goPlaintextRemoteConnection,
+  'select-db': goSelectDb,
+  'connection-not-returned': goConnectionNotReturned,
+};
+
+/** The Go check of a rule, if the rule applies to Go. */
+export function goCheckFor(ruleId: string): ((context: RuleContext) => void) | undefined {
+  return Object.hasOwn(GO_CHECKS, ruleId) ? GO_CHECKS[ruleId] : undefined;
+}

@@ -1,0 +1,186 @@
+/**
+ * Go versions of the rules that judge one command at a time (KEYS, whole-collection reads, DEL of collections,
+ * FLUSH*, admin commands, linear list operations, XADD without MAXLEN, lock keys), in each Go client's idiom.
+ */
+import type { RedisCallSite } from '../../analysis/model';
+import type { Fix } from '../../findings';
+import { spanFromOffsets } from '../../analysis/spans';
+import { fix, insertAt, replace } from '../support/edits';
+import type { RuleContext } from '../rule';
+import { goCallText, goMethodFor, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
+
+const SCAN_HELPER = (redisPackage: string) => `
+
+// scanKeys collects the keys matching pattern with SCAN, which does not block Redis the way KEYS does.
+func scanKeys(ctx context.Context, rdb ${redisPackage}.Cmdable, pattern string) ([]string, error) {
+	var keys []string
+	iter := rdb.Scan(ctx, 0, pattern, 500).Iterator()
+	for iter.Next(ctx) {
+		keys = append(keys, iter.Val())
+	}
+	return keys, iter.Err()
+}
+`;
+
+/** go-redis `x.Keys(ctx, p).Result()` → `scanKeys(ctx, x, p)` plus the helper once per file. */
+function goRedisScanFix(context: RuleContext, site: RedisCallSite): Fix | undefined {
+  const { text } = context.model;
+  if (site.receiver.library !== 'go-redis' || site.batched || site.args.length !== 1) return undefined;
+  const after = text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 9);
+  if (after !== '.Result()') return undefined;
+  const call = text.slice(site.callSpan.startOffset, site.callSpan.endOffset);
+  const context0 = /\.Keys\(\s*([^,]+),/.exec(call)?.[1];
+  const redisPackage = [...context.model.importedModules].some((m) => /go-redis|redis\.v/.test(m)) ? /^\s*(\w+)\s+"github\.com\/(?:go-redis\/redis|redis\/go-redis)/m.exec(text)?.[1] ?? 'redis' : undefined;
+  if (!context0 || !redisPackage || !/\bcontext\b/.test(text)) return undefined;
+  const edits = [replace(spanFromOffsets(text, site.callSpan.startOffset, site.callSpan.endOffset + 9), `scanKeys(${context0.trim()}, ${site.receiver.text}, ${site.args[0].text})`)];
+  if (!/\nfunc scanKeys\(/.test(text)) edits.push(insertAt(text.length, SCAN_HELPER(redisPackage).replace(/\n$/, text.endsWith('\n') ? '\n' : '')));
+  return fix('Replace KEYS with a SCAN loop in a scanKeys helper', false, edits);
+}
+
+function scanAlternative(site: RedisCallSite): string {
+  const pattern = shownGoKey(site.args[0]);
+  if (site.receiver.library === 'redigo') return `SCAN with a cursor (\`redis.Values(conn.Do("SCAN", cursor, "MATCH", ${pattern}, "COUNT", 500))\`)`;
+  if (site.receiver.library === 'rueidis') return `\`B().Scan().Cursor(c).Match(${pattern}).Count(500)\` in a loop`;
+  return `\`${site.receiver.text}.Scan(ctx, cursor, ${pattern}, 500).Iterator()\``;
+}
+
+export function goKeysCommand(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'KEYS') continue;
+    const scan = goRedisScanFix(context, site);
+    context.report({
+      messageId: 'KEYS {{pattern}} scans every key and blocks the server while it runs; iterate with {{alternative}}.',
+      data: { pattern: shownGoKey(site.args[0]), alternative: scanAlternative(site) },
+      span: site.span,
+      fixes: scan ? [scan] : undefined,
+    });
+  }
+}
+
+const WHOLE = new Set(['HGETALL', 'HKEYS', 'HVALS', 'SMEMBERS']);
+const RANGES = new Set(['LRANGE', 'ZRANGE', 'ZREVRANGE']);
+const BY_SCORE = new Set(['ZRANGEBYSCORE', 'ZREVRANGEBYSCORE']);
+
+function wholeRange(site: RedisCallSite): boolean {
+  if (site.receiver.library === 'rueidis') {
+    const stop = site.keywords.stop;
+    return !!stop && (isNumber(stop, -1) || stop.text === '"-1"');
+  }
+  const [, start, stop] = site.args;
+  return isNumber(start, 0) && (isNumber(stop, -1) || stop?.text === '"-1"');
+}
+
+export function goUnboundedCollectionRead(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    let reason: string | undefined;
+    if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
+    else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
+    else if (BY_SCORE.has(site.command) && /\+inf|"\+inf"|Max:\s*"\+inf"/.test(site.args.map((a) => a.text).join(' ')) && !/Count:|Offset:|LIMIT/i.test(site.args.map((a) => a.text).join(' '))) reason = 'reads every member up to +inf without a limit';
+    if (!reason) continue;
+    const paged = site.command === 'SMEMBERS' ? 'SSCAN' : site.command.startsWith('H') ? 'HSCAN' : 'a bounded range';
+    context.report({
+      messageId: '{{call}} {{reason}} of {{key}} in one reply: it grows with the data and blocks the server while it is built; page it with {{paged}}.',
+      data: { call: goCallText(site), reason, key: shownGoKey(site.args[0]), paged },
+      span: site.span,
+    });
+  }
+}
+
+const COLLECTION_WRITES = new Set(['HSET', 'HMSET', 'HSETNX', 'HINCRBY', 'HINCRBYFLOAT', 'SADD', 'ZADD', 'ZINCRBY', 'RPUSH', 'LPUSH', 'XADD', 'PFADD']);
+
+export function goDelLargeKey(context: RuleContext): void {
+  const collections = new Set<string>();
+  for (const site of context.model.callSites) if (COLLECTION_WRITES.has(site.command)) {
+    const key = keyOf(site.args[0]);
+    if (key) collections.add(key);
+  }
+  for (const site of context.model.callSites) {
+    if (site.command !== 'DEL') continue;
+    const key = site.args.map((a) => keyOf(a)).find((k) => k && collections.has(k));
+    const elsewhere = !key && site.args[0] && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
+    if (!key && !elsewhere) continue;
+    const fixes: Fix[] = [];
+    if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
+    if (site.receiver.library === 'redigo') {
+      const at = context.model.text.indexOf('"DEL"', site.callSpan.startOffset);
+      if (at > 0 && at < site.callSpan.endOffset) fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(spanFromOffsets(context.model.text, at, at + 5), '"UNLINK"')]));
+    }
+    context.report({
+      messageId: 'DEL of {{key}}, a collection this code fills element by element, frees it on the server\'s main thread (seconds for millions of elements); use {{unlink}}.',
+      data: { key: shownGoKey(site.args[0]), unlink: goMethodFor(site, 'UNLINK', 'Unlink') },
+      span: site.span,
+      fixes,
+    });
+  }
+}
+
+export function goFlushInAppCode(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'FLUSHALL' && site.command !== 'FLUSHDB') continue;
+    context.report({ messageId: '{{command}} wipes {{what}} and blocks the server while it runs; application code should delete only its own keys.', data: { command: site.command, what: site.command === 'FLUSHALL' ? 'every database' : 'the whole database' }, span: site.span });
+  }
+}
+
+const ADMIN = new Set(['CONFIG SET', 'CONFIG REWRITE', 'CONFIG RESETSTAT', 'CLUSTER RESET', 'CLUSTER FAILOVER', 'MODULE LOAD', 'MODULE UNLOAD', 'ACL SETUSER', 'ACL DELUSER', 'CLIENT KILL', 'SCRIPT FLUSH', 'FUNCTION FLUSH', 'DEBUG OBJECT', 'DEBUG SLEEP', 'DEBUG SEGFAULT', 'DEBUG RELOAD', 'SHUTDOWN']);
+
+export function goAdminCommandInApp(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (!ADMIN.has(site.command)) continue;
+    context.report({ messageId: '{{command}} is an administration command: application code should not change the server (managed services refuse it); set it in redis.conf or your provisioning.', data: { command: site.command }, span: site.span });
+  }
+}
+
+export function goExpensiveLinearListOps(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    const always = site.command === 'LREM' || site.command === 'LINSERT' || site.command === 'LPOS';
+    const byIndex = (site.command === 'LINDEX' || site.command === 'LSET') && !isNumber(site.args[1], 0) && !isNumber(site.args[1], -1);
+    if (!always && !byIndex) continue;
+    context.report({ messageId: '{{command}} walks the list element by element (O(N)) on the server\'s single thread; keep a set or sorted set (or a hash by id) beside the list for lookups and removals.', data: { command: site.command }, span: site.span });
+  }
+}
+
+export function goStreamWithoutMaxlen(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'XADD') continue;
+    const text = site.args.map((a) => a.text).join(' ');
+    if (site.receiver.library === 'go-redis' && /MaxLen|MaxLenApprox|MinID|Limit/.test(text)) continue;
+    if (site.receiver.library === 'rueidis' && (site.keywords.maxlen || site.keywords.minid)) continue;
+    if (site.receiver.library === 'redigo' && site.args.some((a) => upperString(a) === 'MAXLEN' || upperString(a) === 'MINID')) continue;
+    if (site.receiver.library === 'go-redis' && !/XAddArgs/.test(text)) continue;
+    context.report({ messageId: 'XADD to {{key}} without MAXLEN or MINID: the stream keeps every entry forever; cap it ({{cap}}).', data: { key: shownGoKey(site.args[0]), cap: site.receiver.library === 'go-redis' ? '`MaxLen: 100000, Approx: true` in XAddArgs' : 'MAXLEN ~ 100000' }, span: site.span });
+  }
+}
+
+export function goLockReleaseWithoutOwnership(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'DEL' || site.inTransaction) continue;
+    const key = site.args[0];
+    if (!key || !/lock|mutex/i.test(`${keyOf(key) ?? ''} ${key.text}`) || !/unlock|release|lock/i.test(site.enclosingFunction?.name ?? '')) continue;
+    context.report({ messageId: 'Releasing the lock {{key}} with a plain DEL can delete a lock another process took after this one expired; compare the token and delete in one Lua script.', data: { key: shownGoKey(key) }, span: site.span });
+  }
+}
+
+export function goLockWithoutExpiry(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'SETNX') continue;
+    const unbounded = site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isNumber(site.args[2], 0));
+    if (!unbounded) continue;
+    context.report({ messageId: 'SETNX on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { key: shownGoKey(site.args[0]), how: site.receiver.library === 'redigo' ? '`Do("SET", key, token, "NX", "PX", ttlMs)`' : '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
+  }
+}
+
+const MULTI_KEY = new Set(['MGET', 'MSET', 'DEL', 'UNLINK', 'EXISTS', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'SMOVE', 'RPOPLPUSH', 'LMOVE']);
+
+export function goCrossSlotMultiKey(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (!MULTI_KEY.has(site.command)) continue;
+    const cluster = site.receiver.kind === 'cluster' || site.receiver.library === 'rueidis';
+    if (!cluster && !context.config.cluster) continue;
+    const keys = site.args;
+    const spread = keys.some((a) => a.spread) || (site.receiver.library === 'rueidis' && keys.some((a) => /\.\.\.$/.test(a.text) || a.value.kind === 'name'));
+    const literal = keys.map((a) => keyOf(a)).filter((k): k is string => !!k);
+    const tags = new Set(literal.map((k) => /\{([^}]+)\}/.exec(k)?.[1] ?? k));
+    if (!spread && (keys.length < 2 || tags.size < 2)) continue;
+    context.report({ messageId: '{{command}} with keys {{keys}} on a cluster client: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60) }, span: site.span });
+  }
+}

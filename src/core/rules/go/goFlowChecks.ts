@@ -1,0 +1,134 @@
+/**
+ * Go versions of the rules that judge commands in relation to others or to their surroundings: round trips in
+ * loops, a write followed by a separate EXPIRE, cache writes without a TTL, clients created per call.
+ */
+import type { RedisCallSite } from '../../analysis/model';
+import type { Fix } from '../../findings';
+import { spanFromOffsets } from '../../analysis/spans';
+import { fix, replace } from '../support/edits';
+import type { RuleContext } from '../rule';
+import { goCallText, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
+
+export function goCommandInLoop(context: RuleContext): void {
+  const reported = new Set<number>();
+  for (const site of context.model.callSites) {
+    const loop = site.loop;
+    if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || reported.has(loop.span.startOffset)) continue;
+    if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
+    reported.add(loop.span.startOffset);
+    const batch = site.receiver.library === 'redigo' ? '`conn.Send` each command and `conn.Flush`/`Receive` once' : site.receiver.library === 'rueidis' ? 'build the commands and send them with `DoMulti`' : '`Pipelined(ctx, func(pipe redis.Pipeliner) error { … })`';
+    context.report({ messageId: '{{call}} runs once per loop iteration: one network round trip each; batch them ({{batch}}) or use a multi-key command.', data: { call: goCallText(site), batch }, span: site.span });
+  }
+  const helpers = context.model.go?.redisHelpers;
+  if (!helpers?.size) return;
+  const text = context.model.text;
+  // Calls of the file's own single-command helpers inside range loops are round trips too.
+  for (const match of text.matchAll(/\bfor\b[^{\n]*\brange\b[^{\n]*\{/g)) {
+    const start = match.index!;
+    if (reported.has(start)) continue;
+    let depth = 0;
+    let end = start + match[0].length - 1;
+    for (; end < text.length; end++) {
+      if (text[end] === '{') depth++;
+      else if (text[end] === '}' && --depth === 0) break;
+    }
+    const body = text.slice(start, end);
+    for (const [name, helper] of helpers) {
+      const call = new RegExp(`(?:\\b\\w+\\.)?\\b${name}\\(`).exec(body);
+      if (!call) continue;
+      const at = start + call.index + call[0].indexOf(name);
+      if (helper.span.startOffset >= start && helper.span.startOffset < end) continue;
+      reported.add(start);
+      context.report({ messageId: '{{helper}}() sends {{command}} once per loop iteration: one network round trip each; batch the commands in a pipeline.', data: { helper: name, command: helper.command }, span: spanFromOffsets(text, at, at + name.length) });
+      break;
+    }
+  }
+}
+
+const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD']);
+const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+
+/** go-redis `Set(ctx, k, v, 0)` + `Expire(ctx, k, ttl)` → `Set(ctx, k, v, ttl)` and the EXPIRE statement removed. */
+function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite): Fix | undefined {
+  if (write.receiver.library !== 'go-redis' || write.command !== 'SET' || expire.method !== 'Expire' || !isNumber(write.args[2], 0) || !expire.args[1] || !expire.statementSpan) return undefined;
+  const text = context.model.text;
+  const lineStart = text.lastIndexOf('\n', expire.statementSpan.startOffset - 1) + 1;
+  const lineEnd = text.indexOf('\n', expire.statementSpan.endOffset);
+  const removal = spanFromOffsets(text, lineStart, lineEnd < 0 ? text.length : lineEnd + 1);
+  return fix('Set the TTL in the SET call and drop the separate EXPIRE', false, [replace(write.args[2].span, expire.args[1].text), replace(removal, '')]);
+}
+
+export function goSetThenExpire(context: RuleContext): void {
+  const sites = context.model.callSites;
+  for (let i = 0; i < sites.length; i++) {
+    const write = sites[i];
+    if (!TTL_FREE_WRITES.has(write.command) || write.inTransaction) continue;
+    if (write.command === 'SET' && !isNumber(write.args[2], 0) && write.receiver.library === 'go-redis') continue;
+    if (write.command === 'SET' && write.receiver.library === 'redigo' && write.args.some((a) => ['EX', 'PX', 'KEEPTTL'].includes(upperString(a) ?? ''))) continue;
+    const key = keyOf(write.args[0]);
+    if (!key) continue;
+    const expire = sites.slice(i + 1).find((s) => EXPIRES.has(s.command) && s.enclosingFunction?.span.startOffset === write.enclosingFunction?.span.startOffset && keyOf(s.args[0]) === key);
+    if (!expire || expire.inTransaction) continue;
+    // Consecutive increments that set the TTL only on the first one (`if n == 1 { Expire }`) still race, so they count.
+    const merged = mergeFix(context, write, expire);
+    context.report({
+      messageId: '{{write}} then a separate EXPIRE on {{key}}: if the process dies in between the key never expires; {{better}}.',
+      data: { write: goCallText(write), key: shownGoKey(write.args[0]), better: write.command === 'SET' ? 'set the TTL in the same command' : 'send both in one MULTI (TxPipelined) or a Lua script' },
+      span: write.span,
+      related: [{ span: expire.span, message: 'the separate EXPIRE' }],
+      fixes: merged ? [merged] : undefined,
+    });
+  }
+}
+
+const CACHE_NAME = /cache|cached|memo/i;
+
+export function goCacheWriteWithoutTtl(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'SET' && site.command !== 'MSET' && site.command !== 'HSET') continue;
+    const fn = site.enclosingFunction?.name ?? '';
+    const key = `${keyOf(site.args[0]) ?? ''}`;
+    const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || CACHE_NAME.test(context.model.path.split('/').pop() ?? '');
+    if (!cacheLike || site.command !== 'SET') continue;
+    let noTtl = false;
+    if (site.receiver.library === 'go-redis') noTtl = isNumber(site.args[2], 0);
+    else if (site.receiver.library === 'redigo') noTtl = !site.args.some((a) => ['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL'].includes(upperString(a) ?? ''));
+    else if (site.receiver.library === 'rueidis') noTtl = !['ex', 'px', 'exat', 'pxat', 'keepttl', 'exseconds', 'pxmilliseconds'].some((k) => site.keywords[k]);
+    if (!noTtl) continue;
+    // A later EXPIRE on the same key gives it a TTL after all (set-then-expire judges that).
+    if (context.model.callSites.some((s) => s !== site && s.command.endsWith('EXPIRE') && keyOf(s.args[0]) === keyOf(site.args[0]))) continue;
+    context.report({ messageId: 'Cache write to {{key}} without a TTL: the entry never expires and the cache grows until maxmemory evicts at random; {{how}}.', data: { key: shownGoKey(site.args[0]), how: site.receiver.library === 'go-redis' ? 'pass an expiration instead of 0' : site.receiver.library === 'rueidis' ? 'add `.Ex(ttl)` to the builder' : 'add "EX", seconds' }, span: site.span });
+  }
+}
+
+const FACTORY = /^(new|New|init|Init|setup|Setup|connect|Connect|open|Open|Must|must|create|Create|build|Build|provide|Provide|make|Make|main|TestMain|(get|Get).*(Client|Pool|Conn|Redis)|.*(Client|Pool|Redis|RDB|Rdb)$)/;
+
+function returnsName(text: string, start: number, end: number, name: string): boolean {
+  return new RegExp(`\\breturn\\b[^\\n]*\\b${name}\\b|[.\\w]+\\s*=\\s*${name}\\s*$|\\b${name}\\s*\\}`, 'm').test(text.slice(start, end));
+}
+
+export function goClientPerRequest(context: RuleContext): void {
+  const { model } = context;
+  const reported = new Set<number>();
+  for (const creation of model.creations) {
+    const fn = creation.enclosingFunction;
+    if (!fn || creation.moduleLevel || creation.kind === 'pool' && creation.library !== 'redigo') continue;
+    if (creation.library === 'redigo' && creation.kind === 'client') continue;
+    const perCall = model.go?.clientsPerCall.find((c) => c.span.startOffset === creation.span.startOffset);
+    const inHandler = fn.isRequestHandler || !!creation.loop;
+    const closedHere = !!perCall?.closed;
+    // A function that is no constructor or set-up and keeps the client to itself makes one per call.
+    const localUse = !creation.escapes && !!creation.binding && /^\w+$/.test(creation.binding) && !returnsName(model.text, fn.span.startOffset, fn.span.endOffset, creation.binding);
+    if (!inHandler && !((closedHere || localUse) && !FACTORY.test(fn.name) && fn.name !== '(anonymous)')) continue;
+    if (creation.escapes && !inHandler) continue;
+    reported.add(creation.span.startOffset);
+    context.report({ messageId: '{{factory}} in {{where}} opens a new connection pool on every call; create the client once at start-up and share it (it is safe for concurrent use).', data: { factory: creation.factory, where: fn.isRequestHandler ? 'a request handler' : creation.loop ? 'a loop' : `${fn.name}()` }, span: creation.span });
+  }
+  for (const perCall of model.go?.clientsPerCall ?? []) {
+    if (reported.has(perCall.span.startOffset) || !perCall.closed) continue;
+    const fn = perCall.enclosingFunction;
+    if (!fn || (!fn.isRequestHandler && (FACTORY.test(fn.name) || fn.name === '(anonymous)'))) continue;
+    if (model.creations.some((c) => c.span.startOffset === perCall.span.startOffset)) continue;
+    context.report({ messageId: '{{factory}}() in {{where}} creates a client that is closed again when the function returns: a new connection pool per call; create it once and share it.', data: { factory: perCall.factory, where: fn.isRequestHandler ? 'a request handler' : `${fn.name}()` }, span: perCall.span });
+  }
+}

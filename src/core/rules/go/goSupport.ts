@@ -1,0 +1,45 @@
+/** Small helpers shared by the Go checks: key texts, how each Go client spells a command, receiver names. */
+import type { Arg, RedisCallSite } from '../../analysis/model';
+import { keyPatternOf } from '../../analysis/argumentValues';
+import type { RuleContext } from '../rule';
+
+/** A key as the rules compare it: its pattern when static, else the expression text. */
+export function keyOf(arg: Arg | undefined): string | undefined {
+  if (!arg) return undefined;
+  return keyPatternOf(arg) ?? arg.text;
+}
+
+/** The key shown in messages: `"session:*"` for patterns, the expression otherwise. */
+export function shownGoKey(arg: Arg | undefined): string {
+  if (!arg) return '""';
+  const pattern = keyPatternOf(arg);
+  return pattern !== undefined ? JSON.stringify(pattern) : arg.text.length > 40 ? `${arg.text.slice(0, 37)}...` : arg.text;
+}
+
+/** How the call is written for this client: `rdb.HGetAll(ctx, …)`, `conn.Do("HGETALL", …)`, `B().Hgetall()`. */
+export function goCallText(site: RedisCallSite): string {
+  if (site.receiver.library === 'redigo') return `${site.receiver.text}.${site.method}("${site.command}", …)`;
+  if (site.receiver.library === 'rueidis') return `${site.receiver.text}.B().${site.method}()…`;
+  return `${site.receiver.text}.${site.method}(…)`;
+}
+
+/** The Go spelling of another command on the same client (`Unlink`, `"UNLINK"`, `Unlink()`). */
+export function goMethodFor(site: RedisCallSite, command: string, goRedisName: string): string {
+  if (site.receiver.library === 'redigo') return `${site.receiver.text}.Do("${command}", …)`;
+  if (site.receiver.library === 'rueidis') return `${site.receiver.text}.B().${goRedisName}()…`;
+  return `${site.receiver.text}.${goRedisName}(…)`;
+}
+
+export function isNumber(arg: Arg | undefined, value: number): boolean {
+  return arg?.value.kind === 'number' && arg.value.value === value;
+}
+
+/** Sites of the file in source order, non-batched first for loop rules. */
+export function commandSites(context: RuleContext, commands: ReadonlySet<string>): RedisCallSite[] {
+  return context.model.callSites.filter((site) => commands.has(site.command));
+}
+
+/** Literal string value of an argument ("EX", "MAXLEN"), upper-cased. */
+export function upperString(arg: Arg | undefined): string | undefined {
+  return arg?.value.kind === 'string' ? arg.value.value.toUpperCase() : undefined;
+}
