@@ -197,9 +197,7 @@ export class CollectionViewer implements BodyViewer {
       { class: 'row-actions' },
       this.type !== 'set' ? button('Edit', { icon: 'edit', text: false, edit: true, id: 'edit-row', onClick: () => void edit() }) : null,
       this.fieldTtls ? button('Set field TTL', { icon: 'watch', text: false, edit: true, id: 'field-ttl', onClick: () => void this.setFieldTtl(row) }) : null,
-      this.fieldTtls && (this.items[row]?.ttlMs ?? -1) >= 0
-        ? button('Remove field TTL', { icon: 'circle-slash', text: false, edit: true, id: 'field-persist', onClick: () => void this.persistField(row) })
-        : null,
+      this.fieldTtls ? this.persistButton(row) : null,
       button('Remove', { icon: 'trash', text: false, edit: true, id: 'remove-row', onClick: () => void this.remove(row) }),
     );
   }
@@ -218,6 +216,18 @@ export class CollectionViewer implements BodyViewer {
     if (!(await this.context.edit({ op: 'hashSet', field, value }))) return;
     if (item && field !== item.item) await this.context.edit({ op: 'hashDelete', field: item.item });
     this.reload();
+  }
+
+  /** Remove TTL where the field has one; elsewhere an invisible stand-in, so every row's columns line up. */
+  private persistButton(row: number): HTMLElement {
+    if ((this.items[row]?.ttlMs ?? -1) >= 0) {
+      return button('Remove field TTL', { icon: 'circle-slash', text: false, edit: true, id: 'field-persist', onClick: () => void this.persistField(row) });
+    }
+    const placeholder = button('Remove field TTL', { icon: 'circle-slash', text: false, onClick: () => undefined });
+    placeholder.disabled = true;
+    placeholder.setAttribute('aria-hidden', 'true');
+    placeholder.style.visibility = 'hidden';
+    return placeholder;
   }
 
   /** HEXPIRE after the host's confirmation (the field is deleted when the TTL runs out). */
