@@ -248,7 +248,8 @@ describe('review in the editor', function () {
     await diagnosticsWhen(python, 'sessions.py reviewed', (d) => d.length > 0);
     const pythonHover = await hoverText(python, new vscode.Position(18, 16));
     assert.ok(pythonHover.includes('O(N) where N is the size of the hash.'), pythonHover);
-    assert.ok(pythonHover.includes('redis-server 7.0.15'), 'the hover names the data version');
+    assert.ok(pythonHover.includes('Redis 7.0.15, Redis 7.4.1 and Valkey 8.0.1'), 'the hover names the servers the data comes from');
+    assert.ok(pythonHover.includes('**Available:** Redis 2.0+ · Valkey 8.0'), 'the hover says which servers have the command');
     await open('ts/cache.ts');
     const ts = fixture('ts/cache.ts');
     await diagnosticsWhen(ts, 'cache.ts reviewed', (d) => d.length > 0);

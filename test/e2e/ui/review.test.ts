@@ -122,5 +122,6 @@ it('shows the command card on hover', async () => {
   expect(text).toContain('HGETALL');
   expect(text).toContain('O(N) where N is the size of the hash.');
   expect(text).toContain('@read');
-  expect(text).toContain('redis-server 7.0.15');
+  expect(text).toContain('Redis 7.0.15, Redis 7.4.1 and Valkey 8.0.1');
+  expect(text).toContain('Available: Redis 2.0+ · Valkey 8.0');
 });
