@@ -8,10 +8,17 @@ import { RULE_DOCS_DIR, generatedRuleDocs } from '../../../../scripts/gen-rule-d
 const RULES_DIR = join(__dirname, '..', '..', '..', '..', 'src', 'core', 'rules');
 const REQUIRED_FIXES = ['keys-command', 'del-large-key', 'set-then-expire', 'lock-without-expiry', 'stream-without-maxlen', 'missing-error-listener', 'hardcoded-credentials', 'plaintext-remote-connection'];
 
+function familyOfExample(file: string): string {
+  if (file.endsWith('.py')) return 'python';
+  if (file.endsWith('.go')) return 'go';
+  if (file.endsWith('.java')) return 'java';
+  return 'javascript';
+}
+
 describe('rule metadata', () => {
-  it('has exactly the 30 rule ids of the issue plus command-not-on-target (issue 19), each in a module named after it', () => {
-    expect(RULES).toHaveLength(31);
-    expect(RULES.map((rule) => rule.meta.id)).toContain('command-not-on-target');
+  it('has exactly the 30 rule ids of the issue plus command-not-on-target (issue 19) and the Go/Java rules (issue 17), each in a module named after it', () => {
+    expect(RULES).toHaveLength(34);
+    expect(RULES.map((rule) => rule.meta.id)).toEqual(expect.arrayContaining(['command-not-on-target', 'dial-without-timeouts', 'connection-not-returned', 'unsafe-deserializer']));
     for (const rule of RULES) expect(existsSync(join(RULES_DIR, `${rule.meta.id}.ts`)), rule.meta.id).toBe(true);
   });
 
@@ -27,7 +34,7 @@ describe('rule metadata', () => {
       expect(meta.docs.what && meta.docs.why && meta.docs.fix && meta.docs.falsePositives, meta.id).toBeTruthy();
       expect(meta.docs.references.length, meta.id).toBeGreaterThan(0);
       for (const family of meta.languages) {
-        const hasExample = meta.docs.examples.some((e) => (family === 'python' ? e.file.endsWith('.py') : !e.file.endsWith('.py')));
+        const hasExample = meta.docs.examples.some((e) => familyOfExample(e.file) === family);
         expect(hasExample, `${meta.id} lacks a ${family} example`).toBe(true);
       }
       expect(Object.keys(meta.messages).length, meta.id).toBeGreaterThan(0);
