@@ -16,6 +16,7 @@ import { sharedParsers } from '../../core/parsing/parsers';
 import { diskGrammarSource } from '../../node/grammarFiles';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
+import type { AllocatorQuantum } from '../../core/rdb/allocator';
 import { analyzeRdbFile, analyzeViaRdb, rdbExitCode, viaRdbConnection, viaRdbNodes } from './rdbAnalyze';
 import type { MemoryReport } from '../../core/memory/types';
 
@@ -36,6 +37,9 @@ Options:
   --via-rdb              With --url: stream a fresh snapshot over the replication protocol (as redis-cli --rdb
                          does, same ACL needs: +sync +replconf) straight into the parser, instead of inspecting
                          key by key: the server only forks. With --cluster, every master in parallel.
+  --allocator-quantum N  With --rdb: how the server that wrote the file rounds allocations, 8 (default: builds from
+                         source, Docker images, Valkey) or 16 (Debian's and Ubuntu's redis-server packages, linked
+                         to the system jemalloc). --via-rdb asks each server (MEMORY MALLOC-STATS).
   --ask-password         Prompt for the password on the terminal (not echoed) when REDISCLI_AUTH is unset.
   --cluster              Treat the URL as a Cluster seed and analyse every master in parallel.
   --replicas             In a Cluster, read the replicas instead of the masters.
@@ -79,7 +83,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'keys-per-call': { type: 'string' }, 'scan-count': { type: 'string' }, strategy: { type: 'string' },
         state: { type: 'string' }, resume: { type: 'string' }, 'ask-password': { type: 'boolean' },
-        rdb: { type: 'string' }, 'via-rdb': { type: 'boolean' },
+        rdb: { type: 'string' }, 'via-rdb': { type: 'boolean' }, 'allocator-quantum': { type: 'string' },
       },
       strict: true,
     }));
@@ -87,6 +91,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (values.rdb !== undefined) return runRdbFile(values.rdb, values, io);
+  if (values['allocator-quantum'] !== undefined) throw new UsageError('--allocator-quantum describes the server that wrote an --rdb file; --via-rdb asks the server itself');
   if (!values.url) throw new UsageError('--url is required');
   if (values.full && values.sample) throw new UsageError('--full and --sample exclude each other');
   const format = values.format ?? 'text';
@@ -111,7 +116,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', onSignal);
   try {
     if (values['via-rdb']) {
-      const result = await analyzeViaRdb(viaRdbNodes(client, profile), viaRdbConnection(profile, password), {
+      const result = await analyzeViaRdb(await viaRdbNodes(client, profile), viaRdbConnection(profile, password), {
         delimiters: values.delimiter?.length ? values.delimiter : [':'], signal: controller.signal, io, origin: target,
       });
       await emitReport(result.report, format, values, io);
@@ -168,7 +173,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-type AnalyzeValues = { format?: string; out?: string; workspace?: string; delimiter?: string[]; url?: string; cluster?: boolean; sample?: string; resume?: string; replicas?: boolean; exact?: boolean };
+type AnalyzeValues = { 'allocator-quantum'?: string; format?: string; out?: string; workspace?: string; delimiter?: string[]; url?: string; cluster?: boolean; sample?: string; resume?: string; replicas?: boolean; exact?: boolean };
 
 /** --rdb FILE: the report of a backup; no server involved. */
 async function runRdbFile(path: string, values: AnalyzeValues, io: CliIo): Promise<number> {
@@ -180,13 +185,21 @@ async function runRdbFile(path: string, values: AnalyzeValues, io: CliIo): Promi
   const onSignal = () => controller.abort(new Error('interrupted by Ctrl-C (SIGINT)'));
   process.once('SIGINT', onSignal);
   try {
-    const result = await analyzeRdbFile(resolve(io.cwd, path), { delimiters: values.delimiter?.length ? values.delimiter : [':'], signal: controller.signal, io });
+    const result = await analyzeRdbFile(resolve(io.cwd, path), {
+      delimiters: values.delimiter?.length ? values.delimiter : [':'], signal: controller.signal, io, allocatorQuantum: checkedQuantum(values['allocator-quantum']),
+    });
     await emitReport(result.report, format, values, io);
     if (!result.outcome.complete) io.stderr(terminalSafe(`Partial report (complete: false): ${result.report.incompleteReason}.`) + '\n');
     return rdbExitCode(result, controller.signal);
   } finally {
     process.off('SIGINT', onSignal);
   }
+}
+
+function checkedQuantum(value: string | undefined): AllocatorQuantum | undefined {
+  if (value === undefined) return undefined;
+  if (value !== '8' && value !== '16') throw new UsageError(`--allocator-quantum must be 8 or 16, got "${value}"`);
+  return value === '8' ? 8 : 16;
 }
 
 function checkedFormat(format = 'text'): string {

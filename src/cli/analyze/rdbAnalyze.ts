@@ -12,6 +12,8 @@ import { DEFAULT_NAMESPACE_OPTIONS } from '../../core/memory/namespaceTree';
 import type { MemoryReport } from '../../core/memory/types';
 import { openReplicationSnapshot, SnapshotError, type ReplicationSnapshot, type SnapshotTarget } from '../../redis/rdb/replicationSnapshot';
 import { isCluster, type RedisClient } from '../../redis/client';
+import { allocatorQuantumOf } from '../../redis/rdb/allocatorQuantum';
+import type { AllocatorQuantum } from '../../core/rdb/allocator';
 import { tlsOptions } from '../../redis/connection/clientOptions';
 import type { ConnectionProfile } from '../../core/connection/profile';
 import { CliFailure, UsageError, type CliIo } from '../command';
@@ -37,7 +39,7 @@ export function progressPrinter(io: CliIo, total: number | undefined): ((bytes: 
 }
 
 /** Parse an RDB file into a report. Fails (usage) only when the file cannot be opened at all. */
-export async function analyzeRdbFile(path: string, options: { delimiters: string[]; signal?: AbortSignal; io: CliIo }): Promise<RdbRunResult> {
+export async function analyzeRdbFile(path: string, options: { delimiters: string[]; signal?: AbortSignal; io: CliIo; allocatorQuantum?: AllocatorQuantum }): Promise<RdbRunResult> {
   let size: number;
   try {
     const stat = statSync(path);
@@ -47,9 +49,10 @@ export async function analyzeRdbFile(path: string, options: { delimiters: string
     if (error instanceof CliFailure) throw error;
     throw new CliFailure(`--rdb ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, ANALYZE_EXIT.usage);
   }
-  const analysis = new RdbAnalysis({ source: 'file', origin: basename(path), collector: rdbCollectorOptions(options.delimiters) });
+  const { allocatorQuantum } = options;
+  const analysis = new RdbAnalysis({ source: 'file', origin: basename(path), collector: rdbCollectorOptions(options.delimiters), allocatorQuantum });
   const progress = progressPrinter(options.io, size);
-  const outcome = await parseRdbStream(createReadStream(path, { highWaterMark: 1 << 20 }), analysis, { signal: options.signal, onProgress: progress });
+  const outcome = await parseRdbStream(createReadStream(path, { highWaterMark: 1 << 20 }), analysis, { signal: options.signal, onProgress: progress, allocatorQuantum });
   if (progress) options.io.stderr('\n');
   return { report: analysis.report({ bytes: outcome.bytes, rdbVersion: outcome.rdbVersion, complete: outcome.complete, incompleteReason: outcome.error?.message }), outcome };
 }
@@ -66,6 +69,8 @@ export function rdbExitCode(result: RdbRunResult, signal: AbortSignal): number {
 export interface ViaRdbNode {
   host: string;
   port: number;
+  /** The node's jemalloc quantum (MEMORY MALLOC-STATS), when it said. */
+  allocatorQuantum?: AllocatorQuantum;
 }
 
 /**
@@ -82,7 +87,7 @@ export async function analyzeViaRdb(
   const read = new Map<string, { bytes: number; keys: number }>();
   const results = await Promise.all(nodes.map(async (node) => {
     const address = `${node.host}:${node.port}`;
-    const listener = root.nodeListener(address);
+    const listener = root.nodeListener(address, node.allocatorQuantum);
     let snapshot: ReplicationSnapshot;
     try {
       snapshot = await openReplicationSnapshot({ ...connection, host: node.host, port: node.port });
@@ -94,6 +99,7 @@ export async function analyzeViaRdb(
     try {
       const outcome = await parseRdbStream(snapshot.chunks, listener, {
         signal: options.signal,
+        allocatorQuantum: node.allocatorQuantum,
         stopWhenDone: true,
         onProgress: progressLine && ((bytes, keys) => {
           read.set(address, { bytes, keys });
@@ -128,11 +134,15 @@ export async function analyzeViaRdb(
   return { report, outcome, waitedMs: results.map((r) => r.waitedMs) };
 }
 
-/** The nodes to snapshot for --via-rdb: the server itself, or every Cluster master. */
-export function viaRdbNodes(client: RedisClient, profile: ConnectionProfile): ViaRdbNode[] {
-  if (isCluster(client)) return client.nodes('master').map((node) => ({ host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379 }));
+/** The nodes to snapshot for --via-rdb, the server itself or every Cluster master, each with its allocator's quantum. */
+export async function viaRdbNodes(client: RedisClient, profile: ConnectionProfile): Promise<ViaRdbNode[]> {
+  if (isCluster(client)) {
+    return Promise.all(client.nodes('master').map(async (node) => ({
+      host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379, allocatorQuantum: await allocatorQuantumOf(node),
+    })));
+  }
   if (profile.topology === 'sentinel') throw new UsageError('--via-rdb needs the master\'s address: give its redis:// URL instead of the Sentinel one');
-  return [{ host: profile.host, port: profile.port }];
+  return [{ host: profile.host, port: profile.port, allocatorQuantum: await allocatorQuantumOf(client) }];
 }
 
 /** Replication connection settings from the analysis profile. */

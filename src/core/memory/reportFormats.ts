@@ -63,7 +63,7 @@ function statusLines(report: MemoryReport): string[] {
 /** Where an RDB report came from and what only a snapshot tells (expired keys, idle times, LFU). */
 function rdbLines(rdb: NonNullable<MemoryReport['rdb']>): string[] {
   const from = rdb.source === 'file' ? `the RDB file ${rdb.origin}` : `a snapshot streamed from ${rdb.origin}`;
-  const lines = [`Read from ${from} (${formatBytes(rdb.bytes)}, RDB ${rdb.rdbVersion}${rdb.redisVersion ? `, Redis ${rdb.redisVersion}` : ''}${rdb.snapshotTime ? `, taken ${rdb.snapshotTime}` : ''}); sizes: ${rdb.sizeModel}.`];
+  const lines = [`Read from ${from} (${formatBytes(rdb.bytes)}, RDB ${rdb.rdbVersion}${rdb.redisVersion ? `, Redis ${rdb.redisVersion}` : ''}${rdb.valkeyVersion ? `, Valkey ${rdb.valkeyVersion}` : ''}${rdb.snapshotTime ? `, taken ${rdb.snapshotTime}` : ''}); sizes: ${rdb.sizeModel}.`];
   if (rdb.expiredKeys > 0) lines.push(`${formatCount(rdb.expiredKeys)} keys (${formatBytes(rdb.expiredMemoryBytes)}) had already expired at the snapshot and are not counted.`);
   if (rdb.idle) lines.push(`Idle (LRU): ${rdb.idle.map((b) => `${b.bucket} ${formatCount(b.keys)} (${formatBytes(b.memoryBytes)})`).join(', ')}`);
   if (rdb.lfu) lines.push(`LFU counters: p50 ${rdb.lfu.p50}, p90 ${rdb.lfu.p90}, p99 ${rdb.lfu.p99}, max ${rdb.lfu.max}`);

@@ -186,6 +186,8 @@ export interface RdbSourceSummary {
   rdbVersion: number;
   /** redis-ver AUX field of the server that wrote the snapshot. */
   redisVersion?: string;
+  /** valkey-ver AUX field, when Valkey wrote it (Valkey 8 writes no redis-ver). */
+  valkeyVersion?: string;
   /** When the snapshot was taken (ISO 8601, from the ctime AUX field); TTLs are measured from this moment. */
   snapshotTime?: string;
   /** Keys per database number. */

@@ -10,7 +10,8 @@ import { evaluateRecommendations } from '../memory/recommendations/evaluate';
 import type { NodeFacts, ServerFacts } from '../memory/serverFacts';
 import type { IdleBucketName, KeyRecord, MemoryReport, RdbSourceSummary } from '../memory/types';
 import * as sizeModel from './sizeModel';
-import { serverShapeFromVersion, type ServerShape } from './sizeModel';
+import { serverShapeFromVersion, valkeyShape, type ServerShape } from './sizeModel';
+import type { AllocatorQuantum } from './allocator';
 
 // Local bindings for the per-key path (imported names compiled to CommonJS are getters).
 const keyNameFields = keyRecordName.keyNameFields;
@@ -26,6 +27,8 @@ export interface RdbAnalysisOptions {
   nowMs?: number;
   /** Snapshots of several nodes feed this report through nodeListener(); the root then reads none itself. */
   manyNodes?: boolean;
+  /** The writing server's jemalloc quantum (allocator.ts); give the parser the same. Default 8. */
+  allocatorQuantum?: AllocatorQuantum;
 }
 
 /** Figures every node of one report adds to. */
@@ -73,7 +76,7 @@ const INTEGER_SET_CANDIDATES = 10;
 export class RdbAnalysis implements RdbListener {
   readonly collector: MemoryCollector;
   readonly auxFields: Record<string, string> = {};
-  private shape: ServerShape = serverShapeFromVersion(undefined);
+  private shape: ServerShape;
   private nowMs: number | undefined;
   private readonly keysByDatabase: Record<string, number>;
   private readonly totals: SharedTotals;
@@ -87,12 +90,13 @@ export class RdbAnalysis implements RdbListener {
     this.totals = shared?.totals ?? newTotals();
     this.keysByDatabase = this.totals.keysByDatabase;
     this.nowMs = options.nowMs;
+    this.shape = serverShapeFromVersion(undefined, options.allocatorQuantum);
     if (!shared && !options.manyNodes) this.collector.beginNode(options.origin, 0, 'full');
   }
 
   /** A listener for one more node's snapshot (a Cluster master) feeding the same report. */
-  nodeListener(origin: string): RdbAnalysis {
-    const listener = new RdbAnalysis({ ...this.options, origin }, { collector: this.collector, totals: this.totals });
+  nodeListener(origin: string, allocatorQuantum = this.options.allocatorQuantum): RdbAnalysis {
+    const listener = new RdbAnalysis({ ...this.options, origin, allocatorQuantum }, { collector: this.collector, totals: this.totals });
     this.collector.beginNode(origin, 0, 'full');
     this.nodeListeners.push(listener);
     return listener;
@@ -100,7 +104,8 @@ export class RdbAnalysis implements RdbListener {
 
   aux(name: string, value: string): void {
     this.auxFields[name] = value;
-    if (name === 'redis-ver') this.shape = serverShapeFromVersion(value);
+    if (name === 'redis-ver') this.shape = serverShapeFromVersion(value, this.shape.quantum);
+    if (name === 'valkey-ver') this.shape = valkeyShape(this.shape.quantum);
     if (name === 'ctime' && this.options.nowMs === undefined && /^\d+$/.test(value)) this.nowMs = Number(value) * 1000;
   }
 
@@ -192,6 +197,7 @@ export class RdbAnalysis implements RdbListener {
       bytes: progress.bytes,
       rdbVersion: progress.rdbVersion,
       ...(first.auxFields['redis-ver'] ? { redisVersion: first.auxFields['redis-ver'] } : {}),
+      ...(first.auxFields['valkey-ver'] ? { valkeyVersion: first.auxFields['valkey-ver'] } : {}),
       ...(Number.isFinite(ctime) && ctime > 0 ? { snapshotTime: new Date(ctime * 1000).toISOString() } : {}),
       keysByDatabase: t.keysByDatabase,
       expiredKeys: t.expiredKeys,
@@ -200,7 +206,7 @@ export class RdbAnalysis implements RdbListener {
       ...(lfuValues.length ? { lfu: { p50, p90, p99, max } } : {}),
       functionLibraries: t.functionLibraries,
       moduleTypes: t.moduleTypes,
-      sizeModel: `MEMORY USAGE modelled from each key's encoding for Redis ${first.shape.version.join('.')} (jemalloc size classes)`,
+      sizeModel: `MEMORY USAGE modelled from each key's encoding for ${first.shape.flavor === 'valkey' ? `Valkey ${first.auxFields['valkey-ver'] ?? ''}`.trim() : `Redis ${first.shape.version.join('.')}`} (jemalloc size classes, ${first.shape.quantum}-byte quantum)`,
     };
     return {
       ...built,

@@ -20,13 +20,13 @@ import * as constants from './rdbConstants';
 // Plain local bindings: module namespaces compiled to CommonJS read every imported name through a getter, which
 // cost more than the parsing itself in the per-element paths.
 const T = { ...constants };
-const sdsAllocSize = allocator.sdsAllocSize;
-const jemallocSize = allocator.jemallocSize;
 const lzfDecompress = lzf.lzfDecompress;
 const lzfDecompressInto = lzf.lzfDecompressInto;
 const { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs } = blobs;
 
 const NEED_MORE = Symbol('need more bytes');
+/** Builds from source (Redis's own jemalloc, Docker images, Valkey) round to 8 bytes; see allocator.ts. */
+export const DEFAULT_QUANTUM: allocator.AllocatorQuantum = 8;
 const MAX_VERSION = 12;
 /** The largest unit read whole (a key name, one listpack): beyond it a length is corrupt, and buffering the rest
  *  of a big file to wait for it would exhaust memory. Big string values are skipped, not read whole. */
@@ -55,6 +55,8 @@ const enum Step {
 export interface RdbParserOptions {
   /** Check the CRC64 trailer (default true). A trailer of zeros means the writer had rdbchecksum off. */
   verifyChecksum?: boolean;
+  /** The writing server's jemalloc quantum (see allocator.ts); allocation sizes are counted with it. Default 8. */
+  allocatorQuantum?: allocator.AllocatorQuantum;
 }
 
 export class RdbParser {
@@ -101,8 +103,15 @@ export class RdbParser {
   private readonly pelRax = new RaxNodeCounter(16);
   private readonly facts: RdbKeyFacts = newFacts();
 
+  /** Allocation sizes as the writing server's allocator rounds them. */
+  private readonly jemallocSize: (size: number) => number;
+  private readonly sdsAllocSize: (length: number) => number;
+
   constructor(private readonly listener: RdbListener, options: RdbParserOptions = {}) {
     this.verify = options.verifyChecksum ?? true;
+    const quantum = options.allocatorQuantum ?? DEFAULT_QUANTUM;
+    this.jemallocSize = allocator.sizeClassOf(quantum);
+    this.sdsAllocSize = allocator.sdsSizer(quantum);
   }
 
   /** Absolute offset of the first byte not yet parsed. */
@@ -594,13 +603,13 @@ export class RdbParser {
         if (this.pairPart === 1) {
           // A plain node: one big element stored as it is.
           const length = this.stringLength();
-          f.nodeAllocBytes += jemallocSize(length);
+          f.nodeAllocBytes += this.jemallocSize(length);
           f.length += 1;
         } else if (type === T.TYPE_LIST_QUICKLIST_2) {
           const at = this.pos;
           const entries = this.listpackString('quicklist node');
           if (entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
-          f.nodeAllocBytes += jemallocSize(this.lastBlobBytes);
+          f.nodeAllocBytes += this.jemallocSize(this.lastBlobBytes);
           f.blobBytes += this.lastBlobBytes;
           f.length += entries;
         } else {
@@ -609,7 +618,7 @@ export class RdbParser {
           const counted = ziplistEntries(blob, 0, blob.length);
           if (counted.error !== undefined) throw this.formatError(at, `quicklist node of key ${this.keyText()}: ${counted.error}`);
           if (counted.entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
-          f.nodeAllocBytes += jemallocSize(blob.length);
+          f.nodeAllocBytes += this.jemallocSize(blob.length);
           f.blobBytes += blob.length;
           f.length += counted.entries;
         }
@@ -655,13 +664,13 @@ export class RdbParser {
     const f = this.facts;
     switch (type) {
       case T.TYPE_LIST: case T.TYPE_SET:
-        f.elementAllocBytes += sdsAllocSize(this.stringLength());
+        f.elementAllocBytes += this.sdsAllocSize(this.stringLength());
         if (this.lastWasInteger) f.integerElements++;
         this.remaining--;
         break;
       case T.TYPE_ZSET: case T.TYPE_ZSET_2:
         if (this.pairPart === 0) {
-          f.elementAllocBytes += sdsAllocSize(this.stringLength());
+          f.elementAllocBytes += this.sdsAllocSize(this.stringLength());
           this.pairPart = 1;
         } else {
           if (type === T.TYPE_ZSET_2) {
@@ -679,7 +688,7 @@ export class RdbParser {
         }
         break;
       case T.TYPE_HASH:
-        f.elementAllocBytes += sdsAllocSize(this.stringLength());
+        f.elementAllocBytes += this.sdsAllocSize(this.stringLength());
         if (this.pairPart === 0) this.pairPart = 1;
         else (this.pairPart = 0), this.remaining--;
         break;
@@ -688,7 +697,7 @@ export class RdbParser {
           if (this.length('a field expiry') !== 0) f.fieldsWithTtl++;
           this.pairPart = 1;
         } else {
-          f.elementAllocBytes += sdsAllocSize(this.stringLength());
+          f.elementAllocBytes += this.sdsAllocSize(this.stringLength());
           if (this.pairPart === 1) this.pairPart = 2;
           else (this.pairPart = 0), this.remaining--;
         }
@@ -716,7 +725,7 @@ export class RdbParser {
         const bytes = this.lastBlobBytes;
         s.listpackBytes += bytes;
         s.lastListpackBytes = bytes;
-        s.listpackAllocBytes += jemallocSize(bytes);
+        s.listpackAllocBytes += this.jemallocSize(bytes);
         this.remaining--;
         this.step = this.remaining > 0 ? Step.StreamListpackKey : Step.StreamMeta;
         break;

@@ -7,24 +7,30 @@
 import * as allocator from './allocator';
 import type { RdbKeyFacts } from './types';
 
-// Local bindings: imported names compiled to CommonJS are getters, too slow for a per-key path.
-const jemallocSize = allocator.jemallocSize;
-const sdsAllocSize = allocator.sdsAllocSize;
-
-/** The server whose memory the model describes (from the file's redis-ver AUX field). */
+/** The server whose memory the model describes (from the file's redis-ver or valkey-ver AUX field). */
 export interface ServerShape {
-  /** [major, minor], e.g. [7, 0]; [7, 0] when unknown. */
+  /** The Redis version whose data layout the server has, [major, minor]: Valkey 8 counts as 7.2 (its fork point). */
   version: [number, number];
+  /** Valkey keeps the key inside the keyspace's dict entry and sets' members in bare buckets (dict.c of Valkey 8.0). */
+  flavor: 'redis' | 'valkey';
+  /** jemalloc's quantum in the writing server's build (see allocator.ts). */
+  quantum: allocator.AllocatorQuantum;
   /** list-max-listpack-size as a byte limit for one node (-2 = 8 KB, the default). */
   listNodeBytes: number;
 }
 
-export const DEFAULT_SERVER_SHAPE: ServerShape = { version: [7, 0], listNodeBytes: 8192 };
+export const DEFAULT_SERVER_SHAPE: ServerShape = { version: [7, 0], flavor: 'redis', quantum: 8, listNodeBytes: 8192 };
 
 /** Parse "7.0.15" (redis-ver) into a shape; unknown text keeps the defaults. */
-export function serverShapeFromVersion(redisVersion: string | undefined): ServerShape {
+export function serverShapeFromVersion(redisVersion: string | undefined, quantum: allocator.AllocatorQuantum = DEFAULT_SERVER_SHAPE.quantum): ServerShape {
   const match = /^(\d+)\.(\d+)/.exec(redisVersion ?? '');
-  return match ? { ...DEFAULT_SERVER_SHAPE, version: [Number(match[1]), Number(match[2])] } : DEFAULT_SERVER_SHAPE;
+  const version: [number, number] = match ? [Number(match[1]), Number(match[2])] : DEFAULT_SERVER_SHAPE.version;
+  return { ...DEFAULT_SERVER_SHAPE, version, quantum };
+}
+
+/** The shape of a Valkey server from its valkey-ver AUX field: every Valkey release has Redis 7.2's layouts. */
+export function valkeyShape(quantum: allocator.AllocatorQuantum = DEFAULT_SERVER_SHAPE.quantum): ServerShape {
+  return { ...DEFAULT_SERVER_SHAPE, version: [7, 2], flavor: 'valkey', quantum };
 }
 
 const ROBJ = 16;
@@ -35,14 +41,31 @@ const QUICKLIST = 40;
 const QUICKLIST_NODE = 32;
 const ZSET = 16;
 const ZSKIPLIST = 32;
-/** The skiplist header node: 24 bytes + 32 levels of 16 bytes, rounded by jemalloc. */
-const ZSKIPLIST_HEADER = jemallocSize(24 + 32 * 16);
-/** Expected jemalloc size of a skiplist node (24 bytes + 16 per level, levels geometric with p = 1/4). */
-const ZSKIPLIST_NODE = (() => {
-  let expected = 0;
-  for (let level = 1; level <= 32; level++) expected += 0.75 * 0.25 ** (level - 1) * jemallocSize(24 + 16 * level);
-  return expected;
-})();
+/** What each allocator build rounds the fixed-size structures to. */
+interface Rounded {
+  jemallocSize: (size: number) => number;
+  sdsAllocSize: (length: number) => number;
+  /** The skiplist header node: 24 bytes + 32 levels of 16 bytes, rounded by jemalloc. */
+  skiplistHeader: number;
+  /** Expected jemalloc size of a skiplist node (24 bytes + 16 per level, levels geometric with p = 1/4). */
+  skiplistNode: number;
+}
+
+function rounded(quantum: allocator.AllocatorQuantum): Rounded {
+  const jemallocSize = allocator.sizeClassOf(quantum);
+  let skiplistNode = 0;
+  for (let level = 1; level <= 32; level++) skiplistNode += 0.75 * 0.25 ** (level - 1) * jemallocSize(24 + 16 * level);
+  return {
+    jemallocSize,
+    sdsAllocSize: (length) => jemallocSize(allocator.sdsHeaderSize(length) + length + 1),
+    skiplistHeader: jemallocSize(24 + 32 * 16),
+    skiplistNode,
+  };
+}
+
+const ROUNDED: Record<allocator.AllocatorQuantum, Rounded> = { 8: rounded(8), 16: rounded(16) };
+/** Valkey's dictEntryNoValue (key + next), allocated for a set member whose bucket was taken. */
+const DICT_ENTRY_NO_VALUE = 16;
 const STREAM_V7 = 80;
 const STREAM_V6 = 40;
 const STREAM_CG = 40;
@@ -81,8 +104,13 @@ const nextPowerOfTwo = (n: number) => (n <= 4 ? 4 : 2 ** Math.ceil(Math.log2(n))
 
 /** MEMORY USAGE of the key described by `facts`, with the encoding the server reports. */
 export function estimateKeyMemory(facts: RdbKeyFacts, server: ServerShape = DEFAULT_SERVER_SHAPE): SizeEstimate {
-  const keyBytes = sdsAllocSize(facts.key.length) + DICT_ENTRY;
-  const value = valueSize(facts, server);
+  const r = ROUNDED[server.quantum];
+  const keyLength = facts.key.length;
+  // Valkey 8 embeds the key in its dict entry (value pointer, next, a header-size byte, an sds of type 8 or wider).
+  const keyBytes = server.flavor === 'valkey'
+    ? r.jemallocSize(16 + 1 + Math.max(3, allocator.sdsHeaderSize(keyLength)) + keyLength + 1)
+    : r.sdsAllocSize(keyLength) + DICT_ENTRY;
+  const value = valueSize(facts, server, r);
   return { bytes: Math.round(keyBytes + value.bytes), encoding: value.encoding };
 }
 
@@ -90,13 +118,35 @@ function atLeast(server: ServerShape, major: number, minor: number): boolean {
   return server.version[0] > major || (server.version[0] === major && server.version[1] >= minor);
 }
 
-function hashtable(n: number, initialBuckets: number, elementAllocBytes: number): number {
-  return ROBJ + DICT + 8 * dictBuckets(n, initialBuckets) + n * DICT_ENTRY + elementAllocBytes;
+function hashtable(n: number, initialBuckets: number, elementAllocBytes: number, entryBytes = n * DICT_ENTRY): number {
+  return ROBJ + DICT + 8 * dictBuckets(n, initialBuckets) + entryBytes + elementAllocBytes;
 }
 
-/** Buckets a set's dict started with: a set of integers was an intset until it passed 512 entries (set-max-intset-entries). */
-function setInitialBuckets(f: RdbKeyFacts): number {
-  return f.integerElements === f.length && f.length > 512 ? nextPowerOfTwo(513) : 4;
+/**
+ * Valkey's set dict keeps a member directly in an empty bucket and allocates an entry only for members that
+ * landed in a bucket already taken: n minus the buckets in use, for n members hashed into the table's buckets.
+ */
+function valkeySetEntryBytes(n: number, initialBuckets: number): number {
+  const start = Math.max(4, nextPowerOfTwo(initialBuckets));
+  const size = Math.max(start, nextPowerOfTwo(n));
+  const old = size / 2;
+  const steps = n - (old + 1);
+  const collided = (entries: number, buckets: number) => (entries <= 0 || buckets <= 0 ? 0 : entries - buckets * (1 - Math.exp(-entries / buckets)));
+  if (size === start || steps >= NON_EMPTY_BUCKETS * old) return collided(n, size) * DICT_ENTRY_NO_VALUE;
+  // Still rehashing (as dictBuckets assumes): the part of the old table not yet moved keeps its fuller chains.
+  const moved = steps / (NON_EMPTY_BUCKETS * old);
+  const inNew = steps + moved * (old + 1);
+  return (collided(inNew, size) + collided(n - inNew, old * (1 - moved))) * DICT_ENTRY_NO_VALUE;
+}
+
+/**
+ * Buckets a set's dict started with: a set of integers was an intset until it passed 512 entries
+ * (set-max-intset-entries); from 7.2 on, a set of strings was a listpack converted like a hash's (sized for the
+ * entries it held plus the one being added).
+ */
+function setInitialBuckets(f: RdbKeyFacts, server: ServerShape): number {
+  if (f.integerElements === f.length && f.length > 512) return nextPowerOfTwo(513);
+  return atLeast(server, 7, 2) ? convertedInitialBuckets(f.length) : 4;
 }
 
 /** A hash (or zset) passing 128 entries (the listpack limit) converts into a dict sized for 129; a smaller one was
@@ -105,7 +155,8 @@ function convertedInitialBuckets(n: number): number {
   return n > 128 ? nextPowerOfTwo(129) : nextPowerOfTwo(n);
 }
 
-function valueSize(f: RdbKeyFacts, server: ServerShape): SizeEstimate {
+function valueSize(f: RdbKeyFacts, server: ServerShape, r: Rounded): SizeEstimate {
+  const { jemallocSize, sdsAllocSize } = r;
   switch (f.type) {
     case 'string':
       if (f.integerString) return { bytes: ROBJ, encoding: 'int' };
@@ -125,7 +176,11 @@ function valueSize(f: RdbKeyFacts, server: ServerShape): SizeEstimate {
       return { bytes: ROBJ + QUICKLIST + f.nodes * QUICKLIST_NODE + f.nodeAllocBytes, encoding: 'quicklist' };
     }
     case 'set':
-      if (f.encoding === 'hashtable') return { bytes: hashtable(f.length, setInitialBuckets(f), f.elementAllocBytes), encoding: 'hashtable' };
+      if (f.encoding === 'hashtable') {
+        const initial = setInitialBuckets(f, server);
+        const entries = server.flavor === 'valkey' ? valkeySetEntryBytes(f.length, initial) : f.length * DICT_ENTRY;
+        return { bytes: hashtable(f.length, initial, f.elementAllocBytes, entries), encoding: 'hashtable' };
+      }
       return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding };
     case 'hash':
       if (f.encoding === 'hashtable') return { bytes: hashtable(f.length, convertedInitialBuckets(f.length), f.elementAllocBytes), encoding: 'hashtable' };
@@ -134,7 +189,7 @@ function valueSize(f: RdbKeyFacts, server: ServerShape): SizeEstimate {
     case 'zset':
       if (f.encoding === 'skiplist') {
         const n = f.length;
-        const bytes = ROBJ + ZSET + ZSKIPLIST + DICT + 8 * dictBuckets(n, convertedInitialBuckets(n)) + ZSKIPLIST_HEADER + n * (DICT_ENTRY + ZSKIPLIST_NODE) + f.elementAllocBytes;
+        const bytes = ROBJ + ZSET + ZSKIPLIST + DICT + 8 * dictBuckets(n, convertedInitialBuckets(n)) + r.skiplistHeader + n * (DICT_ENTRY + r.skiplistNode) + f.elementAllocBytes;
         return { bytes, encoding: 'skiplist' };
       }
       return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding };

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { fillEveryEncoding, serverFacts } from './everyEncoding';
-import { saveAndRead } from './rdbOfRealServer';
+import { saveAndRead, serverQuantum } from './rdbOfRealServer';
 
 let server: Standalone;
 let client: Redis;
@@ -58,7 +58,9 @@ describe('analyze --rdb', () => {
     expect(live.code, live.stderr).toBe(0);
     dump = await saveAndRead(client);
     const path = writeDump('dump.rdb', dump);
-    const offline = await cli('analyze', '--rdb', path, '--format', 'json');
+    // The file does not say how the server's allocator rounds; the server does, and the user passes it on.
+    const quantum = await serverQuantum(client);
+    const offline = await cli('analyze', '--rdb', path, '--format', 'json', '--allocator-quantum', String(quantum));
     expect(offline.code, offline.stderr).toBe(0);
     const liveReport = JSON.parse(live.stdout);
     const rdbReport = JSON.parse(offline.stdout);
@@ -80,6 +82,10 @@ describe('analyze --rdb', () => {
     expect(rdbReport.encodings).toEqual(liveReport.encodings);
     expect(rdbReport.rdb).toMatchObject({ source: 'file', rdbVersion: 10, expiredKeys: 0 });
     expect(rdbReport.rdb.redisVersion).toMatch(/^7\.0\./);
+    expect(rdbReport.rdb.sizeModel).toContain(`${quantum}-byte quantum`);
+    const bad = await cli('analyze', '--rdb', path, '--allocator-quantum', '12');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--allocator-quantum must be 8 or 16');
   });
 
   it('writes text and Markdown with the source named', async () => {

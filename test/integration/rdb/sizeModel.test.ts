@@ -1,16 +1,18 @@
 /**
  * The parser and the size model against real servers: every type × encoding × size range is filled, measured
  * with MEMORY USAGE SAMPLES 0, saved, parsed; types, encodings and lengths must match the server exactly, sizes
- * within the issue's bounds (per key ±10 % for ≥ 95 % of keys, per type ±3 %). Debian's redis-server 7.0 always;
- * more builds (Redis 7.4, Valkey 8 from ../shared/vendor) with RDB_TEST_SERVER_BINS=/path/redis-server,/path/valkey-server.
+ * within the issue's bounds (per key ±10 % for ≥ 95 % of keys, per type ±3 %), on Debian's redis-server 7.0 (the
+ * system jemalloc, 16-byte quantum) and, where they are built, Redis 7.4 and Valkey 8 from the vendored sources
+ * (their own jemalloc, 8-byte quantum; Valkey keeps keys in its dict entries).
  */
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_SERVER, startStandalone, type Standalone } from '../../helpers/redisServers';
+import { startStandalone, type Standalone } from '../../helpers/redisServers';
+import { availableBuilds, REDIS_7_0, REDIS_7_4, VALKEY_8 } from '../../helpers/serverBuilds';
 import { fillEveryEncoding, FILL_CASES, serverFacts, type ServerKeyFacts } from './everyEncoding';
-import { parseAll, saveAndRead, type ParsedKey } from './rdbOfRealServer';
+import { parseAll, saveAndRead, serverQuantum, type ParsedKey } from './rdbOfRealServer';
 
-const BINARIES = [REDIS_SERVER, ...(process.env.RDB_TEST_SERVER_BINS?.split(',').filter(Boolean) ?? [])];
+const BINARIES = availableBuilds([REDIS_7_0, REDIS_7_4, VALKEY_8], 'the RDB size model').map((build) => build.server);
 
 describe.each(BINARIES)('RDB of %s', (binary) => {
   let server: Standalone;
@@ -26,7 +28,7 @@ describe.each(BINARIES)('RDB of %s', (binary) => {
     names = await fillEveryEncoding(client);
     truth = await serverFacts(client, names);
     const data = await saveAndRead(client);
-    ({ keys: parsed, aux } = parseAll(data, 4093));
+    ({ keys: parsed, aux } = parseAll(data, 4093, await serverQuantum(client)));
   }, 300_000);
 
   afterAll(async () => {
@@ -35,7 +37,7 @@ describe.each(BINARIES)('RDB of %s', (binary) => {
   });
 
   it('reports every key with the type, encoding, length and TTL the server reports', () => {
-    expect(aux['redis-ver']).toMatch(/^\d+\.\d+\./);
+    expect(aux['redis-ver'] ?? aux['valkey-ver']).toMatch(/^\d+\.\d+\./);
     expect([...parsed.keys()].sort()).toEqual([...names].sort());
     for (const name of names) {
       const server = truth.get(name)!;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import { startCluster, startStandalone, type ClusterSet, type Standalone } from '../../helpers/redisServers';
 import { fillEveryEncoding } from './everyEncoding';
-import { saveAndRead } from './rdbOfRealServer';
+import { saveAndRead, serverQuantum } from './rdbOfRealServer';
 
 let diskless: Standalone;
 let client: Redis;
@@ -45,10 +45,13 @@ describe('analyze --via-rdb', () => {
     expect(streamed.code, streamed.stderr).toBe(0);
     const path = join(dir, 'dump.rdb');
     writeFileSync(path, await saveAndRead(client));
-    const file = await cli('analyze', '--rdb', path, '--format', 'json');
+    // --via-rdb asks the server how its allocator rounds; for the file the user says it.
+    const quantum = await serverQuantum(client);
+    const file = await cli('analyze', '--rdb', path, '--format', 'json', '--allocator-quantum', String(quantum));
     const viaRdb = JSON.parse(streamed.stdout);
     const fromFile = JSON.parse(file.stdout);
     expect(viaRdb.complete).toBe(true);
+    expect(viaRdb.rdb.sizeModel).toContain(`${quantum}-byte quantum`);
     expect(viaRdb.rdb).toMatchObject({ source: 'replication', rdbVersion: 10 });
     expect(viaRdb.byType).toEqual(fromFile.byType);
     expect(viaRdb.encodings).toEqual(fromFile.encodings);
