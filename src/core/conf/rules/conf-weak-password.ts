@@ -17,7 +17,7 @@ export const confWeakPassword: ConfRule = {
     for (const name of ['requirepass', 'masterauth']) {
       for (const directive of context.all(name)) {
         const value = directive.args[0]?.value ?? '';
-        if (value !== '' && value.length < MIN_LENGTH) reports.push({ message: `${name} is only ${value.length} characters; use a random secret of at least ${MIN_LENGTH}.`, ...context.argRange(directive, 0) });
+        if (value !== '' && value.length < MIN_LENGTH) reports.push({ message: `${directive.name} is only ${value.length} characters; use a random secret of at least ${MIN_LENGTH}.`, ...context.argRange(directive, 0) });
       }
     }
     for (const user of context.userLines()) {

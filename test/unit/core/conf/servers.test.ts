@@ -91,6 +91,9 @@ describe('linting for a target server', () => {
     expect(missing(header, 'valkey-8')).toBe(true);
     expect(missing(`${header}primaryauth a-long-and-random-password-5678\n`, 'valkey-8')).toBe(false);
     expect(missing(`${header}masterauth a-long-and-random-password-5678\n`, 'redis-7.0')).toBe(false);
+    // conf-weak-password checks masterauth under whichever name the file writes, and says that name.
+    const weak = lintRedisConf('primaryauth 123\n', { server: 'valkey-8' }).filter((f) => f.ruleId === 'conf-weak-password');
+    expect(weak.map((f) => f.message)).toEqual(['primaryauth is only 3 characters; use a random secret of at least 32.']);
   });
 
   it('a typo unknown to every server stays conf-unknown-directive, suggesting a name of the target', () => {
