@@ -15,6 +15,8 @@ export const confMasterauthMissing: ConfRule = {
     if (!context.requiresAuth() || context.value('masterauth') !== '' || context.bool('cluster-enabled')) return [];
     if (!context.isReplica() && context.mode !== 'sentinel' && context.mode !== 'replica') return [];
     const directive = context.last('replicaof');
-    return [{ message: 'This node requires authentication but has no masterauth: replication from an authenticated master will fail.', ...(directive ? context.lineRange(directive) : context.fileRange()) }];
+    // Valkey 8 calls it primaryauth: name the directive the target server writes.
+    const name = context.canonical('masterauth');
+    return [{ message: `This node requires authentication but has no ${name}: replication from an authenticated master will fail.`, ...(directive ? context.lineRange(directive) : context.fileRange()) }];
   },
 };

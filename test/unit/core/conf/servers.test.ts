@@ -89,6 +89,7 @@ describe('linting for a target server', () => {
     const header = '# redis-review: workload=cache mode=replica replicas=1\nrequirepass a-long-and-random-password-1234\n';
     const missing = (text: string, server: TargetServer) => lintRedisConf(text, { server }).some((f) => f.ruleId === 'conf-masterauth-missing');
     expect(missing(header, 'valkey-8')).toBe(true);
+    expect(lintRedisConf(header, { server: 'valkey-8' }).find((f) => f.ruleId === 'conf-masterauth-missing')?.message).toContain('has no primaryauth');
     expect(missing(`${header}primaryauth a-long-and-random-password-5678\n`, 'valkey-8')).toBe(false);
     expect(missing(`${header}masterauth a-long-and-random-password-5678\n`, 'redis-7.0')).toBe(false);
     // conf-weak-password checks masterauth under whichever name the file writes, and says that name.
