@@ -108,6 +108,32 @@ function slicesBy(step: string): boolean {
   return /^\d+$/.test(step) ? Number(step) >= 10 : /^[\w$.]+$/.test(step);
 }
 
+/** `meta.get("labels", [])`, `meta["labels"]`, `entry.labels`: a part of the item `meta`, read from the item's name. */
+const ENTRY_PART = /^([A-Za-z_$][\w$]*)\s*(?:\.get\(|\[|\??\.[A-Za-z_$])/;
+/** How many enclosing loops are looked at for the table an item comes from. */
+const ENCLOSING_LOOPS = 3;
+
+/**
+ * A loop over a part of an entry of a table fixed in the code (`for name, meta in METRICS.items(): for label in
+ * meta.get("labels", [])`): the inner rounds are bounded by the table too, not by data that grows.
+ */
+function readsEntryOfConstantTable(loop: Node, iterable: string, syntax: LanguageSyntax): boolean {
+  const item = ENTRY_PART.exec(iterable)?.[1];
+  if (!item) return false;
+  let found = 0;
+  for (let node = loop.parent; node && found < ENCLOSING_LOOPS; node = node.parent) {
+    if (/function|lambda|method|class/.test(node.type)) break;
+    if (node.type !== 'for_statement' && node.type !== 'for_in_statement') continue;
+    found++;
+    const left = node.childForFieldName('left');
+    if (!left || !new RegExp(`(?:^|[\\s,([{])${item.replace(/[$]/g, '\\$')}(?:$|[\\s,)\\]}])`).test(left.text)) continue;
+    const outer = syntax.loopIterable(node);
+    const table = outer ? stripWrappers(outer.text) : '';
+    return /^[\w$.]+$/.test(table) && CONSTANT.test(table);
+  }
+  return false;
+}
+
 /** The loop's facts for LoopInfo (dependsOnReply is decided later, with the Redis calls of the loop). */
 export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): LoopInfo {
   const info: LoopInfo = { span: spanOf(loop), dependsOnReply: false };
@@ -129,6 +155,7 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
     const length = boundLiteralLength(inner, text, loop.startIndex);
     if (length !== undefined) info.literalLength = length;
   } else if (/^[\w$.]+$/.test(inner) && CONSTANT.test(inner)) info.bounded = 'constant';
+  else if (readsEntryOfConstantTable(loop, inner, syntax)) info.bounded = 'constant';
   if (info.literalLength === undefined && !info.bounded) {
     if (EVENT_STREAM.test(iterableText)) info.bounded = 'events';
     else if (stepsByChunks(loop, iterableText) || CHUNKING.test(iterableText)) info.bounded = 'chunks';
