@@ -6,19 +6,20 @@
  * name CONFIG REWRITE writes is the canonical one. Names the server does not list (old names it still accepts, or
  * names other servers use) are tried with a throwaway start: those it accepts are recorded as aliases or ignored.
  *
+ *   npx tsx scripts/gen-conf-catalogue.ts --all      every server of the test matrix that is built here (redis-7.0, redis-7.4, valkey-8)
  *   npx tsx scripts/gen-conf-catalogue.ts <server binary> [--example-conf <redis.conf/valkey.conf shipped with it>]
  *   npx tsx scripts/gen-conf-catalogue.ts /usr/bin/redis-server --example-conf /usr/share/doc/redis-tools/examples/redis.conf
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import type { DirectiveType, ProbedDirective, ServerCatalogue } from '../src/core/conf/catalogueTypes';
+import { matrixServers, type MatrixServer } from '../test/helpers/serverMatrix';
 
-const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { 'example-conf': { type: 'string' } } });
-const binary = positionals[0] ?? '/usr/bin/redis-server';
+const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { 'example-conf': { type: 'string' }, all: { type: 'boolean' } } });
 const DATA_DIR = join(__dirname, '..', 'src', 'core', 'conf', 'data');
 const PROBE = '__probe__';
 
@@ -66,7 +67,7 @@ function range(message: string): { min: number; max: number } | undefined {
 }
 
 /** The FATAL message a server start prints for `name value`, or '' when the server accepted it. */
-function startupError(dir: string, name: string, value: string): string {
+function startupError(binary: string, dir: string, name: string, value: string): string {
   const file = join(dir, 'probe.conf');
   writeFileSync(file, `port 0\ndaemonize no\nlogfile ""\n${name} ${value}\n`);
   const result = spawnSync('timeout', ['0.5', binary, file], { encoding: 'utf8' });
@@ -87,15 +88,15 @@ function serverId(info: string): { server: string; product: 'redis' | 'valkey'; 
 }
 
 /** Directive names another catalogue or the shipped example file mentions (commented-out lines included). */
-function candidateNames(ownId: string): Set<string> {
+function candidateNames(ownId: string, exampleConf: string | undefined): Set<string> {
   const names = new Set<string>(IGNORED_CANDIDATES);
   for (const file of readdirSync(DATA_DIR)) {
     if (!/^(redis|valkey)-[\d.]+\.json$/.test(file) || file === `${ownId}.json`) continue;
     const other = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as ServerCatalogue;
     for (const directive of other.directives) if (!directive.fileOnly) names.add(directive.name);
   }
-  if (flags['example-conf']) {
-    for (const line of readFileSync(flags['example-conf'], 'utf8').split('\n')) {
+  if (exampleConf) {
+    for (const line of readFileSync(exampleConf, 'utf8').split('\n')) {
       const match = /^#?\s?([a-z][a-z0-9-]+[a-z0-9])\s+\S/.exec(line);
       if (match && match[1].includes('-')) names.add(match[1]);
     }
@@ -123,7 +124,7 @@ function trialValue(entry: ProbedDirective, current: string): string | undefined
   }
 }
 
-async function main(): Promise<void> {
+async function generate(binary: string, exampleConf: string | undefined): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gen-conf-catalogue-'));
   const socket = join(dir, 'server.sock');
   const baseConf = join(dir, 'base.conf');
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
     };
     const live = await readAll();
     // Hidden configs (debug and deprecated ones) answer only an exact CONFIG GET: classify them like the rest.
-    const candidates = [...candidateNames(identity.server)].filter((name) => !live.has(name)).sort();
+    const candidates = [...candidateNames(identity.server, exampleConf)].filter((name) => !live.has(name)).sort();
     for (const name of candidates) {
       const exact = (await client.config('GET', name)) as string[];
       if (exact.length === 2) live.set(name, exact[1]);
@@ -181,18 +182,18 @@ async function main(): Promise<void> {
       if (message === null) await setError(name, live.get(name) ?? defaultValue);
       if (message?.includes('immutable')) entry.mutable = false;
       // Immutable and protected directives (dir, dbfilename ...) are classified from a throwaway server start.
-      if (message?.includes('immutable') || message?.includes('protected config')) message = startupError(dir, name, PROBE) || null;
+      if (message?.includes('immutable') || message?.includes('protected config')) message = startupError(binary, dir, name, PROBE) || null;
       Object.assign(entry, classify(message ?? ''));
       if (entry.type === 'integer') {
         for (const probe of ['-99999999999999999', '99999999999999999']) {
-          const reply = entry.mutable ? await setError(name, probe) : startupError(dir, name, probe);
+          const reply = entry.mutable ? await setError(name, probe) : startupError(binary, dir, name, probe);
           if (reply === null && entry.mutable) await setError(name, live.get(name) ?? defaultValue);
           const bounds = range(reply ?? '');
           if (bounds) Object.assign(entry, bounds);
         }
       }
       if (entry.type === 'memory' && !entry.percent) {
-        const reply = entry.mutable ? await setError(name, '1%') : startupError(dir, name, '1%');
+        const reply = entry.mutable ? await setError(name, '1%') : startupError(binary, dir, name, '1%');
         if (reply === null || reply === '') entry.percent = true;
         if (reply === null && entry.mutable) await setError(name, live.get(name) ?? defaultValue);
       }
@@ -229,7 +230,7 @@ async function main(): Promise<void> {
     };
     for (const name of candidates) {
       if (defaults.has(name) || FILE_ONLY.some((entry) => entry.name === name)) continue;
-      const refusal = startupError(dir, name, probeValue(name));
+      const refusal = startupError(binary, dir, name, probeValue(name));
       if (/Bad directive|wrong number of arguments|unknown/i.test(refusal) || refusal === 'refused') continue;
       // Accepted at start (or refused only for its value): it is a known name of this server without a CONFIG GET entry.
       directives.push({ name, type: 'string', default: '', mutable: false, args: [1, 1], fileOnly: true, ignored: refusal === '' ? true : undefined });
@@ -245,6 +246,20 @@ async function main(): Promise<void> {
     client.disconnect();
     server.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The shipped example config next to a build (redis.conf / valkey.conf in the source tree), or Debian's. */
+function exampleConfOf(server: MatrixServer): string | undefined {
+  const candidates = [join(dirname(dirname(server.server)), `${server.product}.conf`), join(dirname(dirname(server.server)), 'redis.conf'), '/etc/redis/redis.conf'];
+  return candidates.find((path) => existsSync(path));
+}
+
+async function main(): Promise<void> {
+  if (!flags.all) return generate(positionals[0] ?? '/usr/bin/redis-server', flags['example-conf']);
+  for (const server of matrixServers()) {
+    if (!server.available) process.stdout.write(`skipped ${server.id}: ${server.unavailableReason}\n`);
+    else await generate(server.server, exampleConfOf(server));
   }
 }
 
