@@ -262,7 +262,9 @@ export class GoScan {
     let literalLength: number | undefined;
     if (right?.type === 'composite_literal') literalLength = right.childForFieldName('body')?.namedChildren.length;
     // `for {}` and `for cond {}` are worker or polling loops: what Redis answers decides whether they go on.
-    const dependsOnReply = !range && !clause;
+    // Ranging over a channel or ticker (`for range ticker.C`, `for msg := range ch`) handles events, not items.
+    const overChannel = !!right && /(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(right.text);
+    const dependsOnReply = (!range && !clause) || overChannel;
     const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : {}) };
     if (dependsOnReply) info.bounded = 'events';
     this.loops.push({ node, info, rangeRight: right });
@@ -393,6 +395,11 @@ export class GoScan {
         const typed = this.fields.get(field);
         if (typed) return typed;
         if (operand?.type === 'identifier' && this.packages.has(operand.text)) return undefined;
+        // A struct declared in another file of the package: in a file that imports a Redis client, its `client`/`pool` field is one.
+        if (this.usesRedisLibrary && /^(client|cli|rdb|rc|conn|pool|redisClient|redisPool)$/i.test(field)) {
+          const library = this.defaultLibrary();
+          return { ...this.likely(node.text, `the file imports ${library} and the field is named ${field}`), kind: library === 'redigo' && /pool/i.test(field) ? 'pool' : 'client' };
+        }
         return nameSuggestsRedis(node.text) ? this.likely(node.text, `its name ${node.text} suggests a Redis client`) : undefined;
       }
       case 'call_expression': {
@@ -459,10 +466,10 @@ export class GoScan {
         callSpan: spanOf(node),
         hasReadTimeout: timeoutForm || /DialReadTimeout|\bDialTimeout\b/.test(options),
         hasWriteTimeout: timeoutForm || /DialWriteTimeout|\bDialTimeout\b/.test(options),
-        optionsFromCaller: args.some((a) => a.nextSibling?.type === '...'),
+        optionsFromCaller: args.some((a) => a.type === 'variadic_argument' || a.nextSibling?.type === '...'),
         inPoolDial: this.insidePoolDial(node),
         enclosingFunction: frame?.info,
-        inMain: !!frame?.isMain,
+        inMain: !!frame?.isMain || this.packageName === 'main',
       };
       this.dials.push(dial);
     }
@@ -490,15 +497,17 @@ export class GoScan {
     const ref = this.resolve(operand);
     // redigo: conn.Do("KEYS", ...), conn.Send("MULTI"), DoWithTimeout(timeout, "GET", ...).
     if (/^(Do|Send|DoContext|DoWithTimeout)$/.test(method)) {
-      const commandIndex = method === 'Do' || method === 'Send' ? 0 : 1;
+      const contextFirst = !!args[0] && looksLikeContext(args[0]) && ref?.library !== 'redigo';
+      const commandIndex = (method === 'Do' || method === 'Send' ? 0 : 1) + (contextFirst ? 1 : 0);
       const commandNode = args[commandIndex];
       const name = commandNode && /^["`]/.test(commandNode.text) ? commandNode.text.slice(1, -1).trim().toUpperCase() : undefined;
-      const isRedigo = ref?.library === 'redigo' || (!!name && (this.packages.has('redis') ? [...this.packages.values()].includes('redigo') : false)) || (!!name && /conn|redis|^c$|rc$/i.test(operand.text));
+      const isRedigo = contextFirst ? !!ref : ref?.library === 'redigo' || (!!name && (this.packages.has('redis') ? [...this.packages.values()].includes('redigo') : false)) || (!!name && /conn|redis|^c$|rc$/i.test(operand.text));
       if (name && isRedigo && /^[A-Z][A-Z_]*( [A-Z]+)?$/.test(name)) {
         const subcommandNode = args[commandIndex + 1];
         const sub = subcommandNode && /^["`][A-Za-z]+["`]$/.test(subcommandNode.text) ? subcommandNode.text.slice(1, -1).toUpperCase() : undefined;
         const command = goRedisCommand(name.charAt(0) + name.slice(1).toLowerCase()) ? (/ /.test(name) ? name : ['CONFIG', 'CLIENT', 'CLUSTER', 'SCRIPT', 'OBJECT', 'MEMORY', 'XGROUP', 'XINFO', 'SLOWLOG', 'DEBUG', 'ACL'].includes(name) && sub ? `${name} ${sub}` : name) : name;
-        const receiver = ref ? { ...ref, library: 'redigo' as const } : { ...this.likely(operand.text, `it sends the Redis command ${name} with Do/Send`), library: 'redigo' as const };
+        const library = contextFirst && ref ? ref.library : ('redigo' as const);
+        const receiver = ref ? { ...ref, library } : { ...this.likely(operand.text, `it sends the Redis command ${name} with Do/Send`), library };
         const frame = this.frame;
         const connection = operand.text;
         let inTransaction = !!frame?.inMulti.has(connection);
@@ -660,9 +669,11 @@ export class GoScan {
         continue;
       }
       // An early return on the connection's own error (redigo hands back an error connection) is no leak.
-      const guard = node.parent?.parent;
-      if (guard?.type === 'if_statement' && new RegExp(`\\b${take.name}\\.Err\\(\\)`).test(guard.childForFieldName('condition')?.text ?? '')) continue;
-      if (guard?.type === 'if_statement' && /err\s*!=\s*nil/.test(guard.childForFieldName('condition')?.text ?? '') && take.factory.startsWith('Dial')) continue;
+      let guard: Node | null = node.parent;
+      for (let depth = 0; guard && guard.type !== 'if_statement' && depth < 3; depth++) guard = guard.parent;
+      const condition = guard?.type === 'if_statement' ? guard.childForFieldName('condition')?.text ?? '' : '';
+      if (new RegExp(`\\b${take.name}\\.Err\\(\\)`).test(condition)) continue;
+      if (/err\s*!=\s*nil/.test(condition) && take.factory.startsWith('Dial')) continue;
       take.returnBeforeDefer = true;
     }
   }

@@ -16,18 +16,26 @@ export function goHardcodedCredentials(context: RuleContext): void {
   if (context.model.importedModules.size) {
     for (const match of text.matchAll(/\b((?:Sentinel)?Password)\s*:\s*("(?:[^"\\\n]|\\.)+"|`[^`\n]+`)/g)) {
       const at = match.index! + match[0].indexOf(match[2]);
+      if (inComment(text, at)) continue;
       context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${match[1]}: "…"` }, span: spanAt(context, at, match[2].length) });
     }
   }
   // redigo: redis.DialPassword("…"), and redis:// URLs with a password anywhere in the file.
   for (const match of text.matchAll(/\bDialPassword\(\s*("(?:[^"\\\n]|\\.)+"|`[^`\n]+`)\s*\)/g)) {
     const at = match.index! + match[0].indexOf(match[1]);
+    if (inComment(text, at)) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: 'DialPassword("…")' }, span: spanAt(context, at, match[1].length) });
   }
   for (const match of text.matchAll(/"rediss?:\/\/[^"\s:@/]*:([^"\s@/]+)@[^"\s]*"/g)) {
     if (/^\$|^\{|^%s$/.test(match[1])) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: 'a redis:// URL with a password' }, span: spanAt(context, match.index!, match[0].length) });
   }
+}
+
+/** The offset sits in a `//` comment (commented-out code is no credential in use). */
+function inComment(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^\s*\/\//.test(text.slice(lineStart, offset)) || text.slice(lineStart, offset).includes('//');
 }
 
 function spanAt(context: RuleContext, offset: number, length: number) {

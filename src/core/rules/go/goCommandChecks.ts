@@ -70,9 +70,16 @@ function wholeRange(site: RedisCallSite): boolean {
   return isNumber(start, 0) && (isNumber(stop, -1) || stop?.text === '"-1"');
 }
 
+/** A hash per entity (`user:<id>`, `cw:app:20000`): a handful of fixed fields, not a growing collection. */
+function objectHash(site: RedisCallSite): boolean {
+  const key = keyOf(site.args[0]) ?? '';
+  return /[:_-](\*|\d{3,}|[0-9a-f]{16,})$/i.test(key);
+}
+
 export function goUnboundedCollectionRead(context: RuleContext): void {
   for (const site of context.model.callSites) {
     let reason: string | undefined;
+    if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
     else if (BY_SCORE.has(site.command) && /\+inf|"\+inf"|Max:\s*"\+inf"/.test(site.args.map((a) => a.text).join(' ')) && !/Count:|Offset:|LIMIT/i.test(site.args.map((a) => a.text).join(' '))) reason = 'reads every member up to +inf without a limit';
@@ -162,7 +169,7 @@ export function goLockReleaseWithoutOwnership(context: RuleContext): void {
 
 export function goLockWithoutExpiry(context: RuleContext): void {
   for (const site of context.model.callSites) {
-    if (site.command !== 'SETNX') continue;
+    if (site.command !== 'SETNX' || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
     const unbounded = site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isNumber(site.args[2], 0));
     if (!unbounded) continue;
     context.report({ messageId: 'SETNX on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { key: shownGoKey(site.args[0]), how: site.receiver.library === 'redigo' ? '`Do("SET", key, token, "NX", "PX", ttlMs)`' : '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
@@ -177,7 +184,7 @@ export function goCrossSlotMultiKey(context: RuleContext): void {
     const cluster = site.receiver.kind === 'cluster' || site.receiver.library === 'rueidis';
     if (!cluster && !context.config.cluster) continue;
     const keys = site.args;
-    const spread = keys.some((a) => a.spread) || (site.receiver.library === 'rueidis' && keys.some((a) => /\.\.\.$/.test(a.text) || a.value.kind === 'name'));
+    const spread = keys.some((a) => a.spread);
     const literal = keys.map((a) => keyOf(a)).filter((k): k is string => !!k);
     const tags = new Set(literal.map((k) => /\{([^}]+)\}/.exec(k)?.[1] ?? k));
     if (!spread && (keys.length < 2 || tags.size < 2)) continue;

@@ -11,7 +11,7 @@ export function goDialWithoutTimeouts(context: RuleContext): void {
   const serving = servesRequests(model.text);
   for (const dial of model.go?.dials ?? []) {
     if ((dial.hasReadTimeout && dial.hasWriteTimeout) || dial.optionsFromCaller) continue;
-    if (dial.inMain && !serving && !dial.inPoolDial) continue;
+    if (dial.inMain && !serving) continue;
     const missing = !dial.hasReadTimeout && !dial.hasWriteTimeout ? 'read and write timeouts' : !dial.hasReadTimeout ? 'a read timeout' : 'a write timeout';
     context.report({
       messageId: 'dial',

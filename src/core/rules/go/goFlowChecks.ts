@@ -11,11 +11,15 @@ import { goCallText, isNumber, keyOf, shownGoKey, upperString } from './goSuppor
 
 export function goCommandInLoop(context: RuleContext): void {
   const reported = new Set<number>();
+  const reportedLoops: { start: number; end: number }[] = [];
+  const reportedLines = new Set<number>();
   for (const site of context.model.callSites) {
     const loop = site.loop;
     if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     reported.add(loop.span.startOffset);
+    reportedLoops.push({ start: loop.span.startOffset, end: loop.span.endOffset });
+    reportedLines.add(site.span.start.line + 1);
     const batch = site.receiver.library === 'redigo' ? '`conn.Send` each command and `conn.Flush`/`Receive` once' : site.receiver.library === 'rueidis' ? 'build the commands and send them with `DoMulti`' : '`Pipelined(ctx, func(pipe redis.Pipeliner) error { … })`';
     context.report({ messageId: '{{call}} runs once per loop iteration: one network round trip each; batch them ({{batch}}) or use a multi-key command.', data: { call: goCallText(site), batch }, span: site.span });
   }
@@ -23,9 +27,11 @@ export function goCommandInLoop(context: RuleContext): void {
   if (!helpers?.size) return;
   const text = context.model.text;
   // Calls of the file's own single-command helpers inside range loops are round trips too.
-  for (const match of text.matchAll(/\bfor\b[^{\n]*\brange\b[^{\n]*\{/g)) {
+  for (const match of text.matchAll(/\bfor\b[^{\n]*\brange\b\s*([^{\n]*?)\s*\{/g)) {
     const start = match.index!;
-    if (reported.has(start)) continue;
+    // Ranging over a channel or ticker handles events, not items (as in the model's loops).
+    if (/(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(match[1])) continue;
+    if (reported.has(start) || reportedLines.has(text.slice(0, start).split('\n').length) || reportedLoops.some((loop) => loop.start <= start && start < loop.end)) continue;
     let depth = 0;
     let end = start + match[0].length - 1;
     for (; end < text.length; end++) {
@@ -37,15 +43,18 @@ export function goCommandInLoop(context: RuleContext): void {
       const call = new RegExp(`(?:\\b\\w+\\.)?\\b${name}\\(`).exec(body);
       if (!call) continue;
       const at = start + call.index + call[0].indexOf(name);
+      if (reportedLines.has(text.slice(0, at).split('\n').length)) break;
       if (helper.span.startOffset >= start && helper.span.startOffset < end) continue;
       reported.add(start);
+      reportedLines.add(text.slice(0, at).split('\n').length);
       context.report({ messageId: '{{helper}}() sends {{command}} once per loop iteration: one network round trip each; batch the commands in a pipeline.', data: { helper: name, command: helper.command }, span: spanFromOffsets(text, at, at + name.length) });
       break;
     }
   }
 }
 
-const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD']);
+// SETNX followed by EXPIRE is a lock taken without expiry (lock-without-expiry), not this rule's.
+const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'PFADD']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 
 /** go-redis `Set(ctx, k, v, 0)` + `Expire(ctx, k, ttl)` → `Set(ctx, k, v, ttl)` and the EXPIRE statement removed. */
@@ -88,7 +97,8 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
     if (site.command !== 'SET' && site.command !== 'MSET' && site.command !== 'HSET') continue;
     const fn = site.enclosingFunction?.name ?? '';
     const key = `${keyOf(site.args[0]) ?? ''}`;
-    const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || CACHE_NAME.test(context.model.path.split('/').pop() ?? '');
+    // A generic write of a cache wrapper (`func (c *RedisCache) Set(ctx, key, value)`) is every cache entry's write.
+    const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || (/^(Set|Put|Store|Save|Add|Write)$/.test(fn) && /type\s+\w*Cache\w*\s|\bCache\b/.test(context.model.text));
     if (!cacheLike || site.command !== 'SET') continue;
     let noTtl = false;
     if (site.receiver.library === 'go-redis') noTtl = isNumber(site.args[2], 0);
