@@ -27,6 +27,12 @@ describe('mergeEditorConfig', () => {
     expect(config.ignore).toEqual(['legacy/**']);
   });
 
+  it('takes the target server from the project file as the CLI does, defaulting to the oldest', () => {
+    expect(resolveConfig(mergeEditorConfig(settings, { server: 'valkey-8' }), RULE_IDS).config.server).toBe('valkey-8');
+    expect(resolveConfig(mergeEditorConfig(settings, undefined), RULE_IDS).config.server).toBe('redis-7.0');
+    expect(resolveConfig(mergeEditorConfig(settings, { server: 'valkey-9' }), RULE_IDS).problems.map((problem) => problem.path)).toEqual(['server']);
+  });
+
   it('ignores a project file that is not an object', () => {
     expect(mergeEditorConfig(settings, ['nonsense'])).toEqual({ rules: settings.rules, nonAppFiles: 'skip' });
   });
