@@ -160,7 +160,9 @@ export async function startProcess(
         throw new Error(`${binary} exited at start: ${stderr}${log}`);
       }
       return canConnect(readyPort);
-    }, `${binary} on port ${readyPort}`);
+      // A process that fails to start exits at once (above); this limit only catches a hang. Starts took over 15 s
+      // with both cores saturated by other work.
+    }, `${binary} on port ${readyPort}`, 60_000);
   } catch (error) {
     await server.kill();
     throw error;
