@@ -664,14 +664,15 @@ export class GoScan {
     const text = node.text;
     for (const take of frame.takes) {
       if (take.deferredClose || take.plainClose) continue;
-      if (new RegExp(`\\b${take.name}\\b`).test(text)) {
+      // Returned as a value (`return conn`, `return conn, nil`), not merely used in the returned expression.
+      if (new RegExp(`^return\\s+(?:[^\\n]*,\\s*)?${take.name}\\s*(?:,|$)`).test(text)) {
         take.handedOver = true;
         continue;
       }
       // An early return on the connection's own error (redigo hands back an error connection) is no leak.
       let guard: Node | null = node.parent;
       for (let depth = 0; guard && guard.type !== 'if_statement' && depth < 3; depth++) guard = guard.parent;
-      const condition = guard?.type === 'if_statement' ? guard.childForFieldName('condition')?.text ?? '' : '';
+      const condition = guard?.type === 'if_statement' ? `${guard.childForFieldName('initializer')?.text ?? ''}; ${guard.childForFieldName('condition')?.text ?? ''}` : '';
       if (new RegExp(`\\b${take.name}\\.Err\\(\\)`).test(condition)) continue;
       if (/err\s*!=\s*nil/.test(condition) && take.factory.startsWith('Dial')) continue;
       take.returnBeforeDefer = true;
@@ -686,7 +687,7 @@ export class GoScan {
       if (!fn) continue;
       const body = this.text.slice(take.span.endOffset, fn.span.endOffset);
       const name = take.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\b[^\\n]*\\b${name}\\b)|(<-\\s*${name}\\b)`).test(body)) take.handedOver = true;
+      if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\s+(?:[^\\n]*,\\s*)?${name}\\s*(?:,|$))|(<-\\s*${name}\\b)`, 'm').test(body)) take.handedOver = true;
     }
   }
 }
