@@ -30,7 +30,7 @@ export type JavaApi =
 
 const TEMPLATE: Record<string, string> = {
   keys: 'KEYS', delete: 'DEL', unlink: 'UNLINK', hasKey: 'EXISTS', expire: 'EXPIRE', expireAt: 'EXPIREAT', persist: 'PERSIST',
-  getExpire: 'TTL', rename: 'RENAME', type: 'TYPE', convertAndSend: 'PUBLISH', countExistingKeys: 'EXISTS', randomKey: 'RANDOMKEY',
+  getExpire: 'TTL', rename: 'RENAME', type: 'TYPE', convertAndSend: 'PUBLISH', countExistingKeys: 'EXISTS', randomKey: 'RANDOMKEY', sort: 'SORT',
 };
 const OPS_VALUE: Record<string, string> = {
   set: 'SET', get: 'GET', setIfAbsent: 'SETNX', setIfPresent: 'SET', increment: 'INCRBY', decrement: 'DECRBY', multiGet: 'MGET',
@@ -55,6 +55,7 @@ const OPS_ZSET: Record<string, string> = {
   rangeByScore: 'ZRANGEBYSCORE', reverseRangeByScore: 'ZREVRANGEBYSCORE', rangeByScoreWithScores: 'ZRANGEBYSCORE', remove: 'ZREM',
   incrementScore: 'ZINCRBY', score: 'ZSCORE', rank: 'ZRANK', reverseRank: 'ZREVRANK', size: 'ZCARD', zCard: 'ZCARD', count: 'ZCOUNT',
   removeRange: 'ZREMRANGEBYRANK', removeRangeByScore: 'ZREMRANGEBYSCORE', popMin: 'ZPOPMIN', popMax: 'ZPOPMAX', scan: 'ZSCAN',
+  union: 'ZUNION', intersect: 'ZINTER', difference: 'ZDIFF', unionAndStore: 'ZUNIONSTORE', intersectAndStore: 'ZINTERSTORE', differenceAndStore: 'ZDIFFSTORE',
 };
 const OPS_STREAM: Record<string, string> = {
   add: 'XADD', read: 'XREAD', range: 'XRANGE', reverseRange: 'XREVRANGE', trim: 'XTRIM', acknowledge: 'XACK', delete: 'XDEL', size: 'XLEN', pending: 'XPENDING',
@@ -72,10 +73,11 @@ const R_LIST: Record<string, string> = {
 };
 const R_SET: Record<string, string> = {
   add: 'SADD', addAll: 'SADD', remove: 'SREM', contains: 'SISMEMBER', readAll: 'SMEMBERS', size: 'SCARD', delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE',
+  readUnion: 'SUNION', readIntersection: 'SINTER', readDiff: 'SDIFF', union: 'SUNIONSTORE', intersection: 'SINTERSTORE', diff: 'SDIFFSTORE', readSort: 'SORT',
 };
 const R_ZSET: Record<string, string> = {
   add: 'ZADD', addAll: 'ZADD', remove: 'ZREM', readAll: 'ZRANGE', entryRange: 'ZRANGEBYSCORE', valueRange: 'ZRANGEBYSCORE', size: 'ZCARD',
-  delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE', count: 'ZCOUNT',
+  delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE', count: 'ZCOUNT', readUnion: 'ZUNION', readIntersection: 'ZINTER', union: 'ZUNIONSTORE', intersection: 'ZINTERSTORE',
 };
 const R_QUEUE: Record<string, string> = {
   offer: 'RPUSH', add: 'RPUSH', poll: 'LPOP', take: 'BLPOP', peek: 'LINDEX', remove: 'LREM', readAll: 'LRANGE', size: 'LLEN', delete: 'DEL',
@@ -95,7 +97,7 @@ const WRAPPER: Record<string, string> = {
   sPop: 'SPOP', sIsMember: 'SISMEMBER', sHasKey: 'SISMEMBER', hGetAll: 'HGETALL', hmget: 'HGETALL', hGet: 'HGET', hget: 'HGET', hSet: 'HSET', hset: 'HSET',
   hmset: 'HMSET', hSetAll: 'HMSET', hPutAll: 'HMSET', hDel: 'HDEL', hdel: 'HDEL', hPut: 'HSET', lGet: 'LRANGE', lRange: 'LRANGE', lSet: 'RPUSH',
   lPush: 'LPUSH', rPush: 'RPUSH', lRemove: 'LREM', lIndex: 'LINDEX', lGetIndex: 'LINDEX', lLen: 'LLEN', lGetListSize: 'LLEN', zAdd: 'ZADD',
-  zRange: 'ZRANGE', publish: 'PUBLISH', setEx: 'SETEX', setex: 'SETEX', flushDb: 'FLUSHDB', flushAll: 'FLUSHALL',
+  zRange: 'ZRANGE', sUnion: 'SUNION', sInter: 'SINTER', sIntersect: 'SINTER', sDiff: 'SDIFF', sDifference: 'SDIFF', publish: 'PUBLISH', setEx: 'SETEX', setex: 'SETEX', flushDb: 'FLUSHDB', flushAll: 'FLUSHALL',
 };
 
 const BY_API: Partial<Record<JavaApi, Record<string, string>>> = {
@@ -105,7 +107,12 @@ const BY_API: Partial<Record<JavaApi, Record<string, string>>> = {
 };
 
 /** Methods of command-style clients that are not `upper(name)`. */
-const COMMAND_SPECIAL: Record<string, string> = { setNX: 'SETNX', pSetEx: 'PSETEX', hMSet: 'HMSET', flushDB: 'FLUSHDB', flushAll: 'FLUSHALL', bRPop: 'BRPOP', bLPop: 'BLPOP' };
+const COMMAND_SPECIAL: Record<string, string> = {
+  setNX: 'SETNX', pSetEx: 'PSETEX', hMSet: 'HMSET', flushDB: 'FLUSHDB', flushAll: 'FLUSHALL', bRPop: 'BRPOP', bLPop: 'BLPOP',
+  configSet: 'CONFIG SET', setConfig: 'CONFIG SET', configRewrite: 'CONFIG REWRITE', rewriteConfig: 'CONFIG REWRITE', configResetStat: 'CONFIG RESETSTAT',
+  resetConfigStats: 'CONFIG RESETSTAT', clientKill: 'CLIENT KILL', killClient: 'CLIENT KILL', scriptFlush: 'SCRIPT FLUSH', functionFlush: 'FUNCTION FLUSH',
+  swapDB: 'SWAPDB', bgReWriteAof: 'BGREWRITEAOF', bgrewriteaof: 'BGREWRITEAOF', slaveof: 'SLAVEOF', replicaof: 'REPLICAOF',
+};
 
 /** The Redis command a Java method sends, or undefined when the method is not a command (close, pipelined, getResource...). */
 export function javaCommandFor(api: JavaApi, method: string): string | undefined {

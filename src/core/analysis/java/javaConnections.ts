@@ -49,10 +49,10 @@ function tryParts(body: Node): { finallies: Node[]; catches: Node[] } {
 }
 
 /** An acquisition at `node` (a method invocation), with whether every path gives it back. */
-export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, _object: Node, method: JavaMethod | undefined): Omit<JavaAcquisition, 'method'> | undefined {
+export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, object: Node, method: JavaMethod | undefined): Omit<JavaAcquisition, 'method'> | undefined {
   const library = isAcquisition(name, receiver);
   if (!library) return undefined;
-  const base = { library, call: name, span: spanOf(node.childForFieldName('name') ?? node), callSpan: spanOf(node) };
+  const base = { library, call: name, span: spanOf(node.childForFieldName('name') ?? node), callSpan: spanOf(node), client: object.text };
   const owner = enclosing(node, METHOD_TYPES, null);
   const parent = node.parent;
   // Taken in a try-with-resources header: closed on every path.
@@ -68,8 +68,11 @@ export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, 
     variable = left?.text;
   }
   const body = owner.childForFieldName('body');
-  if (!variable || !body) return { ...base, released: false, handedOver: false, tryWithResources: false };
+  if (!body) return { ...base, released: false, handedOver: false, tryWithResources: false };
   const { finallies, catches } = tryParts(body);
+  // Shutting a Lettuce client down closes every connection it opened; a Lettuce connection closed at all is not leaked.
+  if (library === 'lettuce' && (releases(body, object.text) || (variable !== undefined && releases(body, variable)))) return { ...base, variable, released: true, handedOver: false, tryWithResources: false };
+  if (!variable) return { ...base, released: finallies.some((f) => releases(f, object.text)), handedOver: false, tryWithResources: false };
   const released = finallies.some((f) => releases(f, variable)) || (catches.some((c) => releases(c, variable)) && releasesOutside(body, catches, variable));
   const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const returned = new RegExp(`return\\s+${escaped}\\s*;`).test(body.text) || new RegExp(`this\\.\\w+\\s*=\\s*${escaped}\\s*;`).test(body.text);

@@ -67,6 +67,8 @@ export interface JavaAcquisition {
   tryWithResources: boolean;
   /** The variable it was assigned to, if any. */
   variable?: string;
+  /** Source text of the pool or client it was taken from. */
+  client?: string;
 }
 
 export interface JavaFacts {
@@ -79,4 +81,6 @@ export interface JavaFacts {
   fieldTypes: Map<string, string>;
   /** Fully qualified imports ("org.springframework.data.redis.core.RedisTemplate"). */
   imports: string[];
+  /** The file's text with comments blanked out (same offsets): commented-out configuration does not count. */
+  codeText: string;
 }

@@ -21,7 +21,7 @@ export function javaFactsOf(model: FileModel): JavaFacts | undefined {
 const LOOPS = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
 const ITEM_LOOPS = new Set(['for_statement', 'enhanced_for_statement']);
 /** Stream and collection methods whose lambda runs once per element. */
-const PER_ELEMENT = new Set(['forEach', 'forEachOrdered']);
+const PER_ELEMENT = new Set(['forEach', 'forEachOrdered', 'map', 'filter', 'peek']);
 const REQUEST_ANNOTATIONS = /^(GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping|KafkaListener|RabbitListener|JmsListener|MessageMapping)$/;
 const PIPELINE_RUNNERS = new Set(['executePipelined']);
 const CALLBACK_RUNNERS = new Set(['execute', 'executePipelined', 'executeWithStickyConnection']);
@@ -49,7 +49,7 @@ interface PendingLocalCall {
 class JavaModelBuilder {
   readonly callSites: RedisCallSite[] = [];
   readonly helperCalls: RedisCallSite[] = [];
-  readonly facts: JavaFacts = { methods: [], invocations: [], creations: [], annotations: [], acquisitions: [], fieldTypes: new Map(), imports: [] };
+  readonly facts: JavaFacts;
   private readonly fieldReceivers = new Map<string, JavaReceiver | null>();
   private readonly localCalls: PendingLocalCall[] = [];
   truncated = false;
@@ -58,7 +58,9 @@ class JavaModelBuilder {
   constructor(
     private readonly text: string,
     private readonly deadline: number,
-  ) {}
+  ) {
+    this.facts = { methods: [], invocations: [], creations: [], annotations: [], acquisitions: [], fieldTypes: new Map(), imports: [], codeText: withoutComments(text) };
+  }
 
   build(root: Node): void {
     this.collectFields(root);
@@ -133,7 +135,7 @@ class JavaModelBuilder {
       default:
         break;
     }
-    if (LOOPS.has(node.type)) scope = { ...scope, loop: node, itemLoop: ITEM_LOOPS.has(node.type) ? node : scope.itemLoop };
+    if (LOOPS.has(node.type)) scope = { ...scope, loop: node, itemLoop: ITEM_LOOPS.has(node.type) || walksItems(node) ? node : scope.itemLoop };
     for (const child of node.namedChildren) if (child) this.visit(child, scope);
   }
 
@@ -200,7 +202,9 @@ class JavaModelBuilder {
   /** Lambdas see the enclosing method's names; their parameters are typed when declared, or by the runner they are given to. */
   private visitLambda(node: Node, outer: Scope, parameterReceiver?: JavaReceiver, perElement = false): void {
     const scope: Scope = { ...outer, vars: new Map(outer.vars), types: new Map(outer.types) };
+    // A lambda runs per element when handed to forEach/map; otherwise later or elsewhere (a thread, a callback), not per iteration of an enclosing loop.
     if (perElement) scope.loop = scope.itemLoop = node;
+    else scope.loop = scope.itemLoop = undefined;
     const parameters = node.childForFieldName('parameters');
     if (parameters) {
       const names: Node[] = [];
@@ -394,10 +398,21 @@ class JavaModelBuilder {
   }
 }
 
+/** A while/do loop that steps through items (`while ((i = next(i)) >= 0)`), not a polling or consumer loop (`while (running)`). */
+function walksItems(loop: Node): boolean {
+  const condition = loop.childForFieldName('condition')?.text ?? '';
+  return /[<>]=?|==|!=/.test(condition) && !/cursor|hasNext|running|isInterrupted|\btrue\b|currentTimeMillis|nanoTime|Instant|time|retr|attempt|wait/i.test(condition);
+}
+
 function unwrapLambda(node: Node): Node | undefined {
   let current: Node | null = node;
   while (current && (current.type === 'cast_expression' || current.type === 'parenthesized_expression')) current = current.childForFieldName('value') ?? current.namedChildren[current.namedChildren.length - 1];
   return current?.type === 'lambda_expression' ? current : undefined;
+}
+
+/** Comments replaced by spaces (line breaks kept), string and char literals left alone. */
+export function withoutComments(text: string): string {
+  return text.replace(/"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, (match) => (match.startsWith('/') ? match.replace(/[^\n]/g, ' ') : match));
 }
 
 /** `this.redis` and `redis` are the same field. */

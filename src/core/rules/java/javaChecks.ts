@@ -1,6 +1,6 @@
 /** The Java check of each rule written first for Python and TS/JS: Java files are judged by these, over the model built by analysis/java. */
 import type { RuleContext } from '../rule';
-import { javaDelLargeKey, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedCollectionRead, javaUnboundedListGrowth } from './javaCommandChecks';
+import { javaAdminCommandInApp, javaBigSetAlgebra, javaDelLargeKey, javaFlushInAppCode, javaSortCommand, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedCollectionRead, javaUnboundedListGrowth } from './javaCommandChecks';
 import { javaClientPerRequest, javaCommandInLoop, javaHardcodedCredentials } from './javaConnectionChecks';
 import { javaCacheWriteWithoutTtl, javaLockReleaseWithoutOwnership, javaLockWithoutExpiry, javaSetThenExpire } from './javaWriteChecks';
 
@@ -19,6 +19,10 @@ export const JAVA_CHECKS: Readonly<Record<string, (context: RuleContext) => void
   'lock-without-expiry': javaLockWithoutExpiry,
   'lock-release-without-ownership': javaLockReleaseWithoutOwnership,
   'hardcoded-credentials': javaHardcodedCredentials,
+  'big-set-algebra': javaBigSetAlgebra,
+  'sort-command': javaSortCommand,
+  'flush-in-app-code': javaFlushInAppCode,
+  'admin-command-in-app': javaAdminCommandInApp,
 };
 
 /** The Java check of a rule, if the rule applies to Java. */

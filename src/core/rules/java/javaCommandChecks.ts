@@ -61,7 +61,7 @@ function isWholeRange(site: RedisCallSite): boolean {
   if (!start || !end || start.kind !== 'number' || start.value !== 0) return false;
   if (end.value.kind === 'number') return end.value.value === -1;
   // LRANGE 0 (LLEN - 1): the whole list in two commands.
-  return /(llen|size|len)\w*\([^)]*\)\s*-\s*1$/i.test(end.text.replace(/\s+/g, ''));
+  return /(llen|size|len)\w*\(.*\)-1$/i.test(end.text.replace(/\s+/g, ''));
 }
 
 /** ZRANGEBYSCORE up to +inf / Double.MAX_VALUE with no LIMIT (Redisson entryRange/valueRange without offset and count). */
@@ -197,4 +197,56 @@ export function javaUnboundedListGrowth(context: RuleContext): void {
 function redissonObjectName(text: string, variable: string): string | undefined {
   const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\b${escaped}\\s*=\\s*[\\w.()]*?get(?:List|Deque|Queue)\\(([^;,)]*)`).exec(text)?.[1]?.trim();
+}
+
+const SET_ALGEBRA = new Set(['SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNION', 'ZINTER', 'ZDIFF', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE']);
+
+export function javaBigSetAlgebra(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  for (const site of context.model.callSites) {
+    if (!SET_ALGEBRA.has(site.command)) continue;
+    // A wrapper that only forwards its caller's keys is judged at its callers.
+    const method = facts?.methods.find((m) => m.span.startOffset === site.enclosingFunction?.span.startOffset);
+    if (method && site.args.length > 0 && site.args.every((a) => method.params.includes(a.text))) continue;
+    context.report({
+      messageId: '{{call}} runs {{command}} on the server: its cost grows with the size of the sets involved and blocks every other client meanwhile; precompute the result, keep the sets small, or compute it on a replica.',
+      data: { call: callText(site), command: site.command },
+      span: site.span,
+    });
+  }
+}
+
+export function javaSortCommand(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'SORT' && site.command !== 'SORT_RO') continue;
+    context.report({
+      messageId: '{{call}} runs SORT: O(N+M*log(M)) on the server, worse with BY/GET patterns, blocking every other client; keep the data in a sorted set and read it with ZRANGE.',
+      data: { call: callText(site) },
+      span: site.span,
+    });
+  }
+}
+
+export function javaFlushInAppCode(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (site.command !== 'FLUSHALL' && site.command !== 'FLUSHDB') continue;
+    context.report({
+      messageId: '{{call}} runs {{command}}: it deletes every key{{scope}} and blocks the server while it frees them; application code should delete its own keys (SCAN + UNLINK by prefix).',
+      data: { call: callText(site), command: site.command, scope: site.command === 'FLUSHALL' ? ' of every database' : ' of the database' },
+      span: site.span,
+    });
+  }
+}
+
+const ADMIN = new Set(['MONITOR', 'SHUTDOWN', 'SAVE', 'BGSAVE', 'BGREWRITEAOF', 'CONFIG SET', 'CONFIG REWRITE', 'CONFIG RESETSTAT', 'SLAVEOF', 'REPLICAOF', 'CLIENT KILL', 'SCRIPT FLUSH', 'FUNCTION FLUSH', 'SWAPDB', 'DEBUG']);
+
+export function javaAdminCommandInApp(context: RuleContext): void {
+  for (const site of context.model.callSites) {
+    if (!ADMIN.has(site.command) || site.receiver.kind === 'pool') continue;
+    context.report({
+      messageId: '{{call}} runs the administrative command {{command}} from application code: it changes or stops the server for every client; leave it to operations (and deny it to the application\'s ACL user).',
+      data: { call: callText(site), command: site.command },
+      span: site.span,
+    });
+  }
 }

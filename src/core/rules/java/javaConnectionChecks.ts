@@ -45,6 +45,9 @@ export function javaClientPerRequest(context: RuleContext): void {
   if (!facts) return;
   for (const acquisition of facts.acquisitions) {
     const method = acquisition.method === undefined ? undefined : facts.methods[acquisition.method];
+    // Only a shared client (a field) connected per call; a client created, used and shut down in one method is a one-shot program.
+    const client = acquisition.client?.replace(/^this\./, '');
+    if (!client || !facts.fieldTypes.has(client)) continue;
     if (acquisition.library !== 'lettuce' || acquisition.handedOver || !method || method.isMain || method.isConstructor || method.annotations.includes('Bean') || method.annotations.includes('PostConstruct')) continue;
     context.report({
       messageId: '{{call}}() opens a new Lettuce connection (TCP and handshake) for this operation: one StatefulRedisConnection is thread-safe and meant to be shared; connect once and reuse it.',
@@ -99,7 +102,7 @@ export function javaHardcodedCredentials(context: RuleContext): void {
       span: spanFromOffsets(text, start, end),
     });
   };
-  for (const match of text.matchAll(/"rediss?:\/\/([^"@\s/]*)@[^"]*"/g)) {
+  for (const match of (facts?.codeText ?? text).matchAll(/"rediss?:\/\/([^"@\s/]*)@[^"]*"/g)) {
     const userInfo = match[1];
     const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : userInfo;
     if (!password || /^\$\{|^%s$|^<|^\*+$/.test(password)) continue;

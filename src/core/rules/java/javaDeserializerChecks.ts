@@ -11,8 +11,14 @@ const READS = new Set(['GET', 'HGET', 'HGETALL', 'HVALS', 'LRANGE', 'SMEMBERS', 
 export function javaUnsafeDeserializer(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   if (!facts) return;
-  const text = context.model.text;
-  const report = (span: ReturnType<typeof spanFromOffsets>, messageId: string, data: Record<string, string> = {}) => context.report({ messageId, data, span });
+  const text = facts.codeText;
+  // Serializers set on neighbouring lines (value and hash value) are one finding.
+  const reportedLines: number[] = [];
+  const report = (span: ReturnType<typeof spanFromOffsets>, messageId: string, data: Record<string, string> = {}) => {
+    if (reportedLines.some((line) => Math.abs(line - span.start.line) <= 1)) return;
+    reportedLines.push(span.start.line);
+    context.report({ messageId, data, span });
+  };
 
   for (const creation of facts.creations) {
     if (creation.type === 'JdkSerializationRedisSerializer') {
@@ -24,7 +30,8 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
     }
   }
   if (!/enum\s+CodecType\b/.test(text)) {
-    for (const match of text.matchAll(UNSAFE_CODEC_CONSTANTS)) {
+    // The first choice of such a codec is reported; the others repeat the same decision.
+    for (const match of [...text.matchAll(UNSAFE_CODEC_CONSTANTS)].slice(0, 1)) {
       report(spanFromOffsets(text, match.index!, match.index! + match[0].length), '{{codec}} selects a Redisson codec that decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use a String or typed JSON codec.', { codec: match[0] });
     }
   }
@@ -38,7 +45,7 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
     report(invocation.span, '{{method}}({{args}}) on the ObjectMapper of a Redis serializer lets the JSON read from Redis name any class to instantiate (polymorphic deserialization with no allow-list). Bind the serializer to your class, or pass a BasicPolymorphicTypeValidator that allows only your packages.', { method: invocation.name, args: invocation.args.join(', ').slice(0, 60) });
   }
   // Spring Boot's auto-configured RedisCacheManager uses JdkSerializationRedisSerializer unless a cache configuration says otherwise.
-  if (/org\.springframework\.data\.redis/.test(text) && !/CacheManager|RedisCacheConfiguration|cacheManager/.test(text)) {
+  if (/org\.springframework\.data\.redis/.test(text) && !DECLARES_CACHE_MANAGER.test(text)) {
     for (const annotation of facts.annotations) {
       if (annotation.name !== 'EnableCaching') continue;
       report(annotation.fullSpan, '@EnableCaching with Spring Boot\'s auto-configured RedisCacheManager stores cached values with JdkSerializationRedisSerializer: every cache read Java-deserializes bytes from Redis. Declare a RedisCacheConfiguration with a JSON or String value serializer.');
@@ -55,6 +62,9 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
     report(invocation.span, '{{name}}(…) Java-deserializes bytes read from Redis: anyone who can write the key chooses the class to instantiate. Store JSON or strings and map them to your class.', { name: invocation.name });
   }
 }
+
+/** A cache manager or cache configuration declared in the file (an injected CacheManager parameter does not count). */
+const DECLARES_CACHE_MANAGER = /\b(RedisCacheManager|RedisCacheConfiguration|RedissonSpringCacheManager|CaffeineCacheManager|ConcurrentMapCacheManager|CacheManagerCustomizer|RedisCacheManagerBuilderCustomizer)\b|\bCacheManager\s+\w+\s*\(/;
 
 /** The mapper is handed to a Redis serializer or codec in this file. */
 function installedOnSerializer(text: string, mapper: string): boolean {

@@ -33,10 +33,13 @@ export function keyText(site: RedisCallSite): string | undefined {
  * constant, literal pattern or key-building call (`getKey()`, `CacheKey.allProductIdZset()`, `tokenKey(a, b)`).
  */
 export function sameKey(a: RedisCallSite, b: RedisCallSite, facts: JavaFacts | undefined): boolean {
-  const ka = keyText(a);
-  const kb = keyText(b);
+  const ka = baseKey(keyText(a));
+  const kb = baseKey(keyText(b));
   if (!ka || !kb) return false;
-  if (a.enclosingFunction?.span.startOffset === b.enclosingFunction?.span.startOffset && ka === kb) return true;
+  const sameMethod = a.enclosingFunction?.span.startOffset === b.enclosingFunction?.span.startOffset;
+  if (sameMethod && ka === kb) return true;
+  // A parameter (or a byte conversion of one) names a different key in every method.
+  if (/^\w+$/.test(ka) && (methodOf(a, facts)?.params.includes(ka) || methodOf(b, facts)?.params.includes(kb))) return false;
   const va = a.args[0].value;
   const vb = b.args[0].value;
   if ((va.kind === 'string' || va.kind === 'pattern') && (vb.kind === 'string' || vb.kind === 'pattern')) return keyShape(ka) === keyShape(kb);
@@ -44,6 +47,13 @@ export function sameKey(a: RedisCallSite, b: RedisCallSite, facts: JavaFacts | u
   if (call(ka) && call(ka) === call(kb)) return true;
   // A constant or field, not a parameter or local of one method.
   return ka === kb && /^[\w.]+$/.test(ka) && (/^[A-Z][A-Z0-9_]*$/.test(ka.split('.').pop()!) || facts?.fieldTypes.has(ka.replace(/^this\./, '')) === true);
+}
+
+/** The key a byte conversion stands for: `getBytesKey(key)`, `key.getBytes(UTF_8)`, `serializer.serialize(key)` → `key`. */
+export function baseKey(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const converted = /^(?:[\w.]*(?:[Bb]ytes\w*|serialize|rawKey|toBytes))\((\w+)\)$/.exec(text) ?? /^(\w+)\.getBytes\(.*\)$/.exec(text);
+  return converted ? converted[1] : text;
 }
 
 function keyShape(text: string): string {

@@ -48,10 +48,35 @@ function lineEnd(text: string, offset: number): number {
   return end >= 0 && /^[ \t]*$/.test(text.slice(offset, end)) ? end + 1 : offset;
 }
 
-export function javaSetThenExpire(context: RuleContext): void {
-  const sites = context.model.callSites;
+/**
+ * EXPIREs sent through the file's own helpers (`expire(key, time)` of a RedisUtil), as call sites at the helper's
+ * call with the caller's arguments.
+ */
+function helperExpires(context: RuleContext): RedisCallSite[] {
   const facts = javaFactsOf(context.model);
-  for (const write of sites) {
+  if (!facts) return [];
+  const helpers = new Map<string, RedisCallSite>();
+  for (const site of context.model.callSites) {
+    const name = site.enclosingFunction?.name;
+    if (name && EXPIRES.has(site.command) && !helpers.has(name)) helpers.set(name, site);
+  }
+  const sites: RedisCallSite[] = [];
+  for (const invocation of facts.invocations) {
+    const inner = invocation.object === '' || invocation.object === 'this' ? helpers.get(invocation.name) : undefined;
+    const method = invocation.method === undefined ? undefined : facts.methods[invocation.method];
+    if (!inner || !method || method.name === invocation.name || !invocation.args.length) continue;
+    const enclosing = context.model.callSites.find((s) => s.enclosingFunction?.span.startOffset === method.span.startOffset)?.enclosingFunction;
+    if (!enclosing) continue;
+    const keySpan = invocation.callSpan;
+    sites.push({ ...inner, method: invocation.name, span: invocation.span, callSpan: invocation.callSpan, expressionSpan: invocation.callSpan, statementSpan: undefined, enclosingFunction: enclosing, args: invocation.args.map((text) => ({ value: { kind: 'unknown' as const }, text, span: keySpan, fullSpan: keySpan })), via: { helper: invocation.name, command: inner.command, span: inner.span } });
+  }
+  return sites;
+}
+
+export function javaSetThenExpire(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  const sites = [...context.model.callSites, ...helperExpires(context)];
+  for (const write of context.model.callSites) {
     if (!TTL_WRITES.has(write.command) || write.inTransaction) continue;
     const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameKey(s, write, facts) && !s.inTransaction);
     if (!expire) continue;
@@ -80,7 +105,9 @@ export function javaSetThenExpire(context: RuleContext): void {
 function isForwardingWrapper(site: RedisCallSite, context: RuleContext): boolean {
   const method = methodOf(site, javaFactsOf(context.model));
   const key = site.args[0]?.text;
-  return method !== undefined && key !== undefined && method.params.includes(key) && method.params.length <= 3;
+  if (!method || !key || !method.params.includes(key) || method.params.length > 3) return false;
+  // Named after the command it wraps (set, setObject, hSet, put...), not after what it caches (putIntoCache).
+  return !CACHE_WORD.test(method.name) && (method.name.toLowerCase().includes(site.method.toLowerCase()) || method.name.toUpperCase().includes(site.command));
 }
 
 const CACHE_WORD = /cache/i;
@@ -96,7 +123,10 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     const method = methodOf(write, facts);
     const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${write.args[0]?.text ?? ''}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
     // Cache-aside: the method read the same key before writing it.
-    const readFirst = sites.some((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && s.args[0]?.text === write.args[0]?.text);
+    const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && s.args[0]?.text === write.args[0]?.text);
+    // Written back on a miss; an update of an entry that was found (`if (o != null) set(...)`) keeps the entry's fate.
+    const between = read ? context.model.text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
+    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between));
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
     const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && s.args[0]?.text === write.args[0]?.text);
