@@ -1,11 +1,15 @@
 /**
  * Every workload × mode generated for the server under test (REDIS_REVIEW_SERVER: Redis 7.0, Redis 7.4 or Valkey 8)
  * lints clean against that server's catalogue and boots on its real server/sentinel programs with the tuned values;
- * replicas reach their master with the names that server uses (masterauth, or primaryauth on Valkey).
+ * replicas reach their master with the names that server uses (masterauth, or primaryauth on Valkey). The
+ * server's catalogue still matches what the binary lists.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintRedisConf, MODES, PROFILES, WORKLOADS, parseRedisConf } from '../../../src/core/conf';
-import { redisCli } from '../../helpers/redisServers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allDirectives, lintRedisConf, MODES, PROFILES, WORKLOADS, parseRedisConf } from '../../../src/core/conf';
+import { freePort, REDIS_SERVER, redisCli, startProcess } from '../../helpers/redisServers';
 import { currentServer } from '../../helpers/serverMatrix';
 import { writeDeployment, type Deployment } from './deployment';
 
@@ -40,6 +44,28 @@ async function eventually(condition: () => boolean, what: string, timeoutMs: num
 }
 
 const TUNED = ['maxmemory-policy', 'appendonly', 'appendfsync', 'tcp-keepalive', 'latency-monitor-threshold', 'slowlog-max-len', 'lazyfree-lazy-expire', 'cluster-enabled', 'min-replicas-to-write', 'hide-user-data-from-log'];
+
+describe.skipIf(!server.available)(`the ${server.id} catalogue matches ${server.label}`, () => {
+  it('has every name CONFIG GET * lists, with the same default', { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'redis-review-catalogue-'));
+    const process = await startProcess(REDIS_SERVER, { args: ['--port', String(port), '--bind', '127.0.0.1'] }, port, dir);
+    try {
+      const lines = redisCli(['-p', String(port), 'config', 'get', '*']).trimEnd().split('\n');
+      const live = new Map<string, string>();
+      for (let i = 0; i + 1 < lines.length; i += 2) live.set(lines[i], lines[i + 1]);
+      const catalogue = new Map(allDirectives(server.id).filter((info) => !info.fileOnly).map((info) => [info.name, info.default]));
+      expect([...live.keys()].filter((name) => !catalogue.has(name)), 'names the catalogue lacks').toEqual([]);
+      // How this test started the server, not the server's built-in defaults.
+      const startedWith = new Set(['port', 'bind', 'dir']);
+      const differing = [...live].filter(([name, value]) => !startedWith.has(name) && catalogue.has(name) && catalogue.get(name) !== value);
+      expect(differing, 'defaults that differ from the catalogue').toEqual([]);
+    } finally {
+      await process.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 // Boots run a few at a time: each deployment has its own ports and folder, and most of a boot is waiting.
 describe.skipIf(!server.available).concurrent(`generated configs boot on ${server.label}`, () => {
