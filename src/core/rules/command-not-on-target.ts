@@ -14,7 +14,7 @@ export const commandNotOnTarget: Rule = {
     fixable: 'none',
     contexts: { test: 'lower', script: 'keep' },
     messages: {
-      missing: '{{command}} is not available on {{target}}, the project\'s target server ("server" in .redis-review.json): it is on {{availability}}. {{target}} replies with an unknown-command error.',
+      missing: '{{command}} is not available on {{target}}, the target server: it is on {{availability}}. {{target}} replies with an unknown-command error; if the project runs a newer server, set "server" in .redis-review.json.',
     },
     docs: {
       summary: 'A command the target server (Redis 7.0, Redis 7.4 or Valkey 8) does not have.',
