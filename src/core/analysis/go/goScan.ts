@@ -7,7 +7,9 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { Arg, ClientCreation, ClientLibrary, FunctionInfo, LoopInfo, ReceiverInfo, ReceiverKind, RedisCallSite } from '../model';
 import { indentationAt, spanOf } from '../spans';
 import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
-import { CONSTRUCTORS, GO_REDIS_PIPELINES, defaultPackageName, goRedisCommand, kindOfType, libraryOfImport, nameSuggestsRedis, rueidisCommand } from './goLibraries';
+import { deferredCloses, markClosed, markEarlyReturns, markHandOvers, type Frame } from './goConnectionLife';
+import { GoDeclarations, type GoConstructorCall } from './goDeclarations';
+import { GO_REDIS_PIPELINES, goRedisCommand, nameSuggestsRedis, rueidisCommand } from './goLibraries';
 import { goArg, looksLikeContext } from './goValues';
 
 export interface GoRef {
@@ -20,18 +22,6 @@ export interface GoRef {
   origin: ReceiverInfo['origin'];
 }
 
-interface Frame {
-  node: Node;
-  info: FunctionInfo;
-  names: Map<string, GoRef>;
-  isMain: boolean;
-  takes: GoConnectionTake[];
-  created: { name: string; record: GoClientPerCall }[];
-  /** Connections in MULTI (redigo Send("MULTI") ... Do("EXEC")). */
-  inMulti: Set<string>;
-  /** The func literal is the callback of TxPipelined/Watch: its pipeline parameters are transactions. */
-  transactionCallback: boolean;
-}
 
 const REQUEST_PARAM = /\b(http\.ResponseWriter|\*http\.Request|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx|\*ghttp\.Request|\*app\.RequestContext|iris\.Context|\*beego\.Controller)\b/;
 const FACTORY_FUNCTION = /^(new|New|init|Init|setup|Setup|connect|Connect|open|Open|Must|must|create|Create|build|Build|main$|TestMain$|provide|Provide|make|Make|get.*Client$|Get.*Client$|get.*Pool$|Get.*Pool$)/;
@@ -43,18 +33,12 @@ export class GoScan {
   readonly dials: GoDial[] = [];
   readonly takes: GoConnectionTake[] = [];
   readonly clientsPerCall: GoClientPerCall[] = [];
-  readonly importedModules = new Set<string>();
-  /** Import alias → library (only Redis libraries), and all import aliases (packages are never receivers). */
-  private readonly packages = new Map<string, ClientLibrary>();
-  private readonly importAliases = new Set<string>();
-  /** Struct field name → client ref (fields typed with a client type anywhere in the file). */
-  private readonly fields = new Map<string, GoRef>();
-  private readonly packageVars = new Map<string, GoRef>();
-  /** Functions of the file that return a client type: calls of them create clients. */
-  private readonly factories = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
+  get importedModules(): Set<string> {
+    return this.declared.importedModules;
+  }
+  private readonly declared: GoDeclarations;
   private readonly frames: Frame[] = [];
   private readonly loops: { node: Node; info: LoopInfo; rangeRight?: Node }[] = [];
-  private packageName = '';
   private readonly deadline: number;
   truncated = false;
 
@@ -65,111 +49,17 @@ export class GoScan {
     deadline: number,
   ) {
     this.deadline = deadline;
+    this.declared = new GoDeclarations(path);
   }
 
   get usesRedisLibrary(): boolean {
-    return this.packages.size > 0;
+    return this.declared.packages.size > 0;
   }
 
   run(): void {
     const root = this.tree.rootNode;
-    this.declarations(root);
+    this.declared.read(root);
     this.walk(root);
-  }
-
-  // ---- declarations: imports, client-typed struct fields, package variables, client factories ----
-
-  private declarations(root: Node): void {
-    for (const child of root.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'package_clause') this.packageName = child.namedChild(0)?.text ?? '';
-      else if (child.type === 'import_declaration') for (const spec of child.descendantsOfType('import_spec')) if (spec) this.importSpec(spec);
-    }
-    for (const spec of root.descendantsOfType('field_declaration')) {
-      if (!spec) continue;
-      const type = spec.childForFieldName('type');
-      const typed = type && this.clientType(type);
-      if (!typed) continue;
-      for (const name of spec.childrenForFieldName('name')) if (name) this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
-    }
-    for (const child of root.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
-      if (child.type === 'function_declaration') {
-        const result = child.childForFieldName('result');
-        const name = child.childForFieldName('name')?.text;
-        const typed = result && name ? this.clientType(result.type === 'parameter_list' ? result.namedChild(0)?.childForFieldName('type') ?? result : result) : undefined;
-        if (name && typed) this.factories.set(name, typed);
-      }
-    }
-  }
-
-  private importSpec(spec: Node): void {
-    const pathNode = spec.childForFieldName('path');
-    if (!pathNode) return;
-    const path = pathNode.text.slice(1, -1);
-    const alias = spec.childForFieldName('name')?.text;
-    const name = alias && alias !== '_' && alias !== '.' ? alias : defaultPackageName(path);
-    this.importAliases.add(name);
-    const library = libraryOfImport(path);
-    if (library) {
-      this.importedModules.add(path);
-      this.packages.set(name, library);
-    }
-  }
-
-  private packageVar(spec: Node): void {
-    const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
-    const type = spec.childForFieldName('type');
-    const values = spec.childForFieldName('value')?.namedChildren ?? [];
-    names.forEach((name, index) => {
-      const typed = type ? this.clientType(type) : undefined;
-      const value = values[index];
-      const created = value ? this.constructorOf(value) : undefined;
-      const ref = typed ?? (created ? { library: created.library, kind: created.kind } : undefined);
-      if (ref) this.packageVars.set(name.text, { ...ref, confidence: 'proven', identity: `${this.path}#${name.text}`, origin: 'local' });
-    });
-  }
-
-  /** The client a type names: `*redis.Client`, `redis.Cmdable`, `rueidis.Client`, `*redis.Pool`, `redis.Conn`. */
-  clientType(type: Node): { library: ClientLibrary; kind: ReceiverKind } | undefined {
-    let node: Node | null = type;
-    while (node && node.type === 'pointer_type') node = node.namedChild(0);
-    if (!node || node.type !== 'qualified_type') return undefined;
-    const library = this.packages.get(node.childForFieldName('package')?.text ?? '');
-    const name = node.childForFieldName('name')?.text;
-    if (!library || !name) return undefined;
-    const kind = kindOfType(library, name);
-    return kind ? { library, kind } : undefined;
-  }
-
-  /** `redis.NewClient(...)` and friends (also `&redis.Pool{...}` for redigo): library, kind and factory text. */
-  constructorOf(node: Node): { library: ClientLibrary; kind: ReceiverKind; factory: string; call: Node; nameNode: Node } | undefined {
-    if (node.type === 'unary_expression' && node.text.startsWith('&')) {
-      const operand = node.childForFieldName('operand');
-      return operand ? this.constructorOf(operand) : undefined;
-    }
-    if (node.type === 'composite_literal') {
-      const type = node.childForFieldName('type');
-      if (type?.type === 'qualified_type' && this.packages.get(type.childForFieldName('package')?.text ?? '') === 'redigo' && type.childForFieldName('name')?.text === 'Pool') {
-        return { library: 'redigo', kind: 'pool', factory: type.text, call: node, nameNode: type };
-      }
-      return undefined;
-    }
-    if (node.type !== 'call_expression') return undefined;
-    const callee = node.childForFieldName('function');
-    if (callee?.type === 'identifier') {
-      const factory = this.factories.get(callee.text);
-      return factory ? { ...factory, factory: callee.text, call: node, nameNode: callee } : undefined;
-    }
-    if (callee?.type !== 'selector_expression') return undefined;
-    const operand = callee.childForFieldName('operand');
-    const field = callee.childForFieldName('field');
-    if (!operand || !field) return undefined;
-    const library = operand.type === 'identifier' ? this.packages.get(operand.text) : undefined;
-    if (!library) return undefined;
-    const known = CONSTRUCTORS[`${library}.${field.text}`];
-    return known ? { ...known, factory: callee.text, call: node, nameNode: field } : undefined;
   }
 
   // ---- the walk ----
@@ -223,7 +113,7 @@ export class GoScan {
       node,
       info: { name, span: spanOf(node), isRequestHandler, isAsync: false },
       names: new Map(outer && node.type === 'func_literal' ? outer.names : []),
-      isMain: (name === 'main' && this.packageName === 'main') || (node.type === 'func_literal' && !!outer?.isMain),
+      isMain: (name === 'main' && this.declared.packageName === 'main') || (node.type === 'func_literal' && !!outer?.isMain),
       takes: [],
       created: [],
       inMulti: new Set(),
@@ -234,7 +124,7 @@ export class GoScan {
       for (const parameter of list?.namedChildren ?? []) {
         if (!parameter) continue;
         const type = parameter.childForFieldName('type');
-        const typed = type && this.clientType(type);
+        const typed = type && this.declared.clientType(type);
         if (!typed) continue;
         const kind = transactionCallback && typed.kind === 'pipeline' ? 'transaction' : typed.kind;
         for (const id of parameter.childrenForFieldName('name')) if (id) frame.names.set(id.text, { ...typed, kind, confidence: 'proven', identity: `param:${id.startIndex}`, origin: 'parameter' });
@@ -281,17 +171,17 @@ export class GoScan {
     const type = node.type === 'var_spec' ? node.childForFieldName('type') : null;
     left.forEach((target, index) => {
       const value = right[index] ?? (right.length === 1 ? right[0] : null);
-      const declaredType = type ? this.clientType(type) : undefined;
+      const declaredType = type ? this.declared.clientType(type) : undefined;
       let ref: GoRef | undefined = declaredType ? { ...declaredType, confidence: 'proven', identity: `var:${target.startIndex}`, origin: 'local' } : undefined;
       if (value && index === 0) ref = this.valueRef(value, target) ?? ref;
       else if (value && right.length > 1) ref = this.valueRef(value, target) ?? ref;
       if (!ref) return;
       if (target.type === 'identifier') {
         if (frame) frame.names.set(target.text, ref);
-        else this.packageVars.set(target.text, ref);
+        else this.declared.packageVars.set(target.text, ref);
       } else if (target.type === 'selector_expression') {
         const field = target.childForFieldName('field')?.text;
-        if (field && !this.fields.has(field)) this.fields.set(field, { ...ref, identity: `field:${field}` });
+        if (field && !this.declared.fields.has(field)) this.declared.fields.set(field, { ...ref, identity: `field:${field}` });
         if (frame && ref.creation) ref.creation.escapes = true;
       }
     });
@@ -300,7 +190,7 @@ export class GoScan {
   /** The client a value is (constructor, pool Get, pipeline, another client name), recording creations and takes. */
   private valueRef(value: Node, target: Node): GoRef | undefined {
     const frame = this.frame;
-    const created = this.constructorOf(value);
+    const created = this.declared.constructorOf(value);
     if (created) {
       const creation = this.recordCreation(created, target.text);
       const ref: GoRef = { library: created.library, kind: created.kind, confidence: 'proven', identity: `creation:${created.call.startIndex}`, creation, origin: 'local' };
@@ -325,7 +215,7 @@ export class GoScan {
         }
         if (base && (method === 'WithContext' || method === 'Conn' || method === 'Dedicated')) return { ...base, kind: base.kind === 'cluster' && method !== 'WithContext' ? 'client' : base.kind };
         // `rdb := config.RedisClient()` closed again in the same function: a client per call, even from a factory elsewhere.
-        if (frame && target.type === 'identifier' && /redis|rdb|cache.*client|client/i.test(callee.text) && /^(New|new|Get|get|Create|create|Open|open|Connect|connect)?\w*(Redis|Rdb|RDB|Client|Pool)\w*$/.test(method) && operand?.type === 'identifier' && this.importAliases.has(operand.text) && !this.packages.has(operand.text)) {
+        if (frame && target.type === 'identifier' && /redis|rdb|cache.*client|client/i.test(callee.text) && /^(New|new|Get|get|Create|create|Open|open|Connect|connect)?\w*(Redis|Rdb|RDB|Client|Pool)\w*$/.test(method) && operand?.type === 'identifier' && this.declared.importAliases.has(operand.text) && !this.declared.packages.has(operand.text)) {
           frame.created.push({ name: target.text, record: { factory: callee.text, span: spanOf(callee), closed: false, enclosingFunction: frame.info } });
           return { library: this.defaultLibrary(), kind: 'client', confidence: 'likely', evidence: `it comes from ${callee.text}()`, identity: `factory:${value.startIndex}`, origin: 'name' };
         }
@@ -339,7 +229,7 @@ export class GoScan {
     return undefined;
   }
 
-  private recordCreation(created: NonNullable<ReturnType<GoScan['constructorOf']>>, binding: string): ClientCreation {
+  private recordCreation(created: GoConstructorCall, binding: string): ClientCreation {
     const frame = this.frame;
     const args = created.call.type === 'call_expression' ? created.call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null).map((n) => goArg(n)) ?? [] : [];
     const options: Record<string, Arg> = {};
@@ -375,7 +265,7 @@ export class GoScan {
   }
 
   private defaultLibrary(): ClientLibrary {
-    if (this.packages.size) return [...this.packages.values()][0];
+    if (this.declared.packages.size) return [...this.declared.packages.values()][0];
     return 'go-redis';
   }
 
@@ -384,17 +274,17 @@ export class GoScan {
     switch (node.type) {
       case 'identifier': {
         const name = node.text;
-        const local = this.frame?.names.get(name) ?? this.packageVars.get(name);
+        const local = this.frame?.names.get(name) ?? this.declared.packageVars.get(name);
         if (local) return local;
-        if (this.importAliases.has(name)) return undefined;
+        if (this.declared.importAliases.has(name)) return undefined;
         return nameSuggestsRedis(name) ? this.likely(name, `its name ${name} suggests a Redis client`) : undefined;
       }
       case 'selector_expression': {
         const operand = node.childForFieldName('operand');
         const field = node.childForFieldName('field')?.text ?? '';
-        const typed = this.fields.get(field);
+        const typed = this.declared.fields.get(field);
         if (typed) return typed;
-        if (operand?.type === 'identifier' && this.packages.has(operand.text)) return undefined;
+        if (operand?.type === 'identifier' && this.declared.packages.has(operand.text)) return undefined;
         // A struct declared in another file of the package: in a file that imports a Redis client, its `client`/`pool` field is one.
         if (this.usesRedisLibrary && /^(client|cli|rdb|rc|conn|pool|redisClient|redisPool)$/i.test(field)) {
           const library = this.defaultLibrary();
@@ -441,7 +331,7 @@ export class GoScan {
       const operand = callee.childForFieldName('operand');
       const field = callee.childForFieldName('field');
       if (!operand || !field) return;
-      const library = operand.type === 'identifier' ? this.packages.get(operand.text) : undefined;
+      const library = operand.type === 'identifier' ? this.declared.packages.get(operand.text) : undefined;
       if (library) {
         this.packageCall(node, library, field.text, args);
         return;
@@ -469,11 +359,11 @@ export class GoScan {
         optionsFromCaller: args.some((a) => a.type === 'variadic_argument' || a.nextSibling?.type === '...'),
         inPoolDial: this.insidePoolDial(node),
         enclosingFunction: frame?.info,
-        inMain: !!frame?.isMain || this.packageName === 'main',
+        inMain: !!frame?.isMain || this.declared.packageName === 'main',
       };
       this.dials.push(dial);
     }
-    const created = this.constructorOf(node);
+    const created = this.declared.constructorOf(node);
     if (created && !(node.parent?.type === 'expression_list' && /short_var_declaration|assignment_statement|var_spec/.test(node.parent.parent?.type ?? ''))) {
       const creation = this.recordCreation(created, '');
       if (node.parent?.type === 'return_statement' || node.parent?.parent?.type === 'return_statement' || node.parent?.type === 'argument_list') creation.escapes = true;
@@ -501,7 +391,7 @@ export class GoScan {
       const commandIndex = (method === 'Do' || method === 'Send' ? 0 : 1) + (contextFirst ? 1 : 0);
       const commandNode = args[commandIndex];
       const name = commandNode && /^["`]/.test(commandNode.text) ? commandNode.text.slice(1, -1).trim().toUpperCase() : undefined;
-      const isRedigo = contextFirst ? !!ref : ref?.library === 'redigo' || (!!name && (this.packages.has('redis') ? [...this.packages.values()].includes('redigo') : false)) || (!!name && /conn|redis|^c$|rc$/i.test(operand.text));
+      const isRedigo = contextFirst ? !!ref : ref?.library === 'redigo' || (!!name && (this.declared.packages.has('redis') ? [...this.declared.packages.values()].includes('redigo') : false)) || (!!name && /conn|redis|^c$|rc$/i.test(operand.text));
       if (name && isRedigo && /^[A-Z][A-Z_]*( [A-Z]+)?$/.test(name)) {
         const subcommandNode = args[commandIndex + 1];
         const sub = subcommandNode && /^["`][A-Za-z]+["`]$/.test(subcommandNode.text) ? subcommandNode.text.slice(1, -1).toUpperCase() : undefined;
@@ -546,7 +436,7 @@ export class GoScan {
     if (!stepName || stepCall?.type !== 'call_expression') return;
     const command = rueidisCommand(stepName.text);
     if (!command) return;
-    const ref = this.resolve(operand) ?? (this.packages.size && [...this.packages.values()].includes('rueidis') ? this.likely(operand.text, 'it builds commands with B()') : undefined);
+    const ref = this.resolve(operand) ?? (this.declared.packages.size && [...this.declared.packages.values()].includes('rueidis') ? this.likely(operand.text, 'it builds commands with B()') : undefined);
     if (!ref) return;
     const args: Arg[] = [];
     const keywords: Record<string, Arg> = {};
@@ -627,67 +517,20 @@ export class GoScan {
     return undefined;
   }
 
-  // ---- connection life ----
-
   private closed(name: string, deferred: boolean): void {
-    const frame = this.frame;
-    if (!frame) return;
-    for (const scope of [frame, ...this.outerFrames()]) {
-      for (const take of scope.takes) if (take.name === name) deferred ? (take.deferredClose = true) : (take.plainClose = true);
-      for (const created of scope.created) if (created.name === name) created.record.closed = true;
-    }
-  }
-
-  private outerFrames(): Frame[] {
-    return this.frames.slice(0, -1).reverse();
+    markClosed([...this.frames].reverse(), name, deferred);
   }
 
   private deferred(node: Node): void {
-    const call = node.namedChild(0);
-    if (call?.type === 'call_expression') {
-      const callee = call.childForFieldName('function');
-      if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Close') {
-        this.closed(callee.childForFieldName('operand')?.text ?? '', true);
-        return;
-      }
-      if (callee?.type === 'func_literal') {
-        for (const inner of callee.descendantsOfType('selector_expression')) {
-          if (inner?.childForFieldName('field')?.text === 'Close') this.closed(inner.childForFieldName('operand')?.text ?? '', true);
-        }
-      }
-    }
+    for (const name of deferredCloses(node)) this.closed(name, true);
   }
 
   private returned(node: Node): void {
-    const frame = this.frame;
-    if (!frame) return;
-    const text = node.text;
-    for (const take of frame.takes) {
-      if (take.deferredClose || take.plainClose) continue;
-      // Returned as a value (`return conn`, `return conn, nil`), not merely used in the returned expression.
-      if (new RegExp(`^return\\s+(?:[^\\n]*,\\s*)?${take.name}\\s*(?:,|$)`).test(text)) {
-        take.handedOver = true;
-        continue;
-      }
-      // An early return on the connection's own error (redigo hands back an error connection) is no leak.
-      let guard: Node | null = node.parent;
-      for (let depth = 0; guard && guard.type !== 'if_statement' && depth < 3; depth++) guard = guard.parent;
-      const condition = guard?.type === 'if_statement' ? `${guard.childForFieldName('initializer')?.text ?? ''}; ${guard.childForFieldName('condition')?.text ?? ''}` : '';
-      if (new RegExp(`\\b${take.name}\\.Err\\(\\)`).test(condition)) continue;
-      if (/err\s*!=\s*nil/.test(condition) && take.factory.startsWith('Dial')) continue;
-      take.returnBeforeDefer = true;
-    }
+    if (this.frame) markEarlyReturns(this.frame.takes, node);
   }
 
   /** Marks connections handed to other code (stored in a field, passed to a call, sent to a goroutine). */
   markHandOvers(): void {
-    for (const take of this.takes) {
-      if (take.handedOver) continue;
-      const fn = take.enclosingFunction;
-      if (!fn) continue;
-      const body = this.text.slice(take.span.endOffset, fn.span.endOffset);
-      const name = take.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\s+(?:[^\\n]*,\\s*)?${name}\\s*(?:,|$))|(<-\\s*${name}\\b)`, 'm').test(body)) take.handedOver = true;
-    }
+    markHandOvers(this.takes, this.text);
   }
 }

@@ -1,0 +1,123 @@
+/** What a Go file declares at package level that client tracking needs: imports, client-typed struct fields, package variables, client factories. */
+import type { Node } from 'web-tree-sitter';
+import type { ClientLibrary, ReceiverKind } from '../model';
+import { CONSTRUCTORS, defaultPackageName, kindOfType, libraryOfImport } from './goLibraries';
+import type { GoRef } from './goScan';
+
+/** A constructor call (`redis.NewClient(...)`, `&redis.Pool{...}`, a file's own client factory). */
+export interface GoConstructorCall {
+  library: ClientLibrary;
+  kind: ReceiverKind;
+  factory: string;
+  call: Node;
+  nameNode: Node;
+}
+
+export class GoDeclarations {
+  /** Import alias → library (only Redis libraries), and all import aliases (packages are never receivers). */
+  readonly packages = new Map<string, ClientLibrary>();
+  readonly importAliases = new Set<string>();
+  readonly importedModules = new Set<string>();
+  /** Struct field name → client ref (fields typed with a client type anywhere in the file). */
+  readonly fields = new Map<string, GoRef>();
+  readonly packageVars = new Map<string, GoRef>();
+  /** Functions of the file that return a client type: calls of them create clients. */
+  readonly factories = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
+  packageName = '';
+
+  constructor(private readonly path: string) {}
+
+
+  read(root: Node): void {
+    for (const child of root.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'package_clause') this.packageName = child.namedChild(0)?.text ?? '';
+      else if (child.type === 'import_declaration') for (const spec of child.descendantsOfType('import_spec')) if (spec) this.importSpec(spec);
+    }
+    for (const spec of root.descendantsOfType('field_declaration')) {
+      if (!spec) continue;
+      const type = spec.childForFieldName('type');
+      const typed = type && this.clientType(type);
+      if (!typed) continue;
+      for (const name of spec.childrenForFieldName('name')) if (name) this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
+    }
+    for (const child of root.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
+      if (child.type === 'function_declaration') {
+        const result = child.childForFieldName('result');
+        const name = child.childForFieldName('name')?.text;
+        const typed = result && name ? this.clientType(result.type === 'parameter_list' ? result.namedChild(0)?.childForFieldName('type') ?? result : result) : undefined;
+        if (name && typed) this.factories.set(name, typed);
+      }
+    }
+  }
+
+  private importSpec(spec: Node): void {
+    const pathNode = spec.childForFieldName('path');
+    if (!pathNode) return;
+    const path = pathNode.text.slice(1, -1);
+    const alias = spec.childForFieldName('name')?.text;
+    const name = alias && alias !== '_' && alias !== '.' ? alias : defaultPackageName(path);
+    this.importAliases.add(name);
+    const library = libraryOfImport(path);
+    if (library) {
+      this.importedModules.add(path);
+      this.packages.set(name, library);
+    }
+  }
+
+  private packageVar(spec: Node): void {
+    const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    const type = spec.childForFieldName('type');
+    const values = spec.childForFieldName('value')?.namedChildren ?? [];
+    names.forEach((name, index) => {
+      const typed = type ? this.clientType(type) : undefined;
+      const value = values[index];
+      const created = value ? this.constructorOf(value) : undefined;
+      const ref = typed ?? (created ? { library: created.library, kind: created.kind } : undefined);
+      if (ref) this.packageVars.set(name.text, { ...ref, confidence: 'proven', identity: `${this.path}#${name.text}`, origin: 'local' });
+    });
+  }
+
+  /** The client a type names: `*redis.Client`, `redis.Cmdable`, `rueidis.Client`, `*redis.Pool`, `redis.Conn`. */
+  clientType(type: Node): { library: ClientLibrary; kind: ReceiverKind } | undefined {
+    let node: Node | null = type;
+    while (node && node.type === 'pointer_type') node = node.namedChild(0);
+    if (!node || node.type !== 'qualified_type') return undefined;
+    const library = this.packages.get(node.childForFieldName('package')?.text ?? '');
+    const name = node.childForFieldName('name')?.text;
+    if (!library || !name) return undefined;
+    const kind = kindOfType(library, name);
+    return kind ? { library, kind } : undefined;
+  }
+
+  /** `redis.NewClient(...)` and friends (also `&redis.Pool{...}` for redigo): library, kind and factory text. */
+  constructorOf(node: Node): GoConstructorCall | undefined {
+    if (node.type === 'unary_expression' && node.text.startsWith('&')) {
+      const operand = node.childForFieldName('operand');
+      return operand ? this.constructorOf(operand) : undefined;
+    }
+    if (node.type === 'composite_literal') {
+      const type = node.childForFieldName('type');
+      if (type?.type === 'qualified_type' && this.packages.get(type.childForFieldName('package')?.text ?? '') === 'redigo' && type.childForFieldName('name')?.text === 'Pool') {
+        return { library: 'redigo', kind: 'pool', factory: type.text, call: node, nameNode: type };
+      }
+      return undefined;
+    }
+    if (node.type !== 'call_expression') return undefined;
+    const callee = node.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      const factory = this.factories.get(callee.text);
+      return factory ? { ...factory, factory: callee.text, call: node, nameNode: callee } : undefined;
+    }
+    if (callee?.type !== 'selector_expression') return undefined;
+    const operand = callee.childForFieldName('operand');
+    const field = callee.childForFieldName('field');
+    if (!operand || !field) return undefined;
+    const library = operand.type === 'identifier' ? this.packages.get(operand.text) : undefined;
+    if (!library) return undefined;
+    const known = CONSTRUCTORS[`${library}.${field.text}`];
+    return known ? { ...known, factory: callee.text, call: node, nameNode: field } : undefined;
+  }
+}
