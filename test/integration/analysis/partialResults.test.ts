@@ -131,7 +131,7 @@ describe('Ctrl-C and --resume', () => {
     } finally {
       await server.stop();
     }
-  }, 120_000);
+  }, 300_000); // 200k keys populated, analysed in part and resumed to the end: over 2 minutes on a loaded machine
 
   it('refuses a missing state file with a usage error', async () => {
     const server = await startStandalone();
