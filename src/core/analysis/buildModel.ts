@@ -9,7 +9,8 @@ import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './colle
 import { changedNames, contributionsByName, planReuse, readsOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { ClientCreation, FileModel, RedisCallSite } from './model';
 import { evidenceKey } from './receiverEvidence';
-import { indirectLoopSites } from './indirectCalls';
+import { crossFileLoopSites } from './crossFileHelpers';
+import { indirectLoopSites, redisFunctions, type RedisFunction } from './indirectCalls';
 import { pythonSyntax } from './pythonSyntax';
 import { scriptSyntax } from './scriptSyntax';
 import type { LanguageSyntax } from './syntax';
@@ -45,6 +46,8 @@ export interface FileAnalysis {
   truncated: boolean;
   /** What the next analysis of this document can reuse (absent when the analysis was cut short). */
   incremental?: IncrementalState;
+  /** The file's functions that send one command per call, by name (summarised for other files' loops). */
+  roundTripHelpers?: ReadonlyMap<string, RedisFunction>;
 }
 
 export function syntaxFor(language: SourceLanguage): LanguageSyntax {
@@ -123,7 +126,8 @@ function analyzeWithPlan(
   const tracker = new ClientTracker(collected, syntax, options.path, options.workspace, forReuse);
   const escapedIdentities = new Set<string>();
   const exportedIdentities = new Set<string>();
-  const sites = new CallSiteBuilder(tracker, syntax, text, collected, options.workspace?.usesRedis === true);
+  const helperNames = options.workspace?.isRoundTripHelperName;
+  const sites = new CallSiteBuilder(tracker, syntax, text, collected, options.workspace?.usesRedis === true, helperNames && ((name: string) => helperNames.call(options.workspace, name)));
 
   if (plan && collected.truncated) return whole();
   // Unpickling followed through the file's own functions (pickleFlow.ts) reads every statement of the file.
@@ -227,13 +231,18 @@ function analyzeWithPlan(
   if (syntax.family === 'script') sites.noteEscapes(creations, escapedIdentities, exportedIdentities);
 
   const callSites = outputs.flatMap((out) => out.callSites);
+  const loopCalls = outputs.flatMap((out) => out.loopCalls);
+  const roundTripHelpers = redisFunctions(callSites, outputs.flatMap((out) => out.localCalls));
+  const indirectCallSites = indirectLoopSites(syntax.family, callSites, loopCalls, [], roundTripHelpers);
+  const seenLoops = new Set(indirectCallSites.map((site) => site.loop!.span.startOffset));
+  indirectCallSites.push(...crossFileLoopSites(syntax.family, loopCalls, options.path, text, options.workspace, roundTripHelpers, seenLoops));
   const model: FileModel = {
     path: options.path,
     language: options.language,
     context: options.context,
     text,
     callSites,
-    indirectCallSites: indirectLoopSites(syntax.family, callSites, outputs.flatMap((out) => out.loopCalls), outputs.flatMap((out) => out.localCalls)),
+    indirectCallSites,
     creations,
     listeners: outputs.flatMap((out) => out.listeners),
     importedModules: tracker.importedModules,
@@ -244,6 +253,6 @@ function analyzeWithPlan(
   const incremental: IncrementalState | undefined = reusable
     ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reach, reusedChunks: keptOutputs.size, evidence: evidenceKey(text) }
     : undefined;
-  return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental };
+  return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental, roundTripHelpers };
 
 }

@@ -45,6 +45,8 @@ export class CallSiteBuilder {
     private readonly collected: Collected,
     /** The workspace says the project uses a Redis client (evidence for files that never name Redis). */
     private readonly projectUsesRedis = false,
+    /** The workspace has a Redis-issuing helper of this name: a method call of it in a loop is kept (crossFileHelpers.ts). */
+    private readonly isHelperName?: (name: string) => boolean,
   ) {}
 
   /** A module-level deserializer may read a variable assigned from Redis in any statement of the file. */
@@ -202,7 +204,7 @@ export class CallSiteBuilder {
       let info = this.loopInfos.get(start);
       if (!info) this.loopInfos.set(start, (info = loopInfoOf(frame.node, this.syntax, this.text)));
       return info;
-    }, call.context.fnNode && this.callerOf(call.context.fnNode).name);
+    }, call.context.fnNode && this.callerOf(call.context.fnNode).name, this.isHelperName);
     if (found) out.loopCalls.push(found);
   }
 

@@ -29,6 +29,11 @@ export interface LoopCall {
   /** Name of the function the loop is in (a helper never counts for its own loops). */
   caller?: string;
   /**
+   * The object the method is called on when it is neither self/this nor absent (`redis_manager` in
+   * `redis_manager.get_user(k)`, `cacheService` in `this.cacheService.get(k)`): a helper of another class or module.
+   */
+  receiver?: string;
+  /**
    * A counted loop (`for _ in range(5)`, `for (let attempt = 0; ...)`) calling the helper without its counter:
    * every round asks the same thing (retry until a lock is taken, poll), not one item each.
    */
@@ -75,18 +80,51 @@ function localCalleeName(callee: Node, syntax: LanguageSyntax): { name: string; 
 }
 
 /**
- * The loop call at `node`, when it is one (read while the call is analysed, so kept statements keep theirs).
- * `loopInfo` gives the loop's span and literal length, computed once per loop.
+ * `obj.method(...)`, `self.obj.method(...)`, `this.obj.method(...)`: a method of another object, named by the
+ * object's last name, when `isHelperName` says some file of the project has a Redis-issuing helper of that name.
  */
-export function loopCallAt(node: Node, callee: Node, loop: LoopFrame, text: string, syntax: LanguageSyntax, loopInfo: (loop: LoopFrame) => LoopInfo, caller?: string): LoopCall | undefined {
-  const local = localCalleeName(callee, syntax);
+function memberCalleeName(callee: Node, syntax: LanguageSyntax, isHelperName: (name: string) => boolean): { name: string; node: Node; receiver: string } | undefined {
+  const type = callee.type;
+  if (type !== 'attribute' && type !== 'member_expression') return undefined;
+  const property = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property');
+  if (!property || !isHelperName(property.text)) return undefined;
+  const object = callee.childForFieldName('object');
+  if (!object) return undefined;
+  if (object.type === 'identifier') return object.text === syntax.selfName || object.text === 'cls' ? undefined : { name: property.text, node: property, receiver: object.text };
+  if (object.type !== 'attribute' && object.type !== 'member_expression') return undefined;
+  const owner = object.childForFieldName('object');
+  const last = object.childForFieldName(object.type === 'attribute' ? 'attribute' : 'property');
+  if (!owner || !last || !(owner.text === syntax.selfName || owner.text === 'cls')) return undefined;
+  return { name: property.text, node: property, receiver: last.text.replace(/^#/, '') };
+}
+
+/**
+ * The loop call at `node`, when it is one (read while the call is analysed, so kept statements keep theirs).
+ * `loopInfo` gives the loop's span and literal length, computed once per loop; `isHelperName` admits calls of
+ * other objects' methods that the workspace knows as Redis-issuing helpers.
+ */
+export function loopCallAt(
+  node: Node,
+  callee: Node,
+  loop: LoopFrame,
+  text: string,
+  syntax: LanguageSyntax,
+  loopInfo: (loop: LoopFrame) => LoopInfo,
+  caller?: string,
+  isHelperName?: (name: string) => boolean,
+): LoopCall | undefined {
+  // `await this.cache.get<T>(key)` parses as a call of `await this.cache.get` with type arguments.
+  const awaitedCallee = callee.type === 'await_expression' ? callee.namedChild(0) : null;
+  if (awaitedCallee) callee = awaitedCallee;
+  const local: { name: string; node: Node; receiver?: string } | undefined = localCalleeName(callee, syntax) ?? (isHelperName ? memberCalleeName(callee, syntax, isHelperName) : undefined);
   if (!local || local.name.length < 3) return undefined;
   const start = node.startIndex;
   // `await f(x)`: read from the text (a parent read walks the tree inside Wasm).
-  const awaited = /\bawait\s*$/.test(text.slice(Math.max(0, start - 16), start));
+  const awaited = awaitedCallee !== null || /\bawait\s*$/.test(text.slice(Math.max(0, start - 16), start));
   const callSpan = spanOf(node);
   const repeatsSameCall = countedWithout(text, loop, local.node.endIndex, callSpan.endOffset);
-  return { name: local.name, calleeSpan: spanOf(local.node), callSpan, loop: loopInfo(loop), awaited, caller, ...(repeatsSameCall ? { repeatsSameCall } : {}) };
+  const receiver = local.receiver;
+  return { name: local.name, calleeSpan: spanOf(local.node), callSpan, loop: loopInfo(loop), awaited, caller, ...(receiver ? { receiver } : {}), ...(repeatsSameCall ? { repeatsSameCall } : {}) };
 }
 
 const COUNTED_PYTHON = /^for\s+([A-Za-z_]\w*)\s+in\s+range\s*\(/;
@@ -109,7 +147,7 @@ export function innermostForLoop(context: ContextSnapshot, offset: number): Loop
   return undefined;
 }
 
-interface RedisFunction {
+export interface RedisFunction {
   /** The first round trip the function makes, directly or through the helpers it calls. */
   site: RedisCallSite;
   isAsync: boolean;
@@ -127,7 +165,7 @@ function eligible(name: string, lines: number): boolean {
 }
 
 /** The file's functions that make a round trip on a client outside any loop of their own, directly or through each other. */
-function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Map<string, RedisFunction> {
+export function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Map<string, RedisFunction> {
   const byName = new Map<string, RedisFunction>();
   for (const site of sites) {
     const fn = site.enclosingFunction;
@@ -151,40 +189,49 @@ function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly Lo
   return byName;
 }
 
+/** Whether a loop call makes one round trip per item through a helper (awaited where it must be, over a real collection). */
+export function callsPerItem(family: LanguageSyntax['family'], call: LoopCall, helperIsAsync: boolean): boolean {
+  if ((helperIsAsync || family === 'script') && !call.awaited && !call.loop.gathered) return false;
+  if (call.loop.literalLength !== undefined && call.loop.literalLength <= 3) return false;
+  return !call.repeatsSameCall;
+}
+
+/** The call site a loop call of a helper stands for: the helper's command, at the call, in the loop. */
+export function loopSiteThrough(call: LoopCall, inner: RedisCallSite, via: NonNullable<RedisCallSite['via']>): RedisCallSite {
+  return {
+    ...inner,
+    method: call.name,
+    args: [],
+    keywords: {},
+    span: call.calleeSpan,
+    callSpan: call.callSpan,
+    expressionSpan: call.callSpan,
+    statementSpan: undefined,
+    loop: call.loop,
+    anyLoop: call.loop.span,
+    isLoopIterable: false,
+    awaited: call.awaited || call.loop.gathered === true,
+    via,
+  };
+}
+
 /** Loop calls of the file's Redis-issuing item accessors, as call sites of the command they send. */
-export function indirectLoopSites(family: LanguageSyntax['family'], sites: readonly RedisCallSite[], loopCalls: readonly LoopCall[], localCalls: readonly LocalCall[] = []): RedisCallSite[] {
-  if (!loopCalls.length) return [];
-  const helpers = redisFunctions(sites, localCalls);
-  if (!helpers.size) return [];
+export function indirectLoopSites(family: LanguageSyntax['family'], sites: readonly RedisCallSite[], loopCalls: readonly LoopCall[], localCalls: readonly LocalCall[] = [], helpers = redisFunctions(sites, localCalls)): RedisCallSite[] {
+  if (!loopCalls.length || !helpers.size) return [];
   const found: RedisCallSite[] = [];
   const seenLoops = new Set<number>();
   for (const call of loopCalls) {
+    if (call.receiver) continue;
     const helper = helpers.get(call.name);
     if (!helper) continue;
     const inner = helper.site;
     // Recursion, or the loop inside the helper itself.
     if (call.caller === call.name) continue;
     if (helper.span && call.callSpan.startOffset >= helper.span.startOffset && call.callSpan.startOffset < helper.span.endOffset) continue;
-    if ((helper.isAsync || family === 'script') && !call.awaited && !call.loop.gathered) continue;
-    if (call.loop.literalLength !== undefined && call.loop.literalLength <= 3) continue;
-    if (call.repeatsSameCall) continue;
+    if (!callsPerItem(family, call, helper.isAsync)) continue;
     if (seenLoops.has(call.loop.span.startOffset)) continue;
     seenLoops.add(call.loop.span.startOffset);
-    found.push({
-      ...inner,
-      method: call.name,
-      args: [],
-      keywords: {},
-      span: call.calleeSpan,
-      callSpan: call.callSpan,
-      expressionSpan: call.callSpan,
-      statementSpan: undefined,
-      loop: call.loop,
-      anyLoop: call.loop.span,
-      isLoopIterable: false,
-      awaited: call.awaited || call.loop.gathered === true,
-      via: { helper: call.name, command: inner.command, span: inner.span },
-    });
+    found.push(loopSiteThrough(call, inner, { helper: call.name, command: inner.command, span: inner.span }));
   }
   return found;
 }

@@ -9,6 +9,7 @@ import { languageForPath, type SourceLanguage } from '../parsing/languages';
 import { keyPatternOf } from './argumentValues';
 import { keyRefOf } from './keyReferences';
 import { analyzeTree, type FileAnalysis } from './buildModel';
+import { helperSummaries, type HelperSummary, type LocatedHelper } from './crossFileHelpers';
 import { contextForPath, normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
 import { callsRedisOnlyMethod } from './receiverEvidence';
@@ -26,6 +27,8 @@ export interface FileSummary {
   usesRedis?: boolean;
   /** A Redis library the module re-exports whole (`module.exports = require(<redis library>)`). */
   reexports?: string;
+  /** Functions and methods that send one command per call, for loops in other files that call them. */
+  helpers?: HelperSummary[];
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -84,6 +87,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
     this.commandsByKey = undefined;
+    this.helpersByName = undefined;
+    this.helperNamePattern = undefined;
   }
 
   remove(path: string): void {
@@ -94,6 +99,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
     this.commandsByKey = undefined;
+    this.helpersByName = undefined;
+    this.helperNamePattern = undefined;
   }
 
   get size(): number {
@@ -164,7 +171,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
    * project that uses Redis) calls a method only Redis clients have.
    */
   mightUseRedis(text: string): boolean {
-    return /redis/i.test(text) || this.mentionsExportingModule(text) || (this.usesRedis && callsRedisOnlyMethod(text));
+    return /redis/i.test(text) || this.mentionsExportingModule(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text)));
   }
 
   /**
@@ -181,6 +188,51 @@ export class WorkspaceIndex implements WorkspaceLookup {
 
   private moduleNames?: Set<string>;
   private moduleNamePattern?: RegExp | null;
+  private helpersByName?: Map<string, LocatedHelper[]>;
+  private helperNamePattern?: RegExp | null;
+
+  /** The Redis-issuing helpers named `name` (functions, or methods of any class), in the index's order. */
+  roundTripHelpers(name: string): readonly LocatedHelper[] {
+    return this.helperMap().get(name) ?? [];
+  }
+
+  isRoundTripHelperName(name: string): boolean {
+    return this.helperMap().has(name);
+  }
+
+  private helperMap(): Map<string, LocatedHelper[]> {
+    if (!this.helpersByName) {
+      this.helpersByName = new Map();
+      for (const file of this.files.values()) {
+        for (const helper of file.helpers ?? []) {
+          const list = this.helpersByName.get(helper.name);
+          const located = { ...helper, path: file.path };
+          if (list) list.push(located);
+          else this.helpersByName.set(helper.name, [located]);
+        }
+      }
+    }
+    return this.helpersByName;
+  }
+
+  /**
+   * True when the text names a class with a Redis-issuing method, or a Redis-issuing module function, of the
+   * project (as a whole word): a file calling such helpers involves Redis even if it never names it.
+   */
+  mentionsRoundTripHelper(text: string): boolean {
+    const pattern = this.roundTripHelperPattern();
+    return pattern !== null && pattern.test(text);
+  }
+
+  /** The pattern behind mentionsRoundTripHelper (null when the project has no helpers). */
+  roundTripHelperPattern(): RegExp | null {
+    if (this.helperNamePattern === undefined) {
+      const names = new Set<string>();
+      for (const file of this.files.values()) for (const helper of file.helpers ?? []) names.add(helper.owner ?? helper.name);
+      this.helperNamePattern = names.size ? new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w$])`) : null;
+    }
+    return this.helperNamePattern;
+  }
 
   exportedClient(fromPath: string, family: 'python' | 'script', specifier: string, name: string): ExportedClient | undefined {
     const target = family === 'python' ? this.resolvePython(normalizePath(fromPath), specifier) : this.resolveScript(normalizePath(fromPath), specifier);
@@ -253,12 +305,14 @@ export class WorkspaceIndex implements WorkspaceLookup {
 /** Summarise one file for the index (its exports are resolved against the index as it stands). */
 export function summarizeTree(tree: Tree, text: string, path: string, language: SourceLanguage, index?: WorkspaceIndex): FileSummary {
   const normalized = normalizePath(path);
-  return summarizeAnalysis(analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index }), normalized);
+  return summarizeAnalysis(analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index }), normalized, tree);
 }
 
-function summarizeAnalysis({ model, exports }: FileAnalysis, normalized: string): FileSummary {
+function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, normalized: string, tree: Tree): FileSummary {
+  const helpers = roundTripHelpers?.size ? helperSummaries(tree, roundTripHelpers) : [];
   return {
     path: normalized,
+    ...(helpers.length ? { helpers } : {}),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
@@ -300,7 +354,7 @@ export function indexFile(parsers: Parsers, file: { path: string; text: string }
   try {
     tree = parsers.parse(language, file.text);
     const analysis = analyzeTree(tree, file.text, { path: normalized, language, context: contextForPath(normalized), workspace: index, deadline: Date.now() + INDEX_TIME_BUDGET_MS });
-    return { summary: summarizeAnalysis(analysis, normalized), analysis };
+    return { summary: summarizeAnalysis(analysis, normalized, tree), analysis };
   } catch {
     // A file that cannot be parsed contributes nothing; linting reports it separately.
     return undefined;
@@ -316,12 +370,14 @@ export function indexFile(parsers: Parsers, file: { path: string; text: string }
  */
 export function reindexImporters(parsers: Parsers, index: WorkspaceIndex, files: readonly { path: string; text: string }[]): string[] {
   const names = [...index.exportingModuleNames()].filter(Boolean);
-  if (!names.length) return [];
-  // Round two changes the index, so the name pattern is fixed before it starts (as the name list was).
-  const mentionsExporter = anySubstring(names);
+  // Round two changes the index, so the name patterns are fixed before it starts (as the name list was).
+  const mentionsExporter = names.length ? anySubstring(names) : null;
+  // Files calling another file's Redis-issuing helpers (their loops are N+1 through them).
+  const mentionsHelper = index.roundTripHelperPattern();
+  if (!mentionsExporter && !mentionsHelper) return [];
   const redone: string[] = [];
   for (const file of files) {
-    if (!mentionsExporter.test(file.text) || !/\b(import|require)\b/.test(file.text)) continue;
+    if (!(mentionsExporter?.test(file.text) || mentionsHelper?.test(file.text)) || !/\b(import|require)\b/.test(file.text)) continue;
     const indexed = indexFile(parsers, file, index);
     if (!indexed) continue;
     index.update(indexed.summary);

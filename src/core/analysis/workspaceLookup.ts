@@ -1,4 +1,5 @@
 /** What the client tracker asks of the workspace: clients exported by other files of the project. */
+import type { LocatedHelper } from './crossFileHelpers';
 import type { ClientLibrary, ReceiverKind } from './model';
 
 export interface ExportedClient {
@@ -30,6 +31,10 @@ export interface WorkspaceLookup {
    * from the project root, then as the unique file ending with it (package resources). Undefined when unknown.
    */
   luaScript?(fromPath: string, relativePath: string): string | undefined;
+  /** Functions and methods of the project named `name` that send one Redis command per call (see crossFileHelpers.ts). */
+  roundTripHelpers?(name: string): readonly LocatedHelper[];
+  /** Some file of the project has a Redis-issuing helper of this name (a cheap check before a loop call is kept). */
+  isRoundTripHelperName?(name: string): boolean;
   /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
   readonly usesRedis?: boolean;
   /** Changes whenever the answers above may change. */

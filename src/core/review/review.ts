@@ -89,7 +89,8 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
   analysis = { ...analysis, model: { ...analysis.model, context } };
   const findings: Finding[] = [];
   const ruleErrors: ReviewResult['ruleErrors'] = [];
-  const confidenceOf = confidenceLookup([...analysis.model.callSites, ...analysis.helperCalls]);
+  // Loop calls of helpers count too: one of another file is tied to its helper by evidence, and says which.
+  const confidenceOf = confidenceLookup([...analysis.model.callSites, ...analysis.helperCalls, ...(analysis.model.indirectCallSites ?? [])]);
   // One context for all rules of the file (a fresh object with three closures per rule was measurable per file);
   // `report` reads the rule being checked, and rules report only while their check runs.
   let rule: Rule = RULES[0];

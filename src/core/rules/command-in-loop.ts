@@ -33,7 +33,7 @@ export const commandInLoop: Rule = {
     },
     docs: {
       summary: 'Redis commands awaited inside a for-loop cost one round trip per item.',
-      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline, and calls (awaited in TS/JS) of the same file\'s functions that send a command — item accessors of any size (`for id in ids: get_user(id)`, `await this.getRoom(id)`), thin wrappers of any name, also through another helper (`getUser` → `self.getHash` → HGETALL) — inside such a loop. A redis.asyncio comprehension handed to `asyncio.gather(*[...])` counts too: each coroutine is its own round trip on its own pooled connection. One finding per loop, with the other commands as related locations.',
+      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline, and calls (awaited in TS/JS) of the same file\'s functions that send a command — item accessors of any size (`for id in ids: get_user(id)`, `await this.getRoom(id)`), thin wrappers of any name, also through another helper (`getUser` → `self.getHash` → HGETALL), and helpers of other project files: an imported function, or a method of a project class called on an instance the file creates, annotates or names after the class (`redis_manager.get_user_data(key)` → `RedisManager.get_user_data` → HGETALL; reported as likely, with that evidence) — inside such a loop. A redis.asyncio comprehension handed to `asyncio.gather(*[...])` counts too: each coroutine is its own round trip on its own pooled connection. One finding per loop, with the other commands as related locations.',
       why: 'Every command waits a full network round trip: with 1 ms RTT a loop over 5 000 ids takes 5 s however fast Redis is, and each call costs the server a read and a write syscall. A pipeline or a multi-key command sends everything in one round trip.',
       examples: [
         { client: 'redis-py', file: 'app/users.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return [r.get(f"user:{i}:name") for i in ids]\n', good: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return r.mget([f"user:{i}:name" for i in ids])\n' },
@@ -70,7 +70,8 @@ export const commandInLoop: Rule = {
           messageId: 'helper',
           data: { helper: first.via.helper, command: first.via.command, batch: batchSpelling(first) },
           span: first.span,
-          related: [{ span: first.via.span, message: `${first.via.command} sent by ${first.via.helper}()` }],
+          // A helper of another file has no location in this one (its span is the call's own): the message names it.
+          related: first.via.span.startOffset === first.span.startOffset ? undefined : [{ span: first.via.span, message: `${first.via.command} sent by ${first.via.helper}()` }],
         });
         continue;
       }
