@@ -6,7 +6,7 @@
  * analysis, as in DocumentReviewer). Also prints the engine's per-run cost after a one-line edit, next to a
  * full parse + review of the same text (the peer), and the ratio.
  *
- *   npx tsx bench/editorLatency.ts [--bursts 40] [--debounce 150] [--keystroke-gap 40] [--runs 200]
+ *   npx tsx bench/editorLatency.ts [--language python|java|go] [--bursts 40] [--debounce 150] [--keystroke-gap 40] [--runs 200]
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { treeEditForChange, type TreePoint } from '../src/core/editor/treeEdit';
 import { sharedParsers } from '../src/core/parsing/parsers';
 import { reviewTree, type ReviewResult } from '../src/core/review';
 import { diskGrammarSource } from '../src/node/grammarFiles';
+import { largeGoSource } from './goSource';
 
 const { values } = parseArgs({
   strict: false,
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     debounce: { type: 'string', default: '100' },
     'keystroke-gap': { type: 'string', default: '40' },
     runs: { type: 'string', default: '200' },
+    language: { type: 'string', default: 'python' },
   },
 });
 const BURSTS = Number(values.bursts);
@@ -31,7 +33,11 @@ const DEBOUNCE_MS = Number(values.debounce);
 const KEYSTROKE_GAP_MS = Number(values['keystroke-gap']);
 const RUNS = Number(values.runs);
 const WARMUP_RUNS = 20;
-const PATH = 'app/services/large_service.py';
+const LANGUAGE = values.language === 'java' ? 'java' : values.language === 'go' ? 'go' : 'python';
+const PATH = LANGUAGE === 'java' ? 'src/main/java/app/LargeService.java' : LANGUAGE === 'go' ? 'internal/app/large_service.go' : 'app/services/large_service.py';
+/** A statement typed into the file, in the file's language. */
+const statement = (name: string, value: string) =>
+  LANGUAGE === 'java' ? `Object ${name} = ${value.replace('r.get', 'jedis.get')};` : LANGUAGE === 'go' ? `${name} := ${value.replace('r.get(', 's.rdb.Get(ctx, ')}` : `${name} = ${value}`;
 
 /** A realistic 3,000-line redis-py service: many handlers, some risky calls, plenty of non-Redis code. */
 export function largePythonSource(lines = 3000): string {
@@ -59,6 +65,34 @@ export function largePythonSource(lines = 3000): string {
   return out.join('\n') + '\n';
 }
 
+/** The same service in Java: a Jedis pool, 3,000 lines of handlers with the same risky and plain calls. */
+export function largeJavaSource(lines = 3000): string {
+  const out = ['package app;', '', 'import redis.clients.jedis.Jedis;', 'import redis.clients.jedis.JedisPool;', 'import java.util.Map;', '', 'public class LargeService {', '    private final JedisPool pool = new JedisPool("localhost", 6379);', ''];
+  let index = 0;
+  while (out.length < lines - 14) {
+    const n = index++;
+    out.push(
+      `    public Object handler${n}(String userId, String payload) {`,
+      `        // Handler ${n}: reads a profile, caches a view, records an event.`,
+      '        try (Jedis jedis = pool.getResource()) {',
+      `            Map<String, String> profile = jedis.hgetAll("profile:" + userId);`,
+      `            Map<String, Integer> settings = Map.of("n", ${n});`,
+      '            if (profile.isEmpty()) {',
+      `                jedis.set("view:${n}:" + userId, payload);`,
+      `                jedis.expire("view:${n}:" + userId, 300);`,
+      '            }',
+      n % 25 === 0 ? `            Object stale = jedis.keys("tmp:${n}:*");` : `            Object stale = jedis.get("counter:${n}");`,
+      `            return settings.size() + ${n} + String.valueOf(stale).length();`,
+      '        }',
+      '    }',
+      '',
+    );
+  }
+  while (out.length < lines - 1) out.push(`    // padding line ${out.length}`);
+  out.push('}');
+  return out.join('\n') + '\n';
+}
+
 function pointAt(text: string, offset: number): TreePoint {
   const before = text.lastIndexOf('\n', offset - 1);
   let row = 0;
@@ -75,34 +109,34 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const parsers = await sharedParsers(diskGrammarSource);
-  const original = largePythonSource();
-  console.log(`File: ${original.split('\n').length - 1} lines, ${(original.length / 1024).toFixed(0)} KiB of Python; debounce ${DEBOUNCE_MS} ms, keystrokes every ${KEYSTROKE_GAP_MS} ms`);
+  const original = LANGUAGE === 'java' ? largeJavaSource() : LANGUAGE === 'go' ? largeGoSource() : largePythonSource();
+  console.log(`File: ${original.split('\n').length - 1} lines, ${(original.length / 1024).toFixed(0)} KiB of ${LANGUAGE === 'java' ? 'Java' : LANGUAGE === 'go' ? 'Go' : 'Python'}; debounce ${DEBOUNCE_MS} ms, keystrokes every ${KEYSTROKE_GAP_MS} ms`);
   // As the editor does: each review gets the document's last one.
   let last: ReviewResult | undefined;
   let reused = 0;
   let reviews = 0;
   const review = (tree: Tree, text: string): ReviewResult => {
-    last = reviewTree(tree, text, { path: PATH, language: 'python', previous: last, keepForReuse: true });
+    last = reviewTree(tree, text, { path: PATH, language: LANGUAGE, previous: last, keepForReuse: true });
     reviews++;
     if (last.incremental?.reusedChunks) reused++;
     return last;
   };
-  const wholeReview = (tree: Tree, text: string): ReviewResult => reviewTree(tree, text, { path: PATH, language: 'python' });
+  const wholeReview = (tree: Tree, text: string): ReviewResult => reviewTree(tree, text, { path: PATH, language: LANGUAGE });
 
   // Warm up the parser and the engine (JIT) as an editor session would be: whole reviews, then a few edits
   // reviewed with the previous review, on a copy that is thrown away.
   let text = original;
-  let tree = parsers.parse('python', text);
+  let tree = parsers.parse(LANGUAGE, text);
   for (let i = 0; i < 5; i++) review(tree, text);
   {
     let warmText = original;
-    let warmTree = parsers.parse('python', warmText);
+    let warmTree = parsers.parse(LANGUAGE, warmText);
     for (let i = 0; i < 30; i++) {
       const offset = warmText.indexOf('\n', (i * 7919) % warmText.length) + 1;
       const start = pointAt(warmText, offset);
       warmTree.edit(treeEditForChange({ rangeOffset: offset, rangeLength: 0, start, end: start, text: '#\n' }));
       warmText = warmText.slice(0, offset) + '#\n' + warmText.slice(offset);
-      const next = parsers.parse('python', warmText, warmTree);
+      const next = parsers.parse(LANGUAGE, warmText, warmTree);
       review(next, warmText);
       warmTree.delete();
       warmTree = next;
@@ -132,20 +166,20 @@ async function main(): Promise<void> {
       const line = 100 + ((run * 37) % 2800);
       const offset = text.split('\n', line).join('\n').length + 1;
       const indentation = indented ? /^[ \t]*/.exec(text.slice(offset, offset + 80))![0] : '';
-      const inserted = `${indentation}x_${run} = 1\n`;
+      const inserted = `${indentation}${statement(`x_${run}`, '1')}\n`;
       const start = pointAt(text, offset);
       const next = text.slice(0, offset) + inserted + text.slice(offset);
       let started = performance.now();
       const cpuStarted = process.cpuUsage();
       tree.edit(treeEditForChange({ rangeOffset: offset, rangeLength: 0, start, end: start, text: inserted }));
-      const reparsed = parsers.parse('python', next, tree);
+      const reparsed = parsers.parse(LANGUAGE, next, tree);
       review(reparsed, next);
       if (counted) incremental.push(performance.now() - started);
       if (counted) incrementalCpu.push(cpuMs(cpuStarted));
       tree.delete();
       tree = reparsed;
       started = performance.now();
-      const fresh = parsers.parse('python', next);
+      const fresh = parsers.parse(LANGUAGE, next);
       wholeReview(fresh, next);
       if (counted) full.push(performance.now() - started);
       fresh.delete();
@@ -164,7 +198,7 @@ async function main(): Promise<void> {
   for (let burst = 0; burst < BURSTS; burst++) {
     const line = 50 + ((burst * 71) % 2900);
     let offset = text.split('\n', line).join('\n').length + 1;
-    const typed = `value_${burst} = r.get("k:${burst}")\n`;
+    const typed = `${statement(`value_${burst}`, `r.get("k:${burst}")`)}\n`;
     let lastKeystroke = 0;
     const done = new Promise<void>((resolve) => {
       const typeNext = async () => {
@@ -176,7 +210,7 @@ async function main(): Promise<void> {
           lastKeystroke = performance.now();
           debouncer.schedule('doc', () => {
             const started = performance.now();
-            const reparsed = parsers.parse('python', text, tree);
+            const reparsed = parsers.parse(LANGUAGE, text, tree);
             const result = review(reparsed, text);
             tree.delete();
             tree = reparsed;

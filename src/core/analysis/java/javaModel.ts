@@ -136,7 +136,12 @@ class JavaModelBuilder {
         break;
     }
     if (LOOPS.has(node.type)) scope = { ...scope, loop: node, itemLoop: ITEM_LOOPS.has(node.type) || walksItems(node) ? node : scope.itemLoop };
-    for (const child of node.namedChildren) if (child) this.visit(child, scope);
+    // Leaves (names, literals, types) hold nothing to visit: reading their children would only cross into Wasm.
+    const count = node.namedChildCount;
+    for (let index = 0; index < count; index++) {
+      const child = node.namedChild(index);
+      if (child && (child.namedChildCount > 0 || child.type === 'marker_annotation')) this.visit(child, scope);
+    }
   }
 
   private declare(scope: Scope, name: string, typeText: string, value?: Node | null): void {

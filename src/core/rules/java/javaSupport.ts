@@ -60,9 +60,29 @@ function keyShape(text: string): string {
   return text.replace(/"\s*\+[^"]*$/, '*').replace(/"/g, '');
 }
 
+const methodsByStart = new WeakMap<JavaFacts, Map<number, JavaMethod>>();
+
 export function methodOf(site: RedisCallSite, facts: JavaFacts | undefined): JavaMethod | undefined {
   const start = site.enclosingFunction?.span.startOffset;
-  return start === undefined ? undefined : facts?.methods.find((m) => m.span.startOffset === start);
+  if (start === undefined || !facts) return undefined;
+  let byStart = methodsByStart.get(facts);
+  if (!byStart) {
+    byStart = new Map(facts.methods.map((m) => [m.span.startOffset, m]));
+    methodsByStart.set(facts, byStart);
+  }
+  return byStart.get(start);
+}
+
+/** Call sites grouped by their enclosing method (rules that pair calls within one method look only there). */
+export function sitesByMethod(sites: readonly RedisCallSite[]): Map<number, RedisCallSite[]> {
+  const groups = new Map<number, RedisCallSite[]>();
+  for (const site of sites) {
+    const start = site.enclosingFunction?.span.startOffset ?? -1;
+    const group = groups.get(start);
+    if (group) group.push(site);
+    else groups.set(start, [site]);
+  }
+  return groups;
 }
 
 /** An edit adding `import <name>;` after the file's imports, unless the file imports it (or its package) already. */

@@ -4,7 +4,7 @@ import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
 import { shownKey } from '../support/clients';
-import { callText, hasTtlArgument, importEdit, methodOf, sameKey } from './javaSupport';
+import { callText, hasTtlArgument, importEdit, methodOf, sameKey, sitesByMethod } from './javaSupport';
 
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const TTL_WRITES = new Set(['SET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
@@ -75,9 +75,10 @@ function helperExpires(context: RuleContext): RedisCallSite[] {
 
 export function javaSetThenExpire(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
-  const sites = [...context.model.callSites, ...helperExpires(context)];
+  const byMethod = sitesByMethod([...context.model.callSites, ...helperExpires(context)]);
   for (const write of context.model.callSites) {
     if (!TTL_WRITES.has(write.command) || write.inTransaction) continue;
+    const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
     const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameKey(s, write, facts) && !s.inTransaction);
     if (!expire) continue;
     // Only the first write before that EXPIRE is reported.
@@ -114,8 +115,9 @@ const CACHE_WORD = /cache/i;
 
 export function javaCacheWriteWithoutTtl(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
-  const sites = context.model.callSites;
-  for (const write of sites) {
+  const byMethod = sitesByMethod(context.model.callSites);
+  for (const write of context.model.callSites) {
+    const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
     if ((write.command !== 'SET' && write.command !== 'HSET') || write.batched || hasTtlArgument(write) && write.command === 'SET') continue;
     if (write.command === 'HSET' && write.args.length !== 3) continue;
     if (isForwardingWrapper(write, context)) continue;
@@ -166,12 +168,13 @@ const LOCKISH = /lock|mutex|semaphore/i;
 
 export function javaLockWithoutExpiry(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
+  const byMethod = sitesByMethod(context.model.callSites);
   for (const site of context.model.callSites) {
     const args = site.args.map((a) => a.text).join(',');
     const setNx = site.command === 'SETNX' || (site.command === 'SET' && /["']nx["']|\bnx\(\)|\bNX\b/i.test(args));
     if (!setNx || (site.command === 'SET' && /["'](ex|px)["']|\b(ex|px)\(|\b(EX|PX)\b/i.test(args))) continue;
     if (site.command === 'SETNX' && site.args.length > 2) continue;
-    const expire = context.model.callSites.find((s) => EXPIRES.has(s.command) && sameFunction(s, site) && sameKey(s, site, facts) && s.span.startOffset > site.span.startOffset);
+    const expire = (byMethod.get(site.enclosingFunction?.span.startOffset ?? -1) ?? []).find((s) => EXPIRES.has(s.command) && sameFunction(s, site) && sameKey(s, site, facts) && s.span.startOffset > site.span.startOffset);
     if (!expire && !LOCKISH.test(`${site.args[0]?.text ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
     context.report({
       messageId: '{{call}} takes the lock {{key}} with SETNX {{how}}: if the holder dies {{when}}, the lock is never released. Take it with one SET NX PX ({{spelling}}).',
