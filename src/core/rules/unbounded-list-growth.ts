@@ -1,6 +1,6 @@
 /** unbounded-list-growth: lists pushed to but never trimmed or consumed grow forever. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
 import { methodName, shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { keysOf } from './support/sites';
@@ -32,7 +32,7 @@ export const unboundedListGrowth: Rule = {
         { client: 'node-redis', file: 'src/activity.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n  await client.lTrim(`log:${uid}`, -1000, -1);\n}\n" },
       ],
       fix: 'The quick fix adds `LTRIM key 0 999` after the push (unsafe: it drops older items; pick the cap you need). Or push and trim in one MULTI, or use a stream with MAXLEN.',
-      falsePositives: 'Queues drained by a worker in another repository. Keys named like queues (queue, jobs, tasks, inbox…) are not reported; suppress others inline.',
+      falsePositives: 'Queues drained by a worker in another repository. Keys named like queues (queue, jobs, tasks, inbox…) are not reported, nor a push of values written in the code at a module\'s top level (`r.rpush("sort-input", 23, 15, 7)` seeding a demo list): it runs once when the module loads, not per event. A literal push inside a function (`lpush("log", "visited")` per request) is reported. Suppress others inline.',
       references: [
         { title: 'LTRIM: capped lists', url: 'https://redis.io/docs/latest/commands/ltrim/' },
         { title: 'Memory optimization', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/memory-optimization/' },
@@ -47,6 +47,7 @@ export const unboundedListGrowth: Rule = {
       const key = keyPatternOf(site.args[0]);
       if (!key || seen.has(key) || bounded.has(key) || QUEUE_NAME.test(key) || QUEUE_NAME.test(site.args[0].text)) continue;
       if (context.workspaceKeys?.hasCommandOnKey(BOUNDING, key)) continue;
+      if (seedsFixedItemsOnce(site)) continue;
       seen.add(key);
       const trim = methodName(site.receiver.library, 'ltrim', 'ltrim', 'lTrim');
       const statement = site.statementSpan;
@@ -57,3 +58,9 @@ export const unboundedListGrowth: Rule = {
     }
   },
 };
+
+/** A module-level push of values written in the code: it runs once when the module loads and adds a fixed set. */
+function seedsFixedItemsOnce(site: RedisCallSite): boolean {
+  const values = site.args.slice(1);
+  return !site.enclosingFunction && values.length > 0 && values.every((arg) => !arg.spread && (arg.value.kind === 'string' || arg.value.kind === 'number'));
+}
