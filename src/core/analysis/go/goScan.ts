@@ -3,7 +3,7 @@
  * them. Go is typed, so most receivers are proven from a constructor, a parameter or struct field type, or a pool;
  * a receiver known only by its name (`global.Redis`, `s.rdb` of a struct in another file) is `likely`.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Arg, ClientCreation, ClientLibrary, FunctionInfo, LoopInfo, ReceiverInfo, ReceiverKind, RedisCallSite } from '../model';
 import { indentationAt, spanOf } from '../spans';
 import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
@@ -11,6 +11,8 @@ import { deferredCloses, markClosed, markEarlyReturns, markHandOvers, type Frame
 import { GoDeclarations, type GoConstructorCall } from './goDeclarations';
 import { GO_REDIS_PIPELINES, goRedisCommand, nameSuggestsRedis, rueidisCommand } from './goLibraries';
 import { goArg, looksLikeContext } from './goValues';
+
+const SCANNED_TYPES = ['function_declaration', 'method_declaration', 'func_literal', 'for_statement', 'short_var_declaration', 'assignment_statement', 'var_spec', 'call_expression', 'defer_statement', 'return_statement'];
 
 export interface GoRef {
   library: ClientLibrary;
@@ -59,50 +61,79 @@ export class GoScan {
   run(): void {
     const root = this.tree.rootNode;
     this.declared.read(root);
-    this.walk(root);
+    this.walkAll(root);
   }
 
   // ---- the walk ----
 
-  private walk(node: Node): void {
-    if (Date.now() > this.deadline) {
-      this.truncated = true;
-      return;
+/** The node kinds the scan reacts to, captured in one query (far cheaper than visiting every node from JS). */
+  private static queries = new Map<Language, Query>();
+
+  private static query(language: Language): Query {
+    let query = GoScan.queries.get(language);
+    if (!query) {
+      query = new Query(language, SCANNED_TYPES.map((type) => `(${type}) @${type}`).join('\n'));
+      GoScan.queries.set(language, query);
     }
-    switch (node.type) {
-      case 'function_declaration':
-      case 'method_declaration':
-      case 'func_literal':
-        this.enterFunction(node);
-        return;
-      case 'for_statement':
-        this.enterLoop(node);
-        return;
-      case 'short_var_declaration':
-      case 'assignment_statement':
-      case 'var_spec':
-        this.binding(node);
+    return query;
+  }
+
+  /**
+   * Visits the scanned nodes in document order. Functions and loops are opened when their node comes and closed
+   * once the visit passes their end, so the function and loop stacks are what a recursive walk would hold.
+   */
+  private walkAll(root: Node): void {
+    const open: { end: number; close: () => void }[] = [];
+    const remaining = this.deadline - Date.now();
+    const captures = GoScan.query(this.tree.language).captures(root, Number.isFinite(remaining) ? { timeoutMicros: Math.max(1, Math.floor(remaining * 1000)) } : {});
+    let count = 0;
+    for (const { node } of captures) {
+      if ((++count & 255) === 0 && Date.now() > this.deadline) {
+        this.truncated = true;
         break;
-      case 'call_expression':
-        this.call(node);
-        break;
-      case 'defer_statement':
-        this.deferred(node);
-        break;
-      case 'return_statement':
-        this.returned(node);
-        break;
-      default:
-        break;
+      }
+      const start = node.startIndex;
+      while (open.length && open[open.length - 1].end <= start) open.pop()!.close();
+      switch (node.type) {
+        case 'function_declaration':
+        case 'method_declaration':
+        case 'func_literal': {
+          if (!node.childForFieldName('body')) break;
+          const close = this.openFunction(node);
+          open.push({ end: node.endIndex, close });
+          break;
+        }
+        case 'for_statement':
+          this.openLoop(node);
+          open.push({ end: node.endIndex, close: () => this.loops.pop() });
+          break;
+        case 'short_var_declaration':
+        case 'assignment_statement':
+        case 'var_spec':
+          this.binding(node);
+          break;
+        case 'call_expression':
+          this.call(node);
+          break;
+        case 'defer_statement':
+          this.deferred(node);
+          break;
+        case 'return_statement':
+          this.returned(node);
+          break;
+        default:
+          break;
+      }
     }
-    for (const child of node.namedChildren) if (child) this.walk(child);
+    while (open.length) open.pop()!.close();
   }
 
   private get frame(): Frame | undefined {
     return this.frames[this.frames.length - 1];
   }
 
-  private enterFunction(node: Node): void {
+  /** Opens a function's frame; returns what closes it when the walk leaves the function. */
+  private openFunction(node: Node): () => void {
     const name = node.type === 'func_literal' ? '(anonymous)' : node.childForFieldName('name')?.text ?? '(anonymous)';
     const parameters = node.childForFieldName('parameters');
     const outer = this.frame;
@@ -133,11 +164,11 @@ export class GoScan {
     // Loops of the enclosing function do not run the body of a function literal.
     const savedLoops = this.loops.splice(0);
     this.frames.push(frame);
-    const body = node.childForFieldName('body');
-    if (body) this.walk(body);
-    this.frames.pop();
-    this.loops.push(...savedLoops);
-    this.finishFunction(frame);
+    return () => {
+      this.frames.pop();
+      this.loops.splice(0, this.loops.length, ...savedLoops);
+      this.finishFunction(frame);
+    };
   }
 
   private finishFunction(frame: Frame): void {
@@ -145,7 +176,7 @@ export class GoScan {
     for (const created of frame.created) this.clientsPerCall.push(created.record);
   }
 
-  private enterLoop(node: Node): void {
+  private openLoop(node: Node): void {
     const range = node.namedChildren.find((child) => child?.type === 'range_clause') ?? undefined;
     const clause = node.namedChildren.find((child) => child?.type === 'for_clause');
     const right = range?.childForFieldName('right') ?? undefined;
@@ -158,8 +189,6 @@ export class GoScan {
     const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : {}) };
     if (dependsOnReply) info.bounded = 'events';
     this.loops.push({ node, info, rangeRight: right });
-    for (const child of node.namedChildren) if (child) this.walk(child);
-    this.loops.pop();
   }
 
   // ---- names ----
