@@ -68,6 +68,12 @@ export function markHandOvers(takes: readonly GoConnectionTake[], text: string):
     if (!fn) continue;
     const body = text.slice(take.span.endOffset, fn.span.endOffset);
     const name = take.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\s+(?:[^\\n]*,\\s*)?${name}\\s*(?:,|$))|(<-\\s*${name}\\b)`, 'm').test(body)) take.handedOver = true;
+    // A named result (`func() (c redis.Conn, err error)`) leaves with a bare return.
+    const header = text.slice(fn.span.startOffset, text.indexOf('{', fn.span.startOffset) + 1);
+    if (new RegExp(`[(,]\\s*${name}\\s+[\\w.*\\[\\]]+\\s*[,)]`).test(header.slice(header.indexOf(')') + 1))) {
+      take.handedOver = true;
+      continue;
+    }
+    if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\s+(?:[^\\n]*,\\s*)?${name}\\s*(?:,|$))|(<-\\s*${name}\\b)|(\\w:\\s*${name}\\b)`, 'm').test(body)) take.handedOver = true;
   }
 }
