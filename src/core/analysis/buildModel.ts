@@ -126,8 +126,16 @@ function analyzeWithPlan(
   const tracker = new ClientTracker(collected, syntax, options.path, options.workspace, forReuse);
   const escapedIdentities = new Set<string>();
   const exportedIdentities = new Set<string>();
-  const helperNames = options.workspace?.isRoundTripHelperName;
-  const sites = new CallSiteBuilder(tracker, syntax, text, collected, options.workspace?.usesRedis === true, helperNames && ((name: string) => helperNames.call(options.workspace, name)));
+  const workspace = options.workspace;
+  const sites = new CallSiteBuilder(
+    tracker,
+    syntax,
+    text,
+    collected,
+    workspace?.usesRedis === true,
+    workspace?.isRoundTripHelperName && ((name: string) => workspace.isRoundTripHelperName!(name)),
+    workspace?.moduleMayListen && ((specifier: string) => workspace.moduleMayListen!(options.path, specifier)),
+  );
 
   if (plan && collected.truncated) return whole();
   // Unpickling followed through the file's own functions (pickleFlow.ts) reads every statement of the file.

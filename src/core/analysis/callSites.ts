@@ -47,6 +47,8 @@ export class CallSiteBuilder {
     private readonly projectUsesRedis = false,
     /** The workspace has a Redis-issuing helper of this name: a method call of it in a loop is kept (crossFileHelpers.ts). */
     private readonly isHelperName?: (name: string) => boolean,
+    /** Whether a project module (by import specifier) may attach an 'error' listener to a client handed to it. */
+    private readonly moduleMayListen?: (specifier: string) => boolean,
   ) {}
 
   /** A module-level deserializer may read a variable assigned from Redis in any statement of the file. */
@@ -314,7 +316,7 @@ export class CallSiteBuilder {
           continue;
         }
         const paren = openingParen(this.text, match.index);
-        if (paren >= 0 && mayAttachListener(calleeBefore(this.text, paren), this.text)) escapedIdentities.add(identity);
+        if (paren >= 0 && mayAttachListener(calleeBefore(this.text, paren), this.text, this.moduleMayListen)) escapedIdentities.add(identity);
       }
     }
   }

@@ -73,15 +73,16 @@ function escapeRegExp(text: string): string {
 const LISTENING_PACKAGES = "bullmq|bull|bee-queue";
 
 /**
- * True when the file imports `name` from a relative module (`./`, `../`: project code, which may attach
- * listeners) or from a package known to attach one.
+ * The module specifier when the file imports `name` from a relative module (`./`, `../`: project code, which
+ * may attach listeners) or from a package known to attach one; undefined otherwise.
  */
-function importedFromProject(name: string, text: string): boolean {
+function importedFromProject(name: string, text: string): string | undefined {
   const id = escapeRegExp(name);
-  const source = `(?:\\.|(?:${LISTENING_PACKAGES})['"])`;
+  const source = `((?:\\.|(?:${LISTENING_PACKAGES})['"])[^'"]*)`;
   const esm = new RegExp(`import\\s+(?:[\\w$]+\\s*,\\s*)?(?:\\{[^}]*\\b${id}\\b[^}]*\\}|${id}|\\*\\s+as\\s+${id})\\s+from\\s+['"]${source}`);
   const cjs = new RegExp(`\\b${id}\\b[^=\\n]*=\\s*require\\(\\s*['"]${source}`);
-  return esm.test(text) || cjs.test(text);
+  const match = esm.exec(text) ?? cjs.exec(text);
+  return match ? match[1].replace(/['"]$/, '') : undefined;
 }
 
 /** True when the file defines a function (or method) called `name`. */
@@ -90,13 +91,18 @@ function definedHere(name: string, text: string): boolean {
   return new RegExp(`(function\\s*\\*?\\s*${id}\\s*\\(|\\b${id}\\s*[:=]\\s*(async\\s*)?(function|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>)|^\\s*(async\\s+)?${id}\\s*\\([^)]*\\)\\s*\\{)`, 'm').test(text);
 }
 
-/** Whether a client passed to `callee` may get its 'error' listener there. */
-export function mayAttachListener(callee: string, text: string): boolean {
+/**
+ * Whether a client passed to `callee` may get its 'error' listener there. `moduleMayListen` answers for a
+ * project module (by its import specifier) from the workspace: false when the module is known and attaches no
+ * 'error' listener anywhere (a helper that only runs commands on the client it is given).
+ */
+export function mayAttachListener(callee: string, text: string, moduleMayListen?: (specifier: string) => boolean): boolean {
   if (!callee || /(^|\.)(bind|call|apply)$/.test(callee)) return false;
   const segments = callee.replace(/^new\s+/, '').split(/\s*(?:\?\.|\.)\s*/);
   const first = segments[0];
   const last = segments[segments.length - 1];
   if (first === 'this' || first === 'self') return definedHere(last, text) && ERROR_LISTENER.test(text);
-  if (importedFromProject(first, text)) return true;
+  const specifier = importedFromProject(first, text);
+  if (specifier !== undefined) return !moduleMayListen || !specifier.startsWith('.') || moduleMayListen(specifier);
   return segments.length === 1 && definedHere(first, text) && ERROR_LISTENER.test(text);
 }

@@ -29,6 +29,8 @@ export interface FileSummary {
   reexports?: string;
   /** Functions and methods that send one command per call, for loops in other files that call them. */
   helpers?: HelperSummary[];
+  /** The module attaches an 'error' listener somewhere, or imports another project module it may hand a client on to. */
+  mayListen?: boolean;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -247,6 +249,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return this.resolveScript(normalizePath(fromPath), specifier)?.reexports;
   }
 
+  moduleMayListen(fromPath: string, specifier: string): boolean {
+    const target = this.resolveScript(normalizePath(fromPath), specifier);
+    return !target || target.mayListen !== false;
+  }
+
   hasErrorListener(identity: string): boolean {
     if (!this.listenerSet) {
       this.listenerSet = new Set();
@@ -313,6 +320,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
   return {
     path: normalized,
     ...(helpers.length ? { helpers } : {}),
+    mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
@@ -324,6 +332,9 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     }),
   };
 }
+
+/** An 'error' listener, or an import of a relative module (a client handed over may be handed on). */
+const ERROR_LISTENER_OR_PROJECT_IMPORT = /\.(?:on|once|addListener|prependListener)\(\s*['"`]error['"`]|(?:from\s*|require\(\s*)['"]\.|\bimport\s*\(/;
 
 const WHOLE_REEXPORT = /(?:module\.exports\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)|export\s*\{\s*default\s*\}\s*from\s*['"]([^'"]+)['"]|export\s*\*\s*from\s*['"]([^'"]+)['"])/;
 

@@ -33,6 +33,11 @@ export interface WorkspaceLookup {
   luaScript?(fromPath: string, relativePath: string): string | undefined;
   /** Functions and methods of the project named `name` that send one Redis command per call (see crossFileHelpers.ts). */
   roundTripHelpers?(name: string): readonly LocatedHelper[];
+  /**
+   * Whether the project module `specifier` (imported from `fromPath`) may attach an 'error' listener to a client
+   * handed to it: false only when the module is indexed, attaches none and imports no other project module.
+   */
+  moduleMayListen?(fromPath: string, specifier: string): boolean;
   /** Some file of the project has a Redis-issuing helper of this name (a cheap check before a loop call is kept). */
   isRoundTripHelperName?(name: string): boolean;
   /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
