@@ -9,13 +9,13 @@
  * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review with the previous review,
  *    as the editor runs it): p50/p95, next to the same edits reviewed whole in the same process.
  *    `--only redis-ts` runs just this comparison (several alternating rounds, for profiling and noisy machines);
- *    `--only editor` just the re-analysis below.
+ *    `--only editor` just the re-analysis below; `--only go` lint throughput on Go files next to Python and TS.
  * 4. The same corpus linted on worker threads (one per core, up to 4, as `--jobs` does), warmed like the single
  *    thread above; and, when dist/ is built, cold runs of the bundled CLI with --jobs 1 and with threads, each a
  *    fresh process (Node start-up, grammar loading and JIT warm-up included).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
@@ -28,6 +28,7 @@ import { sharedParsers, type Parsers } from '../src/core/parsing/parsers';
 import { buildWorkspaceIndex, reviewSource, reviewTree, type ReviewResult } from '../src/core/review';
 import { diskGrammarSource } from '../src/node/grammarFiles';
 import { generateCorpus, pythonRedis, sizeOf } from './corpus';
+import { largeGoSource } from './goSource';
 
 function timeLint(paths: string[], root: string, parsers: Parsers): number {
   const started = performance.now();
@@ -144,6 +145,37 @@ async function redisTsOnly(root: string, parsers: Parsers): Promise<void> {
   console.log(`median of ${RUNS}: ${percentile(ratios, 50).toFixed(2)}x ESLint (CPU time: ${percentile(cpuRatios, 50).toFixed(2)}x)`);
 }
 
+/**
+ * `--only go`: lint throughput on Go files that use Redis (generated go-redis services, ~1 MB) next to the
+ * corpus's Python and TS files that use Redis, in MB/s of source, median of several alternating rounds.
+ */
+async function goOnly(root: string, parsers: Parsers): Promise<void> {
+  const corpus = generateCorpus(root);
+  const pyRedis = corpus.redis.filter((p) => p.endsWith('.py'));
+  const tsRedis = corpus.redis.filter((p) => p.endsWith('.ts'));
+  mkdirSync(join(root, 'go'), { recursive: true });
+  const goFiles: string[] = [];
+  for (let index = 0; index < 10; index++) {
+    const path = join(root, 'go', `service${index}.go`);
+    writeFileSync(path, largeGoSource(3000).replace('package app', `package app${index}`));
+    goFiles.push(path);
+  }
+  const rate = (paths: string[]) => {
+    const bytes = sizeOf(paths) / 1024 / 1024;
+    return bytes / (timeLint(paths, root, parsers) / 1000);
+  };
+  for (const paths of [goFiles, pyRedis, tsRedis]) rate(paths);
+  const rounds: Record<'go' | 'python' | 'ts', number[]> = { go: [], python: [], ts: [] };
+  for (let run = 0; run < RUNS; run++) {
+    rounds.go.push(rate(goFiles));
+    rounds.python.push(rate(pyRedis));
+    rounds.ts.push(rate(tsRedis));
+  }
+  const median = (values: number[]) => percentile(values, 50);
+  console.log(`lint throughput on files that use Redis, median of ${RUNS} rounds: Go ${median(rounds.go).toFixed(2)} MB/s (${goFiles.length} files of 3,000 lines), Python ${median(rounds.python).toFixed(2)} MB/s (${pyRedis.length} files), TS ${median(rounds.ts).toFixed(2)} MB/s (${tsRedis.length} files)`);
+  console.log(`Go / Python: ${(median(rounds.go) / median(rounds.python)).toFixed(2)}x, Go / TS: ${(median(rounds.go) / median(rounds.ts)).toFixed(2)}x`);
+}
+
 async function main(): Promise<void> {
   const parsers = await sharedParsers(diskGrammarSource);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -155,7 +187,8 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
   try {
     if (only === 'redis-ts') return await redisTsOnly(root, parsers);
-    if (only !== undefined) throw new Error(`--only takes redis-ts or editor, not ${only}`);
+    if (only === 'go') return await goOnly(root, parsers);
+    if (only !== undefined) throw new Error(`--only takes redis-ts, go or editor, not ${only}`);
     const corpus = generateCorpus(root);
     const mb = (bytes: number) => bytes / 1024 / 1024;
     console.log(`corpus: ${corpus.all.length} files, ${corpus.lines} lines, ${mb(corpus.bytes).toFixed(2)} MB (${corpus.redis.length} files use Redis)`);
