@@ -429,7 +429,9 @@ function identityOf(node: Node): string {
 export function evaluate(node: Node): ArgValue {
   switch (node.type) {
     case 'string_literal': {
-      const inner = node.text.replace(/^"""?|"""?$/g, '');
+      const text = node.text;
+      const quote = text.startsWith('"""') ? 3 : 1;
+      const inner = text.slice(quote, text.length - quote).replace(/\\(["\\])/g, '$1');
       return { kind: 'string', value: inner };
     }
     case 'decimal_integer_literal':
