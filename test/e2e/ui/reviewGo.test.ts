@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openFile, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
+import { eventually, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -33,6 +33,17 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await input.waitFor({ state: 'hidden' });
 }
 
+/** Opens sessions/sessions.go from the Explorer (expanding its folder), the way a user clicks it. */
+async function openSessions(page: Page): Promise<void> {
+  const tab = page.locator('.tab[aria-label^="sessions.go"]').first();
+  if (await tab.isVisible()) return tab.click();
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  const file = rows.filter({ hasText: 'sessions.go' }).first();
+  await untilVisible(() => rows.filter({ hasText: /^sessions$/ }).first().click(), file, 'sessions.go in the Explorer');
+  await file.click();
+  await tab.waitFor({ timeout: 15_000 });
+}
+
 async function lineText(page: Page, containing: string): Promise<string | undefined> {
   const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
   return lines.map((line) => line.replace(/\u00a0/g, ' ')).find((line) => line.includes(containing));
@@ -40,7 +51,7 @@ async function lineText(page: Page, containing: string): Promise<string | undefi
 
 it('shows a squiggle and a Problems entry for go-redis Keys', async () => {
   const { page } = workbench;
-  await openFile(page, 'sessions/sessions.go');
+  await openSessions(page);
   await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
   const rows = await eventually(async () => {
     const texts = await problems(page);
@@ -77,7 +88,7 @@ it('shows the command card on hover over a go-redis method', async () => {
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Time complexity' }).first();
   // The hover reads the document's latest review: retried until the review of the edited text is in.
   await untilVisible(async () => {
-    await goTo(page, 16, 14);
+    await goTo(page, 16, 17);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
   }, hover, 'the command card on hover');
