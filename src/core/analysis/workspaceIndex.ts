@@ -230,7 +230,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
   roundTripHelperPattern(): RegExp | null {
     if (this.helperNamePattern === undefined) {
       const names = new Set<string>();
-      for (const file of this.files.values()) for (const helper of file.helpers ?? []) names.add(helper.owner ?? helper.name);
+      // Short names (`get`, `run`) occur in most files: they would make every file a Redis file for nothing.
+      for (const file of this.files.values()) for (const helper of file.helpers ?? []) if ((helper.owner ?? helper.name).length >= 5) names.add(helper.owner ?? helper.name);
       this.helperNamePattern = names.size ? new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w$])`) : null;
     }
     return this.helperNamePattern;
