@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,7 +106,9 @@ describe('Ctrl-C and --resume', () => {
   it('SIGINT writes a partial report and exits 130; --resume finishes with every key counted once', async () => {
     const server = await populated();
     try {
-      const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'bin.ts'), 'analyze', '--url', server.url, '--keys-per-call', '1', '--format', 'json', '--state', 'ctrl-c.json'], { cwd: dir });
+      // One process, tsx as a loader: the tsx launcher would relay the signal to a child of its own, and a relay that
+      // raced the child's start left no report behind now and then.
+      const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, 'src', 'cli', 'bin.ts'), 'analyze', '--url', server.url, '--keys-per-call', '1', '--format', 'json', '--state', 'ctrl-c.json'], { cwd: dir });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
