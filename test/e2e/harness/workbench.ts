@@ -86,9 +86,28 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await input.fill(relativePath);
   const name = relativePath.split('/').pop()!;
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  // The file search can take tens of seconds on a busy machine; the wait only lasts as long as it needs.
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
   await page.keyboard.press('Enter');
-  await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+  await page.locator(`.tab[aria-label^="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: 60_000 });
+}
+
+/** Moves the cursor with "Go to Line/Column" (Ctrl+G), 1-based like the status bar. */
+export async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input:visible').first();
+  await input.waitFor({ state: 'visible' });
+  // Ctrl+G opens Quick Open with the ":" (go to line) prefix; filling replaces it, so type it again.
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The text of the first editor line on screen containing `containing` (non-breaking spaces normalised). */
+export async function editorLineText(page: Page, containing: string): Promise<string | undefined> {
+  const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
+  return lines.map((line) => line.replace(/\u00a0/g, ' ')).find((line) => line.includes(containing));
 }
 
 /** Open the Problems panel and return the text of its rows. */

@@ -202,7 +202,7 @@ describe("a new user's first hour", () => {
     await eventually(async () => /Redis 7\.\d+\.\d+/.test((await connection.textContent()) ?? ''), 'the server version on the Demo row', 60_000);
     const summary = await sidebarFrame(page);
     const dbsize = await client.dbsize();
-    await eventually(async () => (await summary.locator('[data-stat="keys"]').getAttribute('data-raw')) === String(dbsize), 'the key count in the summary');
+    await eventually(async () => (await summary.locator('[data-stat="keys"]').getAttribute('data-raw')) === String(dbsize), 'the key count in the summary', 90_000);
     // Live: the "read … ago" line and the uptime move on by themselves.
     const uptime = await summary.locator('[data-stat="uptime"]').textContent();
     await eventually(async () => (await summary.locator('[data-stat="uptime"]').textContent()) !== uptime, 'the uptime to tick', 15_000);

@@ -67,11 +67,11 @@ async function openInstance(page: Page, connectionName: string): Promise<Frame> 
   }, 'the Open Instance Browser command', 90_000);
   const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: connectionName }).first();
   // Two profiles are configured, so the command asks which one.
-  await pick.waitFor({ state: 'visible', timeout: 15_000 });
+  await pick.waitFor({ state: 'visible', timeout: 60_000 });
   // Chosen by typing its name and Enter, as a keyboard user would: the list re-renders while connection states
   // update, so a click can wait forever for the row to hold still on a busy machine.
   await page.keyboard.type(connectionName);
-  await eventually(async () => (await page.locator('.quick-input-list .monaco-list-row').count()) === 1, `the quick pick filtered to ${connectionName}`, 15_000);
+  await eventually(async () => (await page.locator('.quick-input-list .monaco-list-row').count()) === 1, `the quick pick filtered to ${connectionName}`, 60_000);
   await page.keyboard.press('Enter');
   return instanceFrame(page, connectionName);
 }

@@ -4,9 +4,8 @@
  * Screenshots of each step go to test/e2e/artifacts/.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openFile, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
+import { editorLineText, eventually, goToLine, openFile, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -22,23 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Moves the cursor with "Go to Line/Column" (Ctrl+G), 1-based like the status bar. */
-async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input:visible').first();
-  await input.waitFor({ state: 'visible' });
-  // Ctrl+G opens Quick Open with the ":" (go to line) prefix; filling replaces it, so type it again.
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
 
-/** The text of one editor line as rendered (non-breaking spaces normalised). */
-async function lineText(page: Page, containing: string): Promise<string | undefined> {
-  const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
-  return lines.map((line) => line.replace(/\u00a0/g, ' ')).find((line) => line.includes(containing));
-}
 
 it('shows a squiggle and a Problems entry for a KEYS call', async () => {
   const { page } = workbench;
@@ -94,10 +77,10 @@ it('shows the number of Redis findings in the status bar and lists them on click
 
 it('applies the quick fix from the lightbulb menu and the code changes on screen', async () => {
   const { page } = workbench;
-  expect(await lineText(page, 'r.keys("session:*")')).toBeDefined();
+  expect(await editorLineText(page, 'r.keys("session:*")')).toBeDefined();
   const menu = page.locator('.action-widget:visible').first();
   await untilVisible(async () => {
-    await goTo(page, 10, 16);
+    await goToLine(page, 10, 16);
     await page.keyboard.press('Control+.');
   }, menu, 'the quick fix menu');
   await workbench.screenshot('review-quickfix-menu');
@@ -105,14 +88,14 @@ it('applies the quick fix from the lightbulb menu and the code changes on screen
   expect(titles.some((t) => t.includes('Disable keys-command for this line'))).toBe(true);
   expect(titles.some((t) => t.includes('Show documentation for keys-command'))).toBe(true);
   await menu.locator('.monaco-list-row', { hasText: 'Iterate with SCAN' }).first().click();
-  const fixed = await eventually(() => lineText(page, 'scan_iter'), 'the fixed line on screen', 15_000);
+  const fixed = await eventually(() => editorLineText(page, 'scan_iter'), 'the fixed line on screen', 15_000);
   await workbench.screenshot('review-quickfix-applied');
   expect(fixed.trim()).toBe('return list(r.scan_iter(match="session:*"))');
 });
 
 it('shows the command card on hover', async () => {
   const { page } = workbench;
-  await goTo(page, 19, 17);
+  await goToLine(page, 19, 17);
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Time complexity' }).first();

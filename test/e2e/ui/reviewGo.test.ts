@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
+import { editorLineText, eventually, goToLine, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -22,16 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Moves the cursor with "Go to Line/Column" (Ctrl+G), 1-based like the status bar. */
-async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input:visible').first();
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
 
 /** Opens sessions/sessions.go from the Explorer (expanding its folder), the way a user clicks it. */
 async function openSessions(page: Page): Promise<void> {
@@ -44,10 +34,6 @@ async function openSessions(page: Page): Promise<void> {
   await tab.waitFor({ timeout: 15_000 });
 }
 
-async function lineText(page: Page, containing: string): Promise<string | undefined> {
-  const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
-  return lines.map((line) => line.replace(/\u00a0/g, ' ')).find((line) => line.includes(containing));
-}
 
 it('shows a squiggle and a Problems entry for go-redis Keys', async () => {
   const { page } = workbench;
@@ -66,17 +52,17 @@ it('shows a squiggle and a Problems entry for go-redis Keys', async () => {
 
 it('applies the SCAN quick fix from the lightbulb menu and the code changes on screen', async () => {
   const { page } = workbench;
-  expect(await lineText(page, 'rdb.Keys(ctx, "session:*")')).toBeDefined();
+  expect(await editorLineText(page, 'rdb.Keys(ctx, "session:*")')).toBeDefined();
   const menu = page.locator('.action-widget:visible').first();
   await untilVisible(async () => {
-    await goTo(page, 12, 14);
+    await goToLine(page, 12, 14);
     await page.keyboard.press('Control+.');
   }, menu, 'the quick fix menu');
   await workbench.screenshot('review-go-quickfix-menu');
   const titles = await menu.locator('.monaco-list-row').allInnerTexts();
   expect(titles.some((t) => t.includes('Disable keys-command for this line'))).toBe(true);
   await menu.locator('.monaco-list-row', { hasText: 'Replace KEYS with a SCAN loop' }).first().click();
-  const fixed = await eventually(() => lineText(page, 'scanKeys(ctx, rdb'), 'the fixed line on screen', 15_000);
+  const fixed = await eventually(() => editorLineText(page, 'scanKeys(ctx, rdb'), 'the fixed line on screen', 15_000);
   await workbench.screenshot('review-go-quickfix-applied');
   expect(fixed.trim()).toBe('return scanKeys(ctx, rdb, "session:*")');
   // The finding is gone once the document is re-analysed.
@@ -88,7 +74,7 @@ it('shows the command card on hover over a go-redis method', async () => {
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Time complexity' }).first();
   // The hover reads the document's latest review: retried until the review of the edited text is in.
   await untilVisible(async () => {
-    await goTo(page, 16, 17);
+    await goToLine(page, 16, 17);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
   }, hover, 'the command card on hover');

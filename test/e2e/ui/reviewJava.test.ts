@@ -5,9 +5,8 @@
  * Screenshots of each step go to test/e2e/artifacts/.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openFile, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
+import { editorLineText, eventually, goToLine, openFile, openWorkbench, problems, untilVisible, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let server: CodeServer;
@@ -23,21 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Moves the cursor with "Go to Line/Column" (Ctrl+G), 1-based like the status bar. */
-async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input:visible').first();
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
 
-async function lineText(page: Page, containing: string): Promise<string | undefined> {
-  const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
-  return lines.map((line) => line.replace(/\u00a0/g, ' ')).find((line) => line.includes(containing));
-}
 
 it('shows a squiggle and a Problems entry for RedisTemplate.keys', async () => {
   const { page } = workbench;
@@ -56,20 +41,20 @@ it('shows a squiggle and a Problems entry for RedisTemplate.keys', async () => {
 
 it('applies the SCAN quick fix from the lightbulb menu and the code changes on screen', async () => {
   const { page } = workbench;
-  expect(await lineText(page, 'redisTemplate.keys("session:*")')).toBeDefined();
+  expect(await editorLineText(page, 'redisTemplate.keys("session:*")')).toBeDefined();
   const menu = page.locator('.action-widget:visible').first();
   await untilVisible(async () => {
-    await goTo(page, 15, 30);
+    await goToLine(page, 15, 30);
     await page.keyboard.press('Control+.');
   }, menu, 'the quick fix menu');
   await workbench.screenshot('review-java-quickfix-menu');
   const titles = await menu.locator('.monaco-list-row').allInnerTexts();
   expect(titles.some((t) => t.includes('Disable keys-command for this line'))).toBe(true);
   await menu.locator('.monaco-list-row', { hasText: 'Replace KEYS with a SCAN cursor' }).first().click();
-  const fixed = await eventually(() => lineText(page, 'redisTemplate.scan('), 'the fixed line on screen', 15_000);
+  const fixed = await eventually(() => editorLineText(page, 'redisTemplate.scan('), 'the fixed line on screen', 15_000);
   await workbench.screenshot('review-java-quickfix-applied');
   expect(fixed.trim()).toBe('return redisTemplate.scan(ScanOptions.scanOptions().match("session:*").count(500).build()).stream().collect(Collectors.toSet());');
-  expect(await lineText(page, 'import org.springframework.data.redis.core.ScanOptions;')).toBeDefined();
+  expect(await editorLineText(page, 'import org.springframework.data.redis.core.ScanOptions;')).toBeDefined();
   // The finding is gone once the document is re-analysed.
   await eventually(async () => ((await problems(page)).some((t) => t.includes('keys-command')) ? undefined : true), 'the keys-command entry gone', 30_000);
 });
@@ -79,7 +64,7 @@ it('shows the command card on hover over a Spring Data Redis operation', async (
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Time complexity' }).first();
   // Two imports were added by the fix: entries(...) is now on line 21. The hover reads the latest review.
   await untilVisible(async () => {
-    await goTo(page, 21, 46);
+    await goToLine(page, 21, 46);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
   }, hover, 'the command card on hover');
