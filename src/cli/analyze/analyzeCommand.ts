@@ -17,7 +17,7 @@ import { diskGrammarSource } from '../../node/grammarFiles';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import { OutputError, writeOutputFiles } from '../../node/outputFiles';
 import type { AllocatorQuantum } from '../../core/rdb/allocator';
-import { analyzeRdbFile, analyzeViaRdb, rdbExitCode, viaRdbConnection, viaRdbNodes } from './rdbAnalyze';
+import { analyzeRdbFile, analyzeViaRdbCli, rdbExitCode } from './rdbAnalyze';
 import type { MemoryReport } from '../../core/memory/types';
 
 const DEFAULT_STATE_FILE = 'redis-review-analyze.state.json';
@@ -116,7 +116,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', onSignal);
   try {
     if (values['via-rdb']) {
-      const result = await analyzeViaRdb(await viaRdbNodes(client, profile), viaRdbConnection(profile, password), {
+      const result = await analyzeViaRdbCli(client, profile, password, {
         delimiters: values.delimiter?.length ? values.delimiter : [':'], signal: controller.signal, io, origin: target,
       });
       await emitReport(result.report, format, values, io);

@@ -2,32 +2,19 @@
  * `redis-review analyze --rdb FILE`: the memory report of an RDB backup, read in chunks straight into the parser
  * (no server, no copy of the file in memory). A file that ends early, fails its CRC or holds something the parser
  * cannot read still gives the report of what was read, marked `complete: false` with the byte offset and why.
+ * `--via-rdb` adapts src/redis/rdb/snapshotAnalysis.ts (shared with the editor) to the terminal.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseRdbStream, type RdbStreamOutcome } from '../../core/rdb/parseStream';
+import { parseRdbStream } from '../../core/rdb/parseStream';
 import { RdbAnalysis } from '../../core/rdb/rdbAnalysis';
-import { DEFAULT_COLLECTOR_OPTIONS } from '../../core/memory/memoryCollector';
-import { DEFAULT_NAMESPACE_OPTIONS } from '../../core/memory/namespaceTree';
-import type { MemoryReport } from '../../core/memory/types';
-import { openReplicationSnapshot, SnapshotError, type ReplicationSnapshot, type SnapshotTarget } from '../../redis/rdb/replicationSnapshot';
-import { isCluster, type RedisClient } from '../../redis/client';
-import { allocatorQuantumOf } from '../../redis/rdb/allocatorQuantum';
+import { SnapshotError } from '../../redis/rdb/replicationSnapshot';
+import type { RedisClient } from '../../redis/client';
+import { analyzeViaRdb, rdbCollectorOptions, viaRdbConnection, viaRdbNodes, type RdbRunResult, type SnapshotProgress } from '../../redis/rdb/snapshotAnalysis';
 import type { AllocatorQuantum } from '../../core/rdb/allocator';
-import { tlsOptions } from '../../redis/connection/clientOptions';
 import type { ConnectionProfile } from '../../core/connection/profile';
 import { CliFailure, UsageError, type CliIo } from '../command';
 import { ANALYZE_EXIT } from './exitCodes';
-
-export interface RdbRunResult {
-  report: MemoryReport;
-  outcome: RdbStreamOutcome;
-}
-
-/** Collector options with the user's namespace delimiters. */
-export function rdbCollectorOptions(delimiters: string[]) {
-  return { ...DEFAULT_COLLECTOR_OPTIONS, namespaces: { ...DEFAULT_NAMESPACE_OPTIONS, delimiters } };
-}
 
 /** A progress line on stderr, rewritten in place, only when stderr is a terminal. */
 export function progressPrinter(io: CliIo, total: number | undefined): ((bytes: number, keys: number) => void) | undefined {
@@ -66,87 +53,18 @@ export function rdbExitCode(result: RdbRunResult, signal: AbortSignal): number {
   return ANALYZE_EXIT.unreadableRdb;
 }
 
-export interface ViaRdbNode {
-  host: string;
-  port: number;
-  /** The node's jemalloc quantum (MEMORY MALLOC-STATS), when it said. */
-  allocatorQuantum?: AllocatorQuantum;
-}
-
 /**
- * --via-rdb: a snapshot of every node over the replication protocol, each streamed straight into the parser
- * (no temp file), in parallel; one report. A node that refuses SYNC or breaks off leaves a partial report.
+ * --via-rdb: the snapshot analysis of src/redis/rdb, with its progress on the terminal. A Sentinel URL names no
+ * master to replicate from, so it is refused before anything is read.
  */
-export async function analyzeViaRdb(
-  nodes: ViaRdbNode[],
-  connection: Omit<SnapshotTarget, 'host' | 'port'>,
-  options: { delimiters: string[]; signal: AbortSignal; io: CliIo; origin: string },
-): Promise<RdbRunResult & { waitedMs: number[] }> {
-  const root = new RdbAnalysis({ source: 'replication', origin: options.origin, collector: rdbCollectorOptions(options.delimiters), manyNodes: true, nowMs: Date.now() });
-  const progressLine = progressPrinter(options.io, undefined);
-  const read = new Map<string, { bytes: number; keys: number }>();
-  const results = await Promise.all(nodes.map(async (node) => {
-    const address = `${node.host}:${node.port}`;
-    const listener = root.nodeListener(address, node.allocatorQuantum);
-    let snapshot: ReplicationSnapshot;
-    try {
-      snapshot = await openReplicationSnapshot({ ...connection, host: node.host, port: node.port });
-    } catch (error) {
-      return { address, waitedMs: 0, outcome: { complete: false, error: error as Error, bytes: 0, rdbVersion: 0, trailing: new Uint8Array(0) } as RdbStreamOutcome };
-    }
-    const stop = () => snapshot.close();
-    options.signal.addEventListener('abort', stop, { once: true });
-    try {
-      const outcome = await parseRdbStream(snapshot.chunks, listener, {
-        signal: options.signal,
-        allocatorQuantum: node.allocatorQuantum,
-        stopWhenDone: true,
-        onProgress: progressLine && ((bytes, keys) => {
-          read.set(address, { bytes, keys });
-          const all = [...read.values()].reduce((sum, r) => ({ bytes: sum.bytes + r.bytes, keys: sum.keys + r.keys }), { bytes: 0, keys: 0 });
-          progressLine(all.bytes, all.keys);
-        }),
-      });
-      if (outcome.complete && !(await snapshot.confirmEnd(outcome.trailing))) {
-        return { address, waitedMs: snapshot.waitedMs, outcome: { ...outcome, complete: false, error: new Error(`${address}: the snapshot did not end with its EOF mark`) } };
-      }
-      // Transport errors name the address already (and keep their class: the exit code depends on it).
-      const error = outcome.error && !(outcome.error instanceof SnapshotError) ? new Error(`${address}: ${outcome.error.message}`) : outcome.error;
-      return { address, waitedMs: snapshot.waitedMs, outcome: error ? { ...outcome, error } : outcome };
-    } finally {
-      options.signal.removeEventListener('abort', stop);
-      snapshot.close();
-    }
-  }));
-  if (progressLine) options.io.stderr('\n');
-  const failed = results.find((r) => !r.outcome.complete);
-  const outcome: RdbStreamOutcome = {
-    complete: !failed,
-    ...(failed ? { error: failed.outcome.error ?? new Error(`${failed.address}: the snapshot ended early`) } : {}),
-    bytes: results.reduce((sum, r) => sum + r.outcome.bytes, 0),
-    rdbVersion: results.find((r) => r.outcome.rdbVersion)?.outcome.rdbVersion ?? 0,
-    trailing: new Uint8Array(0),
-  };
-  const report = root.report({ bytes: outcome.bytes, rdbVersion: outcome.rdbVersion, complete: outcome.complete, incompleteReason: outcome.error?.message });
-  const slowest = Math.max(0, ...results.map((r) => r.waitedMs));
-  // Diskless replication waits repl-diskless-sync-delay (5 s by default) for more replicas before it forks.
-  if (slowest >= 1000) (report.warnings ??= []).push(`the server${nodes.length > 1 ? 's' : ''} took ${(slowest / 1000).toFixed(1)} s to start sending the snapshot (repl-diskless-sync-delay, then the fork); the parse itself took the rest`);
-  return { report, outcome, waitedMs: results.map((r) => r.waitedMs) };
-}
-
-/** The nodes to snapshot for --via-rdb, the server itself or every Cluster master, each with its allocator's quantum. */
-export async function viaRdbNodes(client: RedisClient, profile: ConnectionProfile): Promise<ViaRdbNode[]> {
-  if (isCluster(client)) {
-    return Promise.all(client.nodes('master').map(async (node) => ({
-      host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379, allocatorQuantum: await allocatorQuantumOf(node),
-    })));
-  }
+export async function analyzeViaRdbCli(client: RedisClient, profile: ConnectionProfile, password: string | undefined, options: { delimiters: string[]; signal: AbortSignal; io: CliIo; origin: string }): Promise<RdbRunResult> {
   if (profile.topology === 'sentinel') throw new UsageError('--via-rdb needs the master\'s address: give its redis:// URL instead of the Sentinel one');
-  return [{ host: profile.host, port: profile.port, allocatorQuantum: await allocatorQuantumOf(client) }];
-}
-
-/** Replication connection settings from the analysis profile. */
-export function viaRdbConnection(profile: ConnectionProfile, password: string | undefined): Omit<SnapshotTarget, 'host' | 'port'> {
-  const tls = tlsOptions(profile);
-  return { ...(profile.username ? { username: profile.username } : {}), ...(password !== undefined ? { password } : {}), ...(tls ? { tls } : {}) };
+  const nodes = await viaRdbNodes(client, { host: profile.host, port: profile.port });
+  const line = progressPrinter(options.io, undefined);
+  const result = await analyzeViaRdb(nodes, viaRdbConnection(profile, password), {
+    delimiters: options.delimiters, signal: options.signal, origin: options.origin,
+    ...(line ? { onProgress: (progress: SnapshotProgress) => line(progress.bytes, progress.keys) } : {}),
+  });
+  if (line) options.io.stderr('\n');
+  return result;
 }

@@ -16,6 +16,8 @@ export interface SnapshotTarget {
   tls?: ConnectionOptions;
   /** Connect/handshake timeout, and the longest silence accepted while the server forks and writes (default 60 s). */
   timeoutMs?: number;
+  /** Gives up waiting for the snapshot to start (the fork, repl-diskless-sync-delay); afterwards close() stops it. */
+  signal?: AbortSignal;
 }
 
 /** A refusal or failure of the replication handshake, in words the user can act on. */
@@ -46,6 +48,9 @@ export async function openReplicationSnapshot(target: SnapshotTarget): Promise<R
     : connectTcp({ host: target.host, port: target.port });
   socket.setTimeout(timeoutMs);
   const reader = new SocketReader(socket, `${target.host}:${target.port}`);
+  const abort = () => socket.destroy(new Error(`${abortReason(target.signal!)} while waiting for the snapshot to start`));
+  if (target.signal?.aborted) abort();
+  else target.signal?.addEventListener('abort', abort, { once: true });
   try {
     await reader.connected(target.tls !== undefined);
     if (target.password !== undefined) {
@@ -67,7 +72,23 @@ export async function openReplicationSnapshot(target: SnapshotTarget): Promise<R
   } catch (error) {
     socket.destroy();
     throw error;
+  } finally {
+    target.signal?.removeEventListener('abort', abort);
   }
+}
+
+function abortReason(signal: AbortSignal): string {
+  return signal.reason instanceof Error ? signal.reason.message : 'cancelled';
+}
+
+/** What the user can do about a refused replication command: the reply alone rarely says. */
+export function refusalHint(reply: string): string {
+  if (/NOPERM|no permissions/i.test(reply)) return ' (the user needs the permissions redis-cli --rdb needs: +sync and +replconf, or +@admin)';
+  if (/^-?NOMASTERLINK/.test(reply)) return ' (this server is a replica that is not connected to its master: take the snapshot from the master)';
+  if (/^-?MASTERDOWN/.test(reply)) return ' (this server is a replica whose master link is down, and replica-serve-stale-data is no: take the snapshot from the master)';
+  if (/^-?LOADING/.test(reply)) return ' (the server is still loading its dataset: try again once it has)';
+  if (/unknown command/i.test(reply)) return ' (SYNC is renamed or disabled on this server, as managed services do)';
+  return '';
 }
 
 /** Reads RESP lines and then the raw payload from one socket, pull-style. */
@@ -133,7 +154,7 @@ class SocketReader {
     const reply = await this.line();
     if (reply.startsWith('+')) return;
     if (optional && reply.startsWith('-')) return;
-    throw new SnapshotError(`${this.address} refused ${what}: ${reply.replace(/^-/, '')}${/NOPERM|no permissions/i.test(reply) ? ' (the user needs the permissions redis-cli --rdb needs: +sync and +replconf, or +@admin)' : ''}`);
+    throw new SnapshotError(`${this.address} refused ${what}: ${reply.replace(/^-/, '')}${refusalHint(reply)}`);
   }
 
   /** Skip the keep-alive newlines sent while the server forks, then read `$len` or `$EOF:mark`. */
@@ -145,7 +166,7 @@ class SocketReader {
     }
     const header = await this.line();
     if (header.startsWith('-')) {
-      throw new SnapshotError(`${this.address} refused SYNC: ${header.slice(1)}${/NOPERM/i.test(header) ? ' (the user needs +sync and +replconf, or +@admin, as for redis-cli --rdb)' : ''}`);
+      throw new SnapshotError(`${this.address} refused SYNC: ${header.slice(1)}${refusalHint(header)}`);
     }
     if (header.startsWith('$EOF:')) {
       const mark = Buffer.from(header.slice(5), 'latin1');
