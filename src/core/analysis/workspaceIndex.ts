@@ -31,6 +31,8 @@ export interface FileSummary {
   helpers?: HelperSummary[];
   /** The module attaches an 'error' listener somewhere, or imports another project module it may hand a client on to. */
   mayListen?: boolean;
+  /** The file speaks of Redis Cluster (a cluster client, cluster options, a cluster mode): evidence for clients that may be one. */
+  mentionsCluster?: boolean;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -74,6 +76,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private readonly luaFiles = new Map<string, string>();
   private listenerSet?: Set<string>;
   private usesRedisCache?: boolean;
+  private clusterCache?: boolean;
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -86,6 +89,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.files.set(normalizePath(summary.path), { ...summary, path: normalizePath(summary.path) });
     this.listenerSet = undefined;
     this.usesRedisCache = undefined;
+    this.clusterCache = undefined;
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
     this.commandsByKey = undefined;
@@ -98,6 +102,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.files.delete(normalizePath(path));
     this.listenerSet = undefined;
     this.usesRedisCache = undefined;
+    this.clusterCache = undefined;
     this.moduleNames = undefined;
     this.moduleNamePattern = undefined;
     this.commandsByKey = undefined;
@@ -166,6 +171,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   get usesRedis(): boolean {
     if (this.usesRedisCache === undefined) this.usesRedisCache = [...this.files.values()].some((f) => f.usesRedis || f.exports.length > 0);
     return this.usesRedisCache;
+  }
+
+  /** Some Redis file of the project speaks of Redis Cluster (see FileSummary.mentionsCluster). */
+  projectMentionsCluster(): boolean {
+    if (this.clusterCache === undefined) this.clusterCache = [...this.files.values()].some((f) => f.mentionsCluster === true);
+    return this.clusterCache;
   }
 
   /**
@@ -322,6 +333,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     path: normalized,
     ...(helpers.length ? { helpers } : {}),
     mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
+    ...(/cluster/i.test(model.text) ? { mentionsCluster: true } : {}),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),

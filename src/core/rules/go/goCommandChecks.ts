@@ -2,11 +2,15 @@
  * Go versions of the rules that judge one command at a time (KEYS, whole-collection reads, DEL of collections,
  * FLUSH*, admin commands, linear list operations, XADD without MAXLEN, lock keys), in each Go client's idiom.
  */
-import type { RedisCallSite } from '../../analysis/model';
+import type { Arg, RedisCallSite } from '../../analysis/model';
+import { keyPatternOf } from '../../analysis/argumentValues';
+import { hasHashTag } from '../support/keyCollections';
+import { hashTag, keySlot } from '../support/slots';
 import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
+import { goClusterJudgement } from './goClusterEvidence';
 import { goCallText, goMethodFor, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
 
 const SCAN_HELPER = (redisPackage: string) => `
@@ -176,18 +180,50 @@ export function goLockWithoutExpiry(context: RuleContext): void {
   }
 }
 
-const MULTI_KEY = new Set(['MGET', 'MSET', 'DEL', 'UNLINK', 'EXISTS', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'SMOVE', 'RPOPLPUSH', 'LMOVE']);
+const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'RENAMENX', 'SMOVE', 'RPOPLPUSH', 'LMOVE', 'BLMOVE', 'COPY']);
 
+/** The arguments that are keys: MSET's pairs give every other one, SMOVE/LMOVE/COPY their first two. */
+function goKeyArgs(site: RedisCallSite): Arg[] {
+  if (site.command === 'MSET' || site.command === 'MSETNX') return site.args.length === 1 ? site.args : site.args.filter((_, i) => i % 2 === 0);
+  if (/^(SMOVE|LMOVE|BLMOVE|COPY|RENAME|RENAMENX|RPOPLPUSH)$/.test(site.command)) return site.args.slice(0, 2);
+  return site.args;
+}
+
+/** Static keys that provably share a slot: one literal {hash tag}, or equal CRC16 slots of fully literal keys. */
+function provablySameSlot(keys: string[]): boolean {
+  const tags = keys.map(hashTag);
+  if (tags.every((tag) => tag === tags[0]) && (keys.every((k) => k.includes('{')) || !tags[0].includes('*'))) return true;
+  return keys.every((k) => !k.includes('*')) && keys.every((k) => keySlot(k) === keySlot(keys[0]));
+}
+
+/** The function minds Cluster itself: it branches on cluster mode or groups keys by slot. */
+function handlesClusterMode(context: RuleContext, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  const body = fn ? context.model.text.slice(fn.span.startOffset, fn.span.endOffset) : '';
+  return /\b(if|case|switch)\b[^\n]*cluster|\b(KeySlot|keySlot|ClusterSlots|Slot\(|groupBySlot)\b/i.test(body);
+}
+
+/**
+ * Keys handed over as a collection (`keys...`, a []string, redis.Args): their slots are unknown unless the key
+ * templates the function builds carry a {hash tag}. Separate keys must all be static to be judged.
+ */
 export function goCrossSlotMultiKey(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (!MULTI_KEY.has(site.command)) continue;
-    const cluster = site.receiver.kind === 'cluster' || site.receiver.library === 'rueidis';
-    if (!cluster && !context.config.cluster) continue;
-    const keys = site.args;
-    const spread = keys.some((a) => a.spread);
-    const literal = keys.map((a) => keyOf(a)).filter((k): k is string => !!k);
-    const tags = new Set(literal.map((k) => /\{([^}]+)\}/.exec(k)?.[1] ?? k));
-    if (!spread && (keys.length < 2 || tags.size < 2)) continue;
-    context.report({ messageId: '{{command}} with keys {{keys}} on a cluster client: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60) }, span: site.span });
+    const judged = goClusterJudgement(context, site);
+    if (!judged.cluster || handlesClusterMode(context, site)) continue;
+    const keys = goKeyArgs(site);
+    const collection = keys.find((a) => a.spread || (keys.length === 1 && a.value.kind !== 'string' && a.value.kind !== 'pattern' && /keys|list|names|ids/i.test(a.text)));
+    if (collection) {
+      const fn = site.enclosingFunction;
+      const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.startOffset);
+      if (hasHashTag(body, false)) continue;
+    } else {
+      if (keys.length < 2) continue;
+      const patterns = keys.map((a) => keyPatternOf(a));
+      if (patterns.some((k) => k === undefined) || provablySameSlot(patterns as string[])) continue;
+    }
+    const client = judged.evidence ? `on ${site.receiver.text} (${judged.evidence})` : 'on a cluster client';
+    context.report({ messageId: '{{command}} with keys {{keys}} {{client}}: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60), client }, span: site.span });
   }
 }
