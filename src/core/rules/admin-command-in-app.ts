@@ -1,6 +1,7 @@
 /** admin-command-in-app: server administration commands issued by application code. */
 import type { Rule } from './rule';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const REASONS: Record<string, string> = {
   MONITOR: 'streams every command the server executes and can halve its throughput',
@@ -50,6 +51,113 @@ export const adminCommandInApp: Rule = {
         { client: 'redis-py', file: 'app/startup.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    r.config_set("maxmemory-policy", "allkeys-lru")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    policy = r.config_get("maxmemory-policy")\n    return policy\n' },
         { client: 'ioredis', file: 'src/backup.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function backup() {\n  return redis.save();\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function lastBackup() {\n  return redis.lastsave();\n}\n" },
         { client: 'node-redis', file: 'src/debug.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function enableEvents() {\n  return client.configSet('notify-keyspace-events', 'KEA');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function events() {\n  return client.configGet('notify-keyspace-events');\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'startup/tune.go',
+          bad: goFile('startup', ['"context"', '', GO_REDIS], `
+func Tune(ctx context.Context, rdb *redis.Client) error {
+    return rdb.ConfigSet(ctx, "maxmemory-policy", "allkeys-lru").Err()
+}
+`),
+          good: goFile('startup', ['"context"', '"fmt"', '', GO_REDIS], `
+// The eviction policy is set in redis.conf; the service only checks it at start-up.
+func CheckPolicy(ctx context.Context, rdb *redis.Client) error {
+    policy, err := rdb.ConfigGet(ctx, "maxmemory-policy").Result()
+    if err != nil {
+        return err
+    }
+    if policy["maxmemory-policy"] != "allkeys-lru" {
+        return fmt.Errorf("expected maxmemory-policy allkeys-lru, got %q", policy["maxmemory-policy"])
+    }
+    return nil
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'startup/tune.go',
+          bad: goFile('startup', [REDIGO], `
+func Tune(conn redis.Conn) error {
+    _, err := conn.Do("CONFIG", "SET", "maxmemory-policy", "allkeys-lru")
+    return err
+}
+`),
+          good: goFile('startup', [REDIGO], `
+// The eviction policy is set in redis.conf; the service only reads it.
+func Policy(conn redis.Conn) (map[string]string, error) {
+    return redis.StringMap(conn.Do("CONFIG", "GET", "maxmemory-policy"))
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Startup.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class Startup {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void tune() {
+        jedis.configSet("maxmemory-policy", "allkeys-lru");
+    }
+}
+`),
+          good: javaFile(['java.util.Map', 'redis.clients.jedis.JedisPooled'], `
+/** The eviction policy is set in redis.conf; the service only reads it. */
+public class Startup {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public Map<String, String> policy() {
+        return jedis.configGet("maxmemory-policy");
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Startup.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Startup {
+    private final RedisCommands<String, String> commands;
+
+    public Startup(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void tune() {
+        commands.configSet("maxmemory-policy", "allkeys-lru");
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands', 'java.util.Map'], `
+/** The eviction policy is set in redis.conf; the service only reads it. */
+public class Startup {
+    private final RedisCommands<String, String> commands;
+
+    public Startup(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public Map<String, String> policy() {
+        return commands.configGet("maxmemory-policy");
+    }
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'startup/tune.go',
+          bad: goFile('startup', ['"context"', '', RUEIDIS], `
+func Tune(ctx context.Context, client rueidis.Client) error {
+    return client.Do(ctx, client.B().ConfigSet().ParameterValue().ParameterValue("maxmemory-policy", "allkeys-lru").Build()).Error()
+}
+`),
+          good: goFile('startup', ['"context"', '', RUEIDIS], `
+// The eviction policy is set in redis.conf; the service only reads it.
+func Policy(ctx context.Context, client rueidis.Client) (map[string]string, error) {
+    return client.Do(ctx, client.B().ConfigGet().Parameter("maxmemory-policy").Build()).AsStrMap()
+}
+`),
+        },
       ],
       fix: 'Set configuration in redis.conf or the managed service\'s parameter group, use BGSAVE from ops tooling, MEMORY USAGE / OBJECT ENCODING instead of DEBUG OBJECT, and SLOWLOG/LATENCY from monitoring. Restrict the application user: `user app ... -@admin -@dangerous`.',
       falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module.',

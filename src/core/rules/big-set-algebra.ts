@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
 import { isParameter } from '../analysis/keyReferences';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { javaFile } from './exampleFiles';
 
 const ALGEBRA = ['SUNION', 'SUNIONSTORE', 'SINTER', 'SINTERSTORE', 'SDIFF', 'SDIFFSTORE', 'ZUNION', 'ZUNIONSTORE', 'ZINTER', 'ZINTERSTORE', 'ZDIFF', 'ZDIFFSTORE'];
 
@@ -27,6 +28,124 @@ export const bigSetAlgebra: Rule = {
         { client: 'redis-py', file: 'app/tags.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef common(a, b):\n    return r.sinter(f"tag:{a}", f"tag:{b}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef common_count(a, b):\n    return r.execute_command("SINTERCARD", 2, f"tag:{a}", f"tag:{b}", "LIMIT", 100)\n' },
         { client: 'ioredis', file: 'src/tags.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function everyone() {\n  return redis.sunion('team:a', 'team:b');\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function everyone() {\n  return redis.sscan('team:all', 0, 'COUNT', 100);\n}\n" },
         { client: 'node-redis', file: 'src/tags.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function merge() {\n  return client.zUnionStore('board:all', ['board:a', 'board:b']);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function addScore(member: string, score: number) {\n  await client.zIncrBy('board:all', score, member);\n}\n" },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Audience.java',
+          bad: javaFile(['java.util.Set', 'redis.clients.jedis.JedisPooled'], `
+public class Audience {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public Set<String> reachable(String campaign) {
+        return jedis.sunion("followers:" + campaign, "subscribers:" + campaign, "visitors:all");
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled'], `
+/** The audience set is kept up to date as members join (SADD to both sets), so reading its size is O(1). */
+public class Audience {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public long reachable(String campaign) {
+        return jedis.scard("audience:" + campaign);
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Audience.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands', 'java.util.Set'], `
+public class Audience {
+    private final RedisCommands<String, String> commands;
+
+    public Audience(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public Set<String> reachable(String campaign) {
+        return commands.sunion("followers:" + campaign, "subscribers:" + campaign, "visitors:all");
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+/** The audience set is kept up to date as members join (SADD to both sets), so reading its size is O(1). */
+public class Audience {
+    private final RedisCommands<String, String> commands;
+
+    public Audience(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public long reachable(String campaign) {
+        return commands.scard("audience:" + campaign);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Audience.java',
+          bad: javaFile(['java.util.List', 'java.util.Set', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Audience {
+    private final StringRedisTemplate redisTemplate;
+
+    public Audience(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public Set<String> reachable(String campaign) {
+        return redisTemplate.opsForSet().union("followers:" + campaign, List.of("subscribers:" + campaign, "visitors:all"));
+    }
+}
+`),
+          good: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+/** The audience set is kept up to date as members join (SADD to both sets), so reading its size is O(1). */
+public class Audience {
+    private final StringRedisTemplate redisTemplate;
+
+    public Audience(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public Long reachable(String campaign) {
+        return redisTemplate.opsForSet().size("audience:" + campaign);
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Audience.java',
+          bad: javaFile(['java.util.Set', 'org.redisson.api.RSet', 'org.redisson.api.RedissonClient'], `
+public class Audience {
+    private final RedissonClient redisson;
+
+    public Audience(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public Set<String> reachable(String campaign) {
+        RSet<String> followers = redisson.getSet("followers:" + campaign);
+        return followers.readUnion("subscribers:" + campaign, "visitors:all");
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RSet', 'org.redisson.api.RedissonClient'], `
+/** The audience set is kept up to date as members join (SADD to both sets), so reading its size is O(1). */
+public class Audience {
+    private final RedissonClient redisson;
+
+    public Audience(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public int reachable(String campaign) {
+        RSet<String> audience = redisson.getSet("audience:" + campaign);
+        return audience.size();
+    }
+}
+`),
+        },
       ],
       fix: 'Maintain the combined set incrementally when members are added, use SINTERCARD with LIMIT when only a count is needed, keep inputs small (bucket by time or shard), or run the computation on a replica.',
       falsePositives: 'Small tag sets and offline batch jobs. Scripts and tests are skipped; suppress other known-small cases inline.',

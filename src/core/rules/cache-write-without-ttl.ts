@@ -9,6 +9,7 @@ import { hasOption, setSetsTtl } from './support/options';
 import { functionStartOf } from './support/sites';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const CACHE_KEY = /(^|[:_.\-/{])cache[ds]?([:_.\-/}]|$)/i;
 const SETS = new Set(['SET', 'SETEX', 'PSETEX']);
@@ -83,6 +84,181 @@ export const cacheWriteWithoutTtl: Rule = {
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
         { client: 'ioredis', file: 'src/products.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await redis.set(`cache:product:${id}`, body, 'EX', 3600);\n}\n" },
         { client: 'node-redis', file: 'src/products.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await client.set(`cache:product:${id}`, body);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function cacheProduct(id: string, body: string) {\n  await client.set(`cache:product:${id}`, body, { EX: 3600 });\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'catalog/cache.go',
+          bad: goFile('catalog', ['"context"', '', GO_REDIS], `
+func CacheProduct(ctx context.Context, rdb *redis.Client, id string, body []byte) error {
+    return rdb.Set(ctx, "cache:product:"+id, body, 0).Err()
+}
+`),
+          good: goFile('catalog', ['"context"', '"time"', '', GO_REDIS], `
+func CacheProduct(ctx context.Context, rdb *redis.Client, id string, body []byte) error {
+    return rdb.Set(ctx, "cache:product:"+id, body, 10*time.Minute).Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'catalog/cache.go',
+          bad: goFile('catalog', ['"context"', '', RUEIDIS], `
+func CacheProduct(ctx context.Context, client rueidis.Client, id string, body string) error {
+    return client.Do(ctx, client.B().Set().Key("cache:product:"+id).Value(body).Build()).Error()
+}
+`),
+          good: goFile('catalog', ['"context"', '"time"', '', RUEIDIS], `
+func CacheProduct(ctx context.Context, client rueidis.Client, id string, body string) error {
+    return client.Do(ctx, client.B().Set().Key("cache:product:"+id).Value(body).Ex(10*time.Minute).Build()).Error()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'catalog/cache.go',
+          bad: goFile('catalog', [REDIGO], `
+func CacheProduct(conn redis.Conn, id string, body []byte) error {
+    _, err := conn.Do("SET", "cache:product:"+id, body)
+    return err
+}
+`),
+          good: goFile('catalog', [REDIGO], `
+func CacheProduct(conn redis.Conn, id string, body []byte) error {
+    _, err := conn.Do("SET", "cache:product:"+id, body, "EX", 600)
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/ProductCache.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class ProductCache {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void cacheProduct(String id, String json) {
+        jedis.set("cache:product:" + id, json);
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class ProductCache {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void cacheProduct(String id, String json) {
+        jedis.setex("cache:product:" + id, 600, json);
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/ProductCache.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class ProductCache {
+    private final RedisCommands<String, String> commands;
+
+    public ProductCache(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void cacheProduct(String id, String json) {
+        commands.set("cache:product:" + id, json);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.SetArgs', 'io.lettuce.core.api.sync.RedisCommands'], `
+public class ProductCache {
+    private final RedisCommands<String, String> commands;
+
+    public ProductCache(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void cacheProduct(String id, String json) {
+        commands.set("cache:product:" + id, json, SetArgs.Builder.ex(600));
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          variant: 'RedisTemplate',
+          file: 'src/main/java/app/ProductCache.java',
+          bad: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class ProductCache {
+    private final StringRedisTemplate redisTemplate;
+
+    public ProductCache(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void cacheProduct(String id, String json) {
+        redisTemplate.opsForValue().set("cache:product:" + id, json);
+    }
+}
+`),
+          good: javaFile(['java.time.Duration', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class ProductCache {
+    private final StringRedisTemplate redisTemplate;
+
+    public ProductCache(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void cacheProduct(String id, String json) {
+        redisTemplate.opsForValue().set("cache:product:" + id, json, Duration.ofMinutes(10));
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          variant: '@Cacheable',
+          file: 'src/main/java/app/ProductService.java',
+          bad: javaFile(['org.springframework.cache.annotation.Cacheable', 'org.springframework.stereotype.Service'], `
+/** Product lookups, cached in Redis by Spring Cache (spring-boot-starter-data-redis). */
+@Service
+public class ProductService {
+    private final ProductRepository repository;
+
+    public ProductService(ProductRepository repository) {
+        this.repository = repository;
+    }
+
+    @Cacheable("products")
+    public Product product(String id) {
+        return repository.findById(id).orElseThrow();
+    }
+}
+`),
+          good: javaFile(['java.time.Duration', 'org.springframework.cache.annotation.Cacheable', 'org.springframework.cache.annotation.EnableCaching', 'org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration', 'org.springframework.data.redis.cache.RedisCacheConfiguration', 'org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair', 'org.springframework.data.redis.serializer.RedisSerializer', 'org.springframework.stereotype.Service'], `
+/** Product lookups, cached in Redis by Spring Cache (spring-boot-starter-data-redis). */
+@Configuration
+@EnableCaching
+class CacheConfig {
+    @Bean
+    RedisCacheConfiguration cacheConfiguration() {
+        return RedisCacheConfiguration.defaultCacheConfig()
+            .entryTtl(Duration.ofMinutes(10))
+            .serializeValuesWith(SerializationPair.fromSerializer(RedisSerializer.json()));
+    }
+}
+
+@Service
+public class ProductService {
+    private final ProductRepository repository;
+
+    public ProductService(ProductRepository repository) {
+        this.repository = repository;
+    }
+
+    @Cacheable("products")
+    public Product product(String id) {
+        return repository.findById(id).orElseThrow();
+    }
+}
+`),
+        },
       ],
       fix: 'The quick fix adds a TTL of `defaultTtlSeconds` (default 3600) to the SET. It is unsafe: choose a TTL that fits the data, ideally with a little random jitter so entries do not expire together.',
       falsePositives: 'Keys meant to be permanent are not named cache; instances dedicated to caching with allkeys-lru may omit TTLs on purpose — turn the rule off for such projects.',

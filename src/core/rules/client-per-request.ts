@@ -5,6 +5,7 @@ import type { Span } from '../findings';
 import type { ClientCreation, RedisCallSite, Rule } from './rule';
 import { callFromRequest, requestScopes, type RequestScopes } from './support/requestScopes';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 /** True when the creation depends on per-iteration values (a host per node), not only constants or env lookups. */
 function argumentsVary(creation: ClientCreation): boolean {
@@ -36,6 +37,138 @@ export const clientPerRequest: Rule = {
         { client: 'redis-py', file: 'app/api.py', bad: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/count")\ndef count():\n    r = redis.Redis(host="localhost")\n    return r.incr("hits")\n', good: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\nr = redis.Redis(host="localhost")\n\n@app.get("/count")\ndef count():\n    return r.incr("hits")\n' },
         { client: 'ioredis', file: 'src/api.ts', bad: IMPORT_IOREDIS + "import express from 'express';\n\nconst app = express();\napp.get('/count', async (req, res) => {\n  const redis = new Redis();\n  redis.on('error', console.error);\n  res.json(await redis.incr('hits'));\n});\n", good: IMPORT_IOREDIS + "import express from 'express';\n\nconst app = express();\nconst redis = new Redis();\nredis.on('error', console.error);\napp.get('/count', async (req, res) => {\n  res.json(await redis.incr('hits'));\n});\n" },
         { client: 'node-redis', file: 'src/api.ts', bad: "import { createClient } from 'redis';\nimport express from 'express';\n\nconst app = express();\napp.post('/hit', async (req, res) => {\n  const client = await createClient().on('error', console.error).connect();\n  res.json(await client.incr('hits'));\n});\n", good: "import { createClient } from 'redis';\nimport express from 'express';\n\nconst app = express();\nconst client = await createClient().on('error', console.error).connect();\napp.post('/hit', async (req, res) => {\n  res.json(await client.incr('hits'));\n});\n" },
+        {
+          client: 'go-redis',
+          file: 'api/visits.go',
+          bad: goFile('api', ['"net/http"', '', GO_REDIS], `
+func Visit(w http.ResponseWriter, r *http.Request) {
+    rdb := redis.NewClient(&redis.Options{Addr: "localhost:6379"})
+    defer rdb.Close()
+    rdb.Incr(r.Context(), "visits")
+}
+`),
+          good: goFile('api', ['"net/http"', '', GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{Addr: "localhost:6379"})
+
+func Visit(w http.ResponseWriter, r *http.Request) {
+    rdb.Incr(r.Context(), "visits")
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'api/visits.go',
+          bad: goFile('api', ['"net/http"', '', RUEIDIS], `
+func Visit(w http.ResponseWriter, r *http.Request) {
+    client, err := rueidis.NewClient(rueidis.ClientOption{InitAddress: []string{"localhost:6379"}})
+    if err != nil {
+        http.Error(w, err.Error(), http.StatusServiceUnavailable)
+        return
+    }
+    defer client.Close()
+    client.Do(r.Context(), client.B().Incr().Key("visits").Build())
+}
+`),
+          good: goFile('api', ['"net/http"', '', RUEIDIS], `
+type API struct {
+    client rueidis.Client
+}
+
+func NewAPI() (*API, error) {
+    client, err := rueidis.NewClient(rueidis.ClientOption{InitAddress: []string{"localhost:6379"}})
+    if err != nil {
+        return nil, err
+    }
+    return &API{client: client}, nil
+}
+
+func (a *API) Visit(w http.ResponseWriter, r *http.Request) {
+    a.client.Do(r.Context(), a.client.B().Incr().Key("visits").Build())
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'api/visits.go',
+          bad: goFile('api', ['"net/http"', '"time"', '', REDIGO], `
+func Visit(w http.ResponseWriter, r *http.Request) {
+    pool := &redis.Pool{
+        MaxIdle: 10,
+        Dial: func() (redis.Conn, error) {
+            return redis.Dial("tcp", "localhost:6379", redis.DialReadTimeout(time.Second), redis.DialWriteTimeout(time.Second))
+        },
+    }
+    defer pool.Close()
+    conn := pool.Get()
+    defer conn.Close()
+    conn.Do("INCR", "visits")
+}
+`),
+          good: goFile('api', ['"net/http"', '"time"', '', REDIGO], `
+var pool = &redis.Pool{
+    MaxIdle: 10,
+    Dial: func() (redis.Conn, error) {
+        return redis.Dial("tcp", "localhost:6379", redis.DialReadTimeout(time.Second), redis.DialWriteTimeout(time.Second))
+    },
+}
+
+func Visit(w http.ResponseWriter, r *http.Request) {
+    conn := pool.Get()
+    defer conn.Close()
+    conn.Do("INCR", "visits")
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/VisitController.java',
+          bad: javaFile(['org.springframework.web.bind.annotation.PostMapping', 'org.springframework.web.bind.annotation.RestController', 'redis.clients.jedis.JedisPooled'], `
+@RestController
+public class VisitController {
+    @PostMapping("/visits")
+    public long visit() {
+        JedisPooled jedis = new JedisPooled("localhost", 6379);
+        return jedis.incr("visits");
+    }
+}
+`),
+          good: javaFile(['org.springframework.web.bind.annotation.PostMapping', 'org.springframework.web.bind.annotation.RestController', 'redis.clients.jedis.JedisPooled'], `
+@RestController
+public class VisitController {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    @PostMapping("/visits")
+    public long visit() {
+        return jedis.incr("visits");
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Visits.java',
+          bad: javaFile(['io.lettuce.core.RedisClient', 'io.lettuce.core.api.StatefulRedisConnection'], `
+public class Visits {
+    private final RedisClient client = RedisClient.create("redis://localhost:6379");
+
+    public long visit() {
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().incr("visits");
+        }
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.RedisClient', 'io.lettuce.core.api.StatefulRedisConnection'], `
+public class Visits {
+    private final RedisClient client = RedisClient.create("redis://localhost:6379");
+    private final StatefulRedisConnection<String, String> connection = client.connect();
+
+    public long visit() {
+        return connection.sync().incr("visits");
+    }
+}
+`),
+        },
       ],
       fix: 'Hoist the client to module or application scope (or dependency injection) and reuse it; redis-py clients are thread-safe and pool connections, ioredis and node-redis multiplex one connection.',
       falsePositives: 'Clients created in constructors and stored on self/this, factories that return the client, `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',

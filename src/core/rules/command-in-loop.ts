@@ -2,6 +2,7 @@
 import { BLOCKING_COMMANDS, CURSOR_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from '../analysis/commandNames';
 import type { Rule, RedisCallSite } from './rule';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 // MGET/MSET in a loop are already one round trip per batch (a page of SCAN results, a chunk of ids).
 const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA', 'MGET', 'MSET', 'MSETNX']);
@@ -39,6 +40,252 @@ export const commandInLoop: Rule = {
         { client: 'redis-py', file: 'app/users.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return [r.get(f"user:{i}:name") for i in ids]\n', good: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return r.mget([f"user:{i}:name" for i in ids])\n' },
         { client: 'ioredis', file: 'src/users.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function names(ids: string[]) {\n  const out = [];\n  for (const id of ids) out.push(await redis.hget(`user:${id}`, 'name'));\n  return out;\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function names(ids: string[]) {\n  const pipeline = redis.pipeline();\n  for (const id of ids) pipeline.hget(`user:${id}`, 'name');\n  return pipeline.exec();\n}\n" },
         { client: 'node-redis', file: 'src/users.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function touch(ids: string[]) {\n  for (const id of ids) {\n    await client.expire(`session:${id}`, 600);\n  }\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function touch(ids: string[]) {\n  await Promise.all(ids.map((id) => client.expire(`session:${id}`, 600)));\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'feed/posts.go',
+          bad: goFile('feed', ['"context"', '', GO_REDIS], `
+func Posts(ctx context.Context, rdb *redis.Client, ids []string) ([]string, error) {
+    posts := make([]string, 0, len(ids))
+    for _, id := range ids {
+        body, err := rdb.Get(ctx, "post:"+id).Result()
+        if err != nil {
+            return nil, err
+        }
+        posts = append(posts, body)
+    }
+    return posts, nil
+}
+`),
+          good: goFile('feed', ['"context"', '', GO_REDIS], `
+func Posts(ctx context.Context, rdb *redis.Client, ids []string) ([]*redis.StringCmd, error) {
+    cmds := make([]*redis.StringCmd, 0, len(ids))
+    _, err := rdb.Pipelined(ctx, func(pipe redis.Pipeliner) error {
+        for _, id := range ids {
+            cmds = append(cmds, pipe.Get(ctx, "post:"+id))
+        }
+        return nil
+    })
+    return cmds, err
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'feed/posts.go',
+          bad: goFile('feed', ['"context"', '', RUEIDIS], `
+func Posts(ctx context.Context, client rueidis.Client, ids []string) ([]string, error) {
+    posts := make([]string, 0, len(ids))
+    for _, id := range ids {
+        body, err := client.Do(ctx, client.B().Get().Key("post:"+id).Build()).ToString()
+        if err != nil {
+            return nil, err
+        }
+        posts = append(posts, body)
+    }
+    return posts, nil
+}
+`),
+          good: goFile('feed', ['"context"', '', RUEIDIS], `
+func Posts(ctx context.Context, client rueidis.Client, ids []string) []rueidis.RedisResult {
+    cmds := make(rueidis.Commands, 0, len(ids))
+    for _, id := range ids {
+        cmds = append(cmds, client.B().Get().Key("post:"+id).Build())
+    }
+    return client.DoMulti(ctx, cmds...)
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'feed/posts.go',
+          bad: goFile('feed', [REDIGO], `
+func Posts(conn redis.Conn, ids []string) ([]string, error) {
+    posts := make([]string, 0, len(ids))
+    for _, id := range ids {
+        body, err := redis.String(conn.Do("GET", "post:"+id))
+        if err != nil {
+            return nil, err
+        }
+        posts = append(posts, body)
+    }
+    return posts, nil
+}
+`),
+          good: goFile('feed', [REDIGO], `
+func Posts(conn redis.Conn, ids []string) ([]string, error) {
+    for _, id := range ids {
+        if err := conn.Send("GET", "post:"+id); err != nil {
+            return nil, err
+        }
+    }
+    if err := conn.Flush(); err != nil {
+        return nil, err
+    }
+    posts := make([]string, 0, len(ids))
+    for range ids {
+        body, err := redis.String(conn.Receive())
+        if err != nil {
+            return nil, err
+        }
+        posts = append(posts, body)
+    }
+    return posts, nil
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Prices.java',
+          bad: javaFile(['java.util.ArrayList', 'java.util.List', 'redis.clients.jedis.Jedis', 'redis.clients.jedis.JedisPool'], `
+public class Prices {
+    private final JedisPool pool;
+
+    public Prices(JedisPool pool) {
+        this.pool = pool;
+    }
+
+    public List<String> prices(List<String> skus) {
+        List<String> prices = new ArrayList<>();
+        try (Jedis jedis = pool.getResource()) {
+            for (String sku : skus) {
+                prices.add(jedis.get("price:" + sku));
+            }
+        }
+        return prices;
+    }
+}
+`),
+          good: javaFile(['java.util.ArrayList', 'java.util.List', 'redis.clients.jedis.Jedis', 'redis.clients.jedis.JedisPool', 'redis.clients.jedis.Pipeline', 'redis.clients.jedis.Response'], `
+public class Prices {
+    private final JedisPool pool;
+
+    public Prices(JedisPool pool) {
+        this.pool = pool;
+    }
+
+    public List<String> prices(List<String> skus) {
+        List<Response<String>> replies = new ArrayList<>();
+        try (Jedis jedis = pool.getResource()) {
+            Pipeline pipeline = jedis.pipelined();
+            for (String sku : skus) {
+                replies.add(pipeline.get("price:" + sku));
+            }
+            pipeline.sync();
+        }
+        List<String> prices = new ArrayList<>();
+        for (Response<String> reply : replies) {
+            prices.add(reply.get());
+        }
+        return prices;
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Prices.java',
+          bad: javaFile(['io.lettuce.core.api.StatefulRedisConnection', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.ArrayList', 'java.util.List'], `
+public class Prices {
+    private final RedisCommands<String, String> commands;
+
+    public Prices(StatefulRedisConnection<String, String> connection) {
+        this.commands = connection.sync();
+    }
+
+    public List<String> prices(List<String> skus) {
+        List<String> prices = new ArrayList<>();
+        for (String sku : skus) {
+            prices.add(commands.get("price:" + sku));
+        }
+        return prices;
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.KeyValue', 'io.lettuce.core.api.StatefulRedisConnection', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.List'], `
+public class Prices {
+    private final RedisCommands<String, String> commands;
+
+    public Prices(StatefulRedisConnection<String, String> connection) {
+        this.commands = connection.sync();
+    }
+
+    public List<KeyValue<String, String>> prices(List<String> skus) {
+        String[] keys = skus.stream().map(sku -> "price:" + sku).toArray(String[]::new);
+        return commands.mget(keys);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Prices.java',
+          bad: javaFile(['java.util.ArrayList', 'java.util.List', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Prices {
+    private final StringRedisTemplate redisTemplate;
+
+    public Prices(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public List<String> prices(List<String> skus) {
+        List<String> prices = new ArrayList<>();
+        for (String sku : skus) {
+            prices.add(redisTemplate.opsForValue().get("price:" + sku));
+        }
+        return prices;
+    }
+}
+`),
+          good: javaFile(['java.util.List', 'java.util.stream.Collectors', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Prices {
+    private final StringRedisTemplate redisTemplate;
+
+    public Prices(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public List<String> prices(List<String> skus) {
+        return redisTemplate.opsForValue().multiGet(skus.stream().map(sku -> "price:" + sku).collect(Collectors.toList()));
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Prices.java',
+          bad: javaFile(['java.util.List', 'org.redisson.api.RMap', 'org.redisson.api.RedissonClient'], `
+public class Prices {
+    private final RMap<String, String> prices;
+
+    public Prices(RedissonClient redisson) {
+        this.prices = redisson.getMap("prices");
+    }
+
+    public void update(List<String> skus, String price) {
+        for (String sku : skus) {
+            prices.fastPut(sku, price);
+        }
+    }
+}
+`),
+          good: javaFile(['java.util.HashMap', 'java.util.List', 'java.util.Map', 'org.redisson.api.RMap', 'org.redisson.api.RedissonClient'], `
+public class Prices {
+    private final RMap<String, String> prices;
+
+    public Prices(RedissonClient redisson) {
+        this.prices = redisson.getMap("prices");
+    }
+
+    public void update(List<String> skus, String price) {
+        Map<String, String> entries = new HashMap<>();
+        for (String sku : skus) {
+            entries.put(sku, price);
+        }
+        prices.putAll(entries);
+    }
+}
+`),
+        },
       ],
       fix: 'Use the multi-key form (MGET, HMGET, SMISMEMBER) for reads of one kind, or queue the commands on a pipeline and execute once: redis-py `pipeline(transaction=False)`, ioredis `pipeline()` (or `enableAutoPipelining`), node-redis concurrent calls (`Promise.all`, auto-pipelined) or `multi().execAsPipeline()`. In Cluster prefer pipelines: clients split them by slot.',
       falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',

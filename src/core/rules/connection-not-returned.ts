@@ -1,6 +1,7 @@
 /** connection-not-returned: a pooled or dedicated connection taken in code and not given back on every path. */
 import type { Rule } from './rule';
 import { javaConnectionNotReturned } from './java/javaConnectionChecks';
+import { REDIGO, goFile } from './exampleFiles';
 
 export const connectionNotReturned: Rule = {
   meta: {
@@ -31,6 +32,31 @@ export const connectionNotReturned: Rule = {
           file: 'src/main/java/app/Sessions.java',
           bad: 'import io.lettuce.core.RedisClient;\nimport io.lettuce.core.api.StatefulRedisConnection;\n\npublic class Sessions {\n    private final RedisClient client = RedisClient.create("redis://localhost:6379");\n\n    public String load(String id) {\n        StatefulRedisConnection<String, String> connection = client.connect();\n        return connection.sync().get("session:" + id);\n    }\n}\n',
           good: 'import io.lettuce.core.RedisClient;\nimport io.lettuce.core.api.StatefulRedisConnection;\n\npublic class Sessions {\n    private final RedisClient client = RedisClient.create("redis://localhost:6379");\n    private final StatefulRedisConnection<String, String> connection = client.connect();\n\n    public String load(String id) {\n        return connection.sync().get("session:" + id);\n    }\n}\n',
+        },
+        {
+          client: 'redigo',
+          file: 'counter/counter.go',
+          bad: goFile('counter', [REDIGO], `
+type Counter struct {
+    pool *redis.Pool
+}
+
+func (c *Counter) Hit(page string) (int64, error) {
+    conn := c.pool.Get()
+    return redis.Int64(conn.Do("INCR", "hits:"+page))
+}
+`),
+          good: goFile('counter', [REDIGO], `
+type Counter struct {
+    pool *redis.Pool
+}
+
+func (c *Counter) Hit(page string) (int64, error) {
+    conn := c.pool.Get()
+    defer conn.Close()
+    return redis.Int64(conn.Do("INCR", "hits:"+page))
+}
+`),
         },
       ],
       fix: 'Borrow in try-with-resources (`try (Jedis jedis = pool.getResource()) { ... }`), or close in `finally`. For Lettuce, connect once and share the thread-safe connection; close it when the application stops.',

@@ -6,6 +6,7 @@ import { mayBeCluster } from './support/clusterReceivers';
 import { hasHashTag, keyCollectionOf } from './support/keyCollections';
 import { hashTag, keySlot } from './support/slots';
 import { IMPORT_IOREDIS_CLUSTER } from './exampleImports';
+import { GO_REDIS, goFile } from './exampleFiles';
 
 const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
 const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
@@ -71,6 +72,21 @@ export const crossSlotMultiKey: Rule = {
         { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
         { client: 'ioredis', file: 'src/cart.ts', bad: IMPORT_IOREDIS_CLUSTER + "const cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:${id}`, `cart:${id}:old`);\n}\n", good: IMPORT_IOREDIS_CLUSTER + "const cluster = new Cluster([{ host: 'cluster', port: 6379 }]);\ncluster.on('error', console.error);\n\nexport function rename(id: string) {\n  return cluster.rename(`cart:{${id}}`, `cart:{${id}}:old`);\n}\n" },
         { client: 'node-redis', file: 'src/cart.ts', bad: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['user:1', 'user:2']);\n}\n", good: "import { createCluster } from 'redis';\nconst cluster = createCluster({ rootNodes: [{ url: 'redis://cluster:6379' }] });\ncluster.on('error', console.error);\n\nexport function both() {\n  return cluster.mGet(['{users}:1', '{users}:2']);\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'carts/merge.go',
+          bad: goFile('carts', ['"context"', '', GO_REDIS], `
+func Merge(ctx context.Context, rdb *redis.ClusterClient, user, guest string) error {
+    return rdb.SUnionStore(ctx, "cart:"+user, "cart:"+user, "guest-cart:"+guest).Err()
+}
+`),
+          good: goFile('carts', ['"context"', '', GO_REDIS], `
+// Both carts of a user carry the user's hash tag, so they live in one slot.
+func Merge(ctx context.Context, rdb *redis.ClusterClient, user, session string) error {
+    return rdb.SUnionStore(ctx, "cart:{"+user+"}", "cart:{"+user+"}", "guest-cart:{"+user+"}:"+session).Err()
+}
+`),
+        },
       ],
       fix: 'Put related keys in one slot with a hash tag — only the text inside the first non-empty `{…}` is hashed — or split the command into per-key commands sent in a pipeline (not atomic).',
       falsePositives: 'Standalone and Sentinel deployments are not affected: the rule only runs for cluster clients (or clients typed as possibly one) or with `"cluster": true`. A key collection whose keys the caller already groups by slot is reported; suppress inline or give the template a hash tag.',

@@ -6,6 +6,7 @@ import { LOCK_KEY, functionStartOf } from './support/sites';
 import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey } from './support/collectionKeys';
 import { isParameter } from '../analysis/keyReferences';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const COLLECTION_WRITES: Record<string, string> = {
   LPUSH: 'list', RPUSH: 'list', LPUSHX: 'list', RPUSHX: 'list', SADD: 'set', ZADD: 'sorted set', ZINCRBY: 'sorted set',
@@ -34,6 +35,186 @@ export const delLargeKey: Rule = {
         { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
         { client: 'ioredis', file: 'src/feed.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.del(`followers:${b}`);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function follow(a: string, b: string) {\n  await redis.sadd(`followers:${b}`, a);\n}\nexport async function reset(b: string) {\n  await redis.unlink(`followers:${b}`);\n}\n" },
         { client: 'node-redis', file: 'src/feed.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function score(m: string) {\n  await client.zAdd('board', { score: 1, value: m });\n}\nexport async function reset() {\n  await client.del('board');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function score(m: string) {\n  await client.zAdd('board', { score: 1, value: m });\n}\nexport async function reset() {\n  await client.unlink('board');\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'board/board.go',
+          bad: goFile('board', ['"context"', '', GO_REDIS], `
+func Add(ctx context.Context, rdb *redis.Client, player string, score float64) error {
+    return rdb.ZAdd(ctx, "leaderboard", redis.Z{Score: score, Member: player}).Err()
+}
+
+func Reset(ctx context.Context, rdb *redis.Client) error {
+    return rdb.Del(ctx, "leaderboard").Err()
+}
+`),
+          good: goFile('board', ['"context"', '', GO_REDIS], `
+func Add(ctx context.Context, rdb *redis.Client, player string, score float64) error {
+    return rdb.ZAdd(ctx, "leaderboard", redis.Z{Score: score, Member: player}).Err()
+}
+
+func Reset(ctx context.Context, rdb *redis.Client) error {
+    return rdb.Unlink(ctx, "leaderboard").Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'board/board.go',
+          bad: goFile('board', ['"context"', '', RUEIDIS], `
+func Add(ctx context.Context, client rueidis.Client, player string, score float64) error {
+    return client.Do(ctx, client.B().Zadd().Key("leaderboard").ScoreMember().ScoreMember(score, player).Build()).Error()
+}
+
+func Reset(ctx context.Context, client rueidis.Client) error {
+    return client.Do(ctx, client.B().Del().Key("leaderboard").Build()).Error()
+}
+`),
+          good: goFile('board', ['"context"', '', RUEIDIS], `
+func Add(ctx context.Context, client rueidis.Client, player string, score float64) error {
+    return client.Do(ctx, client.B().Zadd().Key("leaderboard").ScoreMember().ScoreMember(score, player).Build()).Error()
+}
+
+func Reset(ctx context.Context, client rueidis.Client) error {
+    return client.Do(ctx, client.B().Unlink().Key("leaderboard").Build()).Error()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'board/board.go',
+          bad: goFile('board', [REDIGO], `
+func Add(conn redis.Conn, player string, score float64) error {
+    _, err := conn.Do("ZADD", "leaderboard", score, player)
+    return err
+}
+
+func Reset(conn redis.Conn) error {
+    _, err := conn.Do("DEL", "leaderboard")
+    return err
+}
+`),
+          good: goFile('board', [REDIGO], `
+func Add(conn redis.Conn, player string, score float64) error {
+    _, err := conn.Do("ZADD", "leaderboard", score, player)
+    return err
+}
+
+func Reset(conn redis.Conn) error {
+    _, err := conn.Do("UNLINK", "leaderboard")
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Followers.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class Followers {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void follow(String user, String follower) {
+        jedis.sadd("followers:" + user, follower);
+    }
+
+    public void reset(String user) {
+        jedis.del("followers:" + user);
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class Followers {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void follow(String user, String follower) {
+        jedis.sadd("followers:" + user, follower);
+    }
+
+    public void reset(String user) {
+        jedis.unlink("followers:" + user);
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Board.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Board {
+    private static final String BOARD = "leaderboard";
+    private final RedisCommands<String, String> commands;
+
+    public Board(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void add(String player, double score) {
+        commands.zadd(BOARD, score, player);
+    }
+
+    public void reset() {
+        commands.del(BOARD);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Board {
+    private static final String BOARD = "leaderboard";
+    private final RedisCommands<String, String> commands;
+
+    public Board(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void add(String player, double score) {
+        commands.zadd(BOARD, score, player);
+    }
+
+    public void reset() {
+        commands.unlink(BOARD);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Board.java',
+          bad: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Board {
+    private static final String BOARD = "leaderboard";
+    private final StringRedisTemplate redisTemplate;
+
+    public Board(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void add(String player, double score) {
+        redisTemplate.opsForZSet().add(BOARD, player, score);
+    }
+
+    public void reset() {
+        redisTemplate.delete(BOARD);
+    }
+}
+`),
+          good: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Board {
+    private static final String BOARD = "leaderboard";
+    private final StringRedisTemplate redisTemplate;
+
+    public Board(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void add(String player, double score) {
+        redisTemplate.opsForZSet().add(BOARD, player, score);
+    }
+
+    public void reset() {
+        redisTemplate.unlink(BOARD);
+    }
+}
+`),
+        },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
       falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership.',

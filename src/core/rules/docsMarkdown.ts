@@ -1,7 +1,8 @@
 /** Renders a rule's documentation page and the rules table from the registry (docs/rules is generated from this). */
 import type { ClientLibrary } from '../analysis/model';
 import { RULES, ruleById } from './registry';
-import type { LanguageFamily, Rule } from './rule';
+import { exampleLanguage, type LanguageFamily, type Rule, type RuleExample } from './rule';
+import { ruleLanguages } from './ruleLanguages';
 
 const CLIENT_TITLES: Record<ClientLibrary, string> = {
   'redis-py': 'redis-py',
@@ -17,6 +18,18 @@ const CLIENT_TITLES: Record<ClientLibrary, string> = {
 };
 
 const LANGUAGE_TITLES: Record<LanguageFamily, string> = { python: 'Python', javascript: 'TypeScript/JavaScript', go: 'Go', java: 'Java' };
+
+/** Section order of the examples: by language, then by client within it. */
+const LANGUAGE_ORDER: readonly LanguageFamily[] = ['python', 'javascript', 'go', 'java'];
+const CLIENT_ORDER = Object.keys(CLIENT_TITLES) as ClientLibrary[];
+
+/** How a suppression comment is written in each language. */
+const SUPPRESSIONS: Record<LanguageFamily, { fence: string; comment: string }> = {
+  python: { fence: 'python', comment: '# redis-review: disable-next-line' },
+  javascript: { fence: 'typescript', comment: '// redis-review-disable-next-line' },
+  go: { fence: 'go', comment: '// redis-review-disable-next-line' },
+  java: { fence: 'java', comment: '// redis-review-disable-next-line' },
+};
 
 /** Public location of a rule page, used for diagnostics' code links and SARIF helpUri. */
 export const RULE_DOCS_BASE_URL = 'https://github.com/redis-review/redis-review/blob/main/docs/rules/';
@@ -72,7 +85,7 @@ export function ruleMarkdown(rule: Rule): string {
     '|---|---|',
     `| Category | ${meta.category} |`,
     `| Default severity | ${meta.defaultSeverity} |`,
-    `| Languages | ${meta.languages.map((l) => LANGUAGE_TITLES[l]).join(', ')} |`,
+    `| Languages | ${ruleLanguages(rule).map((l) => LANGUAGE_TITLES[l]).join(', ')} |`,
     `| Quick fix | ${fixText(rule)} |`,
     `| Tests / scripts | ${meta.contexts.test} / ${meta.contexts.script} |`,
     ...(meta.clusterAware ? ['| Topology | raised to error when `"cluster": true` |'] : []),
@@ -88,15 +101,31 @@ export function ruleMarkdown(rule: Rule): string {
     '## Examples',
     '',
   ];
-  for (const example of meta.docs.examples) {
-    lines.push(`### ${CLIENT_TITLES[example.client]}`, '', 'Incorrect:', '', '```' + fence(example.file), example.bad.trimEnd(), '```', '', 'Correct:', '', '```' + fence(example.file), example.good.trimEnd(), '```', '');
-  }
+  lines.push(...examplesMarkdown(meta.docs.examples));
   lines.push('## Fix', '', meta.docs.fix, '', '## Confidence', '', confidenceText(rule), '', '## Known false positives', '', meta.docs.falsePositives, '', '## Suppression', '');
-  lines.push('```python', `# redis-review: disable-next-line ${meta.id} -- reason`, '```', '', '```typescript', `// redis-review-disable-next-line ${meta.id} -- reason`, '```', '');
+  for (const family of ruleLanguages(rule)) {
+    const { fence: language, comment } = SUPPRESSIONS[family];
+    lines.push('```' + language, `${comment} ${meta.id} -- reason`, '```', '');
+  }
   lines.push(`Or set \`"rules": { "${meta.id}": "off" }\` in \`.redis-review.json\`.`, '', '## References', '');
   for (const reference of meta.docs.references) lines.push(`- [${reference.title}](${reference.url})`);
   lines.push('');
   return lines.join('\n');
+}
+
+/** The examples in a section per language, and within it one per client (and variant), in a fixed order. */
+function examplesMarkdown(examples: readonly RuleExample[]): string[] {
+  const lines: string[] = [];
+  for (const family of LANGUAGE_ORDER) {
+    const ofFamily = examples.filter((example) => exampleLanguage(example) === family).sort((a, b) => CLIENT_ORDER.indexOf(a.client) - CLIENT_ORDER.indexOf(b.client));
+    if (!ofFamily.length) continue;
+    lines.push(`### ${LANGUAGE_TITLES[family]}`, '');
+    for (const example of ofFamily) {
+      const title = CLIENT_TITLES[example.client] + (example.variant ? ` (${example.variant})` : '');
+      lines.push(`#### ${title}`, '', 'Incorrect:', '', '```' + fence(example.file), example.bad.trimEnd(), '```', '', 'Correct:', '', '```' + fence(example.file), example.good.trimEnd(), '```', '');
+    }
+  }
+  return lines;
 }
 
 /** Markdown documentation of a rule (the same text as docs/rules/<id>.md), or undefined for unknown ids. */

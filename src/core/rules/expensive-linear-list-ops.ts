@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { isInFlightKey, sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const ALWAYS = new Set(['LREM', 'LPOS', 'LINSERT']);
 const BY_INDEX = new Set(['LINDEX', 'LSET']);
@@ -28,6 +29,169 @@ export const expensiveLinearListOps: Rule = {
         { client: 'redis-py', file: 'app/queue.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ack(job):\n    r.lrem("jobs:backlog", 1, job)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ack(job_id):\n    r.xack("jobs", "workers", job_id)\n' },
         { client: 'ioredis', file: 'src/queue.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.lpos('jobs', job);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function position(job: string) {\n  return redis.zrank('jobs:by-time', job);\n}\n" },
         { client: 'node-redis', file: 'src/queue.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(job: string) {\n  return client.lRem('jobs:backlog', 1, job);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ack(id: string) {\n  return client.xAck('jobs', 'workers', id);\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'queue/cancel.go',
+          bad: goFile('queue', ['"context"', '', GO_REDIS], `
+func Cancel(ctx context.Context, rdb *redis.Client, job string) error {
+    return rdb.LRem(ctx, "jobs:pending", 1, job).Err()
+}
+`),
+          good: goFile('queue', ['"context"', '', GO_REDIS], `
+// Pending jobs live in a sorted set by enqueue time: removing one is O(log N).
+func Cancel(ctx context.Context, rdb *redis.Client, job string) error {
+    return rdb.ZRem(ctx, "jobs:pending", job).Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'queue/cancel.go',
+          bad: goFile('queue', ['"context"', '', RUEIDIS], `
+func Cancel(ctx context.Context, client rueidis.Client, job string) error {
+    return client.Do(ctx, client.B().Lrem().Key("jobs:pending").Count(1).Element(job).Build()).Error()
+}
+`),
+          good: goFile('queue', ['"context"', '', RUEIDIS], `
+// Pending jobs live in a sorted set by enqueue time: removing one is O(log N).
+func Cancel(ctx context.Context, client rueidis.Client, job string) error {
+    return client.Do(ctx, client.B().Zrem().Key("jobs:pending").Member(job).Build()).Error()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'queue/cancel.go',
+          bad: goFile('queue', [REDIGO], `
+func Cancel(conn redis.Conn, job string) error {
+    _, err := conn.Do("LREM", "jobs:pending", 1, job)
+    return err
+}
+`),
+          good: goFile('queue', [REDIGO], `
+// Pending jobs live in a sorted set by enqueue time: removing one is O(log N).
+func Cancel(conn redis.Conn, job string) error {
+    _, err := conn.Do("ZREM", "jobs:pending", job)
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Jobs.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class Jobs {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void cancel(String job) {
+        jedis.lrem("jobs:pending", 1, job);
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled'], `
+/** Pending jobs live in a sorted set by enqueue time: removing one is O(log N). */
+public class Jobs {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void cancel(String job) {
+        jedis.zrem("jobs:pending", job);
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Jobs.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Jobs {
+    private final RedisCommands<String, String> commands;
+
+    public Jobs(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void cancel(String job) {
+        commands.lrem("jobs:pending", 1, job);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+/** Pending jobs live in a sorted set by enqueue time: removing one is O(log N). */
+public class Jobs {
+    private final RedisCommands<String, String> commands;
+
+    public Jobs(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void cancel(String job) {
+        commands.zrem("jobs:pending", job);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Jobs.java',
+          bad: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Jobs {
+    private final StringRedisTemplate redisTemplate;
+
+    public Jobs(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void cancel(String job) {
+        redisTemplate.opsForList().remove("jobs:pending", 1, job);
+    }
+}
+`),
+          good: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+/** Pending jobs live in a sorted set by enqueue time: removing one is O(log N). */
+public class Jobs {
+    private final StringRedisTemplate redisTemplate;
+
+    public Jobs(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void cancel(String job) {
+        redisTemplate.opsForZSet().remove("jobs:pending", job);
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Jobs.java',
+          bad: javaFile(['org.redisson.api.RList', 'org.redisson.api.RedissonClient'], `
+public class Jobs {
+    private final RList<String> pending;
+
+    public Jobs(RedissonClient redisson) {
+        this.pending = redisson.getList("jobs:pending");
+    }
+
+    public void cancel(String job) {
+        pending.remove(job);
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RScoredSortedSet', 'org.redisson.api.RedissonClient'], `
+/** Pending jobs live in a sorted set by enqueue time: removing one is O(log N). */
+public class Jobs {
+    private final RScoredSortedSet<String> pending;
+
+    public Jobs(RedissonClient redisson) {
+        this.pending = redisson.getScoredSortedSet("jobs:pending");
+    }
+
+    public void cancel(String job) {
+        pending.remove(job);
+    }
+}
+`),
+        },
       ],
       fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',
       falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on.',

@@ -2,6 +2,7 @@
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 export const flushInAppCode: Rule = {
   meta: {
@@ -23,6 +24,149 @@ export const flushInAppCode: Rule = {
         { client: 'redis-py', file: 'app/admin.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef reset_cache():\n    r.flushdb()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef reset_cache():\n    for key in r.scan_iter(match="cache:*", count=500):\n        r.unlink(key)\n' },
         { client: 'ioredis', file: 'src/admin.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  await redis.flushall();\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const keys of redis.scanStream({ match: 'cache:*', count: 500 })) if (keys.length) await redis.unlink(...keys);\n}\n" },
         { client: 'node-redis', file: 'src/admin.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function resetCache() {\n  await client.flushDb();\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function resetCache() {\n  for await (const key of client.scanIterator({ MATCH: 'cache:*', COUNT: 500 })) await client.unlink(key);\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'admin/reset.go',
+          bad: goFile('admin', ['"context"', '', GO_REDIS], `
+func ResetCache(ctx context.Context, rdb *redis.Client) error {
+    return rdb.FlushDB(ctx).Err()
+}
+`),
+          good: goFile('admin', ['"context"', '', GO_REDIS], `
+func ResetCache(ctx context.Context, rdb *redis.Client) error {
+    iter := rdb.Scan(ctx, 0, "cache:*", 500).Iterator()
+    for iter.Next(ctx) {
+        if err := rdb.Unlink(ctx, iter.Val()).Err(); err != nil {
+            return err
+        }
+    }
+    return iter.Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'admin/reset.go',
+          bad: goFile('admin', ['"context"', '', RUEIDIS], `
+func ResetCache(ctx context.Context, client rueidis.Client) error {
+    return client.Do(ctx, client.B().Flushdb().Build()).Error()
+}
+`),
+          good: goFile('admin', ['"context"', '', RUEIDIS], `
+func ResetCache(ctx context.Context, client rueidis.Client, keys []string) error {
+    return client.Do(ctx, client.B().Unlink().Key(keys...).Build()).Error()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'admin/reset.go',
+          bad: goFile('admin', [REDIGO], `
+func ResetCache(conn redis.Conn) error {
+    _, err := conn.Do("FLUSHALL")
+    return err
+}
+`),
+          good: goFile('admin', [REDIGO], `
+func ResetCache(conn redis.Conn, keys []string) error {
+    _, err := conn.Do("UNLINK", redis.Args{}.AddFlat(keys)...)
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/CacheAdmin.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class CacheAdmin {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void reset() {
+        jedis.flushAll();
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled', 'redis.clients.jedis.params.ScanParams', 'redis.clients.jedis.resps.ScanResult'], `
+public class CacheAdmin {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void reset() {
+        ScanParams params = new ScanParams().match("cache:*").count(500);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                jedis.unlink(page.getResult().toArray(new String[0]));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/CacheAdmin.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class CacheAdmin {
+    private final RedisCommands<String, String> commands;
+
+    public CacheAdmin(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void reset() {
+        commands.flushdb();
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.ScanArgs', 'io.lettuce.core.ScanIterator', 'io.lettuce.core.api.sync.RedisCommands'], `
+public class CacheAdmin {
+    private final RedisCommands<String, String> commands;
+
+    public CacheAdmin(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void reset() {
+        ScanIterator<String> keys = ScanIterator.scan(commands, ScanArgs.Builder.matches("cache:*").limit(500));
+        while (keys.hasNext()) {
+            commands.unlink(keys.next());
+        }
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/CacheAdmin.java',
+          bad: javaFile(['org.redisson.api.RedissonClient'], `
+public class CacheAdmin {
+    private final RedissonClient redisson;
+
+    public CacheAdmin(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void reset() {
+        redisson.getKeys().flushall();
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RedissonClient'], `
+public class CacheAdmin {
+    private final RedissonClient redisson;
+
+    public CacheAdmin(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void reset() {
+        redisson.getKeys().deleteByPattern("cache:*");
+    }
+}
+`),
+        },
       ],
       fix: 'Delete by prefix (SCAN + UNLINK), or move the flush into test setup or an ops script guarded by an environment check and run it with ASYNC. Deny `@dangerous` commands to the application user with an ACL.',
       falsePositives: 'Test setup and teardown are skipped by path; seed scripts under scripts/ get a warning.',

@@ -7,6 +7,7 @@ import { ensurePythonOsImport, fix, replace } from './support/edits';
 import { resolvedArg, stringLiteralAt } from './support/constants';
 import { urlPassword } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const PLACEHOLDER = /^(\$\{.*\}|<.*>|%\(.*\)s|\{\{.*\}\}|\*+|x+|\.\.\.)$/i;
 /** Option names (the last segment of a nested option) that hold a password. */
@@ -42,6 +43,154 @@ export const hardcodedCredentials: Rule = {
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", password="s3cr3t-pass")\n', good: 'import os\nimport redis\n\nr = redis.Redis(host="cache", password=os.environ["REDIS_PASSWORD"])\n' },
         { client: 'ioredis', file: 'src/store.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis('redis://:s3cr3t-pass@cache:6379');\nredis.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL!);\nredis.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ password: 's3cr3t-pass' });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ password: process.env.REDIS_PASSWORD });\nclient.on('error', console.error);\n" },
+        {
+          client: 'go-redis',
+          file: 'store/client.go',
+          bad: goFile('store', [GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{
+    Addr:     "redis.internal:6379",
+    Password: "s3cret",
+})
+`),
+          good: goFile('store', ['"os"', '', GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{
+    Addr:     "redis.internal:6379",
+    Password: os.Getenv("REDIS_PASSWORD"),
+})
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'store/client.go',
+          bad: goFile('store', [RUEIDIS], `
+func NewClient() (rueidis.Client, error) {
+    opt, err := rueidis.ParseURL("redis://app:s3cret@redis.internal:6379/0")
+    if err != nil {
+        return nil, err
+    }
+    return rueidis.NewClient(opt)
+}
+`),
+          good: goFile('store', ['"os"', '', RUEIDIS], `
+func NewClient() (rueidis.Client, error) {
+    opt, err := rueidis.ParseURL(os.Getenv("REDIS_URL"))
+    if err != nil {
+        return nil, err
+    }
+    return rueidis.NewClient(opt)
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'store/pool.go',
+          bad: goFile('store', ['"time"', '', REDIGO], `
+var pool = &redis.Pool{
+    Dial: func() (redis.Conn, error) {
+        return redis.Dial("tcp", "redis.internal:6379",
+            redis.DialPassword("s3cret"),
+            redis.DialReadTimeout(time.Second),
+            redis.DialWriteTimeout(time.Second))
+    },
+}
+`),
+          good: goFile('store', ['"os"', '"time"', '', REDIGO], `
+var pool = &redis.Pool{
+    Dial: func() (redis.Conn, error) {
+        return redis.Dial("tcp", "redis.internal:6379",
+            redis.DialPassword(os.Getenv("REDIS_PASSWORD")),
+            redis.DialReadTimeout(time.Second),
+            redis.DialWriteTimeout(time.Second))
+    },
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/RedisClients.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class RedisClients {
+    public static JedisPooled create() {
+        return new JedisPooled("redis://app:s3cret@redis.internal:6379");
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class RedisClients {
+    public static JedisPooled create() {
+        return new JedisPooled(System.getenv("REDIS_URL"));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/RedisClients.java',
+          bad: javaFile(['io.lettuce.core.RedisClient', 'io.lettuce.core.RedisURI'], `
+public class RedisClients {
+    public static RedisClient create() {
+        RedisURI uri = RedisURI.builder().withHost("redis.internal").withPort(6379).withPassword("s3cret").build();
+        return RedisClient.create(uri);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.RedisClient', 'io.lettuce.core.RedisURI'], `
+public class RedisClients {
+    public static RedisClient create() {
+        RedisURI uri = RedisURI.builder().withHost("redis.internal").withPort(6379).withPassword(System.getenv("REDIS_PASSWORD")).build();
+        return RedisClient.create(uri);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/RedisConfig.java',
+          bad: javaFile(['org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration', 'org.springframework.data.redis.connection.RedisStandaloneConfiguration', 'org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory'], `
+@Configuration
+public class RedisConfig {
+    @Bean
+    public LettuceConnectionFactory redisConnectionFactory() {
+        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration("redis.internal", 6379);
+        config.setPassword("s3cret");
+        return new LettuceConnectionFactory(config);
+    }
+}
+`),
+          good: javaFile(['org.springframework.beans.factory.annotation.Value', 'org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration', 'org.springframework.data.redis.connection.RedisStandaloneConfiguration', 'org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory'], `
+@Configuration
+public class RedisConfig {
+    @Bean
+    public LettuceConnectionFactory redisConnectionFactory(@Value("\${spring.data.redis.password}") String password) {
+        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration("redis.internal", 6379);
+        config.setPassword(password);
+        return new LettuceConnectionFactory(config);
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/RedissonConfig.java',
+          bad: javaFile(['org.redisson.Redisson', 'org.redisson.api.RedissonClient', 'org.redisson.config.Config'], `
+public class RedissonConfig {
+    public RedissonClient redisson() {
+        Config config = new Config();
+        config.useSingleServer().setAddress("redis://redis.internal:6379").setPassword("s3cret");
+        return Redisson.create(config);
+    }
+}
+`),
+          good: javaFile(['org.redisson.Redisson', 'org.redisson.api.RedissonClient', 'org.redisson.config.Config'], `
+public class RedissonConfig {
+    public RedissonClient redisson() {
+        Config config = new Config();
+        config.useSingleServer().setAddress("redis://redis.internal:6379").setPassword(System.getenv("REDIS_PASSWORD"));
+        return Redisson.create(config);
+    }
+}
+`),
+        },
       ],
       fix: 'The quick fix replaces the literal with `os.environ["REDIS_PASSWORD"]` / `process.env.REDIS_PASSWORD` (or REDIS_URL for URLs), adding `import os` when needed. It is unsafe: the variable must be set wherever the code runs. Rotate the leaked password.',
       falsePositives: 'Local-only development passwords in docker-compose setups; test files are skipped.',

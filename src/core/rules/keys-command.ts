@@ -8,6 +8,7 @@ import { scriptSources } from './support/scripts';
 import { spanFromOffsets } from '../analysis/spans';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { scanKeysFix } from './support/scanKeysHelper';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 function alternative(site: RedisCallSite): string {
   const pattern = site.args[0] ? shownKey(site) : "'*'";
@@ -70,6 +71,190 @@ export const keysCommand: Rule = {
           file: 'src/sessions.ts',
           bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function activeSessions() {\n  return await client.keys('session:*');\n}\n",
           good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function activeSessions() {\n  const found: string[] = [];\n  for await (const key of client.scanIterator({ MATCH: 'session:*', COUNT: 500 })) found.push(...([] as string[]).concat(key));\n  return found;\n}\n",
+        },
+        {
+          client: 'go-redis',
+          file: 'sessions/store.go',
+          bad: goFile('sessions', ['"context"', '', GO_REDIS], `
+func ActiveSessions(ctx context.Context, rdb *redis.Client) ([]string, error) {
+    return rdb.Keys(ctx, "session:*").Result()
+}
+`),
+          good: goFile('sessions', ['"context"', '', GO_REDIS], `
+func ActiveSessions(ctx context.Context, rdb *redis.Client) ([]string, error) {
+    var keys []string
+    iter := rdb.Scan(ctx, 0, "session:*", 500).Iterator()
+    for iter.Next(ctx) {
+        keys = append(keys, iter.Val())
+    }
+    return keys, iter.Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'sessions/store.go',
+          bad: goFile('sessions', ['"context"', '', RUEIDIS], `
+func ActiveSessions(ctx context.Context, client rueidis.Client) ([]string, error) {
+    return client.Do(ctx, client.B().Keys().Pattern("session:*").Build()).AsStrSlice()
+}
+`),
+          good: goFile('sessions', ['"context"', '', RUEIDIS], `
+func ActiveSessions(ctx context.Context, client rueidis.Client) ([]string, error) {
+    var keys []string
+    var cursor uint64
+    for {
+        entry, err := client.Do(ctx, client.B().Scan().Cursor(cursor).Match("session:*").Count(500).Build()).AsScanEntry()
+        if err != nil {
+            return nil, err
+        }
+        keys = append(keys, entry.Elements...)
+        if cursor = entry.Cursor; cursor == 0 {
+            return keys, nil
+        }
+    }
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'sessions/store.go',
+          bad: goFile('sessions', [REDIGO], `
+func ActiveSessions(pool *redis.Pool) ([]string, error) {
+    conn := pool.Get()
+    defer conn.Close()
+    return redis.Strings(conn.Do("KEYS", "session:*"))
+}
+`),
+          good: goFile('sessions', [REDIGO], `
+func ActiveSessions(pool *redis.Pool) ([]string, error) {
+    conn := pool.Get()
+    defer conn.Close()
+    var keys []string
+    cursor := 0
+    for {
+        reply, err := redis.Values(conn.Do("SCAN", cursor, "MATCH", "session:*", "COUNT", 500))
+        if err != nil {
+            return nil, err
+        }
+        var batch []string
+        if _, err := redis.Scan(reply, &cursor, &batch); err != nil {
+            return nil, err
+        }
+        keys = append(keys, batch...)
+        if cursor == 0 {
+            return keys, nil
+        }
+    }
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/SessionStore.java',
+          bad: javaFile(['java.util.Set', 'redis.clients.jedis.Jedis', 'redis.clients.jedis.JedisPool'], `
+public class SessionStore {
+    private final JedisPool pool;
+
+    public SessionStore(JedisPool pool) {
+        this.pool = pool;
+    }
+
+    public Set<String> activeSessions() {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.keys("session:*");
+        }
+    }
+}
+`),
+          good: javaFile(['java.util.HashSet', 'java.util.Set', 'redis.clients.jedis.Jedis', 'redis.clients.jedis.JedisPool', 'redis.clients.jedis.params.ScanParams', 'redis.clients.jedis.resps.ScanResult'], `
+public class SessionStore {
+    private final JedisPool pool;
+
+    public SessionStore(JedisPool pool) {
+        this.pool = pool;
+    }
+
+    public Set<String> activeSessions() {
+        Set<String> keys = new HashSet<>();
+        ScanParams params = new ScanParams().match("session:*").count(500);
+        try (Jedis jedis = pool.getResource()) {
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = jedis.scan(cursor, params);
+                keys.addAll(page.getResult());
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+        return keys;
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/SessionStore.java',
+          bad: javaFile(['io.lettuce.core.api.StatefulRedisConnection', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.List'], `
+public class SessionStore {
+    private final RedisCommands<String, String> commands;
+
+    public SessionStore(StatefulRedisConnection<String, String> connection) {
+        this.commands = connection.sync();
+    }
+
+    public List<String> activeSessions() {
+        return commands.keys("session:*");
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.ScanArgs', 'io.lettuce.core.ScanIterator', 'io.lettuce.core.api.StatefulRedisConnection', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.List', 'java.util.stream.Collectors'], `
+public class SessionStore {
+    private final RedisCommands<String, String> commands;
+
+    public SessionStore(StatefulRedisConnection<String, String> connection) {
+        this.commands = connection.sync();
+    }
+
+    public List<String> activeSessions() {
+        return ScanIterator.scan(commands, ScanArgs.Builder.matches("session:*").limit(500)).stream().collect(Collectors.toList());
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/SessionStore.java',
+          bad: javaFile(['java.util.Set', 'org.springframework.data.redis.core.StringRedisTemplate', 'org.springframework.stereotype.Service'], `
+@Service
+public class SessionStore {
+    private final StringRedisTemplate redisTemplate;
+
+    public SessionStore(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public Set<String> activeSessions() {
+        return redisTemplate.keys("session:*");
+    }
+}
+`),
+          good: javaFile(['java.util.Set', 'java.util.stream.Collectors', 'org.springframework.data.redis.core.Cursor', 'org.springframework.data.redis.core.ScanOptions', 'org.springframework.data.redis.core.StringRedisTemplate', 'org.springframework.stereotype.Service'], `
+@Service
+public class SessionStore {
+    private final StringRedisTemplate redisTemplate;
+
+    public SessionStore(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public Set<String> activeSessions() {
+        ScanOptions options = ScanOptions.scanOptions().match("session:*").count(500).build();
+        try (Cursor<String> cursor = redisTemplate.scan(options)) {
+            return cursor.stream().collect(Collectors.toSet());
+        }
+    }
+}
+`),
         },
       ],
       fix: 'The quick fix rewrites the call to the client\'s SCAN iterator (redis-py `scan_iter`, ioredis `scanStream`, node-redis `scanIterator`) keeping the result a list. It is unsafe: SCAN can return a key more than once and reflects writes made during the iteration. Better still, keep an index (a set or sorted set) of the keys you need.',

@@ -6,6 +6,7 @@ import { setIsNx } from './support/options';
 import { acquiresLock, namesLock, namesLockRelease, wordsOf } from './support/names';
 import { LOCK_KEY, functionStartOf } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
 
 export const lockReleaseWithoutOwnership: Rule = {
   meta: {
@@ -27,6 +28,169 @@ export const lockReleaseWithoutOwnership: Rule = {
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
         { client: 'ioredis', file: 'src/jobs.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function run(job: string, token: string, work: () => Promise<void>) {\n  if (!(await redis.set(`lock:${job}`, token, 'PX', 30000, 'NX'))) return;\n  try {\n    await work();\n  } finally {\n    await redis.del(`lock:${job}`);\n  }\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nconst RELEASE = \"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\";\n\nexport async function run(job: string, token: string, work: () => Promise<void>) {\n  if (!(await redis.set(`lock:${job}`, token, 'PX', 30000, 'NX'))) return;\n  try {\n    await work();\n  } finally {\n    await redis.eval(RELEASE, 1, `lock:${job}`, token);\n  }\n}\n" },
         { client: 'node-redis', file: 'src/jobs.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function run(job: string, token: string) {\n  if (await client.set(`lock:${job}`, token, { NX: true, PX: 30000 })) {\n    await client.del(`lock:${job}`);\n  }\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\nconst RELEASE = \"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0\";\n\nexport async function run(job: string, token: string) {\n  if (await client.set(`lock:${job}`, token, { NX: true, PX: 30000 })) {\n    await client.eval(RELEASE, { keys: [`lock:${job}`], arguments: [token] });\n  }\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'jobs/lock.go',
+          bad: goFile('jobs', ['"context"', '', GO_REDIS], `
+func ReleaseLock(ctx context.Context, rdb *redis.Client, job string) error {
+    return rdb.Del(ctx, "lock:"+job).Err()
+}
+`),
+          good: goFile('jobs', ['"context"', '', GO_REDIS], `
+var release = redis.NewScript(\`
+if redis.call("get", KEYS[1]) == ARGV[1] then
+    return redis.call("del", KEYS[1])
+end
+return 0
+\`)
+
+func ReleaseLock(ctx context.Context, rdb *redis.Client, job, token string) error {
+    return release.Run(ctx, rdb, []string{"lock:" + job}, token).Err()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'jobs/lock.go',
+          bad: goFile('jobs', [REDIGO], `
+func ReleaseLock(conn redis.Conn, job string) error {
+    _, err := conn.Do("DEL", "lock:"+job)
+    return err
+}
+`),
+          good: goFile('jobs', [REDIGO], `
+var release = redis.NewScript(1, \`
+if redis.call("get", KEYS[1]) == ARGV[1] then
+    return redis.call("del", KEYS[1])
+end
+return 0
+\`)
+
+func ReleaseLock(conn redis.Conn, job, token string) error {
+    _, err := release.Do(conn, "lock:"+job, token)
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class JobLock {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void release(String job) {
+        jedis.del("lock:" + job);
+    }
+}
+`),
+          good: javaFile(['java.util.List', 'redis.clients.jedis.JedisPooled'], `
+public class JobLock {
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void release(String job, String token) {
+        jedis.eval(RELEASE, List.of("lock:" + job), List.of(token));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class JobLock {
+    private final RedisCommands<String, String> commands;
+
+    public JobLock(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void release(String job) {
+        commands.del("lock:" + job);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.ScriptOutputType', 'io.lettuce.core.api.sync.RedisCommands'], `
+public class JobLock {
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+    private final RedisCommands<String, String> commands;
+
+    public JobLock(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void release(String job, String token) {
+        commands.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {"lock:" + job}, token);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class JobLock {
+    private final StringRedisTemplate redisTemplate;
+
+    public JobLock(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void release(String job) {
+        redisTemplate.delete("lock:" + job);
+    }
+}
+`),
+          good: javaFile(['java.util.List', 'org.springframework.data.redis.core.StringRedisTemplate', 'org.springframework.data.redis.core.script.RedisScript'], `
+public class JobLock {
+    private static final RedisScript<Long> RELEASE = RedisScript.of("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0", Long.class);
+    private final StringRedisTemplate redisTemplate;
+
+    public JobLock(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void release(String job, String token) {
+        redisTemplate.execute(RELEASE, List.of("lock:" + job), token);
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['org.redisson.api.RLock', 'org.redisson.api.RedissonClient'], `
+public class JobLock {
+    private final RedissonClient redisson;
+
+    public JobLock(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void release(String job) {
+        RLock lock = redisson.getLock("lock:" + job);
+        lock.forceUnlock();
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RLock', 'org.redisson.api.RedissonClient'], `
+public class JobLock {
+    private final RedissonClient redisson;
+
+    public JobLock(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void release(String job) {
+        RLock lock = redisson.getLock("lock:" + job);
+        if (lock.isHeldByCurrentThread()) {
+            lock.unlock();
+        }
+    }
+}
+`),
+        },
       ],
       fix: 'Release with a compare-and-delete Lua script (GET == token then DEL), registered once; redis-py `Lock.release()` does this for you. Redis 8.4 adds DELEX for the same purpose.',
       falsePositives: 'Administrative force-unlock tools; suppress inline.',

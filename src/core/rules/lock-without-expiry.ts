@@ -7,6 +7,7 @@ import { hasOption, setIsNx, setSetsTtl } from './support/options';
 import { acquiresLock } from './support/names';
 import { appendArguments } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
 
 export const lockWithoutExpiry: Rule = {
   meta: {
@@ -29,6 +30,120 @@ export const lockWithoutExpiry: Rule = {
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
         { client: 'ioredis', file: 'src/jobs.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.setnx(`lock:${job}`, '1');\n}\n", good: "import { randomUUID } from 'node:crypto';\n" + IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function acquire(job: string) {\n  return redis.set(`lock:${job}`, randomUUID(), 'PX', 30000, 'NX');\n}\n" },
         { client: 'node-redis', file: 'src/jobs.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function acquire(job: string, token: string) {\n  return client.set(`lock:${job}`, token, { NX: true });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function acquire(job: string, token: string) {\n  return client.set(`lock:${job}`, token, { NX: true, PX: 30000 });\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'jobs/lock.go',
+          bad: goFile('jobs', ['"context"', '', GO_REDIS], `
+func AcquireLock(ctx context.Context, rdb *redis.Client, job, token string) (bool, error) {
+    return rdb.SetNX(ctx, "lock:"+job, token, 0).Result()
+}
+`),
+          good: goFile('jobs', ['"context"', '"time"', '', GO_REDIS], `
+func AcquireLock(ctx context.Context, rdb *redis.Client, job, token string) (bool, error) {
+    return rdb.SetNX(ctx, "lock:"+job, token, 30*time.Second).Result()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'jobs/lock.go',
+          bad: goFile('jobs', [REDIGO], `
+func AcquireLock(conn redis.Conn, job, token string) (bool, error) {
+    return redis.Bool(conn.Do("SETNX", "lock:"+job, token))
+}
+`),
+          good: goFile('jobs', [REDIGO], `
+func AcquireLock(conn redis.Conn, job, token string) (bool, error) {
+    reply, err := redis.String(conn.Do("SET", "lock:"+job, token, "NX", "PX", 30000))
+    if err == redis.ErrNil {
+        return false, nil
+    }
+    return reply == "OK", err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class JobLock {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public boolean acquire(String job, String token) {
+        return jedis.setnx("lock:" + job, token) == 1;
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled', 'redis.clients.jedis.params.SetParams'], `
+public class JobLock {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public boolean acquire(String job, String token) {
+        return "OK".equals(jedis.set("lock:" + job, token, SetParams.setParams().nx().px(30_000)));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class JobLock {
+    private final RedisCommands<String, String> commands;
+
+    public JobLock(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public boolean acquire(String job, String token) {
+        return commands.setnx("lock:" + job, token);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.SetArgs', 'io.lettuce.core.api.sync.RedisCommands'], `
+public class JobLock {
+    private final RedisCommands<String, String> commands;
+
+    public JobLock(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public boolean acquire(String job, String token) {
+        return "OK".equals(commands.set("lock:" + job, token, SetArgs.Builder.nx().px(30_000)));
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/JobLock.java',
+          bad: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class JobLock {
+    private final StringRedisTemplate redisTemplate;
+
+    public JobLock(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public boolean acquire(String job, String token) {
+        return Boolean.TRUE.equals(redisTemplate.opsForValue().setIfAbsent("lock:" + job, token));
+    }
+}
+`),
+          good: javaFile(['java.time.Duration', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class JobLock {
+    private final StringRedisTemplate redisTemplate;
+
+    public JobLock(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public boolean acquire(String job, String token) {
+        return Boolean.TRUE.equals(redisTemplate.opsForValue().setIfAbsent("lock:" + job, token, Duration.ofSeconds(30)));
+    }
+}
+`),
+        },
       ],
       fix: 'The quick fix rewrites SETNX to SET … NX PX `lockTtlMs` (default 30000), adds PX to SET NX, or adds `timeout=` to redis-py `lock()`. It is unsafe: SET NX replies differently from SETNX (OK/nil vs 1/0), and the TTL must exceed the longest critical section. Store a random token as the value and release with compare-and-delete.',
       falsePositives: 'SETNX used for idempotency or dedupe markers that should be permanent: those keys are not named like locks and are not reported.',

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { fix, insertAt, replace } from './support/edits';
 import { isLocalHost, urlHost } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, goFile } from './exampleFiles';
 
 function truthy(arg: Arg | undefined): boolean {
   if (!arg) return false;
@@ -44,6 +45,23 @@ export const plaintextRemoteConnection: Rule = {
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis.from_url("redis://cache.prod.example.com:6379/0")\n', good: 'import redis\n\nr = redis.Redis.from_url("rediss://cache.prod.example.com:6379/0")\n' },
         { client: 'ioredis', file: 'src/store.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis({ host: 'cache.prod.example.com', port: 6379 });\nredis.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis({ host: 'cache.prod.example.com', port: 6379, tls: {} });\nredis.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: 'redis://cache.prod.example.com:6379' });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: 'rediss://cache.prod.example.com:6379' });\nclient.on('error', console.error);\n" },
+        {
+          client: 'go-redis',
+          file: 'store/client.go',
+          bad: goFile('store', ['"os"', '', GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{
+    Addr:     "cache.prod.example.com:6379",
+    Password: os.Getenv("REDIS_PASSWORD"),
+})
+`),
+          good: goFile('store', ['"crypto/tls"', '"os"', '', GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{
+    Addr:      "cache.prod.example.com:6380",
+    Password:  os.Getenv("REDIS_PASSWORD"),
+    TLSConfig: &tls.Config{MinVersion: tls.VersionTLS12},
+})
+`),
+        },
       ],
       fix: 'The quick fix changes `redis://` to `rediss://`, or adds `ssl=True` (redis-py) / `tls: {}` (ioredis). It is unsafe: the server must accept TLS on that port, and you may need CA settings.',
       falsePositives: 'Hosts inside a private network reached by a public-looking name; suppress inline or keep such names in configuration instead of code.',

@@ -19,10 +19,20 @@ export function languageFamilyOf(language: SourceLanguage): LanguageFamily {
 
 export interface RuleExample {
   client: ClientLibrary;
-  /** File name the example is analysed as ("app/users.py"): decides language and context. */
+  /** File name the example is analysed as ("app/users.py"): decides language (see exampleLanguage) and context. */
   file: string;
+  /** Which of a client's APIs the example shows when a client has more than one (`RedisTemplate`, `@Cacheable`). */
+  variant?: string;
   bad: string;
   good: string;
+}
+
+/** The language family of an example, from its file name (the docs group examples by it). */
+export function exampleLanguage(example: Pick<RuleExample, 'file'>): LanguageFamily {
+  if (example.file.endsWith('.py')) return 'python';
+  if (example.file.endsWith('.go')) return 'go';
+  if (example.file.endsWith('.java')) return 'java';
+  return 'javascript';
 }
 
 export interface RuleDocs {

@@ -5,6 +5,7 @@ import type { Span } from '../findings';
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
 
 const URL_DB = /^rediss?:\/\/[^/?#]*\/(\d+)/;
 /** A quoted Redis URL naming a database other than 0 anywhere in code (settings, env defaults, storage URLs). */
@@ -107,6 +108,105 @@ export const selectDb: Rule = {
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
         { client: 'ioredis', file: 'src/sessions.ts', bad: IMPORT_IOREDIS + "\nexport const sessions = new Redis('redis://cache:6379/3');\nsessions.on('error', console.error);\n", good: IMPORT_IOREDIS + "\nexport const sessions = new Redis('redis://cache:6379', { keyPrefix: 'session:' });\nsessions.on('error', console.error);\n" },
         { client: 'node-redis', file: 'src/sessions.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function useSessions() {\n  await client.select(3);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function session(id: string) {\n  return client.get(`session:${id}`);\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'store/client.go',
+          bad: goFile('store', [GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{
+    Addr: "localhost:6379",
+    DB:   3,
+})
+`),
+          good: goFile('store', ['"context"', '', GO_REDIS], `
+var rdb = redis.NewClient(&redis.Options{Addr: "localhost:6379"})
+
+// Keys of this service carry its prefix instead of living in database 3.
+func Get(ctx context.Context, key string) (string, error) {
+    return rdb.Get(ctx, "billing:"+key).Result()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'store/pool.go',
+          bad: goFile('store', ['"time"', '', REDIGO], `
+var pool = &redis.Pool{
+    Dial: func() (redis.Conn, error) {
+        return redis.Dial("tcp", "localhost:6379",
+            redis.DialDatabase(3),
+            redis.DialReadTimeout(time.Second),
+            redis.DialWriteTimeout(time.Second))
+    },
+}
+`),
+          good: goFile('store', ['"time"', '', REDIGO], `
+var pool = &redis.Pool{
+    Dial: func() (redis.Conn, error) {
+        return redis.Dial("tcp", "localhost:6379",
+            redis.DialReadTimeout(time.Second),
+            redis.DialWriteTimeout(time.Second))
+    },
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Reports.java',
+          bad: javaFile(['redis.clients.jedis.Jedis', 'redis.clients.jedis.JedisPool'], `
+public class Reports {
+    private final JedisPool pool = new JedisPool("localhost", 6379);
+
+    public String report(String id) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.select(3);
+            return jedis.get("report:" + id);
+        }
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.Jedis', 'redis.clients.jedis.JedisPool'], `
+public class Reports {
+    private final JedisPool pool = new JedisPool("localhost", 6379);
+
+    public String report(String id) {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.get("reports:report:" + id);
+        }
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Reports.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Reports {
+    private final RedisCommands<String, String> commands;
+
+    public Reports(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public String report(String id) {
+        commands.select(3);
+        return commands.get("report:" + id);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Reports {
+    private final RedisCommands<String, String> commands;
+
+    public Reports(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public String report(String id) {
+        return commands.get("reports:report:" + id);
+    }
+}
+`),
+        },
       ],
       fix: 'Separate data with key prefixes (ioredis `keyPrefix`), or run separate instances per application. If a numbered database is unavoidable, configure it at client construction and never call SELECT on pooled connections.',
       falsePositives: 'Tests that isolate themselves in database 15 are skipped by path.',

@@ -7,6 +7,7 @@ import { setSetsTtl } from './support/options';
 import { functionStartOf, sitesByFunction } from './support/sites';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
 /** Commands that already settle the key's TTL or existence: an EXPIRE after them pairs with nothing earlier. */
@@ -94,6 +95,175 @@ export const setThenExpire: Rule = {
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
         { client: 'ioredis', file: 'src/cache.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value);\n  await redis.expire(key, 300);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function remember(key: string, value: string) {\n  await redis.set(key, value, 'EX', 300);\n}\n" },
         { client: 'node-redis', file: 'src/limit.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function hit(ip: string) {\n  const count = await client.incr(`rate:${ip}`);\n  await client.expire(`rate:${ip}`, 60);\n  return count;\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function hit(ip: string) {\n  const [count] = await client.multi().incr(`rate:${ip}`).expire(`rate:${ip}`, 60).exec();\n  return count;\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'auth/tokens.go',
+          bad: goFile('auth', ['"context"', '"time"', '', GO_REDIS], `
+func Remember(ctx context.Context, rdb *redis.Client, token, user string) error {
+    if err := rdb.Set(ctx, "token:"+token, user, 0).Err(); err != nil {
+        return err
+    }
+    rdb.Expire(ctx, "token:"+token, time.Hour)
+    return nil
+}
+`),
+          good: goFile('auth', ['"context"', '"time"', '', GO_REDIS], `
+func Remember(ctx context.Context, rdb *redis.Client, token, user string) error {
+    return rdb.Set(ctx, "token:"+token, user, time.Hour).Err()
+}
+`),
+        },
+        {
+          client: 'go-redis',
+          variant: 'INCR',
+          file: 'limits/limiter.go',
+          bad: goFile('limits', ['"context"', '"time"', '', GO_REDIS], `
+func Hit(ctx context.Context, rdb *redis.Client, user string) (int64, error) {
+    key := "rate:" + user
+    count, err := rdb.Incr(ctx, key).Result()
+    if err != nil {
+        return 0, err
+    }
+    return count, rdb.Expire(ctx, key, time.Minute).Err()
+}
+`),
+          good: goFile('limits', ['"context"', '"time"', '', GO_REDIS], `
+func Hit(ctx context.Context, rdb *redis.Client, user string) (int64, error) {
+    key := "rate:" + user
+    var incr *redis.IntCmd
+    _, err := rdb.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+        incr = pipe.Incr(ctx, key)
+        pipe.Expire(ctx, key, time.Minute)
+        return nil
+    })
+    if err != nil {
+        return 0, err
+    }
+    return incr.Val(), nil
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'auth/tokens.go',
+          bad: goFile('auth', ['"context"', '', RUEIDIS], `
+func Remember(ctx context.Context, client rueidis.Client, token, user string) error {
+    if err := client.Do(ctx, client.B().Set().Key("token:"+token).Value(user).Build()).Error(); err != nil {
+        return err
+    }
+    return client.Do(ctx, client.B().Expire().Key("token:"+token).Seconds(3600).Build()).Error()
+}
+`),
+          good: goFile('auth', ['"context"', '"time"', '', RUEIDIS], `
+func Remember(ctx context.Context, client rueidis.Client, token, user string) error {
+    return client.Do(ctx, client.B().Set().Key("token:"+token).Value(user).Ex(time.Hour).Build()).Error()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'auth/tokens.go',
+          bad: goFile('auth', [REDIGO], `
+func Remember(conn redis.Conn, token, user string) error {
+    if _, err := conn.Do("SET", "token:"+token, user); err != nil {
+        return err
+    }
+    _, err := conn.Do("EXPIRE", "token:"+token, 3600)
+    return err
+}
+`),
+          good: goFile('auth', [REDIGO], `
+func Remember(conn redis.Conn, token, user string) error {
+    _, err := conn.Do("SET", "token:"+token, user, "EX", 3600)
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Tokens.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class Tokens {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void remember(String token, String user) {
+        jedis.set("token:" + token, user);
+        jedis.expire("token:" + token, 3600);
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled', 'redis.clients.jedis.params.SetParams'], `
+public class Tokens {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void remember(String token, String user) {
+        jedis.set("token:" + token, user, SetParams.setParams().ex(3600));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Tokens.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class Tokens {
+    private final RedisCommands<String, String> commands;
+
+    public Tokens(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void remember(String token, String user) {
+        commands.set("token:" + token, user);
+        commands.expire("token:" + token, 3600);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.SetArgs', 'io.lettuce.core.api.sync.RedisCommands'], `
+public class Tokens {
+    private final RedisCommands<String, String> commands;
+
+    public Tokens(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void remember(String token, String user) {
+        commands.set("token:" + token, user, SetArgs.Builder.ex(3600));
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Tokens.java',
+          bad: javaFile(['java.time.Duration', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Tokens {
+    private final StringRedisTemplate redisTemplate;
+
+    public Tokens(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void remember(String token, String user) {
+        redisTemplate.opsForValue().set("token:" + token, user);
+        redisTemplate.expire("token:" + token, Duration.ofHours(1));
+    }
+}
+`),
+          good: javaFile(['java.time.Duration', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Tokens {
+    private final StringRedisTemplate redisTemplate;
+
+    public Tokens(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void remember(String token, String user) {
+        redisTemplate.opsForValue().set("token:" + token, user, Duration.ofHours(1));
+    }
+}
+`),
+        },
       ],
       fix: 'For SET the quick fix moves the TTL into the SET (`ex=`/`\'EX\'`/`{ EX }`) and deletes the EXPIRE line. It is marked safe when the two statements are adjacent and the TTL is a literal or a variable; otherwise review it. For other writes, wrap both commands in MULTI (redis-py `pipeline()`, ioredis/node-redis `multi()`) or a Lua script.',
       falsePositives: 'EXPIRE used to refresh the TTL of a key written elsewhere is not reported (no write of the same key precedes it in the function).',

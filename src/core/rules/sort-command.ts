@@ -5,6 +5,7 @@ import { shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { javaFile } from './exampleFiles';
 
 export const sortCommand: Rule = {
   meta: {
@@ -27,6 +28,88 @@ export const sortCommand: Rule = {
         { client: 'redis-py', file: 'app/rank.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.sort("players", by="score_*", desc=True)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef ranked():\n    return r.zrevrange("players:by-score", 0, 99)\n' },
         { client: 'ioredis', file: 'src/rank.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.sort('players', 'BY', 'score_*');\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function ranked() {\n  return redis.zrevrange('players:by-score', 0, 99);\n}\n" },
         { client: 'node-redis', file: 'src/rank.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ranked() {\n  return client.sort('players');\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function ranked() {\n  return client.zRange('players:by-score', 0, 99, { REV: true });\n}\n" },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Leaderboard.java',
+          bad: javaFile(['java.util.List', 'redis.clients.jedis.JedisPooled', 'redis.clients.jedis.params.SortingParams'], `
+public class Leaderboard {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public List<String> top(int n) {
+        return jedis.sort("players", new SortingParams().by("score:*").desc().limit(0, n));
+    }
+}
+`),
+          good: javaFile(['java.util.List', 'redis.clients.jedis.JedisPooled'], `
+public class Leaderboard {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public List<String> top(int n) {
+        return jedis.zrevrange("leaderboard", 0, n - 1);
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Leaderboard.java',
+          bad: javaFile(['io.lettuce.core.SortArgs', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.List'], `
+public class Leaderboard {
+    private final RedisCommands<String, String> commands;
+
+    public Leaderboard(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public List<String> top(int n) {
+        return commands.sort("players", SortArgs.Builder.by("score:*").desc().limit(0, n));
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands', 'java.util.List'], `
+public class Leaderboard {
+    private final RedisCommands<String, String> commands;
+
+    public Leaderboard(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public List<String> top(int n) {
+        return commands.zrevrange("leaderboard", 0, n - 1);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Leaderboard.java',
+          bad: javaFile(['java.util.List', 'org.springframework.data.redis.core.StringRedisTemplate', 'org.springframework.data.redis.core.query.SortQueryBuilder'], `
+public class Leaderboard {
+    private final StringRedisTemplate redisTemplate;
+
+    public Leaderboard(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public List<String> top(int n) {
+        return redisTemplate.sort(SortQueryBuilder.sort("players").by("score:*").limit(0, n).build());
+    }
+}
+`),
+          good: javaFile(['java.util.Set', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Leaderboard {
+    private final StringRedisTemplate redisTemplate;
+
+    public Leaderboard(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public Set<String> top(int n) {
+        return redisTemplate.opsForZSet().reverseRange("leaderboard", 0, n - 1);
+    }
+}
+`),
+        },
       ],
       fix: 'Store the data in a sorted set scored by the sort field (ZADD on write) and read pages with ZRANGE … LIMIT, or sort a small page client-side.',
       falsePositives: 'Sorting a list known to hold a few hundred items; suppress inline.',

@@ -7,6 +7,7 @@ import { hasOption, optionsObject } from './support/options';
 import { appendArguments } from './support/ttl';
 import { siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 export const streamWithoutMaxlen: Rule = {
   meta: {
@@ -28,6 +29,170 @@ export const streamWithoutMaxlen: Rule = {
         { client: 'redis-py', file: 'app/events.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event, maxlen=10000, approximate=True)\n' },
         { client: 'ioredis', file: 'src/events.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', '*', 'kind', kind);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function publish(kind: string) {\n  return redis.xadd('events', 'MAXLEN', '~', 10000, '*', 'kind', kind);\n}\n" },
         { client: 'node-redis', file: 'src/events.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function publish(kind: string) {\n  return client.xAdd('events', '*', { kind });\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function publish(kind: string) {\n  return client.xAdd('events', '*', { kind }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10000 } });\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'events/publish.go',
+          bad: goFile('events', ['"context"', '', GO_REDIS], `
+func Publish(ctx context.Context, rdb *redis.Client, kind, payload string) error {
+    return rdb.XAdd(ctx, &redis.XAddArgs{
+        Stream: "events",
+        Values: map[string]any{"kind": kind, "payload": payload},
+    }).Err()
+}
+`),
+          good: goFile('events', ['"context"', '', GO_REDIS], `
+func Publish(ctx context.Context, rdb *redis.Client, kind, payload string) error {
+    return rdb.XAdd(ctx, &redis.XAddArgs{
+        Stream: "events",
+        MaxLen: 100000,
+        Approx: true,
+        Values: map[string]any{"kind": kind, "payload": payload},
+    }).Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'events/publish.go',
+          bad: goFile('events', ['"context"', '', RUEIDIS], `
+func Publish(ctx context.Context, client rueidis.Client, kind, payload string) error {
+    return client.Do(ctx, client.B().Xadd().Key("events").Id("*").FieldValue().FieldValue("kind", kind).FieldValue("payload", payload).Build()).Error()
+}
+`),
+          good: goFile('events', ['"context"', '', RUEIDIS], `
+func Publish(ctx context.Context, client rueidis.Client, kind, payload string) error {
+    return client.Do(ctx, client.B().Xadd().Key("events").Maxlen().Almost().Threshold("100000").Id("*").FieldValue().FieldValue("kind", kind).FieldValue("payload", payload).Build()).Error()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'events/publish.go',
+          bad: goFile('events', [REDIGO], `
+func Publish(conn redis.Conn, kind, payload string) error {
+    _, err := conn.Do("XADD", "events", "*", "kind", kind, "payload", payload)
+    return err
+}
+`),
+          good: goFile('events', [REDIGO], `
+func Publish(conn redis.Conn, kind, payload string) error {
+    _, err := conn.Do("XADD", "events", "MAXLEN", "~", 100000, "*", "kind", kind, "payload", payload)
+    return err
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Events.java',
+          bad: javaFile(['java.util.Map', 'redis.clients.jedis.JedisPooled', 'redis.clients.jedis.StreamEntryID'], `
+public class Events {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void publish(String kind, String payload) {
+        jedis.xadd("events", StreamEntryID.NEW_ENTRY, Map.of("kind", kind, "payload", payload));
+    }
+}
+`),
+          good: javaFile(['java.util.Map', 'redis.clients.jedis.JedisPooled', 'redis.clients.jedis.params.XAddParams'], `
+public class Events {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void publish(String kind, String payload) {
+        jedis.xadd("events", XAddParams.xAddParams().maxLen(100_000).approximateTrimming(), Map.of("kind", kind, "payload", payload));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Events.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands', 'java.util.Map'], `
+public class Events {
+    private final RedisCommands<String, String> commands;
+
+    public Events(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void publish(String kind, String payload) {
+        commands.xadd("events", Map.of("kind", kind, "payload", payload));
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.XAddArgs', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.Map'], `
+public class Events {
+    private final RedisCommands<String, String> commands;
+
+    public Events(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void publish(String kind, String payload) {
+        commands.xadd("events", XAddArgs.Builder.maxlen(100_000).approximateTrimming(), Map.of("kind", kind, "payload", payload));
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Events.java',
+          bad: javaFile(['java.util.Map', 'org.springframework.data.redis.connection.stream.StreamRecords', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Events {
+    private final StringRedisTemplate redisTemplate;
+
+    public Events(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void publish(String kind, String payload) {
+        redisTemplate.opsForStream().add(StreamRecords.newRecord().in("events").ofMap(Map.of("kind", kind, "payload", payload)));
+    }
+}
+`),
+          good: javaFile(['java.util.Map', 'org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions', 'org.springframework.data.redis.connection.stream.StreamRecords', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Events {
+    private final StringRedisTemplate redisTemplate;
+
+    public Events(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void publish(String kind, String payload) {
+        redisTemplate.opsForStream().add(StreamRecords.newRecord().in("events").ofMap(Map.of("kind", kind, "payload", payload)), XAddOptions.maxlen(100_000).approximateTrimming(true));
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Events.java',
+          bad: javaFile(['org.redisson.api.RStream', 'org.redisson.api.RedissonClient', 'org.redisson.api.stream.StreamAddArgs'], `
+public class Events {
+    private final RStream<String, String> events;
+
+    public Events(RedissonClient redisson) {
+        this.events = redisson.getStream("events");
+    }
+
+    public void publish(String kind, String payload) {
+        events.add(StreamAddArgs.entry(kind, payload));
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RStream', 'org.redisson.api.RedissonClient', 'org.redisson.api.stream.StreamAddArgs'], `
+public class Events {
+    private final RStream<String, String> events;
+
+    public Events(RedissonClient redisson) {
+        this.events = redisson.getStream("events");
+    }
+
+    public void publish(String kind, String payload) {
+        events.add(StreamAddArgs.entry(kind, payload).trimNonStrict().maxLen(100_000).noLimit());
+    }
+}
+`),
+        },
       ],
       fix: 'The quick fix adds approximate trimming to `streamMaxLen` entries (default 10000): redis-py `maxlen=…, approximate=True`, ioredis `\'MAXLEN\', \'~\', n` after the key, node-redis `{ TRIM: { strategy: \'MAXLEN\', strategyModifier: \'~\', threshold: n } }`. It is unsafe because old entries will be deleted.',
       falsePositives: 'Streams trimmed by a periodic XTRIM in another service; suppress inline or turn the rule off.',

@@ -9,6 +9,7 @@ import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeB
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const WHOLE_SET = new Set(['SMEMBERS']);
 const WHOLE_HASH = new Set(['HGETALL', 'HKEYS', 'HVALS']);
@@ -54,6 +55,179 @@ export const unboundedCollectionRead: Rule = {
         { client: 'redis-py', file: 'app/followers.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return r.smembers(f"followers:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return list(r.sscan_iter(f"followers:{uid}", count=500))\n' },
         { client: 'ioredis', file: 'src/timeline.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string) {\n  return redis.lrange(`timeline:${uid}`, 0, -1);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport function timeline(uid: string, page = 0) {\n  return redis.lrange(`timeline:${uid}`, page * 50, page * 50 + 49);\n}\n" },
         { client: 'node-redis', file: 'src/board.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, -1);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport function leaderboard() {\n  return client.zRange('leaderboard', 0, 99);\n}\n" },
+        {
+          client: 'go-redis',
+          file: 'presence/online.go',
+          bad: goFile('presence', ['"context"', '', GO_REDIS], `
+func OnlineUsers(ctx context.Context, rdb *redis.Client) ([]string, error) {
+    return rdb.SMembers(ctx, "online").Result()
+}
+`),
+          good: goFile('presence', ['"context"', '', GO_REDIS], `
+func OnlineUsers(ctx context.Context, rdb *redis.Client, visit func(string)) error {
+    iter := rdb.SScan(ctx, "online", 0, "", 500).Iterator()
+    for iter.Next(ctx) {
+        visit(iter.Val())
+    }
+    return iter.Err()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'feed/history.go',
+          bad: goFile('feed', ['"context"', '', RUEIDIS], `
+func History(ctx context.Context, client rueidis.Client) ([]string, error) {
+    return client.Do(ctx, client.B().Lrange().Key("history").Start(0).Stop(-1).Build()).AsStrSlice()
+}
+`),
+          good: goFile('feed', ['"context"', '', RUEIDIS], `
+func History(ctx context.Context, client rueidis.Client) ([]string, error) {
+    return client.Do(ctx, client.B().Lrange().Key("history").Start(0).Stop(99).Build()).AsStrSlice()
+}
+`),
+        },
+        {
+          client: 'redigo',
+          file: 'feed/history.go',
+          bad: goFile('feed', [REDIGO], `
+func History(pool *redis.Pool) ([]string, error) {
+    conn := pool.Get()
+    defer conn.Close()
+    return redis.Strings(conn.Do("LRANGE", "history", 0, -1))
+}
+`),
+          good: goFile('feed', [REDIGO], `
+func History(pool *redis.Pool) ([]string, error) {
+    conn := pool.Get()
+    defer conn.Close()
+    return redis.Strings(conn.Do("LRANGE", "history", 0, 99))
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Presence.java',
+          bad: javaFile(['java.util.Set', 'redis.clients.jedis.JedisPooled'], `
+public class Presence {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public Set<String> onlineUsers() {
+        return jedis.smembers("online");
+    }
+}
+`),
+          good: javaFile(['java.util.function.Consumer', 'redis.clients.jedis.JedisPooled', 'redis.clients.jedis.params.ScanParams', 'redis.clients.jedis.resps.ScanResult'], `
+public class Presence {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void forEachOnlineUser(Consumer<String> visit) {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.sscan("online", cursor, new ScanParams().count(500));
+            page.getResult().forEach(visit);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/Payments.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands', 'java.util.Map'], `
+public class Payments {
+    private final RedisCommands<String, String> commands;
+
+    public Payments(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public Map<String, String> all() {
+        return commands.hgetall("payments");
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.KeyValue', 'io.lettuce.core.ScanArgs', 'io.lettuce.core.ScanIterator', 'io.lettuce.core.api.sync.RedisCommands', 'java.util.function.Consumer'], `
+public class Payments {
+    private final RedisCommands<String, String> commands;
+
+    public Payments(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void forEach(Consumer<KeyValue<String, String>> visit) {
+        ScanIterator<KeyValue<String, String>> scan = ScanIterator.hscan(commands, "payments", ScanArgs.Builder.limit(500));
+        while (scan.hasNext()) {
+            visit.accept(scan.next());
+        }
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Cart.java',
+          bad: javaFile(['java.util.List', 'org.springframework.data.redis.core.RedisTemplate'], `
+public class Cart {
+    private final RedisTemplate<String, Object> redisTemplate;
+
+    public Cart(RedisTemplate<String, Object> redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public List<Object> items(String user) {
+        return redisTemplate.opsForList().range("cart:" + user, 0, -1);
+    }
+}
+`),
+          good: javaFile(['java.util.List', 'org.springframework.data.redis.core.RedisTemplate'], `
+public class Cart {
+    private final RedisTemplate<String, Object> redisTemplate;
+
+    public Cart(RedisTemplate<String, Object> redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public List<Object> items(String user, long page) {
+        return redisTemplate.opsForList().range("cart:" + user, page * 50, page * 50 + 49);
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Presence.java',
+          bad: javaFile(['java.util.Set', 'org.redisson.api.RSet', 'org.redisson.api.RedissonClient'], `
+public class Presence {
+    private final RSet<String> online;
+
+    public Presence(RedissonClient redisson) {
+        this.online = redisson.getSet("online");
+    }
+
+    public Set<String> onlineUsers() {
+        return online.readAll();
+    }
+}
+`),
+          good: javaFile(['java.util.Iterator', 'java.util.function.Consumer', 'org.redisson.api.RSet', 'org.redisson.api.RedissonClient'], `
+public class Presence {
+    private final RSet<String> online;
+
+    public Presence(RedissonClient redisson) {
+        this.online = redisson.getSet("online");
+    }
+
+    public void forEachOnlineUser(Consumer<String> visit) {
+        Iterator<String> members = online.iterator(500);
+        while (members.hasNext()) {
+            visit.accept(members.next());
+        }
+    }
+}
+`),
+        },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
       falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit); keys scoped to one socket or connection and per-time-bucket keys; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them; and literal keys that no code of the project writes. Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',

@@ -5,6 +5,7 @@ import { methodName, shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { keysOf } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { javaFile } from './exampleFiles';
 
 const PUSHES = new Set(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']);
 const BOUNDING = ['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LMOVE', 'BLMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'LMPOP', 'BLMPOP', 'EXPIRE', 'PEXPIRE', 'EXPIREAT', 'DEL', 'UNLINK', 'LREM'];
@@ -30,6 +31,124 @@ export const unboundedListGrowth: Rule = {
         { client: 'redis-py', file: 'app/activity.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n    r.ltrim(f"recent:{uid}", 0, 99)\n' },
         { client: 'ioredis', file: 'src/activity.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.lpush(`recent:${uid}`, event);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await redis.multi().lpush(`recent:${uid}`, event).ltrim(`recent:${uid}`, 0, 99).exec();\n}\n" },
         { client: 'node-redis', file: 'src/activity.ts', bad: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n}\n", good: "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\n\nexport async function record(uid: string, event: string) {\n  await client.rPush(`log:${uid}`, event);\n  await client.lTrim(`log:${uid}`, -1000, -1);\n}\n" },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/ChatHistory.java',
+          bad: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class ChatHistory {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void append(String room, String message) {
+        jedis.rpush("history:" + room, message);
+    }
+}
+`),
+          good: javaFile(['redis.clients.jedis.JedisPooled'], `
+public class ChatHistory {
+    private final JedisPooled jedis = new JedisPooled("localhost", 6379);
+
+    public void append(String room, String message) {
+        jedis.rpush("history:" + room, message);
+        jedis.ltrim("history:" + room, -1000, -1);
+    }
+}
+`),
+        },
+        {
+          client: 'lettuce',
+          file: 'src/main/java/app/ChatHistory.java',
+          bad: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class ChatHistory {
+    private final RedisCommands<String, String> commands;
+
+    public ChatHistory(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void append(String room, String message) {
+        commands.rpush("history:" + room, message);
+    }
+}
+`),
+          good: javaFile(['io.lettuce.core.api.sync.RedisCommands'], `
+public class ChatHistory {
+    private final RedisCommands<String, String> commands;
+
+    public ChatHistory(RedisCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    public void append(String room, String message) {
+        commands.rpush("history:" + room, message);
+        commands.ltrim("history:" + room, -1000, -1);
+    }
+}
+`),
+        },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/ChatHistory.java',
+          bad: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class ChatHistory {
+    private final StringRedisTemplate redisTemplate;
+
+    public ChatHistory(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void append(String room, String message) {
+        redisTemplate.opsForList().rightPush("history:" + room, message);
+    }
+}
+`),
+          good: javaFile(['org.springframework.data.redis.core.StringRedisTemplate'], `
+public class ChatHistory {
+    private final StringRedisTemplate redisTemplate;
+
+    public ChatHistory(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void append(String room, String message) {
+        redisTemplate.opsForList().rightPush("history:" + room, message);
+        redisTemplate.opsForList().trim("history:" + room, -1000, -1);
+    }
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/ChatHistory.java',
+          bad: javaFile(['org.redisson.api.RList', 'org.redisson.api.RedissonClient'], `
+public class ChatHistory {
+    private final RedissonClient redisson;
+
+    public ChatHistory(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void append(String room, String message) {
+        RList<String> history = redisson.getList("history:" + room);
+        history.add(message);
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RList', 'org.redisson.api.RedissonClient'], `
+public class ChatHistory {
+    private final RedissonClient redisson;
+
+    public ChatHistory(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void append(String room, String message) {
+        RList<String> history = redisson.getList("history:" + room);
+        history.add(message);
+        history.trim(-1000, -1);
+    }
+}
+`),
+        },
       ],
       fix: 'The quick fix adds `LTRIM key 0 999` after the push (unsafe: it drops older items; pick the cap you need). Or push and trim in one MULTI, or use a stream with MAXLEN.',
       falsePositives: 'Queues drained by a worker in another repository. Keys named like queues (queue, jobs, tasks, inbox…) are not reported, nor a push of values written in the code at a module\'s top level (`r.rpush("sort-input", 23, 15, 7)` seeding a demo list): it runs once when the module loads, not per event. A literal push inside a function (`lpush("log", "visited")` per request) is reported. Suppress others inline.',
