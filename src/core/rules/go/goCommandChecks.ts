@@ -162,11 +162,31 @@ export function goStreamWithoutMaxlen(context: RuleContext): void {
   }
 }
 
+/** The file takes a lock: SETNX, or SET with NX (go-redis SetNX / SetArgs{Mode: "NX"}, redigo "NX", rueidis Nx()). */
+function takesLocks(context: RuleContext): boolean {
+  return context.model.callSites.some((s) => s.command === 'SETNX' || (s.command === 'SET' && (s.args.some((a) => upperString(a) === 'NX' || /Mode:\s*"NX"/i.test(a.text)) || !!s.keywords.nx)));
+}
+
+/** The name of the top-level Go function around a call, also from inside a closure (`Watch(ctx, func(tx) {…})`). */
+function declaredFunctionName(text: string, site: RedisCallSite): string {
+  const name = site.enclosingFunction?.name ?? '';
+  if (name && name !== '(anonymous)') return name;
+  let found = '';
+  for (const match of text.slice(0, site.span.startOffset).matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)/gm)) found = match[1];
+  return found;
+}
+
 export function goLockReleaseWithoutOwnership(context: RuleContext): void {
+  let locking: boolean | undefined;
   for (const site of context.model.callSites) {
     if (site.command !== 'DEL' || site.inTransaction) continue;
     const key = site.args[0];
-    if (!key || !/lock|mutex/i.test(`${keyOf(key) ?? ''} ${key.text}`) || !/unlock|release|lock/i.test(site.enclosingFunction?.name ?? '')) continue;
+    const fn = declaredFunctionName(context.model.text, site);
+    if (!key || !/unlock|release|lock/i.test(fn)) continue;
+    // A key named as a lock, or any key deleted by an unlock/release function of a file that takes locks with
+    // SET NX (a placeholder written by every holder, `key + "-refresh"`): a plain DEL either way.
+    const lockKey = /lock|mutex/i.test(`${keyOf(key) ?? ''} ${key.text}`);
+    if (!lockKey && !(/unlock|release/i.test(fn) && (locking ??= takesLocks(context)))) continue;
     context.report({ messageId: 'Releasing the lock {{key}} with a plain DEL can delete a lock another process took after this one expired; compare the token and delete in one Lua script.', data: { key: shownGoKey(key) }, span: site.span });
   }
 }
