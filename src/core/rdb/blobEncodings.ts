@@ -120,3 +120,29 @@ export function zipmapPairs(b: Uint8Array, start: number, end: number): BlobCoun
   if (p !== end - 1 || strings % 2 !== 0) return corrupt('zipmap ends inside an entry');
   return { entries: strings / 2 };
 }
+
+/**
+ * Entries a blob's header states, read from its first bytes only (`header`; `size` is the whole blob's): -1 when
+ * the header cannot tell (a count too big for its field, a header that disagrees with the size), and the blob is
+ * walked instead. Used for LZF-compressed blobs, which are then decompressed only as far as the header.
+ */
+export function listpackHeaderEntries(header: Uint8Array, size: number): number {
+  const total = (header[0] | (header[1] << 8) | (header[2] << 16) | (header[3] << 24)) >>> 0;
+  const count = header[4] | (header[5] << 8);
+  return total === size && size >= 7 && count !== 0xffff ? count : -1;
+}
+
+export function ziplistHeaderEntries(header: Uint8Array, size: number): number {
+  const total = (header[0] | (header[1] << 8) | (header[2] << 16) | (header[3] << 24)) >>> 0;
+  const count = header[8] | (header[9] << 8);
+  return total === size && size >= 11 && count !== 0xffff ? count : -1;
+}
+
+export function intsetHeaderEntries(header: Uint8Array, size: number): number {
+  const width = (header[0] | (header[1] << 8) | (header[2] << 16) | (header[3] << 24)) >>> 0;
+  const count = (header[4] | (header[5] << 8) | (header[6] << 16) | (header[7] << 24)) >>> 0;
+  return (width === 2 || width === 4 || width === 8) && 8 + width * count === size ? count : -1;
+}
+
+/** Bytes of the header each of the above reads. */
+export const HEADER_BYTES = { listpack: 6, ziplist: 10, intset: 8 } as const;

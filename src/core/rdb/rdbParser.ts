@@ -20,9 +20,8 @@ import * as constants from './rdbConstants';
 // Plain local bindings: module namespaces compiled to CommonJS read every imported name through a getter, which
 // cost more than the parsing itself in the per-element paths.
 const T = { ...constants };
-const lzfDecompress = lzf.lzfDecompress;
 const lzfDecompressInto = lzf.lzfDecompressInto;
-const { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs } = blobs;
+const { intsetEntries, listpackEntries, ziplistEntries, zipmapPairs, listpackHeaderEntries, ziplistHeaderEntries, intsetHeaderEntries, HEADER_BYTES } = blobs;
 
 const NEED_MORE = Symbol('need more bytes');
 /** Builds from source (Redis's own jemalloc, Docker images, Valkey) round to 8 bytes; see allocator.ts. */
@@ -33,6 +32,9 @@ const MAX_VERSION = 12;
 const MAX_UNIT_BYTES = 1 << 30;
 const MODULE_NAME_CHARSET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const EMPTY = new Uint8Array(0);
+/** Compressed key names up to this size reuse one buffer; a bigger one (rare) gets its own. */
+const MAX_KEY_SCRATCH = 1 << 16;
+const TEXT_ENCODER = new TextEncoder();
 
 /** Parse phases: what the next unit is. */
 const enum Phase {
@@ -40,6 +42,9 @@ const enum Phase {
   /** Inside a value: the type-specific program in `valueStep`. */
   Value,
 }
+
+/** The compact encodings a value or node can be stored as, one blob each. */
+const enum BlobKind { Listpack, Ziplist, Intset, Zipmap }
 
 /** Steps inside a value. */
 const enum Step {
@@ -150,7 +155,9 @@ export class RdbParser {
     const left = this.limit - this.commit;
     let next: Uint8Array;
     if (left === 0 && this.pending.length === 1) {
-      next = this.pending[0];
+      // A plain view even of a Buffer: Buffer's own subarray (one per key name) costs several times more.
+      const chunk = this.pending[0];
+      next = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     } else {
       next = new Uint8Array(left + this.pendingBytes);
       next.set(this.b.subarray(this.commit, this.limit), 0);
@@ -279,8 +286,9 @@ export class RdbParser {
     return value;
   }
 
-  /** A string whose bytes are needed (key names, blobs, IDs): returns a view (or a decompressed copy). */
-  private stringBytes(): Uint8Array {
+  /** A string whose bytes are needed (key names, blobs, IDs): returns a view (or a decompressed copy; with
+   *  `keyScratch`, a view of the key scratch buffer instead, which saves an allocation per compressed key). */
+  private stringBytes(keyScratch = false): Uint8Array {
     const start = this.pos;
     const length = this.lengthOrEncoding();
     if (this.special < 0) {
@@ -291,7 +299,7 @@ export class RdbParser {
     switch (this.special) {
       case T.ENC_INT8: case T.ENC_INT16: case T.ENC_INT32: {
         const value = this.encodedInteger();
-        return new TextEncoder().encode(String(value));
+        return TEXT_ENCODER.encode(String(value));
       }
       case T.ENC_LZF: {
         const compressed = this.length('a compressed length');
@@ -300,10 +308,13 @@ export class RdbParser {
         // and allocating it could exhaust memory.
         if (plain > compressed * 132 + 64) throw this.formatError(start, `LZF string claims ${plain} bytes from ${compressed} compressed bytes`);
         this.want(compressed);
-        const output = lzfDecompress(this.b, this.pos, this.pos + compressed, plain);
-        if (!output) throw this.formatError(start, `LZF data of ${compressed} bytes does not decompress to ${plain} bytes`);
+        if (keyScratch && plain > this.keyScratch.length && plain <= MAX_KEY_SCRATCH) this.keyScratch = new Uint8Array(Math.max(plain, 2 * this.keyScratch.length));
+        const output = keyScratch && plain <= this.keyScratch.length ? this.keyScratch : new Uint8Array(plain);
+        if (lzfDecompressInto(this.b, this.pos, this.pos + compressed, output, plain) !== plain) {
+          throw this.formatError(start, `LZF data of ${compressed} bytes does not decompress to ${plain} bytes`);
+        }
         this.pos += compressed;
-        return output;
+        return output.length === plain ? output : output.subarray(0, plain);
       }
       default:
         throw this.formatError(start, `unknown string encoding ${this.special}`);
@@ -344,27 +355,31 @@ export class RdbParser {
 
   private lastWasInteger = false;
   private inModuleAux = false;
-  /** Bytes of the listpack last read by listpackString(). */
+  /** Bytes of the blob last read by blobString(). */
   private lastBlobBytes = 0;
   private readonly headerScratch = new Uint8Array(1024);
+  /** Compressed key names are decompressed here (the key is a view valid until the next key). */
+  private keyScratch = new Uint8Array(256);
 
   /**
-   * A listpack stored as a string (a quicklist node, a stream node): returns its entry count, sets lastBlobBytes.
-   * An LZF-compressed one is decompressed only as far as its header (size and count), which is most of the
-   * parse time saved; the CRC64 at the end still covers every byte. Counts the header cannot give are walked.
+   * A compact blob stored as a string (a listpack, ziplist, intset or zipmap value; a quicklist or stream node):
+   * returns its entry count, sets lastBlobBytes. An LZF-compressed one is decompressed only as far as its header
+   * (size and count), which is most of the parse time saved; the CRC64 at the end still covers every byte. Counts
+   * the header cannot give are walked, and so are uncompressed blobs (already in the buffer, cheap to check).
    */
-  private listpackString(what: string): number {
+  private blobString(kind: BlobKind, what: string): number {
     const start = this.pos;
     this.lengthOrEncoding();
-    if (this.special === T.ENC_LZF) {
+    if (this.special === T.ENC_LZF && kind !== BlobKind.Zipmap) {
       const compressed = this.length('a compressed length');
       const plain = this.length('an uncompressed length');
       this.want(compressed);
       const scratch = this.headerScratch;
-      if (lzfDecompressInto(this.b, this.pos, this.pos + compressed, scratch, plain, 6) >= 6) {
-        const total = (scratch[0] | (scratch[1] << 8) | (scratch[2] << 16) | (scratch[3] << 24)) >>> 0;
-        const count = scratch[4] | (scratch[5] << 8);
-        if (total === plain && count !== 0xffff && plain >= 7) {
+      const headerBytes = kind === BlobKind.Listpack ? HEADER_BYTES.listpack : kind === BlobKind.Ziplist ? HEADER_BYTES.ziplist : HEADER_BYTES.intset;
+      if (plain >= headerBytes && lzfDecompressInto(this.b, this.pos, this.pos + compressed, scratch, plain, headerBytes) >= headerBytes) {
+        const count = kind === BlobKind.Listpack ? listpackHeaderEntries(scratch, plain)
+          : kind === BlobKind.Ziplist ? ziplistHeaderEntries(scratch, plain) : intsetHeaderEntries(scratch, plain);
+        if (count >= 0) {
           this.pos += compressed;
           this.lastBlobBytes = plain;
           return count;
@@ -373,7 +388,7 @@ export class RdbParser {
     }
     this.pos = start;
     const blob = this.stringBytes();
-    const counted = listpackEntries(blob, 0, blob.length);
+    const counted = countBlob(kind, blob);
     if (counted.error !== undefined) throw this.formatError(start, `${what} of key ${this.keyText()}: ${counted.error}`);
     this.lastBlobBytes = blob.length;
     return counted.entries;
@@ -511,7 +526,7 @@ export class RdbParser {
 
   private beginValue(type: number): void {
     this.valueStart = this.base + this.pos - 1;
-    this.keyBytes = this.stringBytes();
+    this.keyBytes = this.stringBytes(true);
     this.resetFacts(type);
     this.phase = Phase.Value;
     this.remaining = 0;
@@ -581,14 +596,12 @@ export class RdbParser {
         break;
       case Step.Blob: {
         const at = this.pos;
-        const blob = this.stringBytes();
-        f.blobBytes = blob.length;
-        const counted = countBlob(type, blob);
-        if (counted.error !== undefined) throw this.formatError(at, `${f.encoding} of key ${this.keyText()}: ${counted.error}`);
-        f.length = type === T.TYPE_HASH_LISTPACK_EX || type === T.TYPE_HASH_LISTPACK_EX_PRE_GA ? counted.entries / 3
-          : type === T.TYPE_ZSET_ZIPLIST || type === T.TYPE_ZSET_LISTPACK || type === T.TYPE_HASH_ZIPLIST || type === T.TYPE_HASH_LISTPACK ? counted.entries / 2
-            : counted.entries;
-        if (!Number.isInteger(f.length)) throw this.formatError(at, `${f.encoding} of key ${this.keyText()} holds ${counted.entries} entries, not whole ${type === T.TYPE_HASH_LISTPACK_EX ? 'triples' : 'pairs'}`);
+        const entries = this.blobString(BLOB_KINDS[type], f.encoding);
+        f.blobBytes = this.lastBlobBytes;
+        f.length = type === T.TYPE_HASH_LISTPACK_EX || type === T.TYPE_HASH_LISTPACK_EX_PRE_GA ? entries / 3
+          : type === T.TYPE_ZSET_ZIPLIST || type === T.TYPE_ZSET_LISTPACK || type === T.TYPE_HASH_ZIPLIST || type === T.TYPE_HASH_LISTPACK ? entries / 2
+            : entries;
+        if (!Number.isInteger(f.length)) throw this.formatError(at, `${f.encoding} of key ${this.keyText()} holds ${entries} entries, not whole ${type === T.TYPE_HASH_LISTPACK_EX ? 'triples' : 'pairs'}`);
         this.step = Step.Finished;
         break;
       }
@@ -607,20 +620,18 @@ export class RdbParser {
           f.length += 1;
         } else if (type === T.TYPE_LIST_QUICKLIST_2) {
           const at = this.pos;
-          const entries = this.listpackString('quicklist node');
+          const entries = this.blobString(BlobKind.Listpack, 'quicklist node');
           if (entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
           f.nodeAllocBytes += this.jemallocSize(this.lastBlobBytes);
           f.blobBytes += this.lastBlobBytes;
           f.length += entries;
         } else {
           const at = this.pos;
-          const blob = this.stringBytes();
-          const counted = ziplistEntries(blob, 0, blob.length);
-          if (counted.error !== undefined) throw this.formatError(at, `quicklist node of key ${this.keyText()}: ${counted.error}`);
-          if (counted.entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
-          f.nodeAllocBytes += this.jemallocSize(blob.length);
-          f.blobBytes += blob.length;
-          f.length += counted.entries;
+          const entries = this.blobString(BlobKind.Ziplist, 'quicklist node');
+          if (entries === 0) throw this.formatError(at, `empty quicklist node in key ${this.keyText()}`);
+          f.nodeAllocBytes += this.jemallocSize(this.lastBlobBytes);
+          f.blobBytes += this.lastBlobBytes;
+          f.length += entries;
         }
         this.remaining--;
         this.step = this.remaining === 0 ? Step.Finished : type === T.TYPE_LIST_QUICKLIST_2 ? Step.QuicklistContainer : Step.QuicklistNode;
@@ -721,7 +732,7 @@ export class RdbParser {
       }
       case Step.StreamListpack: {
         const at = this.pos;
-        if (this.listpackString('stream listpack') === 0) throw this.formatError(at, `empty listpack in stream ${this.keyText()}`);
+        if (this.blobString(BlobKind.Listpack, 'stream listpack') === 0) throw this.formatError(at, `empty listpack in stream ${this.keyText()}`);
         const bytes = this.lastBlobBytes;
         s.listpackBytes += bytes;
         s.lastListpackBytes = bytes;
@@ -911,11 +922,18 @@ VALUE_TYPES[T.TYPE_HASH_LISTPACK_EX_PRE_GA] = ['hash', 'listpackex'];
 VALUE_TYPES[T.TYPE_HASH_METADATA] = ['hash', 'hashtable'];
 VALUE_TYPES[T.TYPE_HASH_LISTPACK_EX] = ['hash', 'listpackex'];
 
-function countBlob(type: number, blob: Uint8Array): BlobCount {
-  switch (type) {
-    case T.TYPE_HASH_ZIPMAP: return zipmapPairs(blob, 0, blob.length);
-    case T.TYPE_SET_INTSET: return intsetEntries(blob, 0, blob.length);
-    case T.TYPE_LIST_ZIPLIST: case T.TYPE_ZSET_ZIPLIST: case T.TYPE_HASH_ZIPLIST: return ziplistEntries(blob, 0, blob.length);
+/** RDB type byte of a single-blob value → the blob's encoding. */
+const BLOB_KINDS: BlobKind[] = [];
+BLOB_KINDS[T.TYPE_HASH_ZIPMAP] = BlobKind.Zipmap;
+BLOB_KINDS[T.TYPE_SET_INTSET] = BlobKind.Intset;
+BLOB_KINDS[T.TYPE_LIST_ZIPLIST] = BLOB_KINDS[T.TYPE_ZSET_ZIPLIST] = BLOB_KINDS[T.TYPE_HASH_ZIPLIST] = BlobKind.Ziplist;
+for (const type of [T.TYPE_HASH_LISTPACK, T.TYPE_ZSET_LISTPACK, T.TYPE_SET_LISTPACK, T.TYPE_HASH_LISTPACK_EX, T.TYPE_HASH_LISTPACK_EX_PRE_GA]) BLOB_KINDS[type] = BlobKind.Listpack;
+
+function countBlob(kind: BlobKind, blob: Uint8Array): BlobCount {
+  switch (kind) {
+    case BlobKind.Zipmap: return zipmapPairs(blob, 0, blob.length);
+    case BlobKind.Intset: return intsetEntries(blob, 0, blob.length);
+    case BlobKind.Ziplist: return ziplistEntries(blob, 0, blob.length);
     default: return listpackEntries(blob, 0, blob.length);
   }
 }

@@ -52,6 +52,14 @@ function zipmap(pairs: Array<[string, string]>): Uint8Array {
   return bytes([pairs.length], ...pairs.map(([f, v]) => bytes([f.length], f, [v.length, 0], v)), [0xff]);
 }
 
+/** An LZF-encoded RDB string made of literal runs only (valid LZF: a control byte < 32 announces that many + 1 bytes). */
+function lzfString(data: string | Uint8Array): Uint8Array {
+  const plain = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const runs: number[] = [];
+  for (let i = 0; i < plain.length; i += 32) runs.push(Math.min(32, plain.length - i) - 1, ...plain.subarray(i, i + 32));
+  return bytes([0xc3], len(runs.length), len(plain.length), runs);
+}
+
 function rdb(version: number, ...body: Uint8Array[]): Uint8Array {
   const content = bytes(`REDIS${String(version).padStart(4, '0')}`, ...body, [0xff]);
   const crc = new Crc64();
@@ -140,6 +148,25 @@ describe('RDB formats beyond Redis 7.0', () => {
     wrong[valid.length - 1] ^= 0xff;
     expect(() => parse(wrong)).toThrow(RdbError);
     expect(() => parse(wrong)).toThrow(`CRC64 mismatch at byte ${valid.length - 8}`);
+  });
+
+  it('counts LZF-compressed blobs from their headers as the walk of the whole blob does, and walks headers that cannot tell', () => {
+    const intset = bytes(u32le(2), u32le(3), [1, 0, 2, 0, 3, 0]);
+    const hash = ziplist(['field-one', 'value-one', 'field-two', 'value-two']);
+    const zset = listpack(['member-a', '1', 'member-b', '2', 'member-c', '3']);
+    const unknownCount = listpack(['one', 'two', 'three']);
+    unknownCount[4] = 0xff, unknownCount[5] = 0xff; // 65535+ entries: the header does not count them
+    const values = [[11, intset], [13, hash], [17, zset], [20, unknownCount]] as const;
+    const plain = parse(rdb(10, ...values.map(([type, blob], i) => bytes([type], str(`k${i}`), str(blob)))));
+    const packed = parse(rdb(10, ...values.map(([type, blob], i) => bytes([type], lzfString(`compressed-key-name-${i}`), lzfString(blob)))));
+    const summary = (keys: RdbKeyFacts[]) => keys.map((k) => [k.type, k.encoding, k.length, k.blobBytes]);
+    expect(summary(packed.keys)).toEqual(summary(plain.keys));
+    expect(summary(plain.keys)).toEqual([['set', 'intset', 3, 14], ['hash', 'ziplist', 2, hash.length], ['zset', 'listpack', 3, zset.length], ['set', 'listpack', 3, unknownCount.length]]);
+    // Compressed key names share one buffer: each key's name is right during its own callback.
+    expect(packed.keys.map(name)).toEqual(values.map((_, i) => `compressed-key-name-${i}`));
+    // A compressed intset whose header disagrees with its size is walked, and reported as corrupt.
+    const wrong = bytes(u32le(2), u32le(4), [1, 0, 2, 0, 3, 0]);
+    expect(() => parse(rdb(10, bytes([11], str('bad'), lzfString(wrong))))).toThrow(/intset of 4 × 2 bytes/);
   });
 
   it('names a module value in the non-self-describing pre-release format instead of guessing', () => {
