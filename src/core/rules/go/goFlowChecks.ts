@@ -69,6 +69,7 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
 
 export function goSetThenExpire(context: RuleContext): void {
   const sites = context.model.callSites;
+  const reported = new Set<RedisCallSite>();
   for (let i = 0; i < sites.length; i++) {
     const write = sites[i];
     if (!TTL_FREE_WRITES.has(write.command) || write.inTransaction) continue;
@@ -87,6 +88,99 @@ export function goSetThenExpire(context: RuleContext): void {
       related: [{ span: expire.span, message: 'the separate EXPIRE' }],
       fixes: merged ? [merged] : undefined,
     });
+    reported.add(write);
+  }
+  reportAcrossHelpers(context, reported);
+}
+
+/** Parameter names of the Go function whose declaration starts at `offset` (`func (s *S) incr(key string, n int64)` → key, n). */
+function parameterNames(text: string, offset: number): string[] {
+  const head = /^func\s*(?:\([^)]*\)\s*)?\w+\s*(?:\[[^\]]*\]\s*)?\(([^)]*)\)/.exec(text.slice(offset, offset + 400));
+  if (!head) return [];
+  return head[1].split(',').map((part) => part.trim().split(/\s+/)[0]).filter((name) => /^\w+$/.test(name));
+}
+
+interface KeyHelper {
+  site: RedisCallSite;
+  /** Which parameter of the helper holds the key. */
+  index: number;
+}
+
+/** The file's functions that write (TTL-free) or expire the key their caller passes in, by function name. */
+function keyHelpers(context: RuleContext, wanted: (site: RedisCallSite) => boolean): Map<string, KeyHelper> {
+  const helpers = new Map<string, KeyHelper>();
+  for (const site of context.model.callSites) {
+    const fn = site.enclosingFunction;
+    if (!fn || fn.name === '(anonymous)' || helpers.has(fn.name) || !wanted(site)) continue;
+    const index = parameterNames(context.model.text, fn.span.startOffset).indexOf(site.args[0]?.text ?? '');
+    if (index >= 0) helpers.set(fn.name, { site, index });
+  }
+  return helpers;
+}
+
+/** Calls of `name(...)` (or `x.name(...)`) in text[start, end), with their argument texts split at top-level commas. */
+function callsOf(text: string, start: number, end: number, name: string): { offset: number; args: string[] }[] {
+  const out: { offset: number; args: string[] }[] = [];
+  const body = text.slice(start, end);
+  for (const match of body.matchAll(new RegExp(`(?:^|[^\\w])${name}\\(`, 'g'))) {
+    const open = match.index! + match[0].length;
+    const args: string[] = [];
+    let depth = 0;
+    let from = open;
+    for (let i = open; i < body.length; i++) {
+      const char = body[i];
+      if (char === '(' || char === '[' || char === '{') depth++;
+      else if ((char === ')' || char === ']' || char === '}') && depth > 0) depth--;
+      else if (char === ')' || (char === ',' && depth === 0)) {
+        args.push(body.slice(from, i).trim());
+        from = i + 1;
+        if (char === ')') break;
+      }
+    }
+    out.push({ offset: start + match.index!, args });
+  }
+  return out;
+}
+
+/**
+ * A write and its EXPIRE split over two helpers of the file that one function calls in turn with the same key
+ * (`count, ttl := s.incr(key)` … `s.setExpiration(key, exp)`): the same race as in one function. A write queued
+ * in a MULTI that holds no EXPIRE counts too (the transaction does not cover the later EXPIRE).
+ */
+function reportAcrossHelpers(context: RuleContext, reported: Set<RedisCallSite>): void {
+  const text = context.model.text;
+  const writes = keyHelpers(context, (s) => TTL_FREE_WRITES.has(s.command) && !(s.command === 'SET' && s.receiver.library === 'go-redis' && !isNumber(s.args[2], 0)) && !(s.command === 'SET' && s.args.some((a) => ['EX', 'PX', 'KEEPTTL'].includes(upperString(a) ?? ''))));
+  if (!writes.size) return;
+  const expires = keyHelpers(context, (s) => EXPIRES.has(s.command));
+  const callers = new Map<number, { start: number; end: number }>();
+  for (const site of context.model.callSites) if (site.enclosingFunction) callers.set(site.enclosingFunction.span.startOffset, { start: site.enclosingFunction.span.startOffset, end: site.enclosingFunction.span.endOffset });
+  for (const match of text.matchAll(/^func\s/gm)) {
+    const start = match.index!;
+    const close = text.indexOf('\n}', start);
+    callers.set(start, { start, end: close < 0 ? text.length : close });
+  }
+  for (const [name, write] of writes) {
+    if (reported.has(write.site)) continue;
+    // The helper's own MULTI already holds an EXPIRE of the key: nothing left to race.
+    const writeFn = write.site.enclosingFunction!;
+    if (context.model.callSites.some((s) => EXPIRES.has(s.command) && s.enclosingFunction?.span.startOffset === writeFn.span.startOffset)) continue;
+    for (const { start, end } of callers.values()) {
+      if (start === writeFn.span.startOffset) continue;
+      const writeCall = callsOf(text, start, end, name).find((c) => c.args[write.index]);
+      if (!writeCall) continue;
+      const key = writeCall.args[write.index];
+      const direct = context.model.callSites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > writeCall.offset && s.span.startOffset < end && s.args[0]?.text === key);
+      const viaHelper = [...expires].some(([expireName, expire]) => expireName !== name && callsOf(text, writeCall.offset, end, expireName).some((c) => c.args[expire.index] === key));
+      if (!direct && !viaHelper) continue;
+      reported.add(write.site);
+      context.report({
+        messageId: '{{write}} then a separate EXPIRE on {{key}}: if the process dies in between the key never expires; {{better}}.',
+        data: { write: goCallText(write.site), key: `the key ${name}() is given`, better: 'send both in one MULTI (TxPipelined) or a Lua script, or set the TTL in the write' },
+        span: write.site.span,
+        ...(direct ? { related: [{ span: direct.span, message: 'the separate EXPIRE' }] } : {}),
+      });
+      break;
+    }
   }
 }
 
