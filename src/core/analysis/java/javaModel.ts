@@ -116,7 +116,8 @@ class JavaModelBuilder {
       case 'resource': {
         const type = node.childForFieldName('type');
         const name = node.childForFieldName('name');
-        if (type && name) this.declare(scope, name.text, type.text);
+        // `try (var jedis = pool.getResource())`: a `var` resource is what its initialiser gives.
+        if (type && name) this.declare(scope, name.text, type.text, node.childForFieldName('value'));
         break;
       }
       case 'method_invocation':

@@ -3,20 +3,20 @@ import { javaFactsOf } from '../../analysis/java/javaModel';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
-import { shownKey } from '../support/clients';
-import { callText, clientName, importEdit, sameKey } from './javaSupport';
+import { callText, clientName, importEdit, receiverName, sameKey, shownJavaKey } from './javaSupport';
 
 function keysAlternative(site: RedisCallSite): string {
   const pattern = site.args[0]?.text ?? '"*"';
   switch (site.receiver.library) {
     case 'jedis':
-      return `jedis.scan(cursor, new ScanParams().match(${pattern}).count(500)) until the cursor is "0"`;
+      return `${receiverName(site, 'jedis')}.scan(cursor, new ScanParams().match(${pattern}).count(500)) until the cursor is "0"`;
     case 'lettuce':
-      return `ScanIterator.scan(commands, ScanArgs.Builder.matches(${pattern}).limit(500))`;
+      return `ScanIterator.scan(${receiverName(site, 'commands')}, ScanArgs.Builder.matches(${pattern}).limit(500))`;
     case 'redisson':
       return `redisson.getKeys().getKeysByPattern(${pattern})`;
     default:
-      return `redisTemplate.scan(ScanOptions.scanOptions().match(${pattern}).count(500).build())`;
+      // A RedisConnection scans with scan(ScanOptions) too (keyCommands().scan on Spring Data Redis 3).
+      return `${receiverName(site, 'redisTemplate')}.scan(ScanOptions.scanOptions().match(${pattern}).count(500).build())`;
   }
 }
 
@@ -35,13 +35,39 @@ function springScanFix(context: RuleContext, site: RedisCallSite): Fix | undefin
   };
 }
 
+const SYNC_COMMANDS = /\b(?:RedisCommands|RedisClusterCommands|RedisAdvancedClusterCommands)\s*<[^;()]*?>\s+/;
+
+/**
+ * Lettuce `commands.keys(p)` → `ScanIterator.scan(commands, ScanArgs.Builder.matches(p)).stream().collect(Collectors.toList())`,
+ * the same List of keys. Only on the synchronous API (`connection.sync()`, or a variable declared as RedisCommands):
+ * the async and reactive keys() return futures, which the iterator does not.
+ */
+function lettuceScanFix(context: RuleContext, site: RedisCallSite): Fix | undefined {
+  if (site.receiver.library !== 'lettuce' || site.method !== 'keys' || site.args.length !== 1) return undefined;
+  const receiver = site.receiver.text;
+  const text = context.model.text;
+  const name = receiver.replace(/^this\./, '');
+  const declaredSync = /^\w+$/.test(name) && new RegExp(SYNC_COMMANDS.source + name + '\\b').test(text) && !new RegExp(`\\b\\w*(?:Async|Reactive)\\w*Commands\\s*<[^;()]*?>\\s+${name}\\b`).test(text);
+  if (!/\.sync\(\)$/.test(receiver) && !declaredSync) return undefined;
+  return {
+    description: 'Replace KEYS with ScanIterator.scan (SCAN may return a key twice and sees concurrent changes)',
+    safe: false,
+    edits: [
+      { startOffset: site.callSpan.startOffset, endOffset: site.callSpan.endOffset, newText: `ScanIterator.scan(${receiver}, ScanArgs.Builder.matches(${site.args[0].text}).limit(500)).stream().collect(Collectors.toList())` },
+      ...importEdit(text, 'io.lettuce.core.ScanIterator'),
+      ...importEdit(text, 'io.lettuce.core.ScanArgs'),
+      ...importEdit(text, 'java.util.stream.Collectors'),
+    ],
+  };
+}
+
 export function javaKeysCommand(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'KEYS') continue;
-    const fix = springScanFix(context, site);
+    const fix = springScanFix(context, site) ?? lettuceScanFix(context, site);
     context.report({
       messageId: '{{call}} runs KEYS {{pattern}}, which scans every key and blocks the server while it runs; iterate with {{alternative}}.',
-      data: { call: callText(site), pattern: site.args[0] ? shownKey(site) : "'*'", alternative: keysAlternative(site) },
+      data: { call: callText(site), pattern: shownJavaKey(site, '"*"'), alternative: keysAlternative(site) },
       span: site.span,
       ...(fix ? { fixes: [fix] } : {}),
     });
@@ -49,11 +75,36 @@ export function javaKeysCommand(context: RuleContext): void {
 }
 
 const WHOLE_READS: Record<string, string> = {
-  SMEMBERS: 'SSCAN, or SRANDMEMBER/SISMEMBER for what you need',
-  HVALS: 'HSCAN, or HMGET of the fields you need',
-  HKEYS: 'HSCAN',
-  HGETALL: 'HSCAN, or HMGET of the fields you need',
+  SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
+  HVALS: 'HMGET of the fields you need',
+  HKEYS: 'HEXISTS for the fields you check',
+  HGETALL: 'HMGET of the fields you need',
 };
+
+/** The paged read of a whole collection, in the client's own API. */
+function pagedRead(site: RedisCallSite): string {
+  const key = site.args[0]?.text ?? 'key';
+  const hash = site.command.startsWith('H');
+  switch (site.receiver.library) {
+    case 'jedis':
+      return `${receiverName(site, 'jedis')}.${hash ? 'hscan' : 'sscan'}(${key}, cursor, new ScanParams().count(500)) until the cursor is "0"`;
+    case 'lettuce':
+      return `ScanIterator.${hash ? 'hscan' : 'sscan'}(${receiverName(site, 'commands')}, ${key}, ScanArgs.Builder.limit(500))`;
+    case 'redisson':
+      return `${receiverName(site, 'map')}.${site.command === 'SMEMBERS' ? 'iterator(500)' : site.command === 'HKEYS' ? 'keySet(500)' : site.command === 'HVALS' ? 'values(500)' : 'entrySet(500)'} (SCAN in batches of 500)`;
+    default:
+      return `${receiverName(site, hash ? 'redisTemplate.opsForHash()' : 'redisTemplate.opsForSet()')}.scan(${key}, ScanOptions.scanOptions().count(500).build())`;
+  }
+}
+
+/** A page of a list or sorted set, in the client's own API. */
+function pagedRange(site: RedisCallSite): string {
+  const key = site.args[0]?.text ?? 'key';
+  const receiver = receiverName(site, 'redis');
+  if (site.receiver.library === 'redisson') return `${receiver}.${site.command === 'LRANGE' ? 'range(from, from + 99)' : 'valueRange(from, from + 99)'} in pages`;
+  if (site.receiver.library === 'spring-data-redis') return `${receiver}.${site.method}(${key}, start, start + 99) in pages`;
+  return `${receiver}.${site.method}(${key}, start, start + 99) in pages`;
+}
 
 function isWholeRange(site: RedisCallSite): boolean {
   const start = site.args[1]?.value;
@@ -76,16 +127,16 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
       if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
-      how = WHOLE_READS[site.command];
+      how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
     } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
-      how = site.command === 'LRANGE' ? 'LRANGE in pages (start, start + 99)' : `${site.command} with a bounded range`;
+      how = pagedRange(site);
     } else if ((site.command === 'ZRANGEBYSCORE' || site.command === 'ZREVRANGEBYSCORE') && isOpenScoreRange(site)) {
       how = 'a LIMIT (offset, count), or ZCOUNT when only the number is needed';
     }
     if (!how) continue;
     context.report({
       messageId: '{{call}} reads the whole {{command}} reply of {{key}} in one command: O(N) on the server and one huge reply as the collection grows; use {{how}}.',
-      data: { call: callText(site), command: site.command, key: site.args[0] ? shownKey(site) : 'the key', how },
+      data: { call: callText(site), command: site.command, key: redissonObject(site, context.model.text) ?? shownJavaKey(site), how },
       span: site.span,
     });
   }
@@ -111,6 +162,14 @@ export function javaExpensiveListOps(context: RuleContext): void {
 
 const COLLECTION_WRITES: Record<string, string> = { RPUSH: 'list', LPUSH: 'list', SADD: 'set', ZADD: 'sorted set', HSET: 'hash', HMSET: 'hash', XADD: 'stream' };
 
+/** The items of `for (String name : List.of(A, B, C))` when the key is the loop variable `name` (constants the code lists). */
+function loopItems(text: string, site: RedisCallSite, key: string): string[] {
+  if (!site.loop || !/^\w+$/.test(key)) return [];
+  const head = text.slice(site.loop.span.startOffset, Math.min(site.loop.span.endOffset, site.loop.span.startOffset + 400));
+  const literal = /^for\s*\([^:;)]*\b(\w+)\s*:\s*(?:(?:List|Set|Stream)\.of|Arrays\.asList|new\s+\w+\s*\[\s*\]\s*)\s*[({]([^(){}]*)[)}]\s*\)/.exec(head);
+  return literal && literal[1] === key ? literal[2].split(',').map((item) => item.trim()) : [];
+}
+
 export function javaDelLargeKey(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   const writes = context.model.callSites.filter((s) => Object.hasOwn(COLLECTION_WRITES, s.command));
@@ -118,14 +177,15 @@ export function javaDelLargeKey(context: RuleContext): void {
     if (site.command !== 'DEL' || site.method === 'forceUnlock' || site.args.length !== 1) continue;
     const key = site.args[0].text;
     if (/lock/i.test(key)) continue;
-    const filled = writes.find((w) => sameKey(w, site, facts) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
+    const items = loopItems(context.model.text, site, key);
+    const filled = writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
     if (!filled) continue;
     const type = COLLECTION_WRITES[filled.command];
     const unlink = site.method === 'del' ? 'unlink' : site.method === 'delete' && site.receiver.library !== 'spring-data-redis' ? 'unlink' : site.method === 'delete' ? 'unlink' : undefined;
     const fix: Fix | undefined = unlink ? { description: `Use ${unlink}() (UNLINK frees the ${type} in the background)`, safe: true, edits: [{ startOffset: site.span.startOffset, endOffset: site.span.endOffset, newText: unlink }] } : undefined;
     context.report({
       messageId: '{{call}} deletes the {{type}} {{key}} (filled with {{write}} here) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
-      data: { call: callText(site), type, key: shownKey(site), write: filled.command, client: clientName(site) },
+      data: { call: callText(site), type, key: shownJavaKey(site), write: filled.command, client: clientName(site) },
       span: site.span,
       related: [{ span: filled.span, message: `the ${filled.command} that fills it` }],
       ...(fix ? { fixes: [fix] } : {}),
@@ -169,10 +229,34 @@ export function javaStreamWithoutMaxlen(context: RuleContext): void {
     if (site.receiver.library === 'jedis' && site.args.length >= 5) continue;
     context.report({
       messageId: '{{call}} appends to the stream {{key}} without MAXLEN/MINID and nothing trims it here: acknowledged entries stay forever; cap it ({{how}}).',
-      data: { call: callText(site), key: site.args[0] ? shownKey(site) : 'the stream', how: site.receiver.library === 'jedis' ? 'XAddParams.xAddParams().maxLen(n).approximateTrimming()' : site.receiver.library === 'lettuce' ? 'XAddArgs.Builder.maxlen(n).approximateTrimming()' : 'XAddOptions.maxlen(n) or a periodic trim()' },
+      data: { call: callText(site), key: streamKey(site, context.model.text), how: STREAM_CAPS[site.receiver.library] ?? STREAM_CAPS['spring-data-redis'] },
       span: site.span,
     });
   }
+}
+
+/** How each client caps a stream as it adds to it. */
+const STREAM_CAPS: Record<string, string> = {
+  jedis: 'XAddParams.xAddParams().maxLen(n).approximateTrimming()',
+  lettuce: 'XAddArgs.Builder.maxlen(n).approximateTrimming()',
+  'spring-data-redis': 'add(record, XAddOptions.maxlen(n).approximateTrimming(true))',
+  redisson: 'StreamAddArgs.entries(...).trimNonStrict().maxLen(n).noLimit()',
+};
+
+/** The stream a call adds to: its key argument, the key of a Spring record (`StreamRecords.newRecord().in("events")`), or a Redisson stream's name. */
+function streamKey(site: RedisCallSite, text: string): string {
+  if (site.receiver.library === 'redisson') return redissonObject(site, text) ?? 'the stream';
+  const record = /\.in\(\s*([^()]+?)\s*\)|withStreamKey\(\s*([^()]+?)\s*\)|MapRecord\.create\(\s*([^,()]+)/.exec(site.args[0]?.text ?? '');
+  const named = record?.[1] ?? record?.[2] ?? record?.[3];
+  if (site.receiver.library === 'spring-data-redis' && named) return named;
+  return shownJavaKey(site, 'the stream');
+}
+
+/** The name a Redisson object was opened with, when the call is on one (`events` opened with `redisson.getStream("events")`). */
+function redissonObject(site: RedisCallSite, text: string): string | undefined {
+  if (site.receiver.library !== 'redisson' || !/^[\w.]+$/.test(site.receiver.text)) return undefined;
+  const variable = site.receiver.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${variable}\\s*=\\s*[\\w.]*?\\.get[A-Z]\\w*\\(([^;,)]*)`).exec(text)?.[1]?.trim() || undefined;
 }
 
 const LIST_CONSUMERS = new Set(['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LREM', 'EXPIRE', 'PEXPIRE', 'DEL', 'UNLINK', 'LMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'SETEX']);
@@ -187,7 +271,7 @@ export function javaUnboundedListGrowth(context: RuleContext): void {
     if (!named || !/history|feed|timeline|recent|log|messages|chat|events/i.test(named)) continue;
     context.report({
       messageId: '{{call}} appends to {{key}} and nothing in this file trims, pops or expires it: the list grows without bound; cap it with LTRIM after the push (or a TTL).',
-      data: { call: callText(site), key: site.receiver.library === 'redisson' ? named : shownKey(site) },
+      data: { call: callText(site), key: site.receiver.library === 'redisson' ? named : shownJavaKey(site) },
       span: site.span,
     });
   }

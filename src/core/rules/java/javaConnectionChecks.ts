@@ -3,7 +3,7 @@ import { javaFactsOf } from '../../analysis/java/javaModel';
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { spanFromOffsets } from '../../analysis/spans';
-import { callText } from './javaSupport';
+import { callText, receiverName } from './javaSupport';
 
 /** Cursor paging and blocking reads are loops by nature, not N+1 round trips. */
 const NOT_ROUND_TRIPS = new Set(['SCAN', 'HSCAN', 'SSCAN', 'ZSCAN', 'BLPOP', 'BRPOP', 'BLMOVE', 'XREAD', 'XREADGROUP', 'SUBSCRIBE', 'PSUBSCRIBE', 'MULTI', 'EXEC']);
@@ -11,7 +11,8 @@ const NOT_ROUND_TRIPS = new Set(['SCAN', 'HSCAN', 'SSCAN', 'ZSCAN', 'BLPOP', 'BR
 function batchAdvice(site: RedisCallSite): string {
   switch (site.receiver.library) {
     case 'jedis':
-      return 'queue them on a Pipeline (jedis.pipelined(), then sync()) or use one multi-key command';
+      // A JedisPooled/UnifiedJedis pipelines with pipelined() too; a JedisPool lends a Jedis that does.
+      return `queue them on a Pipeline (${receiverName(site, 'jedis')}.pipelined(), then sync()) or use one multi-key command`;
     case 'lettuce':
       return 'send them with the async API and await them together (LettuceFutures.awaitAll), or use one multi-key command';
     case 'redisson':
@@ -21,10 +22,20 @@ function batchAdvice(site: RedisCallSite): string {
   }
 }
 
+/**
+ * `for (String k : List.of(A, B, C))`, `Arrays.asList(...)`, `new String[] {...}`: a loop over a handful of items
+ * written in the code runs a fixed number of commands (a cleanup of known keys), not one per data item.
+ */
+function overWrittenItems(text: string, site: RedisCallSite): boolean {
+  const head = text.slice(site.loop!.span.startOffset, Math.min(site.loop!.span.endOffset, site.loop!.span.startOffset + 400));
+  const literal = /^for\s*\([^:;)]*:\s*(?:(?:List|Set|Stream)\.of|Arrays\.asList|new\s+\w+\s*\[\s*\]\s*)\s*[({]([^(){}]*)[)}]\s*\)/.exec(head);
+  return !!literal && literal[1].split(',').length <= 10;
+}
+
 export function javaCommandInLoop(context: RuleContext): void {
   const seen = new Set<number>();
   const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]
-    .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable)
+    .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable && !overWrittenItems(context.model.text, s))
     .sort((a, b) => a.span.startOffset - b.span.startOffset);
   for (const site of candidates) {
     const loop = site.loop!.span.startOffset;
