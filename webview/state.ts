@@ -11,6 +11,8 @@ export interface PersistedState {
   /** Chart history of the stats tab: [time ms, used memory, ops/sec, hit ratio, clients]. */
   statsHistory?: Array<[number, number, number, number, number]>;
   clientSort?: { column: string; descending: boolean };
+  /** The Analysis tab's method: key by key, or from a snapshot streamed over replication. */
+  analysisMethod?: 'live' | 'snapshot';
 }
 
 const DEFAULT_STATE: PersistedState = { tab: 'keys', pattern: '*', type: '' };

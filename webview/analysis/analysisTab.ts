@@ -2,9 +2,10 @@
  * Analysis tab: the latest memory analysis of the connection — a namespace treemap by memory (click to drill
  * down), bars for types and TTL buckets, size percentiles, top keys, namespaces with links to the code that
  * writes them, and the recommendations with evidence and actions. Exports Markdown and JSON via the host.
+ * Two methods: live (key by key) or from a snapshot streamed over replication, which adds what only an RDB has.
  */
-import type { LinkedWriteSite, MemoryReport, NamespaceNode } from '../../src/core/memory/types';
-import type { AnalysisView } from '../../src/shared/analysisProtocol';
+import type { LinkedWriteSite, MemoryReport, NamespaceNode, RdbSourceSummary } from '../../src/core/memory/types';
+import type { AnalysisMethod, AnalysisView } from '../../src/shared/analysisProtocol';
 import '../../src/shared/analysisProtocol';
 import { button, clear, h } from '../dom';
 import { formatBytes, formatCount, formatTtl } from '../format';
@@ -53,15 +54,60 @@ function slotSkewSection(report: MemoryReport): HTMLElement[] {
   ];
 }
 
+/** The two methods, each with what it costs the server and what it gives (one line each). */
+const METHODS: Array<{ id: AnalysisMethod; label: string; explanation: string }> = [
+  {
+    id: 'live',
+    label: 'Live (SCAN + MEMORY USAGE)',
+    explanation: 'Asks the server about every key, in small bounded batches: exact sizes and no extra permission, but each key costs its main thread a little, and before Redis 7.2 reading a key resets its LRU idle time.',
+  },
+  {
+    id: 'snapshot',
+    label: 'From a snapshot (RDB over replication)',
+    explanation: 'The server forks and streams an RDB, parsed here as it arrives: no per-key work on its main thread, no LRU touched; needs the SYNC permission (+sync +replconf) and memory for the fork. Adds idle time / LFU per key and keys already expired; sizes are modelled from encodings.',
+  },
+];
+
+/** What only a snapshot tells: where it came from, keys already expired, idle times (LRU) and LFU counters. */
+function rdbSection(rdb: RdbSourceSummary): HTMLElement {
+  const from = rdb.source === 'file' ? `the RDB file ${rdb.origin}` : `a snapshot streamed from ${rdb.origin}`;
+  const server = [rdb.redisVersion ? `Redis ${rdb.redisVersion}` : '', rdb.valkeyVersion ? `Valkey ${rdb.valkeyVersion}` : ''].filter(Boolean).join(', ');
+  const taken = rdb.snapshotTime ? `, taken ${new Date(rdb.snapshotTime).toLocaleString()}` : '';
+  const databases = Object.entries(rdb.keysByDatabase);
+  const modules = Object.entries(rdb.moduleTypes);
+  return h('div', { class: 'rdb-section', dataset: { section: 'rdb' } },
+    h('h3', {}, 'From the snapshot'),
+    h('p', { class: 'muted', dataset: { field: 'rdb-source' } }, `Read from ${from} (${formatBytes(rdb.bytes)}, RDB ${rdb.rdbVersion}${server ? `, ${server}` : ''}${taken}). Sizes: ${rdb.sizeModel}.`),
+    h('div', { class: 'cards' },
+      h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Already expired (not counted)'), h('div', { class: 'card-value', dataset: { stat: 'rdb-expired' } }, `${formatCount(rdb.expiredKeys)} keys, ${formatBytes(rdb.expiredMemoryBytes)}`)),
+      ...(databases.length > 1 ? [h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Keys per database'), h('div', { class: 'card-value' }, databases.map(([db, n]) => `db${db} ${formatCount(n)}`).join(', ')))] : []),
+      ...(rdb.functionLibraries ? [h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Function libraries'), h('div', { class: 'card-value' }, formatCount(rdb.functionLibraries)))] : []),
+      ...(modules.length ? [h('div', { class: 'card' }, h('div', { class: 'card-label' }, 'Module types'), h('div', { class: 'card-value' }, modules.map(([name, n]) => `${name} ${formatCount(n)}`).join(', ')))] : []),
+    ),
+    rdb.idle
+      ? bars('Idle time (LRU)', rdb.idle.map((b) => ({ label: b.bucket, value: b.memoryBytes, text: `${formatCount(b.keys)} keys, ${formatBytes(b.memoryBytes)}` })))
+      : null,
+    rdb.lfu
+      ? table(['LFU counter', 'p50', 'p90', 'p99', 'max'], [['all keys', String(rdb.lfu.p50), String(rdb.lfu.p90), String(rdb.lfu.p99), String(rdb.lfu.max)]], 'rdb-lfu')
+      : null,
+    // The server writes idle times only under an LRU maxmemory-policy and LFU counters only under an LFU one.
+    !rdb.idle && !rdb.lfu ? h('p', { class: 'muted', dataset: { note: 'rdb-no-lru' } }, 'No idle times or LFU counters: the server writes them into a snapshot only when its maxmemory-policy is an LRU or LFU one.') : null,
+  );
+}
+
 class AnalysisTab implements TabInstance {
   readonly element: HTMLElement;
   private readonly body = h('div', { class: 'analysis-body' });
   private readonly status = h('span', { class: 'muted', dataset: { field: 'analysis-status' } });
   private current: AnalysisView | null = null;
+  private method: AnalysisMethod;
+  /** Why the last run gave nothing to show (a refused snapshot), shown above the report until the next run. */
+  private failure: string | undefined;
   /** Drill-down path in the treemap (patterns). */
   private path: NamespaceNode[] = [];
 
   constructor(private readonly context: TabContext) {
+    this.method = context.state.get().analysisMethod ?? 'live';
     this.element = h(
       'section',
       { class: 'tab analysis-tab', 'aria-label': 'Memory analysis' },
@@ -73,8 +119,20 @@ class AnalysisTab implements TabInstance {
         button('Export JSON', { icon: 'json', id: 'export-json', onClick: () => void this.export('json') }),
         this.status,
       ),
+      this.methodChoice(),
       this.body,
     );
+  }
+
+  private methodChoice(): HTMLElement {
+    return h('fieldset', { class: 'analysis-method', dataset: { field: 'analysis-method' } },
+      h('legend', {}, 'Method'),
+      ...METHODS.map((method) => h('div', { class: 'analysis-method-option' },
+        h('label', {},
+          h('input', { type: 'radio', name: 'analysis-method', value: method.id, checked: method.id === this.method, dataset: { method: method.id },
+            on: { change: () => { this.method = method.id; this.context.state.update({ analysisMethod: method.id }); } } }),
+          ` ${method.label}`),
+        h('div', { class: 'muted analysis-method-explanation' }, method.explanation))));
   }
 
   show(): void {
@@ -102,13 +160,18 @@ class AnalysisTab implements TabInstance {
   }
 
   private async run(): Promise<void> {
-    this.status.textContent = 'Analyzing… (progress and cancel in the notification)';
+    const method = this.method;
+    this.status.textContent = method === 'snapshot' ? 'Reading a snapshot… (progress and cancel in the notification)' : 'Analyzing… (progress and cancel in the notification)';
     this.running = true;
+    this.failure = undefined;
     try {
-      this.current = await this.context.host.request('runMemoryAnalysis', {});
+      this.current = await this.context.host.request('runMemoryAnalysis', { method });
       this.path = [];
       this.render();
     } catch (error) {
+      // Said here, next to the method the user chose, until the next run: a notification alone passes by.
+      this.failure = (error as Error).message;
+      this.render();
       this.context.notify(`Analysis failed: ${(error as Error).message}`, 'error');
     } finally {
       this.running = false;
@@ -122,6 +185,7 @@ class AnalysisTab implements TabInstance {
 
   private render(): void {
     clear(this.body);
+    if (this.failure) this.body.appendChild(h('p', { class: 'error', role: 'alert', dataset: { field: 'analysis-error' } }, this.failure));
     const view = this.current;
     if (!view) {
       this.status.textContent = 'No analysis yet for this connection.';
@@ -130,7 +194,8 @@ class AnalysisTab implements TabInstance {
     }
     const report = view.report;
     const s = report.sampling;
-    this.status.textContent = `${view.complete ? '' : `Partial (${report.incompleteReason ?? 'cancelled'}) · `}${report.sizeEstimate ? 'sizes estimated · ' : ''}${s.mode === 'full' ? 'full scan' : `sample of ${formatCount(s.inspectedKeys)}, ±${formatBytes(s.totalMemoryMarginBytes)}`} · ${new Date(view.finishedAt).toLocaleString()}`;
+    const how = report.rdb ? 'from a snapshot' : s.mode === 'full' ? 'full scan' : `sample of ${formatCount(s.inspectedKeys)}, ±${formatBytes(s.totalMemoryMarginBytes)}`;
+    this.status.textContent = `${view.complete ? '' : `Partial (${report.incompleteReason ?? 'cancelled'}) · `}${report.sizeEstimate ? 'sizes estimated · ' : ''}${how} · ${new Date(view.finishedAt).toLocaleString()}`;
     // Estimates and side effects stay visible next to the figures they qualify, not only in a passing notification.
     const notes = [
       ...(report.sizeEstimate ? [`Sizes are estimates from type, encoding and length: ${report.sizeEstimate.reason}.`] : []),
@@ -149,6 +214,7 @@ class AnalysisTab implements TabInstance {
         bars('TTL', report.ttlBuckets.map((b) => ({ label: b.bucket, value: b.memoryBytes, text: `${formatCount(b.keys)} keys, ${formatBytes(b.memoryBytes)}` }))),
       ),
       ...slotSkewSection(report),
+      report.rdb ? rdbSection(report.rdb) : '',
       h('h3', {}, 'Size percentiles'),
       table(['type', 'p50', 'p90', 'p99', 'max', 'encodings'], Object.entries(report.byType).map(([type, t]) => [type, formatBytes(t.p50), formatBytes(t.p90), formatBytes(t.p99), formatBytes(t.max), Object.entries(report.encodings[type] ?? {}).map(([e, n]) => `${e} ${formatCount(n)}`).join(', ')]), 'percentiles'),
       h('h3', {}, 'Namespaces and the code that writes them'),

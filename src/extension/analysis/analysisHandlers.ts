@@ -19,8 +19,8 @@ export function registerAnalysisHandlers(store: AnalysisStore, services: Extensi
     async memoryAnalysis(_params, { session }) {
       return view(store.get(session.id));
     },
-    async runMemoryAnalysis(_params, { session }) {
-      await analyzeMemoryCommand(services, store, { connectionId: session.id, shownInView: true });
+    async runMemoryAnalysis(params, { session }) {
+      await analyzeMemoryCommand(services, store, { connectionId: session.id, shownInView: true, method: params.method });
       return view(store.get(session.id));
     },
     async openCodeLocation(params, { session }) {

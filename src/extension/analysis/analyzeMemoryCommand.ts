@@ -13,6 +13,8 @@ import { analyzeMemory } from '../../redis/analysis/analyzeMemory';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import type { ExtensionServices } from '../services';
 import type { AnalysisStore } from './analysisStore';
+import type { AnalysisMethod } from '../../shared/analysisProtocol';
+import { analyzeSnapshot } from './snapshotAnalysisCommand';
 
 export interface AnalyzeArgument {
   connectionId?: string;
@@ -20,6 +22,8 @@ export interface AnalyzeArgument {
   resume?: boolean;
   /** Asked for by the Analysis tab, which shows the result itself: no "Open Analysis" offer. */
   shownInView?: boolean;
+  /** "snapshot": read an RDB streamed over replication instead of inspecting key by key (default "live"). */
+  method?: AnalysisMethod;
 }
 
 /** Cancelled runs, to resume from: their collector and per-node cursors. */
@@ -52,6 +56,16 @@ export async function analyzeMemoryCommand(services: ExtensionServices, store: A
     session = connections.session(id) ?? (await connections.connect(id));
   } catch (error) {
     void vscode.window.showErrorMessage(`Redis: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  if (argument?.method === 'snapshot') {
+    try {
+      await analyzeSnapshot(services, store, session, { shownInView: argument.shownInView });
+    } catch (error) {
+      // The Analysis tab shows the reason where the user chose the method; the palette gets a notification.
+      if (argument.shownInView) throw error;
+      void vscode.window.showErrorMessage(`Redis: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return;
   }
   const resume = argument?.resume ? pausedRuns.get(id) : undefined;

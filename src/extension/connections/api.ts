@@ -3,6 +3,7 @@
  * the profiles the user has, and live sessions for the connected ones.
  */
 import type * as vscode from 'vscode';
+import type { ConnectionProfile, HostPort } from '../../core/connection/profile';
 import type { RedisClient } from '../../redis/client';
 
 export type Topology = 'standalone' | 'sentinel' | 'cluster';
@@ -26,6 +27,14 @@ export interface ConnectedSession extends ConnectionSummary {
   serverLabel?: string;
 }
 
+/** What a connection of its own to the same server needs (the snapshot analysis replicates): host side only. */
+export interface ReplicationTarget {
+  profile: ConnectionProfile;
+  password?: string;
+  /** The server itself, or the master a Sentinel connection follows now (unknown while it looks for one). */
+  masterAddress?: HostPort;
+}
+
 export interface ConnectionsApi {
   list(): ConnectionSummary[];
   /** The live session of a connected profile, or undefined when it is not connected. */
@@ -34,6 +43,8 @@ export interface ConnectionsApi {
   connect(id: string): Promise<ConnectedSession>;
   /** The profile the user last selected or connected in the Connections view. */
   activeId(): string | undefined;
+  /** For a connected profile: its settings, password and master address, to open a replication connection. */
+  replicationTarget?(id: string): ReplicationTarget | undefined;
   readonly onDidChange: vscode.Event<void>;
   /** The Connections tree's data provider (extension-host tests read what the tree shows). */
   readonly treeProvider?: vscode.TreeDataProvider<unknown>;

@@ -9,7 +9,7 @@ import type { RedisClient } from '../../redis/client';
 import { openDatabaseClient } from '../../redis/connection/confirmDatabase';
 import { ConnectionFailure, toConnectionFailure } from '../../redis/connection/openConnection';
 import { RedisSession } from '../../redis/connection/redisSession';
-import type { ConnectedSession, ConnectionsApi, ConnectionSummary } from './api';
+import type { ConnectedSession, ConnectionsApi, ConnectionSummary, ReplicationTarget } from './api';
 import type { ProfileStore, StoredProfile } from './profileStore';
 
 interface Live {
@@ -77,6 +77,15 @@ export class ConnectionManager implements ConnectionsApi, vscode.Disposable {
 
   activeId(): string | undefined {
     return this.active;
+  }
+
+  replicationTarget(id: string): ReplicationTarget | undefined {
+    const live = this.live.get(id);
+    const session = live?.session;
+    if (!session || live.state !== 'connected') return undefined;
+    const profile = session.profile;
+    const masterAddress = profile.topology === 'sentinel' ? session.currentAddress() : { host: profile.host, port: profile.port };
+    return { profile, ...(live.secrets?.password !== undefined ? { password: live.secrets.password } : {}), ...(masterAddress ? { masterAddress } : {}) };
   }
 
   setActive(id: string | undefined): void {

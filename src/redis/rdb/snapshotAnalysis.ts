@@ -44,6 +44,14 @@ export interface SnapshotProgress {
   waitingNodes: number;
 }
 
+/** One line for a progress display: the fork first (diskless replication waits repl-diskless-sync-delay), then bytes and keys. */
+export function describeSnapshotProgress(progress: SnapshotProgress): string {
+  const servers = progress.nodes > 1 ? `${progress.nodes} masters` : 'the server';
+  if (progress.waitingNodes === progress.nodes) return `waiting for ${servers} to fork and start sending (repl-diskless-sync-delay)`;
+  const read = `${formatBytes(progress.bytes)}${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} of the snapshot, ${countOf(progress.keys, 'key')} parsed`;
+  return progress.waitingNodes > 0 ? `${read} (${progress.waitingNodes} of ${progress.nodes} masters not sending yet)` : read;
+}
+
 /** Replication connection settings (everything but the address) for a connection profile. */
 export type SnapshotConnection = Omit<SnapshotTarget, 'host' | 'port' | 'signal'>;
 

@@ -56,6 +56,12 @@ describe('layer boundaries', () => {
     }
   });
 
+  it('nothing but the command line imports src/cli: what the editor shares with it lives in src/redis or src/core', () => {
+    for (const folder of ['src/core', 'src/redis', 'src/extension', 'src/shared', 'src/node', 'webview']) {
+      expect(violations(folder, (s) => /(^|\/)cli(\/|$)/.test(s))).toEqual([]);
+    }
+  });
+
   it('the webview imports nothing from the extension host side but the shared protocol', () => {
     expect(violations('webview', (s) => /src\/(extension|redis|cli|node)\b/.test(s))).toEqual([]);
   });
