@@ -78,6 +78,7 @@ const R_SET: Record<string, string> = {
 const R_ZSET: Record<string, string> = {
   add: 'ZADD', addAll: 'ZADD', remove: 'ZREM', readAll: 'ZRANGE', entryRange: 'ZRANGEBYSCORE', valueRange: 'ZRANGEBYSCORE', size: 'ZCARD',
   delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE', count: 'ZCOUNT', readUnion: 'ZUNION', readIntersection: 'ZINTER', union: 'ZUNIONSTORE', intersection: 'ZINTERSTORE',
+  readDiff: 'ZDIFF', diff: 'ZDIFFSTORE',
 };
 const R_QUEUE: Record<string, string> = {
   offer: 'RPUSH', add: 'RPUSH', poll: 'LPOP', take: 'BLPOP', peek: 'LINDEX', remove: 'LREM', readAll: 'LRANGE', size: 'LLEN', delete: 'DEL',
@@ -147,6 +148,8 @@ export const TYPE_APIS: Record<string, JavaApi> = {
   JedisCommands: 'commands', Pipeline: 'commands', Transaction: 'commands', RedisCommands: 'commands', RedisAsyncCommands: 'commands',
   RedisReactiveCommands: 'commands', RedisClusterCommands: 'commands', RedisAdvancedClusterCommands: 'commands', RedisAdvancedClusterAsyncCommands: 'commands',
   RedisConnection: 'commands', StringRedisConnection: 'commands', RedisClusterConnection: 'commands', ReactiveRedisConnection: 'commands',
+  RedisKeyCommands: 'commands', RedisStringCommands: 'commands', RedisHashCommands: 'commands', RedisListCommands: 'commands', RedisSetCommands: 'commands',
+  RedisZSetCommands: 'commands', RedisStreamCommands: 'commands', RedisServerCommands: 'commands',
   RedisTemplate: 'template', StringRedisTemplate: 'template', RedisOperations: 'template', ReactiveRedisTemplate: 'template', ReactiveStringRedisTemplate: 'template',
   ValueOperations: 'ops-value', HashOperations: 'ops-hash', ListOperations: 'ops-list', SetOperations: 'ops-set', ZSetOperations: 'ops-zset', StreamOperations: 'ops-stream',
   BoundValueOperations: 'ops-value', BoundHashOperations: 'ops-hash', BoundListOperations: 'ops-list', BoundSetOperations: 'ops-set', BoundZSetOperations: 'ops-zset',
@@ -161,6 +164,6 @@ export function libraryOfType(type: string): 'jedis' | 'lettuce' | 'spring-data-
   if (/^(Jedis|JedisCluster|JedisPooled|UnifiedJedis|ShardedJedis|BinaryJedis|JedisCommands|Pipeline|Transaction|JedisPool|JedisSentinelPool)$/.test(type)) return 'jedis';
   if (/^(Redis(Async|Reactive|Cluster|AdvancedCluster|AdvancedClusterAsync)?Commands|RedisClient|RedisClusterClient|StatefulRedis\w*Connection)$/.test(type)) return 'lettuce';
   if (/^R[A-Z]\w*$/.test(type) && (Object.hasOwn(TYPE_APIS, type) || /^Redisson(Reactive|Rx)?Client$/.test(type))) return 'redisson';
-  if (/Redis(Template|Operations|Connection)$|Operations$/.test(type)) return 'spring-data-redis';
+  if (/Redis(Template|Operations|Connection)$|Operations$|^Redis(Key|String|Hash|List|Set|ZSet|Stream|Server)Commands$/.test(type)) return 'spring-data-redis';
   return undefined;
 }

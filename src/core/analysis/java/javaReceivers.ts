@@ -61,6 +61,8 @@ export function receiverForStaticClass(name: string): JavaReceiver | undefined {
   return { api: 'wrapper', library: guessLibrary(name), kind: 'client', confidence: 'likely', evidence: `${name} is a project class named after Redis` };
 }
 
+const SPRING_COMMAND_FAMILIES = /^(key|string|hash|list|set|zSet|stream|server|geo|hyperLogLog|scripting)Commands$/;
+
 /** What a method called on a resolved receiver hands back, when that is itself a receiver. */
 export function receiverFromCall(object: JavaReceiver, method: string): JavaReceiver | undefined {
   const base = { library: object.library, kind: object.kind, confidence: object.confidence, evidence: object.evidence };
@@ -70,6 +72,9 @@ export function receiverFromCall(object: JavaReceiver, method: string): JavaRece
   if (object.role === 'lettuce-client' && method === 'connect') return { ...base, role: 'lettuce-connection' };
   if (object.role === 'lettuce-client' && method === 'connectPubSub') return { ...base, role: 'lettuce-pubsub', kind: 'pubsub' };
   if ((object.role === 'lettuce-connection' || object.role === 'lettuce-pubsub') && /^(sync|async|reactive)$/.test(method)) return { ...base, api: 'commands' };
+  // Spring Data Redis 2+/3: `connection.keyCommands().del(k)`, `connection.setCommands().sInter(...)` (the direct
+  // RedisConnection methods are deprecated in 3.x): the same connection, one command family at a time.
+  if (object.api === 'commands' && object.library === ('spring-data-redis' as ClientLibrary) && SPRING_COMMAND_FAMILIES.test(method)) return { ...base, api: 'commands', batched: object.batched, transaction: object.transaction };
   if (object.api === 'commands' && object.library === ('jedis' as ClientLibrary) && (method === 'pipelined' || method === 'multi')) {
     return { ...base, api: 'commands', kind: method === 'multi' ? 'transaction' : 'pipeline', batched: true, transaction: method === 'multi' };
   }
