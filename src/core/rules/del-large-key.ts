@@ -216,7 +216,7 @@ public class Board {
 `),
         },
       ],
-      fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
+      fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del` and Spring `delete` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
       falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },

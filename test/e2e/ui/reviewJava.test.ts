@@ -35,7 +35,7 @@ it('shows a squiggle and a Problems entry for RedisTemplate.keys', async () => {
   await workbench.screenshot('review-java-squiggle-problems');
   const keysRows = rows.filter((t) => t.includes('keys-command'));
   expect(keysRows).toHaveLength(1);
-  expect(keysRows[0]).toContain("runs KEYS 'session:*', which scans every key");
+  expect(keysRows[0]).toContain('runs KEYS "session:*", which scans every key');
   expect(keysRows[0]).toContain('redisTemplate.scan(ScanOptions.scanOptions().match("session:*")');
 });
 

@@ -11,7 +11,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
-import { goCallText, goMethodFor, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
+import { goCallText, goClientText, goMethodFor, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -80,6 +80,21 @@ function objectHash(site: RedisCallSite): boolean {
   return /[:_-](\*|\d{3,}|[0-9a-f]{16,})$/i.test(key);
 }
 
+/** The paged read of a whole collection in the client's own spelling (`rdb.SScan(ctx, key, cursor, "", 500).Iterator()`). */
+function pagedRead(site: RedisCallSite): string {
+  const scan = site.command === 'SMEMBERS' ? 'SSCAN' : site.command.startsWith('H') ? 'HSCAN' : undefined;
+  const key = site.args[0]?.text ?? 'key';
+  const client = goClientText(site);
+  if (!scan) {
+    if (site.receiver.library === 'redigo') return `a bounded range (\`${client}.Do("${site.command}", ${key}, start, start+99)\` in pages)`;
+    if (site.receiver.library === 'rueidis') return `a bounded range (\`.Start(start).Stop(start + 99)\` in pages)`;
+    return `a bounded range (\`${client}.${site.method}(ctx, ${key}, start, start+99)\` in pages)`;
+  }
+  if (site.receiver.library === 'redigo') return `${scan} (\`redis.Values(${client}.Do("${scan}", ${key}, cursor, "COUNT", 500))\` until the cursor is 0)`;
+  if (site.receiver.library === 'rueidis') return `${scan} (\`${client}.B().${scan[0]}scan().Key(${key}).Cursor(c).Count(500)\` until the cursor is 0)`;
+  return `${scan} (\`${client}.${scan[0]}Scan(ctx, ${key}, 0, "", 500).Iterator()\`)`;
+}
+
 export function goUnboundedCollectionRead(context: RuleContext): void {
   for (const site of context.model.callSites) {
     let reason: string | undefined;
@@ -88,7 +103,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
     else if (BY_SCORE.has(site.command) && /\+inf|"\+inf"|Max:\s*"\+inf"/.test(site.args.map((a) => a.text).join(' ')) && !/Count:|Offset:|LIMIT/i.test(site.args.map((a) => a.text).join(' '))) reason = 'reads every member up to +inf without a limit';
     if (!reason) continue;
-    const paged = site.command === 'SMEMBERS' ? 'SSCAN' : site.command.startsWith('H') ? 'HSCAN' : 'a bounded range';
+    const paged = pagedRead(site);
     context.report({
       messageId: '{{call}} {{reason}} of {{key}} in one reply: it grows with the data and blocks the server while it is built; page it with {{paged}}.',
       data: { call: goCallText(site), reason, key: shownGoKey(site.args[0]), paged },
@@ -112,6 +127,8 @@ export function goDelLargeKey(context: RuleContext): void {
     if (!key && !elsewhere) continue;
     const fixes: Fix[] = [];
     if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
+    // rueidis: `B().Del().Key(k)` → `B().Unlink().Key(k)`, the same key steps.
+    if (site.receiver.library === 'rueidis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
     if (site.receiver.library === 'redigo') {
       const at = context.model.text.indexOf('"DEL"', site.callSpan.startOffset);
       if (at > 0 && at < site.callSpan.endOffset) fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(spanFromOffsets(context.model.text, at, at + 5), '"UNLINK"')]));
@@ -150,6 +167,19 @@ export function goExpensiveLinearListOps(context: RuleContext): void {
   }
 }
 
+/** How each Go client caps a stream as it adds to it. */
+const STREAM_CAPS: Record<string, string> = {
+  'go-redis': '`MaxLen: 100000, Approx: true` in XAddArgs',
+  rueidis: '`.Maxlen().Almost().Threshold("100000")` after `.Key(…)`',
+  redigo: '`"MAXLEN", "~", 100000` before the ID',
+};
+
+/** The stream an XADD writes: go-redis names it in the `Stream:` field of its XAddArgs. */
+function streamKey(site: RedisCallSite): string {
+  const field = site.receiver.library === 'go-redis' ? /\bStream:\s*([^,\n}]+)/.exec(site.args[0]?.text ?? '')?.[1]?.trim() : undefined;
+  return field ?? shownGoKey(site.args[0]);
+}
+
 export function goStreamWithoutMaxlen(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'XADD') continue;
@@ -158,7 +188,7 @@ export function goStreamWithoutMaxlen(context: RuleContext): void {
     if (site.receiver.library === 'rueidis' && (site.keywords.maxlen || site.keywords.minid)) continue;
     if (site.receiver.library === 'redigo' && site.args.some((a) => upperString(a) === 'MAXLEN' || upperString(a) === 'MINID')) continue;
     if (site.receiver.library === 'go-redis' && !/XAddArgs/.test(text)) continue;
-    context.report({ messageId: 'XADD to {{key}} without MAXLEN or MINID: the stream keeps every entry forever; cap it ({{cap}}).', data: { key: shownGoKey(site.args[0]), cap: site.receiver.library === 'go-redis' ? '`MaxLen: 100000, Approx: true` in XAddArgs' : 'MAXLEN ~ 100000' }, span: site.span });
+    context.report({ messageId: 'XADD to {{key}} without MAXLEN or MINID: the stream keeps every entry forever; cap it ({{cap}}).', data: { key: streamKey(site), cap: STREAM_CAPS[site.receiver.library] ?? STREAM_CAPS.redigo }, span: site.span });
   }
 }
 
@@ -176,6 +206,13 @@ function declaredFunctionName(text: string, site: RedisCallSite): string {
   return found;
 }
 
+/** How each Go client runs the compare-and-delete script. */
+const COMPARE_AND_DELETE: Record<string, string> = {
+  'go-redis': '`redis.NewScript(src).Run(ctx, rdb, []string{key}, token)`',
+  rueidis: '`rueidis.NewLuaScript(src).Exec(ctx, client, []string{key}, []string{token})`, or rueidislock',
+  redigo: '`redis.NewScript(1, src).Do(conn, key, token)`',
+};
+
 export function goLockReleaseWithoutOwnership(context: RuleContext): void {
   let locking: boolean | undefined;
   for (const site of context.model.callSites) {
@@ -187,7 +224,7 @@ export function goLockReleaseWithoutOwnership(context: RuleContext): void {
     // SET NX (a placeholder written by every holder, `key + "-refresh"`): a plain DEL either way.
     const lockKey = /lock|mutex/i.test(`${keyOf(key) ?? ''} ${key.text}`);
     if (!lockKey && !(/unlock|release/i.test(fn) && (locking ??= takesLocks(context)))) continue;
-    context.report({ messageId: 'Releasing the lock {{key}} with a plain DEL can delete a lock another process took after this one expired; compare the token and delete in one Lua script.', data: { key: shownGoKey(key) }, span: site.span });
+    context.report({ messageId: 'Releasing the lock {{key}} with a plain DEL can delete a lock another process took after this one expired; compare the token and delete in one Lua script ({{script}}).', data: { key: shownGoKey(key), script: COMPARE_AND_DELETE[site.receiver.library] ?? COMPARE_AND_DELETE['go-redis'] }, span: site.span });
   }
 }
 

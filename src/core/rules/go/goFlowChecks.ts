@@ -5,9 +5,9 @@
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
-import { fix, replace } from '../support/edits';
+import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
-import { goCallText, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
+import { assignedBetween, goCallText, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
 
 export function goCommandInLoop(context: RuleContext): void {
   const reported = new Set<number>();
@@ -57,14 +57,42 @@ export function goCommandInLoop(context: RuleContext): void {
 const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'PFADD']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 
-/** go-redis `Set(ctx, k, v, 0)` + `Expire(ctx, k, ttl)` → `Set(ctx, k, v, ttl)` and the EXPIRE statement removed. */
+/**
+ * The write and its separate EXPIRE made one SET with the TTL, the EXPIRE statement removed:
+ * go-redis `Set(ctx, k, v, 0)` + `Expire(ctx, k, ttl)` (or PExpire) → `Set(ctx, k, v, ttl)`;
+ * redigo `Do("SET", k, v)` + `Do("EXPIRE", k, n)` → `Do("SET", k, v, "EX", n)` ("PX" for PEXPIRE).
+ * Only when the EXPIRE is a statement of its own on the same client, and nothing it uses is reassigned in between.
+ */
 function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite): Fix | undefined {
-  if (write.receiver.library !== 'go-redis' || write.command !== 'SET' || expire.method !== 'Expire' || !isNumber(write.args[2], 0) || !expire.args[1] || !expire.statementSpan) return undefined;
+  if (write.command !== 'SET' || !expire.statementSpan || expire.args.length !== 2 || write.receiver.text !== expire.receiver.text) return undefined;
   const text = context.model.text;
+  if (assignedBetween(text, write.callSpan.endOffset, expire.callSpan.startOffset, [write.args[0].text, expire.args[1].text])) return undefined;
   const lineStart = text.lastIndexOf('\n', expire.statementSpan.startOffset - 1) + 1;
   const lineEnd = text.indexOf('\n', expire.statementSpan.endOffset);
-  const removal = spanFromOffsets(text, lineStart, lineEnd < 0 ? text.length : lineEnd + 1);
-  return fix('Set the TTL in the SET call and drop the separate EXPIRE', false, [replace(write.args[2].span, expire.args[1].text), replace(removal, '')]);
+  // The EXPIRE must be alone on its line (gofmt puts each statement on its own).
+  if (text.slice(lineStart, expire.statementSpan.startOffset).trim() || text.slice(expire.statementSpan.endOffset, lineEnd < 0 ? text.length : lineEnd).trim()) return undefined;
+  const removal = replace(spanFromOffsets(text, lineStart, lineEnd < 0 ? text.length : lineEnd + 1), '');
+  const ttl = expire.args[1].text;
+  if (write.receiver.library === 'go-redis' && (expire.method === 'Expire' || expire.method === 'PExpire') && isNumber(write.args[2], 0) && write.args.length === 3) {
+    return fix('Set the TTL in the SET call and drop the separate EXPIRE', false, [replace(write.args[2].span, ttl), removal]);
+  }
+  const unit = expire.command === 'EXPIRE' ? 'EX' : expire.command === 'PEXPIRE' ? 'PX' : undefined;
+  if (write.receiver.library === 'redigo' && write.method === 'Do' && expire.method === 'Do' && unit && write.args.length === 2 && !write.args.some((a) => a.spread)) {
+    return fix(`Set the TTL in the SET command ("${unit}") and drop the separate ${expire.command}`, false, [insertAt(write.args[1].span.endOffset, `, "${unit}", ${ttl}`), removal]);
+  }
+  return undefined;
+}
+
+/** A write with its TTL in one command, in the client's own spelling. */
+function ttlInWrite(site: RedisCallSite): string {
+  if (site.command !== 'SET') {
+    if (site.receiver.library === 'redigo') return 'send both in one MULTI (`conn.Send("MULTI")` … `conn.Do("EXEC")`) or a Lua script';
+    if (site.receiver.library === 'rueidis') return 'send both in one MULTI/EXEC with `DoMulti`, or a Lua script';
+    return `send both in one MULTI (\`${site.receiver.text}.TxPipelined(ctx, …)\`) or a Lua script`;
+  }
+  if (site.receiver.library === 'redigo') return 'set the TTL in the same command (`Do("SET", key, value, "EX", seconds)`)';
+  if (site.receiver.library === 'rueidis') return 'set the TTL in the same command (`.Ex(ttl)` on the SET builder)';
+  return `set the TTL in the same command (\`${site.receiver.text}.Set(ctx, key, value, ttl)\`)`;
 }
 
 export function goSetThenExpire(context: RuleContext): void {
@@ -83,7 +111,7 @@ export function goSetThenExpire(context: RuleContext): void {
     const merged = mergeFix(context, write, expire);
     context.report({
       messageId: '{{write}} then a separate EXPIRE on {{key}}: if the process dies in between the key never expires; {{better}}.',
-      data: { write: goCallText(write), key: shownGoKey(write.args[0]), better: write.command === 'SET' ? 'set the TTL in the same command' : 'send both in one MULTI (TxPipelined) or a Lua script' },
+      data: { write: goCallText(write), key: shownGoKey(write.args[0]), better: ttlInWrite(write) },
       span: write.span,
       related: [{ span: expire.span, message: 'the separate EXPIRE' }],
       fixes: merged ? [merged] : undefined,

@@ -16,17 +16,26 @@ export function shownGoKey(arg: Arg | undefined): string {
   return pattern !== undefined ? JSON.stringify(pattern) : arg.text.length > 40 ? `${arg.text.slice(0, 37)}...` : arg.text;
 }
 
-/** How the call is written for this client: `rdb.HGetAll(ctx, …)`, `conn.Do("HGETALL", …)`, `B().Hgetall()`. */
+/**
+ * The client a call goes through, as written: `rdb`, `s.pool`, or for a rueidis builder the client before `.B()`
+ * (the receiver of a builder step is the whole chain `client.B().Lrange().Key("h")…`).
+ */
+export function goClientText(site: RedisCallSite): string {
+  if (site.receiver.library !== 'rueidis') return site.receiver.text;
+  return /^(.*?)\.B\(\)/.exec(site.receiver.text)?.[1] ?? site.receiver.text;
+}
+
+/** How the call is written for this client: `rdb.HGetAll(ctx, …)`, `conn.Do("HGETALL", …)`, `client.B().Hgetall()…`. */
 export function goCallText(site: RedisCallSite): string {
   if (site.receiver.library === 'redigo') return `${site.receiver.text}.${site.method}("${site.command}", …)`;
-  if (site.receiver.library === 'rueidis') return `${site.receiver.text}.B().${site.method}()…`;
+  if (site.receiver.library === 'rueidis') return `${goClientText(site)}.B().${site.method}()…`;
   return `${site.receiver.text}.${site.method}(…)`;
 }
 
 /** The Go spelling of another command on the same client (`Unlink`, `"UNLINK"`, `Unlink()`). */
 export function goMethodFor(site: RedisCallSite, command: string, goRedisName: string): string {
   if (site.receiver.library === 'redigo') return `${site.receiver.text}.Do("${command}", …)`;
-  if (site.receiver.library === 'rueidis') return `${site.receiver.text}.B().${goRedisName}()…`;
+  if (site.receiver.library === 'rueidis') return `${goClientText(site)}.B().${goRedisName}()…`;
   return `${site.receiver.text}.${goRedisName}(…)`;
 }
 
@@ -42,4 +51,14 @@ export function commandSites(context: RuleContext, commands: ReadonlySet<string>
 /** Literal string value of an argument ("EX", "MAXLEN"), upper-cased. */
 export function upperString(arg: Arg | undefined): string | undefined {
   return arg?.value.kind === 'string' ? arg.value.value.toUpperCase() : undefined;
+}
+
+/**
+ * A name used by the given expressions is assigned between two calls (`ttl := next()` after the SET), so an
+ * expression of the later call cannot move into the earlier one.
+ */
+export function assignedBetween(text: string, from: number, to: number, expressions: readonly string[]): boolean {
+  const between = text.slice(from, to);
+  const names = new Set(expressions.flatMap((e) => e.replace(/"(?:[^"\\]|\\.)*"/g, '').match(/\b[A-Za-z_]\w*\b/g) ?? []));
+  return [...names].some((name) => new RegExp(`\\b${name}\\s*(?:=(?!=)|:=|\\+\\+|--|[-+*/]=)|\\b${name}\\s*,[^\\n=]*:?=(?!=)`).test(between));
 }

@@ -23,6 +23,24 @@ export function callText(site: RedisCallSite): string {
   return `${receiver ? `${receiver}.` : ''}${site.method}(…)`;
 }
 
+/**
+ * The key as a Java developer reads it in messages: a literal or a concatenation as a Java string pattern
+ * (`"session:*"`), any other expression as written (`BOARD`, `key`).
+ */
+export function shownJavaKey(site: RedisCallSite, fallback = 'the key'): string {
+  const arg = site.args[0];
+  if (!arg) return fallback;
+  if (arg.value.kind === 'string') return JSON.stringify(arg.value.value);
+  if (arg.value.kind === 'pattern') return JSON.stringify(arg.value.pattern);
+  return arg.text.length > 40 ? `${arg.text.slice(0, 37)}…` : arg.text;
+}
+
+/** The receiver as written (`jedis`, `this.commands`, `redisTemplate.opsForSet()`), or the client's usual name when there is none. */
+export function receiverName(site: RedisCallSite, usual: string): string {
+  const text = site.receiver.text.replace(/^this\./, '');
+  return text && text.length <= 48 ? text : usual;
+}
+
 /** The key argument as source text, whitespace dropped. */
 export function keyText(site: RedisCallSite): string | undefined {
   return site.args[0]?.text.replace(/\s+/g, '');

@@ -3,8 +3,7 @@ import { javaFactsOf } from '../../analysis/java/javaModel';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
-import { shownKey } from '../support/clients';
-import { callText, hasTtlArgument, importEdit, methodOf, sameKey, sitesByMethod } from './javaSupport';
+import { callText, hasTtlArgument, importEdit, methodOf, receiverName, sameKey, shownJavaKey, sitesByMethod } from './javaSupport';
 
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const TTL_WRITES = new Set(['SET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
@@ -18,12 +17,20 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
   if (write.command !== 'SET' || write.args.length !== 2 || write.blockId !== expire.blockId || !expire.statementSpan) return undefined;
   const [key, value] = write.args.map((a) => a.text);
   const ttl = expire.args.slice(1).map((a) => a.text);
+  if (changedBetween(context.model.text, write, expire, [key, ...ttl])) return undefined;
+  const unit = expire.command === 'EXPIRE' ? 'ex' : expire.command === 'PEXPIRE' ? 'px' : undefined;
+  // Both commands go through the same client (a second client or template may use other serializers).
+  const sameClient = write.receiver.text === expire.receiver.text;
   let replacement: string | undefined;
   let imports: string[] = [];
-  if (write.receiver.library === 'jedis' && expire.command === 'EXPIRE' && ttl.length === 1) {
-    replacement = `${write.receiver.text}.set(${key}, ${value}, SetParams.setParams().ex(${ttl[0]}))`;
+  if (write.receiver.library === 'jedis' && sameClient && unit && ttl.length === 1) {
+    replacement = `${write.receiver.text}.set(${key}, ${value}, SetParams.setParams().${unit}(${ttl[0]}))`;
     imports = ['redis.clients.jedis.params.SetParams'];
-  } else if (write.receiver.library === 'spring-data-redis' && write.method === 'set' && /opsForValue\(\)$/.test(write.receiver.text) && expire.command === 'EXPIRE' && ttl.length >= 1 && ttl.length <= 2) {
+  } else if (write.receiver.library === 'lettuce' && sameClient && unit && ttl.length === 1 && !/reactive/i.test(write.receiver.text)) {
+    // SetArgs.Builder.ex/px take seconds or milliseconds as a long, or a Duration (Lettuce 6.1+), as expire/pexpire do.
+    replacement = `${write.receiver.text}.set(${key}, ${value}, SetArgs.Builder.${unit}(${ttl[0]}))`;
+    imports = ['io.lettuce.core.SetArgs'];
+  } else if (write.receiver.library === 'spring-data-redis' && write.method === 'set' && write.receiver.text === `${expire.receiver.text}.opsForValue()` && expire.command === 'EXPIRE' && ttl.length >= 1 && ttl.length <= 2) {
     replacement = `${write.receiver.text}.set(${key}, ${value}, ${ttl.join(', ')})`;
   }
   if (!replacement) return undefined;
@@ -36,6 +43,16 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
       ...imports.flatMap((name) => importEdit(context.model.text, name)),
     ],
   };
+}
+
+/**
+ * A name used by the key or TTL is assigned between the write and the EXPIRE (`int ttl = ...;`), so the TTL
+ * cannot move into the write.
+ */
+function changedBetween(text: string, write: RedisCallSite, expire: RedisCallSite, expressions: readonly string[]): boolean {
+  const between = text.slice(write.callSpan.endOffset, expire.callSpan.startOffset);
+  const names = new Set(expressions.flatMap((e) => e.match(/\b[A-Za-z_$][\w$]*\b/g) ?? []));
+  return [...names].some((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*(=(?!=)|\\+\\+|--|[-+*/]=)`).test(between));
 }
 
 function lineStart(text: string, offset: number): number {
@@ -89,11 +106,9 @@ export function javaSetThenExpire(context: RuleContext): void {
       messageId: '{{call}} writes {{key}} and a separate {{expire}} sets its TTL: if the process dies or the call fails in between, the key never expires. {{advice}}',
       data: {
         call: callText(write),
-        key: shownKey(write),
+        key: shownJavaKey(write),
         expire: expire.command,
-        advice: write.command === 'SET'
-          ? write.receiver.library === 'jedis' ? 'Use set(key, value, SetParams.setParams().ex(seconds)).' : write.receiver.library === 'lettuce' ? 'Use set(key, value, SetArgs.Builder.ex(seconds)).' : 'Use opsForValue().set(key, value, timeout, unit).'
-          : 'Send both in one MULTI (a SessionCallback with multi()/exec(), or a Transaction), or a Lua script.',
+        advice: write.command === 'SET' ? `Use ${setWithTtl(write)}.` : `Send both in one MULTI (${TRANSACTIONS[write.receiver.library] ?? TRANSACTIONS.jedis}), or a Lua script.`,
       },
       span: write.span,
       related: [{ span: expire.span, message: `the separate ${expire.command}` }],
@@ -101,6 +116,28 @@ export function javaSetThenExpire(context: RuleContext): void {
     });
   }
 }
+
+/** A SET that carries its TTL, in the client's own API. */
+function setWithTtl(site: RedisCallSite): string {
+  switch (site.receiver.library) {
+    case 'jedis':
+      return `${receiverName(site, 'jedis')}.set(key, value, SetParams.setParams().ex(seconds))`;
+    case 'lettuce':
+      return `${receiverName(site, 'commands')}.set(key, value, SetArgs.Builder.ex(seconds))`;
+    case 'redisson':
+      return `${receiverName(site, 'bucket')}.set(value, Duration.ofSeconds(seconds))`;
+    default:
+      return `${/opsForValue\(\)$/.test(site.receiver.text) ? receiverName(site, 'opsForValue()') : 'opsForValue()'}.set(key, value, Duration.ofSeconds(seconds))`;
+  }
+}
+
+/** How each client sends commands in one MULTI/EXEC. */
+const TRANSACTIONS: Record<string, string> = {
+  jedis: 'jedis.multi() … exec()',
+  lettuce: 'commands.multi() … exec()',
+  'spring-data-redis': 'a SessionCallback with multi()/exec()',
+  redisson: 'an RBatch with BatchOptions.executionMode(IN_MEMORY_ATOMIC)',
+};
 
 /** The method forwards its own parameters: a wrapper's TTL-less overload, whose caller chooses. */
 function isForwardingWrapper(site: RedisCallSite, context: RuleContext): boolean {
@@ -137,8 +174,8 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
       messageId: '{{call}} writes the cache entry {{key}} without a TTL: it stays until it is deleted, and the cache only grows. {{advice}}',
       data: {
         call: callText(write),
-        key: shownKey(write),
-        advice: write.receiver.library === 'jedis' ? 'Use setex(key, seconds, value) or set(key, value, SetParams.setParams().ex(seconds)).' : write.receiver.library === 'lettuce' ? 'Use setex(key, seconds, value).' : write.command === 'HSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : 'Pass a timeout: set(key, value, timeout, unit).',
+        key: shownJavaKey(write),
+        advice: write.command === 'HSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : write.receiver.library === 'jedis' ? `Use ${receiverName(write, 'jedis')}.setex(key, seconds, value) or ${setWithTtl(write)}.` : `Use ${setWithTtl(write)}.`,
       },
       span: write.span,
     });
@@ -180,14 +217,28 @@ export function javaLockWithoutExpiry(context: RuleContext): void {
       messageId: '{{call}} takes the lock {{key}} with SETNX {{how}}: if the holder dies {{when}}, the lock is never released. Take it with one SET NX PX ({{spelling}}).',
       data: {
         call: callText(site),
-        key: shownKey(site),
+        key: shownJavaKey(site),
         how: expire ? `and gives it a TTL with a separate ${expire.command}` : 'and no expiry',
         when: expire ? 'between the two commands' : 'before releasing it',
-        spelling: site.receiver.library === 'jedis' ? 'set(key, token, SetParams.setParams().nx().px(ms))' : site.receiver.library === 'lettuce' ? 'set(key, token, SetArgs.Builder.nx().px(ms))' : 'opsForValue().setIfAbsent(key, token, timeout, unit)',
+        spelling: site.receiver.library === 'jedis' ? `${receiverName(site, 'jedis')}.set(key, token, SetParams.setParams().nx().px(ms))` : site.receiver.library === 'lettuce' ? `${receiverName(site, 'commands')}.set(key, token, SetArgs.Builder.nx().px(ms))` : site.receiver.library === 'redisson' ? `${receiverName(site, 'bucket')}.setIfAbsent(token, Duration.ofSeconds(seconds)), or an RLock` : `${/opsForValue\(\)$/.test(site.receiver.text) ? receiverName(site, 'opsForValue()') : 'opsForValue()'}.setIfAbsent(key, token, Duration.ofSeconds(seconds))`,
       },
       span: site.span,
       ...(expire ? { related: [{ span: expire.span, message: `the separate ${expire.command}` }] } : {}),
     });
+  }
+}
+
+/** How each client runs the compare-and-delete script. */
+function compareAndDelete(site: RedisCallSite): string {
+  switch (site.receiver.library) {
+    case 'jedis':
+      return `${receiverName(site, 'jedis')}.eval(script, List.of(key), List.of(token))`;
+    case 'lettuce':
+      return `${receiverName(site, 'commands')}.eval(script, ScriptOutputType.INTEGER, new String[] {key}, token)`;
+    case 'redisson':
+      return 'an RLock (unlock() checks the owner)';
+    default:
+      return `${receiverName(site, 'redisTemplate').replace(/\.opsFor\w+\(\)$/, '')}.execute(RedisScript.of(script, Long.class), List.of(key), token)`;
   }
 }
 
@@ -206,8 +257,8 @@ export function javaLockReleaseWithoutOwnership(context: RuleContext): void {
     if (!LOCKISH.test(key) && !/unlock|release/i.test(site.enclosingFunction?.name ?? '')) continue;
     if (!LOCKISH.test(key + (site.enclosingFunction?.name ?? ''))) continue;
     context.report({
-      messageId: '{{call}} releases the lock {{key}} with a plain DEL: if the lock expired and another client took it, this deletes their lock (a GET-compare before DEL is two commands and races the same way). Delete only when the value is still your token, in one Lua script (if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end).',
-      data: { call: callText(site), key: shownKey(site) },
+      messageId: '{{call}} releases the lock {{key}} with a plain DEL: if the lock expired and another client took it, this deletes their lock (a GET-compare before DEL is two commands and races the same way). Delete only when the value is still your token, in one Lua script run with {{eval}} (if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end).',
+      data: { call: callText(site), key: shownJavaKey(site), eval: compareAndDelete(site) },
       span: site.span,
     });
   }
