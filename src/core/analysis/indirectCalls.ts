@@ -164,12 +164,30 @@ function eligible(name: string, lines: number): boolean {
   return name.length >= 3 && !name.startsWith('<') && (ITEM_ACCESSOR.test(name) || lines <= MAX_WRAPPER_LINES);
 }
 
+/**
+ * Functions whose only Redis work is one command on a client, with no loop, pipeline or call of the file's other
+ * functions: whatever their length or name (`delayedAt(ts)`: LRANGE, then parsing), they are an item accessor.
+ */
+function singleRoundTripFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const site of sites) {
+    const fn = site.enclosingFunction;
+    if (!fn) continue;
+    const plain = !site.batched && !site.loop && !site.anyLoop && (site.receiver.kind === 'client' || site.receiver.kind === 'cluster');
+    // Anything but one plain command (a pipeline, a loop of its own, a second command) makes it a unit of work.
+    counts.set(fn.name, (counts.get(fn.name) ?? 0) + (plain ? 1 : 2));
+  }
+  const callers = new Set(localCalls.map((call) => call.caller));
+  return new Set([...counts].filter(([name, count]) => count === 1 && !callers.has(name)).map(([name]) => name));
+}
+
 /** The file's functions that make a round trip on a client outside any loop of their own, directly or through each other. */
 export function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Map<string, RedisFunction> {
   const byName = new Map<string, RedisFunction>();
+  const single = singleRoundTripFunctions(sites, localCalls);
   for (const site of sites) {
     const fn = site.enclosingFunction;
-    if (!fn || byName.has(fn.name) || !eligible(fn.name, fn.span.end.line - fn.span.start.line)) continue;
+    if (!fn || byName.has(fn.name) || !(eligible(fn.name, fn.span.end.line - fn.span.start.line) || single.has(fn.name))) continue;
     // A command in a loop of the helper's own (a cursor walk, a retry) is that loop's business, not one round trip.
     if (site.batched || site.loop || site.anyLoop || NOT_ROUND_TRIPS.has(site.command)) continue;
     if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;

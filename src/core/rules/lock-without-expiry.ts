@@ -24,7 +24,7 @@ export const lockWithoutExpiry: Rule = {
     },
     docs: {
       summary: 'SETNX / SET NX / redis-py lock() without a TTL deadlocks when the holder dies.',
-      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout.',
+      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout.',
       why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },

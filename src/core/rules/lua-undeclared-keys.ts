@@ -38,6 +38,17 @@ function keyAliases(lua: string): Set<string> {
   return aliases;
 }
 
+/**
+ * `redis.call('SET', unpack(args))` where `local args = {key, owner, 'NX'}` and `key` is a declared key: the
+ * arguments are assembled in a table whose first element, the key, comes from KEYS.
+ */
+function spreadsDeclaredKey(lua: string, key: string, aliases: ReadonlySet<string>): boolean {
+  const table = /^(?:table\.)?unpack\(\s*([A-Za-z_]\w*)/.exec(key)?.[1];
+  if (!table) return false;
+  const first = new RegExp(`\\b${table}\\s*=\\s*\\{\\s*([^,}\\s]+)`).exec(lua)?.[1];
+  return first !== undefined && (DECLARED_KEY.test(first) || aliases.has(first) || aliasedElement(first, aliases));
+}
+
 type Context = Parameters<Rule['check']>[0];
 
 /** Reports the first redis.call/pcall whose key is not declared in KEYS; true when it reported. */
@@ -47,7 +58,7 @@ function reportUndeclaredKey(context: Context, lua: string, via: string, span: S
   for (let match = CALL.exec(lua); match; match = CALL.exec(lua)) {
     const command = match[2].toUpperCase();
     const key = match[3]?.trim();
-    if (!key || KEYLESS.has(command) || DECLARED_KEY.test(key) || aliases.has(key) || aliasedElement(key, aliases)) continue;
+    if (!key || KEYLESS.has(command) || DECLARED_KEY.test(key) || aliases.has(key) || aliasedElement(key, aliases) || spreadsDeclaredKey(lua, key, aliases)) continue;
     context.report({
       messageId: 'undeclared',
       data: { via, command, key: key.length > 40 ? `${key.slice(0, 37)}...` : key },

@@ -14,6 +14,24 @@ function isZero(creation: ClientCreation, name: string): boolean {
   return value?.kind === 'number' && value.value === 0;
 }
 
+/** Where the code says the connection serves blocking commands or subscriptions: `bclient`, `subscriber`, Bull. */
+const BLOCKING_ROLE = /\b(?:bclient|blocking|subscriber|bull(?:mq)?)\b/i;
+/** How far before the creation the code is read for that role (the branch or comment that picks these options). */
+const ROLE_LOOKBACK = 300;
+
+/**
+ * `maxRetriesPerRequest: null` is what Bull and BullMQ require of their connections, together with
+ * `enableReadyCheck: false` for Bull's blocking and subscriber clients: such a pair, or a creation the code around it
+ * names for blocking work, is a queue connection whose commands are meant to wait.
+ */
+function madeForBlockingWork(creation: ClientCreation, text: string): boolean {
+  if (creation.options.enableReadyCheck?.value.kind === 'boolean' && creation.options.enableReadyCheck.value.value === false) return true;
+  const start = creation.span.startOffset;
+  // The code of the creating function up to the creation; at module level, the paragraph it starts.
+  const from = creation.enclosingFunction?.span.startOffset ?? text.lastIndexOf('\n\n', start) + 1;
+  return BLOCKING_ROLE.test(text.slice(Math.max(from, start - ROLE_LOOKBACK), start));
+}
+
 export const missingTimeouts: Rule = {
   meta: {
     id: 'missing-timeouts',
@@ -39,7 +57,7 @@ export const missingTimeouts: Rule = {
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ socket: { host: 'cache', connectTimeout: 0 } });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ socket: { host: 'cache', connectTimeout: 5000 } });\nclient.on('error', console.error);\n" },
       ],
       fix: 'Set connect and socket/command timeouts of a few seconds, keep blocking commands\' own timeouts below the socket timeout, and enable health checks (redis-py `health_check_interval`, node-redis `pingInterval`).',
-      falsePositives: 'BullMQ workers require `maxRetriesPerRequest: null`; files importing bullmq are not reported. Dedicated blocking consumers may disable timeouts on purpose: suppress inline.',
+      falsePositives: 'BullMQ workers require `maxRetriesPerRequest: null`; files importing bullmq are not reported, nor connections created with Bull\'s required `enableReadyCheck: false` or where the code just before names them for blocking work (`bclient`, `subscriber`). Dedicated blocking consumers may disable timeouts on purpose: suppress inline.',
       references: [
         { title: 'redis-py: timeouts and retries', url: 'https://redis.readthedocs.io/en/stable/retry.html' },
         { title: 'ioredis: auto-reconnect', url: 'https://github.com/redis/ioredis#auto-reconnect' },
@@ -61,7 +79,7 @@ export const missingTimeouts: Rule = {
       }
       if (creation.library === 'ioredis') {
         const retries = creation.options.maxRetriesPerRequest ?? creation.options['redisOptions.maxRetriesPerRequest'];
-        if (retries?.value.kind === 'null' && !usesBull && !/worker|queue|bull/i.test(creation.binding ?? '')) {
+        if (retries?.value.kind === 'null' && !usesBull && !/worker|queue|bull/i.test(creation.binding ?? '') && !madeForBlockingWork(creation, model.text)) {
           context.report({ messageId: 'infiniteRetry', span: retries.fullSpan });
         }
         for (const name of ['connectTimeout', 'commandTimeout']) if (isZero(creation, name)) context.report({ messageId: 'zero', data: { option: name }, span: creation.options[name].fullSpan });

@@ -2,7 +2,7 @@
 import type { Arg, ClientCreation, FileModel } from '../analysis/model';
 import { spanFromOffsets } from '../analysis/spans';
 import type { Span } from '../findings';
-import type { Rule } from './rule';
+import type { Rule, RedisCallSite } from './rule';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
@@ -41,7 +41,19 @@ function parameters(text: string, start: number): Map<string, string | undefined
 function constantValue(text: string, name: string): number | undefined {
   const escaped = name.replace(/[$]/g, '\\$');
   const match = new RegExp(`^(?:(?:export\\s+)?(?:const|let|var)\\s+)?${escaped}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d+)\\s*;?\\s*(?:#.*|//.*)?$`, 'm').exec(text);
-  return match ? Number(match[1]) : undefined;
+  if (match) return Number(match[1]);
+  // `const db = isDev ? 3 : 1`: a numbered database whichever branch runs (a 0 in either branch is not evidence).
+  const choice = new RegExp(`^(?:(?:export\\s+)?(?:const|let|var)\\s+)${escaped}\\s*(?::\\s*\\w+\\s*)?=\\s*[^?\\n;]+\\?\\s*(\\d+)\\s*:\\s*(\\d+)\\s*;?\\s*(?://.*)?$`, 'm').exec(text);
+  return choice && Number(choice[1]) !== 0 && Number(choice[2]) !== 0 ? Number(choice[2]) : undefined;
+}
+
+/** The SELECT's function assigns its receiver earlier (`this.redis = …` then `this.redis.select(db)`). */
+function assignsReceiverBefore(text: string, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  const receiver = site.receiver.text;
+  if (!fn || !/^[\w$.]+$/.test(receiver)) return false;
+  const before = text.slice(fn.span.startOffset, site.span.startOffset);
+  return new RegExp(`(?:^|[^\\w$.])${receiver.replace(/[$.]/g, '\\$&')}\\s*=(?!=)`).test(before);
 }
 
 /**
@@ -102,7 +114,7 @@ export const selectDb: Rule = {
     },
     docs: {
       summary: 'Numbered databases (SELECT, db=N) break in Cluster and share one server.',
-      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file, an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
+      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
       why: 'Cluster supports only database 0, so the code cannot move to Cluster. Numbered databases share memory, CPU and dangerous commands of one process. SELECT on a pooled connection changes the database for whoever borrows that connection next.',
       examples: [
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
@@ -227,6 +239,9 @@ public class Reports {
       const creation = site.receiver.creation;
       const configured = db && db.value.kind !== 'number' && db.value.kind !== 'string';
       if (configured && creation && creation.kind === 'client' && site.receiver.library !== 'redis-py' && creation.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset) continue;
+      // The same setup where the client is built by a factory the analysis cannot follow: the function assigns the
+      // receiver (`this.redis = new Pkg(...)`, `this.redis = options.redis`) before it selects.
+      if (configured && site.receiver.library !== 'redis-py' && assignsReceiverBefore(model.text, site)) continue;
       context.report({ messageId: 'select', data: { db: db?.text ?? '' }, span: site.span, severity });
     }
     const reported = new Set<number>();

@@ -13,7 +13,8 @@ export function wordsOf(text: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-const LOCK_NOUNS = new Set(['lock', 'locks', 'mutex', 'mutexes', 'semaphore', 'lease', 'unlock', 'redlock', 'locker']);
+// A leader key taken with SET NX is a lease on leadership: the same lock, by another name.
+const LOCK_NOUNS = new Set(['lock', 'locks', 'mutex', 'mutexes', 'semaphore', 'lease', 'unlock', 'redlock', 'locker', 'leader']);
 const RELEASE_VERBS = new Set(['release', 'unlock', 'drop', 'free', 'clear', 'remove', 'delete', 'del', 'give', 'end', 'exit', 'relinquish', 'unset', 'cancel']);
 const CACHE_WORDS = new Set(['cache', 'cached', 'caches', 'caching', 'memo', 'memoize', 'memoized']);
 
