@@ -264,8 +264,41 @@ public class Tokens {
 }
 `),
         },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Tokens.java',
+          bad: javaFile(['java.time.Duration', 'org.redisson.api.RBucket', 'org.redisson.api.RedissonClient'], `
+public class Tokens {
+    private final RedissonClient redisson;
+
+    public Tokens(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void remember(String token, String user) {
+        RBucket<String> bucket = redisson.getBucket("token:" + token);
+        bucket.set(user);
+        bucket.expire(Duration.ofHours(1));
+    }
+}
+`),
+          good: javaFile(['java.time.Duration', 'org.redisson.api.RBucket', 'org.redisson.api.RedissonClient'], `
+public class Tokens {
+    private final RedissonClient redisson;
+
+    public Tokens(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public void remember(String token, String user) {
+        RBucket<String> bucket = redisson.getBucket("token:" + token);
+        bucket.set(user, Duration.ofHours(1));
+    }
+}
+`),
+        },
       ],
-      fix: 'For SET the quick fix moves the TTL into the SET (`ex=`/`\'EX\'`/`{ EX }`) and deletes the EXPIRE line. It is marked safe when the two statements are adjacent and the TTL is a literal or a variable; otherwise review it. For other writes, wrap both commands in MULTI (redis-py `pipeline()`, ioredis/node-redis `multi()`) or a Lua script. In Go and Java the fix is offered when the EXPIRE is a statement of its own on the same client and nothing it uses is reassigned in between: go-redis `Set(ctx, k, v, 0)` takes the `Expire`/`PExpire` duration, redigo `Do("SET", k, v)` gets `"EX", n` (`"PX"` for PEXPIRE), Jedis `set(k, v, SetParams.setParams().ex(n))` (`px`), Lettuce `set(k, v, SetArgs.Builder.ex(n))` and Spring `opsForValue().set(k, v, timeout[, unit])` on the template that expires it.',
+      fix: 'For SET the quick fix moves the TTL into the SET (`ex=`/`\'EX\'`/`{ EX }`) and deletes the EXPIRE line. It is marked safe when the two statements are adjacent and the TTL is a literal or a variable; otherwise review it. For other writes, wrap both commands in MULTI (redis-py `pipeline()`, ioredis/node-redis `multi()`) or a Lua script. In Go and Java the fix is offered when the EXPIRE is a statement of its own on the same client and nothing it uses is reassigned in between: go-redis `Set(ctx, k, v, 0)` takes the `Expire`/`PExpire` duration, redigo `Do("SET", k, v)` gets `"EX", n` (`"PX"` for PEXPIRE), Jedis `set(k, v, SetParams.setParams().ex(n))` (`px`), Lettuce `set(k, v, SetArgs.Builder.ex(n))`, Spring `opsForValue().set(k, v, timeout[, unit])` on the template that expires it, and Redisson `bucket.set(v, Duration)` when the same bucket is expired with a Duration (or a time and TimeUnit).',
       falsePositives: 'EXPIRE used to refresh the TTL of a key written elsewhere is not reported (no write of the same key precedes it in the function).',
       references: [
         { title: 'SET options EX/PX', url: 'https://redis.io/docs/latest/commands/set/' },

@@ -41,6 +41,13 @@ export function receiverName(site: RedisCallSite, usual: string): string {
   return text && text.length <= 48 ? text : usual;
 }
 
+/** The name a Redisson object was opened with (`bucket` from `bucket = redisson.getBucket("token:" + id)` → `"token:" + id`). */
+export function redissonName(site: RedisCallSite, text: string): string | undefined {
+  if (site.receiver.library !== 'redisson' || !/^[\w.]+$/.test(site.receiver.text)) return undefined;
+  const variable = site.receiver.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${variable}\\s*=\\s*[\\w.]*?\\.get[A-Z]\\w*\\(([^;,)]*)`).exec(text)?.[1]?.trim() || undefined;
+}
+
 /** The key argument as source text, whitespace dropped. */
 export function keyText(site: RedisCallSite): string | undefined {
   return site.args[0]?.text.replace(/\s+/g, '');

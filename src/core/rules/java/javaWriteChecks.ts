@@ -3,7 +3,7 @@ import { javaFactsOf } from '../../analysis/java/javaModel';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
-import { callText, hasTtlArgument, importEdit, methodOf, receiverName, sameKey, shownJavaKey, sitesByMethod } from './javaSupport';
+import { callText, hasTtlArgument, importEdit, methodOf, receiverName, redissonName, sameKey, shownJavaKey, sitesByMethod } from './javaSupport';
 
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const TTL_WRITES = new Set(['SET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
@@ -14,9 +14,10 @@ function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
 
 /** `set(k, v)` + `expire(k, t)` in one block → one SET with the TTL, in the client's own spelling. */
 function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite): Fix | undefined {
-  if (write.command !== 'SET' || write.args.length !== 2 || write.blockId !== expire.blockId || !expire.statementSpan) return undefined;
-  const [key, value] = write.args.map((a) => a.text);
-  const ttl = expire.args.slice(1).map((a) => a.text);
+  const redisson = write.receiver.library === 'redisson';
+  if (write.command !== 'SET' || write.args.length !== (redisson ? 1 : 2) || write.blockId !== expire.blockId || !expire.statementSpan) return undefined;
+  const [key, value] = redisson ? ['', write.args[0].text] : write.args.map((a) => a.text);
+  const ttl = expire.args.slice(redisson ? 0 : 1).map((a) => a.text);
   if (changedBetween(context.model.text, write, expire, [key, ...ttl])) return undefined;
   const unit = expire.command === 'EXPIRE' ? 'ex' : expire.command === 'PEXPIRE' ? 'px' : undefined;
   // Both commands go through the same client (a second client or template may use other serializers).
@@ -30,6 +31,9 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
     // SetArgs.Builder.ex/px take seconds or milliseconds as a long, or a Duration (Lettuce 6.1+), as expire/pexpire do.
     replacement = `${write.receiver.text}.set(${key}, ${value}, SetArgs.Builder.${unit}(${ttl[0]}))`;
     imports = ['io.lettuce.core.SetArgs'];
+  } else if (write.receiver.library === 'redisson' && write.method === 'set' && write.args.length === 1 && sameClient && expire.method === 'expire' && (/^Duration\.\w+\(/.test(ttl[0] ?? '') && ttl.length === 1 || /TimeUnit\.\w+$/.test(ttl[1] ?? '') && ttl.length === 2)) {
+    // RBucket.set(value, Duration) / set(value, timeToLive, TimeUnit); expire(Instant) has no SET counterpart.
+    replacement = `${write.receiver.text}.set(${write.args[0].text}, ${ttl.join(', ')})`;
   } else if (write.receiver.library === 'spring-data-redis' && write.method === 'set' && write.receiver.text === `${expire.receiver.text}.opsForValue()` && expire.command === 'EXPIRE' && ttl.length >= 1 && ttl.length <= 2) {
     replacement = `${write.receiver.text}.set(${key}, ${value}, ${ttl.join(', ')})`;
   }
@@ -95,18 +99,20 @@ export function javaSetThenExpire(context: RuleContext): void {
   const byMethod = sitesByMethod([...context.model.callSites, ...helperExpires(context)]);
   for (const write of context.model.callSites) {
     if (!TTL_WRITES.has(write.command) || write.inTransaction) continue;
+    // RBucket.set(value, ttl[, unit]) already carries its TTL.
+    if (write.receiver.library === 'redisson' && write.command === 'SET' && write.args.length > 1) continue;
     const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
-    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameKey(s, write, facts) && !s.inTransaction);
+    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameTarget(s, write, facts) && !s.inTransaction);
     if (!expire) continue;
     // Only the first write before that EXPIRE is reported.
-    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameKey(s, write, facts) && s.span.startOffset < write.span.startOffset);
+    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameTarget(s, write, facts) && s.span.startOffset < write.span.startOffset);
     if (earlier) continue;
     const fix = mergeFix(context, write, expire);
     context.report({
       messageId: '{{call}} writes {{key}} and a separate {{expire}} sets its TTL: if the process dies or the call fails in between, the key never expires. {{advice}}',
       data: {
         call: callText(write),
-        key: shownJavaKey(write),
+        key: write.receiver.library === 'redisson' ? redissonName(write, context.model.text) ?? write.receiver.text : shownJavaKey(write),
         expire: expire.command,
         advice: write.command === 'SET' ? `Use ${setWithTtl(write)}.` : `Send both in one MULTI (${TRANSACTIONS[write.receiver.library] ?? TRANSACTIONS.jedis}), or a Lua script.`,
       },
@@ -115,6 +121,15 @@ export function javaSetThenExpire(context: RuleContext): void {
       ...(fix ? { fixes: [fix] } : {}),
     });
   }
+}
+
+/**
+ * Two calls address the same key. A Redisson object is its key (`bucket.set(v)` then `bucket.expire(d)`): the
+ * calls go through the same object; the other clients name the key in their first argument.
+ */
+function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof javaFactsOf>): boolean {
+  if (a.receiver.library === 'redisson' || b.receiver.library === 'redisson') return a.receiver.library === b.receiver.library && a.receiver.text !== '' && a.receiver.text === b.receiver.text;
+  return sameKey(a, b, facts);
 }
 
 /** A SET that carries its TTL, in the client's own API. */

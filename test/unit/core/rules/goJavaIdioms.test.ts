@@ -102,6 +102,16 @@ describe('Java quick fixes', () => {
     expect(only('src/main/java/app/Store.java', otherTemplate, 'set-then-expire').fixes ?? []).toEqual([]);
   });
 
+  it('Redisson bucket.set(v) then expire(Duration) on the same bucket → set(v, Duration); another bucket is another key', () => {
+    const imports = ['java.time.Duration', 'org.redisson.api.RBucket', 'org.redisson.api.RedissonClient'];
+    const body = (expire: string) => `    private RedissonClient redisson;\n\n    void remember(String token, String user) {\n        RBucket<String> bucket = redisson.getBucket("token:" + token);\n        RBucket<String> audit = redisson.getBucket("audit:" + token);\n        bucket.set(user);\n        ${expire}.expire(Duration.ofHours(1));\n    }\n`;
+    const text = java(imports, body('bucket'));
+    const found = only('src/main/java/app/Store.java', text, 'set-then-expire');
+    expect(found.message).toMatch(/^bucket\.set\(…\) writes "token:" \+ token and a separate EXPIRE/);
+    expect(applied(text, found)).toBe(java(imports, '    private RedissonClient redisson;\n\n    void remember(String token, String user) {\n        RBucket<String> bucket = redisson.getBucket("token:" + token);\n        RBucket<String> audit = redisson.getBucket("audit:" + token);\n        bucket.set(user, Duration.ofHours(1));\n    }\n'));
+    expect(findings('src/main/java/app/Store.java', java(imports, body('audit')), 'set-then-expire')).toEqual([]);
+  });
+
   it('Lettuce KEYS on the synchronous API → ScanIterator collected into the same List; none on the async API', () => {
     const text = java(['io.lettuce.core.api.sync.RedisCommands', 'java.util.List'], '    private RedisCommands<String, String> commands;\n\n    List<String> all() {\n        return commands.keys("user:*");\n    }\n');
     expect(applied(text, only('src/main/java/app/Store.java', text, 'keys-command'))).toBe(

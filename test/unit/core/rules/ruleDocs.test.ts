@@ -96,7 +96,7 @@ describe('generated rule docs', () => {
       '### Python', '#### redis-py',
       '### TypeScript/JavaScript', '#### ioredis', '#### node-redis',
       '### Go', '#### go-redis', '#### go-redis (INCR)', '#### rueidis', '#### redigo',
-      '### Java', '#### Jedis', '#### Lettuce', '#### Spring Data Redis',
+      '### Java', '#### Jedis', '#### Lettuce', '#### Spring Data Redis', '#### Redisson',
     ]);
     expect(page).toContain('| Languages | Python, TypeScript/JavaScript, Go, Java |');
     expect(page).toContain('```go\n// redis-review-disable-next-line set-then-expire -- reason\n```');
