@@ -133,6 +133,10 @@ export class CallSiteBuilder {
     const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
     if (!command) return undefined;
     const text = object.text;
+    if (command === 'KEYS' && this.isDjangoCache(object, context)) {
+      const evidence = "Django's cache API has keys() only with the django-redis backend, where it runs KEYS";
+      return { kind: 'client', library: 'redis-py', confidence: 'likely', evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: false, facade: 'django-cache' };
+    }
     if (this.syntax.family === 'script' && this.assignsMethod(text, method)) return undefined;
     const first = /^[A-Za-z_$][\w$]*/.exec(text)?.[0];
     const verdict = judgeReceiver(
@@ -149,6 +153,16 @@ export class CallSiteBuilder {
     if (!verdict) return undefined;
     const awaited = this.syntax.family === 'script' || parts.callee.parent?.parent?.type === 'await';
     return { kind: verdict.kind, library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
+  }
+
+  /**
+   * `cache` or `caches['default']` imported from django.core.cache, in a project that uses Redis. Django's own
+   * backends have no keys(): a call of it means the django-redis backend.
+   */
+  private isDjangoCache(object: Node, context: ContextSnapshot): boolean {
+    if (this.syntax.family !== 'python' || !this.facts().usesRedis) return false;
+    const name = object.type === 'subscript' ? object.childForFieldName('value') : object;
+    return name?.type === 'identifier' && this.tracker.importedModuleOf(name.text, context) === 'django.core.cache';
   }
 
   /** `import { client } from '$services/redis'`: a name from the project's own Redis module (an alias path the index cannot resolve). */
@@ -252,7 +266,28 @@ export class CallSiteBuilder {
     const first = parts.args[0] ? this.syntax.evaluate(parts.args[0]) : undefined;
     // node-redis v4 `sendCommand(['FLUSHDB'])` takes the command and its arguments as one array.
     const name = first?.kind === 'array' && first.items[0]?.value.kind === 'string' ? first.items[0].value : first;
-    return name?.kind === 'string' ? commandFromName(name.value) : undefined;
+    if (name?.kind === 'string') return commandFromName(name.value);
+    const template = this.syntax.family === 'python' && parts.args[0] ? this.commandTemplate(parts.args[0]) : undefined;
+    return template ? commandFromName(template) : undefined;
+  }
+
+  /**
+   * `execute_command(f"type {key}")`, `"TYPE {}".format(key)`, `"memory usage %s" % key`: one string with the
+   * arguments formatted in. The words before the first placeholder name the command.
+   */
+  private commandTemplate(node: Node): string | undefined {
+    let template: Node | null = node;
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      template = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'format' ? callee.childForFieldName('object') : null;
+    } else if (node.type === 'binary_operator') {
+      template = node.childForFieldName('operator')?.text === '%' ? node.childForFieldName('left') : null;
+    }
+    if (!template) return undefined;
+    const value = this.syntax.evaluate(template);
+    const text = value.kind === 'string' ? value.value : value.kind === 'pattern' ? value.pattern : undefined;
+    const literal = text === undefined ? undefined : /^\s*([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)*)\s+(?=[*{%])/.exec(text);
+    return literal?.[1];
   }
 
   /** Only the arguments evidence reads: SET/GET/SORT options and the KEYS pattern. */
@@ -346,6 +381,8 @@ export class CallSiteBuilder {
     let args: Arg[] = parts.args.map((a) => argFromNode(a, family));
     const keywords: Record<string, Arg> = {};
     for (const keyword of parts.keywords) keywords[keyword.name] = argFromNode(keyword.value, family, keyword.name, keyword.node);
+    // redis-py also takes the key as `name=` (`r.expire(name=key, time=60)`): it is the first argument all the same.
+    if (family === 'python' && keywords.name && receiver.library === 'redis-py' && !GENERIC_COMMAND_METHODS.has(method)) args = [keywords.name, ...args];
     let command: string | undefined;
     if (GENERIC_COMMAND_METHODS.has(method)) {
       const first = args[0];
@@ -358,6 +395,10 @@ export class CallSiteBuilder {
         const sub = items[1]?.value.kind === 'string' ? items[1].value.value : undefined;
         command = commandFromName(name, sub);
         args = items.slice(command?.includes(' ') ? 2 : 1);
+      } else if (family === 'python' && parts.args[0]) {
+        const template = this.commandTemplate(parts.args[0]);
+        command = template ? commandFromName(template) : undefined;
+        if (command) args = args.slice(1);
       }
     } else {
       command = commandForMethod(method);

@@ -300,7 +300,10 @@ export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadli
           const endless = type === 'for_statement' && /^for\s*\(\s*[^;]*;\s*;/.test(text.slice(entry.start, Math.min(entry.end, entry.start + 200)));
           const kind = syntax.forLoopTypes.has(type) && !endless ? 'for' : 'while';
           frames.push({ end: entry.end, restore: context });
-          context = { ...context, loops: [...context.loops, { node, kind, bodyStart: body.startIndex, bodyEnd: body.endIndex }] };
+          const clauseFrames: LoopFrame[] = [{ node, kind, bodyStart: body.startIndex, bodyEnd: body.endIndex }];
+          // `[k for k in keys if r.exists(k)]`: a comprehension's filters run once per item, like its body.
+          if (type !== 'for_statement') for (const clause of node.namedChildren) if (clause?.type === 'if_clause') clauseFrames.push({ node, kind, bodyStart: clause.startIndex, bodyEnd: clause.endIndex });
+          context = { ...context, loops: [...context.loops, ...clauseFrames] };
         }
       }
     }

@@ -25,6 +25,8 @@ export const CONTAINER_COMMANDS = new Set(['CONFIG', 'CLIENT', 'CLUSTER', 'DEBUG
 /** Method names that are not `upper(name)` once underscores are dropped. */
 const SPECIAL: Record<string, string> = {
   delete: 'DEL',
+  // aioredis 1.x: HMSET with a dict of fields.
+  hmset_dict: 'HMSET',
   scan_iter: 'SCAN',
   hscan_iter: 'HSCAN',
   sscan_iter: 'SSCAN',

@@ -85,6 +85,8 @@ export interface ReceiverInfo {
   /** Client came from another file of the workspace, or from a parameter typed as a client. */
   origin: 'local' | 'imported' | 'parameter' | 'name';
   async: boolean;
+  /** The receiver is Django's cache API backed by django-redis (`cache.keys(...)`), not a redis-py client. */
+  facade?: 'django-cache';
 }
 
 export interface FunctionInfo {

@@ -181,6 +181,14 @@ export function evidenceKey(text: string): string {
   return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n') + '\0' + bound.sort().join('\n');
 }
 
+const DJANGO_CACHE_IMPORT = /^\s*from\s+django\.core\.cache\s+import\b/m;
+const DJANGO_CACHE_KEYS = /\bcaches?\s*(?:\[[^\]\n]*\]\s*)?\.\s*keys\s*\(/;
+
+/** A cheap pre-check: the file imports Django's cache and calls its keys(), which only django-redis has. */
+export function callsDjangoCacheKeys(text: string): boolean {
+  return DJANGO_CACHE_KEYS.test(text) && DJANGO_CACHE_IMPORT.test(text);
+}
+
 /** A cheap pre-check for files that do not mention Redis: do they call a Redis-only method on anything? */
 export function callsRedisOnlyMethod(text: string): boolean {
   return redisOnlyReceivers(text).size > 0;

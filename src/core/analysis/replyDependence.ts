@@ -118,6 +118,10 @@ export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCall
   });
   if (!complete) return false;
 
+  // `for attempt in range(2): try: return r.publish(...)`: the first reply that arrives ends the loop, so the rounds
+  // are retries of one command, not one command per item.
+  if (returnsReply(call, body) && !readsLoopItem(loop, call, assignments)) return true;
+
   // Names holding (something computed from) the reply: from the call on, then once more around the back edge.
   const tainted = new Set<string>();
   const fromReply: Assignment[] = [];
@@ -156,6 +160,16 @@ export function loopDependsOnReply(loop: Node, body: Node, call: Node, redisCall
     }
   }
   return false;
+}
+
+const RETURN_TYPES = new Set(['return_statement']);
+const WRAPPER_TYPES = new Set(['await', 'await_expression', 'parenthesized_expression']);
+
+/** The call's reply is what the function returns from inside the loop body (`return await r.get(k)`). */
+function returnsReply(call: Node, body: Node): boolean {
+  let node = call.parent;
+  while (node && WRAPPER_TYPES.has(node.type)) node = node.parent;
+  return !!node && RETURN_TYPES.has(node.type) && node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
 }
 
 /** The names a loop binds per round: `for id in ids`, `for (const id of ids)`, `for (let i = 0; ...)`. */

@@ -12,6 +12,7 @@ import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 function alternative(site: RedisCallSite): string {
   const pattern = site.args[0] ? shownKey(site) : "'*'";
+  if (site.receiver.facade === 'django-cache') return `iter_keys(${pattern})`;
   if (site.receiver.library === 'redis-py') return `scan_iter(match=${pattern})`;
   if (site.receiver.library === 'ioredis') return `scanStream({ match: ${pattern} })`;
   return `scanIterator({ MATCH: ${pattern} })`;
@@ -23,6 +24,11 @@ function scanFix(context: RuleContext, site: RedisCallSite): Fix | undefined {
   const patternArg = site.keywords.pattern ?? site.args[0];
   const match = patternArg ? patternArg.text : undefined;
   const description = 'Iterate with SCAN instead of KEYS (SCAN may return a key twice and sees concurrent changes)';
+  if (site.receiver.facade === 'django-cache') {
+    // django-redis's iter_keys() walks the keyspace with SCAN and takes the same pattern.
+    const iterator = `${receiver}.iter_keys(${match ?? "'*'"})`;
+    return fix(description, false, [replace(site.callSpan, site.isLoopIterable ? iterator : `list(${iterator})`)]);
+  }
   if (site.receiver.library === 'redis-py') {
     const iterator = `${receiver}.scan_iter(${match ? `match=${match}` : ''})`;
     if (site.awaited) {
@@ -51,7 +57,7 @@ export const keysCommand: Rule = {
     },
     docs: {
       summary: 'KEYS scans the entire keyspace and blocks Redis; use SCAN iteration.',
-      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client, and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
+      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
       why: 'KEYS is O(N) in the number of keys in the database, even when nothing matches the pattern. Redis runs commands on one thread, so every other client waits until the scan of millions of keys ends; in Cluster it also only sees the node it runs on. The Redis documentation reserves it for debugging.',
       examples: [
         {

@@ -3,7 +3,7 @@ import { keyPatternOf } from '../analysis/argumentValues';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
-import { hasOption, optionsObject } from './support/options';
+import { hasOption, hasSplatOptions, optionsObject } from './support/options';
 import { appendArguments } from './support/ttl';
 import { siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
@@ -212,7 +212,9 @@ public class Events {
       const ref = siteKey(context.model, site);
       if (ref && trimmed.has(ref.identity)) continue;
       if (key && (trimmed.has(key) || context.workspaceKeys?.hasCommandOnKey(['XTRIM'], key))) continue;
-      if (hasOption(site, ['maxlen', 'minid', 'MAXLEN', 'MINID'], 1)) continue;
+      // aioredis 1.x spells it `max_len=`; redis-py also takes maxlen as the fourth positional argument.
+      if (hasOption(site, ['maxlen', 'minid', 'max_len', 'MAXLEN', 'MINID'], 1) || hasSplatOptions(site)) continue;
+      if (site.receiver.library === 'redis-py' && site.method === 'xadd' && site.args[3] && site.args[3].value.kind !== 'null') continue;
       const object = optionsObject(site, 2);
       if (object && (object.TRIM || object.trim)) continue;
       const library = site.receiver.library;

@@ -34,6 +34,11 @@ export function hasOption(site: RedisCallSite, names: readonly string[], positio
   return tokens(site.args.slice(positionalFrom)).some((t) => upper.includes(t));
 }
 
+/** Python keyword arguments passed through a splat (`**options`): whatever they hold is unknown here. */
+export function hasSplatOptions(site: RedisCallSite, from = 1): boolean {
+  return site.args.slice(from).some((a) => a.text.startsWith('**'));
+}
+
 /** SET-family write sets a TTL in the same command. */
 export function setSetsTtl(site: RedisCallSite): boolean {
   if (site.command === 'SETEX' || site.command === 'PSETEX') return true;
@@ -44,12 +49,17 @@ export function setSetsTtl(site: RedisCallSite): boolean {
     const px = site.args[3]?.value;
     if ((ex && ex.kind !== 'null') || (px && px.kind !== 'null')) return true;
   }
-  return hasOption(site, ['ex', 'px', 'exat', 'pxat', 'keepttl'], 2);
+  // aioredis 1.x takes the TTL as `expire=` / `pexpire=`.
+  return hasOption(site, ['ex', 'px', 'exat', 'pxat', 'keepttl', ...(site.receiver.library === 'redis-py' ? ['expire', 'pexpire'] : [])], 2);
 }
 
 export function setIsNx(site: RedisCallSite): boolean {
   if (site.command === 'SETNX') return true;
-  return site.command === 'SET' && hasOption(site, ['nx'], 2);
+  if (site.command !== 'SET') return false;
+  // aioredis 1.x: `set(key, value, exist=redis.SET_IF_NOT_EXIST)`.
+  const exist = site.keywords.exist;
+  if (exist && /NOT_EXIST/.test(exist.text)) return true;
+  return hasOption(site, ['nx'], 2);
 }
 
 /** COUNT of a SCAN-family call, when literal. */
