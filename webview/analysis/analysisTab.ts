@@ -189,7 +189,7 @@ class AnalysisTab implements TabInstance {
     const view = this.current;
     if (!view) {
       this.status.textContent = 'No analysis yet for this connection.';
-      this.body.appendChild(h('p', { class: 'muted' }, 'Run Analyze to scan every key (pipelined server-side, with progress and cancel) and get recommendations.'));
+      this.body.appendChild(h('p', { class: 'muted' }, 'Choose a method and run Analyze (with progress and cancel) for sizes by namespace, type and TTL, and recommendations.'));
       return;
     }
     const report = view.report;
