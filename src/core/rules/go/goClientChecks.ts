@@ -10,6 +10,33 @@ function literal(creation: ClientCreation, option: string): string | undefined {
   return arg?.value.kind === 'string' ? arg.value.value : undefined;
 }
 
+interface HeldLiteral {
+  /** The literal's text as written (`"s3cret"`, `1`). */
+  text: string;
+  offset: number;
+}
+
+/**
+ * The literal an option names through a variable (`var password = "s3cret"` … `Password: password`): its last
+ * assignment before the client is created, in the same function or at package level. The literal is where the
+ * value is written, so that is where it is reported.
+ */
+function heldLiteral(context: RuleContext, creation: ClientCreation, option: string): HeldLiteral | undefined {
+  const arg = creation.options[option];
+  if (!arg || !/^[A-Za-z_]\w*$/.test(arg.text)) return undefined;
+  const { text } = context.model;
+  const from = creation.enclosingFunction?.span.startOffset ?? 0;
+  const scopes = [text.slice(from, creation.callSpan.startOffset)];
+  if (from > 0) scopes.push(text.slice(0, from));
+  const assignment = new RegExp(`(?:\\bvar\\s+|\\bconst\\s+|^\\s*)${arg.text}(?:\\s+\\w+)?\\s*:?=\\s*("(?:[^"\\\\\\n]|\\\\.)*"|\\d+)\\s*(?://.*)?$`, 'gm');
+  for (const [index, scope] of scopes.entries()) {
+    let found: RegExpExecArray | undefined;
+    for (const match of scope.matchAll(assignment)) found = match as RegExpExecArray;
+    if (found) return { text: found[1], offset: (index === 0 ? from : 0) + found.index! + found[0].lastIndexOf(found[1]) };
+  }
+  return undefined;
+}
+
 export function goHardcodedCredentials(context: RuleContext): void {
   const { text } = context.model;
   // go-redis options (`Password: "…"`, `SentinelPassword: "…"`), also in a defaults struct handed to the client later.
@@ -18,6 +45,14 @@ export function goHardcodedCredentials(context: RuleContext): void {
       const at = match.index! + match[0].indexOf(match[2]);
       if (inComment(text, at)) continue;
       context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${match[1]}: "…"` }, span: spanAt(context, at, match[2].length) });
+    }
+  }
+  // A password held in a variable and handed to the options (`Password: password`).
+  for (const creation of context.model.creations) {
+    for (const option of ['Password', 'SentinelPassword']) {
+      const held = heldLiteral(context, creation, option);
+      if (!held || held.text === '""' || /^\d+$/.test(held.text)) continue;
+      context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${creation.options[option].text} = "…", the ${option} option` }, span: spanAt(context, held.offset, held.text.length) });
     }
   }
   // redigo: redis.DialPassword("…"), and redis:// URLs with a password anywhere in the file.
@@ -48,9 +83,10 @@ function spanAt(context: RuleContext, offset: number, length: number) {
 export function goPlaintextRemoteConnection(context: RuleContext): void {
   for (const creation of context.model.creations) {
     if (creation.library !== 'go-redis') continue;
-    const address = literal(creation, 'Addr');
+    const held = literal(creation, 'Addr') === undefined ? heldLiteral(context, creation, 'Addr') : undefined;
+    const address = literal(creation, 'Addr') ?? (held && held.text.startsWith('"') ? held.text.slice(1, -1) : undefined);
     if (!address || LOCAL_HOST.test(address) || creation.options.TLSConfig) continue;
-    context.report({ messageId: 'The client connects to {{address}} without TLS: commands, data and the password cross the network in clear; set `TLSConfig: &tls.Config{…}` (or use a rediss:// URL).', data: { address }, span: creation.options.Addr.span });
+    context.report({ messageId: 'The client connects to {{address}} without TLS: commands, data and the password cross the network in clear; set `TLSConfig: &tls.Config{…}` (or use a rediss:// URL).', data: { address }, span: held ? spanAt(context, held.offset, held.text.length) : creation.options.Addr.span });
   }
 }
 
@@ -59,6 +95,11 @@ export function goSelectDb(context: RuleContext): void {
     const db = creation.options.DB;
     if (db && db.value.kind === 'number' && !isNumber(db, 0)) {
       context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: db.text }, span: db.span });
+      continue;
+    }
+    const held = heldLiteral(context, creation, 'DB');
+    if (held && /^[1-9]\d*$/.test(held.text)) {
+      context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: held.text }, span: spanAt(context, held.offset, held.text.length) });
     }
   }
   for (const match of context.model.text.matchAll(/\bDialDatabase\(\s*([1-9]\d*)\s*\)/g)) {
