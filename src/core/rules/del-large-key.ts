@@ -215,8 +215,46 @@ public class Board {
 }
 `),
         },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Board.java',
+          bad: javaFile(['org.redisson.api.RScoredSortedSet', 'org.redisson.api.RedissonClient'], `
+public class Board {
+    private final RScoredSortedSet<String> board;
+
+    public Board(RedissonClient redisson) {
+        this.board = redisson.getScoredSortedSet("leaderboard");
+    }
+
+    public void add(String player, double score) {
+        board.add(score, player);
+    }
+
+    public void reset() {
+        board.delete();
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RScoredSortedSet', 'org.redisson.api.RedissonClient'], `
+public class Board {
+    private final RScoredSortedSet<String> board;
+
+    public Board(RedissonClient redisson) {
+        this.board = redisson.getScoredSortedSet("leaderboard");
+    }
+
+    public void add(String player, double score) {
+        board.add(score, player);
+    }
+
+    public void reset() {
+        board.unlink();
+    }
+}
+`),
+        },
       ],
-      fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del` and Spring `delete` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
+      fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
       falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },

@@ -3,7 +3,7 @@ import { javaFactsOf } from '../../analysis/java/javaModel';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
-import { callText, clientName, importEdit, receiverName, sameKey, shownJavaKey } from './javaSupport';
+import { callText, clientName, importEdit, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
 
 function keysAlternative(site: RedisCallSite): string {
   const pattern = site.args[0]?.text ?? '"*"';
@@ -174,18 +174,22 @@ export function javaDelLargeKey(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   const writes = context.model.callSites.filter((s) => Object.hasOwn(COLLECTION_WRITES, s.command));
   for (const site of context.model.callSites) {
-    if (site.command !== 'DEL' || site.method === 'forceUnlock' || site.args.length !== 1) continue;
-    const key = site.args[0].text;
+    // A Redisson object is its key: `board.delete()` of a sorted set this file fills with `board.add(...)`.
+    const redisson = site.receiver.library === 'redisson' && site.method === 'delete' && site.args.length === 0 && site.receiver.text !== '';
+    if (site.command !== 'DEL' || site.method === 'forceUnlock' || (site.args.length !== 1 && !redisson)) continue;
+    const key = redisson ? redissonName(site, context.model.text) ?? site.receiver.text : site.args[0].text;
     if (/lock/i.test(key)) continue;
-    const items = loopItems(context.model.text, site, key);
-    const filled = writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
+    const items = redisson ? [] : loopItems(context.model.text, site, key);
+    const filled = redisson
+      ? writes.find((w) => w.receiver.library === 'redisson' && w.receiver.text === site.receiver.text)
+      : writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
     if (!filled) continue;
     const type = COLLECTION_WRITES[filled.command];
     const unlink = site.method === 'del' ? 'unlink' : site.method === 'delete' && site.receiver.library !== 'spring-data-redis' ? 'unlink' : site.method === 'delete' ? 'unlink' : undefined;
     const fix: Fix | undefined = unlink ? { description: `Use ${unlink}() (UNLINK frees the ${type} in the background)`, safe: true, edits: [{ startOffset: site.span.startOffset, endOffset: site.span.endOffset, newText: unlink }] } : undefined;
     context.report({
       messageId: '{{call}} deletes the {{type}} {{key}} (filled with {{write}} here) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
-      data: { call: callText(site), type, key: shownJavaKey(site), write: filled.command, client: clientName(site) },
+      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), write: filled.command, client: clientName(site) },
       span: site.span,
       related: [{ span: filled.span, message: `the ${filled.command} that fills it` }],
       ...(fix ? { fixes: [fix] } : {}),

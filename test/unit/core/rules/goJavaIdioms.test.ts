@@ -112,6 +112,14 @@ describe('Java quick fixes', () => {
     expect(findings('src/main/java/app/Store.java', java(imports, body('audit')), 'set-then-expire')).toEqual([]);
   });
 
+  it('Redisson delete() of a collection this file fills → unlink(), named by the object\'s key', () => {
+    const imports = ['org.redisson.api.RSet', 'org.redisson.api.RedissonClient'];
+    const body = (call: string) => `    private final RSet<String> online;\n\n    Store(RedissonClient redisson) {\n        this.online = redisson.getSet("online");\n    }\n\n    void join(String user) {\n        online.add(user);\n    }\n\n    void reset() {\n        online.${call}();\n    }\n`;
+    const found = only('src/main/java/app/Store.java', java(imports, body('delete')), 'del-large-key');
+    expect(found.message).toContain('deletes the set "online" (filled with SADD here)');
+    expect(applied(java(imports, body('delete')), found)).toBe(java(imports, body('unlink')));
+  });
+
   it('Lettuce KEYS on the synchronous API → ScanIterator collected into the same List; none on the async API', () => {
     const text = java(['io.lettuce.core.api.sync.RedisCommands', 'java.util.List'], '    private RedisCommands<String, String> commands;\n\n    List<String> all() {\n        return commands.keys("user:*");\n    }\n');
     expect(applied(text, only('src/main/java/app/Store.java', text, 'keys-command'))).toBe(
