@@ -4,7 +4,7 @@
  * recommendation checks. Each key carries a weight: 1 in a full scan, DBSIZE/sample-size when sampled.
  */
 import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceNodeSnapshot, type NamespaceTreeOptions } from './namespaceTree';
-import { NumberColumn, weightedPercentiles } from './percentiles';
+import { KeyFactsTable } from './keyFactsTable';
 import { marginFromVariance, SampleMoments } from './samplingError';
 import { byKeyName, TopList } from './topKeys';
 import { TtlBucketCounter } from './ttlBuckets';
@@ -20,7 +20,9 @@ export interface CollectorSnapshot {
   mode: 'full' | 'sample';
   keyNameBytes: number;
   inspected: number;
-  columns: Array<[string, { memory: number[]; length: number[]; ttl: number[]; weight: number[]; byMemory: Ranked<KeySummary>; byLength: Ranked<KeySummary> }]>;
+  /** Distinct (memory, length, TTL) rows with their key counts and summed weights (`count` absent: one key per row,
+   *  as snapshots before the rows were folded saved them); `uniform`: every key had the same weight. */
+  columns: Array<[string, { memory: number[]; length: number[]; ttl: number[]; weight: number[]; count?: number[]; uniform?: boolean; byMemory: Ranked<KeySummary>; byLength: Ranked<KeySummary> }]>;
   encodings: Record<string, Record<string, number>>;
   hotKeys: Ranked<KeySummary & { lfuFrequency: number }>;
   tree: NamespaceNodeSnapshot;
@@ -39,12 +41,9 @@ export interface CollectorOptions {
 
 export const DEFAULT_COLLECTOR_OPTIONS: CollectorOptions = { namespaces: DEFAULT_NAMESPACE_OPTIONS, topKeys: 20, confidence: 0.999 };
 
-/** Per-type columns: one entry per inspected key. */
+/** Per-type facts: distinct (memory, length, TTL) rows (not one per key, see KeyFactsTable) and top lists. */
 export interface TypeColumns {
-  memory: NumberColumn;
-  length: NumberColumn;
-  ttl: NumberColumn;
-  weight: NumberColumn;
+  facts: KeyFactsTable;
   byMemory: TopList<KeySummary>;
   byLength: TopList<KeySummary>;
 }
@@ -104,10 +103,7 @@ export class MemoryCollector {
     this.keyNameBytes += record.key.length * weight;
 
     const columns = this.columnsOf(record.type);
-    columns.memory.push(record.memoryBytes);
-    columns.length.push(record.length);
-    columns.ttl.push(record.ttlMs);
-    columns.weight.push(weight);
+    columns.facts.add(record.memoryBytes, record.length, record.ttlMs, weight);
     // One summary object per key, shared by every top list it enters.
     const summary = summarize(record, node, this.nodes.size > 1);
     columns.byMemory.offer(record.memoryBytes, summary);
@@ -137,8 +133,8 @@ export class MemoryCollector {
       keyNameBytes: this.keyNameBytes,
       inspected: this.inspected,
       columns: [...this.columns.entries()].map(([type, c]) => [type, {
-        memory: [...c.memory.view()], length: [...c.length.view()], ttl: [...c.ttl.view()], weight: [...c.weight.view()],
-        byMemory: c.byMemory.entries(), byLength: c.byLength.entries(),
+        memory: [...c.facts.memory], length: [...c.facts.length], ttl: [...c.facts.ttl], weight: [...c.facts.weight], count: [...c.facts.count],
+        uniform: c.facts.uniform, byMemory: c.byMemory.entries(), byLength: c.byLength.entries(),
       }]),
       encodings: structuredClone(this.encodings),
       hotKeys: this.hotKeys.entries(),
@@ -164,10 +160,10 @@ export class MemoryCollector {
     collector.inspected = snapshot.inspected;
     for (const [type, c] of snapshot.columns) {
       const columns = collector.columnsOf(type);
-      columns.memory = NumberColumn.from(c.memory);
-      columns.length = NumberColumn.from(c.length);
-      columns.ttl = NumberColumn.from(c.ttl);
-      columns.weight = NumberColumn.from(c.weight);
+      for (let i = 0; i < c.memory.length; i++) {
+        if (c.count) columns.facts.addRow(c.memory[i], c.length[i], c.ttl[i], c.count[i], c.weight[i], c.uniform ?? true);
+        else columns.facts.add(c.memory[i], c.length[i], c.ttl[i], c.weight[i]);
+      }
       columns.byMemory.restore(c.byMemory);
       columns.byLength.restore(c.byLength);
     }
@@ -198,15 +194,9 @@ export class MemoryCollector {
   build(): Omit<MemoryReport, 'recommendations' | 'durationMs'> {
     const byType: Record<string, TypeSummary> = {};
     for (const [type, columns] of [...this.columns.entries()].sort()) {
-      const weights = columns.weight.view();
-      const [p50, p90, p99, max] = weightedPercentiles(columns.memory.view(), weights, [50, 90, 99, 100]);
-      const [lengthP50, lengthP99, lengthMax] = weightedPercentiles(columns.length.view(), weights, [50, 99, 100]);
-      let keys = 0;
-      let memoryBytes = 0;
-      for (let i = 0; i < columns.memory.length; i++) {
-        keys += weights[i];
-        memoryBytes += weights[i] * columns.memory.at(i);
-      }
+      const [p50, p90, p99, max] = columns.facts.percentiles('memory', [50, 90, 99, 100]);
+      const [lengthP50, lengthP99, lengthMax] = columns.facts.percentiles('length', [50, 99, 100]);
+      const { keys, memoryBytes } = columns.facts.totals();
       byType[type] = { keys: Math.round(keys), memoryBytes: Math.round(memoryBytes), p50, p90, p99, max, lengthP50, lengthP99, lengthMax };
     }
     const encodings: Record<string, Record<string, number>> = {};
@@ -261,7 +251,7 @@ export class MemoryCollector {
     let columns = this.columns.get(type);
     if (!columns) {
       columns = {
-        memory: new NumberColumn(), length: new NumberColumn(), ttl: new NumberColumn(), weight: new NumberColumn(),
+        facts: new KeyFactsTable(),
         byMemory: new TopList(this.options.topKeys, byKeyName<KeySummary>), byLength: new TopList(this.options.topKeys, byKeyName<KeySummary>),
       };
       this.columns.set(type, columns);

@@ -44,6 +44,11 @@ export function weightedPercentiles(values: Float64Array, weights: Float64Array,
     const sorted = Float64Array.from(values).sort();
     return ps.map((p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]);
   }
+  return percentilesByWeight(values, weights, ps);
+}
+
+/** The weighted case of weightedPercentiles, also for weights that happen to be equal (values standing for groups). */
+export function percentilesByWeight(values: Float64Array, weights: Float64Array, ps: number[]): number[] {
   const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i];

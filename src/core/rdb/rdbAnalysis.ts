@@ -5,7 +5,6 @@
  */
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector, type CollectorOptions } from '../memory/memoryCollector';
 import * as keyRecordName from '../memory/keyRecordName';
-import { weightedPercentiles, NumberColumn } from '../memory/percentiles';
 import { evaluateRecommendations } from '../memory/recommendations/evaluate';
 import type { NodeFacts, ServerFacts } from '../memory/serverFacts';
 import type { IdleBucketName, KeyRecord, MemoryReport, RdbSourceSummary } from '../memory/types';
@@ -38,7 +37,8 @@ interface SharedTotals {
   expiredMemoryBytes: number;
   idle: Array<{ bucket: IdleBucketName; keys: number; memoryBytes: number }>;
   idleSeen: boolean;
-  lfu: NumberColumn;
+  /** Keys per LFU counter value (0-255): percentiles without a column of every key. */
+  lfu: Float64Array;
   functionLibraries: number;
   moduleTypes: Record<string, number>;
   integerSets: Array<{ key: string; length: number }>;
@@ -47,7 +47,7 @@ interface SharedTotals {
 function newTotals(): SharedTotals {
   return {
     keysByDatabase: {}, expiredKeys: 0, expiredMemoryBytes: 0, idle: IDLE_BUCKETS.map(([bucket]) => ({ bucket, keys: 0, memoryBytes: 0 })),
-    idleSeen: false, lfu: new NumberColumn(), functionLibraries: 0, moduleTypes: {}, integerSets: [],
+    idleSeen: false, lfu: new Float64Array(256), functionLibraries: 0, moduleTypes: {}, integerSets: [],
   };
 }
 
@@ -148,7 +148,7 @@ export class RdbAnalysis implements RdbListener {
     if (name.keyBase64 !== undefined) record.keyBase64 = name.keyBase64;
     if (facts.lfuFrequency >= 0) {
       record.lfuFrequency = facts.lfuFrequency;
-      this.totals.lfu.push(facts.lfuFrequency);
+      this.totals.lfu[facts.lfuFrequency]++;
     }
     if (facts.idleSeconds >= 0) {
       this.totals.idleSeen = true;
@@ -189,8 +189,8 @@ export class RdbAnalysis implements RdbListener {
     const first = nodes[0];
     const recommendations = evaluateRecommendations({ report: built, keys: this.collector, facts });
     const ctime = Number(first.auxFields.ctime);
-    const lfuValues = t.lfu.view();
-    const [p50, p90, p99, max] = lfuValues.length ? weightedPercentiles(lfuValues, new Float64Array(lfuValues.length).fill(1), [50, 90, 99, 100]) : [0, 0, 0, 0];
+    const lfuKeys = t.lfu.reduce((sum, n) => sum + n, 0);
+    const [p50, p90, p99, max] = nearestRanks(t.lfu, [50, 90, 99, 100]);
     const rdb: RdbSourceSummary = {
       source: this.options.source,
       origin: this.options.origin,
@@ -203,7 +203,7 @@ export class RdbAnalysis implements RdbListener {
       expiredKeys: t.expiredKeys,
       expiredMemoryBytes: t.expiredMemoryBytes,
       ...(t.idleSeen ? { idle: t.idle } : {}),
-      ...(lfuValues.length ? { lfu: { p50, p90, p99, max } } : {}),
+      ...(lfuKeys ? { lfu: { p50, p90, p99, max } } : {}),
       functionLibraries: t.functionLibraries,
       moduleTypes: t.moduleTypes,
       sizeModel: `MEMORY USAGE modelled from each key's encoding for ${first.shape.flavor === 'valkey' ? `Valkey ${first.auxFields['valkey-ver'] ?? ''}`.trim() : `Redis ${first.shape.version.join('.')}`} (jemalloc size classes, ${first.shape.quantum}-byte quantum)`,
@@ -222,4 +222,19 @@ export class RdbAnalysis implements RdbListener {
   startClock(): void {
     this.started = Date.now();
   }
+}
+
+/** Nearest-rank percentiles of the values 0..counts.length-1 held counts[value] times (as over a sorted column of them). */
+function nearestRanks(counts: Float64Array, ps: number[]): number[] {
+  const n = counts.reduce((sum, c) => sum + c, 0);
+  return ps.map((p) => {
+    if (n === 0) return 0;
+    const rank = Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1));
+    let seen = 0;
+    for (let value = 0; value < counts.length; value++) {
+      seen += counts[value];
+      if (seen > rank) return value;
+    }
+    return counts.length - 1;
+  });
 }

@@ -5,6 +5,7 @@ import type { KeySummary } from '../types';
 export interface KeyFacts {
   memory: number;
   length: number;
+  /** -1 without a TTL, positive with one (only whether a key has one is kept per key). */
   ttl: number;
 }
 
@@ -14,11 +15,12 @@ export function countKeys(keys: MemoryCollector, type: string, predicate: (key: 
   if (!columns) return 0;
   let count = 0;
   const facts: KeyFacts = { memory: 0, length: 0, ttl: 0 };
-  for (let i = 0; i < columns.memory.length; i++) {
-    facts.memory = columns.memory.at(i);
-    facts.length = columns.length.at(i);
-    facts.ttl = columns.ttl.at(i);
-    if (predicate(facts)) count += columns.weight.at(i);
+  const table = columns.facts;
+  for (let i = 0; i < table.rowCount; i++) {
+    facts.memory = table.memory[i];
+    facts.length = table.length[i];
+    facts.ttl = table.ttl[i];
+    if (predicate(facts)) count += table.weight[i];
   }
   return Math.round(count);
 }

@@ -71,7 +71,7 @@ describe('memory collector', () => {
     const collector = new MemoryCollector();
     collector.add(record('abcd', 'string', 10), 'n1');
     collector.add(record('ab', 'string', 10), 'n1');
-    expect(collector.columns.get('string')!.memory.length).toBe(2);
+    expect(collector.columns.get('string')!.facts.keys).toBe(2);
     expect(collector.averageKeyNameLength()).toBe(3);
   });
 });
