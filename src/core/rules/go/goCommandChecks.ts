@@ -253,6 +253,18 @@ function provablySameSlot(keys: string[]): boolean {
   return keys.every((k) => !k.includes('*')) && keys.every((k) => keySlot(k) === keySlot(keys[0]));
 }
 
+/** A Go string literal holding a {hash tag}, or opening one that a concatenation closes (`"user:{" + id + "}"`). */
+function hasGoHashTag(text: string): boolean {
+  return hasHashTag(text, false) || /"[^"\n]*\{"\s*\+/.test(text);
+}
+
+/** Functions of the file whose bodies build keys with a hash tag (key helpers such as `cartKey(id, part)`). */
+function hashTagHelpers(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*\{\n([\s\S]*?)^\}/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
+  return names;
+}
+
 /** The function minds Cluster itself: it branches on cluster mode or groups keys by slot. */
 function handlesClusterMode(context: RuleContext, site: RedisCallSite): boolean {
   const fn = site.enclosingFunction;
@@ -265,6 +277,7 @@ function handlesClusterMode(context: RuleContext, site: RedisCallSite): boolean 
  * templates the function builds carry a {hash tag}. Separate keys must all be static to be judged.
  */
 export function goCrossSlotMultiKey(context: RuleContext): void {
+  let taggedHelpers: Set<string> | undefined;
   for (const site of context.model.callSites) {
     if (!MULTI_KEY.has(site.command)) continue;
     const judged = goClusterJudgement(context, site);
@@ -272,9 +285,12 @@ export function goCrossSlotMultiKey(context: RuleContext): void {
     const keys = goKeyArgs(site);
     const collection = keys.find((a) => a.spread || (keys.length === 1 && a.value.kind !== 'string' && a.value.kind !== 'pattern' && /keys|list|names|ids/i.test(a.text)));
     if (collection) {
+      // Keys built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`), here or in a key
+      // helper of the file that the function calls: the author co-locates them on purpose.
       const fn = site.enclosingFunction;
       const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.startOffset);
-      if (hasHashTag(body, false)) continue;
+      taggedHelpers ??= hashTagHelpers(context.model.text);
+      if (hasGoHashTag(body) || [...taggedHelpers].some((name) => new RegExp(`\\b${name}\\(`).test(body))) continue;
     } else {
       if (keys.length < 2) continue;
       const patterns = keys.map((a) => keyPatternOf(a));
