@@ -133,8 +133,8 @@ export class CallSiteBuilder {
     const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
     if (!command) return undefined;
     const text = object.text;
-    if (command === 'KEYS' && this.isDjangoCache(object, context)) {
-      const evidence = "Django's cache API has keys() only with the django-redis backend, where it runs KEYS";
+    if ((command === 'KEYS' || (command === 'SET' && this.setsWithoutTimeout(parts))) && this.isDjangoCache(object, context)) {
+      const evidence = command === 'KEYS' ? "Django's cache API has keys() only with the django-redis backend, where it runs KEYS" : 'the Django cache API on a project that uses Redis (django-redis)';
       return { kind: 'client', library: 'redis-py', confidence: 'likely', evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: false, facade: 'django-cache' };
     }
     if (this.syntax.family === 'script' && this.assignsMethod(text, method)) return undefined;
@@ -163,6 +163,12 @@ export class CallSiteBuilder {
     if (this.syntax.family !== 'python' || !this.facts().usesRedis) return false;
     const name = object.type === 'subscript' ? object.childForFieldName('value') : object;
     return name?.type === 'identifier' && this.tracker.importedModuleOf(name.text, context) === 'django.core.cache';
+  }
+
+  /** Django's `cache.set(key, value, timeout=None)` (or None third): an entry that never expires. */
+  private setsWithoutTimeout(parts: CallParts): boolean {
+    const timeout = parts.keywords.find((k) => k.name === 'timeout')?.value ?? parts.args[2];
+    return timeout?.type === 'none';
   }
 
   /** `import { client } from '$services/redis'`: a name from the project's own Redis module (an alias path the index cannot resolve). */

@@ -182,9 +182,12 @@ export function evidenceKey(text: string): string {
 }
 
 const DJANGO_CACHE_IMPORT = /^\s*from\s+django\.core\.cache\s+import\b/m;
-const DJANGO_CACHE_KEYS = /\bcaches?\s*(?:\[[^\]\n]*\]\s*)?\.\s*keys\s*\(/;
+const DJANGO_CACHE_KEYS = /\bcaches?\s*(?:\[[^\]\n]*\]\s*)?\.\s*(?:keys\s*\(|set\s*\([^\n]*\bNone\s*\))/;
 
-/** A cheap pre-check: the file imports Django's cache and calls its keys(), which only django-redis has. */
+/**
+ * A cheap pre-check: the file imports Django's cache and calls its keys() (which only django-redis has) or sets an
+ * entry with no timeout.
+ */
 export function callsDjangoCacheKeys(text: string): boolean {
   return DJANGO_CACHE_KEYS.test(text) && DJANGO_CACHE_IMPORT.test(text);
 }

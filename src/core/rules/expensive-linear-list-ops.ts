@@ -8,6 +8,7 @@ import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const ALWAYS = new Set(['LREM', 'LPOS', 'LINSERT']);
 const BY_INDEX = new Set(['LINDEX', 'LSET']);
+const MOVES = ['RPOPLPUSH', 'BRPOPLPUSH', 'LMOVE', 'BLMOVE'];
 
 export const expensiveLinearListOps: Rule = {
   meta: {
@@ -203,9 +204,12 @@ public class Jobs {
     },
   },
   check(context) {
+    // Lists that RPOPLPUSH/LMOVE move items onto: a reliable queue's processing list (or a rotated queue), whose
+    // LREM finds the item it just moved at the head.
+    const moveTargets = new Set(sitesWith(context.model, MOVES).map((s) => (s.keywords.dst ?? s.keywords.second_list ?? s.args[1])?.text).filter((t): t is string => !!t));
     for (const site of sitesWith(context.model, [...ALWAYS, ...BY_INDEX])) {
       // A reliable queue's processing list holds only the jobs in flight: LREM on it stays short.
-      if (site.command === 'LREM' && site.args[0] && isInFlightKey(site.args[0].text)) continue;
+      if (site.command === 'LREM' && site.args[0] && (isInFlightKey(site.args[0].text) || moveTargets.has(site.args[0].text))) continue;
       if (BY_INDEX.has(site.command)) {
         // The ends are O(1); a computed index (a loop counter, a caller's position) walks the list like any middle one.
         const index = numberOf(site.args[1]);
