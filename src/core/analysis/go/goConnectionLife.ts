@@ -60,7 +60,7 @@ export function markEarlyReturns(takes: readonly GoConnectionTake[], node: Node)
   }
 }
 
-/** Connections handed to other code: stored in a field, passed to a call, returned, sent on a channel. */
+/** Connections handed to other code: stored in a field or a struct literal (`&wrapper{c}`), passed to a call, returned, sent on a channel. */
 export function markHandOvers(takes: readonly GoConnectionTake[], text: string): void {
   for (const take of takes) {
     if (take.handedOver) continue;
@@ -74,6 +74,6 @@ export function markHandOvers(takes: readonly GoConnectionTake[], text: string):
       take.handedOver = true;
       continue;
     }
-    if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\s+(?:[^\\n]*,\\s*)?${name}\\s*(?:,|$))|(<-\\s*${name}\\b)|(\\w:\\s*${name}\\b)`, 'm').test(body)) take.handedOver = true;
+    if (new RegExp(`(\\.\\w+\\s*=\\s*${name}\\b)|([(,]\\s*${name}\\s*[,)])|(\\breturn\\s+(?:[^\\n]*,\\s*)?${name}\\s*(?:,|$))|(<-\\s*${name}\\b)|(\\w:\\s*${name}\\b)|(\\w\\{\\s*(?:[^{}\\n]*,\\s*)?${name}\\s*[,}])`, 'm').test(body)) take.handedOver = true;
   }
 }
