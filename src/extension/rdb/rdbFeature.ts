@@ -1,7 +1,8 @@
 /**
- * "Redis: Analyze RDB File…": picks an RDB backup, parses it with progress and cancel (no server involved), links
- * namespaces to the workspace's write sites and opens the Markdown report. The work is core's parseRdbStream and
- * RdbAnalysis; this file only adapts them to VS Code.
+ * "Redis: Analyze RDB File…": picks an RDB backup, asks how the server that wrote it rounds allocations (its
+ * jemalloc quantum; see core/editor/allocatorQuantumChoice.ts), parses it with progress and cancel (no server
+ * involved), links namespaces to the workspace's write sites and opens the Markdown report. The work is core's
+ * parseRdbStream and RdbAnalysis; this file only adapts them to VS Code.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -16,12 +17,51 @@ import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import type { Feature } from '../feature';
 import type { ExtensionServices } from '../services';
 import { countOf } from '../../core/text/plural';
+import type { AllocatorQuantum } from '../../core/rdb/allocator';
+import { allocatorQuantumSetting, decideAllocatorQuantum, QUANTUM_CHOICES, type ReportedQuantum } from '../../core/editor/allocatorQuantumChoice';
+import { allocatorQuantumOfClient } from '../../redis/rdb/allocatorQuantum';
 
 export const ANALYZE_RDB_COMMAND = 'redisReview.analyzeRdbFile';
 
 /** Argument for scripted use (tests): analyse this file instead of asking. The command returns the report. */
 export interface AnalyzeRdbArgument {
   path?: string;
+  /** The writing server's jemalloc quantum; without it a scripted call takes the setting or the connected servers' answer. */
+  allocatorQuantum?: AllocatorQuantum;
+}
+
+/** What the connected servers say about their allocator (MEMORY MALLOC-STATS), each within a second. */
+async function reportedQuantums(services: ExtensionServices): Promise<ReportedQuantum[]> {
+  const connections = services.connections;
+  if (!connections) return [];
+  const sessions = connections.list().filter((c) => c.state === 'connected').map((c) => connections.session(c.id)).filter((s) => s !== undefined);
+  const answers = await Promise.all(sessions.map(async (session) => {
+    const quantum = await Promise.race([allocatorQuantumOfClient(session.client), new Promise<undefined>((resolve) => setTimeout(resolve, 1000))]);
+    return quantum ? { connection: session.name, quantum } : undefined;
+  }));
+  return answers.filter((a) => a !== undefined);
+}
+
+/** The quantum to model sizes with: the argument, the setting, or the user's pick (a connected server's answer first). */
+async function chooseQuantum(services: ExtensionServices, file: string, argument: AnalyzeRdbArgument | undefined): Promise<AllocatorQuantum | undefined> {
+  const setting = allocatorQuantumSetting(vscode.workspace.getConfiguration('redisReview.rdb').get('allocatorQuantum'));
+  const needsServers = !argument?.allocatorQuantum && setting === 'ask';
+  const decision = decideAllocatorQuantum({
+    argument: argument?.allocatorQuantum, setting, reported: needsServers ? await reportedQuantums(services) : [], interactive: argument?.path === undefined,
+  });
+  if (!decision.ask) return decision.quantum;
+  const items = decision.order.map((quantum) => ({
+    quantum,
+    label: QUANTUM_CHOICES[quantum].label,
+    detail: QUANTUM_CHOICES[quantum].detail,
+    ...(decision.reportedBy[quantum] ? { description: `reported by ${decision.reportedBy[quantum]!.join(', ')}` } : {}),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Redis: Analyze ${file}`,
+    placeHolder: 'How does the server that wrote this file round allocations? (sizes are modelled with its jemalloc quantum; set redisReview.rdb.allocatorQuantum to stop asking)',
+    ignoreFocusOut: true,
+  });
+  return picked?.quantum;
 }
 
 async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdbArgument): Promise<MemoryReport | undefined> {
@@ -36,7 +76,9 @@ async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdb
     void vscode.window.showErrorMessage(`Redis: cannot read ${path}: ${(error as Error).message}`);
     return undefined;
   }
-  const analysis = new RdbAnalysis({ source: 'file', origin: basename(path) });
+  const allocatorQuantum = await chooseQuantum(services, basename(path), argument);
+  if (!allocatorQuantum) return undefined;
+  const analysis = new RdbAnalysis({ source: 'file', origin: basename(path), allocatorQuantum });
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Analyzing ${basename(path)}`, cancellable: true },
@@ -47,6 +89,7 @@ async function analyzeRdbFile(services: ExtensionServices, argument?: AnalyzeRdb
       try {
         const outcome = await parseRdbStream(createReadStream(path, { highWaterMark: 1 << 20 }), analysis, {
           signal: controller.signal,
+          allocatorQuantum,
           onProgress: (bytes, keys) => {
             const percent = size > 0 ? Math.min(100, (bytes / size) * 100) : 0;
             progress.report({ increment: percent - reported, message: `${formatBytes(bytes)} of ${formatBytes(size)}, ${countOf(keys, 'key')}` });

@@ -5,6 +5,7 @@
  */
 import type Redis from 'ioredis';
 import { quantumFromMallocStats, type AllocatorQuantum } from '../../core/rdb/allocator';
+import { isCluster, type RedisClient } from '../client';
 
 export async function allocatorQuantumOf(node: Redis): Promise<AllocatorQuantum | undefined> {
   try {
@@ -12,4 +13,11 @@ export async function allocatorQuantumOf(node: Redis): Promise<AllocatorQuantum 
   } catch {
     return undefined;
   }
+}
+
+/** The same for a connection: the server itself, or a Cluster's first master (its nodes run one build). */
+export async function allocatorQuantumOfClient(client: RedisClient): Promise<AllocatorQuantum | undefined> {
+  if (!isCluster(client)) return allocatorQuantumOf(client);
+  const master = client.nodes('master')[0];
+  return master ? allocatorQuantumOf(master) : undefined;
 }

@@ -28,4 +28,13 @@ describe('rdb', () => {
     assert.match(text, /Read from the RDB file redis-7\.0-every-encoding\.rdb/);
     assert.match(text, /## By type/);
   });
+
+  it('models sizes with the allocator quantum it is given (a scripted call is never asked)', async () => {
+    const debian = await vscode.commands.executeCommand<{ totalMemoryBytes: number; rdb: { sizeModel: string } }>(COMMAND, { path: fixture, allocatorQuantum: 16 });
+    const upstream = await vscode.commands.executeCommand<{ totalMemoryBytes: number; rdb: { sizeModel: string } }>(COMMAND, { path: fixture, allocatorQuantum: 8 });
+    assert.match(debian.rdb.sizeModel, /16-byte quantum/);
+    assert.match(upstream.rdb.sizeModel, /8-byte quantum/);
+    // Coarser size classes round small allocations up further.
+    assert.ok(debian.totalMemoryBytes > upstream.totalMemoryBytes, `${debian.totalMemoryBytes} > ${upstream.totalMemoryBytes}`);
+  });
 });
