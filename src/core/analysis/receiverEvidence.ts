@@ -192,6 +192,17 @@ export function callsDjangoCacheKeys(text: string): boolean {
   return DJANGO_CACHE_KEYS.test(text) && DJANGO_CACHE_IMPORT.test(text);
 }
 
+/** `.keys('user:*')`, `.keys(`kdrop:${id}:*`)`: a key pattern handed to keys(), which only Redis reads that way. */
+const KEYS_WITH_PATTERN = /\.keys\(\s*(['"`])(?=[^'"`\n]*[*?])(?=[^'"`\n]*[:_.\-/])[^'"`\n]*\1/;
+
+/**
+ * A cheap pre-check for files that do not mention Redis but run KEYS through a project wrapper
+ * (`instance.cache.keys('xp:*')`): the receiver is then judged by the pattern, like any other call.
+ */
+export function callsKeysWithPattern(text: string): boolean {
+  return KEYS_WITH_PATTERN.test(text);
+}
+
 /** A cheap pre-check for files that do not mention Redis: do they call a Redis-only method on anything? */
 export function callsRedisOnlyMethod(text: string): boolean {
   return redisOnlyReceivers(text).size > 0;

@@ -12,7 +12,7 @@ import { analyzeTree, type FileAnalysis } from './buildModel';
 import { helperSummaries, type HelperSummary, type LocatedHelper } from './crossFileHelpers';
 import { contextForPath, normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
-import { callsDjangoCacheKeys, callsRedisOnlyMethod } from './receiverEvidence';
+import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod } from './receiverEvidence';
 import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 
@@ -184,7 +184,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
    * project that uses Redis) calls a method only Redis clients have.
    */
   mightUseRedis(text: string): boolean {
-    return /redis/i.test(text) || this.mentionsExportingModule(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text)));
+    return /redis/i.test(text) || this.mentionsExportingModule(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
   }
 
   /**

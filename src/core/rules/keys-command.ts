@@ -57,7 +57,7 @@ export const keysCommand: Rule = {
     },
     docs: {
       summary: 'KEYS scans the entire keyspace and blocks Redis; use SCAN iteration.',
-      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
+      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend; and keys() of a project wrapper given a key pattern such as `prefix:*`, also in files that never name Redis), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
       why: 'KEYS is O(N) in the number of keys in the database, even when nothing matches the pattern. Redis runs commands on one thread, so every other client waits until the scan of millions of keys ends; in Cluster it also only sees the node it runs on. The Redis documentation reserves it for debugging.',
       examples: [
         {
