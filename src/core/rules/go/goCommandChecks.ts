@@ -180,10 +180,35 @@ function streamKey(site: RedisCallSite): string {
   return field ?? shownGoKey(site.args[0]);
 }
 
+/** The text of the function around a call, up to the call. */
+function functionText(text: string, site: RedisCallSite): string {
+  return text.slice(site.enclosingFunction?.span.startOffset ?? 0, site.callSpan.startOffset);
+}
+
+/**
+ * The struct literal a variable argument holds (`args := &redis.XAddArgs{…}` … `XAdd(ctx, args)`): its last
+ * assignment before the call in the same function, braces balanced.
+ */
+function heldStructLiteral(text: string, site: RedisCallSite, name: string): string | undefined {
+  if (!/^\w+$/.test(name)) return undefined;
+  const before = functionText(text, site);
+  let found: RegExpExecArray | undefined;
+  for (const match of before.matchAll(new RegExp(`\\b${name}\\s*:?=\\s*&?[\\w.]+\\{`, 'g'))) found = match as RegExpExecArray;
+  if (!found) return undefined;
+  let depth = 0;
+  for (let i = found.index! + found[0].length - 1; i < before.length; i++) {
+    if (before[i] === '{') depth++;
+    else if (before[i] === '}' && --depth === 0) return before.slice(found.index!, i + 1);
+  }
+  return undefined;
+}
+
 export function goStreamWithoutMaxlen(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'XADD') continue;
-    const text = site.args.map((a) => a.text).join(' ');
+    const text = site.args.map((a) => heldStructLiteral(context.model.text, site, a.text) ?? a.text).join(' ');
+    // Options built apart and changed before the call (`args.MaxLen = n`) are capped too.
+    if (site.receiver.library === 'go-redis' && site.args.some((a) => /^\w+$/.test(a.text) && new RegExp(`\\b${a.text}\\.(MaxLen|MinID)\\s*=`).test(functionText(context.model.text, site)))) continue;
     if (site.receiver.library === 'go-redis' && /MaxLen|MaxLenApprox|MinID|Limit/.test(text)) continue;
     if (site.receiver.library === 'rueidis' && (site.keywords.maxlen || site.keywords.minid)) continue;
     if (site.receiver.library === 'redigo' && site.args.some((a) => upperString(a) === 'MAXLEN' || upperString(a) === 'MINID')) continue;
