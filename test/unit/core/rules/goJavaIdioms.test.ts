@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../../src/core/findings';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
+import { RULES, reviewSource } from '../../../../src/core/review';
+import { exampleLanguage } from '../../../../src/core/rules/rule';
 import { loadParsers } from './parsersForTests';
 
 let parsers: Parsers;
@@ -174,5 +175,24 @@ describe('Go quick fixes', () => {
     const found = only('store/store.go', text, 'del-large-key');
     expect(found.message).toContain('use client.B().Unlink()…');
     expect(applied(text, found)).toContain('client.B().Unlink().Key("online").Build()');
+  });
+});
+
+describe('Go and Java docs examples', () => {
+  it('parse without syntax errors, bad and good alike', () => {
+    let count = 0;
+    for (const { meta } of RULES) {
+      for (const example of meta.docs.examples) {
+        const language = exampleLanguage(example);
+        if (language !== 'go' && language !== 'java') continue;
+        for (const text of [example.bad, example.good]) {
+          const tree = parsers.parse(language, text);
+          expect(tree.rootNode.hasError, `${meta.id} ${example.client}:\n${text}`).toBe(false);
+          tree.delete();
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(200);
   });
 });
