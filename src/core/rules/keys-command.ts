@@ -263,7 +263,7 @@ public class SessionStore {
 `),
         },
       ],
-      fix: 'The quick fix rewrites the call to the client\'s SCAN iterator (redis-py `scan_iter`, ioredis `scanStream`, node-redis `scanIterator`) keeping the result a list. It is unsafe: SCAN can return a key more than once and reflects writes made during the iteration. Better still, keep an index (a set or sorted set) of the keys you need.',
+      fix: 'The quick fix rewrites the call to the client\'s SCAN iterator (redis-py `scan_iter`, ioredis `scanStream`, node-redis `scanIterator`) keeping the result a list. It is unsafe: SCAN can return a key more than once and reflects writes made during the iteration. Better still, keep an index (a set or sorted set) of the keys you need. In Go, go-redis `rdb.Keys(ctx, p).Result()` becomes `scanKeys(ctx, rdb, p)` with a `Scan(...).Iterator()` helper added once; in Java, Spring `redisTemplate.keys(p)` becomes `redisTemplate.scan(ScanOptions...)` collected into a Set, and Lettuce `commands.keys(p)` on the synchronous API becomes `ScanIterator.scan(commands, ScanArgs.Builder.matches(p))` collected into a List (imports added). redigo, rueidis and Jedis get no fix: their SCAN needs a cursor loop around the call.',
       falsePositives: 'Tests are skipped and scripts get a warning. For an admin tool on a tiny dedicated database, add `# redis-review: disable-next-line keys-command -- reason`.',
       references: [
         { title: 'KEYS command', url: 'https://redis.io/docs/latest/commands/keys/' },
