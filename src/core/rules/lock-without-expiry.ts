@@ -9,6 +9,22 @@ import { appendArguments } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
 
+/**
+ * `self.lock_timeout` that the file only ever sets to None, to a config lookup defaulting to None
+ * (`arguments.pop("lock_timeout", None)`, `options.get("ttl")`), or to a name it sets to None (`expire = None`).
+ */
+export function attributeNoneByDefault(text: string, argText: string): boolean {
+  const attribute = /^self\.(\w+)$/.exec(argText.trim())?.[1];
+  if (!attribute) return false;
+  const assigned = new RegExp(`self\\.${attribute}\\s*(?::[^=\\n]+)?=(?!=)\\s*([^\\n#]+)`, 'g');
+  for (let m = assigned.exec(text); m; m = assigned.exec(text)) {
+    const value = m[1].trim();
+    if (value === 'None' || /\.(?:pop|get)\(\s*(['"])[^'"]+\1\s*(?:,\s*None\s*)?\)$/.test(value)) return true;
+    if (/^[A-Za-z_]\w*$/.test(value) && new RegExp(`\\b${value}\\s*(?::[^=,)\\n]+)?=\\s*None\\b`).test(text)) return true;
+  }
+  return false;
+}
+
 export const lockWithoutExpiry: Rule = {
   meta: {
     id: 'lock-without-expiry',
@@ -21,10 +37,11 @@ export const lockWithoutExpiry: Rule = {
     messages: {
       setnx: '{{command}} {{key}} takes a lock without an expiry: if this process crashes before releasing it, every other worker waits forever. Use SET {{key}} <token> NX PX <ms> ({{spelling}}).',
       pyLock: 'lock({{key}}) without timeout never expires (redis-py defaults to timeout=None): a crashed holder blocks everyone forever. Pass timeout=<seconds>.',
+      noneByDefault: '{{call}} takes its expiry from {{ttl}}, which is None unless configured: the lock then never expires, and a crashed holder blocks everyone forever. Give it a default TTL.',
     },
     docs: {
       summary: 'SETNX / SET NX / redis-py lock() without a TTL deadlocks when the holder dies.',
-      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout.',
+      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout — also when the TTL given (`timeout=`, `ex=`, `px=`) is an attribute the file only ever sets to None, to a setting that defaults to None (`arguments.pop("lock_timeout", None)`) or to a name it sets to None.',
       why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
@@ -158,7 +175,13 @@ public class JobLock {
     const { model, config } = context;
     const ttlMs = config.lockTtlMs;
     for (const site of model.callSites) {
-      if (!setIsNx(site) || setSetsTtl(site) || !site.args[0]) continue;
+      if (!setIsNx(site) || !site.args[0]) continue;
+      if (setSetsTtl(site)) {
+        // `set(name, token, nx=True, ex=self._expire)` where self._expire is None unless the caller configured one.
+        const ttl = ['ex', 'px'].map((k) => site.keywords[k]).find((arg) => arg && attributeNoneByDefault(model.text, arg.text));
+        if (ttl && acquiresLock(site)) context.report({ messageId: 'noneByDefault', data: { call: `SET ${shownKey(site)} NX`, ttl: ttl.text }, span: site.span });
+        continue;
+      }
       if (!acquiresLock(site)) continue;
       const lib = site.receiver.library;
       const spelling = lib === 'redis-py' ? `set(key, token, nx=True, px=${ttlMs})` : lib === 'ioredis' ? `set(key, token, 'PX', ${ttlMs}, 'NX')` : `set(key, token, { NX: true, PX: ${ttlMs} })`;
@@ -182,6 +205,10 @@ public class JobLock {
     }
     for (const site of context.helperCalls) {
       if (site.method !== 'lock' || site.receiver.library !== 'redis-py') continue;
+      if (site.keywords.timeout && attributeNoneByDefault(model.text, site.keywords.timeout.text)) {
+        context.report({ messageId: 'noneByDefault', data: { call: `lock(${shownKey(site)})`, ttl: site.keywords.timeout.text }, span: site.span });
+        continue;
+      }
       if (site.keywords.timeout && site.keywords.timeout.value.kind !== 'null') continue;
       if (site.args.length >= 2 && site.args[1].value.kind !== 'null') continue;
       if (hasOption(site, ['timeout'], 1)) continue;

@@ -1,0 +1,33 @@
+/** A lock whose TTL is an attribute that is None unless configured never expires by default. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Parsers } from '../../../../src/core/parsing/parsers';
+import { reviewSource } from '../../../../src/core/review';
+import { loadParsers } from './parsersForTests';
+
+let parsers: Parsers;
+beforeAll(async () => {
+  parsers = await loadParsers();
+});
+
+function lockLines(text: string): number[] {
+  return reviewSource(parsers, text, { path: 'app/locks.py', language: 'python' })
+    .findings.filter((f) => f.ruleId === 'lock-without-expiry')
+    .map((f) => f.span.start.line + 1);
+}
+
+describe('lock-without-expiry with a TTL that is None by default', () => {
+  it('reports lock(timeout=self.x) when x comes from a setting that defaults to None, not when it defaults to a number', () => {
+    const text = 'import redis\n\n\nclass Backend:\n    def __init__(self, options):\n        self.client = redis.Redis()\n        self.lock_timeout = options.pop("lock_timeout", None)\n        self.wait = options.pop("wait", 30)\n\n    def mutex(self, key):\n        return self.client.lock(f"mutex:{key}", timeout=self.lock_timeout)\n\n    def mutex_waiting(self, key):\n        return self.client.lock(f"mutex:{key}", timeout=self.wait)\n';
+    expect(lockLines(text)).toEqual([11]);
+  });
+
+  it('reports SET NX ex=self.x when x is set from a name that is None by default', () => {
+    const text = 'import redis\n\nr = redis.Redis()\n\n\nclass Lock:\n    def __init__(self, name, expire=None):\n        self._expire = expire\n        self._name = "lock:" + name\n\n    def acquire(self, token):\n        return r.set(self._name, token, nx=True, ex=self._expire)\n';
+    expect(lockLines(text)).toEqual([12]);
+  });
+
+  it('leaves a lock whose TTL attribute always has a value alone', () => {
+    const text = 'import redis\n\nr = redis.Redis()\n\n\nclass Lock:\n    def __init__(self, name, expire=30):\n        self._expire = expire\n        self._name = "lock:" + name\n\n    def acquire(self, token):\n        return r.set(self._name, token, nx=True, ex=self._expire)\n';
+    expect(lockLines(text)).toEqual([]);
+  });
+});
