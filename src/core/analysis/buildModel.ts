@@ -17,6 +17,7 @@ import type { LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 import { analyzeGoTree } from './go/goModel';
 import { analyzeJavaTree } from './java/javaModel';
+import { scriptState, type AnalysisState } from './analysisState';
 
 export interface AnalyzeOptions {
   path: string;
@@ -26,7 +27,7 @@ export interface AnalyzeOptions {
   /** Epoch milliseconds after which the walk stops (per-file time cap). */
   deadline?: number;
   /** The analysis of the document's previous text: statements an edit did not touch keep their results. */
-  previous?: IncrementalState;
+  previous?: AnalysisState;
   /** Work out what the next analysis of this document can reuse (editors do; a one-off lint does not need it). */
   keepForReuse?: boolean;
 }
@@ -45,7 +46,7 @@ export interface FileAnalysis {
   /** The per-file time budget cut the analysis short. */
   truncated: boolean;
   /** What the next analysis of this document can reuse (absent when the analysis was cut short). */
-  incremental?: IncrementalState;
+  incremental?: AnalysisState;
   /** The file's functions that send one command per call, by name (summarised for other files' loops). */
   roundTripHelpers?: ReadonlyMap<string, RedisFunction>;
 }
@@ -80,7 +81,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const forReuse = options.keepForReuse === true || options.previous !== undefined;
   // Without reuse the file is one unit: its top-level statements are not even listed.
   const { chunks, nodes } = forReuse ? topLevelChunks(tree, text) : { chunks: [{ start: 0, end: Number.POSITIVE_INFINITY, type: '(file)', hasError: false }], nodes: [tree.rootNode] };
-  const previous = options.previous;
+  const previous = scriptState(options.previous);
   const plan = previous ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
   return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, plan && previous ? { ...plan, previous } : undefined, 0);
 }

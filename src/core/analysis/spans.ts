@@ -23,7 +23,30 @@ export function spanFromOffsets(text: string, startOffset: number, endOffset: nu
   return { start: positionAt(text, startOffset), end: positionAt(text, endOffset), startOffset, endOffset };
 }
 
+/** Line starts of the last long text asked about: rules place many findings in the same file, each by offset. */
+let indexedText: string | undefined;
+let lineStarts: number[] = [];
+
+/** Below this length scanning from the start costs less than indexing the text's lines. */
+const INDEX_FROM_LENGTH = 4096;
+
 export function positionAt(text: string, offset: number): { line: number; column: number } {
+  if (text.length >= INDEX_FROM_LENGTH) {
+    if (text !== indexedText) {
+      lineStarts = [0];
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+      indexedText = text;
+    }
+    // The last line start at or before the offset (a line break at the offset itself still ends the line).
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, column: offset - lineStarts[low] };
+  }
   let line = 0;
   let lineStart = 0;
   for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {

@@ -1,5 +1,5 @@
 /** Options and results of reviewing one source file. */
-import type { IncrementalState } from '../analysis/incremental';
+import type { AnalysisState } from '../analysis/analysisState';
 import type { RedisCallSite, WriteSite } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspaceIndex';
 import type { ResolvedConfig } from '../config/configShape';
@@ -35,5 +35,5 @@ export interface ReviewResult {
   /** Rules that threw (a bug, reported instead of crashing the review). */
   ruleErrors: { ruleId: string; message: string }[];
   /** What the next review of this document can reuse (see ReviewOptions.previous). */
-  incremental?: IncrementalState;
+  incremental?: AnalysisState;
 }

@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ClientLibrary, ReceiverKind } from '../model';
 import { CONSTRUCTORS, defaultPackageName, kindOfType, libraryOfImport } from './goLibraries';
 import type { GoRef } from './goScan';
+import { NotedMap, type GoNote } from './goChanges';
 
 /** A constructor call (`redis.NewClient(...)`, `&redis.Pool{...}`, a file's own client factory). */
 export interface GoConstructorCall {
@@ -18,38 +19,51 @@ export class GoDeclarations {
   readonly packages = new Map<string, ClientLibrary>();
   readonly importAliases = new Set<string>();
   readonly importedModules = new Set<string>();
+  /** Where writes to the maps below are noted while set (see goChanges.ts); undefined: not noted. */
+  notes: GoNote[] | undefined;
   /** Struct field name → client ref (fields typed with a client type anywhere in the file). */
-  readonly fields = new Map<string, GoRef>();
-  readonly packageVars = new Map<string, GoRef>();
+  readonly fields = new NotedMap<GoRef>('fields', this);
+  readonly packageVars = new NotedMap<GoRef>('packageVars', this);
   /** Functions of the file that return a client type: calls of them create clients. */
-  readonly factories = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
+  readonly factories = new NotedMap<{ library: ClientLibrary; kind: ReceiverKind }>('factories', this);
   packageName = '';
 
   constructor(private readonly path: string) {}
 
 
   read(root: Node): void {
+    this.readFileLevel(root);
+    for (const child of root.namedChildren) if (child) this.readDeclaration(child);
+  }
+
+  /** The package clause and the imports: what every declaration of the file is read against. */
+  readFileLevel(root: Node): void {
     for (const child of root.namedChildren) {
       if (!child) continue;
       if (child.type === 'package_clause') this.packageName = child.namedChild(0)?.text ?? '';
       else if (child.type === 'import_declaration') for (const spec of child.descendantsOfType('import_spec')) if (spec) this.importSpec(spec);
     }
-    for (const spec of root.descendantsOfType('field_declaration')) {
+  }
+
+  /**
+   * One top-level declaration: its client-typed struct fields, package variables and client factories. Fields,
+   * variables and factories are separate maps, so reading declaration by declaration in file order gives what
+   * reading each kind over the whole file would (a variable sees the factories declared above it either way).
+   */
+  readDeclaration(child: Node): void {
+    for (const spec of child.descendantsOfType('field_declaration')) {
       if (!spec) continue;
       const type = spec.childForFieldName('type');
       const typed = type && this.clientType(type);
       if (!typed) continue;
       for (const name of spec.childrenForFieldName('name')) if (name) this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
     }
-    for (const child of root.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
-      if (child.type === 'function_declaration') {
-        const result = child.childForFieldName('result');
-        const name = child.childForFieldName('name')?.text;
-        const typed = result && name ? this.clientType(result.type === 'parameter_list' ? result.namedChild(0)?.childForFieldName('type') ?? result : result) : undefined;
-        if (name && typed) this.factories.set(name, typed);
-      }
+    if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
+    if (child.type === 'function_declaration') {
+      const result = child.childForFieldName('result');
+      const name = child.childForFieldName('name')?.text;
+      const typed = result && name ? this.clientType(result.type === 'parameter_list' ? result.namedChild(0)?.childForFieldName('type') ?? result : result) : undefined;
+      if (name && typed) this.factories.set(name, typed);
     }
   }
 

@@ -5,7 +5,15 @@
 import type { Tree } from 'web-tree-sitter';
 import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
 import { emptyFileAnalysis } from '../emptyAnalysis';
+import { scanGoForReuse } from './goIncremental';
 import { GoScan } from './goScan';
+
+function wholeScan(tree: Tree, text: string, path: string, deadline: number): GoScan {
+  const scan = new GoScan(tree, text, path, deadline);
+  scan.run();
+  scan.markHandOvers();
+  return scan;
+}
 
 /** Helpers of the file that send one command: their calls inside loops are round trips too. */
 function redisHelpers(scan: GoScan, text: string): Map<string, { command: string; span: import('../../findings').Span }> {
@@ -23,13 +31,14 @@ function redisHelpers(scan: GoScan, text: string): Map<string, { command: string
 
 export function analyzeGoTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
   const analysis = emptyFileAnalysis(text, options);
-  const scan = new GoScan(tree, text, options.path, options.deadline ?? Number.POSITIVE_INFINITY);
-  scan.run();
-  scan.markHandOvers();
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const previous = options.previous && 'kind' in options.previous && options.previous.kind === 'go' ? options.previous : undefined;
+  // In an editor the scan goes declaration by declaration, so the next analysis can keep what an edit did not touch.
+  const { scan, state } = options.keepForReuse || options.previous ? scanGoForReuse(tree, text, { path: options.path, context: options.context, deadline, previous }) : { scan: wholeScan(tree, text, options.path, deadline), state: undefined };
   const model = analysis.model;
   model.callSites = scan.callSites;
   model.creations = scan.creations;
   model.importedModules = scan.importedModules;
   model.go = { dials: scan.dials, connectionTakes: scan.takes, clientsPerCall: scan.clientsPerCall, redisHelpers: redisHelpers(scan, text) };
-  return { ...analysis, helperCalls: scan.helperCalls, truncated: scan.truncated };
+  return { ...analysis, helperCalls: scan.helperCalls, truncated: scan.truncated, incremental: state };
 }

@@ -38,7 +38,14 @@ export class GoScan {
   get importedModules(): Set<string> {
     return this.declared.importedModules;
   }
-  private readonly declared: GoDeclarations;
+  readonly declared: GoDeclarations;
+  /**
+   * Marks a client creation as leaving its function; re-analysis after an edit replaces it to note marks on
+   * creations of other declarations (see goChanges.ts).
+   */
+  escape: (creation: ClientCreation) => void = (creation) => {
+    creation.escapes = true;
+  };
   private readonly frames: Frame[] = [];
   private readonly loops: { node: Node; info: LoopInfo; rangeRight?: Node }[] = [];
   private readonly deadline: number;
@@ -61,7 +68,7 @@ export class GoScan {
   run(): void {
     const root = this.tree.rootNode;
     this.declared.read(root);
-    this.walkAll(root);
+    this.walk(root);
   }
 
   // ---- the walk ----
@@ -81,8 +88,9 @@ export class GoScan {
   /**
    * Visits the scanned nodes in document order. Functions and loops are opened when their node comes and closed
    * once the visit passes their end, so the function and loop stacks are what a recursive walk would hold.
+   * Walking the top-level declarations one by one visits the same nodes as walking the root.
    */
-  private walkAll(root: Node): void {
+  walk(root: Node): void {
     const open: { end: number; close: () => void }[] = [];
     const remaining = this.deadline - Date.now();
     const captures = GoScan.query(this.tree.language).captures(root, Number.isFinite(remaining) ? { timeoutMicros: Math.max(1, Math.floor(remaining * 1000)) } : {});
@@ -211,7 +219,7 @@ export class GoScan {
       } else if (target.type === 'selector_expression') {
         const field = target.childForFieldName('field')?.text;
         if (field && !this.declared.fields.has(field)) this.declared.fields.set(field, { ...ref, identity: `field:${field}` });
-        if (frame && ref.creation) ref.creation.escapes = true;
+        if (frame && ref.creation) this.escape(ref.creation);
       }
     });
   }

@@ -6,6 +6,7 @@ import { indentationAt, spanOf } from '../spans';
 import { javaCommandFor } from './javaCommands';
 import { acquisitionOf } from './javaConnections';
 import type { JavaAnnotation, JavaCreation, JavaFacts, JavaInvocation, JavaMethod } from './javaFacts';
+import { JavaUnits, type LocalCallTemplate } from './javaIncremental';
 import { receiverForName, receiverForStaticClass, receiverForType, receiverFromCall, simpleType, type JavaReceiver } from './javaReceivers';
 
 /** The FileModel of a Java file, with what the Java rules read beyond call sites. */
@@ -38,12 +39,8 @@ interface Scope {
   blockStart: number;
 }
 
-interface PendingLocalCall {
-  name: string;
-  node: Node;
-  nameNode: Node;
-  scope: Scope;
-}
+/** Stands in for the receiver of a call of the file's own method until the command it sends is known. */
+const HELPER_RECEIVER: JavaReceiver = { library: 'jedis', kind: 'client', confidence: 'proven' };
 
 /** One walk over the tree; receivers are resolved from declared types of fields, parameters and locals. */
 class JavaModelBuilder {
@@ -51,7 +48,9 @@ class JavaModelBuilder {
   readonly helperCalls: RedisCallSite[] = [];
   readonly facts: JavaFacts;
   private readonly fieldReceivers = new Map<string, JavaReceiver | null>();
-  private readonly localCalls: PendingLocalCall[] = [];
+  readonly localCalls: LocalCallTemplate[] = [];
+  /** Set when the analysis keeps per-method results for the next one (see javaIncremental.ts). */
+  units: JavaUnits | undefined;
   truncated = false;
   private steps = 0;
 
@@ -62,9 +61,19 @@ class JavaModelBuilder {
     this.facts = { methods: [], invocations: [], creations: [], annotations: [], acquisitions: [], fieldTypes: new Map(), imports: [], codeText: withoutComments(text) };
   }
 
-  build(root: Node): void {
+  build(root: Node, unitsFor?: (builder: JavaModelBuilder) => JavaUnits): void {
     this.collectFields(root);
+    this.units = unitsFor?.(this);
     this.visit(root, { vars: new Map(), types: new Map(), batched: false, blockStart: 0 });
+  }
+
+  /**
+   * What every method is read against besides its own code: the client-typed fields, the other fields whose
+   * names alone would make them clients (a field hides that), and the imports.
+   */
+  environment(): string {
+    const fields = [...this.fieldReceivers].filter(([name, receiver]) => receiver !== null || (/^[A-Z]/.test(name) ? receiverForStaticClass(name) : receiverForName(name)) !== undefined);
+    return JSON.stringify([fields, this.facts.imports]);
   }
 
   /** Fields of every class of the file, first, so methods may use fields declared below them. */
@@ -98,7 +107,8 @@ class JavaModelBuilder {
     switch (node.type) {
       case 'method_declaration':
       case 'constructor_declaration':
-        this.visitMethod(node, scope);
+        if (this.units) this.units.visit(node, scope.batched, () => this.visitMethod(node, scope));
+        else this.visitMethod(node, scope);
         return;
       case 'lambda_expression':
         this.visitLambda(node, scope);
@@ -282,7 +292,11 @@ class JavaModelBuilder {
 
     const receiver = object ? this.resolve(object, scope) : undefined;
     if (receiver && nameNode) this.addCallSite(node, nameNode, object!, receiver, name, argNodes, scope);
-    else if (!object && nameNode && (scope.loop || scope.itemLoop)) this.localCalls.push({ name, node, nameNode, scope });
+    else if (!object && nameNode && (scope.loop || scope.itemLoop)) {
+      // The call site is built now, from the tree; which command the method sends is known once the file is walked.
+      const callArgs = (argsNode?.namedChildren ?? []).filter((c): c is Node => c !== null);
+      this.localCalls.push({ name, caller: scope.functionInfo?.name, site: this.site(node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
+    }
     const acquisition = receiver && nameNode ? acquisitionOf(node, name, receiver, object!, this.facts.methods[scope.method ?? -1]) : undefined;
     if (acquisition) this.facts.acquisitions.push({ ...acquisition, method: scope.method });
 
@@ -395,10 +409,10 @@ class JavaModelBuilder {
     const sites: RedisCallSite[] = [];
     for (const call of this.localCalls) {
       const inner = sending.get(call.name);
-      if (!inner || call.scope.functionInfo?.name === call.name) continue;
-      const argNodes = (call.node.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
-      const site = this.site(call.node, call.nameNode, null, { library: inner.receiver.library, kind: inner.receiver.kind, confidence: inner.receiver.confidence, evidence: inner.receiver.evidence }, call.name, inner.command, argNodes, call.scope);
-      sites.push({ ...site, receiver: { ...site.receiver, identity: inner.receiver.identity, text: inner.receiver.text }, via: { helper: call.name, command: inner.command, span: inner.span } });
+      if (!inner || call.caller === call.name) continue;
+      const { kind, library, confidence, evidence, text, identity } = inner.receiver;
+      const receiver = { kind, library, confidence, ...(evidence ? { evidence } : {}), text, identity, origin: 'local' as const, async: false };
+      sites.push({ ...call.site, command: inner.command, receiver, via: { helper: call.name, command: inner.command, span: inner.span } });
     }
     return sites;
   }
@@ -488,7 +502,10 @@ export function evaluate(node: Node): ArgValue {
 /** The model of a Java file. Malformed source yields a partial model, never an exception. */
 export function analyzeJavaTree(tree: Tree, text: string, options: AnalyzeOptions): FileAnalysis {
   const builder = new JavaModelBuilder(text, options.deadline ?? Number.POSITIVE_INFINITY);
-  builder.build(tree.rootNode);
+  const previous = options.previous && 'kind' in options.previous && options.previous.kind === 'java' ? options.previous : undefined;
+  // In an editor methods are walked one by one, so the next analysis can keep those an edit did not touch.
+  const forReuse = options.keepForReuse === true || options.previous !== undefined;
+  builder.build(tree.rootNode, forReuse ? (host) => new JavaUnits(host, text, options.path, options.context, host.environment(), previous) : undefined);
   const model: JavaFileModel = {
     path: options.path,
     language: options.language,
@@ -504,5 +521,5 @@ export function analyzeJavaTree(tree: Tree, text: string, options: AnalyzeOption
     exportedIdentities: new Set(),
     java: builder.facts,
   };
-  return { model, exports: [], helperCalls: builder.helperCalls, truncated: builder.truncated };
+  return { model, exports: [], helperCalls: builder.helperCalls, truncated: builder.truncated, incremental: builder.units && !builder.truncated ? builder.units.state() : undefined };
 }

@@ -113,10 +113,27 @@ export function sitesByMethod(sites: readonly RedisCallSite[]): Map<number, Redi
 /** An edit adding `import <name>;` after the file's imports, unless the file imports it (or its package) already. */
 export function importEdit(text: string, qualified: string): TextEdit[] {
   const pkg = qualified.slice(0, qualified.lastIndexOf('.'));
-  if (new RegExp(`^import\\s+(${qualified.replace(/\./g, '\\.')}|${pkg.replace(/\./g, '\\.')}\\.\\*)\\s*;`, 'm').test(text)) return [];
-  let offset = 0;
-  for (const match of text.matchAll(/^(?:import|package)\s[^\n]*\n/gm)) offset = match.index! + match[0].length;
-  return [{ startOffset: offset, endOffset: offset, newText: `import ${qualified};\n` }];
+  const { importStarts, afterImports } = importLinesOf(text);
+  // Tried only where a line starts with `import` (what `^` would match), not over the whole file once per fix.
+  const imported = new RegExp(`import\\s+(${qualified.replace(/\./g, '\\.')}|${pkg.replace(/\./g, '\\.')}\\.\\*)\\s*;`, 'y');
+  for (const start of importStarts) {
+    imported.lastIndex = start;
+    if (imported.test(text)) return [];
+  }
+  return [{ startOffset: afterImports, endOffset: afterImports, newText: `import ${qualified};\n` }];
+}
+
+/** Where lines start with `import`, and the end of the last import or package line, of the last text asked about. */
+let importLinesText: string | undefined;
+let importLines = { importStarts: [] as number[], afterImports: 0 };
+
+function importLinesOf(text: string): { importStarts: number[]; afterImports: number } {
+  if (text === importLinesText) return importLines;
+  let afterImports = 0;
+  for (const match of text.matchAll(/^(?:import|package)\s[^\n]*\n/gm)) afterImports = match.index! + match[0].length;
+  importLines = { importStarts: [...text.matchAll(/^import/gm)].map((match) => match.index!), afterImports };
+  importLinesText = text;
+  return importLines;
 }
 
 /** Method names of a project's own wrapper for writes that take a TTL as a further argument. */
