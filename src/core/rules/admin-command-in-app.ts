@@ -158,6 +158,40 @@ func Policy(ctx context.Context, client rueidis.Client) (map[string]string, erro
 }
 `),
         },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/Startup.java',
+          bad: javaFile(['org.springframework.data.redis.core.RedisCallback', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class Startup {
+    private final StringRedisTemplate redisTemplate;
+
+    public Startup(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void tune() {
+        redisTemplate.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().setConfig("maxmemory-policy", "allkeys-lru");
+            return null;
+        });
+    }
+}
+`),
+          good: javaFile(['java.util.Properties', 'org.springframework.data.redis.core.RedisCallback', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+/** The eviction policy is set in redis.conf; the service only reads it. */
+public class Startup {
+    private final StringRedisTemplate redisTemplate;
+
+    public Startup(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public Properties policy() {
+        return redisTemplate.execute((RedisCallback<Properties>) connection -> connection.serverCommands().getConfig("maxmemory-policy"));
+    }
+}
+`),
+        },
       ],
       fix: 'Set configuration in redis.conf or the managed service\'s parameter group, use BGSAVE from ops tooling, MEMORY USAGE / OBJECT ENCODING instead of DEBUG OBJECT, and SLOWLOG/LATENCY from monitoring. Restrict the application user: `user app ... -@admin -@dangerous`.',
       falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module.',

@@ -167,6 +167,41 @@ public class CacheAdmin {
 }
 `),
         },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/CacheAdmin.java',
+          bad: javaFile(['org.springframework.data.redis.core.RedisCallback', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class CacheAdmin {
+    private final StringRedisTemplate redisTemplate;
+
+    public CacheAdmin(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void reset() {
+        redisTemplate.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        });
+    }
+}
+`),
+          good: javaFile(['org.springframework.data.redis.core.Cursor', 'org.springframework.data.redis.core.ScanOptions', 'org.springframework.data.redis.core.StringRedisTemplate'], `
+public class CacheAdmin {
+    private final StringRedisTemplate redisTemplate;
+
+    public CacheAdmin(StringRedisTemplate redisTemplate) {
+        this.redisTemplate = redisTemplate;
+    }
+
+    public void reset() {
+        try (Cursor<String> keys = redisTemplate.scan(ScanOptions.scanOptions().match("cache:*").count(500).build())) {
+            keys.forEachRemaining(redisTemplate::unlink);
+        }
+    }
+}
+`),
+        },
       ],
       fix: 'Delete by prefix (SCAN + UNLINK), or move the flush into test setup or an ops script guarded by an environment check and run it with ASYNC. Deny `@dangerous` commands to the application user with an ACL.',
       falsePositives: 'Test setup and teardown are skipped by path; seed scripts under scripts/ get a warning.',

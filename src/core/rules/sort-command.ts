@@ -110,6 +110,36 @@ public class Leaderboard {
 }
 `),
         },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/Leaderboard.java',
+          bad: javaFile(['java.util.Collection', 'org.redisson.api.RSet', 'org.redisson.api.RedissonClient', 'org.redisson.api.SortOrder'], `
+public class Leaderboard {
+    private final RSet<String> players;
+
+    public Leaderboard(RedissonClient redisson) {
+        this.players = redisson.getSet("players");
+    }
+
+    public Collection<String> top(int n) {
+        return players.readSort("score:*", SortOrder.DESC, 0, n);
+    }
+}
+`),
+          good: javaFile(['java.util.Collection', 'org.redisson.api.RScoredSortedSet', 'org.redisson.api.RedissonClient'], `
+public class Leaderboard {
+    private final RScoredSortedSet<String> leaderboard;
+
+    public Leaderboard(RedissonClient redisson) {
+        this.leaderboard = redisson.getScoredSortedSet("leaderboard");
+    }
+
+    public Collection<String> top(int n) {
+        return leaderboard.valueRangeReversed(0, n - 1);
+    }
+}
+`),
+        },
       ],
       fix: 'Store the data in a sorted set scored by the sort field (ZADD on write) and read pages with ZRANGE … LIMIT, or sort a small page client-side.',
       falsePositives: 'Sorting a list known to hold a few hundred items; suppress inline.',
