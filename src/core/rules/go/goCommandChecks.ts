@@ -11,7 +11,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
-import { goCallText, goClientText, goMethodFor, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
+import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -256,7 +256,7 @@ export function goLockReleaseWithoutOwnership(context: RuleContext): void {
 export function goLockWithoutExpiry(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'SETNX' || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
-    const unbounded = site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isNumber(site.args[2], 0));
+    const unbounded = site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isZeroExpiration(context.model.text, site, site.args[2]));
     if (!unbounded) continue;
     context.report({ messageId: 'SETNX on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { key: shownGoKey(site.args[0]), how: site.receiver.library === 'redigo' ? '`Do("SET", key, token, "NX", "PX", ttlMs)`' : '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
   }

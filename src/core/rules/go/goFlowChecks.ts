@@ -7,7 +7,7 @@ import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
-import { assignedBetween, goCallText, isNumber, keyOf, shownGoKey, upperString } from './goSupport';
+import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 export function goCommandInLoop(context: RuleContext): void {
   const reported = new Set<number>();
@@ -223,7 +223,7 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
     const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || (/^(Set|Put|Store|Save|Add|Write)$/.test(fn) && /type\s+\w*Cache\w*\s|\bCache\b/.test(context.model.text));
     if (!cacheLike || site.command !== 'SET') continue;
     let noTtl = false;
-    if (site.receiver.library === 'go-redis') noTtl = isNumber(site.args[2], 0);
+    if (site.receiver.library === 'go-redis') noTtl = isZeroExpiration(context.model.text, site, site.args[2]);
     else if (site.receiver.library === 'redigo') noTtl = !site.args.some((a) => ['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL'].includes(upperString(a) ?? ''));
     else if (site.receiver.library === 'rueidis') noTtl = !['ex', 'px', 'exat', 'pxat', 'keepttl', 'exseconds', 'pxmilliseconds'].some((k) => site.keywords[k]);
     if (!noTtl) continue;

@@ -62,3 +62,19 @@ export function assignedBetween(text: string, from: number, to: number, expressi
   const names = new Set(expressions.flatMap((e) => e.replace(/"(?:[^"\\]|\\.)*"/g, '').match(/\b[A-Za-z_]\w*\b/g) ?? []));
   return [...names].some((name) => new RegExp(`\\b${name}\\s*(?:=(?!=)|:=|\\+\\+|--|[-+*/]=)|\\b${name}\\s*,[^\\n=]*:?=(?!=)`).test(between));
 }
+
+/**
+ * An expiration of 0 (no TTL): the literal, or a variable or constant the code assigns 0 to before the call
+ * (`ttl := 0`, `const noExpiration = 0`, `exp := time.Duration(0)`), its last assignment in the function first.
+ */
+export function isZeroExpiration(text: string, site: RedisCallSite, arg: Arg | undefined): boolean {
+  if (isNumber(arg, 0)) return true;
+  if (!arg || !/^[A-Za-z_]\w*$/.test(arg.text)) return false;
+  const assignment = new RegExp(`(?:^|[^\\w.])${arg.text}(?:\\s+[\\w.]+)?\\s*:?=\\s*([^\\n;]+)`, 'g');
+  const zero = (value: string) => /^(0|time\.Duration\(0\))\s*(\/\/.*)?$/.test(value.trim());
+  let last: string | undefined;
+  for (const match of text.slice(site.enclosingFunction?.span.startOffset ?? 0, site.callSpan.startOffset).matchAll(assignment)) last = match[1];
+  if (last !== undefined) return zero(last);
+  const declared = new RegExp(`^\\s*(?:const|var)\\s+${arg.text}(?:\\s+[\\w.]+)?\\s*=\\s*([^\\n;]+)`, 'm').exec(text);
+  return !!declared && zero(declared[1]);
+}
