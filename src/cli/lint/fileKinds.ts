@@ -7,7 +7,9 @@ import type { ResolvedConfig } from '../../core/config';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
-import { reviewAnalysis, reviewSource, type FileAnalysis, type WorkspaceIndex } from '../../core/review';
+import type { KeptTrees } from '../../core/analysis/keptTrees';
+import type { RecordedAnalysis } from '../../core/analysis/recordedLookup';
+import { mightUseRedis, normalizePath, reviewAnalysis, reviewSource, reviewTree, type FileAnalysis, type WorkspaceIndex } from '../../core/review';
 
 export interface LintEnvironment {
   parsers: Parsers;
@@ -16,6 +18,10 @@ export interface LintEnvironment {
   timeBudgetMs: number;
   /** Analyses made while indexing that the review can reuse (by project path). */
   analyses?: Map<string, FileAnalysis>;
+  /** Trees parsed while indexing, for reviews of the same texts (each is released after its review). */
+  trees?: KeptTrees;
+  /** Round two's analyses, reused when the finished index answers their questions alike (by project path). */
+  recorded?: Map<string, RecordedAnalysis>;
 }
 
 export interface KindResult {
@@ -37,8 +43,18 @@ const sourceFiles: FileKind = {
   lint(text, projectPath, environment) {
     const language = languageForPath(projectPath)!;
     const options = { path: projectPath, language, config: environment.config, workspace: environment.workspace, timeBudgetMs: environment.timeBudgetMs };
-    const analysis = environment.analyses?.get(projectPath);
-    const result = analysis ? reviewAnalysis(analysis, text, options) : reviewSource(environment.parsers, text, options);
+    const kept = environment.trees;
+    const treePath = normalizePath(projectPath);
+    const recorded = environment.recorded?.get(treePath);
+    const analysis =
+      environment.analyses?.get(projectPath) ??
+      (recorded && mightUseRedis(text, environment.workspace) && recorded.lookup.answersAlike(environment.workspace) ? recorded.analysis : undefined);
+    if (analysis && recorded) kept?.release(treePath);
+    const result = analysis
+      ? reviewAnalysis(analysis, text, options)
+      : kept?.has(treePath, text)
+        ? kept.withTree(environment.parsers, language, treePath, text, (tree) => reviewTree(tree, text, options), true)
+        : reviewSource(environment.parsers, text, options);
     const notices = result.truncated ? [`analysis stopped after ${environment.timeBudgetMs} ms; findings cover part of the file`] : [];
     for (const error of result.ruleErrors) notices.push(`rule ${error.ruleId} failed: ${error.message}`);
     return { findings: result.findings, notices };

@@ -1,6 +1,8 @@
 /** Reads and lints a list of files: size/binary/encoding guards, the workspace index, then each file's kind. */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
+import { KeptTrees } from '../../core/analysis/keptTrees';
+import type { RecordedAnalysis } from '../../core/analysis/recordedLookup';
 import type { Finding } from '../../core/findings';
 import { languageForPath } from '../../core/parsing/languages';
 import { buildWorkspaceIndex, isLuaScriptPath, mentionsRedis, type FileAnalysis, type LuaScriptFile } from '../../core/review';
@@ -142,10 +144,16 @@ export function assembleReport(loaded: readonly LoadedFile[], outcomes: readonly
 /** Lints files already read, in this thread: build the workspace index, then review each file. */
 export function lintSources(loaded: readonly LoadedFile[], readNotices: readonly string[], environment: SharedLintEnvironment): LintReport {
   const analyses = new Map<string, FileAnalysis>();
-  const workspace = buildWorkspaceIndex(environment.parsers, indexInputs(loaded), analyses);
-  for (const script of luaScriptInputs(loaded)) workspace.updateLuaScript(script.path, script.text);
-  const outcomes = loaded.map((file) => lintLoaded(file, { ...environment, workspace, analyses }));
-  return assembleReport(loaded, outcomes, readNotices);
+  const trees = new KeptTrees();
+  const recorded = new Map<string, RecordedAnalysis>();
+  try {
+    const workspace = buildWorkspaceIndex(environment.parsers, indexInputs(loaded), analyses, { trees, recorded });
+    for (const script of luaScriptInputs(loaded)) workspace.updateLuaScript(script.path, script.text);
+    const outcomes = loaded.map((file) => lintLoaded(file, { ...environment, workspace, analyses, trees, recorded }));
+    return assembleReport(loaded, outcomes, readNotices);
+  } finally {
+    trees.clear();
+  }
 }
 
 /** Reads and lints files in this thread. */

@@ -11,6 +11,8 @@ import { keyRefOf } from './keyReferences';
 import { analyzeTree, type FileAnalysis } from './buildModel';
 import { helperSummaries, type HelperSummary, type LocatedHelper } from './crossFileHelpers';
 import { contextForPath, normalizePath } from './fileContext';
+import type { KeptTrees } from './keptTrees';
+import { RecordedLookup, type RecordedAnalysis } from './recordedLookup';
 import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod } from './receiverEvidence';
 import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
@@ -86,28 +88,40 @@ export class WorkspaceIndex implements WorkspaceLookup {
 
   update(summary: FileSummary): void {
     this.changes++;
-    this.files.set(normalizePath(summary.path), { ...summary, path: normalizePath(summary.path) });
-    this.listenerSet = undefined;
-    this.usesRedisCache = undefined;
-    this.clusterCache = undefined;
-    this.moduleNames = undefined;
-    this.moduleNamePattern = undefined;
-    this.commandsByKey = undefined;
-    this.helpersByName = undefined;
-    this.helperNamePattern = undefined;
+    const path = normalizePath(summary.path);
+    const before = this.files.get(path);
+    const after = { ...summary, path };
+    this.files.set(path, after);
+    this.forgetDerived(before, after);
   }
 
   remove(path: string): void {
     this.changes++;
-    this.files.delete(normalizePath(path));
-    this.listenerSet = undefined;
-    this.usesRedisCache = undefined;
+    const normalized = normalizePath(path);
+    const before = this.files.get(normalized);
+    this.files.delete(normalized);
+    this.forgetDerived(before, undefined);
+  }
+
+  /**
+   * Drops the tables derived from the summaries that a changed summary may change. Round two of indexing
+   * re-summarises most Redis files to the same helpers, listeners and commands, and the analysis between two
+   * updates asks for the helper table: rebuilding it after every update grew with the square of the project.
+   */
+  private forgetDerived(before: FileSummary | undefined, after: FileSummary | undefined): void {
+    const same = (part: (file: FileSummary | undefined) => unknown) => JSON.stringify(part(before)) === JSON.stringify(part(after));
+    if (this.listenerSet && !same((file) => file?.errorListeners ?? [])) this.listenerSet = undefined;
+    if (this.usesRedisCache !== undefined && !same((file) => !!file && (file.usesRedis === true || file.exports.length > 0))) this.usesRedisCache = undefined;
     this.clusterCache = undefined;
-    this.moduleNames = undefined;
-    this.moduleNamePattern = undefined;
-    this.commandsByKey = undefined;
-    this.helpersByName = undefined;
-    this.helperNamePattern = undefined;
+    if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports))) {
+      this.moduleNames = undefined;
+      this.moduleNamePattern = undefined;
+    }
+    if (this.commandsByKey && !same((file) => file?.keyCommands ?? [])) this.commandsByKey = undefined;
+    if ((this.helpersByName || this.helperNamePattern !== undefined) && !same((file) => file?.helpers ?? [])) {
+      this.helpersByName = undefined;
+      this.helperNamePattern = undefined;
+    }
   }
 
   get size(): number {
@@ -363,27 +377,43 @@ export function mentionsRedis(text: string): boolean {
   return /redis/i.test(text);
 }
 
+/** What indexing can leave for the reviews of the same files that follow it (the lint command's). */
+export interface IndexPasses {
+  /** Keeps the trees parsed while indexing (see KeptTrees). */
+  trees?: KeptTrees;
+  /** Receives round two's analyses, each valid while the index answers its questions alike (see RecordedLookup). */
+  recorded?: Map<string, RecordedAnalysis>;
+}
+
 export interface IndexedFile {
   summary: FileSummary;
   /** The analysis behind the summary: a review of the same text can reuse it when it did not read the index. */
   analysis: FileAnalysis;
 }
 
-/** Parses and analyses one file for the index (against `index` when given); undefined when it cannot be analysed. */
-export function indexFile(parsers: Parsers, file: { path: string; text: string }, index?: WorkspaceIndex): IndexedFile | undefined {
+/**
+ * Parses and analyses one file for the index (against `index` when given); undefined when it cannot be analysed.
+ * With `trees`, the file's tree is taken from (or kept in) them for the other passes over the same text.
+ */
+export function indexFile(parsers: Parsers, file: { path: string; text: string }, index?: WorkspaceLookup, trees?: KeptTrees): IndexedFile | undefined {
   const language = languageForPath(file.path);
   if (!language) return undefined;
   const normalized = normalizePath(file.path);
-  let tree: Tree | undefined;
-  try {
-    tree = parsers.parse(language, file.text);
+  const summarise = (tree: Tree): IndexedFile => {
     const analysis = analyzeTree(tree, file.text, { path: normalized, language, context: contextForPath(normalized), workspace: index, deadline: Date.now() + INDEX_TIME_BUDGET_MS });
     return { summary: summarizeAnalysis(analysis, normalized, tree), analysis };
+  };
+  try {
+    if (trees) return trees.withTree(parsers, language, normalized, file.text, summarise);
+    const tree = parsers.parse(language, file.text);
+    try {
+      return summarise(tree);
+    } finally {
+      tree.delete();
+    }
   } catch {
     // A file that cannot be parsed contributes nothing; linting reports it separately.
     return undefined;
-  } finally {
-    tree?.delete();
   }
 }
 
@@ -392,7 +422,12 @@ export function indexFile(parsers: Parsers, file: { path: string; text: string }
  * modules round one found to export a client, so re-exports, listeners on imported clients and commands run
  * through imported clients are known. Returns the paths it re-summarised (their round-one analyses are stale).
  */
-export function reindexImporters(parsers: Parsers, index: WorkspaceIndex, files: readonly { path: string; text: string }[]): string[] {
+export function reindexImporters(
+  parsers: Parsers,
+  index: WorkspaceIndex,
+  files: readonly { path: string; text: string }[],
+  passes: IndexPasses = {},
+): string[] {
   const names = [...index.exportingModuleNames()].filter(Boolean);
   // Round two changes the index, so the name patterns are fixed before it starts (as the name list was).
   const mentionsExporter = names.length ? anySubstring(names) : null;
@@ -402,10 +437,12 @@ export function reindexImporters(parsers: Parsers, index: WorkspaceIndex, files:
   const redone: string[] = [];
   for (const file of files) {
     if (!(mentionsExporter?.test(file.text) || mentionsHelper?.test(file.text)) || !/\b(import|require)\b/.test(file.text)) continue;
-    const indexed = indexFile(parsers, file, index);
+    const lookup = passes.recorded ? new RecordedLookup(index) : undefined;
+    const indexed = indexFile(parsers, file, lookup ?? index, passes.trees);
     if (!indexed) continue;
     index.update(indexed.summary);
     redone.push(indexed.summary.path);
+    if (lookup && !indexed.analysis.truncated) passes.recorded?.set(indexed.summary.path, { analysis: indexed.analysis, lookup });
   }
   return redone;
 }
@@ -419,17 +456,20 @@ export function buildWorkspaceIndex(
   files: Iterable<{ path: string; text: string }>,
   /** Receives the analyses that do not depend on the index (files importing no client module), for reuse by a review. */
   reusable?: Map<string, FileAnalysis>,
+  passes: IndexPasses = {},
 ): WorkspaceIndex {
   const index = new WorkspaceIndex();
   const list = [...files].filter((f) => languageForPath(f.path));
   for (const file of list) {
     if (!mentionsRedis(file.text)) continue;
-    const indexed = indexFile(parsers, file);
+    const indexed = indexFile(parsers, file, undefined, passes.trees);
     if (!indexed) continue;
     index.update(indexed.summary);
     if (indexed.analysis.truncated) reusable?.delete(indexed.summary.path);
     else reusable?.set(indexed.summary.path, indexed.analysis);
   }
-  for (const path of reindexImporters(parsers, index, list)) reusable?.delete(path);
+  for (const path of reindexImporters(parsers, index, list, passes)) reusable?.delete(path);
+  // A review that reuses a file's analysis does not read its tree again.
+  if (passes.trees && reusable) for (const path of reusable.keys()) passes.trees.release(path);
   return index;
 }
