@@ -58,7 +58,7 @@ async function chooseQuantum(services: ExtensionServices, file: string, argument
   }));
   const picked = await vscode.window.showQuickPick(items, {
     title: `Redis: Analyze ${file}`,
-    placeHolder: 'How does the server that wrote this file round allocations? (sizes are modelled with its jemalloc quantum; set redisReview.rdb.allocatorQuantum to stop asking)',
+    placeHolder: 'Which build wrote this file? Sizes follow its jemalloc quantum (redisReview.rdb.allocatorQuantum stops the question)',
     ignoreFocusOut: true,
   });
   return picked?.quantum;
