@@ -101,7 +101,11 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
-    else if (BY_SCORE.has(site.command) && /\+inf|"\+inf"|Max:\s*"\+inf"/.test(site.args.map((a) => a.text).join(' ')) && !/Count:|Offset:|LIMIT/i.test(site.args.map((a) => a.text).join(' '))) reason = 'reads every member up to +inf without a limit';
+    else if (BY_SCORE.has(site.command)) {
+      // The ZRangeBy options may be built in a variable first (`opt := &redis.ZRangeBy{Min: "-inf", Max: "+inf"}`).
+      const options = site.args.map((a) => heldStructLiteral(context.model.text, site, a.text) ?? a.text).join(' ');
+      if (/\+inf|"\+inf"|Max:\s*"\+inf"/.test(options) && !/Count:|Offset:|LIMIT/i.test(options)) reason = 'reads every member up to +inf without a limit';
+    }
     if (!reason) continue;
     const paged = pagedRead(site);
     context.report({
