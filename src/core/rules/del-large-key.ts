@@ -283,7 +283,7 @@ public class Board {
         const ref = keyRefOf(context.model, site, arg);
         if (!ref || LOCK_KEY.test(ref.pattern ?? ref.source)) continue;
         // Collections that stay small by construction free quickly.
-        if (facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref) || isTimeBucket(ref)) continue;
+        if (facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref, true) || isTimeBucket(ref)) continue;
         // The code checked the size just before (`if scard(key) == 1: delete(key)`): it knows the key is small.
         if (sizeChecked.has(`${functionStartOf(site)}|${ref.identity}`)) continue;
         // A thin `del(key)` helper of a store API (`return driver.del(this.ns(key))`): the caller picks the key.

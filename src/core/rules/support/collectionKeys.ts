@@ -159,8 +159,16 @@ function isEntityField(model: FileModel, site: RedisCallSite): boolean {
 /**
  * Keys that live and die with one connection or socket (the rooms one socket joined): small by construction.
  */
-export function isConnectionScoped(key: KeyRef): boolean {
-  return /socket|connection|\bconn(Id|_id)?\b|connId|conn_id/i.test(`${key.source} ${key.pattern ?? ''}`);
+export function isConnectionScoped(key: KeyRef, namingOnly = false): boolean {
+  return /socket|connection|\bconn(Id|_id)?\b|connId|conn_id/i.test(`${namingOnly ? keyNaming(key.source) : key.source} ${key.pattern ?? ''}`);
+}
+
+/**
+ * What names the key in its expression: a key builder's receiver (`this.connection.key('queue', q)`,
+ * `self.conn.key(...)`) is how the code reaches the builder, not what the key holds. DEL reads only this part.
+ */
+function keyNaming(source: string): string {
+  return source.replace(/(?:[A-Za-z_$][\w$]*\.)+(?=[A-Za-z_$][\w$]*\s*\()/g, '');
 }
 
 /** Keys of one time bucket (a minute's schedule list, a day's counter set): they hold one period's entries. */
