@@ -5,7 +5,8 @@
  *    the way `redis-review lint` does (read, workspace index, review): MB/s overall and for the Redis files alone.
  * 2. Runs ESLint 9 with one `no-restricted-syntax` rule for `.keys(...)` calls on the same TS files, in this
  *    process, and prints the ratio. (ESLint uses its default parser: the generated TS is annotation-free so
- *    espree can read it, which is the fastest ESLint can be.)
+ *    espree can read it, which is the fastest ESLint can be. `--only redis-ts` also runs it with
+ *    @typescript-eslint/parser, as TS projects configure ESLint.)
  * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review with the previous review,
  *    as the editor runs it): p50/p95, next to the same edits reviewed whole in the same process.
  *    `--only redis-ts` runs just this comparison (several alternating rounds, for profiling and noisy machines);
@@ -18,7 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
+import * as typescriptParser from '@typescript-eslint/parser';
 import type { Tree } from 'web-tree-sitter';
 import { lintFiles, readSources } from '../src/cli/lint/lintFiles';
 import { LintPool } from '../src/cli/lint/parallel/lintPool';
@@ -38,14 +40,15 @@ function timeLint(paths: string[], root: string, parsers: Parsers): number {
   return elapsed;
 }
 
-async function timeEslint(paths: string[], root: string): Promise<number> {
+/** ESLint with espree (its default parser), or with `parser` (typescript-eslint's, as TS projects configure it). */
+async function timeEslint(paths: string[], root: string, parser?: Linter.Parser): Promise<number> {
   const eslint = new ESLint({
     cwd: root,
     overrideConfigFile: true,
     overrideConfig: [
       {
         files: ['**/*.ts'],
-        languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+        languageOptions: { ecmaVersion: 'latest', sourceType: 'module', ...(parser ? { parser } : {}) },
         rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='keys']", message: 'KEYS' }] },
       },
     ],
@@ -83,13 +86,15 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function incremental(parsers: Parsers, reuse: boolean): { p50: number; p95: number; lines: number } {
+function incremental(parsers: Parsers, reuse: boolean): { p50: number; p95: number; cpuP50: number; cpuP95: number; lines: number } {
   let text = '';
   for (let i = 0; text.split('\n').length < 3000; i++) text += pythonRedis(i);
   const lines = text.split('\n').length;
   let tree: Tree = parsers.parse('python', text);
   let previous: ReviewResult = reviewTree(tree, text, { path: 'app/big_module.py', language: 'python', keepForReuse: reuse });
   const samples: number[] = [];
+  // CPU time of this process next to wall time: on a loaded machine it still says what a re-analysis costs.
+  const cpuSamples: number[] = [];
   for (let round = 0; round < 120; round++) {
     // Change one string literal on some line: `item<n>:` -> `itemX<n>:` style one-line edit.
     const needle = text.indexOf('f"item', (round * 9973) % (text.length - 100));
@@ -99,18 +104,21 @@ function incremental(parsers: Parsers, reuse: boolean): { p50: number; p95: numb
     const row = before.split('\n').length - 1;
     const column = insertAt - (before.lastIndexOf('\n') + 1);
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     text = before + 'x' + text.slice(insertAt);
     tree.edit({ startIndex: insertAt, oldEndIndex: insertAt, newEndIndex: insertAt + 1, startPosition: { row, column }, oldEndPosition: { row, column }, newEndPosition: { row, column: column + 1 } });
     const next = parsers.parse('python', text, tree);
     // As the editor does: the previous review is offered, so statements the edit did not touch keep their analysis.
     previous = reviewTree(next, text, { path: 'app/big_module.py', language: 'python', previous: reuse ? previous : undefined });
     const elapsed = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
     tree.delete();
     tree = next;
     if (round >= 20) samples.push(elapsed);
+    if (round >= 20) cpuSamples.push((cpu.user + cpu.system) / 1000);
   }
   tree.delete();
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), lines };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), cpuP50: percentile(cpuSamples, 50), cpuP95: percentile(cpuSamples, 95), lines };
 }
 
 const RUNS = 5;
@@ -126,8 +134,13 @@ async function redisTsOnly(root: string, parsers: Parsers): Promise<void> {
     const used = process.cpuUsage(since);
     return (used.user + used.system) / 1000;
   };
+  await timeEslint(corpus.ts.slice(0, 20), root, typescriptParser);
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
+  // Next to it, ESLint as TS projects run it: with @typescript-eslint/parser (no type information).
+  const tsParserRatios: number[] = [];
+  const tsParserCpuRatios: number[] = [];
+  const oursCpuRuns: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     let cpu = process.cpuUsage();
     const eslintMs = await timeEslint(tsRedis, root);
@@ -135,14 +148,23 @@ async function redisTsOnly(root: string, parsers: Parsers): Promise<void> {
     cpu = process.cpuUsage();
     const oursMs = timeLint(tsRedis, root, parsers);
     const oursCpu = cpuMs(cpu);
+    cpu = process.cpuUsage();
+    const tsParserMs = await timeEslint(tsRedis, root, typescriptParser);
+    const tsParserCpu = cpuMs(cpu);
     ratios.push(eslintMs / oursMs);
     cpuRatios.push(eslintCpu / oursCpu);
+    tsParserRatios.push(tsParserMs / oursMs);
+    tsParserCpuRatios.push(tsParserCpu / oursCpu);
+    oursCpuRuns.push(oursCpu);
     console.log(
       `TS files that use Redis only (${tsRedis.length}), round ${run + 1}: ESLint ${(eslintMs / 1000).toFixed(2)} s, redis-review ${(oursMs / 1000).toFixed(2)} s -> ${(eslintMs / oursMs).toFixed(2)}x ESLint` +
-        ` (CPU: ESLint ${(eslintCpu / 1000).toFixed(2)} s, redis-review ${(oursCpu / 1000).toFixed(2)} s -> ${(eslintCpu / oursCpu).toFixed(2)}x)`,
+        ` (CPU: ESLint ${(eslintCpu / 1000).toFixed(2)} s, redis-review ${(oursCpu / 1000).toFixed(2)} s -> ${(eslintCpu / oursCpu).toFixed(2)}x)` +
+        `; ESLint with @typescript-eslint/parser ${(tsParserMs / 1000).toFixed(2)} s -> ${(tsParserMs / oursMs).toFixed(2)}x (CPU: ${(tsParserCpu / 1000).toFixed(2)} s -> ${(tsParserCpu / oursCpu).toFixed(2)}x)`,
     );
   }
-  console.log(`median of ${RUNS}: ${percentile(ratios, 50).toFixed(2)}x ESLint (CPU time: ${percentile(cpuRatios, 50).toFixed(2)}x)`);
+  const megabytes = sizeOf(tsRedis) / 1024 / 1024;
+  console.log(`median of ${RUNS}: ${percentile(ratios, 50).toFixed(2)}x ESLint (CPU time: ${percentile(cpuRatios, 50).toFixed(2)}x); redis-review ${(megabytes / (percentile(oursCpuRuns, 50) / 1000)).toFixed(2)} MB/s of CPU time (${megabytes.toFixed(2)} MB)`);
+  console.log(`median of ${RUNS}, ESLint with @typescript-eslint/parser: ${percentile(tsParserRatios, 50).toFixed(2)}x (CPU time: ${percentile(tsParserCpuRatios, 50).toFixed(2)}x)`);
 }
 
 /**
@@ -180,8 +202,8 @@ async function main(): Promise<void> {
   const parsers = await sharedParsers(diskGrammarSource);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   if (only === 'editor') {
-    const { p50, p95, lines } = incremental(parsers, true);
-    console.log(`re-analysis of a ${lines}-line file after a one-line edit (incremental parse + review, previous review reused): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    const { p50, p95, cpuP50, cpuP95, lines } = incremental(parsers, true);
+    console.log(`re-analysis of a ${lines}-line file after a one-line edit (incremental parse + review, previous review reused): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (CPU time: p50 ${cpuP50.toFixed(1)} ms, p95 ${cpuP95.toFixed(1)} ms)`);
     return;
   }
   const root = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
