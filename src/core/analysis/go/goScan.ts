@@ -4,13 +4,16 @@
  * a receiver known only by its name (`global.Redis`, `s.rdb` of a struct in another file) is `likely`.
  */
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
-import type { Arg, ClientCreation, ClientLibrary, FunctionInfo, LoopInfo, ReceiverInfo, ReceiverKind, RedisCallSite } from '../model';
-import { indentationAt, spanOf } from '../spans';
+import type { Arg, ClientCreation, ClientLibrary, ReceiverInfo, ReceiverKind, RedisCallSite } from '../model';
+import { spanOf } from '../spans';
 import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
 import { deferredCloses, markClosed, markEarlyReturns, markHandOvers, type Frame } from './goConnectionLife';
 import { GoDeclarations, type GoConstructorCall } from './goDeclarations';
-import { GO_REDIS_PIPELINES, goRedisCommand, nameSuggestsRedis, rueidisCommand } from './goLibraries';
+import { GO_REDIS_PIPELINES, goRedisCommand, rueidisCommand } from './goLibraries';
 import { goArg, looksLikeContext } from './goValues';
+import { goCallSite, insideBatch, insidePoolDial, type GoLoop } from './goCallSites';
+import { goLoop } from './goLoops';
+import { defaultLibrary, likelyRef, resolveReceiver } from './goReceivers';
 
 const SCANNED_TYPES = ['function_declaration', 'method_declaration', 'func_literal', 'for_statement', 'short_var_declaration', 'assignment_statement', 'var_spec', 'call_expression', 'defer_statement', 'return_statement'];
 
@@ -26,7 +29,6 @@ export interface GoRef {
 
 
 const REQUEST_PARAM = /\b(http\.ResponseWriter|\*http\.Request|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx|\*ghttp\.Request|\*app\.RequestContext|iris\.Context|\*beego\.Controller)\b/;
-const FACTORY_FUNCTION = /^(new|New|init|Init|setup|Setup|connect|Connect|open|Open|Must|must|create|Create|build|Build|main$|TestMain$|provide|Provide|make|Make|get.*Client$|Get.*Client$|get.*Pool$|Get.*Pool$)/;
 
 export class GoScan {
   readonly callSites: RedisCallSite[] = [];
@@ -47,7 +49,7 @@ export class GoScan {
     creation.escapes = true;
   };
   private readonly frames: Frame[] = [];
-  private readonly loops: { node: Node; info: LoopInfo; rangeRight?: Node }[] = [];
+  private readonly loops: GoLoop[] = [];
   private readonly deadline: number;
   truncated = false;
 
@@ -185,18 +187,7 @@ export class GoScan {
   }
 
   private openLoop(node: Node): void {
-    const range = node.namedChildren.find((child) => child?.type === 'range_clause') ?? undefined;
-    const clause = node.namedChildren.find((child) => child?.type === 'for_clause');
-    const right = range?.childForFieldName('right') ?? undefined;
-    let literalLength: number | undefined;
-    if (right?.type === 'composite_literal') literalLength = right.childForFieldName('body')?.namedChildren.length;
-    // `for {}` and `for cond {}` are worker or polling loops: what Redis answers decides whether they go on.
-    // Ranging over a channel or ticker (`for range ticker.C`, `for msg := range ch`) handles events, not items.
-    const overChannel = !!right && /(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(right.text);
-    const dependsOnReply = (!range && !clause) || overChannel;
-    const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : {}) };
-    if (dependsOnReply) info.bounded = 'events';
-    this.loops.push({ node, info, rangeRight: right });
+    this.loops.push(goLoop(node));
   }
 
   // ---- names ----
@@ -302,60 +293,16 @@ export class GoScan {
   }
 
   private defaultLibrary(): ClientLibrary {
-    if (this.declared.packages.size) return [...this.declared.packages.values()][0];
-    return 'go-redis';
+    return defaultLibrary(this.declared);
   }
 
   /** The client a receiver expression is, proven or likely, or undefined when it is not a Redis client. */
   resolve(node: Node): GoRef | undefined {
-    switch (node.type) {
-      case 'identifier': {
-        const name = node.text;
-        const local = this.frame?.names.get(name) ?? this.declared.packageVars.get(name);
-        if (local) return local;
-        if (this.declared.importAliases.has(name)) return undefined;
-        return nameSuggestsRedis(name) ? this.likely(name, `its name ${name} suggests a Redis client`) : undefined;
-      }
-      case 'selector_expression': {
-        const operand = node.childForFieldName('operand');
-        const field = node.childForFieldName('field')?.text ?? '';
-        const typed = this.declared.fields.get(field);
-        if (typed) return typed;
-        if (operand?.type === 'identifier' && this.declared.packages.has(operand.text)) return undefined;
-        // A struct declared in another file of the package: in a file that imports a Redis client, its `client`/`pool` field is one.
-        if (this.usesRedisLibrary && /^(client|cli|rdb|rc|conn|pool|redisClient|redisPool)$/i.test(field)) {
-          const library = this.defaultLibrary();
-          return { ...this.likely(node.text, `the file imports ${library} and the field is named ${field}`), kind: library === 'redigo' && /pool/i.test(field) ? 'pool' : 'client' };
-        }
-        return nameSuggestsRedis(node.text) ? this.likely(node.text, `its name ${node.text} suggests a Redis client`) : undefined;
-      }
-      case 'call_expression': {
-        const callee = node.childForFieldName('function');
-        if (callee?.type !== 'selector_expression') return callee && nameSuggestsRedis(callee.text) ? this.likely(callee.text, `it comes from ${callee.text}()`) : undefined;
-        const method = callee.childForFieldName('field')?.text ?? '';
-        const operand = callee.childForFieldName('operand');
-        const base = operand ? this.resolve(operand) : undefined;
-        if (base?.library === 'redigo' && base.kind === 'pool' && /^Get(Context)?$/.test(method)) return { ...base, kind: 'client', identity: `conn:${node.startIndex}` };
-        if (base && (method === 'WithContext' || method === 'Conn')) return base;
-        if (base && Object.hasOwn(GO_REDIS_PIPELINES, method)) return { ...base, kind: GO_REDIS_PIPELINES[method].transaction ? 'transaction' : 'pipeline', identity: `pipe:${node.startIndex}` };
-        if (!base && /^(Get|get)?(Redis|RDB|Rdb|Client|Conn|DB|Cli)\w*$/.test(method) && nameSuggestsRedis(callee.text)) return this.likely(callee.text, `it comes from ${callee.text}()`);
-        return undefined;
-      }
-      case 'parenthesized_expression': {
-        const inner = node.namedChild(0);
-        return inner ? this.resolve(inner) : undefined;
-      }
-      case 'index_expression': {
-        const operand = node.childForFieldName('operand');
-        return operand && nameSuggestsRedis(operand.text) ? this.likely(node.text, `its name ${operand.text} suggests Redis clients`) : undefined;
-      }
-      default:
-        return undefined;
-    }
+    return resolveReceiver(node, this.declared, this.frame?.names);
   }
 
   private likely(text: string, evidence: string): GoRef {
-    return { library: this.defaultLibrary(), kind: 'client', confidence: 'likely', evidence, identity: `name:${text}`, origin: 'name' };
+    return likelyRef(this.declared, text, evidence);
   }
 
   // ---- calls ----
@@ -394,7 +341,7 @@ export class GoScan {
         hasReadTimeout: timeoutForm || /DialReadTimeout|\bDialTimeout\b/.test(options),
         hasWriteTimeout: timeoutForm || /DialWriteTimeout|\bDialTimeout\b/.test(options),
         optionsFromCaller: args.some((a) => a.type === 'variadic_argument' || a.nextSibling?.type === '...'),
-        inPoolDial: this.insidePoolDial(node),
+        inPoolDial: insidePoolDial(node),
         enclosingFunction: frame?.info,
         inMain: !!frame?.isMain || this.declared.packageName === 'main',
       };
@@ -405,14 +352,6 @@ export class GoScan {
       const creation = this.recordCreation(created, '');
       if (node.parent?.type === 'return_statement' || node.parent?.parent?.type === 'return_statement' || node.parent?.type === 'argument_list') creation.escapes = true;
     }
-  }
-
-  private insidePoolDial(node: Node): boolean {
-    for (let current: Node | null = node.parent; current; current = current.parent) {
-      if (current.type === 'keyed_element' && /^Dial(Context)?$/.test(current.namedChild(0)?.text ?? '')) return true;
-      if (current.type === 'function_declaration' || current.type === 'method_declaration') return false;
-    }
-    return false;
   }
 
   private methodCall(node: Node, operand: Node, field: Node, args: Node[]): void {
@@ -493,7 +432,7 @@ export class GoScan {
       top = next;
       current = next;
     }
-    const batched = this.insideBatch(top);
+    const batched = insideBatch(top);
     const site = this.site(top, stepName, stepName.text, command, { ...ref, library: 'rueidis' }, [], batched, false);
     site.args = args;
     site.keywords = keywords;
@@ -501,57 +440,12 @@ export class GoScan {
     this.callSites.push(site);
   }
 
-  private insideBatch(node: Node): boolean {
-    let current: Node | null = node.parent;
-    for (let depth = 0; current && depth < 6; depth++, current = current.parent) {
-      if (current.type === 'call_expression') {
-        const callee = current.childForFieldName('function')?.text ?? '';
-        if (/\.DoMulti(Cache)?$|^append$/.test(callee)) return true;
-        if (/\.Do(Cache)?$/.test(callee)) return false;
-      }
-      if (current.type === 'composite_literal' || current.type === 'literal_value') return true;
-    }
-    return false;
+  private site(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Arg[], batched: boolean, inTransaction: boolean): RedisCallSite {
+    return goCallSite({ node, field, method, command, ref, args, batched, inTransaction }, this.frame?.info, this.loops[this.loops.length - 1], this.text);
   }
 
   private addSite(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Node[], batched: boolean, inTransaction: boolean): void {
     this.callSites.push(this.site(node, field, method, command, ref, args.map((a) => goArg(a)), batched, inTransaction));
-  }
-
-  private site(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Arg[], batched: boolean, inTransaction: boolean): RedisCallSite {
-    const frame = this.frame;
-    const loop = this.loops[this.loops.length - 1];
-    let outer: Node = node;
-    while (outer.parent && (outer.parent.type === 'selector_expression' || (outer.parent.type === 'call_expression' && outer.parent.childForFieldName('function')?.id === outer.id))) outer = outer.parent;
-    const statement = outer.parent?.type === 'expression_statement' ? outer.parent : undefined;
-    const block = node.parent ? this.enclosingBlock(node) : undefined;
-    const isLoopIterable = !!loop?.rangeRight && loop.rangeRight.startIndex <= node.startIndex && node.endIndex <= loop.rangeRight.endIndex;
-    const span = spanOf(field);
-    return {
-      command,
-      method,
-      receiver: { kind: ref.kind, library: ref.library, confidence: ref.confidence, evidence: ref.evidence, text: node.childForFieldName('function')?.childForFieldName('operand')?.text ?? '', creation: ref.creation, identity: ref.identity, origin: ref.origin, async: false },
-      args,
-      keywords: {},
-      span,
-      callSpan: spanOf(node),
-      expressionSpan: spanOf(outer),
-      statementSpan: statement ? spanOf(statement) : undefined,
-      indentation: indentationAt(this.text, node.startIndex),
-      blockId: block?.startIndex ?? 0,
-      enclosingFunction: frame?.info,
-      loop: loop && !isLoopIterable ? loop.info : undefined,
-      anyLoop: loop && !isLoopIterable ? loop.info.span : undefined,
-      isLoopIterable,
-      awaited: false,
-      batched,
-      inTransaction,
-    };
-  }
-
-  private enclosingBlock(node: Node): Node | undefined {
-    for (let current: Node | null = node.parent; current; current = current.parent) if (current.type === 'block') return current;
-    return undefined;
   }
 
   private closed(name: string, deferred: boolean): void {

@@ -1,0 +1,68 @@
+/** What a Go receiver expression is: a client, pool or pipeline proven from declarations, or likely from its name. */
+import type { Node } from 'web-tree-sitter';
+import type { ClientLibrary } from '../model';
+import type { GoDeclarations } from './goDeclarations';
+import { GO_REDIS_PIPELINES, nameSuggestsRedis } from './goLibraries';
+import type { GoRef } from './goScan';
+
+/** The library a receiver known only by name belongs to: the file's first Redis import, else go-redis. */
+export function defaultLibrary(declared: GoDeclarations): ClientLibrary {
+if (declared.packages.size) return [...declared.packages.values()][0];
+return 'go-redis';
+}
+
+/**
+ * The client a receiver expression is, proven or likely, or undefined when it is not a Redis client: `names` are
+ * the clients of the enclosing function (parameters, locals), then the file's package variables and fields.
+ */
+export function resolveReceiver(node: Node, declared: GoDeclarations, names: ReadonlyMap<string, GoRef> | undefined): GoRef | undefined {
+  switch (node.type) {
+    case 'identifier': {
+      const name = node.text;
+      const local = names?.get(name) ?? declared.packageVars.get(name);
+      if (local) return local;
+      if (declared.importAliases.has(name)) return undefined;
+      return nameSuggestsRedis(name) ? likelyRef(declared, name, `its name ${name} suggests a Redis client`) : undefined;
+    }
+    case 'selector_expression': {
+      const operand = node.childForFieldName('operand');
+      const field = node.childForFieldName('field')?.text ?? '';
+      const typed = declared.fields.get(field);
+      if (typed) return typed;
+      if (operand?.type === 'identifier' && declared.packages.has(operand.text)) return undefined;
+      // A struct declared in another file of the package: in a file that imports a Redis client, its `client`/`pool` field is one.
+      if (declared.packages.size > 0 && /^(client|cli|rdb|rc|conn|pool|redisClient|redisPool)$/i.test(field)) {
+        const library = defaultLibrary(declared);
+        return { ...likelyRef(declared, node.text, `the file imports ${library} and the field is named ${field}`), kind: library === 'redigo' && /pool/i.test(field) ? 'pool' : 'client' };
+      }
+      return nameSuggestsRedis(node.text) ? likelyRef(declared, node.text, `its name ${node.text} suggests a Redis client`) : undefined;
+    }
+    case 'call_expression': {
+      const callee = node.childForFieldName('function');
+      if (callee?.type !== 'selector_expression') return callee && nameSuggestsRedis(callee.text) ? likelyRef(declared, callee.text, `it comes from ${callee.text}()`) : undefined;
+      const method = callee.childForFieldName('field')?.text ?? '';
+      const operand = callee.childForFieldName('operand');
+      const base = operand ? resolveReceiver(operand, declared, names) : undefined;
+      if (base?.library === 'redigo' && base.kind === 'pool' && /^Get(Context)?$/.test(method)) return { ...base, kind: 'client', identity: `conn:${node.startIndex}` };
+      if (base && (method === 'WithContext' || method === 'Conn')) return base;
+      if (base && Object.hasOwn(GO_REDIS_PIPELINES, method)) return { ...base, kind: GO_REDIS_PIPELINES[method].transaction ? 'transaction' : 'pipeline', identity: `pipe:${node.startIndex}` };
+      if (!base && /^(Get|get)?(Redis|RDB|Rdb|Client|Conn|DB|Cli)\w*$/.test(method) && nameSuggestsRedis(callee.text)) return likelyRef(declared, callee.text, `it comes from ${callee.text}()`);
+      return undefined;
+    }
+    case 'parenthesized_expression': {
+      const inner = node.namedChild(0);
+      return inner ? resolveReceiver(inner, declared, names) : undefined;
+    }
+    case 'index_expression': {
+      const operand = node.childForFieldName('operand');
+      return operand && nameSuggestsRedis(operand.text) ? likelyRef(declared, node.text, `its name ${operand.text} suggests Redis clients`) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A receiver taken for a client on evidence (its name, the file's imports). */
+export function likelyRef(declared: GoDeclarations, text: string, evidence: string): GoRef {
+return { library: defaultLibrary(declared), kind: 'client', confidence: 'likely', evidence, identity: `name:${text}`, origin: 'name' };
+}
