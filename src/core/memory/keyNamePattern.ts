@@ -12,20 +12,31 @@ export interface KeySegments {
   leaf: string;
 }
 
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-const HEX = /^[0-9a-f]{8,}$/i;
-const DIGITS = /\d/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** True for segments that name one entity rather than a kind of key. */
+/**
+ * True for segments that name one entity rather than a kind of key: numbers, UUIDs, hex hashes (8+ digits),
+ * emails, tokens with a digit and 5+ characters ("a1b2c3", "sess_9f8e", not "v2"), long opaque tokens (20+
+ * base64/URL characters). One pass over the characters (it runs for every segment of every key): a UUID is made
+ * of hex digits and '-', so it is either a long token with a digit or a 20+ character token, caught by those rules.
+ */
 export function isIdentifierSegment(segment: string): boolean {
-  if (segment === '') return false;
-  if (/^-?\d+(\.\d+)?$/.test(segment)) return true;
-  if (UUID.test(segment) || HEX.test(segment)) return true;
-  if (segment.includes('@')) return true;
-  // Tokens such as "a1b2c3" or "sess_9f8e": a digit and enough length to be generated, not a word like "v2".
-  if (DIGITS.test(segment) && segment.length >= 5) return true;
-  // Long opaque tokens (base64 session ids) without digits are still identifiers.
-  return segment.length >= 20 && /^[A-Za-z0-9_\-+=/]+$/.test(segment);
+  const n = segment.length;
+  if (n === 0) return false;
+  let digits = 0;
+  let hexLetters = 0;
+  let tokenCharacters = true;
+  for (let i = 0; i < n; i++) {
+    const c = segment.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hexLetters++;
+    else if (c === 64) return true; // '@': an email
+    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 45 || c === 43 || c === 61 || c === 47)) tokenCharacters = false;
+  }
+  if (digits > 0 && n >= 5) return true;
+  if (n >= 8 && digits + hexLetters === n) return true;
+  if (n >= 20 && tokenCharacters) return true;
+  return digits > 0 && NUMBER.test(segment);
 }
 
 /** Non-empty delimiters, longest first (so "::" wins over ":" where both are configured). */

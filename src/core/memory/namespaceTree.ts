@@ -66,14 +66,14 @@ export class NamespaceTreeBuilder {
     for (let level = 0; level < depth; level++) {
       const name = this.childName(current, prefix[level]);
       path.push(name);
-      current = this.child(current, name, () => namespacePattern(path, delimiters));
+      current = this.child(current, name, path, delimiters, undefined);
       this.count(current, record, weight, summary);
     }
     // The leaf is a namespace of its own only when it names a kind of key ("profile"), not an entity ("42");
     // keys without any delimiter that are identifiers share one '*' node.
     if ((leaf !== '*' && prefix.length <= this.options.maxDepth) || depth === 0) {
       const name = this.childName(current, leaf);
-      const node = this.child(current, name, () => (name === '*' ? namespacePattern(path, delimiters) : leafPattern(path, delimiters, name)));
+      const node = this.child(current, name, path, delimiters, name === '*' ? undefined : name);
       this.count(node, record, weight, summary);
     }
   }
@@ -113,10 +113,12 @@ export class NamespaceTreeBuilder {
     return parent.children.has(name) || parent.children.size < this.options.maxChildren ? name : '*';
   }
 
-  private child(parent: MutableNode, name: string, pattern: () => string): MutableNode {
+  /** The child `name` of `parent`, created with its pattern (a leaf's when `leaf` is given) the first time. Takes the
+   *  pattern's parts rather than a function making it: a closure per level of every key cost more than the lookup. */
+  private child(parent: MutableNode, name: string, path: string[], delimiters: string[], leaf: string | undefined): MutableNode {
     let node = parent.children.get(name);
     if (!node) {
-      node = this.node(pattern(), parent.depth + 1);
+      node = this.node(leaf === undefined ? namespacePattern(path, delimiters) : leafPattern(path, delimiters, leaf), parent.depth + 1);
       parent.children.set(name, node);
     }
     return node;
