@@ -69,7 +69,7 @@ const METHODS: Array<{ id: AnalysisMethod; label: string; explanation: string }>
 ];
 
 /** What only a snapshot tells: where it came from, keys already expired, idle times (LRU) and LFU counters. */
-function rdbSection(rdb: RdbSourceSummary): HTMLElement {
+function rdbSection(rdb: RdbSourceSummary, nodes: MemoryReport['nodes']): HTMLElement {
   const from = rdb.source === 'file' ? `the RDB file ${rdb.origin}` : `a snapshot streamed from ${rdb.origin}`;
   const server = [rdb.redisVersion ? `Redis ${rdb.redisVersion}` : '', rdb.valkeyVersion ? `Valkey ${rdb.valkeyVersion}` : ''].filter(Boolean).join(', ');
   const taken = rdb.snapshotTime ? `, taken ${new Date(rdb.snapshotTime).toLocaleString()}` : '';
@@ -92,6 +92,8 @@ function rdbSection(rdb: RdbSourceSummary): HTMLElement {
       : null,
     // The server writes idle times only under an LRU maxmemory-policy and LFU counters only under an LFU one.
     !rdb.idle && !rdb.lfu ? h('p', { class: 'muted', dataset: { note: 'rdb-no-lru' } }, 'No idle times or LFU counters: the server writes them into a snapshot only when its maxmemory-policy is an LRU or LFU one.') : null,
+    // A Cluster: one snapshot per master, read in parallel.
+    nodes.length > 1 ? table(['master', 'keys', 'memory'], nodes.map((n) => [n.node, formatCount(n.keys), formatBytes(n.memoryBytes)]), 'rdb-nodes') : null,
   );
 }
 
@@ -214,7 +216,7 @@ class AnalysisTab implements TabInstance {
         bars('TTL', report.ttlBuckets.map((b) => ({ label: b.bucket, value: b.memoryBytes, text: `${formatCount(b.keys)} keys, ${formatBytes(b.memoryBytes)}` }))),
       ),
       ...slotSkewSection(report),
-      report.rdb ? rdbSection(report.rdb) : '',
+      report.rdb ? rdbSection(report.rdb, report.nodes) : '',
       h('h3', {}, 'Size percentiles'),
       table(['type', 'p50', 'p90', 'p99', 'max', 'encodings'], Object.entries(report.byType).map(([type, t]) => [type, formatBytes(t.p50), formatBytes(t.p90), formatBytes(t.p99), formatBytes(t.max), Object.entries(report.encodings[type] ?? {}).map(([e, n]) => `${e} ${formatCount(n)}`).join(', ')]), 'percentiles'),
       h('h3', {}, 'Namespaces and the code that writes them'),
