@@ -301,9 +301,17 @@ export interface AnalysisIdentity {
   workspace?: WorkspaceLookup;
 }
 
+/** The import lines of the last two texts: each re-analysis compares the previous text's (read the time before) with the new one's. */
+const recentImportLines: { text: string; lines: string }[] = [];
+
 /** The file's import and require lines, in order: the libraries a file uses, as far as receiver evidence is concerned. */
 function importLines(text: string): string {
-  return (text.match(/^[ \t]*(?:import\b|from[ \t]+\S+[ \t]+import\b|export\b[^\n]*\bfrom\b)[^\n]*|^[^\n]*\brequire[ \t]*\([^\n]*/gm) ?? []).join('\n');
+  const known = recentImportLines.find((entry) => entry.text === text);
+  if (known) return known.lines;
+  const lines = (text.match(/^[ \t]*(?:import\b|from[ \t]+\S+[ \t]+import\b|export\b[^\n]*\bfrom\b)[^\n]*|^[^\n]*\brequire[ \t]*\([^\n]*/gm) ?? []).join('\n');
+  recentImportLines.unshift({ text, lines });
+  recentImportLines.length = Math.min(recentImportLines.length, 2);
+  return lines;
 }
 
 /**

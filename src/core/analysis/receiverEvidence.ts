@@ -176,10 +176,10 @@ export const boundCommands = perText((text: string): Map<string, BoundCommand> =
 });
 
 /** A stable digest of what the file-level evidence says (an edit that changes it invalidates reused statements). */
-export function evidenceKey(text: string): string {
+export const evidenceKey = perText((text: string): string => {
   const bound = [...boundCommands(text)].map(([name, b]) => `${name}=${b.receiver}.${b.method}`);
   return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n') + '\0' + bound.sort().join('\n');
-}
+});
 
 const DJANGO_CACHE_IMPORT = /^\s*from\s+django\.core\.cache\s+import\b/m;
 const DJANGO_CACHE_KEYS = /\bcaches?\s*(?:\[[^\]\n]*\]\s*)?\.\s*(?:keys\s*\(|set\s*\([^\n]*\bNone\s*\))/;
