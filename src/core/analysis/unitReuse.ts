@@ -5,6 +5,7 @@
  */
 import type { FileContext } from '../findings';
 import { diffTexts, Rebaser } from './incremental';
+import type { RedisCallSite } from './model';
 
 /** A unit of reuse: where it was, what kind of node, and whether it held a syntax error (never kept). */
 export interface Unit {
@@ -75,4 +76,9 @@ export function keptUnit(plan: UnitPlan | undefined, previous: UnitState<unknown
   const unit = previous.units[index];
   if (unit.type !== node.type || plan.rebaser.offset(unit.end) !== node.endIndex) return undefined;
   return index;
+}
+
+/** Call sites moved by the rebaser's field-by-field path for them (they are most of what a method keeps). */
+export function rebaseSites(rebaser: Rebaser, callSites: RedisCallSite[], helperCalls: RedisCallSite[]): { callSites: RedisCallSite[]; helperCalls: RedisCallSite[] } {
+  return rebaser.outputs({ callSites, helperCalls, loopCalls: [], localCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] });
 }

@@ -11,7 +11,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FileContext } from '../../findings';
 import type { Rebaser } from '../incremental';
 import type { ClientCreation, RedisCallSite } from '../model';
-import { keptUnit, measuringRebaser, planUnits, type Unit, type UnitPlan, type UnitState } from '../unitReuse';
+import { keptUnit, measuringRebaser, planUnits, rebaseSites, type Unit, type UnitPlan, type UnitState } from '../unitReuse';
 import { markHandOvers } from './goConnectionLife';
 import { creationOffset, type GoNote } from './goChanges';
 import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
@@ -51,8 +51,7 @@ function rebaseNotes(rebaser: Rebaser, notes: GoNote[]): GoNote[] {
 
 function rebaseOutputs(rebaser: Rebaser, out: GoUnitOutputs): GoUnitOutputs {
   return {
-    callSites: rebaser.value(out.callSites),
-    helperCalls: rebaser.value(out.helperCalls),
+    ...rebaseSites(rebaser, out.callSites, out.helperCalls),
     // Through the rebaser's shared objects, so the call sites' creation and the listed one stay one object.
     creations: out.creations.map((creation) => rebaser.value({ creation }).creation),
     dials: rebaser.value(out.dials),

@@ -6,10 +6,10 @@
  * initialisers, annotations) is walked every time, so the facts keep their file order.
  */
 import type { Node } from 'web-tree-sitter';
-import type { FileContext } from '../../findings';
+import type { FileContext, Span } from '../../findings';
 import type { Rebaser } from '../incremental';
 import type { RedisCallSite } from '../model';
-import { keptUnit, measuringRebaser, planUnits, type Unit, type UnitPlan, type UnitState } from '../unitReuse';
+import { keptUnit, measuringRebaser, planUnits, rebaseSites, type Unit, type UnitPlan, type UnitState } from '../unitReuse';
 import type { JavaAcquisition, JavaAnnotation, JavaCreation, JavaFacts, JavaInvocation, JavaMethod } from './javaFacts';
 
 /** A call of one of the file's own methods inside a loop, as a call site still missing the command it sends. */
@@ -57,16 +57,17 @@ function shifted<T extends { method?: number }>(items: T[], by: number): T[] {
 }
 
 function rebaseOutputs(rebaser: Rebaser, out: JavaUnitOutputs): JavaUnitOutputs {
+  const span = <T extends { span: Span }>(item: T): T => ({ ...item, span: rebaser.value(item.span) });
+  const templates = rebaseSites(rebaser, out.localCalls.map((call) => call.site), []).callSites;
   return {
     ...out,
-    callSites: rebaser.value(out.callSites),
-    helperCalls: rebaser.value(out.helperCalls),
-    localCalls: rebaser.value(out.localCalls),
-    methods: out.methods.map((method) => ({ ...rebaser.value(method), start: rebaser.offset(method.start), end: rebaser.offset(method.end) })),
-    invocations: rebaser.value(out.invocations),
-    creations: rebaser.value(out.creations),
-    annotations: rebaser.value(out.annotations),
-    acquisitions: rebaser.value(out.acquisitions),
+    ...rebaseSites(rebaser, out.callSites, out.helperCalls),
+    localCalls: out.localCalls.map((call, i) => ({ ...call, site: templates[i] })),
+    methods: out.methods.map((method) => ({ ...span(method), start: rebaser.offset(method.start), end: rebaser.offset(method.end) })),
+    invocations: out.invocations.map((item) => ({ ...span(item), callSpan: rebaser.value(item.callSpan) })),
+    creations: out.creations.map((item) => ({ ...span(item), callSpan: rebaser.value(item.callSpan) })),
+    annotations: out.annotations.map((item) => ({ ...span(item), fullSpan: rebaser.value(item.fullSpan) })),
+    acquisitions: out.acquisitions.map((item) => ({ ...span(item), callSpan: rebaser.value(item.callSpan) })),
   };
 }
 
