@@ -10,7 +10,8 @@
  * 3. Re-analysis of a 3,000-line file after a one-line edit (incremental parse + review with the previous review,
  *    as the editor runs it): p50/p95, next to the same edits reviewed whole in the same process.
  *    `--only redis-ts` runs just this comparison (several alternating rounds, for profiling and noisy machines);
- *    `--only editor` just the re-analysis below; `--only go` lint throughput on Go files next to Python and TS.
+ *    `--only editor` just the re-analysis below; `--only go`, `--only java` or `--only go-java` lint throughput
+ *    on Go and Java files next to Python and TS.
  * 4. The same corpus linted on worker threads (one per core, up to 4, as `--jobs` does), warmed like the single
  *    thread above; and, when dist/ is built, cold runs of the bundled CLI with --jobs 1 and with threads, each a
  *    fresh process (Node start-up, grammar loading and JIT warm-up included).
@@ -31,6 +32,7 @@ import { buildWorkspaceIndex, reviewSource, reviewTree, type ReviewResult } from
 import { diskGrammarSource } from '../src/node/grammarFiles';
 import { generateCorpus, pythonRedis, sizeOf } from './corpus';
 import { largeGoSource } from './goSource';
+import { largeJavaServiceSource } from './javaSource';
 
 function timeLint(paths: string[], root: string, parsers: Parsers): number {
   const started = performance.now();
@@ -179,34 +181,52 @@ async function redisTsOnly(root: string, parsers: Parsers): Promise<void> {
 }
 
 /**
- * `--only go`: lint throughput on Go files that use Redis (generated go-redis services, ~1 MB) next to the
- * corpus's Python and TS files that use Redis, in MB/s of source, median of several alternating rounds.
+ * `--only go`, `--only java`, `--only go-java`: lint throughput on generated Go (go-redis) and Java (Jedis,
+ * Lettuce and Spring Data Redis) services of 3,000 lines (~1 MB each language), next to the corpus's Python and
+ * TS files that use Redis, linted in the same rounds of this process. MB/s of CPU time (this process), which
+ * other processes on a shared machine barely change, and of wall time.
  */
-async function goOnly(root: string, parsers: Parsers): Promise<void> {
+async function goJavaOnly(root: string, parsers: Parsers, languages: ('go' | 'java')[]): Promise<void> {
   const corpus = generateCorpus(root);
-  const pyRedis = corpus.redis.filter((p) => p.endsWith('.py'));
-  const tsRedis = corpus.redis.filter((p) => p.endsWith('.ts'));
-  mkdirSync(join(root, 'go'), { recursive: true });
-  const goFiles: string[] = [];
-  for (let index = 0; index < 10; index++) {
-    const path = join(root, 'go', `service${index}.go`);
-    writeFileSync(path, largeGoSource(3000).replace('package app', `package app${index}`));
-    goFiles.push(path);
+  const sets: { name: string; paths: string[]; what: string }[] = [];
+  for (const language of languages) {
+    mkdirSync(join(root, language), { recursive: true });
+    const paths: string[] = [];
+    for (let index = 0; index < 10; index++) {
+      const path = join(root, language, language === 'go' ? `service${index}.go` : `LargeService${index}.java`);
+      writeFileSync(path, language === 'go' ? largeGoSource(3000).replace('package app', `package app${index}`) : largeJavaServiceSource(3000, `LargeService${index}`));
+      paths.push(path);
+    }
+    sets.push({ name: language === 'go' ? 'Go' : 'Java', paths, what: `${paths.length} files of 3,000 lines` });
   }
+  sets.push({ name: 'Python', paths: corpus.redis.filter((p) => p.endsWith('.py')), what: '' });
+  sets.push({ name: 'TS', paths: corpus.redis.filter((p) => p.endsWith('.ts')), what: '' });
+  for (const set of sets) if (!set.what) set.what = `${set.paths.length} files`;
   const rate = (paths: string[]) => {
-    const bytes = sizeOf(paths) / 1024 / 1024;
-    return bytes / (timeLint(paths, root, parsers) / 1000);
+    const megabytes = sizeOf(paths) / 1024 / 1024;
+    const cpu = process.cpuUsage();
+    const wallMs = timeLint(paths, root, parsers);
+    const used = process.cpuUsage(cpu);
+    return { cpu: megabytes / ((used.user + used.system) / 1e6), wall: megabytes / (wallMs / 1000) };
   };
-  for (const paths of [goFiles, pyRedis, tsRedis]) rate(paths);
-  const rounds: Record<'go' | 'python' | 'ts', number[]> = { go: [], python: [], ts: [] };
+  for (const set of sets) rate(set.paths);
+  const rounds = sets.map(() => ({ cpu: [] as number[], wall: [] as number[] }));
   for (let run = 0; run < RUNS; run++) {
-    rounds.go.push(rate(goFiles));
-    rounds.python.push(rate(pyRedis));
-    rounds.ts.push(rate(tsRedis));
+    sets.forEach((set, i) => {
+      const measured = rate(set.paths);
+      rounds[i].cpu.push(measured.cpu);
+      rounds[i].wall.push(measured.wall);
+    });
   }
   const median = (values: number[]) => percentile(values, 50);
-  console.log(`lint throughput on files that use Redis, median of ${RUNS} rounds: Go ${median(rounds.go).toFixed(2)} MB/s (${goFiles.length} files of 3,000 lines), Python ${median(rounds.python).toFixed(2)} MB/s (${pyRedis.length} files), TS ${median(rounds.ts).toFixed(2)} MB/s (${tsRedis.length} files)`);
-  console.log(`Go / Python: ${(median(rounds.go) / median(rounds.python)).toFixed(2)}x, Go / TS: ${(median(rounds.go) / median(rounds.ts)).toFixed(2)}x`);
+  console.log(`lint throughput on files that use Redis, median of ${RUNS} rounds (MB/s of CPU time; of wall time in brackets):`);
+  sets.forEach((set, i) => console.log(`  ${set.name.padEnd(6)} ${median(rounds[i].cpu).toFixed(2)} MB/s (${median(rounds[i].wall).toFixed(2)})  ${set.what}`));
+  const python = median(rounds[sets.findIndex((set) => set.name === 'Python')].cpu);
+  const ts = median(rounds[sets.findIndex((set) => set.name === 'TS')].cpu);
+  for (const [i, set] of sets.entries()) {
+    if (set.name === 'Python' || set.name === 'TS') continue;
+    console.log(`  ${set.name} / Python: ${(median(rounds[i].cpu) / python).toFixed(2)}x, ${set.name} / TS: ${(median(rounds[i].cpu) / ts).toFixed(2)}x (CPU time)`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -221,8 +241,8 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'redis-review-bench-'));
   try {
     if (only === 'redis-ts') return await redisTsOnly(root, parsers);
-    if (only === 'go') return await goOnly(root, parsers);
-    if (only !== undefined) throw new Error(`--only takes redis-ts, go or editor, not ${only}`);
+    if (only === 'go' || only === 'java' || only === 'go-java') return await goJavaOnly(root, parsers, only === 'go-java' ? ['go', 'java'] : [only]);
+    if (only !== undefined) throw new Error(`--only takes redis-ts, go, java, go-java or editor, not ${only}`);
     const corpus = generateCorpus(root);
     const mb = (bytes: number) => bytes / 1024 / 1024;
     console.log(`corpus: ${corpus.all.length} files, ${corpus.lines} lines, ${mb(corpus.bytes).toFixed(2)} MB (${corpus.redis.length} files use Redis)`);
