@@ -55,6 +55,8 @@ export function planUnits(previous: UnitState<unknown>, text: string, path: stri
     });
     return { rebaser: measuringRebaser(), keptByStart };
   }
+  // Offset 0 also stands for "no block" (a call outside any block): text inserted at the very start would move it.
+  if (edit.oldEnd === 0) return undefined;
   previous.units.forEach((unit, index) => {
     if (unit.hasError) return;
     if (unit.end <= edit.start) {

@@ -194,6 +194,11 @@ describe('Go re-analysis after an edit', () => {
     expect(assigned.incremental).toBe(assigned.whole);
     const imports = document.edit('\t"time"\n', '\t"time"\n\t"fmt"\n');
     expect(imports.incremental).toBe(imports.whole);
+    // A call outside any function (a half-typed file) names no block: typing above the package clause keeps that.
+    const stray = document.edit('func (s *Service) Flush(ctx context.Context) {\n', '');
+    expect(stray.incremental).toBe(stray.whole);
+    const above = document.edit('package app', 'let y = 2;\npackage app');
+    expect(above.incremental).toBe(above.whole);
     document.dispose();
   });
 });
