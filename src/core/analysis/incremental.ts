@@ -89,13 +89,19 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart };
 }
 
+/** Characters compared at once by diffTexts before it compares them one by one. */
+const DIFF_BLOCK = 256;
+
 /** The single changed region between two texts (common prefix and suffix), or undefined when they are equal. */
 export function diffTexts(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   const limit = Math.min(before.length, after.length);
+  // Whole blocks are compared natively first (an edit leaves most of a large file equal), then char by char.
   let start = 0;
+  while (start + DIFF_BLOCK <= limit && before.startsWith(after.slice(start, start + DIFF_BLOCK), start)) start += DIFF_BLOCK;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
+  while (suffix + DIFF_BLOCK <= limit - start && before.endsWith(after.slice(after.length - suffix - DIFF_BLOCK, after.length - suffix), before.length - suffix)) suffix += DIFF_BLOCK;
   while (suffix < limit - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const oldEnd = before.length - suffix;
   const newEnd = after.length - suffix;

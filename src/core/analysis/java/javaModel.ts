@@ -58,7 +58,20 @@ class JavaModelBuilder {
     private readonly text: string,
     private readonly deadline: number,
   ) {
-    this.facts = { methods: [], invocations: [], creations: [], annotations: [], acquisitions: [], fieldTypes: new Map(), imports: [], codeText: withoutComments(text) };
+    let codeText: string | undefined;
+    this.facts = {
+      methods: [],
+      invocations: [],
+      creations: [],
+      annotations: [],
+      acquisitions: [],
+      fieldTypes: new Map(),
+      imports: [],
+      // Blanked on first read: most re-analyses of an edit never read it (the checks that do look for text that is rare).
+      get codeText(): string {
+        return (codeText ??= withoutComments(text));
+      },
+    };
   }
 
   build(root: Node, unitsFor?: (builder: JavaModelBuilder) => JavaUnits): void {

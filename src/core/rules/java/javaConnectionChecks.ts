@@ -113,7 +113,9 @@ export function javaHardcodedCredentials(context: RuleContext): void {
       span: spanFromOffsets(text, start, end),
     });
   };
-  for (const match of (facts?.codeText ?? text).matchAll(/"rediss?:\/\/([^"@\s/]*)@[^"]*"/g)) {
+  // Blanking comments only turns text into spaces: a file without `redis://` or `rediss://` has no such URL in its code.
+  const urls = /rediss?:\/\//.test(text) ? (facts?.codeText ?? text).matchAll(/"rediss?:\/\/([^"@\s/]*)@[^"]*"/g) : [];
+  for (const match of urls) {
     const userInfo = match[1];
     const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : userInfo;
     if (!password || /^\$\{|^%s$|^<|^\*+$/.test(password)) continue;

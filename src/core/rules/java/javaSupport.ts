@@ -58,8 +58,8 @@ export function keyText(site: RedisCallSite): string | undefined {
  * constant, literal pattern or key-building call (`getKey()`, `CacheKey.allProductIdZset()`, `tokenKey(a, b)`).
  */
 export function sameKey(a: RedisCallSite, b: RedisCallSite, facts: JavaFacts | undefined): boolean {
-  const ka = baseKey(keyText(a));
-  const kb = baseKey(keyText(b));
+  const ka = baseKeyOf(a);
+  const kb = baseKeyOf(b);
   if (!ka || !kb) return false;
   const sameMethod = a.enclosingFunction?.span.startOffset === b.enclosingFunction?.span.startOffset;
   if (sameMethod && ka === kb) return true;
@@ -72,6 +72,19 @@ export function sameKey(a: RedisCallSite, b: RedisCallSite, facts: JavaFacts | u
   if (call(ka) && call(ka) === call(kb)) return true;
   // A constant or field, not a parameter or local of one method.
   return ka === kb && /^[\w.]+$/.test(ka) && (/^[A-Z][A-Z0-9_]*$/.test(ka.split('.').pop()!) || facts?.fieldTypes.has(ka.replace(/^this\./, '')) === true);
+}
+
+/** baseKey(keyText(site)), by the first argument's text: rules compare each site's key with many others'. */
+const baseKeys = new Map<string, string | undefined>();
+
+function baseKeyOf(site: RedisCallSite): string | undefined {
+  const text = site.args[0]?.text;
+  if (text === undefined) return undefined;
+  if (baseKeys.has(text)) return baseKeys.get(text);
+  if (baseKeys.size >= 4096) baseKeys.clear();
+  const key = baseKey(keyText(site));
+  baseKeys.set(text, key);
+  return key;
 }
 
 /** The key a byte conversion stands for: `getBytesKey(key)`, `key.getBytes(UTF_8)`, `serializer.serialize(key)` → `key`. */
@@ -112,6 +125,23 @@ export function sitesByMethod(sites: readonly RedisCallSite[]): Map<number, Redi
 
 /** An edit adding `import <name>;` after the file's imports, unless the file imports it (or its package) already. */
 export function importEdit(text: string, qualified: string): TextEdit[] {
+  if (text !== importEditsText) {
+    importEdits.clear();
+    importEditsText = text;
+  }
+  let edits = importEdits.get(qualified);
+  if (!edits) {
+    edits = importEditOf(text, qualified);
+    importEdits.set(qualified, edits);
+  }
+  return edits.map((edit) => ({ ...edit }));
+}
+
+/** The import edits of the last text asked about, by name (every merge fix of a file adds the same import). */
+let importEditsText: string | undefined;
+const importEdits = new Map<string, TextEdit[]>();
+
+function importEditOf(text: string, qualified: string): TextEdit[] {
   const pkg = qualified.slice(0, qualified.lastIndexOf('.'));
   const { importStarts, afterImports } = importLinesOf(text);
   // Tried only where a line starts with `import` (what `^` would match), not over the whole file once per fix.

@@ -55,6 +55,8 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
  */
 function changedBetween(text: string, write: RedisCallSite, expire: RedisCallSite, expressions: readonly string[]): boolean {
   const between = text.slice(write.callSpan.endOffset, expire.callSpan.startOffset);
+  // Every assignment or increment spells `=`, `++` or `--`: without one, no name changes in between.
+  if (!between.includes('=') && !between.includes('++') && !between.includes('--')) return false;
   const names = new Set(expressions.flatMap((e) => e.match(/\b[A-Za-z_$][\w$]*\b/g) ?? []));
   return [...names].some((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*(=(?!=)|\\+\\+|--|[-+*/]=)`).test(between));
 }
