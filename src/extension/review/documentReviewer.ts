@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { reuseNote } from '../../core/analysis/analysisState';
 import { countOf } from '../../core/text/plural';
 import type { AnalyzerSettings } from '../../core/editor/analyzerSettings';
 import { KeyedDebouncer } from '../../core/editor/keyedDebouncer';
@@ -156,7 +157,8 @@ export class DocumentReviewer implements vscode.Disposable {
     if (document.isClosed) return undefined;
     this.reviews.set(key, review);
     this.publish(document.uri, result);
-    const reused = result.incremental?.reusedChunks ? ` (${result.incremental.reusedChunks} of ${result.incremental.chunks.length} top-level statements reused)` : '';
+    const note = reuseNote(result.incremental);
+    const reused = note ? ` (${note})` : '';
     this.output.trace(`Reviewed ${path} v${version} in ${review.elapsedMs.toFixed(1)} ms${reused}: ${countOf(result.findings.length, 'finding')}`);
     if (saved || firstReview) {
       // Other files see this one's clients and listeners as saved, like a compiler's project view.

@@ -5,6 +5,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reuseNote } from '../../../../src/core/analysis/analysisState';
 import { analyzeTree, type FileAnalysis } from '../../../../src/core/analysis/buildModel';
 import { treeEditForChange } from '../../../../src/core/editor/treeEdit';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
@@ -172,6 +173,8 @@ describe('Go re-analysis after an edit', () => {
     expect(inside.incremental).toBe(inside.whole);
     // Everything but the edited function is kept.
     expect(inside.reused).toBe(8);
+    // The editor's log names what was kept in Go's terms.
+    expect(reuseNote(document.review.incremental)).toMatch(/^8 of \d+ top-level declarations reused$/);
     const atColumnZero = document.edit('\ts.rdb.Expire(', 'x := 1\n_ = x\n\ts.rdb.Expire(');
     expect(atColumnZero.incremental).toBe(atColumnZero.whole);
     expect(atColumnZero.reused).toBe(8);
@@ -209,6 +212,8 @@ describe('Java re-analysis after an edit', () => {
     const inside = document.edit('        jedis.expire("view:" + id, 300);\n', '        jedis.expire("view:" + id, 300);\n        jedis.hgetAll("profile:" + id);\n');
     expect(inside.incremental).toBe(inside.whole);
     expect(inside.reused).toBe(5);
+    // The editor's log names what was kept in Java's terms.
+    expect(reuseNote(document.review.incremental)).toMatch(/^5 of \d+ methods and constructors reused$/);
     const atColumnZero = document.edit('            load(id);\n', 'jedis.get("x");\n            load(id);\n');
     expect(atColumnZero.incremental).toBe(atColumnZero.whole);
     const added = document.edit('    public void members', '    public void scan() {\n        try (Jedis jedis = pool.getResource()) {\n            jedis.keys("*");\n        }\n    }\n\n    public void members');

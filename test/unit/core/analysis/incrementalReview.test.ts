@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reuseNote } from '../../../../src/core/analysis/analysisState';
 import { diffTexts, Rebaser } from '../../../../src/core/analysis/incremental';
 import { treeEditForChange } from '../../../../src/core/editor/treeEdit';
 import { languageForPath, type SourceLanguage } from '../../../../src/core/parsing/languages';
@@ -178,6 +179,7 @@ describe('re-analysis after an edit', () => {
         at++;
         expect(observable(incremental)).toBe(observable(whole));
         expect(incremental.incremental!.reusedChunks, `${language} after typing ${character}`).toBe(statements - 1);
+        expect(reuseNote(incremental.incremental)).toBe(`${statements - 1} of ${statements} top-level statements reused`);
       }
       expect(document.review.findings.map((f) => f.ruleId)).toContain('keys-command');
       document.dispose();
