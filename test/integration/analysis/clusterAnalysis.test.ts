@@ -21,11 +21,30 @@ async function masters(): Promise<Array<{ address: string; dbsize: number; bytes
   );
 }
 
+/** Until every replica holds its master's keys: WAIT alone returns early on a busy machine (or before the first sync). */
 async function waitForReplicas(): Promise<void> {
-  for (const port of cluster.ports) {
-    const node = new Redis({ port, host: '127.0.0.1' });
-    await node.wait(1, 2000).catch(() => 0);
-    node.disconnect();
+  const deadline = Date.now() + 90_000; // the test allows 150 s
+  for (;;) {
+    let replicaKeys = 0;
+    let replicas = 0;
+    for (const port of cluster.ports) {
+      const node = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
+      try {
+        await node.connect();
+        const [role] = (await node.role()) as [string];
+        if (role === 'slave') {
+          replicas += 1;
+          replicaKeys += await node.dbsize();
+        } else {
+          await node.wait(1, 1000);
+        }
+      } finally {
+        node.disconnect();
+      }
+    }
+    if (replicas > 0 && replicaKeys === KNOWN_DATASET_KEYS) return;
+    if (Date.now() > deadline) throw new Error(`replicas hold ${replicaKeys} of ${KNOWN_DATASET_KEYS} keys after 90 s (${replicas} replicas)`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -69,7 +88,7 @@ describe('Cluster analysis', () => {
     const masterAddresses = (await masters()).map((n) => n.address);
     expect(report.totalKeys).toBe(KNOWN_DATASET_KEYS);
     expect(facts.nodes.map((n) => n.node).some((address) => masterAddresses.includes(address))).toBe(false);
-  });
+  }, 150_000);
 
   it('samples across all masters within the stated error', async () => {
     const full = (await analyzeMemory(client, { mode: 'full' })).report;
