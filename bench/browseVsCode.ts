@@ -5,7 +5,7 @@
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { startCodeServer } from '../test/e2e/harness/codeServer';
-import { eventually, openRedisContainer, openWorkbench, runCommand } from '../test/e2e/harness/workbench';
+import { eventually, openRedisContainer, openWorkbench, runCommand, runOpenInstanceBrowser } from '../test/e2e/harness/workbench';
 import { copyWorkspace } from '../test/e2e/harness/workspace';
 
 async function panelFrame(page: Page): Promise<Frame> {
@@ -38,15 +38,7 @@ export async function measureInVsCode(redisUrl: string, manyKeysPattern: string,
     const walls: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = Date.now();
-      await eventually(async () => {
-        try {
-          await runCommand(page, 'Redis: Open Instance Browser');
-          return true;
-        } catch {
-          await page.keyboard.press('Escape');
-          return false;
-        }
-      }, 'the Open Instance Browser command', 90_000);
+      await runOpenInstanceBrowser(page);
       const frame = await panelFrame(page);
       await frame.waitForFunction(() => Number(document.body.dataset.firstKeysCount ?? 0) >= 1000 && document.querySelectorAll('[data-table="keys"] .vt-row:not([hidden])').length > 10, undefined, { timeout: 60_000 });
       walls.push(Date.now() - started);

@@ -172,11 +172,8 @@ export async function untilVisible(action: () => Promise<void>, target: Locator,
   }
 }
 
-/**
- * Run "Redis: Open Instance Browser" (retried: the palette can be swallowed while the workbench is busy) and return
- * the frame of the editor-area instance panel once it shows the given tab.
- */
-export async function openInstancePanel(page: Page, tab = 'keys'): Promise<Frame> {
+/** Run "Redis: Open Instance Browser", retrying until the palette lists it (its contributions register after start-up). */
+export async function runOpenInstanceBrowser(page: Page): Promise<void> {
   await eventually(async () => {
     try {
       await runCommand(page, 'Redis: Open Instance Browser');
@@ -186,6 +183,14 @@ export async function openInstancePanel(page: Page, tab = 'keys'): Promise<Frame
       return false;
     }
   }, 'the Open Instance Browser command', 90_000);
+}
+
+/**
+ * Run "Redis: Open Instance Browser" (retried: the palette can be swallowed while the workbench is busy) and return
+ * the frame of the editor-area instance panel once it shows the given tab.
+ */
+export async function openInstancePanel(page: Page, tab = 'keys'): Promise<Frame> {
+  await runOpenInstanceBrowser(page);
   return eventually(async () => {
     for (const candidate of page.frames()) {
       if (await candidate.$(`body[data-surface="panel"] [data-tab="${tab}"]`).catch(() => null)) return candidate;

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_DATASET_KEYS, seedKnownDataset } from '../../integration/analysis/knownDataset';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openRedisContainer, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { eventually, openRedisContainer, openWorkbench, runCommand, runOpenInstanceBrowser, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 const POPULATED = 20_000;
@@ -64,15 +64,7 @@ afterAll(async () => {
 
 /** The editor-area instance panel of this connection (the palette asks which, since two are configured). */
 async function openInstance(page: Page, connectionName: string, password?: string): Promise<Frame> {
-  await eventually(async () => {
-    try {
-      await runCommand(page, 'Redis: Open Instance Browser');
-      return true;
-    } catch {
-      await page.keyboard.press('Escape');
-      return false;
-    }
-  }, 'the Open Instance Browser command', 90_000);
+  await runOpenInstanceBrowser(page);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: connectionName }).first().waitFor({ state: 'visible', timeout: 60_000 });
   // Typed and Enter: the list re-renders while connection states update, so a click may never find it still.
   await page.keyboard.type(connectionName);

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../helpers/redisServers';
 import type { CodeServer } from '../harness/codeServer';
 import { REPO_ROOT } from '../harness/tools';
-import { eventually, openFile, openRedisContainer, openWorkbench, problems, runCommand, type Workbench } from '../harness/workbench';
+import { eventually, openFile, openRedisContainer, openWorkbench, problems, runOpenInstanceBrowser, type Workbench } from '../harness/workbench';
 
 const state = mkdtempSync(join(tmpdir(), 'redis-review-demo-test-'));
 const stateFile = join(state, 'running.env');
@@ -38,15 +38,7 @@ async function alive(): Promise<boolean> {
 async function instancePanel(page: Page): Promise<Frame> {
   await openRedisContainer(page);
   // The palette lists the extension's commands once its contributions are registered: retry until then.
-  await eventually(async () => {
-    try {
-      await runCommand(page, 'Redis: Open Instance Browser');
-      return true;
-    } catch {
-      await page.keyboard.press('Escape');
-      return false;
-    }
-  }, 'the Open Instance Browser command', 90_000);
+  await runOpenInstanceBrowser(page);
   return eventually(async () => {
     for (const candidate of page.frames()) {
       if (await candidate.$('body[data-surface="panel"] [data-tab="analysis"]').catch(() => null)) return candidate;

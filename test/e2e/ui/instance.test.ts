@@ -10,7 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openRedisContainer, openWorkbench, runCommand, type Workbench } from '../harness/workbench';
+import { eventually, openRedisContainer, openWorkbench, runCommand, runOpenInstanceBrowser, type Workbench } from '../harness/workbench';
 import { copyWorkspace } from '../harness/workspace';
 
 let redis: Standalone;
@@ -56,15 +56,7 @@ async function instanceFrame(page: Page, connectionName: string): Promise<Frame>
 
 async function openInstance(page: Page, connectionName: string): Promise<Frame> {
   // The palette lists the extension's commands once its contributions are registered: retry until then.
-  await eventually(async () => {
-    try {
-      await runCommand(page, 'Redis: Open Instance Browser');
-      return true;
-    } catch {
-      await page.keyboard.press('Escape');
-      return false;
-    }
-  }, 'the Open Instance Browser command', 90_000);
+  await runOpenInstanceBrowser(page);
   const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: connectionName }).first();
   // Two profiles are configured, so the command asks which one.
   await pick.waitFor({ state: 'visible', timeout: 60_000 });
