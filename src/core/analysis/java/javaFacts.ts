@@ -1,5 +1,6 @@
 /** What a Java file says beyond its Redis commands: methods, annotations, object creations and calls the Java rules read. */
 import type { Span } from '../../findings';
+import type { FileModel } from '../model';
 
 export interface JavaMethod {
   name: string;
@@ -83,4 +84,14 @@ export interface JavaFacts {
   imports: string[];
   /** The file's text with comments blanked out (same offsets): commented-out configuration does not count. */
   codeText: string;
+}
+
+/** The FileModel of a Java file, with what the Java rules read beyond call sites. */
+export interface JavaFileModel extends FileModel {
+  java: JavaFacts;
+}
+
+/** The Java facts of a model built by analysis/java (undefined for other languages). */
+export function javaFactsOf(model: FileModel): JavaFacts | undefined {
+  return (model as Partial<JavaFileModel>).java;
 }

@@ -1,23 +1,15 @@
 /** Builds the FileModel of a Java file: Redis call sites of Jedis, Lettuce, Spring Data Redis, Redisson and project wrappers. */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
-import type { Arg, ArgValue, FileModel, FunctionInfo, RedisCallSite } from '../model';
+import type { Arg, FunctionInfo, RedisCallSite } from '../model';
 import { indentationAt, spanOf } from '../spans';
 import { javaCommandFor } from './javaCommands';
 import { acquisitionOf } from './javaConnections';
-import type { JavaAnnotation, JavaCreation, JavaFacts, JavaInvocation, JavaMethod } from './javaFacts';
+import { annotationNamesOf, annotationOf, creationOf } from './javaDeclarations';
+import { evaluate, identityOf, unwrapLambda, walksItems, withoutComments } from './javaExpressions';
+import type { JavaFacts, JavaFileModel, JavaInvocation, JavaMethod } from './javaFacts';
 import { JavaUnits, type LocalCallTemplate } from './javaIncremental';
 import { receiverForName, receiverForStaticClass, receiverForType, receiverFromCall, simpleType, type JavaReceiver } from './javaReceivers';
-
-/** The FileModel of a Java file, with what the Java rules read beyond call sites. */
-export interface JavaFileModel extends FileModel {
-  java: JavaFacts;
-}
-
-/** The Java facts of a model built by this file (undefined for other languages). */
-export function javaFactsOf(model: FileModel): JavaFacts | undefined {
-  return (model as Partial<JavaFileModel>).java;
-}
 
 const LOOPS = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
 const ITEM_LOOPS = new Set(['for_statement', 'enhanced_for_statement']);
@@ -146,12 +138,14 @@ class JavaModelBuilder {
       case 'method_invocation':
         this.visitInvocation(node, scope);
         return;
-      case 'object_creation_expression':
-        this.noteCreation(node, scope);
+      case 'object_creation_expression': {
+        const creation = creationOf(node, scope.method);
+        if (creation) this.facts.creations.push(creation);
         break;
+      }
       case 'annotation':
       case 'marker_annotation':
-        this.noteAnnotation(node, scope);
+        this.facts.annotations.push(annotationOf(node, scope.method));
         return;
       case 'block':
         scope = { ...scope, blockStart: node.startIndex };
@@ -186,16 +180,10 @@ class JavaModelBuilder {
     }
   }
 
-  private annotationsOf(node: Node): string[] {
-    const modifiers = node.namedChildren.find((child) => child?.type === 'modifiers');
-    if (!modifiers) return [];
-    return modifiers.namedChildren.filter((c): c is Node => c !== null && (c.type === 'annotation' || c.type === 'marker_annotation')).map((c) => simpleType(c.childForFieldName('name')?.text ?? ''));
-  }
-
   private visitMethod(node: Node, outer: Scope): void {
     const nameNode = node.childForFieldName('name');
     const name = nameNode?.text ?? '<init>';
-    const annotations = this.annotationsOf(node);
+    const annotations = annotationNamesOf(node);
     const params: string[] = [];
     const scope: Scope = { vars: new Map(), types: new Map(), batched: outer.batched, blockStart: node.startIndex };
     const parameters = node.childForFieldName('parameters');
@@ -215,7 +203,8 @@ class JavaModelBuilder {
       end: node.endIndex,
       annotations,
       isConstructor: node.type === 'constructor_declaration',
-      isMain: name === 'main' && /\bstatic\b/.test(modifiersText),
+      // `static void main(String[] args)`, or Java 21's instance `void main()` of a launched source file.
+      isMain: name === 'main' && (/\bstatic\b/.test(modifiersText) || node.childForFieldName('type')?.text === 'void'),
       params,
     };
     scope.method = this.facts.methods.push(method) - 1;
@@ -381,37 +370,6 @@ class JavaModelBuilder {
     return { value: evaluate(node), text: node.text, span, fullSpan: span };
   }
 
-  private noteCreation(node: Node, scope: Scope): void {
-    const typeNode = node.childForFieldName('type');
-    if (!typeNode) return;
-    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null).map((c) => c.text);
-    let returned = false;
-    let fieldInit = false;
-    for (let up = node.parent; up; up = up.parent) {
-      if (up.type === 'return_statement') returned = true;
-      if (up.type === 'field_declaration') fieldInit = true;
-      if (up.type === 'method_declaration' || up.type === 'constructor_declaration' || up.type === 'class_body') break;
-    }
-    const creation: JavaCreation = { type: simpleType(typeNode.text), args, span: spanOf(typeNode), callSpan: spanOf(node), method: scope.method, returned, fieldInit };
-    this.facts.creations.push(creation);
-  }
-
-  private noteAnnotation(node: Node, scope: Scope): void {
-    const nameNode = node.childForFieldName('name');
-    const args = node.childForFieldName('arguments');
-    const annotation: JavaAnnotation = {
-      name: simpleType(nameNode?.text ?? ''),
-      args: args ? args.text.replace(/^\(|\)$/g, '') : '',
-      span: spanOf(nameNode ?? node),
-      fullSpan: spanOf(node),
-      method: scope.method,
-    };
-    // Annotations on a method come before the method is entered: attribute them to the method that follows.
-    const owner = node.parent?.parent;
-    if (owner && (owner.type === 'method_declaration' || owner.type === 'constructor_declaration')) annotation.method = this.facts.methods.length;
-    this.facts.annotations.push(annotation);
-  }
-
   /** Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper). */
   indirectSites(): RedisCallSite[] {
     const sending = new Map<string, RedisCallSite>();
@@ -428,87 +386,6 @@ class JavaModelBuilder {
       sites.push({ ...call.site, command: inner.command, receiver, via: { helper: call.name, command: inner.command, span: inner.span } });
     }
     return sites;
-  }
-}
-
-/** A while/do loop that steps through items (`while ((i = next(i)) >= 0)`), not a polling or consumer loop (`while (running)`). */
-function walksItems(loop: Node): boolean {
-  const condition = loop.childForFieldName('condition')?.text ?? '';
-  return /[<>]=?|==|!=/.test(condition) && !/cursor|hasNext|running|isInterrupted|\btrue\b|currentTimeMillis|nanoTime|Instant|time|retr|attempt|wait/i.test(condition);
-}
-
-function unwrapLambda(node: Node): Node | undefined {
-  let current: Node | null = node;
-  while (current && (current.type === 'cast_expression' || current.type === 'parenthesized_expression')) current = current.childForFieldName('value') ?? current.namedChildren[current.namedChildren.length - 1];
-  return current?.type === 'lambda_expression' ? current : undefined;
-}
-
-/** Comments replaced by spaces (line breaks kept), string and char literals left alone. */
-export function withoutComments(text: string): string {
-  return text.replace(/"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, (match) => (match.startsWith('/') ? match.replace(/[^\n]/g, ' ') : match));
-}
-
-/** `this.redis` and `redis` are the same field. */
-function identityOf(node: Node): string {
-  return node.text.replace(/^this\./, '').replace(/\s+/g, '');
-}
-
-/** Literal values of arguments; string concatenations become patterns (`"user:" + id` → `user:*`). */
-export function evaluate(node: Node): ArgValue {
-  switch (node.type) {
-    case 'string_literal': {
-      const text = node.text;
-      const quote = text.startsWith('"""') ? 3 : 1;
-      const inner = text.slice(quote, text.length - quote).replace(/\\(["\\])/g, '$1');
-      return { kind: 'string', value: inner };
-    }
-    case 'decimal_integer_literal':
-    case 'hex_integer_literal':
-    case 'decimal_floating_point_literal': {
-      const value = Number(node.text.replace(/[lLfFdD_]/g, ''));
-      return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unknown' };
-    }
-    case 'unary_expression': {
-      const operand = node.childForFieldName('operand');
-      const inner = operand ? evaluate(operand) : { kind: 'unknown' as const };
-      return node.text.startsWith('-') && inner.kind === 'number' ? { kind: 'number', value: -inner.value } : { kind: 'unknown' };
-    }
-    case 'true':
-      return { kind: 'boolean', value: true };
-    case 'false':
-      return { kind: 'boolean', value: false };
-    case 'null_literal':
-      return { kind: 'null' };
-    case 'identifier':
-      return { kind: 'name', name: node.text };
-    case 'parenthesized_expression': {
-      const inner = node.namedChildren[0];
-      return inner ? evaluate(inner) : { kind: 'unknown' };
-    }
-    case 'binary_expression': {
-      if (node.childForFieldName('operator')?.text !== '+') return { kind: 'unknown' };
-      const parts: string[] = [];
-      let sawString = false;
-      const flatten = (part: Node): void => {
-        if (part.type === 'binary_expression' && part.childForFieldName('operator')?.text === '+') {
-          const left = part.childForFieldName('left');
-          const right = part.childForFieldName('right');
-          if (left) flatten(left);
-          if (right) flatten(right);
-          return;
-        }
-        const value = evaluate(part);
-        if (value.kind === 'string') {
-          sawString = true;
-          parts.push(value.value);
-        } else parts.push('*');
-      };
-      flatten(node);
-      if (!sawString) return { kind: 'unknown' };
-      return { kind: 'pattern', pattern: parts.join('').replace(/\*+/g, '*') };
-    }
-    default:
-      return { kind: 'unknown' };
   }
 }
 

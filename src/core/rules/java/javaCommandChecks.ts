@@ -1,5 +1,5 @@
 /** Java checks of single commands: KEYS, whole-collection reads, O(N) list operations, DEL of collections, SELECT, streams and lists that only grow. */
-import { javaFactsOf } from '../../analysis/java/javaModel';
+import { javaFactsOf } from '../../analysis/java/javaFacts';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';

@@ -1,6 +1,7 @@
 /** Java checks of round trips and connections: commands in loops, clients or connections per request, connections never given back. */
-import { javaFactsOf } from '../../analysis/java/javaModel';
+import { javaFactsOf } from '../../analysis/java/javaFacts';
 import type { RedisCallSite } from '../../analysis/model';
+import type { Span } from '../../findings';
 import type { RuleContext } from '../rule';
 import { spanFromOffsets } from '../../analysis/spans';
 import { callText, receiverName } from './javaSupport';
@@ -77,9 +78,61 @@ export function javaClientPerRequest(context: RuleContext): void {
       span: creation.span,
     });
   }
+  const reported = new Set<number>();
   for (const site of context.model.callSites.filter((s) => s.method === 'create' && /^(RedisClient|Redisson)$/.test(s.receiver.text) && s.enclosingFunction?.isRequestHandler)) {
+    reported.add(site.span.startOffset);
     context.report({ messageId: '{{call}} creates a Redis client on every request; create it once and share it.', data: { call: callText(site) }, span: site.span });
   }
+  reportClientsMadePerCall(context, reported);
+}
+
+/** Calls and constructors that build a whole client: its own connections (a pool, or Netty event loops and threads). */
+const CLIENT_FACTORY_CLASSES = /^(Redisson|RedisClient|RedisClusterClient)$/;
+const CLIENT_TYPES = /^(JedisPool|JedisPooled|JedisCluster|JedisSentinelPool|UnifiedJedis)$/;
+/** Methods that run once by their role: wiring, lifecycle hooks, tests. */
+const ONE_TIME_ANNOTATIONS = /^(Bean|PostConstruct|Produces|Test|BeforeAll|BeforeEach|BeforeClass|Before)$/;
+const ONE_TIME_NAMES = /^(init|initialize|setUp|setup|start|run|afterPropertiesSet|configure)$/i;
+
+/**
+ * A client that an ordinary method builds into a local, uses and drops: every call of the method pays for a new
+ * client (connections, threads) and usually leaks it. A client the method returns, stores in a field or hands to
+ * another call is kept by someone (a factory, a registry); wiring methods and lifecycle hooks run once.
+ */
+function reportClientsMadePerCall(context: RuleContext, reported: Set<number>): void {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return;
+  const text = context.model.text;
+  const made: { start: number; end: number; span: Span; what: string; method: number }[] = [];
+  for (const invocation of facts.invocations) {
+    if (invocation.name === 'create' && CLIENT_FACTORY_CLASSES.test(invocation.object) && invocation.method !== undefined) made.push({ start: invocation.callSpan.startOffset, end: invocation.callSpan.endOffset, span: invocation.span, what: `${invocation.object}.create(…)`, method: invocation.method });
+  }
+  for (const creation of facts.creations) {
+    if (CLIENT_TYPES.test(creation.type) && creation.method !== undefined && !creation.returned && !creation.fieldInit) made.push({ start: creation.callSpan.startOffset, end: creation.callSpan.endOffset, span: creation.span, what: `new ${creation.type}(…)`, method: creation.method });
+  }
+  for (const client of made) {
+    const method = facts.methods[client.method];
+    if (!method || reported.has(client.span.startOffset) || method.isMain || method.isConstructor || ONE_TIME_NAMES.test(method.name) || method.annotations.some((a) => ONE_TIME_ANNOTATIONS.test(a))) continue;
+    const local = droppedLocal(text, client.start, client.end, method.end);
+    if (!local) continue;
+    reported.add(client.span.startOffset);
+    context.report({
+      messageId: '{{what}} in {{method}}() builds a new Redis client on every call (its own connections and threads) and drops it when the method returns; create the client once (a @Bean or a field) and share it.',
+      data: { what: client.what, method: method.name },
+      span: client.span,
+    });
+  }
+}
+
+/** The local a client is declared into, when nothing keeps it past the method: not returned, stored in a field or handed on. */
+function droppedLocal(text: string, start: number, end: number, methodEnd: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const statementHead = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1);
+  const declared = /^\s*(?:final\s+)?[\w.]+(?:<[^;=]*>)?\s+(\w+)\s*=\s*$/.exec(statementHead);
+  if (!declared) return undefined;
+  const name = declared[1];
+  const rest = text.slice(end, methodEnd);
+  const kept = new RegExp(`\\breturn\\s+${name}\\s*;|=\\s*${name}\\s*;|[(,]\\s*${name}\\s*[,)]`);
+  return kept.test(rest) ? undefined : name;
 }
 
 export function javaConnectionNotReturned(context: RuleContext): void {

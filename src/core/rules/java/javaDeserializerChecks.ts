@@ -1,5 +1,5 @@
 /** Java check of serializers and codecs that let the stored bytes choose the class to instantiate (the Java analogue of pickle). */
-import { javaFactsOf } from '../../analysis/java/javaModel';
+import { javaFactsOf } from '../../analysis/java/javaFacts';
 import { spanFromOffsets } from '../../analysis/spans';
 import type { RuleContext } from '../rule';
 

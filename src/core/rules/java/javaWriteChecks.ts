@@ -1,5 +1,5 @@
 /** Java checks of writes and their expiry: write-then-EXPIRE, cache entries and @Cacheable without TTL, locks without expiry or ownership. */
-import { javaFactsOf } from '../../analysis/java/javaModel';
+import { javaFactsOf } from '../../analysis/java/javaFacts';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
@@ -182,7 +182,7 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && s.args[0]?.text === write.args[0]?.text);
     // Written back on a miss; an update of an entry that was found (`if (o != null) set(...)`) keeps the entry's fate.
     const between = read ? context.model.text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
-    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between));
+    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !writesBackWhatItRead(context.model.text, read, write);
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
     const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && s.args[0]?.text === write.args[0]?.text);
@@ -198,6 +198,26 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     });
   }
   reportCacheableWithoutTtl(context);
+}
+
+/**
+ * A read-modify-write of a value the method keeps (`stock = get(k); n = parse(stock) - 1; set(k, valueOf(n))`): the
+ * value written is computed from the value read, so the key is a counter or state, not a cache entry refilled on a
+ * miss. Followed through the locals assigned between the two calls; a local reassigned from elsewhere (`v = db.load()`)
+ * no longer carries the read.
+ */
+function writesBackWhatItRead(text: string, read: RedisCallSite, write: RedisCallSite): boolean {
+  const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
+  const target = /(\w+)\s*=\s*(?:\([\w<>.]+\)\s*)?$/.exec(head);
+  const value = write.args[write.command === 'HSET' ? 2 : 1]?.text;
+  if (!target || !value) return false;
+  const carriers = new Set([target[1]]);
+  const mentions = (expression: string) => [...carriers].some((name) => new RegExp(`\\b${name}\\b`).test(expression));
+  for (const assignment of text.slice(read.callSpan.endOffset, write.span.startOffset).matchAll(/\b(\w+)\s*=(?!=)\s*([^;]*);/g)) {
+    if (mentions(assignment[2])) carriers.add(assignment[1]);
+    else carriers.delete(assignment[1]);
+  }
+  return mentions(value);
 }
 
 /** `@Cacheable` when this file configures no TTL for the cache manager (Spring Boot's default RedisCacheManager sets none). */
