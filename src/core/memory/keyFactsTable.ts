@@ -17,8 +17,9 @@ export class KeyFactsTable {
   keys = 0;
   /** The weight every key had so far (NaN once two differed): equal weights give classic nearest-rank percentiles. */
   private uniformWeight: number | undefined;
-  /** memory → (length × 2 + has-TTL) → row. */
-  private readonly rows = new Map<number, Map<number, number>>();
+  /** (memory, length × 2 + has-TTL) → row, as an open-addressing table of row numbers (-1: empty): no object per key. */
+  private slots = new Int32Array(256).fill(-1);
+  private readonly rowSlot: number[] = [];
 
   get rowCount(): number {
     return this.memory.length;
@@ -26,24 +27,42 @@ export class KeyFactsTable {
 
   add(memory: number, length: number, ttlMs: number, weight: number, count = 1): void {
     const hasTtl = ttlMs >= 0 ? 1 : 0;
-    let byLength = this.rows.get(memory);
-    if (!byLength) this.rows.set(memory, (byLength = new Map()));
     const slot = length * 2 + hasTtl;
-    let row = byLength.get(slot);
-    if (row === undefined) {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let at = hashPair(memory, slot) & mask;
+    let row = slots[at];
+    while (row >= 0 && (this.memory[row] !== memory || this.rowSlot[row] !== slot)) {
+      at = (at + 1) & mask;
+      row = slots[at];
+    }
+    if (row < 0) {
       row = this.memory.length;
-      byLength.set(slot, row);
+      slots[at] = row;
       this.memory.push(memory);
       this.length.push(length);
       this.ttl.push(hasTtl ? 1 : -1);
       this.count.push(0);
       this.weight.push(0);
+      this.rowSlot.push(slot);
+      if (this.memory.length * 2 > slots.length) this.grow();
     }
     this.count[row] += count;
     this.weight[row] += weight * count;
     this.keys += count;
     if (this.uniformWeight === undefined) this.uniformWeight = weight;
     else if (this.uniformWeight !== weight) this.uniformWeight = NaN;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let row = 0; row < this.memory.length; row++) {
+      let at = hashPair(this.memory[row], this.rowSlot[row]) & mask;
+      while (slots[at] >= 0) at = (at + 1) & mask;
+      slots[at] = row;
+    }
+    this.slots = slots;
   }
 
   /** Restore a row of snapshot(); `uniform` says whether every key of the saved table had the same weight. */
@@ -95,4 +114,12 @@ export class KeyFactsTable {
       return values[values.length - 1];
     });
   }
+}
+
+/** A 32-bit hash of two non-negative integers below 2^53 (both halves of each taken). */
+function hashPair(a: number, b: number): number {
+  let h = Math.imul(a | 0, 0x9e3779b1) ^ Math.imul((a / 4294967296) | 0, 0x85ebca77);
+  h = Math.imul(h ^ (b | 0), 0xc2b2ae3d) ^ Math.imul((b / 4294967296) | 0, 0x27d4eb2f);
+  h ^= h >>> 15;
+  return h;
 }

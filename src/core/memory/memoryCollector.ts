@@ -5,8 +5,9 @@
  */
 import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceNodeSnapshot, type NamespaceTreeOptions } from './namespaceTree';
 import { KeyFactsTable } from './keyFactsTable';
+import { KeyInput } from './keyInput';
 import { marginFromVariance, SampleMoments } from './samplingError';
-import { byKeyName, TopList } from './topKeys';
+import { TopList } from './topKeys';
 import { TtlBucketCounter } from './ttlBuckets';
 import type { KeyRecord, KeySummary, MemoryReport, NodeSummary, SamplingSummary, TtlBucketName, TypeSummary } from './types';
 
@@ -59,6 +60,15 @@ interface NodeState {
   memory: SampleMoments;
   typeCount: Map<string, SampleMoments>;
   typeMemory: Map<string, SampleMoments>;
+  /** What a key of each type adds to, found with one lookup per key. */
+  slots: Map<string, TypeSlot>;
+}
+
+interface TypeSlot {
+  count: SampleMoments;
+  memory: SampleMoments;
+  columns: TypeColumns;
+  encodings: Record<string, number>;
 }
 
 export class MemoryCollector {
@@ -73,12 +83,16 @@ export class MemoryCollector {
   private mode: 'full' | 'sample' = 'full';
   private keyNameBytes = 0;
   private inspected = 0;
+  private readonly recordInput = new KeyInput();
+  /** The node of the previous key (keys of one node arrive together). */
+  private lastNode = '';
+  private lastState: NodeState | undefined;
 
   constructor(private readonly options: CollectorOptions = DEFAULT_COLLECTOR_OPTIONS) {
     this.tree = new NamespaceTreeBuilder(options.namespaces);
-    this.topByMemory = new TopList(options.topKeys, byKeyName<KeySummary>);
-    this.topByLength = new TopList(options.topKeys, byKeyName<KeySummary>);
-    this.hotKeys = new TopList(options.topKeys, byKeyName<KeySummary & { lfuFrequency: number }>);
+    this.topByMemory = new TopList(options.topKeys);
+    this.topByLength = new TopList(options.topKeys);
+    this.hotKeys = new TopList(options.topKeys);
   }
 
   /** Announce a node before its keys arrive; `dbsize` is its key count at the start. */
@@ -86,38 +100,70 @@ export class MemoryCollector {
     this.mode = mode === 'sample' ? 'sample' : this.mode;
     if (!this.nodes.has(node)) {
       this.nodes.set(node, {
-        dbsize, sampled: mode === 'sample', inspected: 0, weightedKeys: 0, weightedMemory: 0, memory: new SampleMoments(), typeCount: new Map(), typeMemory: new Map(),
+        dbsize, sampled: mode === 'sample', inspected: 0, weightedKeys: 0, weightedMemory: 0, memory: new SampleMoments(), typeCount: new Map(), typeMemory: new Map(), slots: new Map(),
       });
     }
   }
 
   add(record: KeyRecord, node: string, weight = 1): void {
-    const state = this.nodes.get(node) ?? (this.beginNode(node, 0, 'full'), this.nodes.get(node)!);
+    const input = this.recordInput.setName(record.key, record.keyBase64);
+    input.type = record.type;
+    input.encoding = record.encoding;
+    input.ttlMs = record.ttlMs;
+    input.memoryBytes = record.memoryBytes;
+    input.length = record.length;
+    input.lfuFrequency = record.lfuFrequency ?? -1;
+    this.addKey(input, node, weight);
+  }
+
+  /**
+   * Add the key `input` describes (refilled by the caller for every key). Nothing is allocated for a key that
+   * enters no top list: its summary (and, for a plain name, its name string) is made when one admits it.
+   */
+  addKey(input: KeyInput, node: string, weight = 1): void {
+    let state = this.lastState;
+    if (state === undefined || node !== this.lastNode) {
+      state = this.nodes.get(node) ?? (this.beginNode(node, 0, 'full'), this.nodes.get(node)!);
+      this.lastNode = node;
+      this.lastState = state;
+    }
+    const memoryBytes = input.memoryBytes;
+    const length = input.length;
     state.inspected++;
     state.weightedKeys += weight;
-    state.weightedMemory += weight * record.memoryBytes;
-    state.memory.add(record.memoryBytes);
-    moments(state.typeCount, record.type).add(1);
-    moments(state.typeMemory, record.type).add(record.memoryBytes);
+    state.weightedMemory += weight * memoryBytes;
+    state.memory.add(memoryBytes);
+    const slot = state.slots.get(input.type) ?? this.slotOf(state, input.type);
+    slot.count.add(1);
+    slot.memory.add(memoryBytes);
     this.inspected++;
-    this.keyNameBytes += record.key.length * weight;
+    this.keyNameBytes += input.keyLength * weight;
 
-    const columns = this.columnsOf(record.type);
-    columns.facts.add(record.memoryBytes, record.length, record.ttlMs, weight);
-    // One summary object per key, shared by every top list it enters.
-    const summary = summarize(record, node, this.nodes.size > 1);
-    columns.byMemory.offer(record.memoryBytes, summary);
-    columns.byLength.offer(record.length, summary);
-    this.topByMemory.offer(record.memoryBytes, summary);
-    this.topByLength.offer(record.length, summary);
-    if (record.lfuFrequency !== undefined) {
-      this.hotKeys.offer(record.lfuFrequency, { ...summary, lfuFrequency: record.lfuFrequency });
+    const columns = slot.columns;
+    columns.facts.add(memoryBytes, length, input.ttlMs, weight);
+    // One summary per key at most, made by the first list that admits it and shared by every other.
+    input.summaryNode = this.nodes.size > 1 ? node : undefined;
+    if (columns.byMemory.admits(memoryBytes, input)) columns.byMemory.offer(memoryBytes, input.summary());
+    if (columns.byLength.admits(length, input)) columns.byLength.offer(length, input.summary());
+    if (this.topByMemory.admits(memoryBytes, input)) this.topByMemory.offer(memoryBytes, input.summary());
+    if (this.topByLength.admits(length, input)) this.topByLength.offer(length, input.summary());
+    const lfuFrequency = input.lfuFrequency;
+    if (lfuFrequency >= 0 && this.hotKeys.admits(lfuFrequency, input)) {
+      this.hotKeys.offer(lfuFrequency, { ...input.summary(), lfuFrequency });
     }
 
-    const encodings = (this.encodings[record.type] ??= {});
-    encodings[record.encoding] = (encodings[record.encoding] ?? 0) + weight;
-    this.ttl.add(record.ttlMs, record.memoryBytes, weight);
-    this.tree.add(record, weight, summary);
+    slot.encodings[input.encoding] = (slot.encodings[input.encoding] ?? 0) + weight;
+    this.ttl.add(input.ttlMs, memoryBytes, weight);
+    this.tree.addKey(input, weight);
+  }
+
+  /** The per-type figures of `state` for `type`, created with the key that first has it. */
+  private slotOf(state: NodeState, type: string): TypeSlot {
+    const slot: TypeSlot = {
+      count: moments(state.typeCount, type), memory: moments(state.typeMemory, type), columns: this.columnsOf(type), encodings: (this.encodings[type] ??= {}),
+    };
+    state.slots.set(type, slot);
+    return slot;
   }
 
   inspectedKeys(): number {
@@ -179,6 +225,7 @@ export class MemoryCollector {
         memory: SampleMoments.from(state.memory),
         typeCount: new Map(state.typeCount.map(([t, m]) => [t, SampleMoments.from(m)])),
         typeMemory: new Map(state.typeMemory.map(([t, m]) => [t, SampleMoments.from(m)])),
+        slots: new Map(),
       });
     }
     return collector;
@@ -252,7 +299,7 @@ export class MemoryCollector {
     if (!columns) {
       columns = {
         facts: new KeyFactsTable(),
-        byMemory: new TopList(this.options.topKeys, byKeyName<KeySummary>), byLength: new TopList(this.options.topKeys, byKeyName<KeySummary>),
+        byMemory: new TopList(this.options.topKeys), byLength: new TopList(this.options.topKeys),
       };
       this.columns.set(type, columns);
     }
@@ -264,13 +311,4 @@ function moments(map: Map<string, SampleMoments>, type: string): SampleMoments {
   let value = map.get(type);
   if (!value) map.set(type, (value = new SampleMoments()));
   return value;
-}
-
-function summarize(record: KeyRecord, node: string, cluster: boolean): KeySummary {
-  const summary: KeySummary = {
-    key: record.key, type: record.type, encoding: record.encoding, memoryBytes: record.memoryBytes, length: record.length, ttlMs: record.ttlMs,
-  };
-  if (record.keyBase64 !== undefined) summary.keyBase64 = record.keyBase64;
-  if (cluster) summary.node = node;
-  return summary;
 }

@@ -2,9 +2,15 @@
  * Builds the namespace tree while keys stream past: every prefix level of a key ("user:*", "user:*:*") and its
  * non-identifier leaf ("user:*:profile") is a node with keys, memory, TTL share and its biggest keys.
  */
+import { KeyInput } from './keyInput';
+import * as keyNameBytes from './keyNameBytes';
+import { KeyByteSplitter, SegmentNames } from './keyNameBytes';
 import { leafPattern, namespacePattern, sortDelimiters, splitKey } from './keyNamePattern';
-import { byKeyName, TopList } from './topKeys';
+import { TopList } from './topKeys';
 import type { KeyRecord, KeySummary, NamespaceNode } from './types';
+
+// Bound locally: the per-key path calls it for every segment (imported names compiled to CommonJS are getters).
+const isIdentifierBytes = keyNameBytes.isIdentifierBytes;
 
 export interface NamespaceTreeOptions {
   delimiters: string[];
@@ -36,6 +42,8 @@ export interface NamespaceNodeSnapshot {
 }
 
 interface MutableNode {
+  /** The key of this node in its parent's children. */
+  name: string;
   pattern: string;
   depth: number;
   keys: number;
@@ -51,30 +59,75 @@ export class NamespaceTreeBuilder {
   private readonly root: MutableNode;
 
   private readonly delimiters: string[];
+  private readonly splitter: KeyByteSplitter;
+  private readonly segmentNames = new SegmentNames();
+  /** Per-key scratch: the normalized prefix segments (up to maxDepth), the delimiter after each, the path walked. */
+  private readonly segments: string[] = [];
+  private readonly separators: string[] = [];
+  private readonly path: string[] = [];
+  private readonly recordInput = new KeyInput();
 
   constructor(private readonly options: NamespaceTreeOptions = DEFAULT_NAMESPACE_OPTIONS) {
-    this.root = this.node('', 0);
+    this.root = this.node('', 0, '');
     this.delimiters = sortDelimiters(options.delimiters);
+    this.splitter = new KeyByteSplitter(this.delimiters, Math.max(0, options.maxDepth));
   }
 
-  /** Count `record` (standing for `weight` keys) in every namespace on its path. */
+  /** Count `record` (standing for `weight` keys) in every namespace on its path; `summary` is what top lists keep. */
   add(record: KeyRecord, weight: number, summary: KeySummary): void {
-    const { prefix, delimiters, leaf } = splitKey(record.key, this.delimiters, true);
-    const depth = Math.min(prefix.length, this.options.maxDepth);
+    const input = this.recordInput.setName(record.key, record.keyBase64).withSummary(summary);
+    input.type = record.type;
+    input.memoryBytes = record.memoryBytes;
+    input.ttlMs = record.ttlMs;
+    this.addKey(input, weight);
+  }
+
+  /** Count the key of `input` (standing for `weight` keys) in every namespace on its path. */
+  addKey(input: KeyInput, weight: number): void {
+    const maxDepth = this.options.maxDepth;
+    const segments = this.segments;
+    const separators = this.separators;
+    let prefixCount: number;
+    let depth: number;
+    let leaf: string | undefined;
+    const bytes = input.plainBytes;
+    if (bytes !== undefined) {
+      // Printable ASCII: cut and classify the bytes; only names that stay in a pattern become (interned) strings.
+      const splitter = this.splitter;
+      splitter.split(bytes);
+      prefixCount = splitter.prefixCount;
+      depth = Math.min(prefixCount, maxDepth);
+      for (let level = 0; level < depth; level++) {
+        const start = splitter.starts[level];
+        const end = splitter.ends[level];
+        segments[level] = isIdentifierBytes(bytes, start, end) ? '*' : this.segmentNames.name(bytes, start, end);
+        separators[level] = splitter.delimiters[splitter.delimiterAfter[level]];
+      }
+      if (prefixCount <= maxDepth || depth === 0) {
+        leaf = isIdentifierBytes(bytes, splitter.leafStart, bytes.length) ? '*' : this.segmentNames.name(bytes, splitter.leafStart, bytes.length);
+      }
+    } else {
+      const split = splitKey(input.key, this.delimiters, true);
+      prefixCount = split.prefix.length;
+      depth = Math.min(prefixCount, maxDepth);
+      for (let level = 0; level < depth; level++) {
+        segments[level] = split.prefix[level];
+        separators[level] = split.delimiters[level];
+      }
+      leaf = split.leaf;
+    }
+    // Each level's name as the tree holds it ('*' once a parent is full) is in `path` for the patterns of new nodes.
+    const path = this.path;
     let current = this.root;
-    const path: string[] = [];
     for (let level = 0; level < depth; level++) {
-      const name = this.childName(current, prefix[level]);
-      path.push(name);
-      current = this.child(current, name, path, delimiters, undefined);
-      this.count(current, record, weight, summary);
+      current = this.child(current, segments[level], path, level, separators, false);
+      path[level] = current.name;
+      this.count(current, input, weight);
     }
     // The leaf is a namespace of its own only when it names a kind of key ("profile"), not an entity ("42");
     // keys without any delimiter that are identifiers share one '*' node.
-    if ((leaf !== '*' && prefix.length <= this.options.maxDepth) || depth === 0) {
-      const name = this.childName(current, leaf);
-      const node = this.child(current, name, path, delimiters, name === '*' ? undefined : name);
-      this.count(node, record, weight, summary);
+    if (leaf !== undefined && ((leaf !== '*' && prefixCount <= maxDepth) || depth === 0)) {
+      this.count(this.child(current, leaf, path, depth, separators, true), input, weight);
     }
   }
 
@@ -94,7 +147,7 @@ export class NamespaceTreeBuilder {
       Object.assign(node, { keys: data.keys, memoryBytes: data.memoryBytes, keysWithTtl: data.keysWithTtl, memoryWithTtl: data.memoryWithTtl, types: { ...data.types } });
       node.top.restore(data.top);
       for (const [name, childData] of data.children) {
-        const child = this.node(childData.pattern, childData.depth);
+        const child = this.node(childData.pattern, childData.depth, name);
         node.children.set(name, child);
         load(childData, child);
       }
@@ -108,38 +161,43 @@ export class NamespaceTreeBuilder {
     return this.freeze(this.root).children;
   }
 
-  /** `name`, or '*' once the parent holds maxChildren distinct children. */
-  private childName(parent: MutableNode, name: string): string {
-    return parent.children.has(name) || parent.children.size < this.options.maxChildren ? name : '*';
-  }
-
-  /** The child `name` of `parent`, created with its pattern (a leaf's when `leaf` is given) the first time. Takes the
-   *  pattern's parts rather than a function making it: a closure per level of every key cost more than the lookup. */
-  private child(parent: MutableNode, name: string, path: string[], delimiters: string[], leaf: string | undefined): MutableNode {
-    let node = parent.children.get(name);
-    if (!node) {
-      node = this.node(leaf === undefined ? namespacePattern(path, delimiters) : leafPattern(path, delimiters, leaf), parent.depth + 1);
-      parent.children.set(name, node);
+  /**
+   * The child `name` of `parent` (its '*' child once the parent holds maxChildren others), created the first time
+   * with its pattern: the namespace glob of path[0..level) and the child, or the leaf's own pattern. Takes the
+   * pattern's parts rather than a function making it: a closure per level of every key cost more than the lookup.
+   */
+  private child(parent: MutableNode, name: string, path: string[], level: number, delimiters: string[], leaf: boolean): MutableNode {
+    const children = parent.children;
+    let node = children.get(name);
+    if (node) return node;
+    if (children.size >= this.options.maxChildren && name !== '*') {
+      name = '*';
+      node = children.get(name);
+      if (node) return node;
     }
+    const parts = path.slice(0, level);
+    const pattern = leaf && name !== '*' ? leafPattern(parts, delimiters, name) : namespacePattern(leaf ? parts : [...parts, name], delimiters);
+    node = this.node(pattern, parent.depth + 1, name);
+    children.set(name, node);
     return node;
   }
 
-  private node(pattern: string, depth: number): MutableNode {
+  private node(pattern: string, depth: number, name: string): MutableNode {
     return {
-      pattern, depth, keys: 0, memoryBytes: 0, keysWithTtl: 0, memoryWithTtl: 0, types: {},
-      top: new TopList<KeySummary>(this.options.topKeysPerNamespace, byKeyName), children: new Map(),
+      name, pattern, depth, keys: 0, memoryBytes: 0, keysWithTtl: 0, memoryWithTtl: 0, types: {},
+      top: new TopList<KeySummary>(this.options.topKeysPerNamespace), children: new Map(),
     };
   }
 
-  private count(node: MutableNode, record: KeyRecord, weight: number, summary: KeySummary): void {
+  private count(node: MutableNode, input: KeyInput, weight: number): void {
     node.keys += weight;
-    node.memoryBytes += weight * record.memoryBytes;
-    if (record.ttlMs >= 0) {
+    node.memoryBytes += weight * input.memoryBytes;
+    if (input.ttlMs >= 0) {
       node.keysWithTtl += weight;
-      node.memoryWithTtl += weight * record.memoryBytes;
+      node.memoryWithTtl += weight * input.memoryBytes;
     }
-    node.types[record.type] = (node.types[record.type] ?? 0) + weight;
-    node.top.offer(record.memoryBytes, summary);
+    node.types[input.type] = (node.types[input.type] ?? 0) + weight;
+    if (node.top.admits(input.memoryBytes, input)) node.top.offer(input.memoryBytes, input.summary());
   }
 
   private freeze(node: MutableNode): NamespaceNode {

@@ -1,13 +1,26 @@
-/** Keeps the N largest items by a score while keys stream past (most keys fail the cheap minimum check). */
-export class TopList<T> {
+/**
+ * Keeps the N largest items by a score while keys stream past, equal scores ordered by key name so results do not
+ * depend on scan order. Most keys fail the first comparison with the smallest kept score, and `admits` answers
+ * that for a key not yet turned into an item (its summary is built only when it gets in).
+ */
+export class TopList<T extends { key: string }> {
   private readonly items: Array<{ score: number; item: T }> = [];
 
-  /** `tieBreak` orders equal scores (negative = first argument ranks higher), so results do not depend on scan order. */
-  constructor(private readonly limit: number, private readonly tieBreak?: (a: T, b: T) => number) {}
+  constructor(private readonly limit: number) {}
 
   private ranksAbove(score: number, item: T, other: { score: number; item: T }): boolean {
     if (score !== other.score) return score > other.score;
-    return this.tieBreak ? this.tieBreak(item, other.item) < 0 : false;
+    return item.key < other.item.key;
+  }
+
+  /** Whether a key with `score` would enter the list; `candidate` compares its name without building an item. */
+  admits(score: number, candidate: { keyBefore(key: string): boolean }): boolean {
+    const items = this.items;
+    if (items.length < this.limit) return true;
+    if (this.limit <= 0) return false;
+    const last = items[items.length - 1];
+    if (score !== last.score) return score > last.score;
+    return candidate.keyBefore(last.item.key);
   }
 
   offer(score: number, item: T): void {
@@ -34,9 +47,4 @@ export class TopList<T> {
   values(): T[] {
     return this.items.map((entry) => entry.item);
   }
-}
-
-/** Tie-break for key summaries: by key name. */
-export function byKeyName<T extends { key: string }>(a: T, b: T): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

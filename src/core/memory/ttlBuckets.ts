@@ -11,35 +11,45 @@ export function ttlBucketOf(ttlMs: number): TtlBucketName {
   return 'longer';
 }
 
+/** Index into TTL_BUCKET_NAMES (ttlBucketOf without the name, for the per-key path). */
+function bucketIndex(ttlMs: number): number {
+  if (ttlMs < 0) return 0;
+  if (ttlMs < HOUR) return 1;
+  if (ttlMs < 24 * HOUR) return 2;
+  if (ttlMs < 7 * 24 * HOUR) return 3;
+  return 4;
+}
+
 export class TtlBucketCounter {
-  private readonly keys = new Map<TtlBucketName, number>(TTL_BUCKET_NAMES.map((name) => [name, 0]));
-  private readonly memory = new Map<TtlBucketName, number>(TTL_BUCKET_NAMES.map((name) => [name, 0]));
+  private readonly keys = new Float64Array(TTL_BUCKET_NAMES.length);
+  private readonly memory = new Float64Array(TTL_BUCKET_NAMES.length);
 
   add(ttlMs: number, memoryBytes: number, weight: number): void {
-    const bucket = ttlBucketOf(ttlMs);
-    this.keys.set(bucket, this.keys.get(bucket)! + weight);
-    this.memory.set(bucket, this.memory.get(bucket)! + weight * memoryBytes);
+    const bucket = bucketIndex(ttlMs);
+    this.keys[bucket] += weight;
+    this.memory[bucket] += weight * memoryBytes;
   }
 
   /** Raw (unrounded) weighted counts, for a resumable snapshot. */
   snapshot(): Array<[TtlBucketName, number, number]> {
-    return TTL_BUCKET_NAMES.map((name) => [name, this.keys.get(name)!, this.memory.get(name)!]);
+    return TTL_BUCKET_NAMES.map((name, i) => [name, this.keys[i], this.memory[i]]);
   }
 
   restore(rows: Array<[TtlBucketName, number, number]>): this {
     for (const [name, keys, memory] of rows) {
-      if (!this.keys.has(name)) continue;
-      this.keys.set(name, keys);
-      this.memory.set(name, memory);
+      const i = TTL_BUCKET_NAMES.indexOf(name);
+      if (i < 0) continue;
+      this.keys[i] = keys;
+      this.memory[i] = memory;
     }
     return this;
   }
 
   build(): TtlBucket[] {
-    return TTL_BUCKET_NAMES.map((bucket) => ({
+    return TTL_BUCKET_NAMES.map((bucket, i) => ({
       bucket,
-      keys: Math.round(this.keys.get(bucket)!),
-      memoryBytes: Math.round(this.memory.get(bucket)!),
+      keys: Math.round(this.keys[i]),
+      memoryBytes: Math.round(this.memory[i]),
     }));
   }
 }

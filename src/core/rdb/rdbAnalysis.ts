@@ -5,9 +5,11 @@
  */
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector, type CollectorOptions } from '../memory/memoryCollector';
 import * as keyRecordName from '../memory/keyRecordName';
+import * as keyInput from '../memory/keyInput';
+import { KeyInput } from '../memory/keyInput';
 import { evaluateRecommendations } from '../memory/recommendations/evaluate';
 import type { NodeFacts, ServerFacts } from '../memory/serverFacts';
-import type { IdleBucketName, KeyRecord, MemoryReport, RdbSourceSummary } from '../memory/types';
+import type { IdleBucketName, MemoryReport, RdbSourceSummary } from '../memory/types';
 import * as sizeModel from './sizeModel';
 import { serverShapeFromVersion, valkeyShape, type ServerShape } from './sizeModel';
 import type { AllocatorQuantum } from './allocator';
@@ -15,6 +17,7 @@ import type { AllocatorQuantum } from './allocator';
 // Local bindings for the per-key path (imported names compiled to CommonJS are getters).
 const keyNameFields = keyRecordName.keyNameFields;
 const estimateKeyMemory = sizeModel.estimateKeyMemory;
+const isPlainAsciiName = keyInput.isPlainAsciiName;
 import type { RdbKeyFacts, RdbListener } from './types';
 
 export interface RdbAnalysisOptions {
@@ -51,26 +54,8 @@ function newTotals(): SharedTotals {
   };
 }
 
-/**
- * keyNameFields with a fast path for the common name: printable ASCII without a backslash, which displayKey shows
- * verbatim (no UTF-8 decoding, no escapes, no base64). Everything else goes through keyNameFields itself.
- */
-function keyName(bytes: Uint8Array): { key: string; keyBase64?: string } {
-  if (bytes.length <= 1024) {
-    let plain = true;
-    for (let i = 0; i < bytes.length; i++) {
-      const byte = bytes[i];
-      if (byte < 0x20 || byte > 0x7e || byte === 0x5c) {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) return { key: String.fromCharCode.apply(null, bytes as unknown as number[]) };
-  }
-  return keyNameFields(bytes);
-}
-
 const IDLE_BUCKETS: Array<[IdleBucketName, number]> = [['<1h', 3600], ['<1d', 86400], ['<1w', 604800], ['<30d', 2592000], ['longer', Infinity]];
+const IDLE_LIMITS = IDLE_BUCKETS.map(([, limit]) => limit);
 const INTEGER_SET_CANDIDATES = 10;
 
 export class RdbAnalysis implements RdbListener {
@@ -84,6 +69,10 @@ export class RdbAnalysis implements RdbListener {
   /** Keys the file announces (RESIZEDB, expired ones included): the denominator of a partial report. */
   private declaredKeys = 0;
   private readonly nodeListeners: RdbAnalysis[] = [];
+  /** Refilled for every key (see KeyInput). */
+  private readonly input = new KeyInput();
+  private lastDb = -1;
+  private lastDbName = '';
 
   constructor(private readonly options: RdbAnalysisOptions, shared?: { collector: MemoryCollector; totals: SharedTotals }) {
     this.collector = shared?.collector ?? new MemoryCollector(options.collector ?? DEFAULT_COLLECTOR_OPTIONS);
@@ -133,35 +122,38 @@ export class RdbAnalysis implements RdbListener {
         return;
       }
     }
-    const db = String(facts.db);
+    if (facts.db !== this.lastDb) this.lastDbName = String((this.lastDb = facts.db));
+    const db = this.lastDbName;
     this.keysByDatabase[db] = (this.keysByDatabase[db] ?? 0) + 1;
     if (facts.type === 'module') this.totals.moduleTypes[facts.moduleName] = (this.totals.moduleTypes[facts.moduleName] ?? 0) + 1;
-    const name = keyName(facts.key);
-    const record: KeyRecord = {
-      key: name.key,
-      type: facts.type === 'module' ? facts.moduleName : facts.type,
-      encoding: estimate.encoding,
-      ttlMs,
-      memoryBytes: estimate.bytes,
-      length: facts.length,
-    };
-    if (name.keyBase64 !== undefined) record.keyBase64 = name.keyBase64;
-    if (facts.lfuFrequency >= 0) {
-      record.lfuFrequency = facts.lfuFrequency;
-      this.totals.lfu[facts.lfuFrequency]++;
+    const input = this.input;
+    // Printable ASCII names are shown verbatim: kept as bytes and decoded only if the key enters a report.
+    if (isPlainAsciiName(facts.key)) input.setPlainName(facts.key);
+    else {
+      const name = keyNameFields(facts.key);
+      input.setName(name.key, name.keyBase64);
     }
+    input.type = facts.type === 'module' ? facts.moduleName : facts.type;
+    input.encoding = estimate.encoding;
+    input.ttlMs = ttlMs;
+    input.memoryBytes = estimate.bytes;
+    input.length = facts.length;
+    input.lfuFrequency = facts.lfuFrequency;
+    if (facts.lfuFrequency >= 0) this.totals.lfu[facts.lfuFrequency]++;
     if (facts.idleSeconds >= 0) {
       this.totals.idleSeen = true;
-      const bucket = this.totals.idle[IDLE_BUCKETS.findIndex(([, limit]) => facts.idleSeconds < limit)];
+      let index = 0;
+      while (!(facts.idleSeconds < IDLE_LIMITS[index])) index++;
+      const bucket = this.totals.idle[index];
       bucket.keys++;
       bucket.memoryBytes += estimate.bytes;
     }
     if (facts.type === 'set' && estimate.encoding === 'hashtable' && facts.integerElements === facts.length) {
-      this.totals.integerSets.push({ key: record.key, length: facts.length });
+      this.totals.integerSets.push({ key: input.key, length: facts.length });
       this.totals.integerSets.sort((a, b) => b.length - a.length);
       if (this.totals.integerSets.length > INTEGER_SET_CANDIDATES) this.totals.integerSets.pop();
     }
-    this.collector.add(record, this.options.origin);
+    this.collector.addKey(input, this.options.origin);
   }
 
   /** The report of everything parsed so far; `complete: false` with the reason when the parse did not reach the end. */

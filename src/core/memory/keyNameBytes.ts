@@ -1,0 +1,177 @@
+/**
+ * splitKey and isIdentifierSegment over the raw bytes of a printable-ASCII key name (see KeyInput.plainBytes),
+ * for the RDB analysis: no string per segment (most segments are identifiers folded into '*'), and the names
+ * that stay (user, session, profile) come from an intern table, so a name is decoded once rather than per key.
+ * Answers are those of the string functions in keyNamePattern.ts on the same name (unit-tested side by side).
+ */
+import { asciiText } from './keyInput';
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const MINUS = 45;
+const DOT = 46;
+
+/** isIdentifierSegment of the bytes [start, end), each byte one character. */
+export function isIdentifierBytes(b: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  if (n === 0) return false;
+  let digits = 0;
+  let hexLetters = 0;
+  let tokenCharacters = true;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c >= DIGIT_0 && c <= DIGIT_9) digits++;
+    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hexLetters++;
+    else if (c === 64) return true; // '@': an email
+    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 45 || c === 43 || c === 61 || c === 47)) tokenCharacters = false;
+  }
+  if (digits > 0 && n >= 5) return true;
+  if (n >= 8 && digits + hexLetters === n) return true;
+  if (n >= 20 && tokenCharacters) return true;
+  return digits > 0 && isDecimalNumber(b, start, end);
+}
+
+/** /^-?\d+(\.\d+)?$/ on the bytes [start, end). */
+function isDecimalNumber(b: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  if (b[i] === MINUS) i++;
+  const integerStart = i;
+  while (i < end && b[i] >= DIGIT_0 && b[i] <= DIGIT_9) i++;
+  if (i === integerStart) return false;
+  if (i === end) return true;
+  if (b[i] !== DOT) return false;
+  const fractionStart = ++i;
+  while (i < end && b[i] >= DIGIT_0 && b[i] <= DIGIT_9) i++;
+  return i > fractionStart && i === end;
+}
+
+/**
+ * Where the delimiters cut a plain key name, as splitKey cuts its string: longest delimiter first at each
+ * position. Keeps the bounds of the first `levels` segments and where the last one starts, in reused arrays.
+ */
+export class KeyByteSplitter {
+  /** Prefix segments of the last split (segments minus one). */
+  prefixCount = 0;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Index (into `delimiters`) of the delimiter after each kept segment. */
+  readonly delimiterAfter: Int32Array;
+  leafStart = 0;
+  /** The delimiters that can occur in a plain name, longest first, as text and as bytes. */
+  readonly delimiters: string[];
+  private readonly delimiterBytes: Uint8Array[];
+  private readonly single: number;
+
+  /** `sortedDelimiters`: as sortDelimiters orders them. `levels`: how many leading segments a split keeps. */
+  constructor(sortedDelimiters: readonly string[], private readonly levels: number) {
+    // A delimiter with a character outside printable ASCII never matches inside a plain name.
+    this.delimiters = sortedDelimiters.filter((d) => [...d].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0x7e));
+    this.delimiterBytes = this.delimiters.map((d) => Uint8Array.from(d, (c) => c.charCodeAt(0)));
+    this.single = this.delimiters.length === 1 && this.delimiters[0].length === 1 ? this.delimiters[0].charCodeAt(0) : -1;
+    this.starts = new Int32Array(levels + 1);
+    this.ends = new Int32Array(levels + 1);
+    this.delimiterAfter = new Int32Array(levels + 1);
+  }
+
+  split(b: Uint8Array): void {
+    const n = b.length;
+    const levels = this.levels;
+    let count = 0;
+    let start = 0;
+    if (this.single >= 0) {
+      const delimiter = this.single;
+      for (let i = 0; i < n; i++) {
+        if (b[i] !== delimiter) continue;
+        if (count < levels) {
+          this.starts[count] = start;
+          this.ends[count] = i;
+          this.delimiterAfter[count] = 0;
+        }
+        count++;
+        start = i + 1;
+      }
+    } else {
+      let i = 0;
+      while (i < n) {
+        const matched = this.delimiterAt(b, i);
+        if (matched < 0) {
+          i++;
+          continue;
+        }
+        if (count < levels) {
+          this.starts[count] = start;
+          this.ends[count] = i;
+          this.delimiterAfter[count] = matched;
+        }
+        count++;
+        i += this.delimiterBytes[matched].length;
+        start = i;
+      }
+    }
+    this.prefixCount = count;
+    this.leafStart = start;
+  }
+
+  private delimiterAt(b: Uint8Array, at: number): number {
+    const all = this.delimiterBytes;
+    for (let d = 0; d < all.length; d++) {
+      const delimiter = all[d];
+      if (at + delimiter.length > b.length) continue;
+      let j = 0;
+      while (j < delimiter.length && b[at + j] === delimiter[j]) j++;
+      if (j === delimiter.length) return d;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Strings for byte ranges, decoded once per distinct range: an open-addressing table of FNV-1a hashes. It stops
+ * taking new names at `capacity` (unique non-identifier segments would only fill it) and decodes those each time.
+ */
+export class SegmentNames {
+  private hashes = new Int32Array(1024);
+  private names: Array<string | undefined> = new Array(1024);
+  private size = 0;
+
+  constructor(private readonly capacity = 1 << 16) {}
+
+  name(b: Uint8Array, start: number, end: number): string {
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ b[i], 16777619);
+    const mask = this.hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const found = this.names[slot];
+      if (found === undefined) break;
+      if (this.hashes[slot] === hash && sameText(found, b, start, end)) return found;
+    }
+    const text = asciiText(b.subarray(start, end));
+    if (this.size < this.capacity && end - start <= 256) this.insert(hash, text);
+    return text;
+  }
+
+  private insert(hash: number, text: string): void {
+    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.names[slot] !== undefined) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.names[slot] = text;
+    this.size++;
+  }
+
+  private grow(): void {
+    const hashes = this.hashes;
+    const names = this.names;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.names = new Array(hashes.length * 2);
+    this.size = 0;
+    for (let i = 0; i < names.length; i++) if (names[i] !== undefined) this.insert(hashes[i], names[i]!);
+  }
+}
+
+function sameText(text: string, b: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== b[start + i]) return false;
+  return true;
+}
