@@ -107,6 +107,28 @@ const BY_API: Partial<Record<JavaApi, Record<string, string>>> = {
   'r-keys': R_KEYS, 'r-stream': R_STREAM, 'r-atomic': R_ATOMIC, wrapper: WRAPPER,
 };
 
+/** The type prefixes wrappers put before Spring's operation names, and the operations they stand for. */
+const PREFIXED_OPERATIONS: [RegExp, Record<string, string>][] = [
+  [/^(?:s|set)([A-Z]\w*)$/, OPS_SET],
+  [/^(?:h|hash)([A-Z]\w*)$/, OPS_HASH],
+  [/^(?:l|list)([A-Z]\w*)$/, OPS_LIST],
+  [/^(?:z|zSet)([A-Z]\w*)$/, OPS_ZSET],
+];
+
+/**
+ * A project wrapper that names Spring's operations after the type they act on (`setMembers`, `sRandomMembers`,
+ * `hEntries`, `lRange`, `zRangeByScore`, `sIntersectAndStore`): the operation of that type's operations class.
+ */
+function prefixedOperation(method: string): string | undefined {
+  for (const [pattern, table] of PREFIXED_OPERATIONS) {
+    const rest = pattern.exec(method)?.[1];
+    if (!rest) continue;
+    const operation = rest[0].toLowerCase() + rest.slice(1);
+    if (Object.hasOwn(table, operation)) return table[operation];
+  }
+  return undefined;
+}
+
 /** Methods of command-style clients that are not `upper(name)`. */
 const COMMAND_SPECIAL: Record<string, string> = {
   setNX: 'SETNX', pSetEx: 'PSETEX', hMSet: 'HMSET', flushDB: 'FLUSHDB', flushAll: 'FLUSHALL', bRPop: 'BRPOP', bLPop: 'BLPOP',
@@ -122,6 +144,8 @@ export function javaCommandFor(api: JavaApi, method: string): string | undefined
   if (table) {
     if (Object.hasOwn(table, method)) return table[method];
     if (api !== 'wrapper') return undefined;
+    const prefixed = prefixedOperation(method);
+    if (prefixed) return prefixed;
   }
   if (Object.hasOwn(COMMAND_SPECIAL, method)) return COMMAND_SPECIAL[method];
   const upper = method.toUpperCase();
