@@ -219,6 +219,31 @@ public class Reports {
 }
 `),
         },
+        {
+          client: 'spring-data-redis',
+          file: 'src/main/java/app/RedisConfig.java',
+          bad: javaFile(['org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration', 'org.springframework.data.redis.connection.RedisStandaloneConfiguration', 'org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory'], `
+@Configuration
+public class RedisConfig {
+    @Bean
+    public LettuceConnectionFactory redisConnectionFactory() {
+        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration("cache", 6379);
+        config.setDatabase(3);
+        return new LettuceConnectionFactory(config);
+    }
+}
+`),
+          good: javaFile(['org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration', 'org.springframework.data.redis.connection.RedisStandaloneConfiguration', 'org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory'], `
+@Configuration
+public class RedisConfig {
+    /** Reports live in database 0 under the "reports:" prefix. */
+    @Bean
+    public LettuceConnectionFactory redisConnectionFactory() {
+        return new LettuceConnectionFactory(new RedisStandaloneConfiguration("cache", 6379));
+    }
+}
+`),
+        },
       ],
       fix: 'Separate data with key prefixes (ioredis `keyPrefix`), or run separate instances per application. If a numbered database is unavoidable, configure it at client construction and never call SELECT on pooled connections.',
       falsePositives: 'Tests that isolate themselves in database 15 are skipped by path.',

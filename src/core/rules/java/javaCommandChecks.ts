@@ -209,6 +209,7 @@ export function javaSelectDb(context: RuleContext): void {
     });
   }
   const facts = javaFactsOf(context.model);
+  reportConfiguredDatabase(context, facts);
   for (const creation of facts?.creations ?? []) {
     if (!/^(JedisPool|JedisPooled|Jedis|JedisSentinelPool)$/.test(creation.type)) continue;
     const url = creation.args.find((a) => /^"\w+:\/\/[^"]*\/(\d+)"$/.test(a));
@@ -220,6 +221,30 @@ export function javaSelectDb(context: RuleContext): void {
       span: creation.span,
     });
   }
+}
+
+/**
+ * A client configured with a numbered database: Spring's `RedisStandaloneConfiguration` / connection factories and
+ * Redisson's server configs `setDatabase(n)`, Lettuce's `RedisURI.Builder.withDatabase(n)`, with n a literal or a
+ * constant of the file. A value read from configuration is the deployment's choice.
+ */
+function reportConfiguredDatabase(context: RuleContext, facts: ReturnType<typeof javaFactsOf>): void {
+  for (const invocation of facts?.invocations ?? []) {
+    if ((invocation.name !== 'setDatabase' && invocation.name !== 'withDatabase') || invocation.args.length !== 1) continue;
+    const db = databaseNumber(invocation.args[0], context.model.text);
+    if (!db) continue;
+    context.report({
+      messageId: '{{call}}({{db}}) puts this client on database {{db}}: numbered databases share one server\'s CPU and memory, are invisible to per-database tooling, and do not exist in Redis Cluster; keep database 0 and separate data with key prefixes.',
+      data: { call: invocation.name, db },
+      span: invocation.span,
+    });
+  }
+}
+
+/** A database number > 0 written as a literal, or as a constant the file assigns a literal. */
+function databaseNumber(arg: string, text: string): number | undefined {
+  const literal = /^\d+$/.test(arg) ? Number(arg) : /^[A-Z_][A-Z0-9_]*$/.test(arg) ? Number(new RegExp(`\\b${arg}\\s*=\\s*(\\d+)\\s*;`).exec(text)?.[1]) : undefined;
+  return literal !== undefined && Number.isInteger(literal) && literal > 0 ? literal : undefined;
 }
 
 export function javaStreamWithoutMaxlen(context: RuleContext): void {
