@@ -49,7 +49,7 @@ export function rdbExitCode(result: RdbRunResult, signal: AbortSignal): number {
   if (result.outcome.complete) return ANALYZE_EXIT.complete;
   if (signal.aborted) return ANALYZE_EXIT.interrupted;
   const error = result.outcome.error;
-  if (error instanceof SnapshotError) return /refused/.test(error.message) ? ANALYZE_EXIT.commandRefused : ANALYZE_EXIT.connectionLost;
+  if (error instanceof SnapshotError) return error.refused ? ANALYZE_EXIT.commandRefused : ANALYZE_EXIT.connectionLost;
   return ANALYZE_EXIT.unreadableRdb;
 }
 

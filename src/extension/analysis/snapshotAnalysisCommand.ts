@@ -9,6 +9,7 @@ import { linkReportToCode } from '../../core/memory/codeLinkage';
 import { formatBytes } from '../../core/memory/recommendations/evidence';
 import { toMarkdown } from '../../core/memory/reportFormats';
 import { countOf } from '../../core/text/plural';
+import { SnapshotError } from '../../redis/rdb/replicationSnapshot';
 import { analyzeViaRdb, describeSnapshotProgress, viaRdbConnection, viaRdbNodes } from '../../redis/rdb/snapshotAnalysis';
 import { workspaceWriteSites } from '../../node/workspaceWriteSites';
 import type { ConnectedSession } from '../connections/api';
@@ -16,8 +17,9 @@ import type { ExtensionServices } from '../services';
 import type { AnalysisStore } from './analysisStore';
 import { openReport } from './analyzeMemoryCommand';
 
-/** The snapshot could not be read at all; the message says why and what to do instead. */
-export class SnapshotAnalysisFailure extends Error {
+/** The snapshot could not be read at all; the message says why and what to do instead. A refusal by the server
+ *  (`refused`) is a SnapshotError like the one it wraps, so the Analysis tab gets it as the server's error. */
+export class SnapshotAnalysisFailure extends SnapshotError {
   override name = 'SnapshotAnalysisFailure';
 }
 
@@ -66,7 +68,7 @@ export async function analyzeSnapshot(services: ExtensionServices, store: Analys
         if (nothingRead) {
           const error = result.outcome.error;
           services.output.warn(`Snapshot analysis of ${session.name}: ${error?.message ?? 'no snapshot arrived'}`);
-          throw new SnapshotAnalysisFailure(failureMessage(session, error?.message ?? 'no snapshot arrived'));
+          throw new SnapshotAnalysisFailure(failureMessage(session, error?.message ?? 'no snapshot arrived'), error instanceof SnapshotError && error.refused);
         }
         if (root && !token.isCancellationRequested) {
           progress.report({ message: 'linking namespaces to code' });

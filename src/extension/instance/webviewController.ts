@@ -8,6 +8,7 @@ import { ProtocolError, parseWebviewMessage, requestIdOf } from '../../shared/pr
 import type { ConnectedSession, ConnectionsApi } from '../connections/api';
 import { ReadOnlyError } from '../../redis/browse/editKey';
 import { ValueTooLargeError } from '../../redis/browse/readValue';
+import { SnapshotError } from '../../redis/rdb/replicationSnapshot';
 import type { KeyScan } from '../../redis/browse/scanKeys';
 import { handlerFor, type HostUi } from './methodHandlers';
 
@@ -26,12 +27,15 @@ export interface ControllerOptions {
   analysisUpdates?: vscode.Event<string>;
 }
 
-function errorReply(error: unknown): ErrorReply {
+/** The reply to a request that failed: what the webview shows, coded by who refused (server, guard, validation). */
+export function errorReply(error: unknown): ErrorReply {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ReadOnlyError) return { code: 'READ_ONLY', message };
   if (error instanceof ProtocolError) return { code: 'INVALID', message };
   if (error instanceof ValueTooLargeError) return { code: 'REDIS', message };
   if (error instanceof Error && error.name === 'ReplyError') return { code: 'REDIS', message };
+  // A server that refused the replication handshake (SYNC, AUTH) for a snapshot analysis.
+  if (error instanceof SnapshotError && error.refused) return { code: 'REDIS', message };
   // The Connections guard rejects writes on read-only clients with its own error; keep its wording.
   if (/read-only/i.test(message)) return { code: 'READ_ONLY', message };
   return { code: 'INTERNAL', message };

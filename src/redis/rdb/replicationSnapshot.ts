@@ -23,6 +23,10 @@ export interface SnapshotTarget {
 /** A refusal or failure of the replication handshake, in words the user can act on. */
 export class SnapshotError extends Error {
   override name = 'SnapshotError';
+  /** `refused`: the server answered with an error reply (ACL, a replica without its master), not a transport failure. */
+  constructor(message: string, readonly refused = false) {
+    super(message);
+  }
 }
 
 /** Framing of the payload once known: the byte count (disk-based) or the 40-byte end mark (diskless). */
@@ -154,7 +158,7 @@ class SocketReader {
     const reply = await this.line();
     if (reply.startsWith('+')) return;
     if (optional && reply.startsWith('-')) return;
-    throw new SnapshotError(`${this.address} refused ${what}: ${reply.replace(/^-/, '')}${refusalHint(reply)}`);
+    throw new SnapshotError(`${this.address} refused ${what}: ${reply.replace(/^-/, '')}${refusalHint(reply)}`, true);
   }
 
   /** Skip the keep-alive newlines sent while the server forks, then read `$len` or `$EOF:mark`. */
@@ -166,7 +170,7 @@ class SocketReader {
     }
     const header = await this.line();
     if (header.startsWith('-')) {
-      throw new SnapshotError(`${this.address} refused SYNC: ${header.slice(1)}${refusalHint(header)}`);
+      throw new SnapshotError(`${this.address} refused SYNC: ${header.slice(1)}${refusalHint(header)}`, true);
     }
     if (header.startsWith('$EOF:')) {
       const mark = Buffer.from(header.slice(5), 'latin1');

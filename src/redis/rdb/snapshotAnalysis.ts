@@ -42,6 +42,15 @@ export interface SnapshotProgress {
   nodes: number;
   /** Nodes whose server has not started sending (it waits repl-diskless-sync-delay, then forks). */
   waitingNodes: number;
+  /** Nodes whose server saved the snapshot to its own RDB file before sending it (repl-diskless-sync no). */
+  savedToDiskNodes?: number;
+}
+
+/** Said wherever the disk-based path was taken: the user's server wrote (and replaced) its RDB file for us. */
+export function savedToDiskNote(nodes: number, of: number): string {
+  const who = of > 1 ? `${nodes} of ${of} masters` : 'the server';
+  const their = nodes > 1 ? 'their' : 'its';
+  return `repl-diskless-sync is off: ${who} wrote this snapshot to ${their} RDB file on disk (dbfilename, dump.rdb by default) before sending it, replacing ${their} last one`;
 }
 
 /** One line for a progress display: the fork first (diskless replication waits repl-diskless-sync-delay), then bytes and keys. */
@@ -49,7 +58,8 @@ export function describeSnapshotProgress(progress: SnapshotProgress): string {
   const servers = progress.nodes > 1 ? `${progress.nodes} masters` : 'the server';
   if (progress.waitingNodes === progress.nodes) return `waiting for ${servers} to fork and start sending (repl-diskless-sync-delay)`;
   const read = `${formatBytes(progress.bytes)}${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} of the snapshot, ${countOf(progress.keys, 'key')} parsed`;
-  return progress.waitingNodes > 0 ? `${read} (${progress.waitingNodes} of ${progress.nodes} masters not sending yet)` : read;
+  const line = progress.waitingNodes > 0 ? `${read} (${progress.waitingNodes} of ${progress.nodes} masters not sending yet)` : read;
+  return progress.savedToDiskNodes ? `${line}; ${savedToDiskNote(progress.savedToDiskNodes, progress.nodes)}` : line;
 }
 
 /** Replication connection settings (everything but the address) for a connection profile. */
@@ -69,7 +79,7 @@ export function rdbCollectorOptions(delimiters: string[]) {
   return { ...DEFAULT_COLLECTOR_OPTIONS, namespaces: { ...DEFAULT_NAMESPACE_OPTIONS, delimiters } };
 }
 
-type NodeResult = { address: string; waitedMs: number; outcome: RdbStreamOutcome };
+type NodeResult = { address: string; waitedMs: number; outcome: RdbStreamOutcome; savedToDisk?: boolean };
 
 /** "1.2 MB of the snapshot read, 3,400 keys": what a failed node had sent, so a partial report says how partial. */
 function whatWasRead(result: NodeResult, keys: number): string {
@@ -82,7 +92,7 @@ function nodeError(result: NodeResult, keys: number): Error {
   const error = result.outcome.error ?? new Error('the snapshot ended early');
   const named = error instanceof SnapshotError || error.message.startsWith(result.address) ? error.message : `${result.address}: ${error.message}`;
   const message = `${named} — ${whatWasRead(result, keys)}`;
-  return error instanceof SnapshotError ? new SnapshotError(message) : new Error(message);
+  return error instanceof SnapshotError ? new SnapshotError(message, error.refused) : new Error(message);
 }
 
 /**
@@ -91,17 +101,19 @@ function nodeError(result: NodeResult, keys: number): Error {
  */
 export async function analyzeViaRdb(nodes: ViaRdbNode[], connection: SnapshotConnection, options: ViaRdbOptions): Promise<RdbRunResult & { waitedMs: number[] }> {
   const root = new RdbAnalysis({ source: 'replication', origin: options.origin, collector: rdbCollectorOptions(options.delimiters), manyNodes: true, nowMs: Date.now() });
-  const read = new Map<string, { bytes: number; keys: number; total?: number; started: boolean }>();
+  const read = new Map<string, { bytes: number; keys: number; total?: number; started: boolean; savedToDisk?: boolean }>();
   const emit = () => {
     if (!options.onProgress) return;
     const all = [...read.values()];
     const sized = all.every((r) => r.total !== undefined);
+    const savedToDiskNodes = all.filter((r) => r.savedToDisk).length;
     options.onProgress({
       bytes: all.reduce((sum, r) => sum + r.bytes, 0),
       keys: all.reduce((sum, r) => sum + r.keys, 0),
       ...(sized ? { totalBytes: all.reduce((sum, r) => sum + (r.total ?? 0), 0) } : {}),
       nodes: nodes.length,
       waitingNodes: all.filter((r) => !r.started).length,
+      ...(savedToDiskNodes ? { savedToDiskNodes } : {}),
     });
   };
   for (const node of nodes) read.set(`${node.host}:${node.port}`, { bytes: 0, keys: 0, started: false });
@@ -117,7 +129,11 @@ export async function analyzeViaRdb(nodes: ViaRdbNode[], connection: SnapshotCon
       return { address, waitedMs: 0, outcome: { complete: false, error: error as Error, bytes: 0, rdbVersion: 0, trailing: new Uint8Array(0) } };
     }
     progress.started = true;
-    if (snapshot.framing.kind === 'length') progress.total = snapshot.framing.length;
+    // A payload announced by its length was written to the server's disk first (diskless transfers stream unsized).
+    if (snapshot.framing.kind === 'length') {
+      progress.total = snapshot.framing.length;
+      progress.savedToDisk = true;
+    }
     emit();
     const stop = () => snapshot.close();
     options.signal.addEventListener('abort', stop, { once: true });
@@ -135,7 +151,7 @@ export async function analyzeViaRdb(nodes: ViaRdbNode[], connection: SnapshotCon
       if (outcome.complete && !(await snapshot.confirmEnd(outcome.trailing))) {
         return { address, waitedMs: snapshot.waitedMs, outcome: { ...outcome, complete: false, error: new Error(`${address}: the snapshot did not end with its EOF mark`) } };
       }
-      return { address, waitedMs: snapshot.waitedMs, outcome };
+      return { address, waitedMs: snapshot.waitedMs, outcome, savedToDisk: progress.savedToDisk };
     } finally {
       options.signal.removeEventListener('abort', stop);
       snapshot.close();
@@ -153,6 +169,8 @@ export async function analyzeViaRdb(nodes: ViaRdbNode[], connection: SnapshotCon
     report.incompleteReason = error.message;
   }
   const outcome: RdbStreamOutcome = { complete: !error, ...(error ? { error } : {}), bytes, rdbVersion, trailing: new Uint8Array(0) };
+  const savedToDisk = results.filter((r) => r.savedToDisk).length;
+  if (savedToDisk) (report.warnings ??= []).push(savedToDiskNote(savedToDisk, nodes.length));
   const slowest = Math.max(0, ...results.map((r) => r.waitedMs));
   // Diskless replication waits repl-diskless-sync-delay (5 s by default) for more replicas before it forks.
   if (slowest >= 1000) (report.warnings ??= []).push(`the server${nodes.length > 1 ? 's' : ''} took ${(slowest / 1000).toFixed(1)} s to start sending the snapshot (repl-diskless-sync-delay, then the fork); the parse itself took the rest`);

@@ -106,10 +106,15 @@ describe('analyze --rdb', () => {
       // TTLs are measured from the snapshot's ctime, which has whole seconds.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       await client.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      // A key idle for two hours: the file stores idle time in seconds (7200, the <1d bucket; 7,200,000 would be <30d).
+      await client.set('idle:two-hours', 'v');
+      await client.call('RESTORE', 'idle:two-hours', '0', await client.dumpBuffer('idle:two-hours'), 'REPLACE', 'IDLETIME', '7200');
       const lru = await cli('analyze', '--rdb', writeDump('lru.rdb', await saveAndRead(client)), '--format', 'json');
+      await client.del('idle:two-hours');
       const lruReport = JSON.parse(lru.stdout);
       expect(lruReport.rdb.expiredKeys).toBe(5);
       expect(lruReport.rdb.idle.reduce((sum: number, b: { keys: number }) => sum + b.keys, 0)).toBe(lruReport.totalKeys);
+      expect(lruReport.rdb.idle.find((b: { bucket: string }) => b.bucket === '<1d').keys).toBe(1);
       expect(lruReport.rdb.lfu).toBeUndefined();
       await client.config('SET', 'maxmemory-policy', 'allkeys-lfu');
       // Keys written under LFU start with counter 5 and grow as they are read.

@@ -8,6 +8,7 @@
 import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProfile } from '../../../src/core/connection/profile';
+import { errorReply } from '../../../src/extension/instance/webviewController';
 import { SnapshotError } from '../../../src/redis/rdb/replicationSnapshot';
 import { analyzeViaRdb, viaRdbConnection, viaRdbNodes, type SnapshotProgress } from '../../../src/redis/rdb/snapshotAnalysis';
 import { freePort, startCluster, startStandalone, type Standalone } from '../../helpers/redisServers';
@@ -87,6 +88,8 @@ describe('analyzeViaRdb (src/redis/rdb)', () => {
     expect(result.outcome.error).toBeInstanceOf(SnapshotError);
     expect(result.report.complete).toBe(false);
     expect(result.report.incompleteReason).toMatch(new RegExp(`^127\\.0\\.0\\.1:${acl.port} refused SYNC: NOPERM.*\\+sync and \\+replconf.* — nothing of the snapshot was read$`));
+    // The Analysis tab gets the server's refusal as a server error with its message, not an internal failure.
+    expect(errorReply(result.outcome.error)).toEqual({ code: 'REDIS', message: result.report.incompleteReason });
   });
 
   it.each([

@@ -4,7 +4,7 @@
  * with the reason; --cluster snapshots every master into one report.
  */
 import Redis, { Cluster } from 'ioredis';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,7 @@ describe('analyze --via-rdb', () => {
     expect(viaRdb.byType).toEqual(fromFile.byType);
     expect(viaRdb.encodings).toEqual(fromFile.encodings);
     expect(viaRdb.nodes.map((n: { node: string; keys: number }) => n.keys)).toEqual([fromFile.totalKeys]);
+    expect(viaRdb.warnings ?? []).not.toContainEqual(expect.stringContaining('repl-diskless-sync is off'));
   });
 
   it('reads a disk-based transfer (length framing) too', async () => {
@@ -64,12 +65,16 @@ describe('analyze --via-rdb', () => {
     const other = new Redis({ port: server.port, host: '127.0.0.1' });
     try {
       for (let i = 0; i < 200; i++) await other.hset(`user:${i}`, 'name', `n${i}`, 'age', String(i));
+      expect(existsSync(join(server.server.dir, 'dump.rdb'))).toBe(false);
       const result = await cli('analyze', '--url', server.url, '--via-rdb', '--format', 'json');
       expect(result.code, result.stderr).toBe(0);
       const report = JSON.parse(result.stdout);
       expect(report.complete).toBe(true);
       expect(report.byType.hash.keys).toBe(200);
       expect(report.namespaces[0].pattern).toBe('user:*');
+      // The user's server wrote its RDB file for us: the report says so (the diskless run above says nothing).
+      expect(report.warnings).toEqual([expect.stringMatching(/^repl-diskless-sync is off: the server wrote this snapshot to its RDB file on disk .*before sending it/)]);
+      expect(existsSync(join(server.server.dir, 'dump.rdb'))).toBe(true);
     } finally {
       other.disconnect();
     }
