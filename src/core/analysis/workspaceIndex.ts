@@ -17,6 +17,8 @@ import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod } from './receiverEvidence';
 import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
+import { mentionsRedisCluster } from './clusterMentions';
+import { goClientFieldsIn, standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
 
 export interface FileSummary {
   path: string;
@@ -35,6 +37,8 @@ export interface FileSummary {
   mayListen?: boolean;
   /** The file speaks of Redis Cluster (a cluster client, cluster options, a cluster mode): evidence for clients that may be one. */
   mentionsCluster?: boolean;
+  /** Go: struct fields by the go-redis client type they are declared with (for calls in other files of the package). */
+  goClientFields?: GoClientFields;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -79,6 +83,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private listenerSet?: Set<string>;
   private usesRedisCache?: boolean;
   private clusterCache?: boolean;
+  private standaloneGoFieldNames?: Set<string>;
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -113,6 +118,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (this.listenerSet && !same((file) => file?.errorListeners ?? [])) this.listenerSet = undefined;
     if (this.usesRedisCache !== undefined && !same((file) => !!file && (file.usesRedis === true || file.exports.length > 0))) this.usesRedisCache = undefined;
     this.clusterCache = undefined;
+    this.standaloneGoFieldNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports))) {
       this.moduleNames = undefined;
       this.moduleNamePattern = undefined;
@@ -191,6 +197,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   projectMentionsCluster(): boolean {
     if (this.clusterCache === undefined) this.clusterCache = [...this.files.values()].some((f) => f.mentionsCluster === true);
     return this.clusterCache;
+  }
+
+  /** A Go struct field some file declares as a plain go-redis client and none as possibly a Cluster client. */
+  goFieldIsStandalone(name: string): boolean {
+    this.standaloneGoFieldNames ??= standaloneGoFields([...this.files.values()].map((f) => f.goClientFields));
+    return this.standaloneGoFieldNames.has(name);
   }
 
   /**
@@ -347,7 +359,8 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     path: normalized,
     ...(helpers.length ? { helpers } : {}),
     mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
-    ...(/cluster/i.test(model.text) ? { mentionsCluster: true } : {}),
+    ...(mentionsRedisCluster(model.text) ? { mentionsCluster: true } : {}),
+    ...goFieldsSummary(model.language, model.text),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
@@ -358,6 +371,11 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
       return key ? [{ command: site.command, key }] : [];
     }),
   };
+}
+
+function goFieldsSummary(language: SourceLanguage, text: string): { goClientFields?: GoClientFields } {
+  const fields = language === 'go' ? goClientFieldsIn(text) : undefined;
+  return fields ? { goClientFields: fields } : {};
 }
 
 /** An 'error' listener, or an import of a relative module (a client handed over may be handed on). */

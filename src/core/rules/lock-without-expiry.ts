@@ -7,7 +7,7 @@ import { hasOption, setIsNx, setSetsTtl } from './support/options';
 import { acquiresLock } from './support/names';
 import { appendArguments } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 /**
  * `self.lock_timeout` that the file only ever sets to None, to a config lookup defaulting to None
@@ -58,6 +58,28 @@ func AcquireLock(ctx context.Context, rdb *redis.Client, job, token string) (boo
           good: goFile('jobs', ['"context"', '"time"', '', GO_REDIS], `
 func AcquireLock(ctx context.Context, rdb *redis.Client, job, token string) (bool, error) {
     return rdb.SetNX(ctx, "lock:"+job, token, 30*time.Second).Result()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'jobs/lock.go',
+          bad: goFile('jobs', ['"context"', '', RUEIDIS], `
+func AcquireLock(ctx context.Context, client rueidis.Client, job, token string) (bool, error) {
+    err := client.Do(ctx, client.B().Set().Key("lock:"+job).Value(token).Nx().Build()).Error()
+    if rueidis.IsRedisNil(err) {
+        return false, nil
+    }
+    return err == nil, err
+}
+`),
+          good: goFile('jobs', ['"context"', '"time"', '', RUEIDIS], `
+func AcquireLock(ctx context.Context, client rueidis.Client, job, token string) (bool, error) {
+    err := client.Do(ctx, client.B().Set().Key("lock:"+job).Value(token).Nx().Px(30*time.Second).Build()).Error()
+    if rueidis.IsRedisNil(err) {
+        return false, nil
+    }
+    return err == nil, err
 }
 `),
         },

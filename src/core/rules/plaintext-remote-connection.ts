@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { fix, insertAt, replace } from './support/edits';
 import { isLocalHost, urlHost } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { GO_REDIS, goFile } from './exampleFiles';
+import { GO_REDIS, RUEIDIS, goFile } from './exampleFiles';
 
 function truthy(arg: Arg | undefined): boolean {
   if (!arg) return false;
@@ -60,6 +60,27 @@ var rdb = redis.NewClient(&redis.Options{
     Password:  os.Getenv("REDIS_PASSWORD"),
     TLSConfig: &tls.Config{MinVersion: tls.VersionTLS12},
 })
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'store/client.go',
+          bad: goFile('store', ['"os"', '', RUEIDIS], `
+func NewClient() (rueidis.Client, error) {
+    return rueidis.NewClient(rueidis.ClientOption{
+        InitAddress: []string{"cache.prod.example.com:6379"},
+        Password:    os.Getenv("REDIS_PASSWORD"),
+    })
+}
+`),
+          good: goFile('store', ['"crypto/tls"', '"os"', '', RUEIDIS], `
+func NewClient() (rueidis.Client, error) {
+    return rueidis.NewClient(rueidis.ClientOption{
+        InitAddress: []string{"cache.prod.example.com:6380"},
+        Password:    os.Getenv("REDIS_PASSWORD"),
+        TLSConfig:   &tls.Config{MinVersion: tls.VersionTLS12},
+    })
+}
 `),
         },
       ],

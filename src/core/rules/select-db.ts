@@ -5,7 +5,7 @@ import type { Span } from '../findings';
 import type { Rule, RedisCallSite } from './rule';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { GO_REDIS, REDIGO, goFile, javaFile } from './exampleFiles';
+import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const URL_DB = /^rediss?:\/\/[^/?#]*\/(\d+)/;
 /** A quoted Redis URL naming a database other than 0 anywhere in code (settings, env defaults, storage URLs). */
@@ -135,6 +135,28 @@ var rdb = redis.NewClient(&redis.Options{Addr: "localhost:6379"})
 // Keys of this service carry its prefix instead of living in database 3.
 func Get(ctx context.Context, key string) (string, error) {
     return rdb.Get(ctx, "billing:"+key).Result()
+}
+`),
+        },
+        {
+          client: 'rueidis',
+          file: 'store/client.go',
+          bad: goFile('store', [RUEIDIS], `
+func NewClient() (rueidis.Client, error) {
+    return rueidis.NewClient(rueidis.ClientOption{
+        InitAddress: []string{"localhost:6379"},
+        SelectDB:    3,
+    })
+}
+`),
+          good: goFile('store', ['"context"', '', RUEIDIS], `
+func NewClient() (rueidis.Client, error) {
+    return rueidis.NewClient(rueidis.ClientOption{InitAddress: []string{"localhost:6379"}})
+}
+
+// Keys of this service carry its prefix instead of living in database 3.
+func Get(ctx context.Context, client rueidis.Client, key string) (string, error) {
+    return client.Do(ctx, client.B().Get().Key("billing:"+key).Build()).ToString()
 }
 `),
         },

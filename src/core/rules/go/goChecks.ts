@@ -1,8 +1,9 @@
 /** The Go check of each rule written first for Python and TS/JS: Go files are judged by these, over the model built by analysis/go. */
 import type { RuleContext } from '../rule';
 import { goHardcodedCredentials, goPlaintextRemoteConnection, goSelectDb } from './goClientChecks';
-import { goAdminCommandInApp, goCrossSlotMultiKey, goDelLargeKey, goExpensiveLinearListOps, goFlushInAppCode, goKeysCommand, goLockReleaseWithoutOwnership, goLockWithoutExpiry, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
+import { goAdminCommandInApp, goDelLargeKey, goExpensiveLinearListOps, goFlushInAppCode, goKeysCommand, goLockReleaseWithoutOwnership, goLockWithoutExpiry, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
 import { goConnectionNotReturned } from './goConnectionChecks';
+import { goCrossSlotMultiKey } from './goCrossSlot';
 import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop, goSetThenExpire } from './goFlowChecks';
 
 export const GO_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {

@@ -80,8 +80,22 @@ function spanAt(context: RuleContext, offset: number, length: number) {
   return { start: { line, column }, end: { line, column: column + length }, startOffset: offset, endOffset: offset + length };
 }
 
+/** rueidis: the first remote literal of `InitAddress: []string{"host:port", …}` (the seeds share the cluster's TLS setting). */
+function rueidisRemoteSeed(creation: ClientCreation): { address: string; span: ClientCreation['options'][string]['span'] } | undefined {
+  const seeds = creation.options.InitAddress;
+  if (!seeds || seeds.value.kind !== 'array') return undefined;
+  for (const item of seeds.value.items) if (item.value.kind === 'string' && !LOCAL_HOST.test(item.value.value)) return { address: item.value.value, span: item.span };
+  return undefined;
+}
+
 export function goPlaintextRemoteConnection(context: RuleContext): void {
   for (const creation of context.model.creations) {
+    if (creation.library === 'rueidis') {
+      const seed = rueidisRemoteSeed(creation);
+      if (!seed || creation.options.TLSConfig) continue;
+      context.report({ messageId: 'The client connects to {{address}} without TLS: commands, data and the password cross the network in clear; set `TLSConfig: &tls.Config{…}` (or use a rediss:// URL).', data: { address: seed.address }, span: seed.span });
+      continue;
+    }
     if (creation.library !== 'go-redis') continue;
     const held = literal(creation, 'Addr') === undefined ? heldLiteral(context, creation, 'Addr') : undefined;
     const address = literal(creation, 'Addr') ?? (held && held.text.startsWith('"') ? held.text.slice(1, -1) : undefined);
@@ -92,12 +106,14 @@ export function goPlaintextRemoteConnection(context: RuleContext): void {
 
 export function goSelectDb(context: RuleContext): void {
   for (const creation of context.model.creations) {
-    const db = creation.options.DB;
+    // go-redis `DB: 3`, rueidis `SelectDB: 3`.
+    const option = creation.library === 'rueidis' ? 'SelectDB' : 'DB';
+    const db = creation.options[option];
     if (db && db.value.kind === 'number' && !isNumber(db, 0)) {
       context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: db.text }, span: db.span });
       continue;
     }
-    const held = heldLiteral(context, creation, 'DB');
+    const held = heldLiteral(context, creation, option);
     if (held && /^[1-9]\d*$/.test(held.text)) {
       context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: held.text }, span: spanAt(context, held.offset, held.text.length) });
     }

@@ -2,15 +2,11 @@
  * Go versions of the rules that judge one command at a time (KEYS, whole-collection reads, DEL of collections,
  * FLUSH*, admin commands, linear list operations, XADD without MAXLEN, lock keys), in each Go client's idiom.
  */
-import type { Arg, RedisCallSite } from '../../analysis/model';
-import { keyPatternOf } from '../../analysis/argumentValues';
-import { hasHashTag } from '../support/keyCollections';
-import { hashTag, keySlot } from '../support/slots';
+import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
-import { goClusterJudgement } from './goClusterEvidence';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 const SCAN_HELPER = (redisPackage: string) => `
@@ -257,75 +253,29 @@ export function goLockReleaseWithoutOwnership(context: RuleContext): void {
   }
 }
 
+/**
+ * A rueidis builder that takes a lock without a TTL: `B().Setnx()…` (SETNX has no expiry option) or
+ * `B().Set()…Nx()` without `.Ex(`/`.Px(`/`.Exat(`/`.Pxat(` (or their Seconds/Milliseconds spellings).
+ */
+function rueidisLockWithoutTtl(text: string, site: RedisCallSite): boolean {
+  if (site.receiver.library !== 'rueidis') return false;
+  const chain = text.slice(site.callSpan.startOffset, site.callSpan.endOffset);
+  if (site.command === 'SETNX') return true;
+  return site.command === 'SET' && /\.Nx\(\)/.test(chain) && !/\.(Ex|Px|Exat|Pxat)(Seconds|Milliseconds|Timestamp|MillisecondsTimestamp)?\(|\.Keepttl\(/.test(chain);
+}
+
+const LOCK_HOW: Partial<Record<string, string>> = {
+  redigo: '`Do("SET", key, token, "NX", "PX", ttlMs)`',
+  rueidis: '`B().Set().Key(key).Value(token).Nx().Px(ttl)`',
+};
+
 export function goLockWithoutExpiry(context: RuleContext): void {
   for (const site of context.model.callSites) {
-    if (site.command !== 'SETNX' || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
-    const unbounded = site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isZeroExpiration(context.model.text, site, site.args[2]));
+    if ((site.command !== 'SETNX' && site.command !== 'SET') || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
+    const unbounded =
+      rueidisLockWithoutTtl(context.model.text, site) ||
+      (site.command === 'SETNX' && (site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isZeroExpiration(context.model.text, site, site.args[2]))));
     if (!unbounded) continue;
-    context.report({ messageId: 'SETNX on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { key: shownGoKey(site.args[0]), how: site.receiver.library === 'redigo' ? '`Do("SET", key, token, "NX", "PX", ttlMs)`' : '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
-  }
-}
-
-const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'RENAMENX', 'SMOVE', 'RPOPLPUSH', 'LMOVE', 'BLMOVE', 'COPY']);
-
-/** The arguments that are keys: MSET's pairs give every other one, SMOVE/LMOVE/COPY their first two. */
-function goKeyArgs(site: RedisCallSite): Arg[] {
-  if (site.command === 'MSET' || site.command === 'MSETNX') return site.args.length === 1 ? site.args : site.args.filter((_, i) => i % 2 === 0);
-  if (/^(SMOVE|LMOVE|BLMOVE|COPY|RENAME|RENAMENX|RPOPLPUSH)$/.test(site.command)) return site.args.slice(0, 2);
-  return site.args;
-}
-
-/** Static keys that provably share a slot: one literal {hash tag}, or equal CRC16 slots of fully literal keys. */
-function provablySameSlot(keys: string[]): boolean {
-  const tags = keys.map(hashTag);
-  if (tags.every((tag) => tag === tags[0]) && (keys.every((k) => k.includes('{')) || !tags[0].includes('*'))) return true;
-  return keys.every((k) => !k.includes('*')) && keys.every((k) => keySlot(k) === keySlot(keys[0]));
-}
-
-/** A Go string literal holding a {hash tag}, or opening one that a concatenation closes (`"user:{" + id + "}"`). */
-function hasGoHashTag(text: string): boolean {
-  return hasHashTag(text, false) || /"[^"\n]*\{"\s*\+/.test(text);
-}
-
-/** Functions of the file whose bodies build keys with a hash tag (key helpers such as `cartKey(id, part)`). */
-function hashTagHelpers(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*\{\n([\s\S]*?)^\}/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
-  return names;
-}
-
-/** The function minds Cluster itself: it branches on cluster mode or groups keys by slot. */
-function handlesClusterMode(context: RuleContext, site: RedisCallSite): boolean {
-  const fn = site.enclosingFunction;
-  const body = fn ? context.model.text.slice(fn.span.startOffset, fn.span.endOffset) : '';
-  return /\b(if|case|switch)\b[^\n]*cluster|\b(KeySlot|keySlot|ClusterSlots|Slot\(|groupBySlot)\b/i.test(body);
-}
-
-/**
- * Keys handed over as a collection (`keys...`, a []string, redis.Args): their slots are unknown unless the key
- * templates the function builds carry a {hash tag}. Separate keys must all be static to be judged.
- */
-export function goCrossSlotMultiKey(context: RuleContext): void {
-  let taggedHelpers: Set<string> | undefined;
-  for (const site of context.model.callSites) {
-    if (!MULTI_KEY.has(site.command)) continue;
-    const judged = goClusterJudgement(context, site);
-    if (!judged.cluster || handlesClusterMode(context, site)) continue;
-    const keys = goKeyArgs(site);
-    const collection = keys.find((a) => a.spread || (keys.length === 1 && a.value.kind !== 'string' && a.value.kind !== 'pattern' && /keys|list|names|ids/i.test(a.text)));
-    if (collection) {
-      // Keys built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`), here or in a key
-      // helper of the file that the function calls: the author co-locates them on purpose.
-      const fn = site.enclosingFunction;
-      const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.startOffset);
-      taggedHelpers ??= hashTagHelpers(context.model.text);
-      if (hasGoHashTag(body) || [...taggedHelpers].some((name) => new RegExp(`\\b${name}\\(`).test(body))) continue;
-    } else {
-      if (keys.length < 2) continue;
-      const patterns = keys.map((a) => keyPatternOf(a));
-      if (patterns.some((k) => k === undefined) || provablySameSlot(patterns as string[])) continue;
-    }
-    const client = judged.evidence ? `on ${site.receiver.text} (${judged.evidence})` : 'on a cluster client';
-    context.report({ messageId: '{{command}} with keys {{keys}} {{client}}: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60), client }, span: site.span });
+    context.report({ messageId: '{{command}} on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { command: site.command === 'SET' ? 'SET NX' : 'SETNX', key: shownGoKey(site.args[0]), how: LOCK_HOW[site.receiver.library] ?? '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
   }
 }

@@ -1,0 +1,150 @@
+/**
+ * cross-slot-multi-key on Go: multi-key commands (go-redis methods, rueidis builders) on a client that is or may be
+ * a Redis Cluster client, whose keys are not provably in one hash slot.
+ */
+import type { Arg, RedisCallSite } from '../../analysis/model';
+import { keyPatternOf } from '../../analysis/argumentValues';
+import { hasHashTag } from '../support/keyCollections';
+import { hashTag, keySlot } from '../support/slots';
+import type { RuleContext } from '../rule';
+import { goClusterJudgement } from './goClusterEvidence';
+
+const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'RENAMENX', 'SMOVE', 'RPOPLPUSH', 'LMOVE', 'BLMOVE', 'COPY']);
+
+/** The arguments that are keys: MSET's pairs give every other one, SMOVE/LMOVE/COPY their first two. */
+function goKeyArgs(site: RedisCallSite): Arg[] {
+  if (site.command === 'MSET' || site.command === 'MSETNX') return site.args.length === 1 ? site.args : site.args.filter((_, i) => i % 2 === 0);
+  if (/^(SMOVE|LMOVE|BLMOVE|COPY|RENAME|RENAMENX|RPOPLPUSH)$/.test(site.command)) return site.args.slice(0, 2);
+  return site.args;
+}
+
+/** Static keys that provably share a slot: one literal {hash tag}, or equal CRC16 slots of fully literal keys. */
+function provablySameSlot(keys: string[]): boolean {
+  const tags = keys.map(hashTag);
+  if (tags.every((tag) => tag === tags[0]) && (keys.every((k) => k.includes('{')) || !tags[0].includes('*'))) return true;
+  return keys.every((k) => !k.includes('*')) && keys.every((k) => keySlot(k) === keySlot(keys[0]));
+}
+
+/** A Go string literal holding a {hash tag}, or opening one that a concatenation closes (`"user:{" + id + "}"`). */
+function hasGoHashTag(text: string): boolean {
+  return hasHashTag(text, false) || /"[^"\n]*\{"\s*\+/.test(text);
+}
+
+/** Functions of the file whose bodies build keys with a hash tag (key helpers such as `cartKey(id, part)`). */
+function hashTagHelpers(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*\{\n([\s\S]*?)^\}/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
+  return names;
+}
+
+/** The function minds Cluster itself: it branches on cluster mode or groups keys by slot. */
+function handlesClusterMode(context: RuleContext, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  const body = fn ? context.model.text.slice(fn.span.startOffset, fn.span.endOffset) : '';
+  return /\b(if|case|switch)\b[^\n]*cluster|\b(KeySlot|keySlot|ClusterSlots|Slot\(|groupBySlot)\b/i.test(body);
+}
+
+/** Top-level comma-separated items of a Go composite literal's body (commas inside calls and literals do not split). */
+function literalItems(body: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === '`' || char === "'") quote = char;
+    else if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char)) depth--;
+    else if (char === ',' && depth === 0) {
+      items.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(body.slice(start));
+  return items.map((item) => item.trim()).filter(Boolean);
+}
+
+/**
+ * The spread slice is a literal of one key, in the call (`[]string{cacheKey}...`) or built in the function
+ * (`keys := []string{cacheKey}`) and never grown (`append`) or written by index: the command gets one key, which
+ * is always in one slot.
+ */
+function singleKeySlice(text: string, site: RedisCallSite, arg: Arg): boolean {
+  const inline = /^\[\](?:string|interface\{\}|any)\{([\s\S]*)\}(?:\.\.\.)?$/.exec(arg.text.trim());
+  if (inline) return literalItems(inline[1]).length === 1;
+  const name = /^([A-Za-z_]\w*)(?:\.\.\.)?$/.exec(arg.text.trim())?.[1];
+  const fn = site.enclosingFunction;
+  if (!name || !fn) return false;
+  const body = text.slice(fn.span.startOffset, site.callSpan.startOffset);
+  const literal = new RegExp(`\\b${name}\\s*:?=\\s*\\[\\](?:string|interface\\{\\}|any)\\{`).exec(body);
+  if (!literal) return false;
+  const open = literal.index + literal[0].length;
+  let depth = 1;
+  let close = open;
+  while (close < body.length && depth > 0) {
+    if (body[close] === '{') depth++;
+    else if (body[close] === '}') depth--;
+    close++;
+  }
+  if (depth > 0) return false;
+  const rest = body.slice(close);
+  if (new RegExp(`\\b${name}\\s*=\\s*append\\(|\\b${name}\\s*\\[[^\\]]*\\]\\s*=[^=]|\\b${name}\\s*:?=`).test(rest)) return false;
+  return literalItems(body.slice(open, close - 1)).length === 1;
+}
+
+/**
+ * The call sits in an `if len(keys) == 1 {` block (or `<= 1`, `< 2`) of the slice it spreads: wrappers that send
+ * one key straight to the client and split several keys themselves.
+ */
+function guardedToOneKey(text: string, site: RedisCallSite, arg: Arg): boolean {
+  const name = /^([A-Za-z_]\w*)(?:\.\.\.)?$/.exec(arg.text.trim())?.[1];
+  const fn = site.enclosingFunction;
+  if (!name || !fn) return false;
+  const body = text.slice(fn.span.startOffset, site.callSpan.startOffset);
+  const guard = new RegExp(`\\bif\\s+len\\(${name}\\)\\s*(?:==\\s*1|<=\\s*1|<\\s*2)\\s*\\{`, 'g');
+  for (const match of body.matchAll(guard)) {
+    // Still inside the guarded block: its `{` is never closed between the guard and the call.
+    let depth = 0;
+    for (const char of body.slice(match.index + match[0].length)) {
+      depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+      if (depth < 0) break;
+    }
+    if (depth >= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Keys handed over as a collection (`keys...`, a []string, redis.Args): their slots are unknown unless the key
+ * templates the function builds carry a {hash tag}. Separate keys must all be static to be judged.
+ */
+export function goCrossSlotMultiKey(context: RuleContext): void {
+  let taggedHelpers: Set<string> | undefined;
+  for (const site of context.model.callSites) {
+    if (!MULTI_KEY.has(site.command)) continue;
+    const judged = goClusterJudgement(context, site);
+    if (!judged.cluster || handlesClusterMode(context, site)) continue;
+    const keys = goKeyArgs(site);
+    // Go's multi-key methods take their keys variadically: a collection is spread (`keys...`); only MSET/MSETNX
+    // also take one map or slice of pairs. A single plain argument is one key, whatever its name.
+    const collection = keys.find((a) => a.spread || (site.args.length === 1 && /^MSET(NX)?$/.test(site.command) && a.value.kind !== 'string' && a.value.kind !== 'pattern'));
+    if (collection && (singleKeySlice(context.model.text, site, collection) || guardedToOneKey(context.model.text, site, collection))) continue;
+    if (collection) {
+      // Keys built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`), here or in a key
+      // helper of the file that the function calls: the author co-locates them on purpose.
+      const fn = site.enclosingFunction;
+      const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.startOffset);
+      taggedHelpers ??= hashTagHelpers(context.model.text);
+      if (hasGoHashTag(body) || [...taggedHelpers].some((name) => new RegExp(`\\b${name}\\(`).test(body))) continue;
+    } else {
+      if (keys.length < 2) continue;
+      const patterns = keys.map((a) => keyPatternOf(a));
+      if (patterns.some((k) => k === undefined) || provablySameSlot(patterns as string[])) continue;
+    }
+    const client = judged.evidence ? `on ${site.receiver.text} (${judged.evidence})` : 'on a cluster client';
+    context.report({ messageId: '{{command}} with keys {{keys}} {{client}}: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60), client }, span: site.span });
+  }
+}
