@@ -3,7 +3,10 @@
  *  1. parse throughput on one core, MB of RDB per CPU-second of this process (wall time on a shared, busy machine
  *     measures the neighbours) and per wall second: the parser alone, and parser + size model + report;
  *  2. `analyze --via-rdb` end to end against `redis-cli --memkeys` on the same server in the same run (ratio),
- *     with a concurrent client's PING p99/max during each, and the server's wait before the snapshot starts.
+ *     with a concurrent client's PING p50/p99/max during each, and the server's wait before the snapshot starts;
+ *     wall time and CPU time of each side (redis-cli's from bash `times`, this process's from process.cpuUsage,
+ *     the server's main threads and its snapshot fork from INFO cpu), since wall time on a loaded machine says
+ *     more about the neighbours than about either tool.
  *  3. peak RSS of the analysis of the saved RDB file streamed in its own process (and of the parser alone): the
  *     analysis keeps no per-key state, so this stays flat from 1M to 10M keys.
  * Prints medians of --runs runs. The server runs with repl-diskless-sync-delay 0 (said in the output).
@@ -15,7 +18,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { loadavg, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/main';
 import { RdbAnalysis } from '../src/core/rdb/rdbAnalysis';
@@ -61,19 +64,46 @@ async function withPinger<T>(port: number, work: () => Promise<T>): Promise<{ se
   return { seconds, ping: JSON.parse(output) as PingStats, result };
 }
 
-function memkeys(port: number): Promise<void> {
+/** CPU seconds the server has used: its own threads, and its reaped children (the fork that writes a snapshot). */
+function serverCpu(port: number): { main: number; children: number } {
+  const info = redisCli(port, 'INFO', 'cpu');
+  const field = (name: string) => Number(info.match(new RegExp(`${name}:([\\d.]+)`))?.[1] ?? 0);
+  return { main: field('used_cpu_user') + field('used_cpu_sys'), children: field('used_cpu_user_children') + field('used_cpu_sys_children') };
+}
+
+/** redis-cli --memkeys; resolves with redis-cli's own CPU seconds (bash's `times` of its child). */
+function memkeys(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(REDIS_CLI, ['-p', String(port), '--memkeys'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`redis-cli --memkeys exited ${code}`))));
+    const child = spawn('bash', ['-c', `${REDIS_CLI} -p ${port} --memkeys > /dev/null && times`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    const seconds = (text: string) => Number(text.match(/(\d+)m/)?.[1] ?? 0) * 60 + Number(text.match(/m([\d.]+)s/)?.[1] ?? 0);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`redis-cli --memkeys exited ${code}`));
+      const [user, sys] = (out.trim().split('\n')[1] ?? '').split(/\s+/);
+      resolve(seconds(user) + seconds(sys));
+    });
   });
 }
 
-async function viaRdb(port: number): Promise<{ keys: number; waitedWarning?: string }> {
+/** analyze --via-rdb in this process; `cpu`: this process's CPU seconds meanwhile. */
+async function viaRdb(port: number): Promise<{ keys: number; cpu: number; waitedWarning?: string }> {
   let stdout = '';
+  const before = process.cpuUsage();
   const code = await runCli(['analyze', '--url', `redis://127.0.0.1:${port}`, '--via-rdb', '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => undefined, cwd: process.cwd() });
+  const used = process.cpuUsage(before);
   if (code !== 0) throw new Error(`analyze --via-rdb exited ${code}`);
   const report = JSON.parse(stdout);
-  return { keys: report.totalKeys, waitedWarning: report.warnings?.[0] };
+  return { keys: report.totalKeys, cpu: (used.user + used.system) / 1e6, waitedWarning: report.warnings?.[0] };
+}
+
+/** The server's CPU during `work` (main threads; children once reaped, which serverCron does within ~100 ms). */
+async function withServerCpu<T>(port: number, work: () => Promise<T>): Promise<{ result: T; serverMain: number; serverFork: number }> {
+  const before = serverCpu(port);
+  const result = await work();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const after = serverCpu(port);
+  return { result, serverMain: after.main - before.main, serverFork: after.children - before.children };
 }
 
 /** Grow the keyspace to `target` keys with copies of every key (COPY key key:cI), piped through redis-cli. */
@@ -167,19 +197,24 @@ async function main(): Promise<void> {
       `${(mb / median(runs.map((r) => r.cpu))).toFixed(0)} MB per CPU-second (${(mb / median(runs.map((r) => r.wall))).toFixed(0)} MB/s wall)`;
     process.stdout.write(`parse (one thread, ${CHUNK / 1024} KB chunks, medians of ${RUNS}): parser only ${rate(parseOnly)}; parser + size model + report ${rate(withReport)}\n`);
 
-    const ours: Array<{ seconds: number; ping: PingStats }> = [];
-    const theirs: Array<{ seconds: number; ping: PingStats }> = [];
+    type Run = { seconds: number; ping: PingStats; cpu: number };
+    const ours: Run[] = [];
+    const theirs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      theirs.push(await withPinger(port, () => memkeys(port)));
-      const run = await withPinger(port, () => viaRdb(port));
-      ours.push(run);
+      const them = await withServerCpu(port, () => withPinger(port, () => memkeys(port)));
+      theirs.push({ ...them.result, cpu: them.result.result + them.serverMain + them.serverFork });
+      const us = await withServerCpu(port, () => withPinger(port, () => viaRdb(port)));
+      const run = us.result;
+      ours.push({ ...run, cpu: run.result.cpu + us.serverMain + us.serverFork });
       const forkMs = Number(redisCli(port, 'INFO', 'stats').match(/latest_fork_usec:(\d+)/)?.[1] ?? 0) / 1000;
-      process.stdout.write(`run ${i + 1}: redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s (PING p99 ${theirs[i].ping.p99.toFixed(2)} ms, max ${theirs[i].ping.max.toFixed(1)} ms); ` +
-        `analyze --via-rdb ${run.seconds.toFixed(2)} s, ${run.result.keys} keys (PING p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms; the server's fork ${forkMs.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
+      process.stdout.write(`run ${i + 1}: redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s wall, CPU ${theirs[i].cpu.toFixed(2)} s (redis-cli ${them.result.result.toFixed(2)} + server ${them.serverMain.toFixed(2)}) (PING p50 ${them.result.ping.p50.toFixed(2)}, p99 ${them.result.ping.p99.toFixed(2)} ms, max ${them.result.ping.max.toFixed(1)} ms); ` +
+        `analyze --via-rdb ${run.seconds.toFixed(2)} s wall, CPU ${ours[i].cpu.toFixed(2)} s (ours ${run.result.cpu.toFixed(2)} + server ${us.serverMain.toFixed(2)} + its fork ${us.serverFork.toFixed(2)}), ${run.result.keys} keys (PING p50 ${run.ping.p50.toFixed(2)}, p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms; the server's fork ${forkMs.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
     }
     const theirSeconds = median(theirs.map((t) => t.seconds));
     const ourSeconds = median(ours.map((t) => t.seconds));
-    process.stdout.write(`median: redis-cli --memkeys ${theirSeconds.toFixed(2)} s, analyze --via-rdb ${ourSeconds.toFixed(2)} s: ${(theirSeconds / ourSeconds).toFixed(2)}x faster\n`);
+    const ratios = (pick: (r: Run) => number) => median(theirs.map((t, i) => pick(t) / pick(ours[i])));
+    process.stdout.write(`median: redis-cli --memkeys ${theirSeconds.toFixed(2)} s, analyze --via-rdb ${ourSeconds.toFixed(2)} s wall: ${(theirSeconds / ourSeconds).toFixed(2)}x faster ` +
+      `(median of per-run ratios: wall ${ratios((r) => r.seconds).toFixed(2)}x, CPU ${ratios((r) => r.cpu).toFixed(2)}x); load: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
     process.stdout.write(`peak RSS of one analyze --via-rdb in its own process: ${await viaRdbPeakRss(port)} MB\n`);
   } finally {
     await server?.stop();
