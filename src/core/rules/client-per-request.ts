@@ -169,6 +169,35 @@ public class Visits {
 }
 `),
         },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/JobLocks.java',
+          bad: javaFile(['org.redisson.Redisson', 'org.redisson.api.RLock', 'org.redisson.api.RedissonClient', 'org.redisson.config.Config', 'java.util.concurrent.TimeUnit'], `
+public class JobLocks {
+    public boolean tryRun(String job) throws InterruptedException {
+        Config config = new Config();
+        config.useSingleServer().setAddress("redis://localhost:6379");
+        RedissonClient redisson = Redisson.create(config);
+        RLock lock = redisson.getLock("lock:job:" + job);
+        return lock.tryLock(1, 30, TimeUnit.SECONDS);
+    }
+}
+`),
+          good: javaFile(['org.redisson.api.RLock', 'org.redisson.api.RedissonClient', 'java.util.concurrent.TimeUnit'], `
+public class JobLocks {
+    private final RedissonClient redisson;
+
+    public JobLocks(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    public boolean tryRun(String job) throws InterruptedException {
+        RLock lock = redisson.getLock("lock:job:" + job);
+        return lock.tryLock(1, 30, TimeUnit.SECONDS);
+    }
+}
+`),
+        },
       ],
       fix: 'Hoist the client to module or application scope (or dependency injection) and reuse it; redis-py clients are thread-safe and pool connections, ioredis and node-redis multiplex one connection.',
       falsePositives: 'Clients created in constructors and stored on self/this, factories that return the client, `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',
@@ -277,6 +306,9 @@ function clientPerCall(model: FileModel, creation: ClientCreation, sites: readon
   if (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(on|once|addListener)\\s*\\(\\s*['"](p?message|pmessageBuffer|messageBuffer|subscribe)['"]`).test(body)) return undefined;
   if (/\bwhile\s*(True|\(\s*true\s*\))|for\s*\(\s*;\s*;\s*\)/.test(body)) return undefined;
   if (name && returnedInClosure(body, name)) return undefined;
+  // `yield client` then `client.close()`: a provider (a context manager, a container's resource) whose caller holds
+  // the client as long as it needs it, like a factory's; FastAPI dependencies are judged before this.
+  if (name && new RegExp(`\\byield\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n#])`, 'm').test(body)) return undefined;
   if (inWith || (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*${CLOSE_CALL.source}`).test(body))) return { function: fn.name, how: 'closes it again before returning' };
   if (!name) return undefined;
   if (!leaves(body, name)) return used.length ? { function: fn.name, how: 'uses it and drops it' } : undefined;
@@ -319,6 +351,9 @@ function assignsOuterVariable(model: FileModel, creation: ClientCreation): boole
 function yieldsAsDependency(model: FileModel, creation: ClientCreation): boolean {
   const fn = creation.enclosingFunction;
   if (!fn || !creation.binding || !/^\s*(from\s+fastapi\b|import\s+fastapi\b)/m.test(model.text)) return false;
+  // `async def create_redis(settings): ... yield redis` with no Depends() in the file: a resource provider that
+  // a container or lifespan runs once per application, named as a factory rather than a per-request accessor.
+  if (!/\b(?:Depends|Security)\(/.test(model.text) && /^_*(?:create|make|build|init|setup|open|connect|new)(?:_|$)/i.test(fn.name)) return false;
   const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
   return new RegExp(`\\byield\\s+${creation.binding.replace(/\./g, '\\.')}\\s*($|\\n|#)`, 'm').test(body);
 }

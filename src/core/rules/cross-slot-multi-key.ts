@@ -6,7 +6,7 @@ import { mayBeCluster } from './support/clusterReceivers';
 import { hasHashTag, keyCollectionOf } from './support/keyCollections';
 import { hashTag, keySlot } from './support/slots';
 import { IMPORT_IOREDIS_CLUSTER } from './exampleImports';
-import { GO_REDIS, goFile } from './exampleFiles';
+import { GO_REDIS, goFile, javaFile } from './exampleFiles';
 
 const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
 const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
@@ -84,6 +84,36 @@ func Merge(ctx context.Context, rdb *redis.ClusterClient, user, guest string) er
 // Both carts of a user carry the user's hash tag, so they live in one slot.
 func Merge(ctx context.Context, rdb *redis.ClusterClient, user, session string) error {
     return rdb.SUnionStore(ctx, "cart:{"+user+"}", "cart:{"+user+"}", "guest-cart:{"+user+"}:"+session).Err()
+}
+`),
+        },
+        {
+          client: 'jedis',
+          file: 'src/main/java/app/Carts.java',
+          bad: javaFile(['java.util.List', 'redis.clients.jedis.JedisCluster'], `
+public class Carts {
+    private final JedisCluster cluster;
+
+    public Carts(JedisCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public List<String> totals(String user) {
+        return cluster.mget("cart:" + user + ":items", "cart:" + user + ":total");
+    }
+}
+`),
+          good: javaFile(['java.util.List', 'redis.clients.jedis.JedisCluster'], `
+public class Carts {
+    private final JedisCluster cluster;
+
+    public Carts(JedisCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public List<String> totals(String user) {
+        return cluster.mget("cart:{" + user + "}:items", "cart:{" + user + "}:total");
+    }
 }
 `),
         },

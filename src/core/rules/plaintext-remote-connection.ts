@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { fix, insertAt, replace } from './support/edits';
 import { isLocalHost, urlHost } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { GO_REDIS, RUEIDIS, goFile } from './exampleFiles';
+import { GO_REDIS, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 function truthy(arg: Arg | undefined): boolean {
   if (!arg) return false;
@@ -80,6 +80,34 @@ func NewClient() (rueidis.Client, error) {
         Password:    os.Getenv("REDIS_PASSWORD"),
         TLSConfig:   &tls.Config{MinVersion: tls.VersionTLS12},
     })
+}
+`),
+        },
+        {
+          client: 'redisson',
+          file: 'src/main/java/app/RedisConfig.java',
+          bad: javaFile(['org.redisson.Redisson', 'org.redisson.api.RedissonClient', 'org.redisson.client.codec.StringCodec', 'org.redisson.config.Config', 'org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration'], `
+@Configuration
+public class RedisConfig {
+    @Bean(destroyMethod = "shutdown")
+    public RedissonClient redisson() {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer().setAddress("redis://cache.prod.example.com:6379").setPassword(System.getenv("REDIS_PASSWORD"));
+        return Redisson.create(config);
+    }
+}
+`),
+          good: javaFile(['org.redisson.Redisson', 'org.redisson.api.RedissonClient', 'org.redisson.client.codec.StringCodec', 'org.redisson.config.Config', 'org.springframework.context.annotation.Bean', 'org.springframework.context.annotation.Configuration'], `
+@Configuration
+public class RedisConfig {
+    @Bean(destroyMethod = "shutdown")
+    public RedissonClient redisson() {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer().setAddress("rediss://cache.prod.example.com:6380").setPassword(System.getenv("REDIS_PASSWORD"));
+        return Redisson.create(config);
+    }
 }
 `),
         },

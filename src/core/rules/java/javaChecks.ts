@@ -2,6 +2,8 @@
 import type { RuleContext } from '../rule';
 import { javaAdminCommandInApp, javaBigSetAlgebra, javaDelLargeKey, javaFlushInAppCode, javaSortCommand, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedCollectionRead, javaUnboundedListGrowth } from './javaCommandChecks';
 import { javaClientPerRequest, javaCommandInLoop, javaHardcodedCredentials } from './javaConnectionChecks';
+import { javaCrossSlotMultiKey } from './javaCrossSlot';
+import { javaPlaintextRemoteConnection } from './javaTransportChecks';
 import { javaCacheWriteWithoutTtl, javaLockReleaseWithoutOwnership, javaLockWithoutExpiry, javaSetThenExpire } from './javaWriteChecks';
 
 export const JAVA_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
@@ -23,6 +25,8 @@ export const JAVA_CHECKS: Readonly<Record<string, (context: RuleContext) => void
   'sort-command': javaSortCommand,
   'flush-in-app-code': javaFlushInAppCode,
   'admin-command-in-app': javaAdminCommandInApp,
+  'plaintext-remote-connection': javaPlaintextRemoteConnection,
+  'cross-slot-multi-key': javaCrossSlotMultiKey,
 };
 
 /** The Java check of a rule, if the rule applies to Java. */
