@@ -1,6 +1,6 @@
 /** Reads and lints a list of files: size/binary/encoding guards, the workspace index, then each file's kind. */
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { KeptTrees } from '../../core/analysis/keptTrees';
 import type { RecordedAnalysis } from '../../core/analysis/recordedLookup';
 import type { Finding } from '../../core/findings';
@@ -96,9 +96,45 @@ export function indexInputs(loaded: readonly LoadedFile[]): { path: string; text
   return loaded.filter((f) => languageForPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
 }
 
-/** The Lua script files read with the sources (by project path), for the scripts the code loads from files. */
+/**
+ * The Lua script files read with the sources (by project path), for the scripts the code loads from files; and
+ * the `.lua` files a source names by a path that leaves the linted folder (`readFileSync('../lua/x.lua')` in a
+ * package of a monorepo), read from disk and keyed by absolute path like other files outside the root.
+ */
 export function luaScriptInputs(loaded: readonly LoadedFile[]): LuaScriptFile[] {
-  return loaded.filter((f) => isLuaScriptPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
+  const scripts = loaded.filter((f) => isLuaScriptPath(f.path)).map((f) => ({ path: f.projectPath, text: f.text }));
+  return scripts.concat(scriptsOutsideRoot(loaded));
+}
+
+/** A string literal naming a `.lua` file up the tree: `'../lua/x.lua'`, `"../../scripts/x.lua"`. */
+const PARENT_LUA_PATH = /['"`]((?:\.\/)?(?:\.\.\/)+[\w./-]+\.lua)['"`]/g;
+const MAX_OUTSIDE_SCRIPTS = 100;
+
+function scriptsOutsideRoot(loaded: readonly LoadedFile[]): LuaScriptFile[] {
+  const known = new Set(loaded.map((f) => forwardSlashes(f.path)));
+  const out: LuaScriptFile[] = [];
+  for (const file of loaded) {
+    if (isLuaScriptPath(file.path) || !file.text.includes('.lua') || !languageForPath(file.path)) continue;
+    // The root is where the project path starts: reads relative to the working directory start there.
+    const projectPath = file.projectPath.startsWith('/') ? undefined : file.projectPath;
+    const root = projectPath !== undefined ? file.path.slice(0, file.path.length - projectPath.length) : undefined;
+    for (const match of file.text.matchAll(PARENT_LUA_PATH)) {
+      for (const base of [dirname(file.path), root]) {
+        if (base === undefined || out.length >= MAX_OUTSIDE_SCRIPTS) continue;
+        const path = forwardSlashes(resolve(base, match[1]));
+        // Inside the root, the file was read with the sources (or left out on purpose by the ignore globs).
+        if (known.has(path) || (root !== undefined && path.startsWith(forwardSlashes(root)))) continue;
+        known.add(path);
+        try {
+          const { text } = readText(path);
+          if (text !== undefined) out.push({ path, text });
+        } catch {
+          // No such file from this base: the read is relative to the other one, or to a folder not linted.
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** The index inputs that round one parses and analyses: those that mention Redis. */

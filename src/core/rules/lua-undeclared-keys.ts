@@ -111,7 +111,7 @@ export const luaUndeclaredKeys: Rule = {
     },
     docs: {
       summary: 'Lua scripts that touch keys not passed in KEYS break in Cluster.',
-      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`, `for _, key in ipairs(KEYS)`, `local keys = KEYS`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Scripts kept in `.lua` files of the workspace are read too when the code loads them with a path built from literals relative to the source file: Python `open(p).read()` (also `with open(p) as f: ... f.read()`), `Path(p).read_text()`, `pkgutil.get_data(__name__, "x.lua")`, `importlib.resources`, `pkg_resources.resource_string`; JS `fs.readFileSync(p, "utf8")` / `readFile(p)`; with `p` from `__file__` (`Path(__file__).parent`, `.parents[n]`, `os.path.dirname(__file__)`), `__dirname`, `new URL("./x.lua", import.meta.url)`, a package name, or the working directory, possibly through module constants (`LUA_DIR / "x.lua"`); the text read may be passed inline or held in a constant, a local, or a self/this attribute or class field assigned once. The CLI and the editor hand the `.lua` files they find in the project to the review; a file outside it, or a path built from settings, is not followed. It also reports EVAL with numkeys 0 that passes a key pattern (`"user:*"`) in ARGV to a script running SCAN MATCH or KEYS on it. Severity is raised to error when `"cluster": true`.',
+      what: 'Parses literal Lua scripts given to EVAL, SCRIPT LOAD, register_script and defineCommand (inline, or held in a module-level constant or a local of the same file) and reports redis.call/pcall whose key argument is not `KEYS[n]` or a local that aliases one (`local bucket = KEYS[1]`, `for _, key in ipairs(KEYS)`, `local keys = KEYS`), for example `KEYS[1] .. ":meta"` or `"prefix:" .. ARGV[1]`. Scripts kept in `.lua` files of the workspace are read too when the code loads them with a path built from literals relative to the source file: Python `open(p).read()` (also `with open(p) as f: ... f.read()`), `Path(p).read_text()`, `pkgutil.get_data(__name__, "x.lua")`, `importlib.resources`, `pkg_resources.resource_string`; JS `fs.readFileSync(p, "utf8")` / `readFile(p)`; with `p` from `__file__` (`Path(__file__).parent`, `.parents[n]`, `os.path.dirname(__file__)`), `__dirname`, `new URL("./x.lua", import.meta.url)`, a package name, or the working directory, possibly through module constants (`LUA_DIR / "x.lua"`); the text read may be passed inline or held in a constant, a local, or a self/this attribute or class field assigned once. The CLI and the editor hand the `.lua` files they find in the project to the review; the CLI also reads a `.lua` file outside the linted folder that the code names by a literal path going up (`readFileSync(\'../lua/x.lua\')` in one package of a monorepo). A path built from settings is not followed. It also reports EVAL with numkeys 0 that passes a key pattern (`"user:*"`) in ARGV to a script running SCAN MATCH or KEYS on it. Severity is raised to error when `"cluster": true`.',
       why: 'Redis requires scripts to declare every key they access as KEYS arguments: Cluster routes the script by those keys and rejects access to other slots; scripts with a `#!lua` shebang refuse undeclared cross-slot access even outside Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/profile.py', bad: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[1] .. ":version")\n""")\n', good: 'import redis\n\nr = redis.Redis()\nTOUCH = r.register_script("""\nredis.call("SET", KEYS[1], ARGV[1])\nredis.call("INCR", KEYS[2])\n""")\n' },
@@ -127,10 +127,17 @@ export const luaUndeclaredKeys: Rule = {
     },
   },
   check(context) {
+    // The same constant registered twice (on a class and on a module global) is one script: one finding.
+    const registered = new Set<number>();
     for (const source of scriptSources(context)) {
       // Dynamic scripts are checked on their constant parts (unknown parts read as `*`).
       // A script held in a module constant is read from the constant; the finding stays at the call.
-      const value = (resolvedArg(context.model, source.arg, source.scope) ?? source.arg).value;
+      const resolved = resolvedArg(context.model, source.arg, source.scope) ?? source.arg;
+      if (source.via === 'register_script' && resolved !== source.arg) {
+        if (registered.has(resolved.span.startOffset)) continue;
+        registered.add(resolved.span.startOffset);
+      }
+      const value = resolved.value;
       let lua: string;
       let via = source.via;
       if (value.kind === 'string' || value.kind === 'pattern') lua = value.kind === 'string' ? value.value : value.pattern;

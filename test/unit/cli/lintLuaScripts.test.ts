@@ -85,3 +85,28 @@ describe('redis-review lint on one file or folder of the project', () => {
     }
   });
 });
+
+describe('redis-review lint of one package whose scripts live in a folder beside it', () => {
+  it('reads a .lua file the code names by a path that goes up out of the linted folder', async () => {
+    const monorepo = mkdtempSync(join(tmpdir(), 'redis-review-lua-up-'));
+    try {
+      mkdirSync(join(monorepo, 'scripts'), { recursive: true });
+      writeFileSync(join(monorepo, 'scripts', 'expand.lua'), EXPAND_LUA);
+      mkdirSync(join(monorepo, 'api', '.git'), { recursive: true });
+      mkdirSync(join(monorepo, 'api', 'src'), { recursive: true });
+      // Read relative to the working directory (the package) and relative to the source file.
+      writeFileSync(
+        join(monorepo, 'api', 'src', 'expand.js'),
+        "const fs = require('fs');\nconst Redis = require('ioredis');\nconst redis = new Redis();\nredis.on('error', console.error);\nredis.defineCommand('expand', { numberOfKeys: 0, lua: fs.readFileSync('../scripts/expand.lua', 'utf8') });\nredis.defineCommand('expandToo', { numberOfKeys: 0, lua: fs.readFileSync(__dirname + '/../../scripts/expand.lua', 'utf8') });\n",
+      );
+      for (const jobs of ['1', '2']) {
+        let stdout = '';
+        await runCli(['lint', '--format', 'json', '--jobs', jobs], { cwd: join(monorepo, 'api'), stdout: (t) => (stdout += t), stderr: () => undefined });
+        const findings = JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'lua-undeclared-keys');
+        expect(findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['src/expand.js:5', 'src/expand.js:6']);
+      }
+    } finally {
+      rmSync(monorepo, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -36,6 +36,28 @@ export function scriptSources(context: RuleContext): ScriptSource[] {
     }
   }
   if (context.model.language !== 'python') out.push(...nodeRedisScripts(context));
+  else out.push(...unrecognisedRegistrations(context, out));
+  return out;
+}
+
+const REGISTER_SCRIPT = /\.register_script\(\s*([A-Za-z_]\w*)\s*\)/g;
+
+/**
+ * redis-py `x.register_script(SCRIPT)` on a receiver the analysis did not recognise (a client handed in as a
+ * parameter of a file that never imports redis, as lock libraries do): `register_script` is a redis-py method, so
+ * the script named by a module constant is reviewed too. Only in files where some Redis command was recognised.
+ */
+function unrecognisedRegistrations(context: RuleContext, known: readonly ScriptSource[]): ScriptSource[] {
+  const text = context.model.text;
+  if (!text.includes('.register_script(') || !context.model.callSites.length) return [];
+  const taken = new Set(known.map((source) => source.arg.span.startOffset));
+  const out: ScriptSource[] = [];
+  for (const match of text.matchAll(REGISTER_SCRIPT)) {
+    const start = match.index! + match[0].indexOf(match[1], 'register_script('.length);
+    if (taken.has(start)) continue;
+    const span = spanFromOffsets(text, start, start + match[1].length);
+    out.push({ arg: { value: { kind: 'name', name: match[1] }, text: match[1], span, fullSpan: span }, span, via: 'register_script', scriptArgs: [] });
+  }
   return out;
 }
 
