@@ -1,14 +1,27 @@
 /** expensive-linear-list-ops: LREM/LPOS/LINSERT and mid-list LINDEX/LSET walk the list. */
 import { numberOf } from '../analysis/argumentValues';
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { isInFlightKey, sitesWith } from './support/sites';
+import { isTimeBucket, isUncalledPassThrough, siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const ALWAYS = new Set(['LREM', 'LPOS', 'LINSERT']);
 const BY_INDEX = new Set(['LINDEX', 'LSET']);
 const MOVES = ['RPOPLPUSH', 'BRPOPLPUSH', 'LMOVE', 'BLMOVE'];
+
+/**
+ * The destination of a move whose arguments come from a keyword dict (`names = {"src": a, "dst": b}`, then
+ * `rpoplpush(**names)`): the value under "dst" or "second_list" in that dict literal.
+ */
+function splatTargets(text: string, site: RedisCallSite): string[] {
+  const splat = /\*\*([A-Za-z_]\w*)/.exec(text.slice(site.callSpan.startOffset, site.callSpan.endOffset));
+  if (!splat) return [];
+  const dict = new RegExp(`\\b${splat[1]}\\s*=\\s*\\{([^}]*)\\}`).exec(text);
+  const target = dict && /["'](?:dst|second_list)["']\s*:\s*([^,}\n]+)/.exec(dict[1]);
+  return target ? [target[1].trim()] : [];
+}
 
 export const expensiveLinearListOps: Rule = {
   meta: {
@@ -195,7 +208,7 @@ public class Jobs {
         },
       ],
       fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',
-      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on.',
+      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on. Neither are lists of one time bucket (a minute\'s schedule list, a `time_key`) nor thin helpers that pass their caller\'s key straight to the command when nothing in the file calls them.',
       references: [
         { title: 'LREM', url: 'https://redis.io/docs/latest/commands/lrem/' },
         { title: 'LPOS', url: 'https://redis.io/docs/latest/commands/lpos/' },
@@ -206,10 +219,15 @@ public class Jobs {
   check(context) {
     // Lists that RPOPLPUSH/LMOVE move items onto: a reliable queue's processing list (or a rotated queue), whose
     // LREM finds the item it just moved at the head.
-    const moveTargets = new Set(sitesWith(context.model, MOVES).map((s) => (s.keywords.dst ?? s.keywords.second_list ?? s.args[1])?.text).filter((t): t is string => !!t));
+    const moves = sitesWith(context.model, MOVES);
+    const moveTargets = new Set([...moves.map((s) => (s.keywords.dst ?? s.keywords.second_list ?? s.args[1])?.text), ...moves.flatMap((s) => splatTargets(context.model.text, s))].filter((t): t is string => !!t));
     for (const site of sitesWith(context.model, [...ALWAYS, ...BY_INDEX])) {
       // A reliable queue's processing list holds only the jobs in flight: LREM on it stays short.
       if (site.command === 'LREM' && site.args[0] && (isInFlightKey(site.args[0].text) || moveTargets.has(site.args[0].text))) continue;
+      const ref = siteKey(context.model, site);
+      // One time bucket's list (a minute's schedule) holds that period's entries only; a thin helper that passes
+      // its caller's key through, called nowhere in the file, says nothing about how long the list is.
+      if (ref && (isTimeBucket(ref) || isUncalledPassThrough(context.model, site, ref))) continue;
       if (BY_INDEX.has(site.command)) {
         // The ends are O(1); a computed index (a loop counter, a caller's position) walks the list like any middle one.
         const index = numberOf(site.args[1]);

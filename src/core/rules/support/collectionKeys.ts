@@ -186,7 +186,8 @@ export function isUncalledPassThrough(model: FileModel, site: RedisCallSite, key
   if (!key.parameter || !fn) return false;
   const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
   // Thin: no branching or looping, a few code lines besides comments, docstrings and error handling.
-  const lines = body.split('\n').slice(1);
+  // A docstring's lines (`@param table:`, a summary) are documentation, however many there are.
+  const lines = body.replace(/("""|''')[\s\S]*?\1/g, '').split('\n').slice(1);
   const code = lines.filter((line) => /[\w$]/.test(line) && !/^\s*(#|\/\/|\*|\/\*|"""|'''|try\b|except\b|catch\b|finally\b|\}\s*catch\b)/.test(line));
   if (code.length > 5 || lines.some((line) => /^\s*(if|for|while|switch)\b/.test(line))) return false;
   const before = model.text.slice(Math.max(fn.span.startOffset, site.expressionSpan.startOffset - 80), site.expressionSpan.startOffset);
