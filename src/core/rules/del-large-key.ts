@@ -5,6 +5,7 @@ import { fix, replace } from './support/edits';
 import { LOCK_KEY, functionStartOf } from './support/sites';
 import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey } from './support/collectionKeys';
 import { isParameter } from '../analysis/keyReferences';
+import { inTestOnlyFunction } from './support/testOnly';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -13,6 +14,7 @@ const COLLECTION_WRITES: Record<string, string> = {
   HSET: 'hash', HMSET: 'hash', HINCRBY: 'hash', XADD: 'stream', PFADD: 'HyperLogLog', GEOADD: 'geo set',
 };
 const RENAMABLE = new Set(['delete', 'del']);
+const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
 
 export const delLargeKey: Rule = {
@@ -255,7 +257,7 @@ public class Board {
         },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
-      falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership.',
+      falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of collections this file gives a TTL (a job\'s result list, a staging batch: short-lived by design).',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
         { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
@@ -272,6 +274,8 @@ public class Board {
       const ref = siteKey(context.model, site);
       if (type && ref && (type !== 'hash' || facts.growing.has(ref.identity))) types.set(ref.identity, type);
     }
+    // Collections this file gives a TTL (a job's result list, a staging batch): short-lived by design.
+    const expiring = new Set(context.model.callSites.filter((site) => EXPIRES.has(site.command)).map((site) => siteKey(context.model, site)?.identity));
     const sizeChecked = new Set<string>();
     for (const site of context.model.callSites) {
       const ref = SIZE_CHECKS.has(site.command) ? siteKey(context.model, site) : undefined;
@@ -279,11 +283,13 @@ public class Board {
     }
     for (const site of context.model.callSites) {
       if (site.command !== 'DEL') continue;
+      // A reset helper that its comment reserves for the test suite frees test data, not production collections.
+      if (inTestOnlyFunction(context.model, site)) continue;
       for (const arg of site.args) {
         const ref = keyRefOf(context.model, site, arg);
         if (!ref || LOCK_KEY.test(ref.pattern ?? ref.source)) continue;
         // Collections that stay small by construction free quickly.
-        if (facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref, true) || isTimeBucket(ref)) continue;
+        if (expiring.has(ref.identity) || facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref, true) || isTimeBucket(ref)) continue;
         // The code checked the size just before (`if scard(key) == 1: delete(key)`): it knows the key is small.
         if (sizeChecked.has(`${functionStartOf(site)}|${ref.identity}`)) continue;
         // A thin `del(key)` helper of a store API (`return driver.del(this.ns(key))`): the caller picks the key.
