@@ -1,14 +1,17 @@
 /** unbounded-list-growth: lists pushed to but never trimmed or consumed grow forever. */
 import { keyPatternOf } from '../analysis/argumentValues';
+import type { FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule } from './rule';
 import { methodName, shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
-import { keysOf } from './support/sites';
+import { siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { javaFile } from './exampleFiles';
 
 const PUSHES = new Set(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']);
 const BOUNDING = ['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LMOVE', 'BLMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'LMPOP', 'BLMPOP', 'EXPIRE', 'PEXPIRE', 'EXPIREAT', 'DEL', 'UNLINK', 'LREM'];
+/** Commands that read a list's items: a list nothing in the project reads is consumed by another program. */
+const READS = ['LRANGE', 'LINDEX', 'LPOS', 'SORT', 'LLEN', ...BOUNDING];
 const QUEUE_NAME = /queue|jobs?\b|jobs?:|tasks?\b|tasks?:|inbox|outbox|work|pending|mailbox/i;
 
 export const unboundedListGrowth: Rule = {
@@ -151,7 +154,7 @@ public class ChatHistory {
         },
       ],
       fix: 'The quick fix adds `LTRIM key 0 999` after the push (unsafe: it drops older items; pick the cap you need). Or push and trim in one MULTI, or use a stream with MAXLEN.',
-      falsePositives: 'Queues drained by a worker in another repository. Keys named like queues (queue, jobs, tasks, inbox…) are not reported, nor a push of values written in the code at a module\'s top level (`r.rpush("sort-input", 23, 15, 7)` seeding a demo list): it runs once when the module loads, not per event. A literal push inside a function (`lpush("log", "visited")` per request) is reported. Suppress others inline.',
+      falsePositives: 'Queues drained by a worker in another repository: when the whole project is linted, a list that no code of the project reads (LRANGE, LINDEX, LLEN, pops…) is taken to be such a hand-off and is not reported. Keys named like queues (queue, jobs, tasks, inbox…) are not reported, nor a push of values written in the code at a module\'s top level (`r.rpush("sort-input", 23, 15, 7)` seeding a demo list): it runs once when the module loads, not per event. A literal push inside a function (`lpush("log", "visited")` per request) is reported. Suppress others inline.',
       references: [
         { title: 'LTRIM: capped lists', url: 'https://redis.io/docs/latest/commands/ltrim/' },
         { title: 'Memory optimization', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/memory-optimization/' },
@@ -159,13 +162,17 @@ public class ChatHistory {
     },
   },
   check(context) {
-    const bounded = keysOf(context.model, BOUNDING);
+    const bounded = keysIn(context.model, BOUNDING);
+    const read = keysIn(context.model, READS);
     const seen = new Set<string>();
     for (const site of context.model.callSites) {
       if (!PUSHES.has(site.command) || site.inTransaction) continue;
-      const key = keyPatternOf(site.args[0]);
+      // Keys held in module constants (`FEED = "feed"`) count as their pattern, as in the workspace index.
+      const key = patternOf(context.model, site);
       if (!key || seen.has(key) || bounded.has(key) || QUEUE_NAME.test(key) || QUEUE_NAME.test(site.args[0].text)) continue;
       if (context.workspaceKeys?.hasCommandOnKey(BOUNDING, key)) continue;
+      // Pushed here and read nowhere in the project: a hand-off to a consumer in another program, which pops it.
+      if (context.hasWorkspace && !read.has(key) && !context.workspaceKeys?.hasCommandOnKey(READS, key)) continue;
       if (seedsFixedItemsOnce(site)) continue;
       seen.add(key);
       const trim = methodName(site.receiver.library, 'ltrim', 'ltrim', 'lTrim');
@@ -177,6 +184,17 @@ public class ChatHistory {
     }
   },
 };
+
+/** The key pattern of a site's first argument, also when a module constant or a local holds it. */
+function patternOf(model: FileModel, site: RedisCallSite): string | undefined {
+  return keyPatternOf(site.args[0]) ?? siteKey(model, site)?.pattern;
+}
+
+/** Key patterns of the file's calls of these commands. */
+function keysIn(model: FileModel, commands: readonly string[]): Set<string> {
+  const wanted = new Set(commands);
+  return new Set(model.callSites.filter((site) => wanted.has(site.command)).map((site) => patternOf(model, site)).filter((key): key is string => !!key));
+}
 
 /** A module-level push of values written in the code: it runs once when the module loads and adds a fixed set. */
 function seedsFixedItemsOnce(site: RedisCallSite): boolean {
