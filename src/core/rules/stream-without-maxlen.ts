@@ -1,6 +1,7 @@
 /** stream-without-maxlen: XADD without MAXLEN/MINID keeps every entry forever. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
+import { functionStartOf } from './support/sites';
 import { shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { hasOption, hasSplatOptions, optionsObject } from './support/options';
@@ -8,6 +9,22 @@ import { appendArguments } from './support/ttl';
 import { siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
+
+/**
+ * What keeps a stream's length in check besides a trim on XADD: XTRIM, or a TTL on the whole stream (a per-task
+ * progress stream that expires). A DEL is not enough: a stream deleted by an admin action still grows without
+ * bound until then.
+ */
+const BOUNDING = ['XTRIM', 'EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT'];
+const CONSUMING = new Set(['XACK', 'XREAD', 'XREADGROUP', 'XRANGE', 'XAUTOCLAIM', 'XCLAIM']);
+
+/**
+ * An XDEL where the consumer handles entries (next to an XACK or a read): every handled entry goes. A bare
+ * `delete_entries(*ids)` method of a stream wrapper deletes only what its callers pick.
+ */
+function consumerDeletes(sites: readonly RedisCallSite[], xdel: RedisCallSite): boolean {
+  return sites.some((other) => CONSUMING.has(other.command) && functionStartOf(other) === functionStartOf(xdel));
+}
 
 export const streamWithoutMaxlen: Rule = {
   meta: {
@@ -23,7 +40,7 @@ export const streamWithoutMaxlen: Rule = {
     },
     docs: {
       summary: 'Streams written without MAXLEN/MINID grow without bound.',
-      what: 'Reports XADD calls without a MAXLEN or MINID trim, unless the project trims the same stream with XTRIM.',
+      what: 'Reports XADD calls without a MAXLEN or MINID trim, unless the project trims the same stream with XTRIM or gives it a TTL (EXPIRE), or this file deletes the entries it handles (XDEL in the function that XACKs or reads them).',
       why: 'Consumer groups do not delete acknowledged entries: a stream written without trimming keeps every event, growing memory, RDB/AOF size and replication time.',
       examples: [
         { client: 'redis-py', file: 'app/events.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef publish(event):\n    r.xadd("events", event, maxlen=10000, approximate=True)\n' },
@@ -204,14 +221,14 @@ public class Events {
   },
   check(context) {
     // Streams trimmed by XTRIM in this file: by pattern, or by the same key expression (`xtrim(this.ns(key), …)`).
-    const trimmed = new Set(context.model.callSites.filter((s) => s.command === 'XTRIM').map((s) => siteKey(context.model, s)?.identity));
+    const trimmed = new Set(context.model.callSites.filter((s) => BOUNDING.includes(s.command) || (s.command === 'XDEL' && consumerDeletes(context.model.callSites, s))).map((s) => siteKey(context.model, s)?.identity));
     const n = context.config.streamMaxLen;
     for (const site of context.model.callSites) {
       if (site.command !== 'XADD') continue;
       const key = keyPatternOf(site.args[0]);
       const ref = siteKey(context.model, site);
       if (ref && trimmed.has(ref.identity)) continue;
-      if (key && (trimmed.has(key) || context.workspaceKeys?.hasCommandOnKey(['XTRIM'], key))) continue;
+      if (key && (trimmed.has(key) || context.workspaceKeys?.hasCommandOnKey(BOUNDING, key))) continue;
       // aioredis 1.x spells it `max_len=`; redis-py also takes maxlen as the fourth positional argument.
       if (hasOption(site, ['maxlen', 'minid', 'max_len', 'MAXLEN', 'MINID'], 1) || hasSplatOptions(site)) continue;
       if (site.receiver.library === 'redis-py' && site.method === 'xadd' && site.args[3] && site.args[3].value.kind !== 'null') continue;
