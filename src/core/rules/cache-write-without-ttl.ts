@@ -7,6 +7,7 @@ import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
 import { functionStartOf } from './support/sites';
+import { siteKey } from './support/collectionKeys';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
@@ -271,7 +272,8 @@ public class ProductService {
   check(context) {
     const sites = context.model.callSites;
     // Keys given a TTL by a separate EXPIRE in the same function.
-    const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).map((other) => `${functionStartOf(other)}|${other.args[0]?.text}`));
+    // Compared by expression text and by the key the expression denotes (`key` held in a local, `this.key(id)`).
+    const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).flatMap((other) => [`${functionStartOf(other)}|${other.args[0]?.text}`, `${functionStartOf(other)}#${siteKey(context.model, other)?.identity}`]));
     // Keys read into a variable named cache before they are written (`const cached = await r.get(k)`: cache-aside).
     const cacheAside = new Set(sites.filter((other) => other.command === 'GET' && other.args[0] && readIntoCacheVariable(context.model.text, other)).map(keyIdentity));
     // Functions that give some key a TTL (SET EX, SETEX, EXPIRE, …).
@@ -292,7 +294,8 @@ public class ProductService {
       if (!djangoCache && !namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
       // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL.
       if (site.args.slice(2).some((arg) => !isLiteral(arg) && !isCallback(arg)) || Object.values(site.keywords).some((arg) => !isLiteral(arg))) continue;
-      if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || ttlElsewhereInFunction(site, withTtl)) continue;
+      const identity = siteKey(context.model, site)?.identity;
+      if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || (identity !== undefined && expired.has(`${functionStartOf(site)}#${identity}`)) || ttlElsewhereInFunction(site, withTtl)) continue;
       // A wrapper that writes a computed key and also knows TTLs (`setex` when given a timeout, `set` when not):
       // the TTL-less write is the caller's choice.
       if (keyPatternOf(site.args[0]) === undefined && site.enclosingFunction && ttlFunctions.has(functionStartOf(site))) continue;
