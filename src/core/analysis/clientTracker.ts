@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { MODULE_CONTEXT, MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
 import { ClientCreations, FACTORY_NAMES, SAME_CLIENT_METHODS, isAsyncFactory } from './creations';
 import { IMPORTS_READ, normalEffects, noEffects, type Contribution, type Effects } from './effects';
+import { injectedClientIdentity, injectedToken } from './injectionTokens';
 import type { ClientCreation, ClientLibrary, ReceiverKind } from './model';
 import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
@@ -22,6 +23,11 @@ export interface ClientRef {
 
 interface ModuleRef {
   module: string;
+  /**
+   * The client a required module is as a whole: `const kv = require('./conn')` where conn.js ends with
+   * `module.exports = client` (the binding holds module.exports itself, so `kv.get(...)` runs on that client).
+   */
+  whole?: ClientRef;
 }
 
 type Value = ClientRef | ModuleRef | undefined;
@@ -140,7 +146,7 @@ export class ClientTracker {
     if (!found && this.workspace) {
       for (const list of this.collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
         for (const binding of list) {
-          if (binding.kind === 'import' && binding.module && this.workspace.exportedClient(this.path, this.syntax.family, binding.module, binding.imported ?? 'default')) found = true;
+          if (binding.kind === 'import' && binding.module && this.workspace.exportedClient(this.path, this.syntax.family, binding.module, this.exportNameOf(binding))) found = true;
         }
       }
     }
@@ -150,6 +156,12 @@ export class ClientTracker {
 
   private importsRedisCache: boolean | undefined;
 
+  /** The export an import binding reads; a script namespace (`require('./conn')`) is the module's default export as a whole. */
+  private exportNameOf(binding: BoundName): string {
+    const imported = binding.imported ?? 'default';
+    return imported === '*' && this.syntax.family === 'script' ? 'default' : imported;
+  }
+
   /** The client creations reached so far, in that order. */
   get creations(): readonly ClientCreation[] {
     return this.clientCreations.list;
@@ -157,7 +169,7 @@ export class ClientTracker {
 
   resolve(node: Node, context: ContextSnapshot, depth = 0): ClientRef | undefined {
     const value = this.evaluate(node, context, depth);
-    return isClient(value) ? value : undefined;
+    return isClient(value) ? value : value?.whole;
   }
 
   /** Client created by a factory call at this node, or undefined. */
@@ -219,7 +231,7 @@ export class ClientTracker {
       // One evaluation serves both outcomes (it is memoised per binding, so a second one gave the same value).
       const base = this.evaluate(parts.object, context, depth + 1);
       if (!isClient(base)) {
-        if (base && 'module' in base) return this.returnedByImport(base.module, parts.property);
+        if (base && 'module' in base) return this.returnedByImport(base.module, parts.property) ?? (base.whole && this.afterMethod(base.whole, parts.property, node, parts, context));
         if (base === undefined && parts.property === 'duplicate') return this.duplicateOfUntraced(node, context);
         return undefined;
       }
@@ -234,7 +246,7 @@ export class ClientTracker {
           if (ref) return ref;
         }
         if (binding.kind === 'import' && binding.module) {
-          const exported = this.workspace?.exportedClient(this.path, this.syntax.family, binding.module, binding.imported ?? 'default');
+          const exported = this.workspace?.exportedClient(this.path, this.syntax.family, binding.module, this.exportNameOf(binding));
           if (exported?.returnsClient) return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
         }
       }
@@ -452,7 +464,7 @@ export class ClientTracker {
   private computeBindingValue(binding: BoundName, depth: number): BindingValue {
     if (binding.kind === 'param' || binding.kind === 'field') {
       const typed = binding.typeText ? this.typeKind(binding.typeText, binding.context) : undefined;
-      if (typed) return { ...typed, identity: binding.kind === 'field' ? `this:${binding.name}` : `param:${binding.context.fnId}:${binding.name}`, origin: 'parameter' };
+      if (typed) return { ...typed, identity: this.injectedIdentity(binding) ?? (binding.kind === 'field' ? `this:${binding.name}` : `param:${binding.context.fnId}:${binding.name}`), origin: 'parameter' };
       if (binding.value) return this.resolve(binding.value, binding.context, depth + 1);
       return binding.kind === 'param' ? isolatedClientParameter(binding) : undefined;
     }
@@ -472,6 +484,15 @@ export class ClientTracker {
     return undefined;
   }
 
+  /** A parameter or field given by dependency injection (`@Inject(TOKEN)`) holds the client every injector of the token shares. */
+  private injectedIdentity(binding: BoundName): string | undefined {
+    if (this.syntax.family !== 'script' || !binding.node) return undefined;
+    const node = binding.node;
+    const declaration = node.type === 'public_field_definition' ? node : node.childForFieldName('parameters')?.namedChildren.find((p) => p?.childForFieldName('pattern')?.text === binding.name);
+    const token = injectedToken(declaration ?? undefined);
+    return token === undefined ? undefined : injectedClientIdentity(token);
+  }
+
   private importValue(binding: BoundName): Value {
     const module = binding.module!;
     const imported = binding.imported ?? 'default';
@@ -482,7 +503,8 @@ export class ClientTracker {
       if (fromModule) return fromModule;
       return { module: module.endsWith('.') ? module + imported : `${module}.${imported}` };
     }
-    if (imported === '*') return { module };
+    // A namespace: `require('./conn')` is module.exports itself, the client when the module exports one as a whole.
+    if (imported === '*') return { module, whole: this.fromWorkspace(module, 'default') };
     return this.fromWorkspace(module, imported);
   }
 

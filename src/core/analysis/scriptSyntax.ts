@@ -144,8 +144,8 @@ function parameter(node: Node): RawBinding[] {
       const typeText = node.childForFieldName('type')?.text.replace(/^:\s*/, '');
       const value = node.childForFieldName('value') ?? undefined;
       const out: RawBinding[] = [{ name: pattern.text, kind: 'param', typeText, value }];
-      // `constructor(private readonly redis: Redis)` also declares this.redis.
-      if (named(node).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || /^\s*readonly\b/.test(node.text)) {
+      // `constructor(private readonly redis: Redis)` also declares this.redis, and so does `@Inject(KV) readonly redis: Redis`.
+      if (named(node).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || /^(?:\s*@[\w.]+(?:\([^()]*\))?)*\s*readonly\b/.test(node.text)) {
         out.push({ name: `this.${pattern.text}`, kind: 'field', typeText, value });
       }
       return out;

@@ -165,6 +165,19 @@ describe('workspace index', () => {
     expect(sites('routes/admin.js', files[3].text, index)).toEqual(['3:FLUSHDB:client:proven', '3:GET:client:proven']);
   });
 
+  it('takes a module required whole for the client it exports as module.exports, and a factory it exports so', () => {
+    const files = [
+      { path: 'src/store/kv.js', text: "const Redis = require('ioredis');\nconst kv = new Redis();\nkv.on('error', console.error);\nmodule.exports = kv;\n" },
+      { path: 'src/store/connect.js', text: "const Redis = require('ioredis');\nlet shared;\nmodule.exports = function connect() {\n  if (!shared) shared = new Redis();\n  return shared;\n};\n" },
+      { path: 'src/jobs/sweep.js', text: "var store = require('../store/kv');\nconst connect = require('../store/connect');\nmodule.exports = async (names) => {\n  await store.keys('job:*');\n  const batch = store.pipeline();\n  batch.hgetall('a');\n  await connect().keys('b:*');\n};\n" },
+      { path: 'src/jobs/plain.js', text: "const helpers = require('./helpers');\nmodule.exports = async () => { await helpers.keys('c:*'); };\n" },
+    ];
+    const index = buildWorkspaceIndex(parsers, files);
+    expect(sites('src/jobs/sweep.js', files[2].text, index)).toEqual(['4:KEYS:client:proven', '6:HGETALL:pipeline:proven', '7:KEYS:client:proven']);
+    // A required module that exports no client stays a module: its methods are not Redis calls.
+    expect(sites('src/jobs/plain.js', files[3].text, index)).toEqual([]);
+  });
+
   it('knows about error listeners attached to a client in another file', () => {
     const files = [
       { path: 'src/redis.ts', text: "import Redis from 'ioredis';\nexport const redis = new Redis();\n" },
