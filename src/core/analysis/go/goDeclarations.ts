@@ -56,7 +56,13 @@ export class GoDeclarations {
       const type = spec.childForFieldName('type');
       const typed = type && this.clientType(type);
       if (!typed) continue;
-      for (const name of spec.childrenForFieldName('name')) if (name) this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
+      // By name, and by `Struct.name` for receivers whose struct is known (two structs may both have a `client`).
+      const struct = structNameOf(spec);
+      for (const name of spec.childrenForFieldName('name')) {
+        if (!name) continue;
+        this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
+        if (struct) this.fields.set(`${struct}.${name.text}`, { ...typed, confidence: 'proven', identity: `field:${struct}.${name.text}`, origin: 'parameter' });
+      }
     }
     if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
     if (child.type === 'function_declaration') {
@@ -134,4 +140,10 @@ export class GoDeclarations {
     const known = CONSTRUCTORS[`${library}.${field.text}`];
     return known ? { ...known, factory: callee.text, call: node, nameNode: field } : undefined;
   }
+}
+
+/** The struct type a field declaration belongs to (`type Store struct { client … }` → Store). */
+function structNameOf(field: Node): string | undefined {
+  const spec = field.parent?.parent?.parent;
+  return spec?.type === 'type_spec' ? spec.childForFieldName('name')?.text : undefined;
 }

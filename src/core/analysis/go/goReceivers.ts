@@ -27,7 +27,8 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
     case 'selector_expression': {
       const operand = node.childForFieldName('operand');
       const field = node.childForFieldName('field')?.text ?? '';
-      const typed = declared.fields.get(field);
+      const struct = operand?.type === 'identifier' ? methodReceiverStruct(node, operand.text) : undefined;
+      const typed = (struct && declared.fields.get(`${struct}.${field}`)) || declared.fields.get(field);
       if (typed) return typed;
       if (operand?.type === 'identifier' && declared.packages.has(operand.text)) return undefined;
       // A struct declared in another file of the package: in a file that imports a Redis client, its `client`/`pool` field is one.
@@ -65,4 +66,13 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
 /** A receiver taken for a client on evidence (its name, the file's imports). */
 export function likelyRef(declared: GoDeclarations, text: string, evidence: string): GoRef {
 return { library: defaultLibrary(declared), kind: 'client', confidence: 'likely', evidence, identity: `name:${text}`, origin: 'name' };
+}
+
+/** The struct of the enclosing method's receiver when `name` is that receiver (`func (im *InMemory[T]) Set(…)` → InMemory). */
+function methodReceiverStruct(node: Node, name: string): string | undefined {
+  let method: Node | null = node.parent;
+  while (method && method.type !== 'method_declaration') method = method.parent;
+  const receiver = method?.childForFieldName('receiver')?.namedChildren.find((child) => child?.type === 'parameter_declaration');
+  if (!receiver || receiver.childForFieldName('name')?.text !== name) return undefined;
+  return /^\*?\s*(\w+)/.exec(receiver.childForFieldName('type')?.text ?? '')?.[1];
 }
