@@ -302,6 +302,14 @@ export class ClientTracker {
     // `require(<redis library>)()` and `new (require(<redis library>))(...)`: the module itself is the factory.
     const required = this.syntax.requiredModule?.(callee);
     if (required) return this.syntax.factory(`${required}:require`, isNew) ?? this.syntax.factory(`${required}:*`, isNew);
+    // `require('redis').createClient()`: a factory of the module required in place (or of the library a project module re-exports).
+    const object = callee.type === 'member_expression' ? callee.childForFieldName('object') : null;
+    const inPlace = object ? this.syntax.requiredModule?.(object) : undefined;
+    if (inPlace) {
+      const property = callee.childForFieldName('property')!.text;
+      const library = this.workspace?.reexportedLibrary?.(this.path, this.syntax.family, inPlace) ?? inPlace;
+      return this.syntax.factory(`${library}:*.${property}`, isNew);
+    }
     const path = this.syntax.dottedPath(callee);
     if (!path) return undefined;
     const [first, ...rest] = path.split('.');

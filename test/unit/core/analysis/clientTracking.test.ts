@@ -178,6 +178,17 @@ describe('workspace index', () => {
     expect(sites('src/jobs/plain.js', files[3].text, index)).toEqual([]);
   });
 
+  it('follows a factory called on a module required in place, also one a project module re-exports', () => {
+    const files = [
+      { path: 'lib/kvLib.js', text: "module.exports = require('redis');\n" },
+      { path: 'src/sessions.js', text: "const store = require('redis').createClient({ url: process.env.KV_URL });\nconst audit = require('../lib/kvLib').createClient();\nstore.on('error', console.error);\nmodule.exports.purge = async () => { await store.keys('sess:*'); await audit.keys('audit:*'); };\n" },
+    ];
+    const index = buildWorkspaceIndex(parsers, files);
+    expect(sites('src/sessions.js', files[1].text, index)).toEqual(['4:KEYS:client:proven', '4:KEYS:client:proven']);
+    const unlistened = reviewSource(parsers, files[1].text, { path: files[1].path, language: 'javascript', workspace: index }).findings.filter((f) => f.ruleId === 'missing-error-listener');
+    expect(unlistened.map((f) => f.span.start.line + 1)).toEqual([2]);
+  });
+
   it('knows about error listeners attached to a client in another file', () => {
     const files = [
       { path: 'src/redis.ts', text: "import Redis from 'ioredis';\nexport const redis = new Redis();\n" },
