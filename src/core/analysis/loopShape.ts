@@ -13,13 +13,19 @@ const CONSTANT = /(?:^|\.)[A-Z][A-Z0-9_]+$/;
 const VIEW_METHOD = /^(.*)\.(?:items|keys|values|entries)\(\s*\)$/;
 const WRAPPER_CALL = /^(?:enumerate|sorted|list|tuple|set|reversed|iter|Object\.(?:keys|values|entries)|Array\.from)\(\s*([\w$.]+)\s*\)$/;
 /** Collections handed out in pieces: `chunked(ids, 500)`, `_chunk_values(keys)`, `batched(ids, 100)`, `chunks`. */
-const CHUNKING = /(?:^|[^\w$])_*(?:chunk|batch)\w*\s*\(|(?:^|[._])\w*(?:chunks|batches)$/i;
+const CHUNKING = /(?:^|[^\w$])_*i?(?:chunk|batch)\w*\s*\(|(?:^|[._])\w*(?:chunks|batches)$/i;
 /** Subscriptions deliver messages as they arrive: the loop is a consumer, each round waits for a new message. */
 const EVENT_STREAM = /\.(?:listen|subscribe|psubscribe)\(\s*\)$/;
 /** Where a function starts (Python def, JS function, arrow or method): a local list is looked for after it. */
 const FUNCTION_HEADER = /^[ \t]*(?:async[ \t]+)?def[ \t]|\bfunction\b|=>|^[ \t]*(?:(?:public|private|protected|static|async)[ \t]+)*(?!(?:if|for|while|switch|catch|with|return)\b)[\w$#]+[ \t]*\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{/gm;
 /** `asyncio.gather(*[...])`, `gather(*(... for ...))`: the comprehension's coroutines are all run. */
 const GATHERED = /\bgather\s*\(\s*\*?\s*$/;
+/** Loop variables and bounds that count attempts (`for attempt in range(5)`, `i < maxRetries`): a retry, not items. */
+const RETRY_NAME = /^_*(?:attempts?|retry|retries|tries)(?:_\w+|[A-Z]\w*)?$|(?:^|[a-z\d])(?:Attempts?|Retry|Retries|Tries)(?:[A-Z]\w*)?$|_(?:attempts?|retry|retries|tries)$|^[A-Z_]*(?:ATTEMPTS?|RETRY|RETRIES|TRIES)[A-Z_]*$/;
+/** SCAN iterators that hand out whole pages (node-redis v5 `scanIterator`, `scanStream` data events). */
+const SCAN_PAGES = /\b(?:[hsz]?[sS]can(?:Iterator|Stream|_iter)|scan_iter)\s*\(/;
+/** An item name that holds several keys: `keys`, `batch`, `page`, `chunk`. */
+const PLURAL_ITEM = /(?:[^s]s|batch|page|chunk)$/i;
 /** How far before a loop a local literal list is looked for (`models = ['a', 'b']` a few lines above). */
 const LITERAL_LOOKBACK = 2000;
 
@@ -134,22 +140,89 @@ function readsEntryOfConstantTable(loop: Node, iterable: string, syntax: Languag
   return false;
 }
 
+/** `range(3)`, `range(1, 4)`: how many rounds a range of literal numbers makes; `range(NUM_SHARDS)` is fixed by the code. */
+function rangeRounds(iterableText: string): number | 'constant' | undefined {
+  const args = /^range\(\s*([^(),]+?)\s*(?:,\s*([^(),]+?)\s*)?\)$/.exec(iterableText);
+  if (!args) return undefined;
+  const [from, to] = args[2] === undefined ? ['0', args[1]] : [args[1], args[2]];
+  if (/^\d+$/.test(from) && /^\d+$/.test(to)) return Math.max(0, Number(to) - Number(from));
+  return /^\d+$/.test(from) && /^[\w.]+$/.test(to) && CONSTANT.test(to) ? 'constant' : undefined;
+}
+
+/** Shards, slots, priority levels: a count defined in the file that stays this small bounds the loop. */
+const SMALL_COUNT = 16;
+
+/** `range(NUM_SHARDS)` / `i < SHARD_COUNT` with `NUM_SHARDS = 8` in the file: a small fixed count (a large one, `NUM_USERS = 10000`, is items). */
+function smallConstant(name: string, text: string): boolean {
+  const last = name.replace(/^.*\./, '');
+  const value = new RegExp(`^[ \\t]*(?:export[ \\t]+)?(?:(?:const|let|var|static|readonly|final)[ \\t]+)*${last}[ \\t]*(?::[^=\\n]*)?=[ \\t]*(\\d+)[ \\t]*;?[ \\t]*(?:$|#|//)`, 'm').exec(text);
+  return !!value && Number(value[1]) <= SMALL_COUNT;
+}
+
+/** `for (let i = 0; i < 3; i++)`: the rounds of a counting loop with a literal bound, or 'constant' / the bound's name. */
+function countingRounds(loop: Node): { rounds?: number; bound?: string } {
+  const init = /^(?:let|var|const)?\s*[\w$]+\s*=\s*(\d+)\b/.exec(loop.childForFieldName('initializer')?.text ?? '');
+  const condition = /^[\w$]+\s*(<=?)\s*([\w$.]+)\s*;?$/.exec(loop.childForFieldName('condition')?.text ?? '');
+  const step = loop.childForFieldName('increment')?.text ?? '';
+  if (!condition || !/^(?:[\w$]+\+\+|\+\+[\w$]+|[\w$]+\s*\+=\s*1)$/.test(step)) return {};
+  const bound = condition[2];
+  if (init && /^\d+$/.test(bound)) return { rounds: Number(bound) - Number(init[1]) + (condition[1] === '<=' ? 1 : 0) };
+  return { bound };
+}
+
+/** Names the loop binds per round (`key`, `node`, `(name, meta)`, `{ id, score }`). */
+function loopItemNames(loop: Node): string[] {
+  const left = loop.childForFieldName('left') ?? loop.childForFieldName('initializer');
+  if (!left) return [];
+  const names = left.text.replace(/=[^,;]*$/, '').match(/[A-Za-z_$][\w$]*/g) ?? [];
+  return names.filter((name) => !/^(?:const|let|var|await|of|in)$/.test(name));
+}
+
 /** The loop's facts for LoopInfo (dependsOnReply is decided later, with the Redis calls of the loop). */
 export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): LoopInfo {
   const info: LoopInfo = { span: spanOf(loop), dependsOnReply: false };
   if (loop.type !== 'for_statement' && loop.type !== 'for_in_statement' && GATHERED.test(text.slice(Math.max(0, loop.startIndex - 40), loop.startIndex))) info.gathered = true;
+  const items = loopItemNames(loop);
+  if (items.length) info.items = items;
+  const iterable = syntax.loopIterable(loop);
+  const iterableText = iterable ? iterable.text : undefined;
+  // `for attempt in range(5)`, `for (let retry = 0; retry < 3; retry++)`: counted rounds that repeat the same work
+  // (`for attempt in quiz.attempts` is items, whatever the name).
+  const counted = iterableText === undefined ? loop.type === 'for_statement' : /^range\(/.test(iterableText);
+  if (counted && items.some((name) => RETRY_NAME.test(name))) {
+    info.bounded = 'retries';
+    return info;
+  }
   const literal = syntax.literalIterationCount(loop);
   if (literal !== undefined) {
     info.literalLength = literal;
     return info;
   }
-  const iterable = syntax.loopIterable(loop);
-  const iterableText = iterable ? iterable.text : undefined;
   if (iterableText === undefined) {
-    if (stepsByChunks(loop, undefined)) info.bounded = 'chunks';
+    const counting = countingRounds(loop);
+    if (counting.rounds !== undefined) info.literalLength = counting.rounds;
+    else if (counting.bound && RETRY_NAME.test(counting.bound.replace(/^.*\./, ''))) info.bounded = 'retries';
+    else if (counting.bound && CONSTANT.test(counting.bound) && smallConstant(counting.bound, text)) info.bounded = 'constant';
+    else if (stepsByChunks(loop, undefined)) info.bounded = 'chunks';
     return info;
   }
   if (iterableText.length > 200) return info;
+  const rounds = rangeRounds(iterableText);
+  if (rounds !== undefined) {
+    if (rounds !== 'constant') info.literalLength = rounds;
+    else if (smallConstant(iterableText.slice(6, -1).split(',').pop()!.trim(), text)) info.bounded = 'constant';
+    return info;
+  }
+  const wrappedLiteral = /^(?:enumerate|sorted|reversed|list|tuple|set|iter)\(\s*([[(][^\n]*[\])])\s*\)$/.exec(iterableText);
+  if (wrappedLiteral && !/\bfor\b|\.\.\.|\*/.test(wrappedLiteral[1])) {
+    info.literalLength = literalItems(wrappedLiteral[1]);
+    return info;
+  }
+  // `for await (const keys of client.scanIterator(...))`: each round is a page of keys (node-redis v5, scanStream).
+  if (SCAN_PAGES.test(iterableText) && items.length === 1 && PLURAL_ITEM.test(items[0])) {
+    info.bounded = 'chunks';
+    return info;
+  }
   const inner = stripWrappers(iterableText);
   if (/^[A-Za-z_$][\w$]*$/.test(inner) && !CONSTANT.test(inner)) {
     const length = boundLiteralLength(inner, text, loop.startIndex);

@@ -144,9 +144,12 @@ export interface LoopInfo {
   dependsOnReply: boolean;
   /**
    * The rounds are not items of a growing collection: a table fixed in the code (`for m in METRICS`), slices of
-   * a collection (`range(0, n, 500)`, `chunked(ids)`), or messages of a subscription (`pubsub.listen()`).
+   * a collection (`range(0, n, 500)`, `chunked(ids)`), messages of a subscription (`pubsub.listen()`), or attempts
+   * of a retry (`for attempt in range(5)`).
    */
-  bounded?: 'constant' | 'chunks' | 'events';
+  bounded?: 'constant' | 'chunks' | 'events' | 'retries';
+  /** Names the loop binds per round (`key`, `node`, `name, meta`): a command sent through one goes to a different connection each round. */
+  items?: string[];
   /** A comprehension handed whole to `asyncio.gather(*[...])`: its coroutines run, each on its own pooled connection. */
   gathered?: boolean;
 }

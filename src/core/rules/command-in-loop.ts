@@ -6,6 +6,8 @@ import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 // MGET/MSET in a loop are already one round trip per batch (a page of SCAN results, a chunk of ids).
 const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA', 'MGET', 'MSET', 'MSETNX']);
+// Server-wide commands (flush, info, config, scripts, cluster state) are not per-item work a batch would merge.
+const SERVER_WIDE = /^(?:FLUSHDB|FLUSHALL|INFO|DBSIZE|SAVE|BGSAVE|BGREWRITEAOF|LASTSAVE|TIME|ROLE|SHUTDOWN|AUTH|HELLO|RESET|(?:CONFIG|CLIENT|CLUSTER|DEBUG|MODULE|ACL|SCRIPT|FUNCTION|SLOWLOG|LATENCY|COMMAND)(?: .*)?|MEMORY (?:STATS|DOCTOR|PURGE|MALLOC-STATS))$/;
 const READS_WITH_MULTI_FORM: Record<string, string> = { GET: 'MGET', HGET: 'HMGET', SISMEMBER: 'SMISMEMBER', ZSCORE: 'ZMSCORE', SET: 'MSET' };
 
 function batchSpelling(site: RedisCallSite): string {
@@ -17,6 +19,39 @@ function batchSpelling(site: RedisCallSite): string {
         ? `${site.receiver.text}.pipeline()`
         : `Promise.all(...) or ${site.receiver.text}.multi()...execAsPipeline()`;
   return multi ? `${multi} or ${pipeline}` : pipeline;
+}
+
+/**
+ * `for node in cluster.nodes(): node.dbsize()`, `for host in hosts: c = Redis(host); c.info()`: each round talks
+ * to another server or connection (the loop item, or a client created in the loop), so there is nothing to batch.
+ */
+function talksToAnotherConnectionEachRound(site: RedisCallSite): boolean {
+  const loop = site.loop!;
+  const root = /^[A-Za-z_$][\w$]*/.exec(site.receiver.text)?.[0];
+  if (root && loop.items?.includes(root)) return true;
+  const created = /^creation:(\d+)$/.exec(site.receiver.identity)?.[1];
+  return created !== undefined && Number(created) >= loop.span.startOffset && Number(created) < loop.span.endOffset;
+}
+
+const MARKS = new Set(['SET', 'SETEX', 'PSETEX', 'SETNX', 'HSET', 'SADD', 'ZADD']);
+const UNMARKS = new Set(['DEL', 'UNLINK', 'HDEL', 'SREM', 'ZREM']);
+
+/**
+ * `r.set(f"busy:{id}", 1); await download(id); r.delete(f"busy:{id}")`: a marker set before the round's own work
+ * and cleared after it. The two commands must straddle that work, so the rounds cannot share a batch.
+ */
+function marksWorkInProgress(sites: readonly RedisCallSite[], text: string): boolean {
+  for (const mark of sites) {
+    if (!MARKS.has(mark.command) || !mark.args[0]) continue;
+    const unmark = sites.find((s) => UNMARKS.has(s.command) && s.callSpan.startOffset > mark.callSpan.endOffset && s.args[0]?.text === mark.args[0].text);
+    if (!unmark) continue;
+    const between = text.slice(mark.callSpan.endOffset, unmark.callSpan.startOffset);
+    const others = sites.filter((s) => s.callSpan.startOffset > mark.callSpan.endOffset && s.callSpan.endOffset < unmark.callSpan.startOffset);
+    // Work of its own between them: a call that is not one of the loop's Redis commands.
+    const calls = between.match(/[A-Za-z_$][\w$.]*\s*\(/g)?.length ?? 0;
+    if (calls > others.length) return true;
+  }
+  return false;
 }
 
 export const commandInLoop: Rule = {
@@ -288,7 +323,7 @@ public class Prices {
         },
       ],
       fix: 'Use the multi-key form (MGET, HMGET, SMISMEMBER) for reads of one kind, or queue the commands on a pipeline and execute once: redis-py `pipeline(transaction=False)`, ioredis `pipeline()` (or `enableAutoPipelining`), node-redis concurrent calls (`Promise.all`, auto-pipelined) or `multi().execAsPipeline()`. In Cluster prefer pipelines: clients split them by slot.',
-      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
+      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`, `ichunked(ids, 100)`, pages of keys from `for await (const keys of client.scanIterator())`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), counted loops of up to three rounds (`range(3)`, `i < 2`) or bounded by a small count of the file (`range(NUM_SHARDS)` with `NUM_SHARDS = 8`), retries (`for attempt in range(5)`, `i < maxRetries`), commands sent to the loop item or to a client created in the round (`for node of cluster.nodes()`: another server each round), a marker set before the round\'s own work and deleted after it, server-wide commands (FLUSHDB, INFO, CONFIG, SCRIPT LOAD), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
       references: [
         { title: 'Pipelining', url: 'https://redis.io/docs/latest/develop/use/pipelining/' },
         { title: 'MGET', url: 'https://redis.io/docs/latest/commands/mget/' },
@@ -298,8 +333,9 @@ public class Prices {
   check(context) {
     const byLoop = new Map<number, RedisCallSite[]>();
     for (const site of [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]) {
-      if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command)) continue;
+      if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command) || SERVER_WIDE.test(site.command)) continue;
       if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
+      if (!site.via && talksToAnotherConnectionEachRound(site)) continue;
       if (context.model.language !== 'python' && !site.awaited) continue;
       if (context.model.language === 'python' && site.receiver.async && !site.awaited && !site.loop.gathered) continue;
       if (site.loop.literalLength !== undefined && site.loop.literalLength <= 3) continue;
@@ -311,6 +347,7 @@ public class Prices {
     }
     for (const sites of byLoop.values()) {
       sites.sort((a, b) => a.span.startOffset - b.span.startOffset);
+      if (marksWorkInProgress(sites, context.model.text)) continue;
       const first = sites[0];
       if (first.via) {
         context.report({
