@@ -9,7 +9,7 @@ import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type 
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, WRITE_COMMANDS, commandForMethod, commandFromName } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
-import { calleeBefore, mayAttachListener, occursAsValue, openingParen } from './handOver';
+import { argumentParen, calleeBefore, mayAttachListener, occursAsValue } from './handOver';
 import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopInfoOf } from './loopShape';
@@ -342,7 +342,8 @@ export class CallSiteBuilder {
       if (/^[A-Za-z_$][\w$]*$/.test(name) && !occursAsValue(this.text, name)) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       const escaped = name.replace(/[$]/g, '\\$');
-      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
+      // `wrap(raw as any)`, `wrap(raw!)`: a TypeScript cast hands over the same client.
+      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*(?:!|\\s+as\\s+[\\w$.<>\\[\\]]+)?\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
       for (let match = uses.exec(this.text); match; match = uses.exec(this.text)) {
         // A parameter of the same name is another variable (`function describe(conn) {...}`), not a use.
         if (match.index < creation.callSpan.startOffset) continue;
@@ -356,7 +357,7 @@ export class CallSiteBuilder {
           escapedIdentities.add(identity);
           continue;
         }
-        const paren = openingParen(this.text, match.index);
+        const paren = argumentParen(this.text, match.index);
         if (paren >= 0 && mayAttachListener(calleeBefore(this.text, paren), this.text, this.moduleMayListen)) escapedIdentities.add(identity);
       }
     }

@@ -8,9 +8,12 @@ const TEST_PATTERNS = [
   /(^|\/)conftest\.py$/,
   /\.(spec|test)\.[cm]?[jt]sx?$/,
   /(^|\/)fixtures?\//,
+  // Test runner setup files at the project root (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`, `globalSetup.ts`).
+  /(^|\/)(?:vitest|jest|mocha|karma|playwright|cypress|wdio)(?:[.-][\w-]+)*[.-](?:setup|teardown)\.[cm]?[jt]sx?$/,
+  /(^|\/)(?:setupTests|global[-_]?(?:setup|teardown))\.[cm]?[jt]sx?$/i,
 ];
 
-const SCRIPT_PATTERNS = [/(^|\/)(scripts?|migrations?|bin|tools|management\/commands)\//, /(^|\/)manage\.py$/];
+const SCRIPT_PATTERNS = [/(^|\/)(scripts?|migrations?|bin|tools|management\/commands|cron(?:jobs?|tabs?)?)\//, /(^|\/)manage\.py$/];
 
 /** Path with forward slashes, as the analyzer compares paths. */
 export function normalizePath(path: string): string {

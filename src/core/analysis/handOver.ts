@@ -22,6 +22,32 @@ export function openingParen(text: string, index: number): number {
   return -1;
 }
 
+/**
+ * The `(` of the call a value at `index` is an argument of, also when it sits in an object literal argument
+ * (`new Worker('mail', fn, { connection })`, `{ prefix: 'q', connection: redis }`): one object level is looked through.
+ */
+export function argumentParen(text: string, index: number): number {
+  const paren = openingParen(text, index);
+  if (paren >= 0) return paren;
+  const brace = text[index] === '{' ? index : openingBrace(text, index);
+  return brace > 0 ? openingParen(text, brace - 1) : -1;
+}
+
+/** Index of the `{` that opens the object literal holding `index`, or -1. */
+function openingBrace(text: string, index: number): number {
+  let depth = 0;
+  const stop = Math.max(0, index - 2000);
+  for (let i = index; i >= stop; i--) {
+    const c = text[i];
+    if (c === ')' || c === ']' || c === '}') depth++;
+    else if (c === '(' || c === '[' || c === '{') {
+      if (depth === 0) return c === '{' ? i : -1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** The callee chain written just before `(` at `paren` (`this.attach`, `new Throttle`, `app.decorate`). */
 export function calleeBefore(text: string, paren: number): string {
   const before = text.slice(Math.max(0, paren - 200), paren);
@@ -52,6 +78,8 @@ export function occursAsValue(text: string, name: string): boolean {
     while (after < text.length && SPACE.test(text[after])) after++;
     const next = text[after];
     if (next === ',' || next === ')' || next === '}') return true;
+    // A TypeScript cast of the value (`raw as any`, `raw!`) hands over the same client.
+    if (next === '!' || (next === 'a' && /^as\s/.test(text.slice(after, after + 3)))) return true;
     let before = at - 1;
     while (before >= 0 && SPACE.test(text[before])) before--;
     if (text.startsWith('default', before - 6)) return true;

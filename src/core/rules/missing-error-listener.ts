@@ -26,7 +26,7 @@ export const missingErrorListener: Rule = {
         { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
-      falsePositives: 'A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline.',
+      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`).",
       references: [
         { title: 'node-redis README: events', url: 'https://github.com/redis/node-redis#events' },
         { title: 'ioredis: connection events', url: 'https://github.com/redis/ioredis#connection-events' },
@@ -48,6 +48,7 @@ export const missingErrorListener: Rule = {
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       if (listened.has(identity) || model.escapedIdentities.has(identity)) continue;
+      if (creation.binding && listenedThroughList(model.text, creation.binding)) continue;
       // The module that creates (and exports) a client is where its listener belongs, unless an importer attaches one.
       if (creation.moduleLevel && creation.binding && context.hasErrorListenerElsewhere(`${model.path}#${creation.binding}`)) continue;
       const name = creation.binding ?? 'client';
@@ -93,3 +94,23 @@ function unlistenedFactoryResult(context: Context, creation: ClientCreation): bo
 }
 
 const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
+
+/** A list literal of plain names (`[pub, sub]`, `[this.pub, this.sub]`). */
+const NAME_LIST = /\[\s*((?:[\w$.]+\s*,\s*)+[\w$.]+)\s*,?\s*\]/g;
+
+/**
+ * `for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach((c) => c.on('error', ...))`: one listener
+ * attached to each client of a list literal that names this one.
+ */
+function listenedThroughList(text: string, binding: string): boolean {
+  if (!text.includes(binding) || !ERROR_LISTENER.test(text)) return false;
+  NAME_LIST.lastIndex = 0;
+  for (let match = NAME_LIST.exec(text); match; match = NAME_LIST.exec(text)) {
+    if (!match[1].split(',').some((item) => item.trim() === binding)) continue;
+    const before = text.slice(Math.max(0, match.index - 20), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
+    const iterated = /\bof\s*$/.test(before) || /^\s*\.\s*(?:forEach|map)\s*\(/.test(after);
+    if (iterated && ERROR_LISTENER.test(after)) return true;
+  }
+  return false;
+}
