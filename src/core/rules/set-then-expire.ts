@@ -299,7 +299,7 @@ public class Tokens {
         },
       ],
       fix: 'For SET the quick fix moves the TTL into the SET (`ex=`/`\'EX\'`/`{ EX }`) and deletes the EXPIRE line. It is marked safe when the two statements are adjacent and the TTL is a literal or a variable; otherwise review it. For other writes, wrap both commands in MULTI (redis-py `pipeline()`, ioredis/node-redis `multi()`) or a Lua script. In Go and Java the fix is offered when the EXPIRE is a statement of its own on the same client and nothing it uses is reassigned in between: go-redis `Set(ctx, k, v, 0)` takes the `Expire`/`PExpire` duration, redigo `Do("SET", k, v)` gets `"EX", n` (`"PX"` for PEXPIRE), Jedis `set(k, v, SetParams.setParams().ex(n))` (`px`), Lettuce `set(k, v, SetArgs.Builder.ex(n))`, Spring `opsForValue().set(k, v, timeout[, unit])` on the template that expires it, and Redisson `bucket.set(v, Duration)` when the same bucket is expired with a Duration (or a time and TimeUnit).',
-      falsePositives: 'EXPIRE used to refresh the TTL of a key written elsewhere is not reported (no write of the same key precedes it in the function).',
+      falsePositives: 'EXPIRE used to refresh the TTL of a key written elsewhere is not reported (no write of the same key precedes it in the function), nor an EXPIRE whose key variable was assigned another key after the write (`key = f"b:{u}"`).',
       references: [
         { title: 'SET options EX/PX', url: 'https://redis.io/docs/latest/commands/set/' },
         { title: 'INCR: rate limiter pattern', url: 'https://redis.io/docs/latest/commands/incr/' },
@@ -349,6 +349,8 @@ public class Tokens {
         }
       }
       if (!write || reported.has(write) || (write.command === 'SET' && setSetsTtl(write))) continue;
+      // `key = f"a:{u}"; r.set(key, 1); key = f"b:{u}"; r.expire(key, 60)`: the same name, another key.
+      if (reassignedBetween(context.model.text, keyText, write.callSpan.endOffset, expire.callSpan.startOffset)) continue;
       // MULTI/EXEC applies both at once; a node-redis multi() sent with execAsPipeline() is only a pipeline.
       if (write.inTransaction && !runsAsPipeline(context, write) && !(expire.inTransaction && runsAsPipeline(context, expire))) continue;
       reported.add(write);
@@ -366,3 +368,12 @@ public class Tokens {
     }
   },
 };
+
+/** Whether the plain name (or attribute) holding the key is assigned again between the write and the EXPIRE. */
+function reassignedBetween(text: string, keyText: string, from: number, to: number): boolean {
+  if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?$/.test(keyText) || to <= from) return false;
+  const between = text.slice(from, to);
+  if (!between.includes(keyText)) return false;
+  const name = keyText.replace(/[$.]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]*)?(?:=(?!=)|\\+=)`, 'm').test(between);
+}
