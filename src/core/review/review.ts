@@ -105,6 +105,7 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
     hasWorkspace: workspace !== undefined,
     hasErrorListenerElsewhere: (identity) => workspace?.hasErrorListener(identity) ?? false,
     luaScript: (relativePath) => workspace?.luaScript(analysis.model.path, relativePath),
+    projectHelpers: (name) => (workspace?.isRoundTripHelperName?.(name) ? workspace.roundTripHelpers?.(name) ?? [] : []),
     report(report) {
       let severity: Severity = configured ?? report.severity ?? rule.meta.defaultSeverity;
       if (policy === 'lower') severity = lowerSeverity(severity);

@@ -53,11 +53,12 @@ export const keysCommand: Rule = {
     messages: {
       keys: 'KEYS {{pattern}} scans every key and blocks the server while it runs; iterate with {{alternative}}.',
       keysInScript: 'KEYS {{pattern}} inside a Lua script{{where}} scans every key and blocks the server for the whole script; keep an index (a set) of the keys it needs, or iterate with SCAN from the client.',
+      keysHelper: '{{helper}}() runs KEYS ({{path}}): every call scans every key and blocks the server while it runs; iterate with SCAN inside it, or keep an index (a set) of the keys it lists.',
       keysCluster: 'KEYS {{pattern}} on a cluster client blocks each node it reaches and only sees that node\'s keys; scan every primary instead.',
     },
     docs: {
       summary: 'KEYS scans the entire keyspace and blocks Redis; use SCAN iteration.',
-      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend; and keys() of a project wrapper given a key pattern such as `prefix:*`, also in files that never name Redis), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
+      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend; and keys() of a project wrapper given a key pattern such as `prefix:*`, also in files that never name Redis; and every call with arguments of a project function or method defined in another file whose one Redis command is KEYS, such as `db.getkeys(pattern)` returning `self._redis.keys(pattern)`; a helper called without arguments fixes its own pattern and is reported once, at its KEYS), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
       why: 'KEYS is O(N) in the number of keys in the database, even when nothing matches the pattern. Redis runs commands on one thread, so every other client waits until the scan of millions of keys ends; in Cluster it also only sees the node it runs on. The Redis documentation reserves it for debugging.',
       examples: [
         {
@@ -274,6 +275,7 @@ public class SessionStore {
   },
   check(context) {
     reportKeysInScripts(context);
+    reportKeysThroughProjectHelpers(context);
     for (const site of context.model.callSites) {
       if (site.command !== 'KEYS') continue;
       const cluster = site.receiver.kind === 'cluster' && site.receiver.library !== 'redis-py';
@@ -322,5 +324,40 @@ function reportKeysInScripts(context: RuleContext): void {
     if (!match || seen.has(key)) continue;
     seen.add(key);
     context.report({ messageId: 'keysInScript', data: { pattern: patternOf(match[2]), where: ` (${file.path}, passed to ${source.via})` }, span: source.arg.span });
+  }
+}
+
+/** A method or function call by name: `self.db.getkeys(pattern)`, `listKeys(prefix)`. */
+const NAMED_CALL = /(?:^|[^\w$])([A-Za-z_$][\w$]*)\s*\(/g;
+
+/**
+ * Calls of a project function or method defined in another file whose one command is KEYS (a wrapper such as
+ * `RedisDB.getkeys(regex)` returning `self._redis.keys(regex)`), given arguments: each call scans the keyspace with
+ * the pattern the caller chooses, wherever it is made.
+ */
+function reportKeysThroughProjectHelpers(context: RuleContext): void {
+  if (!context.projectHelpers) return;
+  const { text, path } = context.model;
+  const python = context.model.language === 'python';
+  const judged = new Map<string, string | undefined>();
+  for (const match of text.matchAll(NAMED_CALL)) {
+    const name = match[1];
+    if (name.toLowerCase() === 'keys') continue;
+    if (!judged.has(name)) {
+      const helpers = context.projectHelpers(name);
+      // Every project helper of that name runs KEYS, and none is this file's own (its KEYS is reported where it is sent).
+      const keysOnly = helpers.length > 0 && helpers.every((helper) => helper.command === 'KEYS' && helper.path !== path);
+      judged.set(name, keysOnly ? helpers[0].path : undefined);
+    }
+    const defined = judged.get(name);
+    if (!defined) continue;
+    const start = match.index! + match[0].indexOf(name);
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const before = text.slice(lineStart, start);
+    // Not a definition, and not in a comment.
+    if (/\b(def|function|async)\s*$/.test(before) || before.includes(python ? '#' : '//')) continue;
+    // A helper called without arguments fixes its pattern itself: its KEYS is reported once, where it is sent.
+    if (/^\(\s*\)/.test(text.slice(match.index! + match[0].length - 1, match.index! + match[0].length + 200))) continue;
+    context.report({ messageId: 'keysHelper', data: { helper: name, path: defined }, span: spanFromOffsets(text, start, start + name.length) });
   }
 }

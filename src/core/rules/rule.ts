@@ -1,4 +1,5 @@
 /** What a rule is: metadata with its documentation inside, and a check over the file model. */
+import type { LocatedHelper } from '../analysis/crossFileHelpers';
 import type { ClientCreation, ClientLibrary, FileModel, RedisCallSite } from '../analysis/model';
 import type { ResolvedConfig } from '../config/configShape';
 import type { Fix, RelatedLocation, Severity, Span } from '../findings';
@@ -96,6 +97,11 @@ export interface RuleContext {
    * folder (see WorkspaceLookup.luaScript); undefined without a workspace or when the file is not known.
    */
   luaScript?(relativePath: string): string | undefined;
+  /**
+   * Functions and methods of the project named `name` that send one Redis command per call (by the file that
+   * defines them); empty without a workspace. Ask only for names the file calls.
+   */
+  projectHelpers?(name: string): readonly LocatedHelper[];
   report(report: RuleReport): void;
 }
 
