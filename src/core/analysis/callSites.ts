@@ -29,6 +29,9 @@ const INTERESTING_METHODS = new Set([
   'sendCommand', 'execute_command', 'call', 'send_command', 'callBuffer', 'apply',
 ]);
 
+/** A call of a serializer's bytes-to-object method (`codec.loads(raw)`, `serializer.deserialize(raw)`). */
+const LOADING_CALL = /\.(?:loads|loadb|load|deserialize|unpack)\s*\(/;
+
 /** Batch control commands are structure, not work: rules read them from helperCalls. */
 const BATCH_CONTROL = new Set(['MULTI', 'EXEC', 'DISCARD']);
 const AWAIT_TYPES = new Set(['await', 'await_expression']);
@@ -49,7 +52,18 @@ export class CallSiteBuilder {
     private readonly isHelperName?: (name: string) => boolean,
     /** Whether a project module (by import specifier) may attach an 'error' listener to a client handed to it. */
     private readonly moduleMayListen?: (specifier: string) => boolean,
+    /** The project's serializer classes whose loads unpickles (picklingClasses.ts), for modules that only import one. */
+    private readonly picklingClasses?: () => readonly string[],
   ) {}
+
+  /** Project pickling serializer classes this file names, computed once. */
+  private namedPicklingClasses?: string[];
+
+  private picklingClassesNamed(): string[] {
+    // The index is asked only by files that call a loading method, so that other analyses do not depend on its answer.
+    this.namedPicklingClasses ??= this.picklingClasses && LOADING_CALL.test(this.text) ? this.picklingClasses().filter((name) => this.text.includes(name)) : [];
+    return this.namedPicklingClasses;
+  }
 
   /** A module-level deserializer may read a variable assigned from Redis in any statement of the file. */
   hasModuleLevelDeserializer(): boolean {
@@ -58,7 +72,7 @@ export class CallSiteBuilder {
 
   /** Unpickling is followed through the file's own functions (pickleFlow.ts): such files are analysed whole. */
   followsPickleAcrossFunctions(): boolean {
-    return this.syntax.family === 'python' && MENTIONS_PICKLE.test(this.text);
+    return this.syntax.family === 'python' && (MENTIONS_PICKLE.test(this.text) || this.picklingClassesNamed().length > 0);
   }
 
   private pickleFlow?: PickleFlow;
@@ -68,7 +82,7 @@ export class CallSiteBuilder {
    * pickle) those made through the file's own helpers, to the output `outputAt` names for their offset.
    */
   addDeserializations(root: Node, outputAt: (offset: number) => ChunkOutputs): void {
-    if (this.followsPickleAcrossFunctions()) this.pickleFlow = new PickleFlow(root, this.text, this.collected.calls, this.siteByOffset, this.collected.bindings);
+    if (this.followsPickleAcrossFunctions()) this.pickleFlow = new PickleFlow(root, this.text, this.collected.calls, this.siteByOffset, this.collected.bindings, this.picklingClassesNamed());
     for (const { call, fn, out } of this.pickleCandidates) out.deserializations.push(this.deserialization(call, fn));
     for (const item of this.pickleFlow?.indirect() ?? []) outputAt(item.span.startOffset).deserializations.push(item);
   }

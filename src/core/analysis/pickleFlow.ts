@@ -16,7 +16,12 @@ export const MENTIONS_PICKLE = /pickle/i;
 const PICKLE_LOADS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
 const PICKLE_IMPORT = /^[ \t]*from[ \t]+(?:pickle|cPickle|_pickle|dill|cloudpickle)[ \t]+import[ \t]+([^\n#]+)/gm;
 /** `x = PickleSerializer()`, `self.serializer = serializer or PickleSerializer()`, `serializer=PickleSerializer()`. */
-const SERIALIZER_ASSIGNMENT = /([A-Za-z_][\w.]*)[ \t]*(?::[^=\n]*)?=[ \t]*(?![=])[^\n]*?\bPickleSerializer[ \t]*\(/g;
+const SERIALIZER_ASSIGNMENT = /([A-Za-z_][\w.]*)[ \t]*(?::[^=\n]*)?=[ \t]*(?![=])[^\n]*?\b(PickleSerializer)[ \t]*\(/g;
+/** SERIALIZER_ASSIGNMENT for PickleSerializer and the project's own pickling serializer classes. */
+function serializerAssignment(classes: readonly string[]): RegExp {
+  const names = ['PickleSerializer', ...classes].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`([A-Za-z_][\\w.]*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?![=])[^\\n]*?\\b(${names})[ \\t]*\\(`, 'g');
+}
 const ALIAS_ASSIGNMENT = /([A-Za-z_][\w.]*)[ \t]*(?::[^=\n]*)?=[ \t]*([A-Za-z_]\w*)[ \t]*$/gm;
 /** Methods of serializer objects that turn bytes back into objects. */
 const SERIALIZER_LOADS = new Set(['loads', 'loadb', 'load', 'deserialize', 'decode', 'unpack']);
@@ -145,7 +150,8 @@ interface Unpickler {
 export class PickleFlow {
   readonly functions: FileFunctions;
   private readonly loaderImports = new Set<string>();
-  private readonly serializerHolders = new Set<string>();
+  /** Names holding a pickling serializer, with its class. */
+  private readonly serializerHolders = new Map<string, string>();
   /** Functions (by start offset) that unpickle a parameter. */
   private readonly unpicklers = new Map<number, Unpickler>();
   /** Deserializer calls (by start offset) whose bytes are a Redis reply, with its command. */
@@ -158,6 +164,8 @@ export class PickleFlow {
     private readonly calls: readonly RawCall[],
     private readonly sites: ReadonlyMap<number, RedisCallSite>,
     private readonly bindings: ScopeBindings,
+    /** Project serializer classes (defined in other modules too) whose loads unpickles, named in this file. */
+    private readonly picklingClasses: readonly string[] = [],
   ) {
     this.functions = new FileFunctions(root, sites);
     this.scanNames();
@@ -182,16 +190,41 @@ export class PickleFlow {
         if (name === 'loads' || name === 'load') this.loaderImports.add((alias ?? name).trim());
       }
     }
-    SERIALIZER_ASSIGNMENT.lastIndex = 0;
-    for (let match = SERIALIZER_ASSIGNMENT.exec(this.text); match; match = SERIALIZER_ASSIGNMENT.exec(this.text)) this.serializerHolders.add(selfless(match[1]));
+    const assignment = this.picklingClasses.length ? serializerAssignment(this.picklingClasses) : SERIALIZER_ASSIGNMENT;
+    assignment.lastIndex = 0;
+    for (let match = assignment.exec(this.text); match; match = assignment.exec(this.text)) this.serializerHolders.set(selfless(match[1]), match[2]);
     if (!this.serializerHolders.size) return;
     // `self.serializer = serializer` after `serializer = PickleSerializer()`.
     for (let round = 0; round < 2; round++) {
       ALIAS_ASSIGNMENT.lastIndex = 0;
       for (let match = ALIAS_ASSIGNMENT.exec(this.text); match; match = ALIAS_ASSIGNMENT.exec(this.text)) {
-        if (this.serializerHolders.has(match[2])) this.serializerHolders.add(selfless(match[1]));
+        const held = this.serializerHolders.get(match[2]);
+        if (held) this.serializerHolders.set(selfless(match[1]), held);
       }
     }
+  }
+
+  /** `self.serializer` of `self.serializer = PickleSerializer()`, or of a class attribute `serializer = PickleSerializer()`. */
+  private heldSerializer(object: string): string | undefined {
+    const holder = selfless(object);
+    const own = this.serializerHolders.get(holder);
+    if (own || !holder.startsWith('this.')) return own;
+    const attribute = holder.slice('this.'.length);
+    return this.classAttributeHolders().has(attribute) ? this.serializerHolders.get(attribute) : undefined;
+  }
+
+  private classAttributes?: Set<string>;
+
+  /** Holders assigned in a class body (indented, not through self): read through self/cls in the methods. */
+  private classAttributeHolders(): Set<string> {
+    if (!this.classAttributes) {
+      this.classAttributes = new Set();
+      for (const holder of this.serializerHolders.keys()) {
+        if (!/^\w+$/.test(holder)) continue;
+        if (new RegExp(`^[ \\t]+${holder}[ \\t]*(?::[^=\\n]*)?=`, 'm').test(this.text)) this.classAttributes.add(holder);
+      }
+    }
+    return this.classAttributes;
   }
 
   /** `pickle.loads`, a name bound to it (assigned, defaulted or imported), or a pickling serializer's loads method. */
@@ -201,7 +234,8 @@ export class PickleFlow {
       if (path && PICKLE_LOADS.test(path)) return path;
       const object = callee.childForFieldName('object');
       const method = callee.childForFieldName('attribute')?.text ?? '';
-      if (object && SERIALIZER_LOADS.has(method) && this.serializerHolders.has(selfless(object.text))) return `${callee.text} (PickleSerializer)`;
+      const serializer = object && SERIALIZER_LOADS.has(method) ? this.heldSerializer(object.text) : undefined;
+      if (serializer) return `${callee.text} (${serializer})`;
       return undefined;
     }
     if (callee.type !== 'identifier') return undefined;

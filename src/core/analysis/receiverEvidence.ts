@@ -125,8 +125,21 @@ export const redisOnlyReceivers = perText((text: string): Set<string> => {
     const receiver = receiverBefore(text, match.index);
     if (receiver) receivers.add(normalizeReceiver(receiver));
   }
+  if (receivers.size) addChainedAliases(text, receivers);
   return receivers;
 });
+
+/** `self._read_client = self._write_client = client`: names assigned the same value in one statement. */
+const CHAINED_ASSIGNMENT = /^[ \t]*((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:[ \t]*=[ \t]*(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)+)[ \t]*=[ \t]*[^=\n]/gm;
+
+/** The names of one chained assignment hold one object: Redis commands run on one of them are evidence for all. */
+function addChainedAliases(text: string, receivers: Set<string>): void {
+  CHAINED_ASSIGNMENT.lastIndex = 0;
+  for (let match = CHAINED_ASSIGNMENT.exec(text); match; match = CHAINED_ASSIGNMENT.exec(text)) {
+    const names = match[1].split('=').map((name) => normalizeReceiver(name));
+    if (names.some((name) => receivers.has(name))) for (const name of names) receivers.add(name);
+  }
+}
 
 /** `conn = get_redis()`, `client = await redis_pool.acquire()`: names assigned from a call whose callee names Redis. */
 const FACTORY_ASSIGNMENT = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.[\]| ]+)?=\s*(?:await\s+)?([\w$.]+)\s*\(/g;

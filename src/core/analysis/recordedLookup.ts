@@ -53,6 +53,10 @@ export class RecordedLookup implements WorkspaceLookup {
     return this.note(`helperName\0${name}`, (index) => index.isRoundTripHelperName(name));
   }
 
+  picklingClasses(): readonly string[] {
+    return this.note('picklingClasses', (index) => index.picklingClasses());
+  }
+
   get usesRedis(): boolean {
     return this.note('usesRedis', (index) => index.usesRedis);
   }

@@ -40,6 +40,8 @@ export interface WorkspaceLookup {
   moduleMayListen?(fromPath: string, specifier: string): boolean;
   /** Some file of the project has a Redis-issuing helper of this name (a cheap check before a loop call is kept). */
   isRoundTripHelperName?(name: string): boolean;
+  /** Names of the project's Python serializer classes whose loads unpickles (picklingClasses.ts), sorted. */
+  picklingClasses?(): readonly string[];
   /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
   readonly usesRedis?: boolean;
   /** Changes whenever the answers above may change. */
