@@ -133,7 +133,9 @@ function analyzeWithPlan(
     syntax,
     text,
     collected,
-    workspace?.usesRedis === true,
+    // Only evidence for a file that never names Redis (CallSiteBuilder.facts): not asked otherwise, so that an
+    // analysis recorded against a changing index (round one of indexing, recordedLookup.ts) does not depend on it.
+    !/redis/i.test(text) && workspace?.usesRedis === true,
     workspace?.isRoundTripHelperName && ((name: string) => workspace.isRoundTripHelperName!(name)),
     workspace?.moduleMayListen && ((specifier: string) => workspace.moduleMayListen!(options.path, specifier)),
   );

@@ -13,6 +13,7 @@ import { helperSummaries, type HelperSummary, type LocatedHelper } from './cross
 import { contextForPath, normalizePath } from './fileContext';
 import type { KeptTrees } from './keptTrees';
 import { RecordedLookup, type RecordedAnalysis } from './recordedLookup';
+import { unindexedRecording } from './unindexedLookup';
 import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod } from './receiverEvidence';
 import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
@@ -409,6 +410,12 @@ export interface IndexedFile {
   analysis: FileAnalysis;
 }
 
+/** A file as round one indexed it, with the questions its analysis asked (answered as by no workspace). */
+export interface FirstRound {
+  indexed: IndexedFile;
+  lookup: RecordedLookup;
+}
+
 /**
  * Parses and analyses one file for the index (against `index` when given); undefined when it cannot be analysed.
  * With `trees`, the file's tree is taken from (or kept in) them for the other passes over the same text.
@@ -445,6 +452,8 @@ export function reindexImporters(
   index: WorkspaceIndex,
   files: readonly { path: string; text: string }[],
   passes: IndexPasses = {},
+  /** Round one's analyses by normalised path: one the index would not change is kept instead of made again. */
+  firstRound?: ReadonlyMap<string, FirstRound>,
 ): string[] {
   const names = [...index.exportingModuleNames()].filter(Boolean);
   // Round two changes the index, so the name patterns are fixed before it starts (as the name list was).
@@ -455,8 +464,12 @@ export function reindexImporters(
   const redone: string[] = [];
   for (const file of files) {
     if (!(mentionsExporter?.test(file.text) || mentionsHelper?.test(file.text)) || !/\b(import|require)\b/.test(file.text)) continue;
-    const lookup = passes.recorded ? new RecordedLookup(index) : undefined;
-    const indexed = indexFile(parsers, file, lookup ?? index, passes.trees);
+    // A file that mentions only its own helpers, or names an exporting module without importing a client from
+    // it, asks the index nothing it answers differently from no index: its analysis would come out the same.
+    const first = firstRound?.get(normalizePath(file.path));
+    const same = first && first.indexed.analysis.model.text === file.text && first.lookup.answersAlike(index) ? first : undefined;
+    const lookup = same?.lookup ?? (passes.recorded ? new RecordedLookup(index) : undefined);
+    const indexed = same?.indexed ?? indexFile(parsers, file, lookup ?? index, passes.trees);
     if (!indexed) continue;
     index.update(indexed.summary);
     redone.push(indexed.summary.path);
@@ -478,15 +491,20 @@ export function buildWorkspaceIndex(
 ): WorkspaceIndex {
   const index = new WorkspaceIndex();
   const list = [...files].filter((f) => languageForPath(f.path));
+  const firstRound = new Map<string, FirstRound>();
   for (const file of list) {
     if (!mentionsRedis(file.text)) continue;
-    const indexed = indexFile(parsers, file, undefined, passes.trees);
+    const lookup = unindexedRecording();
+    const indexed = indexFile(parsers, file, lookup, passes.trees);
     if (!indexed) continue;
     index.update(indexed.summary);
     if (indexed.analysis.truncated) reusable?.delete(indexed.summary.path);
-    else reusable?.set(indexed.summary.path, indexed.analysis);
+    else {
+      reusable?.set(indexed.summary.path, indexed.analysis);
+      firstRound.set(indexed.summary.path, { indexed, lookup });
+    }
   }
-  for (const path of reindexImporters(parsers, index, list, passes)) reusable?.delete(path);
+  for (const path of reindexImporters(parsers, index, list, passes, firstRound)) reusable?.delete(path);
   // A review that reuses a file's analysis does not read its tree again.
   if (passes.trees && reusable) for (const path of reusable.keys()) passes.trees.release(path);
   return index;
