@@ -138,6 +138,7 @@ function analyzeWithPlan(
     !/redis/i.test(text) && workspace?.usesRedis === true,
     workspace?.isRoundTripHelperName && ((name: string) => workspace.isRoundTripHelperName!(name)),
     workspace?.moduleMayListen && ((specifier: string) => workspace.moduleMayListen!(options.path, specifier)),
+    syntax.family === 'python' && workspace?.picklingClasses ? () => workspace.picklingClasses!() : undefined,
   );
 
   if (plan && collected.truncated) return whole();

@@ -20,6 +20,7 @@ import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 import { mentionsRedisCluster } from './clusterMentions';
 import { goClientFieldsIn, standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
+import { picklingClassesIn } from './picklingClasses';
 
 export interface FileSummary {
   path: string;
@@ -40,6 +41,8 @@ export interface FileSummary {
   mentionsCluster?: boolean;
   /** Go: struct fields by the go-redis client type they are declared with (for calls in other files of the package). */
   goClientFields?: GoClientFields;
+  /** Python serializer classes whose loads/deserialize unpickles (see picklingClasses.ts). */
+  picklingClasses?: string[];
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -85,6 +88,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private usesRedisCache?: boolean;
   private clusterCache?: boolean;
   private standaloneGoFieldNames?: Set<string>;
+  private picklingNames?: string[];
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -120,6 +124,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (this.usesRedisCache !== undefined && !same((file) => !!file && (file.usesRedis === true || file.exports.length > 0))) this.usesRedisCache = undefined;
     this.clusterCache = undefined;
     this.standaloneGoFieldNames = undefined;
+    if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports))) {
       this.moduleNames = undefined;
       this.moduleNamePattern = undefined;
@@ -146,6 +151,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
     for (const summary of summaries) index.update(summary);
     for (const script of luaScripts) index.updateLuaScript(script.path, script.text);
     return index;
+  }
+
+  /** Names of the project's Python serializer classes that unpickle, sorted. */
+  picklingClasses(): readonly string[] {
+    if (!this.picklingNames) this.picklingNames = [...new Set([...this.files.values()].flatMap((file) => file.picklingClasses ?? []))].sort();
+    return this.picklingNames;
   }
 
   /** Records (or replaces) the text of a Lua script file of the project. */
@@ -362,6 +373,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
     ...(mentionsRedisCluster(model.text) ? { mentionsCluster: true } : {}),
     ...goFieldsSummary(model.language, model.text),
+    ...picklingSummary(model.language, model.text),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
@@ -377,6 +389,11 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
 function goFieldsSummary(language: SourceLanguage, text: string): { goClientFields?: GoClientFields } {
   const fields = language === 'go' ? goClientFieldsIn(text) : undefined;
   return fields ? { goClientFields: fields } : {};
+}
+
+function picklingSummary(language: SourceLanguage, text: string): { picklingClasses?: string[] } {
+  const classes = language === 'python' ? picklingClassesIn(text) : [];
+  return classes.length ? { picklingClasses: classes } : {};
 }
 
 /** An 'error' listener, or an import of a relative module (a client handed over may be handed on). */
