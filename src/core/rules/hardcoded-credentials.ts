@@ -6,10 +6,10 @@ import { isTypeScript } from './support/clients';
 import { ensurePythonOsImport, fix, replace } from './support/edits';
 import { resolvedArg, stringLiteralAt } from './support/constants';
 import { urlPassword } from './support/hosts';
+import { isSecretPlaceholder } from './support/secretPlaceholders';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
-const PLACEHOLDER = /^(\$\{.*\}|<.*>|%\(.*\)s|\{\{.*\}\}|\*+|x+|\.\.\.)$/i;
 /** Option names (the last segment of a nested option) that hold a password. */
 const PASSWORD_KEYS = new Set(['password', 'auth_pass', 'authpass', 'sentinelpassword', 'sentinel_password', 'requirepass']);
 
@@ -231,7 +231,7 @@ public class RedissonConfig {
         }
         if (resolved.value.kind !== 'string') return;
         const password = urlPassword(resolved.value.value);
-        if (password && !PLACEHOLDER.test(password)) report('url', resolved, 'REDIS_URL');
+        if (password && !isSecretPlaceholder(password)) report('url', resolved, 'REDIS_URL');
       };
       for (const [name, option] of Object.entries(creation.options)) if (!name.includes('.')) visit(name, option, 0);
       for (const arg of creation.args) visit('', arg, 0);
@@ -249,7 +249,7 @@ public class RedissonConfig {
 /** The password a literal argument holds (strings, and numbers such as password=123456), unless empty or a placeholder. */
 function literalPassword(arg: Arg): string | undefined {
   const value = arg.value.kind === 'string' ? arg.value.value : arg.value.kind === 'number' ? arg.text : undefined;
-  if (!value || PLACEHOLDER.test(value)) return undefined;
+  if (!value || isSecretPlaceholder(value)) return undefined;
   return value;
 }
 

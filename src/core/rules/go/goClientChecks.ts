@@ -2,6 +2,7 @@
 import type { ClientCreation } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { isNumber } from './goSupport';
+import { isSecretPlaceholder } from '../support/secretPlaceholders';
 
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0|redis|cache|host\.docker\.internal|[\w-]+)(:\d+)?$/;
 
@@ -43,7 +44,7 @@ export function goHardcodedCredentials(context: RuleContext): void {
   if (context.model.importedModules.size) {
     for (const match of text.matchAll(/\b((?:Sentinel)?Password)\s*:\s*("(?:[^"\\\n]|\\.)+"|`[^`\n]+`)/g)) {
       const at = match.index! + match[0].indexOf(match[2]);
-      if (inComment(text, at)) continue;
+      if (inComment(text, at) || isSecretPlaceholder(match[2])) continue;
       context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${match[1]}: "…"` }, span: spanAt(context, at, match[2].length) });
     }
   }
@@ -51,18 +52,18 @@ export function goHardcodedCredentials(context: RuleContext): void {
   for (const creation of context.model.creations) {
     for (const option of ['Password', 'SentinelPassword']) {
       const held = heldLiteral(context, creation, option);
-      if (!held || held.text === '""' || /^\d+$/.test(held.text)) continue;
+      if (!held || held.text === '""' || /^\d+$/.test(held.text) || isSecretPlaceholder(held.text)) continue;
       context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${creation.options[option].text} = "…", the ${option} option` }, span: spanAt(context, held.offset, held.text.length) });
     }
   }
   // redigo: redis.DialPassword("…"), and redis:// URLs with a password anywhere in the file.
   for (const match of text.matchAll(/\bDialPassword\(\s*("(?:[^"\\\n]|\\.)+"|`[^`\n]+`)\s*\)/g)) {
     const at = match.index! + match[0].indexOf(match[1]);
-    if (inComment(text, at)) continue;
+    if (inComment(text, at) || isSecretPlaceholder(match[1])) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: 'DialPassword("…")' }, span: spanAt(context, at, match[1].length) });
   }
   for (const match of text.matchAll(/"rediss?:\/\/[^"\s:@/]*:([^"\s@/]+)@[^"\s]*"/g)) {
-    if (/^\$|^\{|^%s$/.test(match[1])) continue;
+    if (isSecretPlaceholder(match[1])) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: 'a redis:// URL with a password' }, span: spanAt(context, match.index!, match[0].length) });
   }
 }

@@ -5,6 +5,7 @@ import type { Span } from '../../findings';
 import type { RuleContext } from '../rule';
 import { spanFromOffsets } from '../../analysis/spans';
 import { callText, receiverName } from './javaSupport';
+import { isSecretPlaceholder } from '../support/secretPlaceholders';
 
 /** Cursor paging and blocking reads are loops by nature, not N+1 round trips. */
 const NOT_ROUND_TRIPS = new Set(['SCAN', 'HSCAN', 'SSCAN', 'ZSCAN', 'BLPOP', 'BRPOP', 'BLMOVE', 'XREAD', 'XREADGROUP', 'SUBSCRIBE', 'PSUBSCRIBE', 'MULTI', 'EXEC']);
@@ -171,13 +172,13 @@ export function javaHardcodedCredentials(context: RuleContext): void {
   for (const match of urls) {
     const userInfo = match[1];
     const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : userInfo;
-    if (!password || /^\$\{|^%s$|^<|^\*+$/.test(password)) continue;
+    if (!password || isSecretPlaceholder(password)) continue;
     report(match.index!, match.index! + match[0].length, 'The password in this redis:// URL');
   }
   for (const invocation of facts?.invocations ?? []) {
     if (!/^(auth|setPassword|withPassword|password)$/.test(invocation.name)) continue;
     const literal = invocation.args[invocation.args.length - 1];
-    if (!literal || !/^"[^"$]+"$/.test(literal)) continue;
+    if (!literal || !/^"[^"$]+"$/.test(literal) || isSecretPlaceholder(literal)) continue;
     if (invocation.name !== 'auth' && !/redis|jedis|config|uri|server|sentinel|cluster/i.test(invocation.object)) continue;
     report(invocation.callSpan.startOffset, invocation.callSpan.endOffset, `The password given to ${invocation.name}(…)`);
   }
