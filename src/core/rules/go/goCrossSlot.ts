@@ -5,25 +5,10 @@
 import type { Arg, RedisCallSite } from '../../analysis/model';
 import { keyPatternOf } from '../../analysis/argumentValues';
 import { hasHashTag } from '../support/keyCollections';
-import { hashTag, keySlot } from '../support/slots';
+import { MULTI_KEY_COMMANDS, multiKeyArgs, provablySameSlot } from '../support/slots';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
 
-const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'RENAMENX', 'SMOVE', 'RPOPLPUSH', 'LMOVE', 'BLMOVE', 'COPY']);
-
-/** The arguments that are keys: MSET's pairs give every other one, SMOVE/LMOVE/COPY their first two. */
-function goKeyArgs(site: RedisCallSite): Arg[] {
-  if (site.command === 'MSET' || site.command === 'MSETNX') return site.args.length === 1 ? site.args : site.args.filter((_, i) => i % 2 === 0);
-  if (/^(SMOVE|LMOVE|BLMOVE|COPY|RENAME|RENAMENX|RPOPLPUSH)$/.test(site.command)) return site.args.slice(0, 2);
-  return site.args;
-}
-
-/** Static keys that provably share a slot: one literal {hash tag}, or equal CRC16 slots of fully literal keys. */
-function provablySameSlot(keys: string[]): boolean {
-  const tags = keys.map(hashTag);
-  if (tags.every((tag) => tag === tags[0]) && (keys.every((k) => k.includes('{')) || !tags[0].includes('*'))) return true;
-  return keys.every((k) => !k.includes('*')) && keys.every((k) => keySlot(k) === keySlot(keys[0]));
-}
 
 /** A Go string literal holding a {hash tag}, or opening one that a concatenation closes (`"user:{" + id + "}"`). */
 function hasGoHashTag(text: string): boolean {
@@ -124,10 +109,10 @@ function guardedToOneKey(text: string, site: RedisCallSite, arg: Arg): boolean {
 export function goCrossSlotMultiKey(context: RuleContext): void {
   let taggedHelpers: Set<string> | undefined;
   for (const site of context.model.callSites) {
-    if (!MULTI_KEY.has(site.command)) continue;
+    if (!MULTI_KEY_COMMANDS.has(site.command)) continue;
     const judged = goClusterJudgement(context, site);
     if (!judged.cluster || handlesClusterMode(context, site)) continue;
-    const keys = goKeyArgs(site);
+    const keys = multiKeyArgs(site.command, site.args);
     // Go's multi-key methods take their keys variadically: a collection is spread (`keys...`); only MSET/MSETNX
     // also take one map or slice of pairs. A single plain argument is one key, whatever its name.
     const collection = keys.find((a) => a.spread || (site.args.length === 1 && /^MSET(NX)?$/.test(site.command) && a.value.kind !== 'string' && a.value.kind !== 'pattern'));

@@ -6,10 +6,9 @@ import { keyPatternOf } from '../../analysis/argumentValues';
 import { javaFactsOf } from '../../analysis/java/javaFacts';
 import type { Arg, RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
-import { hashTag, keySlot } from '../support/slots';
+import { MULTI_KEY_COMMANDS, multiKeyArgs, provablySameSlot } from '../support/slots';
 import { callText } from './javaSupport';
 
-const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'PFCOUNT', 'PFMERGE', 'RENAME', 'RENAMENX', 'SMOVE', 'RPOPLPUSH', 'LMOVE', 'BLMOVE', 'COPY']);
 /** Lettuce's advanced cluster API splits these by slot and merges the replies; JedisCluster refuses any cross-slot call. */
 const SPLIT_BY_LETTUCE = new Set(['MGET', 'MSET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH']);
 
@@ -25,20 +24,6 @@ function clusterClients(code: string): { all: Set<string>; lettuce: Set<string> 
   return { all, lettuce };
 }
 
-/** The arguments that are keys: MSET's pairs give every other one, SMOVE/LMOVE/COPY/RENAME their first two. */
-function keyArgs(site: RedisCallSite): Arg[] {
-  if (site.command === 'MSET' || site.command === 'MSETNX') return site.args.filter((_, i) => i % 2 === 0);
-  if (/^(SMOVE|LMOVE|BLMOVE|COPY|RENAME|RENAMENX|RPOPLPUSH)$/.test(site.command)) return site.args.slice(0, 2);
-  return site.args;
-}
-
-/** Static keys that provably share a slot: one literal {hash tag}, or equal CRC16 slots of fully literal keys. */
-function provablySameSlot(keys: string[]): boolean {
-  const tags = keys.map(hashTag);
-  if (tags.every((tag) => tag === tags[0]) && (keys.every((k) => k.includes('{')) || !tags[0].includes('*'))) return true;
-  return keys.every((k) => !k.includes('*')) && keys.every((k) => keySlot(k) === keySlot(keys[0]));
-}
-
 /** A single argument that is a key collection: a `String[]`, `String...`, `List`/`Set`/`Collection` of keys, or `.toArray(...)`. */
 function isKeyCollection(code: string, arg: Arg): boolean {
   if (/\.toArray\(|^new\s+String\s*\[/.test(arg.text)) return true;
@@ -52,10 +37,10 @@ export function javaCrossSlotMultiKey(context: RuleContext): void {
   const code = facts.codeText;
   const clients = clusterClients(code);
   for (const site of context.model.callSites) {
-    if (!MULTI_KEY.has(site.command) || site.batched) continue;
+    if (!MULTI_KEY_COMMANDS.has(site.command) || site.batched) continue;
     const receiver = site.receiver.identity;
     if (!clients.all.has(receiver) || (clients.lettuce.has(receiver) && SPLIT_BY_LETTUCE.has(site.command))) continue;
-    const keys = keyArgs(site);
+    const keys = multiKeyArgs(site.command, site.args);
     let why: string | undefined;
     if (keys.length === 1 && isKeyCollection(code, keys[0])) {
       if (!/\{/.test(keys[0].text)) why = 'keys passed as a collection, whose slots are unknown';
