@@ -9,13 +9,18 @@ const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['
 
 /** Index of the `(` that opens the argument list holding `index`, or -1 (scans back over balanced brackets). */
 export function openingParen(text: string, index: number): number {
+  return enclosingOpener(text, index, '(');
+}
+
+/** Index of the innermost unclosed bracket before `index` when it is `wanted`, or -1 (looks back at most 2,000 characters). */
+function enclosingOpener(text: string, index: number, wanted: '(' | '{'): number {
   let depth = 0;
   const stop = Math.max(0, index - 2000);
   for (let i = index; i >= stop; i--) {
     const c = text[i];
     if (c === ')' || c === ']' || c === '}') depth++;
     else if (c === '(' || c === '[' || c === '{') {
-      if (depth === 0) return c === '(' ? i : -1;
+      if (depth === 0) return c === wanted ? i : -1;
       depth--;
     }
   }
@@ -29,23 +34,8 @@ export function openingParen(text: string, index: number): number {
 export function argumentParen(text: string, index: number): number {
   const paren = openingParen(text, index);
   if (paren >= 0) return paren;
-  const brace = text[index] === '{' ? index : openingBrace(text, index);
+  const brace = text[index] === '{' ? index : enclosingOpener(text, index, '{');
   return brace > 0 ? openingParen(text, brace - 1) : -1;
-}
-
-/** Index of the `{` that opens the object literal holding `index`, or -1. */
-function openingBrace(text: string, index: number): number {
-  let depth = 0;
-  const stop = Math.max(0, index - 2000);
-  for (let i = index; i >= stop; i--) {
-    const c = text[i];
-    if (c === ')' || c === ']' || c === '}') depth++;
-    else if (c === '(' || c === '[' || c === '{') {
-      if (depth === 0) return c === '{' ? i : -1;
-      depth--;
-    }
-  }
-  return -1;
 }
 
 /** The callee chain written just before `(` at `paren` (`this.attach`, `new Throttle`, `app.decorate`). */
