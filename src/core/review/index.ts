@@ -9,7 +9,8 @@ export { parseSuppressions, suppressionEdit, type Suppression, type SuppressionK
 export { writeSitesOf } from './writeSites';
 
 export type { RedisCallSite, WriteSite, FileModel, ReceiverInfo, ClientLibrary, ReceiverKind, Arg, ArgValue } from '../analysis/model';
-export { WorkspaceIndex, buildWorkspaceIndex, indexFile, reindexImporters, mentionsRedis, summarizeTree, isLuaScriptPath, type FileSummary, type IndexedFile, type LuaScriptFile } from '../analysis/workspaceIndex';
+export { WorkspaceIndex, isLuaScriptPath, type FileSummary, type LuaScriptFile } from '../analysis/workspaceIndex';
+export { buildWorkspaceIndex, indexFile, reindexImporters, mentionsRedis, summarizeTree, type IndexedFile } from '../analysis/workspaceIndexBuild';
 export { contextForPath, normalizePath } from '../analysis/fileContext';
 
 export { RULES, RULE_IDS, ruleById } from '../rules/registry';

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
-import { WorkspaceIndex, isLuaScriptPath, summarizeTree } from '../../core/analysis/workspaceIndex';
+import { WorkspaceIndex, isLuaScriptPath } from '../../core/analysis/workspaceIndex';
+import { summarizeTree } from '../../core/analysis/workspaceIndexBuild';
 import { languageForPath, type SourceLanguage } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
 import { collectFiles, walkFiles } from '../../node/workspaceFiles';

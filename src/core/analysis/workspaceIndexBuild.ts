@@ -1,0 +1,190 @@
+/**
+ * Building the workspace index: each file summarised from its analysis (exports, listeners, helpers, key
+ * patterns), the first round over every file and the second round for files whose imports the first round
+ * could not answer, and re-indexing the importers of a changed file.
+ */
+import type { Tree } from 'web-tree-sitter';
+import type { Parsers } from '../parsing/parsers';
+import { languageForPath, type SourceLanguage } from '../parsing/languages';
+import { keyPatternOf } from './argumentValues';
+import { keyRefOf } from './keyReferences';
+import { analyzeTree, type FileAnalysis } from './buildModel';
+import { helperSummaries } from './crossFileHelpers';
+import { contextForPath, normalizePath } from './fileContext';
+import type { KeptTrees } from './keptTrees';
+import { RecordedLookup, type RecordedAnalysis } from './recordedLookup';
+import { unindexedRecording } from './unindexedLookup';
+import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
+import type { WorkspaceLookup } from './workspaceLookup';
+import { mentionsRedisCluster } from './clusterMentions';
+import { goClientFieldsIn, type GoClientFields } from './go/goFieldTypes';
+import { picklingClassesIn } from './picklingClasses';
+import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
+
+/** Summarise one file for the index (its exports are resolved against the index as it stands). */
+export function summarizeTree(tree: Tree, text: string, path: string, language: SourceLanguage, index?: WorkspaceIndex): FileSummary {
+  const normalized = normalizePath(path);
+  return summarizeAnalysis(analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index }), normalized, tree);
+}
+
+function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, normalized: string, tree: Tree): FileSummary {
+  const helpers = roundTripHelpers?.size ? helperSummaries(tree, roundTripHelpers) : [];
+  return {
+    path: normalized,
+    ...(helpers.length ? { helpers } : {}),
+    mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
+    ...(mentionsRedisCluster(model.text) ? { mentionsCluster: true } : {}),
+    ...goFieldsSummary(model.language, model.text),
+    ...picklingSummary(model.language, model.text),
+    usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
+    ...reexportOf(model.text),
+    exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
+    errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity),
+    keyCommands: model.callSites.flatMap((site) => {
+      // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
+      const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
+      return key ? [{ command: site.command, key }] : [];
+    }),
+  };
+}
+
+function goFieldsSummary(language: SourceLanguage, text: string): { goClientFields?: GoClientFields } {
+  const fields = language === 'go' ? goClientFieldsIn(text) : undefined;
+  return fields ? { goClientFields: fields } : {};
+}
+
+function picklingSummary(language: SourceLanguage, text: string): { picklingClasses?: string[] } {
+  const classes = language === 'python' ? picklingClassesIn(text) : [];
+  return classes.length ? { picklingClasses: classes } : {};
+}
+
+/** An 'error' listener, or an import of a relative module (a client handed over may be handed on). */
+const ERROR_LISTENER_OR_PROJECT_IMPORT = /\.(?:on|once|addListener|prependListener)\(\s*['"`]error['"`]|(?:from\s*|require\(\s*)['"]\.|\bimport\s*\(/;
+
+const WHOLE_REEXPORT = /(?:module\.exports\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)|export\s*\{\s*default\s*\}\s*from\s*['"]([^'"]+)['"]|export\s*\*\s*from\s*['"]([^'"]+)['"])/;
+
+/** `{ reexports: 'ioredis' }` when the module hands a Redis library on whole. */
+function reexportOf(text: string): { reexports?: string } {
+  const match = WHOLE_REEXPORT.exec(text);
+  const module = match && (match[1] ?? match[2] ?? match[3]);
+  return module && REDIS_MODULES.has(module) ? { reexports: module } : {};
+}
+
+/** Whether round one of indexing reads a file: it mentions Redis. */
+export function mentionsRedis(text: string): boolean {
+  return /redis/i.test(text);
+}
+
+/** What indexing can leave for the reviews of the same files that follow it (the lint command's). */
+export interface IndexPasses {
+  /** Keeps the trees parsed while indexing (see KeptTrees). */
+  trees?: KeptTrees;
+  /** Receives round two's analyses, each valid while the index answers its questions alike (see RecordedLookup). */
+  recorded?: Map<string, RecordedAnalysis>;
+}
+
+export interface IndexedFile {
+  summary: FileSummary;
+  /** The analysis behind the summary: a review of the same text can reuse it when it did not read the index. */
+  analysis: FileAnalysis;
+}
+
+/** A file as round one indexed it, with the questions its analysis asked (answered as by no workspace). */
+export interface FirstRound {
+  indexed: IndexedFile;
+  lookup: RecordedLookup;
+}
+
+/**
+ * Parses and analyses one file for the index (against `index` when given); undefined when it cannot be analysed.
+ * With `trees`, the file's tree is taken from (or kept in) them for the other passes over the same text.
+ */
+export function indexFile(parsers: Parsers, file: { path: string; text: string }, index?: WorkspaceLookup, trees?: KeptTrees): IndexedFile | undefined {
+  const language = languageForPath(file.path);
+  if (!language) return undefined;
+  const normalized = normalizePath(file.path);
+  const summarise = (tree: Tree): IndexedFile => {
+    const analysis = analyzeTree(tree, file.text, { path: normalized, language, context: contextForPath(normalized), workspace: index, deadline: Date.now() + INDEX_TIME_BUDGET_MS });
+    return { summary: summarizeAnalysis(analysis, normalized, tree), analysis };
+  };
+  try {
+    if (trees) return trees.withTree(parsers, language, normalized, file.text, summarise);
+    const tree = parsers.parse(language, file.text);
+    try {
+      return summarise(tree);
+    } finally {
+      tree.delete();
+    }
+  } catch {
+    // A file that cannot be parsed contributes nothing; linting reports it separately.
+    return undefined;
+  }
+}
+
+/**
+ * Round two of indexing: re-summarises, against the index as it grows, the files that import one of the
+ * modules round one found to export a client, so re-exports, listeners on imported clients and commands run
+ * through imported clients are known. Returns the paths it re-summarised (their round-one analyses are stale).
+ */
+export function reindexImporters(
+  parsers: Parsers,
+  index: WorkspaceIndex,
+  files: readonly { path: string; text: string }[],
+  passes: IndexPasses = {},
+  /** Round one's analyses by normalised path: one the index would not change is kept instead of made again. */
+  firstRound?: ReadonlyMap<string, FirstRound>,
+): string[] {
+  const names = [...index.exportingModuleNames()].filter(Boolean);
+  // Round two changes the index, so the name patterns are fixed before it starts (as the name list was).
+  const mentionsExporter = names.length ? anySubstring(names) : null;
+  // Files calling another file's Redis-issuing helpers (their loops are N+1 through them).
+  const mentionsHelper = index.roundTripHelperPattern();
+  if (!mentionsExporter && !mentionsHelper) return [];
+  const redone: string[] = [];
+  for (const file of files) {
+    if (!(mentionsExporter?.test(file.text) || mentionsHelper?.test(file.text)) || !/\b(import|require)\b/.test(file.text)) continue;
+    // A file that mentions only its own helpers, or names an exporting module without importing a client from
+    // it, asks the index nothing it answers differently from no index: its analysis would come out the same.
+    const first = firstRound?.get(normalizePath(file.path));
+    const same = first && first.indexed.analysis.model.text === file.text && first.lookup.answersAlike(index) ? first : undefined;
+    const lookup = same?.lookup ?? (passes.recorded ? new RecordedLookup(index) : undefined);
+    const indexed = same?.indexed ?? indexFile(parsers, file, lookup ?? index, passes.trees);
+    if (!indexed) continue;
+    index.update(indexed.summary);
+    redone.push(indexed.summary.path);
+    if (lookup && !indexed.analysis.truncated) passes.recorded?.set(indexed.summary.path, { analysis: indexed.analysis, lookup });
+  }
+  return redone;
+}
+
+/**
+ * Builds the index for a set of files: round one summarises the files that mention Redis, round two
+ * (reindexImporters) the files that import a client from them.
+ */
+export function buildWorkspaceIndex(
+  parsers: Parsers,
+  files: Iterable<{ path: string; text: string }>,
+  /** Receives the analyses that do not depend on the index (files importing no client module), for reuse by a review. */
+  reusable?: Map<string, FileAnalysis>,
+  passes: IndexPasses = {},
+): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  const list = [...files].filter((f) => languageForPath(f.path));
+  const firstRound = new Map<string, FirstRound>();
+  for (const file of list) {
+    if (!mentionsRedis(file.text)) continue;
+    const lookup = unindexedRecording();
+    const indexed = indexFile(parsers, file, lookup, passes.trees);
+    if (!indexed) continue;
+    index.update(indexed.summary);
+    if (indexed.analysis.truncated) reusable?.delete(indexed.summary.path);
+    else {
+      reusable?.set(indexed.summary.path, indexed.analysis);
+      firstRound.set(indexed.summary.path, { indexed, lookup });
+    }
+  }
+  for (const path of reindexImporters(parsers, index, list, passes, firstRound)) reusable?.delete(path);
+  // A review that reuses a file's analysis does not read its tree again.
+  if (passes.trees && reusable) for (const path of reusable.keys()) passes.trees.release(path);
+  return index;
+}
