@@ -29,6 +29,11 @@ export interface Fix {
   /** Safe fixes keep the program's meaning and may be applied in bulk; unsafe ones are offered one by one. */
   safe: boolean;
   edits: TextEdit[];
+  /**
+   * Commands the edited code sends that not every server has ("HEXPIRE", "CLIENT NO-TOUCH"): the review keeps the
+   * fix only when the project's target server has them all.
+   */
+  needs?: readonly string[];
 }
 
 export interface RelatedLocation {

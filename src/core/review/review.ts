@@ -2,6 +2,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { analyzeTree, type FileAnalysis } from '../analysis/buildModel';
 import { contextForPath, normalizePath } from '../analysis/fileContext';
+import { fixesOnTarget } from '../commands/fixesOnTarget';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/configShape';
 import { matchesAnyGlob } from '../config/glob';
 import { lowerSeverity } from '../config/validateConfig';
@@ -119,7 +120,8 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
         message: judged.evidence ? `${message} (Likely a Redis client: ${judged.evidence}.)` : message,
         span: report.span,
         related: report.related,
-        fixes: report.fixes,
+        // A fix that writes a command the target server lacks (HEXPIRE on Redis 7.0) is not offered.
+        fixes: fixesOnTarget(report.fixes, config.server),
         confidence: judged.confidence,
         ...(judged.evidence ? { evidence: judged.evidence } : {}),
       });

@@ -1,7 +1,8 @@
 /** cache-write-without-ttl: cache entries written without a TTL never refresh and grow until maxmemory. */
 import { keyPatternOf } from '../analysis/argumentValues';
 import type { Arg } from '../analysis/model';
-import type { RedisCallSite, Rule } from './rule';
+import type { RedisCallSite, Rule, RuleContext } from './rule';
+import { fieldTtlFix, hashTtlsByFunction, HASH_WRITES, passesArgumentsThrough } from './support/cacheHashWrites';
 import { namesCache } from './support/names';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
@@ -65,6 +66,33 @@ function ttlElsewhereInFunction(site: RedisCallSite, withTtl: ReadonlyMap<string
   return (withTtl.get(site.args[0].text) ?? []).some((other) => other !== site && variant(other));
 }
 
+/**
+ * A hash is a cache when its key says so (`cache:profiles`, `profileCacheKey`). Unlike a SET, the writing
+ * function's name is not enough: `setCacheMapValue(key, field, value)` is a wrapper whose callers pick the key.
+ */
+function namedCacheHash(site: RedisCallSite): boolean {
+  const key = keyPatternOf(site.args[0]);
+  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key);
+  return namesCache(site.args[0].text);
+}
+
+/**
+ * HSET/HMSET of a cache hash that no EXPIRE or HEXPIRE of the same key in the function gives a TTL. The fix
+ * expires the written field, on targets that have HEXPIRE.
+ */
+function reportCacheHashes(context: RuleContext, ttlFunctions: ReadonlySet<number>): void {
+  const expired = hashTtlsByFunction(context.model.callSites);
+  const ttl = String(context.config.defaultTtlSeconds);
+  for (const site of context.model.callSites) {
+    if (!HASH_WRITES.has(site.command) || !site.args[0] || !namedCacheHash(site) || passesArgumentsThrough(site)) continue;
+    if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`)) continue;
+    // A wrapper that writes a computed key and knows TTLs elsewhere: the TTL-less write is the caller's choice.
+    if (keyPatternOf(site.args[0]) === undefined && site.enclosingFunction && ttlFunctions.has(functionStartOf(site))) continue;
+    const perField = fieldTtlFix(context, site, ttl);
+    context.report({ messageId: 'hashWrite', data: { command: site.command, key: shownKey(site) }, span: site.span, fixes: perField ? [perField] : undefined });
+  }
+}
+
 export const cacheWriteWithoutTtl: Rule = {
   meta: {
     id: 'cache-write-without-ttl',
@@ -76,10 +104,11 @@ export const cacheWriteWithoutTtl: Rule = {
     contexts: { test: 'skip', script: 'skip' },
     messages: {
       write: '{{command}} {{key}} writes a cache entry with no TTL: it never refreshes and stays until memory runs out; add an expiry ({{spelling}}).',
+      hashWrite: '{{command}} {{key}} writes a field of a cache hash that nothing expires: its fields never refresh and the hash grows until memory runs out. Give the hash a TTL in the same MULTI/transaction, or each field its own with HEXPIRE (Redis 7.4+).',
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout).',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). HSET/HMSET of a hash named as a cache that no EXPIRE or HEXPIRE of the same key in the function gives a TTL is reported the same way.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -261,7 +290,7 @@ public class ProductService {
 `),
         },
       ],
-      fix: 'The quick fix adds a TTL of `defaultTtlSeconds` (default 3600) to the SET. It is unsafe: choose a TTL that fits the data, ideally with a little random jitter so entries do not expire together.',
+      fix: 'The quick fix adds a TTL of `defaultTtlSeconds` (default 3600) to the SET. For an HSET of one field it adds an HEXPIRE of that field after the write, only when the project targets a server with per-field TTLs (`"server": "redis-7.4"` in `.redis-review.json`; Redis 7.0 and Valkey 8.0 lack HEXPIRE): elsewhere give the hash a TTL with EXPIRE in the same MULTI, or store each entry as its own key with SET … EX. It is unsafe: choose a TTL that fits the data, ideally with a little random jitter so entries do not expire together.',
       falsePositives: 'Keys meant to be permanent are not named cache; instances dedicated to caching with allkeys-lru may omit TTLs on purpose — turn the rule off for such projects.',
       references: [
         { title: 'SET', url: 'https://redis.io/docs/latest/commands/set/' },
@@ -309,5 +338,6 @@ public class ProductService {
         fixes: edit ? [fix(`Expire the entry after ${ttl} s`, false, [edit])] : undefined,
       });
     }
+    reportCacheHashes(context, ttlFunctions);
   },
 };
