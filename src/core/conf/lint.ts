@@ -1,8 +1,8 @@
 /** Runs every redis.conf rule over a parsed file and returns shared Findings. */
 import type { Finding } from '../findings';
-import { defaultServerForFile } from './catalogue';
+import { anyDirectiveInfo, defaultServerForFile } from './catalogue';
 import { LintContext, type LintOptions } from './context';
-import { looksLikeSentinel, parseRedisConf } from './parser';
+import { looksLikeSentinel, parseRedisConf, type ParsedConf } from './parser';
 import { CONF_RULES } from './registry';
 
 export type { LintOptions } from './context';
@@ -10,6 +10,7 @@ export type { LintOptions } from './context';
 /** Lint redis.conf or sentinel.conf text. Never throws on malformed input: problems become findings. */
 export function lintRedisConf(text: string, options: LintOptions = {}): Finding[] {
   const parsed = parseRedisConf(text);
+  if (otherConfigFormat(parsed)) return [];
   const sentinel = looksLikeSentinel(parsed, options.fileName);
   const context = new LintContext(parsed, options.server ?? defaultServerForFile(options.fileName), sentinel, options);
   const suppressed = suppressedLines(text);
@@ -30,6 +31,20 @@ export function lintRedisConf(text: string, options: LintOptions = {}): Finding[
     }
   }
   return findings.sort((a, b) => a.span.startOffset - b.span.startOffset || a.code.localeCompare(b.code));
+}
+
+/** Lines ending in `;`, `name {` or a lone `}`: UCL, HCL or nginx-style configuration, never redis.conf. */
+const OTHER_SYNTAX = /;[ \t]*$|^[ \t]*[\w.-]+[ \t]*=?[ \t]*\{[ \t]*$|^[ \t]*\}[ \t;]*$/m;
+
+/**
+ * A file named redis.conf that is another program's configuration (rspamd's `redis.conf` module file:
+ * `servers = "127.0.0.1"; timeout = 5s;`): no line is a directive a server knows written the redis.conf way
+ * (name, space, arguments), and its lines end in `;` or open blocks. A `maxmemory = 2gb` file is a broken
+ * redis.conf and is linted as one.
+ */
+function otherConfigFormat(parsed: ParsedConf): boolean {
+  const redisStyle = parsed.directives.some((directive) => (directive.name === 'include' || anyDirectiveInfo(directive.name) !== undefined) && !directive.rawName.includes('=') && !directive.args[0]?.value.startsWith('='));
+  return !redisStyle && OTHER_SYNTAX.test(parsed.text);
 }
 
 const DISABLE = /^\s*#\s*redis-review-disable-next-line\s+(.+)$/;
