@@ -1,8 +1,10 @@
 /** lock-release-without-ownership: DEL of a lock can delete another client's lock. */
 import { keyPatternOf } from '../analysis/argumentValues';
+import type { FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
-import { setIsNx } from './support/options';
+import { resolvedArg } from './support/constants';
+import { setIsNx, setSetsTtl } from './support/options';
 import { acquiresLock, namesLock, namesLockRelease, wordsOf } from './support/names';
 import { LOCK_KEY, functionStartOf } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
@@ -22,7 +24,7 @@ export const lockReleaseWithoutOwnership: Rule = {
     },
     docs: {
       summary: 'Releasing a lock with plain DEL can delete a lock held by someone else.',
-      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX. A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
+      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX. Whatever its name, a key that a function takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported. A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
       why: 'Locks with a TTL can expire while the holder is still working (GC pause, slow I/O). Another worker then acquires the lock, and the first worker\'s DEL removes the second worker\'s lock, letting a third one in. Checking with GET first and then DEL is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
@@ -220,7 +222,7 @@ public class JobLock {
       // Acquire and release in different functions, keyed by a parameter: the names carry the intent.
       const computed = key === undefined || !/[A-Za-z0-9]/.test(key) || LOCK_KEY.test(key);
       const named = !known && computed && acquires.length > 0 && releasesByName(site, key === undefined, acquiredTexts);
-      if (!known && !elsewhere && !named) continue;
+      if (!known && !elsewhere && !named && !releasesOwnAcquire(context.model, site, sites)) continue;
       context.report({ messageId: 'release', data: { command: site.command, key: shownKey(site) }, span: site.span });
     }
   },
@@ -232,6 +234,25 @@ function releasesByName(site: RedisCallSite, computed: boolean, acquiredTexts: R
   if (namesLockRelease(functionName) || (computed && namesLock(site.args[0].text))) return true;
   // `release(self)` deleting the same key expression that `acquire(self)` set with NX (a hand-written Lock class).
   return wordsOf(functionName ?? '').includes('release') && acquiredTexts.has(site.args[0].text);
+}
+
+/**
+ * Whatever its name, a key the same function first takes with SET NX and a TTL and then deletes is used as a lock
+ * (`if r.set(key, 1, nx=True, ex=10): try: ... finally: r.delete(key)`): the TTL can run out while the work goes on,
+ * and the DEL then removes the next holder's lock. Without a TTL nobody else can hold it, so the DEL is safe.
+ */
+function releasesOwnAcquire(model: FileModel, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  const start = functionStartOf(site);
+  const patternOf = (of: RedisCallSite) => keyPatternOf(resolvedArg(model, of.args[0], of.enclosingFunction));
+  const key = patternOf(site);
+  return sites.some((other) =>
+    other.span.startOffset < site.span.startOffset &&
+    functionStartOf(other) === start &&
+    setIsNx(other) &&
+    setSetsTtl(other) &&
+    !!other.args[0] &&
+    (other.args[0].text === site.args[0].text || (key !== undefined && /[A-Za-z0-9]/.test(key) && patternOf(other) === key)),
+  );
 }
 
 /** DEL queued in a MULTI after WATCH of the same key in the same function: the optimistic compare-and-delete release. */
