@@ -14,6 +14,7 @@ import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './in
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopInfoOf } from './loopShape';
 import { loopDependsOnReply } from './replyDependence';
+import { handedUnpicklers } from './handedDeserializers';
 import { MENTIONS_PICKLE, PickleFlow } from './pickleFlow';
 import { ReplyFlow } from './replyFlow';
 import { spanOf } from './spans';
@@ -85,6 +86,8 @@ export class CallSiteBuilder {
     if (this.followsPickleAcrossFunctions()) this.pickleFlow = new PickleFlow(root, this.text, this.collected.calls, this.siteByOffset, this.collected.bindings, this.picklingClassesNamed());
     for (const { call, fn, out } of this.pickleCandidates) out.deserializations.push(this.deserialization(call, fn));
     for (const item of this.pickleFlow?.indirect() ?? []) outputAt(item.span.startOffset).deserializations.push(item);
+    if (!this.pickleFlow) return;
+    for (const item of handedUnpicklers(this.text, this.collected.calls, (node, context) => !!this.tracker.resolve(node, context))) outputAt(item.span.startOffset).deserializations.push(item);
   }
 
   analyzeCall(call: RawCall, out: ChunkOutputs): void {
