@@ -5,6 +5,12 @@ import type { Rule } from './rule';
 import { hasOption } from './support/options';
 import { IMPORT_IOREDIS } from './exampleImports';
 
+/**
+ * Commands that set up or close the connection itself (`blocking.quit()` in a finally after the BLPOP): sent
+ * before or after the block by the code that owns the connection, they do not share it with other work.
+ */
+const CONNECTION_LIFECYCLE = new Set(['QUIT', 'RESET', 'AUTH', 'HELLO', 'SELECT', 'CLIENT SETNAME', 'CLIENT SETINFO', 'CLIENT ID']);
+
 export const blockingOnSharedConnection: Rule = {
   meta: {
     id: 'blocking-on-shared-connection',
@@ -19,7 +25,7 @@ export const blockingOnSharedConnection: Rule = {
     },
     docs: {
       summary: 'BLPOP/BRPOP/XREAD BLOCK on the app-wide ioredis/node-redis client stall every other command.',
-      what: 'Reports blocking commands (BLPOP, BRPOP, BLMOVE, BZPOPMIN, … and XREAD/XREADGROUP with BLOCK) on an ioredis or node-redis client that the same file also uses for other commands. A worker loop whose connection serves only that loop is dedicated, not shared: when the blocking call runs in a loop and every other command on the connection runs in the same function (or in this file\'s functions called only from it), one command at a time, it is not reported.',
+      what: 'Reports blocking commands (BLPOP, BRPOP, BLMOVE, BZPOPMIN, … and XREAD/XREADGROUP with BLOCK) on an ioredis or node-redis client that the same file also uses for other commands. A worker loop whose connection serves only that loop is dedicated, not shared: when the blocking call runs in a loop and every other command on the connection runs in the same function (or in this file\'s functions called only from it), one command at a time, it is not reported. Commands that set up or close the connection (QUIT in a `finally` after the block, SELECT, AUTH, CLIENT SETNAME) do not count as sharing it.',
       why: 'ioredis instances and node-redis clients multiplex all commands over one connection. A blocking command parks that connection: everything queued behind it waits for the block to end — up to forever with a 0 timeout.',
       examples: [
         { client: 'ioredis', file: 'src/worker.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return redis.brpop('jobs', 0);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nconst blocking = redis.duplicate();\nblocking.on('error', console.error);\n\nexport async function next() {\n  await redis.incr('polls');\n  return blocking.brpop('jobs', 0);\n}\n" },
@@ -39,7 +45,7 @@ export const blockingOnSharedConnection: Rule = {
       const blocking = BLOCKING_COMMANDS.has(site.command) || (STREAM_BLOCKING_COMMANDS.has(site.command) && hasOption(site, ['BLOCK', 'block'], 0));
       if (!blocking || site.receiver.library === 'redis-py' || site.batched) continue;
       if (site.args[0] && /isolated/.test(site.args[0].text)) continue;
-      const others = sites.filter((s) => s !== site && s.receiver.identity === site.receiver.identity && !BLOCKING_COMMANDS.has(s.command) && !STREAM_BLOCKING_COMMANDS.has(s.command) && !SUBSCRIBE_COMMANDS.has(s.command));
+      const others = sites.filter((s) => s !== site && s.receiver.identity === site.receiver.identity && !BLOCKING_COMMANDS.has(s.command) && !STREAM_BLOCKING_COMMANDS.has(s.command) && !SUBSCRIBE_COMMANDS.has(s.command) && !CONNECTION_LIFECYCLE.has(s.command));
       const other = others[0];
       if (!other || isWorkerLoop(context.model.text, site, others)) continue;
       const last = site.args[site.args.length - 1];
