@@ -191,3 +191,13 @@ export function libraryOfType(type: string): 'jedis' | 'lettuce' | 'spring-data-
   if (/Redis(Template|Operations|Connection)$|Operations$|^Redis(Key|String|Hash|List|Set|ZSet|Stream|Server)Commands$/.test(type)) return 'spring-data-redis';
   return undefined;
 }
+
+/**
+ * Spring's `leftPush(key, pivot, value)` / `rightPush(key, pivot, value)` (on bound operations `leftPush(pivot, value)`)
+ * insert next to a pivot: LINSERT, not a push.
+ */
+export function withPivot(command: string | undefined, method: string, argCount: number, objectText: string): string | undefined {
+  if ((command !== 'LPUSH' && command !== 'RPUSH') || (method !== 'leftPush' && method !== 'rightPush')) return command;
+  const bound = /\bboundListOps\s*\(/.test(objectText);
+  return argCount === (bound ? 2 : 3) ? 'LINSERT' : command;
+}

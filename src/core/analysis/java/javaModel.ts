@@ -3,13 +3,13 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
 import type { Arg, FunctionInfo, RedisCallSite } from '../model';
 import { indentationAt, spanOf } from '../spans';
-import { javaCommandFor } from './javaCommands';
+import { javaCommandFor, withPivot } from './javaCommands';
 import { acquisitionOf } from './javaConnections';
 import { annotationNamesOf, annotationOf, creationOf } from './javaDeclarations';
 import { evaluate, identityOf, unwrapLambda, walksItems, withoutComments } from './javaExpressions';
 import type { JavaFacts, JavaFileModel, JavaInvocation, JavaMethod } from './javaFacts';
 import { JavaUnits, type LocalCallTemplate } from './javaIncremental';
-import { receiverForName, receiverForStaticClass, receiverForType, receiverFromCall, simpleType, type JavaReceiver } from './javaReceivers';
+import { receiverForGetter, receiverForName, receiverForStaticClass, receiverForType, receiverFromCall, simpleType, type JavaReceiver } from './javaReceivers';
 
 const LOOPS = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
 const ITEM_LOOPS = new Set(['for_statement', 'enhanced_for_statement']);
@@ -267,9 +267,12 @@ class JavaModelBuilder {
       case 'method_invocation': {
         const object = node.childForFieldName('object');
         const name = node.childForFieldName('name')?.text;
-        if (!object || !name) return undefined;
-        const receiver = this.resolve(object, scope);
-        return receiver ? receiverFromCall(receiver, name) : undefined;
+        if (!name) return undefined;
+        const receiver = object ? this.resolve(object, scope) : undefined;
+        const handed = receiver ? receiverFromCall(receiver, name) : undefined;
+        // A project object that hands out its template (`engine.redisTemplate().opsForStream()`): the getter's name says what it returns.
+        if (!handed && node.childForFieldName('arguments')?.namedChildCount === 0) return receiverForGetter(name);
+        return handed;
       }
       default:
         return undefined;
@@ -317,7 +320,7 @@ class JavaModelBuilder {
   }
 
   private addCallSite(node: Node, nameNode: Node, object: Node, receiver: JavaReceiver, name: string, argNodes: Node[], scope: Scope): void {
-    const command = receiver.api ? javaCommandFor(receiver.api, name) : undefined;
+    const command = receiver.api ? withPivot(javaCommandFor(receiver.api, name), name, argNodes.length, object.text) : undefined;
     const site = this.site(node, nameNode, object, receiver, name, command ?? name.toUpperCase(), argNodes, scope);
     if (command) this.callSites.push(site);
     else this.helperCalls.push(site);

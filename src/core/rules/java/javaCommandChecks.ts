@@ -1,5 +1,5 @@
 /** Java checks of single commands: KEYS, whole-collection reads, O(N) list operations, DEL of collections, SELECT, streams and lists that only grow. */
-import { javaFactsOf } from '../../analysis/java/javaFacts';
+import { javaFactsOf, type JavaFacts, type JavaInvocation, type JavaMethod } from '../../analysis/java/javaFacts';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
@@ -316,17 +316,37 @@ const SET_ALGEBRA = new Set(['SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTER
 
 export function javaBigSetAlgebra(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
-  for (const site of context.model.callSites) {
-    if (!SET_ALGEBRA.has(site.command)) continue;
-    // A wrapper that only forwards its caller's keys is judged at its callers.
-    const method = facts?.methods.find((m) => m.span.startOffset === site.enclosingFunction?.span.startOffset);
-    if (method && site.args.length > 0 && site.args.every((a) => method.params.includes(a.text))) continue;
+  const reported = new Set<number>();
+  const report = (call: string, command: string, span: RedisCallSite['span']): void => {
+    if (reported.has(span.startOffset)) return;
+    reported.add(span.startOffset);
     context.report({
       messageId: '{{call}} runs {{command}} on the server: its cost grows with the size of the sets involved and blocks every other client meanwhile; precompute the result, keep the sets small, or compute it on a replica.',
-      data: { call: callText(site), command: site.command },
-      span: site.span,
+      data: { call, command },
+      span,
     });
+  };
+  for (const site of context.model.callSites) {
+    if (!SET_ALGEBRA.has(site.command)) continue;
+    // A helper that only forwards its caller's keys is reported where this file calls it with the keys it builds; a
+    // wrapper class's method that nothing in its file calls (RedisUtil.sIntersect(key, otherKey)) is the only place
+    // the command shows, since its callers in other files see just a project method.
+    const method = facts?.methods.find((m) => m.span.startOffset === site.enclosingFunction?.span.startOffset);
+    const forwards = method && site.args.length > 0 && site.args.every((a) => method.params.includes(a.text));
+    const callers = forwards && facts ? callsInFile(facts, method) : [];
+    if (callers.length === 0) report(callText(site), site.command, site.span);
+    for (const caller of callers) {
+      const own = caller.method === undefined ? undefined : facts?.methods[caller.method];
+      // A caller that forwards its own parameters in turn is a wrapper too: its callers are elsewhere.
+      if (own && caller.args.length > 0 && caller.args.every((a) => own.params.includes(a.trim()))) continue;
+      report(`${caller.name}(…)`, `${site.command} (through ${caller.name}())`, caller.span);
+    }
   }
+}
+
+/** The file's own calls of `method` (`common(a, b)`, `this.common(a, b)`) from outside its body. */
+function callsInFile(facts: JavaFacts, method: JavaMethod): JavaInvocation[] {
+  return facts.invocations.filter((call) => call.name === method.name && (call.object === '' || call.object === 'this') && (call.span.startOffset < method.start || call.span.startOffset > method.end));
 }
 
 export function javaSortCommand(context: RuleContext): void {

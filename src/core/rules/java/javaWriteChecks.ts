@@ -291,8 +291,8 @@ export function javaLockReleaseWithoutOwnership(context: RuleContext): void {
     }
     if (site.command !== 'DEL' && site.command !== 'UNLINK') continue;
     const key = site.args[0]?.text ?? '';
-    if (!LOCKISH.test(key) && !/unlock|release/i.test(site.enclosingFunction?.name ?? '')) continue;
-    if (!LOCKISH.test(key + (site.enclosingFunction?.name ?? ''))) continue;
+    // A DEL cannot take a lock: in a helper named for a lock (unlock, releaseLock, delLock(key)) it gives one back.
+    if (!LOCKISH.test(key) && !LOCKISH.test(site.enclosingFunction?.name ?? '')) continue;
     context.report({
       messageId: '{{call}} releases the lock {{key}} with a plain DEL: if the lock expired and another client took it, this deletes their lock (a GET-compare before DEL is two commands and races the same way). Delete only when the value is still your token, in one Lua script run with {{eval}} (if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end).',
       data: { call: callText(site), key: shownJavaKey(site), eval: compareAndDelete(site) },
