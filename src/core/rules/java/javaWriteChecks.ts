@@ -186,7 +186,7 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
     const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && s.args[0]?.text === write.args[0]?.text);
-    if (expires) continue;
+    if (expires || (method && expiresLogically(context.model.text.slice(method.start, write.span.startOffset), write))) continue;
     context.report({
       messageId: '{{call}} writes the cache entry {{key}} without a TTL: it stays until it is deleted, and the cache only grows. {{advice}}',
       data: {
@@ -198,6 +198,21 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     });
   }
   reportCacheableWithoutTtl(context);
+}
+
+/**
+ * Logical expiry: the value written carries its own expiry time (`data.setExpireTime(now.plusSeconds(ttl))`, then
+ * `set(key, toJson(data))`), and readers rebuild the entry once that time has passed: the key is meant to outlive it.
+ * Followed one assignment back from the value written (`json = toJson(data)`).
+ */
+function expiresLogically(body: string, write: RedisCallSite): boolean {
+  const value = write.args[write.command === 'HSET' ? 2 : 1]?.text ?? '';
+  const names = new Set(value.match(/\b[a-zA-Z_]\w*\b/g) ?? []);
+  for (const name of [...names]) {
+    const assigned = new RegExp(`\\b${name}\\s*=\\s*([^;]+);`).exec(body)?.[1];
+    for (const inner of assigned?.match(/\b[a-zA-Z_]\w*\b/g) ?? []) names.add(inner);
+  }
+  return [...names].some((name) => new RegExp(`\\b${name}\\s*\\.\\s*set(?:Expire|Expiry|Expiration|Expired)\\w*\\s*\\(`).test(body));
 }
 
 /**
