@@ -294,6 +294,14 @@ function compareAndDelete(site: RedisCallSite): string {
   }
 }
 
+/** The method WATCHes `key` before this call (`template.watch(LOCK)`, `jedis.watch(lock)`). */
+function watchedBefore(context: RuleContext, site: RedisCallSite, key: string): boolean {
+  const facts = javaFactsOf(context.model);
+  const method = methodOf(site, facts);
+  if (!facts || !method) return false;
+  return facts.invocations.some((call) => call.name === 'watch' && call.args[0]?.trim() === key && call.span.startOffset > method.start && call.span.startOffset < site.span.startOffset);
+}
+
 export function javaLockReleaseWithoutOwnership(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.method === 'forceUnlock') {
@@ -308,6 +316,8 @@ export function javaLockReleaseWithoutOwnership(context: RuleContext): void {
     const key = site.args[0]?.text ?? '';
     // A DEL cannot take a lock: in a helper named for a lock (unlock, releaseLock, delLock(key)) it gives one back.
     if (!LOCKISH.test(key) && !LOCKISH.test(site.enclosingFunction?.name ?? '')) continue;
+    // WATCH key, compare its value, then DEL inside MULTI/EXEC: the transaction fails if another holder took the lock.
+    if (site.inTransaction && watchedBefore(context, site, key)) continue;
     context.report({
       messageId: '{{call}} releases the lock {{key}} with a plain DEL: if the lock expired and another client took it, this deletes their lock (a GET-compare before DEL is two commands and races the same way). Delete only when the value is still your token, in one Lua script run with {{eval}} (if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end).',
       data: { call: callText(site), key: shownJavaKey(site), eval: compareAndDelete(site) },
