@@ -98,7 +98,8 @@ const WRAPPER: Record<string, string> = {
   sPop: 'SPOP', sIsMember: 'SISMEMBER', sHasKey: 'SISMEMBER', hGetAll: 'HGETALL', hmget: 'HGETALL', hGet: 'HGET', hget: 'HGET', hSet: 'HSET', hset: 'HSET',
   hmset: 'HMSET', hSetAll: 'HMSET', hPutAll: 'HMSET', hDel: 'HDEL', hdel: 'HDEL', hPut: 'HSET', lGet: 'LRANGE', lRange: 'LRANGE', lSet: 'RPUSH',
   lPush: 'LPUSH', rPush: 'RPUSH', lRemove: 'LREM', lIndex: 'LINDEX', lGetIndex: 'LINDEX', lLen: 'LLEN', lGetListSize: 'LLEN', zAdd: 'ZADD',
-  zRange: 'ZRANGE', sUnion: 'SUNION', sInter: 'SINTER', sIntersect: 'SINTER', sDiff: 'SDIFF', sDifference: 'SDIFF', publish: 'PUBLISH', setEx: 'SETEX', setex: 'SETEX', flushDb: 'FLUSHDB', flushAll: 'FLUSHALL',
+  zRange: 'ZRANGE', sUnion: 'SUNION', sInter: 'SINTER', sIntersect: 'SINTER', sDiff: 'SDIFF', sDifference: 'SDIFF',
+  intersect: 'SINTER', union: 'SUNION', difference: 'SDIFF', intersectAndStore: 'SINTERSTORE', unionAndStore: 'SUNIONSTORE', differenceAndStore: 'SDIFFSTORE', publish: 'PUBLISH', setEx: 'SETEX', setex: 'SETEX', flushDb: 'FLUSHDB', flushAll: 'FLUSHALL',
 };
 
 const BY_API: Partial<Record<JavaApi, Record<string, string>>> = {

@@ -41,7 +41,7 @@ describe('Java big-set-algebra in methods that forward their keys', () => {
     expect(algebraLines(wrapper)).toEqual([11, 15]);
   });
 
-  it('leaves a helper to the file that calls it with the keys it builds, and reports that call site', () => {
+  it('leaves a helper to the file that calls it with the keys it builds, and reports that call site and a wrapper\'s set operations', () => {
     const text = [
       'package app;',
       '',
@@ -64,9 +64,13 @@ describe('Java big-set-algebra in methods that forward their keys', () => {
       '    public Set<String> mutual(String a, String b) {',
       '        return redisUtil.sIntersect("fans:" + a, "fans:" + b);',
       '    }',
+      '',
+      '    public Set<String> reach(String a, String b) {',
+      '        return redisUtil.union("fans:" + a, "fans:" + b);',
+      '    }',
       '}',
       '',
     ].join('\n');
-    expect(algebraLines(text)).toEqual([12, 20]);
+    expect(algebraLines(text)).toEqual([12, 20, 24]);
   });
 });
