@@ -52,11 +52,14 @@ function readText(path: string): { text?: string; skip?: string; note?: string }
   const bytes = readFileSync(path);
   if (bytes.subarray(0, 8000).includes(0)) return { skip: 'skipped: binary file' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: STRICT_UTF8.decode(bytes) };
   } catch {
     return { text: new TextDecoder('utf-8').decode(bytes), note: 'not valid UTF-8; invalid bytes were replaced' };
   }
 }
+
+/** One decoder for every file: a decoder not used for streaming keeps no state between texts. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface LoadedFile {
   /** Absolute path. */

@@ -18,10 +18,9 @@ function textOf(value: ArgValue): string | undefined {
 }
 
 function unquote(raw: string): string {
-  return raw
-    .replace(/^[rRbBuUfF]*('''|"""|'|"|`)/, '')
-    .replace(/('''|"""|'|"|`)$/, '')
-    .replace(/\\(["'\\`])/g, '$1');
+  const bare = raw.replace(/^[rRbBuUfF]*('''|"""|'|"|`)/, '').replace(/('''|"""|'|"|`)$/, '');
+  // Most literals escape nothing: the unescaping pass is for those with a backslash.
+  return bare.includes('\\') ? bare.replace(/\\(["'\\`])/g, '$1') : bare;
 }
 
 function concat(left: ArgValue, right: ArgValue): ArgValue {

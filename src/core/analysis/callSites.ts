@@ -13,6 +13,7 @@ import { argumentParen, calleeBefore, mayAttachListener, occursAsValue } from '.
 import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
 import { loopInfoOf } from './loopShape';
+import { assignsFunctionTo } from './methodAssignment';
 import { loopDependsOnReply } from './replyDependence';
 import { handedUnpicklers } from './handedDeserializers';
 import { MENTIONS_PICKLE, PickleFlow } from './pickleFlow';
@@ -202,8 +203,7 @@ export class CallSiteBuilder {
     const key = `${receiver}\n${method}`;
     let found = this.assignedMethods.get(key);
     if (found === undefined) {
-      const escaped = `${receiver}.${method}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      found = new RegExp(`${escaped}\\s*=\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)`).test(this.text);
+      found = assignsFunctionTo(this.text, receiver, method);
       this.assignedMethods.set(key, found);
     }
     return found;

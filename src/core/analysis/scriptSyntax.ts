@@ -22,7 +22,8 @@ function requiredModule(node: Node | null | undefined): string | undefined {
   const fn = node.childForFieldName('function');
   if (fn?.text !== 'require') return undefined;
   const args = node.childForFieldName('arguments');
-  return stringValue(args ? named(args)[0] : undefined);
+  // The first argument alone: reading every argument node (namedChildren) to keep one cost more Wasm calls.
+  return stringValue(args?.namedChild(0));
 }
 
 function factory(qualified: string, isNew: boolean): FactoryInfo | undefined {
@@ -173,10 +174,15 @@ function runsPerRequest(node: Node): boolean {
       if ((method === 'on' || method === 'once' || method === 'addListener') && /^['"]connection['"]$/.test(named(parent)[0]?.text ?? '')) return true;
     }
   }
+  // Only the first two parameters decide: they are read alone, not the whole list (each node read is a Wasm call).
   const params = node.childForFieldName('parameters');
-  const names = params ? named(params).map((p) => p.text.split(/[:=\s]/)[0]) : [];
-  return names.length >= 2 && /^(req|request|ctx)$/.test(names[0]) && /^(res|reply|response|h)$/.test(names[1]);
+  if (!params || params.namedChildCount < 2) return false;
+  const nameOf = (index: number) => params.namedChild(index)?.text.split(/[:=\s]/)[0] ?? '';
+  return /^(req|request|ctx)$/.test(nameOf(0)) && /^(res|reply|response|h)$/.test(nameOf(1));
 }
+
+/** Expressions that wrap the value they hold: await, parentheses, type assertions. */
+const WRAPPER_TYPES = new Set(['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
 
 export const scriptSyntax: LanguageSyntax = {
   family: 'script',
@@ -283,7 +289,7 @@ export const scriptSyntax: LanguageSyntax = {
   unwrap(node: Node): Node {
     let current = node;
     for (let i = 0; i < 8; i++) {
-      if (['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion'].includes(current.type)) {
+      if (WRAPPER_TYPES.has(current.type)) {
         const inner = named(current).find((c) => !c.type.endsWith('type') && c.type !== 'type_arguments' && c.type !== 'type_identifier');
         if (!inner) break;
         current = inner;
