@@ -8,6 +8,7 @@ import { isInFlightKey, trimmedKeys } from './support/sites';
 import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, siteKey, type KeyRef } from './support/collectionKeys';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
+import { expiringKeys } from './support/expiringKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -230,7 +231,7 @@ public class Presence {
         },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
-      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit); keys scoped to one socket or connection and per-time-bucket keys; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them; and literal keys that no code of the project writes. Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
+      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them; and literal keys that no code of the project writes. Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
       references: [
         { title: 'SMEMBERS', url: 'https://redis.io/docs/latest/commands/smembers/' },
         { title: 'HGETALL', url: 'https://redis.io/docs/latest/commands/hgetall/' },
@@ -241,6 +242,7 @@ public class Presence {
   check(context) {
     const facts = collectionFacts(context.model);
     const isTrimmed = trimmedKeys(context.model.callSites, context.workspaceKeys);
+    const isExpiring = expiringKeys(context.model, context.workspaceKeys);
     for (const site of context.model.callSites) {
       if (!WHOLE_SET.has(site.command) && !WHOLE_HASH.has(site.command) && !RANGES.has(site.command) && !STREAM_RANGES.has(site.command)) continue;
       const ref = siteKey(context.model, site);
@@ -263,6 +265,9 @@ public class Presence {
       // Capped collections (trimmed on write, or size-checked and pruned) and in-flight work lists are bounded by design.
       if (isTrimmed(key) || facts.capped.has(ref.identity) || (site.command === 'LRANGE' && isInFlightKey(ref.source))) return true;
       if (isConnectionScoped(ref) || isTimeBucket(ref)) return true;
+      // A list the project gives a TTL is one job's or batch's output, read once before it expires. Sets and sorted
+      // sets with a TTL are often sliding windows whose TTL every write renews (a day of watched posts): still read.
+      if (site.command === 'LRANGE' && isExpiring(ref)) return true;
       if (isUncalledPassThrough(context.model, site, ref)) return true;
       // A literal key that no code of the project writes is filled by someone else (an admin, another service).
       if (key && !key.includes('*') && context.hasWorkspace && context.workspaceKeys && !facts.written.has(ref.identity) && !context.workspaceKeys.hasCommandOnKey(COLLECTION_WRITE_COMMANDS, key)) return true;
