@@ -1,4 +1,6 @@
 /** del-large-key: DEL of a collection frees it synchronously; UNLINK frees it in the background. */
+import { numberOf } from '../analysis/argumentValues';
+import type { FileModel } from '../analysis/model';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
@@ -17,6 +19,21 @@ const RENAMABLE = new Set(['delete', 'del']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
 
+const WHOLE_READS: Record<string, string> = { LRANGE: 'list', SMEMBERS: 'set', ZRANGE: 'sorted set' };
+
+/** Keys each function reads whole (LRANGE/ZRANGE 0 -1, SMEMBERS), by function and key identity: their type and first read. */
+function wholeReadsByFunction(model: FileModel): Map<string, { type: string; offset: number }> {
+  const out = new Map<string, { type: string; offset: number }>();
+  for (const site of model.callSites) {
+    const type = WHOLE_READS[site.command];
+    if (!type || (site.command !== 'SMEMBERS' && (numberOf(site.args[1]) !== 0 || numberOf(site.args[2]) !== -1))) continue;
+    const ref = siteKey(model, site);
+    const scope = ref && `${functionStartOf(site)}|${ref.identity}`;
+    if (scope && !out.has(scope)) out.set(scope, { type, offset: site.span.startOffset });
+  }
+  return out;
+}
+
 export const delLargeKey: Rule = {
   meta: {
     id: 'del-large-key',
@@ -31,7 +48,7 @@ export const delLargeKey: Rule = {
     },
     docs: {
       summary: 'Deleting a collection with DEL blocks Redis; use UNLINK.',
-      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream.',
+      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream, and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it).',
       why: 'DEL frees every element of a collection synchronously, which takes milliseconds to seconds for big keys, blocking every client. UNLINK unlinks the key in O(1) and reclaims the memory on a background thread; the data is gone for clients either way.',
       examples: [
         { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
@@ -281,6 +298,7 @@ public class Board {
       const ref = SIZE_CHECKS.has(site.command) ? siteKey(context.model, site) : undefined;
       if (ref) sizeChecked.add(`${functionStartOf(site)}|${ref.identity}`);
     }
+    const drained = wholeReadsByFunction(context.model);
     for (const site of context.model.callSites) {
       if (site.command !== 'DEL') continue;
       // A reset helper that its comment reserves for the test suite frees test data, not production collections.
@@ -295,10 +313,14 @@ public class Board {
         // A thin `del(key)` helper of a store API (`return driver.del(this.ns(key))`): the caller picks the key.
         const built = /^[\w$.]+\(\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(ref.source.trim());
         if ((ref.parameter || (built && isParameter(context.model, site, built[1]))) && isUncalledPassThrough(context.model, site, { ...ref, parameter: true })) continue;
+        // A collection the function has just read whole (LRANGE 0 -1, SMEMBERS) and now deletes: a drained
+        // queue or backlog, as large as whatever piled up.
+        const read = drained.get(`${functionStartOf(site)}|${ref.identity}`);
+        const readBefore = read && read.offset < site.span.startOffset ? read.type : undefined;
         // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing family.
-        if (!ref.pattern && site.args.length > 1) continue;
+        if (!readBefore && !ref.pattern && site.args.length > 1) continue;
         const key = ref.pattern;
-        let type = types.get(ref.identity);
+        let type = types.get(ref.identity) ?? readBefore;
         if (!type && key && context.workspaceKeys) {
           for (const [command, name] of Object.entries(COLLECTION_WRITES)) {
             if (name === 'hash') continue;
