@@ -66,9 +66,17 @@ export function assignedExpression(model: FileModel, name: string, before: numbe
   const escaped = escapeRegExp(name);
   const take = (pattern: RegExp, from: number, to: number): string | undefined => {
     const matches = [...text.slice(from, to).matchAll(pattern)];
-    if (matches.length !== 1) return undefined;
-    const start = from + matches[0].index! + matches[0][0].length;
-    return text.slice(start, expressionEnd(text, start, python)).trim();
+    if (!matches.length) return undefined;
+    const valueAt = (match: RegExpMatchArray) => {
+      const start = from + match.index! + match[0].length;
+      return text.slice(start, expressionEnd(text, start, python)).trim();
+    };
+    // `lua = lua.replace("a", str(n))` after the first assignment edits the same text: read as one chain
+    // (`<first>.replace("a", str(n))`), so that the edit still counts when it puts runtime values in.
+    const edits = matches.slice(1).map(valueAt);
+    const derived = new RegExp(`^${escaped}\\s*(\\.\\w+\\s*\\([\\s\\S]*)$`);
+    if (!edits.every((edit) => derived.test(edit))) return undefined;
+    return valueAt(matches[0]) + edits.map((edit) => derived.exec(edit)![1]).join('');
   };
   if (scope && scope.span.startOffset < before && before <= scope.span.endOffset) {
     const local = python ? new RegExp(`^[ \\t]*${escaped}[ \\t]*(?::[^=\\n]+)?=(?!=)[ \\t]*`, 'gm') : new RegExp(`(?:^|[\\s;{])(?:(?:const|let|var)[ \\t]+)?${escaped}[ \\t]*(?::[^=\\n]+)?=(?![=>])[ \\t]*`, 'gm');
@@ -263,8 +271,11 @@ function isTemplated(after: string, python: boolean): boolean {
   if (/\bformat\s*\(|\bformat_map\s*\(|\bsubstitute\s*\(|\bTemplate\b/.test(after)) return true;
   if (python && /(^|[^%])%\s*[(\w]/.test(after)) return true;
   // `.replace("{{PREFIX}}", prefix)`: a replacement that is not a literal.
-  for (const match of after.matchAll(/\b(?:replace|replaceAll)\s*\(([^,]+),\s*([^)]*)\)/g)) if (!/^\s*(["'`]).*\1\s*$/.test(match[2])) return true;
-  return /\+\s*[A-Za-z_$]/.test(after);
+  // Literals are blanked first: parentheses and commas inside them (`"redis.call('GET', k)"`) are not syntax.
+  const blanked = after.replace(/"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g, '""');
+  const bare = python ? blanked.replace(/#[^\n]*/g, '') : blanked.replace(/\/\/[^\n]*/g, '');
+  for (const match of bare.matchAll(/\b(?:replace|replaceAll)\s*\(([^,]+),\s*([^)]*)\)/g)) if (!/^\s*""(?:\s*\+?\s*"")*\s*$/.test(match[2])) return true;
+  return /\+\s*[A-Za-z_$]/.test(bare);
 }
 
 /** The Lua file a script argument reads (directly, or through the constant or local that holds it), with its text. */

@@ -56,9 +56,37 @@ function unrecognisedRegistrations(context: RuleContext, known: readonly ScriptS
     const start = match.index! + match[0].indexOf(match[1], 'register_script('.length);
     if (taken.has(start)) continue;
     const span = spanFromOffsets(text, start, start + match[1].length);
-    out.push({ arg: { value: { kind: 'name', name: match[1] }, text: match[1], span, fullSpan: span }, span, via: 'register_script', scriptArgs: [] });
+    out.push({ arg: { value: { kind: 'name', name: match[1] }, text: match[1], span, fullSpan: span }, span, via: 'register_script', scriptArgs: [], scope: pythonFunctionAround(text, start) });
   }
   return out;
+}
+
+/**
+ * The Python function whose body holds `offset` (its `def` line is the nearest one above, indented less than the
+ * line of the offset; it ends before the next line indented no deeper than the `def`), so that a script held in a
+ * local of that function is looked up there. Undefined at module level.
+ */
+function pythonFunctionAround(text: string, offset: number): FunctionInfo | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let depth = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
+  for (let cursor = lineStart - 1; cursor > 0; ) {
+    const start = text.lastIndexOf('\n', cursor - 1) + 1;
+    const line = text.slice(start, cursor);
+    cursor = start - 1;
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (!line.trim() || line.trim().startsWith('#') || indent >= depth) continue;
+    const def = /^[ \t]*(async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/.exec(line);
+    if (!def) {
+      depth = indent;
+      continue;
+    }
+    const end = new RegExp(`\\n[ \\t]{0,${indent}}(?=[^ \\t\\n#])`, 'g');
+    end.lastIndex = offset;
+    const after = end.exec(text);
+    const endOffset = after ? after.index : text.length;
+    return { name: def[2], span: spanFromOffsets(text, start, endOffset), isRequestHandler: false, isAsync: !!def[1] };
+  }
+  return undefined;
 }
 
 const DEFINE_SCRIPT = /\bdefineScript\s*\(\s*\{/g;
