@@ -92,6 +92,6 @@ export function receiverForName(name: string): JavaReceiver | undefined {
 
 /** A no-argument getter of another object named after the Spring template it returns (`redisTemplate()`, `getStringRedisTemplate()`). */
 export function receiverForGetter(method: string): JavaReceiver | undefined {
-  if (!/^(?:get)?(?:[Ss]tring)?[Rr]edisTemplate$/.test(method)) return undefined;
+  if (!method.endsWith('edisTemplate') || !/^(?:get)?(?:[Ss]tring)?[Rr]edisTemplate$/.test(method)) return undefined;
   return { api: 'template', role: 'template', library: 'spring-data-redis' as ClientLibrary, kind: 'client', confidence: 'likely', evidence: `it is what ${method}() returns` };
 }

@@ -90,7 +90,8 @@ function baseKeyOf(site: RedisCallSite): string | undefined {
 /** The key a byte conversion stands for: `getBytesKey(key)`, `key.getBytes(UTF_8)`, `serializer.serialize(key)` → `key`. */
 export function baseKey(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const converted = /^(?:[\w.]*(?:[Bb]ytes\w*|serialize|rawKey|toBytes))\((\w+)\)$/.exec(text) ?? /^(\w+)\.getBytes\(.*\)$/.exec(text);
+  // `key.getBytes(CHARSET)` converts `key`, not its charset: the method form is read before the helper form.
+  const converted = /^(\w+)\.getBytes\(.*\)$/.exec(text) ?? /^(?:[\w.]*(?:[Bb]ytes\w*|serialize|rawKey|toBytes))\((\w+)\)$/.exec(text);
   return converted ? converted[1] : text;
 }
 

@@ -206,6 +206,7 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
  * Followed one assignment back from the value written (`json = toJson(data)`).
  */
 function expiresLogically(body: string, write: RedisCallSite): boolean {
+  if (!/\.\s*set(?:Expire|Expiry|Expiration|Expired)/.test(body)) return false;
   const value = write.args[write.command === 'HSET' ? 2 : 1]?.text ?? '';
   const names = new Set(value.match(/\b[a-zA-Z_]\w*\b/g) ?? []);
   for (const name of [...names]) {
