@@ -1,9 +1,11 @@
 /** cache-write-without-ttl: cache entries written without a TTL never refresh and grow until maxmemory. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import type { Arg } from '../analysis/model';
+import { escapeRegExp } from '../analysis/keyReferences';
+import type { Arg, FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule, RuleContext } from './rule';
 import { fieldTtlFix, hashTtlsByFunction, HASH_WRITES, passesArgumentsThrough } from './support/cacheHashWrites';
 import { namesCache } from './support/names';
+import { enclosingFunctions, isOffByDefaultParameter } from './support/enclosingFunctions';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
@@ -21,10 +23,53 @@ const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
  * The key is a cache entry: its literal says cache (`cache:product:*`), or the key is computed and the
  * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache.
  */
-function namedCacheEntry(site: RedisCallSite): boolean {
+function namedCacheEntry(model: FileModel, site: RedisCallSite): boolean {
   const key = keyPatternOf(site.args[0]);
   if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key);
-  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
+  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name) || inCacheFunction(model, site);
+}
+
+/**
+ * A function around the write of a computed key says cache: the wrapper `_do` inside a `cache(key, ex=None)`
+ * decorator factory, the callback of `cacheRows(rows)` that stores each row under a key built from it.
+ */
+function inCacheFunction(model: FileModel, site: RedisCallSite): boolean {
+  return enclosingFunctions(model, site.callSpan.startOffset).some((header) => namesCache(header.name));
+}
+
+/**
+ * A TTL the write takes from a parameter that is off unless the caller passes it (`ex=None` of a cache
+ * decorator, `ttl?: number` of a @Cacheable): by default the entry never expires.
+ */
+function offByDefaultTtl(model: FileModel, site: RedisCallSite, arg: Arg): boolean {
+  const name = arg.text.trim();
+  if (!/^[A-Za-z_$][\w$]*$/.test(name) || testsName(model, site, name)) return false;
+  return isOffByDefaultParameter(model, site.callSpan.startOffset, name);
+}
+
+/**
+ * The function branches on the TTL before the write (`if timeout:`, `if (ttl) …`, `ttl is None`, `ttl ?`):
+ * a wrapper that treats it as a real option, where going without one is its caller's choice.
+ */
+function testsName(model: FileModel, site: RedisCallSite, name: string): boolean {
+  const fn = site.enclosingFunction;
+  const before = model.text.slice(fn ? fn.span.startOffset : 0, site.callSpan.startOffset);
+  const word = escapeRegExp(name);
+  return new RegExp(`\\b(?:if|elif|while)\\s*\\(?\\s*(?:not\\s+|!\\s*)?${word}\\b|\\b${word}\\s*(?:is\\s+(?:not\\s+)?None|[!=]==?\\s*(?:null|undefined|None|0)\\b|\\?(?!\\s*:))`).test(before);
+}
+
+/** The TTL of a SET (`ex=ex`, `'EX', ttl`, `{ EX: ttl }`, redis-py's third argument) is such a parameter. */
+function ttlOffByDefault(model: FileModel, site: RedisCallSite): boolean {
+  if (site.command !== 'SET') return false;
+  const values: Arg[] = [];
+  for (const name of ['ex', 'px', 'expire', 'pexpire']) if (site.keywords[name]) values.push(site.keywords[name]);
+  if (site.receiver.library === 'redis-py') values.push(...site.args.slice(2, 4));
+  site.args.forEach((arg, index) => {
+    if (/^['"`](EX|PX)['"`]$/i.test(arg.text.trim()) && site.args[index + 1]) values.push(site.args[index + 1]);
+    if (arg.value.kind === 'object') for (const [key, entry] of Object.entries(arg.value.entries)) if (/^(EX|PX)$/i.test(key)) values.push(entry);
+  });
+  const given = values.filter((value) => value.value.kind !== 'null');
+  return given.length > 0 && given.every((value) => offByDefaultTtl(model, site, value));
 }
 
 function isLiteral(arg: Arg): boolean {
@@ -62,7 +107,12 @@ function ttlElsewhereInFunction(site: RedisCallSite, withTtl: ReadonlyMap<string
   const start = functionStartOf(site);
   const name = site.enclosingFunction?.name ?? '';
   const computed = keyPatternOf(site.args[0]) === undefined;
-  const variant = (other: RedisCallSite) => functionStartOf(other) === start || (computed && name.length > 2 && (other.enclosingFunction?.name ?? '').startsWith(name));
+  // A variant is named longer (`…WithTimeout`): a function of the same name elsewhere (two decorators' inner
+  // `_do`) is another function, not a variant of this one.
+  const variant = (other: RedisCallSite) => {
+    const otherName = other.enclosingFunction?.name ?? '';
+    return functionStartOf(other) === start || (computed && name.length > 2 && otherName.length > name.length && otherName.startsWith(name));
+  };
   return (withTtl.get(site.args[0].text) ?? []).some((other) => other !== site && variant(other));
 }
 
@@ -108,7 +158,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). HSET/HMSET of a hash named as a cache that no EXPIRE or HEXPIRE of the same key in the function gives a TTL is reported the same way.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). The function that says cache may be one around the write (the inner function `_do` of a `cache(key, ex=None)` decorator, the callback of `cacheRows(rows)` storing each row). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET/HMSET of a hash named as a cache that no EXPIRE or HEXPIRE of the same key in the function gives a TTL is reported the same way.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -306,23 +356,27 @@ public class ProductService {
     // Keys read into a variable named cache before they are written (`const cached = await r.get(k)`: cache-aside).
     const cacheAside = new Set(sites.filter((other) => other.command === 'GET' && other.args[0] && readIntoCacheVariable(context.model.text, other)).map(keyIdentity));
     // Functions that give some key a TTL (SET EX, SETEX, EXPIRE, …).
-    const ttlFunctions = new Set(sites.filter((other) => EXPIRES.has(other.command) || ((SETS.has(other.command) || other.command === 'SETEX' || other.command === 'PSETEX') && setSetsTtl(other))).map(functionStartOf));
+    // A TTL taken from a parameter that is off by default (`ex=None`) gives no TTL unless the caller passes one.
+    const givesTtl = (other: RedisCallSite) => setSetsTtl(other) && !ttlOffByDefault(context.model, other);
+    const ttlFunctions = new Set(sites.filter((other) => EXPIRES.has(other.command) || ((SETS.has(other.command) || other.command === 'SETEX' || other.command === 'PSETEX') && givesTtl(other))).map(functionStartOf));
     // SETs that give their key a TTL, by key expression.
     const withTtl = new Map<string, RedisCallSite[]>();
     for (const other of sites) {
-      if (!other.args[0] || !SETS.has(other.command) || !setSetsTtl(other) || hasOption(other, ['keepttl', 'KEEPTTL'], 2)) continue;
+      if (!other.args[0] || !SETS.has(other.command) || !givesTtl(other) || hasOption(other, ['keepttl', 'KEEPTTL'], 2)) continue;
       const list = withTtl.get(other.args[0].text);
       if (list) list.push(other);
       else withTtl.set(other.args[0].text, [other]);
     }
     for (const site of sites) {
       if (site.command !== 'SET' && site.command !== 'SETNX') continue;
-      if (!site.args[0] || setSetsTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
+      if (!site.args[0] || givesTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       // Django's cache API is a cache whatever its keys are called; timeout=None keeps the entry forever.
       const djangoCache = site.receiver.facade === 'django-cache';
-      if (!djangoCache && !namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
-      // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL.
-      if (site.args.slice(2).some((arg) => !isLiteral(arg) && !isCallback(arg)) || Object.values(site.keywords).some((arg) => !isLiteral(arg))) continue;
+      if (!djangoCache && !namedCacheEntry(context.model, site) && !cacheAside.has(keyIdentity(site))) continue;
+      // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL, unless
+      // they come from a parameter whose default is no TTL.
+      const passedOn = (arg: Arg) => !isLiteral(arg) && !offByDefaultTtl(context.model, site, arg);
+      if (site.args.slice(2).some((arg) => passedOn(arg) && !isCallback(arg)) || Object.values(site.keywords).some(passedOn)) continue;
       const identity = siteKey(context.model, site)?.identity;
       if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || (identity !== undefined && expired.has(`${functionStartOf(site)}#${identity}`)) || ttlElsewhereInFunction(site, withTtl)) continue;
       // A wrapper that writes a computed key and also knows TTLs (`setex` when given a timeout, `set` when not):
