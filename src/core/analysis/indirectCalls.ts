@@ -229,7 +229,7 @@ export function loopSiteThrough(call: LoopCall, inner: RedisCallSite, via: NonNu
     anyLoop: call.loop.span,
     isLoopIterable: false,
     awaited: call.awaited || call.loop.gathered === true,
-    via,
+    via: call.caller ? { ...via, caller: call.caller } : via,
   };
 }
 

@@ -152,6 +152,35 @@ function rangeRounds(iterableText: string): number | 'constant' | undefined {
 /** Shards, slots, priority levels: a count defined in the file that stays this small bounds the loop. */
 const SMALL_COUNT = 16;
 
+/**
+ * `shard < this.shardCount`, `range(self.num_partitions)`: a count of shards, partitions or priority levels is set
+ * by configuration and stays small however much data there is (the count of items is not named so).
+ */
+const PARTITION_COUNT = /^_*(?:num_?|n_?|total_?)?(?:shards?|partitions?|priorit(?:y|ies)(?:_?levels?)?)(?:_?(?:count|num|number|total|len))?$/i;
+/** `for (const shard of this.shards)`, `for p in self.priorities`, `for key in shard_keys`: one round per shard or priority level. */
+const PARTITION_LIST = /(?:^|[a-z_])(?:shards|partitions|priorities|priority_?levels)(?:_?keys)?$/i;
+
+/**
+ * `for (const group of this.groups)` where the class sets `this.groups` once, in its constructor, and never adds to
+ * it: a list fixed by the configuration the object was built with (streams, concurrency groups), not data that grows.
+ */
+function fieldFixedAtConstruction(iterable: string, text: string): boolean {
+  const field = /^(?:this|self)\.(#?[A-Za-z_$][\w$]*)$/.exec(iterable)?.[1];
+  if (!field) return false;
+  const name = field.replace(/[$]/g, '\\$');
+  if (new RegExp(`(?:this|self)\\.${name}\\s*\\.\\s*(?:push|unshift|splice|add|append|extend|insert|update|set)\\s*\\(`).test(text)) return false;
+  const assignments = [...text.matchAll(new RegExp(`(?:this|self)\\.${name}\\s*(?::[^=\\n]*)?(?:=(?![=>])|\\+=)`, 'g'))];
+  if (assignments.length === 0) return new RegExp(`\\bconstructor\\s*\\([^)]*\\b(?:private|protected|public|readonly)\\s+(?:readonly\\s+)?${name}\\b`).test(text);
+  if (assignments.length !== 1) return false;
+  const before = text.slice(0, assignments[0].index);
+  const header = [...before.matchAll(/\bconstructor\s*\(|\bdef\s+__init__\s*\(|^[ \t]*(?:async\s+)?(?:def\s+\w+|(?:(?:public|private|protected|static|async|get|set)\s+)*(?!(?:if|for|while|switch|catch|with|return)\b)#?[\w$]+\s*\([^)\n]*\)\s*(?::[^{\n]*)?\{)/gm)].pop();
+  return !!header && /^(?:constructor|def\s+__init__)/.test(header[0].trim());
+}
+
+function namesPartitionCount(name: string): boolean {
+  return PARTITION_COUNT.test(name.replace(/^.*\./, ''));
+}
+
 /** `range(NUM_SHARDS)` / `i < SHARD_COUNT` with `NUM_SHARDS = 8` in the file: a small fixed count (a large one, `NUM_USERS = 10000`, is items). */
 function smallConstant(name: string, text: string): boolean {
   const last = name.replace(/^.*\./, '');
@@ -203,11 +232,17 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
     if (counting.rounds !== undefined) info.literalLength = counting.rounds;
     else if (counting.bound && RETRY_NAME.test(counting.bound.replace(/^.*\./, ''))) info.bounded = 'retries';
     else if (counting.bound && CONSTANT.test(counting.bound) && smallConstant(counting.bound, text)) info.bounded = 'constant';
+    else if (counting.bound && namesPartitionCount(counting.bound)) info.bounded = 'constant';
     else if (stepsByChunks(loop, undefined)) info.bounded = 'chunks';
     return info;
   }
   if (iterableText.length > 200) return info;
   const rounds = rangeRounds(iterableText);
+  const countName = /^range\(\s*([\w.]+)\s*\)$/.exec(iterableText)?.[1];
+  if (rounds === undefined && countName && namesPartitionCount(countName)) {
+    info.bounded = 'constant';
+    return info;
+  }
   if (rounds !== undefined) {
     if (rounds !== 'constant') info.literalLength = rounds;
     else if (smallConstant(iterableText.slice(6, -1).split(',').pop()!.trim(), text)) info.bounded = 'constant';
@@ -228,6 +263,8 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
     const length = boundLiteralLength(inner, text, loop.startIndex);
     if (length !== undefined) info.literalLength = length;
   } else if (/^[\w$.]+$/.test(inner) && CONSTANT.test(inner)) info.bounded = 'constant';
+  if (!info.bounded && /^[\w$.#]+$/.test(inner) && PARTITION_LIST.test(inner.replace(/^.*\./, ''))) info.bounded = 'constant';
+  if (!info.bounded && info.literalLength === undefined && fieldFixedAtConstruction(inner, text)) info.bounded = 'constant';
   else if (readsEntryOfConstantTable(loop, inner, syntax)) info.bounded = 'constant';
   if (info.literalLength === undefined && !info.bounded) {
     if (EVENT_STREAM.test(iterableText)) info.bounded = 'events';

@@ -133,7 +133,7 @@ export interface RedisCallSite {
   /** Receiver is a MULTI/EXEC transaction (atomic). */
   inTransaction: boolean;
   /** For a call of the file's own function that issues the command (see indirectCalls.ts): that function and its command. */
-  via?: { helper: string; command: string; span: Span };
+  via?: { helper: string; command: string; span: Span; /** The function the loop is in. */ caller?: string };
 }
 
 export interface LoopInfo {

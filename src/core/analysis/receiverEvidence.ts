@@ -293,11 +293,19 @@ function redisShapedArguments(input: EvidenceInput): string | undefined {
   return undefined;
 }
 
+/**
+ * A Memcached client library imported by the file (`import aiomcache`, `from pymemcache.client import Client`,
+ * `require('memjs')`): its get/set/incr/delete look like Redis commands, so only a receiver named after Redis counts.
+ */
+const MEMCACHED_IMPORT = /^\s*(?:import|from)\s+(?:aiomcache|pymemcache|pylibmc|bmemcached|emcache|memcache)\b|\b(?:require\(\s*|from\s+)['"](?:memjs|memcached|memcache-client)['"]/m;
+const importsMemcached = perText((text: string) => MEMCACHED_IMPORT.test(text));
+
 /** A likely Redis client, with the evidence, or undefined when the evidence is not enough. */
 export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdict | undefined {
   if (!facts.usesRedis) return undefined;
   const receiver = normalizeReceiver(input.receiverText);
   if (!receiver || receiver.length > 120 || !/^[A-Za-z_$]/.test(receiver)) return undefined;
+  if (!REDIS_CHAIN.test(receiver) && importsMemcached(facts.text)) return undefined;
   const first = /^[A-Za-z_$][\w$]*/.exec(receiver)![0];
   if (NEVER_RECEIVERS.has(first) && !/redis/i.test(receiver)) return undefined;
   const single = !receiver.includes('.') && !receiver.includes('(');

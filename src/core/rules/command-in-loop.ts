@@ -8,6 +8,13 @@ import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA', 'MGET', 'MSET', 'MSETNX']);
 // Server-wide commands (flush, info, config, scripts, cluster state) are not per-item work a batch would merge.
 const SERVER_WIDE = /^(?:FLUSHDB|FLUSHALL|INFO|DBSIZE|SAVE|BGSAVE|BGREWRITEAOF|LASTSAVE|TIME|ROLE|SHUTDOWN|AUTH|HELLO|RESET|(?:CONFIG|CLIENT|CLUSTER|DEBUG|MODULE|ACL|SCRIPT|FUNCTION|SLOWLOG|LATENCY|COMMAND)(?: .*)?|MEMORY (?:STATS|DOCTOR|PURGE|MALLOC-STATS))$/;
+// Creating a consumer group or a search index is setup a service does once per stream or index, not per item of a request.
+const SETUP_COMMANDS = /^(?:XGROUP (?:CREATE|CREATECONSUMER)|FT\.CREATE|FT\.ALTER|BF\.RESERVE|CF\.RESERVE|TOPK\.RESERVE|CMS\.INITBYDIM|CMS\.INITBYPROB)$/;
+/**
+ * `migrateExistingJobs()`, `run_migrations()`, NestJS `onModuleInit()`: code that runs once, at deployment or
+ * startup, where a round trip per item costs once rather than on every request.
+ */
+const RUNS_ONCE = /migrat|^[#_]*(?:on_?module_?init|on_?application_?bootstrap|bootstrap)$/i;
 const READS_WITH_MULTI_FORM: Record<string, string> = { GET: 'MGET', HGET: 'HMGET', SISMEMBER: 'SMISMEMBER', ZSCORE: 'ZMSCORE', SET: 'MSET' };
 
 function batchSpelling(site: RedisCallSite): string {
@@ -25,12 +32,31 @@ function batchSpelling(site: RedisCallSite): string {
  * `for node in cluster.nodes(): node.dbsize()`, `for host in hosts: c = Redis(host); c.info()`: each round talks
  * to another server or connection (the loop item, or a client created in the loop), so there is nothing to batch.
  */
-function talksToAnotherConnectionEachRound(site: RedisCallSite): boolean {
+function talksToAnotherConnectionEachRound(site: RedisCallSite, text: string): boolean {
   const loop = site.loop!;
   const root = /^[A-Za-z_$][\w$]*/.exec(site.receiver.text)?.[0];
   if (root && loop.items?.includes(root)) return true;
   const created = /^creation:(\d+)$/.exec(site.receiver.identity)?.[1];
-  return created !== undefined && Number(created) >= loop.span.startOffset && Number(created) < loop.span.endOffset;
+  if (created !== undefined && Number(created) >= loop.span.startOffset && Number(created) < loop.span.endOffset) return true;
+  return !!root && !!loop.items && derivedFromItemInRound(root, loop.items, text.slice(loop.span.startOffset, site.callSpan.startOffset));
+}
+
+/** How many assignments back a round's local is followed to the loop item (`queue = queues[i]; conn = queue.connection`). */
+const DERIVATION_DEPTH = 3;
+
+/**
+ * `for index in indexes: queue = get_queue(index); queue.connection.llen(...)`: the receiver is a local the round
+ * assigns from its item (directly or through another such local), so each round may talk to another connection.
+ */
+function derivedFromItemInRound(name: string, items: readonly string[], roundText: string, depth = 0): boolean {
+  if (depth >= DERIVATION_DEPTH || !/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const assignment = new RegExp(`(?:^|[\\s;{(])(?:(?:const|let|var)\\s+)?${name.replace(/[$]/g, '\\$')}\\s*(?::[^=\\n]*)?=(?![=>])([^\\n;]*)`, 'g');
+  for (let match = assignment.exec(roundText); match; match = assignment.exec(roundText)) {
+    const used = match[1].match(/[A-Za-z_$][\w$]*/g) ?? [];
+    if (used.some((word) => items.includes(word))) return true;
+    if (used.some((word) => word !== name && derivedFromItemInRound(word, items, roundText.slice(0, match!.index), depth + 1))) return true;
+  }
+  return false;
 }
 
 const MARKS = new Set(['SET', 'SETEX', 'PSETEX', 'SETNX', 'HSET', 'SADD', 'ZADD']);
@@ -323,7 +349,7 @@ public class Prices {
         },
       ],
       fix: 'Use the multi-key form (MGET, HMGET, SMISMEMBER) for reads of one kind, or queue the commands on a pipeline and execute once: redis-py `pipeline(transaction=False)`, ioredis `pipeline()` (or `enableAutoPipelining`), node-redis concurrent calls (`Promise.all`, auto-pipelined) or `multi().execAsPipeline()`. In Cluster prefer pipelines: clients split them by slot.',
-      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`, `ichunked(ids, 100)`, pages of keys from `for await (const keys of client.scanIterator())`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), counted loops of up to three rounds (`range(3)`, `i < 2`) or bounded by a small count of the file (`range(NUM_SHARDS)` with `NUM_SHARDS = 8`), retries (`for attempt in range(5)`, `i < maxRetries`), commands sent to the loop item or to a client created in the round (`for node of cluster.nodes()`: another server each round), a marker set before the round\'s own work and deleted after it, server-wide commands (FLUSHDB, INFO, CONFIG, SCRIPT LOAD), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
+      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`, `ichunked(ids, 100)`, pages of keys from `for await (const keys of client.scanIterator())`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), counted loops of up to three rounds (`range(3)`, `i < 2`) or bounded by a small count of the file (`range(NUM_SHARDS)` with `NUM_SHARDS = 8`), retries (`for attempt in range(5)`, `i < maxRetries`), rounds bounded by a count or a list of shards, partitions or priority levels (`shard < this.shardCount`, `for p in self.priorities`) or by a list the object is constructed with and never adds to (`this.groups = opts.groups` in the constructor), loops in code that runs once (a function named for a migration, NestJS `onModuleInit`), setup commands per stream or index (XGROUP CREATE, FT.CREATE), commands sent to the loop item, to a client created in the round (`for node of cluster.nodes()`: another server each round) or to a connection the round derives from its item (`queue = get_queue(index); queue.connection.llen(...)`), a marker set before the round\'s own work and deleted after it, server-wide commands (FLUSHDB, INFO, CONFIG, SCRIPT LOAD), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
       references: [
         { title: 'Pipelining', url: 'https://redis.io/docs/latest/develop/use/pipelining/' },
         { title: 'MGET', url: 'https://redis.io/docs/latest/commands/mget/' },
@@ -335,7 +361,8 @@ public class Prices {
     for (const site of [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]) {
       if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command) || SERVER_WIDE.test(site.command)) continue;
       if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
-      if (!site.via && talksToAnotherConnectionEachRound(site)) continue;
+      if (!site.via && talksToAnotherConnectionEachRound(site, context.model.text)) continue;
+      if (SETUP_COMMANDS.test(site.command) || RUNS_ONCE.test((site.via ? site.via.caller : site.enclosingFunction?.name) ?? '')) continue;
       if (context.model.language !== 'python' && !site.awaited) continue;
       if (context.model.language === 'python' && site.receiver.async && !site.awaited && !site.loop.gathered) continue;
       if (site.loop.literalLength !== undefined && site.loop.literalLength <= 3) continue;
