@@ -9,6 +9,7 @@ import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeB
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { expiringKeys } from './support/expiringKeys';
+import { wholeScans } from './support/luaWholeScans';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -47,10 +48,11 @@ export const unboundedCollectionRead: Rule = {
       whole: '{{command}} {{key}} returns the whole collection in one reply, O(N) on the server and in memory; read it with {{alternative}}.',
       range: '{{command}} {{key}} 0 -1 reads the whole {{kind}}; use {{alternative}}.',
       stream: '{{command}} {{key}} without COUNT returns the entire stream; use {{alternative}}.',
+      luaScan: 'The Lua script run by {{via}} repeats {{command}} on {{key}} until the cursor is back at 0: one call reads the whole collection while the server runs nothing else; page with {{command}} from the client instead.',
     },
     docs: {
       summary: 'SMEMBERS/HGETALL/LRANGE 0 -1 on growing collections block Redis and build huge replies.',
-      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1, XRANGE without COUNT, and HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity). Keys held in constants, locals and loop variables are followed to the writes and trims of the same key. Key patterns listed in `boundedKeys` are not reported.',
+      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1, XRANGE without COUNT, HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity), and Lua scripts that loop SSCAN/HSCAN/ZSCAN until the cursor returns to 0 within one call (reported where the script is run or registered). Keys held in constants, locals and loop variables are followed to the writes and trims of the same key. Key patterns listed in `boundedKeys` are not reported.',
       why: 'These commands are O(N) in the collection size and return a reply of the same size: server CPU, output buffers, network and client memory all grow with the data. A set of a million members read on every request stalls every other client.',
       examples: [
         { client: 'redis-py', file: 'app/followers.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return r.smembers(f"followers:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return list(r.sscan_iter(f"followers:{uid}", count=500))\n' },
@@ -256,6 +258,9 @@ public class Presence {
         context.report({ messageId: 'stream', data, span: site.span });
       }
     }
+
+    // A script that scans to the end inside one call reads the whole collection atomically.
+    for (const scan of wholeScans(context)) context.report({ messageId: 'luaScan', data: { via: scan.via, command: scan.command, key: scan.key }, span: scan.span });
 
     /** Collections that stay small by construction, or whose size is the caller's choice. */
     function isBounded(context: RuleContext, site: RedisCallSite, ref: KeyRef): boolean {
