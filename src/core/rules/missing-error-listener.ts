@@ -2,6 +2,7 @@
 import type { ClientCreation, Rule } from './rule';
 import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { argumentParen, calleeBefore, mayAttachListener } from '../analysis/handOver';
 
 export const missingErrorListener: Rule = {
   meta: {
@@ -19,14 +20,14 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`) is one client, reported once.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`) is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
         { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
-      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`).",
+      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own).",
       references: [
         { title: 'node-redis README: events', url: 'https://github.com/redis/node-redis#events' },
         { title: 'ioredis: connection events', url: 'https://github.com/redis/ioredis#connection-events' },
@@ -35,6 +36,8 @@ export const missingErrorListener: Rule = {
   },
   check(context) {
     const { model } = context;
+    // Fixtures shared as a module of their own (a `testcontainers` package of the monorepo) live outside test folders.
+    if (TEST_SUPPORT_IMPORT.test(model.text)) return;
     const listened = new Set(model.listeners.filter((l) => l.event === 'error').map((l) => l.identity));
     // A listener on a field or variable that several branches assign (`if (a) this.sub = x.duplicate(); else this.sub = new Redis()`) covers each of them.
     const bindingKey = (c: ClientCreation) => (c.binding?.startsWith('this.') ? c.binding : `${c.enclosingFunction?.span.startOffset ?? -1}:${c.binding}`);
@@ -43,12 +46,14 @@ export const missingErrorListener: Rule = {
       const alternative = model.creations.some((other) => other !== creation && isOtherBranch(model.text, other, creation));
       if (creation.binding && listenedBindings.has(bindingKey(creation))) continue;
       if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
-      if (creation.escapes && !unlistenedFactoryResult(context, creation)) continue;
+      if (creation.escapes && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation)) continue;
       // A client held in a public field is part of the class's API (`store.client.on('error', ...)` is the caller's to attach).
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
-      if (listened.has(identity) || model.escapedIdentities.has(identity)) continue;
+      if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedProvider(context, creation))) continue;
       if (creation.binding && listenedThroughList(model.text, creation.binding)) continue;
+      const field = creation.binding ?? fieldAssigned(model.text, creation.span.startOffset);
+      if (field?.startsWith('this.') && fieldHandedToListeningPackage(model.text, field)) continue;
       // The module that creates (and exports) a client is where its listener belongs, unless an importer attaches one.
       if (creation.moduleLevel && creation.binding && context.hasErrorListenerElsewhere(`${model.path}#${creation.binding}`)) continue;
       const name = creation.binding ?? 'client';
@@ -94,6 +99,66 @@ function unlistenedFactoryResult(context: Context, creation: ClientCreation): bo
 }
 
 const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
+
+/** `provide: 'REDIS_CLIENT'`, `provide: REDIS`, `provide: Tokens.redis`: a NestJS provider's token. */
+const PROVIDE = /\bprovide\s*:\s*(?:(['"`])([^'"`$\n]+)\1|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*))/g;
+/** How far around a `useFactory` its provider's `provide:` is looked for (the same object literal). */
+const PROVIDER_REACH = 600;
+
+/**
+ * `{ provide: 'REDIS_CLIENT', useFactory: () => new Redis(url) }`: classes get the client through
+ * `@Inject('REDIS_CLIENT')`, and the workspace index records listeners attached to it under the token. With the
+ * workspace known, a client such a factory returns is reported when no file (this one included) listens to it.
+ */
+function unlistenedProvider(context: Context, creation: ClientCreation): boolean {
+  const fn = creation.enclosingFunction;
+  const { model } = context;
+  if (!context.hasWorkspace || !fn || fn.name !== 'useFactory' || ERROR_LISTENER.test(model.text)) return false;
+  const returned = creation.binding
+    ? new RegExp(`\\breturn\\s+${creation.binding.replace(/[$.]/g, (c) => `\\${c}`)}\\s*[;}\\n]`).test(model.text.slice(fn.span.startOffset, fn.span.endOffset))
+    : /\breturn\s+(?:await\s+)?(?:new\s+)?$/.test(model.text.slice(Math.max(0, creation.span.startOffset - 40), creation.span.startOffset)) || /=>\s*(?:new\s+)?$/.test(model.text.slice(Math.max(0, creation.span.startOffset - 20), creation.span.startOffset));
+  if (!returned) return false;
+  const token = nearestProvideToken(model.text, fn.span.startOffset);
+  return token !== undefined && !context.hasErrorListenerElsewhere(`inject#${token}`);
+}
+
+/** The token of the `provide:` nearest to `at` within the provider object around it. */
+function nearestProvideToken(text: string, at: number): string | undefined {
+  const from = Math.max(0, at - PROVIDER_REACH);
+  const window = text.slice(from, at + PROVIDER_REACH);
+  let best: { distance: number; token: string } | undefined;
+  PROVIDE.lastIndex = 0;
+  for (let match = PROVIDE.exec(window); match; match = PROVIDE.exec(window)) {
+    const distance = Math.abs(from + match.index - at);
+    if (!best || distance < best.distance) best = { distance, token: match[2] ?? match[3] };
+  }
+  return best?.token;
+}
+
+/** A module that imports a test runner or Testcontainers: test fixtures, whose clients live as long as one test. */
+const TEST_SUPPORT_IMPORT = /\b(?:from\s+|require\(\s*)['"](?:vitest|@jest\/globals|mocha|ava|testcontainers|@testcontainers\/[\w-]+)['"]/;
+
+/** `this.redis = new Redis(...)`, `this.redis = given instanceof Redis ? given : new Redis(given)`: the field the creation is assigned to. */
+function fieldAssigned(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 300), start);
+  return /(this\.[A-Za-z_$][\w$]*)\s*=(?!=)(?:[^=;]*\?[^;]*:)?\s*(?:new\s+)?$/.exec(before)?.[1];
+}
+
+/**
+ * `new Queue('jobs', { ...opts, connection: this.redis })`: a client held in a field and given to BullMQ, Bull or
+ * Bee-Queue, which attach their own 'error' listener. Hand-overs to project code are not followed here: a field
+ * is reachable from every method, so only a package known to listen settles it.
+ */
+function fieldHandedToListeningPackage(text: string, binding: string): boolean {
+  const field = binding.replace(/[.$]/g, (c) => `\\${c}`);
+  const uses = new RegExp(`${field}\\s*[,)}]`, 'g');
+  for (let match = uses.exec(text); match; match = uses.exec(text)) {
+    if (/[\w$.]/.test(text[match.index - 1] ?? '')) continue;
+    const paren = argumentParen(text, match.index);
+    if (paren >= 0 && mayAttachListener(calleeBefore(text, paren), text, () => false)) return true;
+  }
+  return false;
+}
 
 /** A list literal of plain names (`[pub, sub]`, `[this.pub, this.sub]`). */
 const NAME_LIST = /\[\s*((?:[\w$.]+\s*,\s*)+[\w$.]+)\s*,?\s*\]/g;
