@@ -8,6 +8,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { callsPerItem, loopSiteThrough, type LoopCall, type RedisFunction } from './indirectCalls';
 import type { ClientLibrary, RedisCallSite } from './model';
 import type { LanguageSyntax } from './syntax';
+import { occursAsWord } from './wholeWord';
 
 /** A function or method of a file that sends one Redis command per call (outside any loop of its own). */
 export interface HelperSummary {
@@ -81,11 +82,24 @@ function moduleBase(path: string): string {
  * named after the class the file imports (`redisCacheService` for `RedisCacheService`, as DI code names them).
  */
 function instanceEvidence(text: string, receiver: string, owner: string): string | undefined {
-  const word = new RegExp(`(?<![\\w$])${escapeRegex(owner)}(?![\\w$])`);
-  if (!word.test(text)) return undefined;
+  if (!namesClass(text, owner)) return undefined;
   const bound = new RegExp(`(?<![\\w$])${escapeRegex(receiver)}\\s*(?::\\s*(?:Optional\\[\\s*)?|=\\s*(?:await\\s+)?(?:new\\s+)?)${escapeRegex(owner)}(?![\\w$])`);
   if (bound.test(text)) return `\`${receiver}\` holds a ${owner}`;
   return normalName(receiver) === normalName(owner) ? `\`${receiver}\` is named after ${owner}, which this file imports` : undefined;
+}
+
+/** Whether each class name occurs in the last text asked about, as a whole word. */
+let wordsOfText: { text: string; found: Map<string, boolean> } | undefined;
+
+/**
+ * Every loop call of a helper's name asks this of each class with such a method: answered once per class and
+ * text (by indexOf), where a regex compiled per question made a Python lint compile hundreds of regexes per file.
+ */
+function namesClass(text: string, owner: string): boolean {
+  if (wordsOfText?.text !== text) wordsOfText = { text, found: new Map() };
+  let found = wordsOfText.found.get(owner);
+  if (found === undefined) wordsOfText.found.set(owner, (found = occursAsWord(text, owner)));
+  return found;
 }
 
 /** The file imports `name` by name (`from m import name`, `import { name } from`, `const { name } = require(...)`). */

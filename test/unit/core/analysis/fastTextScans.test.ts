@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import { mentionsRedisCluster } from '../../../../src/core/analysis/clusterMentions';
 import { assignsFunctionTo } from '../../../../src/core/analysis/methodAssignment';
+import { occursAsWord } from '../../../../src/core/analysis/wholeWord';
 import { scriptSyntax } from '../../../../src/core/analysis/scriptSyntax';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
 import { loadParsers } from '../rules/parsersForTests';
@@ -78,5 +79,25 @@ describe('script syntax reads only the nodes it needs', () => {
     const tree = parsers.parse('typescript', "const a = require('ioredis');\nconst b = require(name);\nconst c = require('redis', extra);\n");
     const calls = tree.rootNode.descendantsOfType('call_expression').filter((node): node is Node => node !== null);
     expect(calls.map((call) => scriptSyntax.requiredModule?.(call))).toEqual(['ioredis', undefined, 'redis']);
+  });
+});
+
+describe('occursAsWord', () => {
+  it('answers as the whole-word regex does (random texts)', () => {
+    const pieces = ['Cache', 'CacheService', 'MyCache', '$Cache', 'Cache_', ' ', '.', '(', '\n', '=', 'x', '1', 'é', ':'];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let matched = 0;
+    for (let round = 0; round < 5000; round++) {
+      let text = '';
+      const length = Math.floor(random() * 8);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      for (const word of ['Cache', 'CacheService', '$Cache']) {
+        const expected = new RegExp(`(?<![\\w$])${word.replace(/[$]/g, '\\$')}(?![\\w$])`).test(text);
+        if (expected) matched++;
+        expect(occursAsWord(text, word), JSON.stringify([text, word])).toBe(expected);
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 });
