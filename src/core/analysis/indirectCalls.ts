@@ -12,7 +12,8 @@ import { spanOf } from './spans';
 import type { LanguageSyntax } from './syntax';
 import type { Span } from '../findings';
 
-const NOT_ROUND_TRIPS = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'QUIT', 'SELECT', 'MGET', 'MSET']);
+// A helper's MGET/MSET is one round trip per call: called once per item of a loop, it is N+1 like any other command.
+const NOT_ROUND_TRIPS = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'QUIT', 'SELECT']);
 const ITEM_ACCESSOR = /^_*(get|fetch|load|read|find|lookup|exists|has|is|check|delete|remove|del|decode)(_|[A-Z]|$)/;
 /** Functions of any name this short are thin wrappers of their command (`def _lease_exists(db, id): return db.exists(...)`). */
 const MAX_WRAPPER_LINES = 8;

@@ -4,8 +4,10 @@ import type { Rule, RedisCallSite } from './rule';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
-// MGET/MSET in a loop are already one round trip per batch (a page of SCAN results, a chunk of ids).
-const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA', 'MGET', 'MSET', 'MSETNX']);
+// A multi-key command written in the loop is one round trip per batch (a page of SCAN keys, a chunk of ids); a helper that
+// sends one per item (`count(name)`: MGET of the item's buckets) is still a round trip per item.
+const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX']);
+const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA']);
 // Server-wide commands (flush, info, config, scripts, cluster state) are not per-item work a batch would merge.
 const SERVER_WIDE = /^(?:FLUSHDB|FLUSHALL|INFO|DBSIZE|SAVE|BGSAVE|BGREWRITEAOF|LASTSAVE|TIME|ROLE|SHUTDOWN|AUTH|HELLO|RESET|(?:CONFIG|CLIENT|CLUSTER|DEBUG|MODULE|ACL|SCRIPT|FUNCTION|SLOWLOG|LATENCY|COMMAND)(?: .*)?|MEMORY (?:STATS|DOCTOR|PURGE|MALLOC-STATS))$/;
 // Creating a consumer group or a search index is setup a service does once per stream or index, not per item of a request.
@@ -95,7 +97,7 @@ export const commandInLoop: Rule = {
     },
     docs: {
       summary: 'Redis commands awaited inside a for-loop cost one round trip per item.',
-      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline, and calls (awaited in TS/JS) of the same file\'s functions that send a command — item accessors of any size (`for id in ids: get_user(id)`, `await this.getRoom(id)`), thin wrappers of any name, functions of any length whose only Redis work is one command (`delayedAt(ts)`: an LRANGE, then parsing), also through another helper (`getUser` → `self.getHash` → HGETALL), and helpers of other project files: an imported function, or a method of a project class called on an instance the file creates, annotates or names after the class (`redis_manager.get_user_data(key)` → `RedisManager.get_user_data` → HGETALL; reported as likely, with that evidence) — inside such a loop. A redis.asyncio comprehension handed to `asyncio.gather(*[...])` counts too: each coroutine is its own round trip on its own pooled connection. One finding per loop, with the other commands as related locations.',
+      what: 'Reports Redis commands issued (and, in TS/JS, awaited) inside the body of a for-loop or comprehension, on a client rather than a pipeline, and calls (awaited in TS/JS) of the same file\'s functions that send a command — item accessors of any size (`for id in ids: get_user(id)`, `await this.getRoom(id)`), thin wrappers of any name, functions of any length whose only Redis work is one command (`delayedAt(ts)`: an LRANGE, then parsing; `count(name)`: an MGET of the buckets of one counter), also through another helper (`getUser` → `self.getHash` → HGETALL), and helpers of other project files: an imported function, or a method of a project class called on an instance the file creates, annotates or names after the class (`redis_manager.get_user_data(key)` → `RedisManager.get_user_data` → HGETALL; reported as likely, with that evidence) — inside such a loop. A redis.asyncio comprehension handed to `asyncio.gather(*[...])` counts too: each coroutine is its own round trip on its own pooled connection. One finding per loop, with the other commands as related locations.',
       why: 'Every command waits a full network round trip: with 1 ms RTT a loop over 5 000 ids takes 5 s however fast Redis is, and each call costs the server a read and a write syscall. A pipeline or a multi-key command sends everything in one round trip.',
       examples: [
         { client: 'redis-py', file: 'app/users.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return [r.get(f"user:{i}:name") for i in ids]\n', good: 'import redis\n\nr = redis.Redis()\n\ndef names(ids):\n    return r.mget([f"user:{i}:name" for i in ids])\n' },
@@ -360,6 +362,7 @@ public class Prices {
     const byLoop = new Map<number, RedisCallSite[]>();
     for (const site of [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]) {
       if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command) || SERVER_WIDE.test(site.command)) continue;
+      if (!site.via && MULTI_KEY.has(site.command)) continue;
       if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
       if (!site.via && talksToAnotherConnectionEachRound(site, context.model.text)) continue;
       if (SETUP_COMMANDS.test(site.command) || RUNS_ONCE.test((site.via ? site.via.caller : site.enclosingFunction?.name) ?? '')) continue;
