@@ -5,7 +5,7 @@
  * and shapes that are small by construction (one connection's or one time bucket's entries).
  */
 import type { Arg, FileModel, RedisCallSite } from '../../analysis/model';
-import { escapeRegExp, keyRefOf, type KeyRef } from '../../analysis/keyReferences';
+import { escapeRegExp, isParameter, keyRefOf, type KeyRef } from '../../analysis/keyReferences';
 import { TRIM_COMMANDS } from './sites';
 
 export { keyRefOf, type KeyRef };
@@ -184,20 +184,64 @@ export function isTimeBucket(key: KeyRef): boolean {
 export function isUncalledPassThrough(model: FileModel, site: RedisCallSite, key: KeyRef): boolean {
   const fn = site.enclosingFunction;
   if (!key.parameter || !fn) return false;
-  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
+  const body = afterParameters(model.text.slice(fn.span.startOffset, fn.span.endOffset));
   // Thin: no branching or looping, a few code lines besides comments, docstrings and error handling.
-  // A docstring's lines (`@param table:`, a summary) are documentation, however many there are.
+  // A docstring's lines (`@param table:`, a summary) are documentation, however many there are; so are the
+  // lines of a parameter list written one parameter a line.
   const lines = body.replace(/("""|''')[\s\S]*?\1/g, '').split('\n').slice(1);
   const code = lines.filter((line) => /[\w$]/.test(line) && !/^\s*(#|\/\/|\*|\/\*|"""|'''|try\b|except\b|catch\b|finally\b|\}\s*catch\b)/.test(line));
   if (code.length > 5 || lines.some((line) => /^\s*(if|for|while|switch)\b/.test(line))) return false;
   const before = model.text.slice(Math.max(fn.span.startOffset, site.expressionSpan.startOffset - 80), site.expressionSpan.startOffset);
   const after = model.text.slice(site.expressionSpan.endOffset, Math.min(fn.span.endOffset, site.expressionSpan.endOffset + 400));
   const returned = /\breturn\s*(\(?\s*await\s+)?[^\n]*$/.test(before) || (/^\s*(?:const|let|var)?\s*(\w+)\s*=\s*(await\s+)?$/.test(before.split('\n').pop() ?? '') && /\breturn\b/.test(after));
-  if (!returned) return false;
+  // A pipeline builder's method queues the command and returns itself: the reply reaches the caller's exec().
+  const chained = /^[^\n]*\n\s*return\s+(?:this|self)\b/.test(after);
+  if (!returned && !chained && !handsReplyToCallback(model, site)) return false;
   const name = fn.name;
   if (!name || name === '<anonymous>') return true;
   // Calls outside the helper itself (its own text holds its definition and the Redis call of the same name).
   const outside = model.text.slice(0, fn.span.startOffset) + '\n' + model.text.slice(fn.span.endOffset);
-  // A call is `name(…)` or `self.name(…)` / `this.name(…)`; `r.delete(…)` on a client is not one.
-  return !new RegExp(`(?:(?<![\\w$.])|\\b(?:self|this|cls)\\.)${escapeRegExp(name)}\\s*\\(`).test(outside);
+  // A call is `name(…)` or `self.name(…)` / `this.name(…)`; `r.delete(…)` on a client is not one, nor is the
+  // definition of a method of the same name in another class of the file (an adapter and its pipeline twin).
+  const calls = outside.matchAll(new RegExp(`(?:(?<![\\w$.])|\\b(?:self|this|cls)\\.)${escapeRegExp(name)}\\s*\\(`, 'g'));
+  return ![...calls].some((call) => !isMethodDefinition(outside, call.index!, call[0].length));
+}
+
+/** A function's text from the end of its parameter list (its header line stays the first line). */
+function afterParameters(text: string): string {
+  const open = text.indexOf('(');
+  if (open < 0) return text;
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(0, open) + text.slice(i + 1);
+  }
+  return text;
+}
+
+/** What callbacks are called (`cb`, `callback`, `done`, `next`, `replyCallback`). */
+const CALLBACK_NAME = /^(?:cb|callback|done|next|fn|[A-Za-z_$][\w$]*(?:Callback|Cb))$/;
+
+/**
+ * A callback-style wrapper: the call is the function's statement and its last argument is the function's own
+ * callback parameter (`smembers(key, cb) { this.client.smembers(key, cb); }`), so the reply goes to the caller.
+ * A wrapper that drops the reply (`lrem(key, count, value)` called for its effect) is not one.
+ */
+function handsReplyToCallback(model: FileModel, site: RedisCallSite): boolean {
+  const last = site.args[site.args.length - 1]?.text.trim();
+  if (!last || site.args.length < 2 || !CALLBACK_NAME.test(last) || !isParameter(model, site, last)) return false;
+  const lineStart = model.text.lastIndexOf('\n', site.expressionSpan.startOffset - 1) + 1;
+  return /^\s*(?:await\s+)?$/.test(model.text.slice(lineStart, site.expressionSpan.startOffset));
+}
+
+/** `name(` at `index` opens a method definition (`name(key: string): T {`, `async name(…) {`), not a call. */
+function isMethodDefinition(text: string, index: number, length: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  if (!/^\s*(?:(?:public|private|protected|static|async|override)\s+)*$/.test(text.slice(lineStart, index))) return false;
+  let depth = 0;
+  for (let i = index + length - 1; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return /^\s*(?::[^{;=]+)?\{/.test(text.slice(i + 1, i + 200));
+  }
+  return false;
 }
