@@ -9,6 +9,7 @@ import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod } from './receiverEvidence';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
+import { programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
 
 export interface FileSummary {
   path: string;
@@ -29,6 +30,8 @@ export interface FileSummary {
   mentionsCluster?: boolean;
   /** Go: struct fields by the go-redis client type they are declared with (for calls in other files of the package). */
   goClientFields?: GoClientFields;
+  /** Go: the go-redis clients the file creates, whether it is a program's main package, its hash-tagging key helpers. */
+  goFacts?: GoProjectFacts;
   /** Python serializer classes whose loads/deserialize unpickles (see picklingClasses.ts). */
   picklingClasses?: string[];
 }
@@ -76,6 +79,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private usesRedisCache?: boolean;
   private clusterCache?: boolean;
   private standaloneGoFieldNames?: Set<string>;
+  private goStandaloneProgram?: boolean;
+  private goTagHelperNames?: ReadonlySet<string>;
   private picklingNames?: string[];
   private changes = 0;
 
@@ -112,6 +117,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (this.usesRedisCache !== undefined && !same((file) => !!file && (file.usesRedis === true || file.exports.length > 0))) this.usesRedisCache = undefined;
     this.clusterCache = undefined;
     this.standaloneGoFieldNames = undefined;
+    this.goStandaloneProgram = undefined;
+    this.goTagHelperNames = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports))) {
       this.moduleNames = undefined;
@@ -203,6 +210,18 @@ export class WorkspaceIndex implements WorkspaceLookup {
   goFieldIsStandalone(name: string): boolean {
     this.standaloneGoFieldNames ??= standaloneGoFields([...this.files.values()].map((f) => f.goClientFields));
     return this.standaloneGoFieldNames.has(name);
+  }
+
+  /** A Go program whose go-redis clients are all created standalone (see programClientsAllStandalone). */
+  goClientsAllStandalone(): boolean {
+    this.goStandaloneProgram ??= programClientsAllStandalone([...this.files.values()].map((f) => f.goFacts));
+    return this.goStandaloneProgram;
+  }
+
+  /** Names of the project's Go functions that build keys with a {hash tag}. */
+  goHashTagHelpers(): ReadonlySet<string> {
+    this.goTagHelperNames ??= new Set([...this.files.values()].flatMap((f) => f.goFacts?.hashTagHelpers ?? []));
+    return this.goTagHelperNames;
   }
 
   /**

@@ -18,6 +18,7 @@ import { REDIS_MODULES, isRedisEcosystemModule } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
 import { mentionsRedisCluster } from './clusterMentions';
 import { goClientFieldsIn, type GoClientFields } from './go/goFieldTypes';
+import { goHashTagHelpers, goProjectFactsIn, type GoProjectFacts } from './go/goProjectFacts';
 import { picklingClassesIn } from './picklingClasses';
 import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
 
@@ -35,6 +36,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
     ...(mentionsRedisCluster(model.text) ? { mentionsCluster: true } : {}),
     ...goFieldsSummary(model.language, model.text),
+    ...goFactsSummary(model.language, model.text, normalized),
     ...picklingSummary(model.language, model.text),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
@@ -51,6 +53,11 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
 function goFieldsSummary(language: SourceLanguage, text: string): { goClientFields?: GoClientFields } {
   const fields = language === 'go' ? goClientFieldsIn(text) : undefined;
   return fields ? { goClientFields: fields } : {};
+}
+
+function goFactsSummary(language: SourceLanguage, text: string, path: string): { goFacts?: GoProjectFacts } {
+  const facts = language === 'go' ? goProjectFactsIn(text, path) : undefined;
+  return facts ? { goFacts: facts } : {};
 }
 
 function picklingSummary(language: SourceLanguage, text: string): { picklingClasses?: string[] } {
@@ -158,6 +165,16 @@ export function reindexImporters(
 }
 
 /**
+ * Go key helpers that put a {hash tag} in the keys they build often live in a file that never names Redis (a
+ * package's keys.go): such a file is recorded with those helpers alone, without an analysis.
+ */
+export function indexGoKeyHelpers(index: WorkspaceIndex, file: { path: string; text: string }): void {
+  if (!file.path.endsWith('.go')) return;
+  const hashTagHelpers = [...goHashTagHelpers(file.text)];
+  if (hashTagHelpers.length) index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], goFacts: { hashTagHelpers } });
+}
+
+/**
  * Builds the index for a set of files: round one summarises the files that mention Redis, round two
  * (reindexImporters) the files that import a client from them.
  */
@@ -172,7 +189,10 @@ export function buildWorkspaceIndex(
   const list = [...files].filter((f) => languageForPath(f.path));
   const firstRound = new Map<string, FirstRound>();
   for (const file of list) {
-    if (!mentionsRedis(file.text)) continue;
+    if (!mentionsRedis(file.text)) {
+      indexGoKeyHelpers(index, file);
+      continue;
+    }
     const lookup = unindexedRecording();
     const indexed = indexFile(parsers, file, lookup, passes.trees);
     if (!indexed) continue;

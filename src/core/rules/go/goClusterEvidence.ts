@@ -12,6 +12,7 @@ import type { RuleContext } from '../rule';
 interface ClusterMentions {
   projectMentionsCluster?(): boolean;
   goFieldIsStandalone?(name: string): boolean;
+  goClientsAllStandalone?(): boolean;
 }
 
 export type GoClusterJudgement = { cluster: true; evidence?: string } | { cluster: false };
@@ -60,6 +61,9 @@ export function goClusterJudgement(context: RuleContext, site: RedisCallSite): G
   const workspace = context.workspaceKeys as ClusterMentions | undefined;
   // `r.rdb` of a struct another file of the package declares with `rdb *redis.Client`.
   if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goFieldIsStandalone?.(receiver.text.split('.').pop() ?? '')) return { cluster: false };
+  // A program whose every go-redis client is created standalone: a UniversalClient or Cmdable it hands around holds
+  // one of them, whatever its comments or type switches say of Cluster.
+  if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goClientsAllStandalone?.()) return { cluster: false };
   const what = receiver.library === 'rueidis' ? 'a rueidis client, which follows the server into cluster mode' : 'a go-redis client that is not a plain *redis.Client';
   if (severalSeeds(site)) return { cluster: true, evidence: `${what}, created with several seed addresses` };
   if (mentionsRedisCluster(context.model.text)) return { cluster: true, evidence: `${what}, in a file that speaks of Redis Cluster` };

@@ -4,21 +4,20 @@
  */
 import type { Arg, RedisCallSite } from '../../analysis/model';
 import { keyPatternOf } from '../../analysis/argumentValues';
-import { hasHashTag } from '../support/keyCollections';
+import { goHashTagHelpers, hasGoHashTag } from '../../analysis/go/goProjectFacts';
 import { MULTI_KEY_COMMANDS, multiKeyArgs, provablySameSlot } from '../support/slots';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
 
-
-/** A Go string literal holding a {hash tag}, or opening one that a concatenation closes (`"user:{" + id + "}"`). */
-function hasGoHashTag(text: string): boolean {
-  return hasHashTag(text, false) || /"[^"\n]*\{"\s*\+/.test(text);
+/** The project-level fact the workspace index answers (see WorkspaceIndex.goHashTagHelpers). */
+interface TaggedHelpers {
+  goHashTagHelpers?(): ReadonlySet<string>;
 }
 
-/** Functions of the file whose bodies build keys with a hash tag (key helpers such as `cartKey(id, part)`). */
-function hashTagHelpers(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*\{\n([\s\S]*?)^\}/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
+/** Key helpers whose bodies put a {hash tag} in the key: this file's, and those other files of the project define. */
+function hashTagHelpers(context: RuleContext): Set<string> {
+  const names = goHashTagHelpers(context.model.text);
+  for (const name of (context.workspaceKeys as TaggedHelpers | undefined)?.goHashTagHelpers?.() ?? []) names.add(name);
   return names;
 }
 
@@ -119,10 +118,10 @@ export function goCrossSlotMultiKey(context: RuleContext): void {
     if (collection && (singleKeySlice(context.model.text, site, collection) || guardedToOneKey(context.model.text, site, collection))) continue;
     if (collection) {
       // Keys built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`), here or in a key
-      // helper of the file that the function calls: the author co-locates them on purpose.
+      // helper of the project that the function calls: the author co-locates them on purpose.
       const fn = site.enclosingFunction;
       const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.startOffset);
-      taggedHelpers ??= hashTagHelpers(context.model.text);
+      taggedHelpers ??= hashTagHelpers(context);
       if (hasGoHashTag(body) || [...taggedHelpers].some((name) => new RegExp(`\\b${name}\\(`).test(body))) continue;
     } else {
       if (keys.length < 2) continue;

@@ -1,0 +1,94 @@
+/**
+ * What a Go file tells the workspace about the project's go-redis clients and keys, for calls in other files: the
+ * clients it creates (a plain client or one that is or may be a Cluster client), whether it is the `main` package
+ * of a program, and the key helpers it defines that put a {hash tag} in the keys they build.
+ */
+export interface GoProjectFacts {
+  /** The file creates go-redis clients that are never Cluster clients (NewClient, NewFailoverClient, NewRing, a Sentinel UniversalClient). */
+  createsStandalone?: true;
+  /** The file creates a go-redis client that is or may be a Cluster client (NewClusterClient, a UniversalClient without a MasterName). */
+  createsClusterCapable?: true;
+  /** The file is the `main` package of a program (not an example): the program's clients are the ones it creates. */
+  program?: true;
+  /** Functions whose bodies build keys with a {hash tag} (`userKey(id, part)` returning "user:{%s}:%s"). */
+  hashTagHelpers?: string[];
+}
+
+const GO_REDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"(?:github\.com\/(?:go-redis\/redis|redis\/go-redis)(?:\/v\d+)?|gopkg\.in\/redis\.v\d+)"/gm;
+const FACTORY = /\b(\w+)\.New(Client|FailoverClient|Ring|ClusterClient|FailoverClusterClient|UniversalClient)\(/g;
+const ALWAYS_STANDALONE = new Set(['Client', 'FailoverClient', 'Ring']);
+
+/**
+ * A Go string literal holding a {hash tag} (`"cart:{%s}:items"`), or opening one that a concatenation closes
+ * (`"user:{" + id + "}"`). Braces around quotes or spaces are JSON or text, not a tag.
+ */
+export function hasGoHashTag(text: string): boolean {
+  for (const [literal] of text.matchAll(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g)) if (/\{[^{}"\\\s]+\}/.test(literal)) return true;
+  return /"[^"\n]*\{"\s*\+/.test(text);
+}
+
+/** Functions of a Go text whose bodies build keys with a hash tag (key helpers such as `cartKey(id, part)`). */
+export function goHashTagHelpers(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*\{\n([\s\S]*?)^\}/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
+  // One-line helpers: `func userKey(id string) string { return "user:{" + id + "}" }`.
+  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)\([^\n]*?\)[^\n{]*\{([^\n]*)\}[ \t]*$/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
+  return names;
+}
+
+/** The text of the call's argument list that opens at `open` (balanced parentheses), or undefined when it does not close. */
+function argumentText(text: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return undefined;
+}
+
+/**
+ * A UniversalClient is standalone only as a Sentinel failover client (a literal MasterName): one address may be a
+ * cluster's, and UniversalOptions have IsClusterMode.
+ */
+function universalStandalone(options: string): boolean {
+  return /\bMasterName\s*:\s*"[^"]+"/.test(options);
+}
+
+/** Example and sample programs show a library's use; they do not make the project a program. */
+function isExampleProgram(path: string): boolean {
+  return /(^|\/)(_?examples?|samples?|demos?|testdata)\//i.test(path) || /_test\.go$/.test(path);
+}
+
+export function goProjectFactsIn(text: string, path: string): GoProjectFacts | undefined {
+  const packages = new Set<string>();
+  for (const match of text.matchAll(GO_REDIS_IMPORT)) packages.add(match[1]?.trim() || 'redis');
+  const facts: GoProjectFacts = {};
+  if (packages.size) {
+    for (const match of text.matchAll(FACTORY)) {
+      if (!packages.has(match[1])) continue;
+      const options = match[2] === 'UniversalClient' ? argumentText(text, match.index + match[0].length - 1) : undefined;
+      if (ALWAYS_STANDALONE.has(match[2]) || (options !== undefined && universalStandalone(options))) facts.createsStandalone = true;
+      else facts.createsClusterCapable = true;
+    }
+  }
+  if (/^package\s+main\b/m.test(text) && !isExampleProgram(path)) facts.program = true;
+  const helpers = goHashTagHelpers(text);
+  if (helpers.size) facts.hashTagHelpers = [...helpers];
+  return Object.keys(facts).length ? facts : undefined;
+}
+
+/**
+ * A program (some file is its `main` package) whose go-redis clients are all created standalone: a
+ * UniversalClient or Cmdable it passes around can only hold one of them, whatever its comments say of Cluster.
+ * A library takes its clients from callers, so it never qualifies.
+ */
+export function programClientsAllStandalone(files: Iterable<GoProjectFacts | undefined>): boolean {
+  let program = false;
+  let standalone = false;
+  for (const facts of files) {
+    if (facts?.createsClusterCapable) return false;
+    program ||= !!facts?.program;
+    standalone ||= !!facts?.createsStandalone;
+  }
+  return program && standalone;
+}
