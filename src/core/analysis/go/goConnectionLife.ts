@@ -55,7 +55,8 @@ export function markEarlyReturns(takes: readonly GoConnectionTake[], node: Node)
     for (let depth = 0; guard && guard.type !== 'if_statement' && depth < 3; depth++) guard = guard.parent;
     const condition = guard?.type === 'if_statement' ? `${guard.childForFieldName('initializer')?.text ?? ''}; ${guard.childForFieldName('condition')?.text ?? ''}` : '';
     if (new RegExp(`\\b${take.name}\\.Err\\(\\)`).test(condition)) continue;
-    if (/err\s*!=\s*nil/.test(condition) && take.factory.startsWith('Dial')) continue;
+    // Dial and pool.GetContext hand back an error with the connection: returning on it leaves nothing to close.
+    if (/err\s*!=\s*nil/.test(condition) && (take.factory.startsWith('Dial') || take.factory === 'GetContext')) continue;
     take.returnBeforeDefer = true;
   }
 }

@@ -26,6 +26,8 @@ export class GoDeclarations {
   readonly packageVars = new NotedMap<GoRef>('packageVars', this);
   /** Functions of the file that return a client type: calls of them create clients. */
   readonly factories = new NotedMap<{ library: ClientLibrary; kind: ReceiverKind }>('factories', this);
+  /** Interfaces of the file that describe a go-redis client: their methods return go-redis commands, or they embed a client interface. */
+  readonly clientInterfaces = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
   packageName = '';
 
   constructor(private readonly path: string) {}
@@ -41,7 +43,26 @@ export class GoDeclarations {
     for (const child of root.namedChildren) {
       if (!child) continue;
       if (child.type === 'package_clause') this.packageName = child.namedChild(0)?.text ?? '';
-      else if (child.type === 'import_declaration') for (const spec of child.descendantsOfType('import_spec')) if (spec) this.importSpec(spec);
+      else if (child.type === 'import_declaration') {
+        for (const spec of child.descendantsOfType('import_spec')) if (spec) this.importSpec(spec);
+      } else if (child.type === 'type_declaration') this.clientInterface(child);
+    }
+  }
+
+  /**
+   * `type RedisClientInterface interface { Get(ctx, key string) *redis.StringCmd; ... }`: a project interface over
+   * go-redis (for tests and for taking a Client or a ClusterClient alike). A field or parameter of that type holds a
+   * go-redis client, which may be a Cluster client.
+   */
+  private clientInterface(declaration: Node): void {
+    const aliases = [...this.packages].filter(([, library]) => library === 'go-redis').map(([alias]) => alias);
+    if (!aliases.length) return;
+    const alias = `(?:${aliases.join('|')})`;
+    const command = new RegExp(`\\*\\s*${alias}\\.\\w*Cmd\\b|^\\s*${alias}\\.(?:Cmdable|UniversalClient|Scripter|StatefulCmdable)\\s*$`, 'm');
+    for (const spec of declaration.descendantsOfType('type_spec')) {
+      const type = spec?.childForFieldName('type');
+      const name = spec?.childForFieldName('name')?.text;
+      if (type?.type === 'interface_type' && name && command.test(type.text)) this.clientInterfaces.set(name, { library: 'go-redis', kind: 'client' });
     }
   }
 
@@ -104,6 +125,7 @@ export class GoDeclarations {
   clientType(type: Node): { library: ClientLibrary; kind: ReceiverKind } | undefined {
     let node: Node | null = type;
     while (node && node.type === 'pointer_type') node = node.namedChild(0);
+    if (node?.type === 'type_identifier') return this.clientInterfaces.get(node.text);
     if (!node || node.type !== 'qualified_type') return undefined;
     const library = this.packages.get(node.childForFieldName('package')?.text ?? '');
     const name = node.childForFieldName('name')?.text;

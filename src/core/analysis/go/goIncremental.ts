@@ -35,6 +35,8 @@ export interface GoAnalysisState extends UnitState<GoUnitOutputs> {
   /** Same as `units`, under the name the editor's log reads. */
   chunks: Unit[];
   reusedChunks: number;
+  /** The file's go-redis client interfaces (see GoDeclarations.clientInterfaces): fields of any declaration are typed by them. */
+  clientInterfaces: string;
 }
 
 export interface GoScanOptions {
@@ -117,6 +119,9 @@ function scanUnits(tree: Tree, text: string, options: GoScanOptions, nodes: Node
   const scan = new GoScan(tree, text, options.path, options.deadline);
   const declared = scan.declared;
   declared.readFileLevel(tree.rootNode);
+  // Client interfaces type the fields of every declaration, like the imports: when they change, nothing is kept.
+  const clientInterfaces = [...declared.clientInterfaces.keys()].sort().join(',');
+  if (previous && previous.clientInterfaces !== clientInterfaces) return undefined;
   // Declarations first (every function sees the fields and variables declared anywhere), then the walk.
   const declaredNotes: GoNote[][] = nodes.map((node, i) => {
     const out = outputs[i];
@@ -193,5 +198,5 @@ function scanUnits(tree: Tree, text: string, options: GoScanOptions, nodes: Node
     if (reach[i] < 0) reach[i] = measure.measure(out).reach;
   });
   const reusedChunks = kept.filter((index) => index !== undefined).length;
-  return { scan, state: { kind: 'go', text, path: options.path, context: options.context, units, chunks: units, outputs, reach, reusedChunks } };
+  return { scan, state: { kind: 'go', text, path: options.path, context: options.context, units, chunks: units, outputs, reach, reusedChunks, clientInterfaces } };
 }

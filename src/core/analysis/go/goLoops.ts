@@ -36,6 +36,40 @@ function rangesOverOne(node: Node, right: Node | undefined): boolean {
   return /\bCount:\s*1\b|\.Count\(1\)|"COUNT",\s*1\b|"LIMIT",\s*0,\s*1\b/i.test(before.slice(last.index));
 }
 
+/** The text of the top-level function around a node up to the node: closures see what their function declared. */
+function declarationTextBefore(node: Node): string {
+  let fn: Node | null = node.parent;
+  let outer: Node | null = null;
+  for (; fn; fn = fn.parent) if (/^(function_declaration|method_declaration|func_literal)$/.test(fn.type)) outer = fn;
+  return outer ? outer.text.slice(0, node.startIndex - outer.startIndex) : '';
+}
+
+/** Roots of configuration values: what an operator lists there (queues, shards, prefixes) is a handful of names. */
+const CONFIG_ROOT = /^(?:cfg|conf|config|configuration|settings|opts|options)$/i;
+
+function fromConfiguration(expression: string): boolean {
+  const parts = expression.trim().split('.');
+  return parts.length > 1 && CONFIG_ROOT.test(parts[0]);
+}
+
+/**
+ * The loop ranges over configured names: a configuration field (`range cfg.Worker.Queues`), or a set or slice the
+ * function builds only from configuration fields (`qset[q] = …` for each configured queue, `qset[cfg.DeadLetterList]`).
+ */
+function rangesOverConfiguration(node: Node, right: Node | undefined): boolean {
+  if (right?.type === 'selector_expression') return fromConfiguration(right.text);
+  if (right?.type !== 'identifier') return false;
+  const before = declarationTextBefore(node);
+  const name = right.text;
+  if (!new RegExp(`\\b${name}\\s*:?=\\s*(?:map\\[[^\\]]*\\][\\w.{}]*\\{\\s*\\}|\\[\\][\\w.]+\\{\\s*\\}|make\\()|\\bvar\\s+${name}\\b`).test(before)) return false;
+  const writes = [...before.matchAll(new RegExp(`\\b${name}\\[([^\\]]+)\\]\\s*=[^=]|\\b${name}\\s*=\\s*append\\(\\s*${name}\\s*,\\s*([^)]+)\\)`, 'g'))];
+  const configured = new Set([...before.matchAll(/\bfor\s+(?:_\s*,\s*)?(\w+)(?:\s*,\s*\w+)?\s*:?=\s*range\s+([\w.]+)/g)].filter((m) => fromConfiguration(m[2])).map((m) => m[1]));
+  return writes.length > 0 && writes.every((write) => {
+    const item = (write[1] ?? write[2]).trim();
+    return fromConfiguration(item) || configured.has(item);
+  });
+}
+
 /** What a for-loop is: over items (a literal list of them, or a collection), or a worker or event loop. */
 export function goLoop(node: Node): GoLoop {
   const range = node.namedChildren.find((child) => child?.type === 'range_clause') ?? undefined;
@@ -49,7 +83,8 @@ export function goLoop(node: Node): GoLoop {
   const condition = !range && !clause ? node.namedChildren.find((child) => child && child.type !== 'block' && child.type !== 'comment') ?? undefined : undefined;
   const dependsOnReply = (!range && !clause && !walksItems(node, condition)) || overChannel;
   if (literalLength === undefined && range && rangesOverOne(node, right)) literalLength = 1;
-  const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : {}) };
+  const configured = literalLength === undefined && !!range && rangesOverConfiguration(node, right);
+  const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : configured ? { bounded: 'constant' as const } : {}) };
   if (dependsOnReply) info.bounded = 'events';
   return { node, info, rangeRight: right };
 }

@@ -62,10 +62,76 @@ export function goHardcodedCredentials(context: RuleContext): void {
     if (inComment(text, at) || isSecretPlaceholder(match[1])) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: 'DialPassword("…")' }, span: spanAt(context, at, match[1].length) });
   }
+  for (const literal of passwordArguments(text)) {
+    if (inComment(text, literal.offset) || isSecretPlaceholder(literal.text)) continue;
+    context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${literal.callee}(…, "…"), whose ${literal.parameter} becomes the password` }, span: spanAt(context, literal.offset, literal.text.length) });
+  }
   for (const match of text.matchAll(/"rediss?:\/\/[^"\s:@/]*:([^"\s@/]+)@[^"\s]*"/g)) {
     if (isSecretPlaceholder(match[1])) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: 'a redis:// URL with a password' }, span: spanAt(context, match.index!, match[0].length) });
   }
+}
+
+/** Parameter names of a Go parameter list in order (`host, passwd string, db int` → host, passwd, db). */
+function parameterNames(list: string): string[] {
+  return list
+    .split(',')
+    .map((part) => /^\s*([A-Za-z_]\w*)/.exec(part)?.[1])
+    .filter((name): name is string => !!name);
+}
+
+/** Splits a Go argument list at its top-level commas. */
+function topLevelArguments(list: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i <= list.length; i++) {
+    const char = list[i];
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === '`') quote = char;
+    else if (char === '(' || char === '{' || char === '[') depth++;
+    else if (char === ')' || char === '}' || char === ']') depth--;
+    else if (i === list.length || (char === ',' && depth === 0)) {
+      const raw = list.slice(start, i);
+      out.push({ text: raw.trim(), offset: start + raw.length - raw.trimStart().length });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * String literals handed to a function of the file at a parameter that the function turns into the Redis password
+ * (`InitRedis(addr, "123456")` with `c.Do("AUTH", passwd)`, `DialPassword(passwd)` or `Password: passwd` inside):
+ * the literal at the call is where the password is written.
+ */
+function passwordArguments(text: string): { text: string; offset: number; callee: string; parameter: string }[] {
+  const found: { text: string; offset: number; callee: string; parameter: string }[] = [];
+  for (const fn of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)\(([^)]*)\)[^\n]*\{\n([\s\S]*?)^\}/gm)) {
+    const [, name, params, body] = fn;
+    const names = parameterNames(params);
+    names.forEach((parameter, position) => {
+      const use = new RegExp(`\\bPassword\\s*:\\s*${parameter}\\b|\\bDialPassword\\(\\s*${parameter}\\s*\\)|\\bDo\\(\\s*"(?:AUTH|auth|Auth)"\\s*,\\s*${parameter}\\s*\\)|\\.Auth\\(\\s*\\w+\\s*,\\s*${parameter}\\s*\\)`);
+      if (!use.test(body)) return;
+      for (const call of text.matchAll(new RegExp(`(?<![\\w.])${name}\\(`, 'g'))) {
+        const open = call.index! + call[0].length;
+        if (text.slice(text.lastIndexOf('\n', call.index!) + 1, call.index!).trimStart().startsWith('func ')) continue;
+        let depth = 1;
+        let close = open;
+        while (close < text.length && depth > 0) {
+          if (text[close] === '(') depth++;
+          else if (text[close] === ')') depth--;
+          close++;
+        }
+        const argument = topLevelArguments(text.slice(open, close - 1))[position];
+        if (argument && /^"(?:[^"\\\n]|\\.)+"$/.test(argument.text)) found.push({ text: argument.text, offset: open + argument.offset, callee: name, parameter });
+      }
+    });
+  }
+  return found;
 }
 
 /** The offset sits in a `//` comment (commented-out code is no credential in use). */

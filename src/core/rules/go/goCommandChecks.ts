@@ -2,12 +2,12 @@
  * Go versions of the rules that judge one command at a time (KEYS, whole-collection reads, DEL of collections,
  * FLUSH*, admin commands, linear list operations, XADD without MAXLEN, lock keys), in each Go client's idiom.
  */
-import type { RedisCallSite } from '../../analysis/model';
+import type { Arg, RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
-import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
+import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -115,15 +115,23 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
 const COLLECTION_WRITES = new Set(['HSET', 'HMSET', 'HSETNX', 'HINCRBY', 'HINCRBYFLOAT', 'SADD', 'ZADD', 'ZINCRBY', 'RPUSH', 'LPUSH', 'XADD', 'PFADD']);
 
 export function goDelLargeKey(context: RuleContext): void {
-  const collections = new Set<string>();
+  const { text } = context.model;
+  // Key → the functions (by start offset) that fill it element by element.
+  const collections = new Map<string, Set<number | undefined>>();
   for (const site of context.model.callSites) if (COLLECTION_WRITES.has(site.command)) {
     const key = keyOf(site.args[0]);
-    if (key) collections.add(key);
+    if (key) collections.set(key, (collections.get(key) ?? new Set()).add(site.enclosingFunction?.span.startOffset));
   }
   for (const site of context.model.callSites) {
     if (site.command !== 'DEL') continue;
-    const key = site.args.map((a) => keyOf(a)).find((k) => k && collections.has(k));
-    const elsewhere = !key && site.args[0] && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
+    const fn = site.enclosingFunction?.span.startOffset;
+    // A key the caller passes in is the collection filled here only when this function fills it too.
+    const filled = (arg: Arg): boolean => {
+      const writers = collections.get(keyOf(arg) ?? '');
+      return !!writers && (!keyFromParameter(text, site, arg) || writers.has(fn));
+    };
+    const key = site.args.find(filled);
+    const elsewhere = !key && site.args[0] && !keyFromParameter(text, site, site.args[0]) && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
     if (!key && !elsewhere) continue;
     const fixes: Fix[] = [];
     if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
@@ -180,6 +188,20 @@ function streamKey(site: RedisCallSite): string {
   return field ?? shownGoKey(site.args[0]);
 }
 
+/**
+ * The stream is the one the request names: a field of a request-model parameter (`req.Key` of `req model.KeyReq`)
+ * or a form/query value read in the function (`key := c.PostForm("key")`). A key browser writes where its user
+ * points; the stream is not one the code owns and keeps growing.
+ */
+function streamNamedByRequest(text: string, site: RedisCallSite, stream: string): boolean {
+  const fn = site.enclosingFunction;
+  if (!fn) return false;
+  const field = /^([A-Za-z_]\w*)\.\w+$/.exec(stream)?.[1];
+  const header = text.slice(fn.span.startOffset, text.indexOf('{', fn.span.startOffset));
+  if (field && new RegExp(`[(,]\\s*${field}\\s+\\*?[\\w.]*(?:Req|Request|Form|Input|Params|Body)\\b`).test(header)) return true;
+  return /^[A-Za-z_]\w*$/.test(stream) && new RegExp(`\\b${stream}\\s*:?=\\s*\\w+\\.(?:PostForm|DefaultPostForm|Query|DefaultQuery|Param|FormValue|PostFormValue)\\(`).test(functionText(text, site));
+}
+
 /** The text of the function around a call, up to the call. */
 function functionText(text: string, site: RedisCallSite): string {
   return text.slice(site.enclosingFunction?.span.startOffset ?? 0, site.callSpan.startOffset);
@@ -213,6 +235,7 @@ export function goStreamWithoutMaxlen(context: RuleContext): void {
     if (site.receiver.library === 'rueidis' && (site.keywords.maxlen || site.keywords.minid)) continue;
     if (site.receiver.library === 'redigo' && site.args.some((a) => upperString(a) === 'MAXLEN' || upperString(a) === 'MINID')) continue;
     if (site.receiver.library === 'go-redis' && !/XAddArgs/.test(text)) continue;
+    if (streamNamedByRequest(context.model.text, site, streamKey(site))) continue;
     context.report({ messageId: 'XADD to {{key}} without MAXLEN or MINID: the stream keeps every entry forever; cap it ({{cap}}).', data: { key: streamKey(site), cap: STREAM_CAPS[site.receiver.library] ?? STREAM_CAPS.redigo }, span: site.span });
   }
 }

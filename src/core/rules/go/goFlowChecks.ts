@@ -11,14 +11,15 @@ import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGo
 
 export function goCommandInLoop(context: RuleContext): void {
   const reported = new Set<number>();
-  const reportedLoops: { start: number; end: number }[] = [];
+  // Offsets of the round trips reported: a loop holding one is reported already, a loop nested beside one is not.
+  const reportedCalls: number[] = [];
   const reportedLines = new Set<number>();
   for (const site of context.model.callSites) {
     const loop = site.loop;
     if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     reported.add(loop.span.startOffset);
-    reportedLoops.push({ start: loop.span.startOffset, end: loop.span.endOffset });
+    reportedCalls.push(site.span.startOffset);
     reportedLines.add(site.span.start.line + 1);
     const batch = site.receiver.library === 'redigo' ? '`conn.Send` each command and `conn.Flush`/`Receive` once' : site.receiver.library === 'rueidis' ? 'build the commands and send them with `DoMulti`' : '`Pipelined(ctx, func(pipe redis.Pipeliner) error { … })`';
     context.report({ messageId: '{{call}} runs once per loop iteration: one network round trip each; batch them ({{batch}}) or use a multi-key command.', data: { call: goCallText(site), batch }, span: site.span });
@@ -31,13 +32,14 @@ export function goCommandInLoop(context: RuleContext): void {
     const start = match.index!;
     // Ranging over a channel or ticker handles events, not items (as in the model's loops).
     if (/(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(match[1])) continue;
-    if (reported.has(start) || reportedLines.has(text.slice(0, start).split('\n').length) || reportedLoops.some((loop) => loop.start <= start && start < loop.end)) continue;
+    if (reported.has(start) || reportedLines.has(text.slice(0, start).split('\n').length)) continue;
     let depth = 0;
     let end = start + match[0].length - 1;
     for (; end < text.length; end++) {
       if (text[end] === '{') depth++;
       else if (text[end] === '}' && --depth === 0) break;
     }
+    if (reportedCalls.some((at) => start <= at && at < end)) continue;
     const body = text.slice(start, end);
     for (const [name, helper] of helpers) {
       const call = new RegExp(`(?:\\b\\w+\\.)?\\b${name}\\(`).exec(body);
@@ -46,6 +48,7 @@ export function goCommandInLoop(context: RuleContext): void {
       if (reportedLines.has(text.slice(0, at).split('\n').length)) break;
       if (helper.span.startOffset >= start && helper.span.startOffset < end) continue;
       reported.add(start);
+      reportedCalls.push(at);
       reportedLines.add(text.slice(0, at).split('\n').length);
       context.report({ messageId: '{{helper}}() sends {{command}} once per loop iteration: one network round trip each; batch the commands in a pipeline.', data: { helper: name, command: helper.command }, span: spanFromOffsets(text, at, at + name.length) });
       break;

@@ -78,3 +78,16 @@ export function isZeroExpiration(text: string, site: RedisCallSite, arg: Arg | u
   const declared = new RegExp(`^\\s*(?:const|var)\\s+${arg.text}(?:\\s+[\\w.]+)?\\s*=\\s*([^\\n;]+)`, 'm').exec(text);
   return !!declared && zero(declared[1]);
 }
+
+/**
+ * The key expression starts at a parameter of its function (`key`, `req.Key`): the caller chooses the key, so the
+ * same text in another function (a wrapper's `key`, another handler's `req.Key`) names another key.
+ */
+export function keyFromParameter(text: string, site: RedisCallSite, arg: Arg | undefined): boolean {
+  const fn = site.enclosingFunction;
+  const root = arg && !keyPatternOf(arg) ? /^[A-Za-z_]\w*/.exec(arg.text)?.[0] : undefined;
+  if (!fn || !root) return false;
+  const header = text.slice(fn.span.startOffset, text.indexOf('{', fn.span.startOffset));
+  const params = /^func\s*(?:\([^)]*\)\s*)?\w*\s*(?:\[[^\]]*\]\s*)?\(([^)]*)\)/.exec(header)?.[1] ?? '';
+  return params.split(',').some((part) => /^\s*([A-Za-z_]\w*)/.exec(part)?.[1] === root);
+}
