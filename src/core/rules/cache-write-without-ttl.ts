@@ -3,7 +3,7 @@ import { keyPatternOf } from '../analysis/argumentValues';
 import { escapeRegExp } from '../analysis/keyReferences';
 import type { Arg, FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule, RuleContext } from './rule';
-import { fieldTtlFix, hashTtlsByFunction, HASH_WRITES, passesArgumentsThrough } from './support/cacheHashWrites';
+import { fieldTtlFix, managedHashPatterns, passesArgumentsThrough, writesComputedField } from './support/cacheHashWrites';
 import { namesCache } from './support/names';
 import { enclosingFunctions, isOffByDefaultParameter } from './support/enclosingFunctions';
 import { shownKey } from './support/clients';
@@ -117,27 +117,19 @@ function ttlElsewhereInFunction(site: RedisCallSite, withTtl: ReadonlyMap<string
 }
 
 /**
- * A hash is a cache when its key says so (`cache:profiles`, `profileCacheKey`). Unlike a SET, the writing
- * function's name is not enough: `setCacheMapValue(key, field, value)` is a wrapper whose callers pick the key.
+ * HSET of one computed field (an entry per user, per id) into a hash whose literal key says cache
+ * (`cache:profiles`), in a file that neither expires, deletes nor prunes that hash anywhere. Hash caches are
+ * mostly invalidated by DEL/HDEL from the code that fills them, and a wrapper's key parameter (`cacheKey`) is its
+ * callers' choice, so only this narrow shape is reported. The fix expires the written field, on targets that
+ * have HEXPIRE.
  */
-function namedCacheHash(site: RedisCallSite): boolean {
-  const key = keyPatternOf(site.args[0]);
-  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key);
-  return namesCache(site.args[0].text);
-}
-
-/**
- * HSET/HMSET of a cache hash that no EXPIRE or HEXPIRE of the same key in the function gives a TTL. The fix
- * expires the written field, on targets that have HEXPIRE.
- */
-function reportCacheHashes(context: RuleContext, ttlFunctions: ReadonlySet<number>): void {
-  const expired = hashTtlsByFunction(context.model.callSites);
+function reportCacheHashes(context: RuleContext): void {
+  const managed = managedHashPatterns(context.model.callSites);
   const ttl = String(context.config.defaultTtlSeconds);
   for (const site of context.model.callSites) {
-    if (!HASH_WRITES.has(site.command) || !site.args[0] || !namedCacheHash(site) || passesArgumentsThrough(site)) continue;
-    if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`)) continue;
-    // A wrapper that writes a computed key and knows TTLs elsewhere: the TTL-less write is the caller's choice.
-    if (keyPatternOf(site.args[0]) === undefined && site.enclosingFunction && ttlFunctions.has(functionStartOf(site))) continue;
+    if ((site.command !== 'HSET' && site.command !== 'HSETNX') || !site.args[0] || passesArgumentsThrough(site) || !writesComputedField(site)) continue;
+    const key = keyPatternOf(site.args[0]);
+    if (key === undefined || !/[A-Za-z0-9]/.test(key.replace(/\*/g, '')) || !CACHE_KEY.test(key) || managed.has(key)) continue;
     const perField = fieldTtlFix(context, site, ttl);
     context.report({ messageId: 'hashWrite', data: { command: site.command, key: shownKey(site) }, span: site.span, fixes: perField ? [perField] : undefined });
   }
@@ -158,7 +150,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). The function that says cache may be one around the write (the inner function `_do` of a `cache(key, ex=None)` decorator, the callback of `cacheRows(rows)` storing each row). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET/HMSET of a hash named as a cache that no EXPIRE or HEXPIRE of the same key in the function gives a TTL is reported the same way.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). The function that says cache may be one around the write (the inner function `_do` of a `cache(key, ex=None)` decorator, the callback of `cacheRows(rows)` storing each row). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -392,6 +384,6 @@ public class ProductService {
         fixes: edit ? [fix(`Expire the entry after ${ttl} s`, false, [edit])] : undefined,
       });
     }
-    reportCacheHashes(context, ttlFunctions);
+    reportCacheHashes(context);
   },
 };

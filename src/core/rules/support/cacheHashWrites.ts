@@ -7,15 +7,34 @@ import type { Arg } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RedisCallSite, RuleContext } from '../rule';
 import { fix, insertAt, quoted } from './edits';
-import { functionStartOf } from './sites';
+import { keyPatternOf } from '../../analysis/argumentValues';
 
-export const HASH_WRITES = new Set(['HSET', 'HMSET', 'HSETNX']);
 /** What gives a hash, or its fields, a TTL. */
 const HASH_TTLS = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT', 'HEXPIRE', 'HPEXPIRE', 'HEXPIREAT', 'HPEXPIREAT']);
 
-/** `function|key expression` of every TTL given to a hash or its fields, to look writes up in. */
-export function hashTtlsByFunction(sites: readonly RedisCallSite[]): Set<string> {
-  return new Set(sites.filter((site) => HASH_TTLS.has(site.command) && site.args[0]).map((site) => `${functionStartOf(site)}|${site.args[0].text}`));
+/** Commands by which a file manages a hash's lifetime itself: TTLs, and deleting it or its fields. */
+const HASH_LIFETIME = new Set([...HASH_TTLS, 'DEL', 'UNLINK', 'HDEL', 'GETDEL', 'RENAME']);
+
+/**
+ * Key patterns (`cache:profiles`, `cache:user:*`) whose lifetime some call in the file manages: a hash cache
+ * the file also expires, deletes or prunes anywhere, in any function, is invalidated on purpose, not forgotten.
+ */
+export function managedHashPatterns(sites: readonly RedisCallSite[]): Set<string> {
+  const patterns = new Set<string>();
+  for (const site of sites) {
+    if (!HASH_LIFETIME.has(site.command)) continue;
+    for (const arg of site.command === 'DEL' || site.command === 'UNLINK' ? site.args : site.args.slice(0, 1)) {
+      const pattern = keyPatternOf(arg);
+      if (pattern !== undefined) patterns.add(pattern);
+    }
+  }
+  return patterns;
+}
+
+/** The field a write names is computed (`hset("cache:profiles", user_id, …)`): entries pile up, one per value. */
+export function writesComputedField(site: RedisCallSite): boolean {
+  const field = singleField(site)?.field;
+  return field !== undefined && field.value.kind !== 'string' && field.value.kind !== 'number';
 }
 
 /** Arguments passed through (`*args`, `**kwargs`, `...fields`) may be anything, a TTL-setting script included. */

@@ -82,19 +82,26 @@ describe('cache hashes written without a TTL', () => {
     const fieldTtl = PYTHON.replace('payload)\n', 'payload)\n    r.hexpire("cache:profiles", 600, user_id)\n');
     const notCache = PYTHON.replace('cache:profiles', 'profiles').replace('cache_profile', 'save_profile');
     // A wrapper whose callers pass the key: its name says cache, the hash it writes is the caller's choice.
-    const wrapper = PYTHON.replace('def cache_profile(user_id, payload):\n    r.hset("cache:profiles", user_id, payload)', 'def set_cache_map_value(key, field, value):\n    r.hset(key, field, value)');
+    const wrapper = PYTHON.replace('def cache_profile(user_id, payload):\n    r.hset("cache:profiles", user_id, payload)', 'def set_cache_map_value(cache_key, field, value):\n    r.hset(cache_key, field, value)');
     expect(wrapper).toContain('set_cache_map_value');
     for (const text of [expired, fieldTtl, notCache, wrapper]) expect(review(text, 'app/cache.py', 'redis-7.4').filter((finding) => finding.ruleId === 'cache-write-without-ttl')).toEqual([]);
   });
 
-  it('offer no fix for a write of several fields or one that is not a statement of its own', () => {
-    const mapping = PYTHON.replace('r.hset("cache:profiles", user_id, payload)', 'r.hset("cache:profiles", mapping={user_id: payload})');
+  it('offer no fix for a write that is not a statement of its own', () => {
     const assigned = PYTHON.replace('    r.hset(', '    added = r.hset(');
-    for (const text of [mapping, assigned]) {
-      const [finding] = review(text, 'app/cache.py', 'redis-7.4');
-      expect(finding.ruleId).toBe('cache-write-without-ttl');
-      expect(finding.fixes).toBeUndefined();
-    }
+    const [finding] = review(assigned, 'app/cache.py', 'redis-7.4');
+    expect(finding.ruleId).toBe('cache-write-without-ttl');
+    expect(finding.fixes).toBeUndefined();
+  });
+
+  it('are not reported when the file manages the hash elsewhere, or the write is no per-entry field', () => {
+    // Invalidated by the code that fills it: a DEL or HDEL of the hash in another function of the file.
+    const deleted = PYTHON + '\n\ndef invalidate_profiles():\n    r.delete("cache:profiles")\n';
+    const pruned = PYTHON + '\n\ndef forget_profile(user_id):\n    r.hdel("cache:profiles", user_id)\n';
+    // One fixed field, or several at once: not an entry per value.
+    const fixedField = PYTHON.replace('r.hset("cache:profiles", user_id, payload)', 'r.hset("cache:profiles", "latest", payload)');
+    const mapping = PYTHON.replace('r.hset("cache:profiles", user_id, payload)', 'r.hset("cache:profiles", mapping={user_id: payload})');
+    for (const text of [deleted, pruned, fixedField, mapping]) expect(review(text, 'app/cache.py', 'redis-7.4')).toEqual([]);
   });
 });
 
