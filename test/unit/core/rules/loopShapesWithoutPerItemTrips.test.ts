@@ -3,27 +3,10 @@
  * retries, slices, pages of SCAN keys, one server or connection per round, a marker around each round's work,
  * and server-wide commands. Each negative is paired with the per-item shape that must still be reported.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { loopFindingLines } from './loopFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
-
-function loopLines(text: string, language: 'python' | 'javascript'): number[] {
-  const path = language === 'python' ? 'app/jobs.py' : 'src/jobs.ts';
-  return reviewSource(parsers, text, { path, language })
-    .findings.filter((f) => f.ruleId === 'command-in-loop')
-    .map((f) => f.span.start.line + 1);
-}
-
-const PY = 'import redis\n\nr = redis.Redis()\n\n\n';
-const TS = "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\n";
-const py = (body: string) => loopLines(PY + body, 'python');
-const ts = (body: string) => loopLines(TS + body, 'javascript');
+const { py, ts, loopLines } = loopFindingLines();
 
 describe('command-in-loop: counted loops', () => {
   it('does not report a range of up to three literal rounds, in Python and TS', () => {

@@ -4,27 +4,10 @@
  * the object is constructed with, rounds that talk to a connection derived from their item, and Memcached clients
  * whose methods look like Redis commands. Each negative is paired with the per-item shape that must still be reported.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { loopFindingLines } from './loopFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
-
-function loopLines(text: string, language: 'python' | 'typescript'): number[] {
-  const path = language === 'python' ? 'app/jobs.py' : 'src/jobs.ts';
-  return reviewSource(parsers, text, { path, language })
-    .findings.filter((f) => f.ruleId === 'command-in-loop')
-    .map((f) => f.span.start.line + 1);
-}
-
-const PY = 'import redis\n\nr = redis.Redis()\n\n\n';
-const TS = "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n\n";
-const py = (body: string) => loopLines(PY + body, 'python');
-const ts = (body: string) => loopLines(TS + body, 'typescript');
+const { py, ts, loopLines } = loopFindingLines();
 
 describe('command-in-loop: code that runs once', () => {
   const loop = (name: string) => `export async function ${name}(queues: string[]) {\n  for (const q of queues) {\n    if ((await redis.exists(\`index:\${q}\`)) === 0) await redis.sadd('indexed', q);\n  }\n}\n`;
