@@ -1,7 +1,5 @@
 /** expensive-linear-list-ops: LREM/LPOS/LINSERT and mid-list LINDEX/LSET walk the list. */
 import { numberOf } from '../analysis/argumentValues';
-import { escapeRegExp } from '../analysis/keyReferences';
-import type { FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { isInFlightKey, sitesWith } from './support/sites';
@@ -24,31 +22,6 @@ function splatTargets(text: string, site: RedisCallSite): string[] {
   const dict = new RegExp(`\\b${splat[1]}\\s*=\\s*\\{([^}]*)\\}`).exec(text);
   const target = dict && /["'](?:dst|second_list)["']\s*:\s*([^,}\n]+)/.exec(dict[1]);
   return target ? [target[1].trim()] : [];
-}
-
-/**
- * Lists this file reads from the head in bounded batches (`LRANGE key 0 99`, or pages from a start that begins
- * at 0), by key identity: a consumer that applies the batch and then removes each applied item with LREM
- * COUNT 1 finds it among the first entries.
- */
-function headBatchReads(model: FileModel): Set<string> {
-  const out = new Set<string>();
-  for (const site of sitesWith(model, ['LRANGE'])) {
-    if (numberOf(site.args[2]) === -1 || !fromHead(model, site)) continue;
-    const ref = siteKey(model, site);
-    if (ref) out.add(ref.identity);
-  }
-  return out;
-}
-
-/** The range starts at 0, or at a page cursor the function starts at 0 (`let start = 0`, then `start += size`). */
-function fromHead(model: FileModel, site: RedisCallSite): boolean {
-  const start = site.args[1];
-  if (numberOf(start) === 0) return true;
-  const name = start?.text.trim();
-  if (!name || !/^[A-Za-z_$][\w$]*$/.test(name) || !site.enclosingFunction) return false;
-  const body = model.text.slice(site.enclosingFunction.span.startOffset, site.callSpan.startOffset);
-  return new RegExp(`(?<![\\w$.])${escapeRegExp(name)}\\s*:?=\\s*0\\b`).test(body);
 }
 
 export const expensiveLinearListOps: Rule = {
@@ -236,7 +209,7 @@ public class Jobs {
         },
       ],
       fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',
-      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on. Neither are lists the project gives a TTL (the pages of one search, kept for an hour), LREM COUNT 1 of items the file reads from the head of the same list in batches (a consumer removing what it applied: the item is among the first entries), lists of one time bucket (a minute\'s schedule list, a `time_key`) nor thin helpers that pass their caller\'s key straight to the command when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself).',
+      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on. Neither are lists the project gives a TTL (the pages of one search, kept for an hour), lists of one time bucket (a minute\'s schedule list, a `time_key`) nor thin helpers that pass their caller\'s key straight to the command when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself).',
       references: [
         { title: 'LREM', url: 'https://redis.io/docs/latest/commands/lrem/' },
         { title: 'LPOS', url: 'https://redis.io/docs/latest/commands/lpos/' },
@@ -249,7 +222,6 @@ public class Jobs {
     // LREM finds the item it just moved at the head.
     const moves = sitesWith(context.model, MOVES);
     const moveTargets = new Set([...moves.map((s) => (s.keywords.dst ?? s.keywords.second_list ?? s.args[1])?.text), ...moves.flatMap((s) => splatTargets(context.model.text, s))].filter((t): t is string => !!t));
-    const headBatches = headBatchReads(context.model);
     const isExpiring = expiringKeys(context.model, context.workspaceKeys);
     for (const site of sitesWith(context.model, [...ALWAYS, ...BY_INDEX])) {
       // A reliable queue's processing list holds only the jobs in flight: LREM on it stays short.
@@ -260,8 +232,6 @@ public class Jobs {
       if (ref && (isTimeBucket(ref) || isUncalledPassThrough(context.model, site, ref))) continue;
       // A list the project gives a TTL is a temporary result (the pages of one search, kept for an hour).
       if (ref && isExpiring(ref)) continue;
-      // LREM COUNT 1 of an item read from the head in a batch stops at that item, among the first entries.
-      if (site.command === 'LREM' && ref && numberOf(site.args[1]) === 1 && headBatches.has(ref.identity)) continue;
       if (BY_INDEX.has(site.command)) {
         // The ends are O(1); a computed index (a loop counter, a caller's position) walks the list like any middle one.
         const index = numberOf(site.args[1]);

@@ -33,21 +33,6 @@ describe('expensive-linear-list-ops on short lists', () => {
     expect(linearLines(text)).toEqual([15]);
   });
 
-  it('does not report LREM COUNT 1 of items a consumer read from the head of the list in a batch', () => {
-    const text = HEADER + 'def apply_batch(project, apply):\n    updates = r.lrange(f"ops:{project}", 0, 99)\n    for update in updates:\n        apply(update)\n        r.lrem(f"ops:{project}", 1, update)\n';
-    expect(linearLines(text)).toEqual([]);
-  });
-
-  it('does not report LREM COUNT 1 of items read in pages from a cursor that starts at the head', () => {
-    const text = HEADER + 'def pending(project):\n    start = 0\n    while True:\n        page = r.lrange(f"ops:{project}", start, start + 99)\n        if not page:\n            return\n        yield from page\n        start += 100\n\n\ndef applied(project, update):\n    r.lrem(f"ops:{project}", 1, update)\n';
-    expect(linearLines(text)).toEqual([]);
-  });
-
-  it('still reports LREM COUNT 0 of a head-read list, and LREM COUNT 1 of a list read whole', () => {
-    const text = HEADER + 'def purge(project, bad):\n    r.lrange(f"ops:{project}", 0, 99)\n    r.lrem(f"ops:{project}", 0, bad)\n\n\ndef drop(name, item):\n    r.lrange(f"tasks:{name}", 0, -1)\n    r.lrem(f"tasks:{name}", 1, item)\n';
-    expect(linearLines(text)).toEqual([8, 13]);
-  });
-
   it('does not report LSET on a list the file gives a TTL (the pages of one search)', () => {
     const text = HEADER + 'def render(key, pages, fmt):\n    for number, page in enumerate(pages):\n        r.lset(key, number, fmt(page))\n    r.expire(key, 3600)\n\n\ndef edit(board, number, text):\n    r.lset(f"board:{board}", number, text)\n';
     expect(linearLines(text)).toEqual([13]);
