@@ -5,7 +5,7 @@ import type { Arg, FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule, RuleContext } from './rule';
 import { fieldTtlFix, managedHashPatterns, passesArgumentsThrough, writesComputedField } from './support/cacheHashWrites';
 import { namesCache } from './support/names';
-import { enclosingFunctions, isOffByDefaultParameter } from './support/enclosingFunctions';
+import { isOffByDefaultParameter } from './support/enclosingFunctions';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
@@ -23,18 +23,10 @@ const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
  * The key is a cache entry: its literal says cache (`cache:product:*`), or the key is computed and the
  * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache.
  */
-function namedCacheEntry(model: FileModel, site: RedisCallSite): boolean {
+function namedCacheEntry(site: RedisCallSite): boolean {
   const key = keyPatternOf(site.args[0]);
   if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key);
-  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name) || inCacheFunction(model, site);
-}
-
-/**
- * A function around the write of a computed key says cache: the wrapper `_do` inside a `cache(key, ex=None)`
- * decorator factory, the callback of `cacheRows(rows)` that stores each row under a key built from it.
- */
-function inCacheFunction(model: FileModel, site: RedisCallSite): boolean {
-  return enclosingFunctions(model, site.callSpan.startOffset).some((header) => namesCache(header.name));
+  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
 }
 
 /**
@@ -150,7 +142,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). The function that says cache may be one around the write (the inner function `_do` of a `cache(key, ex=None)` decorator, the callback of `cacheRows(rows)` storing each row). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -364,7 +356,7 @@ public class ProductService {
       if (!site.args[0] || givesTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       // Django's cache API is a cache whatever its keys are called; timeout=None keeps the entry forever.
       const djangoCache = site.receiver.facade === 'django-cache';
-      if (!djangoCache && !namedCacheEntry(context.model, site) && !cacheAside.has(keyIdentity(site))) continue;
+      if (!djangoCache && !namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
       // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL, unless
       // they come from a parameter whose default is no TTL.
       const passedOn = (arg: Arg) => !isLiteral(arg) && !offByDefaultTtl(context.model, site, arg);
