@@ -19,7 +19,14 @@ export const REDIS_SENTINEL = SERVER.sentinel;
 export const REDIS_SENTINEL_ARGS: readonly string[] = SERVER.sentinelArgs;
 export const REDIS_CLI = SERVER.cli;
 
-/** A free TCP port on 127.0.0.1 (bind port 0, read it, release it). */
+/**
+ * Ports this test process has handed out, with their cluster bus ports (port + 10000). Tests that start servers
+ * concurrently (the boot tests run 28 deployments at once) pick ports before any server binds them, so another
+ * deployment's node or bus port could land on one picked earlier; a node then exits at start.
+ */
+const handedOut = new Set<number>();
+
+/** A free TCP port on 127.0.0.1 (bind port 0, read it, release it), never one this process handed out already. */
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = await new Promise<number>((resolve, reject) => {
@@ -31,8 +38,12 @@ export async function freePort(): Promise<number> {
         server.close(() => resolve(chosen));
       });
     });
-    // Cluster nodes also listen on port + 10000: keep both inside the valid range.
-    if (port > 0 && port < 55000) return port;
+    // Cluster nodes also listen on port + 10000: keep both inside the valid range and apart from earlier picks.
+    if (port > 0 && port < 55000 && !handedOut.has(port) && !handedOut.has(port + 10000)) {
+      handedOut.add(port);
+      handedOut.add(port + 10000);
+      return port;
+    }
   }
 }
 
