@@ -110,26 +110,23 @@ async function inspectReply(inspector: KeyInspector, keys: Buffer[], limits: Bat
 
 async function scanWithPipelines(node: AnalysisNode, inspector: KeyInspector, sink: KeySink, options: ScanOptions): Promise<NodeRunResult> {
   const { limits, signal } = options;
-  const scan = (cursor: string) => node.scanConnection.scanBuffer(cursor, 'COUNT', limits.scanCount);
+  // The next SCAN is sent before the current reply is inspected, so it can fail (the server gone) while nothing awaits
+  // it yet: a handler is attached at once so that failure is not an unhandled rejection; the await below still throws it.
+  const scan = (cursor: string) => {
+    const reply = node.scanConnection.scanBuffer(cursor, 'COUNT', limits.scanCount);
+    reply.catch(() => undefined);
+    return reply;
+  };
   // The cursor up to which every key reached the sink ('' = none yet, so a resume starts over).
   let committed = options.startCursor ?? '';
   let pending = scan(committed || '0');
   try {
     for (;;) {
-      if (signal?.aborted) {
-        pending.catch(() => undefined);
-        return { cursor: committed, complete: false };
-      }
+      if (signal?.aborted) return { cursor: committed, complete: false };
       const [nextBuffer, keys] = await pending;
       const next = nextBuffer.toString();
       if (next !== '0') pending = scan(next);
-      let inspected;
-      try {
-        inspected = await inspectReply(inspector, keys, limits);
-      } catch (error) {
-        pending.catch(() => undefined);
-        throw error;
-      }
+      const inspected = await inspectReply(inspector, keys, limits);
       for (const { key, fields } of inspected) sink(key, fields);
       committed = next;
       options.onBatch?.(committed);
