@@ -4,7 +4,7 @@
  * of a program, and the key helpers it defines that put a {hash tag} in the keys they build.
  */
 export interface GoProjectFacts {
-  /** The file creates go-redis clients that are never Cluster clients (NewClient, NewFailoverClient, NewRing, a Sentinel UniversalClient). */
+  /** The file creates go-redis clients that are never Cluster clients (NewClient, NewFailoverClient, NewFailoverClusterClient, NewRing, a Sentinel UniversalClient). */
   createsStandalone?: true;
   /** The file creates a go-redis client that is or may be a Cluster client (NewClusterClient, a UniversalClient without a MasterName). */
   createsClusterCapable?: true;
@@ -16,7 +16,8 @@ export interface GoProjectFacts {
 
 const GO_REDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"(?:github\.com\/(?:go-redis\/redis|redis\/go-redis)(?:\/v\d+)?|gopkg\.in\/redis\.v\d+)"/gm;
 const FACTORY = /\b(\w+)\.New(Client|FailoverClient|Ring|ClusterClient|FailoverClusterClient|UniversalClient)\(/g;
-const ALWAYS_STANDALONE = new Set(['Client', 'FailoverClient', 'Ring']);
+// NewFailoverClusterClient routes by Sentinel to one master set: a ClusterClient in type, never a Redis Cluster.
+const ALWAYS_STANDALONE = new Set(['Client', 'FailoverClient', 'FailoverClusterClient', 'Ring']);
 
 /**
  * A Go string literal holding a {hash tag} (`"cart:{%s}:items"`), or opening one that a concatenation closes

@@ -2,11 +2,13 @@
  * Whether a Go receiver is a Redis Cluster client, or may be one by evidence. go-redis' UniversalClient (and a
  * Cmdable interface) becomes a ClusterClient only when given several addresses, and a rueidis.Client talks to a
  * cluster only when the server is one: on their own they say nothing, so multi-key calls on them are judged
- * cluster-unsafe only when the creation lists several seed addresses or the project speaks of Redis Cluster.
+ * cluster-unsafe only when the creation lists several seed addresses, takes them as a configured list, or the
+ * project speaks of Redis Cluster; a package whose own clients are all standalone holds no Cluster client.
  */
 import { mentionsRedisCluster } from '../../analysis/clusterMentions';
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
+import { goProjectFactsIn } from '../../analysis/go/goProjectFacts';
 
 /** The optional project-level fact the workspace index answers (see WorkspaceIndex.projectMentionsCluster). */
 interface ClusterMentions {
@@ -17,8 +19,51 @@ interface ClusterMentions {
 
 export type GoClusterJudgement = { cluster: true; evidence?: string } | { cluster: false };
 
-/** Constructors that always make a standalone (or Sentinel-failover) go-redis client. */
-const STANDALONE_FACTORY = /\bNew(Client|FailoverClient|Ring)$/;
+/**
+ * Constructors that always make a standalone (or Sentinel-failover) go-redis client. NewFailoverClusterClient is a
+ * ClusterClient in type only: Sentinel routes it to the master and replicas of one master set, which holds every key.
+ */
+const STANDALONE_FACTORY = /\bNew(Client|FailoverClient|FailoverClusterClient|Ring)$/;
+
+/** An exported function or method whose parameters take a go-redis client from the caller (who may pass a Cluster one). */
+const TAKES_CLIENT = /^func\s+(?:\([^)]*\)\s*)?[A-Z]\w*\([^)]*\b\w+\.(?:UniversalClient|Cmdable|Scripter|ClusterClient)\b/m;
+
+/**
+ * The file dials its own go-redis clients, all standalone or Sentinel-routed, and no exported function takes one
+ * from the caller: a client field of the package holds one of them, whatever its comments say of Cluster.
+ */
+function ownClientsAllStandalone(text: string, path: string): boolean {
+  const facts = goProjectFactsIn(text, path);
+  return !!facts?.createsStandalone && !facts.createsClusterCapable && !TAKES_CLIENT.test(text);
+}
+
+/** A seed-address option given as a list from configuration (`Addrs: cfg.Addrs`), not as a literal slice. */
+function configuredSeeds(options: string): boolean {
+  const seeds = /\bAddrs\s*:\s*([^,}\n]+)/.exec(options)?.[1]?.trim();
+  return !!seeds && !/^\[\]string\{/.test(seeds);
+}
+
+/** The argument text of the call whose parenthesis opens at `open`, or the rest of the text when it never closes. */
+function callArguments(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
+}
+
+/**
+ * The client is, or a client field of the file may be, a UniversalClient created from a configured address list
+ * (`Addrs: cfg.Addrs`, `strings.Split(hosts, ",")`): it becomes a ClusterClient as soon as the list holds several
+ * addresses. A client reached through a field is judged by the file's UniversalClient creations.
+ */
+function configuredSeedList(text: string, site: RedisCallSite): boolean {
+  const creation = site.receiver.creation;
+  if (creation) return /UniversalClient$/.test(creation.factory ?? '') && !!creation.options?.Addrs && creation.options.Addrs.value.kind !== 'array' && configuredSeeds(`Addrs: ${creation.options.Addrs.text}`);
+  for (const match of text.matchAll(/\bNewUniversalClient\(/g)) if (configuredSeeds(callArguments(text, match.index + match[0].length - 1))) return true;
+  return false;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -58,6 +103,7 @@ export function goClusterJudgement(context: RuleContext, site: RedisCallSite): G
   if (receiver.library !== 'go-redis' && receiver.library !== 'rueidis') return { cluster: false };
   if (receiver.library === 'go-redis' && (STANDALONE_FACTORY.test(receiver.creation?.factory ?? '') || declaredStandalone(context.model.text, receiver.text))) return { cluster: false };
   if (createdStandalone(site)) return { cluster: false };
+  if (receiver.library === 'go-redis' && ownClientsAllStandalone(context.model.text, context.model.path)) return { cluster: false };
   const workspace = context.workspaceKeys as ClusterMentions | undefined;
   // `r.rdb` of a struct another file of the package declares with `rdb *redis.Client`.
   if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goFieldIsStandalone?.(receiver.text.split('.').pop() ?? '')) return { cluster: false };
@@ -66,6 +112,7 @@ export function goClusterJudgement(context: RuleContext, site: RedisCallSite): G
   if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goClientsAllStandalone?.()) return { cluster: false };
   const what = receiver.library === 'rueidis' ? 'a rueidis client, which follows the server into cluster mode' : 'a go-redis client that is not a plain *redis.Client';
   if (severalSeeds(site)) return { cluster: true, evidence: `${what}, created with several seed addresses` };
+  if (receiver.library === 'go-redis' && configuredSeedList(context.model.text, site)) return { cluster: true, evidence: `${what}, created from a configured address list (several addresses make it a ClusterClient)` };
   if (mentionsRedisCluster(context.model.text)) return { cluster: true, evidence: `${what}, in a file that speaks of Redis Cluster` };
   if (workspace?.projectMentionsCluster?.()) return { cluster: true, evidence: `${what}, in a project that speaks of Redis Cluster` };
   return { cluster: false };
