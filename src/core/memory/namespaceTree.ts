@@ -50,7 +50,10 @@ interface MutableNode {
   memoryBytes: number;
   keysWithTtl: number;
   memoryWithTtl: number;
-  types: Record<string, number>;
+  /** Weighted keys per type id (see typeId), and the ids in the order this node first saw them: an array
+   *  update per level of every key instead of a keyed one on a record (the record is built at the end). */
+  typeKeys: number[];
+  typeOrder: number[];
   top: TopList<KeySummary>;
   children: Map<string, MutableNode>;
 }
@@ -66,6 +69,11 @@ export class NamespaceTreeBuilder {
   private readonly separators: string[] = [];
   private readonly path: string[] = [];
   private readonly recordInput = new KeyInput();
+  /** Type name → id, and the names by id; the last type looked up, which is usually the next key's too. */
+  private readonly typeIds = new Map<string, number>();
+  private readonly typeNames: string[] = [];
+  private lastType = '';
+  private lastTypeId = -1;
 
   constructor(private readonly options: NamespaceTreeOptions = DEFAULT_NAMESPACE_OPTIONS) {
     this.root = this.node('', 0, '');
@@ -118,24 +126,44 @@ export class NamespaceTreeBuilder {
     }
     // Each level's name as the tree holds it ('*' once a parent is full) is in `path` for the patterns of new nodes.
     const path = this.path;
+    const typeId = input.type === this.lastType ? this.lastTypeId : this.typeId(input.type);
     let current = this.root;
     for (let level = 0; level < depth; level++) {
       current = this.child(current, segments[level], path, level, separators, false);
       path[level] = current.name;
-      this.count(current, input, weight);
+      this.count(current, input, weight, typeId);
     }
     // The leaf is a namespace of its own only when it names a kind of key ("profile"), not an entity ("42");
     // keys without any delimiter that are identifiers share one '*' node.
     if (leaf !== undefined && ((leaf !== '*' && prefixCount <= maxDepth) || depth === 0)) {
-      this.count(this.child(current, leaf, path, depth, separators, true), input, weight);
+      this.count(this.child(current, leaf, path, depth, separators, true), input, weight, typeId);
     }
+  }
+
+  private typeId(type: string): number {
+    let id = this.typeIds.get(type);
+    if (id === undefined) {
+      id = this.typeNames.length;
+      this.typeIds.set(type, id);
+      this.typeNames.push(type);
+    }
+    this.lastType = type;
+    this.lastTypeId = id;
+    return id;
+  }
+
+  /** A node's weighted keys per type name, in the order it first saw each type. */
+  private typesOf(node: MutableNode): Record<string, number> {
+    const types: Record<string, number> = {};
+    for (const id of node.typeOrder) types[this.typeNames[id]] = node.typeKeys[id];
+    return types;
   }
 
   /** The tree so far with unrounded counts, as plain data. */
   snapshot(): NamespaceNodeSnapshot {
     const dump = (node: MutableNode): NamespaceNodeSnapshot => ({
       pattern: node.pattern, depth: node.depth, keys: node.keys, memoryBytes: node.memoryBytes, keysWithTtl: node.keysWithTtl,
-      memoryWithTtl: node.memoryWithTtl, types: { ...node.types }, top: node.top.entries(),
+      memoryWithTtl: node.memoryWithTtl, types: this.typesOf(node), top: node.top.entries(),
       children: [...node.children.entries()].map(([name, child]) => [name, dump(child)]),
     });
     return dump(this.root);
@@ -144,7 +172,8 @@ export class NamespaceTreeBuilder {
   /** Continue from snapshot() of a builder with the same options. */
   restore(snapshot: NamespaceNodeSnapshot): this {
     const load = (data: NamespaceNodeSnapshot, node: MutableNode) => {
-      Object.assign(node, { keys: data.keys, memoryBytes: data.memoryBytes, keysWithTtl: data.keysWithTtl, memoryWithTtl: data.memoryWithTtl, types: { ...data.types } });
+      Object.assign(node, { keys: data.keys, memoryBytes: data.memoryBytes, keysWithTtl: data.keysWithTtl, memoryWithTtl: data.memoryWithTtl });
+      for (const [type, keys] of Object.entries(data.types)) this.addTypeKeys(node, this.typeId(type), keys);
       node.top.restore(data.top);
       for (const [name, childData] of data.children) {
         const child = this.node(childData.pattern, childData.depth, name);
@@ -184,26 +213,39 @@ export class NamespaceTreeBuilder {
 
   private node(pattern: string, depth: number, name: string): MutableNode {
     return {
-      name, pattern, depth, keys: 0, memoryBytes: 0, keysWithTtl: 0, memoryWithTtl: 0, types: {},
+      name, pattern, depth, keys: 0, memoryBytes: 0, keysWithTtl: 0, memoryWithTtl: 0, typeKeys: [], typeOrder: [],
       top: new TopList<KeySummary>(this.options.topKeysPerNamespace), children: new Map(),
     };
   }
 
-  private count(node: MutableNode, input: KeyInput, weight: number): void {
+  private count(node: MutableNode, input: KeyInput, weight: number, typeId: number): void {
     node.keys += weight;
     node.memoryBytes += weight * input.memoryBytes;
     if (input.ttlMs >= 0) {
       node.keysWithTtl += weight;
       node.memoryWithTtl += weight * input.memoryBytes;
     }
-    node.types[input.type] = (node.types[input.type] ?? 0) + weight;
+    if (typeId < node.typeKeys.length && node.typeKeys[typeId] >= 0) node.typeKeys[typeId] += weight;
+    else this.addTypeKeys(node, typeId, weight);
     if (node.top.admits(input.memoryBytes, input)) node.top.offer(input.memoryBytes, input.summary());
+  }
+
+  /** Add `keys` of type `typeId` to `node`, the first of them or not. */
+  private addTypeKeys(node: MutableNode, typeId: number, keys: number): void {
+    const counts = node.typeKeys;
+    // -1: a type this node has not seen (an array without holes stays in V8's fast double elements).
+    while (counts.length <= typeId) counts.push(-1);
+    if (counts[typeId] < 0) {
+      counts[typeId] = 0;
+      node.typeOrder.push(typeId);
+    }
+    counts[typeId] += keys;
   }
 
   private freeze(node: MutableNode): NamespaceNode {
     const keys = Math.round(node.keys);
     const types: Record<string, number> = {};
-    for (const [type, count] of Object.entries(node.types)) types[type] = Math.round(count);
+    for (const id of node.typeOrder) types[this.typeNames[id]] = Math.round(node.typeKeys[id]);
     return {
       pattern: node.pattern,
       depth: node.depth,

@@ -26,8 +26,13 @@ export function jemallocSize8(size: number): number {
 
 /** Four classes per doubling above 64 (80, 96, 112, 128, 160, …), for large and huge sizes too. */
 function largeClass(size: number): number {
-  const lgFloor = 31 - Math.clz32(size - 1);
-  const delta = 2 ** (lgFloor - 2);
+  // Up to 1 GiB in 32-bit integer steps (every element of a big value comes through here), whose results
+  // still fit an int32; beyond, in doubles.
+  if (size <= 0x40000000) {
+    const shift = 29 - Math.clz32(size - 1);
+    return (((size - 1) >> shift) + 1) << shift;
+  }
+  const delta = 2 ** (29 - Math.clz32(size - 1));
   return Math.ceil(size / delta) * delta;
 }
 

@@ -11,12 +11,12 @@ import { evaluateRecommendations } from '../memory/recommendations/evaluate';
 import type { NodeFacts, ServerFacts } from '../memory/serverFacts';
 import type { IdleBucketName, MemoryReport, RdbSourceSummary } from '../memory/types';
 import * as sizeModel from './sizeModel';
-import { serverShapeFromVersion, valkeyShape, type ServerShape } from './sizeModel';
+import { serverShapeFromVersion, valkeyShape, type ServerShape, type SizeEstimate } from './sizeModel';
 import type { AllocatorQuantum } from './allocator';
 
 // Local bindings for the per-key path (imported names compiled to CommonJS are getters).
 const keyNameFields = keyRecordName.keyNameFields;
-const estimateKeyMemory = sizeModel.estimateKeyMemory;
+const estimateKeyMemoryInto = sizeModel.estimateKeyMemoryInto;
 const isPlainAsciiName = keyInput.isPlainAsciiName;
 import type { RdbKeyFacts, RdbListener } from './types';
 
@@ -71,8 +71,13 @@ export class RdbAnalysis implements RdbListener {
   private readonly nodeListeners: RdbAnalysis[] = [];
   /** Refilled for every key (see KeyInput). */
   private readonly input = new KeyInput();
+  /** Refilled for every key, like `input`. */
+  private readonly estimate: SizeEstimate = { bytes: 0, encoding: '' };
   private lastDb = -1;
   private lastDbName = '';
+  /** Keys of lastDb not yet added to keysByDatabase: a keyed update of the shared record per key cost more than
+   *  the rest of the per-database bookkeeping (a database's keys arrive together). */
+  private lastDbKeys = 0;
 
   constructor(private readonly options: RdbAnalysisOptions, shared?: { collector: MemoryCollector; totals: SharedTotals }) {
     this.collector = shared?.collector ?? new MemoryCollector(options.collector ?? DEFAULT_COLLECTOR_OPTIONS);
@@ -111,7 +116,7 @@ export class RdbAnalysis implements RdbListener {
   }
 
   key(facts: RdbKeyFacts): void {
-    const estimate = estimateKeyMemory(facts, this.shape);
+    const estimate = estimateKeyMemoryInto(facts, this.shape, this.estimate);
     const now = this.nowMs ?? (this.nowMs = Date.now());
     let ttlMs = -1;
     if (facts.expiresAtMs >= 0) {
@@ -122,9 +127,8 @@ export class RdbAnalysis implements RdbListener {
         return;
       }
     }
-    if (facts.db !== this.lastDb) this.lastDbName = String((this.lastDb = facts.db));
-    const db = this.lastDbName;
-    this.keysByDatabase[db] = (this.keysByDatabase[db] ?? 0) + 1;
+    if (facts.db !== this.lastDb) this.switchDb(facts.db);
+    this.lastDbKeys++;
     if (facts.type === 'module') this.totals.moduleTypes[facts.moduleName] = (this.totals.moduleTypes[facts.moduleName] ?? 0) + 1;
     const input = this.input;
     // Printable ASCII names are shown verbatim: kept as bytes and decoded only if the key enters a report.
@@ -156,12 +160,25 @@ export class RdbAnalysis implements RdbListener {
     this.collector.addKey(input, this.options.origin);
   }
 
+  private switchDb(db: number): void {
+    this.flushDbKeys();
+    this.lastDb = db;
+    this.lastDbName = String(db);
+    this.keysByDatabase[this.lastDbName] ??= 0;
+  }
+
+  private flushDbKeys(): void {
+    if (this.lastDbKeys > 0) this.keysByDatabase[this.lastDbName] += this.lastDbKeys;
+    this.lastDbKeys = 0;
+  }
+
   /** The report of everything parsed so far; `complete: false` with the reason when the parse did not reach the end. */
   report(progress: { bytes: number; rdbVersion: number; complete: boolean; incompleteReason?: string }): MemoryReport {
     const built = this.collector.build();
     // A complete snapshot's key count is what it held (live keys); a partial one is measured against what the file announced.
     const t = this.totals;
     const nodes = this.nodeListeners.length ? this.nodeListeners : [this];
+    for (const node of [this, ...this.nodeListeners]) node.flushDbKeys();
     const declared = nodes.reduce((sum, n) => sum + n.declaredKeys, 0);
     const keyspace = progress.complete ? built.totalKeys : Math.max(built.totalKeys, declared - t.expiredKeys);
     for (const node of built.nodes) node.dbsize = progress.complete ? node.keys : Math.max(node.keys, nodes.find((n) => n.options.origin === node.node)?.declaredKeys ?? 0);

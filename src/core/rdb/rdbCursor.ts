@@ -28,6 +28,8 @@ const MAX_UNIT_BYTES = 1 << 30;
 export const EMPTY = new Uint8Array(0);
 /** Compressed key names up to this size reuse one buffer; a bigger one (rare) gets its own. */
 const MAX_KEY_SCRATCH = 1 << 16;
+/** Key names up to this size are copied into that buffer; longer ones (rare) are views of the input. */
+const VIEWED_KEY_BYTES = 256;
 const TEXT_ENCODER = new TextEncoder();
 
 /** The compact encodings a value or node can be stored as, one blob each. */
@@ -219,15 +221,24 @@ export abstract class RdbCursor {
     return value;
   }
 
-  /** A string whose bytes are needed (key names, blobs, IDs): returns a view (or a decompressed copy; with
-   *  `keyScratch`, a view of the key scratch buffer instead, which saves an allocation per compressed key). */
+  /** A string whose bytes are needed (key names, blobs, IDs): returns a view (or a decompressed copy). With
+   *  `keyScratch` (a key name), the bytes of a name up to VIEWED_KEY_BYTES long are copied into the key scratch
+   *  buffer and handed out as one of its views, made once per length: a new view for every key cost more than
+   *  copying its bytes. */
   protected stringBytes(keyScratch = false): Uint8Array {
     const start = this.pos;
     const length = this.lengthOrEncoding();
     if (this.special < 0) {
       this.want(length);
+      const from = this.pos;
       this.pos += length;
-      return this.b.subarray(this.pos - length, this.pos);
+      if (keyScratch && length <= VIEWED_KEY_BYTES) {
+        const b = this.b;
+        const scratch = this.keyScratch;
+        for (let i = 0; i < length; i++) scratch[i] = b[from + i];
+        return this.keyView(length);
+      }
+      return this.b.subarray(from, this.pos);
     }
     switch (this.special) {
       case T.ENC_INT8: case T.ENC_INT16: case T.ENC_INT32: {
@@ -241,13 +252,17 @@ export abstract class RdbCursor {
         // and allocating it could exhaust memory.
         if (plain > compressed * 132 + 64) throw this.formatError(start, `LZF string claims ${plain} bytes from ${compressed} compressed bytes`);
         this.want(compressed);
-        if (keyScratch && plain > this.keyScratch.length && plain <= MAX_KEY_SCRATCH) this.keyScratch = new Uint8Array(Math.max(plain, 2 * this.keyScratch.length));
+        if (keyScratch && plain > this.keyScratch.length && plain <= MAX_KEY_SCRATCH) {
+          this.keyScratch = new Uint8Array(Math.max(plain, 2 * this.keyScratch.length));
+          this.keyViews = [];
+        }
         const output = keyScratch && plain <= this.keyScratch.length ? this.keyScratch : new Uint8Array(plain);
         if (lzfDecompressInto(this.b, this.pos, this.pos + compressed, output, plain) !== plain) {
           throw this.formatError(start, `LZF data of ${compressed} bytes does not decompress to ${plain} bytes`);
         }
         this.pos += compressed;
-        return output.length === plain ? output : output.subarray(0, plain);
+        if (output.length === plain) return output;
+        return output === this.keyScratch && plain <= VIEWED_KEY_BYTES ? this.keyView(plain) : output.subarray(0, plain);
       }
       default:
         throw this.formatError(start, `unknown string encoding ${this.special}`);
@@ -290,8 +305,14 @@ export abstract class RdbCursor {
   /** Bytes of the blob last read by blobString(). */
   protected lastBlobBytes = 0;
   protected readonly headerScratch = new Uint8Array(1024);
-  /** Compressed key names are decompressed here (the key is a view valid until the next key). */
-  protected keyScratch = new Uint8Array(256);
+  /** Key names are copied or decompressed here (the key is a view valid until the next key). */
+  protected keyScratch = new Uint8Array(VIEWED_KEY_BYTES);
+  /** keyViews[n]: the first n bytes of keyScratch, made on first use (and again after keyScratch grew). */
+  private keyViews: Uint8Array[] = [];
+
+  private keyView(length: number): Uint8Array {
+    return this.keyViews[length] ?? (this.keyViews[length] = this.keyScratch.subarray(0, length));
+  }
 
   /**
    * A compact blob stored as a string (a listpack, ziplist, intset or zipmap value; a quicklist or stream node):

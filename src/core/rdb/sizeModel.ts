@@ -7,6 +7,9 @@
 import * as allocator from './allocator';
 import type { RdbKeyFacts } from './types';
 
+// Bound locally: every key's size goes through it (an imported name compiled to CommonJS is read through getters).
+const sdsHeaderSize = allocator.sdsHeaderSize;
+
 /** The server whose memory the model describes (from the file's redis-ver or valkey-ver AUX field). */
 export interface ServerShape {
   /** The Redis version whose data layout the server has, [major, minor]: Valkey 8 counts as 7.2 (its fork point). */
@@ -57,7 +60,7 @@ function rounded(quantum: allocator.AllocatorQuantum): Rounded {
   for (let level = 1; level <= 32; level++) skiplistNode += 0.75 * 0.25 ** (level - 1) * jemallocSize(24 + 16 * level);
   return {
     jemallocSize,
-    sdsAllocSize: (length) => jemallocSize(allocator.sdsHeaderSize(length) + length + 1),
+    sdsAllocSize: (length) => jemallocSize(sdsHeaderSize(length) + length + 1),
     skiplistHeader: jemallocSize(24 + 32 * 16),
     skiplistNode,
   };
@@ -104,14 +107,19 @@ const nextPowerOfTwo = (n: number) => (n <= 4 ? 4 : 2 ** Math.ceil(Math.log2(n))
 
 /** MEMORY USAGE of the key described by `facts`, with the encoding the server reports. */
 export function estimateKeyMemory(facts: RdbKeyFacts, server: ServerShape = DEFAULT_SERVER_SHAPE): SizeEstimate {
+  return estimateKeyMemoryInto(facts, server, { bytes: 0, encoding: '' });
+}
+
+/** estimateKeyMemory written into `out` (returned): a caller streaming millions of keys reuses one object. */
+export function estimateKeyMemoryInto(facts: RdbKeyFacts, server: ServerShape, out: SizeEstimate): SizeEstimate {
   const r = ROUNDED[server.quantum];
   const keyLength = facts.key.length;
   // Valkey 8 embeds the key in its dict entry (value pointer, next, a header-size byte, an sds of type 8 or wider).
   const keyBytes = server.flavor === 'valkey'
-    ? r.jemallocSize(16 + 1 + Math.max(3, allocator.sdsHeaderSize(keyLength)) + keyLength + 1)
+    ? r.jemallocSize(16 + 1 + Math.max(3, sdsHeaderSize(keyLength)) + keyLength + 1)
     : r.sdsAllocSize(keyLength) + DICT_ENTRY;
-  const value = valueSize(facts, server, r);
-  return { bytes: Math.round(keyBytes + value.bytes), encoding: value.encoding };
+  out.bytes = Math.round(keyBytes + valueSize(facts, server, r, out));
+  return out;
 }
 
 function atLeast(server: ServerShape, major: number, minor: number): boolean {
@@ -155,44 +163,51 @@ function convertedInitialBuckets(n: number): number {
   return n > 128 ? nextPowerOfTwo(129) : nextPowerOfTwo(n);
 }
 
-function valueSize(f: RdbKeyFacts, server: ServerShape, r: Rounded): SizeEstimate {
+/** Sets the encoding, returns the bytes: valueSize's way of answering both without an object per key. */
+function sized(out: SizeEstimate, encoding: string, bytes: number): number {
+  out.encoding = encoding;
+  return bytes;
+}
+
+/** The value's bytes; sets `out.encoding`. */
+function valueSize(f: RdbKeyFacts, server: ServerShape, r: Rounded, out: SizeEstimate): number {
   const { jemallocSize, sdsAllocSize } = r;
   switch (f.type) {
     case 'string':
-      if (f.integerString) return { bytes: ROBJ, encoding: 'int' };
-      if (f.length <= 44) return { bytes: jemallocSize(ROBJ + 3 + f.length + 1), encoding: 'embstr' };
-      return { bytes: ROBJ + sdsAllocSize(f.length), encoding: 'raw' };
+      if (f.integerString) return sized(out, 'int', ROBJ);
+      if (f.length <= 44) return sized(out, 'embstr', jemallocSize(ROBJ + 3 + f.length + 1));
+      return sized(out, 'raw', ROBJ + sdsAllocSize(f.length));
     case 'list': {
       if (f.encoding === 'linkedlist') {
         // Converted to a quicklist on load: elements packed into listpacks of about 8 KB.
         const nodes = Math.max(1, Math.ceil(f.elementAllocBytes / server.listNodeBytes));
-        return { bytes: ROBJ + QUICKLIST + nodes * QUICKLIST_NODE + f.elementAllocBytes, encoding: 'quicklist' };
+        return sized(out, 'quicklist', ROBJ + QUICKLIST + nodes * QUICKLIST_NODE + f.elementAllocBytes);
       }
-      if (f.encoding === 'ziplist') return { bytes: ROBJ + QUICKLIST + QUICKLIST_NODE + jemallocSize(f.blobBytes), encoding: 'quicklist' };
+      if (f.encoding === 'ziplist') return sized(out, 'quicklist', ROBJ + QUICKLIST + QUICKLIST_NODE + jemallocSize(f.blobBytes));
       // Redis 7.2+ keeps a list that fits one node as a plain listpack.
       if (atLeast(server, 7, 2) && f.nodes === 1 && f.blobBytes > 0 && f.blobBytes <= server.listNodeBytes) {
-        return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: 'listpack' };
+        return sized(out, 'listpack', ROBJ + jemallocSize(f.blobBytes));
       }
-      return { bytes: ROBJ + QUICKLIST + f.nodes * QUICKLIST_NODE + f.nodeAllocBytes, encoding: 'quicklist' };
+      return sized(out, 'quicklist', ROBJ + QUICKLIST + f.nodes * QUICKLIST_NODE + f.nodeAllocBytes);
     }
     case 'set':
       if (f.encoding === 'hashtable') {
         const initial = setInitialBuckets(f, server);
         const entries = server.flavor === 'valkey' ? valkeySetEntryBytes(f.length, initial) : f.length * DICT_ENTRY;
-        return { bytes: hashtable(f.length, initial, f.elementAllocBytes, entries), encoding: 'hashtable' };
+        return sized(out, 'hashtable', hashtable(f.length, initial, f.elementAllocBytes, entries));
       }
-      return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding };
+      return sized(out, f.encoding, ROBJ + jemallocSize(f.blobBytes));
     case 'hash':
-      if (f.encoding === 'hashtable') return { bytes: hashtable(f.length, convertedInitialBuckets(f.length), f.elementAllocBytes), encoding: 'hashtable' };
-      if (f.encoding === 'listpackex') return { bytes: ROBJ + jemallocSize(32) + jemallocSize(f.blobBytes), encoding: 'listpackex' };
-      return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding === 'zipmap' || f.encoding === 'ziplist' ? f.encoding : 'listpack' };
+      if (f.encoding === 'hashtable') return sized(out, 'hashtable', hashtable(f.length, convertedInitialBuckets(f.length), f.elementAllocBytes));
+      if (f.encoding === 'listpackex') return sized(out, 'listpackex', ROBJ + jemallocSize(32) + jemallocSize(f.blobBytes));
+      return sized(out, f.encoding === 'zipmap' || f.encoding === 'ziplist' ? f.encoding : 'listpack', ROBJ + jemallocSize(f.blobBytes));
     case 'zset':
       if (f.encoding === 'skiplist') {
         const n = f.length;
         const bytes = ROBJ + ZSET + ZSKIPLIST + DICT + 8 * dictBuckets(n, convertedInitialBuckets(n)) + r.skiplistHeader + n * (DICT_ENTRY + r.skiplistNode) + f.elementAllocBytes;
-        return { bytes, encoding: 'skiplist' };
+        return sized(out, 'skiplist', bytes);
       }
-      return { bytes: ROBJ + jemallocSize(f.blobBytes), encoding: f.encoding };
+      return sized(out, f.encoding, ROBJ + jemallocSize(f.blobBytes));
     case 'stream': {
       const s = f.stream;
       const rax = (elements: number, nodes: number) => elements * STREAM_ID + nodes * RAX_NODE;
@@ -201,10 +216,10 @@ function valueSize(f: RdbKeyFacts, server: ServerShape, r: Rounded): SizeEstimat
       let bytes = ROBJ + (atLeast(server, 7, 0) ? STREAM_V7 : STREAM_V6) + rax(s.listpacks, s.raxNodes) + s.listpackAllocBytes + newest;
       bytes += s.groups * STREAM_CG + rax(s.groupPelEntries, s.groupPelRaxNodes) + s.groupPelEntries * STREAM_NACK;
       bytes += s.consumers * (atLeast(server, 7, 2) ? 32 : 24) + s.consumerNameBytes + rax(s.consumerPelEntries, s.consumerPelRaxNodes);
-      return { bytes, encoding: 'stream' };
+      return sized(out, 'stream', bytes);
     }
     default:
       // Module values: their own rdb_save format, not their memory; the file's bytes are the best hint there is.
-      return { bytes: ROBJ + f.valueBytes, encoding: f.encoding };
+      return sized(out, f.encoding, ROBJ + f.valueBytes);
   }
 }

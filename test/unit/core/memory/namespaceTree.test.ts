@@ -45,4 +45,19 @@ describe('namespace tree', () => {
     tree.add(record, 2.5, record);
     expect(tree.build()[0]).toMatchObject({ keys: 5, memoryBytes: 50, averageBytes: 10 });
   });
+
+  it('lists each namespace\'s types in the order it first saw them, through a snapshot and restore too', () => {
+    // Types first seen by the tree in one order (hash, string, list) and by each namespace in another.
+    const records = [key('a:1', 1, -1, 'hash'), key('b:1', 1, -1, 'string'), key('b:2', 1, -1, 'list'), key('b:3', 1, -1, 'hash'),
+      key('c:1', 1, -1, 'list'), key('c:2', 1, -1, 'string'), key('c:3', 1, -1, 'list'), key('b:4', 1, -1, 'string')];
+    const tree = new NamespaceTreeBuilder();
+    for (const record of records.slice(0, 5)) tree.add(record, 1, record);
+    const restored = new NamespaceTreeBuilder().restore(tree.snapshot());
+    for (const builder of [tree, restored]) for (const record of records.slice(5)) builder.add(record, 0.5, record);
+    for (const built of [tree.build(), restored.build()]) {
+      const types = Object.fromEntries(built.map((n) => [n.pattern, Object.entries(n.types)]));
+      expect(types).toEqual({ 'a:*': [['hash', 1]], 'b:*': [['string', 2], ['list', 1], ['hash', 1]], 'c:*': [['list', 2], ['string', 1]] });
+    }
+    expect(Object.entries(tree.snapshot().children.find(([name]) => name === 'c')![1].types)).toEqual([['list', 1.5], ['string', 0.5]]);
+  });
 });

@@ -13,6 +13,20 @@ describe('jemalloc size classes', () => {
     expect(jemallocSize(5000)).toBe(5120);
   });
 
+  it('gives the smallest of the four classes per doubling that holds the size, on both sides of 1 GiB', () => {
+    // The classes written out: for each power of two p, p + p/4, p + p/2, p + 3p/4, 2p.
+    const reference = (size: number) => {
+      let p = 64;
+      while (2 * p < size) p *= 2;
+      for (const step of [1, 2, 3, 4]) if (p + (step * p) / 4 >= size) return p + (step * p) / 4;
+      throw new Error('unreachable');
+    };
+    const sizes = [65, 79, 80, 81, 127, 128, 129, 4095, 4096, 4097, 999_999, 2 ** 29 + 1];
+    for (let size = 65; size < 70_000; size += 7) sizes.push(size);
+    for (const size of [2 ** 30 - 1, 2 ** 30, 2 ** 30 + 1, 1.3 * 2 ** 30, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 3 * 2 ** 31]) sizes.push(size);
+    for (const size of sizes) expect(jemallocSize8(size), String(size)).toBe(reference(size));
+  });
+
   it('sizes an sds with its header and terminator in the chosen classes', () => {
     // A 15-byte key: type-5 header (1) + 15 + 1 = 17 bytes, as measured with MEMORY USAGE on Redis 7.0 (Debian) and 7.4.
     expect(sdsSizer(16)(15)).toBe(32);
