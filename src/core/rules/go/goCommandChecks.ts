@@ -8,6 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
+import { participantRegistry, recordPerLoopItem } from './goCollectionShapes';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -95,6 +96,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
   for (const site of context.model.callSites) {
     let reason: string | undefined;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
+    if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site))) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
     else if (BY_SCORE.has(site.command)) {

@@ -1,0 +1,45 @@
+/**
+ * Shapes of Go reads of whole sets and hashes that stay small however much data the application holds, for
+ * unbounded-collection-read: registries of the deployment's own participants, and object hashes read one per
+ * listed entity.
+ */
+import type { RedisCallSite } from '../../analysis/model';
+
+/** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
+const PARTICIPANTS = new Set(['workers', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
+
+/** The words of an identifier or key expression (`workerPoolsKey`, `NODES_KEY`, `ns + ":workers"`), lower-cased. */
+function words(text: string): string[] {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word.toLowerCase());
+}
+
+/**
+ * The key names a registry of the deployment's participants (`workerPoolsKey`, `NodesKey`, `queuesKey`,
+ * `connectionsKey`): one member per running process, node or queue name, bounded by the deployment, not the data.
+ */
+export function participantRegistry(site: RedisCallSite): boolean {
+  return words(site.args[0]?.text ?? '').some((word) => PARTICIPANTS.has(word));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * An HGETALL whose key is the item of the enclosing range loop, or built from it (`key := heartbeatKey(ns, id)`):
+ * the code lists entities and reads each one's record, a hash of the entity's fields, not a growing collection.
+ */
+export function recordPerLoopItem(text: string, site: RedisCallSite): boolean {
+  if (site.command !== 'HGETALL') return false;
+  const loop = site.loop?.span;
+  if (!loop) return false;
+  // `for _, id := range ids {`: the names the range binds.
+  const header = /^for\s+([\w\s,]+?)\s*:?=\s*range\b/.exec(text.slice(loop.startOffset, loop.endOffset));
+  const items = (header?.[1].split(',') ?? []).map((name) => name.trim()).filter((name) => name && name !== '_');
+  const key = site.args[0]?.text.trim() ?? '';
+  if (!items.length || !/^[A-Za-z_]\w*$/.test(key)) return false;
+  if (items.includes(key)) return true;
+  const body = text.slice(loop.startOffset, site.callSpan.startOffset);
+  const assigned = new RegExp(`\\b${escapeRegExp(key)}\\s*:?=\\s*([^\\n]+)`).exec(body)?.[1] ?? '';
+  return items.some((item) => new RegExp(`\\b${escapeRegExp(item)}\\b`).test(assigned));
+}
