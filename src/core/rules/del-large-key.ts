@@ -18,6 +18,8 @@ const COLLECTION_WRITES: Record<string, string> = {
 const RENAMABLE = new Set(['delete', 'del']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
+/** Writes that make a key a string: a key this file writes so is not a collection, whatever another file does with the same name. */
+const STRING_WRITES = new Set(['SET', 'SETNX', 'SETEX', 'PSETEX', 'GETSET', 'MSET', 'MSETNX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND']);
 
 const WHOLE_READS: Record<string, string> = { LRANGE: 'list', SMEMBERS: 'set', ZRANGE: 'sorted set' };
 
@@ -274,7 +276,7 @@ public class Board {
         },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
-      falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of collections this file gives a TTL (a job\'s result list, a staging batch: short-lived by design).',
+      falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
         { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
@@ -291,7 +293,9 @@ public class Board {
       const ref = siteKey(context.model, site);
       if (type && ref && (type !== 'hash' || facts.growing.has(ref.identity))) types.set(ref.identity, type);
     }
-    // Collections this file gives a TTL (a job's result list, a staging batch): short-lived by design.
+    // Lists this file gives a TTL (a job's result list, a staging batch): short-lived by design. Sets, sorted sets
+    // and hashes with a TTL are not exempt: a TTL that every write renews (a sliding window of counters) or that an
+    // optional API sets (`expire_leaderboard`) bounds their lifetime when idle, not their size.
     const expiring = new Set(context.model.callSites.filter((site) => EXPIRES.has(site.command)).map((site) => siteKey(context.model, site)?.identity));
     const sizeChecked = new Set<string>();
     for (const site of context.model.callSites) {
@@ -299,6 +303,11 @@ public class Board {
       if (ref) sizeChecked.add(`${functionStartOf(site)}|${ref.identity}`);
     }
     const drained = wholeReadsByFunction(context.model);
+    const stringWritten = new Set<string>();
+    for (const site of context.model.callSites) {
+      const ref = STRING_WRITES.has(site.command) ? siteKey(context.model, site) : undefined;
+      if (ref) stringWritten.add(ref.identity);
+    }
     for (const site of context.model.callSites) {
       if (site.command !== 'DEL') continue;
       // A reset helper that its comment reserves for the test suite frees test data, not production collections.
@@ -307,7 +316,7 @@ public class Board {
         const ref = keyRefOf(context.model, site, arg);
         if (!ref || LOCK_KEY.test(ref.pattern ?? ref.source)) continue;
         // Collections that stay small by construction free quickly.
-        if (expiring.has(ref.identity) || facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref, true) || isTimeBucket(ref)) continue;
+        if (facts.smallCapped.has(ref.identity) || facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity) || isConnectionScoped(ref, true) || isTimeBucket(ref)) continue;
         // The code checked the size just before (`if scard(key) == 1: delete(key)`): it knows the key is small.
         if (sizeChecked.has(`${functionStartOf(site)}|${ref.identity}`)) continue;
         // A thin `del(key)` helper of a store API (`return driver.del(this.ns(key))`): the caller picks the key.
@@ -321,7 +330,9 @@ public class Board {
         if (!readBefore && !ref.pattern && site.args.length > 1) continue;
         const key = ref.pattern;
         let type = types.get(ref.identity) ?? readBefore;
-        if (!type && key && context.workspaceKeys) {
+        // Another file's collection of the same name (a demo key `foo` reused per script) says nothing about a key
+        // this file writes as a string.
+        if (!type && key && context.workspaceKeys && !stringWritten.has(ref.identity)) {
           for (const [command, name] of Object.entries(COLLECTION_WRITES)) {
             if (name === 'hash') continue;
             if (context.workspaceKeys.hasCommandOnKey([command], key)) {
@@ -330,7 +341,7 @@ public class Board {
             }
           }
         }
-        if (!type) continue;
+        if (!type || (type === 'list' && expiring.has(ref.identity))) continue;
         const rename = RENAMABLE.has(site.method) ? [fix(`Replace ${site.method} with unlink`, true, [replace(site.span, 'unlink')])] : undefined;
         context.report({ messageId: 'del', data: { key: shownKey(site, site.args.indexOf(arg)), type }, span: site.span, fixes: rename });
         break;

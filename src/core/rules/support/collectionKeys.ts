@@ -153,7 +153,32 @@ function isEntityField(model: FileModel, site: RedisCallSite): boolean {
   const text = field.text.trim();
   // A field taken from a record's own entries (`for k, v in data.items()`) is one of the record's fields.
   if (site.loop && /^[A-Za-z_$][\w$]*$/.test(text) && new RegExp(`\\b${escapeRegExp(text)}\\b[^\\n]*\\b(in\\s+[\\w.]+\\.items\\(\\)|of\\s+Object\\.entries\\()`).test(model.text.slice(site.loop.span.startOffset, site.callSpan.startOffset))) return false;
-  return ENTITY_FIELD.test(text.replace(/^(str|String)\((.*)\)$/, '$2'));
+  return ENTITY_FIELD.test(fieldNaming(text));
+}
+
+/**
+ * What names a computed field: conversions looked through and subscripts read as attributes, so
+ * `str(int(payload["user"]["id"]))` is named like `payload.user.id` (one field per user id).
+ */
+function fieldNaming(text: string): string {
+  let value = text.trim();
+  for (;;) {
+    const conversion = /^(?:str|String|int|Number|float)\((.*)\)$/.exec(value);
+    // Only a call that wraps the whole text (`str(a) + str(b)` is two calls, not one conversion).
+    if (!conversion || !balanced(conversion[1])) break;
+    value = conversion[1].trim();
+  }
+  return value.replace(/\[\s*(["'])([\w$]+)\1\s*\]/g, '.$2');
+}
+
+/** Every parenthesis of the text closes one opened before it. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
