@@ -5,7 +5,20 @@ import type { ArgValue } from '../model';
 /** A while/do loop that steps through items (`while ((i = next(i)) >= 0)`), not a polling or consumer loop (`while (running)`). */
 export function walksItems(loop: Node): boolean {
   const condition = loop.childForFieldName('condition')?.text ?? '';
+  if (walksCollectionIterator(loop, condition)) return true;
   return /[<>]=?|==|!=/.test(condition) && !/cursor|hasNext|running|isInterrupted|\btrue\b|currentTimeMillis|nanoTime|Instant|time|retr|attempt|wait/i.test(condition);
+}
+
+/**
+ * `Iterator<T> it = dataSet.iterator(); while (it.hasNext()) { ops.add(it.next()); }`: a for-each written by hand over
+ * a collection the code holds. A cursor (`scan(...)`, `Cursor<...>`) pages through Redis instead and stays a paging loop.
+ */
+function walksCollectionIterator(loop: Node, condition: string): boolean {
+  const name = /^\(?\s*([A-Za-z_$][\w$]*)\.hasNext\(\)\s*\)?$/.exec(condition.trim())?.[1];
+  const scope = loop.parent?.text;
+  if (!name || !scope) return false;
+  const declared = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;]*)\\.iterator\\(\\s*\\)\\s*;`).exec(scope);
+  return !!declared && !/scan|cursor/i.test(declared[1]);
 }
 
 export function unwrapLambda(node: Node): Node | undefined {

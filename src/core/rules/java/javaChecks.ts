@@ -1,10 +1,12 @@
 /** The Java check of each rule written first for Python and TS/JS: Java files are judged by these, over the model built by analysis/java. */
 import type { RuleContext } from '../rule';
-import { javaAdminCommandInApp, javaBigSetAlgebra, javaDelLargeKey, javaFlushInAppCode, javaSortCommand, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedCollectionRead, javaUnboundedListGrowth } from './javaCommandChecks';
+import { javaAdminCommandInApp, javaBigSetAlgebra, javaDelLargeKey, javaFlushInAppCode, javaSortCommand, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedListGrowth } from './javaCommandChecks';
+import { javaUnboundedCollectionRead } from './javaWholeReads';
 import { javaClientPerRequest, javaCommandInLoop, javaHardcodedCredentials } from './javaConnectionChecks';
 import { javaCrossSlotMultiKey } from './javaCrossSlot';
 import { javaPlaintextRemoteConnection } from './javaTransportChecks';
-import { javaCacheWriteWithoutTtl, javaLockReleaseWithoutOwnership, javaLockWithoutExpiry, javaSetThenExpire } from './javaWriteChecks';
+import { javaLockReleaseWithoutOwnership, javaLockWithoutExpiry } from './javaLockChecks';
+import { javaCacheWriteWithoutTtl, javaSetThenExpire } from './javaWriteChecks';
 
 export const JAVA_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
   'keys-command': javaKeysCommand,

@@ -1,9 +1,10 @@
-/** Java checks of single commands: KEYS, whole-collection reads, O(N) list operations, DEL of collections, SELECT, streams and lists that only grow. */
+/** Java checks of single commands: KEYS, O(N) list operations, DEL of collections, SELECT, streams and lists that only grow. */
 import { javaFactsOf, type JavaFacts, type JavaInvocation, type JavaMethod } from '../../analysis/java/javaFacts';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
 import { callText, clientName, importEdit, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
+import { isWholeRange, redissonObject, WHOLE_READ_OF } from './javaWholeReads';
 
 function keysAlternative(site: RedisCallSite): string {
   const pattern = site.args[0]?.text ?? '"*"';
@@ -74,74 +75,6 @@ export function javaKeysCommand(context: RuleContext): void {
   }
 }
 
-const WHOLE_READS: Record<string, string> = {
-  SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
-  HVALS: 'HMGET of the fields you need',
-  HKEYS: 'HEXISTS for the fields you check',
-  HGETALL: 'HMGET of the fields you need',
-};
-
-/** The paged read of a whole collection, in the client's own API. */
-function pagedRead(site: RedisCallSite): string {
-  const key = site.args[0]?.text ?? 'key';
-  const hash = site.command.startsWith('H');
-  switch (site.receiver.library) {
-    case 'jedis':
-      return `${receiverName(site, 'jedis')}.${hash ? 'hscan' : 'sscan'}(${key}, cursor, new ScanParams().count(500)) until the cursor is "0"`;
-    case 'lettuce':
-      return `ScanIterator.${hash ? 'hscan' : 'sscan'}(${receiverName(site, 'commands')}, ${key}, ScanArgs.Builder.limit(500))`;
-    case 'redisson':
-      return `${receiverName(site, 'map')}.${site.command === 'SMEMBERS' ? 'iterator(500)' : site.command === 'HKEYS' ? 'keySet(500)' : site.command === 'HVALS' ? 'values(500)' : 'entrySet(500)'} (SCAN in batches of 500)`;
-    default:
-      return `${receiverName(site, hash ? 'redisTemplate.opsForHash()' : 'redisTemplate.opsForSet()')}.scan(${key}, ScanOptions.scanOptions().count(500).build())`;
-  }
-}
-
-/** A page of a list or sorted set, in the client's own API. */
-function pagedRange(site: RedisCallSite): string {
-  const key = site.args[0]?.text ?? 'key';
-  const receiver = receiverName(site, 'redis');
-  if (site.receiver.library === 'redisson') return `${receiver}.${site.command === 'LRANGE' ? 'range(from, from + 99)' : 'valueRange(from, from + 99)'} in pages`;
-  if (site.receiver.library === 'spring-data-redis') return `${receiver}.${site.method}(${key}, start, start + 99) in pages`;
-  return `${receiver}.${site.method}(${key}, start, start + 99) in pages`;
-}
-
-function isWholeRange(site: RedisCallSite): boolean {
-  const start = site.args[1]?.value;
-  const end = site.args[2];
-  if (!start || !end || start.kind !== 'number' || start.value !== 0) return false;
-  if (end.value.kind === 'number') return end.value.value === -1;
-  // LRANGE 0 (LLEN - 1): the whole list in two commands.
-  return /(llen|size|len)\w*\(.*\)-1$/i.test(end.text.replace(/\s+/g, ''));
-}
-
-/** ZRANGEBYSCORE up to +inf / Double.MAX_VALUE with no LIMIT (Redisson entryRange/valueRange without offset and count). */
-function isOpenScoreRange(site: RedisCallSite): boolean {
-  const text = site.args.map((a) => a.text).join(',');
-  return site.args.length <= 4 && /MAX_VALUE|POSITIVE_INFINITY|"\+inf"/.test(text);
-}
-
-export function javaUnboundedCollectionRead(context: RuleContext): void {
-  for (const site of context.model.callSites) {
-    let how: string | undefined;
-    if (Object.hasOwn(WHOLE_READS, site.command)) {
-      // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
-      if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
-      how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
-    } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
-      how = pagedRange(site);
-    } else if ((site.command === 'ZRANGEBYSCORE' || site.command === 'ZREVRANGEBYSCORE') && isOpenScoreRange(site)) {
-      how = 'a LIMIT (offset, count), or ZCOUNT when only the number is needed';
-    }
-    if (!how) continue;
-    context.report({
-      messageId: '{{call}} reads the whole {{command}} reply of {{key}} in one command: O(N) on the server and one huge reply as the collection grows; use {{how}}.',
-      data: { call: callText(site), command: site.command, key: redissonObject(site, context.model.text) ?? shownJavaKey(site), how },
-      span: site.span,
-    });
-  }
-}
-
 export function javaExpensiveListOps(context: RuleContext): void {
   for (const site of context.model.callSites) {
     let reason: string | undefined;
@@ -183,15 +116,18 @@ export function javaDelLargeKey(context: RuleContext): void {
     const filled = redisson
       ? writes.find((w) => w.receiver.library === 'redisson' && w.receiver.text === site.receiver.text)
       : writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
-    if (!filled) continue;
-    const type = COLLECTION_WRITES[filled.command];
+    // Or read whole just before in the same method (`entries(cartKey)` merged elsewhere, then `delete(cartKey)`): a drained collection.
+    const drained = filled || redisson ? undefined : context.model.callSites.find((r) => r.span.startOffset < site.span.startOffset && r.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset && r.args[0]?.text === key && WHOLE_READ_OF[r.command] !== undefined && (!/RANGE$/.test(r.command) || isWholeRange(r)));
+    const source = filled ?? drained;
+    if (!source) continue;
+    const type = filled ? COLLECTION_WRITES[filled.command] : WHOLE_READ_OF[drained!.command];
     const unlink = site.method === 'del' ? 'unlink' : site.method === 'delete' && site.receiver.library !== 'spring-data-redis' ? 'unlink' : site.method === 'delete' ? 'unlink' : undefined;
     const fix: Fix | undefined = unlink ? { description: `Use ${unlink}() (UNLINK frees the ${type} in the background)`, safe: true, edits: [{ startOffset: site.span.startOffset, endOffset: site.span.endOffset, newText: unlink }] } : undefined;
     context.report({
-      messageId: '{{call}} deletes the {{type}} {{key}} (filled with {{write}} here) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
-      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), write: filled.command, client: clientName(site) },
+      messageId: '{{call}} deletes the {{type}} {{key}} ({{how}} here) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
+      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command}` : `read whole with ${source.command}`, client: clientName(site) },
       span: site.span,
-      related: [{ span: filled.span, message: `the ${filled.command} that fills it` }],
+      related: [{ span: source.span, message: filled ? `the ${filled.command} that fills it` : `the ${source.command} that reads it whole` }],
       ...(fix ? { fixes: [fix] } : {}),
     });
   }
@@ -279,13 +215,6 @@ function streamKey(site: RedisCallSite, text: string): string {
   const named = record?.[1] ?? record?.[2] ?? record?.[3];
   if (site.receiver.library === 'spring-data-redis' && named) return named;
   return shownJavaKey(site, 'the stream');
-}
-
-/** The name a Redisson object was opened with, when the call is on one (`events` opened with `redisson.getStream("events")`). */
-function redissonObject(site: RedisCallSite, text: string): string | undefined {
-  if (site.receiver.library !== 'redisson' || !/^[\w.]+$/.test(site.receiver.text)) return undefined;
-  const variable = site.receiver.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b${variable}\\s*=\\s*[\\w.]*?\\.get[A-Z]\\w*\\(([^;,)]*)`).exec(text)?.[1]?.trim() || undefined;
 }
 
 const LIST_CONSUMERS = new Set(['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LREM', 'EXPIRE', 'PEXPIRE', 'DEL', 'UNLINK', 'LMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'SETEX']);

@@ -34,10 +34,51 @@ function overWrittenItems(text: string, site: RedisCallSite): boolean {
   return !!literal && literal[1].split(',').length <= 10;
 }
 
+/** Lifecycle hooks Spring runs once, at start-up: a round trip per item there costs once, not on every request. */
+const START_UP_ANNOTATIONS = /^(PostConstruct|Bean)$/;
+
+/**
+ * `@PostConstruct void init()`, `run(String... args)` of a CommandLineRunner / ApplicationRunner, `afterPropertiesSet()`
+ * of an InitializingBean: the loop seeds or warms data once when the application starts.
+ */
+function runsOnceAtStartUp(text: string, site: RedisCallSite, facts: ReturnType<typeof javaFactsOf>): boolean {
+  const offset = site.span.startOffset;
+  const method = facts?.methods.filter((m) => m.start <= offset && offset < m.end).sort((a, b) => b.start - a.start)[0];
+  if (!method) return false;
+  if (method.annotations.some((a) => START_UP_ANNOTATIONS.test(a))) return true;
+  if (method.name === 'run' && /\bimplements\b[^{]*\b(?:CommandLineRunner|ApplicationRunner)\b/.test(text)) return true;
+  return method.name === 'afterPropertiesSet' && /\bimplements\b[^{]*\bInitializingBean\b/.test(text);
+}
+
+/**
+ * `for (...) { if (failed) { redis.delete(lockKey); throw ...; } }`: the command is followed, in its own block, by a
+ * statement that leaves the loop (throw, break; return from a for/while body), so it runs at most once per loop.
+ */
+function leavesLoopAfter(text: string, site: RedisCallSite): boolean {
+  const loop = site.loop!.span;
+  const rest = text.slice(site.callSpan.endOffset, loop.endOffset).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (m) => ' '.repeat(m.length));
+  // A `return` in a forEach lambda only ends that round.
+  const statementLoop = /^(?:for|while|do)\b/.test(text.slice(loop.startOffset, loop.startOffset + 6));
+  const exits = statementLoop ? /^(?:throw\b|break\s*;|return\b)/ : /^(?:throw\b|break\s*;)/;
+  let depth = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') {
+      depth--;
+      if (depth < 0) return false;
+    } else if (depth === 0 && /[\s;]/.test(rest[i - 1] ?? ';') && exits.test(rest.slice(i))) return true;
+  }
+  return false;
+}
+
 export function javaCommandInLoop(context: RuleContext): void {
   const seen = new Set<number>();
+  const facts = javaFactsOf(context.model);
+  const text = context.model.text;
   const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]
-    .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable && !overWrittenItems(context.model.text, s))
+    .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable && !overWrittenItems(text, s))
+    .filter((s) => !runsOnceAtStartUp(text, s, facts) && !leavesLoopAfter(text, s))
     .sort((a, b) => a.span.startOffset - b.span.startOffset);
   for (const site of candidates) {
     const loop = site.loop!.span.startOffset;

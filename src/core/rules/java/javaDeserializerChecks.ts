@@ -42,10 +42,11 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
   for (const invocation of facts.invocations) {
     if (invocation.name !== 'enableDefaultTyping' && invocation.name !== 'activateDefaultTyping') continue;
     const validator = invocation.args[0] ?? '';
-    if (invocation.name === 'activateDefaultTyping' && validator && !/LaissezFaire/.test(validator)) continue;
+    // A validator built to allow every subtype of Object (`allowIfBaseType(Object.class)`) is no allow-list either.
+    if (invocation.name === 'activateDefaultTyping' && validator && !/LaissezFaire|allowIf(?:Base|Sub)Type\(\s*(?:java\.lang\.)?Object\.class\s*\)/.test(validator)) continue;
     const mapper = invocation.object.replace(/^this\./, '');
     if (!mapper || !installedOnSerializer(code(), mapper)) continue;
-    report(invocation.span, '{{method}}({{args}}) on the ObjectMapper of a Redis serializer lets the JSON read from Redis name any class to instantiate (polymorphic deserialization with no allow-list). Bind the serializer to your class, or pass a BasicPolymorphicTypeValidator that allows only your packages.', { method: invocation.name, args: invocation.args.join(', ').slice(0, 60) });
+    report(invocation.span, '{{method}}({{args}}) on the ObjectMapper of a Redis serializer lets the JSON read from Redis name any class to instantiate (polymorphic deserialization with no allow-list). Bind the serializer to your class, or pass a BasicPolymorphicTypeValidator that allows only your packages.', { method: invocation.name, args: invocation.args.join(', ').replace(/\s+/g, ' ').slice(0, 60) });
   }
   // Spring Boot's auto-configured RedisCacheManager uses JdkSerializationRedisSerializer unless a cache configuration says otherwise.
   if (facts.annotations.some((a) => a.name === 'EnableCaching') && /org\.springframework\.data\.redis/.test(code()) && !DECLARES_CACHE_MANAGER.test(code())) {

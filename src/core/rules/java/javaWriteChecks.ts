@@ -1,14 +1,14 @@
-/** Java checks of writes and their expiry: write-then-EXPIRE, cache entries and @Cacheable without TTL, locks without expiry or ownership. */
-import { javaFactsOf } from '../../analysis/java/javaFacts';
+/** Java checks of writes and their expiry: write-then-EXPIRE, cache entries and @Cacheable without TTL. */
+import { javaFactsOf, type JavaFacts, type JavaMethod } from '../../analysis/java/javaFacts';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
 import { callText, hasTtlArgument, importEdit, methodOf, receiverName, redissonName, sameKey, shownJavaKey, sitesByMethod } from './javaSupport';
 
-const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+export const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const TTL_WRITES = new Set(['SET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
 
-function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
+export function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
   return a.enclosingFunction !== undefined && a.enclosingFunction.span.startOffset === b.enclosingFunction?.span.startOffset;
 }
 
@@ -104,10 +104,11 @@ export function javaSetThenExpire(context: RuleContext): void {
     // RBucket.set(value, ttl[, unit]) already carries its TTL.
     if (write.receiver.library === 'redisson' && write.command === 'SET' && write.args.length > 1) continue;
     const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
-    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameTarget(s, write, facts) && !s.inTransaction);
+    const text = context.model.text;
+    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameTarget(s, write, facts) && !s.inTransaction && !inOtherBranch(text, write, s));
     if (!expire) continue;
     // Only the first write before that EXPIRE is reported.
-    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameTarget(s, write, facts) && s.span.startOffset < write.span.startOffset);
+    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameTarget(s, write, facts) && s.span.startOffset < write.span.startOffset && !inOtherBranch(text, s, expire));
     if (earlier) continue;
     const fix = mergeFix(context, write, expire);
     context.report({
@@ -123,6 +124,29 @@ export function javaSetThenExpire(context: RuleContext): void {
       ...(fix ? { fixes: [fix] } : {}),
     });
   }
+}
+
+/**
+ * The later call sits in the `else` branch of an `if` whose other branch holds the earlier one
+ * (`if (exists) put(k) else { put(k); expire(k) }`): the two never run one after the other. Read from the text between
+ * them, strings and comments blanked: leaving the earlier call's block into an `else` that is still open at the later call.
+ */
+export function inOtherBranch(text: string, earlier: RedisCallSite, later: RedisCallSite): boolean {
+  const between = text.slice(earlier.callSpan.endOffset, later.span.startOffset).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (m) => ' '.repeat(m.length));
+  let depth = 0;
+  // Depths at which an `else` opened after the earlier call's block closed; popped when that `else` closes again.
+  const elses: number[] = [];
+  for (let i = 0; i < between.length; i++) {
+    const ch = between[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') {
+      depth--;
+      if (elses.length && depth < elses[elses.length - 1]) elses.pop();
+      // An `else` without braces covers one statement; only a braced `else` (or `else if`) is followed here.
+      if (depth < 0 && /^\s*else\s*(\{|if\b)/.test(between.slice(i + 1))) elses.push(depth + 1);
+    }
+  }
+  return elses.length > 0;
 }
 
 /**
@@ -167,6 +191,21 @@ function isForwardingWrapper(site: RedisCallSite, context: RuleContext): boolean
 
 const CACHE_WORD = /cache/i;
 
+/**
+ * A wrapper's TTL-less write of the key its caller passes, next to an overload or variant that takes a timeout
+ * (`setCacheObject(key, value)` beside `setCacheObject(key, value, timeout, unit)` or `setCacheObjectWithTimeout`):
+ * the wrapper offers both, the caller chooses. An HSET that only forwards the caller's hash, field and value
+ * (`setCacheMapValue(key, hKey, v)`) writes the caller's hash, whatever the wrapper's name says.
+ */
+function offeredWithTtl(write: RedisCallSite, method: JavaMethod, facts: JavaFacts | undefined): boolean {
+  const key = write.args[0]?.text;
+  if (!key || !method.params.includes(key)) return false;
+  // A thin HSET wrapper hands on all three of its caller's arguments; one that builds the value (`putCache`) writes entries itself.
+  if (write.command === 'HSET') return write.args.every((a) => method.params.includes(a.text));
+  const variants = facts?.methods.filter((m) => m !== method && m.name.startsWith(method.name)) ?? [];
+  return variants.some((m) => m.params.some((p) => /time|ttl|expire|duration|seconds|minutes/i.test(p)));
+}
+
 export function javaCacheWriteWithoutTtl(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   const byMethod = sitesByMethod(context.model.callSites);
@@ -177,6 +216,7 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     if (isForwardingWrapper(write, context)) continue;
     const fn = write.enclosingFunction;
     const method = methodOf(write, facts);
+    if (method && offeredWithTtl(write, method, facts)) continue;
     const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${write.args[0]?.text ?? ''}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
     // Cache-aside: the method read the same key before writing it.
     const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && s.args[0]?.text === write.args[0]?.text);
@@ -250,79 +290,6 @@ function reportCacheableWithoutTtl(context: RuleContext): void {
       messageId: '@{{name}} stores results in Redis through a cache manager that sets no TTL here (Spring Boot\'s RedisCacheManager default is no expiry): entries never expire. Set spring.cache.redis.time-to-live, or RedisCacheConfiguration.defaultCacheConfig().entryTtl(...).',
       data: { name: annotation.name },
       span: annotation.fullSpan,
-    });
-  }
-}
-
-const LOCKISH = /lock|mutex|semaphore/i;
-
-export function javaLockWithoutExpiry(context: RuleContext): void {
-  const facts = javaFactsOf(context.model);
-  const byMethod = sitesByMethod(context.model.callSites);
-  for (const site of context.model.callSites) {
-    const args = site.args.map((a) => a.text).join(',');
-    const setNx = site.command === 'SETNX' || (site.command === 'SET' && /["']nx["']|\bnx\(\)|\bNX\b/i.test(args));
-    if (!setNx || (site.command === 'SET' && /["'](ex|px)["']|\b(ex|px)\(|\b(EX|PX)\b/i.test(args))) continue;
-    if (site.command === 'SETNX' && site.args.length > 2) continue;
-    const expire = (byMethod.get(site.enclosingFunction?.span.startOffset ?? -1) ?? []).find((s) => EXPIRES.has(s.command) && sameFunction(s, site) && sameKey(s, site, facts) && s.span.startOffset > site.span.startOffset);
-    if (!expire && !LOCKISH.test(`${site.args[0]?.text ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
-    context.report({
-      messageId: '{{call}} takes the lock {{key}} with SETNX {{how}}: if the holder dies {{when}}, the lock is never released. Take it with one SET NX PX ({{spelling}}).',
-      data: {
-        call: callText(site),
-        key: shownJavaKey(site),
-        how: expire ? `and gives it a TTL with a separate ${expire.command}` : 'and no expiry',
-        when: expire ? 'between the two commands' : 'before releasing it',
-        spelling: site.receiver.library === 'jedis' ? `${receiverName(site, 'jedis')}.set(key, token, SetParams.setParams().nx().px(ms))` : site.receiver.library === 'lettuce' ? `${receiverName(site, 'commands')}.set(key, token, SetArgs.Builder.nx().px(ms))` : site.receiver.library === 'redisson' ? `${receiverName(site, 'bucket')}.setIfAbsent(token, Duration.ofSeconds(seconds)), or an RLock` : `${/opsForValue\(\)$/.test(site.receiver.text) ? receiverName(site, 'opsForValue()') : 'opsForValue()'}.setIfAbsent(key, token, Duration.ofSeconds(seconds))`,
-      },
-      span: site.span,
-      ...(expire ? { related: [{ span: expire.span, message: `the separate ${expire.command}` }] } : {}),
-    });
-  }
-}
-
-/** How each client runs the compare-and-delete script. */
-function compareAndDelete(site: RedisCallSite): string {
-  switch (site.receiver.library) {
-    case 'jedis':
-      return `${receiverName(site, 'jedis')}.eval(script, List.of(key), List.of(token))`;
-    case 'lettuce':
-      return `${receiverName(site, 'commands')}.eval(script, ScriptOutputType.INTEGER, new String[] {key}, token)`;
-    case 'redisson':
-      return 'an RLock (unlock() checks the owner)';
-    default:
-      return `${receiverName(site, 'redisTemplate').replace(/\.opsFor\w+\(\)$/, '')}.execute(RedisScript.of(script, Long.class), List.of(key), token)`;
-  }
-}
-
-/** The method WATCHes `key` before this call (`template.watch(LOCK)`, `jedis.watch(lock)`). */
-function watchedBefore(context: RuleContext, site: RedisCallSite, key: string): boolean {
-  const facts = javaFactsOf(context.model);
-  const method = methodOf(site, facts);
-  if (!facts || !method) return false;
-  return facts.invocations.some((call) => call.name === 'watch' && call.args[0]?.trim() === key && call.span.startOffset > method.start && call.span.startOffset < site.span.startOffset);
-}
-
-export function javaLockReleaseWithoutOwnership(context: RuleContext): void {
-  for (const site of context.model.callSites) {
-    if (site.method === 'forceUnlock') {
-      context.report({
-        messageId: '{{call}} deletes the Redisson lock whoever holds it: another thread\'s critical section loses its lock. Use unlock() (it checks the owner), guarded by isHeldByCurrentThread().',
-        data: { call: callText(site) },
-        span: site.span,
-      });
-      continue;
-    }
-    if (site.command !== 'DEL' && site.command !== 'UNLINK') continue;
-    const key = site.args[0]?.text ?? '';
-    // A DEL cannot take a lock: in a helper named for a lock (unlock, releaseLock, delLock(key)) it gives one back.
-    if (!LOCKISH.test(key) && !LOCKISH.test(site.enclosingFunction?.name ?? '')) continue;
-    // WATCH key, compare its value, then DEL inside MULTI/EXEC: the transaction fails if another holder took the lock.
-    if (site.inTransaction && watchedBefore(context, site, key)) continue;
-    context.report({
-      messageId: '{{call}} releases the lock {{key}} with a plain DEL: if the lock expired and another client took it, this deletes their lock (a GET-compare before DEL is two commands and races the same way). Delete only when the value is still your token, in one Lua script run with {{eval}} (if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end).',
-      data: { call: callText(site), key: shownJavaKey(site), eval: compareAndDelete(site) },
-      span: site.span,
     });
   }
 }

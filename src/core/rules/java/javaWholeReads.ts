@@ -1,0 +1,101 @@
+/** Java reads of whole collections: SMEMBERS, HGETALL/HVALS/HKEYS, LRANGE/ZRANGE 0 -1 and open score ranges. */
+import type { RedisCallSite } from '../../analysis/model';
+import type { RuleContext } from '../rule';
+import { callText, receiverName, shownJavaKey } from './javaSupport';
+
+const WHOLE_READS: Record<string, string> = {
+  SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
+  HVALS: 'HMGET of the fields you need',
+  HKEYS: 'HEXISTS for the fields you check',
+  HGETALL: 'HMGET of the fields you need',
+};
+
+/** The paged read of a whole collection, in the client's own API. */
+function pagedRead(site: RedisCallSite): string {
+  const key = site.args[0]?.text ?? 'key';
+  const hash = site.command.startsWith('H');
+  switch (site.receiver.library) {
+    case 'jedis':
+      return `${receiverName(site, 'jedis')}.${hash ? 'hscan' : 'sscan'}(${key}, cursor, new ScanParams().count(500)) until the cursor is "0"`;
+    case 'lettuce':
+      return `ScanIterator.${hash ? 'hscan' : 'sscan'}(${receiverName(site, 'commands')}, ${key}, ScanArgs.Builder.limit(500))`;
+    case 'redisson':
+      return `${receiverName(site, 'map')}.${site.command === 'SMEMBERS' ? 'iterator(500)' : site.command === 'HKEYS' ? 'keySet(500)' : site.command === 'HVALS' ? 'values(500)' : 'entrySet(500)'} (SCAN in batches of 500)`;
+    default:
+      return `${receiverName(site, hash ? 'redisTemplate.opsForHash()' : 'redisTemplate.opsForSet()')}.scan(${key}, ScanOptions.scanOptions().count(500).build())`;
+  }
+}
+
+/** A page of a list or sorted set, in the client's own API. */
+function pagedRange(site: RedisCallSite): string {
+  const key = site.args[0]?.text ?? 'key';
+  const receiver = receiverName(site, 'redis');
+  if (site.receiver.library === 'redisson') return `${receiver}.${site.command === 'LRANGE' ? 'range(from, from + 99)' : 'valueRange(from, from + 99)'} in pages`;
+  if (site.receiver.library === 'spring-data-redis') return `${receiver}.${site.method}(${key}, start, start + 99) in pages`;
+  return `${receiver}.${site.method}(${key}, start, start + 99) in pages`;
+}
+
+export function isWholeRange(site: RedisCallSite): boolean {
+  const start = site.args[1]?.value;
+  const end = site.args[2];
+  if (!start || !end || start.kind !== 'number' || start.value !== 0) return false;
+  if (end.value.kind === 'number') return end.value.value === -1;
+  // LRANGE 0 (LLEN - 1): the whole list in two commands.
+  return /(llen|size|len)\w*\(.*\)-1$/i.test(end.text.replace(/\s+/g, ''));
+}
+
+/** ZRANGEBYSCORE up to +inf / Double.MAX_VALUE with no LIMIT (Redisson entryRange/valueRange without offset and count). */
+function isOpenScoreRange(site: RedisCallSite): boolean {
+  const text = site.args.map((a) => a.text).join(',');
+  return site.args.length <= 4 && /MAX_VALUE|POSITIVE_INFINITY|"\+inf"/.test(text);
+}
+
+const SIZE_OF: Record<string, string> = { HLEN: 'hash', SCARD: 'set', LLEN: 'list', ZCARD: 'sorted set' };
+export const WHOLE_READ_OF: Record<string, string> = { HGETALL: 'hash', HVALS: 'hash', HKEYS: 'hash', SMEMBERS: 'set', LRANGE: 'list', ZRANGE: 'sorted set', ZREVRANGE: 'sorted set' };
+
+/**
+ * `if (cart.size() >= 50) throw new ServiceException("cart is full");` before adding: the file caps a collection of
+ * that type at a fixed size, so reading one of them whole is bounded by construction.
+ */
+function cappedTypes(context: RuleContext): Set<string> {
+  const capped = new Set<string>();
+  const text = context.model.text;
+  for (const site of context.model.callSites) {
+    const type = SIZE_OF[site.command];
+    if (!type) continue;
+    const after = text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 200);
+    const check = /^\s*(?:>=|>|==)\s*(?:\d+|[A-Z][A-Z0-9_]*)\s*\)\s*(\{[^{}]*\}|[^;{}]*;)/.exec(after);
+    if (check && /\b(?:throw|return)\b/.test(check[1])) capped.add(type);
+  }
+  return capped;
+}
+
+export function javaUnboundedCollectionRead(context: RuleContext): void {
+  const capped = cappedTypes(context);
+  for (const site of context.model.callSites) {
+    let how: string | undefined;
+    if (capped.has(WHOLE_READ_OF[site.command] ?? '')) continue;
+    if (Object.hasOwn(WHOLE_READS, site.command)) {
+      // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
+      if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
+      how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
+    } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
+      how = pagedRange(site);
+    } else if ((site.command === 'ZRANGEBYSCORE' || site.command === 'ZREVRANGEBYSCORE') && isOpenScoreRange(site)) {
+      how = 'a LIMIT (offset, count), or ZCOUNT when only the number is needed';
+    }
+    if (!how) continue;
+    context.report({
+      messageId: '{{call}} reads the whole {{command}} reply of {{key}} in one command: O(N) on the server and one huge reply as the collection grows; use {{how}}.',
+      data: { call: callText(site), command: site.command, key: redissonObject(site, context.model.text) ?? shownJavaKey(site), how },
+      span: site.span,
+    });
+  }
+}
+
+/** The name a Redisson object was opened with, when the call is on one (`events` opened with `redisson.getStream("events")`). */
+export function redissonObject(site: RedisCallSite, text: string): string | undefined {
+  if (site.receiver.library !== 'redisson' || !/^[\w.]+$/.test(site.receiver.text)) return undefined;
+  const variable = site.receiver.text.replace(/^this\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${variable}\\s*=\\s*[\\w.]*?\\.get[A-Z]\\w*\\(([^;,)]*)`).exec(text)?.[1]?.trim() || undefined;
+}
