@@ -9,6 +9,7 @@ import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
 import { participantRegistry, recordPerLoopItem } from './goCollectionShapes';
+import { streamKeptShort } from './goStreamUpkeep';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -238,6 +239,7 @@ export function goStreamWithoutMaxlen(context: RuleContext): void {
     if (site.receiver.library === 'redigo' && site.args.some((a) => upperString(a) === 'MAXLEN' || upperString(a) === 'MINID')) continue;
     if (site.receiver.library === 'go-redis' && !/XAddArgs/.test(text)) continue;
     if (streamNamedByRequest(context.model.text, site, streamKey(site))) continue;
+    if (streamKeptShort(context.model.callSites, streamKey(site))) continue;
     context.report({ messageId: 'XADD to {{key}} without MAXLEN or MINID: the stream keeps every entry forever; cap it ({{cap}}).', data: { key: streamKey(site), cap: STREAM_CAPS[site.receiver.library] ?? STREAM_CAPS.redigo }, span: site.span });
   }
 }
