@@ -11,23 +11,38 @@ const DIGIT_9 = 57;
 const MINUS = 45;
 const DOT = 46;
 
+/** What the identifier rules ask of a character, as bits: one table lookup per byte instead of a chain of range tests. */
+const DIGIT = 1;
+const HEX_LETTER = 2;
+/** '@': the segment is an email. */
+const AT = 4;
+/** Outside the token alphabet (letters, digits, _ - + = /). */
+const NOT_TOKEN = 8;
+const CHARACTER_CLASSES = new Uint8Array(256).map((_, c) => {
+  if (c >= DIGIT_0 && c <= DIGIT_9) return DIGIT;
+  if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) return HEX_LETTER;
+  if (c === 64) return AT | NOT_TOKEN;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 45 || c === 43 || c === 61 || c === 47 ? 0 : NOT_TOKEN;
+});
+
 /** isIdentifierSegment of the bytes [start, end), each byte one character. */
 export function isIdentifierBytes(b: Uint8Array, start: number, end: number): boolean {
   const n = end - start;
   if (n === 0) return false;
+  const classes = CHARACTER_CLASSES;
   let digits = 0;
   let hexLetters = 0;
-  let tokenCharacters = true;
+  let seen = 0;
   for (let i = start; i < end; i++) {
-    const c = b[i];
-    if (c >= DIGIT_0 && c <= DIGIT_9) digits++;
-    else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hexLetters++;
-    else if (c === 64) return true; // '@': an email
-    else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 45 || c === 43 || c === 61 || c === 47)) tokenCharacters = false;
+    const k = classes[b[i]];
+    digits += k & DIGIT;
+    hexLetters += (k & HEX_LETTER) >> 1;
+    seen |= k;
   }
+  if ((seen & AT) !== 0) return true;
   if (digits > 0 && n >= 5) return true;
   if (n >= 8 && digits + hexLetters === n) return true;
-  if (n >= 20 && tokenCharacters) return true;
+  if (n >= 20 && (seen & NOT_TOKEN) === 0) return true;
   return digits > 0 && isDecimalNumber(b, start, end);
 }
 

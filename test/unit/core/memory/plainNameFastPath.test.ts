@@ -60,6 +60,16 @@ describe('key names as bytes (the RDB analysis path)', () => {
     expect(fromBytes).toEqual(all.map(isIdentifierSegment));
   });
 
+  it('classifies every printable character as isIdentifierSegment does, alone and inside numbers, hex runs and tokens', () => {
+    const all: string[] = [];
+    for (let code = 0x20; code <= 0x7e; code++) {
+      const c = String.fromCharCode(code);
+      for (const shape of [c, c.repeat(8), `12345${c}`, `1${c}2`, `abcdef0${c}`, `${c}abcdefghijklmnopqrstu`, `-${c}`, `${c}.5`]) all.push(shape);
+    }
+    const fromBytes = all.map((segment) => isIdentifierBytes(ascii(`[${segment}]`), 1, segment.length + 1));
+    expect(fromBytes).toEqual(all.map(isIdentifierSegment));
+  });
+
   it('cuts names where splitKey cuts them, longest delimiter first', () => {
     const names = keyNames(2_000);
     for (const delimiters of DELIMITER_SETS) {
