@@ -1,9 +1,9 @@
 /**
- * Shapes of Go reads of whole sets and hashes that stay small however much data the application holds, for
- * unbounded-collection-read: registries of the deployment's own participants, and object hashes read one per
- * listed entity.
+ * Shapes of Go keys and collections that stay small however much data the application holds, for
+ * unbounded-collection-read and del-large-key: registries of the deployment's own participants, object hashes read
+ * one per listed entity, and keys held in a function's own local variable.
  */
-import type { RedisCallSite } from '../../analysis/model';
+import type { Arg, RedisCallSite } from '../../analysis/model';
 
 /** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
 const PARTICIPANTS = new Set(['workers', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
@@ -42,4 +42,16 @@ export function recordPerLoopItem(text: string, site: RedisCallSite): boolean {
   const body = text.slice(loop.startOffset, site.callSpan.startOffset);
   const assigned = new RegExp(`\\b${escapeRegExp(key)}\\s*:?=\\s*([^\\n]+)`).exec(body)?.[1] ?? '';
   return items.some((item) => new RegExp(`\\b${escapeRegExp(item)}\\b`).test(assigned));
+}
+
+/**
+ * The key is a local variable of the call's function (`for _, key := range page`, `key := build(id)`): another
+ * function's local of the same name (a `key` that one fills with HSET) is another key.
+ */
+export function localKey(text: string, site: RedisCallSite, arg: Arg): boolean {
+  const name = arg.text.trim();
+  const fn = site.enclosingFunction;
+  if (!fn || !/^[a-z_]\w*$/.test(name)) return false;
+  const body = text.slice(fn.span.startOffset, site.callSpan.startOffset);
+  return new RegExp(`\\b${escapeRegExp(name)}\\s*:=|,\\s*${escapeRegExp(name)}\\s*:=`).test(body);
 }

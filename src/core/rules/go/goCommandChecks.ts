@@ -8,7 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
-import { participantRegistry, recordPerLoopItem } from './goCollectionShapes';
+import { localKey, participantRegistry, recordPerLoopItem } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 
 const SCAN_HELPER = (redisPackage: string) => `
@@ -126,12 +126,12 @@ export function goDelLargeKey(context: RuleContext): void {
     if (key) collections.set(key, (collections.get(key) ?? new Set()).add(site.enclosingFunction?.span.startOffset));
   }
   for (const site of context.model.callSites) {
-    if (site.command !== 'DEL') continue;
+    if (site.command !== 'DEL' || participantRegistry(site)) continue;
     const fn = site.enclosingFunction?.span.startOffset;
     // A key the caller passes in is the collection filled here only when this function fills it too.
     const filled = (arg: Arg): boolean => {
       const writers = collections.get(keyOf(arg) ?? '');
-      return !!writers && (!keyFromParameter(text, site, arg) || writers.has(fn));
+      return !!writers && (!(keyFromParameter(text, site, arg) || localKey(text, site, arg)) || writers.has(fn));
     };
     const key = site.args.find(filled);
     const elsewhere = !key && site.args[0] && !keyFromParameter(text, site, site.args[0]) && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');

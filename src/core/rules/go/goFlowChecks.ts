@@ -9,6 +9,12 @@ import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
+/** The ranged name is declared a channel in the file (`msgs <-chan *redis.Message`, `updates := make(chan Event)`). */
+function declaredChannel(text: string, ranged: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(ranged)) return false;
+  return new RegExp(`\\b${ranged}\\s+(?:<-)?chan\\b|\\b${ranged}\\s*:?=\\s*make\\(\\s*(?:<-)?chan\\b`).test(text);
+}
+
 export function goCommandInLoop(context: RuleContext): void {
   const reported = new Set<number>();
   // Offsets of the round trips reported: a loop holding one is reported already, a loop nested beside one is not.
@@ -31,7 +37,7 @@ export function goCommandInLoop(context: RuleContext): void {
   for (const match of text.matchAll(/\bfor\b[^{\n]*\brange\b\s*([^{\n]*?)\s*\{/g)) {
     const start = match.index!;
     // Ranging over a channel or ticker handles events, not items (as in the model's loops).
-    if (/(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(match[1])) continue;
+    if (/(\.C|\bch|[a-z]Ch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(match[1]) || declaredChannel(text, match[1])) continue;
     if (reported.has(start) || reportedLines.has(text.slice(0, start).split('\n').length)) continue;
     let depth = 0;
     let end = start + match[0].length - 1;
