@@ -4,8 +4,8 @@ import type { RedisCallSite } from '../analysis/model';
 import type { RuleContext } from './rule';
 import { keyPatternCovered } from '../config/glob';
 import type { Rule } from './rule';
-import { isInFlightKey, trimmedKeys } from './support/sites';
-import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, siteKey, type KeyRef } from './support/collectionKeys';
+import { functionStartOf, isInFlightKey, trimmedKeys } from './support/sites';
+import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey, type KeyRef } from './support/collectionKeys';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { expiringKeys } from './support/expiringKeys';
@@ -233,7 +233,7 @@ public class Presence {
         },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
-      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself, as client adapter classes do); and literal keys that no code of the project writes. Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
+      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself, as client adapter classes do); and keys that no code of the project writes (another service or deployable fills them), unless the function drains a computed one (reads it whole, then deletes it: a backlog). Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
       references: [
         { title: 'SMEMBERS', url: 'https://redis.io/docs/latest/commands/smembers/' },
         { title: 'HGETALL', url: 'https://redis.io/docs/latest/commands/hgetall/' },
@@ -274,12 +274,26 @@ public class Presence {
       // sets with a TTL are often sliding windows whose TTL every write renews (a day of watched posts): still read.
       if (site.command === 'LRANGE' && isExpiring(ref)) return true;
       if (isUncalledPassThrough(context.model, site, ref)) return true;
-      // A literal key that no code of the project writes is filled by someone else (an admin, another service).
-      if (key && !key.includes('*') && context.hasWorkspace && context.workspaceKeys && !facts.written.has(ref.identity) && !context.workspaceKeys.hasCommandOnKey(COLLECTION_WRITE_COMMANDS, key)) return true;
+      // A key that no code of the project writes is filled by someone else (an admin, another service, the worker
+      // of another deployable): its size is theirs to bound. Unless the function drains it (reads it whole, then
+      // deletes it): a backlog, as large as whatever piled up since the last drain.
+      if (key && context.hasWorkspace && context.workspaceKeys && !facts.written.has(ref.identity) && !context.workspaceKeys.hasCommandOnKey(COLLECTION_WRITE_COMMANDS, key) && (!key.includes('*') || !deletedAfter(context, site, ref))) return true;
       return false;
     }
   },
 };
+
+/** The same function deletes the key after this read (DEL/UNLINK of the same key identity further down). */
+function deletedAfter(context: RuleContext, site: RedisCallSite, ref: KeyRef): boolean {
+  const fn = functionStartOf(site);
+  return context.model.callSites.some(
+    (other) =>
+      (other.command === 'DEL' || other.command === 'UNLINK') &&
+      functionStartOf(other) === fn &&
+      other.span.startOffset > site.span.startOffset &&
+      other.args.some((arg) => keyRefOf(context.model, other, arg)?.identity === ref.identity),
+  );
+}
 
 /** LRANGE/ZRANGE from 0 to -1, to the list's length, or with redis-py's start=/end= keywords. */
 function readsWholeRange(site: RedisCallSite): boolean {
