@@ -9,7 +9,8 @@
  *     more about the neighbours than about either tool.
  *  3. peak RSS of the analysis of the saved RDB file streamed in its own process (and of the parser alone): the
  *     analysis keeps no per-key state, so this stays flat from 1M to 10M keys.
- * Prints medians of --runs runs. The server runs with repl-diskless-sync-delay 0 (said in the output).
+ * Prints medians of --runs runs, and at the end the acceptance figures of #18 next to their targets. The server runs
+ * with repl-diskless-sync-delay 0 (said in the output).
  * --keys N above the seeded million copies every key (COPY key key:cI) until the server holds N keys: 10M keys
  * take minutes to seed and SAVE and about 3.5 GB of server memory. --nice runs this process (the parse) at nice 19
  * and the PING probe at normal priority, so the probe measures the server rather than this machine's scheduler.
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
       `${(mb / median(runs.map((r) => r.cpu))).toFixed(0)} MB per CPU-second (${(mb / median(runs.map((r) => r.wall))).toFixed(0)} MB/s wall)`;
     process.stdout.write(`parse (one thread, ${CHUNK / 1024} KB chunks, medians of ${RUNS}): parser only ${rate(parseOnly)}; parser + size model + report ${rate(withReport)}\n`);
 
-    type Run = { seconds: number; ping: PingStats; cpu: number };
+    type Run = { seconds: number; ping: PingStats; cpu: number; ours?: number; fork?: number; forkMs?: number };
     const ours: Run[] = [];
     const theirs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -205,8 +206,8 @@ async function main(): Promise<void> {
       theirs.push({ ...them.result, cpu: them.result.result + them.serverMain + them.serverFork });
       const us = await withServerCpu(port, () => withPinger(port, () => viaRdb(port)));
       const run = us.result;
-      ours.push({ ...run, cpu: run.result.cpu + us.serverMain + us.serverFork });
       const forkMs = Number(redisCli(port, 'INFO', 'stats').match(/latest_fork_usec:(\d+)/)?.[1] ?? 0) / 1000;
+      ours.push({ ...run, cpu: run.result.cpu + us.serverMain + us.serverFork, ours: run.result.cpu, fork: us.serverFork, forkMs });
       process.stdout.write(`run ${i + 1}: redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s wall, CPU ${theirs[i].cpu.toFixed(2)} s (redis-cli ${them.result.result.toFixed(2)} + server ${them.serverMain.toFixed(2)}) (PING p50 ${them.result.ping.p50.toFixed(2)}, p99 ${them.result.ping.p99.toFixed(2)} ms, max ${them.result.ping.max.toFixed(1)} ms); ` +
         `analyze --via-rdb ${run.seconds.toFixed(2)} s wall, CPU ${ours[i].cpu.toFixed(2)} s (ours ${run.result.cpu.toFixed(2)} + server ${us.serverMain.toFixed(2)} + its fork ${us.serverFork.toFixed(2)}), ${run.result.keys} keys (PING p50 ${run.ping.p50.toFixed(2)}, p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms; the server's fork ${forkMs.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
     }
@@ -215,7 +216,21 @@ async function main(): Promise<void> {
     const ratios = (pick: (r: Run) => number) => median(theirs.map((t, i) => pick(t) / pick(ours[i])));
     process.stdout.write(`median: redis-cli --memkeys ${theirSeconds.toFixed(2)} s, analyze --via-rdb ${ourSeconds.toFixed(2)} s wall: ${(theirSeconds / ourSeconds).toFixed(2)}x faster ` +
       `(median of per-run ratios: wall ${ratios((r) => r.seconds).toFixed(2)}x, CPU ${ratios((r) => r.cpu).toFixed(2)}x); load: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-    process.stdout.write(`peak RSS of one analyze --via-rdb in its own process: ${await viaRdbPeakRss(port)} MB\n`);
+    const viaRss = await viaRdbPeakRss(port);
+    process.stdout.write(`peak RSS of one analyze --via-rdb in its own process: ${viaRss} MB\n`);
+
+    // The acceptance figures of #18 side by side with their targets.
+    const pick = (runs: Run[], value: (r: Run) => number) => median(runs.map(value));
+    const ms = (runs: Run[]) => `p50 ${pick(runs, (r) => r.ping.p50).toFixed(2)}, p99 ${pick(runs, (r) => r.ping.p99).toFixed(2)}, max ${pick(runs, (r) => r.ping.max).toFixed(1)} ms`;
+    const withoutFork = median(theirs.map((t, i) => t.cpu / (ours[i].cpu - ours[i].fork!)));
+    process.stdout.write([
+      `#18 acceptance (medians of ${RUNS} runs, ${redisCli(port, 'DBSIZE')} keys):`,
+      `  parser alone on one core: ${(mb / median(parseOnly.map((r) => r.cpu))).toFixed(0)} MB per CPU-second, ${(mb / median(parseOnly.map((r) => r.wall))).toFixed(0)} MB per wall second (target >= 150); parser + size model + report ${(mb / median(withReport.map((r) => r.cpu))).toFixed(0)} MB per CPU-second`,
+      `  --via-rdb against redis-cli --memkeys: ${ratios((r) => r.seconds).toFixed(2)}x wall, ${ratios((r) => r.cpu).toFixed(2)}x CPU with both sides' server CPU (target >= 3x); ` +
+        `CPU without the snapshot fork ${withoutFork.toFixed(2)}x (ours ${pick(ours, (r) => r.ours!).toFixed(2)} s, the fork ${pick(ours, (r) => r.fork!).toFixed(2)} s, memkeys ${pick(theirs, (r) => r.cpu).toFixed(2)} s)`,
+      `  PING during --via-rdb: ${ms(ours)} (target p99 <= 1 ms); the fork's own pause ${pick(ours, (r) => r.forkMs!).toFixed(1)} ms; PING during --memkeys: ${ms(theirs)}`,
+      `  peak RSS: --via-rdb ${viaRss} MB (target <= 300 MB at 10M keys)`,
+    ].join('\n') + '\n');
   } finally {
     await server?.stop();
   }
