@@ -148,7 +148,9 @@ export const luaUndeclaredKeys: Rule = {
         lua = file.lua;
         via = `${source.via} (read from ${file.path})`;
       }
-      if (!reportUndeclaredKey(context, lua, via, source.arg.span)) reportPatternScan(context, lua, via, source);
+      // Reported at the method name (`defineCommand`, `eval`), where a reviewer reads the call, not at the
+      // `lua:` option or script argument that may sit lines below it.
+      if (!reportUndeclaredKey(context, lua, via, source.span)) reportPatternScan(context, lua, via, source);
     }
   },
 };
