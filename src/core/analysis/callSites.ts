@@ -180,7 +180,15 @@ export class CallSiteBuilder {
   private isDjangoCache(object: Node, context: ContextSnapshot): boolean {
     if (this.syntax.family !== 'python' || !this.facts().usesRedis) return false;
     const name = object.type === 'subscript' ? object.childForFieldName('value') : object;
-    return name?.type === 'identifier' && this.tracker.importedModuleOf(name.text, context) === 'django.core.cache';
+    if (name?.type !== 'identifier') return false;
+    if (this.tracker.importedModuleOf(name.text, context) === 'django.core.cache') return true;
+    // `cache = caches[alias or DEFAULT_CACHE_ALIAS]`, assigned once in the function (or module) that uses it.
+    let scope = name.parent;
+    while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+    const assigned = scope?.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === name.text) ?? [];
+    const value = assigned.length === 1 ? assigned[0]?.childForFieldName('right') : undefined;
+    const source = value?.type === 'subscript' ? value.childForFieldName('value') : value;
+    return source?.type === 'identifier' && this.tracker.importedModuleOf(source.text, context) === 'django.core.cache';
   }
 
   /** Django's `cache.set(key, value, timeout=None)` (or None third): an entry that never expires. */

@@ -202,8 +202,11 @@ const DJANGO_CACHE_KEYS = /\bcaches?\s*(?:\[[^\]\n]*\]\s*)?\.\s*(?:keys\s*\(|set
  * entry with no timeout.
  */
 export function callsDjangoCacheKeys(text: string): boolean {
-  return DJANGO_CACHE_KEYS.test(text) && DJANGO_CACHE_IMPORT.test(text);
+  return (DJANGO_CACHE_KEYS.test(text) || DJANGO_CACHE_PICKED.test(text)) && DJANGO_CACHE_IMPORT.test(text);
 }
+
+/** `store = caches[alias]` and a keys() call: a cache picked by alias into a local of any name. */
+const DJANGO_CACHE_PICKED = /\b\w+\s*=\s*caches\s*\[[\s\S]*\.keys\s*\(/;
 
 /** `.keys('user:*')`, `.keys(`kdrop:${id}:*`)`: a key pattern handed to keys(), which only Redis reads that way. */
 const KEYS_WITH_PATTERN = /\.keys\(\s*(['"`])(?=[^'"`\n]*[*?])(?=[^'"`\n]*[:_.\-/])[^'"`\n]*\1/;

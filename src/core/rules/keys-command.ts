@@ -58,7 +58,7 @@ export const keysCommand: Rule = {
     },
     docs: {
       summary: 'KEYS scans the entire keyspace and blocks Redis; use SCAN iteration.',
-      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend; and keys() of a project wrapper given a key pattern such as `prefix:*`, also in files that never name Redis; and every call with arguments of a project function or method defined in another file whose one Redis command is KEYS, such as `db.getkeys(pattern)` returning `self._redis.keys(pattern)`; a helper called without arguments fixes its own pattern and is reported once, at its KEYS), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
+      what: 'Reports calls of the KEYS command (`keys()`, `call("KEYS", ...)`, `execute_command("KEYS", ...)`) on a Redis client (also `cache.keys()` of the Django cache API, which runs KEYS with the django-redis backend, also on a local assigned from `caches[alias]`; and keys() of a project wrapper given a key pattern such as `prefix:*`, also in files that never name Redis; and every call with arguments of a project function or method defined in another file whose one Redis command is KEYS, such as `db.getkeys(pattern)` returning `self._redis.keys(pattern)`, or a method named `keys` called on an instance named after its class (`this.cacheService.keys(userId)` of `CacheService.keys`); a helper called without arguments fixes its own pattern and is reported once, at its KEYS), and KEYS run inside Lua scripts: `redis.call("keys", ...)` (any case) in a script written in the source, and in a `.lua` file of the workspace that the code loads for EVAL, register_script, defineCommand or defineScript (see lua-undeclared-keys for the file reads it follows).',
       why: 'KEYS is O(N) in the number of keys in the database, even when nothing matches the pattern. Redis runs commands on one thread, so every other client waits until the scan of millions of keys ends; in Cluster it also only sees the node it runs on. The Redis documentation reserves it for debugging.',
       examples: [
         {
@@ -342,7 +342,13 @@ function reportKeysThroughProjectHelpers(context: RuleContext): void {
   const judged = new Map<string, string | undefined>();
   for (const match of text.matchAll(NAMED_CALL)) {
     const name = match[1];
-    if (name.toLowerCase() === 'keys') continue;
+    if (name.toLowerCase() === 'keys') {
+      // `keys(...)` is also Object.keys, lodash, dict and Map: only an instance named after the project class
+      // whose keys() runs KEYS is taken for it (`this.cacheService.keys(userId)` of `CacheService.keys`).
+      const owner = keysMethodOwner(context, text, match.index! + match[0].indexOf(name), path);
+      if (owner) reportHelperCall(context, text, match, name, owner, python);
+      continue;
+    }
     if (!judged.has(name)) {
       const helpers = context.projectHelpers(name);
       // Every project helper of that name runs KEYS, and none is this file's own (its KEYS is reported where it is sent).
@@ -350,14 +356,36 @@ function reportKeysThroughProjectHelpers(context: RuleContext): void {
       judged.set(name, keysOnly ? helpers[0].path : undefined);
     }
     const defined = judged.get(name);
-    if (!defined) continue;
-    const start = match.index! + match[0].indexOf(name);
-    const lineStart = text.lastIndexOf('\n', start) + 1;
-    const before = text.slice(lineStart, start);
-    // Not a definition, and not in a comment.
-    if (/\b(def|function|async)\s*$/.test(before) || before.includes(python ? '#' : '//')) continue;
-    // A helper called without arguments fixes its pattern itself: its KEYS is reported once, where it is sent.
-    if (/^\(\s*\)/.test(text.slice(match.index! + match[0].length - 1, match.index! + match[0].length + 200))) continue;
-    context.report({ messageId: 'keysHelper', data: { helper: name, path: defined }, span: spanFromOffsets(text, start, start + name.length) });
+    if (defined) reportHelperCall(context, text, match, name, defined, python);
   }
+}
+
+/** Reports a call of a KEYS helper defined in `defined`, unless it is a definition, a comment or a call without arguments. */
+function reportHelperCall(context: RuleContext, text: string, match: RegExpMatchArray, name: string, defined: string, python: boolean): void {
+  const start = match.index! + match[0].indexOf(name);
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const before = text.slice(lineStart, start);
+  // Not a definition, and not in a comment.
+  if (/\b(def|function|async)\s*$/.test(before) || before.includes(python ? '#' : '//')) return;
+  // A helper called without arguments fixes its pattern itself: its KEYS is reported once, where it is sent.
+  if (/^\(\s*\)/.test(text.slice(match.index! + match[0].length - 1, match.index! + match[0].length + 200))) return;
+  context.report({ messageId: 'keysHelper', data: { helper: name, path: defined }, span: spanFromOffsets(text, start, start + name.length) });
+}
+
+/** `cacheService`, `cache_service` and `CacheService` name the same class. */
+function squashed(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+/**
+ * The file defining the project class whose `keys` method runs KEYS, when the call at `start` is made on an
+ * instance named after that class (`this.cacheService.keys(...)`, `self.key_store.keys(...)`).
+ */
+function keysMethodOwner(context: RuleContext, text: string, start: number, path: string): string | undefined {
+  const receiver = /([A-Za-z_$][\w$]*)\s*\??\.\s*$/.exec(text.slice(Math.max(0, start - 200), start))?.[1];
+  if (!receiver || !context.projectHelpers) return undefined;
+  // Already a KEYS call site of this file (a wrapper given a key pattern): reported as such.
+  if (context.model.callSites.some((site) => site.command === 'KEYS' && site.span.startOffset === start)) return undefined;
+  const helper = context.projectHelpers('keys').find((h) => h.command === 'KEYS' && h.path !== path && !!h.owner && squashed(h.owner) === squashed(receiver));
+  return helper?.path;
 }

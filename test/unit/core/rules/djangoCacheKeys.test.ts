@@ -33,6 +33,13 @@ describe('keys-command on the Django cache API', () => {
     expect(keysFindings(text).map((f) => f.span.start.line + 1)).toEqual([5]);
   });
 
+  it('reports keys() on a local holding caches[alias], and not on a local reassigned to something else', () => {
+    const picked = 'from django.core.cache import caches, DEFAULT_CACHE_ALIAS\n\n\ndef forget(prefix, alias=None):\n    store = caches[alias or DEFAULT_CACHE_ALIAS]\n    store.delete_many(store.keys(prefix + ".*"))\n';
+    expect(keysFindings(picked).map((f) => f.span.start.line + 1)).toEqual([6]);
+    const rebound = 'from django.core.cache import caches\n\n\ndef forget(prefix, table):\n    store = caches["default"]\n    store = table\n    return store.keys(prefix)\n';
+    expect(keysFindings(rebound)).toEqual([]);
+  });
+
   it('leaves iter_keys() and delete_pattern() alone (they SCAN)', () => {
     const text = 'from django.core.cache import cache\n\n\ndef clear(prefix):\n    cache.delete_pattern(f"{prefix}*")\n    return list(cache.iter_keys(f"{prefix}*"))\n';
     expect(keysFindings(text)).toEqual([]);
