@@ -4,6 +4,8 @@ import type { FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { resolvedArg } from './support/constants';
+import { literalBoundBefore } from './support/moduleRebinding';
+import { acquiredByCounterpart } from './support/lockCounterparts';
 import { setIsNx, setSetsTtl } from './support/options';
 import { acquiresLock, namesLock, namesLockRelease, wordsOf } from './support/names';
 import { LOCK_KEY, functionStartOf } from './support/sites';
@@ -24,7 +26,7 @@ export const lockReleaseWithoutOwnership: Rule = {
     },
     docs: {
       summary: 'Releasing a lock with plain DEL can delete a lock held by someone else.',
-      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX. Whatever its name, a key that a function takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported. A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
+      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX, or whose acquiring counterpart in another file (`acquire_lock` for `release_lock`, `lock` for `unlock`) sends SET NX or SETNX. Whatever its name, a key that a function (or module-level script code, which may rebind the name to the key before each block) takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported. A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
       why: 'Locks with a TTL can expire while the holder is still working (GC pause, slow I/O). Another worker then acquires the lock, and the first worker\'s DEL removes the second worker\'s lock, letting a third one in. Checking with GET first and then DEL is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
@@ -221,7 +223,9 @@ public class JobLock {
       const elsewhere = !known && key !== undefined && LOCK_KEY.test(key) && !!context.workspaceKeys?.hasCommandOnKey(['SETNX', 'SET'], key);
       // Acquire and release in different functions, keyed by a parameter: the names carry the intent.
       const computed = key === undefined || !/[A-Za-z0-9]/.test(key) || LOCK_KEY.test(key);
-      const named = !known && computed && acquires.length > 0 && releasesByName(site, key === undefined, acquiredTexts);
+      // The acquire may sit in another file: a release function whose counterpart there takes the lock with SET NX.
+      const acquiring = acquires.length > 0 || acquiredByCounterpart(context, site.enclosingFunction?.name);
+      const named = !known && computed && acquiring && releasesByName(site, key === undefined, acquiredTexts);
       if (!known && !elsewhere && !named && !releasesOwnAcquire(context.model, site, sites)) continue;
       context.report({ messageId: 'release', data: { command: site.command, key: shownKey(site) }, span: site.span });
     }
@@ -243,7 +247,9 @@ function releasesByName(site: RedisCallSite, computed: boolean, acquiredTexts: R
  */
 function releasesOwnAcquire(model: FileModel, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
   const start = functionStartOf(site);
-  const patternOf = (of: RedisCallSite) => keyPatternOf(resolvedArg(model, of.args[0], of.enclosingFunction));
+  // Module-level script code may rebind the key's name before each block: its latest literal is the key there.
+  const patternOf = (of: RedisCallSite) =>
+    keyPatternOf((!of.enclosingFunction && literalBoundBefore(model, of.args[0])) || resolvedArg(model, of.args[0], of.enclosingFunction));
   const key = patternOf(site);
   return sites.some((other) =>
     other.span.startOffset < site.span.startOffset &&
