@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 import { scriptFromFile } from './support/scriptFiles';
 import { scriptSources } from './support/scripts';
 import { joinedInCall, locallyBuiltScript } from './support/builtScripts';
+import { builtByFileFunction } from './support/scriptBuilders';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 export const evalDynamicScript: Rule = {
@@ -19,7 +20,7 @@ export const evalDynamicScript: Rule = {
     },
     docs: {
       summary: 'Lua scripts assembled with f-strings/templates/concatenation leak script cache memory and allow injection.',
-      what: 'Reports EVAL, SCRIPT LOAD, register_script and defineCommand calls whose script text is an f-string, template literal, `%`/`.format()` string or concatenation with non-constant parts, written in the call or in a local of the function assigned once before it (`lua = f\"...{limit}...\"` then `r.eval(lua, 1, key)`, or grown with `lua += ...`); a name assigned at module level is built once at startup and is not reported. A script joined from runtime items is reported too: a comprehension or generator (`"\\n".join(f"...{i}..." for i in ids)`), a `.map(...)` over an array (`fields.map((f) => "..." + f).join("\\n")`), or a list the function fills itself (`lines.push(...)`, then `lines.join("\\n")`), in the call or through a local; a join of literal lines or of a constant list is not. A script read from a `.lua` file of the workspace (see lua-undeclared-keys for the file reads it follows) is reported when the text read is then changed with runtime values: `.format(...)`, `% args`, `.replace(placeholder, value)` with a non-literal value, or concatenation. A file read as is counts as a constant script.',
+      what: 'Reports EVAL, SCRIPT LOAD, register_script and defineCommand calls whose script text is an f-string, template literal, `%`/`.format()` string or concatenation with non-constant parts, written in the call or in a local of the function assigned once before it (`lua = f\"...{limit}...\"` then `r.eval(lua, 1, key)`, or grown with `lua += ...`); a name assigned at module level is built once at startup and is not reported. A script joined from runtime items is reported too: a comprehension or generator (`"\\n".join(f"...{i}..." for i in ids)`), a `.map(...)` over an array (`fields.map((f) => "..." + f).join("\\n")`), or a list the function fills itself (`lines.push(...)`, then `lines.join("\\n")`), in the call or through a local; a join of literal lines or of a constant list is not. A script returned by a function of the same file that builds it from its parameters (`def build(n): return f"...{n}..."`, or an arrow function returning a template literal), passed as a call with arguments (`r.eval(build(n), 1, k)`), is reported too. A script read from a `.lua` file of the workspace (see lua-undeclared-keys for the file reads it follows) is reported when the text read is then changed with runtime values: `.format(...)`, `% args`, `.replace(placeholder, value)` with a non-literal value, or concatenation. A file read as is counts as a constant script.',
       why: 'Redis caches every distinct script body it sees (by SHA1) until SCRIPT FLUSH or restart, so per-call variants grow memory without bound. Interpolating user data into Lua source is code injection.',
       examples: [
         { client: 'redis-py', file: 'app/limits.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef bump(key, by):\n    return r.eval(f"return redis.call(\'INCRBY\', KEYS[1], {by})", 1, key)\n', good: 'import redis\n\nr = redis.Redis()\nBUMP = r.register_script("return redis.call(\'INCRBY\', KEYS[1], ARGV[1])")\n\ndef bump(key, by):\n    return BUMP(keys=[key], args=[by])\n' },
@@ -41,7 +42,8 @@ export const evalDynamicScript: Rule = {
         continue;
       }
       // A script the function builds in a local from runtime values, then passes by name.
-      if (locallyBuiltScript(context.model, source.arg, source.scope) || joinedInCall(context.model, source.arg, source.scope)) {
+      // Or one a builder function of this file returns, called with runtime arguments (`r.eval(build(n), 1, k)`).
+      if (locallyBuiltScript(context.model, source.arg, source.scope) || joinedInCall(context.model, source.arg, source.scope) || builtByFileFunction(context.model, source.arg)) {
         context.report({ messageId: 'dynamic', data: { via: source.via }, span: source.arg.span });
         continue;
       }
