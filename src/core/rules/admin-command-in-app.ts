@@ -1,5 +1,6 @@
 /** admin-command-in-app: server administration commands issued by application code. */
 import type { Rule } from './rule';
+import { callsOwnMethod } from './support/ownMethods';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -194,7 +195,7 @@ public class Startup {
         },
       ],
       fix: 'Set configuration in redis.conf or the managed service\'s parameter group, use BGSAVE from ops tooling, MEMORY USAGE / OBJECT ENCODING instead of DEBUG OBJECT, and SLOWLOG/LATENCY from monitoring. Restrict the application user: `user app ... -@admin -@dangerous`.',
-      falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module.',
+      falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module. A class\'s own wrapper method named like the command (`self.bg_save()` of `def bg_save(self)`) is not reported at its calls: the command is reported inside it, where it is sent.',
       references: [
         { title: 'MONITOR: cost', url: 'https://redis.io/docs/latest/commands/monitor/' },
         { title: 'SAVE', url: 'https://redis.io/docs/latest/commands/save/' },
@@ -205,7 +206,8 @@ public class Startup {
   check(context) {
     for (const site of context.model.callSites) {
       const reason = REASONS[site.command] ?? (site.command.startsWith('DEBUG') ? 'is a debugging command that can block or crash the server' : undefined);
-      if (!reason) continue;
+      // A wrapper method of the class (`self.bg_save()` of `def bg_save(self)`): reported where it sends the command.
+      if (!reason || callsOwnMethod(context.model, site)) continue;
       context.report({ messageId: 'admin', data: { command: site.command, reason }, span: site.span });
     }
   },
