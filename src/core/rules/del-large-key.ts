@@ -18,6 +18,8 @@ const COLLECTION_WRITES: Record<string, string> = {
 const RENAMABLE = new Set(['delete', 'del']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
+/** Parameter names that say nothing about which collection they name. */
+const GENERIC_KEY_PARAMETER = /^(?:k|key|keys|name|redis_?key|redisKey|cache_?key|cacheKey)$/i;
 /** Writes that make a key a string: a key this file writes so is not a collection, whatever another file does with the same name. */
 const STRING_WRITES = new Set(['SET', 'SETNX', 'SETEX', 'PSETEX', 'GETSET', 'MSET', 'MSETNX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND']);
 
@@ -50,7 +52,7 @@ export const delLargeKey: Rule = {
     },
     docs: {
       summary: 'Deleting a collection with DEL blocks Redis; use UNLINK.',
-      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream, and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it).',
+      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream, and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it). A key passed as a parameter counts as the collection that other functions of the file fill through a parameter of the same name (`delete_board_named(self, board_name)` next to `rank_in(self, board_name, …)` that ZADDs it).',
       why: 'DEL frees every element of a collection synchronously, which takes milliseconds to seconds for big keys, blocking every client. UNLINK unlinks the key in O(1) and reclaims the memory on a background thread; the data is gone for clients either way.',
       examples: [
         { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
@@ -288,10 +290,17 @@ public class Board {
     // compared by pattern or, for keys held in names, by the expression that builds them.
     const facts = collectionFacts(context.model);
     const types = new Map<string, string>();
+    // A class whose methods take the collection's name as a parameter (`rank_member_in(self, leaderboard_name, …)`
+    // ZADDs it, `delete_leaderboard_named(self, leaderboard_name)` DELs it): one parameter name, one collection. A
+    // parameter named just `key` is any key of a wrapper's callers (a rate limiter's counter here, its window there).
+    const parameterTypes = new Map<string, string>();
     for (const site of context.model.callSites) {
       const type = COLLECTION_WRITES[site.command];
       const ref = siteKey(context.model, site);
-      if (type && ref && (type !== 'hash' || facts.growing.has(ref.identity))) types.set(ref.identity, type);
+      if (type && ref && (type !== 'hash' || facts.growing.has(ref.identity))) {
+        types.set(ref.identity, type);
+        if (ref.parameter && !GENERIC_KEY_PARAMETER.test(ref.source)) parameterTypes.set(ref.source, type);
+      }
     }
     // Lists this file gives a TTL (a job's result list, a staging batch): short-lived by design. Sets, sorted sets
     // and hashes with a TTL are not exempt: a TTL that every write renews (a sliding window of counters) or that an
@@ -329,7 +338,7 @@ public class Board {
         // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing family.
         if (!readBefore && !ref.pattern && site.args.length > 1) continue;
         const key = ref.pattern;
-        let type = types.get(ref.identity) ?? readBefore;
+        let type = types.get(ref.identity) ?? readBefore ?? (ref.parameter ? parameterTypes.get(ref.source) : undefined);
         // Another file's collection of the same name (a demo key `foo` reused per script) says nothing about a key
         // this file writes as a string.
         if (!type && key && context.workspaceKeys && !stringWritten.has(ref.identity)) {

@@ -133,3 +133,60 @@ describe('del-large-key on a name another file uses for a collection', () => {
     expect(delLinesInProject([board, reset], 1)).toEqual([7]);
   });
 });
+
+describe('del-large-key on a collection named by the same parameter across a class', () => {
+  it('reports DEL of a parameter that other methods of the file fill as a sorted set', () => {
+    const text = `${PY_CLIENT}
+
+class Board:
+    def __init__(self, name):
+        self.name = name
+
+    def rank_in(self, board_name, player, score):
+        r.zadd(board_name, {player: score})
+
+    def drop_named(self, board_name):
+        r.delete(board_name)
+
+    def drop(self):
+        self.drop_named(self.name)
+`;
+    expect(delLines('app/board.py', text)).toEqual([14]);
+  });
+
+  it('leaves out a thin delete wrapper that nothing in the file calls, whatever its other methods push', () => {
+    const text = `${PY_CLIENT}
+
+class Store:
+    def push(self, key, value):
+        r.lpush(key, value)
+
+    def remove(self, key):
+        return r.delete(key)
+`;
+    expect(delLines('app/store.py', text)).toEqual([]);
+  });
+});
+
+describe('del-large-key and parameters named just key', () => {
+  it('does not type a generic key parameter from another method that fills its own key', () => {
+    const text = `${PY_CLIENT}
+
+class Window:
+    def hit(self, key, now):
+        r.zadd(key, {str(now): now})
+
+
+class Counter:
+    def hit(self, key):
+        r.incr(key)
+
+    def reset(self, key):
+        r.delete(key)
+
+    def clear(self, key):
+        self.reset(key)
+`;
+    expect(delLines('app/limits.py', text)).toEqual([]);
+  });
+});
