@@ -32,23 +32,29 @@ const TEMPLATE: Record<string, string> = {
   keys: 'KEYS', delete: 'DEL', unlink: 'UNLINK', hasKey: 'EXISTS', expire: 'EXPIRE', expireAt: 'EXPIREAT', persist: 'PERSIST',
   getExpire: 'TTL', rename: 'RENAME', type: 'TYPE', convertAndSend: 'PUBLISH', countExistingKeys: 'EXISTS', randomKey: 'RANDOMKEY', sort: 'SORT',
 };
+/** Bound operations (`boundListOps(key)`) also expire their own key: `ops.expire(30, TimeUnit.SECONDS)`. */
+const BOUND_KEY: Record<string, string> = { expire: 'EXPIRE', expireAt: 'EXPIREAT' };
 const OPS_VALUE: Record<string, string> = {
   set: 'SET', get: 'GET', setIfAbsent: 'SETNX', setIfPresent: 'SET', increment: 'INCRBY', decrement: 'DECRBY', multiGet: 'MGET',
   multiSet: 'MSET', getAndSet: 'GETSET', getAndDelete: 'GETDEL', getAndExpire: 'GETEX', append: 'APPEND', size: 'STRLEN', setBit: 'SETBIT', getBit: 'GETBIT',
+  ...BOUND_KEY,
 };
 const OPS_HASH: Record<string, string> = {
   put: 'HSET', putAll: 'HMSET', putIfAbsent: 'HSETNX', get: 'HGET', multiGet: 'HMGET', entries: 'HGETALL', values: 'HVALS', keys: 'HKEYS',
   delete: 'HDEL', hasKey: 'HEXISTS', increment: 'HINCRBY', size: 'HLEN', scan: 'HSCAN', randomKey: 'HRANDFIELD', randomEntries: 'HRANDFIELD',
+  ...BOUND_KEY,
 };
 const OPS_LIST: Record<string, string> = {
   rightPush: 'RPUSH', rightPushAll: 'RPUSH', leftPush: 'LPUSH', leftPushAll: 'LPUSH', rightPushIfPresent: 'RPUSHX', leftPushIfPresent: 'LPUSHX',
   range: 'LRANGE', index: 'LINDEX', remove: 'LREM', size: 'LLEN', leftPop: 'LPOP', rightPop: 'RPOP', trim: 'LTRIM', set: 'LSET',
   rightPopAndLeftPush: 'RPOPLPUSH', move: 'LMOVE', indexOf: 'LPOS', lastIndexOf: 'LPOS',
+  ...BOUND_KEY,
 };
 const OPS_SET: Record<string, string> = {
   add: 'SADD', members: 'SMEMBERS', remove: 'SREM', pop: 'SPOP', isMember: 'SISMEMBER', size: 'SCARD', randomMember: 'SRANDMEMBER',
   randomMembers: 'SRANDMEMBER', distinctRandomMembers: 'SRANDMEMBER', intersect: 'SINTER', union: 'SUNION', difference: 'SDIFF',
   intersectAndStore: 'SINTERSTORE', unionAndStore: 'SUNIONSTORE', differenceAndStore: 'SDIFFSTORE', move: 'SMOVE', scan: 'SSCAN',
+  ...BOUND_KEY,
 };
 const OPS_ZSET: Record<string, string> = {
   add: 'ZADD', range: 'ZRANGE', reverseRange: 'ZREVRANGE', rangeWithScores: 'ZRANGE', reverseRangeWithScores: 'ZREVRANGE',
@@ -56,6 +62,7 @@ const OPS_ZSET: Record<string, string> = {
   incrementScore: 'ZINCRBY', score: 'ZSCORE', rank: 'ZRANK', reverseRank: 'ZREVRANK', size: 'ZCARD', zCard: 'ZCARD', count: 'ZCOUNT',
   removeRange: 'ZREMRANGEBYRANK', removeRangeByScore: 'ZREMRANGEBYSCORE', popMin: 'ZPOPMIN', popMax: 'ZPOPMAX', scan: 'ZSCAN',
   union: 'ZUNION', intersect: 'ZINTER', difference: 'ZDIFF', unionAndStore: 'ZUNIONSTORE', intersectAndStore: 'ZINTERSTORE', differenceAndStore: 'ZDIFFSTORE',
+  ...BOUND_KEY,
 };
 const OPS_STREAM: Record<string, string> = {
   add: 'XADD', read: 'XREAD', range: 'XRANGE', reverseRange: 'XREVRANGE', trim: 'XTRIM', acknowledge: 'XACK', delete: 'XDEL', size: 'XLEN', pending: 'XPENDING',

@@ -308,11 +308,15 @@ class JavaModelBuilder {
     if (object) this.visit(object, scope);
     // Commands inside a callback given to executePipelined are queued; a lambda handed to forEach runs per element.
     const runsCallback = receiver?.api === 'template' && CALLBACK_RUNNERS.has(name);
-    const argScope: Scope = runsCallback && PIPELINE_RUNNERS.has(name) ? { ...scope, batched: true } : scope;
+    // The file's own `executePipelined(RedisCallback)` that hands the callback on to a template: a pipeline the same way.
+    const ownPipelineRunner = !object && PIPELINE_RUNNERS.has(name) && /\.executePipelined\s*\(/.test(this.text);
+    const argScope: Scope = (runsCallback && PIPELINE_RUNNERS.has(name)) || ownPipelineRunner ? { ...scope, batched: true } : scope;
     for (const arg of argNodes) {
       const lambda = unwrapLambda(arg);
       if (lambda && runsCallback) {
         this.visitLambda(lambda, argScope, { api: 'commands', library: receiver.library, kind: 'client', confidence: receiver.confidence, evidence: receiver.evidence, batched: argScope.batched });
+      } else if (lambda && ownPipelineRunner) {
+        this.visitLambda(lambda, argScope, { api: 'commands', library: 'spring-data-redis', kind: 'client', confidence: 'likely', evidence: `${name}() of this file runs the callback with a pipelined RedisConnection`, batched: true });
       } else if (lambda && PER_ELEMENT.has(name)) {
         this.visitLambda(lambda, argScope, undefined, true);
       } else this.visit(arg, argScope);

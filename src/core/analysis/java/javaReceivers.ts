@@ -67,6 +67,8 @@ const SPRING_COMMAND_FAMILIES = /^(key|string|hash|list|set|zSet|stream|server|g
 export function receiverFromCall(object: JavaReceiver, method: string): JavaReceiver | undefined {
   const base = { library: object.library, kind: object.kind, confidence: object.confidence, evidence: object.evidence };
   if (object.api === 'template' && Object.hasOwn(TEMPLATE_OPS, method)) return { ...base, api: TEMPLATE_OPS[method], batched: object.batched, transaction: object.transaction };
+  // `opsForHash().getOperations()` hands back the template itself (`...getOperations().delete(key)` deletes the whole key).
+  if (object.api?.startsWith('ops-') && method === 'getOperations') return { ...base, api: 'template', batched: object.batched, transaction: object.transaction };
   if (object.role === 'redisson-client' && Object.hasOwn(REDISSON_GETTERS, method)) return { ...base, api: REDISSON_GETTERS[method] };
   if (object.role === 'pool' && method === 'getResource') return { ...base, api: 'commands', kind: 'client' };
   if (object.role === 'lettuce-client' && method === 'connect') return { ...base, role: 'lettuce-connection' };

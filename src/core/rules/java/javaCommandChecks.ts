@@ -95,6 +95,8 @@ export function javaExpensiveListOps(context: RuleContext): void {
 
 const COLLECTION_WRITES: Record<string, string> = { RPUSH: 'list', LPUSH: 'list', SADD: 'set', ZADD: 'sorted set', HSET: 'hash', HMSET: 'hash', XADD: 'stream' };
 
+const TYPED_DELETES: Record<string, string> = { Hash: 'hash', Set: 'set', ZSet: 'sorted set', List: 'list' };
+
 /** The items of `for (String name : List.of(A, B, C))` when the key is the loop variable `name` (constants the code lists). */
 function loopItems(text: string, site: RedisCallSite, key: string): string[] {
   if (!site.loop || !/^\w+$/.test(key)) return [];
@@ -118,16 +120,18 @@ export function javaDelLargeKey(context: RuleContext): void {
       : writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
     // Or read whole just before in the same method (`entries(cartKey)` merged elsewhere, then `delete(cartKey)`): a drained collection.
     const drained = filled || redisson ? undefined : context.model.callSites.find((r) => r.span.startOffset < site.span.startOffset && r.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset && r.args[0]?.text === key && WHOLE_READ_OF[r.command] !== undefined && (!/RANGE$/.test(r.command) || isWholeRange(r)));
+    // `opsForHash().getOperations().delete(key)`: the code says which type of key it deletes whole.
+    const typed = /\.opsFor(Hash|Set|ZSet|List)\(\)\.getOperations\(\)$/.exec(site.receiver.text)?.[1];
     const source = filled ?? drained;
-    if (!source) continue;
-    const type = filled ? COLLECTION_WRITES[filled.command] : WHOLE_READ_OF[drained!.command];
+    if (!source && !typed) continue;
+    const type = filled ? COLLECTION_WRITES[filled.command] : drained ? WHOLE_READ_OF[drained.command] : TYPED_DELETES[typed!];
     const unlink = site.method === 'del' ? 'unlink' : site.method === 'delete' && site.receiver.library !== 'spring-data-redis' ? 'unlink' : site.method === 'delete' ? 'unlink' : undefined;
     const fix: Fix | undefined = unlink ? { description: `Use ${unlink}() (UNLINK frees the ${type} in the background)`, safe: true, edits: [{ startOffset: site.span.startOffset, endOffset: site.span.endOffset, newText: unlink }] } : undefined;
     context.report({
       messageId: '{{call}} deletes the {{type}} {{key}} ({{how}} here) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
-      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command}` : `read whole with ${source.command}`, client: clientName(site) },
+      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command}` : drained ? `read whole with ${drained.command}` : `deleted through opsFor${typed}()`, client: clientName(site) },
       span: site.span,
-      related: [{ span: source.span, message: filled ? `the ${filled.command} that fills it` : `the ${source.command} that reads it whole` }],
+      ...(source ? { related: [{ span: source.span, message: filled ? `the ${filled.command} that fills it` : `the ${source.command} that reads it whole` }] } : {}),
       ...(fix ? { fixes: [fix] } : {}),
     });
   }

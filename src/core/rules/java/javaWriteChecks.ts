@@ -105,17 +105,17 @@ export function javaSetThenExpire(context: RuleContext): void {
     if (write.receiver.library === 'redisson' && write.command === 'SET' && write.args.length > 1) continue;
     const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
     const text = context.model.text;
-    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameTarget(s, write, facts) && !s.inTransaction && !inOtherBranch(text, write, s));
+    const expire = sites.find((s) => EXPIRES.has(s.command) && s.span.startOffset > write.span.startOffset && sameFunction(s, write) && sameTarget(s, write, facts, text) && !s.inTransaction && !inOtherBranch(text, write, s));
     if (!expire) continue;
     // Only the first write before that EXPIRE is reported.
-    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameTarget(s, write, facts) && s.span.startOffset < write.span.startOffset && !inOtherBranch(text, s, expire));
+    const earlier = sites.find((s) => s !== write && TTL_WRITES.has(s.command) && sameFunction(s, write) && sameTarget(s, write, facts, text) && s.span.startOffset < write.span.startOffset && !inOtherBranch(text, s, expire));
     if (earlier) continue;
     const fix = mergeFix(context, write, expire);
     context.report({
       messageId: '{{call}} writes {{key}} and a separate {{expire}} sets its TTL: if the process dies or the call fails in between, the key never expires. {{advice}}',
       data: {
         call: callText(write),
-        key: write.receiver.library === 'redisson' ? redissonName(write, context.model.text) ?? write.receiver.text : shownJavaKey(write),
+        key: write.receiver.library === 'redisson' ? redissonName(write, context.model.text) ?? write.receiver.text : isBound(write.receiver.text, text) ? `the key bound to ${write.receiver.text}` : shownJavaKey(write),
         expire: expire.command,
         advice: write.command === 'SET' ? `Use ${setWithTtl(write)}.` : `Send both in one MULTI (${TRANSACTIONS[write.receiver.library] ?? TRANSACTIONS.jedis}), or a Lua script.`,
       },
@@ -153,9 +153,20 @@ export function inOtherBranch(text: string, earlier: RedisCallSite, later: Redis
  * Two calls address the same key. A Redisson object is its key (`bucket.set(v)` then `bucket.expire(d)`): the
  * calls go through the same object; the other clients name the key in their first argument.
  */
-function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof javaFactsOf>): boolean {
+function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof javaFactsOf>, text = ''): boolean {
+  // Bound operations carry their key: `ops = template.boundListOps(key); ops.rightPushAll(...); ops.expire(...)`.
+  if (a.receiver.text !== '' && a.receiver.text === b.receiver.text && isBound(a.receiver.text, text)) return true;
   if (a.receiver.library === 'redisson' || b.receiver.library === 'redisson') return a.receiver.library === b.receiver.library && a.receiver.text !== '' && a.receiver.text === b.receiver.text;
   return sameKey(a, b, facts);
+}
+
+/** `template.boundHashOps(key)`, or a variable declared from one or typed `Bound…Operations`. */
+function isBound(receiver: string, text: string): boolean {
+  if (/\.bound\w+Ops\([^()]*\)$/.test(receiver)) return true;
+  const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
+  if (!name || !text) return false;
+  const escaped = name.replace(/\$/g, '\\$');
+  return new RegExp(`\\b${escaped}\\s*=\\s*[\\w.]*\\.bound\\w+Ops\\(|\\bBound\\w+Operations\\s*(?:<[^;=]*>)?\\s+${escaped}\\b`).test(text);
 }
 
 /** A SET that carries its TTL, in the client's own API. */
