@@ -70,11 +70,29 @@ function cappedTypes(context: RuleContext): Set<string> {
   return capped;
 }
 
+/** Mappers that fill an object's fields from a map: the hash holds one object's fields, not a growing set of entries. */
+const BEAN_MAPPERS = /\b(?:fillBeanWithMap|mapToBean|toBean|convertValue|populate)\s*\(/;
+
+/**
+ * `Map<Object, Object> userMap = template.opsForHash().entries(tokenKey); UserDTO user = BeanUtil.fillBeanWithMap(userMap, new UserDTO(), false);`:
+ * the HGETALL reads a small fixed-field object hash (a session, a profile) back into its class.
+ */
+function readIntoBean(text: string, site: RedisCallSite): boolean {
+  if (site.command !== 'HGETALL') return false;
+  const before = text.slice(Math.max(0, site.callSpan.startOffset - 200), site.callSpan.startOffset);
+  const name = /\b([A-Za-z_$][\w$]*)\s*=\s*(?:\([^()]*\)\s*)?[\w.()\s]*$/.exec(before)?.[1];
+  if (!name) return false;
+  // The next few statements: the mapping follows the read.
+  const after = text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 600);
+  const mapper = BEAN_MAPPERS.exec(after);
+  return !!mapper && new RegExp(`^\\s*${name.replace(/\$/g, '\\$')}\\b`).test(after.slice(mapper.index + mapper[0].length));
+}
+
 export function javaUnboundedCollectionRead(context: RuleContext): void {
   const capped = cappedTypes(context);
   for (const site of context.model.callSites) {
     let how: string | undefined;
-    if (capped.has(WHOLE_READ_OF[site.command] ?? '')) continue;
+    if (capped.has(WHOLE_READ_OF[site.command] ?? '') || readIntoBean(context.model.text, site)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
       if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
