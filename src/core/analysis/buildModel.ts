@@ -18,6 +18,7 @@ import type { WorkspaceLookup } from './workspaceLookup';
 import { analyzeGoTree } from './go/goModel';
 import { analyzeJavaTree } from './java/javaModel';
 import { scriptState, type AnalysisState } from './analysisState';
+import { queueConnectionListeners } from './queueConnections';
 
 export interface AnalyzeOptions {
   path: string;
@@ -244,7 +245,7 @@ function analyzeWithPlan(
 
   const callSites = outputs.flatMap((out) => out.callSites);
   const loopCalls = outputs.flatMap((out) => out.loopCalls);
-  const roundTripHelpers = redisFunctions(callSites, outputs.flatMap((out) => out.localCalls));
+  const roundTripHelpers = redisFunctions(callSites, outputs.flatMap((out) => out.localCalls), text);
   const indirectCallSites = indirectLoopSites(syntax.family, callSites, loopCalls, [], roundTripHelpers);
   const seenLoops = new Set(indirectCallSites.map((site) => site.loop!.span.startOffset));
   indirectCallSites.push(...crossFileLoopSites(syntax.family, loopCalls, options.path, text, options.workspace, roundTripHelpers, seenLoops));
@@ -256,7 +257,7 @@ function analyzeWithPlan(
     callSites,
     indirectCallSites,
     creations,
-    listeners: outputs.flatMap((out) => out.listeners),
+    listeners: syntax.family === 'script' ? [...outputs.flatMap((out) => out.listeners), ...queueConnectionListeners(text, options.path, options.workspace)] : outputs.flatMap((out) => out.listeners),
     importedModules: tracker.importedModules,
     deserializations: outputs.flatMap((out) => out.deserializations),
     escapedIdentities,

@@ -9,6 +9,7 @@ import type { ContextSnapshot, LoopFrame } from './collect';
 import { BLOCKING_COMMANDS, CURSOR_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from './commandNames';
 import type { LoopInfo, RedisCallSite } from './model';
 import { spanOf } from './spans';
+import { answersFromOwnMemo } from './memoizedLookup';
 import type { LanguageSyntax } from './syntax';
 import type { Span } from '../findings';
 
@@ -182,13 +183,28 @@ function singleRoundTripFunctions(sites: readonly RedisCallSite[], localCalls: r
   return new Set([...counts].filter(([name, count]) => count === 1 && !callers.has(name)).map(([name]) => name));
 }
 
-/** The file's functions that make a round trip on a client outside any loop of their own, directly or through each other. */
-export function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Map<string, RedisFunction> {
+/** The root name of a command's receiver (`this.redis.get` -> `redis`, `self.conn` -> `conn`). */
+function receiverRoot(site: RedisCallSite): string {
+  return site.receiver.text.replace(/^(?:this|self|cls)\s*\.\s*/, '').split(/[\s.([?!]/)[0];
+}
+
+/**
+ * The file's functions that make a round trip on a client outside any loop of their own, directly or through each
+ * other. With the file's text, a function that answers from an in-process memo it fills itself is left out: it
+ * makes its round trip once per key, not per call.
+ */
+export function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[], text?: string): Map<string, RedisFunction> {
   const byName = new Map<string, RedisFunction>();
   const single = singleRoundTripFunctions(sites, localCalls);
+  const memoized = new Set<string>();
+  const roots = text ? new Set(sites.map(receiverRoot)) : undefined;
   for (const site of sites) {
     const fn = site.enclosingFunction;
-    if (!fn || byName.has(fn.name) || !(eligible(fn.name, fn.span.end.line - fn.span.start.line) || single.has(fn.name))) continue;
+    if (!fn || byName.has(fn.name) || memoized.has(fn.name) || !(eligible(fn.name, fn.span.end.line - fn.span.start.line) || single.has(fn.name))) continue;
+    if (text && roots && answersFromOwnMemo(text, fn.span, site.span.startOffset, roots)) {
+      memoized.add(fn.name);
+      continue;
+    }
     // A command in a loop of the helper's own (a cursor walk, a retry) is that loop's business, not one round trip.
     if (site.batched || site.loop || site.anyLoop || NOT_ROUND_TRIPS.has(site.command)) continue;
     if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;

@@ -20,14 +20,14 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`) is one client, reported once.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
         { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
-      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own).",
+      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own).",
       references: [
         { title: 'node-redis README: events', url: 'https://github.com/redis/node-redis#events' },
         { title: 'ioredis: connection events', url: 'https://github.com/redis/ioredis#connection-events' },
@@ -43,7 +43,7 @@ export const missingErrorListener: Rule = {
     const bindingKey = (c: ClientCreation) => (c.binding?.startsWith('this.') ? c.binding : `${c.enclosingFunction?.span.startOffset ?? -1}:${c.binding}`);
     const listenedBindings = new Set(model.creations.filter((c) => c.binding && listened.has(`creation:${c.callSpan.startOffset}`)).map(bindingKey));
     for (const creation of model.creations) {
-      const alternative = model.creations.some((other) => other !== creation && isOtherBranch(model.text, other, creation));
+      const alternative = model.creations.some((other) => other !== creation && (isOtherBranch(model.text, other, creation) || isOtherIfBranch(model.text, other, creation)));
       if (creation.binding && listenedBindings.has(bindingKey(creation))) continue;
       if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
       if (creation.escapes && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation)) continue;
@@ -72,6 +72,21 @@ export const missingErrorListener: Rule = {
 /** `cond ? createClient(a) : createClient(b)`: the same factory in the other branch configures one client (a Cluster in one branch and a Redis in the other are two). */
 function isOtherBranch(text: string, first: ClientCreation, second: ClientCreation): boolean {
   return first.factory === second.factory && first.callSpan.endOffset <= second.callSpan.startOffset && second.callSpan.startOffset - first.callSpan.endOffset < 300 && /^\s*\)?\s*:\s*\(?\s*(?:new\s+)?$/.test(text.slice(first.callSpan.endOffset, second.span.startOffset).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/[\w$.]+$/, ''));
+}
+
+/** How far apart the two branches of one if/else may start for their clients to count as one. */
+const IF_ELSE_REACH = 2000;
+
+/**
+ * `if (url) { this.client = new Redis(url) } else { this.client = new Redis(opts) }`: the field or variable one
+ * function sets with the same factory in either branch of an if/else holds one client, which needs one listener:
+ * reported once, at the first branch (a `duplicate()` in one branch and a `new Redis()` in the other are two).
+ */
+function isOtherIfBranch(text: string, first: ClientCreation, second: ClientCreation): boolean {
+  if (!first.binding || first.binding !== second.binding || first.factory !== second.factory || first.callSpan.endOffset > second.span.startOffset) return false;
+  if (second.span.startOffset - first.callSpan.endOffset > IF_ELSE_REACH) return false;
+  if (!first.enclosingFunction || first.enclosingFunction.span.startOffset !== second.enclosingFunction?.span.startOffset) return false;
+  return /\belse\b/.test(text.slice(first.callSpan.endOffset, second.span.startOffset));
 }
 
 /** The class declares the field `public` (TypeScript): callers reach the client through it. */
