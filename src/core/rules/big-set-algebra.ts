@@ -22,7 +22,7 @@ export const bigSetAlgebra: Rule = {
     },
     docs: {
       summary: 'SUNION/SINTER/SDIFF/ZUNIONSTORE… are O(total elements) and block on large sets.',
-      what: 'Reports set and sorted-set algebra commands (SUNION, SINTER, SDIFF, ZUNION, ZINTER, ZDIFF and their STORE forms) in application code. A function that only forwards its caller\'s keys (every key is one of its parameters, untouched: `async sinter(...keys) { return this.client.sinter(...keys) }` in a client wrapper) is left to its callers; keys it builds itself (`f"tag:{a}"`) are reported. In Java, such a method is reported where its own file calls it with the keys it builds, and a wrapper class\'s method that nothing in its file calls (`RedisUtil.sIntersect(key, otherKey)`) is reported on its own line: its callers in other files show only a project method.',
+      what: 'Reports set and sorted-set algebra commands (SUNION, SINTER, SDIFF, ZUNION, ZINTER, ZDIFF and their STORE forms) in application code. A function that only forwards its caller\'s keys (every key is one of its parameters, untouched: `async sinter(...keys) { return this.client.sinter(...keys) }` in a client wrapper) is left to its callers; keys it builds itself (`f"tag:{a}"`) are reported, and so is a caller\'s list the function first extends with a key of its own (`keys.insert(0, self.name)`). In Java, such a method is reported where its own file calls it with the keys it builds, and a wrapper class\'s method that nothing in its file calls (`RedisUtil.sIntersect(key, otherKey)`) is reported on its own line: its callers in other files show only a project method.',
       why: 'SINTER is O(N·M) in the worst case and the unions and differences are O(total elements). On sets of hundreds of thousands of members a single call takes tens to hundreds of milliseconds, during which Redis serves nobody else, and the result is allocated in full.',
       examples: [
         { client: 'redis-py', file: 'app/tags.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef common(a, b):\n    return r.sinter(f"tag:{a}", f"tag:{b}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef common_count(a, b):\n    return r.execute_command("SINTERCARD", 2, f"tag:{a}", f"tag:{b}", "LIMIT", 100)\n' },
@@ -171,9 +171,20 @@ public class Audience {
  * are big is decided where it is called, not here. Keys built here (`f"tag:{a}"`) are this function's choice.
  */
 function forwardsCallerKeys(model: FileModel, site: RedisCallSite): boolean {
-  if (!site.enclosingFunction || !site.args.length) return false;
+  const fn = site.enclosingFunction;
+  if (!fn || !site.args.length) return false;
+  const before = model.text.slice(fn.span.startOffset, site.callSpan.startOffset);
   return site.args.every((arg) => {
     const name = arg.text.replace(/^(\.\.\.|\*)/, '').trim();
-    return /^[A-Za-z_$][\w$]*$/.test(name) && isParameter(model, site, name);
+    return /^[A-Za-z_$][\w$]*$/.test(name) && isParameter(model, site, name) && !extendedBefore(before, name);
   });
+}
+
+/**
+ * The function adds keys of its own to the caller's list before the call (`keys.insert(0, self.name)`,
+ * `keys.push(this.key)`, `keys += [...]`): the sets are no longer only the caller's choice.
+ */
+function extendedBefore(before: string, name: string): boolean {
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`(?<![\\w$.])${escaped}\\s*(?:\\.(?:insert|append|extend|push|unshift|splice)\\s*\\(|\\+=)`).test(before.slice(before.indexOf(')')));
 }
