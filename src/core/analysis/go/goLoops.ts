@@ -44,6 +44,12 @@ function declarationTextBefore(node: Node): string {
   return outer ? outer.text.slice(0, node.startIndex - outer.startIndex) : '';
 }
 
+/** The ranged name is a slice the function declares (`msgs ...*Message`, `events []Event`, `var msgs []T`). */
+function declaredSlice(node: Node, name: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+  return new RegExp(`\\b${name}\\s+(?:\\.\\.\\.|\\[\\])`).test(declarationTextBefore(node));
+}
+
 /** Roots of configuration values: what an operator lists there (queues, shards, prefixes) is a handful of names. */
 const CONFIG_ROOT = /^(?:cfg|conf|config|configuration|settings|opts|options)$/i;
 
@@ -79,7 +85,9 @@ export function goLoop(node: Node): GoLoop {
   if (right?.type === 'composite_literal') literalLength = right.childForFieldName('body')?.namedChildren.length;
   // `for {}` and `for cond {}` are worker or polling loops: what Redis answers decides whether they go on.
   // Ranging over a channel or ticker (`for range ticker.C`, `for msg := range ch`) handles events, not items.
-  const overChannel = !!right && /(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(right.text);
+  // A name alone (`msgs`, `events`) says channel only when the function does not declare it a slice: a variadic or
+  // slice parameter (`msgs ...*Message`) holds the items of one call.
+  const overChannel = !!right && /(\.C|\bch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(right.text) && !declaredSlice(node, right.text);
   const condition = !range && !clause ? node.namedChildren.find((child) => child && child.type !== 'block' && child.type !== 'comment') ?? undefined : undefined;
   const dependsOnReply = (!range && !clause && !walksItems(node, condition)) || overChannel;
   if (literalLength === undefined && range && rangesOverOne(node, right)) literalLength = 1;

@@ -35,4 +35,11 @@ describe('Go del-large-key and command-in-loop on small shapes', () => {
     const text = HEAD + 'func load(ctx context.Context, key string) (string, error) {\n\treturn rdb.Get(ctx, key).Result()\n}\n\nfunc follow(ctx context.Context, key string, updates <-chan *redis.Message, push func(string)) {\n\tfor range updates {\n\t\tv, _ := load(ctx, key)\n\t\tpush(v)\n\t}\n}\n\nfunc loadAll(ctx context.Context, keys []string) {\n\tfor _, k := range keys {\n\t\t_, _ = load(ctx, k)\n\t}\n}\n';
     expect(lines(text, 'command-in-loop')).toEqual([24]);
   });
+
+  it('counts a loop over a variadic or slice parameter named msgs as items, and one over a subscription\'s messages as events', () => {
+    const publish = HEAD + 'func Publish(ctx context.Context, stream string, msgs ...string) error {\n\tfor _, m := range msgs {\n\t\tif err := rdb.XAdd(ctx, &redis.XAddArgs{Stream: stream, MaxLen: 1000, Values: map[string]interface{}{"m": m}}).Err(); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n\treturn nil\n}\n';
+    expect(lines(publish, 'command-in-loop')).toEqual([13]);
+    const subscribed = HEAD + 'func Mirror(ctx context.Context, sub *redis.PubSub) {\n\tmsgs := sub.Channel()\n\tfor m := range msgs {\n\t\trdb.Set(ctx, "last", m.Payload, 0)\n\t}\n}\n';
+    expect(lines(subscribed, 'command-in-loop')).toEqual([]);
+  });
 });
