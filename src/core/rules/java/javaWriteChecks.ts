@@ -165,6 +165,19 @@ function isBound(receiver: string, text: string): boolean {
   if (/\.bound\w+Ops\([^()]*\)$/.test(receiver)) return true;
   const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
   if (!name || !text) return false;
+  // Asked for many pairs of calls on the same receiver: answered once per receiver and file text.
+  if (boundCache.text !== text) boundCache = { text, hasBound: /bound\w+Ops\s*\(|Bound\w+Operations/.test(text), byName: new Map() };
+  if (!boundCache.hasBound) return false;
+  const known = boundCache.byName.get(name);
+  if (known !== undefined) return known;
+  const bound = declaredBound(name, text);
+  boundCache.byName.set(name, bound);
+  return bound;
+}
+
+let boundCache: { text: string; hasBound: boolean; byName: Map<string, boolean> } = { text: '', hasBound: false, byName: new Map() };
+
+function declaredBound(name: string, text: string): boolean {
   const escaped = name.replace(/\$/g, '\\$');
   return new RegExp(`\\b${escaped}\\s*=\\s*[\\w.]*\\.bound\\w+Ops\\(|\\bBound\\w+Operations\\s*(?:<[^;=]*>)?\\s+${escaped}\\b`).test(text);
 }
