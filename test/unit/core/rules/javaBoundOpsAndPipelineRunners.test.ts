@@ -1,33 +1,24 @@
 /** Java: bound operations that expire their own key, opsForX().getOperations(), and a class's own executePipelined(callback). */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function linesOf(rule: string, body: string): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.util.*;',
-    'import java.util.concurrent.TimeUnit;',
-    'import org.springframework.data.redis.core.*;',
-    'import org.springframework.data.redis.serializer.StringRedisSerializer;',
-    '',
-    'public class Lists {',
-    '    private StringRedisTemplate template;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.util.*;',
+        'import java.util.concurrent.TimeUnit;',
+        'import org.springframework.data.redis.core.*;',
+        'import org.springframework.data.redis.serializer.StringRedisSerializer;',
+      ],
+      declaration: 'public class Lists',
+      fields: ['    private StringRedisTemplate template;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Lists.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === rule).map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines(rule, text);
 }
 
 describe('Java bound operations', () => {

@@ -1,13 +1,8 @@
 /** Keys converted to bytes with a charset constant (`key.getBytes(CHARSET)`) are the key, not the charset, when Java rules compare keys. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function delLargeLines(del: string, push: string): number[] {
   const text = [
@@ -31,9 +26,7 @@ function delLargeLines(del: string, push: string): number[] {
     '}',
     '',
   ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/ByteStore.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'del-large-key').map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  return findingLines('del-large-key', text);
 }
 
 describe('Java keys converted with getBytes(CHARSET)', () => {

@@ -1,35 +1,26 @@
 /** Java: DEL of a hash read whole just before, DELs of data beside a lock, and Jackson validators that allow everything. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function linesOf(rule: string, body: string): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.util.*;',
-    'import java.util.concurrent.TimeUnit;',
-    'import com.fasterxml.jackson.databind.ObjectMapper;',
-    'import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;',
-    'import org.springframework.data.redis.core.*;',
-    'import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;',
-    '',
-    'public class Orders {',
-    '    private RedisTemplate redisTemplate;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.util.*;',
+        'import java.util.concurrent.TimeUnit;',
+        'import com.fasterxml.jackson.databind.ObjectMapper;',
+        'import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;',
+        'import org.springframework.data.redis.core.*;',
+        'import org.springframework.data.redis.serializer.GenericJackson2JsonRedisSerializer;',
+      ],
+      declaration: 'public class Orders',
+      fields: ['    private RedisTemplate redisTemplate;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Orders.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === rule).map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines(rule, text);
 }
 
 describe('Java DEL of a hash the method has just read whole', () => {

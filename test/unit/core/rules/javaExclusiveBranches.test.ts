@@ -1,31 +1,22 @@
 /** set-then-expire in Java when the write and the EXPIRE sit in different branches of one `if`. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function reportedLines(body: string): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.util.concurrent.TimeUnit;',
-    'import org.springframework.data.redis.core.RedisTemplate;',
-    '',
-    'public class Baskets {',
-    '    private RedisTemplate redisTemplate;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.util.concurrent.TimeUnit;',
+        'import org.springframework.data.redis.core.RedisTemplate;',
+      ],
+      declaration: 'public class Baskets',
+      fields: ['    private RedisTemplate redisTemplate;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Baskets.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'set-then-expire').map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines('set-then-expire', text);
 }
 
 describe('Java set-then-expire across branches', () => {

@@ -1,31 +1,22 @@
 /** cache-write-without-ttl on Java caches with logical expiry: the value carries its own expiry time and is rebuilt after it. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function ttlLines(body: string): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.time.LocalDateTime;',
-    'import org.springframework.data.redis.core.StringRedisTemplate;',
-    '',
-    'public class Shops {',
-    '    private StringRedisTemplate template;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.time.LocalDateTime;',
+        'import org.springframework.data.redis.core.StringRedisTemplate;',
+      ],
+      declaration: 'public class Shops',
+      fields: ['    private StringRedisTemplate template;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Shops.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'cache-write-without-ttl').map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines('cache-write-without-ttl', text);
 }
 
 describe('Java cache entries with logical expiry', () => {

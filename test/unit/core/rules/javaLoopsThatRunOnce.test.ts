@@ -1,32 +1,23 @@
 /** command-in-loop in Java: start-up seeding, loops left right after the command, and hand-written iterator loops. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function loopLines(body: string, implementsClause = ''): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.util.*;',
-    'import javax.annotation.PostConstruct;',
-    'import org.springframework.data.redis.core.*;',
-    '',
-    `public class Prizes${implementsClause} {`,
-    '    private RedisTemplate redisTemplate;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.util.*;',
+        'import javax.annotation.PostConstruct;',
+        'import org.springframework.data.redis.core.*;',
+      ],
+      declaration: `public class Prizes${implementsClause}`,
+      fields: ['    private RedisTemplate redisTemplate;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Prizes.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'command-in-loop').map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines('command-in-loop', text);
 }
 
 describe('Java loops that send a command once, or once per item', () => {

@@ -1,31 +1,22 @@
 /** unbounded-collection-read in Java: an HGETALL read straight back into one object is a fixed-field object hash. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function readLines(body: string): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.util.Map;',
-    'import org.springframework.data.redis.core.StringRedisTemplate;',
-    '',
-    'public class Sessions {',
-    '    private StringRedisTemplate template;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.util.Map;',
+        'import org.springframework.data.redis.core.StringRedisTemplate;',
+      ],
+      declaration: 'public class Sessions',
+      fields: ['    private StringRedisTemplate template;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Sessions.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'unbounded-collection-read').map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines('unbounded-collection-read', text);
 }
 
 describe('Java HGETALL of an object hash', () => {

@@ -1,13 +1,8 @@
 /** lock-release-without-ownership (Java): a DEL inside MULTI/EXEC after WATCH of the lock and a compare of its value is owner-checked. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function releaseLines(release: string[]): number[] {
   const text = [
@@ -25,9 +20,7 @@ function releaseLines(release: string[]): number[] {
     '}',
     '',
   ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Stock.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'lock-release-without-ownership').map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  return findingLines('lock-release-without-ownership', text);
 }
 
 describe('Java lock release through WATCH and MULTI', () => {

@@ -1,32 +1,23 @@
 /** Java wrappers that offer a TTL overload, thin HSET wrappers, and collections the code caps at a fixed size. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { javaClassSource, javaFindingLines } from './javaFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = javaFindingLines();
 
 function linesOf(rule: string, body: string): number[] {
-  const text = [
-    'package app;',
-    '',
-    'import java.util.*;',
-    'import java.util.concurrent.TimeUnit;',
-    'import org.springframework.data.redis.core.*;',
-    '',
-    'public class Store {',
-    '    private RedisTemplate redisTemplate;',
-    '',
+  const text = javaClassSource(
+    {
+      imports: [
+        'import java.util.*;',
+        'import java.util.concurrent.TimeUnit;',
+        'import org.springframework.data.redis.core.*;',
+      ],
+      declaration: 'public class Store',
+      fields: ['    private RedisTemplate redisTemplate;'],
+    },
     body,
-    '}',
-    '',
-  ].join('\n');
-  const result = reviewSource(parsers, text, { path: 'src/main/java/app/Store.java', language: 'java' });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === rule).map((f) => text.slice(0, f.span.startOffset).split('\n').length);
+  );
+  return findingLines(rule, text);
 }
 
 describe('Java cache wrappers', () => {
