@@ -2,22 +2,13 @@
  * unbounded-collection-read on computed keys that no code of the project writes (another deployable fills them),
  * and on backlogs the function drains (reads whole, then deletes) whoever fills them.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { buildWorkspaceIndex, reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines, type SourceFile } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
-function wholeReadLines(sources: { path: string; text: string }[], index: number): number[] {
-  const workspace = buildWorkspaceIndex(parsers, sources);
-  const file = sources[index];
-  return reviewSource(parsers, file.text, { path: file.path, language: 'typescript', workspace })
-    .findings.filter((f) => f.ruleId === 'unbounded-collection-read')
-    .map((f) => f.span.start.line + 1);
+function wholeReadLines(sources: SourceFile[], index: number): number[] {
+  return findingLines.inWorkspace('unbounded-collection-read', sources, index);
 }
 
 const TS_CLIENT = "import Redis from 'ioredis';\nconst redis = new Redis();\nredis.on('error', console.error);\n";

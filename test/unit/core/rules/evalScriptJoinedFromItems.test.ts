@@ -1,18 +1,11 @@
 /** eval-dynamic-script: a script joined from runtime items differs per call; a join of fixed lines does not. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
-function dynamicLines(text: string, path: string, language: 'python' | 'typescript'): number[] {
-  return reviewSource(parsers, text, { path, language })
-    .findings.filter((f) => f.ruleId === 'eval-dynamic-script')
-    .map((f) => f.span.start.line + 1);
+function dynamicLines(text: string, path: string): number[] {
+  return findingLines.inFile('eval-dynamic-script', { path, text });
 }
 
 describe('eval-dynamic-script of scripts joined from items', () => {
@@ -34,7 +27,7 @@ describe('eval-dynamic-script of scripts joined from items', () => {
       '}',
       '',
     ].join('\n');
-    expect(dynamicLines(text, 'src/fields.ts', 'typescript')).toEqual([7, 13]);
+    expect(dynamicLines(text, 'src/fields.ts')).toEqual([7, 13]);
   });
 
   it('reports a Python script joined by a generator over the call arguments, inline or through a local', () => {
@@ -53,7 +46,7 @@ describe('eval-dynamic-script of scripts joined from items', () => {
       '    return r.eval("\\n".join(f"redis.call(\'SREM\', KEYS[1], \'{i}\')" for i in ids), 1, key)',
       '',
     ].join('\n');
-    expect(dynamicLines(text, 'app/drop.py', 'python')).toEqual([8, 12]);
+    expect(dynamicLines(text, 'app/drop.py')).toEqual([8, 12]);
   });
 
   it('leaves joins of fixed lines alone: literal lists, constants, and a local list that is never filled', () => {
@@ -69,7 +62,7 @@ describe('eval-dynamic-script of scripts joined from items', () => {
       '    return r.eval(lua, 1, key), r.eval("\\n".join(PARTS), 1, key)',
       '',
     ].join('\n');
-    expect(dynamicLines(python, 'app/bump.py', 'python')).toEqual([]);
+    expect(dynamicLines(python, 'app/bump.py')).toEqual([]);
     const script = [
       "import Redis from 'ioredis';",
       'const redis = new Redis();',
@@ -82,6 +75,6 @@ describe('eval-dynamic-script of scripts joined from items', () => {
       '}',
       '',
     ].join('\n');
-    expect(dynamicLines(script, 'src/bump.ts', 'typescript')).toEqual([]);
+    expect(dynamicLines(script, 'src/bump.ts')).toEqual([]);
   });
 });

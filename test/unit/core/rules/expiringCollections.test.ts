@@ -1,21 +1,11 @@
 /** unbounded-collection-read and collections the project gives a TTL: lists of one job live for a bounded time. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { buildWorkspaceIndex, reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines, type SourceFile } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
-function wholeReadLines(sources: { path: string; text: string }[], index: number): number[] {
-  const workspace = buildWorkspaceIndex(parsers, sources);
-  const file = sources[index];
-  const language = file.path.endsWith('.py') ? 'python' : 'typescript';
-  return reviewSource(parsers, file.text, { path: file.path, language, workspace })
-    .findings.filter((f) => f.ruleId === 'unbounded-collection-read')
-    .map((f) => f.span.start.line + 1);
+function wholeReadLines(sources: SourceFile[], index: number): number[] {
+  return findingLines.inWorkspace('unbounded-collection-read', sources, index);
 }
 
 const PY_CLIENT = 'import redis\n\nr = redis.Redis()\n';
