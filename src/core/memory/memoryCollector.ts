@@ -10,6 +10,7 @@ import { marginFromVariance, SampleMoments } from './samplingError';
 import { TopList } from './topKeys';
 import { TtlBucketCounter } from './ttlBuckets';
 import type { KeyRecord, KeySummary, MemoryReport, NodeSummary, SamplingSummary, TtlBucketName, TypeSummary } from './types';
+import { keepStringPrototypeFast } from '../text/stringPrototypeShape';
 
 type Moments = { count: number; sum: number; sumOfSquares: number };
 type Ranked<T> = Array<{ score: number; item: T }>;
@@ -93,6 +94,7 @@ export class MemoryCollector {
     this.topByMemory = new TopList(options.topKeys);
     this.topByLength = new TopList(options.topKeys);
     this.hotKeys = new TopList(options.topKeys);
+    keepStringPrototypeFast();
   }
 
   /** Announce a node before its keys arrive; `dbsize` is its key count at the start. */

@@ -13,7 +13,6 @@ import type { IdleBucketName, MemoryReport, RdbSourceSummary } from '../memory/t
 import * as sizeModel from './sizeModel';
 import { serverShapeFromVersion, valkeyShape, type ServerShape, type SizeEstimate } from './sizeModel';
 import type { AllocatorQuantum } from './allocator';
-import { keepStringPrototypeFast } from './stringPrototypeShape';
 
 // Local bindings for the per-key path (imported names compiled to CommonJS are getters).
 const keyNameFields = keyRecordName.keyNameFields;
@@ -86,7 +85,6 @@ export class RdbAnalysis implements RdbListener {
     this.keysByDatabase = this.totals.keysByDatabase;
     this.nowMs = options.nowMs;
     this.shape = serverShapeFromVersion(undefined, options.allocatorQuantum);
-    keepStringPrototypeFast();
     if (!shared && !options.manyNodes) this.collector.beginNode(options.origin, 0, 'full');
   }
 

@@ -1,7 +1,7 @@
 /** keepStringPrototypeFast undoes what a class extending String does to String.prototype (checked in V8 itself). */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { keepStringPrototypeFast } from '../../../../src/core/rdb/stringPrototypeShape';
+import { keepStringPrototypeFast } from '../../../../src/core/text/stringPrototypeShape';
 
 /** Runs `body` in a fresh node with V8's natives syntax; prints whether String.prototype has fast properties at each %CHECK. */
 function inV8(body: string): string[] {
