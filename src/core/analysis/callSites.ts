@@ -9,9 +9,11 @@ import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type 
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, WRITE_COMMANDS, commandForMethod, commandFromName } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
-import { argumentParen, calleeBefore, mayAttachListener, occursAsValue } from './handOver';
+import { noteClientEscapes } from './handOver';
+import { argShape, commandTemplate, genericCommand } from './commandOfCall';
+import { isDjangoCache, setsWithoutTimeout } from './djangoCache';
 import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
-import { boundCommands, judgeReceiver, normalizeReceiver, type ArgShape, type ProjectFacts } from './receiverEvidence';
+import { boundCommands, judgeReceiver, normalizeReceiver, type ProjectFacts } from './receiverEvidence';
 import { loopInfoOf } from './loopShape';
 import { assignsFunctionTo } from './methodAssignment';
 import { loopDependsOnReply } from './replyDependence';
@@ -148,10 +150,10 @@ export class CallSiteBuilder {
   private receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
     const ref = this.tracker.resolve(object, context);
     if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
-    const command = GENERIC_COMMAND_METHODS.has(method) ? this.genericCommand(parts) : commandForMethod(method);
+    const command = GENERIC_COMMAND_METHODS.has(method) ? genericCommand(parts, this.syntax) : commandForMethod(method);
     if (!command) return undefined;
     const text = object.text;
-    if ((command === 'KEYS' || (command === 'SET' && this.setsWithoutTimeout(parts))) && this.isDjangoCache(object, context)) {
+    if ((command === 'KEYS' || (command === 'SET' && setsWithoutTimeout(parts))) && this.facts().usesRedis && isDjangoCache(object, context, this.syntax, this.tracker)) {
       const evidence = command === 'KEYS' ? "Django's cache API has keys() only with the django-redis backend, where it runs KEYS" : 'the Django cache API on a project that uses Redis (django-redis)';
       return { kind: 'client', library: 'redis-py', confidence: 'likely', evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: false, facade: 'django-cache' };
     }
@@ -162,7 +164,7 @@ export class CallSiteBuilder {
         receiverText: text,
         method,
         command,
-        args: this.argShape(parts, command),
+        args: argShape(parts, command, this.syntax),
         knownNonClient: !!first && this.tracker.isKnownNonClient(first, context),
         importedName: !!first && this.tracker.isImportedName(first, context) && !this.fromProjectRedisModule(first, context),
       },
@@ -171,30 +173,6 @@ export class CallSiteBuilder {
     if (!verdict) return undefined;
     const awaited = this.syntax.family === 'script' || parts.callee.parent?.parent?.type === 'await';
     return { kind: verdict.kind, library: verdict.library, confidence: 'likely', evidence: verdict.evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: awaited };
-  }
-
-  /**
-   * `cache` or `caches['default']` imported from django.core.cache, in a project that uses Redis. Django's own
-   * backends have no keys(): a call of it means the django-redis backend.
-   */
-  private isDjangoCache(object: Node, context: ContextSnapshot): boolean {
-    if (this.syntax.family !== 'python' || !this.facts().usesRedis) return false;
-    const name = object.type === 'subscript' ? object.childForFieldName('value') : object;
-    if (name?.type !== 'identifier') return false;
-    if (this.tracker.importedModuleOf(name.text, context) === 'django.core.cache') return true;
-    // `cache = caches[alias or DEFAULT_CACHE_ALIAS]`, assigned once in the function (or module) that uses it.
-    let scope = name.parent;
-    while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
-    const assigned = scope?.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === name.text) ?? [];
-    const value = assigned.length === 1 ? assigned[0]?.childForFieldName('right') : undefined;
-    const source = value?.type === 'subscript' ? value.childForFieldName('value') : value;
-    return source?.type === 'identifier' && this.tracker.importedModuleOf(source.text, context) === 'django.core.cache';
-  }
-
-  /** Django's `cache.set(key, value, timeout=None)` (or None third): an entry that never expires. */
-  private setsWithoutTimeout(parts: CallParts): boolean {
-    const timeout = parts.keywords.find((k) => k.name === 'timeout')?.value ?? parts.args[2];
-    return timeout?.type === 'none';
   }
 
   /** `import { client } from '$services/redis'`: a name from the project's own Redis module (an alias path the index cannot resolve). */
@@ -292,48 +270,6 @@ export class CallSiteBuilder {
     return this.factsCache;
   }
 
-  /** The command of a generic `call('HGETALL', ...)` / `execute_command(...)`, when its name is a literal. */
-  private genericCommand(parts: CallParts): string | undefined {
-    const first = parts.args[0] ? this.syntax.evaluate(parts.args[0]) : undefined;
-    // node-redis v4 `sendCommand(['FLUSHDB'])` takes the command and its arguments as one array.
-    const name = first?.kind === 'array' && first.items[0]?.value.kind === 'string' ? first.items[0].value : first;
-    if (name?.kind === 'string') return commandFromName(name.value);
-    const template = this.syntax.family === 'python' && parts.args[0] ? this.commandTemplate(parts.args[0]) : undefined;
-    return template ? commandFromName(template) : undefined;
-  }
-
-  /**
-   * `execute_command(f"type {key}")`, `"TYPE {}".format(key)`, `"memory usage %s" % key`: one string with the
-   * arguments formatted in. The words before the first placeholder name the command.
-   */
-  private commandTemplate(node: Node): string | undefined {
-    let template: Node | null = node;
-    if (node.type === 'call') {
-      const callee = node.childForFieldName('function');
-      template = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'format' ? callee.childForFieldName('object') : null;
-    } else if (node.type === 'binary_operator') {
-      template = node.childForFieldName('operator')?.text === '%' ? node.childForFieldName('left') : null;
-    }
-    if (!template) return undefined;
-    const value = this.syntax.evaluate(template);
-    const text = value.kind === 'string' ? value.value : value.kind === 'pattern' ? value.pattern : undefined;
-    const literal = text === undefined ? undefined : /^\s*([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)*)\s+(?=[*{%])/.exec(text);
-    return literal?.[1];
-  }
-
-  /** Only the arguments evidence reads: SET/GET/SORT options and the KEYS pattern. */
-  private argShape(parts: CallParts, command: string): ArgShape {
-    if (command !== 'SET' && command !== 'GET' && command !== 'KEYS' && command !== 'SORT') return { strings: [], objectKeys: [], keywords: [] };
-    const strings: (string | undefined)[] = [];
-    const objectKeys: string[] = [];
-    for (const node of parts.args) {
-      const value = this.syntax.evaluate(node);
-      strings.push(value.kind === 'string' ? value.value : value.kind === 'pattern' ? value.pattern : undefined);
-      if (value.kind === 'object') objectKeys.push(...Object.keys(value.entries));
-    }
-    return { strings, objectKeys, keywords: parts.keywords.map((k) => k.name) };
-  }
-
   /** Statement for-loops whose round trips depend on earlier replies (retry, poll, paging) cannot be batched. */
   markReplyDependentLoops(): void {
     const byLoop = new Map<number, typeof this.sitesInLoops>();
@@ -353,39 +289,9 @@ export class CallSiteBuilder {
     }
   }
 
-  /**
-   * Clients handed to other code may get their listeners there: returned, exported, or passed to project code
-   * (a function of this file that attaches listeners, or one imported from a relative module). Handing a client
-   * to a package, to `.bind()`, or to a function that never attaches one is not a hand-over. A textual check per
-   * bound creation keeps this off the per-call hot path; it can only make findings rarer, never add one.
-   */
+  /** Where this file hands its clients to other code (handOver.ts); only the TS/JS error-listener rule asks. */
   noteEscapes(creations: ClientCreation[], escapedIdentities: Set<string>, exportedIdentities: Set<string>): void {
-    for (const creation of creations) {
-      const name = creation.binding;
-      if (!name || name.startsWith('this.')) continue;
-      // Most clients are never handed over: the regex below is built only when a plain name can match it.
-      if (/^[A-Za-z_$][\w$]*$/.test(name) && !occursAsValue(this.text, name)) continue;
-      const identity = `creation:${creation.callSpan.startOffset}`;
-      const escaped = name.replace(/[$]/g, '\\$');
-      // `wrap(raw as any)`, `wrap(raw!)`: a TypeScript cast hands over the same client.
-      const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*(?:!|\\s+as\\s+[\\w$.<>\\[\\]]+)?\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
-      for (let match = uses.exec(this.text); match; match = uses.exec(this.text)) {
-        // A parameter of the same name is another variable (`function describe(conn) {...}`), not a use.
-        if (match.index < creation.callSpan.startOffset) continue;
-        const before = this.text.slice(Math.max(0, match.index - 200), match.index + 1);
-        // Exports are judged with the workspace index (listeners in importing files).
-        if (/^export/.test(match[0]) || /(module\.exports\s*=\s*\{[^}]*|export\s*\{[^}]*|export\s+default\s|exports(\.\w+)?\s*=\s)$/.test(before)) {
-          exportedIdentities.add(identity);
-          continue;
-        }
-        if (/^return/.test(match[0]) || /return\s*\{[^}]*$/.test(before)) {
-          escapedIdentities.add(identity);
-          continue;
-        }
-        const paren = argumentParen(this.text, match.index);
-        if (paren >= 0 && mayAttachListener(calleeBefore(this.text, paren), this.text, this.moduleMayListen)) escapedIdentities.add(identity);
-      }
-    }
+    noteClientEscapes(this.text, creations, escapedIdentities, exportedIdentities, this.moduleMayListen);
   }
 
   /**
@@ -428,7 +334,7 @@ export class CallSiteBuilder {
         command = commandFromName(name, sub);
         args = items.slice(command?.includes(' ') ? 2 : 1);
       } else if (family === 'python' && parts.args[0]) {
-        const template = this.commandTemplate(parts.args[0]);
+        const template = commandTemplate(parts.args[0], this.syntax);
         command = template ? commandFromName(template) : undefined;
         if (command) args = args.slice(1);
       }

@@ -4,6 +4,7 @@
  * module. Packages (a rate limiter's options, `app.decorate(...)`, a session store) and `.bind(client)` do not
  * attach listeners to a client they are given.
  */
+import type { ClientCreation } from './model';
 
 const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
 
@@ -123,4 +124,39 @@ export function mayAttachListener(callee: string, text: string, moduleMayListen?
   const specifier = importedFromProject(first, text);
   if (specifier !== undefined) return !moduleMayListen || !specifier.startsWith('.') || moduleMayListen(specifier);
   return segments.length === 1 && definedHere(first, text) && ERROR_LISTENER.test(text);
+}
+
+/**
+ * Clients handed to other code may get their listeners there: returned, exported, or passed to project code
+ * (a function of this file that attaches listeners, or one imported from a relative module). Handing a client
+ * to a package, to `.bind()`, or to a function that never attaches one is not a hand-over. A textual check per
+ * bound creation keeps this off the per-call hot path; it can only make findings rarer, never add one.
+ */
+export function noteClientEscapes(text: string, creations: ClientCreation[], escapedIdentities: Set<string>, exportedIdentities: Set<string>, moduleMayListen?: (specifier: string) => boolean): void {
+  for (const creation of creations) {
+    const name = creation.binding;
+    if (!name || name.startsWith('this.')) continue;
+    // Most clients are never handed over: the regex below is built only when a plain name can match it.
+    if (/^[A-Za-z_$][\w$]*$/.test(name) && !occursAsValue(text, name)) continue;
+    const identity = `creation:${creation.callSpan.startOffset}`;
+    const escaped = name.replace(/[$]/g, '\\$');
+    // `wrap(raw as any)`, `wrap(raw!)`: a TypeScript cast hands over the same client.
+    const uses = new RegExp(`(?:[(,]\\s*${escaped}\\s*(?:!|\\s+as\\s+[\\w$.<>\\[\\]]+)?\\s*[,)]|\\{\\s*${escaped}\\s*[,}]|,\\s*${escaped}\\s*\\}|:\\s*${escaped}\\s*[,}]|return\\s+${escaped}\\b(?!\\s*[.(\\[?])|export\\s+default\\s+${escaped}\\b|exports(?:\\.\\w+)?\\s*=\\s*${escaped}\\b)`, 'g');
+    for (let match = uses.exec(text); match; match = uses.exec(text)) {
+      // A parameter of the same name is another variable (`function describe(conn) {...}`), not a use.
+      if (match.index < creation.callSpan.startOffset) continue;
+      const before = text.slice(Math.max(0, match.index - 200), match.index + 1);
+      // Exports are judged with the workspace index (listeners in importing files).
+      if (/^export/.test(match[0]) || /(module\.exports\s*=\s*\{[^}]*|export\s*\{[^}]*|export\s+default\s|exports(\.\w+)?\s*=\s)$/.test(before)) {
+        exportedIdentities.add(identity);
+        continue;
+      }
+      if (/^return/.test(match[0]) || /return\s*\{[^}]*$/.test(before)) {
+        escapedIdentities.add(identity);
+        continue;
+      }
+      const paren = argumentParen(text, match.index);
+      if (paren >= 0 && mayAttachListener(calleeBefore(text, paren), text, moduleMayListen)) escapedIdentities.add(identity);
+    }
+  }
 }
