@@ -5,55 +5,15 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { MODULE_CONTEXT, MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
-import { ClientCreations, FACTORY_NAMES, SAME_CLIENT_METHODS, isAsyncFactory } from './creations';
+import { clientKindOfType, factoryOf, isRedisModule } from './clientFactories';
+import { NEUTRAL, NON_CLIENT_CONSTRUCTORS, NOT_A_CLIENT, isClient, isolatedClientParameter, type BindingValue, type ClientRef, type Value } from './clientValues';
+import { ClientCreations, FACTORY_NAMES, isAsyncFactory } from './creations';
+import { clientAfterMethod } from './derivedClients';
 import { IMPORTS_READ, normalEffects, noEffects, type Contribution, type Effects } from './effects';
 import { injectedClientIdentity, injectedToken } from './injectionTokens';
-import type { ClientCreation, ClientLibrary, ReceiverKind } from './model';
-import { CLIENT_TYPE_NAMES, REDIS_MODULES, type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
+import type { ClientCreation } from './model';
+import { type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
 import type { WorkspaceLookup } from './workspaceLookup';
-
-export interface ClientRef {
-  kind: ReceiverKind;
-  library: ClientLibrary;
-  async: boolean;
-  identity: string;
-  origin: 'local' | 'imported' | 'parameter';
-  creation?: ClientCreation;
-}
-
-interface ModuleRef {
-  module: string;
-  /**
-   * The client a required module is as a whole: `const kv = require('./conn')` where conn.js ends with
-   * `module.exports = client` (the binding holds module.exports itself, so `kv.get(...)` runs on that client).
-   */
-  whole?: ClientRef;
-}
-
-type Value = ClientRef | ModuleRef | undefined;
-
-const NOT_A_CLIENT = Symbol('not a client');
-const NEUTRAL = Symbol('neutral');
-type BindingValue = ClientRef | typeof NOT_A_CLIENT | typeof NEUTRAL | undefined;
-
-const PIPELINE_END_METHODS = new Set(['exec', 'execute', 'execAsPipeline', 'discard', 'reset', 'then']);
-const NON_CLIENT_CONSTRUCTORS = /^(dict|list|set|tuple|defaultdict|OrderedDict|Counter|Map|Set|WeakMap|Array|Object|URLSearchParams|Headers)$/;
-
-function isClient(value: Value): value is ClientRef {
-  return !!value && 'kind' in value;
-}
-
-/**
- * The parameter of a callback given to node-redis v4's `client.executeIsolated(async (isolated) => ...)`: a client on
- * its own connection (where WATCH/MULTI belong).
- */
-function isolatedClientParameter(binding: BoundName): ClientRef | undefined {
-  const fn = binding.context.fnNode;
-  const call = fn?.parent?.type === 'arguments' ? fn.parent.parent : undefined;
-  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
-  if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'executeIsolated') return undefined;
-  return { kind: 'client', library: 'node-redis', async: true, identity: `param:${binding.context.fnId}:${binding.name}`, origin: 'parameter' };
-}
 
 export class ClientTracker {
   private readonly clientCreations: ClientCreations;
@@ -71,9 +31,9 @@ export class ClientTracker {
 
   constructor(
     private readonly collected: Collected,
-    private readonly syntax: LanguageSyntax,
-    private readonly path: string,
-    private readonly workspace?: WorkspaceLookup,
+    readonly syntax: LanguageSyntax,
+    readonly path: string,
+    readonly workspace?: WorkspaceLookup,
     /** Remember which creations each answer reached (needed when statements are reused across edits). */
     private readonly trackReach = false,
   ) {
@@ -142,7 +102,7 @@ export class ClientTracker {
     this.read(IMPORTS_READ);
     if (this.importsRedisCache !== undefined) return this.importsRedisCache;
     let found = false;
-    for (const module of this.importedModules) if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) found = true;
+    for (const module of this.importedModules) if (isRedisModule(module)) found = true;
     if (!found && this.workspace) {
       for (const list of this.collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
         for (const binding of list) {
@@ -176,7 +136,7 @@ export class ClientTracker {
   creationAt(node: Node, context: ContextSnapshot): ClientCreation | undefined {
     const parts = this.partsOf(node);
     if (!parts || (parts.property && !parts.isNew && !FACTORY_NAMES.has(parts.property))) return undefined;
-    const info = this.factoryOf(parts.callee, parts.isNew, context);
+    const info = factoryOf(this, parts.callee, parts.isNew, context);
     return info ? this.creationFor(node, info, context, parts.isNew ? `new ${parts.callee.text}` : parts.callee.text) : undefined;
   }
 
@@ -268,67 +228,12 @@ export class ClientTracker {
     return { ...info, creation, identity: `creation:${node.startIndex}`, origin: 'local' };
   }
 
-  private afterMethod(base: ClientRef, method: string, node: Node, parts: CallParts, context: ContextSnapshot): ClientRef | undefined {
-    const derived = (kind: ReceiverKind): ClientRef => ({ ...base, kind, creation: undefined, identity: `${kind}:${node.startIndex}` });
-    if (base.kind === 'pipeline' || base.kind === 'transaction') return PIPELINE_END_METHODS.has(method) ? undefined : base;
-    if (base.kind === 'sentinel') {
-      if (method === 'master_for' || method === 'slave_for') {
-        const creation = this.creationFor(node, { library: base.library, kind: 'client', async: base.async }, context, method);
-        return { ...base, kind: 'client', creation, identity: `creation:${node.startIndex}`, origin: 'local' };
-      }
-      return undefined;
-    }
-    if (base.kind !== 'client' && base.kind !== 'cluster') return undefined;
-    if (SAME_CLIENT_METHODS.has(method)) return base;
-    if (method === 'duplicate' || (method === 'client' && base.library === 'redis-py')) {
-      const creation = this.creationFor(node, { library: base.library, kind: base.kind, async: base.async }, context, 'duplicate');
-      return { ...base, creation, identity: `creation:${node.startIndex}`, origin: 'local' };
-    }
-    if (method === 'pipeline') {
-      if (base.library !== 'redis-py') return derived('pipeline');
-      const transaction = parts.keywords.find((k) => k.name === 'transaction')?.value.text ?? parts.args[0]?.text;
-      return derived(transaction === 'False' ? 'pipeline' : 'transaction');
-    }
-    if (method === 'multi') return derived('transaction');
-    if (method === 'pubsub') return derived('pubsub');
-    return undefined;
-  }
-
   private creationFor(node: Node, info: FactoryInfo, context: ContextSnapshot, factory: string): ClientCreation {
     return this.clientCreations.record(node, info, context, factory, this.effects);
   }
 
-  private factoryOf(callee: Node, isNew: boolean, context: ContextSnapshot): FactoryInfo | undefined {
-    // `require(<redis library>)()` and `new (require(<redis library>))(...)`: the module itself is the factory.
-    const required = this.syntax.requiredModule?.(callee);
-    if (required) return this.syntax.factory(`${required}:require`, isNew) ?? this.syntax.factory(`${required}:*`, isNew);
-    // `require('redis').createClient()`: a factory of the module required in place (or of the library a project module re-exports).
-    const object = callee.type === 'member_expression' ? callee.childForFieldName('object') : null;
-    const inPlace = object ? this.syntax.requiredModule?.(object) : undefined;
-    if (inPlace) {
-      const property = callee.childForFieldName('property')!.text;
-      const library = this.workspace?.reexportedLibrary?.(this.path, this.syntax.family, inPlace) ?? inPlace;
-      return this.syntax.factory(`${library}:*.${property}`, isNew);
-    }
-    const path = this.syntax.dottedPath(callee);
-    if (!path) return undefined;
-    const [first, ...rest] = path.split('.');
-    const bindings = this.bindingsFor(first, context);
-    let binding = bindings?.find((b) => b.kind === 'import');
-    const alias = binding ? undefined : bindings?.find((b) => b.kind === 'alias');
-    if (alias?.module) {
-      // `const { createClient } = redisPkg` where redisPkg is the default/namespace import of a Redis library.
-      const source = this.bindingsFor(alias.module, context)?.find((b) => b.kind === 'import');
-      if (source?.module && (source.imported === 'default' || source.imported === '*')) binding = { ...source, imported: alias.imported };
-    }
-    if (!binding?.module) return undefined;
-    const library = this.workspace?.reexportedLibrary?.(this.path, this.syntax.family, binding.module);
-    if (library) return this.syntax.factory(`${library}:${[binding.imported === 'default' ? '*' : binding.imported, ...rest].join('.')}`, isNew);
-    const qualified =
-      this.syntax.family === 'python'
-        ? [binding.module, binding.imported === '*' ? undefined : binding.imported, ...rest].filter(Boolean).join('.')
-        : `${binding.module}:${[binding.imported, ...rest].join('.')}`;
-    return this.syntax.factory(qualified, isNew);
+  private afterMethod(base: ClientRef, method: string, node: Node, parts: CallParts, context: ContextSnapshot): ClientRef | undefined {
+    return clientAfterMethod(base, method, node, parts, (info, factory) => this.creationFor(node, info, context, factory));
   }
 
   /**
@@ -413,7 +318,7 @@ export class ClientTracker {
     return out;
   }
 
-  private bindingsFor(name: string, context: ContextSnapshot): BoundName[] | undefined {
+  bindingsFor(name: string, context: ContextSnapshot): BoundName[] | undefined {
     for (const scope of context.scopes) {
       // Reaching the module scope makes the answer depend on the module's names, found or not.
       if (scope === MODULE_SCOPE && this.trackReach && this.effects) this.read(`m:${name}`);
@@ -504,7 +409,7 @@ export class ClientTracker {
   private importValue(binding: BoundName): Value {
     const module = binding.module!;
     const imported = binding.imported ?? 'default';
-    if (REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0])) return undefined;
+    if (isRedisModule(module)) return undefined;
     if (this.syntax.family === 'python') {
       if (imported === '*') return { module };
       const fromModule = this.fromWorkspace(module, imported);
@@ -557,17 +462,6 @@ export class ClientTracker {
 
   /** Client kind named by a type annotation, when the type is imported from a Redis library. */
   typeKind(typeText: string, context: ContextSnapshot): Omit<ClientRef, 'identity' | 'origin'> | undefined {
-    for (const token of typeText.match(/[A-Za-z_][\w.]*/g) ?? []) {
-      const segments = token.split('.');
-      const last = segments[segments.length - 1];
-      const kind = CLIENT_TYPE_NAMES[last];
-      if (!kind) continue;
-      const binding = this.bindingsFor(segments[0], context)?.find((b) => b.kind === 'import');
-      const module = binding?.module;
-      if (!module || !(REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split('.')[0]))) continue;
-      const library: ClientLibrary = this.syntax.family === 'python' ? 'redis-py' : module === 'ioredis' ? 'ioredis' : 'node-redis';
-      return { kind, library, async: library !== 'redis-py' || /asyncio|aioredis/.test(`${module}.${token}`) };
-    }
-    return undefined;
+    return clientKindOfType(this, this.syntax.family, typeText, context);
   }
 }

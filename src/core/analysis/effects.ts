@@ -2,7 +2,7 @@
  * What the client tracker records so that results can be kept across edits: what a resolution depended on,
  * and what a module-level or self/this binding tells the rest of its file.
  */
-import type { ClientRef } from './clientTracker';
+import type { ClientRef } from './clientValues';
 import type { BoundName } from './collect';
 
 /**
