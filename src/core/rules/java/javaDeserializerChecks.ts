@@ -26,6 +26,10 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
       report(creation.span, 'JdkSerializationRedisSerializer Java-deserializes whatever bytes are stored under the key: anyone who can write to Redis chooses the class to instantiate (gadget chains run code). Use StringRedisSerializer or a Jackson serializer bound to your class.');
     } else if (UNSAFE_CODECS.test(creation.type) && !creation.returned && !(creation.type === 'JsonJacksonCodec' && creation.args.length > 0 && /ObjectMapper|mapper/i.test(creation.args[0]) === false)) {
       report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec: creation.type });
+    } else if (!creation.returned && !UNSAFE_CODECS.test(creation.type) && codecVariableTypes(code()).get(creation.callSpan.startOffset)) {
+      // `KryoCodec codec = new ProjectKryoCodec();`: the project's subclass is still the codec its variable names.
+      const codec = codecVariableTypes(code()).get(creation.callSpan.startOffset)!;
+      report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec });
     } else if (creation.type === 'RedissonSpringCacheManager' && creation.args.length < 3 && !/setCodec\s*\(/.test(code())) {
       report(creation.span, 'RedissonSpringCacheManager without a codec stores cached values with the Redisson client\'s default object codec, which instantiates the classes named in the stored bytes. Pass a codec bound to your types (TypedJsonJacksonCodec) or set one on the client.');
     }
@@ -48,6 +52,11 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
     if (!mapper || !installedOnSerializer(code(), mapper)) continue;
     report(invocation.span, '{{method}}({{args}}) on the ObjectMapper of a Redis serializer lets the JSON read from Redis name any class to instantiate (polymorphic deserialization with no allow-list). Bind the serializer to your class, or pass a BasicPolymorphicTypeValidator that allows only your packages.', { method: invocation.name, args: invocation.args.join(', ').replace(/\s+/g, ' ').slice(0, 60) });
   }
+  // RedisCacheConfiguration.defaultCacheConfig() keeps JdkSerializationRedisSerializer for values until serializeValuesWith replaces it.
+  for (const invocation of facts.invocations) {
+    if (invocation.name !== 'defaultCacheConfig' || !/(^|\.)RedisCacheConfiguration$/.test(invocation.object) || /\bserializeValuesWith\s*\(/.test(code())) continue;
+    report(invocation.span, 'RedisCacheConfiguration.defaultCacheConfig() serializes cached values with JdkSerializationRedisSerializer unless serializeValuesWith replaces it: every cache read Java-deserializes bytes from Redis. Add .serializeValuesWith(...) with a JSON or String serializer.');
+  }
   // Spring Boot's auto-configured RedisCacheManager uses JdkSerializationRedisSerializer unless a cache configuration says otherwise.
   if (facts.annotations.some((a) => a.name === 'EnableCaching') && /org\.springframework\.data\.redis/.test(code()) && !DECLARES_CACHE_MANAGER.test(code())) {
     for (const annotation of facts.annotations) {
@@ -69,6 +78,25 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
 
 /** A cache manager or cache configuration declared in the file (an injected CacheManager parameter does not count). */
 const DECLARES_CACHE_MANAGER = /\b(RedisCacheManager|RedisCacheConfiguration|RedissonSpringCacheManager|CaffeineCacheManager|ConcurrentMapCacheManager|CacheManagerCustomizer|RedisCacheManagerBuilderCustomizer)\b|\bCacheManager\s+\w+\s*\(/;
+
+/**
+ * Object creations assigned to a variable or field declared as one of the unsafe Redisson codecs, by the offset of
+ * their `new`: `KryoCodec codec = new KryoCodecWithDefaultSerializer();` names the codec even when its class is the project's.
+ */
+const codecVariableTypes = (() => {
+  let lastText: string | undefined;
+  let last = new Map<number, string>();
+  return (text: string): Map<number, string> => {
+    if (text === lastText) return last;
+    last = new Map();
+    lastText = text;
+    if (!/Codec\s+\w+\s*=\s*new\b/.test(text)) return last;
+    for (const match of text.matchAll(/\b(\w+Codec)(?:\s*<[^>]*>)?\s+\w+\s*=\s*(new\b)/g)) {
+      if (UNSAFE_CODECS.test(match[1])) last.set(match.index! + match[0].length - 3, match[1]);
+    }
+    return last;
+  };
+})();
 
 /** The mapper is handed to a Redis serializer or codec in this file. */
 function installedOnSerializer(text: string, mapper: string): boolean {
