@@ -95,9 +95,15 @@ export function refusalHint(reply: string): string {
   return '';
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** Reads RESP lines and then the raw payload from one socket, pull-style. */
 class SocketReader {
-  private buffered: Buffer = Buffer.alloc(0);
+  /** Bytes received and not yet handed out, in the chunks they arrived in: joining each arrival onto what waited
+   *  copied every byte of a 1 MB backlog again with each 64 KB read (most of the transfer's allocations, and the
+   *  garbage collections they set off, while the parser caught up). Joined only for the handshake's short lines. */
+  private readonly queue: Buffer[] = [];
+  private queued = 0;
   private waiting: (() => void) | undefined;
   private failure: Error | undefined;
   private ended = false;
@@ -105,14 +111,37 @@ class SocketReader {
 
   constructor(private readonly socket: Socket, private readonly address: string) {
     socket.on('data', (chunk: Buffer) => {
-      this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+      this.queue.push(chunk);
+      this.queued += chunk.length;
       // Back-pressure: the parser pulls; stop reading while a megabyte waits.
-      if (this.buffered.length > 1 << 20) socket.pause();
+      if (this.queued > 1 << 20) socket.pause();
       this.wake();
     });
     socket.on('error', (error) => ((this.failure ??= new SnapshotError(`${address}: ${error.message}`)), this.wake()));
     socket.on('timeout', () => ((this.failure ??= new SnapshotError(`${address}: no data for ${socket.timeout} ms`)), socket.destroy(), this.wake()));
     socket.on('close', () => ((this.ended = true), this.wake()));
+  }
+
+  /** Everything waiting, as one buffer. */
+  private joined(): Buffer {
+    if (this.queue.length > 1) this.setRest(Buffer.concat(this.queue, this.queued));
+    return this.queue.length ? this.queue[0] : EMPTY;
+  }
+
+  /** Replace what waits with `rest`. */
+  private setRest(rest: Buffer): void {
+    this.queue.length = 0;
+    if (rest.length) this.queue.push(rest);
+    this.queued = rest.length;
+  }
+
+  /** The next at most `limit` bytes that wait (one chunk or its head), taken out of the queue. */
+  private take(limit: number): Buffer {
+    const chunk = this.queue[0];
+    this.queued -= Math.min(limit, chunk.length);
+    if (chunk.length <= limit) return this.queue.shift()!;
+    this.queue[0] = chunk.subarray(limit);
+    return chunk.subarray(0, limit);
   }
 
   private wake(): void {
@@ -143,10 +172,11 @@ class SocketReader {
 
   private async line(): Promise<string> {
     for (;;) {
-      const end = this.buffered.indexOf('\r\n');
+      const buffered = this.joined();
+      const end = buffered.indexOf('\r\n');
       if (end >= 0) {
-        const line = this.buffered.subarray(0, end).toString('latin1');
-        this.buffered = this.buffered.subarray(end + 2);
+        const line = buffered.subarray(0, end).toString('latin1');
+        this.setRest(buffered.subarray(end + 2));
         return line;
       }
       await this.more();
@@ -164,8 +194,11 @@ class SocketReader {
   /** Skip the keep-alive newlines sent while the server forks, then read `$len` or `$EOF:mark`. */
   async payloadHeader(): Promise<PayloadFraming> {
     for (;;) {
-      while (this.buffered.length && this.buffered[0] === 0x0a) this.buffered = this.buffered.subarray(1);
-      if (this.buffered.length && this.buffered.indexOf('\r\n') >= 0) break;
+      let buffered = this.joined();
+      let newlines = 0;
+      while (newlines < buffered.length && buffered[newlines] === 0x0a) newlines++;
+      if (newlines) this.setRest((buffered = buffered.subarray(newlines)));
+      if (buffered.length && buffered.indexOf('\r\n') >= 0) break;
       await this.more();
     }
     const header = await this.line();
@@ -186,7 +219,7 @@ class SocketReader {
   async startsWithMark(trailing: Uint8Array, mark: Buffer): Promise<boolean> {
     if (this.endMarkSeen) return trailing.length === 0;
     for (;;) {
-      const joined = Buffer.concat([Buffer.from(trailing), this.buffered]);
+      const joined = Buffer.concat([Buffer.from(trailing), this.joined()]);
       if (joined.length >= mark.length) return joined.subarray(0, mark.length).equals(mark);
       try {
         await this.more();
@@ -201,9 +234,8 @@ class SocketReader {
     if (framing.kind === 'length') {
       let left = framing.length;
       while (left > 0) {
-        if (!this.buffered.length) await this.more();
-        const take = this.buffered.subarray(0, Math.min(left, this.buffered.length));
-        this.buffered = this.buffered.subarray(take.length);
+        if (!this.queued) await this.more();
+        const take = this.take(left);
         left -= take.length;
         yield take;
       }
@@ -211,13 +243,11 @@ class SocketReader {
     }
     const markLength = framing.mark.length;
     for (;;) {
-      if (this.buffered.length > markLength) {
-        const take = this.buffered.subarray(0, this.buffered.length - markLength);
-        this.buffered = this.buffered.subarray(take.length);
-        yield take;
+      if (this.queued > markLength) {
+        yield this.take(this.queued - markLength);
         continue;
       }
-      if (this.buffered.length === markLength && this.buffered.equals(framing.mark)) {
+      if (this.queued === markLength && this.joined().equals(framing.mark)) {
         this.endMarkSeen = true;
         return;
       }
@@ -225,8 +255,8 @@ class SocketReader {
         await this.more();
       } catch (error) {
         // The connection ended: whatever is held back was payload after all (and the parser will say it is cut).
-        if (this.buffered.length) yield this.buffered;
-        this.buffered = Buffer.alloc(0);
+        if (this.queued) yield this.joined();
+        this.setRest(EMPTY);
         throw error;
       }
     }
