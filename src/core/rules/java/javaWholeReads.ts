@@ -101,6 +101,9 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
       how = pagedRange(site);
     } else if ((site.command === 'ZRANGEBYSCORE' || site.command === 'ZREVRANGEBYSCORE') && isOpenScoreRange(site)) {
       how = 'a LIMIT (offset, count), or ZCOUNT when only the number is needed';
+    } else if ((site.command === 'ZRANGEBYLEX' || site.command === 'ZREVRANGEBYLEX') && site.args.length === 1 && site.receiver.library === 'spring-data-redis') {
+      // RedisConnection.zRangeByLex(key) with no Range reads from - to +: every member.
+      how = 'a Range and a Limit (offset, count)';
     }
     if (!how) continue;
     context.report({
