@@ -14,6 +14,20 @@ function isAcquisition(name: string, receiver: JavaReceiver): 'jedis' | 'lettuce
   return undefined;
 }
 
+/** Jedis types a borrowed connection is declared as: `ShardedJedis jedis = redisService.getRedisClient();`. */
+const JEDIS_CONNECTION_TYPE = /^(?:Jedis|ShardedJedis|BinaryJedis|BinaryShardedJedis)$/;
+
+/**
+ * A project wrapper's getter whose result is declared as a Jedis connection: whatever the getter is called, the caller
+ * holds a connection it has to give back (the wrapper's own `returnResource`, or `close()`).
+ */
+function borrowsThroughGetter(node: Node, name: string, receiver: JavaReceiver): boolean {
+  if (receiver.api !== 'wrapper' || !/^get[A-Z]\w*$/.test(name) || (node.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return false;
+  const declaration = node.parent?.type === 'variable_declarator' ? node.parent.parent : undefined;
+  const type = declaration?.type === 'local_variable_declaration' ? declaration.childForFieldName('type')?.text : undefined;
+  return type !== undefined && JEDIS_CONNECTION_TYPE.test(type);
+}
+
 function enclosing(node: Node, types: ReadonlySet<string>, stop: Node | null): Node | undefined {
   for (let up = node.parent; up && up !== stop; up = up.parent) if (types.has(up.type)) return up;
   return undefined;
@@ -50,7 +64,7 @@ function tryParts(body: Node): { finallies: Node[]; catches: Node[] } {
 
 /** An acquisition at `node` (a method invocation), with whether every path gives it back. */
 export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, object: Node, method: JavaMethod | undefined): Omit<JavaAcquisition, 'method'> | undefined {
-  const library = isAcquisition(name, receiver);
+  const library = isAcquisition(name, receiver) ?? (borrowsThroughGetter(node, name, receiver) ? 'jedis' : undefined);
   if (!library) return undefined;
   const base = { library, call: name, span: spanOf(node.childForFieldName('name') ?? node), callSpan: spanOf(node), client: object.text };
   const owner = enclosing(node, METHOD_TYPES, null);
