@@ -27,8 +27,6 @@ const CHARACTER_CLASSES = new Uint8Array(256).map((_, c) => {
 
 /** isIdentifierSegment of the bytes [start, end), each byte one character. */
 export function isIdentifierBytes(b: Uint8Array, start: number, end: number): boolean {
-  const n = end - start;
-  if (n === 0) return false;
   const classes = CHARACTER_CLASSES;
   let digits = 0;
   let hexLetters = 0;
@@ -39,6 +37,13 @@ export function isIdentifierBytes(b: Uint8Array, start: number, end: number): bo
     hexLetters += (k & HEX_LETTER) >> 1;
     seen |= k;
   }
+  return identifierOfCounts(b, start, end, digits, hexLetters, seen);
+}
+
+/** isIdentifierBytes from the segment's counted character classes (digits, hex letters, every class bit seen). */
+function identifierOfCounts(b: Uint8Array, start: number, end: number, digits: number, hexLetters: number, seen: number): boolean {
+  const n = end - start;
+  if (n === 0) return false;
   if ((seen & AT) !== 0) return true;
   if (digits > 0 && n >= 5) return true;
   if (n >= 8 && digits + hexLetters === n) return true;
@@ -71,6 +76,10 @@ export class KeyByteSplitter {
   readonly ends: Int32Array;
   /** Index (into `delimiters`) of the delimiter after each kept segment. */
   readonly delimiterAfter: Int32Array;
+  /** isIdentifierBytes of each kept segment (1 or 0), and of the last segment (from leafStart): classified in the
+   *  pass that finds the delimiters rather than in a second pass over the same bytes. */
+  readonly identifier: Uint8Array;
+  leafIsIdentifier = false;
   leafStart = 0;
   /** The delimiters that can occur in a plain name, longest first, as text and as bytes. */
   readonly delimiters: string[];
@@ -86,6 +95,7 @@ export class KeyByteSplitter {
     this.starts = new Int32Array(levels + 1);
     this.ends = new Int32Array(levels + 1);
     this.delimiterAfter = new Int32Array(levels + 1);
+    this.identifier = new Uint8Array(levels + 1);
   }
 
   split(b: Uint8Array): void {
@@ -95,16 +105,32 @@ export class KeyByteSplitter {
     let start = 0;
     if (this.single >= 0) {
       const delimiter = this.single;
+      const classes = CHARACTER_CLASSES;
+      let digits = 0;
+      let hexLetters = 0;
+      let seen = 0;
       for (let i = 0; i < n; i++) {
-        if (b[i] !== delimiter) continue;
+        const c = b[i];
+        if (c !== delimiter) {
+          const k = classes[c];
+          digits += k & DIGIT;
+          hexLetters += (k & HEX_LETTER) >> 1;
+          seen |= k;
+          continue;
+        }
         if (count < levels) {
           this.starts[count] = start;
           this.ends[count] = i;
           this.delimiterAfter[count] = 0;
+          this.identifier[count] = identifierOfCounts(b, start, i, digits, hexLetters, seen) ? 1 : 0;
         }
         count++;
         start = i + 1;
+        digits = 0;
+        hexLetters = 0;
+        seen = 0;
       }
+      this.leafIsIdentifier = identifierOfCounts(b, start, n, digits, hexLetters, seen);
     } else {
       let i = 0;
       while (i < n) {
@@ -122,6 +148,10 @@ export class KeyByteSplitter {
         i += this.delimiterBytes[matched].length;
         start = i;
       }
+    }
+    if (this.single < 0) {
+      for (let level = 0; level < Math.min(count, levels); level++) this.identifier[level] = isIdentifierBytes(b, this.starts[level], this.ends[level]) ? 1 : 0;
+      this.leafIsIdentifier = isIdentifierBytes(b, start, n);
     }
     this.prefixCount = count;
     this.leafStart = start;

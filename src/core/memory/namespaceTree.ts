@@ -3,14 +3,10 @@
  * non-identifier leaf ("user:*:profile") is a node with keys, memory, TTL share and its biggest keys.
  */
 import { KeyInput } from './keyInput';
-import * as keyNameBytes from './keyNameBytes';
 import { KeyByteSplitter, SegmentNames } from './keyNameBytes';
 import { leafPattern, namespacePattern, sortDelimiters, splitKey } from './keyNamePattern';
 import { TopList } from './topKeys';
 import type { KeyRecord, KeySummary, NamespaceNode } from './types';
-
-// Bound locally: the per-key path calls it for every segment (imported names compiled to CommonJS are getters).
-const isIdentifierBytes = keyNameBytes.isIdentifierBytes;
 
 export interface NamespaceTreeOptions {
   delimiters: string[];
@@ -108,11 +104,11 @@ export class NamespaceTreeBuilder {
       for (let level = 0; level < depth; level++) {
         const start = splitter.starts[level];
         const end = splitter.ends[level];
-        segments[level] = isIdentifierBytes(bytes, start, end) ? '*' : this.segmentNames.name(bytes, start, end);
+        segments[level] = splitter.identifier[level] === 1 ? '*' : this.segmentNames.name(bytes, start, end);
         separators[level] = splitter.delimiters[splitter.delimiterAfter[level]];
       }
       if (prefixCount <= maxDepth || depth === 0) {
-        leaf = isIdentifierBytes(bytes, splitter.leafStart, bytes.length) ? '*' : this.segmentNames.name(bytes, splitter.leafStart, bytes.length);
+        leaf = splitter.leafIsIdentifier ? '*' : this.segmentNames.name(bytes, splitter.leafStart, bytes.length);
       }
     } else {
       const split = splitKey(input.key, this.delimiters, true);

@@ -97,13 +97,18 @@ const NON_EMPTY_BUCKETS = 1 - Math.exp(-1);
 export function dictBuckets(n: number, initial = 4): number {
   const start = Math.max(4, initial);
   if (n <= start) return start;
-  const size = 2 ** Math.ceil(Math.log2(n));
+  const size = ceilPowerOfTwo(n);
   const old = size / 2;
   const stepsSinceGrowth = n - (old + 1);
   return stepsSinceGrowth < NON_EMPTY_BUCKETS * old ? size + old : size;
 }
 
-const nextPowerOfTwo = (n: number) => (n <= 4 ? 4 : 2 ** Math.ceil(Math.log2(n)));
+/** 2^ceil(log2 n) for n >= 1; below 2^30 from the leading zeros of n - 1 (no float logarithm per key). */
+export function ceilPowerOfTwo(n: number): number {
+  return n <= 0x40000000 ? 1 << (32 - Math.clz32(n - 1)) : 2 ** Math.ceil(Math.log2(n));
+}
+
+const nextPowerOfTwo = (n: number) => (n <= 4 ? 4 : ceilPowerOfTwo(n));
 
 /** MEMORY USAGE of the key described by `facts`, with the encoding the server reports. */
 export function estimateKeyMemory(facts: RdbKeyFacts, server: ServerShape = DEFAULT_SERVER_SHAPE): SizeEstimate {

@@ -94,6 +94,22 @@ describe('key names as bytes (the RDB analysis path)', () => {
     }
   });
 
+  it('classifies the segments it cuts (in the same pass with one delimiter) as isIdentifierSegment does', () => {
+    const names = [...keyNames(2_000), ...segments(2_000).map((segment) => `${segment}:${segment}`)];
+    for (const delimiters of DELIMITER_SETS) {
+      const sorted = sortDelimiters(delimiters);
+      const splitter = new KeyByteSplitter(sorted, 3);
+      for (const name of names) {
+        splitter.split(ascii(name));
+        // Where it cuts is checked against splitKey above; here, what it says of each piece.
+        const kept = [...Array(Math.min(3, splitter.prefixCount)).keys()];
+        const identifiers = kept.map((i) => splitter.identifier[i] === 1);
+        expect(identifiers, `${name} (${delimiters.join(' ')})`).toEqual(kept.map((i) => isIdentifierSegment(name.slice(splitter.starts[i], splitter.ends[i]))));
+        expect(splitter.leafIsIdentifier, `${name} (${delimiters.join(' ')})`).toBe(isIdentifierSegment(name.slice(splitter.leafStart)));
+      }
+    }
+  });
+
   it('builds the same report from plain name bytes as from the name strings', () => {
     const rnd = random(3);
     const names = keyNames(1_500);

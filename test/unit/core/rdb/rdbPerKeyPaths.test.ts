@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RdbAnalysis } from '../../../../src/core/rdb/rdbAnalysis';
 import { RdbParser } from '../../../../src/core/rdb/rdbParser';
-import { estimateKeyMemory, estimateKeyMemoryInto, serverShapeFromVersion, valkeyShape, type SizeEstimate } from '../../../../src/core/rdb/sizeModel';
+import { ceilPowerOfTwo, estimateKeyMemory, estimateKeyMemoryInto, serverShapeFromVersion, valkeyShape, type SizeEstimate } from '../../../../src/core/rdb/sizeModel';
 import type { RdbKeyFacts } from '../../../../src/core/rdb/types';
 import { bytes, len, lzfString, rdb, str } from './rdbBytes';
 
@@ -53,6 +53,16 @@ describe('size model into one reused estimate', () => {
       for (const shape of shapes) expect(estimateKeyMemoryInto(f, shape, reused)).toEqual(estimateKeyMemory(f, shape));
     });
     expect(keys).toBeGreaterThan(15);
+  });
+});
+
+describe('dict sizes', () => {
+  it('round every count up to a power of two as 2 ** ceil(log2 n) does, across the leading-zeros range and past it', () => {
+    const counts = [...Array.from({ length: 70_000 }, (_, i) => i + 1)];
+    for (let bit = 16; bit <= 40; bit++) counts.push(2 ** bit - 1, 2 ** bit, 2 ** bit + 1);
+    for (const n of counts) {
+      if (ceilPowerOfTwo(n) !== 2 ** Math.ceil(Math.log2(n))) expect.fail(`ceilPowerOfTwo(${n}) = ${ceilPowerOfTwo(n)}`);
+    }
   });
 });
 
