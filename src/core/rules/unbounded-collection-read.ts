@@ -10,6 +10,7 @@ import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { expiringKeys } from './support/expiringKeys';
 import { wholeScans } from './support/luaWholeScans';
+import { builtKeyHolds } from './support/builtKeyLists';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -233,7 +234,7 @@ public class Presence {
         },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
-      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself, as client adapter classes do); and keys that no code of the project writes (another service or deployable fills them), unless the function drains a computed one (reads it whole, then deletes it: a backlog). Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
+      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit), also when a loop reads them from a key list that a helper of the file builds with the same key builder (`for key in self.get_keys(names)` where `get_keys` maps `self.get_key`); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself, as client adapter classes do); and keys that no code of the project writes (another service or deployable fills them), unless the function drains a computed one (reads it whole, then deletes it: a backlog). Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
       references: [
         { title: 'SMEMBERS', url: 'https://redis.io/docs/latest/commands/smembers/' },
         { title: 'HGETALL', url: 'https://redis.io/docs/latest/commands/hgetall/' },
@@ -269,6 +270,7 @@ public class Presence {
       if ((facts.fixedMembers.has(ref.identity) || facts.snapshots.has(ref.identity)) && (WHOLE_SET.has(site.command) || RANGES.has(site.command))) return true;
       // Capped collections (trimmed on write, or size-checked and pruned) and in-flight work lists are bounded by design.
       if (isTrimmed(key) || facts.capped.has(ref.identity) || (site.command === 'LRANGE' && isInFlightKey(ref.source))) return true;
+      if (builtKeyHolds(context.model, site, ref, facts.capped)) return true;
       if (isConnectionScoped(ref) || isTimeBucket(ref)) return true;
       // A list the project gives a TTL is one job's or batch's output, read once before it expires. Sets and sorted
       // sets with a TTL are often sliding windows whose TTL every write renews (a day of watched posts): still read.
