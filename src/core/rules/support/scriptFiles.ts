@@ -56,6 +56,22 @@ function expressionEnd(text: string, start: number, python: boolean): number {
 }
 
 /**
+ * The start of the module-level block (a Python line at column 0 other than a comment) whose indented body holds
+ * `offset`, or undefined when `offset` itself is on a line at column 0 or the block opens a function or class.
+ */
+function moduleBlockStart(text: string, offset: number): number | undefined {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (!/^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
+  while (lineStart > 0) {
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const first = text[lineStart];
+    if (first === undefined || first === '\n' || first === ' ' || first === '\t' || first === '#' || first === '\r') continue;
+    return /^(?:async[ \t]+)?(?:def|class)\b|^@/.test(text.slice(lineStart, lineStart + 12)) ? undefined : lineStart;
+  }
+  return undefined;
+}
+
+/**
  * The expression assigned to `name`: a local of `scope` assigned before `before`, else a module-level assignment
  * (Python at column 0, TS/JS a top-level const/let/var). Only a name assigned once in the place it is found.
  */
@@ -81,6 +97,13 @@ export function assignedExpression(model: FileModel, name: string, before: numbe
   if (scope && scope.span.startOffset < before && before <= scope.span.endOffset) {
     const local = python ? new RegExp(`^[ \\t]*${escaped}[ \\t]*(?::[^=\\n]+)?=(?!=)[ \\t]*`, 'gm') : new RegExp(`(?:^|[\\s;{])(?:(?:const|let|var)[ \\t]+)?${escaped}[ \\t]*(?::[^=\\n]+)?=(?![=>])[ \\t]*`, 'gm');
     const found = take(local, scope.span.startOffset, before);
+    if (found) return found;
+  }
+  // Module-level code inside a block (`if __name__ == "__main__":`, `try:`): its names are module globals assigned
+  // at the block's indentation, between the block's opening line and the use.
+  const block = python && !scope ? moduleBlockStart(text, before) : undefined;
+  if (block !== undefined) {
+    const found = take(new RegExp(`^[ \\t]+${escaped}[ \\t]*(?::[^=\\n]+)?=(?!=)[ \\t]*`, 'gm'), block, before);
     if (found) return found;
   }
   const declaration = python ? new RegExp(`^${escaped}[ \\t]*(?::[^=\\n]+)?=(?!=)[ \\t]*`, 'gm') : new RegExp(`^(?:export[ \\t]+)?(?:const|let|var)[ \\t]+${escaped}[ \\t]*(?::[^=\\n]+)?=(?![=>])[ \\t]*`, 'gm');
