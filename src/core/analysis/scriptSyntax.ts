@@ -104,6 +104,23 @@ function importBindings(node: Node): RawBinding[] {
   return out;
 }
 
+const FUNCTION_VALUES = new Set(['function_expression', 'arrow_function', 'function']);
+
+/** The function a module-level `function name() {}` or `const name = () => ...` of the statement's module defines. */
+function moduleFunction(statement: Node, name: string): Node | undefined {
+  for (const sibling of statement.parent ? named(statement.parent) : []) {
+    if (sibling.type === 'function_declaration' || sibling.type === 'generator_function_declaration') {
+      if (sibling.childForFieldName('name')?.text === name) return sibling;
+    } else if (sibling.type === 'lexical_declaration' || sibling.type === 'variable_declaration') {
+      for (const declarator of named(sibling)) {
+        const value = declarator.type === 'variable_declarator' && declarator.childForFieldName('name')?.text === name ? declarator.childForFieldName('value') : null;
+        if (value && FUNCTION_VALUES.has(value.type)) return value;
+      }
+    }
+  }
+  return undefined;
+}
+
 function declaratorBindings(node: Node): RawBinding[] {
   const name = node.childForFieldName('name');
   const value = node.childForFieldName('value') ?? undefined;
@@ -244,7 +261,15 @@ export const scriptSyntax: LanguageSyntax = {
       }
       case 'export_statement': {
         const value = node.childForFieldName('value');
-        return value ? [{ name: 'export:default', kind: 'assign', value }] : [];
+        if (value) {
+          // `export default model` naming a function of the module: the default export is that function (a factory).
+          const exportedFunction = value.type === 'identifier' ? moduleFunction(node, value.text) : undefined;
+          return [exportedFunction ? { name: 'export:default', kind: 'function', value: exportedFunction } : { name: 'export:default', kind: 'assign', value }];
+        }
+        // `export default function model() {}`: also the module's default export.
+        const declaration = node.childForFieldName('declaration');
+        const isDefault = declaration && (declaration.type === 'function_declaration' || declaration.type === 'generator_function_declaration') && node.children.some((c) => c?.type === 'default');
+        return isDefault ? [{ name: 'export:default', kind: 'function', value: declaration }] : [];
       }
       default:
         return [];
