@@ -307,7 +307,11 @@ function reportKeysInScripts(context: RuleContext): void {
   if (!model.callSites.length && !model.creations.length && !context.helperCalls.length) return;
   const text = model.text;
   if (/redis\.p?call\(/i.test(text)) {
+    // `redis.call('keys', ...)` that is itself a call of the code (ioredis' generic call on a client named `redis`) is
+    // the plain KEYS call, reported with the other calls; only the text of scripts is Lua.
+    const codeCalls = new Set(model.callSites.map((site) => site.callSpan.startOffset));
     for (const match of text.matchAll(LUA_KEYS)) {
+      if (codeCalls.has(match.index!)) continue;
       const start = match.index! + match[0].search(/keys/i);
       context.report({ messageId: 'keysInScript', data: { pattern: patternOf(match[2]), where: '' }, span: spanFromOffsets(text, start, start + 4) });
     }
