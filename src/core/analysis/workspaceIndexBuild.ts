@@ -165,10 +165,16 @@ export function reindexImporters(
 }
 
 /**
- * Go key helpers that put a {hash tag} in the keys they build often live in a file that never names Redis (a
- * package's keys.go): such a file is recorded with those helpers alone, without an analysis.
+ * Facts other files need that often live in a file that never names Redis, recorded alone, without an analysis:
+ * Go key helpers that put a {hash tag} in the keys they build (a package's keys.go), and Python serializer classes
+ * whose loads unpickles (a project's serializers.py, used by the cache module that reads Redis).
  */
-export function indexGoKeyHelpers(index: WorkspaceIndex, file: { path: string; text: string }): void {
+export function indexUnreadFileFacts(index: WorkspaceIndex, file: { path: string; text: string }): void {
+  if (file.path.endsWith('.py')) {
+    const picklingClasses = picklingClassesIn(file.text);
+    if (picklingClasses.length) index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], picklingClasses });
+    return;
+  }
   if (!file.path.endsWith('.go')) return;
   const hashTagHelpers = [...goHashTagHelpers(file.text)];
   if (hashTagHelpers.length) index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], goFacts: { hashTagHelpers } });
@@ -190,7 +196,7 @@ export function buildWorkspaceIndex(
   const firstRound = new Map<string, FirstRound>();
   for (const file of list) {
     if (!mentionsRedis(file.text)) {
-      indexGoKeyHelpers(index, file);
+      indexUnreadFileFacts(index, file);
       continue;
     }
     const lookup = unindexedRecording();

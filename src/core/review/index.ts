@@ -10,7 +10,7 @@ export { writeSitesOf } from './writeSites';
 
 export type { RedisCallSite, WriteSite, FileModel, ReceiverInfo, ClientLibrary, ReceiverKind, Arg, ArgValue } from '../analysis/model';
 export { WorkspaceIndex, isLuaScriptPath, type FileSummary, type LuaScriptFile } from '../analysis/workspaceIndex';
-export { buildWorkspaceIndex, indexFile, indexGoKeyHelpers, reindexImporters, mentionsRedis, summarizeTree, type IndexedFile } from '../analysis/workspaceIndexBuild';
+export { buildWorkspaceIndex, indexFile, indexUnreadFileFacts, reindexImporters, mentionsRedis, summarizeTree, type IndexedFile } from '../analysis/workspaceIndexBuild';
 export { contextForPath, normalizePath } from '../analysis/fileContext';
 
 export { RULES, RULE_IDS, ruleById } from '../rules/registry';

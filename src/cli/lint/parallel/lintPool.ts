@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { languageForPath } from '../../../core/parsing/languages';
-import { WorkspaceIndex, indexGoKeyHelpers, mentionsRedis, normalizePath, reindexImporters } from '../../../core/review';
+import { WorkspaceIndex, indexUnreadFileFacts, mentionsRedis, normalizePath, reindexImporters } from '../../../core/review';
 import { assembleReport, indexInputs, lintLoaded, luaScriptInputs, roundOneInputs, type FileOutcome, type LintReport, type LoadedFile, type SharedLintEnvironment } from '../lintFiles';
 import { LintShare } from './lintShare';
 import { parseWorkerReply, type IndexedReply, type WorkerReply, type WorkerRequest } from './workerProtocol';
@@ -191,8 +191,8 @@ export class LintPool {
       workspace.update(result.summary);
       if (result.reusable) analysisOwner.set(result.summary.path, thread);
     });
-    // Go key helpers of files round one did not read, as one thread records them (see indexGoKeyHelpers).
-    for (const file of inputs) if (!mentionsRedis(file.text)) indexGoKeyHelpers(workspace, file);
+    // Facts of files round one did not read (Go key helpers, Python pickling classes), as one thread records them.
+    for (const file of inputs) if (!mentionsRedis(file.text)) indexUnreadFileFacts(workspace, file);
     const stale = reindexImporters(environment.parsers, workspace, inputs);
     for (const script of luaScriptInputs(loaded)) workspace.updateLuaScript(script.path, script.text);
     for (const path of stale) analysisOwner.delete(path);
