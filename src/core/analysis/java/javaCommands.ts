@@ -93,7 +93,11 @@ const R_QUEUE: Record<string, string> = {
 const R_DELAYED: Record<string, string> = { offer: 'ZADD', remove: 'LREM', readAll: 'LRANGE', size: 'ZCARD', destroy: 'DEL' };
 const R_KEYS: Record<string, string> = { getKeysByPattern: 'SCAN', getKeys: 'SCAN', delete: 'DEL', deleteByPattern: 'SCAN', flushdb: 'FLUSHDB', flushall: 'FLUSHALL', count: 'DBSIZE' };
 const R_STREAM: Record<string, string> = { add: 'XADD', addAll: 'XADD', read: 'XREAD', readGroup: 'XREADGROUP', trim: 'XTRIM', ack: 'XACK', remove: 'XDEL', size: 'XLEN' };
-const R_ATOMIC: Record<string, string> = { incrementAndGet: 'INCR', decrementAndGet: 'DECR', addAndGet: 'INCRBY', get: 'GET', set: 'SET', delete: 'DEL' };
+// An RAtomicLong is a string key like an RBucket: `counter.incrementAndGet(); counter.expire(d)` is INCR then a separate EXPIRE.
+const R_ATOMIC: Record<string, string> = {
+  incrementAndGet: 'INCR', decrementAndGet: 'DECR', addAndGet: 'INCRBY', getAndIncrement: 'INCR', getAndDecrement: 'DECR', getAndAdd: 'INCRBY',
+  get: 'GET', set: 'SET', delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE', expireAt: 'EXPIREAT',
+};
 
 /**
  * Helper names that project wrappers (RedisUtil, RedisService, JedisUtil...) commonly give the commands they send.

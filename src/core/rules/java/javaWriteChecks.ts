@@ -230,32 +230,61 @@ function offeredWithTtl(write: RedisCallSite, method: JavaMethod, facts: JavaFac
   return variants.some((m) => m.params.some((p) => /time|ttl|expire|duration|seconds|minutes/i.test(p)));
 }
 
+/**
+ * Calls whose key is their receiver: a Redisson object (`bucket.set(v)`, `cache.put(id, v)`) or bound operations
+ * (`template.boundHashOps("items").put(id, v)`). Their arguments start after the key.
+ */
+function keyedByReceiver(site: RedisCallSite, text: string): boolean {
+  return site.receiver.text !== '' && (site.receiver.library === 'redisson' || isBound(site.receiver.text, text));
+}
+
+/** The key a call addresses, as source text: its first argument, or its receiver when the receiver is the key. */
+function keyOf(site: RedisCallSite, text: string): string | undefined {
+  return keyedByReceiver(site, text) ? `@${site.receiver.text}` : site.args[0]?.text;
+}
+
+/** The value a SET or HSET writes: its last argument after the key (and the field). */
+function writtenValue(site: RedisCallSite, text: string): string {
+  const rest = keyedByReceiver(site, text) ? site.args : site.args.slice(1);
+  return rest[site.command === 'HSET' ? 1 : 0]?.text ?? '';
+}
+
 export function javaCacheWriteWithoutTtl(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   const byMethod = sitesByMethod(context.model.callSites);
+  const text = context.model.text;
   for (const write of context.model.callSites) {
     const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
-    if ((write.command !== 'SET' && write.command !== 'HSET') || write.batched || hasTtlArgument(write) && write.command === 'SET') continue;
-    if (write.command === 'HSET' && write.args.length !== 3) continue;
+    if ((write.command !== 'SET' && write.command !== 'HSET') || write.batched) continue;
+    const byReceiver = keyedByReceiver(write, text);
+    const rest = byReceiver ? write.args : write.args.slice(1);
+    if (write.command === 'SET' && (hasTtlArgument(write) || rest.length > 1)) continue;
+    if (write.command === 'HSET' && rest.length !== 2) continue;
     if (isForwardingWrapper(write, context)) continue;
     const fn = write.enclosingFunction;
     const method = methodOf(write, facts);
     if (method && offeredWithTtl(write, method, facts)) continue;
-    const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${write.args[0]?.text ?? ''}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
+    const key = keyOf(write, text);
+    const opened = byReceiver ? redissonName(write, text) : undefined;
+    // The name a Redisson object was opened with is cut at its first `)`: a call in it (`getMap(keyOf(id))`) shows the receiver instead.
+    const keyName = byReceiver ? ((opened && !opened.includes('(') ? opened : undefined) ?? /\.bound\w+Ops\(([^()]*)\)$/.exec(write.receiver.text)?.[1] ?? write.receiver.text) : (write.args[0]?.text ?? '');
+    const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${keyName}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
     // Cache-aside: the method read the same key before writing it.
-    const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && s.args[0]?.text === write.args[0]?.text);
+    const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key);
     // Written back on a miss; an update of an entry that was found (`if (o != null) set(...)`) keeps the entry's fate.
-    const between = read ? context.model.text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
-    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !writesBackWhatItRead(context.model.text, read, write);
+    const between = read ? text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
+    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !writesBackWhatItRead(text, read, writtenValue(write, text), write)
+      // A Redisson object or bound operations also hold carts and state: only a write inside the branch taken when the read found nothing fills a cache.
+      && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)));
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
-    const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && s.args[0]?.text === write.args[0]?.text);
-    if (expires || (method && expiresLogically(context.model.text.slice(method.start, write.span.startOffset), write))) continue;
+    const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && keyOf(s, text) === key);
+    if (expires || (method && expiresLogically(text.slice(method.start, write.span.startOffset), writtenValue(write, text)))) continue;
     context.report({
       messageId: '{{call}} writes the cache entry {{key}} without a TTL: it stays until it is deleted, and the cache only grows. {{advice}}',
       data: {
         call: callText(write),
-        key: shownJavaKey(write),
+        key: byReceiver ? keyName : shownJavaKey(write),
         advice: write.command === 'HSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : write.receiver.library === 'jedis' ? `Use ${receiverName(write, 'jedis')}.setex(key, seconds, value) or ${setWithTtl(write)}.` : `Use ${setWithTtl(write)}.`,
       },
       span: write.span,
@@ -269,9 +298,8 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
  * `set(key, toJson(data))`), and readers rebuild the entry once that time has passed: the key is meant to outlive it.
  * Followed one assignment back from the value written (`json = toJson(data)`).
  */
-function expiresLogically(body: string, write: RedisCallSite): boolean {
+function expiresLogically(body: string, value: string): boolean {
   if (!/\.\s*set(?:Expire|Expiry|Expiration|Expired)/.test(body)) return false;
-  const value = write.args[write.command === 'HSET' ? 2 : 1]?.text ?? '';
   const names = new Set(value.match(/\b[a-zA-Z_]\w*\b/g) ?? []);
   for (const name of [...names]) {
     const assigned = new RegExp(`\\b${name}\\s*=\\s*([^;]+);`).exec(body)?.[1];
@@ -286,10 +314,9 @@ function expiresLogically(body: string, write: RedisCallSite): boolean {
  * miss. Followed through the locals assigned between the two calls; a local reassigned from elsewhere (`v = db.load()`)
  * no longer carries the read.
  */
-function writesBackWhatItRead(text: string, read: RedisCallSite, write: RedisCallSite): boolean {
+function writesBackWhatItRead(text: string, read: RedisCallSite, value: string, write: RedisCallSite): boolean {
   const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
   const target = /(\w+)\s*=\s*(?:\([\w<>.]+\)\s*)?$/.exec(head);
-  const value = write.args[write.command === 'HSET' ? 2 : 1]?.text;
   if (!target || !value) return false;
   const carriers = new Set([target[1]]);
   const mentions = (expression: string) => [...carriers].some((name) => new RegExp(`\\b${name}\\b`).test(expression));
@@ -298,6 +325,27 @@ function writesBackWhatItRead(text: string, read: RedisCallSite, write: RedisCal
     else carriers.delete(assignment[1]);
   }
   return mentions(value);
+}
+
+/**
+ * The write sits inside `if (value == null) { ... }` (or `isEmpty`) for the value the read returned: the entry is
+ * loaded and written back because the cache missed.
+ */
+function insideMissBranch(text: string, read: RedisCallSite, write: RedisCallSite): boolean {
+  const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
+  const variable = /(\w+)\s*=\s*(?:\([\w<>.,\s]+\)\s*)?$/.exec(head)?.[1];
+  if (!variable) return false;
+  const between = text.slice(read.callSpan.endOffset, write.span.startOffset);
+  const miss = new RegExp(`\\bif\\s*\\([^{;]*(?:\\b${variable}\\s*==\\s*null|\\bnull\\s*==\\s*${variable}\\b|isEmpty\\(\\s*${variable}\\s*\\)|\\b${variable}\\s*\\.\\s*isEmpty\\(\\))[^{;]*\\)\\s*\\{`, 'g');
+  let last: RegExpExecArray | null = null;
+  for (let match = miss.exec(between); match; match = miss.exec(between)) last = match;
+  if (!last) return false;
+  let depth = 0;
+  for (const ch of between.slice(last.index + last[0].length - 1)) {
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return false;
+  }
+  return depth > 0;
 }
 
 /** `@Cacheable` when this file configures no TTL for the cache manager (Spring Boot's default RedisCacheManager sets none). */
