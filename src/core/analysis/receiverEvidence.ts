@@ -114,6 +114,46 @@ function perText<T>(scan: (text: string) => T): (text: string) => T {
   };
 }
 
+/**
+ * Methods each class of the file defines (`class Board:` with `def incr(...)`, `class Board { static incr() {} }`):
+ * `Board.incr(id)` calls the project's own method, whatever Redis command shares its name.
+ */
+export const classMethods = perText((text: string): Map<string, Set<string>> => {
+  const classes = new Map<string, Set<string>>();
+  const header = /^([ \t]*)(?:export[ \t]+(?:default[ \t]+)?)?(?:abstract[ \t]+)?class[ \t]+([A-Za-z_$][\w$]*)[^\n]*$/gm;
+  for (let match = header.exec(text); match; match = header.exec(text)) {
+    const body = match[0].trimEnd().endsWith(':') ? pythonClassBody(text, header.lastIndex, match[1].length) : braceClassBody(text, match.index + match[0].indexOf('{'));
+    if (body === undefined) continue;
+    const method = /^[ \t]+(?:(?:async[ \t]+)?def[ \t]+|(?:(?:public|private|protected|static|async|override|readonly)[ \t]+)*)([A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?\(/gm;
+    const names = classes.get(match[2]) ?? new Set<string>();
+    for (let m = method.exec(body); m; m = method.exec(body)) if (!/^(?:if|for|while|switch|catch|return|function)$/.test(m[1])) names.add(m[1]);
+    classes.set(match[2], names);
+  }
+  return classes;
+});
+
+/** A Python class body: the lines after the header indented deeper than it. */
+function pythonClassBody(text: string, from: number, indent: number): string {
+  const lines = text.slice(from).split('\n');
+  let end = 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end];
+    if (line.trim() && line.length - line.trimStart().length <= indent) break;
+  }
+  return lines.slice(1, end).join('\n');
+}
+
+/** A JS/TS class body between its braces (strings and comments are not told apart: a rough but bounded scan). */
+function braceClassBody(text: string, open: number): string | undefined {
+  if (open < 0 || text[open] !== '{') return undefined;
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return undefined;
+}
+
 /** Receivers (normalised) that run a Redis-only method, or a Redis-shaped SET, somewhere in the text. */
 export const redisOnlyReceivers = perText((text: string): Set<string> => {
   const receivers = new Set<string>();
@@ -313,6 +353,7 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   if (NEVER_RECEIVERS.has(first) && !/redis/i.test(receiver)) return undefined;
   const single = !receiver.includes('.') && !receiver.includes('(');
   if (single && input.knownNonClient) return undefined;
+  if (single && classMethods(facts.text).get(receiver)?.has(input.method)) return undefined;
   const chain = receiver.replace(/\(\)/g, '');
   const named = REDIS_CHAIN.test(chain) || SENTINEL_CLIENT.test(chain) || (single && redisFactoryNames(facts.text).has(receiver));
   // An imported bare name (a module or class) is only a client when its name says Redis.

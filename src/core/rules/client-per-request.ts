@@ -31,7 +31,7 @@ export const clientPerRequest: Rule = {
     },
     docs: {
       summary: 'Creating Redis clients per request or per iteration exhausts connections.',
-      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning, and a factory whose fresh client a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client.',
+      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning (also in a for-loop over the items at hand: only a worker\'s while loop or a subscription keeps it longer), and a factory whose fresh client a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client.',
       why: 'Each client opens its own connection (redis-py: its own connection pool): TCP, TLS and AUTH/HELLO handshakes on every request, connection storms against maxclients, and sockets leaking when the client is not closed.',
       examples: [
         { client: 'redis-py', file: 'app/api.py', bad: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/count")\ndef count():\n    r = redis.Redis(host="localhost")\n    return r.incr("hits")\n', good: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\nr = redis.Redis(host="localhost")\n\n@app.get("/count")\ndef count():\n    return r.incr("hits")\n' },
@@ -299,9 +299,12 @@ function clientPerCall(model: FileModel, creation: ClientCreation, sites: readon
   const name = localBinding(model, creation);
   const lineStart = model.text.lastIndexOf('\n', creation.callSpan.startOffset) + 1;
   const inWith = /^\s*(async\s+)?with\b/.test(model.text.slice(lineStart, creation.callSpan.startOffset));
-  // A client used in a loop of its function lives as long as that loop (a worker, a consumer), not per call.
+  // A client used in a worker's loop (a while loop, a for over a stream of events) lives as long as that loop, not
+  // per call; a for over the items at hand (`for i in range(1, 4)`, `for k in keys`) ends before the function returns.
   const used = sites.filter((site) => site.receiver.creation?.callSpan.startOffset === creation.callSpan.startOffset || (name !== undefined && site.receiver.text === name && site.enclosingFunction?.span.startOffset === fn.span.startOffset));
-  if (used.some((site) => site.anyLoop || site.loop || SUBSCRIPTIONS.has(site.command))) return undefined;
+  const inLoops = used.filter((site) => site.anyLoop || site.loop);
+  if (inLoops.length && (/\bwhile\b/.test(body) || inLoops.some((site) => !site.loop || site.loop.bounded === 'events'))) return undefined;
+  if (used.some((site) => SUBSCRIPTIONS.has(site.command))) return undefined;
   // A client that gets message/event listeners serves a subscription for as long as it lives.
   if (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(on|once|addListener)\\s*\\(\\s*['"](p?message|pmessageBuffer|messageBuffer|subscribe)['"]`).test(body)) return undefined;
   if (/\bwhile\s*(True|\(\s*true\s*\))|for\s*\(\s*;\s*;\s*\)/.test(body)) return undefined;

@@ -27,7 +27,7 @@ export const missingErrorListener: Rule = {
         { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
-      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own).",
+      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`) or over a list of event names that includes 'error' (`events.forEach((e) => client.on(e, log))`, lodash `map(events, ...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own).",
       references: [
         { title: 'node-redis README: events', url: 'https://github.com/redis/node-redis#events' },
         { title: 'ioredis: connection events', url: 'https://github.com/redis/ioredis#connection-events' },
@@ -51,7 +51,7 @@ export const missingErrorListener: Rule = {
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
       if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedProvider(context, creation))) continue;
-      if (creation.binding && listenedThroughList(model.text, creation.binding)) continue;
+      if (creation.binding && (listenedThroughList(model.text, creation.binding) || listenedThroughEventList(model.text, creation.binding))) continue;
       const field = creation.binding ?? fieldAssigned(model.text, creation.span.startOffset);
       if (field?.startsWith('this.') && fieldHandedToListeningPackage(model.text, field)) continue;
       // The module that creates (and exports) a client is where its listener belongs, unless an importer attaches one.
@@ -171,6 +171,41 @@ function fieldHandedToListeningPackage(text: string, binding: string): boolean {
     if (/[\w$.]/.test(text[match.index - 1] ?? '')) continue;
     const paren = argumentParen(text, match.index);
     if (paren >= 0 && mayAttachListener(calleeBefore(text, paren), text, () => false)) return true;
+  }
+  return false;
+}
+
+/** A list literal of event names that includes 'error' (`['connect', 'ready', 'error', 'close']`). */
+const EVENT_LIST = /\[\s*(?:['"`][\w:-]+['"`]\s*,\s*)*['"`]error['"`]\s*(?:,\s*['"`][\w:-]+['"`]\s*)*,?\s*\]/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `const events = ['connect', 'error', 'close']; lodash.map(events, (event) => client.on(event, log))`,
+ * `for (const e of events) client.on(e, ...)`, `['error', 'end'].forEach((e) => client.on(e, ...))`: a listener
+ * attached for each name of a list that includes 'error'.
+ */
+function listenedThroughEventList(text: string, binding: string): boolean {
+  const attached = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(binding)}\\s*\\.\\s*(?:on|once|addListener|prependListener)\\(\\s*([A-Za-z_$][\\w$]*)\\s*,`, 'g');
+  const names = [...text.matchAll(attached)].map((m) => m[1]);
+  if (!names.length) return false;
+  EVENT_LIST.lastIndex = 0;
+  for (let match = EVENT_LIST.exec(text); match; match = EVENT_LIST.exec(text)) {
+    const holder = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*$/.exec(text.slice(Math.max(0, match.index - 80), match.index))?.[1];
+    const lists = [escapeRegExp(match[0]), ...(holder ? [`\\b${escapeRegExp(holder)}\\b`] : [])];
+    for (const list of lists) {
+      for (const name of names) {
+        const item = escapeRegExp(name);
+        const iterations = [
+          `${list}\\s*\\.\\s*(?:forEach|map)\\s*\\(\\s*(?:async\\s*)?(?:function\\s*)?\\(?\\s*${item}\\b`,
+          `\\b(?:map|each|forEach)\\s*\\(\\s*${list}\\s*,\\s*(?:async\\s*)?(?:function\\s*)?\\(?\\s*${item}\\b`,
+          `for\\s*\\(\\s*(?:const|let|var)\\s+${item}\\s+of\\s+${list}`,
+        ];
+        if (iterations.some((pattern) => new RegExp(pattern).test(text))) return true;
+      }
+    }
   }
   return false;
 }

@@ -89,7 +89,7 @@ export const setThenExpire: Rule = {
     },
     docs: {
       summary: 'SET/INCR/HSET followed by a separate EXPIRE is not atomic and leaks keys without TTL.',
-      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
+      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. So is an EXPIRE in a callback chained on the write\'s promise (`set(k, v).then(() => expire(k, ttl))`). A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
       why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
@@ -320,7 +320,9 @@ public class Tokens {
       const group = groups.get(functionStartOf(expire))!;
       const at = place.get(expire)!;
       const chained = earlierInChain(group, at, expire);
+      const continued = chained ? undefined : writeContinuedBy(context.model.text, sites, expire, keyText);
       if (chained) write = chained.args[0]?.text === keyText && WRITES.has(chained.command) ? chained : undefined;
+      else if (continued) write = continued;
       else {
         let earlier = false;
         for (let j = at - 1; j >= 0; j--) {
@@ -368,6 +370,22 @@ public class Tokens {
     }
   },
 };
+
+/**
+ * `redis.set(key, v).then(function () { return redis.expire(key, ttl); })`: the EXPIRE runs in a callback chained
+ * on the write's promise, a second command after the write, whatever function the callback is.
+ */
+function writeContinuedBy(text: string, sites: readonly RedisCallSite[], expire: RedisCallSite, keyText: string): RedisCallSite | undefined {
+  const callback = expire.enclosingFunction?.span.startOffset;
+  if (callback === undefined || !/\.\s*then\s*\(\s*$/.test(text.slice(Math.max(0, callback - 40), callback))) return undefined;
+  return sites.find(
+    (site) =>
+      site.callSpan.endOffset < callback &&
+      WRITES.has(site.command) &&
+      site.args[0]?.text === keyText &&
+      /^\s*\.\s*then\s*\(\s*$/.test(text.slice(site.callSpan.endOffset, callback)),
+  );
+}
 
 /** Whether the plain name (or attribute) holding the key is assigned again between the write and the EXPIRE. */
 function reassignedBetween(text: string, keyText: string, from: number, to: number): boolean {

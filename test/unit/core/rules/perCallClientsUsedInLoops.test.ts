@@ -1,0 +1,32 @@
+/**
+ * client-per-request on a function that creates its own client and uses it in a loop over the items at hand: the
+ * loop ends before the function returns, so the client is still one per call. Workers (a while loop, a for over
+ * a subscription's messages) keep their client for as long as they run and stay unreported.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Parsers } from '../../../../src/core/parsing/parsers';
+import { reviewSource } from '../../../../src/core/review';
+import { loadParsers } from './parsersForTests';
+
+let parsers: Parsers;
+beforeAll(async () => {
+  parsers = await loadParsers();
+});
+
+function perCallLines(text: string): number[] {
+  return reviewSource(parsers, text, { path: 'bot/store.py', language: 'python' })
+    .findings.filter((f) => f.ruleId === 'client-per-request')
+    .map((f) => f.span.start.line + 1);
+}
+
+describe('client-per-request: a client of its own used in a loop over the items at hand', () => {
+  it('reports a with-block client whose commands run in a for over a few groups or a scan', () => {
+    expect(perCallLines('import redis\n\n\ndef subscriptions(user_id):\n    with redis.Redis(db=3) as db:\n        return [db.hexists(f"vk{i}", user_id) for i in range(1, 4)]\n')).toEqual([5]);
+    expect(perCallLines('import redis\n\n\ndef forget(user_id):\n    with redis.Redis(db=3) as db:\n        for key in db.scan_iter("vk*"):\n            db.hdel(key, user_id)\n')).toEqual([5]);
+  });
+
+  it('does not report a worker whose client serves a while loop or the messages of a subscription', () => {
+    expect(perCallLines('import redis\n\n\ndef work(stop):\n    r = redis.Redis()\n    while not stop.is_set():\n        for job in r.lrange("jobs", 0, 9):\n            r.lrem("jobs", 1, job)\n')).toEqual([]);
+    expect(perCallLines('import redis\n\n\ndef listen(channel):\n    r = redis.Redis()\n    p = r.pubsub()\n    p.subscribe(channel)\n    for message in p.listen():\n        r.incr("seen")\n')).toEqual([]);
+  });
+});
