@@ -26,7 +26,7 @@ export const lockReleaseWithoutOwnership: Rule = {
     },
     docs: {
       summary: 'Releasing a lock with plain DEL can delete a lock held by someone else.',
-      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX, or whose acquiring counterpart in another file (`acquire_lock` for `release_lock`, `lock` for `unlock`) sends SET NX or SETNX. Whatever its name, a key that a function (or module-level script code, which may rebind the name to the key before each block) takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported. A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
+      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX, or whose acquiring counterpart in another file (`acquire_lock` for `release_lock`, `lock` for `unlock`) sends SET NX or SETNX. Whatever its name, a key that a function (or module-level script code, which may rebind the name to the key before each block) takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported, also when the TTL comes from a separate EXPIRE of the key after SETNX (`if r.setnx(k, 1): r.expire(k, 60) ... r.delete(k)`). A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported.',
       why: 'Locks with a TTL can expire while the holder is still working (GC pause, slow I/O). Another worker then acquires the lock, and the first worker\'s DEL removes the second worker\'s lock, letting a third one in. Checking with GET first and then DEL is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
@@ -255,9 +255,22 @@ function releasesOwnAcquire(model: FileModel, site: RedisCallSite, sites: readon
     other.span.startOffset < site.span.startOffset &&
     functionStartOf(other) === start &&
     setIsNx(other) &&
-    setSetsTtl(other) &&
     !!other.args[0] &&
+    (setSetsTtl(other) || expiredBetween(other, site, sites, start)) &&
     (other.args[0].text === site.args[0].text || (key !== undefined && /[A-Za-z0-9]/.test(key) && patternOf(other) === key)),
+  );
+}
+
+const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+
+/** SETNX given its TTL by a separate EXPIRE of the same key expression, in the same function, before the DEL. */
+function expiredBetween(acquire: RedisCallSite, release: RedisCallSite, sites: readonly RedisCallSite[], start: number): boolean {
+  return sites.some((other) =>
+    EXPIRES.has(other.command) &&
+    functionStartOf(other) === start &&
+    other.span.startOffset > acquire.span.startOffset &&
+    other.span.startOffset < release.span.startOffset &&
+    other.args[0]?.text === acquire.args[0].text,
   );
 }
 
