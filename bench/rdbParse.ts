@@ -6,7 +6,8 @@
  *     with a concurrent client's PING p50/p99/max during each, and the server's wait before the snapshot starts;
  *     wall time and CPU time of each side (redis-cli's from bash `times`, this process's from process.cpuUsage,
  *     the server's main threads and its snapshot fork from INFO cpu), since wall time on a loaded machine says
- *     more about the neighbours than about either tool.
+ *     more about the neighbours than about either tool. Before each pair, the probe alone for 3 s against the
+ *     idle server: the latency this machine's load gives a PING whatever runs.
  *  3. peak RSS of the analysis of the saved RDB file streamed in its own process (and of the parser alone): the
  *     analysis keeps no per-key state, so this stays flat from 1M to 10M keys.
  * Prints medians of --runs runs, and at the end the acceptance figures of #18 next to their targets. The server runs
@@ -201,7 +202,10 @@ async function main(): Promise<void> {
     type Run = { seconds: number; ping: PingStats; cpu: number; ours?: number; fork?: number; forkMs?: number };
     const ours: Run[] = [];
     const theirs: Run[] = [];
+    // The same probe with nothing else asked of the server: what this machine's load alone does to a PING.
+    const idle: PingStats[] = [];
     for (let i = 0; i < RUNS; i++) {
+      idle.push((await withPinger(port, () => new Promise((resolve) => setTimeout(resolve, 3000)))).ping);
       const them = await withServerCpu(port, () => withPinger(port, () => memkeys(port)));
       theirs.push({ ...them.result, cpu: them.result.result + them.serverMain + them.serverFork });
       const us = await withServerCpu(port, () => withPinger(port, () => viaRdb(port)));
@@ -228,7 +232,8 @@ async function main(): Promise<void> {
       `  parser alone on one core: ${(mb / median(parseOnly.map((r) => r.cpu))).toFixed(0)} MB per CPU-second, ${(mb / median(parseOnly.map((r) => r.wall))).toFixed(0)} MB per wall second (target >= 150); parser + size model + report ${(mb / median(withReport.map((r) => r.cpu))).toFixed(0)} MB per CPU-second`,
       `  --via-rdb against redis-cli --memkeys: ${ratios((r) => r.seconds).toFixed(2)}x wall, ${ratios((r) => r.cpu).toFixed(2)}x CPU with both sides' server CPU (target >= 3x); ` +
         `CPU without the snapshot fork ${withoutFork.toFixed(2)}x (ours ${pick(ours, (r) => r.ours!).toFixed(2)} s, the fork ${pick(ours, (r) => r.fork!).toFixed(2)} s, memkeys ${pick(theirs, (r) => r.cpu).toFixed(2)} s)`,
-      `  PING during --via-rdb: ${ms(ours)} (target p99 <= 1 ms); the fork's own pause ${pick(ours, (r) => r.forkMs!).toFixed(1)} ms; PING during --memkeys: ${ms(theirs)}`,
+      `  PING during --via-rdb: ${ms(ours)} (target p99 <= 1 ms); the fork's own pause ${pick(ours, (r) => r.forkMs!).toFixed(1)} ms; PING during --memkeys: ${ms(theirs)}; ` +
+        `with the server idle (3 s, the machine's load alone): p50 ${median(idle.map((p) => p.p50)).toFixed(2)}, p99 ${median(idle.map((p) => p.p99)).toFixed(2)}, max ${median(idle.map((p) => p.max)).toFixed(1)} ms`,
       `  peak RSS: --via-rdb ${viaRss} MB (target <= 300 MB at 10M keys)`,
     ].join('\n') + '\n');
   } finally {
