@@ -80,6 +80,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private clusterCache?: boolean;
   private standaloneGoFieldNames?: Set<string>;
   private goStandaloneProgram?: boolean;
+  private goSeedLists?: boolean;
   private goTagHelperNames?: ReadonlySet<string>;
   private picklingNames?: string[];
   private changes = 0;
@@ -118,6 +119,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.clusterCache = undefined;
     this.standaloneGoFieldNames = undefined;
     this.goStandaloneProgram = undefined;
+    this.goSeedLists = undefined;
     this.goTagHelperNames = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports))) {
@@ -216,6 +218,17 @@ export class WorkspaceIndex implements WorkspaceLookup {
   goClientsAllStandalone(): boolean {
     this.goStandaloneProgram ??= programClientsAllStandalone([...this.files.values()].map((f) => f.goFacts));
     return this.goStandaloneProgram;
+  }
+
+  /** Some Go file of the project creates a go-redis client that becomes a ClusterClient with several configured addresses. */
+  goSeedListClients(): boolean {
+    this.goSeedLists ??= [...this.files.values()].some((f) => f.goFacts?.createsFromSeedList === true);
+    return this.goSeedLists;
+  }
+
+  /** The project's unexported Go helpers that pass a parameter on as a script's key list: name → that parameter's index. */
+  goKeyListHelpers(): ReadonlyMap<string, number> {
+    return new Map([...this.files.values()].flatMap((f) => f.goFacts?.keyListHelpers ?? []).map((entry) => [entry.slice(0, entry.lastIndexOf(':')), Number(entry.slice(entry.lastIndexOf(':') + 1))] as [string, number]));
   }
 
   /** Names of the project's Go functions that build keys with a {hash tag}. */

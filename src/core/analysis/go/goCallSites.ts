@@ -3,6 +3,8 @@ import type { Node } from 'web-tree-sitter';
 import type { Arg, FunctionInfo, LoopInfo, RedisCallSite } from '../model';
 import { indentationAt, spanOf } from '../spans';
 import type { GoRef } from './goScan';
+import type { GoDial } from './goFacts';
+import { looksLikeContext } from './goValues';
 
 /** A command call as the walk found it. */
 export interface GoCall {
@@ -73,6 +75,23 @@ export function insideBatch(node: Node): boolean {
   return false;
 }
 
+/** A redigo dial (`redis.Dial("tcp", addr, redis.DialReadTimeout(…), …)`): which timeouts its options set, and where it sits. */
+export function redigoDial(node: Node, name: string, args: Node[], enclosingFunction: FunctionInfo | undefined, inMain: boolean): GoDial {
+  const options = args.map((a) => a.text).join(' ');
+  const timeoutForm = name === 'DialTimeout';
+  return {
+    factory: name,
+    span: spanOf(node.childForFieldName('function')!.childForFieldName('field')!),
+    callSpan: spanOf(node),
+    hasReadTimeout: timeoutForm || /DialReadTimeout|\bDialTimeout\b/.test(options),
+    hasWriteTimeout: timeoutForm || /DialWriteTimeout|\bDialTimeout\b/.test(options),
+    optionsFromCaller: args.some((a) => a.type === 'variadic_argument' || a.nextSibling?.type === '...'),
+    inPoolDial: insidePoolDial(node),
+    enclosingFunction,
+    inMain,
+  };
+}
+
 /** Inside the `Dial` function of a redigo `redis.Pool{...}` literal. */
 export function insidePoolDial(node: Node): boolean {
   for (let current: Node | null = node.parent; current; current = current.parent) {
@@ -80,4 +99,30 @@ export function insidePoolDial(node: Node): boolean {
     if (current.type === 'function_declaration' || current.type === 'method_declaration') return false;
   }
   return false;
+}
+
+/**
+ * Methods of a go-redis `*redis.Script` that send it on the client given second (`script.Run(ctx, rdb, keys,
+ * args...)`): Run sends EVALSHA and falls back to EVAL when the server has not cached the script.
+ */
+const SCRIPT_RUNS: Record<string, string> = { Run: 'EVALSHA', RunRO: 'EVALSHA_RO', Eval: 'EVAL', EvalSha: 'EVALSHA', EvalRO: 'EVAL_RO', EvalShaRO: 'EVALSHA_RO' };
+
+/** A script run the walk found: its command, the client it goes to, and its arguments after the context. */
+export interface GoScriptRun {
+  command: string;
+  client: GoRef;
+  clientText: string;
+  args: Node[];
+}
+
+/**
+ * `script.Run(ctx, rdb, keys, args...)` on a receiver that is no client: a script run when the first argument is a
+ * context and the second a go-redis client. The call site is the client's (the script object sends nothing itself).
+ */
+export function goScriptRun(method: string, args: Node[], resolve: (node: Node) => GoRef | undefined): GoScriptRun | undefined {
+  if (!Object.hasOwn(SCRIPT_RUNS, method) || args.length < 3 || !looksLikeContext(args[0])) return undefined;
+  const client = resolve(args[1]);
+  if (!client || client.library !== 'go-redis') return undefined;
+  // Keep the client where a client's own Eval has its script, so the key list is the second argument either way.
+  return { command: SCRIPT_RUNS[method], client, clientText: args[1].text, args: args.slice(1) };
 }

@@ -6,12 +6,12 @@
  */
 import type { ClientCreation } from '../model';
 
-export type GoNote = { map: 'fields' | 'packageVars' | 'factories'; key: string; value: unknown } | { escapes: number };
+export type GoNote = { map: 'fields' | 'packageVars' | 'factories' | 'accessors'; key: string; value: unknown } | { escapes: number };
 
 /** A map whose writes are noted in its owner's current note list (when there is one). */
 export class NotedMap<V> extends Map<string, V> {
   constructor(
-    private readonly mapName: 'fields' | 'packageVars' | 'factories',
+    private readonly mapName: 'fields' | 'packageVars' | 'factories' | 'accessors',
     private readonly owner: { notes: GoNote[] | undefined },
   ) {
     super();

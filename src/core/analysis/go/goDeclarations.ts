@@ -26,6 +26,8 @@ export class GoDeclarations {
   readonly packageVars = new NotedMap<GoRef>('packageVars', this);
   /** Functions of the file that return a client type: calls of them create clients. */
   readonly factories = new NotedMap<{ library: ClientLibrary; kind: ReceiverKind }>('factories', this);
+  /** Methods of the file that return a client type (`func (r *Redis) Client() redis.UniversalClient`): calls of them hand out a client, they create none. */
+  readonly accessors = new NotedMap<{ library: ClientLibrary; kind: ReceiverKind }>('accessors', this);
   /** Interfaces of the file that describe a go-redis client: their methods return go-redis commands, or they embed a client interface. */
   readonly clientInterfaces = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
   packageName = '';
@@ -86,11 +88,11 @@ export class GoDeclarations {
       }
     }
     if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
-    if (child.type === 'function_declaration') {
+    if (child.type === 'function_declaration' || child.type === 'method_declaration') {
       const result = child.childForFieldName('result');
       const name = child.childForFieldName('name')?.text;
       const typed = result && name ? this.clientType(result.type === 'parameter_list' ? result.namedChild(0)?.childForFieldName('type') ?? result : result) : undefined;
-      if (name && typed) this.factories.set(name, typed);
+      if (name && typed) (child.type === 'function_declaration' ? this.factories : this.accessors).set(name, typed);
     }
   }
 

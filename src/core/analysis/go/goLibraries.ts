@@ -129,7 +129,11 @@ const GO_REDIS_SPECIAL: Record<string, string> = {
   GeoRadius: 'GEORADIUS',
   EvalSha: 'EVALSHA',
   EvalRO: 'EVAL_RO',
+  EvalShaRO: 'EVALSHA_RO',
   Eval: 'EVAL',
+  FCall: 'FCALL',
+  FCallRo: 'FCALL_RO',
+  FCallRO: 'FCALL_RO',
 };
 
 /** Methods of go-redis clients that are not Redis commands. */

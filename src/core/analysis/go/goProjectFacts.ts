@@ -8,10 +8,14 @@ export interface GoProjectFacts {
   createsStandalone?: true;
   /** The file creates a go-redis client that is or may be a Cluster client (NewClusterClient, a UniversalClient without a MasterName). */
   createsClusterCapable?: true;
+  /** The file creates a go-redis ClusterClient, or a UniversalClient from a configured address list or options handed in (`Addrs: cfg.Addrs`, `NewUniversalClient(opts)`). */
+  createsFromSeedList?: true;
   /** The file is the `main` package of a program (not an example): the program's clients are the ones it creates. */
   program?: true;
   /** Functions whose bodies build keys with a {hash tag} (`userKey(id, part)` returning "user:{%s}:%s"). */
   hashTagHelpers?: string[];
+  /** Unexported helpers that pass one of their parameters as a script's key list, as `name:index` of that parameter. */
+  keyListHelpers?: string[];
 }
 
 const GO_REDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"(?:github\.com\/(?:go-redis\/redis|redis\/go-redis)(?:\/v\d+)?|gopkg\.in\/redis\.v\d+)"/gm;
@@ -37,6 +41,44 @@ export function goHashTagHelpers(text: string): Set<string> {
   return names;
 }
 
+/** A script run or function call whose third argument (after the context and the client or script) is a bare name: its key list. */
+const SCRIPT_KEY_LIST = /\.(?:Run|RunRO|Eval|EvalSha|EvalRO|EvalShaRO|FCall|FCallRo|FCallRO)\(\s*[\w.]+(?:\(\))?\s*,\s*[\w.]+(?:\([^()]*\))?\s*,\s*([A-Za-z_]\w*)\s*[,)]/g;
+
+/**
+ * Unexported functions and methods of a Go text that pass one of their parameters on as a script's key list
+ * (`func callLua(ctx context.Context, rdb redis.UniversalClient, s *redis.Script, keys []string) { s.Run(ctx, rdb, keys) }`):
+ * name → index of that parameter. Their callers choose the keys.
+ */
+export function goKeyListHelpers(text: string): Map<string, number> {
+  const helpers = new Map<string, number>();
+  for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?([a-z_]\w*)\s*(?:\[[^\]\n]*\]\s*)?\(([^\n]*)\n([\s\S]*?)^\}/gm)) {
+    const open = match.index! + match[0].indexOf('(', match[0].indexOf(match[1]) + match[1].length);
+    const params = parameterNames(argumentText(text, open) ?? '');
+    for (const run of match[3].matchAll(SCRIPT_KEY_LIST)) {
+      const index = params.indexOf(run[1]);
+      if (index >= 0) helpers.set(match[1], index);
+    }
+  }
+  return helpers;
+}
+
+/** The parameter names of a Go parameter list, one per position (`ctx context.Context, a, b string` → ctx, a, b). */
+function parameterNames(list: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const char = list[i];
+    if (char !== undefined && '([{'.includes(char)) depth++;
+    else if (char !== undefined && ')]}'.includes(char)) depth--;
+    else if (i === list.length || (char === ',' && depth === 0)) {
+      names.push(list.slice(start, i).trim().split(/\s+/)[0] ?? '');
+      start = i + 1;
+    }
+  }
+  return names;
+}
+
 /** The text of the call's argument list that opens at `open` (balanced parentheses), or undefined when it does not close. */
 function argumentText(text: string, open: number): string | undefined {
   let depth = 0;
@@ -55,6 +97,13 @@ function universalStandalone(options: string): boolean {
   return /\bMasterName\s*:\s*"[^"]+"/.test(options);
 }
 
+/** UniversalOptions whose addresses come from elsewhere: the whole options as a name, or `Addrs:` not a literal slice. */
+function seedList(options: string): boolean {
+  if (/^\s*&?\*?[A-Za-z_][\w.]*\s*$/.test(options)) return true;
+  const seeds = /\bAddrs\s*:\s*([^,}\n]+)/.exec(options)?.[1]?.trim();
+  return !!seeds && !/^\[\]string\{/.test(seeds);
+}
+
 /** Example and sample programs show a library's use; they do not make the project a program. */
 function isExampleProgram(path: string): boolean {
   return /(^|\/)(_?examples?|samples?|demos?|testdata)\//i.test(path) || /_test\.go$/.test(path);
@@ -70,11 +119,14 @@ export function goProjectFactsIn(text: string, path: string): GoProjectFacts | u
       const options = match[2] === 'UniversalClient' ? argumentText(text, match.index + match[0].length - 1) : undefined;
       if (ALWAYS_STANDALONE.has(match[2]) || (options !== undefined && universalStandalone(options))) facts.createsStandalone = true;
       else facts.createsClusterCapable = true;
+      if (match[2] === 'ClusterClient' || (options !== undefined && !universalStandalone(options) && seedList(options))) facts.createsFromSeedList = true;
     }
   }
   if (/^package\s+main\b/m.test(text) && !isExampleProgram(path)) facts.program = true;
   const helpers = goHashTagHelpers(text);
   if (helpers.size) facts.hashTagHelpers = [...helpers];
+  const keyLists = packages.size ? goKeyListHelpers(text) : new Map<string, number>();
+  if (keyLists.size) facts.keyListHelpers = [...keyLists].map(([name, index]) => `${name}:${index}`);
   return Object.keys(facts).length ? facts : undefined;
 }
 

@@ -47,6 +47,9 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
       if (base?.library === 'redigo' && base.kind === 'pool' && /^Get(Context)?$/.test(method)) return { ...base, kind: 'client', identity: `conn:${node.startIndex}` };
       if (base && (method === 'WithContext' || method === 'Conn')) return base;
       if (base && Object.hasOwn(GO_REDIS_PIPELINES, method)) return { ...base, kind: GO_REDIS_PIPELINES[method].transaction ? 'transaction' : 'pipeline', identity: `pipe:${node.startIndex}` };
+      // `r.Client()` of a method of the file declared to return a client: the client it hands out, whatever the name.
+      const accessor = base ? undefined : declared.accessors.get(method);
+      if (accessor) return { ...accessor, confidence: 'proven', identity: `accessor:${callee.text}`, origin: 'parameter' };
       if (!base && /^(Get|get)?(Redis|RDB|Rdb|Client|Conn|DB|Cli)\w*$/.test(method) && nameSuggestsRedis(callee.text)) return likelyRef(declared, callee.text, `it comes from ${callee.text}()`);
       return undefined;
     }

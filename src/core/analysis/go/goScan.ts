@@ -11,7 +11,7 @@ import { deferredCloses, markClosed, markEarlyReturns, markHandOvers, type Frame
 import { GoDeclarations, type GoConstructorCall } from './goDeclarations';
 import { GO_REDIS_PIPELINES, goRedisCommand, rueidisCommand } from './goLibraries';
 import { goArg, looksLikeContext } from './goValues';
-import { goCallSite, insideBatch, insidePoolDial, type GoLoop } from './goCallSites';
+import { goCallSite, goScriptRun, insideBatch, redigoDial, type GoLoop } from './goCallSites';
 import { goLoop } from './goLoops';
 import { defaultLibrary, likelyRef, resolveReceiver } from './goReceivers';
 
@@ -248,6 +248,8 @@ export class GoScan {
           return { library: this.defaultLibrary(), kind: 'client', confidence: 'likely', evidence: `it comes from ${callee.text}()`, identity: `factory:${value.startIndex}`, origin: 'name' };
         }
       }
+      // `conn, err := getRedis(r)`: a getter of the package that another file defines, named after Redis.
+      if (callee?.type === 'identifier' && /^(get|new|must)\w*(Redis|Rdb)\w*$/i.test(callee.text)) return this.resolve(value);
       return undefined;
     }
     if (value.type === 'identifier' || value.type === 'selector_expression') {
@@ -330,23 +332,7 @@ export class GoScan {
 
   /** Calls of a library's package functions: redigo dials (timeouts) and constructors outside assignments. */
   private packageCall(node: Node, library: ClientLibrary, name: string, args: Node[]): void {
-    if (library === 'redigo' && /^Dial(URL)?(Context)?$|^DialURLContext$|^DialTimeout$/.test(name)) {
-      const options = args.map((a) => a.text).join(' ');
-      const timeoutForm = name === 'DialTimeout';
-      const frame = this.frame;
-      const dial: GoDial = {
-        factory: name,
-        span: spanOf(node.childForFieldName('function')!.childForFieldName('field')!),
-        callSpan: spanOf(node),
-        hasReadTimeout: timeoutForm || /DialReadTimeout|\bDialTimeout\b/.test(options),
-        hasWriteTimeout: timeoutForm || /DialWriteTimeout|\bDialTimeout\b/.test(options),
-        optionsFromCaller: args.some((a) => a.type === 'variadic_argument' || a.nextSibling?.type === '...'),
-        inPoolDial: insidePoolDial(node),
-        enclosingFunction: frame?.info,
-        inMain: !!frame?.isMain || this.declared.packageName === 'main',
-      };
-      this.dials.push(dial);
-    }
+    if (library === 'redigo' && /^Dial(URL)?(Context)?$|^DialURLContext$|^DialTimeout$/.test(name)) this.dials.push(redigoDial(node, name, args, this.frame?.info, !!this.frame?.isMain || this.declared.packageName === 'main'));
     const created = this.declared.constructorOf(node);
     if (created && !(node.parent?.type === 'expression_list' && /short_var_declaration|assignment_statement|var_spec/.test(node.parent.parent?.type ?? ''))) {
       const creation = this.recordCreation(created, '');
@@ -387,7 +373,11 @@ export class GoScan {
       }
       return;
     }
-    if (!ref) return;
+    if (!ref) {
+      const run = goScriptRun(method, args, (n) => this.resolve(n));
+      if (run) this.addSite(node, field, method, run.command, run.client, run.args, run.client.kind === 'pipeline' || run.client.kind === 'transaction', run.client.kind === 'transaction', run.clientText);
+      return;
+    }
     if (ref.library === 'rueidis') return;
     if (Object.hasOwn(GO_REDIS_PIPELINES, method)) {
       this.helperCalls.push(this.site(node, field, method, method.toUpperCase(), ref, [], false, false));
@@ -444,8 +434,11 @@ export class GoScan {
     return goCallSite({ node, field, method, command, ref, args, batched, inTransaction }, this.frame?.info, this.loops[this.loops.length - 1], this.text);
   }
 
-  private addSite(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Node[], batched: boolean, inTransaction: boolean): void {
-    this.callSites.push(this.site(node, field, method, command, ref, args.map((a) => goArg(a)), batched, inTransaction));
+  /** `receiverText`: the client's own text when the call is made on something else (a script run). */
+  private addSite(node: Node, field: Node, method: string, command: string, ref: GoRef, args: Node[], batched: boolean, inTransaction: boolean, receiverText?: string): void {
+    const site = this.site(node, field, method, command, ref, args.map((a) => goArg(a)), batched, inTransaction);
+    if (receiverText !== undefined) site.receiver.text = receiverText;
+    this.callSites.push(site);
   }
 
   private closed(name: string, deferred: boolean): void {

@@ -13,6 +13,7 @@ import { goProjectFactsIn } from '../../analysis/go/goProjectFacts';
 /** The optional project-level fact the workspace index answers (see WorkspaceIndex.projectMentionsCluster). */
 interface ClusterMentions {
   projectMentionsCluster?(): boolean;
+  goSeedListClients?(): boolean;
   goFieldIsStandalone?(name: string): boolean;
   goClientsAllStandalone?(): boolean;
 }
@@ -37,8 +38,12 @@ function ownClientsAllStandalone(text: string, path: string): boolean {
   return !!facts?.createsStandalone && !facts.createsClusterCapable && !TAKES_CLIENT.test(text);
 }
 
-/** A seed-address option given as a list from configuration (`Addrs: cfg.Addrs`), not as a literal slice. */
+/**
+ * A seed-address option given as a list from configuration (`Addrs: cfg.Addrs`), not as a literal slice, or the
+ * whole options handed over from elsewhere (`NewUniversalClient(opts)` with the caller's or the config's options).
+ */
 function configuredSeeds(options: string): boolean {
+  if (/^\s*\*?[A-Za-z_][\w.]*\s*$/.test(options)) return true;
   const seeds = /\bAddrs\s*:\s*([^,}\n]+)/.exec(options)?.[1]?.trim();
   return !!seeds && !/^\[\]string\{/.test(seeds);
 }
@@ -60,7 +65,11 @@ function callArguments(text: string, open: number): string {
  */
 function configuredSeedList(text: string, site: RedisCallSite): boolean {
   const creation = site.receiver.creation;
-  if (creation) return /UniversalClient$/.test(creation.factory ?? '') && !!creation.options?.Addrs && creation.options.Addrs.value.kind !== 'array' && configuredSeeds(`Addrs: ${creation.options.Addrs.text}`);
+  if (creation) {
+    if (!/UniversalClient$/.test(creation.factory ?? '')) return false;
+    const addrs = creation.options?.Addrs;
+    return addrs ? addrs.value.kind !== 'array' && configuredSeeds(`Addrs: ${addrs.text}`) : creation.args.length === 1 && configuredSeeds(creation.args[0].text);
+  }
   for (const match of text.matchAll(/\bNewUniversalClient\(/g)) if (configuredSeeds(callArguments(text, match.index + match[0].length - 1))) return true;
   return false;
 }
@@ -95,8 +104,31 @@ function createdStandalone(site: RedisCallSite): boolean {
   return !!options.MasterName;
 }
 
+/**
+ * The client a pipeline was opened on, as written (`c.redis` of `pipe := c.redis.Pipeline()`, or of
+ * `c.redis.Pipelined(ctx, func(pipe redis.Pipeliner) error {`), found before the call in its function.
+ */
+function pipelineOrigin(text: string, site: RedisCallSite): string | undefined {
+  const name = escapeRegExp(site.receiver.text);
+  const before = text.slice(site.enclosingFunction?.span.startOffset ?? 0, site.callSpan.startOffset);
+  const opened = new RegExp(`\\b${name}\\s*:?=\\s*([\\w.]+(?:\\(\\))?)\\.(?:Tx)?Pipeline\\(\\)`).exec(before) ?? new RegExp(`([\\w.]+(?:\\(\\))?)\\.(?:Tx)?Pipelined\\([^,]*,\\s*func\\s*\\(\\s*${name}\\b`).exec(before);
+  return opened?.[1];
+}
+
+/**
+ * A go-redis cluster pipeline (and a MULTI on it) sends each command to the node of its first key's slot: a
+ * multi-key command queued on it fails with CROSSSLOT as it would on the client. The pipeline is judged as the
+ * client it was opened on.
+ */
+function pipelineJudgement(context: RuleContext, site: RedisCallSite): GoClusterJudgement {
+  const origin = pipelineOrigin(context.model.text, site);
+  if (/ClusterClient$/.test(site.receiver.creation?.factory ?? '')) return { cluster: true, evidence: 'a pipeline of a ClusterClient' };
+  return goClusterJudgement(context, { ...site, receiver: { ...site.receiver, kind: 'client', text: origin ?? site.receiver.text } });
+}
+
 export function goClusterJudgement(context: RuleContext, site: RedisCallSite): GoClusterJudgement {
   const { receiver } = site;
+  if ((receiver.kind === 'pipeline' || receiver.kind === 'transaction') && (receiver.library === 'go-redis' || receiver.library === 'rueidis') && !context.config.cluster) return pipelineJudgement(context, site);
   if (receiver.kind !== 'client' && receiver.kind !== 'cluster') return context.config.cluster ? { cluster: true } : { cluster: false };
   if (receiver.library === 'go-redis' && receiver.kind === 'cluster') return { cluster: true };
   if (context.config.cluster) return { cluster: true };
@@ -115,5 +147,7 @@ export function goClusterJudgement(context: RuleContext, site: RedisCallSite): G
   if (receiver.library === 'go-redis' && configuredSeedList(context.model.text, site)) return { cluster: true, evidence: `${what}, created from a configured address list (several addresses make it a ClusterClient)` };
   if (mentionsRedisCluster(context.model.text)) return { cluster: true, evidence: `${what}, in a file that speaks of Redis Cluster` };
   if (workspace?.projectMentionsCluster?.()) return { cluster: true, evidence: `${what}, in a project that speaks of Redis Cluster` };
+  // A client handed in (a parameter, a field) in a project that builds its clients from a configured address list.
+  if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goSeedListClients?.()) return { cluster: true, evidence: `${what}, in a project that creates its clients from a configured address list (several addresses make a ClusterClient)` };
   return { cluster: false };
 }

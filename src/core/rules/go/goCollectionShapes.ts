@@ -55,3 +55,24 @@ export function localKey(text: string, site: RedisCallSite, arg: Arg): boolean {
   const body = text.slice(fn.span.startOffset, site.callSpan.startOffset);
   return new RegExp(`\\b${escapeRegExp(name)}\\s*:=|,\\s*${escapeRegExp(name)}\\s*:=`).test(body);
 }
+
+/**
+ * A general wrapper's method that hands its caller's key straight to the command and returns the reply
+ * (`func (r *Redis) HGetAll(ctx context.Context, key string) *redis.MapStringStringCmd { return r.Client().HGetAll(ctx, key) }`):
+ * the body is that one return, and the key is a parameter. How big the collection is depends on callers this file
+ * does not see; the calls that pass a key to it are where a reviewer judges the size.
+ */
+export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParameter: boolean): boolean {
+  const fn = site.enclosingFunction;
+  if (!fn || !keyIsParameter) return false;
+  // The brace that ends the header line (`interface{}` in a parameter list is no body).
+  const header = /\{[ \t]*\n/.exec(text.slice(fn.span.startOffset, site.callSpan.startOffset));
+  if (!header) return false;
+  const open = fn.span.startOffset + header.index;
+  const code = text
+    .slice(open + 1, fn.span.endOffset - 1)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'));
+  return code.length === 1 && /^return\s/.test(code[0]);
+}

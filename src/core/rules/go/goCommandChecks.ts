@@ -8,7 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
-import { localKey, participantRegistry, recordPerLoopItem } from './goCollectionShapes';
+import { localKey, participantRegistry, passThroughWrapper, recordPerLoopItem } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 
 const SCAN_HELPER = (redisPackage: string) => `
@@ -105,7 +105,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
       const options = site.args.map((a) => heldStructLiteral(context.model.text, site, a.text) ?? a.text).join(' ');
       if (/\+inf|"\+inf"|Max:\s*"\+inf"/.test(options) && !/Count:|Offset:|LIMIT/i.test(options)) reason = 'reads every member up to +inf without a limit';
     }
-    if (!reason) continue;
+    if (!reason || passThroughWrapper(context.model.text, site, keyFromParameter(context.model.text, site, site.args[0]))) continue;
     const paged = pagedRead(site);
     context.report({
       messageId: '{{call}} {{reason}} of {{key}} in one reply: it grows with the data and blocks the server while it is built; page it with {{paged}}.',

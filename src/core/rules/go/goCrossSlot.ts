@@ -8,6 +8,7 @@ import { goHashTagHelpers, hasGoHashTag } from '../../analysis/go/goProjectFacts
 import { MULTI_KEY_COMMANDS, multiKeyArgs, provablySameSlot } from '../support/slots';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
+import { goKeyListHelperCalls, keyListOfHelper } from './goScriptKeyHelpers';
 
 /** The project-level fact the workspace index answers (see WorkspaceIndex.goHashTagHelpers). */
 interface TaggedHelpers {
@@ -101,6 +102,61 @@ function guardedToOneKey(text: string, site: RedisCallSite, arg: Arg): boolean {
   return false;
 }
 
+/** The argument texts of the call whose parenthesis opens at `open`, split at its top-level commas. */
+function callArgumentsAt(text: string, open: number): string[] | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if ('([{'.includes(text[i])) depth++;
+    else if (')]}'.includes(text[i]) && --depth === 0) return literalItems(text.slice(open + 1, i));
+  }
+  return undefined;
+}
+
+/**
+ * The key list is a parameter of an unexported helper (`func (s *Store) evalSHA(ctx, sha, keys []string, …)`) and
+ * every call of the helper in the file passes a literal list of one key (`[]string{s.key(id)}`): one key, one slot.
+ * An exported function has callers elsewhere, whose lists this file does not show.
+ */
+function callersPassOneKey(text: string, site: RedisCallSite, arg: Arg): boolean {
+  const fn = site.enclosingFunction;
+  const name = /^([a-z_]\w*)(?:\.\.\.)?$/.exec(arg.text.trim())?.[1];
+  if (!fn || !name || !/^[a-z_]\w*$/.test(fn.name)) return false;
+  const header = text.slice(fn.span.startOffset, site.callSpan.startOffset);
+  const nameAt = new RegExp(`^func\\s*(?:\\([^)]*\\)\\s*)?${fn.name}\\s*(?:\\[[^\\]]*\\]\\s*)?\\(`).exec(header);
+  const params = nameAt ? callArgumentsAt(header, nameAt[0].length - 1) : undefined;
+  const index = params?.findIndex((param) => param.split(/\s+/)[0] === name) ?? -1;
+  if (index < 0) return false;
+  const outside = text.slice(0, fn.span.startOffset) + text.slice(fn.span.endOffset);
+  let calls = 0;
+  for (const call of outside.matchAll(new RegExp(`(?<![\\w])${fn.name}\\(`, 'g'))) {
+    const passed = callArgumentsAt(outside, call.index! + call[0].length - 1)?.[index] ?? '';
+    const list = /^\[\](?:string|interface\{\}|any)\{([\s\S]*)\}$/.exec(passed);
+    if (!list || literalItems(list[1]).length !== 1) return false;
+    calls++;
+  }
+  return calls > 0;
+}
+
+/**
+ * Script runs and function calls, whose KEYS are one list argument after the script (`rdb.Eval(ctx, src, keys,
+ * args...)`, `script.Run(ctx, rdb, keys, args...)`, `rdb.FCall(ctx, fn, keys)`): a script touching keys of several
+ * slots fails with CROSSSLOT like any multi-key command.
+ */
+const SCRIPT_COMMANDS: ReadonlySet<string> = new Set(['EVAL', 'EVALSHA', 'EVAL_RO', 'EVALSHA_RO', 'FCALL', 'FCALL_RO']);
+
+/**
+ * The keys of a call: a script's key list, taken apart when it is a literal (`[]string{k1, k2}`: separate keys) and
+ * kept whole when it comes from elsewhere (a parameter, a helper's result: a collection); a multi-key command's key
+ * arguments otherwise.
+ */
+function keysOf(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg } {
+  if (!SCRIPT_COMMANDS.has(site.command)) return { keys: multiKeyArgs(site.command, site.args) };
+  const list = site.args[1];
+  if (!list || list.value.kind === 'null') return { keys: [] };
+  if (list.value.kind === 'array') return { keys: list.value.items };
+  return { keys: [list], collection: list };
+}
+
 /**
  * Keys handed over as a collection (`keys...`, a []string, redis.Args): their slots are unknown unless the key
  * templates the function builds carry a {hash tag}. Separate keys must all be static to be judged.
@@ -108,14 +164,16 @@ function guardedToOneKey(text: string, site: RedisCallSite, arg: Arg): boolean {
 export function goCrossSlotMultiKey(context: RuleContext): void {
   let taggedHelpers: Set<string> | undefined;
   for (const site of context.model.callSites) {
-    if (!MULTI_KEY_COMMANDS.has(site.command)) continue;
+    if (!MULTI_KEY_COMMANDS.has(site.command) && !SCRIPT_COMMANDS.has(site.command)) continue;
     const judged = goClusterJudgement(context, site);
     if (!judged.cluster || handlesClusterMode(context, site)) continue;
-    const keys = multiKeyArgs(site.command, site.args);
+    const { keys, collection: keyList } = keysOf(site);
     // Go's multi-key methods take their keys variadically: a collection is spread (`keys...`); only MSET/MSETNX
     // also take one map or slice of pairs. A single plain argument is one key, whatever its name.
-    const collection = keys.find((a) => a.spread || (site.args.length === 1 && /^MSET(NX)?$/.test(site.command) && a.value.kind !== 'string' && a.value.kind !== 'pattern'));
-    if (collection && (singleKeySlice(context.model.text, site, collection) || guardedToOneKey(context.model.text, site, collection))) continue;
+    const collection = keyList ?? keys.find((a) => a.spread || (site.args.length === 1 && /^MSET(NX)?$/.test(site.command) && a.value.kind !== 'string' && a.value.kind !== 'pattern'));
+    if (collection && (singleKeySlice(context.model.text, site, collection) || guardedToOneKey(context.model.text, site, collection) || callersPassOneKey(context.model.text, site, collection))) continue;
+    // A helper's key-list parameter: the calls of the helper are judged (goKeyListHelperCalls).
+    if (keyList && keyListOfHelper(context, site, keyList)) continue;
     if (collection) {
       // Keys built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`), here or in a key
       // helper of the project that the function calls: the author co-locates them on purpose.
@@ -131,4 +189,5 @@ export function goCrossSlotMultiKey(context: RuleContext): void {
     const client = judged.evidence ? `on ${site.receiver.text} (${judged.evidence})` : 'on a cluster client';
     context.report({ messageId: '{{command}} with keys {{keys}} {{client}}: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60), client }, span: site.span });
   }
+  goKeyListHelperCalls(context);
 }

@@ -87,7 +87,9 @@ export function keyFromParameter(text: string, site: RedisCallSite, arg: Arg | u
   const fn = site.enclosingFunction;
   const root = arg && !keyPatternOf(arg) ? /^[A-Za-z_]\w*/.exec(arg.text)?.[0] : undefined;
   if (!fn || !root) return false;
-  const header = text.slice(fn.span.startOffset, text.indexOf('{', fn.span.startOffset));
+  // Up to the brace that opens the body: `interface{}` in a parameter list is no body.
+  const body = /\{[ \t]*(?:\/\/[^\n]*)?\n/.exec(text.slice(fn.span.startOffset, fn.span.endOffset));
+  const header = text.slice(fn.span.startOffset, body ? fn.span.startOffset + body.index : text.indexOf('{', fn.span.startOffset));
   const params = /^func\s*(?:\([^)]*\)\s*)?\w*\s*(?:\[[^\]]*\]\s*)?\(([^)]*)\)/.exec(header)?.[1] ?? '';
   return params.split(',').some((part) => /^\s*([A-Za-z_]\w*)/.exec(part)?.[1] === root);
 }
