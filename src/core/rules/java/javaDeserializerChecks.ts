@@ -26,9 +26,10 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
       report(creation.span, 'JdkSerializationRedisSerializer Java-deserializes whatever bytes are stored under the key: anyone who can write to Redis chooses the class to instantiate (gadget chains run code). Use StringRedisSerializer or a Jackson serializer bound to your class.');
     } else if (UNSAFE_CODECS.test(creation.type) && !creation.returned && !(creation.type === 'JsonJacksonCodec' && creation.args.length > 0 && /ObjectMapper|mapper/i.test(creation.args[0]) === false)) {
       report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec: creation.type });
-    } else if (!creation.returned && !UNSAFE_CODECS.test(creation.type) && codecVariableTypes(code()).get(creation.callSpan.startOffset)) {
+    } else if (!creation.returned && !UNSAFE_CODECS.test(creation.type) && codecVariableTypes(context.model.text).get(creation.callSpan.startOffset)) {
       // `KryoCodec codec = new ProjectKryoCodec();`: the project's subclass is still the codec its variable names.
-      const codec = codecVariableTypes(code()).get(creation.callSpan.startOffset)!;
+      // Read from the raw text (same offsets): a creation is only found in code, so comments cannot match, and blanking them is not needed.
+      const codec = codecVariableTypes(context.model.text).get(creation.callSpan.startOffset)!;
       report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec });
     } else if (creation.type === 'RedissonSpringCacheManager' && creation.args.length < 3 && !/setCodec\s*\(/.test(code())) {
       report(creation.span, 'RedissonSpringCacheManager without a codec stores cached values with the Redisson client\'s default object codec, which instantiates the classes named in the stored bytes. Pass a codec bound to your types (TypedJsonJacksonCodec) or set one on the client.');
