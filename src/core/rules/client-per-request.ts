@@ -8,6 +8,9 @@ import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 /** True when the creation depends on per-iteration values (a host per node), not only constants or env lookups. */
+/** `from django_redis import get_redis_connection`, `import django_redis`. */
+const DJANGO_REDIS_IMPORT = /^\s*(?:from\s+django_redis\s+import\b[^\n]*\bget_redis_connection\b|import\s+django_redis\b)/m;
+
 function argumentsVary(creation: ClientCreation): boolean {
   const values = [...creation.args, ...Object.values(creation.options)].filter((arg) => arg.value.kind !== 'object');
   return values.some((arg) => ['name', 'unknown', 'pattern'].includes(arg.value.kind) && !/^(process\.env|os\.environ|os\.getenv|settings\.|config\.)/.test(arg.text));
@@ -200,7 +203,7 @@ public class JobLocks {
         },
       ],
       fix: 'Hoist the client to module or application scope (or dependency injection) and reuse it; redis-py clients are thread-safe and pool connections, ioredis and node-redis multiplex one connection.',
-      falsePositives: 'Clients created in constructors and stored on self/this, factories that return the client, generators that yield it to their caller (context managers, container resources; a FastAPI dependency still counts, also a yielding `get_*` in a FastAPI module, but not a `create_*`/`make_*` provider in a module without `Depends()`), clients of cron job folders (scripts), `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',
+      falsePositives: 'Clients created in constructors and stored on self/this, django-redis `get_redis_connection(alias)` (it returns the cache\'s own client), factories that return the client, generators that yield it to their caller (context managers, container resources; a FastAPI dependency still counts, also a yielding `get_*` in a FastAPI module, but not a `create_*`/`make_*` provider in a module without `Depends()`), clients of cron job folders (scripts), `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',
       references: [
         { title: 'redis-py: connection pools', url: 'https://redis.readthedocs.io/en/stable/connections.html' },
         { title: 'Azure Cache for Redis: reuse connections', url: 'https://learn.microsoft.com/azure/azure-cache-for-redis/cache-best-practices-development' },
@@ -217,6 +220,8 @@ public class JobLocks {
       if (creation.binding?.startsWith('this.') || (creation.escapes && !creation.binding)) continue;
       // redis-py clients over a shared pool borrow its connections: creating one is cheap.
       if (creation.options.connection_pool) continue;
+      // django-redis's get_redis_connection(alias) hands out the cache's own client, created once per process.
+      if (/(?:^|\.)get_redis_connection$/.test(creation.factory) && DJANGO_REDIS_IMPORT.test(model.text)) continue;
       // `if (!client) client = new Redis()` on a module variable, or `global _client`: created once, then reused.
       if (assignsOuterVariable(model, creation)) continue;
       const data = {

@@ -30,3 +30,13 @@ describe('client-per-request: a client of its own used in a loop over the items 
     expect(perCallLines('import redis\n\n\ndef listen(channel):\n    r = redis.Redis()\n    p = r.pubsub()\n    p.subscribe(channel)\n    for message in p.listen():\n        r.incr("seen")\n')).toEqual([]);
   });
 });
+
+describe("client-per-request: django-redis's get_redis_connection", () => {
+  it("does not report get_redis_connection('default') imported from django_redis: it returns the cache's client", () => {
+    expect(perCallLines("from django_redis import get_redis_connection\n\n\ndef drop(key):\n    conn = get_redis_connection('default')\n    conn.delete(key)\n")).toEqual([]);
+  });
+
+  it('still reports a redis.Redis a function of a django-redis file creates for itself', () => {
+    expect(perCallLines("import redis\nfrom django_redis import get_redis_connection\n\n\ndef drop(key):\n    conn = redis.Redis(host='cache')\n    conn.delete(key)\n")).toEqual([6]);
+  });
+});
