@@ -59,7 +59,7 @@ export function localKey(text: string, site: RedisCallSite, arg: Arg): boolean {
 /**
  * A general wrapper's method that hands its caller's key straight to the command and returns the reply
  * (`func (r *Redis) HGetAll(ctx context.Context, key string) *redis.MapStringStringCmd { return r.Client().HGetAll(ctx, key) }`):
- * the body is that one return, and the key is a parameter. How big the collection is depends on callers this file
+ * the body is that one return (around a redigo pool connection it borrows and closes), and the key is a parameter. How big the collection is depends on callers this file
  * does not see; the calls that pass a key to it are where a reviewer judges the size.
  */
 export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParameter: boolean): boolean {
@@ -73,6 +73,8 @@ export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParam
     .slice(open + 1, fn.span.endOffset - 1)
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('//'));
+    .filter((line) => line && !line.startsWith('//'))
+    // A redigo wrapper borrows a pooled connection for the one command and gives it back.
+    .filter((line) => !/^\w+\s*:?=\s*[\w.]+\.Get(Context)?\([^)]*\)$|^defer\s+\w+\.Close\(\)$/.test(line));
   return code.length === 1 && /^return\s/.test(code[0]);
 }

@@ -102,4 +102,9 @@ describe('Go unbounded-collection-read: pass-through wrappers', () => {
     const worked = HEAD + 'type Redis struct {\n\tclient redis.UniversalClient\n}\n\nfunc (r *Redis) Tags(ctx context.Context) ([]string, error) {\n\treturn r.client.SMembers(ctx, "tags:all").Result()\n}\n\nfunc (r *Redis) Members(ctx context.Context, key string) []string {\n\tout := r.client.SMembers(ctx, key).Val()\n\treturn out\n}\n';
     expect(linesOf('unbounded-collection-read', worked)).toEqual([15, 19]);
   });
+
+  it('leaves a redigo wrapper alone that borrows a pooled connection for the one command, not one that reads a fixed key', () => {
+    const redigo = 'package store\n\nimport "github.com/gomodule/redigo/redis"\n\ntype Client struct {\n\tpool *redis.Pool\n}\n\nfunc (c *Client) SMEMBERS(key string) ([]string, error) {\n\tconn := c.pool.Get()\n\tdefer conn.Close()\n\treturn redis.Strings(conn.Do("SMEMBERS", key))\n}\n\nfunc (c *Client) Online() ([]string, error) {\n\tconn := c.pool.Get()\n\tdefer conn.Close()\n\treturn redis.Strings(conn.Do("SMEMBERS", "online:users"))\n}\n';
+    expect(linesOf('unbounded-collection-read', redigo)).toEqual([18]);
+  });
 });
