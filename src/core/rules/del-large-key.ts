@@ -8,13 +8,15 @@ import { LOCK_KEY, functionStartOf } from './support/sites';
 import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey } from './support/collectionKeys';
 import { isParameter } from '../analysis/keyReferences';
 import { inTestOnlyFunction } from './support/testOnly';
+import { namespacedParameter } from './support/namespacedKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
 const COLLECTION_WRITES: Record<string, string> = {
   LPUSH: 'list', RPUSH: 'list', LPUSHX: 'list', RPUSHX: 'list', SADD: 'set', ZADD: 'sorted set', ZINCRBY: 'sorted set',
-  HSET: 'hash', HMSET: 'hash', HINCRBY: 'hash', XADD: 'stream', PFADD: 'HyperLogLog', GEOADD: 'geo set',
+  HSET: 'hash', HMSET: 'hash', HINCRBY: 'hash', XADD: 'stream', GEOADD: 'geo set',
 };
+// PFADD is not among them: a HyperLogLog is a string of at most 12 KB whatever it counts, freed at once.
 const RENAMABLE = new Set(['delete', 'del']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
@@ -278,7 +280,7 @@ public class Board {
         },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
-      falsePositives: 'Keys whose type is not known from the code are not reported. Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name.',
+      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
         { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
@@ -330,7 +332,9 @@ public class Board {
         if (sizeChecked.has(`${functionStartOf(site)}|${ref.identity}`)) continue;
         // A thin `del(key)` helper of a store API (`return driver.del(this.ns(key))`): the caller picks the key.
         const built = /^[\w$.]+\(\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(ref.source.trim());
-        if ((ref.parameter || (built && isParameter(context.model, site, built[1]))) && isUncalledPassThrough(context.model, site, { ...ref, parameter: true })) continue;
+        // So is a wrapper that only puts the caller's key under its namespace (`key = NS.PREFIX + ':' + key`).
+        const namespaced = !!namespacedParameter(context.model, site, ref.source);
+        if ((ref.parameter || namespaced || (built && isParameter(context.model, site, built[1]))) && isUncalledPassThrough(context.model, site, { ...ref, parameter: true })) continue;
         // A collection the function has just read whole (LRANGE 0 -1, SMEMBERS) and now deletes: a drained
         // queue or backlog, as large as whatever piled up.
         const read = drained.get(`${functionStartOf(site)}|${ref.identity}`);

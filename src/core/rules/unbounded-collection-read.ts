@@ -11,6 +11,7 @@ import { hasOption } from './support/options';
 import { expiringKeys } from './support/expiringKeys';
 import { wholeScans } from './support/luaWholeScans';
 import { builtKeyHolds } from './support/builtKeyLists';
+import { namespacedParameter } from './support/namespacedKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -234,7 +235,7 @@ public class Presence {
         },
       ],
       fix: 'Page the read (LRANGE/ZRANGE with a bounded end, XRANGE COUNT), iterate with SSCAN/HSCAN/ZSCAN, or fetch only the fields you need with HMGET. Cap collections on write (LTRIM, ZREMRANGEBYRANK).',
-      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit), also when a loop reads them from a key list that a helper of the file builds with the same key builder (`for key in self.get_keys(names)` where `get_keys` maps `self.get_key`); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself, as client adapter classes do); and keys that no code of the project writes (another service or deployable fills them), unless the function drains a computed one (reads it whole, then deletes it: a backlog). Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
+      falsePositives: 'Not reported: sets and sorted sets that the same file fills only with fixed literal members (ZADD of three medals) or in one SADD from the caller\'s list (a record\'s tags); collections capped on write (LTRIM, ZREMRANGEBYRANK, XTRIM on the same key, or a size check followed by removals down to a small limit), also when a loop reads them from a key list that a helper of the file builds with the same key builder (`for key in self.get_keys(names)` where `get_keys` maps `self.get_key`); keys scoped to one socket or connection and per-time-bucket keys; lists the project gives a TTL (EXPIRE of the same key in any file: one job\'s results, a staging batch) — sets and sorted sets with a TTL are still reported, as a TTL that every write renews keeps a sliding window, not a size; in-flight work lists (processing, active, running…); thin helpers that pass their caller\'s key straight through (or only under the helper\'s namespace: `NS.PREFIX + \':\' + key`, `f"{self.prefix}:{key}"`) when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself, as client adapter classes do); and keys that no code of the project writes (another service or deployable fills them), unless the function drains a computed one (reads it whole, then deletes it: a backlog). Trimming by score (ZREMRANGEBYSCORE) keeps a time window, not a size, so windowed sets are still reported. Object-shaped hashes (fixed field names) are not reported. Other collections that are small by construction (a user\'s roles): declare them in `.redis-review.json`: `"boundedKeys": ["user:*:roles"]`.',
       references: [
         { title: 'SMEMBERS', url: 'https://redis.io/docs/latest/commands/smembers/' },
         { title: 'HGETALL', url: 'https://redis.io/docs/latest/commands/hgetall/' },
@@ -276,6 +277,8 @@ public class Presence {
       // sets with a TTL are often sliding windows whose TTL every write renews (a day of watched posts): still read.
       if (site.command === 'LRANGE' && isExpiring(ref)) return true;
       if (isUncalledPassThrough(context.model, site, ref)) return true;
+      // A store wrapper that only puts its caller's key under its namespace passes the caller's key on just the same.
+      if (namespacedParameter(context.model, site, ref.source) && isUncalledPassThrough(context.model, site, { ...ref, parameter: true })) return true;
       // A key that no code of the project writes is filled by someone else (an admin, another service, the worker
       // of another deployable): its size is theirs to bound. Unless the function drains it (reads it whole, then
       // deletes it): a backlog, as large as whatever piled up since the last drain.

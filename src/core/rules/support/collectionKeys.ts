@@ -225,11 +225,18 @@ export function isUncalledPassThrough(model: FileModel, site: RedisCallSite, key
   const name = fn.name;
   if (!name || name === '<anonymous>') return true;
   // Calls outside the helper itself (its own text holds its definition and the Redis call of the same name).
-  const outside = model.text.slice(0, fn.span.startOffset) + '\n' + model.text.slice(fn.span.endOffset);
+  // Commented-out code (`// return this.deleteByKey(key);`) calls nothing.
+  const outside = withoutCommentLines(model.text.slice(0, fn.span.startOffset) + '\n' + model.text.slice(fn.span.endOffset), model.language === 'python');
   // A call is `name(…)` or `self.name(…)` / `this.name(…)`; `r.delete(…)` on a client is not one, nor is the
   // definition of a method of the same name in another class of the file (an adapter and its pipeline twin).
   const calls = outside.matchAll(new RegExp(`(?:(?<![\\w$.])|\\b(?:self|this|cls)\\.)${escapeRegExp(name)}\\s*\\(`, 'g'));
   return ![...calls].some((call) => !isMethodDefinition(outside, call.index!, call[0].length));
+}
+
+/** The text with every line that is only a comment blanked (`#` in Python; `//`, `/*`, ` *` elsewhere), keeping its length. */
+function withoutCommentLines(text: string, python: boolean): string {
+  // `#` starts a comment in Python only (a JS line may open with a private field, `#cache = …`).
+  return text.replace(python ? /^[ \t]*#[^\n]*/gm : /^[ \t]*(?:\/\/|\/\*|\*)[^\n]*/gm, (line) => ' '.repeat(line.length));
 }
 
 /** A function's text from the end of its parameter list (its header line stays the first line). */
