@@ -3,6 +3,7 @@ import { keyPatternOf } from '../analysis/argumentValues';
 import { escapeRegExp } from '../analysis/keyReferences';
 import type { Arg, FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule, RuleContext } from './rule';
+import { expiredInThenCallback } from './support/thenExpiry';
 import { fieldTtlFix, managedHashPatterns, passesArgumentsThrough, writesComputedField } from './support/cacheHashWrites';
 import { namesCache } from './support/names';
 import { isOffByDefaultParameter } from './support/enclosingFunctions';
@@ -144,7 +145,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`, a camel-case segment ending in Cache: `llmCache:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function. A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`, a camel-case segment ending in Cache: `llmCache:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function (or in a then() callback chained on the write: `set(k, v).then(() => expire(k, ttl))`, which set-then-expire reports instead). A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -338,7 +339,8 @@ public class ProductService {
     const sites = context.model.callSites;
     // Keys given a TTL by a separate EXPIRE in the same function.
     // Compared by expression text and by the key the expression denotes (`key` held in a local, `this.key(id)`).
-    const expired = new Set(sites.filter((other) => EXPIRES.has(other.command)).flatMap((other) => [`${functionStartOf(other)}|${other.args[0]?.text}`, `${functionStartOf(other)}#${siteKey(context.model, other)?.identity}`]));
+    const expireSites = sites.filter((other) => EXPIRES.has(other.command));
+    const expired = new Set(expireSites.flatMap((other) => [`${functionStartOf(other)}|${other.args[0]?.text}`, `${functionStartOf(other)}#${siteKey(context.model, other)?.identity}`]));
     // Keys read into a variable named cache before they are written (`const cached = await r.get(k)`: cache-aside).
     const cacheAside = new Set(sites.filter((other) => other.command === 'GET' && other.args[0] && readIntoCacheVariable(context.model.text, other)).map(keyIdentity));
     // Functions that give some key a TTL (SET EX, SETEX, EXPIRE, …).
@@ -365,6 +367,7 @@ public class ProductService {
       if (site.args.slice(2).some((arg) => passedOn(arg) && !isCallback(arg)) || Object.values(site.keywords).some(passedOn)) continue;
       const identity = siteKey(context.model, site)?.identity;
       if (expired.has(`${functionStartOf(site)}|${site.args[0].text}`) || (identity !== undefined && expired.has(`${functionStartOf(site)}#${identity}`)) || ttlElsewhereInFunction(site, withTtl)) continue;
+      if (expiredInThenCallback(context.model.text, site, expireSites)) continue;
       // A wrapper that writes a computed key and also knows TTLs (`setex` when given a timeout, `set` when not):
       // the TTL-less write is the caller's choice.
       if (keyPatternOf(site.args[0]) === undefined && site.enclosingFunction && ttlFunctions.has(functionStartOf(site))) continue;
