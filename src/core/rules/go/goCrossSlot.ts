@@ -8,6 +8,7 @@ import { goHashTagHelpers, hasGoHashTag } from '../../analysis/go/goProjectFacts
 import { MULTI_KEY_COMMANDS, multiKeyArgs, provablySameSlot } from '../support/slots';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
+import { literalItems } from './goSupport';
 import { goKeyListHelperCalls, keyListOfHelper } from './goScriptKeyHelpers';
 
 /** The project-level fact the workspace index answers (see WorkspaceIndex.goHashTagHelpers). */
@@ -27,29 +28,6 @@ function handlesClusterMode(context: RuleContext, site: RedisCallSite): boolean 
   const fn = site.enclosingFunction;
   const body = fn ? context.model.text.slice(fn.span.startOffset, fn.span.endOffset) : '';
   return /\b(if|case|switch)\b[^\n]*cluster|\b(KeySlot|keySlot|ClusterSlots|Slot\(|groupBySlot)\b/i.test(body);
-}
-
-/** Top-level comma-separated items of a Go composite literal's body (commas inside calls and literals do not split). */
-function literalItems(body: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quote = '';
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === '`' || char === "'") quote = char;
-    else if ('([{'.includes(char)) depth++;
-    else if (')]}'.includes(char)) depth--;
-    else if (char === ',' && depth === 0) {
-      items.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  items.push(body.slice(start));
-  return items.map((item) => item.trim()).filter(Boolean);
 }
 
 /**

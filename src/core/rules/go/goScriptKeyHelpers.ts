@@ -9,6 +9,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { goKeyListHelpers, hasGoHashTag } from '../../analysis/go/goProjectFacts';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
+import { literalItems } from './goSupport';
 
 /** The optional project-level fact the workspace index answers (see WorkspaceIndex.goKeyListHelpers). */
 interface KeyListHelpers {
@@ -28,35 +29,12 @@ export function keyListOfHelper(context: RuleContext, site: RedisCallSite, keyLi
   return !!fn && goKeyListHelpers(context.model.text).has(fn.name) && /^[A-Za-z_]\w*$/.test(keyList.text.trim());
 }
 
-/** Top-level comma-separated items of an argument or literal body (commas inside calls and literals do not split). */
-function items(body: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quote = '';
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === '`') quote = char;
-    else if ('([{'.includes(char)) depth++;
-    else if (')]}'.includes(char)) depth--;
-    else if (char === ',' && depth === 0) {
-      out.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(body.slice(start));
-  return out.map((item) => item.trim()).filter(Boolean);
-}
-
 /** The argument list of the call whose parenthesis opens at `open`, or undefined when it does not close. */
 function argumentsAt(text: string, open: number): string[] | undefined {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return items(text.slice(open + 1, i));
+    else if (text[i] === ')' && --depth === 0) return literalItems(text.slice(open + 1, i));
   }
   return undefined;
 }

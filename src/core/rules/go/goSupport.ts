@@ -93,3 +93,29 @@ export function keyFromParameter(text: string, site: RedisCallSite, arg: Arg | u
   const params = /^func\s*(?:\([^)]*\)\s*)?\w*\s*(?:\[[^\]]*\]\s*)?\(([^)]*)\)/.exec(header)?.[1] ?? '';
   return params.split(',').some((part) => /^\s*([A-Za-z_]\w*)/.exec(part)?.[1] === root);
 }
+
+/**
+ * Top-level comma-separated items of a Go argument list or composite literal body: commas inside calls, literals,
+ * strings and runes do not split.
+ */
+export function literalItems(body: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === '`' || char === "'") quote = char;
+    else if ('([{'.includes(char)) depth++;
+    else if (')]}'.includes(char)) depth--;
+    else if (char === ',' && depth === 0) {
+      items.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(body.slice(start));
+  return items.map((item) => item.trim()).filter(Boolean);
+}
