@@ -1,20 +1,13 @@
 /** cache-write-without-ttl on a cache SET whose promise continues with an EXPIRE of the same key. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 const HEADER = "import Redis from 'ioredis';\nconst client = new Redis();\nclient.on('error', console.error);\n\n";
 
 function ttlLines(body: string): number[] {
-  return reviewSource(parsers, HEADER + body, { path: 'src/services/pageCache.js', language: 'javascript' })
-    .findings.filter((f) => f.ruleId === 'cache-write-without-ttl')
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile('cache-write-without-ttl', { path: 'src/services/pageCache.js', text: HEADER + body });
 }
 
 describe('cache-write-without-ttl and an EXPIRE in a then() callback of the write', () => {

@@ -1,19 +1,11 @@
 /** unbounded-collection-read on loops over a key list that a helper of the same file builds with its key builder. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 function readLines(path: string, text: string): number[] {
-  const language = path.endsWith('.py') ? 'python' : 'typescript';
-  return reviewSource(parsers, text, { path, language })
-    .findings.filter((f) => f.ruleId === 'unbounded-collection-read')
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile('unbounded-collection-read', { path, text });
 }
 
 const PY = 'import redis\n\nr = redis.Redis()\n';

@@ -3,20 +3,13 @@
  * (`events.forEach((e) => client.on(e, log))`, lodash's `map(events, ...)`, `for (const e of events)`), paired
  * with lists that leave 'error' out and a loop that attaches the listeners to another client.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 function listenerLines(text: string): number[] {
-  return reviewSource(parsers, text, { path: 'src/services/redis.js', language: 'javascript' })
-    .findings.filter((f) => f.ruleId === 'missing-error-listener')
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile('missing-error-listener', { path: 'src/services/redis.js', text: text });
 }
 
 const CLIENT = "import Redis from 'ioredis';\nimport lodash from 'lodash';\n\nconst client = new Redis({ port: 6379 });\n";

@@ -2,22 +2,15 @@
  * set-then-expire on an EXPIRE sent from a callback chained on the write's promise (`set(k, v).then(() =>
  * expire(k, ttl))`): still two commands, paired with callbacks that follow a read or expire another key.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 const HEADER = "import Redis from 'ioredis';\nconst client = new Redis();\nclient.on('error', console.error);\n\n";
 
 function expireLines(body: string): number[] {
-  return reviewSource(parsers, HEADER + body, { path: 'src/services/cache.js', language: 'javascript' })
-    .findings.filter((f) => f.ruleId === 'set-then-expire')
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile('set-then-expire', { path: 'src/services/cache.js', text: HEADER + body });
 }
 
 describe('set-then-expire: EXPIRE in a then() callback of the write', () => {

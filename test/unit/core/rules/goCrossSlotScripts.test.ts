@@ -6,24 +6,15 @@
  * list, a helper every caller of which passes one key, a plain *redis.Client, a project whose only UniversalClient
  * gets a literal one-address list.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { buildWorkspaceIndex, reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 const HEAD = 'package store\n\nimport (\n\t"context"\n\t"fmt"\n\n\t"github.com/redis/go-redis/v9"\n)\n\n';
 
 function linesOf(rule: string, text: string, others: { path: string; text: string }[] = []): number[] {
-  const file = { path: 'store/store.go', text };
-  const workspace = buildWorkspaceIndex(parsers, [file, ...others]);
-  return reviewSource(parsers, text, { path: file.path, language: 'go', workspace })
-    .findings.filter((f) => f.ruleId === rule)
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inWorkspace(rule, [{ path: 'store/store.go', text }, ...others], 0);
 }
 
 const crossSlot = (text: string, others: { path: string; text: string }[] = []) => linesOf('cross-slot-multi-key', text, others);

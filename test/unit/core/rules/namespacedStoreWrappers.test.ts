@@ -1,19 +1,11 @@
 /** del-large-key and unbounded-collection-read on store wrappers that put their caller's key under a namespace, and on HyperLogLogs. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 function lines(path: string, text: string, rule: string): number[] {
-  const language = path.endsWith('.py') ? 'python' : 'javascript';
-  return reviewSource(parsers, text, { path, language })
-    .findings.filter((f) => f.ruleId === rule)
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile(rule, { path, text });
 }
 
 const JS = "const Redis = require('ioredis');\nconst client = new Redis();\nclient.on('error', console.error);\nconst NS = { PREFIX: 'app' };\n";

@@ -3,20 +3,13 @@
  * loop ends before the function returns, so the client is still one per call. Workers (a while loop, a for over
  * a subscription's messages) keep their client for as long as they run and stay unreported.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 function perCallLines(text: string): number[] {
-  return reviewSource(parsers, text, { path: 'bot/store.py', language: 'python' })
-    .findings.filter((f) => f.ruleId === 'client-per-request')
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile('client-per-request', { path: 'bot/store.py', text: text });
 }
 
 describe('client-per-request: a client of its own used in a loop over the items at hand', () => {

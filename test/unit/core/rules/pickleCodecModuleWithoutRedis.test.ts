@@ -2,15 +2,10 @@
  * pickle-deserialization through a serializer class of a module that never names Redis (a project's serializers.py):
  * the workspace index records its unpickling classes although the module is not analysed.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { buildWorkspaceIndex, reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 const SERIALIZERS = {
   path: 'app/serializers.py',
@@ -18,10 +13,7 @@ const SERIALIZERS = {
 };
 
 function pickleLines(cache: string): number[] {
-  const files = [SERIALIZERS, { path: 'app/cache.py', text: cache }];
-  const workspace = buildWorkspaceIndex(parsers, files);
-  const result = reviewSource(parsers, cache, { path: 'app/cache.py', language: 'python', workspace });
-  return result.findings.filter((f) => f.ruleId === 'pickle-deserialization').map((f) => f.span.start.line + 1);
+  return findingLines.inWorkspace('pickle-deserialization', [SERIALIZERS, { path: 'app/cache.py', text: cache }], 1);
 }
 
 describe('a pickling serializer class from a module that never names Redis', () => {

@@ -1,19 +1,11 @@
 /** big-set-algebra on a store's namespaced pass-through operations and on sets the same file shows to be small. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { reviewSource } from '../../../../src/core/review';
-import { loadParsers } from './parsersForTests';
+import { describe, expect, it } from 'vitest';
+import { ruleFindingLines } from './ruleFindingLines';
 
-let parsers: Parsers;
-beforeAll(async () => {
-  parsers = await loadParsers();
-});
+const findingLines = ruleFindingLines();
 
 function algebraLines(path: string, text: string): number[] {
-  const language = path.endsWith('.py') ? 'python' : 'typescript';
-  return reviewSource(parsers, text, { path, language })
-    .findings.filter((f) => f.ruleId === 'big-set-algebra')
-    .map((f) => f.span.start.line + 1);
+  return findingLines.inFile('big-set-algebra', { path, text });
 }
 
 const PY = 'import redis\n\nr = redis.Redis()\n';
