@@ -8,7 +8,7 @@ import { goHashTagHelpers, hasGoHashTag } from '../../analysis/go/goProjectFacts
 import { MULTI_KEY_COMMANDS, multiKeyArgs, provablySameSlot } from '../support/slots';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
-import { literalItems } from './goSupport';
+import { callArgumentsAt, literalItems } from './goSupport';
 import { goKeyListHelperCalls, keyListOfHelper } from './goScriptKeyHelpers';
 
 /** The project-level fact the workspace index answers (see WorkspaceIndex.goHashTagHelpers). */
@@ -78,16 +78,6 @@ function guardedToOneKey(text: string, site: RedisCallSite, arg: Arg): boolean {
     if (depth >= 0) return true;
   }
   return false;
-}
-
-/** The argument texts of the call whose parenthesis opens at `open`, split at its top-level commas. */
-function callArgumentsAt(text: string, open: number): string[] | undefined {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if ('([{'.includes(text[i])) depth++;
-    else if (')]}'.includes(text[i]) && --depth === 0) return literalItems(text.slice(open + 1, i));
-  }
-  return undefined;
 }
 
 /**

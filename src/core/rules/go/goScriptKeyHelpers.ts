@@ -9,7 +9,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { goKeyListHelpers, hasGoHashTag } from '../../analysis/go/goProjectFacts';
 import type { RuleContext } from '../rule';
 import { goClusterJudgement } from './goClusterEvidence';
-import { literalItems } from './goSupport';
+import { callArgumentsAt } from './goSupport';
 
 /** The optional project-level fact the workspace index answers (see WorkspaceIndex.goKeyListHelpers). */
 interface KeyListHelpers {
@@ -27,16 +27,6 @@ function keyListHelpers(context: RuleContext): Map<string, number> {
 export function keyListOfHelper(context: RuleContext, site: RedisCallSite, keyList: Arg): boolean {
   const fn = site.enclosingFunction;
   return !!fn && goKeyListHelpers(context.model.text).has(fn.name) && /^[A-Za-z_]\w*$/.test(keyList.text.trim());
-}
-
-/** The argument list of the call whose parenthesis opens at `open`, or undefined when it does not close. */
-function argumentsAt(text: string, open: number): string[] | undefined {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return literalItems(text.slice(open + 1, i));
-  }
-  return undefined;
 }
 
 /**
@@ -60,7 +50,7 @@ export function goKeyListHelperCalls(context: RuleContext): void {
     for (const call of text.matchAll(new RegExp(`(?<![\\w])${helper}\\(`, 'g'))) {
       const lineStart = text.lastIndexOf('\n', call.index!) + 1;
       if (/^func\b/.test(text.slice(lineStart, call.index!))) continue;
-      const passed = argumentsAt(text, call.index! + helper.length)?.[index] ?? '';
+      const passed = callArgumentsAt(text, call.index! + helper.length)?.[index] ?? '';
       if (!mixedCollection(text, call.index!, passed)) continue;
       const span = spanFromOffsets(text, call.index!, call.index! + helper.length);
       const receiver = { kind: 'client' as const, library: 'go-redis' as const, confidence: 'proven' as const, text: '', identity: `helper:${helper}`, origin: 'parameter' as const, async: false };

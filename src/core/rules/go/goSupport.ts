@@ -119,3 +119,13 @@ export function literalItems(body: string): string[] {
   items.push(body.slice(start));
   return items.map((item) => item.trim()).filter(Boolean);
 }
+
+/** The argument texts of the call whose parenthesis opens at `open`, split at its top-level commas. */
+export function callArgumentsAt(text: string, open: number): string[] | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if ('([{'.includes(text[i])) depth++;
+    else if (')]}'.includes(text[i]) && --depth === 0) return literalItems(text.slice(open + 1, i));
+  }
+  return undefined;
+}
