@@ -8,6 +8,15 @@ const ALLOWED_IN_SUBSCRIBER_MODE = new Set([...SUBSCRIBE_COMMANDS, 'UNSUBSCRIBE'
 /** Commands that prepare a connection rather than use it for data. */
 const CONNECTION_SETUP = new Set(['AUTH', 'SELECT', 'HELLO', 'CLIENT SETNAME', 'CLIENT SETINFO', 'READONLY']);
 
+/**
+ * The subscribe's result is subscribed to or piped (`mq.subscribe(topic).subscribe(...)`, `.pipe(...)`): an
+ * Observable, so a project wrapper's own method that picks its connections itself. Redis clients' subscribe
+ * returns a promise (or nothing).
+ */
+function returnsObservable(text: string, callEnd: number): boolean {
+  return /^\s*\.\s*(?:subscribe|pipe)\s*\(/.test(text.slice(callEnd, callEnd + 200));
+}
+
 export const subscribeOnCommandConnection: Rule = {
   meta: {
     id: 'subscribe-on-command-connection',
@@ -22,7 +31,7 @@ export const subscribeOnCommandConnection: Rule = {
     },
     docs: {
       summary: 'SUBSCRIBE on a client that also runs normal commands breaks those commands.',
-      what: 'Reports SUBSCRIBE/PSUBSCRIBE/SSUBSCRIBE on an ioredis or node-redis client that the same file also uses for regular commands. Clients configured for RESP3 are not reported, and connection setup issued before the subscription (AUTH, SELECT, HELLO, CLIENT SETNAME) does not count as a regular command.',
+      what: 'Reports SUBSCRIBE/PSUBSCRIBE/SSUBSCRIBE on an ioredis or node-redis client that the same file also uses for regular commands. Clients configured for RESP3 are not reported, nor a `subscribe` whose result is subscribed to or piped like an Observable (a project wrapper\'s own method, which picks its connections itself), and connection setup issued before the subscription (AUTH, SELECT, HELLO, CLIENT SETNAME) does not count as a regular command.',
       why: 'Over RESP2 a connection that has subscribed may only run (un)subscribe, PING and QUIT. Any other command on the same client is rejected with "Connection in subscriber mode, only subscriber commands may be used".',
       examples: [
         { client: 'ioredis', file: 'src/events.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function start() {\n  await redis.subscribe('events');\n  await redis.set('listening', '1');\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\nconst subscriber = redis.duplicate();\nsubscriber.on('error', console.error);\n\nexport async function start() {\n  await subscriber.subscribe('events');\n  await redis.set('listening', '1');\n}\n" },
@@ -42,6 +51,7 @@ export const subscribeOnCommandConnection: Rule = {
       if (!SUBSCRIBE_COMMANDS.has(site.command) || site.receiver.library === 'redis-py' || site.receiver.kind === 'pubsub') continue;
       const resp = site.receiver.creation?.options.RESP ?? site.receiver.creation?.options.protocol;
       if (resp?.value.kind === 'number' && resp.value.value === 3) continue;
+      if (returnsObservable(context.model.text, site.callSpan.endOffset)) continue;
       // Setting the connection up before subscribing (AUTH, SELECT, CLIENT SETNAME, HELLO) does not share it.
       const other = sites.find((s) => s.receiver.identity === site.receiver.identity && !ALLOWED_IN_SUBSCRIBER_MODE.has(s.command) && !(CONNECTION_SETUP.has(s.command) && s.callSpan.endOffset <= site.callSpan.startOffset));
       if (!other) continue;
