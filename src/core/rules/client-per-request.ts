@@ -1,16 +1,16 @@
 /** client-per-request: creating a client (and a connection pool) inside a request handler or loop. */
 import type { FileModel, FunctionInfo } from '../analysis/model';
 import { positionAt, spanFromOffsets } from '../analysis/spans';
-import type { Span } from '../findings';
-import type { ClientCreation, RedisCallSite, Rule } from './rule';
+import type { ClientCreation, Rule } from './rule';
+import { assignsOuterVariable, cachedByDecorator, clientPerCall, localBinding, yieldsAsDependency } from './support/perCallClients';
 import { callFromRequest, requestScopes, type RequestScopes } from './support/requestScopes';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
-/** True when the creation depends on per-iteration values (a host per node), not only constants or env lookups. */
 /** `from django_redis import get_redis_connection`, `import django_redis`. */
 const DJANGO_REDIS_IMPORT = /^\s*(?:from\s+django_redis\s+import\b[^\n]*\bget_redis_connection\b|import\s+django_redis\b)/m;
 
+/** True when the creation depends on per-iteration values (a host per node), not only constants or env lookups. */
 function argumentsVary(creation: ClientCreation): boolean {
   const values = [...creation.args, ...Object.values(creation.options)].filter((arg) => arg.value.kind !== 'object');
   return values.some((arg) => ['name', 'unknown', 'pattern'].includes(arg.value.kind) && !/^(process\.env|os\.environ|os\.getenv|settings\.|config\.)/.test(arg.text));
@@ -264,116 +264,3 @@ public class JobLocks {
     }
   },
 };
-
-/** Functions that run once (entry points, setup, lifecycle hooks): a client made there is made once. */
-const ONE_TIME_FUNCTION = /^_*(main|init\w*|setup\w*|set_up\w*|start\w*|bootstrap\w*|configure\w*|create_app|make_app|build_app|run|cli|migrate\w*|seed\w*|on_startup|lifespan|initiali[sz]e\w*|register\w*|install\w*|wait_for\w*|test\w*|populate\w*|load_fixtures|constructor|ready|on_ready|worker|consumer|consume|listen\w*|subscribe\w*|serve\w*|daemon\w*|loop)$/i;
-const SUBSCRIPTIONS = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'MONITOR']);
-const CLOSE_CALL = /\.\s*(quit|disconnect|close|aclose|destroy)\s*\(/;
-
-/** The local variable a creation is assigned to, also through a conditional (`const c = prod ? createClient(a) : createClient(b)`). */
-function localBinding(model: FileModel, creation: ClientCreation): string | undefined {
-  if (creation.binding) return /^[A-Za-z_$][\w$]*$/.test(creation.binding) ? creation.binding : undefined;
-  const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 300), creation.callSpan.startOffset);
-  return /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=(?!=)[^;]*$/.exec(before)?.[1];
-}
-
-/** Returned inside a closure (`return () => client.quit()`): the client outlives the call. */
-function returnedInClosure(body: string, name: string): boolean {
-  const n = name.replace(/\$/g, '\\$');
-  return new RegExp(`\\breturn\\s+(async\\s+)?(function\\b|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>|lambda\\b)[^\\n]*\\b${n}\\b`).test(body);
-}
-
-/** The name leaves the function: returned, yielded, stored on self/this, in a global, or handed to another call. */
-function leaves(body: string, name: string): boolean {
-  const n = name.replace(/\$/g, '\\$');
-  if (returnedInClosure(body, name)) return true;
-  return new RegExp(`\\b(return|yield)\\s+(await\\s+)?${n}\\b(?!\\s*[.(\\[])|[\\w$.\\]]\\s*=\\s*${n}\\s*($|[;,)\\n])|[(,]\\s*${n}\\s*[,)]|^[ \\t]*(global|nonlocal)\\b[^\\n]*\\b${n}\\b`, 'm').test(body);
-}
-
-/**
- * A client the function creates for itself and drops (or closes) before it returns: every call of the function pays
- * for a new client. Or a factory that returns a fresh client to a caller of this file that uses and drops it.
- */
-function clientPerCall(model: FileModel, creation: ClientCreation, sites: readonly RedisCallSite[]): { function: string; how: string; related?: { span: Span; message: string }[] } | undefined {
-  const fn = creation.enclosingFunction;
-  // Anonymous functions (an IIFE, a plugin callback) and JS constructor functions (`function Driver()`) run once per object or program.
-  if (!fn || ONE_TIME_FUNCTION.test(fn.name) || !/^[A-Za-z_$][\w$]*$/.test(fn.name) || (model.language !== 'python' && /^[A-Z]/.test(fn.name))) return undefined;
-  // Called by a top-level statement of the file (`warmUp();`): it runs once at start-up.
-  if (new RegExp(`^(?:await[ \\t]+)?(?:void[ \\t]+)?${fn.name.replace(/\$/g, '\\$')}[ \\t]*\\(`, 'm').test(model.text)) return undefined;
-  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
-  const name = localBinding(model, creation);
-  const lineStart = model.text.lastIndexOf('\n', creation.callSpan.startOffset) + 1;
-  const inWith = /^\s*(async\s+)?with\b/.test(model.text.slice(lineStart, creation.callSpan.startOffset));
-  // A client used in a worker's loop (a while loop, a for over a stream of events) lives as long as that loop, not
-  // per call; a for over the items at hand (`for i in range(1, 4)`, `for k in keys`) ends before the function returns.
-  const used = sites.filter((site) => site.receiver.creation?.callSpan.startOffset === creation.callSpan.startOffset || (name !== undefined && site.receiver.text === name && site.enclosingFunction?.span.startOffset === fn.span.startOffset));
-  const inLoops = used.filter((site) => site.anyLoop || site.loop);
-  if (inLoops.length && (/\bwhile\b/.test(body) || inLoops.some((site) => !site.loop || site.loop.bounded === 'events'))) return undefined;
-  if (used.some((site) => SUBSCRIPTIONS.has(site.command))) return undefined;
-  // A client that gets message/event listeners serves a subscription for as long as it lives.
-  if (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\.\\s*(on|once|addListener)\\s*\\(\\s*['"](p?message|pmessageBuffer|messageBuffer|subscribe)['"]`).test(body)) return undefined;
-  if (/\bwhile\s*(True|\(\s*true\s*\))|for\s*\(\s*;\s*;\s*\)/.test(body)) return undefined;
-  if (name && returnedInClosure(body, name)) return undefined;
-  // `yield client` then `client.close()`: a provider (a context manager, a container's resource) whose caller holds
-  // the client as long as it needs it, like a factory's; FastAPI dependencies are judged before this.
-  if (name && new RegExp(`\\byield\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n#])`, 'm').test(body)) return undefined;
-  if (inWith || (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*${CLOSE_CALL.source}`).test(body))) return { function: fn.name, how: 'closes it again before returning' };
-  if (!name) return undefined;
-  if (!leaves(body, name)) return used.length ? { function: fn.name, how: 'uses it and drops it' } : undefined;
-  // A factory: `return client` to a caller of this file that uses the client and drops it.
-  if (!new RegExp(`\\breturn\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n])`, 'm').test(body)) return undefined;
-  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:await\\s+)?(?:self\\.|this\\.)?${fn.name}\\s*\\(`, 'g');
-  for (const match of model.text.matchAll(call)) {
-    const at = match.index!;
-    if (at >= fn.span.startOffset && at <= fn.span.endOffset) continue;
-    const caller = sites.map((site) => site.enclosingFunction).find((f) => f && f.span.startOffset <= at && at <= f.span.endOffset);
-    if (!caller || ONE_TIME_FUNCTION.test(caller.name) || !/^[A-Za-z_$][\w$]*$/.test(caller.name)) continue;
-    const callerBody = model.text.slice(caller.span.startOffset, caller.span.endOffset);
-    if (leaves(callerBody, match[1])) continue;
-    const callerSites = sites.filter((site) => site.receiver.text === match[1] && site.enclosingFunction?.span.startOffset === caller.span.startOffset);
-    if (!callerSites.length || callerSites.some((site) => site.anyLoop || site.loop)) continue;
-    return {
-      function: caller.name,
-      how: `gets it from ${fn.name}() on line ${positionAt(model.text, at).line + 1}, uses it and drops it`,
-      related: [{ span: spanFromOffsets(model.text, at, at + match[0].length), message: `a new client per call of ${caller.name}` }],
-    };
-  }
-  return undefined;
-}
-
-/** The creation is assigned to a variable declared outside its function (a lazily created shared client). */
-function assignsOuterVariable(model: FileModel, creation: ClientCreation): boolean {
-  const binding = creation.binding;
-  const fn = creation.enclosingFunction;
-  if (!binding || !fn || !/^[A-Za-z_$][\w$]*$/.test(binding)) return false;
-  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
-  const name = binding.replace(/\$/g, '\\$');
-  if (model.language === 'python') return new RegExp(`^[ \\t]*(global|nonlocal)[ \\t]+[\\w, \\t]*\\b${name}\\b`, 'm').test(body);
-  if (new RegExp(`\\b(const|let|var)\\s+${name}\\b|\\b(const|let|var)\\s*\\{[^}]*\\b${name}\\b`).test(body)) return false;
-  // Not declared in the function: a parameter is local too.
-  const head = body.slice(0, body.search(/=>|\{/) + 1);
-  return !new RegExp(`[(,]\\s*${name}\\b`).test(head);
-}
-
-/** A generator in a FastAPI module that yields the client it creates: the shape of a per-request dependency. */
-function yieldsAsDependency(model: FileModel, creation: ClientCreation): boolean {
-  const fn = creation.enclosingFunction;
-  if (!fn || !creation.binding || !/^\s*(from\s+fastapi\b|import\s+fastapi\b)/m.test(model.text)) return false;
-  // `async def create_redis(settings): ... yield redis` with no Depends() in the file: a resource provider that
-  // a container or lifespan runs once per application, named as a factory rather than a per-request accessor.
-  if (!/\b(?:Depends|Security)\(/.test(model.text) && /^_*(?:create|make|build|init|setup|open|connect|new)(?:_|$)/i.test(fn.name)) return false;
-  const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
-  return new RegExp(`\\byield\\s+${creation.binding.replace(/\./g, '\\.')}\\s*($|\\n|#)`, 'm').test(body);
-}
-
-/** `@lru_cache` / `@cache` / `@functools.cache` on the function: it returns the same client every time. */
-function cachedByDecorator(model: FileModel, fn: FunctionInfo): boolean {
-  if (model.language !== 'python') return false;
-  const before = model.text.slice(Math.max(0, fn.span.startOffset - 300), fn.span.startOffset).split('\n');
-  for (let i = before.length - 2; i >= 0; i--) {
-    const line = before[i].trim();
-    if (!line.startsWith('@')) break;
-    if (/^@(functools\.)?(lru_cache|cache)\b|^@\w*cache/i.test(line)) return true;
-  }
-  return false;
-}
