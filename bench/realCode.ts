@@ -91,6 +91,13 @@ async function main(): Promise<void> {
   const rules = [...all.keys()].filter((r) => r !== 'overall').sort();
   for (const rule of [...rules, 'overall']) console.log(`${rule.padEnd(34)} | ${row(rule, all.get(rule)).padEnd(32)} | ${row(rule, dev.get(rule)).padEnd(33)} | ${row(rule, holdout.get(rule))}`);
 
+  if (halves.holdout.some((o) => o.file.heldReadAt)) {
+    const clean = halves.holdout.filter((o) => !o.file.heldReadAt);
+    const read = new Set(halves.holdout.filter((o) => o.file.heldReadAt).map((o) => o.file.repo)).size;
+    console.log(`${'held, clean'.padEnd(34)} | ${row('overall', tallyByRule(clean).get('overall'))}   (${clean.length} files; without the ${read} repositories whose labels were read while tuning)`);
+    console.log(`${'held, all'.padEnd(34)} | ${row('overall', holdout.get('overall'))}   (${halves.holdout.length} files)`);
+  }
+
   const byConfidence = new Map<string, Tally>();
   for (const o of outcomes) {
     for (const m of o.truePositives) {

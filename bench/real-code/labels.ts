@@ -25,6 +25,11 @@ export interface LabelledFile {
   root?: string;
   /** `holdout` files are kept aside while tuning: only their totals are printed unless asked. */
   split: 'dev' | 'holdout';
+  /**
+   * Set on held-aside files whose labels someone read while tuning (month, `YYYY-MM`): they stay held aside but
+   * no longer measure unseen code, so the bench also prints the held-aside totals without them ("held, clean").
+   */
+  heldReadAt?: string;
   labeller: string;
   findings: Label[];
   negatives: Negative[];
