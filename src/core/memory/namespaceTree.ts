@@ -1,11 +1,18 @@
 /**
  * Builds the namespace tree while keys stream past: every prefix level of a key ("user:*", "user:*:*") and its
  * non-identifier leaf ("user:*:profile") is a node with keys, memory, TTL share and its biggest keys.
+ *
+ * A key of weight 1 and whole bytes (a full scan, an RDB) is counted only in the deepest node on its path, and the
+ * levels above add up their subtrees when the tree is read (settle): one node update per key instead of one per
+ * level. Whole numbers add up exactly in any order, so the figures are the ones a per-level count gives; a
+ * fractional weight or size (a sampled scan) is counted on every level as it arrives, since floating-point sums
+ * depend on their order.
  */
 import { KeyInput } from './keyInput';
 import { KeyByteSplitter, SegmentNames } from './keyNameBytes';
 import { leafPattern, namespacePattern, sortDelimiters, splitKey } from './keyNamePattern';
 import { TopList } from './topKeys';
+import { SubtreeAdditions } from './namespaceSubtree';
 import type { KeyRecord, KeySummary, NamespaceNode } from './types';
 
 export interface NamespaceTreeOptions {
@@ -52,6 +59,8 @@ interface MutableNode {
   typeOrder: number[];
   top: TopList<KeySummary>;
   children: Map<string, MutableNode>;
+  /** Keys counted here alone (this is their deepest node) since the last settle; the fields above hold the rest. */
+  own: SubtreeAdditions | undefined;
 }
 
 export class NamespaceTreeBuilder {
@@ -70,8 +79,17 @@ export class NamespaceTreeBuilder {
   private readonly typeNames: string[] = [];
   private lastType = '';
   private lastTypeId = -1;
+  /** Keys counted in their deepest node only, numbered in arrival order (ties in top lists go to the earlier key). */
+  private arrivals = 0;
+  /** Whether some node has keys of its own not yet added to the levels above. */
+  private unsettled = false;
+  /** Set by the first key of a fractional weight or size (or a restored tree with fractional figures): from then on
+   *  every key is counted on every level of its path. */
+  private everyLevel = false;
 
-  constructor(private readonly options: NamespaceTreeOptions = DEFAULT_NAMESPACE_OPTIONS) {
+  /** `countEveryLevel`: count each key on every level as it arrives (the way the deepest-node counting is checked against). */
+  constructor(private readonly options: NamespaceTreeOptions = DEFAULT_NAMESPACE_OPTIONS, countEveryLevel = false) {
+    this.everyLevel = countEveryLevel;
     this.root = this.node('', 0, '');
     this.delimiters = sortDelimiters(options.delimiters);
     this.splitter = new KeyByteSplitter(this.delimiters, Math.max(0, options.maxDepth));
@@ -123,17 +141,65 @@ export class NamespaceTreeBuilder {
     // Each level's name as the tree holds it ('*' once a parent is full) is in `path` for the patterns of new nodes.
     const path = this.path;
     const typeId = input.type === this.lastType ? this.lastTypeId : this.typeId(input.type);
+    if (!this.everyLevel && (weight !== 1 || !Number.isInteger(input.memoryBytes))) this.countEveryLevelFromNow();
+    const everyLevel = this.everyLevel;
     let current = this.root;
     for (let level = 0; level < depth; level++) {
       current = this.child(current, segments[level], path, level, separators, false);
       path[level] = current.name;
-      this.count(current, input, weight, typeId);
+      if (everyLevel) this.count(current, input, weight, typeId);
     }
     // The leaf is a namespace of its own only when it names a kind of key ("profile"), not an entity ("42");
     // keys without any delimiter that are identifiers share one '*' node.
     if (leaf !== undefined && ((leaf !== '*' && prefixCount <= maxDepth) || depth === 0)) {
-      this.count(this.child(current, leaf, path, depth, separators, true), input, weight, typeId);
+      current = this.child(current, leaf, path, depth, separators, true);
+      if (everyLevel) this.count(current, input, weight, typeId);
     }
+    if (!everyLevel) this.countOwn(current, input, typeId);
+  }
+
+  /** Count a key of weight 1 in its deepest node alone; settle() adds it to the levels above. */
+  private countOwn(node: MutableNode, input: KeyInput, typeId: number): void {
+    let own = node.own;
+    if (own === undefined) {
+      own = node.own = new SubtreeAdditions(this.options.topKeysPerNamespace);
+      this.unsettled = true;
+    }
+    own.add(input, typeId, this.arrivals++);
+  }
+
+  /** Add what every deepest node counted alone to each level above it, as counting every level would have. */
+  private settle(): void {
+    if (!this.unsettled) return;
+    const settleNode = (node: MutableNode): SubtreeAdditions | undefined => {
+      let sum = node.own;
+      node.own = undefined;
+      for (const child of node.children.values()) {
+        const added = settleNode(child);
+        if (added) sum = sum ? sum.absorb(added) : added;
+      }
+      // The root counts no keys (it is no namespace).
+      if (sum && node !== this.root) this.addSettled(node, sum);
+      return sum;
+    };
+    settleNode(this.root);
+    this.unsettled = false;
+  }
+
+  /** Add `sum` (keys of this node's subtree since the last settle, all later than those already counted) to `node`. */
+  private addSettled(node: MutableNode, sum: SubtreeAdditions): void {
+    node.keys += sum.keys;
+    node.memoryBytes += sum.memoryBytes;
+    node.keysWithTtl += sum.keysWithTtl;
+    node.memoryWithTtl += sum.memoryWithTtl;
+    for (const typeId of sum.typesInArrivalOrder()) this.addTypeKeys(node, typeId, sum.typeKeys[typeId]);
+    for (const entry of sum.topInArrivalOrder()) node.top.offer(entry.score, entry.item.summary);
+  }
+
+  /** A key of fractional weight or size: settle what was counted in deepest nodes, then count every level. */
+  private countEveryLevelFromNow(): void {
+    this.settle();
+    this.everyLevel = true;
   }
 
   private typeId(type: string): number {
@@ -157,6 +223,7 @@ export class NamespaceTreeBuilder {
 
   /** The tree so far with unrounded counts, as plain data. */
   snapshot(): NamespaceNodeSnapshot {
+    this.settle();
     const dump = (node: MutableNode): NamespaceNodeSnapshot => ({
       pattern: node.pattern, depth: node.depth, keys: node.keys, memoryBytes: node.memoryBytes, keysWithTtl: node.keysWithTtl,
       memoryWithTtl: node.memoryWithTtl, types: this.typesOf(node), top: node.top.entries(),
@@ -167,7 +234,11 @@ export class NamespaceTreeBuilder {
 
   /** Continue from snapshot() of a builder with the same options. */
   restore(snapshot: NamespaceNodeSnapshot): this {
+    this.settle();
     const load = (data: NamespaceNodeSnapshot, node: MutableNode) => {
+      const figures = [data.keys, data.memoryBytes, data.keysWithTtl, data.memoryWithTtl, ...Object.values(data.types)];
+      // Fractional figures (a sampled scan) are not added to in another order than the per-level one.
+      if (!figures.every(Number.isInteger)) this.everyLevel = true;
       Object.assign(node, { keys: data.keys, memoryBytes: data.memoryBytes, keysWithTtl: data.keysWithTtl, memoryWithTtl: data.memoryWithTtl });
       for (const [type, keys] of Object.entries(data.types)) this.addTypeKeys(node, this.typeId(type), keys);
       node.top.restore(data.top);
@@ -183,6 +254,7 @@ export class NamespaceTreeBuilder {
 
   /** The finished tree, biggest namespaces first; counts rounded to whole keys. */
   build(): NamespaceNode[] {
+    this.settle();
     return this.freeze(this.root).children;
   }
 
@@ -210,7 +282,7 @@ export class NamespaceTreeBuilder {
   private node(pattern: string, depth: number, name: string): MutableNode {
     return {
       name, pattern, depth, keys: 0, memoryBytes: 0, keysWithTtl: 0, memoryWithTtl: 0, typeKeys: [], typeOrder: [],
-      top: new TopList<KeySummary>(this.options.topKeysPerNamespace), children: new Map(),
+      top: new TopList<KeySummary>(this.options.topKeysPerNamespace), children: new Map(), own: undefined,
     };
   }
 
