@@ -1,11 +1,14 @@
 /** lock-without-expiry: locks that are never released if the holder dies. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { hasOption, setIsNx, setSetsTtl } from './support/options';
 import { acquiresLock } from './support/names';
 import { appendArguments } from './support/ttl';
+import { isOffByDefaultParameter } from './support/enclosingFunctions';
+import { escapeRegExp } from '../analysis/keyReferences';
+import type { FileModel } from '../analysis/model';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -25,6 +28,21 @@ export function attributeNoneByDefault(text: string, argText: string): boolean {
   return false;
 }
 
+/**
+ * `lock(self, name, token, expiry=None)` running `set(name, token, nx=True, ex=expiry)`: the TTL is a parameter that
+ * is None unless the caller passes one, and the function neither fills it in nor branches on it before the SET.
+ */
+function parameterNoneByDefault(model: FileModel, site: RedisCallSite, argText: string): boolean {
+  const name = argText.trim();
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+  const fn = site.enclosingFunction;
+  const before = model.text.slice(fn ? fn.span.startOffset : 0, site.callSpan.startOffset);
+  const body = before.slice(before.indexOf(')') + 1);
+  const word = escapeRegExp(name);
+  if (new RegExp(`^[ \\t]*${word}\\s*(?::[^=\\n]+)?=(?!=)|\\b(?:if|elif|while)\\s+(?:not\\s+)?${word}\\b|\\b${word}\\s+is\\s+(?:not\\s+)?None|\\b${word}\\s+or\\b`, 'm').test(body)) return false;
+  return isOffByDefaultParameter(model, site.callSpan.startOffset, name);
+}
+
 export const lockWithoutExpiry: Rule = {
   meta: {
     id: 'lock-without-expiry',
@@ -41,7 +59,7 @@ export const lockWithoutExpiry: Rule = {
     },
     docs: {
       summary: 'SETNX / SET NX / redis-py lock() without a TTL deadlocks when the holder dies.',
-      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout — also when the TTL given (`timeout=`, `ex=`, `px=`) is an attribute the file only ever sets to None, to a setting that defaults to None (`arguments.pop("lock_timeout", None)`) or to a name it sets to None.',
+      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout — also when the TTL given (`timeout=`, `ex=`, `px=`) is an attribute the file only ever sets to None, to a setting that defaults to None (`arguments.pop("lock_timeout", None)`) or to a name it sets to None, or is a parameter of the enclosing function that defaults to None and is neither filled in nor tested before the SET (`def lock(self, name, token, expiry=None)` running `set(name, token, nx=True, ex=expiry)`).',
       why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
@@ -200,7 +218,9 @@ public class JobLock {
       if (!setIsNx(site) || !site.args[0]) continue;
       if (setSetsTtl(site)) {
         // `set(name, token, nx=True, ex=self._expire)` where self._expire is None unless the caller configured one.
-        const ttl = ['ex', 'px'].map((k) => site.keywords[k]).find((arg) => arg && attributeNoneByDefault(model.text, arg.text));
+        const ttl = ['ex', 'px']
+          .map((k) => site.keywords[k])
+          .find((arg) => arg && (attributeNoneByDefault(model.text, arg.text) || (site.receiver.library === 'redis-py' && parameterNoneByDefault(model, site, arg.text))));
         if (ttl && acquiresLock(site)) context.report({ messageId: 'noneByDefault', data: { call: `SET ${shownKey(site)} NX`, ttl: ttl.text }, span: site.span });
         continue;
       }

@@ -30,4 +30,18 @@ describe('lock-without-expiry with a TTL that is None by default', () => {
     const text = 'import redis\n\nr = redis.Redis()\n\n\nclass Lock:\n    def __init__(self, name, expire=30):\n        self._expire = expire\n        self._name = "lock:" + name\n\n    def acquire(self, token):\n        return r.set(self._name, token, nx=True, ex=self._expire)\n';
     expect(lockLines(text)).toEqual([]);
   });
+
+  it('reports SET NX ex=expiry when expiry is a parameter that defaults to None', () => {
+    const text = 'import redis\n\n\nclass Backend:\n    def __init__(self, url):\n        self.redis = redis.Redis.from_url(url)\n\n    def lock(self, lock, owner, expiry=None):\n        return bool(self.redis.set(lock, owner, nx=True, ex=expiry))\n';
+    expect(lockLines(text)).toEqual([9]);
+  });
+
+  it('leaves a TTL parameter alone when it has a real default, is filled in, or is branched on before the SET', () => {
+    const withDefault = 'import redis\n\nr = redis.Redis()\n\n\ndef take_lock(lock, owner, expiry=60):\n    return r.set(lock, owner, nx=True, ex=expiry)\n';
+    const filledIn = 'import redis\n\nr = redis.Redis()\n\n\ndef take_lock(lock, owner, expiry=None):\n    expiry = expiry or 60\n    return r.set(lock, owner, nx=True, ex=expiry)\n';
+    const branched = 'import redis\n\nr = redis.Redis()\n\n\ndef take_lock(lock, owner, expiry=None):\n    if expiry is None:\n        raise ValueError("a lock needs a TTL")\n    return r.set(lock, owner, nx=True, ex=expiry)\n';
+    expect(lockLines(withDefault)).toEqual([]);
+    expect(lockLines(filledIn)).toEqual([]);
+    expect(lockLines(branched)).toEqual([]);
+  });
 });
