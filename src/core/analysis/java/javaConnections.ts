@@ -1,14 +1,15 @@
-/** Follows a pooled Jedis or a Lettuce connection from where it is taken to where (and whether) it is given back. */
+/** Follows a pooled Jedis, a Lettuce connection or a Spring RedisConnection from where it is taken to where (and whether) it is given back. */
 import type { Node } from 'web-tree-sitter';
 import { spanOf } from '../spans';
 import type { JavaAcquisition, JavaMethod } from './javaFacts';
 import type { JavaReceiver } from './javaReceivers';
 
 /** Calls that give a Jedis back to its pool or close a connection, as methods of it or with it as argument. */
-const RELEASE_METHODS = /^(close|quit|disconnect|shutdown|returnResource|returnResourceObject|returnBrokenResource|returnToPool|release|closeJedis|closeConnection|closeResource)$/;
+const RELEASE_METHODS = /^(close|quit|disconnect|shutdown|returnResource|returnResourceObject|returnBrokenResource|returnToPool|release|closeJedis|closeConnection|closeResource|releaseConnection)$/;
 
-function isAcquisition(name: string, receiver: JavaReceiver): 'jedis' | 'lettuce' | undefined {
+function isAcquisition(name: string, receiver: JavaReceiver): 'jedis' | 'lettuce' | 'spring' | undefined {
   if (name === 'getResource' && receiver.role === 'pool') return 'jedis';
+  if (name === 'getConnection' && receiver.role === 'connection-factory') return 'spring';
   if (name === 'connect' && receiver.role === 'lettuce-client') return 'lettuce';
   if (/^get(Jedis|Resource)$/.test(name) && receiver.api === 'wrapper') return 'jedis';
   return undefined;
@@ -87,12 +88,27 @@ export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, 
   // Shutting a Lettuce client down closes every connection it opened; a Lettuce connection closed at all is not leaked.
   if (library === 'lettuce' && (releases(body, object.text) || (variable !== undefined && releases(body, variable)))) return { ...base, variable, released: true, handedOver: false, tryWithResources: false };
   if (!variable) return { ...base, released: finallies.some((f) => releases(f, object.text)), handedOver: false, tryWithResources: false };
-  const released = finallies.some((f) => releases(f, variable)) || (catches.some((c) => releases(c, variable)) && releasesOutside(body, catches, variable));
+  const released = finallies.some((f) => releases(f, variable) && onEveryPathOf(f, node, body)) || (catches.some((c) => releases(c, variable)) && releasesOutside(body, catches, variable));
   const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const returned = new RegExp(`return\\s+${escaped}\\s*;`).test(body.text) || new RegExp(`this\\.\\w+\\s*=\\s*${escaped}\\s*;`).test(body.text);
   // A one-shot main that closes or shuts down what it opened.
   const oneShot = method?.isMain === true && (releases(body, variable) || /\.shutdown\s*\(/.test(body.text));
   return { ...base, variable, released, handedOver: returned || oneShot, tryWithResources: false };
+}
+
+/** Statements that run only on some paths: a `finally` nested in one of them, away from where the connection is taken, runs only there. */
+const BRANCHES = new Set(['if_statement', 'switch_block_statement_group', 'switch_rule', 'catch_clause', 'while_statement', 'for_statement', 'enhanced_for_statement', 'do_statement', 'lambda_expression']);
+
+/**
+ * The `finally` belongs to a try statement that runs whenever the connection was taken: no branch between the try
+ * and the method body leaves the acquisition out (`if (pipelined) { … } else { try { … } finally { release } }`
+ * gives the connection back in one branch only).
+ */
+function onEveryPathOf(finallyClause: Node, acquisition: Node, body: Node): boolean {
+  for (let up = finallyClause.parent?.parent; up && up.id !== body.id; up = up.parent) {
+    if (BRANCHES.has(up.type) && !(up.startIndex <= acquisition.startIndex && acquisition.endIndex <= up.endIndex)) return false;
+  }
+  return true;
 }
 
 /** The variable is also released outside the catch clauses (the normal path). */

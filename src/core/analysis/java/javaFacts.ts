@@ -52,9 +52,10 @@ export interface JavaAnnotation {
   method?: number;
 }
 
-/** A pooled or dedicated connection taken in code (`pool.getResource()`, `client.connect()`, a `getJedis()` getter). */
+/** A pooled or dedicated connection taken in code (`pool.getResource()`, `client.connect()`, a `getJedis()` getter, `factory.getConnection()`). */
 export interface JavaAcquisition {
-  library: 'jedis' | 'lettuce';
+  /** `spring`: a RedisConnection taken from a Spring connection factory (`factory.getConnection()`). */
+  library: 'jedis' | 'lettuce' | 'spring';
   /** Method as written ("getResource", "connect", "getJedis"). */
   call: string;
   span: Span;

@@ -268,6 +268,11 @@ class JavaModelBuilder {
         const object = node.childForFieldName('object');
         const name = node.childForFieldName('name')?.text;
         if (!name) return undefined;
+        // `Objects.requireNonNull(template.getConnectionFactory())` is the factory itself.
+        if (name === 'requireNonNull' && object?.text === 'Objects') {
+          const first = node.childForFieldName('arguments')?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+          return first ? this.resolve(first, scope) : undefined;
+        }
         const receiver = object ? this.resolve(object, scope) : undefined;
         const handed = receiver ? receiverFromCall(receiver, name) : undefined;
         // A project object that hands out its template (`engine.redisTemplate().opsForStream()`): the getter's name says what it returns.

@@ -5,7 +5,7 @@ import { REDISSON_GETTERS, TEMPLATE_OPS, TYPE_APIS, libraryOfType, type JavaApi 
 /** A resolved receiver. `api` is absent for holders of connections (pools, Lettuce clients and connections, Redisson clients). */
 export interface JavaReceiver {
   api?: JavaApi;
-  role?: 'pool' | 'lettuce-client' | 'lettuce-connection' | 'lettuce-pubsub' | 'redisson-client' | 'template';
+  role?: 'pool' | 'lettuce-client' | 'lettuce-connection' | 'lettuce-pubsub' | 'redisson-client' | 'template' | 'connection-factory';
   library: ClientLibrary;
   kind: ReceiverKind;
   confidence: Confidence;
@@ -31,6 +31,9 @@ export function isWrapperType(type: string): boolean {
   return WRAPPER_TYPE.test(type) && !NOT_A_WRAPPER.test(type) && !Object.hasOwn(TYPE_APIS, type);
 }
 
+/** Spring connection factories: `getConnection()` hands out a connection (a pooled Jedis, a Lettuce one) the caller must release. */
+const CONNECTION_FACTORY_TYPE = /^(RedisConnectionFactory|JedisConnectionFactory|LettuceConnectionFactory)$/;
+
 /** The receiver a declared type makes, or undefined for types that are not Redis. */
 export function receiverForType(typeText: string): JavaReceiver | undefined {
   const type = simpleType(typeText);
@@ -45,6 +48,7 @@ export function receiverForType(typeText: string): JavaReceiver | undefined {
   if (/^StatefulRedisPubSubConnection$/.test(type)) return { role: 'lettuce-pubsub', library: 'lettuce' as ClientLibrary, kind: 'pubsub', confidence: 'proven' };
   if (/^StatefulRedis(Cluster)?Connection$/.test(type)) return { role: 'lettuce-connection', library: 'lettuce' as ClientLibrary, kind: 'client', confidence: 'proven' };
   if (/^(RedissonClient|Redisson|RedissonReactiveClient|RedissonRxClient)$/.test(type)) return { role: 'redisson-client', library: 'redisson' as ClientLibrary, kind: 'client', confidence: 'proven' };
+  if (CONNECTION_FACTORY_TYPE.test(type)) return { role: 'connection-factory', library: 'spring-data-redis' as ClientLibrary, kind: 'pool', confidence: 'proven' };
   if (isWrapperType(type)) return { api: 'wrapper', library: guessLibrary(type), kind: 'client', confidence: 'likely', evidence: `its type ${type} is a project class named after Redis` };
   return undefined;
 }
@@ -74,6 +78,8 @@ export function receiverFromCall(object: JavaReceiver, method: string): JavaRece
   if (object.role === 'lettuce-client' && method === 'connect') return { ...base, role: 'lettuce-connection' };
   if (object.role === 'lettuce-client' && method === 'connectPubSub') return { ...base, role: 'lettuce-pubsub', kind: 'pubsub' };
   if ((object.role === 'lettuce-connection' || object.role === 'lettuce-pubsub') && /^(sync|async|reactive)$/.test(method)) return { ...base, api: 'commands' };
+  if (object.role === 'template' && method === 'getConnectionFactory') return { library: 'spring-data-redis' as ClientLibrary, kind: 'pool', confidence: object.confidence, evidence: object.evidence, role: 'connection-factory' };
+  if (object.role === 'connection-factory' && method === 'getConnection') return { ...base, api: 'commands', kind: 'client' };
   // Spring Data Redis 2+/3: `connection.keyCommands().del(k)`, `connection.setCommands().sInter(...)` (the direct
   // RedisConnection methods are deprecated in 3.x): the same connection, one command family at a time.
   if (object.api === 'commands' && object.library === ('spring-data-redis' as ClientLibrary) && SPRING_COMMAND_FAMILIES.test(method)) return { ...base, api: 'commands', batched: object.batched, transaction: object.transaction };

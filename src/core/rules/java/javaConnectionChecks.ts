@@ -72,13 +72,24 @@ function leavesLoopAfter(text: string, site: RedisCallSite): boolean {
   return false;
 }
 
+/**
+ * `for (...) { lock(id); … get/set …; unLock(id); }`, `lock.lock(); … ; lock.unlock();` per round: every iteration takes
+ * and gives back a lock around its commands, so the rounds run one after the other by design and each command
+ * depends on holding the lock: there is nothing to batch across iterations.
+ */
+function locksEachRound(text: string, site: RedisCallSite): boolean {
+  const loop = site.loop!.span;
+  const body = text.slice(loop.startOffset, loop.endOffset).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"/g, ' ');
+  return /(?:^|[^\w])(?:lock|tryLock|acquireLock)\s*\(/.test(body) && /(?:^|[^\w])(?:unlock|unLock|releaseLock)\s*\(/.test(body);
+}
+
 export function javaCommandInLoop(context: RuleContext): void {
   const seen = new Set<number>();
   const facts = javaFactsOf(context.model);
   const text = context.model.text;
   const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]
     .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable && !overWrittenItems(text, s))
-    .filter((s) => !runsOnceAtStartUp(text, s, facts) && !leavesLoopAfter(text, s))
+    .filter((s) => !runsOnceAtStartUp(text, s, facts) && !leavesLoopAfter(text, s) && !locksEachRound(text, s))
     .sort((a, b) => a.span.startOffset - b.span.startOffset);
   for (const site of candidates) {
     const loop = site.loop!.span.startOffset;
@@ -165,7 +176,7 @@ function reportClientsMadePerCall(context: RuleContext, reported: Set<number>): 
   }
 }
 
-/** The local a client is declared into, when nothing keeps it past the method: not returned, stored in a field or handed on. */
+/** The local a client is declared into, when nothing keeps it past the method: not returned (or captured by what is returned), stored in a field or handed on. */
 function droppedLocal(text: string, start: number, end: number, methodEnd: number): string | undefined {
   const before = text.slice(Math.max(0, start - 200), start);
   const statementHead = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1);
@@ -173,9 +184,16 @@ function droppedLocal(text: string, start: number, end: number, methodEnd: numbe
   if (!declared) return undefined;
   const name = declared[1];
   const rest = text.slice(end, methodEnd);
-  const kept = new RegExp(`\\breturn\\s+${name}\\s*;|=\\s*${name}\\s*;|[(,]\\s*${name}\\s*[,)]`);
+  // Also kept when a lambda in what the method returns captures it: `return createGenericObjectPool(() -> client.connect(), config);`.
+  const kept = new RegExp(`\\breturn\\s+${name}\\s*;|\\breturn\\b[^;]*->[^;]*\\b${name}\\b|=\\s*${name}\\s*;|[(,]\\s*${name}\\s*[,)]`);
   return kept.test(rest) ? undefined : name;
 }
+
+const CONNECTION_NOT_RETURNED = {
+  jedis: '{{call}}() borrows a Jedis from the pool{{where}} and not every path gives it back: an exception (or a missing close) leaks it, and the pool runs dry. Use try (Jedis jedis = pool.getResource()) { … }, or close() it in finally.',
+  lettuce: '{{call}}() opens a Lettuce connection{{where}} that is never closed: each one holds a socket and event-loop resources. Close it (try-with-resources), or better, connect once and share the connection.',
+  spring: '{{call}}() takes a RedisConnection from the connection factory{{where}} and not every path releases it: with a pooled factory each leak keeps a connection out of the pool. Release it in finally (RedisConnectionUtils.releaseConnection or close()), or let redisTemplate.execute(...) manage it.',
+} as const;
 
 export function javaConnectionNotReturned(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
@@ -183,11 +201,8 @@ export function javaConnectionNotReturned(context: RuleContext): void {
   for (const acquisition of facts.acquisitions) {
     if (acquisition.released || acquisition.handedOver || acquisition.tryWithResources) continue;
     const method = acquisition.method === undefined ? undefined : facts.methods[acquisition.method];
-    const jedis = acquisition.library === 'jedis';
     context.report({
-      messageId: jedis
-        ? '{{call}}() borrows a Jedis from the pool{{where}} and not every path gives it back: an exception (or a missing close) leaks it, and the pool runs dry. Use try (Jedis jedis = pool.getResource()) { … }, or close() it in finally.'
-        : '{{call}}() opens a Lettuce connection{{where}} that is never closed: each one holds a socket and event-loop resources. Close it (try-with-resources), or better, connect once and share the connection.',
+      messageId: CONNECTION_NOT_RETURNED[acquisition.library],
       data: { call: acquisition.call, where: method?.isConstructor ? ' in a constructor' : method ? ` in ${method.name}()` : '' },
       span: acquisition.span,
     });

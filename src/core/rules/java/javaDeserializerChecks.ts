@@ -1,5 +1,5 @@
 /** Java check of serializers and codecs that let the stored bytes choose the class to instantiate (the Java analogue of pickle). */
-import { javaFactsOf } from '../../analysis/java/javaFacts';
+import { javaFactsOf, type JavaMethod } from '../../analysis/java/javaFacts';
 import { spanFromOffsets } from '../../analysis/spans';
 import type { RuleContext } from '../rule';
 
@@ -31,6 +31,8 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
       // Read from the raw text (same offsets): a creation is only found in code, so comments cannot match, and blanking them is not needed.
       const codec = codecVariableTypes(context.model.text).get(creation.callSpan.startOffset)!;
       report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec });
+    } else if (creation.type === 'RedisTemplate' && keepsJdkValueSerializer(code(), creation.callSpan.startOffset, creation.method === undefined ? undefined : facts.methods[creation.method])) {
+      report(creation.span, 'This RedisTemplate sets no value serializer, so it keeps JdkSerializationRedisSerializer: every read Java-deserializes whatever bytes are stored under the key, and anyone who can write to Redis chooses the class to instantiate. Set a String or Jackson value serializer (or use StringRedisTemplate).');
     } else if (creation.type === 'RedissonSpringCacheManager' && creation.args.length < 3 && !/setCodec\s*\(/.test(code())) {
       report(creation.span, 'RedissonSpringCacheManager without a codec stores cached values with the Redisson client\'s default object codec, which instantiates the classes named in the stored bytes. Pass a codec bound to your types (TypedJsonJacksonCodec) or set one on the client.');
     }
@@ -68,13 +70,28 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
   // A project's own Java deserialization applied to a reply read from Redis.
   for (const invocation of facts.invocations) {
     if (!/^(toObject|unserialize|deserialize|readObject)$/.test(invocation.name)) continue;
-    if (invocation.object && !/^(SerializationUtils|SerializeUtils?|SerializeUtil|ObjectUtils?|SerializerUtils?)$/.test(invocation.object)) continue;
+    // A project utility's one-argument decode (`RedisUtil.deserialize(bytes)`) has no target type: the bytes name it. Typed decoders take a class.
+    const untypedUtility = invocation.args.length === 1 && /^[A-Z]\w*(?:Util|Utils|Helper|Tool|Tools)$/.test(invocation.object);
+    if (invocation.object && !untypedUtility && !/^(SerializationUtils|SerializeUtils?|SerializeUtil|ObjectUtils?|SerializerUtils?)$/.test(invocation.object)) continue;
     const method = invocation.method;
     if (method === undefined) continue;
     const readBefore = context.model.callSites.some((s) => READS.has(s.command) && s.callSpan.startOffset >= facts.methods[method].start && s.callSpan.startOffset < invocation.callSpan.endOffset);
     if (!readBefore) continue;
     report(invocation.span, '{{name}}(…) Java-deserializes bytes read from Redis: anyone who can write the key chooses the class to instantiate. Store JSON or strings and map them to your class.', { name: invocation.name });
   }
+}
+
+/**
+ * A `@Bean` method that builds a RedisTemplate and sets no value serializer on it (nor a default one, nor turns the
+ * default off), and does not hand it to a helper that may (`setSerializer(template)`): the template serializes values
+ * with JdkSerializationRedisSerializer.
+ */
+function keepsJdkValueSerializer(code: string, createdAt: number, method: JavaMethod | undefined): boolean {
+  if (!method || !method.annotations.includes('Bean')) return false;
+  const body = code.slice(method.start, method.end);
+  if (/\.\s*set(?:Value|Default|HashValue)Serializer\s*\(|setEnableDefaultSerializer\s*\(\s*false|\bRedisSerializer\.(?:json|string)\(\)/.test(body)) return false;
+  const name = /(\w+)\s*=\s*$/.exec(code.slice(Math.max(method.start, createdAt - 80), createdAt))?.[1];
+  return !name || !new RegExp(`\\b(?!setConnectionFactory\\b)\\w+\\s*\\(\\s*(?:[^()]*,\\s*)?${name}\\s*[,)]`).test(body);
 }
 
 /** A cache manager or cache configuration declared in the file (an injected CacheManager parameter does not count). */

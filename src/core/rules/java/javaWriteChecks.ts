@@ -278,6 +278,8 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
       && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)));
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
+    // The method claimed the same key with SETNX first (`setIfAbsent(key, v)`, then `set(key, v)` on a take-over): a lock or claim, not a cache entry.
+    if (!cacheNamed && sites.some((s) => s.command === 'SETNX' && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key)) continue;
     const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && keyOf(s, text) === key);
     if (expires || (method && expiresLogically(text.slice(method.start, write.span.startOffset), writtenValue(write, text)))) continue;
     context.report({
@@ -311,12 +313,13 @@ function expiresLogically(body: string, value: string): boolean {
 /**
  * A read-modify-write of a value the method keeps (`stock = get(k); n = parse(stock) - 1; set(k, valueOf(n))`): the
  * value written is computed from the value read, so the key is a counter or state, not a cache entry refilled on a
- * miss. Followed through the locals assigned between the two calls; a local reassigned from elsewhere (`v = db.load()`)
+ * miss. The read may be converted where it is assigned (`int stock = Integer.parseInt(String.valueOf(get(k)))`).
+ * Followed through the locals assigned between the two calls; a local reassigned from elsewhere (`v = db.load()`)
  * no longer carries the read.
  */
 function writesBackWhatItRead(text: string, read: RedisCallSite, value: string, write: RedisCallSite): boolean {
   const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
-  const target = /(\w+)\s*=\s*(?:\([\w<>.]+\)\s*)?$/.exec(head);
+  const target = /(\w+)\s*=\s*(?:\([\w<>.]+\)\s*)?(?:[\w.]+\s*\(\s*)*$/.exec(head);
   if (!target || !value) return false;
   const carriers = new Set([target[1]]);
   const mentions = (expression: string) => [...carriers].some((name) => new RegExp(`\\b${name}\\b`).test(expression));
