@@ -25,6 +25,23 @@ const CHARACTER_CLASSES = new Uint8Array(256).map((_, c) => {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 45 || c === 43 || c === 61 || c === 47 ? 0 : NOT_TOKEN;
 });
 
+/**
+ * The classes of a byte as counts packed into one integer, so that a segment's bytes are classified with one add
+ * each: digits from bit 0, hex letters from bit 10, characters outside the token alphabet (any '@' among them) from
+ * bit 20. A segment with one of the last is classified again by isIdentifierBytes, which tells '@' apart. Counts
+ * of 1024 or more carry into the next field, but only in a segment that long, which is an identifier whenever it
+ * has no character outside the token alphabet (20 or more token characters) whatever its counts say.
+ */
+const PACKED_COUNTS = Int32Array.from(CHARACTER_CLASSES, (k) => (k & DIGIT) | ((k & HEX_LETTER) << 9) | (k & NOT_TOKEN ? 1 << 20 : 0));
+
+/** isIdentifierBytes of [start, end) from the sum of the segment's PACKED_COUNTS. */
+function identifierOfPacked(b: Uint8Array, start: number, end: number, packed: number): boolean {
+  if (packed >= 1 << 20) return isIdentifierBytes(b, start, end);
+  const digits = packed & 1023;
+  const hexLetters = packed >> 10;
+  return identifierOfCounts(b, start, end, digits, hexLetters, (digits > 0 ? DIGIT : 0) | (hexLetters > 0 ? HEX_LETTER : 0));
+}
+
 /** isIdentifierSegment of the bytes [start, end), each byte one character. */
 export function isIdentifierBytes(b: Uint8Array, start: number, end: number): boolean {
   const classes = CHARACTER_CLASSES;
@@ -105,32 +122,25 @@ export class KeyByteSplitter {
     let start = 0;
     if (this.single >= 0) {
       const delimiter = this.single;
-      const classes = CHARACTER_CLASSES;
-      let digits = 0;
-      let hexLetters = 0;
-      let seen = 0;
+      const packedCounts = PACKED_COUNTS;
+      let packed = 0;
       for (let i = 0; i < n; i++) {
         const c = b[i];
         if (c !== delimiter) {
-          const k = classes[c];
-          digits += k & DIGIT;
-          hexLetters += (k & HEX_LETTER) >> 1;
-          seen |= k;
+          packed += packedCounts[c];
           continue;
         }
         if (count < levels) {
           this.starts[count] = start;
           this.ends[count] = i;
           this.delimiterAfter[count] = 0;
-          this.identifier[count] = identifierOfCounts(b, start, i, digits, hexLetters, seen) ? 1 : 0;
+          this.identifier[count] = identifierOfPacked(b, start, i, packed) ? 1 : 0;
         }
         count++;
         start = i + 1;
-        digits = 0;
-        hexLetters = 0;
-        seen = 0;
+        packed = 0;
       }
-      this.leafIsIdentifier = identifierOfCounts(b, start, n, digits, hexLetters, seen);
+      this.leafIsIdentifier = identifierOfPacked(b, start, n, packed);
     } else {
       let i = 0;
       while (i < n) {

@@ -13,7 +13,11 @@ import { KeyByteSplitter, SegmentNames } from './keyNameBytes';
 import { leafPattern, namespacePattern, sortDelimiters, splitKey } from './keyNamePattern';
 import { TopList } from './topKeys';
 import { SubtreeAdditions } from './namespaceSubtree';
+import { DeepestNodes } from './namespacePaths';
 import type { KeyRecord, KeySummary, NamespaceNode } from './types';
+
+/** '*': a segment with this text is the identifiers' node. */
+const STAR = 42;
 
 export interface NamespaceTreeOptions {
   delimiters: string[];
@@ -74,6 +78,8 @@ export class NamespaceTreeBuilder {
   private readonly separators: string[] = [];
   private readonly path: string[] = [];
   private readonly recordInput = new KeyInput();
+  /** The deepest node of each path of plain names seen (see DeepestNodes). */
+  private readonly deepestNodes = new DeepestNodes<MutableNode>();
   /** Type name → id, and the names by id; the last type looked up, which is usually the next key's too. */
   private readonly typeIds = new Map<string, number>();
   private readonly typeNames: string[] = [];
@@ -112,13 +118,27 @@ export class NamespaceTreeBuilder {
     let prefixCount: number;
     let depth: number;
     let leaf: string | undefined;
+    if (!this.everyLevel && (weight !== 1 || !Number.isInteger(input.memoryBytes))) this.countEveryLevelFromNow();
+    const everyLevel = this.everyLevel;
     const bytes = input.plainBytes;
+    /** Whether the walk below is for a path the table of deepest nodes does not know yet. */
+    let unknownPath = false;
     if (bytes !== undefined) {
       // Printable ASCII: cut and classify the bytes; only names that stay in a pattern become (interned) strings.
       const splitter = this.splitter;
       splitter.split(bytes);
       prefixCount = splitter.prefixCount;
       depth = Math.min(prefixCount, maxDepth);
+      if (!everyLevel) {
+        const leafStart = splitter.leafStart;
+        const leafIsStar = splitter.leafIsIdentifier || (bytes.length - leafStart === 1 && bytes[leafStart] === STAR);
+        const known = this.deepestNodes.find(bytes, splitter, depth, depth === 0 || (prefixCount <= maxDepth && !leafIsStar));
+        if (known !== undefined) {
+          this.countOwn(known, input, input.type === this.lastType ? this.lastTypeId : this.typeId(input.type));
+          return;
+        }
+        unknownPath = true;
+      }
       for (let level = 0; level < depth; level++) {
         const start = splitter.starts[level];
         const end = splitter.ends[level];
@@ -141,8 +161,6 @@ export class NamespaceTreeBuilder {
     // Each level's name as the tree holds it ('*' once a parent is full) is in `path` for the patterns of new nodes.
     const path = this.path;
     const typeId = input.type === this.lastType ? this.lastTypeId : this.typeId(input.type);
-    if (!this.everyLevel && (weight !== 1 || !Number.isInteger(input.memoryBytes))) this.countEveryLevelFromNow();
-    const everyLevel = this.everyLevel;
     let current = this.root;
     for (let level = 0; level < depth; level++) {
       current = this.child(current, segments[level], path, level, separators, false);
@@ -151,10 +169,13 @@ export class NamespaceTreeBuilder {
     }
     // The leaf is a namespace of its own only when it names a kind of key ("profile"), not an entity ("42");
     // keys without any delimiter that are identifiers share one '*' node.
+    let names = depth;
     if (leaf !== undefined && ((leaf !== '*' && prefixCount <= maxDepth) || depth === 0)) {
       current = this.child(current, leaf, path, depth, separators, true);
       if (everyLevel) this.count(current, input, weight, typeId);
+      segments[names++] = leaf;
     }
+    if (unknownPath) this.deepestNodes.remember(depth, segments, names, current);
     if (!everyLevel) this.countOwn(current, input, typeId);
   }
 

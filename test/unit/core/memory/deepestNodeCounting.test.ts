@@ -25,7 +25,8 @@ interface GeneratedKey { name: string; type: string; memoryBytes: number; ttlMs:
 function generatedKeys(count: number, seed: number): GeneratedKey[] {
   const rnd = random(seed);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
-  const words = ['user', 'session', 'cache', 'page', 'profile', 'feed', 'v2', 'a', 'b', 'views'];
+  // '*' as text names the identifiers' node too.
+  const words = ['user', 'session', 'cache', 'page', 'profile', 'feed', 'v2', 'a', 'b', 'views', '*'];
   const keys: GeneratedKey[] = [];
   for (let i = 0; i < count; i++) {
     const levels = Math.floor(rnd() * 6);
@@ -108,6 +109,18 @@ describe('namespace tree counting keys in their deepest node', () => {
       }
       expect(JSON.stringify(deepest.snapshot())).toBe(JSON.stringify(everyLevel.snapshot()));
     }
+  });
+
+  it('counts keys of more distinct paths than the table of deepest nodes takes as counting every level does', () => {
+    // Words with a digit and under five characters are no identifiers: 30,000 paths of their own.
+    const keys: GeneratedKey[] = [];
+    for (let i = 0; i < 30_000; i++) keys.push({ name: `p${i % 150}a:q${Math.floor(i / 150)}b:${i}`, type: 'string', memoryBytes: 56, ttlMs: -1 });
+    const options = { ...DEFAULT_NAMESPACE_OPTIONS, maxChildren: 1000 };
+    const deepest = new NamespaceTreeBuilder(options);
+    const everyLevel = new NamespaceTreeBuilder(options, true);
+    feed(deepest, [...keys, ...keys.slice(0, 5000)]);
+    feed(everyLevel, [...keys, ...keys.slice(0, 5000)]);
+    expect(JSON.stringify(deepest.snapshot())).toBe(JSON.stringify(everyLevel.snapshot()));
   });
 
   it('continues a restored tree, whole or fractional, as counting every level would', () => {
