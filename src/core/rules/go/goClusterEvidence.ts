@@ -9,6 +9,7 @@ import { mentionsRedisCluster } from '../../analysis/clusterMentions';
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { goProjectFactsIn } from '../../analysis/go/goProjectFacts';
+import { callArgumentsAt } from './goSupport';
 
 /** The optional project-level fact the workspace index answers (see WorkspaceIndex.projectMentionsCluster). */
 interface ClusterMentions {
@@ -78,10 +79,39 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The receiver's last name (`rdb` of `c.c.rdb`) is declared in this file as a plain `*redis.Client` / `*redis.Ring`. */
-function declaredStandalone(text: string, receiver: string): boolean {
+/**
+ * The type a parameter of the call's function is declared with (`client redis.Cmdable` of
+ * `func (r *S) deleteNode(ctx context.Context, client redis.Cmdable, p string)`), when the receiver is one; grouped
+ * names (`a, b *redis.Client`) take the type written after the last of them.
+ */
+function parameterType(text: string, site: RedisCallSite, name: string): string | undefined {
+  const fn = site.enclosingFunction;
+  if (!fn) return undefined;
+  const header = text.slice(fn.span.startOffset, site.callSpan.startOffset);
+  const nameAt = /^func\s*(?:\([^)]*\)\s*)?\w+\s*(?:\[[^\]]*\]\s*)?\(/.exec(header);
+  const params = nameAt ? callArgumentsAt(header, nameAt[0].length - 1) : undefined;
+  if (!params) return undefined;
+  const at = params.findIndex((param) => param.trim().split(/\s+/)[0] === name);
+  if (at < 0) return undefined;
+  for (const param of params.slice(at)) {
+    const typed = /^\s*\w+\s+(\S[\s\S]*)$/.exec(param);
+    if (typed) return typed[1].trim();
+  }
+  return undefined;
+}
+
+/**
+ * The receiver's last name (`rdb` of `c.c.rdb`) is declared in this file as a plain `*redis.Client` / `*redis.Ring`.
+ * A bare name that is a parameter of the call's function is judged by that parameter's type alone: a helper taking
+ * `client redis.Cmdable` is handed a cluster's per-node client or the cluster itself, whatever a callback of another
+ * function names `client *redis.Client`.
+ */
+function declaredStandalone(text: string, site: RedisCallSite): boolean {
+  const receiver = site.receiver.text;
   const name = receiver.split('.').pop() ?? receiver;
   if (!/^\w+$/.test(name)) return false;
+  const parameter = receiver === name ? parameterType(text, site, name) : undefined;
+  if (parameter !== undefined) return /^\*\w+\.(Client|Ring)$/.test(parameter);
   return new RegExp(`\\b${escapeRegExp(name)}\\s+\\*\\w+\\.(Client|Ring)\\b`).test(text);
 }
 
@@ -133,7 +163,7 @@ export function goClusterJudgement(context: RuleContext, site: RedisCallSite): G
   if (receiver.library === 'go-redis' && receiver.kind === 'cluster') return { cluster: true };
   if (context.config.cluster) return { cluster: true };
   if (receiver.library !== 'go-redis' && receiver.library !== 'rueidis') return { cluster: false };
-  if (receiver.library === 'go-redis' && (STANDALONE_FACTORY.test(receiver.creation?.factory ?? '') || declaredStandalone(context.model.text, receiver.text))) return { cluster: false };
+  if (receiver.library === 'go-redis' && (STANDALONE_FACTORY.test(receiver.creation?.factory ?? '') || declaredStandalone(context.model.text, site))) return { cluster: false };
   if (createdStandalone(site)) return { cluster: false };
   if (receiver.library === 'go-redis' && ownClientsAllStandalone(context.model.text, context.model.path)) return { cluster: false };
   const workspace = context.workspaceKeys as ClusterMentions | undefined;

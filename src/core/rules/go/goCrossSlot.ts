@@ -113,16 +113,64 @@ function callersPassOneKey(text: string, site: RedisCallSite, arg: Arg): boolean
 const SCRIPT_COMMANDS: ReadonlySet<string> = new Set(['EVAL', 'EVALSHA', 'EVAL_RO', 'EVALSHA_RO', 'FCALL', 'FCALL_RO']);
 
 /**
+ * go-redis' set and sorted-set algebra beyond the shared multi-key list: ZInterStore/ZUnionStore(ctx, dest, store),
+ * ZInter/ZUnion(ctx, store) with a *redis.ZStore whose Keys the caller fills, ZDiff/ZDiffStore(ctx, [dest,] keys...),
+ * and ZInterCard/SInterCard(ctx, limit, keys...): every key, the destination too, must be in one slot.
+ */
+const SORTED_SET_ALGEBRA: ReadonlySet<string> = new Set(['ZINTERSTORE', 'ZUNIONSTORE', 'ZDIFFSTORE', 'ZINTER', 'ZUNION', 'ZDIFF', 'ZINTERCARD', 'SINTERCARD']);
+
+/** A string literal key written in a ZStore literal, as an argument the slot check can read. */
+function literalKey(text: string, like: Arg): Arg | undefined {
+  const literal = /^"((?:[^"\\]|\\.)*)"$/.exec(text.trim());
+  return literal ? { ...like, text: text.trim(), value: { kind: 'string', value: literal[1] }, spread: false } : undefined;
+}
+
+/**
+ * The keys of an algebra call: a ZStore literal's `Keys: []string{…}` of string literals are separate keys; a ZStore
+ * built elsewhere (a parameter, a variable) is a collection of keys the caller chose.
+ */
+function algebraKeys(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg } {
+  const args = /INTERCARD$/.test(site.command) ? site.args.slice(1) : site.args;
+  const storeAt = /^Z(INTER|UNION)STORE$/.test(site.command) ? 1 : /^Z(INTER|UNION)$/.test(site.command) ? 0 : -1;
+  const store = storeAt >= 0 ? args[storeAt] : undefined;
+  if (!store) return { keys: args };
+  const before = args.slice(0, storeAt);
+  const listed = /\bKeys\s*:\s*\[\]string\{([\s\S]*?)\}/.exec(store.text)?.[1];
+  const literal = listed !== undefined ? literalItems(listed).map((item) => literalKey(item, store)) : undefined;
+  if (literal && literal.every((key) => key)) return { keys: [...before, ...(literal as Arg[])] };
+  return { keys: [...before, store], collection: store };
+}
+
+/**
  * The keys of a call: a script's key list, taken apart when it is a literal (`[]string{k1, k2}`: separate keys) and
  * kept whole when it comes from elsewhere (a parameter, a helper's result: a collection); a multi-key command's key
  * arguments otherwise.
  */
 function keysOf(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg } {
+  if (SORTED_SET_ALGEBRA.has(site.command)) return algebraKeys(site);
   if (!SCRIPT_COMMANDS.has(site.command)) return { keys: multiKeyArgs(site.command, site.args) };
   const list = site.args[1];
   if (!list || list.value.kind === 'null') return { keys: [] };
   if (list.value.kind === 'array') return { keys: list.value.items };
   return { keys: [list], collection: list };
+}
+
+/**
+ * Separate keys that are each a parameter of the function (`func (r *Redis) SMove(ctx, source, destination string,
+ * member any)`): a pass-through wrapper, whose callers choose keys they can co-locate with a hash tag.
+ */
+function keysFromParameters(text: string, site: RedisCallSite, keys: readonly Arg[]): boolean {
+  const fn = site.enclosingFunction;
+  if (!fn) return false;
+  const header = text.slice(fn.span.startOffset, site.callSpan.startOffset);
+  const nameAt = /^func\s*(?:\([^)]*\)\s*)?\w+\s*(?:\[[^\]]*\]\s*)?\(/.exec(header);
+  const params = new Set((nameAt ? callArgumentsAt(header, nameAt[0].length - 1) : undefined)?.map((param) => param.trim().split(/\s+/)[0]) ?? []);
+  return keys.every((a) => params.has(a.text.trim()));
+}
+
+/** Separate keys that are all one expression (`Exists(ctx, key, key)`): one key, one slot. */
+function sameExpressions(keys: readonly Arg[]): boolean {
+  return new Set(keys.map((a) => a.text.replace(/\s+/g, ''))).size === 1;
 }
 
 /**
@@ -132,7 +180,7 @@ function keysOf(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg }
 export function goCrossSlotMultiKey(context: RuleContext): void {
   let taggedHelpers: Set<string> | undefined;
   for (const site of context.model.callSites) {
-    if (!MULTI_KEY_COMMANDS.has(site.command) && !SCRIPT_COMMANDS.has(site.command)) continue;
+    if (!MULTI_KEY_COMMANDS.has(site.command) && !SCRIPT_COMMANDS.has(site.command) && !SORTED_SET_ALGEBRA.has(site.command)) continue;
     const judged = goClusterJudgement(context, site);
     if (!judged.cluster || handlesClusterMode(context, site)) continue;
     const { keys, collection: keyList } = keysOf(site);
@@ -142,18 +190,18 @@ export function goCrossSlotMultiKey(context: RuleContext): void {
     if (collection && (singleKeySlice(context.model.text, site, collection) || guardedToOneKey(context.model.text, site, collection) || callersPassOneKey(context.model.text, site, collection))) continue;
     // A helper's key-list parameter: the calls of the helper are judged (goKeyListHelperCalls).
     if (keyList && keyListOfHelper(context, site, keyList)) continue;
-    if (collection) {
-      // Keys built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`), here or in a key
-      // helper of the project that the function calls: the author co-locates them on purpose.
+    const patterns = keys.map((a) => keyPatternOf(a));
+    if (!collection && keys.length < 2) continue;
+    if (collection || patterns.some((k) => k === undefined)) {
+      // Keys built at run time: a collection, or separate keys some of which are computed (`s.key(id)`,
+      // `fmt.Sprintf(...)`). Built with a {hash tag} before the call (`"cart:{%s}:items"`, `"user:{" + id + "}"`),
+      // here or in a key helper of the project that the function calls, the author co-locates them on purpose.
       const fn = site.enclosingFunction;
-      const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.startOffset);
+      const body = context.model.text.slice(fn?.span.startOffset ?? site.callSpan.startOffset, site.callSpan.endOffset);
       taggedHelpers ??= hashTagHelpers(context);
       if (hasGoHashTag(body) || [...taggedHelpers].some((name) => new RegExp(`\\b${name}\\(`).test(body))) continue;
-    } else {
-      if (keys.length < 2) continue;
-      const patterns = keys.map((a) => keyPatternOf(a));
-      if (patterns.some((k) => k === undefined) || provablySameSlot(patterns as string[])) continue;
-    }
+      if (!collection && (sameExpressions(keys) || keysFromParameters(context.model.text, site, keys))) continue;
+    } else if (provablySameSlot(patterns as string[])) continue;
     const client = judged.evidence ? `on ${site.receiver.text} (${judged.evidence})` : 'on a cluster client';
     context.report({ messageId: '{{command}} with keys {{keys}} {{client}}: keys in different hash slots fail with CROSSSLOT; give related keys a shared {hash tag} or send one command per key in a pipeline.', data: { command: site.command, keys: keys.map((a) => a.text).join(', ').slice(0, 60), client }, span: site.span });
   }
