@@ -10,6 +10,7 @@ import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
 import { localKey, participantRegistry, passThroughWrapper, recordPerLoopItem } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
+import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -135,7 +136,8 @@ export function goDelLargeKey(context: RuleContext): void {
     };
     const key = site.args.find(filled);
     const elsewhere = !key && site.args[0] && !keyFromParameter(text, site, site.args[0]) && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
-    if (!key && !elsewhere) continue;
+    const drained = !key && !elsewhere && deletesDrainedKey(context, site, drainingRead);
+    if (!key && !elsewhere && !drained) continue;
     const fixes: Fix[] = [];
     if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
     // rueidis: `B().Del().Key(k)` → `B().Unlink().Key(k)`, the same key steps.
@@ -145,12 +147,20 @@ export function goDelLargeKey(context: RuleContext): void {
       if (at > 0 && at < site.callSpan.endOffset) fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(spanFromOffsets(context.model.text, at, at + 5), '"UNLINK"')]));
     }
     context.report({
-      messageId: 'DEL of {{key}}, a collection this code fills element by element, frees it on the server\'s main thread (seconds for millions of elements); use {{unlink}}.',
-      data: { key: shownGoKey(site.args[0]), unlink: goMethodFor(site, 'UNLINK', 'Unlink') },
+      messageId: 'DEL of {{key}}, a collection this {{how}}, frees it on the server\'s main thread (seconds for millions of elements); use {{unlink}}.',
+      data: { key: shownGoKey(site.args[0]), how: drained ? 'function has just read whole' : 'code fills element by element', unlink: goMethodFor(site, 'UNLINK', 'Unlink') },
       span: site.span,
       fixes,
     });
   }
+  for (const call of drainedHelperCalls(context, drainingRead)) {
+    context.report({ messageId: '{{helper}}() sends DEL of {{key}}, a collection this function has just read whole, which frees it on the server\'s main thread (seconds for millions of members); delete it with UNLINK.', data: { helper: call.helper, key: call.key }, span: call.span });
+  }
+}
+
+/** A whole read of a list, set or sorted set: what a function drains before deleting the key (see goDrainedDeletes). */
+function drainingRead(site: RedisCallSite): boolean {
+  return site.command === 'SMEMBERS' || (RANGES.has(site.command) && wholeRange(site));
 }
 
 export function goFlushInAppCode(context: RuleContext): void {
