@@ -20,12 +20,15 @@ export class KeyInput {
   keyBase64: string | undefined;
   /** Set by the collector before it hands the key on: the node a summary names (Clusters only). */
   summaryNode: string | undefined;
+  /** The namespace tree that already cut this plain name (while finding out that it is plain), so it is cut once. */
+  cutBy: object | undefined;
   private name: string | undefined;
   private built: KeySummary | undefined;
 
   /** Start a key whose name is printable ASCII bytes (no copy is made: read them before the next key). */
   setPlainName(bytes: Uint8Array): this {
     this.plainBytes = bytes;
+    this.cutBy = undefined;
     this.name = undefined;
     this.keyBase64 = undefined;
     this.built = undefined;
@@ -35,6 +38,7 @@ export class KeyInput {
   /** Start a key by its displayed name (and the exact bytes in base64 when the display is not them verbatim). */
   setName(key: string, keyBase64?: string): this {
     this.plainBytes = undefined;
+    this.cutBy = undefined;
     this.name = key;
     this.keyBase64 = keyBase64;
     this.built = undefined;

@@ -42,6 +42,17 @@ function identifierOfPacked(b: Uint8Array, start: number, end: number, packed: n
   return identifierOfCounts(b, start, end, digits, hexLetters, (digits > 0 ? DIGIT : 0) | (hexLetters > 0 ? HEX_LETTER : 0));
 }
 
+const BACKSLASH = 0x5c;
+
+/** isPlainAsciiName of the bytes [start, end): printable ASCII without a backslash. */
+function isPlainRange(b: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c < 0x20 || c > 0x7e || c === BACKSLASH) return false;
+  }
+  return true;
+}
+
 /** isIdentifierSegment of the bytes [start, end), each byte one character. */
 export function isIdentifierBytes(b: Uint8Array, start: number, end: number): boolean {
   const classes = CHARACTER_CLASSES;
@@ -98,6 +109,8 @@ export class KeyByteSplitter {
   readonly identifier: Uint8Array;
   leafIsIdentifier = false;
   leafStart = 0;
+  /** Whether the bytes of the last split are a plain name (isPlainAsciiName), found out in the same pass. */
+  plain = true;
   /** The delimiters that can occur in a plain name, longest first, as text and as bytes. */
   readonly delimiters: string[];
   private readonly delimiterBytes: Uint8Array[];
@@ -124,6 +137,9 @@ export class KeyByteSplitter {
       const delimiter = this.single;
       const packedCounts = PACKED_COUNTS;
       let packed = 0;
+      // Bytes that are no plain name's are all outside the token alphabet: only segments with such a character
+      // (packed from bit 20 up) are looked at again. The delimiter is printable, and plain unless a backslash.
+      let plain = true;
       for (let i = 0; i < n; i++) {
         const c = b[i];
         if (c !== delimiter) {
@@ -136,12 +152,16 @@ export class KeyByteSplitter {
           this.delimiterAfter[count] = 0;
           this.identifier[count] = identifierOfPacked(b, start, i, packed) ? 1 : 0;
         }
+        if (packed >= 1 << 20 && plain) plain = isPlainRange(b, start, i);
         count++;
         start = i + 1;
         packed = 0;
       }
       this.leafIsIdentifier = identifierOfPacked(b, start, n, packed);
+      if (packed >= 1 << 20 && plain) plain = isPlainRange(b, start, n);
+      this.plain = plain && !(delimiter === BACKSLASH && count > 0);
     } else {
+      this.plain = isPlainRange(b, 0, n);
       let i = 0;
       while (i < n) {
         const matched = this.delimiterAt(b, i);

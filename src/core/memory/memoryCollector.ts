@@ -6,6 +6,7 @@
 import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceNodeSnapshot, type NamespaceTreeOptions } from './namespaceTree';
 import { KeyFactsTable } from './keyFactsTable';
 import { KeyInput } from './keyInput';
+import { keyNameFields } from './keyRecordName';
 import { marginFromVariance, SampleMoments } from './samplingError';
 import { TopList } from './topKeys';
 import { TtlBucketCounter } from './ttlBuckets';
@@ -116,6 +117,20 @@ export class MemoryCollector {
     input.length = record.length;
     input.lfuFrequency = record.lfuFrequency ?? -1;
     this.addKey(input, node, weight);
+  }
+
+  /**
+   * Name `input` by a key's raw bytes: a plain name (printable ASCII, shown verbatim) stays bytes, found out in the
+   * pass that cuts it into namespaces for the addKey that follows; any other gets its displayed name (and base64).
+   */
+  nameKey(input: KeyInput, bytes: Uint8Array): void {
+    if (this.tree.cutPlainName(bytes)) {
+      input.setPlainName(bytes);
+      input.cutBy = this.tree;
+    } else {
+      const name = keyNameFields(bytes);
+      input.setName(name.key, name.keyBase64);
+    }
   }
 
   /**

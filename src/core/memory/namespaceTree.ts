@@ -126,7 +126,7 @@ export class NamespaceTreeBuilder {
     if (bytes !== undefined) {
       // Printable ASCII: cut and classify the bytes; only names that stay in a pattern become (interned) strings.
       const splitter = this.splitter;
-      splitter.split(bytes);
+      if (input.cutBy !== this) splitter.split(bytes);
       prefixCount = splitter.prefixCount;
       depth = Math.min(prefixCount, maxDepth);
       if (!everyLevel) {
@@ -177,6 +177,15 @@ export class NamespaceTreeBuilder {
     }
     if (unknownPath) this.deepestNodes.remember(depth, segments, names, current);
     if (!everyLevel) this.countOwn(current, input, typeId);
+  }
+
+  /**
+   * Cut a key name's raw bytes as addKey does and say whether they are a plain name (isPlainAsciiName), from the
+   * same pass over them; a plain name given to addKey next with `input.cutBy` set to this tree is not cut again.
+   */
+  cutPlainName(bytes: Uint8Array): boolean {
+    this.splitter.split(bytes);
+    return this.splitter.plain;
   }
 
   /** Count a key of weight 1 in its deepest node alone; settle() adds it to the levels above. */

@@ -4,8 +4,6 @@
  * recommendations) is the live one's shape, plus what only a snapshot gives (expired keys, idle times, LFU).
  */
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector, type CollectorOptions } from '../memory/memoryCollector';
-import * as keyRecordName from '../memory/keyRecordName';
-import * as keyInput from '../memory/keyInput';
 import { KeyInput } from '../memory/keyInput';
 import { evaluateRecommendations } from '../memory/recommendations/evaluate';
 import type { NodeFacts, ServerFacts } from '../memory/serverFacts';
@@ -15,9 +13,7 @@ import { serverShapeFromVersion, valkeyShape, type ServerShape, type SizeEstimat
 import type { AllocatorQuantum } from './allocator';
 
 // Local bindings for the per-key path (imported names compiled to CommonJS are getters).
-const keyNameFields = keyRecordName.keyNameFields;
 const estimateKeyMemoryInto = sizeModel.estimateKeyMemoryInto;
-const isPlainAsciiName = keyInput.isPlainAsciiName;
 import type { RdbKeyFacts, RdbListener } from './types';
 
 export interface RdbAnalysisOptions {
@@ -132,11 +128,7 @@ export class RdbAnalysis implements RdbListener {
     if (facts.type === 'module') this.totals.moduleTypes[facts.moduleName] = (this.totals.moduleTypes[facts.moduleName] ?? 0) + 1;
     const input = this.input;
     // Printable ASCII names are shown verbatim: kept as bytes and decoded only if the key enters a report.
-    if (isPlainAsciiName(facts.key)) input.setPlainName(facts.key);
-    else {
-      const name = keyNameFields(facts.key);
-      input.setName(name.key, name.keyBase64);
-    }
+    this.collector.nameKey(input, facts.key);
     input.type = facts.type === 'module' ? facts.moduleName : facts.type;
     input.encoding = estimate.encoding;
     input.ttlMs = ttlMs;
