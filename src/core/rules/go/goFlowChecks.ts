@@ -7,6 +7,7 @@ import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
+import { goBatchesInLoop } from './goBatchesInLoop';
 import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 /** The ranged name is declared a channel in the file (`msgs <-chan *redis.Message`, `updates := make(chan Event)`). */
@@ -30,6 +31,7 @@ export function goCommandInLoop(context: RuleContext): void {
     const batch = site.receiver.library === 'redigo' ? '`conn.Send` each command and `conn.Flush`/`Receive` once' : site.receiver.library === 'rueidis' ? 'build the commands and send them with `DoMulti`' : '`Pipelined(ctx, func(pipe redis.Pipeliner) error { … })`';
     context.report({ messageId: '{{call}} runs once per loop iteration: one network round trip each; batch them ({{batch}}) or use a multi-key command.', data: { call: goCallText(site), batch }, span: site.span });
   }
+  goBatchesInLoop(context, reported, reportedCalls);
   const helpers = context.model.go?.redisHelpers;
   if (!helpers?.size) return;
   const text = context.model.text;
