@@ -61,13 +61,13 @@ describe('plain names found out while cutting', () => {
       for (const name of names) {
         const facts = { type: rnd() < 0.5 ? 'string' : 'hash', encoding: 'raw', ttlMs: -1, memoryBytes: 40 + 8 * Math.floor(rnd() * 4), length: 1, lfuFrequency: -1 };
         fromBytes.nameKey(input, name);
-        fromBytes.addKey(Object.assign(input, facts));
+        fromBytes.addKey(Object.assign(input, facts), 'n1');
         if (isPlainAsciiName(name)) input.setPlainName(name);
         else {
           const display = keyNameFields(name);
           input.setName(display.key, display.keyBase64);
         }
-        separately.addKey(Object.assign(input, facts));
+        separately.addKey(Object.assign(input, facts), 'n1');
       }
       expect(JSON.stringify(fromBytes.build()), delimiters.join(' ')).toBe(JSON.stringify(separately.build()));
       expect(JSON.stringify(fromBytes.snapshot())).toBe(JSON.stringify(separately.snapshot()));
