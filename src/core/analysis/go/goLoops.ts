@@ -76,6 +76,15 @@ function rangesOverConfiguration(node: Node, right: Node | undefined): boolean {
   });
 }
 
+/**
+ * The loop waits between rounds (`time.Sleep(time.Second)`, `<-time.After(d)`, `<-ticker.C` in its body): a producer
+ * or poller paced on purpose, whose round trips are not what makes it slow.
+ */
+function paced(node: Node): boolean {
+  const body = node.childForFieldName('body')?.text ?? '';
+  return /\btime\.Sleep\(|<-\s*time\.After\(|<-\s*[\w.]+\.C\b/.test(body.replace(/\bfunc\s*\([^)]*\)[^{]*\{[\s\S]*?\n\s*\}/g, ''));
+}
+
 /** What a for-loop is: over items (a literal list of them, or a collection), or a worker or event loop. */
 export function goLoop(node: Node): GoLoop {
   const range = node.namedChildren.find((child) => child?.type === 'range_clause') ?? undefined;
@@ -93,6 +102,6 @@ export function goLoop(node: Node): GoLoop {
   if (literalLength === undefined && range && rangesOverOne(node, right)) literalLength = 1;
   const configured = literalLength === undefined && !!range && rangesOverConfiguration(node, right);
   const info: LoopInfo = { span: spanOf(node), dependsOnReply, ...(literalLength !== undefined ? { literalLength, bounded: 'constant' as const } : configured ? { bounded: 'constant' as const } : {}) };
-  if (dependsOnReply) info.bounded = 'events';
+  if (dependsOnReply || paced(node)) info.bounded = 'events';
   return { node, info, rangeRight: right };
 }

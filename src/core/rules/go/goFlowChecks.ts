@@ -23,7 +23,7 @@ export function goCommandInLoop(context: RuleContext): void {
   const reportedLines = new Set<number>();
   for (const site of context.model.callSites) {
     const loop = site.loop;
-    if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || reported.has(loop.span.startOffset)) continue;
+    if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || loop.bounded === 'events' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     reported.add(loop.span.startOffset);
     reportedCalls.push(site.span.startOffset);
