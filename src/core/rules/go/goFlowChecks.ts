@@ -244,7 +244,8 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
   }
 }
 
-const FACTORY = /^(new|New|init|Init|setup|Setup|connect|Connect|open|Open|Must|must|create|Create|build|Build|provide|Provide|make|Make|main|TestMain|(get|Get).*(Client|Pool|Conn|Redis)|.*(Client|Pool|Redis|RDB|Rdb)$)/;
+/** Constructors and set-up functions (`NewStore`, `initRedis`, `configureCache`): they run once at start-up. */
+const FACTORY = /^(new|New|init|Init|setup|Setup|configure|Configure|connect|Connect|open|Open|Must|must|create|Create|build|Build|provide|Provide|make|Make|main|TestMain|(get|Get).*(Client|Pool|Conn|Redis)|.*(Client|Pool|Redis|RDB|Rdb)$)/;
 
 function returnsName(text: string, start: number, end: number, name: string): boolean {
   return new RegExp(`\\breturn\\b[^\\n]*\\b${name}\\b|[.\\w]+\\s*=\\s*${name}\\s*$|\\b${name}\\s*\\}`, 'm').test(text.slice(start, end));
