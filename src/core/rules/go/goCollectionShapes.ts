@@ -59,7 +59,8 @@ export function localKey(text: string, site: RedisCallSite, arg: Arg): boolean {
 /**
  * A general wrapper's method that hands its caller's key straight to the command and returns the reply
  * (`func (r *Redis) HGetAll(ctx context.Context, key string) *redis.MapStringStringCmd { return r.Client().HGetAll(ctx, key) }`):
- * the body is that one return (around a redigo pool connection it borrows and closes), and the key is a parameter. How big the collection is depends on callers this file
+ * the body is that one return (around a redigo pool connection it borrows and closes, or with the error translated
+ * before it is returned), and the key is a parameter. How big the collection is depends on callers this file
  * does not see; the calls that pass a key to it are where a reviewer judges the size.
  */
 export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParameter: boolean): boolean {
@@ -76,5 +77,9 @@ export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParam
     .filter((line) => line && !line.startsWith('//'))
     // A redigo wrapper borrows a pooled connection for the one command and gives it back.
     .filter((line) => !/^\w+\s*:?=\s*[\w.]+\.Get(Context)?\([^)]*\)$|^defer\s+\w+\.Close\(\)$/.test(line));
-  return code.length === 1 && /^return\s/.test(code[0]);
+  if (code.length === 1 && /^return\s/.test(code[0])) return true;
+  // The same with the error translated (`result, err := c.Client.SMembers(ctx, key).Result()`, `if err != nil {
+  // return nil, wrap(err) }`, `return result, nil`): one statement sends the command, the rest only returns.
+  const rest = code.filter((line) => !/^if\s+err\s*!=\s*nil\s*\{$|^\}$|^return\b/.test(line));
+  return rest.length === 1 && /^[\w\s,]+:?=\s/.test(rest[0]) && rest[0].includes(`.${site.method}(`) && code.some((line) => /^return\b/.test(line));
 }
