@@ -11,7 +11,7 @@ import type { ChunkOutputs } from './incremental';
 import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { noteClientEscapes } from './handOver';
 import { argShape, commandTemplate, genericCommand } from './commandOfCall';
-import { isDjangoCache, setsWithoutTimeout } from './djangoCache';
+import { isDjangoCache, ScopeAssignments, setsWithoutTimeout } from './djangoCache';
 import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ProjectFacts } from './receiverEvidence';
 import { loopInfoOf } from './loopShape';
@@ -153,7 +153,7 @@ export class CallSiteBuilder {
     const command = GENERIC_COMMAND_METHODS.has(method) ? genericCommand(parts, this.syntax) : commandForMethod(method);
     if (!command) return undefined;
     const text = object.text;
-    if ((command === 'KEYS' || (command === 'SET' && setsWithoutTimeout(parts))) && this.facts().usesRedis && isDjangoCache(object, context, this.syntax, this.tracker)) {
+    if ((command === 'KEYS' || (command === 'SET' && setsWithoutTimeout(parts))) && this.facts().usesRedis && isDjangoCache(object, context, this.syntax, this.tracker, this.text, this.scopeAssignments)) {
       const evidence = command === 'KEYS' ? "Django's cache API has keys() only with the django-redis backend, where it runs KEYS" : 'the Django cache API on a project that uses Redis (django-redis)';
       return { kind: 'client', library: 'redis-py', confidence: 'likely', evidence, text, identity: `name:${normalizeReceiver(text)}`, origin: 'name', async: false, facade: 'django-cache' };
     }
@@ -181,6 +181,9 @@ export class CallSiteBuilder {
     if (!module || REDIS_MODULES.has(module) || REDIS_MODULES.has(module.split(/[./]/)[0]) || /^@(redis|node-redis)\//.test(module)) return false;
     return /(^|[/.$@_-])(redis|valkey)([/._-]|$)/i.test(module);
   }
+
+  /** Assignments per scope, for the Django cache check (see isDjangoCache). */
+  private readonly scopeAssignments = new ScopeAssignments();
 
   private readonly assignedMethods = new Map<string, boolean>();
 

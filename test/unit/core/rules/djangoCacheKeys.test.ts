@@ -51,4 +51,17 @@ describe('keys-command on the Django cache API', () => {
     const withoutRedis = 'from django.core.cache import cache\n\n\ndef blocked():\n    return cache.keys("block_*")\n';
     expect(keysFindings(withoutRedis, [])).toEqual([]);
   });
+
+  it('judges module-level keys() calls by the assignments of the whole module, once per module', () => {
+    const picked = 'from django.core.cache import caches\n\nstore = caches["default"]\nstale = store.keys(PREFIX)\nold = store.keys(OLD)\n';
+    expect(keysFindings(picked).map((f) => f.span.start.line + 1)).toEqual([4, 5]);
+    // A second assignment anywhere in the module (here in a function) makes the name ambiguous, for every call.
+    const rebound = `${picked}\n\ndef reset(table):\n    store = table\n    return store\n`;
+    expect(keysFindings(rebound)).toEqual([]);
+  });
+
+  it('does not look for Django caches in a file that never imports django.core.cache', () => {
+    const text = 'from app.stores import caches\n\nstore = caches["default"]\nstale = store.keys(PREFIX)\n';
+    expect(keysFindings(text)).toEqual([]);
+  });
 });
