@@ -1,6 +1,7 @@
 /** keys-command: KEYS walks the whole keyspace on the server's single command thread. */
 import type { Fix } from '../findings';
 import type { Rule, RuleContext, RedisCallSite } from './rule';
+import type { LocatedHelper } from '../analysis/crossFileHelpers';
 import { receiverText, shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { scriptFromFile } from './support/scriptFiles';
@@ -343,13 +344,17 @@ function reportKeysThroughProjectHelpers(context: RuleContext): void {
   if (!context.projectHelpers) return;
   const { text, path } = context.model;
   const python = context.model.language === 'python';
+  // Without a workspace there are no project helpers: the file's text is not searched for their calls.
+  if (!context.hasWorkspace) return;
   const judged = new Map<string, string | undefined>();
+  // Project classes whose keys() runs KEYS, looked up once (most projects have none: then keys() calls are skipped).
+  const keysOwners = context.projectHelpers('keys').filter((h) => h.command === 'KEYS' && h.path !== path && !!h.owner);
   for (const match of text.matchAll(NAMED_CALL)) {
     const name = match[1];
     if (name.toLowerCase() === 'keys') {
       // `keys(...)` is also Object.keys, lodash, dict and Map: only an instance named after the project class
       // whose keys() runs KEYS is taken for it (`this.cacheService.keys(userId)` of `CacheService.keys`).
-      const owner = keysMethodOwner(context, text, match.index! + match[0].indexOf(name), path);
+      const owner = keysOwners.length ? keysMethodOwner(context, text, match.index! + match[0].indexOf(name), keysOwners) : undefined;
       if (owner) reportHelperCall(context, text, match, name, owner, python);
       continue;
     }
@@ -385,11 +390,10 @@ function squashed(name: string): string {
  * The file defining the project class whose `keys` method runs KEYS, when the call at `start` is made on an
  * instance named after that class (`this.cacheService.keys(...)`, `self.key_store.keys(...)`).
  */
-function keysMethodOwner(context: RuleContext, text: string, start: number, path: string): string | undefined {
+function keysMethodOwner(context: RuleContext, text: string, start: number, owners: readonly LocatedHelper[]): string | undefined {
   const receiver = /([A-Za-z_$][\w$]*)\s*\??\.\s*$/.exec(text.slice(Math.max(0, start - 200), start))?.[1];
-  if (!receiver || !context.projectHelpers) return undefined;
+  if (!receiver) return undefined;
   // Already a KEYS call site of this file (a wrapper given a key pattern): reported as such.
   if (context.model.callSites.some((site) => site.command === 'KEYS' && site.span.startOffset === start)) return undefined;
-  const helper = context.projectHelpers('keys').find((h) => h.command === 'KEYS' && h.path !== path && !!h.owner && squashed(h.owner) === squashed(receiver));
-  return helper?.path;
+  return owners.find((h) => squashed(h.owner!) === squashed(receiver))?.path;
 }

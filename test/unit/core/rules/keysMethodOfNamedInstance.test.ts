@@ -78,4 +78,13 @@ describe('keys() of a project class that runs KEYS', () => {
     };
     expect(keysLines(other)).toEqual([]);
   });
+
+  it('needs the workspace that defines the class: a file reviewed on its own, or among other classes, reports nothing', () => {
+    const text = ['import { SessionStoreService } from "../store/session-store.service";', '', 'export async function open(sessionStoreService: SessionStoreService, userId: string) {', '  return sessionStoreService.keys(userId);', '}', ''].join('\n');
+    const file = { path: 'src/login/open.ts', text };
+    expect(reviewSource(parsers, text, { path: file.path, language: 'typescript' }).findings.filter((f) => f.ruleId === 'keys-command')).toEqual([]);
+    const elsewhere = buildWorkspaceIndex(parsers, [{ ...SESSION_STORE, text: SESSION_STORE.text.replace('keys(owner', 'members(owner') }, file]);
+    expect(reviewSource(parsers, text, { path: file.path, language: 'typescript', workspace: elsewhere }).findings.filter((f) => f.ruleId === 'keys-command')).toEqual([]);
+    expect(keysLines(file)).toEqual([4]);
+  });
 });
