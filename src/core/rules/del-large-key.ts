@@ -15,6 +15,8 @@ import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 const COLLECTION_WRITES: Record<string, string> = {
   LPUSH: 'list', RPUSH: 'list', LPUSHX: 'list', RPUSHX: 'list', SADD: 'set', ZADD: 'sorted set', ZINCRBY: 'sorted set',
   HSET: 'hash', HMSET: 'hash', HINCRBY: 'hash', XADD: 'stream', GEOADD: 'geo set',
+  // An HDEL of one entity's field names a hash that maps entities (see collectionFacts' growing hashes).
+  HDEL: 'hash',
 };
 // PFADD is not among them: a HyperLogLog is a string of at most 12 KB whatever it counts, freed at once.
 const RENAMABLE = new Set(['delete', 'del']);
@@ -54,7 +56,7 @@ export const delLargeKey: Rule = {
     },
     docs: {
       summary: 'Deleting a collection with DEL blocks Redis; use UNLINK.',
-      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream, and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it). A key passed as a parameter counts as the collection that other functions of the file fill through a parameter of the same name (`delete_board_named(self, board_name)` next to `rank_in(self, board_name, …)` that ZADDs it).',
+      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream (a hash counts when its fields are entities: HSET of a computed id field, or HDEL of one, as when a member leaves a guild\'s member hash), and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it). A key passed as a parameter counts as the collection that other functions of the file fill through a parameter of the same name (`delete_board_named(self, board_name)` next to `rank_in(self, board_name, …)` that ZADDs it).',
       why: 'DEL frees every element of a collection synchronously, which takes milliseconds to seconds for big keys, blocking every client. UNLINK unlinks the key in O(1) and reclaims the memory on a background thread; the data is gone for clients either way.',
       examples: [
         { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
@@ -280,7 +282,7 @@ public class Board {
         },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
-      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name.',
+      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name. One DEL of several keys known only by name (`del(args_key, result_key)`) is one record\'s keys deleted together and is not reported, unless this file fills one of them as a collection itself (a group\'s index ZADDed per counter name). Sets kept from a record\'s list (DEL, then one SADD of the whole list) whose members are otherwise only flagged on and off (SADD in one branch, SREM of the same member in the other) are records of that list, not growing collections.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
         { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
@@ -339,8 +341,9 @@ public class Board {
         // queue or backlog, as large as whatever piled up.
         const read = drained.get(`${functionStartOf(site)}|${ref.identity}`);
         const readBefore = read && read.offset < site.span.startOffset ? read.type : undefined;
-        // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing family.
-        if (!readBefore && !ref.pattern && site.args.length > 1) continue;
+        // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing
+        // family - unless this file fills that key as a collection itself (a group's index ZADDed per counter name).
+        if (!readBefore && !ref.pattern && site.args.length > 1 && !types.has(ref.identity)) continue;
         const key = ref.pattern;
         let type = types.get(ref.identity) ?? readBefore ?? (ref.parameter ? parameterTypes.get(ref.source) : undefined);
         // Another file's collection of the same name (a demo key `foo` reused per script) says nothing about a key

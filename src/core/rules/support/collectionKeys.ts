@@ -85,6 +85,13 @@ export function collectionFacts(model: FileModel): CollectionFacts {
   if (known) return known;
   const facts: CollectionFacts = { types: new Map(), growing: new Set(), fixedMembers: new Set(), capped: new Set(), smallCapped: new Set(), written: new Set(), snapshots: new Set() };
   const addedOne = new Set<string>();
+  // A member added in one branch and removed in the other (`if resolved: sadd(k, id) else: srem(k, id)`) is a flag
+  // on a member of the record, not a member joining: it leaves a set kept from the caller's list a record of it.
+  const toggled = new Set<string>();
+  for (const site of model.callSites) {
+    const key = site.command === 'SREM' && site.args.length === 2 ? siteKey(model, site) : undefined;
+    if (key) toggled.add(`${site.enclosingFunction?.span.startOffset ?? -1}|${key.identity}|${site.args[1].text.trim()}`);
+  }
   const sizeChecked = new Set<string>();
   const removed = new Set<string>();
   const variableMembers = new Set<string>();
@@ -109,10 +116,13 @@ export function collectionFacts(model: FileModel): CollectionFacts {
         variableMembers.add(id);
         facts.growing.add(id);
         if (site.command === 'SADD' && members.every((member) => member.spread || /^(\*|\.\.\.)[A-Za-z_$]/.test(member.text.trim()))) facts.snapshots.add(id);
-        else addedOne.add(id);
+        else if (site.args.length !== 2 || !toggled.has(`${site.enclosingFunction?.span.startOffset ?? -1}|${id}|${site.args[1].text.trim()}`)) addedOne.add(id);
       }
     } else if (site.command === 'XADD') facts.growing.add(id);
     else if ((site.command === 'HSET' || site.command === 'HSETNX' || site.command === 'HINCRBY' || site.command === 'HINCRBYFLOAT') && isEntityField(model, site)) facts.growing.add(id);
+    // Removing one entity's field (`hdel(str(guild_id), str(user_id))` when a member leaves) says the hash maps
+    // entities to records, however it is filled (a bulk HSET mapping=… from another event).
+    else if (site.command === 'HDEL' && isEntityField(model, site, 2)) facts.growing.add(id);
     else if (ANY_WRITE.has(site.command) && site.command !== 'HSET' && site.command !== 'HMSET' && site.command !== 'HSETNX' && site.command !== 'HINCRBY' && site.command !== 'HINCRBYFLOAT') variableMembers.add(id);
   }
   for (const id of variableMembers) facts.fixedMembers.delete(id);
@@ -144,10 +154,10 @@ function smallLimitAfter(model: FileModel, site: RedisCallSite): boolean {
   return limit !== undefined && limit <= SMALL_CAP;
 }
 
-/** An HSET whose field is computed and named like an id: a map that grows per entity. */
-function isEntityField(model: FileModel, site: RedisCallSite): boolean {
+/** An HSET (or, with `minArgs` 2, an HDEL) whose field is computed and named like an id: a map that grows per entity. */
+function isEntityField(model: FileModel, site: RedisCallSite, minArgs = 3): boolean {
   const field = site.args[1];
-  if (!field || site.args.length < 3 || site.keywords.mapping) return false;
+  if (!field || site.args.length < minArgs || site.keywords.mapping) return false;
   if (field.value.kind === 'pattern') return true;
   if (field.value.kind !== 'name' && field.value.kind !== 'unknown') return false;
   const text = field.text.trim();
@@ -215,8 +225,12 @@ export function isUncalledPassThrough(model: FileModel, site: RedisCallSite, key
   // lines of a parameter list written one parameter a line.
   const lines = body.replace(/("""|''')[\s\S]*?\1/g, '').split('\n').slice(1);
   const code = lines.filter((line) => /[\w$]/.test(line) && !/^\s*(#|\/\/|\*|\/\*|"""|'''|try\b|except\b|catch\b|finally\b|\}\s*catch\b)/.test(line));
-  if (code.length > 5 || lines.some((line) => /^\s*(if|for|while|switch)\b/.test(line))) return false;
   const before = model.text.slice(Math.max(fn.span.startOffset, site.expressionSpan.startOffset - 80), site.expressionSpan.startOffset);
+  // The variable the reply lands in (`let res = await r.lrange(…)`, `res = await r.lrange(…)`).
+  const held = /(?:^|[\s;])(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?$/.exec(before.split('\n').pop() ?? '')?.[1];
+  // Decoding that reply when the caller asks (`if (json && res) res = JSON.parse(res);`) hands on the same collection.
+  const decodesReply = (line: string) => !!held && new RegExp(`^\\s*if\\b[^\\n]*[):]\\s*${escapeRegExp(held)}\\s*=[^=][^\\n]*\\b${escapeRegExp(held)}\\b`).test(line);
+  if (code.length > 5 || lines.some((line) => /^\s*(if|for|while|switch)\b/.test(line) && !decodesReply(line))) return false;
   const after = model.text.slice(site.expressionSpan.endOffset, Math.min(fn.span.endOffset, site.expressionSpan.endOffset + 400));
   const returned = /\breturn\s*(\(?\s*await\s+)?[^\n]*$/.test(before) || (/^\s*(?:const|let|var)?\s*(\w+)\s*=\s*(await\s+)?$/.test(before.split('\n').pop() ?? '') && /\breturn\b/.test(after));
   // A pipeline builder's method queues the command and returns itself: the reply reaches the caller's exec().
