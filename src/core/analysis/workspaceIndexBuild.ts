@@ -7,6 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Parsers } from '../parsing/parsers';
 import { languageForPath, type SourceLanguage } from '../parsing/languages';
 import { keyPatternOf } from './argumentValues';
+import { javaKeyFamily } from './java/javaKeyFamilies';
 import { keyRefOf } from './keyReferences';
 import { analyzeTree, type FileAnalysis } from './buildModel';
 import { helperSummaries } from './crossFileHelpers';
@@ -45,7 +46,9 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     keyCommands: model.callSites.flatMap((site) => {
       // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
       const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
-      return key ? [{ command: site.command, key }] : [];
+      // Java keys built from constants of another class (`RedisKeys.CART + userId`) count as their family.
+      const family = !key && model.language === 'java' ? javaKeyFamily(model.text, site) : undefined;
+      return key ? [{ command: site.command, key }] : family ? [{ command: site.command, key: family }] : [];
     }),
   };
 }

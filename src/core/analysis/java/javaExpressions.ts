@@ -5,7 +5,7 @@ import type { ArgValue } from '../model';
 /** A while/do loop that steps through items (`while ((i = next(i)) >= 0)`), not a polling or consumer loop (`while (running)`). */
 export function walksItems(loop: Node): boolean {
   const condition = loop.childForFieldName('condition')?.text ?? '';
-  if (walksCollectionIterator(loop, condition)) return true;
+  if (walksCollectionIterator(loop, condition) || walksScanCursorKeys(loop, condition)) return true;
   return /[<>]=?|==|!=/.test(condition) && !/cursor|hasNext|running|isInterrupted|\btrue\b|currentTimeMillis|nanoTime|Instant|time|retr|attempt|wait/i.test(condition);
 }
 
@@ -19,6 +19,22 @@ function walksCollectionIterator(loop: Node, condition: string): boolean {
   if (!name || !scope) return false;
   const declared = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;]*)\\.iterator\\(\\s*\\)\\s*;`).exec(scope);
   return !!declared && !/scan|cursor/i.test(declared[1]);
+}
+
+/**
+ * `try (Cursor<byte[]> cursor = connection.scan(options)) { while (cursor.hasNext()) { … cursor.next() … } }`: Spring's
+ * scan Cursor fetches its pages itself and hands out one key per `next()`, so a command in the body runs once per key
+ * found. (A Jedis `do { scan(cursor, params) } while (!cursor.equals("0"))` loop pages, and stays a paging loop.)
+ */
+function walksScanCursorKeys(loop: Node, condition: string): boolean {
+  const name = /^\(?\s*([A-Za-z_$][\w$]*)\.hasNext\(\)\s*\)?$/.exec(condition.trim())?.[1];
+  if (!name) return false;
+  const declared = new RegExp(`\\bCursor\\s*<[^;=]*>\\s+${name.replace(/\$/g, '\\$')}\\s*=`);
+  for (let up = loop.parent; up; up = up.parent) {
+    if (declared.test(up.text.slice(0, Math.max(0, loop.startIndex - up.startIndex)))) return true;
+    if (up.type === 'method_declaration' || up.type === 'lambda_expression' || up.type === 'constructor_declaration') return false;
+  }
+  return false;
 }
 
 export function unwrapLambda(node: Node): Node | undefined {

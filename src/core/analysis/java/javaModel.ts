@@ -302,7 +302,8 @@ class JavaModelBuilder {
 
     const receiver = object ? this.resolve(object, scope) : undefined;
     if (receiver && nameNode) this.addCallSite(node, nameNode, object!, receiver, name, argNodes, scope);
-    else if (!object && nameNode && (scope.loop || scope.itemLoop)) {
+    // `helper(x)` and `this.helper(x)` both call the file's own method.
+    else if ((!object || object.type === 'this') && nameNode && (scope.loop || scope.itemLoop)) {
       // The call site is built now, from the tree; which command the method sends is known once the file is walked.
       const callArgs = (argsNode?.namedChildren ?? []).filter((c): c is Node => c !== null);
       this.localCalls.push({ name, caller: scope.functionInfo?.name, site: this.site(node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });

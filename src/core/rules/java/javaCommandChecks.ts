@@ -4,6 +4,7 @@ import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
 import { callText, clientName, importEdit, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
+import { collectionOfPattern } from './javaDeletedCollections';
 import { isWholeRange, redissonObject, WHOLE_READ_OF } from './javaWholeReads';
 
 function keysAlternative(site: RedisCallSite): string {
@@ -122,16 +123,18 @@ export function javaDelLargeKey(context: RuleContext): void {
     const drained = filled || redisson ? undefined : context.model.callSites.find((r) => r.span.startOffset < site.span.startOffset && r.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset && r.args[0]?.text === key && WHOLE_READ_OF[r.command] !== undefined && (!/RANGE$/.test(r.command) || isWholeRange(r)));
     // `opsForHash().getOperations().delete(key)`: the code says which type of key it deletes whole.
     const typed = /\.opsFor(Hash|Set|ZSet|List)\(\)\.getOperations\(\)$/.exec(site.receiver.text)?.[1];
-    const source = filled ?? drained;
-    if (!source && !typed) continue;
-    const type = filled ? COLLECTION_WRITES[filled.command] : drained ? WHOLE_READ_OF[drained.command] : TYPED_DELETES[typed!];
+    // Or a key pattern (`"cart:" + uid`, the pattern KEYS found the keys with) filled as a collection here or in another file.
+    const byPattern = filled || drained || typed || redisson ? undefined : collectionOfPattern(context, site);
+    const source = filled ?? drained ?? byPattern?.write;
+    if (!source && !typed && !byPattern) continue;
+    const type = filled ? COLLECTION_WRITES[filled.command] : drained ? WHOLE_READ_OF[drained.command] : byPattern ? byPattern.type : TYPED_DELETES[typed!];
     const unlink = site.method === 'del' ? 'unlink' : site.method === 'delete' && site.receiver.library !== 'spring-data-redis' ? 'unlink' : site.method === 'delete' ? 'unlink' : undefined;
     const fix: Fix | undefined = unlink ? { description: `Use ${unlink}() (UNLINK frees the ${type} in the background)`, safe: true, edits: [{ startOffset: site.span.startOffset, endOffset: site.span.endOffset, newText: unlink }] } : undefined;
     context.report({
-      messageId: '{{call}} deletes the {{type}} {{key}} ({{how}} here) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
-      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command}` : drained ? `read whole with ${drained.command}` : `deleted through opsFor${typed}()`, client: clientName(site) },
+      messageId: '{{call}} deletes the {{type}} {{key}} ({{how}}) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
+      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command} here` : drained ? `read whole with ${drained.command} here` : byPattern ? byPattern.how : `deleted through opsFor${typed}() here`, client: clientName(site) },
       span: site.span,
-      ...(source ? { related: [{ span: source.span, message: filled ? `the ${filled.command} that fills it` : `the ${source.command} that reads it whole` }] } : {}),
+      ...(source ? { related: [{ span: source.span, message: drained ? `the ${source.command} that reads it whole` : `the ${source.command} that fills it` }] } : {}),
       ...(fix ? { fixes: [fix] } : {}),
     });
   }

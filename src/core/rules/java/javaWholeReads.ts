@@ -88,11 +88,45 @@ function readIntoBean(text: string, site: RedisCallSite): boolean {
   return !!mapper && new RegExp(`^\\s*${name.replace(/\$/g, '\\$')}\\b`).test(after.slice(mapper.index + mapper[0].length));
 }
 
+/** The literal key a call names: its string argument, or a local of its method holding one (`key.getBytes()` after `String key = "user:1"`). */
+function literalKey(text: string, site: RedisCallSite): string | undefined {
+  const value = site.args[0]?.value;
+  if (value?.kind === 'string') return value.value;
+  const name = /^(\w+)(?:\.getBytes\([^()]*\))?$/.exec(site.args[0]?.text.trim() ?? '')?.[1];
+  if (!name || !site.enclosingFunction) return undefined;
+  const body = text.slice(site.enclosingFunction.span.startOffset, site.span.startOffset);
+  return [...body.matchAll(new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"\\s*;`, 'g'))].pop()?.[1];
+}
+
+/** Every field of the map an HMSET writes is a literal: `m.put("name", …); m.put("age", …); putAll(key, m)`. */
+function literalMapFields(text: string, write: RedisCallSite): boolean {
+  const map = write.args[1]?.text.trim();
+  if (!map || !/^\w+$/.test(map) || !write.enclosingFunction) return false;
+  const body = text.slice(write.enclosingFunction.span.startOffset, write.span.startOffset);
+  const puts = [...body.matchAll(new RegExp(`\\b${map}\\s*\\.\\s*put\\s*\\(\\s*([^,]*),`, 'g'))].map((m) => m[1].trim());
+  return puts.length > 0 && puts.every((field) => /^"[^"]*"$/.test(field));
+}
+
+/**
+ * `put("user:1", "name", …)`, `put("user:1", "age", …)` then `entries("user:1")`: every write of the hash in this file
+ * names its fields in the code, so the hash holds one object's few fields, not an entry per item.
+ */
+function fixedFieldHash(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  // Redisson maps and bound operations carry their key in the receiver: their first argument is a field.
+  const keyFirst = (s: RedisCallSite) => s.receiver.library !== 'redisson' && !/\.bound\w+Ops\(/.test(s.receiver.text);
+  if (!site.command.startsWith('H') || !keyFirst(site)) return false;
+  const key = literalKey(text, site);
+  if (key === undefined) return false;
+  const writes = sites.filter((s) => (s.command === 'HSET' || s.command === 'HMSET' || s.command === 'HSETNX') && keyFirst(s) && literalKey(text, s) === key);
+  return writes.length > 0 && writes.every((w) => (w.command === 'HMSET' ? literalMapFields(text, w) : /^"[^"]*"$/.test(w.args[1]?.text.trim() ?? '')));
+}
+
 export function javaUnboundedCollectionRead(context: RuleContext): void {
   const capped = cappedTypes(context);
   for (const site of context.model.callSites) {
     let how: string | undefined;
     if (capped.has(WHOLE_READ_OF[site.command] ?? '') || readIntoBean(context.model.text, site)) continue;
+    if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, context.model.callSites)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
       if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;

@@ -157,6 +157,11 @@ function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof
   // Bound operations carry their key: `ops = template.boundListOps(key); ops.rightPushAll(...); ops.expire(...)`.
   if (a.receiver.text !== '' && a.receiver.text === b.receiver.text && isBound(a.receiver.text, text)) return true;
   if (a.receiver.library === 'redisson' || b.receiver.library === 'redisson') return a.receiver.library === b.receiver.library && a.receiver.text !== '' && a.receiver.text === b.receiver.text;
+  // One call binds the key inline, the other names it: `boundValueOps(k).set(v)` then `template.expire(k, ttl)`.
+  const boundKey = (site: RedisCallSite) => /\.bound\w+Ops\(([^()]*)\)$/.exec(site.receiver.text)?.[1]?.trim();
+  const aBound = boundKey(a);
+  const bBound = boundKey(b);
+  if ((aBound ?? bBound) !== undefined && (aBound === undefined) !== (bBound === undefined)) return (aBound ?? a.args[0]?.text.trim()) === (bBound ?? b.args[0]?.text.trim());
   return sameKey(a, b, facts);
 }
 
