@@ -4,6 +4,7 @@
  * recommendation checks. Each key carries a weight: 1 in a full scan, DBSIZE/sample-size when sampled.
  */
 import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceNodeSnapshot, type NamespaceTreeOptions } from './namespaceTree';
+import { EncodingCounts } from './encodingCounts';
 import { KeyFactsTable } from './keyFactsTable';
 import { KeyInput } from './keyInput';
 import { keyNameFields } from './keyRecordName';
@@ -70,12 +71,14 @@ interface TypeSlot {
   count: SampleMoments;
   memory: SampleMoments;
   columns: TypeColumns;
-  encodings: Record<string, number>;
+  encodings: EncodingCounts;
 }
 
 export class MemoryCollector {
   readonly columns = new Map<string, TypeColumns>();
+  /** Keys per encoding per type (the runs of EncodingCounts are added when build() or snapshot() reads them). */
   readonly encodings: Record<string, Record<string, number>> = {};
+  private readonly encodingCounts = new Map<string, EncodingCounts>();
   readonly hotKeys: TopList<KeySummary & { lfuFrequency: number }>;
   private readonly tree: NamespaceTreeBuilder;
   private readonly ttl = new TtlBucketCounter();
@@ -169,7 +172,7 @@ export class MemoryCollector {
       this.hotKeys.offer(lfuFrequency, { ...input.summary(), lfuFrequency });
     }
 
-    slot.encodings[input.encoding] = (slot.encodings[input.encoding] ?? 0) + weight;
+    slot.encodings.add(input.encoding, weight);
     this.ttl.add(input.ttlMs, memoryBytes, weight);
     this.tree.addKey(input, weight);
   }
@@ -177,7 +180,7 @@ export class MemoryCollector {
   /** The per-type figures of `state` for `type`, created with the key that first has it. */
   private slotOf(state: NodeState, type: string): TypeSlot {
     const slot: TypeSlot = {
-      count: moments(state.typeCount, type), memory: moments(state.typeMemory, type), columns: this.columnsOf(type), encodings: (this.encodings[type] ??= {}),
+      count: moments(state.typeCount, type), memory: moments(state.typeMemory, type), columns: this.columnsOf(type), encodings: this.encodingCountsOf(type),
     };
     state.slots.set(type, slot);
     return slot;
@@ -199,7 +202,7 @@ export class MemoryCollector {
         memory: [...c.facts.memory], length: [...c.facts.length], ttl: [...c.facts.ttl], weight: [...c.facts.weight], count: [...c.facts.count],
         uniform: c.facts.uniform, byMemory: c.byMemory.entries(), byLength: c.byLength.entries(),
       }]),
-      encodings: structuredClone(this.encodings),
+      encodings: (this.endEncodingRuns(), structuredClone(this.encodings)),
       hotKeys: this.hotKeys.entries(),
       tree: this.tree.snapshot(),
       ttl: this.ttl.snapshot(),
@@ -264,6 +267,7 @@ export class MemoryCollector {
       byType[type] = { keys: Math.round(keys), memoryBytes: Math.round(memoryBytes), p50, p90, p99, max, lengthP50, lengthP99, lengthMax };
     }
     const encodings: Record<string, Record<string, number>> = {};
+    this.endEncodingRuns();
     for (const [type, counts] of Object.entries(this.encodings)) {
       encodings[type] = Object.fromEntries(Object.entries(counts).map(([encoding, n]) => [encoding, Math.round(n)]));
     }
@@ -309,6 +313,17 @@ export class MemoryCollector {
         }]),
       ),
     };
+  }
+
+  /** The encoding counter of `type`, shared by every node's keys of it (runs span nodes in arrival order). */
+  private encodingCountsOf(type: string): EncodingCounts {
+    let counts = this.encodingCounts.get(type);
+    if (!counts) this.encodingCounts.set(type, (counts = new EncodingCounts((this.encodings[type] ??= {}))));
+    return counts;
+  }
+
+  private endEncodingRuns(): void {
+    for (const counts of this.encodingCounts.values()) counts.endRun();
   }
 
   private columnsOf(type: string): TypeColumns {
