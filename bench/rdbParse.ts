@@ -7,10 +7,13 @@
  *     wall time and CPU time of each side (redis-cli's from bash `times`, this process's from process.cpuUsage,
  *     the server's main threads and its snapshot fork from INFO cpu), since wall time on a loaded machine says
  *     more about the neighbours than about either tool. Before each pair, the probe alone for 3 s against the
- *     idle server: the latency this machine's load gives a PING whatever runs.
+ *     idle server: the latency this machine's load gives a PING whatever runs; and the probe during the same
+ *     snapshot taken by `redis-cli --rdb` into a file: what the server's side of a snapshot costs, nothing parsed.
  *  3. peak RSS of the analysis of the saved RDB file streamed in its own process (and of the parser alone): the
  *     analysis keeps no per-key state, so this stays flat from 1M to 10M keys.
- * Prints medians of --runs runs, and at the end the acceptance figures of #18 next to their targets. The server runs
+ * Prints medians of --runs runs, and at the end the acceptance figures of #18 next to their targets, with the CPU
+ * the 3x ratio allows split into the server's side of our snapshot (its fork and main thread: outside our control)
+ * and this process's (next to the parser alone on the same bytes), and PING p99 minus the idle one. The server runs
  * with repl-diskless-sync-delay 0 (said in the output).
  * --keys N above the seeded million copies every key (COPY key key:cI) until the server holds N keys: 10M keys
  * take minutes to seed and SAVE and about 3.5 GB of server memory. --nice runs this process (the parse) at nice 19
@@ -79,13 +82,30 @@ function memkeys(port: number): Promise<number> {
     const child = spawn('bash', ['-c', `${REDIS_CLI} -p ${port} --memkeys > /dev/null && times`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    const seconds = (text: string) => Number(text.match(/(\d+)m/)?.[1] ?? 0) * 60 + Number(text.match(/m([\d.]+)s/)?.[1] ?? 0);
+    child.once('exit', (code) => (code === 0 ? resolve(bashTimes(out)) : reject(new Error(`redis-cli --memkeys exited ${code}`))));
+  });
+}
+
+/** redis-cli --rdb into a file of the server's directory (removed after); resolves with redis-cli's CPU seconds. */
+function rdbDump(port: number): Promise<number> {
+  const file = join(redisCli(port, 'CONFIG', 'GET', 'dir').split('\n')[1], 'bench-rdb-copy.rdb');
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', `${REDIS_CLI} -p ${port} --rdb ${file} > /dev/null && times`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
     child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`redis-cli --memkeys exited ${code}`));
-      const [user, sys] = (out.trim().split('\n')[1] ?? '').split(/\s+/);
-      resolve(seconds(user) + seconds(sys));
+      rmSync(file, { force: true });
+      if (code !== 0) return reject(new Error(`redis-cli --rdb exited ${code}`));
+      resolve(bashTimes(out));
     });
   });
+}
+
+/** The CPU seconds of bash's children from the output of `times` (its second line: user and system). */
+function bashTimes(out: string): number {
+  const seconds = (text: string) => Number(text.match(/(\d+)m/)?.[1] ?? 0) * 60 + Number(text.match(/m([\d.]+)s/)?.[1] ?? 0);
+  const [user, sys] = (out.trim().split('\n')[1] ?? '').split(/\s+/);
+  return seconds(user) + seconds(sys);
 }
 
 /** analyze --via-rdb in this process; `cpu`: this process's CPU seconds meanwhile. */
@@ -147,6 +167,28 @@ function filePeakRss(path: string, parserOnly: boolean): Promise<string> {
   });
 }
 
+type CpuRun = { cpu: number; ours?: number; fork?: number };
+
+/**
+ * Where the CPU ratio against --memkeys stands against 3x: the CPU both sides may spend for it (memkeys / 3), what
+ * the server spends on our snapshot (its fork writing the RDB, its main thread passing it on: outside our control),
+ * what this process spent, and the parser alone on the same bytes (the floor of any analysis of them).
+ */
+function gapToThreeTimes(theirs: CpuRun[], ours: CpuRun[], parserMbPerCpuSecond: number, mb: number): string {
+  const memkeysCpu = median(theirs.map((t) => t.cpu));
+  const fork = median(ours.map((r) => r.fork!));
+  const main = median(ours.map((r) => r.cpu - r.ours! - r.fork!));
+  const own = median(ours.map((r) => r.ours!));
+  const budget = memkeysCpu / 3;
+  const left = budget - fork - main;
+  return `  3x CPU would need <= ${budget.toFixed(2)} s in all (memkeys ${memkeysCpu.toFixed(2)} s / 3); the server's side of our snapshot takes ${(fork + main).toFixed(2)} s ` +
+    `(fork ${fork.toFixed(2)} + main thread ${main.toFixed(2)}, outside our control: alone ${(memkeysCpu / (fork + main)).toFixed(2)}x), leaving ${left.toFixed(2)} s for this process, ` +
+    `which used ${own.toFixed(2)} s (the parser alone on these ${mb.toFixed(1)} MB: ${(mb / parserMbPerCpuSecond).toFixed(2)} s): ` +
+    (left <= 0 ? 'out of reach whatever this process does' : own <= left ? 'met'
+      : left < mb / parserMbPerCpuSecond ? `out of reach for any analysis of these bytes (the parser alone is over what is left); ours ${(own - mb / parserMbPerCpuSecond).toFixed(2)} s above the parser alone`
+        : `${(own - left).toFixed(2)} s over, ours`);
+}
+
 /** Peak RSS (MB) of `analyze --via-rdb` run alone in a child process (the in-process runs above share a heap with the parse rounds). */
 function viaRdbPeakRss(port: number): Promise<string> {
   const script = `const { runCli } = require(${JSON.stringify(join(__dirname, '..', 'src', 'cli', 'main.ts'))});
@@ -204,15 +246,21 @@ async function main(): Promise<void> {
     const theirs: Run[] = [];
     // The same probe with nothing else asked of the server: what this machine's load alone does to a PING.
     const idle: PingStats[] = [];
+    // And during the same snapshot taken by redis-cli --rdb, which only writes it to a file: what the server's side
+    // of a snapshot (the fork, its writing, the main thread passing it on) does to a PING and costs, with nothing parsed.
+    const dumps: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       idle.push((await withPinger(port, () => new Promise((resolve) => setTimeout(resolve, 3000)))).ping);
+      const dump = await withServerCpu(port, () => withPinger(port, () => rdbDump(port)));
+      dumps.push({ ...dump.result, cpu: dump.result.result + dump.serverMain + dump.serverFork, ours: dump.result.result, fork: dump.serverFork });
       const them = await withServerCpu(port, () => withPinger(port, () => memkeys(port)));
       theirs.push({ ...them.result, cpu: them.result.result + them.serverMain + them.serverFork });
       const us = await withServerCpu(port, () => withPinger(port, () => viaRdb(port)));
       const run = us.result;
       const forkMs = Number(redisCli(port, 'INFO', 'stats').match(/latest_fork_usec:(\d+)/)?.[1] ?? 0) / 1000;
       ours.push({ ...run, cpu: run.result.cpu + us.serverMain + us.serverFork, ours: run.result.cpu, fork: us.serverFork, forkMs });
-      process.stdout.write(`run ${i + 1}: redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s wall, CPU ${theirs[i].cpu.toFixed(2)} s (redis-cli ${them.result.result.toFixed(2)} + server ${them.serverMain.toFixed(2)}) (PING p50 ${them.result.ping.p50.toFixed(2)}, p99 ${them.result.ping.p99.toFixed(2)} ms, max ${them.result.ping.max.toFixed(1)} ms); ` +
+      process.stdout.write(`run ${i + 1}: redis-cli --rdb ${dump.result.seconds.toFixed(2)} s wall, CPU ${dumps[i].cpu.toFixed(2)} s (redis-cli ${dump.result.result.toFixed(2)} + server ${dump.serverMain.toFixed(2)} + its fork ${dump.serverFork.toFixed(2)}) (PING p50 ${dump.result.ping.p50.toFixed(2)}, p99 ${dump.result.ping.p99.toFixed(2)} ms, max ${dump.result.ping.max.toFixed(1)} ms); ` +
+        `redis-cli --memkeys ${theirs[i].seconds.toFixed(2)} s wall, CPU ${theirs[i].cpu.toFixed(2)} s (redis-cli ${them.result.result.toFixed(2)} + server ${them.serverMain.toFixed(2)}) (PING p50 ${them.result.ping.p50.toFixed(2)}, p99 ${them.result.ping.p99.toFixed(2)} ms, max ${them.result.ping.max.toFixed(1)} ms); ` +
         `analyze --via-rdb ${run.seconds.toFixed(2)} s wall, CPU ${ours[i].cpu.toFixed(2)} s (ours ${run.result.cpu.toFixed(2)} + server ${us.serverMain.toFixed(2)} + its fork ${us.serverFork.toFixed(2)}), ${run.result.keys} keys (PING p50 ${run.ping.p50.toFixed(2)}, p99 ${run.ping.p99.toFixed(2)} ms, max ${run.ping.max.toFixed(1)} ms; the server's fork ${forkMs.toFixed(1)} ms)${run.result.waitedWarning ? ` [${run.result.waitedWarning}]` : ''}\n`);
     }
     const theirSeconds = median(theirs.map((t) => t.seconds));
@@ -232,8 +280,12 @@ async function main(): Promise<void> {
       `  parser alone on one core: ${(mb / median(parseOnly.map((r) => r.cpu))).toFixed(0)} MB per CPU-second, ${(mb / median(parseOnly.map((r) => r.wall))).toFixed(0)} MB per wall second (target >= 150); parser + size model + report ${(mb / median(withReport.map((r) => r.cpu))).toFixed(0)} MB per CPU-second`,
       `  --via-rdb against redis-cli --memkeys: ${ratios((r) => r.seconds).toFixed(2)}x wall, ${ratios((r) => r.cpu).toFixed(2)}x CPU with both sides' server CPU (target >= 3x); ` +
         `CPU without the snapshot fork ${withoutFork.toFixed(2)}x (ours ${pick(ours, (r) => r.ours!).toFixed(2)} s, the fork ${pick(ours, (r) => r.fork!).toFixed(2)} s, memkeys ${pick(theirs, (r) => r.cpu).toFixed(2)} s)`,
+      gapToThreeTimes(theirs, ours, mb / median(parseOnly.map((r) => r.cpu)), mb),
+      `  the same snapshot taken by redis-cli --rdb (written to a file, nothing parsed): CPU ${pick(dumps, (r) => r.cpu).toFixed(2)} s (its fork ${pick(dumps, (r) => r.fork!).toFixed(2)} s), ` +
+        `PING ${ms(dumps)}: the server's side of any snapshot, outside our control`,
       `  PING during --via-rdb: ${ms(ours)} (target p99 <= 1 ms); the fork's own pause ${pick(ours, (r) => r.forkMs!).toFixed(1)} ms; PING during --memkeys: ${ms(theirs)}; ` +
-        `with the server idle (3 s, the machine's load alone): p50 ${median(idle.map((p) => p.p50)).toFixed(2)}, p99 ${median(idle.map((p) => p.p99)).toFixed(2)}, max ${median(idle.map((p) => p.max)).toFixed(1)} ms`,
+        `with the server idle (3 s, the machine's load alone): p50 ${median(idle.map((p) => p.p50)).toFixed(2)}, p99 ${median(idle.map((p) => p.p99)).toFixed(2)}, max ${median(idle.map((p) => p.max)).toFixed(1)} ms` +
+        ` (p99 during --via-rdb minus idle: ${(pick(ours, (r) => r.ping.p99) - median(idle.map((p) => p.p99))).toFixed(2)} ms)`,
       `  peak RSS: --via-rdb ${viaRss} MB (target <= 300 MB at 10M keys)`,
     ].join('\n') + '\n');
   } finally {
