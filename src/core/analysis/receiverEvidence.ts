@@ -231,7 +231,7 @@ export const boundCommands = perText((text: string): Map<string, BoundCommand> =
 /** A stable digest of what the file-level evidence says (an edit that changes it invalidates reused statements). */
 export const evidenceKey = perText((text: string): string => {
   const bound = [...boundCommands(text)].map(([name, b]) => `${name}=${b.receiver}.${b.method}`);
-  return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n') + '\0' + bound.sort().join('\n');
+  return [...redisOnlyReceivers(text)].sort().join('\n') + '\0' + [...redisFactoryNames(text)].sort().join('\n') + '\0' + bound.sort().join('\n') + '\0' + [...celeryBackendAliases(text)].sort().join('\n');
 });
 
 const DJANGO_CACHE_IMPORT = /^\s*from\s+django\.core\.cache\s+import\b/m;
@@ -343,10 +343,47 @@ function redisShapedArguments(input: EvidenceInput): string | undefined {
 const MEMCACHED_IMPORT = /^\s*(?:import|from)\s+(?:aiomcache|pymemcache|pylibmc|bmemcached|emcache|memcache)\b|\b(?:require\(\s*|from\s+)['"](?:memjs|memcached|memcache-client)['"]/m;
 const importsMemcached = perText((text: string) => MEMCACHED_IMPORT.test(text));
 
+/** The file imports Celery (`from celery import Task`, `import celery`). */
+const CELERY_IMPORT = /^[ \t]*(?:from[ \t]+celery\b|import[ \t]+celery\b)/m;
+/** `app.backend.client`, `self.app.backend.client`: what Celery's Redis result backend hands out as its client. */
+const CELERY_BACKEND_CHAIN = /(^|\.)backend\.client$/;
+/** `rc = app.backend.client`: a local or attribute holding that client. */
+const CELERY_BACKEND_ALIAS = /^[ \t]*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)[ \t]*=[ \t]*((?:[A-Za-z_]\w*(?:\(\))?\.)*backend\.client)[ \t]*(?:#.*)?$/gm;
+
+/** Names the file binds to Celery's result backend client (`rc = app.backend.client`), in a file that imports Celery. */
+const celeryBackendAliases = perText((text: string): Set<string> => {
+  const names = new Set<string>();
+  if (!CELERY_IMPORT.test(text)) return names;
+  CELERY_BACKEND_ALIAS.lastIndex = 0;
+  for (let match = CELERY_BACKEND_ALIAS.exec(text); match; match = CELERY_BACKEND_ALIAS.exec(text)) names.add(normalizeReceiver(match[1]));
+  return names;
+});
+
+/**
+ * A cheap pre-check for files that never name Redis: a Celery task base class or helper that runs commands on the
+ * result backend's client (`app.backend.client.setnx(...)`), which is a redis-py client with the Redis backend.
+ */
+export function usesCeleryBackendClient(text: string): boolean {
+  return /\.backend\.client\b/.test(text) && CELERY_IMPORT.test(text);
+}
+
+/** `app.backend.client` (or a name bound to it) in a Python file that imports Celery. */
+function isCeleryBackendClient(text: string, receiver: string): boolean {
+  if (!CELERY_IMPORT.test(text)) return false;
+  const chain = receiver.replace(/\(\)/g, '');
+  return CELERY_BACKEND_CHAIN.test(chain) || celeryBackendAliases(text).has(chain);
+}
+
+const CELERY_EVIDENCE = "Celery's Redis result backend hands out its redis-py client as backend.client";
+
 /** A likely Redis client, with the evidence, or undefined when the evidence is not enough. */
 export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdict | undefined {
-  if (!facts.usesRedis) return undefined;
   const receiver = normalizeReceiver(input.receiverText);
+  // Celery's result backend client is Redis's whatever else the project names: checked before the usesRedis gate.
+  if (facts.family === 'python' && receiver && isCeleryBackendClient(facts.text, receiver)) {
+    return { library: 'redis-py', kind: 'client', evidence: CELERY_EVIDENCE };
+  }
+  if (!facts.usesRedis) return undefined;
   if (!receiver || receiver.length > 120 || !/^[A-Za-z_$]/.test(receiver)) return undefined;
   if (!REDIS_CHAIN.test(receiver) && importsMemcached(facts.text)) return undefined;
   const first = /^[A-Za-z_$][\w$]*/.exec(receiver)![0];

@@ -6,7 +6,7 @@
 import type { HelperSummary, LocatedHelper } from './crossFileHelpers';
 import { normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
-import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod } from './receiverEvidence';
+import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './receiverEvidence';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
 import { programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
@@ -238,11 +238,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   /**
-   * True when the text may involve Redis: it mentions redis, names a module that exports a client, or (in a
-   * project that uses Redis) calls a method only Redis clients have.
+   * True when the text may involve Redis: it mentions redis, names a module that exports a client, runs commands on
+   * Celery's result backend client, or (in a project that uses Redis) calls a method only Redis clients have.
    */
   mightUseRedis(text: string): boolean {
-    return /redis/i.test(text) || this.mentionsExportingModule(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
+    return /redis/i.test(text) || this.mentionsExportingModule(text) || usesCeleryBackendClient(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
   }
 
   /**

@@ -2,6 +2,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { analyzeTree, type FileAnalysis } from '../analysis/buildModel';
 import { contextForPath, normalizePath } from '../analysis/fileContext';
+import { usesCeleryBackendClient } from '../analysis/receiverEvidence';
 import { fixesOnTarget } from '../commands/fixesOnTarget';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/configShape';
 import { matchesAnyGlob } from '../config/glob';
@@ -48,9 +49,12 @@ export function fileContextFor(path: string, config: ResolvedConfig = DEFAULT_CO
   );
 }
 
-/** True when a text can involve Redis at all (mentions it, or names a workspace module exporting a client). */
+/**
+ * True when a text can involve Redis at all (mentions it, names a workspace module exporting a client, or runs
+ * commands on Celery's result backend client).
+ */
 export function mightUseRedis(text: string, workspace?: ReviewOptions['workspace']): boolean {
-  return workspace ? workspace.mightUseRedis(text) : /redis/i.test(text);
+  return workspace ? workspace.mightUseRedis(text) : /redis/i.test(text) || usesCeleryBackendClient(text);
 }
 
 /**
