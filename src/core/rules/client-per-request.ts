@@ -16,6 +16,11 @@ function argumentsVary(creation: ClientCreation): boolean {
   return values.some((arg) => ['name', 'unknown', 'pattern'].includes(arg.value.kind) && !/^(process\.env|os\.environ|os\.getenv|settings\.|config\.)/.test(arg.text));
 }
 
+/** A command is sent on the variable between two offsets of the function: the client bound first was used. */
+function usedBetween(model: FileModel, name: string, fn: FunctionInfo, from: number, to: number): boolean {
+  return model.callSites.some((site) => site.receiver.text === name && site.enclosingFunction?.span.startOffset === fn.span.startOffset && site.callSpan.startOffset > from && site.callSpan.startOffset < to);
+}
+
 export const clientPerRequest: Rule = {
   meta: {
     id: 'client-per-request',
@@ -34,7 +39,7 @@ export const clientPerRequest: Rule = {
     },
     docs: {
       summary: 'Creating Redis clients per request or per iteration exhausts connections.',
-      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning (also in a for-loop over the items at hand: only a worker\'s while loop or a subscription keeps it longer), and a factory whose fresh client a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client.',
+      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning (also in a for-loop over the items at hand: only a worker\'s while loop or a subscription keeps it longer), and a factory whose fresh client a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client (two, when it binds its variable to a second new client after using the first).',
       why: 'Each client opens its own connection (redis-py: its own connection pool): TCP, TLS and AUTH/HELLO handshakes on every request, connection storms against maxclients, and sockets leaking when the client is not closed.',
       examples: [
         { client: 'redis-py', file: 'app/api.py', bad: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/count")\ndef count():\n    r = redis.Redis(host="localhost")\n    return r.incr("hits")\n', good: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\nr = redis.Redis(host="localhost")\n\n@app.get("/count")\ndef count():\n    return r.incr("hits")\n' },
@@ -203,7 +208,7 @@ public class JobLocks {
         },
       ],
       fix: 'Hoist the client to module or application scope (or dependency injection) and reuse it; redis-py clients are thread-safe and pool connections, ioredis and node-redis multiplex one connection.',
-      falsePositives: 'Clients created in constructors and stored on self/this, django-redis `get_redis_connection(alias)` (it returns the cache\'s own client), factories that return the client, generators that yield it to their caller (context managers, container resources; a FastAPI dependency still counts, also a yielding `get_*` in a FastAPI module, but not a `create_*`/`make_*` provider in a module without `Depends()`), clients of cron job folders (scripts), `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',
+      falsePositives: 'Clients created in constructors and stored on self/this, django-redis `get_redis_connection(alias)` (it returns the cache\'s own client), factories that return the client, generators that yield it to their caller (context managers, container resources; a FastAPI dependency still counts, also a yielding `get_*` in a FastAPI module, but not a `create_*`/`make_*` provider in a module without `Depends()`), clients of cron job folders (scripts), `duplicate()` for subscribers, lazily created shared clients (assigned to a module variable or a `global`), `@lru_cache`d factories and redis-py clients over a shared `connection_pool` are not reported; neither are clients of entry points and set-up functions (`main`, `init_*`, `setup*`, anonymous start-up callbacks, JS constructor functions, functions a top-level statement calls, and in Python scripts functions that only such functions call: `post_data()` called by the `run()` the script ends with) or of functions that use them in a loop (workers, consumers). Serverless handlers should cache the client in a global.',
       references: [
         { title: 'redis-py: connection pools', url: 'https://redis.readthedocs.io/en/stable/connections.html' },
         { title: 'Azure Cache for Redis: reuse connections', url: 'https://learn.microsoft.com/azure/azure-cache-for-redis/cache-best-practices-development' },
@@ -213,7 +218,7 @@ public class JobLocks {
   check(context) {
     const { model } = context;
     let scopes: RequestScopes | undefined;
-    const reportedPerCall = new Set<string>();
+    const reportedPerCall = new Map<string, number>();
     for (const creation of model.creations) {
       if (creation.moduleLevel || !creation.enclosingFunction || creation.factory === 'duplicate' || creation.factory === 'master_for' || creation.factory === 'slave_for') continue;
       if (creation.kind === 'sentinel') continue;
@@ -256,10 +261,12 @@ public class JobLocks {
         continue;
       }
       const perCall = clientPerCall(model, creation, [...model.callSites, ...context.helperCalls]);
-      // Alternatives of one variable (`prod ? createClient(a) : createClient(b)`) are one client per call.
+      // Alternatives of one variable (`prod ? createClient(a) : createClient(b)`) are one client per call; a variable
+      // bound to a new client after the first one was used (`r = from_url(); r.get(k) ... r = from_url(); r.set(k)`) is a second.
       const variable = perCall && `${creation.enclosingFunction.span.startOffset}:${localBinding(model, creation)}`;
-      if (variable && reportedPerCall.has(variable)) continue;
-      if (variable) reportedPerCall.add(variable);
+      const previous = variable ? reportedPerCall.get(variable) : undefined;
+      if (previous !== undefined && !usedBetween(model, localBinding(model, creation)!, creation.enclosingFunction, previous, creation.callSpan.startOffset)) continue;
+      if (variable) reportedPerCall.set(variable, creation.callSpan.endOffset);
       if (perCall) context.report({ messageId: 'perCall', data: { ...data, function: perCall.function, how: perCall.how }, span: creation.span, related: perCall.related });
     }
   },

@@ -41,8 +41,8 @@ export function clientPerCall(model: FileModel, creation: ClientCreation, sites:
   const fn = creation.enclosingFunction;
   // Anonymous functions (an IIFE, a plugin callback) and JS constructor functions (`function Driver()`) run once per object or program.
   if (!fn || ONE_TIME_FUNCTION.test(fn.name) || !/^[A-Za-z_$][\w$]*$/.test(fn.name) || (model.language !== 'python' && /^[A-Z]/.test(fn.name))) return undefined;
-  // Called by a top-level statement of the file (`warmUp();`): it runs once at start-up.
-  if (new RegExp(`^(?:await[ \\t]+)?(?:void[ \\t]+)?${fn.name.replace(/\$/g, '\\$')}[ \\t]*\\(`, 'm').test(model.text)) return undefined;
+  // Called by a top-level statement of the file (`warmUp();`), or only by the file's entry function: it runs once at start-up.
+  if (calledAtTopLevel(model.text, fn.name) || calledOnlyByEntryFunctions(model.text, fn.name, model.language === 'python')) return undefined;
   const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
   const name = localBinding(model, creation);
   const lineStart = model.text.lastIndexOf('\n', creation.callSpan.startOffset) + 1;
@@ -82,6 +82,92 @@ export function clientPerCall(model: FileModel, creation: ClientCreation, sites:
     };
   }
   return undefined;
+}
+
+function calledAtTopLevel(text: string, name: string): boolean {
+  return new RegExp(`^(?:await[ \\t]+)?(?:void[ \\t]+)?${name.replace(/\$/g, '\\$')}[ \\t]*\\(`, 'm').test(text);
+}
+
+/** A column-0 definition: `def f(`, `async def f(`, `function f(`, `const f = async (...) =>`, or a class. */
+const TOP_LEVEL_DEFINITION = /^(?:(?:export[ \t]+)?(?:async[ \t]+)?(?:def|function\*?)[ \t]+([A-Za-z_$][\w$]*)|(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:async[ \t]*)?(?:function\b|\([^)\n]*\)[ \t]*=>|[A-Za-z_$][\w$]*[ \t]*=>)|(class)\b)/;
+
+/**
+ * The top-level function whose body holds an offset, by the last column-0 line of code at or before it: its name,
+ * '' for a top-level statement, undefined inside a class.
+ */
+function topLevelOwner(text: string, offset: number): string | undefined {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  for (;;) {
+    const stop = text.indexOf('\n', start);
+    const line = text.slice(start, stop < 0 ? text.length : stop);
+    if (/^[^\s#/@})\]'"*]/.test(line)) {
+      const definition = TOP_LEVEL_DEFINITION.exec(line);
+      if (!definition) return '';
+      return definition[3] ? undefined : (definition[1] ?? definition[2]);
+    }
+    if (start === 0) return '';
+    start = text.lastIndexOf('\n', start - 2) + 1;
+  }
+}
+
+/**
+ * The call at an offset may run many times: it sits in a loop (`for product in results: process(product)`, a
+ * comprehension, `items.forEach((item) => process(item))`), which one run of an entry function repeats.
+ */
+function repeatedAt(text: string, offset: number, python: boolean): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  if (python) {
+    if (/\bfor\b[^\n]*\bin\b/.test(text.slice(offset, lineEnd < 0 ? text.length : lineEnd))) return true;
+    let indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
+    for (const line of text.slice(0, lineStart).split('\n').reverse()) {
+      const trimmed = line.trimStart();
+      if (!trimmed || trimmed.startsWith('#')) continue;
+      const depth = line.length - trimmed.length;
+      if (depth >= indent) continue;
+      if (/^(?:async[ \t]+)?(?:for|while)\b/.test(trimmed)) return true;
+      if (depth === 0) return false;
+      indent = depth;
+    }
+    return false;
+  }
+  let depth = 0;
+  for (let i = offset - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '}' || ch === ')') depth++;
+    else if (ch === '{' || ch === '(') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const head = text.slice(Math.max(0, i - 120), i);
+      if (/\b(?:for|while)\s*\([^\n]*\)\s*$|\.(?:forEach|map|flatMap)\s*\(\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*=>\s*$|\.(?:forEach|map|flatMap)\s*$/.test(head)) return true;
+      if (/^(?:export[ \t]+)?(?:async[ \t]+)?function\b/m.test(text.slice(text.lastIndexOf('\n', i) + 1, i))) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * `def post_data(data): db = redis.from_url(...)` called only from `run()`, which the script calls at its end: every
+ * caller in the file is a function that runs once (an entry point, or one a top-level statement calls), or a
+ * top-level statement itself, so the client is made once per run of the script.
+ */
+function calledOnlyByEntryFunctions(text: string, name: string, python: boolean): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const escaped = name.replace(/\$/g, '\\$');
+  let calls = 0;
+  for (const match of text.matchAll(new RegExp(`(?<![\\w$.])${escaped}[ \\t]*\\(`, 'g'))) {
+    const before = text.slice(Math.max(0, match.index! - 20), match.index!);
+    if (/(?:def|function)[ \t]+$/.test(before)) continue;
+    if (repeatedAt(text, match.index!, python)) return false;
+    const owner = topLevelOwner(text, match.index!);
+    // In JS a top-level statement may be a route registration whose callback runs per request.
+    if (owner === undefined || owner === name || (owner === '' && !python)) return false;
+    if (owner !== '' && !ONE_TIME_FUNCTION.test(owner) && !calledAtTopLevel(text, owner)) return false;
+    calls++;
+  }
+  return calls > 0;
 }
 
 /** The creation is assigned to a variable declared outside its function (a lazily created shared client). */
