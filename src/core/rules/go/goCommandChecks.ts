@@ -163,9 +163,26 @@ function drainingRead(site: RedisCallSite): boolean {
   return site.command === 'SMEMBERS' || (RANGES.has(site.command) && wholeRange(site));
 }
 
+/**
+ * The function exists for the tests: its name says so (`flushForTest`, `resetTestDB`) or its doc comment does
+ * (`// flushDb flushes the redis database to reset everything, used in tests`).
+ */
+function testOnlyFunction(text: string, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  if (!fn) return false;
+  // A word of the camel-case name, not a substring (`resetLatest` is no test helper).
+  if (fn.name.split(/_|(?=[A-Z])/).some((word) => /^tests?$/i.test(word))) return true;
+  const before = text.slice(0, fn.span.startOffset).split('\n');
+  before.pop();
+  const doc: string[] = [];
+  while (before.length && /^\s*\/\//.test(before[before.length - 1])) doc.unshift(before.pop()!);
+  return /\b(?:used|only|meant)\s+(?:in|for|by)\s+(?:the\s+)?(?:unit\s+|integration\s+)?tests?\b|\bfor\s+(?:the\s+)?tests?\b|\btesting\s+only\b/i.test(doc.join(' '));
+}
+
 export function goFlushInAppCode(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'FLUSHALL' && site.command !== 'FLUSHDB') continue;
+    if (testOnlyFunction(context.model.text, site)) continue;
     context.report({ messageId: '{{command}} wipes {{what}} and blocks the server while it runs; application code should delete only its own keys.', data: { command: site.command, what: site.command === 'FLUSHALL' ? 'every database' : 'the whole database' }, span: site.span });
   }
 }
