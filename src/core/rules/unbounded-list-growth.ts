@@ -162,6 +162,8 @@ public class ChatHistory {
     },
   },
   check(context) {
+    // The key tables below read every call site's key: only a file that pushes needs them.
+    if (!context.model.callSites.some((site) => PUSHES.has(site.command) && !site.inTransaction)) return;
     const bounded = keysIn(context.model, BOUNDING);
     const read = keysIn(context.model, READS);
     const seen = new Set<string>();
