@@ -1,5 +1,6 @@
 /** admin-command-in-app: server administration commands issued by application code. */
-import type { Rule } from './rule';
+import type { RedisCallSite, Rule } from './rule';
+import { CONTAINER_COMMANDS } from '../analysis/commandNames';
 import { callsOwnMethod } from './support/ownMethods';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
@@ -32,6 +33,17 @@ const REASONS: Record<string, string> = {
   'DEBUG RELOAD': 'blocks the server while it reloads the dataset',
 };
 
+/**
+ * The command with its subcommand when the subcommand comes as the first item of an argument array, as node-redis v3
+ * takes it: `send_command('config', ['set', 'notify-keyspace-events', 'Ex'], cb)` is CONFIG SET.
+ */
+function commandWithSubcommand(site: RedisCallSite): string {
+  if (!CONTAINER_COMMANDS.has(site.command)) return site.command;
+  const list = site.args[0]?.value;
+  const first = list?.kind === 'array' ? list.items[0]?.value : undefined;
+  return first?.kind === 'string' && /^[A-Za-z-]+$/.test(first.value) ? `${site.command} ${first.value.toUpperCase()}` : site.command;
+}
+
 export const adminCommandInApp: Rule = {
   meta: {
     id: 'admin-command-in-app',
@@ -46,7 +58,7 @@ export const adminCommandInApp: Rule = {
     },
     docs: {
       summary: 'MONITOR, SAVE, CONFIG SET, SHUTDOWN, DEBUG… in application code.',
-      what: 'Reports administrative commands: MONITOR, SHUTDOWN, SAVE, BGSAVE, BGREWRITEAOF, CONFIG SET/REWRITE/RESETSTAT, SLAVEOF/REPLICAOF, CLUSTER RESET/FAILOVER, MODULE LOAD, ACL SETUSER/DELUSER, CLIENT KILL, SCRIPT/FUNCTION FLUSH, SWAPDB and DEBUG.',
+      what: 'Reports administrative commands: MONITOR, SHUTDOWN, SAVE, BGSAVE, BGREWRITEAOF, CONFIG SET/REWRITE/RESETSTAT, SLAVEOF/REPLICAOF, CLUSTER RESET/FAILOVER, MODULE LOAD, ACL SETUSER/DELUSER, CLIENT KILL, SCRIPT/FUNCTION FLUSH, SWAPDB and DEBUG — also sent through a generic call whose subcommand is the first item of the argument array, as node-redis v3 takes it (`send_command("config", ["set", "notify-keyspace-events", "Ex"], cb)`).',
       why: 'These are @admin/@dangerous commands. MONITOR can cut throughput by half, SAVE blocks all clients for the length of the dump, CONFIG SET silently drifts the running server from its configuration file and is rejected on managed services, SHUTDOWN and DEBUG can take the server down.',
       examples: [
         { client: 'redis-py', file: 'app/startup.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    r.config_set("maxmemory-policy", "allkeys-lru")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef configure():\n    policy = r.config_get("maxmemory-policy")\n    return policy\n' },
@@ -205,10 +217,11 @@ public class Startup {
   },
   check(context) {
     for (const site of context.model.callSites) {
-      const reason = REASONS[site.command] ?? (site.command.startsWith('DEBUG') ? 'is a debugging command that can block or crash the server' : undefined);
+      const command = commandWithSubcommand(site);
+      const reason = REASONS[command] ?? (command.startsWith('DEBUG') ? 'is a debugging command that can block or crash the server' : undefined);
       // A wrapper method of the class (`self.bg_save()` of `def bg_save(self)`): reported where it sends the command.
       if (!reason || callsOwnMethod(context.model, site)) continue;
-      context.report({ messageId: 'admin', data: { command: site.command, reason }, span: site.span });
+      context.report({ messageId: 'admin', data: { command, reason }, span: site.span });
     }
   },
 };
