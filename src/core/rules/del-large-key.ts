@@ -1,6 +1,6 @@
 /** del-large-key: DEL of a collection frees it synchronously; UNLINK frees it in the background. */
 import { numberOf } from '../analysis/argumentValues';
-import type { FileModel } from '../analysis/model';
+import type { FileModel, RedisCallSite } from '../analysis/model';
 import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
@@ -28,6 +28,11 @@ const GENERIC_KEY_PARAMETER = /^(?:k|key|keys|name|redis_?key|redisKey|cache_?ke
 const STRING_WRITES = new Set(['SET', 'SETNX', 'SETEX', 'PSETEX', 'GETSET', 'MSET', 'MSETNX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND']);
 
 const WHOLE_READS: Record<string, string> = { LRANGE: 'list', SMEMBERS: 'set', ZRANGE: 'sorted set' };
+
+/** The key expression names a parameter of the enclosing function (`self.name + ":state:" + user_id`): one entity's key. */
+function builtFromParameters(model: FileModel, site: RedisCallSite, source: string): boolean {
+  return [...source.matchAll(/(?<![\w$.'"])[A-Za-z_$][\w$]*/g)].some((name) => name[0] !== 'self' && name[0] !== 'this' && isParameter(model, site, name[0]));
+}
 
 /** Keys each function reads whole (LRANGE/ZRANGE 0 -1, SMEMBERS), by function and key identity: their type and first read. */
 function wholeReadsByFunction(model: FileModel): Map<string, { type: string; offset: number }> {
@@ -282,7 +287,7 @@ public class Board {
         },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
-      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name. One DEL of several keys known only by name (`del(args_key, result_key)`) is one record\'s keys deleted together and is not reported, unless this file fills one of them as a collection itself (a group\'s index ZADDed per counter name). Sets kept from a record\'s list (DEL, then one SADD of the whole list) whose members are otherwise only flagged on and off (SADD in one branch, SREM of the same member in the other) are records of that list, not growing collections.',
+      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name. One DEL of several keys known only by name (`del(args_key, result_key)`) is one record\'s keys deleted together and is not reported, unless this file fills one of them as a collection itself and that key is not built from the function\'s parameters (a group\'s index ZADDed per counter name, deleted with the counters; not `del(name + user_id, state_key)` for one user). Sets kept from a record\'s list (DEL, then one SADD of the whole list) whose members are otherwise only flagged on and off (SADD in one branch, SREM of the same member in the other) are records of that list, not growing collections.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
         { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
@@ -342,8 +347,9 @@ public class Board {
         const read = drained.get(`${functionStartOf(site)}|${ref.identity}`);
         const readBefore = read && read.offset < site.span.startOffset ? read.type : undefined;
         // One entity's several records deleted together (`del(args_key, result_key)`): known only by name, not a growing
-        // family - unless this file fills that key as a collection itself (a group's index ZADDed per counter name).
-        if (!readBefore && !ref.pattern && site.args.length > 1 && !types.has(ref.identity)) continue;
+        // family - unless this file fills that key as a collection itself and the key is not built from the function's
+        // parameters: an index shared by every entity (a group's counter names, ZADDed per name) deleted with them.
+        if (!readBefore && !ref.pattern && site.args.length > 1 && (!types.has(ref.identity) || builtFromParameters(context.model, site, ref.source))) continue;
         const key = ref.pattern;
         let type = types.get(ref.identity) ?? readBefore ?? (ref.parameter ? parameterTypes.get(ref.source) : undefined);
         // Another file's collection of the same name (a demo key `foo` reused per script) says nothing about a key

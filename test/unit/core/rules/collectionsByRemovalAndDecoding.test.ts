@@ -78,6 +78,17 @@ class Group:
     expect(findingLines.inFile('del-large-key', { path: 'app/groups.py', text })).toEqual([17]);
   });
 
+  it('leaves alone one entity\'s keys deleted together, even a list among them, when they are built from its id', () => {
+    const text = `${PY_CLIENT}
+
+def forget(name, user_id):
+    state_key = name + ":state:" + user_id
+    r.rpush(state_key, "forgotten")
+    r.delete(name + user_id, state_key)
+`;
+    expect(findingLines.inFile('del-large-key', { path: 'app/records.py', text })).toEqual([]);
+  });
+
   it('leaves alone one record of several string keys deleted together', () => {
     const text = `${PY_CLIENT}
 
