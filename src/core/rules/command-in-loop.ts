@@ -6,6 +6,10 @@ import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 import { runsOnHandedPipeline } from './support/pipelineCallbacks';
 import { flushesFullBuffer } from './support/loopBatches';
 import { leavesLoopAfter } from './support/loopExits';
+import { loopsOverShortListArgument } from './support/smallListParameters';
+import { marksWorkInProgress } from './support/workMarkers';
+import { queuedOnBatchBuilder } from './support/loopBatchBuilders';
+import { loopsOverModuleTable } from './support/moduleTables';
 
 // A multi-key command written in the loop is one round trip per batch (a page of SCAN keys, a chunk of ids); a helper that
 // sends one per item (`count(name)`: MGET of the item's buckets) is still a round trip per item.
@@ -60,27 +64,6 @@ function derivedFromItemInRound(name: string, items: readonly string[], roundTex
     const used = match[1].match(/[A-Za-z_$][\w$]*/g) ?? [];
     if (used.some((word) => items.includes(word))) return true;
     if (used.some((word) => word !== name && derivedFromItemInRound(word, items, roundText.slice(0, match!.index), depth + 1))) return true;
-  }
-  return false;
-}
-
-const MARKS = new Set(['SET', 'SETEX', 'PSETEX', 'SETNX', 'HSET', 'SADD', 'ZADD']);
-const UNMARKS = new Set(['DEL', 'UNLINK', 'HDEL', 'SREM', 'ZREM']);
-
-/**
- * `r.set(f"busy:{id}", 1); await download(id); r.delete(f"busy:{id}")`: a marker set before the round's own work
- * and cleared after it. The two commands must straddle that work, so the rounds cannot share a batch.
- */
-function marksWorkInProgress(sites: readonly RedisCallSite[], text: string): boolean {
-  for (const mark of sites) {
-    if (!MARKS.has(mark.command) || !mark.args[0]) continue;
-    const unmark = sites.find((s) => UNMARKS.has(s.command) && s.callSpan.startOffset > mark.callSpan.endOffset && s.args[0]?.text === mark.args[0].text);
-    if (!unmark) continue;
-    const between = text.slice(mark.callSpan.endOffset, unmark.callSpan.startOffset);
-    const others = sites.filter((s) => s.callSpan.startOffset > mark.callSpan.endOffset && s.callSpan.endOffset < unmark.callSpan.startOffset);
-    // Work of its own between them: a call that is not one of the loop's Redis commands.
-    const calls = between.match(/[A-Za-z_$][\w$.]*\s*\(/g)?.length ?? 0;
-    if (calls > others.length) return true;
   }
   return false;
 }
@@ -354,7 +337,7 @@ public class Prices {
         },
       ],
       fix: 'Use the multi-key form (MGET, HMGET, SMISMEMBER) for reads of one kind, or queue the commands on a pipeline and execute once: redis-py `pipeline(transaction=False)`, ioredis `pipeline()` (or `enableAutoPipelining`), node-redis concurrent calls (`Promise.all`, auto-pipelined) or `multi().execAsPipeline()`. In Cluster prefer pipelines: clients split them by slot.',
-      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`, `ichunked(ids, 100)`, commands under a buffer-full check (`if len(batch) >= 1000: unlink(*batch)`), pages of keys from `for await (const keys of client.scanIterator())`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), counted loops of up to three rounds (`range(3)`, `i < 2`) or bounded by a small count of the file (`range(NUM_SHARDS)` with `NUM_SHARDS = 8`), retries (`for attempt in range(5)`, `i < maxRetries`), rounds bounded by a count or a list of shards, partitions or priority levels (`shard < this.shardCount`, `for p in self.priorities`) or by a list the object is constructed with and never adds to (`this.groups = opts.groups` in the constructor), loops in code that runs once (a function named for a migration, NestJS `onModuleInit`), setup commands per stream or index (XGROUP CREATE, FT.CREATE), commands sent to a parameter of a callback the code hands to a pipeline runner (`self._pipeline_if_needed(_remove_many, values)`, `client.transaction(fn)`: the runner passes a pipeline), commands sent to the loop item, to a client created in the round (`for node of cluster.nodes()`: another server each round) or to a connection the round derives from its item (`queue = get_queue(index); queue.connection.llen(...)`), a marker set before the round\'s own work and deleted after it, commands followed in their own block by `break` or `return` (`if p.symbol == s: r.set(k, v); break`: they run once per pass, not per item), a method of a class of the file called on the class (`Board.incr(id)` where the file defines `class Board` with `incr`), server-wide commands (FLUSHDB, INFO, CONFIG, SCRIPT LOAD), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
+      falsePositives: 'While-loops (workers, polling, cursor loops), loops over literal lists of up to three items (also through a local name holding one), over a table fixed in the code (`for name in METRICS`, also over a part of its entries: `for name, meta in METRICS.items(): for label in meta["labels"]`, and a table of any name the module writes out as a literal and never changes: `texts = {...}`), over slices of a collection (`range(0, n, 500)`, `i += size`, `chunked(ids)`, `ichunked(ids, 100)`, commands under a buffer-full check (`if len(batch) >= 1000: unlink(*batch)`), pages of keys from `for await (const keys of client.scanIterator())`: each round is already one batch) or over the messages of a subscription (`pubsub.listen()`), counted loops of up to three rounds (`range(3)`, `i < 2`) or bounded by a small count of the file (`range(NUM_SHARDS)` with `NUM_SHARDS = 8`), retries (`for attempt in range(5)`, `i < maxRetries`), rounds bounded by a count or a list of shards, partitions or priority levels (`shard < this.shardCount`, `for p in self.priorities`) or by a list the object is constructed with and never adds to (`this.groups = opts.groups` in the constructor), loops in code that runs once (a function named for a migration, NestJS `onModuleInit`), setup commands per stream or index (XGROUP CREATE, FT.CREATE), commands sent to a parameter of a callback the code hands to a pipeline runner (`self._pipeline_if_needed(_remove_many, values)`, `client.transaction(fn)`: the runner passes a pipeline), commands sent to the loop item, to a client created in the round (`for node of cluster.nodes()`: another server each round) or to a connection the round derives from its item (`queue = get_queue(index); queue.connection.llen(...)`), a marker set before the round\'s own work and deleted or moved to its next state after it (`set(name, "in-progress")` … `set(name, "completed")`), commands queued on a pipeline or BITFIELD builder the function made before the loop (`if use_pipeline: client = client.pipeline()`, `ops = r.bitfield(key)`) or sent by a helper that is handed such a pipeline, loops over a parameter that every caller in the file fills with a literal list of up to three items, commands followed in their own block by `break` or `return` (`if p.symbol == s: r.set(k, v); break`: they run once per pass, not per item), a method of a class of the file called on the class (`Board.incr(id)` where the file defines `class Board` with `incr`), server-wide commands (FLUSHDB, INFO, CONFIG, SCRIPT LOAD), SCAN cursors and blocking reads are not reported, nor for-loops whose rounds depend on a reply: the loop exits on it (retry until SET NX succeeds, poll until a value appears) or carries it into the next command or the loop condition (XRANGE/SCAN paging). A search that stops at the first matching item still reads one item per round and is reported, as is a reply that only feeds a later command of the same iteration: those commands can be pipelined in two passes.',
       references: [
         { title: 'Pipelining', url: 'https://redis.io/docs/latest/develop/use/pipelining/' },
         { title: 'MGET', url: 'https://redis.io/docs/latest/commands/mget/' },
@@ -374,6 +357,8 @@ public class Prices {
       if (context.model.language !== 'python' && !site.awaited) continue;
       if (context.model.language === 'python' && site.receiver.async && !site.awaited && !site.loop.gathered) continue;
       if (site.loop.literalLength !== undefined && site.loop.literalLength <= 3) continue;
+      if (loopsOverShortListArgument(site, context.model.text)) continue;
+      if (queuedOnBatchBuilder(site, context.model.text) || loopsOverModuleTable(site, context.model.text)) continue;
       if (site.loop.bounded) continue;
       if (site.loop.dependsOnReply) continue;
       const list = byLoop.get(site.loop.span.startOffset) ?? [];
