@@ -8,20 +8,25 @@ import type { LocatedHelper } from './crossFileHelpers';
 import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 
 export class RecordedLookup implements WorkspaceLookup {
-  /** Question → the answer as JSON, and how to ask it again. */
-  private readonly asked = new Map<string, { answer: string | undefined; ask: (index: Required<WorkspaceLookup>) => unknown }>();
+  /** Question → the answer as JSON and as given, and how to ask it again. */
+  private readonly asked = new Map<string, { answer: string | undefined; given: unknown; ask: (index: Required<WorkspaceLookup>) => unknown }>();
 
   constructor(private readonly index: Required<WorkspaceLookup>) {}
 
   private note<T>(question: string, ask: (index: Required<WorkspaceLookup>) => T): T {
     const answer = ask(this.index);
-    if (!this.asked.has(question)) this.asked.set(question, { answer: JSON.stringify(answer), ask });
+    if (!this.asked.has(question)) this.asked.set(question, { answer: JSON.stringify(answer), given: answer, ask });
     return answer;
   }
 
   /** True when `index` answers every question asked so far as it was answered then. */
   answersAlike(index: Required<WorkspaceLookup>): boolean {
-    for (const { answer, ask } of this.asked.values()) if (JSON.stringify(ask(index)) !== answer) return false;
+    for (const { answer, given, ask } of this.asked.values()) {
+      const now = ask(index);
+      // The index hands out the same read-only list while its table is unchanged (the helpers of a name): comparing
+      // it as JSON, for every file and every name, grew with the square of the project when many files share a name.
+      if (now !== given && JSON.stringify(now) !== answer) return false;
+    }
     return true;
   }
 
