@@ -81,5 +81,5 @@ export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParam
   // The same with the error translated (`result, err := c.Client.SMembers(ctx, key).Result()`, `if err != nil {
   // return nil, wrap(err) }`, `return result, nil`): one statement sends the command, the rest only returns.
   const rest = code.filter((line) => !/^if\s+err\s*!=\s*nil\s*\{$|^\}$|^return\b/.test(line));
-  return rest.length === 1 && /^[\w\s,]+:?=\s/.test(rest[0]) && rest[0].includes(`.${site.method}(`) && code.some((line) => /^return\b/.test(line));
+  return rest.length === 1 && /^[\w\s,]+:?=\s/.test(rest[0]) && rest[0].includes(`.${site.method}(`) && code.some((line) => /^if\s+err\s*!=\s*nil\s*\{$/.test(line)) && code.some((line) => /^return\b/.test(line));
 }
