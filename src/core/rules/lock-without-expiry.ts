@@ -43,6 +43,15 @@ function parameterNoneByDefault(model: FileModel, site: RedisCallSite, argText: 
   return isOffByDefaultParameter(model, site.callSpan.startOffset, name);
 }
 
+/**
+ * `setnx(name, "in-progress")`: whatever the key's name, a value that says the work is under way makes the key a
+ * lock of that work (a crashed worker leaves it "in progress" for ever); `setnx(f"seen:{id}", 1)` stays a marker.
+ */
+function marksInProgress(site: RedisCallSite): boolean {
+  const value = site.args[1]?.value;
+  return value?.kind === 'string' && /^(?:in[-_ ]?progress|processing|running|locked|busy)$/i.test(value.value.trim());
+}
+
 export const lockWithoutExpiry: Rule = {
   meta: {
     id: 'lock-without-expiry',
@@ -59,7 +68,7 @@ export const lockWithoutExpiry: Rule = {
     },
     docs: {
       summary: 'SETNX / SET NX / redis-py lock() without a TTL deadlocks when the holder dies.',
-      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — and redis-py `lock()` calls without a timeout — also when the TTL given (`timeout=`, `ex=`, `px=`) is an attribute the file only ever sets to None, to a setting that defaults to None (`arguments.pop("lock_timeout", None)`) or to a name it sets to None, or is a parameter of the enclosing function that defaults to None and is neither filled in nor tested before the SET (`def lock(self, name, token, expiry=None)` running `set(name, token, nx=True, ex=expiry)`).',
+      what: 'Reports SETNX and SET … NX without EX/PX on lock-like keys (lock, mutex, lease, semaphore; a computed key named for a leader is a leadership lease) — the key literal, the expression computing it (`lockKey`) or the function taking it (`acquireLock(name)`, `acquire(self)`) says lock — or the value written says the work is under way (`setnx(name, "in-progress")`, `processing`, `running`, `locked`, `busy`) — and redis-py `lock()` calls without a timeout — also when the TTL given (`timeout=`, `ex=`, `px=`) is an attribute the file only ever sets to None, to a setting that defaults to None (`arguments.pop("lock_timeout", None)`) or to a name it sets to None, or is a parameter of the enclosing function that defaults to None and is neither filled in nor tested before the SET (`def lock(self, name, token, expiry=None)` running `set(name, token, nx=True, ex=expiry)`).',
       why: 'A lock is only as good as its release. If the holder crashes, is killed by a deploy or loses its connection, a lock without TTL is never released and every other worker blocks forever. A separate EXPIRE after SETNX is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}"):\n        job.run()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef run_exclusive(job):\n    with r.lock(f"lock:job:{job}", timeout=30, blocking_timeout=5):\n        job.run()\n' },
@@ -224,7 +233,7 @@ public class JobLock {
         if (ttl && acquiresLock(site)) context.report({ messageId: 'noneByDefault', data: { call: `SET ${shownKey(site)} NX`, ttl: ttl.text }, span: site.span });
         continue;
       }
-      if (!acquiresLock(site)) continue;
+      if (!acquiresLock(site) && !marksInProgress(site)) continue;
       const lib = site.receiver.library;
       const spelling = lib === 'redis-py' ? `set(key, token, nx=True, px=${ttlMs})` : lib === 'ioredis' ? `set(key, token, 'PX', ${ttlMs}, 'NX')` : `set(key, token, { NX: true, PX: ${ttlMs} })`;
       let fixes;

@@ -1,4 +1,4 @@
-/** A lock whose TTL is an attribute that is None unless configured never expires by default. */
+/** Locks that never expire by default: a TTL that is None unless configured, or a SETNX "in-progress" marker without one. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
 import { reviewSource } from '../../../../src/core/review';
@@ -43,5 +43,12 @@ describe('lock-without-expiry with a TTL that is None by default', () => {
     expect(lockLines(withDefault)).toEqual([]);
     expect(lockLines(filledIn)).toEqual([]);
     expect(lockLines(branched)).toEqual([]);
+  });
+});
+
+describe('lock-without-expiry of a key whose value says the work is under way', () => {
+  it('reports a SETNX whose value says the work is in progress, whatever the key, and not a SETNX dedupe marker', () => {
+    const text = 'import redis\n\nredis_client = redis.Redis()\n\n\ndef handle(image_name):\n    if not redis_client.setnx(image_name, "in-progress"):\n        return\n    process(image_name)\n\n\ndef first_sight(event_id):\n    return redis_client.setnx(f"seen:{event_id}", 1)\n';
+    expect(lockLines(text)).toEqual([7]);
   });
 });
