@@ -111,6 +111,8 @@ const WRAPPER: Record<string, string> = {
   lPush: 'LPUSH', rPush: 'RPUSH', lRemove: 'LREM', lIndex: 'LINDEX', lGetIndex: 'LINDEX', lLen: 'LLEN', lGetListSize: 'LLEN', zAdd: 'ZADD',
   zRange: 'ZRANGE', sUnion: 'SUNION', sInter: 'SINTER', sIntersect: 'SINTER', sDiff: 'SDIFF', sDifference: 'SDIFF',
   intersect: 'SINTER', union: 'SUNION', difference: 'SDIFF', intersectAndStore: 'SINTERSTORE', unionAndStore: 'SUNIONSTORE', differenceAndStore: 'SDIFFSTORE', publish: 'PUBLISH', setEx: 'SETEX', setex: 'SETEX', flushDb: 'FLUSHDB', flushAll: 'FLUSHALL',
+  // The RedisCache component of the RuoYi family of admin systems.
+  setCacheObject: 'SET', setCacheList: 'RPUSH', setCacheSet: 'SADD', setCacheMap: 'HMSET', setCacheMapValue: 'HSET', deleteObject: 'DEL',
 };
 
 const BY_API: Partial<Record<JavaApi, Record<string, string>>> = {

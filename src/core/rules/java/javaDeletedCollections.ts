@@ -24,6 +24,16 @@ function foundByKeys(context: RuleContext, site: RedisCallSite): string | undefi
   return keys ? keyPatternOf(keys.args[0]) : undefined;
 }
 
+/** Families of the file's call sites, worked out once per file model: a DEL is compared with every call of the file. */
+const families = new WeakMap<object, Map<RedisCallSite, string | undefined>>();
+
+function familyOf(context: RuleContext, site: RedisCallSite): string | undefined {
+  let known = families.get(context.model);
+  if (!known) families.set(context.model, (known = new Map()));
+  if (!known.has(site)) known.set(site, javaKeyFamily(context.model.text, site));
+  return known.get(site);
+}
+
 /**
  * The collection type, and where it is filled, of the key pattern a DEL deletes: filled under the same pattern by
  * this file (any collection), or by another file of the project (lists, sets, sorted sets and streams: another
@@ -33,9 +43,9 @@ function foundByKeys(context: RuleContext, site: RedisCallSite): string | undefi
 export function collectionOfPattern(context: RuleContext, site: RedisCallSite): { type: string; how: string; write?: RedisCallSite } | undefined {
   const text = context.model.text;
   const literal = keyPatternOf(site.args[0]) ?? foundByKeys(context, site);
-  const pattern = literal && /[\w:]/.test(literal.replace(/\*/g, '')) ? literal : literal ? undefined : javaKeyFamily(text, site);
+  const pattern = literal && /[\w:]/.test(literal.replace(/\*/g, '')) ? literal : literal ? undefined : familyOf(context, site);
   if (!pattern) return undefined;
-  const local = context.model.callSites.filter((s) => (keyPatternOf(s.args[0]) ?? (literal ? undefined : javaKeyFamily(text, s))) === pattern);
+  const local = context.model.callSites.filter((s) => (keyPatternOf(s.args[0]) ?? (literal ? undefined : familyOf(context, s))) === pattern);
   if (local.some((s) => STRING_WRITES.has(s.command))) return undefined;
   const write = local.find((s) => Object.hasOwn(COLLECTION_WRITES, s.command) && (s.command !== 'HSET' || !/^"/.test(s.args[1]?.text ?? '"')));
   if (write) return { type: COLLECTION_WRITES[write.command], how: `filled with ${write.command} here`, write };

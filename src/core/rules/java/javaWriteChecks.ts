@@ -157,13 +157,25 @@ function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof
   // Bound operations carry their key: `ops = template.boundListOps(key); ops.rightPushAll(...); ops.expire(...)`.
   if (a.receiver.text !== '' && a.receiver.text === b.receiver.text && isBound(a.receiver.text, text)) return true;
   if (a.receiver.library === 'redisson' || b.receiver.library === 'redisson') return a.receiver.library === b.receiver.library && a.receiver.text !== '' && a.receiver.text === b.receiver.text;
-  // One call binds the key inline, the other names it: `boundValueOps(k).set(v)` then `template.expire(k, ttl)`.
-  const boundKey = (site: RedisCallSite) => /\.bound\w+Ops\(([^()]*)\)$/.exec(site.receiver.text)?.[1]?.trim();
+  // One call binds the key, the other names it: `boundValueOps(k).set(v)` (or `ops.set(v)` after `ops = boundValueOps(k)`) then `template.expire(k, ttl)`.
+  const boundKey = (site: RedisCallSite) => /\.bound\w+Ops\(([^()]*)\)$/.exec(site.receiver.text)?.[1]?.trim() ?? boundVariableKey(site.receiver.text, text);
   const aBound = boundKey(a);
   const bBound = boundKey(b);
   if ((aBound ?? bBound) !== undefined && (aBound === undefined) !== (bBound === undefined)) return (aBound ?? a.args[0]?.text.trim()) === (bBound ?? b.args[0]?.text.trim());
   return sameKey(a, b, facts);
 }
+
+/** The key a variable of bound operations was bound to: `ops = template.boundValueOps(key)` → `key`. */
+function boundVariableKey(receiver: string, text: string): string | undefined {
+  const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
+  if (!name || !text.includes('bound')) return undefined;
+  // Asked for many pairs of calls: answered once per receiver and file text.
+  if (boundKeyCache.text !== text) boundKeyCache = { text, byName: new Map() };
+  if (!boundKeyCache.byName.has(name)) boundKeyCache.byName.set(name, new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*[\\w.]*\\.bound\\w+Ops\\(([^()]*)\\)`).exec(text)?.[1]?.trim());
+  return boundKeyCache.byName.get(name);
+}
+
+let boundKeyCache: { text: string; byName: Map<string, string | undefined> } = { text: '', byName: new Map() };
 
 /** `template.boundHashOps(key)`, or a variable declared from one or typed `Bound…Operations`. */
 function isBound(receiver: string, text: string): boolean {
