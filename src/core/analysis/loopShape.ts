@@ -3,6 +3,7 @@
  * fixed in the code, chunks of a collection, or a stream of incoming events. Read once per loop.
  */
 import type { Node } from 'web-tree-sitter';
+import { topLevelParts } from './bracketText';
 import type { LoopInfo } from './model';
 import { spanOf } from './spans';
 import type { LanguageSyntax } from './syntax';
@@ -49,24 +50,7 @@ function stripWrappers(text: string): string {
 
 /** Items of a one-line literal list `[a, b, c]` (top-level commas only); undefined when it is not one. */
 function literalItems(source: string): number | undefined {
-  const inner = source.trim().replace(/^[[(]/, '').replace(/[\])]$/, '').trim();
-  if (!inner) return 0;
-  let depth = 0;
-  let count = 1;
-  let quote = '';
-  for (let i = 0; i < inner.length; i++) {
-    const ch = inner[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    else if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0 && inner.slice(i + 1).trim()) count++;
-  }
-  return count;
+  return topLevelParts(source.trim().replace(/^[[(]/, '').replace(/[\])]$/, '').trim()).length;
 }
 
 /**

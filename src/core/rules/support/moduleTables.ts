@@ -2,33 +2,11 @@
  * command-in-loop: a loop over a table the module writes out as a literal (`MESSAGES = {...}` at column 0, however
  * it is named) and never changes: its rounds are fixed by the code, like a loop over `METRICS`.
  */
+import { balancedFrom } from '../../analysis/bracketText';
 import type { RedisCallSite } from '../rule';
 
 /** `for k in A.keys()`, `for (const k of Object.keys(A))`, `for k, v in A.items()`: the table iterated. */
 const TABLE_ITERATION = /^\s*(?:async\s+)?for\s*\(?\s*(?:const|let|var)?\s*[^\n]*?\s(?:in|of)\s+(?:Object\.(?:keys|values|entries)\(\s*)?([A-Za-z_$][\w$]*)(?:\.(?:keys|values|items|entries)\(\s*\))?\s*\)?\s*\)?\s*:?\s*(?:\{|$)/;
-
-const CLOSING: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
-
-/** The bracketed text that opens at `open` (strings skipped), or undefined when it does not close. */
-function balancedFrom(text: string, open: number): string | undefined {
-  const stack: string[] = [];
-  let quote = '';
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    else if (CLOSING[ch]) stack.push(CLOSING[ch]);
-    else if (ch === stack[stack.length - 1]) {
-      stack.pop();
-      if (!stack.length) return text.slice(open, i + 1);
-    }
-  }
-  return undefined;
-}
 
 /** The table's name is bound once, at column 0, to a literal dict/list/object/array, and never changed after. */
 function literalTableOfModule(name: string, text: string): boolean {

@@ -2,55 +2,12 @@
  * Loops over a parameter that every caller in the file fills with a short literal list (`multiply_delete(client,
  * ['full', 'db_data'])`): the rounds are bounded by those lists, not by data that grows.
  */
+import { parenthesised, topLevelParts } from '../../analysis/bracketText';
 import type { RedisCallSite } from '../rule';
 
 /** The most items a literal argument may have for the loop over it to count as a short fixed list. */
 const SHORT_LIST = 3;
 const FOR_OVER_NAME = /^\s*(?:async\s+)?for\s*(?:await\s*)?\(?\s*(?:const|let|var)?\s*[^\n]*?\s(?:in|of)\s+([A-Za-z_$][\w$]*)\s*\)?\s*:?\s*(?:\{|$)/;
-
-/** Splits the text between a call's parentheses at its top-level commas (strings and brackets skipped). */
-function topLevelParts(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    else if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last) parts.push(last);
-  return parts;
-}
-
-/** The text inside the parentheses that open at `open`, or undefined when they do not close. */
-function parenthesised(text: string, open: number): string | undefined {
-  let depth = 0;
-  let quote = '';
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return text.slice(open + 1, i);
-  }
-  return undefined;
-}
 
 /** Items of a literal list or tuple argument (`['a', 'b']`, `("a",)`), or undefined when the argument is not one. */
 function literalListLength(argument: string): number | undefined {

@@ -7,17 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyInput } from '../../../../src/core/memory/keyInput';
 import { DEFAULT_NAMESPACE_OPTIONS, NamespaceTreeBuilder, type NamespaceTreeOptions } from '../../../../src/core/memory/namespaceTree';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../helpers/seededRandom';
 
 interface GeneratedKey { name: string; type: string; memoryBytes: number; ttlMs: number }
 

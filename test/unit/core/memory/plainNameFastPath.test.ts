@@ -6,18 +6,7 @@ import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector } from '../../../../src/core
 import { DEFAULT_NAMESPACE_OPTIONS } from '../../../../src/core/memory/namespaceTree';
 import { TopList } from '../../../../src/core/memory/topKeys';
 import type { KeyRecord } from '../../../../src/core/memory/types';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../helpers/seededRandom';
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 

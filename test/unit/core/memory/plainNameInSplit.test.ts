@@ -10,17 +10,7 @@ import { sortDelimiters } from '../../../../src/core/memory/keyNamePattern';
 import { keyNameFields } from '../../../../src/core/memory/keyRecordName';
 import { DEFAULT_COLLECTOR_OPTIONS, MemoryCollector } from '../../../../src/core/memory/memoryCollector';
 import { DEFAULT_NAMESPACE_OPTIONS } from '../../../../src/core/memory/namespaceTree';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../helpers/seededRandom';
 
 /** Names mostly of letters, digits and delimiters, with now and then a byte from anywhere in 0-255. */
 function byteNames(count: number, seed: number): Uint8Array[] {
