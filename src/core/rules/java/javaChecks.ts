@@ -6,7 +6,8 @@ import { javaClientPerRequest, javaCommandInLoop, javaHardcodedCredentials } fro
 import { javaCrossSlotMultiKey } from './javaCrossSlot';
 import { javaPlaintextRemoteConnection } from './javaTransportChecks';
 import { javaLockReleaseWithoutOwnership, javaLockWithoutExpiry } from './javaLockChecks';
-import { javaCacheWriteWithoutTtl, javaSetThenExpire } from './javaWriteChecks';
+import { javaCacheWriteWithoutTtl } from './javaCacheWriteChecks';
+import { javaSetThenExpire } from './javaWriteChecks';
 
 export const JAVA_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
   'keys-command': javaKeysCommand,

@@ -1,0 +1,174 @@
+/**
+ * cache-write-without-ttl for Java: a value written as a cache entry (by RedisTemplate, Jedis, Lettuce, Redisson or
+ * a project wrapper, or through @Cacheable) with no TTL, where the code gives no sign the entry is meant to last.
+ */
+import { javaFactsOf, type JavaFacts, type JavaMethod } from '../../analysis/java/javaFacts';
+import type { RedisCallSite } from '../../analysis/model';
+import type { RuleContext } from '../rule';
+import { callText, hasTtlArgument, methodOf, receiverName, redissonName, shownJavaKey, sitesByMethod } from './javaSupport';
+import { EXPIRES, isBound, sameFunction, setWithTtl } from './javaWriteChecks';
+
+/** The method forwards its own parameters: a wrapper's TTL-less overload, whose caller chooses. */
+function isForwardingWrapper(site: RedisCallSite, context: RuleContext): boolean {
+  const method = methodOf(site, javaFactsOf(context.model));
+  const key = site.args[0]?.text;
+  if (!method || !key || !method.params.includes(key) || method.params.length > 3) return false;
+  // Named after the command it wraps (set, setObject, hSet, put...), not after what it caches (putIntoCache).
+  return !CACHE_WORD.test(method.name) && (method.name.toLowerCase().includes(site.method.toLowerCase()) || method.name.toUpperCase().includes(site.command));
+}
+
+const CACHE_WORD = /cache/i;
+
+/**
+ * A wrapper's TTL-less write of the key its caller passes, next to an overload or variant that takes a timeout
+ * (`setCacheObject(key, value)` beside `setCacheObject(key, value, timeout, unit)` or `setCacheObjectWithTimeout`):
+ * the wrapper offers both, the caller chooses. An HSET that only forwards the caller's hash, field and value
+ * (`setCacheMapValue(key, hKey, v)`) writes the caller's hash, whatever the wrapper's name says.
+ */
+function offeredWithTtl(write: RedisCallSite, method: JavaMethod, facts: JavaFacts | undefined): boolean {
+  const key = write.args[0]?.text;
+  if (!key || !method.params.includes(key)) return false;
+  // A thin HSET wrapper hands on all three of its caller's arguments; one that builds the value (`putCache`) writes entries itself.
+  if (write.command === 'HSET') return write.args.every((a) => method.params.includes(a.text));
+  const variants = facts?.methods.filter((m) => m !== method && m.name.startsWith(method.name)) ?? [];
+  return variants.some((m) => m.params.some((p) => /time|ttl|expire|duration|seconds|minutes/i.test(p)));
+}
+
+/**
+ * Calls whose key is their receiver: a Redisson object (`bucket.set(v)`, `cache.put(id, v)`) or bound operations
+ * (`template.boundHashOps("items").put(id, v)`). Their arguments start after the key.
+ */
+function keyedByReceiver(site: RedisCallSite, text: string): boolean {
+  return site.receiver.text !== '' && (site.receiver.library === 'redisson' || isBound(site.receiver.text, text));
+}
+
+/** The key a call addresses, as source text: its first argument, or its receiver when the receiver is the key. */
+function keyOf(site: RedisCallSite, text: string): string | undefined {
+  return keyedByReceiver(site, text) ? `@${site.receiver.text}` : site.args[0]?.text;
+}
+
+/** The value a SET or HSET writes: its last argument after the key (and the field). */
+function writtenValue(site: RedisCallSite, text: string): string {
+  const rest = keyedByReceiver(site, text) ? site.args : site.args.slice(1);
+  return rest[site.command === 'HSET' ? 1 : 0]?.text ?? '';
+}
+
+export function javaCacheWriteWithoutTtl(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  const byMethod = sitesByMethod(context.model.callSites);
+  const text = context.model.text;
+  for (const write of context.model.callSites) {
+    const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
+    if ((write.command !== 'SET' && write.command !== 'HSET') || write.batched) continue;
+    const byReceiver = keyedByReceiver(write, text);
+    const rest = byReceiver ? write.args : write.args.slice(1);
+    if (write.command === 'SET' && (hasTtlArgument(write) || rest.length > 1)) continue;
+    if (write.command === 'HSET' && rest.length !== 2) continue;
+    if (isForwardingWrapper(write, context)) continue;
+    const fn = write.enclosingFunction;
+    const method = methodOf(write, facts);
+    if (method && offeredWithTtl(write, method, facts)) continue;
+    const key = keyOf(write, text);
+    const opened = byReceiver ? redissonName(write, text) : undefined;
+    // The name a Redisson object was opened with is cut at its first `)`: a call in it (`getMap(keyOf(id))`) shows the receiver instead.
+    const keyName = byReceiver ? ((opened && !opened.includes('(') ? opened : undefined) ?? /\.bound\w+Ops\(([^()]*)\)$/.exec(write.receiver.text)?.[1] ?? write.receiver.text) : (write.args[0]?.text ?? '');
+    const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${keyName}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
+    // Cache-aside: the method read the same key before writing it.
+    const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key);
+    // Written back on a miss; an update of an entry that was found (`if (o != null) set(...)`) keeps the entry's fate.
+    const between = read ? text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
+    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !writesBackWhatItRead(text, read, writtenValue(write, text), write)
+      // A Redisson object or bound operations also hold carts and state: only a write inside the branch taken when the read found nothing fills a cache.
+      && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)));
+    const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
+    if (!cacheNamed && !readFirst && !inCacheClass) continue;
+    // The method claimed the same key with SETNX first (`setIfAbsent(key, v)`, then `set(key, v)` on a take-over): a lock or claim, not a cache entry.
+    if (!cacheNamed && sites.some((s) => s.command === 'SETNX' && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key)) continue;
+    const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && keyOf(s, text) === key);
+    if (expires || (method && expiresLogically(text.slice(method.start, write.span.startOffset), writtenValue(write, text)))) continue;
+    context.report({
+      messageId: '{{call}} writes the cache entry {{key}} without a TTL: it stays until it is deleted, and the cache only grows. {{advice}}',
+      data: {
+        call: callText(write),
+        key: byReceiver ? keyName : shownJavaKey(write),
+        advice: write.command === 'HSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : write.receiver.library === 'jedis' ? `Use ${receiverName(write, 'jedis')}.setex(key, seconds, value) or ${setWithTtl(write)}.` : `Use ${setWithTtl(write)}.`,
+      },
+      span: write.span,
+    });
+  }
+  reportCacheableWithoutTtl(context);
+}
+
+/**
+ * Logical expiry: the value written carries its own expiry time (`data.setExpireTime(now.plusSeconds(ttl))`, then
+ * `set(key, toJson(data))`), and readers rebuild the entry once that time has passed: the key is meant to outlive it.
+ * Followed one assignment back from the value written (`json = toJson(data)`).
+ */
+function expiresLogically(body: string, value: string): boolean {
+  if (!/\.\s*set(?:Expire|Expiry|Expiration|Expired)/.test(body)) return false;
+  const names = new Set(value.match(/\b[a-zA-Z_]\w*\b/g) ?? []);
+  for (const name of [...names]) {
+    const assigned = new RegExp(`\\b${name}\\s*=\\s*([^;]+);`).exec(body)?.[1];
+    for (const inner of assigned?.match(/\b[a-zA-Z_]\w*\b/g) ?? []) names.add(inner);
+  }
+  return [...names].some((name) => new RegExp(`\\b${name}\\s*\\.\\s*set(?:Expire|Expiry|Expiration|Expired)\\w*\\s*\\(`).test(body));
+}
+
+/**
+ * A read-modify-write of a value the method keeps (`stock = get(k); n = parse(stock) - 1; set(k, valueOf(n))`): the
+ * value written is computed from the value read, so the key is a counter or state, not a cache entry refilled on a
+ * miss. The read may be converted where it is assigned (`int stock = Integer.parseInt(String.valueOf(get(k)))`).
+ * Followed through the locals assigned between the two calls; a local reassigned from elsewhere (`v = db.load()`)
+ * no longer carries the read.
+ */
+function writesBackWhatItRead(text: string, read: RedisCallSite, value: string, write: RedisCallSite): boolean {
+  const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
+  const target = /(\w+)\s*=\s*(?:\([\w<>.]+\)\s*)?(?:[\w.]+\s*\(\s*)*$/.exec(head);
+  if (!target || !value) return false;
+  const carriers = new Set([target[1]]);
+  const mentions = (expression: string) => [...carriers].some((name) => new RegExp(`\\b${name}\\b`).test(expression));
+  for (const assignment of text.slice(read.callSpan.endOffset, write.span.startOffset).matchAll(/\b(\w+)\s*=(?!=)\s*([^;]*);/g)) {
+    if (mentions(assignment[2])) carriers.add(assignment[1]);
+    else carriers.delete(assignment[1]);
+  }
+  return mentions(value);
+}
+
+/**
+ * The write sits inside `if (value == null) { ... }` (or `isEmpty`) for the value the read returned: the entry is
+ * loaded and written back because the cache missed.
+ */
+function insideMissBranch(text: string, read: RedisCallSite, write: RedisCallSite): boolean {
+  const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
+  const variable = /(\w+)\s*=\s*(?:\([\w<>.,\s]+\)\s*)?$/.exec(head)?.[1];
+  if (!variable) return false;
+  const between = text.slice(read.callSpan.endOffset, write.span.startOffset);
+  const miss = new RegExp(`\\bif\\s*\\([^{;]*(?:\\b${variable}\\s*==\\s*null|\\bnull\\s*==\\s*${variable}\\b|isEmpty\\(\\s*${variable}\\s*\\)|\\b${variable}\\s*\\.\\s*isEmpty\\(\\))[^{;]*\\)\\s*\\{`, 'g');
+  let last: RegExpExecArray | null = null;
+  for (let match = miss.exec(between); match; match = miss.exec(between)) last = match;
+  if (!last) return false;
+  let depth = 0;
+  for (const ch of between.slice(last.index + last[0].length - 1)) {
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return false;
+  }
+  return depth > 0;
+}
+
+/** `@Cacheable` when this file configures no TTL for the cache manager (Spring Boot's default RedisCacheManager sets none). */
+function reportCacheableWithoutTtl(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return;
+  const cacheables = facts.annotations.filter((a) => a.name === 'Cacheable' || a.name === 'CachePut');
+  if (!cacheables.length) return;
+  if (/entryTtl|setTTL|time-to-live|timeToLive|expireAfter|\bttl\s*=/i.test(context.model.text)) return;
+  // A cache manager named on the annotation is configured elsewhere, with whatever TTL it has.
+  for (const annotation of cacheables) {
+    if (/cacheManager\s*=|cacheResolver\s*=/.test(annotation.args)) continue;
+    context.report({
+      messageId: '@{{name}} stores results in Redis through a cache manager that sets no TTL here (Spring Boot\'s RedisCacheManager default is no expiry): entries never expire. Set spring.cache.redis.time-to-live, or RedisCacheConfiguration.defaultCacheConfig().entryTtl(...).',
+      data: { name: annotation.name },
+      span: annotation.fullSpan,
+    });
+  }
+}
