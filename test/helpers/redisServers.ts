@@ -38,8 +38,9 @@ export async function freePort(): Promise<number> {
         server.close(() => resolve(chosen));
       });
     });
-    // Cluster nodes also listen on port + 10000: keep both inside the valid range and apart from earlier picks.
-    if (port > 0 && port < 55000 && !handedOut.has(port) && !handedOut.has(port + 10000)) {
+    // Cluster nodes also listen on port + 10000: keep both inside the valid range and apart from earlier picks, and
+    // make sure the bus port is free right now too (another test process or an outgoing connection may hold it).
+    if (port > 0 && port < 55000 && !handedOut.has(port) && !handedOut.has(port + 10000) && (await canBind(port + 10000))) {
       handedOut.add(port);
       handedOut.add(port + 10000);
       return port;
@@ -146,9 +147,12 @@ export async function startProcess(
     const why = SERVER.unavailableReason ? `: ${SERVER.unavailableReason}` : '';
     throw new Error(`${binary} does not exist (testing ${SERVER.label}, REDIS_REVIEW_SERVER=${SERVER.id})${why}`);
   }
-  const child = spawn(binary, argv, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A server without a logfile logs to stdout: keep its tail, so a failed start says why (a port in use...).
+  const child = spawn(binary, argv, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => (stdout = (stdout + String(chunk)).slice(-4000)));
   let exited = false;
   child.once('exit', () => (exited = true));
   const server: ServerProcess = {
@@ -168,7 +172,7 @@ export async function startProcess(
     await waitFor(async () => {
       if (exited) {
         const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8').slice(-2000) : '';
-        throw new Error(`${binary} exited at start: ${stderr}${log}`);
+        throw new Error(`${binary} exited at start: ${stderr}${log}${stdout.slice(-2000)}`);
       }
       return canConnect(readyPort);
       // A process that fails to start exits at once (above); this limit only catches a hang. Starts took over 15 s
