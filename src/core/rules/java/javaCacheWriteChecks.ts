@@ -22,14 +22,14 @@ const CACHE_WORD = /cache/i;
 /**
  * A wrapper's TTL-less write of the key its caller passes, next to an overload or variant that takes a timeout
  * (`setCacheObject(key, value)` beside `setCacheObject(key, value, timeout, unit)` or `setCacheObjectWithTimeout`):
- * the wrapper offers both, the caller chooses. An HSET that only forwards the caller's hash, field and value
- * (`setCacheMapValue(key, hKey, v)`) writes the caller's hash, whatever the wrapper's name says.
+ * the wrapper offers both, the caller chooses. An HSET or HMSET that only forwards the caller's hash, field and value
+ * (`setCacheMapValue(key, hKey, v)`, `setCacheMap(key, map)`) writes the caller's hash, whatever the wrapper's name says.
  */
 function offeredWithTtl(write: RedisCallSite, method: JavaMethod, facts: JavaFacts | undefined): boolean {
   const key = write.args[0]?.text;
   if (!key || !method.params.includes(key)) return false;
   // A thin HSET wrapper hands on all three of its caller's arguments; one that builds the value (`putCache`) writes entries itself.
-  if (write.command === 'HSET') return write.args.every((a) => method.params.includes(a.text));
+  if (write.command === 'HSET' || write.command === 'HMSET') return write.args.every((a) => method.params.includes(a.text));
   const variants = facts?.methods.filter((m) => m !== method && m.name.startsWith(method.name)) ?? [];
   return variants.some((m) => m.params.some((p) => /time|ttl|expire|duration|seconds|minutes/i.test(p)));
 }
@@ -59,11 +59,13 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
   const text = context.model.text;
   for (const write of context.model.callSites) {
     const sites = byMethod.get(write.enclosingFunction?.span.startOffset ?? -1) ?? [];
-    if ((write.command !== 'SET' && write.command !== 'HSET') || write.batched) continue;
+    if ((write.command !== 'SET' && write.command !== 'HSET' && write.command !== 'HMSET') || write.batched) continue;
     const byReceiver = keyedByReceiver(write, text);
     const rest = byReceiver ? write.args : write.args.slice(1);
     if (write.command === 'SET' && (hasTtlArgument(write) || rest.length > 1)) continue;
     if (write.command === 'HSET' && rest.length !== 2) continue;
+    // HMSET of one map: a whole object stored as a hash (`putAll(key, BeanUtil.beanToMap(shop))`).
+    if (write.command === 'HMSET' && rest.length !== 1) continue;
     if (isForwardingWrapper(write, context)) continue;
     const fn = write.enclosingFunction;
     const method = methodOf(write, facts);
@@ -73,13 +75,16 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     // The name a Redisson object was opened with is cut at its first `)`: a call in it (`getMap(keyOf(id))`) shows the receiver instead.
     const keyName = byReceiver ? ((opened && !opened.includes('(') ? opened : undefined) ?? /\.bound\w+Ops\(([^()]*)\)$/.exec(write.receiver.text)?.[1] ?? write.receiver.text) : (write.args[0]?.text ?? '');
     const cacheNamed = CACHE_WORD.test(`${fn?.name ?? ''} ${keyName}`) || (method !== undefined && method.annotations.some((a) => /Cache/.test(a)));
-    // Cache-aside: the method read the same key before writing it.
-    const read = sites.find((s) => (s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS') && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key);
+    // Cache-aside: the method read the same key before writing it (an object hash: read whole, written whole).
+    const readsBack = (s: RedisCallSite) => s.command === 'GET' || s.command === 'HGET' || s.command === 'EXISTS' || (write.command === 'HMSET' && s.command === 'HGETALL');
+    const read = sites.find((s) => readsBack(s) && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key);
     // Written back on a miss; an update of an entry that was found (`if (o != null) set(...)`) keeps the entry's fate.
     const between = read ? text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
     const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !writesBackWhatItRead(text, read, writtenValue(write, text), write)
       // A Redisson object or bound operations also hold carts and state: only a write inside the branch taken when the read found nothing fills a cache.
-      && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)));
+      && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)))
+      // A hash read whole and written whole is also a record updated in place: only a write on the miss fills a cache.
+      && (write.command !== 'HMSET' || insideMissBranch(text, read, write));
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
     // The method claimed the same key with SETNX first (`setIfAbsent(key, v)`, then `set(key, v)` on a take-over): a lock or claim, not a cache entry.
@@ -91,7 +96,7 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
       data: {
         call: callText(write),
         key: byReceiver ? keyName : shownJavaKey(write),
-        advice: write.command === 'HSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : write.receiver.library === 'jedis' ? `Use ${receiverName(write, 'jedis')}.setex(key, seconds, value) or ${setWithTtl(write)}.` : `Use ${setWithTtl(write)}.`,
+        advice: write.command === 'HSET' || write.command === 'HMSET' ? 'Give the hash an expiry, or store entries as their own keys with a TTL.' : write.receiver.library === 'jedis' ? `Use ${receiverName(write, 'jedis')}.setex(key, seconds, value) or ${setWithTtl(write)}.` : `Use ${setWithTtl(write)}.`,
       },
       span: write.span,
     });

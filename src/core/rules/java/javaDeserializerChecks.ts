@@ -1,5 +1,6 @@
 /** Java check of serializers and codecs that let the stored bytes choose the class to instantiate (the Java analogue of pickle). */
-import { javaFactsOf, type JavaMethod } from '../../analysis/java/javaFacts';
+import { javaFactsOf, type JavaInvocation, type JavaMethod } from '../../analysis/java/javaFacts';
+import type { RedisCallSite } from '../../analysis/model';
 import { spanFromOffsets } from '../../analysis/spans';
 import type { RuleContext } from '../rule';
 
@@ -67,18 +68,32 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
       report(annotation.fullSpan, '@EnableCaching with Spring Boot\'s auto-configured RedisCacheManager stores cached values with JdkSerializationRedisSerializer: every cache read Java-deserializes bytes from Redis. Declare a RedisCacheConfiguration with a JSON or String value serializer.');
     }
   }
-  // A project's own Java deserialization applied to a reply read from Redis.
+  // A project's own Java deserialization applied to a reply read from Redis: a utility, or a method of this file that
+  // reads its argument with ObjectInputStream (`getProductByBytes(bytes)` wrapping `new ObjectInputStream(...).readObject()`).
+  const localDecoders = new Set(facts.methods.filter((m) => m.params.length === 1 && OBJECT_STREAM_READ.test(code().slice(m.start, m.end))).map((m) => m.name));
   for (const invocation of facts.invocations) {
+    const localDecoder = localDecoders.has(invocation.name) && (invocation.object === '' || invocation.object === 'this') && invocation.args.length === 1;
+    if (localDecoder) {
+      if (readBeforeIn(invocation, facts.methods, context.model.callSites)) report(invocation.span, '{{name}}(…) Java-deserializes bytes read from Redis with ObjectInputStream: anyone who can write the key chooses the class to instantiate. Store JSON or strings and map them to your class.', { name: invocation.name });
+      continue;
+    }
     if (!/^(toObject|unserialize|deserialize|readObject)$/.test(invocation.name)) continue;
     // A project utility's one-argument decode (`RedisUtil.deserialize(bytes)`) has no target type: the bytes name it. Typed decoders take a class.
     const untypedUtility = invocation.args.length === 1 && /^[A-Z]\w*(?:Util|Utils|Helper|Tool|Tools)$/.test(invocation.object);
     if (invocation.object && !untypedUtility && !/^(SerializationUtils|SerializeUtils?|SerializeUtil|ObjectUtils?|SerializerUtils?)$/.test(invocation.object)) continue;
-    const method = invocation.method;
-    if (method === undefined) continue;
-    const readBefore = context.model.callSites.some((s) => READS.has(s.command) && s.callSpan.startOffset >= facts.methods[method].start && s.callSpan.startOffset < invocation.callSpan.endOffset);
-    if (!readBefore) continue;
+    if (!readBeforeIn(invocation, facts.methods, context.model.callSites)) continue;
     report(invocation.span, '{{name}}(…) Java-deserializes bytes read from Redis: anyone who can write the key chooses the class to instantiate. Store JSON or strings and map them to your class.', { name: invocation.name });
   }
+}
+
+/** `new ObjectInputStream(in)` and a `readObject()` on it: Java deserialization of the bytes given. */
+const OBJECT_STREAM_READ = /\bnew\s+ObjectInputStream\s*\([\s\S]*\.\s*readObject\s*\(\s*\)/;
+
+/** A Redis read earlier in the invocation's method (or the read is its argument). */
+function readBeforeIn(invocation: JavaInvocation, methods: readonly JavaMethod[], sites: readonly RedisCallSite[]): boolean {
+  const method = invocation.method;
+  if (method === undefined) return false;
+  return sites.some((s) => READS.has(s.command) && s.callSpan.startOffset >= methods[method].start && s.callSpan.startOffset < invocation.callSpan.endOffset);
 }
 
 /**

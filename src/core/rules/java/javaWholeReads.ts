@@ -107,18 +107,56 @@ function literalMapFields(text: string, write: RedisCallSite): boolean {
   return puts.length > 0 && puts.every((field) => /^"[^"]*"$/.test(field));
 }
 
+/** A conversion of one object into a map of its fields: `BeanUtil.beanToMap(shop)`, `mapper.convertValue(u, Map.class)`, `BeanUtils.describe(u)`. */
+const OBJECT_TO_MAP = /\b(?:beanToMap|objectToMap|describe)\s*\(|\bconvertValue\s*\([^;]*\bMap\.class|\bBeanMap(?:\.create)?\s*\(/;
+
+/**
+ * The map an HMSET writes is one object's fields: `putAll(key, BeanUtil.beanToMap(shop))`, or a local assigned such a
+ * conversion and given no computed field afterwards (`m = BeanUtil.beanToMap(v); m.put("ts", now); putAll(key, m)`).
+ */
+function objectMapFields(text: string, write: RedisCallSite): boolean {
+  const map = write.args[1]?.text.trim();
+  if (!map) return false;
+  if (OBJECT_TO_MAP.test(map)) return true;
+  if (!/^\w+$/.test(map) || !write.enclosingFunction) return false;
+  const body = text.slice(write.enclosingFunction.span.startOffset, write.span.startOffset);
+  const assignments = [...body.matchAll(new RegExp(`\\b${map}\\s*=(?!=)\\s*([^;]+);`, 'g'))];
+  const last = assignments.pop();
+  if (!last || !OBJECT_TO_MAP.test(last[1])) return false;
+  const after = body.slice(last.index! + last[0].length);
+  return [...after.matchAll(new RegExp(`\\b${map}\\s*\\.\\s*put\\s*\\(\\s*([^,]*),`, 'g'))].every((m) => /^"[^"]*"$/.test(m[1].trim()));
+}
+
+/** The key expression a call names, through a local of its method (`key` after `String key = PREFIX + id;`), whitespace dropped. */
+function resolvedKey(text: string, site: RedisCallSite): string | undefined {
+  const arg = site.args[0]?.text.replace(/\s+/g, '');
+  if (!arg || !/^[a-z]\w*$/.test(arg) || !site.enclosingFunction) return arg;
+  const body = text.slice(site.enclosingFunction.span.startOffset, site.span.startOffset);
+  return [...body.matchAll(new RegExp(`\\b${arg}\\s*=(?!=)\\s*([^;]+);`, 'g'))].pop()?.[1].replace(/\s+/g, '') ?? undefined;
+}
+
 /**
  * `put("user:1", "name", …)`, `put("user:1", "age", …)` then `entries("user:1")`: every write of the hash in this file
- * names its fields in the code, so the hash holds one object's few fields, not an entry per item.
+ * names its fields in the code, so the hash holds one object's few fields, not an entry per item. A key built at run
+ * time (`RESTAURANT + id`) counts when every write of the same expression stores one object's fields
+ * (`putAll(key, BeanUtil.beanToMap(restaurant))`): one hash per entity, each with the fields of its class.
  */
 function fixedFieldHash(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
   // Redisson maps and bound operations carry their key in the receiver: their first argument is a field.
   const keyFirst = (s: RedisCallSite) => s.receiver.library !== 'redisson' && !/\.bound\w+Ops\(/.test(s.receiver.text);
   if (!site.command.startsWith('H') || !keyFirst(site)) return false;
+  const isWrite = (s: RedisCallSite) => (s.command === 'HSET' || s.command === 'HMSET' || s.command === 'HSETNX') && keyFirst(s);
+  const namedFields = (w: RedisCallSite) => (w.command === 'HMSET' ? literalMapFields(text, w) || objectMapFields(text, w) : /^"[^"]*"$/.test(w.args[1]?.text.trim() ?? ''));
   const key = literalKey(text, site);
-  if (key === undefined) return false;
-  const writes = sites.filter((s) => (s.command === 'HSET' || s.command === 'HMSET' || s.command === 'HSETNX') && keyFirst(s) && literalKey(text, s) === key);
-  return writes.length > 0 && writes.every((w) => (w.command === 'HMSET' ? literalMapFields(text, w) : /^"[^"]*"$/.test(w.args[1]?.text.trim() ?? '')));
+  if (key !== undefined) {
+    const writes = sites.filter((s) => isWrite(s) && literalKey(text, s) === key);
+    return writes.length > 0 && writes.every(namedFields);
+  }
+  const expression = resolvedKey(text, site);
+  // A parameter (no assignment in the method) is whatever key each caller passes: a wrapper's read, judged as such.
+  if (!expression) return false;
+  const writes = sites.filter((s) => isWrite(s) && resolvedKey(text, s) === expression);
+  return writes.length > 0 && writes.every((w) => w.command === 'HMSET' && objectMapFields(text, w));
 }
 
 export function javaUnboundedCollectionRead(context: RuleContext): void {
