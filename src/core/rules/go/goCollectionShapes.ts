@@ -4,6 +4,7 @@
  * one per listed entity, and keys held in a function's own local variable.
  */
 import type { Arg, RedisCallSite } from '../../analysis/model';
+import { keyPatternOf } from '../../analysis/argumentValues';
 
 /** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
 const PARTICIPANTS = new Set(['workers', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
@@ -82,4 +83,46 @@ export function passThroughWrapper(text: string, site: RedisCallSite, keyIsParam
   // return nil, wrap(err) }`, `return result, nil`): one statement sends the command, the rest only returns.
   const rest = code.filter((line) => !/^if\s+err\s*!=\s*nil\s*\{$|^\}$|^return\b/.test(line));
   return rest.length === 1 && /^[\w\s,]+:?=\s/.test(rest[0]) && rest[0].includes(`.${site.method}(`) && code.some((line) => /^if\s+err\s*!=\s*nil\s*\{$/.test(line)) && code.some((line) => /^return\b/.test(line));
+}
+
+const HASH_WRITES = new Set(['HSET', 'HMSET']);
+
+/**
+ * Which keys an argument names: its pattern when static, else the key builder it calls
+ * (`keys.TaskKey(cfg.ClusterID, taskID)` and `keys.TaskKey(cfg.ClusterID, task.ID)` name the same family), else its text.
+ */
+function keyFamily(arg: Arg | undefined): string | undefined {
+  if (!arg) return undefined;
+  const pattern = keyPatternOf(arg);
+  if (pattern !== undefined) return pattern;
+  // fmt.Sprintf and strings.Join build any key: only a project's own builder names a family.
+  const builder = /^([\w.]+)\(/.exec(arg.text.trim())?.[1];
+  return builder && !/^(fmt|strings|strconv)\./.test(builder) ? `${builder}()` : arg.text.trim();
+}
+
+/**
+ * A hash the file writes only as a record: every HSET / HMSET of the key names its fields as string literals
+ * (`HSet(ctx, taskKey(id), "id", t.ID, "state", t.State, …)`), so HGETALL returns that fixed set of fields however
+ * many records exist. A write with a computed field (`HSet(ctx, key, token, flag)`) or a map argument makes it a
+ * map that grows per entry, and a hash the file never writes stays unknown.
+ */
+export function recordHashOfFile(sites: readonly RedisCallSite[], keyArg: Arg | undefined): boolean {
+  const key = keyFamily(keyArg);
+  if (!key) return false;
+  const writes = sites.filter((s) => HASH_WRITES.has(s.command) && keyFamily(s.args[0]) === key);
+  if (!writes.length) return false;
+  return writes.every((write) => {
+    const fields = write.args.slice(1).filter((_, i) => i % 2 === 0);
+    return fields.length > 0 && write.args.length % 2 === 1 && fields.every((field) => /^"[^"]*"$|^`[^`]*`$/.test(field.text.trim()));
+  });
+}
+
+/**
+ * A library function named after the command it wraps (`func HGetAll[T any](ctx, uc, key string)` decoding each
+ * value, `func (c *Cache) SMembers(key string)`), given its caller's key: it is the client's vocabulary, not a use,
+ * and how big the collection is shows where it is called.
+ */
+export function commandNamedWrapper(site: RedisCallSite, keyIsParameter: boolean): boolean {
+  const name = site.enclosingFunction?.name ?? '';
+  return keyIsParameter && name.toLowerCase() === site.command.toLowerCase().replace(/\s+/g, '');
 }

@@ -8,7 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
-import { localKey, participantRegistry, passThroughWrapper, recordPerLoopItem } from './goCollectionShapes';
+import { commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, recordHashOfFile, recordPerLoopItem } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 
@@ -99,6 +99,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
     let reason: string | undefined;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
     if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site))) continue;
+    if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && recordHashOfFile(context.model.callSites, site.args[0])) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
     else if (BY_SCORE.has(site.command)) {
@@ -106,7 +107,8 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
       const options = site.args.map((a) => heldStructLiteral(context.model.text, site, a.text) ?? a.text).join(' ');
       if (/\+inf|"\+inf"|Max:\s*"\+inf"/.test(options) && !/Count:|Offset:|LIMIT/i.test(options)) reason = 'reads every member up to +inf without a limit';
     }
-    if (!reason || passThroughWrapper(context.model.text, site, keyFromParameter(context.model.text, site, site.args[0]))) continue;
+    const keyIsParameter = !!reason && keyFromParameter(context.model.text, site, site.args[0]);
+    if (!reason || passThroughWrapper(context.model.text, site, keyIsParameter) || commandNamedWrapper(site, keyIsParameter)) continue;
     const paged = pagedRead(site);
     context.report({
       messageId: '{{call}} {{reason}} of {{key}} in one reply: it grows with the data and blocks the server while it is built; page it with {{paged}}.',
