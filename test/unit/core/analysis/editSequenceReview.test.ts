@@ -2,7 +2,7 @@
  * A scripted editing session on one Python module, reviewed after every step with the previous review (as the
  * editor does) and compared with a whole-file review of the same text: typing inside a function and at column 0
  * (which breaks the function until the line is indented), deleting and restoring the client assignment, changing
- * an import, a module-level name and a class attribute.
+ * an import, a module-level name and a class attribute, and a helper that another function calls in a loop.
  */
 import type { Tree } from 'web-tree-sitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +162,31 @@ describe('an editing session on a Python module', () => {
     // Most reviews keep part of the module: not those after a changed import or client, nor those of a text with an
     // unterminated string (the rest of the module is then one syntax error).
     expect(session.reusing / session.reviews).toBeGreaterThan(0.6);
+  }, 120_000);
+
+  it('agrees with a whole-file review when a helper that another function calls in a loop changes', () => {
+    const helper = ['def fetch(key):', '    return r.get(key)', '', ''].join('\n');
+    const caller = ['def fetch_all(keys):', '    out = []', '    for key in keys:', '        out.append(fetch(key))', '    return out', '', ''].join('\n');
+    session?.tree.delete();
+    session = new Session(moduleText(8).replace('def handler_3(', `${helper}\n${caller}\ndef handler_3(`));
+    const loopFindings = () => session.rules().filter((rule) => rule.startsWith('command-in-loop')).length;
+    const before = loopFindings();
+    expect(before).toBeGreaterThan(0);
+    // The helper stops sending a command: the loop in the other function is no longer N+1.
+    const body = session.text.indexOf('r.get(key)');
+    session.replace('helper sends no command', body, 'r.get(key)'.length, 'dict(cache).get(key)');
+    expect(loopFindings()).toBe(before - 1);
+    session.replace('helper sends its command again', body, 'dict(cache).get(key)'.length, 'r.get(key)');
+    expect(loopFindings()).toBe(before);
+    // The helper renamed while typing, then named back.
+    const name = session.text.indexOf('def fetch(') + 'def fetch'.length;
+    session.type('helper renamed', name, '_one');
+    session.replace('helper named back', name, '_one'.length, '');
+    expect(loopFindings()).toBe(before);
+    // A line typed at column 0 inside the helper breaks it until the line is indented.
+    const inside = session.text.indexOf('    return r.get(key)');
+    session.type('column-0 line in the helper', inside, 'y = 1\n');
+    session.replace('column-0 line indented', inside, 0, '    ');
+    expect(session.mismatches).toEqual([]);
   }, 120_000);
 });
