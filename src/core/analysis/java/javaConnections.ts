@@ -88,7 +88,7 @@ export function acquisitionOf(node: Node, name: string, receiver: JavaReceiver, 
   // Shutting a Lettuce client down closes every connection it opened; a Lettuce connection closed at all is not leaked.
   if (library === 'lettuce' && (releases(body, object.text) || (variable !== undefined && releases(body, variable)))) return { ...base, variable, released: true, handedOver: false, tryWithResources: false };
   if (!variable) return { ...base, released: finallies.some((f) => releases(f, object.text)), handedOver: false, tryWithResources: false };
-  const released = finallies.some((f) => releases(f, variable) && onEveryPathOf(f, node, body)) || (catches.some((c) => releases(c, variable)) && releasesOutside(body, catches, variable));
+  const released = finallies.some((f) => releases(f, variable) && onEveryPathOf(f, node, body) && !leavesBeforeTry(f, node, variable)) || (catches.some((c) => releases(c, variable)) && releasesOutside(body, catches, variable));
   const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const returned = new RegExp(`return\\s+${escaped}\\s*;`).test(body.text) || new RegExp(`this\\.\\w+\\s*=\\s*${escaped}\\s*;`).test(body.text);
   // A one-shot main that closes or shuts down what it opened.
@@ -109,6 +109,33 @@ function onEveryPathOf(finallyClause: Node, acquisition: Node, body: Node): bool
     if (BRANCHES.has(up.type) && !(up.startIndex <= acquisition.startIndex && acquisition.endIndex <= up.endIndex)) return false;
   }
   return true;
+}
+
+/**
+ * A `return` or `throw` between where the connection is taken and the `try` whose `finally` gives it back
+ * (`Jedis j = pool.getResource(); if (j.incr("n") > 30) return false; try { … } finally { j.close(); }`): that path
+ * leaves with the connection. A return guarded by the connection being null has nothing to give back, and one
+ * preceded by its own release gives it back.
+ */
+function leavesBeforeTry(finallyClause: Node, acquisition: Node, variable: string): boolean {
+  const tryStatement = finallyClause.parent;
+  // The statements after the one taking the connection, up to the try, in the same block.
+  let statement: Node | null = acquisition;
+  while (statement && statement.parent && statement.parent.type !== 'block') statement = statement.parent;
+  if (!tryStatement || !statement || tryStatement.parent?.id !== statement.parent?.id) return false;
+  const skipped: string[] = [];
+  for (let next = statement.nextNamedSibling; next && next.id !== tryStatement.id; next = next.nextNamedSibling) skipped.push(next.text);
+  const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const between = skipped
+    .join('\n')
+    .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+    .replace(new RegExp(`if\\s*\\(\\s*(?:${escaped}\\s*==\\s*null|null\\s*==\\s*${escaped})\\s*\\)\\s*(?:\\{[^{}]*\\}|[^;{}]*;)`, 'g'), '');
+  for (const exit of between.matchAll(/\b(?:return|throw)\b/g)) {
+    const before = between.slice(0, exit.index);
+    const released = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w+)\\s*\\(|\\b(\\w+)\\s*\\(\\s*${escaped}\\s*[,)]`, 'g');
+    if (![...before.matchAll(released)].some((m) => RELEASE_METHODS.test(m[1] ?? m[2]))) return true;
+  }
+  return false;
 }
 
 /** The variable is also released outside the catch clauses (the normal path). */
