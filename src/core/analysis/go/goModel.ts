@@ -15,14 +15,24 @@ function wholeScan(tree: Tree, text: string, path: string, deadline: number): Go
   return scan;
 }
 
-/** Helpers of the file that send one command: their calls inside loops are round trips too. */
+/** Longest function taken as a helper when the command is the only one it sends: a loader that reads one hash and parses it. */
+const ONE_COMMAND_HELPER_LINES = 150;
+
+/**
+ * Helpers of the file that send one command: their calls inside loops are round trips too. A small function counts
+ * by its first command; a longer one only when that command is the only one it sends, outside any loop of its own
+ * (a method that reads one record with HGETALL and spends the rest of its body parsing the fields).
+ */
 function redisHelpers(scan: GoScan, text: string): Map<string, { command: string; span: import('../../findings').Span }> {
   const helpers = new Map<string, { command: string; span: import('../../findings').Span }>();
+  const sitesPerFunction = new Map<number, number>();
+  for (const site of scan.callSites) if (site.enclosingFunction) sitesPerFunction.set(site.enclosingFunction.span.startOffset, (sitesPerFunction.get(site.enclosingFunction.span.startOffset) ?? 0) + 1);
   for (const site of scan.callSites) {
     const fn = site.enclosingFunction;
     if (!fn || fn.name === '(anonymous)' || site.batched || helpers.has(fn.name)) continue;
-    // Only small helpers: one whose body is mostly this command.
-    if (fn.span.end.line - fn.span.start.line > 25) continue;
+    const lines = fn.span.end.line - fn.span.start.line;
+    const onlyCommand = sitesPerFunction.get(fn.span.startOffset) === 1 && !site.loop && !site.anyLoop;
+    if (lines > 25 && !(onlyCommand && lines <= ONE_COMMAND_HELPER_LINES)) continue;
     helpers.set(fn.name, { command: site.command, span: site.span });
   }
   void text;

@@ -64,8 +64,17 @@ export function goCommandInLoop(context: RuleContext): void {
   }
 }
 
-// SETNX followed by EXPIRE is a lock taken without expiry (lock-without-expiry), not this rule's.
 const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'PFADD']);
+
+/**
+ * A SETNX without a TTL (redigo's, or go-redis' with expiration 0) of a key that is no lock: a rate limiter's or a
+ * dedupe marker's first write, whose separate EXPIRE races like any other. A lock's key or function names a lock
+ * or mutex, and its SETNX then EXPIRE is lock-without-expiry's.
+ */
+function ttlFreeSetNx(context: RuleContext, site: RedisCallSite): boolean {
+  if (site.command !== 'SETNX' || /lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) return false;
+  return site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isZeroExpiration(context.model.text, site, site.args[2]));
+}
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 
 /**
@@ -96,6 +105,8 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
 
 /** A write with its TTL in one command, in the client's own spelling. */
 function ttlInWrite(site: RedisCallSite): string {
+  if (site.command === 'SETNX' && site.receiver.library === 'redigo') return 'set the TTL in the same command (`Do("SET", key, value, "NX", "EX", seconds)`)';
+  if (site.command === 'SETNX' && site.receiver.library === 'go-redis') return `set the TTL in the same command (\`${site.receiver.text}.SetNX(ctx, key, value, ttl)\`)`;
   if (site.command !== 'SET') {
     if (site.receiver.library === 'redigo') return 'send both in one MULTI (`conn.Send("MULTI")` … `conn.Do("EXEC")`) or a Lua script';
     if (site.receiver.library === 'rueidis') return 'send both in one MULTI/EXEC with `DoMulti`, or a Lua script';
@@ -111,7 +122,7 @@ export function goSetThenExpire(context: RuleContext): void {
   const reported = new Set<RedisCallSite>();
   for (let i = 0; i < sites.length; i++) {
     const write = sites[i];
-    if (!TTL_FREE_WRITES.has(write.command) || write.inTransaction) continue;
+    if ((!TTL_FREE_WRITES.has(write.command) && !ttlFreeSetNx(context, write)) || write.inTransaction) continue;
     if (write.command === 'SET' && !isNumber(write.args[2], 0) && write.receiver.library === 'go-redis') continue;
     if (write.command === 'SET' && write.receiver.library === 'redigo' && write.args.some((a) => ['EX', 'PX', 'KEEPTTL'].includes(upperString(a) ?? ''))) continue;
     const key = keyOf(write.args[0]);
