@@ -5,7 +5,7 @@ import type { JavaAcquisition, JavaMethod } from './javaFacts';
 import type { JavaReceiver } from './javaReceivers';
 
 /** Calls that give a Jedis back to its pool or close a connection, as methods of it or with it as argument. */
-const RELEASE_METHODS = /^(close|quit|disconnect|shutdown|returnResource|returnResourceObject|returnBrokenResource|returnToPool|release|closeJedis|closeConnection|closeResource|releaseConnection)$/;
+const RELEASE_METHODS = /^(close|quit|disconnect|shutdown|return(?:[A-Z]\w*)?|release(?:[A-Z]\w*)?|recycle(?:[A-Z]\w*)?|closeJedis|closeConnection|closeResource)$/;
 
 function isAcquisition(name: string, receiver: JavaReceiver): 'jedis' | 'lettuce' | 'spring' | undefined {
   if (name === 'getResource' && receiver.role === 'pool') return 'jedis';
@@ -13,6 +13,15 @@ function isAcquisition(name: string, receiver: JavaReceiver): 'jedis' | 'lettuce
   if (name === 'connect' && receiver.role === 'lettuce-client') return 'lettuce';
   if (/^get(Jedis|Resource)$/.test(name) && receiver.api === 'wrapper') return 'jedis';
   return undefined;
+}
+
+/**
+ * A project class that lends Jedis connections, called by name (`JedisPoolMulti.get(name)`, `RedisPools.borrow()`):
+ * named after Redis but not a known wrapper, so only what its result is declared as says it hands out a connection.
+ */
+export function projectLender(object: Node | null): JavaReceiver | undefined {
+  if (object?.type !== 'identifier' || !/^[A-Z]\w*(?:Jedis|Redis)\w*$|^(?:Jedis|Redis)\w*$/.test(object.text)) return undefined;
+  return { api: 'wrapper', library: 'jedis' as JavaReceiver['library'], kind: 'client', confidence: 'likely', evidence: `${object.text} is a project class named after Redis` };
 }
 
 /** Jedis types a borrowed connection is declared as: `ShardedJedis jedis = redisService.getRedisClient();`. */
@@ -23,7 +32,10 @@ const JEDIS_CONNECTION_TYPE = /^(?:Jedis|ShardedJedis|BinaryJedis|BinaryShardedJ
  * holds a connection it has to give back (the wrapper's own `returnResource`, or `close()`).
  */
 function borrowsThroughGetter(node: Node, name: string, receiver: JavaReceiver): boolean {
-  if (receiver.api !== 'wrapper' || !/^get[A-Z]\w*$/.test(name) || (node.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return false;
+  if (receiver.api !== 'wrapper') return false;
+  // A getter of no argument (`getRedisClient()`), or a lender's named pool (`JedisPoolMulti.get("local")`, `borrow(name)`).
+  const args = node.childForFieldName('arguments')?.namedChildCount ?? 0;
+  if (!(/^get[A-Z]\w*$/.test(name) && args === 0) && !(/^(?:get|borrow|take|acquire)(?:[A-Z]\w*)?$/.test(name) && args <= 1)) return false;
   const declaration = node.parent?.type === 'variable_declarator' ? node.parent.parent : undefined;
   const type = declaration?.type === 'local_variable_declaration' ? declaration.childForFieldName('type')?.text : undefined;
   return type !== undefined && JEDIS_CONNECTION_TYPE.test(type);
@@ -44,7 +56,8 @@ function releases(node: Node | null | undefined, variable: string): boolean {
   const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const own = new RegExp(`\\b${escaped}\\s*\\.\\s*(\\w+)\\s*\\(`, 'g');
   for (const match of text.matchAll(own)) if (RELEASE_METHODS.test(match[1])) return true;
-  const given = new RegExp(`\\b(\\w+)\\s*\\(\\s*${escaped}\\s*[,)]`, 'g');
+  // Given as any argument: `pool.returnResource(jedis)`, `Lender.returnSource(name, jedis)`.
+  const given = new RegExp(`\\b(\\w+)\\s*\\((?:[^(),]*,)*\\s*${escaped}\\s*[,)]`, 'g');
   for (const match of text.matchAll(given)) if (RELEASE_METHODS.test(match[1])) return true;
   return false;
 }

@@ -4,7 +4,7 @@ import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
 import type { Arg, FunctionInfo, RedisCallSite } from '../model';
 import { indentationAt, spanOf } from '../spans';
 import { javaCommandFor, withPivot } from './javaCommands';
-import { acquisitionOf } from './javaConnections';
+import { acquisitionOf, projectLender } from './javaConnections';
 import { annotationNamesOf, annotationOf, creationOf } from './javaDeclarations';
 import { evaluate, identityOf, unwrapLambda, walksItems, withoutComments } from './javaExpressions';
 import type { JavaFacts, JavaFileModel, JavaInvocation, JavaMethod } from './javaFacts';
@@ -308,7 +308,9 @@ class JavaModelBuilder {
       const callArgs = (argsNode?.namedChildren ?? []).filter((c): c is Node => c !== null);
       this.localCalls.push({ name, caller: scope.functionInfo?.name, site: this.site(node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
     }
-    const acquisition = receiver && nameNode ? acquisitionOf(node, name, receiver, object!, this.facts.methods[scope.method ?? -1]) : undefined;
+    // A lender class the receivers do not know (`JedisPoolMulti.get(name)`) counts only for the connection it hands out.
+    const lender = receiver ?? projectLender(object);
+    const acquisition = lender && nameNode ? acquisitionOf(node, name, lender, object!, this.facts.methods[scope.method ?? -1]) : undefined;
     if (acquisition) this.facts.acquisitions.push({ ...acquisition, method: scope.method });
 
     if (object) this.visit(object, scope);
