@@ -82,7 +82,9 @@ function moduleBase(path: string): string {
  * named after the class the file imports (`redisCacheService` for `RedisCacheService`, as DI code names them).
  */
 function instanceEvidence(text: string, receiver: string, owner: string): string | undefined {
-  if (!namesClass(text, owner)) return undefined;
+  // A module-level instance another file creates and exports under the class's name (`export { roomStore }` after
+  // `new RoomStore(redis)`; `from app.stores import session_store`): this file imports the instance, never the class.
+  if (!namesClass(text, owner)) return normalName(receiver) === normalName(owner) && importsName(text, receiver) ? `\`${receiver}\` is imported by name and named after ${owner}` : undefined;
   const bound = new RegExp(`(?<![\\w$])${escapeRegex(receiver)}\\s*(?::\\s*(?:Optional\\[\\s*)?|=\\s*(?:await\\s+)?(?:new\\s+)?)${escapeRegex(owner)}(?![\\w$])`);
   if (bound.test(text)) return `\`${receiver}\` holds a ${owner}`;
   return normalName(receiver) === normalName(owner) ? `\`${receiver}\` is named after ${owner}, which this file imports` : undefined;
