@@ -27,9 +27,12 @@ function redisHelpers(scan: GoScan, text: string): Map<string, { command: string
   const helpers = new Map<string, { command: string; span: import('../../findings').Span }>();
   const sitesPerFunction = new Map<number, number>();
   for (const site of scan.callSites) if (site.enclosingFunction) sitesPerFunction.set(site.enclosingFunction.span.startOffset, (sitesPerFunction.get(site.enclosingFunction.span.startOffset) ?? 0) + 1);
+  // A function that creates the client it talks to (a factory that pings its new client) is a connection per call,
+  // client-per-request's concern: looping over configured servers with it is no round trip a pipeline could save.
+  const creating = new Set(scan.creations.map((c) => c.enclosingFunction?.span.startOffset));
   for (const site of scan.callSites) {
     const fn = site.enclosingFunction;
-    if (!fn || fn.name === '(anonymous)' || site.batched || helpers.has(fn.name)) continue;
+    if (!fn || fn.name === '(anonymous)' || site.batched || helpers.has(fn.name) || creating.has(fn.span.startOffset)) continue;
     const lines = fn.span.end.line - fn.span.start.line;
     const onlyCommand = sitesPerFunction.get(fn.span.startOffset) === 1 && !site.loop && !site.anyLoop;
     if (lines > 25 && !(onlyCommand && lines <= ONE_COMMAND_HELPER_LINES)) continue;

@@ -262,6 +262,17 @@ function returnsName(text: string, start: number, end: number, name: string): bo
   return new RegExp(`\\breturn\\b[^\\n]*\\b${name}\\b|[.\\w]+\\s*=\\s*${name}\\s*$|\\b${name}\\s*\\}`, 'm').test(text.slice(start, end));
 }
 
+/**
+ * The client a loop round creates is kept per item of the loop (`clients[cfg.Name] = client`,
+ * `pools = append(pools, client)`): one client per configured server, made once, not one per call.
+ */
+function keptPerLoopItem(text: string, creation: { binding?: string; loop?: { startOffset: number; endOffset: number } }): boolean {
+  const name = creation.binding;
+  if (!creation.loop || !name || !/^\w+$/.test(name)) return false;
+  const body = text.slice(creation.loop.startOffset, creation.loop.endOffset);
+  return new RegExp(`\\b\\w+(?:\\.\\w+)*\\[[^\\]\\n]+\\]\\s*=\\s*${name}\\b|=\\s*append\\(\\s*[\\w.]+\\s*,\\s*${name}\\s*\\)`).test(body);
+}
+
 export function goClientPerRequest(context: RuleContext): void {
   const { model } = context;
   const reported = new Set<number>();
@@ -269,6 +280,7 @@ export function goClientPerRequest(context: RuleContext): void {
     const fn = creation.enclosingFunction;
     if (!fn || creation.moduleLevel || creation.kind === 'pool' && creation.library !== 'redigo') continue;
     if (creation.library === 'redigo' && creation.kind === 'client') continue;
+    if (!fn.isRequestHandler && keptPerLoopItem(model.text, creation)) continue;
     const perCall = model.go?.clientsPerCall.find((c) => c.span.startOffset === creation.span.startOffset);
     const inHandler = fn.isRequestHandler || !!creation.loop;
     const closedHere = !!perCall?.closed;
