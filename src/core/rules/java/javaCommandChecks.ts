@@ -3,7 +3,7 @@ import { javaFactsOf, type JavaFacts, type JavaInvocation, type JavaMethod } fro
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
-import { callText, clientName, importEdit, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
+import { callText, clientName, importEdit, methodOf, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
 import { collectionOfPattern } from './javaDeletedCollections';
 import { isWholeRange, redissonObject, WHOLE_READ_OF } from './javaWholeReads';
 
@@ -98,6 +98,21 @@ const COLLECTION_WRITES: Record<string, string> = { RPUSH: 'list', LPUSH: 'list'
 
 const TYPED_DELETES: Record<string, string> = { Hash: 'hash', Set: 'set', ZSet: 'sorted set', List: 'list' };
 
+/** Collection types by the letter or word a wrapper method's name gives them: `sdel`, `zdelete`, `delSet`, `deleteList`. */
+const NAMED_TYPES: Record<string, string> = { s: 'set', z: 'sorted set', l: 'list', h: 'hash', set: 'set', zset: 'sorted set', sortedset: 'sorted set', list: 'list', hash: 'hash', map: 'hash', stream: 'stream' };
+
+/**
+ * A wrapper method named for deleting one collection type (`sdel(key)` beside `sadd(key, v)`, `delSet(key)`,
+ * `deleteList(key)`) that DELs the key its caller passes: every key it deletes is such a collection. The finding
+ * belongs on the wrapper's line, where its callers' keys are all deleted.
+ */
+function typeByMethodName(site: RedisCallSite, key: string, facts: JavaFacts | undefined): string | undefined {
+  const method = methodOf(site, facts);
+  if (!method || !method.params.includes(key)) return undefined;
+  const named = /^([szlh])(?:del|delete|remove|clear)$/i.exec(method.name) ?? /^(?:del|delete|remove|clear)(set|zset|sortedset|list|hash|map|stream)s?$/i.exec(method.name);
+  return named ? NAMED_TYPES[named[1].toLowerCase()] : undefined;
+}
+
 /** The items of `for (String name : List.of(A, B, C))` when the key is the loop variable `name` (constants the code lists). */
 function loopItems(text: string, site: RedisCallSite, key: string): string[] {
   if (!site.loop || !/^\w+$/.test(key)) return [];
@@ -126,13 +141,14 @@ export function javaDelLargeKey(context: RuleContext): void {
     // Or a key pattern (`"cart:" + uid`, the pattern KEYS found the keys with) filled as a collection here or in another file.
     const byPattern = filled || drained || typed || redisson ? undefined : collectionOfPattern(context, site);
     const source = filled ?? drained ?? byPattern?.write;
-    if (!source && !typed && !byPattern) continue;
-    const type = filled ? COLLECTION_WRITES[filled.command] : drained ? WHOLE_READ_OF[drained.command] : byPattern ? byPattern.type : TYPED_DELETES[typed!];
+    const named = source || typed || byPattern || redisson ? undefined : typeByMethodName(site, key, facts);
+    if (!source && !typed && !byPattern && !named) continue;
+    const type = filled ? COLLECTION_WRITES[filled.command] : drained ? WHOLE_READ_OF[drained.command] : byPattern ? byPattern.type : typed ? TYPED_DELETES[typed] : named!;
     const unlink = site.method === 'del' ? 'unlink' : site.method === 'delete' && site.receiver.library !== 'spring-data-redis' ? 'unlink' : site.method === 'delete' ? 'unlink' : undefined;
     const fix: Fix | undefined = unlink ? { description: `Use ${unlink}() (UNLINK frees the ${type} in the background)`, safe: true, edits: [{ startOffset: site.span.startOffset, endOffset: site.span.endOffset, newText: unlink }] } : undefined;
     context.report({
       messageId: '{{call}} deletes the {{type}} {{key}} ({{how}}) with DEL, freeing every element on the main thread; {{client}} has unlink() (UNLINK frees it in the background).',
-      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command} here` : drained ? `read whole with ${drained.command} here` : byPattern ? byPattern.how : `deleted through opsFor${typed}() here`, client: clientName(site) },
+      data: { call: callText(site), type, key: redisson ? key : shownJavaKey(site), how: filled ? `filled with ${filled.command} here` : drained ? `read whole with ${drained.command} here` : byPattern ? byPattern.how : typed ? `deleted through opsFor${typed}() here` : `deleted by ${site.enclosingFunction?.name}(), named for a ${named}`, client: clientName(site) },
       span: site.span,
       ...(source ? { related: [{ span: source.span, message: drained ? `the ${source.command} that reads it whole` : `the ${source.command} that fills it` }] } : {}),
       ...(fix ? { fixes: [fix] } : {}),
