@@ -120,6 +120,17 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
 
 const COLLECTION_WRITES = new Set(['HSET', 'HMSET', 'HSETNX', 'HINCRBY', 'HINCRBYFLOAT', 'SADD', 'ZADD', 'ZINCRBY', 'RPUSH', 'LPUSH', 'XADD', 'PFADD']);
 
+/**
+ * The collection is reset and refilled in one go: DEL, then the function's own fills of that key after it, each
+ * with its members written out (`SAdd(ctx, k, access, refresh)`, no spread, no loop), and no other code fills it.
+ * It never holds more than those few members (a user's token set emptied at every login).
+ */
+function refilledAfterReset(sites: readonly RedisCallSite[], del: RedisCallSite, key: string): boolean {
+  const fills = sites.filter((s) => COLLECTION_WRITES.has(s.command) && keyOf(s.args[0]) === key);
+  const fn = del.enclosingFunction?.span.startOffset;
+  return fills.length > 0 && fills.every((s) => s.enclosingFunction?.span.startOffset === fn && s.span.startOffset > del.span.startOffset && !s.loop && !s.anyLoop && !s.args.some((a) => a.spread));
+}
+
 export function goDelLargeKey(context: RuleContext): void {
   const { text } = context.model;
   // Key → the functions (by start offset) that fill it element by element.
@@ -137,6 +148,7 @@ export function goDelLargeKey(context: RuleContext): void {
       return !!writers && (!(keyFromParameter(text, site, arg) || localKey(text, site, arg)) || writers.has(fn));
     };
     const key = site.args.find(filled);
+    if (key && site.args.length === 1 && refilledAfterReset(context.model.callSites, site, keyOf(key) ?? '')) continue;
     const elsewhere = !key && site.args[0] && !keyFromParameter(text, site, site.args[0]) && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
     const drained = !key && !elsewhere && deletesDrainedKey(context, site, drainingRead);
     if (!key && !elsewhere && !drained) continue;
