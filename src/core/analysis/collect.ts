@@ -147,6 +147,39 @@ function mayBindAttribute(text: string, type: string, start: number, syntax: Lan
   return type === 'assignment_expression' && text.startsWith('this', start);
 }
 
+/** A captured node with its offsets; `end` is -1 until read (see orderOuterFirst). */
+export interface CapturedEntry {
+  node: Node;
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** Functions, classes and loops: the collector keeps a frame for them until their end offset. */
+function opensFrame(type: string, syntax: LanguageSyntax): boolean {
+  return syntax.functionTypes.has(type) || syntax.classTypes.has(type) || syntax.forLoopTypes.has(type) || syntax.whileLoopTypes.has(type);
+}
+
+/**
+ * Sorts captures by start offset and, among captures that start together, outer (longer) nodes first, so that
+ * scopes open before what they contain; equal nodes keep their order. End offsets not read yet (-1) are read only
+ * for captures that share their start with another, the only ones whose order or identity needs them.
+ */
+export function orderOuterFirst<T extends CapturedEntry>(entries: T[]): T[] {
+  entries.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < entries.length; ) {
+    let j = i + 1;
+    while (j < entries.length && entries[j].start === entries[i].start) j++;
+    if (j - i > 1) {
+      for (let k = i; k < j; k++) if (entries[k].end < 0) entries[k].end = entries[k].node.endIndex;
+      const run = entries.slice(i, j).sort((a, b) => b.end - a.end);
+      for (let k = i; k < j; k++) entries[k] = run[k - i];
+    }
+    i = j;
+  }
+  return entries;
+}
+
 export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadline: number, plan?: CollectPlan): Collected {
   const calls: RawCall[] = [];
   const scopes = new Map<number, Map<string, BoundName[]>>([[MODULE_SCOPE, new Map()]]);
@@ -219,16 +252,16 @@ export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadli
 
   let truncated = false;
   /** Captures of one subtree, outer nodes first when two start at the same offset (scopes open before what they contain). */
-  const capturesOf = (root: Node): { node: Node; type: string; start: number; end: number }[] | undefined => {
+  const capturesOf = (root: Node): CapturedEntry[] | undefined => {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return undefined;
     const captured = interestingNodesQuery(tree.language).captures(root, Number.isFinite(remaining) ? { timeoutMicros: Math.max(1, Math.floor(remaining * 1000)) } : {});
     // A query that hits its timeout returns nothing at all.
     if (captured.length === 0 && Date.now() >= deadline && root.namedChildCount > 0) return undefined;
-    // End offsets are read once per node (each read is a call into Wasm), not in every sort comparison.
-    const entries = captured.map((capture) => ({ node: capture.node, type: capture.name, start: capture.node.startIndex, end: capture.node.endIndex }));
-    entries.sort((a, b) => a.start - b.start || b.end - a.end);
-    return entries;
+    // Start offsets come with the captured nodes; an end offset is a call into Wasm, read only where it is used:
+    // for nodes that open a scope or a loop (their frame ends there) and to order nodes that start together.
+    const entries: CapturedEntry[] = captured.map((capture) => ({ node: capture.node, type: capture.name, start: capture.node.startIndex, end: opensFrame(capture.name, syntax) ? capture.node.endIndex : -1 }));
+    return orderOuterFirst(entries);
   };
 
   if (!plan) {
@@ -251,7 +284,7 @@ export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadli
   }
   return { calls, bindings, thisBindings, returns, truncated };
 
-  function visit(entries: { node: Node; type: string; start: number; end: number }[]): void {
+  function visit(entries: CapturedEntry[]): void {
     let previous: (typeof entries)[number] | undefined;
     for (const entry of entries) {
       if (previous && previous.start === entry.start && previous.end === entry.end && previous.type === entry.type) continue;

@@ -163,7 +163,9 @@ function parameter(node: Node): RawBinding[] {
       const value = node.childForFieldName('value') ?? undefined;
       const out: RawBinding[] = [{ name: pattern.text, kind: 'param', typeText, value }];
       // `constructor(private readonly redis: Redis)` also declares this.redis, and so does `@Inject(KV) readonly redis: Redis`.
-      if (named(node).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || /^(?:\s*@[\w.]+(?:\([^()]*\))?)*\s*readonly\b/.test(node.text)) {
+      // Modifiers come before the name: a parameter that starts with its name has none (its children are not read).
+      const modified = pattern.startIndex !== node.startIndex && named(node).some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier');
+      if (modified || /^(?:\s*@[\w.]+(?:\([^()]*\))?)*\s*readonly\b/.test(node.text)) {
         out.push({ name: `this.${pattern.text}`, kind: 'field', typeText, value });
       }
       return out;
