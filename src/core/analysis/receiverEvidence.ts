@@ -4,6 +4,7 @@
  * a Redis name in the receiver's chain (`req.redis`, `this.redisService.getClient()`), or Redis-shaped
  * arguments (`'EX', 60`, a `user:*` pattern for KEYS). Only in files of a project that uses Redis.
  */
+import { CELERY_STORE_EVIDENCE, isCeleryBackendStore, rawCommandEvidence } from './commandCallEvidence';
 import type { ClientLibrary } from './model';
 
 /**
@@ -383,6 +384,11 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   if (facts.family === 'python' && receiver && isCeleryBackendClient(facts.text, receiver)) {
     return { library: 'redis-py', kind: 'client', evidence: CELERY_EVIDENCE };
   }
+  // Its key-value methods too, where the project or the file (through backend.client) shows the backend is Redis.
+  const redisBackend = facts.usesRedis || usesCeleryBackendClient(facts.text);
+  if (facts.family === 'python' && receiver && redisBackend && isCeleryBackendStore(CELERY_IMPORT.test(facts.text), receiver, input.method)) {
+    return { library: 'redis-py', kind: 'client', evidence: CELERY_STORE_EVIDENCE };
+  }
   if (!facts.usesRedis) return undefined;
   if (!receiver || receiver.length > 120 || !/^[A-Za-z_$]/.test(receiver)) return undefined;
   if (!REDIS_CHAIN.test(receiver) && importsMemcached(facts.text)) return undefined;
@@ -407,6 +413,8 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
 
 function judgeEvidence(input: EvidenceInput, facts: ProjectFacts, receiver: string, chain: string, named: boolean, single: boolean): string | undefined {
   if (isRedisOnlyMethod(input.method)) return `${input.method}() exists only on Redis clients`;
+  const raw = rawCommandEvidence(input.method, input.command);
+  if (raw) return raw;
   if (SHORT_REDIS_NAME.test(chain) && input.command !== 'KEYS' && !input.knownNonClient && !single) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
   if (named) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
   if (redisOnlyReceivers(facts.text).has(receiver)) return `\`${input.receiverText.trim()}\` runs Redis commands elsewhere in this file`;
