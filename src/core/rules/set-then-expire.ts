@@ -13,7 +13,11 @@ const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
 /** Commands that already settle the key's TTL or existence: an EXPIRE after them pairs with nothing earlier. */
 const ENDS_SEARCH = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT', 'PERSIST', 'DEL', 'UNLINK', 'SETEX', 'PSETEX', 'GETDEL', 'GETEX', 'RENAME', 'RENAMENX', 'MOVE', 'COPY', 'RESTORE']);
 const COUNTERS = new Set(['INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HINCRBY', 'HINCRBYFLOAT', 'ZINCRBY']);
-const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND']);
+/** Commands that write their result to the key named first and replace it, TTL included, as SET does. */
+const STORES = new Set(['SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'GEOSEARCHSTORE']);
+const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND', ...STORES]);
+/** A write that replaces the whole key: of several writes before the EXPIRE, the nearest such one is the one to fix. */
+const replacesKey = (command: string): boolean => command === 'SET' || STORES.has(command);
 
 /** The write/EXPIRE pair merges into one SET: remove the EXPIRE statement and add EX/PX to the SET. */
 function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite, adjacent: boolean): Fix | undefined {
@@ -89,7 +93,7 @@ export const setThenExpire: Rule = {
     },
     docs: {
       summary: 'SET/INCR/HSET followed by a separate EXPIRE is not atomic and leaks keys without TTL.',
-      what: 'Reports a write (SET, INCR, HSET, LPUSH, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. So is an EXPIRE in a callback chained on the write\'s promise (`set(k, v).then(() => expire(k, ttl))`). A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
+      what: 'Reports a write (SET, INCR, HSET, LPUSH, SUNIONSTORE and the other STORE commands, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. A write whose value the function returns (`if (!ttl) return redis.sadd(k, v)`) ends its path and is not paired with a later EXPIRE. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. So is an EXPIRE in a callback chained on the write\'s promise (`set(k, v).then(() => expire(k, ttl))`). A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
       why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
@@ -329,11 +333,13 @@ public class Tokens {
           const candidate = group[j];
           if (candidate.callSpan.startOffset > expire.callSpan.startOffset) continue;
           if (candidate.args[0]?.text !== keyText) continue;
+          // `if cluster: return r.sadd(k, v)`: a write whose value the function returns ends that path before the EXPIRE.
+          if (returnsBeforeExpire(context.model.text, candidate)) continue;
           earlier = true;
           if (WRITES.has(candidate.command)) {
-            // Of consecutive writes of the key (three HINCRBYs, then EXPIRE), the first one creates it; a SET
-            // replaces the value and its TTL, so the SET nearest to the EXPIRE is the one to fix.
-            if (write && (write.command === 'SET' || candidate.command === 'SET')) break;
+            // Of consecutive writes of the key (three HINCRBYs, then EXPIRE), the first one creates it; a SET (or
+            // SUNIONSTORE) replaces the value and its TTL, so the one nearest to the EXPIRE is the one to fix.
+            if (write && (replacesKey(write.command) || replacesKey(candidate.command))) break;
             write = candidate;
             continue;
           }
@@ -385,6 +391,12 @@ function writeContinuedBy(text: string, sites: readonly RedisCallSite[], expire:
       site.args[0]?.text === keyText &&
       /^\s*\.\s*then\s*\(\s*$/.test(text.slice(site.callSpan.endOffset, callback)),
   );
+}
+
+/** The write is the value of a `return` statement: the function ends there, so no later EXPIRE follows it. */
+function returnsBeforeExpire(text: string, write: RedisCallSite): boolean {
+  const start = write.callSpan.startOffset;
+  return /\breturn\s+(?:await\s+)?$/.test(text.slice(Math.max(0, start - 40), start));
 }
 
 /** Whether the plain name (or attribute) holding the key is assigned again between the write and the EXPIRE. */
