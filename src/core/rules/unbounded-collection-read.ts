@@ -12,6 +12,7 @@ import { expiringKeys } from './support/expiringKeys';
 import { wholeScans } from './support/luaWholeScans';
 import { builtKeyHolds } from './support/builtKeyLists';
 import { namespacedParameter } from './support/namespacedKeys';
+import { isGlobalEntryMap } from './support/entryMaps';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -54,7 +55,7 @@ export const unboundedCollectionRead: Rule = {
     },
     docs: {
       summary: 'SMEMBERS/HGETALL/LRANGE 0 -1 on growing collections block Redis and build huge replies.',
-      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1, XRANGE without COUNT, HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity), and Lua scripts that loop SSCAN/HSCAN/ZSCAN until the cursor returns to 0 within one call (reported where the script is run or registered). Keys held in constants, locals and loop variables are followed to the writes and trims of the same key. Key patterns listed in `boundedKeys` are not reported.',
+      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1, XRANGE without COUNT, HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity) and on one fixed global key whose fields the project removes one at a time (HDEL when a room closes) or this file adds only if absent under a computed field (HSETNX per login): a map of whatever is currently registered, and Lua scripts that loop SSCAN/HSCAN/ZSCAN until the cursor returns to 0 within one call (reported where the script is run or registered). Keys held in constants, locals and loop variables are followed to the writes and trims of the same key. Key patterns listed in `boundedKeys` are not reported.',
       why: 'These commands are O(N) in the collection size and return a reply of the same size: server CPU, output buffers, network and client memory all grow with the data. A set of a million members read on every request stalls every other client.',
       examples: [
         { client: 'redis-py', file: 'app/followers.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return r.smembers(f"followers:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return list(r.sscan_iter(f"followers:{uid}", count=500))\n' },
@@ -253,7 +254,7 @@ public class Presence {
       if (ref && isBounded(context, site, ref)) continue;
       const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
       if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
-      else if (WHOLE_HASH.has(site.command) && ref && facts.growing.has(ref.identity)) context.report({ messageId: 'whole', data, span: site.span });
+      else if (WHOLE_HASH.has(site.command) && ref && (facts.growing.has(ref.identity) || isGlobalEntryMap(context, ref))) context.report({ messageId: 'whole', data, span: site.span });
       else if (RANGES.has(site.command) && readsWholeRange(site) && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
         context.report({ messageId: 'range', data: { ...data, kind: site.command === 'LRANGE' ? 'list' : 'sorted set' }, span: site.span });
       } else if (STREAM_RANGES.has(site.command) && !hasOption(site, ['count', 'COUNT'], 1) && !singleEntry(site)) {
