@@ -28,7 +28,7 @@ export const unboundedListGrowth: Rule = {
     },
     docs: {
       summary: 'LPUSH/RPUSH without LTRIM or a consumer grows a big key without bound.',
-      what: 'Reports pushes to a list key that no code in the file or workspace trims (LTRIM), pops (LPOP/RPOP/BLPOP/LMOVE…), expires or deletes. Queue-like key names are assumed to have consumers elsewhere.',
+      what: 'Reports pushes to a list key that no code in the file or workspace trims (LTRIM), pops (LPOP/RPOP/BLPOP/LMOVE…), expires or deletes. A key made by a builder the file cannot evaluate (`self._events_key(task_id)`, inherited from another module) is matched by that builder call: the pushes, reads and trims of the file that build it the same way are of one key. Queue-like key names are assumed to have consumers elsewhere.',
       why: 'Timelines, logs and "recent items" lists that are only appended to become big keys: slow reads, slow deletes and expiry, replication and fork copy-on-write cost, and eviction of other data.',
       examples: [
         { client: 'redis-py', file: 'app/activity.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n    r.ltrim(f"recent:{uid}", 0, 99)\n' },
@@ -187,9 +187,17 @@ public class ChatHistory {
   },
 };
 
-/** The key pattern of a site's first argument, also when a module constant or a local holds it. */
+/**
+ * The key pattern of a site's first argument, also when a module constant or a local holds it; for a key a builder
+ * this file cannot evaluate makes (`self._raw_key(task_id)`, `this.key('failed')`), the builder call itself, so a
+ * push and the reads and trims of the file that build the key the same way meet (the workspace index, which knows
+ * patterns only, has nothing to say about it).
+ */
 function patternOf(model: FileModel, site: RedisCallSite): string | undefined {
-  return keyPatternOf(site.args[0]) ?? siteKey(model, site)?.pattern;
+  const pattern = keyPatternOf(site.args[0]) ?? siteKey(model, site)?.pattern;
+  if (pattern !== undefined) return pattern;
+  const ref = siteKey(model, site);
+  return ref && !ref.parameter && /^[\w$.]+\(/.test(ref.source.trim()) ? `built:${ref.identity}` : undefined;
 }
 
 /** Key patterns of the file's calls of these commands. */
