@@ -172,6 +172,30 @@ function smallConstant(name: string, text: string): boolean {
   return !!value && Number(value[1]) <= SMALL_COUNT;
 }
 
+/** How far after a method's header its body is read for the range it builds its list from. */
+const METHOD_BODY_SPAN = 600;
+
+/**
+ * `keys = self.get_keys()` then `for key in keys`, where this file's `get_keys` builds its list over
+ * `range(self.number_of_keys)` with `number_of_keys = 10`: the keys of a sharded structure, one per shard, a count
+ * fixed in the code however much data the shards hold.
+ */
+function listOfSmallRange(name: string, text: string, loopStart: number): boolean {
+  const before = text.slice(Math.max(0, loopStart - LITERAL_LOOKBACK), loopStart);
+  const escaped = name.replace(/[$]/g, '\\$');
+  const assignment = new RegExp(`(?:^|[\\s;(])(?:(?:const|let|var)\\s+)?${escaped}\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:self|this)\\.([A-Za-z_$][\\w$]*)\\(\\s*\\)`, 'g');
+  let methodName: string | undefined;
+  for (let match = assignment.exec(before); match; match = assignment.exec(before)) methodName = match[1];
+  if (!methodName) return false;
+  const header = new RegExp(`(?:def[ \\t]+|^[ \\t]*(?:(?:public|private|protected|static|async)[ \\t]+)*)${methodName.replace(/[$]/g, '\\$')}[ \\t]*\\(`, 'm').exec(text);
+  if (!header) return false;
+  const body = text.slice(header.index, header.index + METHOD_BODY_SPAN);
+  const end = body.slice(1).search(/\n[ \t]*(?:async[ \t]+)?def[ \t]|\n\S/);
+  const range = /\brange\(\s*(?:self\.|this\.)?([A-Za-z_]\w*)\s*\)|<\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*;/.exec(end < 0 ? body : body.slice(0, end + 1));
+  const bound = range?.[1] ?? range?.[2];
+  return !!bound && (smallConstant(bound, text) || namesPartitionCount(bound));
+}
+
 /** `for (let i = 0; i < 3; i++)`: the rounds of a counting loop with a literal bound, or 'constant' / the bound's name. */
 function countingRounds(loop: Node): { rounds?: number; bound?: string } {
   const init = /^(?:let|var|const)?\s*[\w$]+\s*=\s*(\d+)\b/.exec(loop.childForFieldName('initializer')?.text ?? '');
@@ -246,6 +270,7 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
   if (/^[A-Za-z_$][\w$]*$/.test(inner) && !CONSTANT.test(inner)) {
     const length = boundLiteralLength(inner, text, loop.startIndex);
     if (length !== undefined) info.literalLength = length;
+    else if (listOfSmallRange(inner, text, loop.startIndex)) info.bounded = 'constant';
   } else if (/^[\w$.]+$/.test(inner) && CONSTANT.test(inner)) info.bounded = 'constant';
   if (!info.bounded && /^[\w$.#]+$/.test(inner) && PARTITION_LIST.test(inner.replace(/^.*\./, ''))) info.bounded = 'constant';
   if (!info.bounded && info.literalLength === undefined && fieldFixedAtConstruction(inner, text)) info.bounded = 'constant';
