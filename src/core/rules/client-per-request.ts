@@ -2,7 +2,7 @@
 import type { FileModel, FunctionInfo } from '../analysis/model';
 import { positionAt, spanFromOffsets } from '../analysis/spans';
 import type { ClientCreation, Rule } from './rule';
-import { assignsOuterVariable, cachedByDecorator, clientPerCall, localBinding, yieldsAsDependency } from './support/perCallClients';
+import { assignsOuterVariable, cachedByDecorator, clientPerCall, localBinding, returnedDirectly, yieldsAsDependency } from './support/perCallClients';
 import { callFromRequest, requestScopes, type RequestScopes } from './support/requestScopes';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
@@ -39,7 +39,7 @@ export const clientPerRequest: Rule = {
     },
     docs: {
       summary: 'Creating Redis clients per request or per iteration exhausts connections.',
-      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning (also in a for-loop over the items at hand: only a worker\'s while loop or a subscription keeps it longer), and a factory whose fresh client a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client (two, when it binds its variable to a second new client after using the first).',
+      what: 'Reports client construction (redis.Redis/from_url/RedisCluster, new Redis/Cluster, createClient/createCluster) inside code that runs per request — request handlers (route-decorated functions, Express-style callbacks, functions taking req/res), callbacks nested in them, per-connection callbacks (`wss.on(\'connection\', …)`), FastAPI dependencies (`Depends(get_conn)`, also one that returns the new client rather than yielding it), and helpers of the same file that such code calls — or inside loops, unless the client is stored on self/this. Also a client a named function (or a chat bot\'s command module, `module.exports = (args, msg) => { ... }`, run per message) creates for itself and closes (`quit()`/`close()`, a `with` block) or uses and drops before returning (also in a for-loop over the items at hand: only a worker\'s while loop or a subscription keeps it longer), and a factory whose fresh client (bound to a name, or returned as it is made: `return redis.Redis(...)`) a function of the same file uses and drops (`client = get_client()` in `with_lock()`): every call of that function pays for a new client (two, when it binds its variable to a second new client after using the first).',
       why: 'Each client opens its own connection (redis-py: its own connection pool): TCP, TLS and AUTH/HELLO handshakes on every request, connection storms against maxclients, and sockets leaking when the client is not closed.',
       examples: [
         { client: 'redis-py', file: 'app/api.py', bad: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get("/count")\ndef count():\n    r = redis.Redis(host="localhost")\n    return r.incr("hits")\n', good: 'import redis\nfrom fastapi import FastAPI\n\napp = FastAPI()\nr = redis.Redis(host="localhost")\n\n@app.get("/count")\ndef count():\n    return r.incr("hits")\n' },
@@ -222,9 +222,13 @@ public class JobLocks {
     for (const creation of model.creations) {
       if (creation.moduleLevel || !creation.enclosingFunction || creation.factory === 'duplicate' || creation.factory === 'master_for' || creation.factory === 'slave_for') continue;
       if (creation.kind === 'sentinel') continue;
-      if (creation.binding?.startsWith('this.') || (creation.escapes && !creation.binding)) continue;
+      if (creation.binding?.startsWith('this.')) continue;
       // redis-py clients over a shared pool borrow its connections: creating one is cheap.
       if (creation.options.connection_pool) continue;
+      // A client handed to other code is theirs to keep. A factory's result is judged by its callers: FastAPI, when
+      // the factory is handed to Depends() (`def get_redis(): return from_url(url)`), calls it for every request
+      // that depends on it; a request handler or a function of this file that uses the client and drops it as well.
+      if (creation.escapes && !creation.binding && !returnedDirectly(model, creation)) continue;
       // django-redis's get_redis_connection(alias) hands out the cache's own client, created once per process.
       if (/(?:^|\.)get_redis_connection$/.test(creation.factory) && DJANGO_REDIS_IMPORT.test(model.text)) continue;
       // `if (!client) client = new Redis()` on a module variable, or `global _client`: created once, then reused.

@@ -40,7 +40,8 @@ function leaves(body: string, name: string): boolean {
 export function clientPerCall(model: FileModel, creation: ClientCreation, sites: readonly RedisCallSite[]): { function: string; how: string; related?: { span: Span; message: string }[] } | undefined {
   const fn = creation.enclosingFunction;
   // Anonymous functions (an IIFE, a plugin callback) and JS constructor functions (`function Driver()`) run once per object or program.
-  if (!fn || ONE_TIME_FUNCTION.test(fn.name) || !/^[A-Za-z_$][\w$]*$/.test(fn.name) || (model.language !== 'python' && /^[A-Z]/.test(fn.name))) return undefined;
+  if (!fn || ONE_TIME_FUNCTION.test(fn.name) || (model.language !== 'python' && /^[A-Z]/.test(fn.name))) return undefined;
+  if (!/^[A-Za-z_$][\w$]*$/.test(fn.name) && !exportedMessageHandler(model.text, fn)) return undefined;
   // Called by a top-level statement of the file (`warmUp();`), or only by the file's entry function: it runs once at start-up.
   if (calledAtTopLevel(model.text, fn.name) || calledOnlyByEntryFunctions(model.text, fn.name, model.language === 'python')) return undefined;
   const body = model.text.slice(fn.span.startOffset, fn.span.endOffset);
@@ -61,10 +62,33 @@ export function clientPerCall(model: FileModel, creation: ClientCreation, sites:
   // the client as long as it needs it, like a factory's; FastAPI dependencies are judged before this.
   if (name && new RegExp(`\\byield\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n#])`, 'm').test(body)) return undefined;
   if (inWith || (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*${CLOSE_CALL.source}`).test(body))) return { function: fn.name, how: 'closes it again before returning' };
-  if (!name) return undefined;
+  // A factory: `return client` (or `return Redis(...)` itself) to a caller of this file that uses the client and drops it.
+  if (!name) return returnedDirectly(model, creation) ? droppedByCaller(model, fn, sites) : undefined;
   if (!leaves(body, name)) return used.length ? { function: fn.name, how: 'uses it and drops it' } : undefined;
-  // A factory: `return client` to a caller of this file that uses the client and drops it.
   if (!new RegExp(`\\breturn\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n])`, 'm').test(body)) return undefined;
+  return droppedByCaller(model, fn, sites);
+}
+
+/**
+ * `module.exports = (args, msg, client) => { ... }`: a chat bot's command module, its anonymous export run for every
+ * message that invokes the command (unlike an IIFE or a plugin callback, which run once).
+ */
+function exportedMessageHandler(text: string, fn: FunctionInfo): boolean {
+  const before = text.slice(Math.max(0, fn.span.startOffset - 400), fn.span.startOffset).replace(/\/\*[\s\S]*?\*\/\s*$/, '');
+  if (!/(?:\bmodule\.exports|\bexport\s+default)\s*=?\s*$/.test(before)) return false;
+  const parameters = /^(?:async\s+)?(?:function\s*[\w$]*\s*)?\(([^)]*)\)/.exec(text.slice(fn.span.startOffset, fn.span.startOffset + 200))?.[1] ?? '';
+  return /\b(?:msg|message|interaction)\b/.test(parameters);
+}
+
+/** `return redis.Redis(...)`, `return await aioredis.from_url(...)`, `() => createClient(...)`: the creation is the function's result. */
+export function returnedDirectly(model: FileModel, creation: ClientCreation): boolean {
+  const start = Math.min(creation.span.startOffset, creation.callSpan.startOffset);
+  const before = model.text.slice(Math.max(0, start - 40), start);
+  return /(?:\breturn\s+(?:await\s+)?|=>\s*)(?:new\s+)?$/.test(before);
+}
+
+/** A function of this file that gets the factory's client (`client = get_client()`), uses it outside loops and drops it. */
+function droppedByCaller(model: FileModel, fn: FunctionInfo, sites: readonly RedisCallSite[]): { function: string; how: string; related?: { span: Span; message: string }[] } | undefined {
   const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:await\\s+)?(?:self\\.|this\\.)?${fn.name}\\s*\\(`, 'g');
   for (const match of model.text.matchAll(call)) {
     const at = match.index!;
