@@ -3,6 +3,7 @@ import type { ClientCreation, Rule } from './rule';
 import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { argumentParen, calleeBefore, mayAttachListener } from '../analysis/handOver';
+import { isOneShotScript } from './support/oneShotScripts';
 
 export const missingErrorListener: Rule = {
   meta: {
@@ -27,7 +28,7 @@ export const missingErrorListener: Rule = {
         { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
-      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`) or over a list of event names that includes 'error' (`events.forEach((e) => client.on(e, log))`, lodash `map(events, ...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own).",
+      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`) or over a list of event names that includes 'error' (`events.forEach((e) => client.on(e, log))`, lodash `map(events, ...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own). Nor an ioredis client of a one-shot script: a file that exports nothing, starts no server, subscription, worker, timer or endless loop, and ends the client (`quit()`, `disconnect()`) or the process (`process.exit()`) when its work is done: ioredis prints the unhandled 'error' in front of whoever started the run (a node-redis client is still reported: the error kills the script halfway).",
       references: [
         { title: 'node-redis README: events', url: 'https://github.com/redis/node-redis#events' },
         { title: 'ioredis: connection events', url: 'https://github.com/redis/ioredis#connection-events' },
@@ -46,6 +47,7 @@ export const missingErrorListener: Rule = {
       const alternative = model.creations.some((other) => other !== creation && (isOtherBranch(model.text, other, creation) || isOtherIfBranch(model.text, other, creation)));
       if (creation.binding && listenedBindings.has(bindingKey(creation))) continue;
       if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
+      if (isOneShotScript(model, creation)) continue;
       if (creation.escapes && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation)) continue;
       // A client held in a public field is part of the class's API (`store.client.on('error', ...)` is the caller's to attach).
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
