@@ -141,6 +141,7 @@ function analyzeWithPlan(
     workspace?.isRoundTripHelperName && ((name: string) => workspace.isRoundTripHelperName!(name)),
     workspace?.moduleMayListen && ((specifier: string) => workspace.moduleMayListen!(options.path, specifier)),
     syntax.family === 'python' && workspace?.picklingClasses ? () => workspace.picklingClasses!() : undefined,
+    syntax.family === 'script' && workspace?.exportedBoundCommand ? (specifier: string, name: string) => workspace.exportedBoundCommand!(options.path, specifier, name) : undefined,
   );
 
   if (plan && collected.truncated) return whole();

@@ -22,6 +22,7 @@ import { MENTIONS_PICKLE, PickleFlow } from './pickleFlow';
 import { ReplyFlow } from './replyFlow';
 import { spanOf } from './spans';
 import { REDIS_MODULES, type CalleeHint, type CallParts, type LanguageSyntax } from './syntax';
+import type { ExportedCommand } from './workspaceLookup';
 
 const DESERIALIZERS = /^(pickle|cPickle|_pickle|dill|cloudpickle)\.loads?$/;
 /** Method names that create, derive or listen to clients, or deserialize (besides Redis command names). */
@@ -58,6 +59,8 @@ export class CallSiteBuilder {
     private readonly moduleMayListen?: (specifier: string) => boolean,
     /** The project's serializer classes whose loads unpickles (picklingClasses.ts), for modules that only import one. */
     private readonly picklingClasses?: () => readonly string[],
+    /** The command a project module (by import specifier) exports under a name, bound to its client (exportedBoundCommands.ts). */
+    private readonly exportedBoundCommand?: (specifier: string, name: string) => ExportedCommand | undefined,
   ) {}
 
   /** Project pickling serializer classes this file names, computed once. */
@@ -111,6 +114,11 @@ export class CallSiteBuilder {
       return;
     }
     if (!parts.object || !parts.property) return;
+    // `redis.getAsync(k)` after `import * as redis from './redis'` (or a whole `require`): a command that module binds.
+    if (this.exportedBoundCommand && parts.object.type === 'identifier') {
+      const source = this.tracker.importOf(parts.object.text, call.context);
+      if (source && (source.imported === '*' || source.imported === 'default') && this.analyzeImportedCommand(call, parts, out, source.module, parts.property)) return;
+    }
     if ((parts.property === 'apply' || parts.property === 'call') && this.syntax.family === 'script') parts = this.throughFunctionMethod(parts);
     if (!parts.object || !parts.property) return;
     const method = parts.property;
@@ -204,6 +212,12 @@ export class CallSiteBuilder {
    */
   private analyzeBoundCommand(call: RawCall, parts: CallParts, out: ChunkOutputs): void {
     const bound = boundCommands(this.text).get(parts.callee.text);
+    if (!bound && this.exportedBoundCommand) {
+      // `const { asyncGet } = require('../configs/redis')`, `import { getAsync } from './redis'`
+      const source = this.tracker.importOf(parts.callee.text, call.context);
+      if (source && source.imported !== '*' && source.imported !== 'default') this.analyzeImportedCommand(call, parts, out, source.module, source.imported);
+      return;
+    }
     const command = bound && commandForMethod(bound.method);
     if (!bound || !command) return;
     const verdict = judgeReceiver(
@@ -218,6 +232,23 @@ export class CallSiteBuilder {
     if (!site.command) return;
     out.callSites.push(site);
     this.siteByOffset.set(call.node.startIndex, site);
+  }
+
+  /**
+   * A call of a command that the project module `module` exports as `name`, bound to its client: the command of the
+   * bound method on that module's client (likely: the binding is read from the other module's text, not traced).
+   */
+  private analyzeImportedCommand(call: RawCall, parts: CallParts, out: ChunkOutputs, module: string, name: string): boolean {
+    if (!module.startsWith('.')) return false;
+    const exported = this.exportedBoundCommand!(module, name);
+    if (!exported || !commandForMethod(exported.method)) return false;
+    const evidence = `${name}() of ${module} is its client's ${exported.method} bound to the client`;
+    const receiver: ReceiverInfo = { kind: 'client', library: exported.library, confidence: 'likely', evidence, text: parts.callee.text, identity: exported.identity, origin: 'imported', async: true };
+    const site = this.buildSite(call, parts, receiver, exported.method);
+    if (!site.command) return false;
+    out.callSites.push(site);
+    this.siteByOffset.set(call.node.startIndex, site);
+    return true;
   }
 
   private readonly loopInfos = new Map<number, LoopInfo>();
@@ -310,11 +341,22 @@ export class CallSiteBuilder {
       const propertyNode = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property');
       const property = propertyNode?.text;
       const name = property ?? '';
-      const worth = INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || call.type === 'new_expression';
+      const worth =
+        INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || call.type === 'new_expression' || (this.exportedBoundCommand !== undefined && this.onImportedName(callee, type, call.context));
       return worth ? { callType: call.type, callee, calleeType: type, propertyNode, property } : undefined;
     }
     if (type === 'identifier') return this.tracker.hasBinding(callee.text, call.context) ? { callType: call.type, callee, calleeType: type } : undefined;
     return undefined;
+  }
+
+  private importsProjectModule?: boolean;
+
+  /** `redis.getAsync(...)` where `redis` is an imported module: the property may be a command that module binds. */
+  private onImportedName(callee: Node, type: string, context: ContextSnapshot): boolean {
+    this.importsProjectModule ??= /(?:\bfrom\s*|\brequire\(\s*)['"]\./.test(this.text);
+    if (!this.importsProjectModule) return false;
+    const object = type === 'member_expression' ? callee.childForFieldName('object') : null;
+    return object?.type === 'identifier' && this.tracker.isImportedName(object.text, context);
   }
 
   private buildSite(call: RawCall, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, receiver: ReceiverInfo, method: string): RedisCallSite {

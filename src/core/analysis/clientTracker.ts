@@ -249,6 +249,12 @@ export class ClientTracker {
     return !!this.bindingsFor(name, context)?.some((b) => b.kind === 'import');
   }
 
+  /** The module an imported name comes from and the name it has there ('*' for a namespace or a whole require). */
+  importOf(name: string, context: ContextSnapshot): { module: string; imported: string } | undefined {
+    const binding = this.bindingsFor(name, context)?.find((b) => b.kind === 'import');
+    return binding?.module ? { module: binding.module, imported: binding.imported ?? 'default' } : undefined;
+  }
+
   /** The module an imported name comes from ("./redis", "$services/redis"), if it is imported. */
   importedModuleOf(name: string, context: ContextSnapshot): string | undefined {
     return this.bindingsFor(name, context)?.find((b) => b.kind === 'import')?.module;

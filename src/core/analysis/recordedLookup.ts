@@ -5,7 +5,7 @@
  */
 import type { FileAnalysis } from './buildModel';
 import type { LocatedHelper } from './crossFileHelpers';
-import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
+import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
 
 export class RecordedLookup implements WorkspaceLookup {
   /** Question → the answer as JSON and as given, and how to ask it again. */
@@ -60,6 +60,10 @@ export class RecordedLookup implements WorkspaceLookup {
 
   picklingClasses(): readonly string[] {
     return this.note('picklingClasses', (index) => index.picklingClasses());
+  }
+
+  exportedBoundCommand(fromPath: string, specifier: string, name: string): ExportedCommand | undefined {
+    return this.note(`boundCommand\0${fromPath}\0${specifier}\0${name}`, (index) => index.exportedBoundCommand(fromPath, specifier, name));
   }
 
   get usesRedis(): boolean {

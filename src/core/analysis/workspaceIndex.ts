@@ -7,7 +7,7 @@ import type { HelperSummary, LocatedHelper } from './crossFileHelpers';
 import { normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './receiverEvidence';
-import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
+import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
 import { programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
 
@@ -34,6 +34,8 @@ export interface FileSummary {
   goFacts?: GoProjectFacts;
   /** Python serializer classes whose loads/deserialize unpickles (see picklingClasses.ts). */
   picklingClasses?: string[];
+  /** Commands the module exports bound to its client (`export const getAsync = promisify(client.get).bind(client)`). */
+  boundCommands?: { name: string; method: string; receiver: string; library: ClientLibrary }[];
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -122,7 +124,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.goSeedLists = undefined;
     this.goTagHelperNames = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
-    if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports))) {
+    if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports || !!file.boundCommands))) {
       this.moduleNames = undefined;
       this.moduleNamePattern = undefined;
     }
@@ -187,7 +189,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (!this.moduleNames) {
       this.moduleNames = new Set();
       for (const file of this.files.values()) {
-        if (!file.exports.length && !file.reexports) continue;
+        if (!file.exports.length && !file.reexports && !file.boundCommands) continue;
         const parts = file.path.split('/');
         const base = parts[parts.length - 1].replace(/\.[^.]+$/, '');
         this.moduleNames.add(base === '__init__' || base === 'index' ? parts[parts.length - 2] ?? base : base);
@@ -312,6 +314,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
     const exported = target.exports.find((e) => e.name === name);
     if (!exported) return undefined;
     return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, identity: `${target.path}#${name}` };
+  }
+
+  exportedBoundCommand(fromPath: string, specifier: string, name: string): ExportedCommand | undefined {
+    const target = this.resolveScript(normalizePath(fromPath), specifier);
+    const bound = target?.boundCommands?.find((b) => b.name === name);
+    return bound && { method: bound.method, library: bound.library, identity: `${target!.path}#${bound.receiver}` };
   }
 
   reexportedLibrary(fromPath: string, family: 'python' | 'script', specifier: string): string | undefined {

@@ -21,6 +21,8 @@ import { mentionsRedisCluster } from './clusterMentions';
 import { goClientFieldsIn, type GoClientFields } from './go/goFieldTypes';
 import { goHashTagHelpers, goProjectFactsIn, type GoProjectFacts } from './go/goProjectFacts';
 import { picklingClassesIn } from './picklingClasses';
+import { exportedBoundCommandsIn } from './exportedBoundCommands';
+import type { FileModel } from './model';
 import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
 
 /** Summarise one file for the index (its exports are resolved against the index as it stands). */
@@ -39,6 +41,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...goFieldsSummary(model.language, model.text),
     ...goFactsSummary(model.language, model.text, normalized),
     ...picklingSummary(model.language, model.text),
+    ...boundCommandsSummary(model),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
@@ -66,6 +69,22 @@ function goFactsSummary(language: SourceLanguage, text: string, path: string): {
 function picklingSummary(language: SourceLanguage, text: string): { picklingClasses?: string[] } {
   const classes = language === 'python' ? picklingClassesIn(text) : [];
   return classes.length ? { picklingClasses: classes } : {};
+}
+
+/**
+ * Commands a script module exports bound to a Redis client (exportedBoundCommands.ts): the receiver is a client the
+ * module creates or sends commands to, or is named for Redis (`promisify(redisClient.get)` of an imported client);
+ * a Map's or an HTTP client's bound methods are not commands.
+ */
+function boundCommandsSummary(model: FileModel): Pick<FileSummary, 'boundCommands'> {
+  if (model.language === 'python' || model.language === 'go' || model.language === 'java') return {};
+  const bound = exportedBoundCommandsIn(model.text);
+  if (!bound.length) return {};
+  const imported = model.importedModules;
+  const library = imported.has('ioredis') ? 'ioredis' : 'node-redis';
+  const clients = new Set([...model.creations.map((c) => c.binding), ...model.callSites.map((s) => s.receiver.text)]);
+  const onClients = bound.filter((b) => clients.has(b.receiver) || /redis|valkey/i.test(b.receiver));
+  return onClients.length ? { boundCommands: onClients.map((b) => ({ ...b, library })) } : {};
 }
 
 /** An 'error' listener, or an import of a relative module (a client handed over may be handed on). */

@@ -12,6 +12,14 @@ export interface ExportedClient {
   returnsClient: boolean;
 }
 
+/** A client command another module exports bound to its client. */
+export interface ExportedCommand {
+  method: string;
+  library: ClientLibrary;
+  /** The client it is bound to: "<path>#<name>", as an exported client of that module is named. */
+  identity: string;
+}
+
 export interface WorkspaceLookup {
   /**
    * The client exported under `name` by the module `specifier` imported from `fromPath`
@@ -42,6 +50,11 @@ export interface WorkspaceLookup {
   isRoundTripHelperName?(name: string): boolean;
   /** Names of the project's Python serializer classes whose loads unpickles (picklingClasses.ts), sorted. */
   picklingClasses?(): readonly string[];
+  /**
+   * The command that the module `specifier` (imported from `fromPath`) exports under `name` bound to its client
+   * (`export const getAsync = promisify(client.get).bind(client)`; see exportedBoundCommands.ts), script files only.
+   */
+  exportedBoundCommand?(fromPath: string, specifier: string, name: string): ExportedCommand | undefined;
   /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
   readonly usesRedis?: boolean;
   /** Changes whenever the answers above may change. */

@@ -64,8 +64,9 @@ export const EVIDENCE_KINDS = [
   'the same receiver runs such a method elsewhere in the file (`kv.hSet(...)` makes `kv.expire(...)` a Redis call);',
   'the receiver\'s chain names Redis (`req.redis`, `self.bot.redis`, `this.redisService.getClient()`), or the name was assigned from a Redis-named factory (`conn = get_redis()`); a short name (`r`, `kv`, `rdb`) counts for attribute chains (`self.r`) and Redis-only methods;',
   'the arguments are Redis-shaped (`\'EX\', 60`, `{ NX: true }`, `ex=60`, a `user:*` pattern given to `keys`);',
-  'a function made from a client method (`promisify(client.incr).bind(client)`, `client.expire.bind(client)`);',
-  'in a Python file that imports Celery, `app.backend.client` or a name bound to it: the redis-py client of Celery\'s Redis result backend, also in a project that never names Redis.',
+  'a function made from a client method (`promisify(client.incr).bind(client)`, `client.expire.bind(client)`), also one that another module of the project exports and this file imports (`const { getAsync } = require(\'./redis\')`, or `redis.getAsync(k)` after `import * as redis from \'./redis\'`);',
+  'a command sent by name (`execute_command("KEYS", pattern)`, `sendCommand([\'KEYS\', pattern])`);',
+  'in a Python file that imports Celery, `app.backend.client` or a name bound to it: the redis-py client of Celery\'s Redis result backend, also in a project that never names Redis; and the backend\'s own get/set/delete (`app.backend.delete(lock_key)`) where the project or the file (through `backend.client`) shows the backend is Redis.',
 ];
 
 function confidenceText(rule: Rule): string {
