@@ -9,7 +9,7 @@ import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './receiverEvidence';
 import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
-import { programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
+import { libraryTakesUniversalClient, programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
 
 export interface FileSummary {
   path: string;
@@ -82,6 +82,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private clusterCache?: boolean;
   private standaloneGoFieldNames?: Set<string>;
   private goStandaloneProgram?: boolean;
+  private goUniversalLibrary?: boolean;
   private goSeedLists?: boolean;
   private goTagHelperNames?: ReadonlySet<string>;
   private picklingNames?: string[];
@@ -121,6 +122,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.clusterCache = undefined;
     this.standaloneGoFieldNames = undefined;
     this.goStandaloneProgram = undefined;
+    this.goUniversalLibrary = undefined;
     this.goSeedLists = undefined;
     this.goTagHelperNames = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
@@ -220,6 +222,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   goClientsAllStandalone(): boolean {
     this.goStandaloneProgram ??= programClientsAllStandalone([...this.files.values()].map((f) => f.goFacts));
     return this.goStandaloneProgram;
+  }
+
+  /** A Go library that takes a go-redis UniversalClient from its callers (see libraryTakesUniversalClient). */
+  goLibraryTakesUniversalClient(): boolean {
+    this.goUniversalLibrary ??= libraryTakesUniversalClient([...this.files.values()].map((f) => f.goFacts));
+    return this.goUniversalLibrary;
   }
 
   /** Some Go file of the project creates a go-redis client that becomes a ClusterClient with several configured addresses. */

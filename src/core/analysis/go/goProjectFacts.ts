@@ -16,6 +16,10 @@ export interface GoProjectFacts {
   hashTagHelpers?: string[];
   /** Unexported helpers that pass one of their parameters as a script's key list, as `name:index` of that parameter. */
   keyListHelpers?: string[];
+  /** An exported function or method of the file (not an example's or a test's) takes a go-redis UniversalClient from its caller. */
+  takesUniversalClient?: true;
+  /** The file creates a go-redis client and is no example, sample, benchmark or test: the project's own client. */
+  createsOwnClient?: true;
 }
 
 const GO_REDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"(?:github\.com\/(?:go-redis\/redis|redis\/go-redis)(?:\/v\d+)?|gopkg\.in\/redis\.v\d+)"/gm;
@@ -104,10 +108,17 @@ function seedList(options: string): boolean {
   return !!seeds && !/^\[\]string\{/.test(seeds);
 }
 
-/** Example and sample programs show a library's use; they do not make the project a program. */
+/** Example, sample and benchmark programs show or measure a library's use; they do not make the project a program. */
 function isExampleProgram(path: string): boolean {
-  return /(^|\/)(_?examples?|samples?|demos?|testdata)\//i.test(path) || /_test\.go$/.test(path);
+  return /(^|\/)(_?examples?|samples?|demos?|testdata|bench|benchmarks?)\//i.test(path) || /_test\.go$/.test(path);
 }
+
+/**
+ * An exported function or method whose parameters take a go-redis UniversalClient (`func NewBackend(client
+ * redis.UniversalClient)`, `func (q *queue[T]) Prepare(ctx context.Context, rdb redis.UniversalClient)`): the type
+ * that exists to hold a ClusterClient as well as a plain one, so the library's callers may hand it either.
+ */
+const TAKES_UNIVERSAL = /^func\s+(?:\([^)]*\)\s*)?[A-Z]\w*\s*(?:\[[^\]\n]*\]\s*)?\([^)]*\b\w+\.UniversalClient\b/m;
 
 export function goProjectFactsIn(text: string, path: string): GoProjectFacts | undefined {
   const packages = new Set<string>();
@@ -117,17 +128,33 @@ export function goProjectFactsIn(text: string, path: string): GoProjectFacts | u
     for (const match of text.matchAll(FACTORY)) {
       if (!packages.has(match[1])) continue;
       const options = match[2] === 'UniversalClient' ? argumentText(text, match.index + match[0].length - 1) : undefined;
+      if (!isExampleProgram(path)) facts.createsOwnClient = true;
       if (ALWAYS_STANDALONE.has(match[2]) || (options !== undefined && universalStandalone(options))) facts.createsStandalone = true;
       else facts.createsClusterCapable = true;
       if (match[2] === 'ClusterClient' || (options !== undefined && !universalStandalone(options) && seedList(options))) facts.createsFromSeedList = true;
     }
   }
   if (/^package\s+main\b/m.test(text) && !isExampleProgram(path)) facts.program = true;
+  if (packages.size && !isExampleProgram(path) && TAKES_UNIVERSAL.test(text)) facts.takesUniversalClient = true;
   const helpers = goHashTagHelpers(text);
   if (helpers.size) facts.hashTagHelpers = [...helpers];
   const keyLists = packages.size ? goKeyListHelpers(text) : new Map<string, number>();
   if (keyLists.size) facts.keyListHelpers = [...keyLists].map(([name, index]) => `${name}:${index}`);
   return Object.keys(facts).length ? facts : undefined;
+}
+
+/**
+ * A library (no file is a program's `main` package) that creates no go-redis client of its own and takes a
+ * UniversalClient from its callers in an exported function: whatever client its own tests and samples build, its
+ * users may pass a ClusterClient. A library with its own client factory hands out the clients that factory makes.
+ */
+export function libraryTakesUniversalClient(files: Iterable<GoProjectFacts | undefined>): boolean {
+  let takes = false;
+  for (const facts of files) {
+    if (facts?.program || facts?.createsOwnClient) return false;
+    takes ||= !!facts?.takesUniversalClient;
+  }
+  return takes;
 }
 
 /**

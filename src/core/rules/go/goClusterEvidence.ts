@@ -17,6 +17,7 @@ interface ClusterMentions {
   goSeedListClients?(): boolean;
   goFieldIsStandalone?(name: string): boolean;
   goClientsAllStandalone?(): boolean;
+  goLibraryTakesUniversalClient?(): boolean;
 }
 
 export type GoClusterJudgement = { cluster: true; evidence?: string } | { cluster: false };
@@ -179,5 +180,7 @@ export function goClusterJudgement(context: RuleContext, site: RedisCallSite): G
   if (workspace?.projectMentionsCluster?.()) return { cluster: true, evidence: `${what}, in a project that speaks of Redis Cluster` };
   // A client handed in (a parameter, a field) in a project that builds its clients from a configured address list.
   if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goSeedListClients?.()) return { cluster: true, evidence: `${what}, in a project that creates its clients from a configured address list (several addresses make a ClusterClient)` };
+  // A library whose API takes a UniversalClient: its users choose the client, a ClusterClient as readily as a plain one.
+  if (receiver.library === 'go-redis' && !receiver.creation && workspace?.goLibraryTakesUniversalClient?.()) return { cluster: true, evidence: `${what}, in a library that takes a UniversalClient from its callers (a ClusterClient is one)` };
   return { cluster: false };
 }

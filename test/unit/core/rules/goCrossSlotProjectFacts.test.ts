@@ -59,9 +59,9 @@ describe('Go cross-slot-multi-key: clients the program creates', () => {
   });
 
   it('summarises creations, programs and helpers per file', () => {
-    expect(goProjectFactsIn(mainWith('redis.NewFailoverClient(&redis.FailoverOptions{})').text, 'cmd/api/main.go')).toEqual({ createsStandalone: true, program: true });
-    expect(goProjectFactsIn(mainWith('redis.NewUniversalClient(opts)').text, 'main.go')).toEqual({ createsClusterCapable: true, createsFromSeedList: true, program: true });
-    expect(goProjectFactsIn(mainWith('redis.NewUniversalClient(&redis.UniversalOptions{MasterName: "mymaster", Addrs: seeds})').text, 'main.go')).toEqual({ createsStandalone: true, program: true });
+    expect(goProjectFactsIn(mainWith('redis.NewFailoverClient(&redis.FailoverOptions{})').text, 'cmd/api/main.go')).toEqual({ createsOwnClient: true, createsStandalone: true, program: true });
+    expect(goProjectFactsIn(mainWith('redis.NewUniversalClient(opts)').text, 'main.go')).toEqual({ createsOwnClient: true, createsClusterCapable: true, createsFromSeedList: true, program: true });
+    expect(goProjectFactsIn(mainWith('redis.NewUniversalClient(&redis.UniversalOptions{MasterName: "mymaster", Addrs: seeds})').text, 'main.go')).toEqual({ createsOwnClient: true, createsStandalone: true, program: true });
     expect(programClientsAllStandalone([{ createsStandalone: true }, { program: true }])).toBe(true);
     expect(programClientsAllStandalone([{ createsStandalone: true, program: true }, { createsClusterCapable: true }])).toBe(false);
   });
