@@ -3,14 +3,14 @@
  * their arguments, spans, loop and function context, listeners and deserializations.
  */
 import type { Node } from 'web-tree-sitter';
-import { argFromNode } from './argumentValues';
+import { buildCallSite } from './callSiteFields';
 import type { ClientTracker } from './clientTracker';
-import { MODULE_SCOPE, functionInfo, type Collected, type ContextSnapshot, type RawCall } from './collect';
-import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, WRITE_COMMANDS, commandForMethod, commandFromName } from './commandNames';
+import { MODULE_SCOPE, type Collected, type ContextSnapshot, type RawCall } from './collect';
+import { GENERIC_COMMAND_METHODS, WRITE_COMMANDS, commandForMethod } from './commandNames';
 import type { ChunkOutputs } from './incremental';
-import type { Arg, ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
+import type { ClientCreation, ClientLibrary, Deserialization, LoopInfo, ReceiverInfo, RedisCallSite } from './model';
 import { noteClientEscapes } from './handOver';
-import { argShape, commandTemplate, genericCommand } from './commandOfCall';
+import { argShape, genericCommand } from './commandOfCall';
 import { isDjangoCache, ScopeAssignments, setsWithoutTimeout } from './djangoCache';
 import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
 import { boundCommands, judgeReceiver, normalizeReceiver, type ProjectFacts } from './receiverEvidence';
@@ -39,7 +39,6 @@ const LOADING_CALL = /\.(?:loads|loadb|load|deserialize|unpack)\s*\(/;
 
 /** Batch control commands are structure, not work: rules read them from helperCalls. */
 const BATCH_CONTROL = new Set(['MULTI', 'EXEC', 'DISCARD']);
-const AWAIT_TYPES = new Set(['await', 'await_expression']);
 
 export class CallSiteBuilder {
   private readonly pickleCandidates: { call: RawCall; fn: string; out: ChunkOutputs }[] = [];
@@ -130,13 +129,13 @@ export class CallSiteBuilder {
       return;
     }
     if (receiver.kind === 'pool' || receiver.kind === 'sentinel') return;
-    const site = this.buildSite(call, parts, receiver, method);
+    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, method);
     if (site.command && !BATCH_CONTROL.has(site.command)) {
       out.callSites.push(site);
       this.siteByOffset.set(call.node.startIndex, site);
       // Only unbatched commands on a client can make an N+1 loop; the rest need no dependence check.
       const candidate = site.loop && !site.batched && (receiver.kind === 'client' || receiver.kind === 'cluster') && (this.syntax.family === 'python' || site.awaited);
-      const loopNode = candidate && this.innermostForLoop(call)?.node;
+      const loopNode = candidate && innermostForLoop(call.context, call.node.startIndex)?.node;
       if (loopNode) this.sitesInLoops.push({ site, call: call.node, loop: loopNode });
     } else out.helperCalls.push(site);
   }
@@ -228,7 +227,7 @@ export class CallSiteBuilder {
     if (!redisLike) return;
     const evidence = `${parts.callee.text}() is ${bound.receiver}.${bound.method} bound to its client`;
     const receiver: ReceiverInfo = { kind: redisLike.kind, library: redisLike.library, confidence: 'likely', evidence, text: bound.receiver, identity: `name:${normalizeReceiver(bound.receiver)}`, origin: 'name', async: true };
-    const site = this.buildSite(call, parts, receiver, bound.method);
+    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, bound.method);
     if (!site.command) return;
     out.callSites.push(site);
     this.siteByOffset.set(call.node.startIndex, site);
@@ -244,7 +243,7 @@ export class CallSiteBuilder {
     if (!exported || !commandForMethod(exported.method)) return false;
     const evidence = `${name}() of ${module} is its client's ${exported.method} bound to the client`;
     const receiver: ReceiverInfo = { kind: 'client', library: exported.library, confidence: 'likely', evidence, text: parts.callee.text, identity: exported.identity, origin: 'imported', async: true };
-    const site = this.buildSite(call, parts, receiver, exported.method);
+    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, exported.method);
     if (!site.command) return false;
     out.callSites.push(site);
     this.siteByOffset.set(call.node.startIndex, site);
@@ -357,107 +356,6 @@ export class CallSiteBuilder {
     if (!this.importsProjectModule) return false;
     const object = type === 'member_expression' ? callee.childForFieldName('object') : null;
     return object?.type === 'identifier' && this.tracker.isImportedName(object.text, context);
-  }
-
-  private buildSite(call: RawCall, parts: NonNullable<ReturnType<LanguageSyntax['callParts']>>, receiver: ReceiverInfo, method: string): RedisCallSite {
-    const family = this.syntax.family;
-    let args: Arg[] = parts.args.map((a) => argFromNode(a, family));
-    const keywords: Record<string, Arg> = {};
-    for (const keyword of parts.keywords) keywords[keyword.name] = argFromNode(keyword.value, family, keyword.name, keyword.node);
-    // redis-py also takes the key as `name=` (`r.expire(name=key, time=60)`): it is the first argument all the same.
-    if (family === 'python' && keywords.name && receiver.library === 'redis-py' && !GENERIC_COMMAND_METHODS.has(method)) args = [keywords.name, ...args];
-    let command: string | undefined;
-    if (GENERIC_COMMAND_METHODS.has(method)) {
-      const first = args[0];
-      if (first?.value.kind === 'string') {
-        command = commandFromName(first.value.value, args[1]?.value.kind === 'string' ? args[1].value.value : undefined);
-        args = args.slice(command?.includes(' ') && !first.value.value.includes(' ') ? 2 : 1);
-      } else if (first?.value.kind === 'array' && first.value.items[0]?.value.kind === 'string') {
-        const items = first.value.items;
-        const name = items[0].value.kind === 'string' ? items[0].value.value : '';
-        const sub = items[1]?.value.kind === 'string' ? items[1].value.value : undefined;
-        command = commandFromName(name, sub);
-        args = items.slice(command?.includes(' ') ? 2 : 1);
-      } else if (family === 'python' && parts.args[0]) {
-        const template = commandTemplate(parts.args[0], this.syntax);
-        command = template ? commandFromName(template) : undefined;
-        if (command) args = args.slice(1);
-      }
-    } else {
-      command = commandForMethod(method);
-      if (command && CONTAINER_COMMANDS.has(command) && args[0]?.value.kind === 'string') {
-        command = `${command} ${args[0].value.value.toUpperCase()}`;
-        args = args.slice(1);
-      }
-    }
-    let outer = call.node;
-    let awaited = false;
-    // Each `.parent` read walks down from the root inside Wasm: the loop keeps the last one for outerParent.
-    let outerParent = outer.parent;
-    let outerParentType = outerParent?.type;
-    while (outerParent && outerParentType !== undefined && (AWAIT_TYPES.has(outerParentType) || outerParentType === 'parenthesized_expression')) {
-      if (AWAIT_TYPES.has(outerParentType)) awaited = true;
-      outer = outerParent;
-      outerParent = outer.parent;
-      outerParentType = outerParent?.type;
-    }
-    const statement = outerParentType === 'expression_statement' ? outerParent! : undefined;
-    const statementNode = statement ?? call.node;
-    const statementStart = statementNode.startIndex;
-    // Line boundaries from node positions, never by scanning the text (minified files are one long line).
-    const lineStart = statementStart - statementNode.startPosition.column;
-    let statementSpan;
-    if (statement && /^[ \t]*$/.test(this.text.slice(lineStart, statement.startIndex))) {
-      // endIndex and endPosition are Wasm calls: read once.
-      const statementEnd = statement.endIndex;
-      const tail = this.text.slice(statementEnd, statementEnd + 200);
-      const newline = tail.indexOf('\n');
-      const rest = newline < 0 ? tail : tail.slice(0, newline);
-      const atEnd = newline < 0 && statementEnd + tail.length >= this.text.length;
-      if ((newline >= 0 || atEnd) && /^[ \t;\r]*$/.test(rest)) {
-        const row = statement.startPosition.row;
-        const endOffset = newline < 0 ? this.text.length : statementEnd + newline + 1;
-        const endPosition = statement.endPosition;
-        statementSpan = {
-          start: { line: row, column: 0 },
-          end: newline < 0 ? { line: endPosition.row, column: endPosition.column + rest.length } : { line: endPosition.row + 1, column: 0 },
-          startOffset: lineStart,
-          endOffset,
-        };
-      }
-    }
-    const start = call.node.startIndex;
-    const callSpan = spanOf(call.node);
-    const forLoop = this.innermostForLoop(call);
-    const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
-    const loop: LoopInfo | undefined = forLoop ? loopInfoOf(forLoop.node, this.syntax, this.text) : undefined;
-    const isLoopIterable =
-      !!outerParent && (outerParentType === 'for_statement' || outerParentType === 'for_in_statement' || outerParentType === 'for_in_clause') && outerParent.childForFieldName('right')?.startIndex === outer.startIndex;
-    return {
-      command: command ?? '',
-      method,
-      receiver,
-      args,
-      keywords,
-      span: spanOf(parts.propertyNode ?? parts.callee),
-      callSpan,
-      expressionSpan: outer === call.node ? { ...callSpan, start: { ...callSpan.start }, end: { ...callSpan.end } } : spanOf(outer),
-      statementSpan,
-      indentation: /^[ \t]*/.exec(this.text.slice(lineStart, lineStart + 200))![0],
-      blockId: statement?.parent?.startIndex ?? -1,
-      enclosingFunction: functionInfo(call.context, this.syntax),
-      loop,
-      anyLoop: anyLoop ? spanOf(anyLoop.node) : undefined,
-      isLoopIterable,
-      awaited,
-      batched: receiver.kind === 'pipeline' || receiver.kind === 'transaction',
-      inTransaction: receiver.kind === 'transaction',
-    };
-  }
-
-  private innermostForLoop(call: RawCall) {
-    const start = call.node.startIndex;
-    return [...call.context.loops].reverse().find((l) => l.kind === 'for' && start >= l.bodyStart && start < l.bodyEnd);
   }
 
   private deserialization(call: RawCall, fn: string): Deserialization {
