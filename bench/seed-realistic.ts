@@ -11,20 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '../test/helpers/seededRandom';
 
 export const TOTAL_KEYS = 1_000_000;
-
-/** Deterministic pseudo-random numbers, so every seeded server holds the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function resp(args: Array<string | number>): string {
   let out = `*${args.length}\r\n`;
@@ -49,7 +38,7 @@ export const MIX = {
 };
 
 export function seedCommands(scale = 1): string[] {
-  const rnd = random(42);
+  const rnd = seededRandom(42); // the same data on every seeded server
   const n = (count: number) => Math.round(count * scale);
   const text = (length: number) => 'x'.repeat(length);
   const hex = () => Math.floor(rnd() * 2 ** 48).toString(16).padStart(12, '0');
