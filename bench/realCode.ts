@@ -17,7 +17,7 @@ import { sharedParsers } from '../src/core/parsing/parsers';
 import { diskGrammarSource } from '../src/node/grammarFiles';
 import { collectFiles } from '../src/node/workspaceFiles';
 import { loadLabels, type LabelledFile } from './real-code/labels';
-import { materialise } from './real-code/materialise';
+import { canMaterialise, materialise } from './real-code/materialise';
 import { matchFile, ratios, tallyByRule, type Outcome, type ReportedFinding, type Tally } from './real-code/score';
 
 const here = resolve(__dirname);
@@ -62,7 +62,12 @@ async function lintCheckout(directory: string, root: string | undefined): Promis
 }
 
 async function main(): Promise<void> {
-  const files = labels.files.filter((f) => !values.repo || f.repo === values.repo);
+  const chosen = labels.files.filter((f) => !values.repo || f.repo === values.repo);
+  // A machine may hold snapshots of only some repositories (fetching is rationed): the rest are left out and
+  // named, so that figures are only compared between runs that measured the same repositories.
+  const files = chosen.filter((f) => canMaterialise(mirrors, cache, f.repo, f.commit));
+  const absent = [...new Set(chosen.filter((f) => !files.includes(f)).map((f) => f.repo))].sort();
+  if (values.repo && !files.length) throw new Error(`no snapshot of ${values.repo} under ${mirrors}: fetch the repository first`);
   const groups = new Map<string, LabelledFile[]>();
   for (const file of files) {
     const key = `${file.repo}@${file.commit}@${file.root ?? ''}`;
@@ -86,7 +91,11 @@ async function main(): Promise<void> {
   const repos = new Set(files.map((f) => f.repo)).size;
   const labelCount = files.reduce((n, f) => n + f.findings.length, 0);
   console.log(`Real-code benchmark: ${files.length} files from ${repos} repositories, ${labelCount} labelled findings`);
-  console.log(`  tuning half: ${halves.dev.length} files; held aside: ${halves.holdout.length} files\n`);
+  console.log(`  tuning half: ${halves.dev.length} files; held aside: ${halves.holdout.length} files`);
+  if (absent.length) {
+    console.log(`  left out, no snapshot under ${mirrors}: ${chosen.length - files.length} files of ${absent.length} repositories (${absent.join(', ')})`);
+  }
+  console.log('');
   console.log(`${'rule'.padEnd(34)} | ${'all: TP  FP  FN  P    R    F1'.padEnd(32)} | ${'tuning: TP  FP  FN  P    R    F1'.padEnd(33)} | held aside: TP FP FN P R F1`);
   const rules = [...all.keys()].filter((r) => r !== 'overall').sort();
   for (const rule of [...rules, 'overall']) console.log(`${rule.padEnd(34)} | ${row(rule, all.get(rule)).padEnd(32)} | ${row(rule, dev.get(rule)).padEnd(33)} | ${row(rule, holdout.get(rule))}`);

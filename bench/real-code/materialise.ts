@@ -28,9 +28,18 @@ export function snapshotDirectory(mirrors: string, repo: string): string {
   return existsSync(join(base, '.git')) ? join(base, '.git') : base;
 }
 
+function checkoutDirectory(cache: string, repo: string, commit: string): string {
+  return join(cache, `${repo.replace('/', '+')}@${commit.slice(0, 12)}`);
+}
+
+/** Whether `materialise` can give the repository at `commit`: extracted before, or its snapshot is here. */
+export function canMaterialise(mirrors: string, cache: string, repo: string, commit: string): boolean {
+  return existsSync(join(checkoutDirectory(cache, repo, commit), '.materialised')) || existsSync(snapshotDirectory(mirrors, repo));
+}
+
 /** The repository at `commit` in `cache`, extracted once (a marker file says the extraction finished). */
 export function materialise(mirrors: string, cache: string, repo: string, commit: string): Checkout {
-  const directory = join(cache, `${repo.replace('/', '+')}@${commit.slice(0, 12)}`);
+  const directory = checkoutDirectory(cache, repo, commit);
   const done = join(directory, '.materialised');
   if (existsSync(done)) return { repo, commit, directory };
   const gitDir = snapshotDirectory(mirrors, repo);
