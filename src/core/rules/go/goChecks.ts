@@ -1,8 +1,9 @@
 /** The Go check of each rule written first for Python and TS/JS: Go files are judged by these, over the model built by analysis/go. */
 import type { RuleContext } from '../rule';
 import { goHardcodedCredentials, goPlaintextRemoteConnection, goSelectDb } from './goClientChecks';
-import { goAdminCommandInApp, goDelLargeKey, goExpensiveLinearListOps, goFlushInAppCode, goKeysCommand, goLockReleaseWithoutOwnership, goLockWithoutExpiry, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
+import { goAdminCommandInApp, goDelLargeKey, goFlushInAppCode, goKeysCommand, goLockReleaseWithoutOwnership, goLockWithoutExpiry, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
 import { goConnectionNotReturned } from './goConnectionChecks';
+import { goExpensiveLinearListOps } from './goLinearListOps';
 import { goCrossSlotMultiKey } from './goCrossSlot';
 import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop, goSetThenExpire } from './goFlowChecks';
 
