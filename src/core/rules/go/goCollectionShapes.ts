@@ -5,9 +5,10 @@
  */
 import type { Arg, RedisCallSite } from '../../analysis/model';
 import { keyPatternOf } from '../../analysis/argumentValues';
+import { keyOf } from './goSupport';
 
 /** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
-const PARTICIPANTS = new Set(['workers', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
+const PARTICIPANTS = new Set(['workers', 'processes', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
 
 /** The words of an identifier or key expression (`workerPoolsKey`, `NODES_KEY`, `ns + ":workers"`), lower-cased. */
 function words(text: string): string[] {
@@ -125,4 +126,28 @@ export function recordHashOfFile(sites: readonly RedisCallSite[], keyArg: Arg | 
 export function commandNamedWrapper(site: RedisCallSite, keyIsParameter: boolean): boolean {
   const name = site.enclosingFunction?.name ?? '';
   return keyIsParameter && name.toLowerCase() === site.command.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Commands that add members, fields or entries to a collection. */
+export const COLLECTION_WRITES = new Set(['HSET', 'HMSET', 'HSETNX', 'HINCRBY', 'HINCRBYFLOAT', 'SADD', 'ZADD', 'ZINCRBY', 'RPUSH', 'LPUSH', 'XADD', 'PFADD']);
+
+/**
+ * The collection is reset and refilled in one go: DEL, then the function's own fills of that key after it, each
+ * with its members written out (`SAdd(ctx, k, access, refresh)`, no spread, no loop), and no other code fills it.
+ * It never holds more than those few members (a user's token set emptied at every login).
+ */
+export function refilledAfterReset(sites: readonly RedisCallSite[], del: RedisCallSite, key: string): boolean {
+  const fills = sites.filter((s) => COLLECTION_WRITES.has(s.command) && keyOf(s.args[0]) === key);
+  const fn = del.enclosingFunction?.span.startOffset;
+  return fills.length > 0 && fills.every((s) => s.enclosingFunction?.span.startOffset === fn && s.span.startOffset > del.span.startOffset && !s.loop && !s.anyLoop && !s.args.some((a) => a.spread));
+}
+
+/**
+ * A collection that some function of the file deletes whole and refills with members written out, and that nothing
+ * else fills (see refilledAfterReset): reading it whole returns those few members (the single-login token set a
+ * login reads, deletes and gives the new access and refresh tokens), not data that grows.
+ */
+export function resetToFewMembers(sites: readonly RedisCallSite[], key: string | undefined): boolean {
+  if (!key) return false;
+  return sites.some((del) => del.command === 'DEL' && del.args.length === 1 && keyOf(del.args[0]) === key && refilledAfterReset(sites, del, key));
 }

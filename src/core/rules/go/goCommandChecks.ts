@@ -8,7 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
-import { commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, recordHashOfFile, recordPerLoopItem } from './goCollectionShapes';
+import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, recordHashOfFile, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 
@@ -100,6 +100,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
     if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site))) continue;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && recordHashOfFile(context.model.callSites, site.args[0])) continue;
+    if (WHOLE.has(site.command) && resetToFewMembers(context.model.callSites, keyOf(site.args[0]))) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
     else if (BY_SCORE.has(site.command)) {
@@ -116,19 +117,6 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
       span: site.span,
     });
   }
-}
-
-const COLLECTION_WRITES = new Set(['HSET', 'HMSET', 'HSETNX', 'HINCRBY', 'HINCRBYFLOAT', 'SADD', 'ZADD', 'ZINCRBY', 'RPUSH', 'LPUSH', 'XADD', 'PFADD']);
-
-/**
- * The collection is reset and refilled in one go: DEL, then the function's own fills of that key after it, each
- * with its members written out (`SAdd(ctx, k, access, refresh)`, no spread, no loop), and no other code fills it.
- * It never holds more than those few members (a user's token set emptied at every login).
- */
-function refilledAfterReset(sites: readonly RedisCallSite[], del: RedisCallSite, key: string): boolean {
-  const fills = sites.filter((s) => COLLECTION_WRITES.has(s.command) && keyOf(s.args[0]) === key);
-  const fn = del.enclosingFunction?.span.startOffset;
-  return fills.length > 0 && fills.every((s) => s.enclosingFunction?.span.startOffset === fn && s.span.startOffset > del.span.startOffset && !s.loop && !s.anyLoop && !s.args.some((a) => a.spread));
 }
 
 export function goDelLargeKey(context: RuleContext): void {
