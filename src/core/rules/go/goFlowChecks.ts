@@ -273,6 +273,30 @@ function keptPerLoopItem(text: string, creation: { binding?: string; loop?: { st
   return new RegExp(`\\b\\w+(?:\\.\\w+)*\\[[^\\]\\n]+\\]\\s*=\\s*${name}\\b|=\\s*append\\(\\s*[\\w.]+\\s*,\\s*${name}\\s*\\)`).test(body);
 }
 
+/**
+ * The function ends in an endless loop that uses the client it created (`client := redis.NewClient(opt)`, then
+ * `for { consume(client, topic) }`): a consumer goroutine or poller keeps that client for its whole life, one per
+ * long-lived worker, not one per call. A loop that more code follows (a retry until the server answers) is no
+ * worker's life.
+ */
+function keptForEndlessLoop(text: string, fnEnd: number, createdAt: number, name: string | undefined): boolean {
+  if (!name || !/^\w+$/.test(name)) return false;
+  const after = text.slice(createdAt, fnEnd);
+  const loop = /\bfor\s*\{/.exec(after);
+  if (!loop) return false;
+  let depth = 0;
+  let end = -1;
+  for (let i = loop.index + loop[0].length - 1; i < after.length; i++) {
+    if (after[i] === '{') depth++;
+    else if (after[i] === '}' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0 || after.slice(end + 1).trim().replace(/\}$/, '').trim() !== '') return false;
+  return new RegExp(`\\b${name}\\b`).test(after.slice(loop.index, end));
+}
+
 export function goClientPerRequest(context: RuleContext): void {
   const { model } = context;
   const reported = new Set<number>();
@@ -281,6 +305,7 @@ export function goClientPerRequest(context: RuleContext): void {
     if (!fn || creation.moduleLevel || creation.kind === 'pool' && creation.library !== 'redigo') continue;
     if (creation.library === 'redigo' && creation.kind === 'client') continue;
     if (!fn.isRequestHandler && keptPerLoopItem(model.text, creation)) continue;
+    if (!fn.isRequestHandler && !creation.loop && keptForEndlessLoop(model.text, fn.span.endOffset, creation.callSpan.endOffset, creation.binding)) continue;
     const perCall = model.go?.clientsPerCall.find((c) => c.span.startOffset === creation.span.startOffset);
     const inHandler = fn.isRequestHandler || !!creation.loop;
     const closedHere = !!perCall?.closed;
