@@ -236,6 +236,15 @@ function reportAcrossHelpers(context: RuleContext, reported: Set<RedisCallSite>)
 
 const CACHE_NAME = /cache|cached|memo/i;
 
+/**
+ * A cache-aside fill of a whole hash: HSET of the key and one slice or map of field/value pairs built from what was
+ * loaded (`HSet(ctx, prefix+userID, pairs)` in `WriteFollowListToCache`). One field written (`HSet(ctx, k, field, v)`)
+ * updates an entry, and a composite literal (`map[string]any{"rate": r}`) is a record with fixed fields.
+ */
+function hashFill(site: RedisCallSite): boolean {
+  return site.command === 'HSET' && site.args.length === 2 && /^[A-Za-z_][\w.]*$/.test(site.args[1].text.trim().replace(/\.\.\.$/, ''));
+}
+
 export function goCacheWriteWithoutTtl(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'SET' && site.command !== 'MSET' && site.command !== 'HSET') continue;
@@ -243,15 +252,21 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
     const key = `${keyOf(site.args[0]) ?? ''}`;
     // A generic write of a cache wrapper (`func (c *RedisCache) Set(ctx, key, value)`) is every cache entry's write.
     const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || (/^(Set|Put|Store|Save|Add|Write)$/.test(fn) && /type\s+\w*Cache\w*\s|\bCache\b/.test(context.model.text));
-    if (!cacheLike || site.command !== 'SET') continue;
+    // A hash is a cache entry when the function or key says so, not for a generic wrapper's write.
+    const fill = hashFill(site) && (CACHE_NAME.test(key) || CACHE_NAME.test(fn));
+    if (!cacheLike || (site.command !== 'SET' && !fill)) continue;
     let noTtl = false;
-    if (site.receiver.library === 'go-redis') noTtl = isZeroExpiration(context.model.text, site, site.args[2]);
+    // HSET sets no TTL: the fill is left without one unless an EXPIRE of the key follows (below).
+    if (fill) noTtl = true;
+    else if (site.receiver.library === 'go-redis') noTtl = isZeroExpiration(context.model.text, site, site.args[2]);
     else if (site.receiver.library === 'redigo') noTtl = !site.args.some((a) => ['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL'].includes(upperString(a) ?? ''));
     else if (site.receiver.library === 'rueidis') noTtl = !['ex', 'px', 'exat', 'pxat', 'keepttl', 'exseconds', 'pxmilliseconds'].some((k) => site.keywords[k]);
     if (!noTtl) continue;
     // A later EXPIRE on the same key gives it a TTL after all (set-then-expire judges that).
     if (context.model.callSites.some((s) => s !== site && s.command.endsWith('EXPIRE') && keyOf(s.args[0]) === keyOf(site.args[0]))) continue;
-    context.report({ messageId: 'Cache write to {{key}} without a TTL: the entry never expires and the cache grows until maxmemory evicts at random; {{how}}.', data: { key: shownGoKey(site.args[0]), how: site.receiver.library === 'go-redis' ? 'pass an expiration instead of 0' : site.receiver.library === 'rueidis' ? 'add `.Ex(ttl)` to the builder' : 'add "EX", seconds' }, span: site.span });
+    // A filled hash the file deletes or prunes (an invalidation on write) is kept in step by the code.
+    if (fill && context.model.callSites.some((s) => ['DEL', 'UNLINK', 'HDEL'].includes(s.command) && keyOf(s.args[0]) === keyOf(site.args[0]))) continue;
+    context.report({ messageId: 'Cache write to {{key}} without a TTL: the entry never expires and the cache grows until maxmemory evicts at random; {{how}}.', data: { key: shownGoKey(site.args[0]), how: fill ? 'EXPIRE the hash with its fill in one MULTI (TxPipelined)' : site.receiver.library === 'go-redis' ? 'pass an expiration instead of 0' : site.receiver.library === 'rueidis' ? 'add `.Ex(ttl)` to the builder' : 'add "EX", seconds' }, span: site.span });
   }
 }
 
