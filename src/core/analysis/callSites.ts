@@ -214,7 +214,8 @@ export class CallSiteBuilder {
     if (!bound && this.exportedBoundCommand) {
       // `const { asyncGet } = require('../configs/redis')`, `import { getAsync } from './redis'`
       const source = this.tracker.importOf(parts.callee.text, call.context);
-      if (source && source.imported !== '*' && source.imported !== 'default') this.analyzeImportedCommand(call, parts, out, source.module, source.imported);
+      // `const keys = require('./models/keys')`, `import keys from './keys'`: a module whose whole export sends one command.
+      if (source) this.analyzeImportedCommand(call, parts, out, source.module, source.imported === '*' ? 'default' : source.imported);
       return;
     }
     const command = bound && commandForMethod(bound.method);

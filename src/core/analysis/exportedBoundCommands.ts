@@ -7,6 +7,7 @@
  */
 import { balancedFrom, topLevelParts } from './bracketText';
 import { boundCommands, type BoundCommand } from './receiverEvidence';
+import { commandForMethod } from './commandNames';
 
 export interface ExportedBoundCommand {
   /** The export name (`getAsync`). */
@@ -30,8 +31,33 @@ function boundValue(expression: string, locals: ReadonlyMap<string, BoundCommand
   return NAME.test(text) ? locals.get(text) : undefined;
 }
 
+/** `module.exports = (pattern) =>`, `module.exports = async function (key) {`, `export default (key) =>`: the whole export is a function. */
+const WHOLE_FUNCTION_EXPORT = /(?:\bmodule\.exports\s*=|\bexport\s+default)\s*(?:async\s+)?(?:function\b[^(]*\([^)]*\)\s*|(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>\s*)/;
+const NOT_CLIENTS = new Set(['Promise', 'JSON', 'console', 'Object', 'Math', 'Array', 'String', 'Number', 'util', 'this']);
+
+/**
+ * The one command a module's whole export sends: a function whose body calls a single command method on one
+ * receiver (`module.exports = pattern => new Promise((resolve, reject) => client.keys(pattern, cb))`, the
+ * one-command model files of node-redis v3 callback code). Exported as `default`: the importer names it freely.
+ */
+function wholeExportCommand(text: string): BoundCommand | undefined {
+  const match = WHOLE_FUNCTION_EXPORT.exec(text);
+  if (!match) return undefined;
+  const from = match.index + match[0].length;
+  const body = text[from] === '{' || text[from] === '(' ? balancedFrom(text, from) : text.slice(from).split('\n')[0];
+  if (!body) return undefined;
+  const calls = new Map<string, BoundCommand>();
+  for (const call of body.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?)\.([A-Za-z_]\w*)\s*\(/g)) {
+    if (NOT_CLIENTS.has(call[1].split('.')[0]) || !commandForMethod(call[2])) continue;
+    calls.set(`${call[1]}.${call[2]}`, { receiver: call[1], method: call[2] });
+  }
+  return calls.size === 1 ? [...calls.values()][0] : undefined;
+}
+
 /** The commands a module exports bound to a client (empty for modules that bind nothing). */
 export function exportedBoundCommandsIn(text: string): ExportedBoundCommand[] {
+  const whole = wholeExportCommand(text);
+  if (whole) return [{ name: 'default', method: whole.method, receiver: whole.receiver }];
   if (!/promisify|\.bind\(/.test(text)) return [];
   const locals = boundCommands(text);
   const found = new Map<string, BoundCommand>();

@@ -1,10 +1,11 @@
 /** unbounded-collection-read: whole-collection reads on collections that grow without bound. */
 import { keyPatternOf, numberOf } from '../analysis/argumentValues';
-import type { RedisCallSite } from '../analysis/model';
+import type { FileModel, RedisCallSite } from '../analysis/model';
 import type { RuleContext } from './rule';
 import { keyPatternCovered } from '../config/glob';
 import type { Rule } from './rule';
 import { functionStartOf, isInFlightKey, trimmedKeys } from './support/sites';
+import { numericParameterDefault } from './support/enclosingFunctions';
 import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey, type KeyRef } from './support/collectionKeys';
 import { methodName, shownKey } from './support/clients';
 import { hasOption } from './support/options';
@@ -55,7 +56,7 @@ export const unboundedCollectionRead: Rule = {
     },
     docs: {
       summary: 'SMEMBERS/HGETALL/LRANGE 0 -1 on growing collections block Redis and build huge replies.',
-      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1, XRANGE without COUNT, HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity) and on one fixed global key whose fields the project removes one at a time (HDEL when a room closes) or this file adds only if absent under a computed field (HSETNX per login): a map of whatever is currently registered, and Lua scripts that loop SSCAN/HSCAN/ZSCAN until the cursor returns to 0 within one call (reported where the script is run or registered). Keys held in constants, locals and loop variables are followed to the writes and trims of the same key. Key patterns listed in `boundedKeys` are not reported.',
+      what: 'Reports whole-collection reads: SMEMBERS, LRANGE/ZRANGE with end -1 (also bounds that are parameters defaulting to 0 and -1, `list(id, start = 0, stop = -1)`, when a caller in the file leaves the end out or none calls it), XRANGE without COUNT, HGETALL/HKEYS/HVALS on hashes this file fills with computed field names (maps that grow per entity) and on one fixed global key whose fields the project removes one at a time (HDEL when a room closes) or this file adds only if absent under a computed field (HSETNX per login): a map of whatever is currently registered, and Lua scripts that loop SSCAN/HSCAN/ZSCAN until the cursor returns to 0 within one call (reported where the script is run or registered). Keys held in constants, locals and loop variables are followed to the writes and trims of the same key. Key patterns listed in `boundedKeys` are not reported.',
       why: 'These commands are O(N) in the collection size and return a reply of the same size: server CPU, output buffers, network and client memory all grow with the data. A set of a million members read on every request stalls every other client.',
       examples: [
         { client: 'redis-py', file: 'app/followers.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return r.smembers(f"followers:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef followers(uid):\n    return list(r.sscan_iter(f"followers:{uid}", count=500))\n' },
@@ -255,7 +256,7 @@ public class Presence {
       const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
       if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
       else if (WHOLE_HASH.has(site.command) && ref && (facts.growing.has(ref.identity) || isGlobalEntryMap(context, ref))) context.report({ messageId: 'whole', data, span: site.span });
-      else if (RANGES.has(site.command) && readsWholeRange(site) && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
+      else if (RANGES.has(site.command) && readsWholeRange(context.model, site) && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
         context.report({ messageId: 'range', data: { ...data, kind: site.command === 'LRANGE' ? 'list' : 'sorted set' }, span: site.span });
       } else if (STREAM_RANGES.has(site.command) && !hasOption(site, ['count', 'COUNT'], 1) && !singleEntry(site)) {
         context.report({ messageId: 'stream', data, span: site.span });
@@ -301,12 +302,17 @@ function deletedAfter(context: RuleContext, site: RedisCallSite, ref: KeyRef): b
   );
 }
 
-/** LRANGE/ZRANGE from 0 to -1, to the list's length, or with redis-py's start=/end= keywords. */
-function readsWholeRange(site: RedisCallSite): boolean {
+/**
+ * LRANGE/ZRANGE from 0 to -1, to the list's length, or with redis-py's start=/end= keywords; bounds may be
+ * parameters that default to them (`findById(id, start = 0, stop = -1)`) when a caller leaves them out.
+ */
+function readsWholeRange(model: FileModel, site: RedisCallSite): boolean {
   const start = site.args[1] ?? site.keywords.start;
   const end = site.args[2] ?? site.keywords.end;
-  if (numberOf(start) !== 0) return false;
-  if (numberOf(end) === -1) return true;
+  // The start only has to default to 0 (a caller's offset still reads to the end); the end must be left out somewhere.
+  const valueOf = (arg: typeof start, whenLeftOut: boolean) => numberOf(arg) ?? (arg && /^[A-Za-z_$][\w$]*$/.test(arg.text.trim()) ? numericParameterDefault(model, site.callSpan.startOffset, arg.text.trim(), whenLeftOut) : undefined);
+  if (valueOf(start, false) !== 0) return false;
+  if (valueOf(end, true) === -1) return true;
   // LRANGE key 0 LLEN: the length read just before (or inline) is the whole list.
   return !!end && site.command === 'LRANGE' && /llen|^len$|_len$|^length$/i.test(end.text.trim());
 }

@@ -171,3 +171,20 @@ function offByDefaultAt(model: FileModel, offset: number, name: string, depth: n
 export function isOffByDefaultParameter(model: FileModel, offset: number, name: string): boolean {
   return offByDefaultAt(model, offset, name, 0);
 }
+
+/**
+ * The number a parameter of the innermost function around the offset that declares it defaults to (`stop = -1`,
+ * `end: number = -1`, Python `end=-1`); with `whenLeftOut`, only when some caller in this file leaves it out (or no
+ * caller here: an API's callers get the default). Undefined when the name is no such parameter.
+ */
+export function numericParameterDefault(model: FileModel, offset: number, name: string, whenLeftOut = true): number | undefined {
+  for (const header of enclosingFunctions(model, offset)) {
+    const parts = topLevelParts(header.params);
+    const index = parts.findIndex((part) => parameterName(part) === name);
+    if (index < 0) continue;
+    const literal = /=\s*(-?\s*\d+(?:\.\d+)?)\s*$/.exec(parts[index])?.[1];
+    if (literal === undefined) return undefined;
+    return !whenLeftOut || !header.name || someCallLeavesOut(model, header, index, name, 0) ? Number(literal.replace(/\s+/g, '')) : undefined;
+  }
+  return undefined;
+}

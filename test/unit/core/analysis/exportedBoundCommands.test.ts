@@ -108,3 +108,36 @@ describe('commands imported bound to another module\'s client', () => {
     expect(review(files, 'routes/d.js').findings).toEqual([]);
   });
 });
+
+describe('a module whose whole export is a function sending one command', () => {
+  const model = (method: string) =>
+    `const redis = require('redis');\nconst client = redis.createClient();\nclient.on('error', console.error);\n\nmodule.exports = (...args) => {\n  return new Promise((resolve, reject) => {\n    client.${method}(args, (err, res) => (err ? reject(err) : resolve(res)));\n  });\n};\n`;
+
+  it('reads the command of the exported function, whatever its shape', () => {
+    expect(exportedBoundCommandsIn(model('keys'))).toEqual([{ name: 'default', method: 'keys', receiver: 'client' }]);
+    expect(exportedBoundCommandsIn("import { kv } from './kv';\nexport default async function load(id: string) {\n  return kv.hgetall(`doc:${id}`);\n}\n")).toEqual([{ name: 'default', method: 'hgetall', receiver: 'kv' }]);
+    expect(exportedBoundCommandsIn("const kv = require('./kv');\nmodule.exports = (key) => kv.incr(key);\n")).toEqual([{ name: 'default', method: 'incr', receiver: 'kv' }]);
+  });
+
+  it('runs the command where an importer calls it under its own name: KEYS with a pattern, HSET then EXPIRE', () => {
+    const files = [
+      { path: 'models/keys.js', text: model('keys') },
+      { path: 'models/hset.js', text: model('hset') },
+      { path: 'models/expire.js', text: model('expire') },
+      {
+        path: 'commands/register.js',
+        text: "const keys = require('../models/keys');\nconst hset = require('../models/hset');\nconst expire = require('../models/expire');\n\nmodule.exports = (day, title) => {\n  keys('posts:*').then((all) => console.log(all.length));\n  hset(`posts:${day}`, title, '1').then(() => expire(`posts:${day}`, 3600));\n};\n",
+      },
+    ];
+    expect(sites(files, 'commands/register.js')).toEqual(['6:KEYS:likely', '7:HSET:likely', '7:EXPIRE:likely']);
+    const rules = review(files, 'commands/register.js').findings.map((f) => `${f.span.start.line + 1}:${f.ruleId}`);
+    expect(rules).toContain('6:keys-command');
+    expect(rules).toContain('7:set-then-expire');
+  });
+
+  it('leaves exports alone that send several commands or none, and functions that are not the whole export', () => {
+    expect(exportedBoundCommandsIn("const kv = require('./kv');\nmodule.exports = async (id) => {\n  await kv.incr(`views:${id}`);\n  return kv.get(`views:${id}`);\n};\n")).toEqual([]);
+    expect(exportedBoundCommandsIn("module.exports = (items) => items.map((i) => JSON.stringify(i));\n")).toEqual([]);
+    expect(exportedBoundCommandsIn("const kv = require('./kv');\nfunction count(id) {\n  return kv.incr(id);\n}\nmodule.exports = { count, version: 1 };\n")).toEqual([]);
+  });
+});
