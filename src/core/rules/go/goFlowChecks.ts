@@ -8,6 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
+import { calledOnlyAtStartup } from './goStartupOnly';
 import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 /** The ranged name is declared a channel in the file (`msgs <-chan *redis.Message`, `updates := make(chan Event)`). */
@@ -328,6 +329,8 @@ export function goClientPerRequest(context: RuleContext): void {
     const localUse = !creation.escapes && !!creation.binding && /^\w+$/.test(creation.binding) && !returnsName(model.text, fn.span.startOffset, fn.span.endOffset, creation.binding);
     if (!inHandler && !((closedHere || localUse) && !FACTORY.test(fn.name) && fn.name !== '(anonymous)')) continue;
     if (creation.escapes && !inHandler) continue;
+    // Made and closed in a function that only start-up code calls: one client per start, not per call.
+    if (!inHandler && calledOnlyAtStartup(model.text, fn.name)) continue;
     reported.add(creation.span.startOffset);
     context.report({ messageId: '{{factory}} in {{where}} opens a new connection pool on every call; create the client once at start-up and share it (it is safe for concurrent use).', data: { factory: creation.factory, where: fn.isRequestHandler ? 'a request handler' : creation.loop ? 'a loop' : `${fn.name}()` }, span: creation.span });
   }
@@ -336,6 +339,7 @@ export function goClientPerRequest(context: RuleContext): void {
     const fn = perCall.enclosingFunction;
     if (!fn || (!fn.isRequestHandler && (FACTORY.test(fn.name) || fn.name === '(anonymous)'))) continue;
     if (model.creations.some((c) => c.span.startOffset === perCall.span.startOffset)) continue;
+    if (!fn.isRequestHandler && calledOnlyAtStartup(model.text, fn.name)) continue;
     context.report({ messageId: '{{factory}}() in {{where}} creates a client that is closed again when the function returns: a new connection pool per call; create it once and share it.', data: { factory: perCall.factory, where: fn.isRequestHandler ? 'a request handler' : `${fn.name}()` }, span: perCall.span });
   }
 }
