@@ -9,6 +9,7 @@ import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
 import { calledOnlyAtStartup } from './goStartupOnly';
+import { hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
 import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 /** The ranged name is declared a channel in the file (`msgs <-chan *redis.Message`, `updates := make(chan Event)`). */
@@ -237,15 +238,6 @@ function reportAcrossHelpers(context: RuleContext, reported: Set<RedisCallSite>)
 
 const CACHE_NAME = /cache|cached|memo/i;
 
-/**
- * A cache-aside fill of a whole hash: HSET of the key and one slice or map of field/value pairs built from what was
- * loaded (`HSet(ctx, prefix+userID, pairs)` in `WriteFollowListToCache`). One field written (`HSet(ctx, k, field, v)`)
- * updates an entry, and a composite literal (`map[string]any{"rate": r}`) is a record with fixed fields.
- */
-function hashFill(site: RedisCallSite): boolean {
-  return site.command === 'HSET' && site.args.length === 2 && /^[A-Za-z_][\w.]*$/.test(site.args[1].text.trim().replace(/\.\.\.$/, ''));
-}
-
 export function goCacheWriteWithoutTtl(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if (site.command !== 'SET' && site.command !== 'MSET' && site.command !== 'HSET') continue;
@@ -259,7 +251,7 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
     let noTtl = false;
     // HSET sets no TTL: the fill is left without one unless an EXPIRE of the key follows (below).
     if (fill) noTtl = true;
-    else if (site.receiver.library === 'go-redis') noTtl = isZeroExpiration(context.model.text, site, site.args[2]);
+    else if (site.receiver.library === 'go-redis') noTtl = isZeroExpiration(context.model.text, site, site.args[2]) || keepTtlOnMissingKey(context.model.text, site);
     else if (site.receiver.library === 'redigo') noTtl = !site.args.some((a) => ['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL'].includes(upperString(a) ?? ''));
     else if (site.receiver.library === 'rueidis') noTtl = !['ex', 'px', 'exat', 'pxat', 'keepttl', 'exseconds', 'pxmilliseconds'].some((k) => site.keywords[k]);
     if (!noTtl) continue;
@@ -267,7 +259,7 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
     if (context.model.callSites.some((s) => s !== site && s.command.endsWith('EXPIRE') && keyOf(s.args[0]) === keyOf(site.args[0]))) continue;
     // A filled hash the file deletes or prunes (an invalidation on write) is kept in step by the code.
     if (fill && context.model.callSites.some((s) => ['DEL', 'UNLINK', 'HDEL'].includes(s.command) && keyOf(s.args[0]) === keyOf(site.args[0]))) continue;
-    context.report({ messageId: 'Cache write to {{key}} without a TTL: the entry never expires and the cache grows until maxmemory evicts at random; {{how}}.', data: { key: shownGoKey(site.args[0]), how: fill ? 'EXPIRE the hash with its fill in one MULTI (TxPipelined)' : site.receiver.library === 'go-redis' ? 'pass an expiration instead of 0' : site.receiver.library === 'rueidis' ? 'add `.Ex(ttl)` to the builder' : 'add "EX", seconds' }, span: site.span });
+    context.report({ messageId: 'Cache write to {{key}} without a TTL: the entry never expires and the cache grows until maxmemory evicts at random; {{how}}.', data: { key: shownGoKey(site.args[0]), how: fill ? 'EXPIRE the hash with its fill in one MULTI (TxPipelined)' : keepTtlOnMissingKey(context.model.text, site) ? 'pass an expiration (KEEPTTL keeps no TTL on a key that does not exist)' : site.receiver.library === 'go-redis' ? 'pass an expiration instead of 0' : site.receiver.library === 'rueidis' ? 'add `.Ex(ttl)` to the builder' : 'add "EX", seconds' }, span: site.span });
   }
 }
 
