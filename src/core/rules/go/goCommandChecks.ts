@@ -11,6 +11,7 @@ import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyF
 import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, recordHashOfFile, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
+import { wrapperWholeRanges } from './goWrapperWholeRanges';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -116,6 +117,9 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
       data: { call: goCallText(site), reason, key: shownGoKey(site.args[0]), paged },
       span: site.span,
     });
+  }
+  if (context.model.callSites.length) for (const call of wrapperWholeRanges(context)) {
+    context.report({ messageId: '{{method}}({{key}}, 0, -1) asks the project\'s range wrapper for the whole collection in one reply: it grows with the data and blocks the server while it is built; page it with a bounded range.', data: { method: call.method, key: call.key }, span: call.span });
   }
 }
 
