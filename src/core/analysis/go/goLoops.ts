@@ -14,7 +14,8 @@ function textBefore(node: Node): string {
 
 /**
  * `for len(values) > 0 { values, _ = redis.Scan(values, &a, &b) … }` (redigo's walk over a reply) and
- * `for { v, err := rdb.RPop(ctx, list).Result(); if err == redis.Nil { break } … }` (draining a list): loops
+ * `for { v, err := rdb.RPop(ctx, list).Result(); if err == redis.Nil { break } … }` (draining a list, also with a
+ * blocking pop that gives up on an empty list): loops
  * without a range clause that still go item by item.
  */
 function walksItems(node: Node, condition: Node | undefined): boolean {
@@ -22,7 +23,9 @@ function walksItems(node: Node, condition: Node | undefined): boolean {
   const walked = condition && /^len\((\w+)\)\s*(?:>\s*0|!=\s*0|>=\s*1)$/.exec(condition.text.trim())?.[1];
   if (walked) return new RegExp(`\\b${walked}\\s*(?:,\\s*\\w+)?\\s*=\\s*(?:\\w+\\.Scan(?:Slice|Struct)?\\(\\s*${walked}\\b|${walked}\\[\\w+:\\])`).test(body);
   if (condition) return false;
-  const pops = /\.(?:RPop|LPop|SPop|ZPopMin|ZPopMax|RPopLPush|LMove)\(|Do\(\s*"(?:RPOP|LPOP|SPOP|ZPOPMIN|ZPOPMAX|RPOPLPUSH|LMOVE)"/i.test(body);
+  // The blocking pops too (`BRPopLPush(ctx, inflight, queue, time.Second)`): one that stops at redis.Nil, when its
+  // timeout passes on an empty list, moves the items there are one round trip each, like the plain pops.
+  const pops = /\.B?(?:RPop|LPop|SPop|ZPopMin|ZPopMax|RPopLPush|LMove)\(|Do\(\s*"B?(?:RPOP|LPOP|SPOP|ZPOPMIN|ZPOPMAX|RPOPLPUSH|LMOVE)"/i.test(body);
   return pops && /==\s*redis\.Nil\s*\{\s*break\b|errors\.Is\(\s*err\s*,\s*redis\.Nil\s*\)\s*\{\s*break\b|redis\.ErrNil\s*\{\s*break\b/.test(body);
 }
 
