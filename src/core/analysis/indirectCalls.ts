@@ -132,13 +132,23 @@ export function loopCallAt(
 const COUNTED_PYTHON = /^for\s+([A-Za-z_]\w*)\s+in\s+range\s*\(/;
 const COUNTED_SCRIPT = /^for\s*\(\s*(?:let|var)?\s*([A-Za-z_$][\w$]*)\s*=/;
 
-/** The loop counts rounds (range / C-style) and the call's arguments do not read its counter. */
+/**
+ * The loop counts rounds (range / C-style) and the call's arguments do not read its counter, nor a name the round
+ * binds from it before the call (`const key = keys[i]`, `item = items[i]`).
+ */
 function countedWithout(text: string, loop: LoopFrame, argsStart: number, callEnd: number): boolean {
   const start = loop.node.startIndex;
   const header = text.slice(start, Math.min(loop.bodyStart, start + 200));
   const counter = (COUNTED_PYTHON.exec(header) ?? COUNTED_SCRIPT.exec(header))?.[1];
   if (!counter) return false;
-  return !new RegExp(`(?<![\\w$])${counter.replace(/[$]/g, '\\$')}(?![\\w$])`).test(text.slice(argsStart, callEnd));
+  const word = (name: string) => new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$')}(?![\\w$])`);
+  const names = [counter];
+  const before = text.slice(loop.bodyStart, argsStart);
+  for (const bound of before.matchAll(/(?:\b(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?![=>])\s*([^;\n]*)/g)) {
+    if (word(counter).test(bound[2])) names.push(bound[1]);
+  }
+  const args = text.slice(argsStart, callEnd);
+  return !names.some((name) => word(name).test(args));
 }
 
 export function innermostForLoop(context: ContextSnapshot, offset: number): LoopFrame | undefined {

@@ -26,6 +26,8 @@ export interface FileSummary {
   helpers?: HelperSummary[];
   /** The module attaches an 'error' listener somewhere, or imports another project module it may hand a client on to. */
   mayListen?: boolean;
+  /** Without a listener of its own: the project modules (import specifiers) it may hand a client on to. */
+  handsOnTo?: string[];
   /** The file speaks of Redis Cluster (a cluster client, cluster options, a cluster mode): evidence for clients that may be one. */
   mentionsCluster?: boolean;
   /** Go: struct fields by the go-redis client type they are declared with (for calls in other files of the package). */
@@ -42,6 +44,19 @@ export interface FileSummary {
 export const INDEX_TIME_BUDGET_MS = 2000;
 
 const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts', '.cts'];
+
+/** The file a relative script import names: the path itself, with a script extension, or its folder's index. */
+function resolveScriptIn<T>(files: ReadonlyMap<string, T>, fromPath: string, specifier: string): T | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = joinPath(dirname(fromPath), specifier);
+  const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+  const candidates = [base, ...SCRIPT_EXTENSIONS.map((e) => stem + e), ...SCRIPT_EXTENSIONS.map((e) => `${base}/index${e}`)];
+  for (const candidate of candidates) {
+    const file = files.get(candidate);
+    if (file) return file;
+  }
+  return undefined;
+}
 
 function dirname(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -335,9 +350,15 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return this.resolveScript(normalizePath(fromPath), specifier)?.reexports;
   }
 
-  moduleMayListen(fromPath: string, specifier: string): boolean {
-    const target = this.resolveScript(normalizePath(fromPath), specifier);
-    return !target || target.mayListen !== false;
+  /** A module handed a client may attach an 'error' listener: itself, or a project module it imports, followed on. */
+  moduleMayListen(fromPath: string, specifier: string, seen = new Set<string>()): boolean {
+    const target = this.resolveScript(normalizePath(fromPath), specifier) ?? resolveScriptIn(this.unreadListenReach, normalizePath(fromPath), specifier);
+    if (!target) return true;
+    if (target.mayListen === false) return false;
+    if (!target.handsOnTo) return true;
+    if (seen.has(target.path)) return false;
+    seen.add(target.path);
+    return target.handsOnTo.some((next) => this.moduleMayListen(target.path, next, seen));
   }
 
   hasErrorListener(identity: string): boolean {
@@ -367,15 +388,14 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private commandsByKey?: Map<string, Set<string>>;
 
   private resolveScript(fromPath: string, specifier: string): FileSummary | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = joinPath(dirname(fromPath), specifier);
-    const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-    const candidates = [base, ...SCRIPT_EXTENSIONS.map((e) => stem + e), ...SCRIPT_EXTENSIONS.map((e) => `${base}/index${e}`)];
-    for (const candidate of candidates) {
-      const file = this.files.get(candidate);
-      if (file) return file;
-    }
-    return undefined;
+    return resolveScriptIn(this.files, fromPath, specifier);
+  }
+
+  /** Script files that never name Redis, by path: only whether a client handed to them may get an 'error' listener. */
+  private readonly unreadListenReach = new Map<string, Pick<FileSummary, 'path' | 'mayListen' | 'handsOnTo'>>();
+
+  noteUnreadListenReach(reach: Pick<FileSummary, 'path' | 'mayListen' | 'handsOnTo'>): void {
+    this.unreadListenReach.set(normalizePath(reach.path), { ...reach, path: normalizePath(reach.path) });
   }
 
   private resolvePython(fromPath: string, specifier: string): FileSummary | undefined {

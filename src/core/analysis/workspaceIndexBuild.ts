@@ -36,7 +36,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
   return {
     path: normalized,
     ...(helpers.length ? { helpers } : {}),
-    mayListen: ERROR_LISTENER_OR_PROJECT_IMPORT.test(model.text),
+    ...listenReach(model.text),
     ...(mentionsRedisCluster(model.text) ? { mentionsCluster: true } : {}),
     ...goFieldsSummary(model.language, model.text),
     ...goFactsSummary(model.language, model.text, normalized),
@@ -87,8 +87,18 @@ function boundCommandsSummary(model: FileModel): Pick<FileSummary, 'boundCommand
   return onClients.length ? { boundCommands: onClients.map((b) => ({ ...b, library })) } : {};
 }
 
-/** An 'error' listener, or an import of a relative module (a client handed over may be handed on). */
-const ERROR_LISTENER_OR_PROJECT_IMPORT = /\.(?:on|once|addListener|prependListener)\(\s*['"`]error['"`]|(?:from\s*|require\(\s*)['"]\.|\bimport\s*\(/;
+/** An 'error' listener, or a dynamic import (whatever it loads may attach one). */
+const ERROR_LISTENER_OR_DYNAMIC_IMPORT = /\.(?:on|once|addListener|prependListener)\(\s*['"`]error['"`]|\bimport\s*\(/;
+
+/**
+ * Whether a client handed to this module may get an 'error' listener: it attaches one itself, or it imports project
+ * modules it may hand the client on to (`handsOnTo`, followed by the index: a chain that never listens does not).
+ */
+function listenReach(text: string): Pick<FileSummary, 'mayListen' | 'handsOnTo'> {
+  if (ERROR_LISTENER_OR_DYNAMIC_IMPORT.test(text)) return { mayListen: true };
+  const onward = [...new Set([...text.matchAll(/(?:from\s*|require\(\s*)['"](\.[^'"]*)['"]/g)].map((m) => m[1]))];
+  return onward.length ? { mayListen: true, handsOnTo: onward } : { mayListen: false };
+}
 
 const WHOLE_REEXPORT = /(?:module\.exports\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)|export\s*\{\s*default\s*\}\s*from\s*['"]([^'"]+)['"]|export\s*\*\s*from\s*['"]([^'"]+)['"])/;
 
@@ -191,12 +201,16 @@ export function reindexImporters(
  * Go key helpers that put a {hash tag} in the keys they build (a package's keys.go), and Python serializer classes
  * whose loads unpickles (a project's serializers.py, used by the cache module that reads Redis).
  */
+const SCRIPT_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
 export function indexUnreadFileFacts(index: WorkspaceIndex, file: { path: string; text: string }): void {
   if (file.path.endsWith('.py')) {
     const picklingClasses = picklingClassesIn(file.text);
     if (picklingClasses.length) index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], picklingClasses });
     return;
   }
+  // A script module a client may be handed to, which never names Redis: may it attach (or pass on to) a listener?
+  if (SCRIPT_FILE.test(file.path)) index.noteUnreadListenReach({ path: file.path, ...listenReach(file.text) });
   if (!file.path.endsWith('.go')) return;
   const hashTagHelpers = [...goHashTagHelpers(file.text)];
   if (hashTagHelpers.length) index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], goFacts: { hashTagHelpers } });

@@ -35,3 +35,19 @@ describe('missing-error-listener for a client handed to a project module', () =>
     expect(listenerFindings(view)).toEqual([]);
   });
 });
+
+describe('missing-error-listener for a client handed down a chain of project modules', () => {
+  const view = { path: 'util/view.js', text: "const attach = require('./attach');\nasync function view(redisClient, key) {\n  await attach(redisClient, key);\n  return redisClient.zRange(key, 0, -1);\n}\n\nmodule.exports = view;\n" };
+  const chain = (attach: string) =>
+    reviewSource(parsers, MAIN.text, { path: MAIN.path, language: 'javascript', workspace: buildWorkspaceIndex(parsers, [MAIN, view, { path: 'util/attach.js', text: attach }]) })
+      .findings.filter((f) => f.ruleId === 'missing-error-listener')
+      .map((f) => f.span.start.line + 1);
+
+  it('reports the client when no module down the chain attaches a listener', () => {
+    expect(chain("const { promisify } = require('util');\nmodule.exports = async (client, key) => {\n  await promisify(setTimeout)(10);\n  return client.set(`seen:${key}`, '1', 'EX', 60);\n};\n")).toEqual([5]);
+  });
+
+  it('keeps the hand-over when a module further down attaches one', () => {
+    expect(chain("module.exports = (client) => {\n  client.on('error', (err) => console.error(err));\n};\n")).toEqual([]);
+  });
+});
