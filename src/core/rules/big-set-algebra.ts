@@ -3,7 +3,7 @@ import type { FileModel, RedisCallSite } from '../analysis/model';
 import type { Rule } from './rule';
 import { sitesWith } from './support/sites';
 import { isParameter } from '../analysis/keyReferences';
-import { everyInputSmall, mapsEveryCallerKey } from './support/algebraInputs';
+import { copiesOneSet, everyInputSmall, mapsEveryCallerKey } from './support/algebraInputs';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { javaFile } from './exampleFiles';
 
@@ -149,7 +149,7 @@ public class Audience {
         },
       ],
       fix: 'Maintain the combined set incrementally when members are added, use SINTERCARD with LIMIT when only a count is needed, keep inputs small (bucket by time or shard), or run the computation on a replica.',
-      falsePositives: 'Not reported: a store\'s generic operation that maps each of its caller\'s keys through its namespace (`r.sinter(*[self.key(n) for n in names])`, `names.map((n) => this.k(n))`: the callers name the sets; a mapping that adds a set name of its own, `f"tag:{t}"`, is reported), and algebra whose every input set this file shows to be small: filled only with fixed literal members (a few permissions), or in one SADD from the caller\'s list (one record\'s tags), or listed in `boundedKeys`. Offline batch jobs may still be reported: scripts and tests are skipped; suppress other known-small cases inline.',
+      falsePositives: 'Not reported: a store\'s generic operation that maps each of its caller\'s keys through its namespace (`r.sinter(*[self.key(n) for n in names])`, `names.map((n) => this.k(n))`: the callers name the sets; a mapping that adds a set name of its own, `f"tag:{t}"`, is reported), and algebra whose every input set this file shows to be small: filled only with fixed literal members (a few permissions), or in one SADD from the caller\'s list (one record\'s tags), or listed in `boundedKeys`; and a STORE form given one input key (`SUNIONSTORE copy src` where `src` is a built key or a name the file also passes to SCARD, SADD…: the idiom for copying a set, as COPY does), which combines nothing and costs what copying that one set costs. Offline batch jobs may still be reported: scripts and tests are skipped; suppress other known-small cases inline.',
       references: [
         { title: 'SINTER', url: 'https://redis.io/docs/latest/commands/sinter/' },
         { title: 'SUNIONSTORE', url: 'https://redis.io/docs/latest/commands/sunionstore/' },
@@ -160,7 +160,7 @@ public class Audience {
   check(context) {
     for (const site of sitesWith(context.model, ALGEBRA)) {
       if (forwardsCallerKeys(context.model, site) || mapsEveryCallerKey(context.model, site)) continue;
-      if (everyInputSmall(context.model, site, context.config.boundedKeys)) continue;
+      if (copiesOneSet(context.model, site) || everyInputSmall(context.model, site, context.config.boundedKeys)) continue;
       const hint = site.command.startsWith('SINTER') ? ', or use SINTERCARD … LIMIT when you only need a count' : '';
       context.report({ messageId: 'algebra', data: { command: site.command, hint }, span: site.span });
     }

@@ -5,6 +5,7 @@ import { shownKey } from './support/clients';
 import { isInFlightKey, sitesWith } from './support/sites';
 import { isTimeBucket, isUncalledPassThrough, siteKey } from './support/collectionKeys';
 import { expiringKeys } from './support/expiringKeys';
+import { inFlightLists } from './support/inFlightLists';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -209,7 +210,7 @@ public class Jobs {
         },
       ],
       fix: 'Model the data so lookups are by key or score: a sorted set (ZRANK, ZREM), a stream with consumer groups (XACK), or the LMOVE reliable-queue pattern that only touches the ends of lists.',
-      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on. Neither are lists the project gives a TTL (the pages of one search, kept for an hour), lists of one time bucket (a minute\'s schedule list, a `time_key`) nor thin helpers that pass their caller\'s key straight to the command when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself).',
+      falsePositives: 'Lists that stay short by construction; the rule is informational. LREM on a reliable queue\'s in-flight list (a key named processing, active, in-flight, running, claimed…) is not reported: it holds only the jobs being worked on. Neither is LREM on a list whose every push is undone by the pushing function itself (`rpush("tasks", task_id)` at a task\'s start, `lrem("tasks", 0, task_id)` at its end): it holds the calls running at once. Neither are lists the project gives a TTL (the pages of one search, kept for an hour), lists of one time bucket (a minute\'s schedule list, a `time_key`) nor thin helpers that pass their caller\'s key straight to the command when nothing in the file calls them (returning the reply, handing it to the caller\'s callback, or queueing the command on a pipeline object that returns itself).',
       references: [
         { title: 'LREM', url: 'https://redis.io/docs/latest/commands/lrem/' },
         { title: 'LPOS', url: 'https://redis.io/docs/latest/commands/lpos/' },
@@ -227,6 +228,8 @@ public class Jobs {
       // A reliable queue's processing list holds only the jobs in flight: LREM on it stays short.
       if (site.command === 'LREM' && site.args[0] && (isInFlightKey(site.args[0].text) || moveTargets.has(site.args[0].text))) continue;
       const ref = siteKey(context.model, site);
+      // A registry of work in progress: each call pushes its own item and LREMs it before returning.
+      if (ref && site.command === 'LREM' && inFlightLists(context.model).has(ref.identity)) continue;
       // One time bucket's list (a minute's schedule) holds that period's entries only; a thin helper that passes
       // its caller's key through, called nowhere in the file, says nothing about how long the list is.
       if (ref && (isTimeBucket(ref) || isUncalledPassThrough(context.model, site, ref))) continue;

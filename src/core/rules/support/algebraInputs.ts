@@ -7,6 +7,7 @@ import type { Arg, FileModel, RedisCallSite } from '../../analysis/model';
 import { escapeRegExp, isParameter } from '../../analysis/keyReferences';
 import { keyPatternCovered } from '../../config/glob';
 import { collectionFacts, keyRefOf } from './collectionKeys';
+import { sitesWith } from './sites';
 
 /** Python `[self.key(k) for k in keys]` or `(… for k in keys)`: the element expression and the list it runs over. */
 const PY_MAPPING = /^[[(]\s*(.+?)\s+for\s+([A-Za-z_]\w*)\s+in\s+([A-Za-z_]\w*)\s*[\])]$/s;
@@ -71,6 +72,33 @@ export function mapsEveryCallerKey(model: FileModel, site: RedisCallSite): boole
     else if (!(/^[A-Za-z_$][\w$]*$/.test(text) && isParameter(model, site, text))) return false;
   }
   return mapped;
+}
+
+/** Commands whose first argument is one key of a set or sorted set: a name the file passes there holds one key. */
+const ONE_SET_KEY = ['SCARD', 'SISMEMBER', 'SMISMEMBER', 'SADD', 'SREM', 'SPOP', 'SRANDMEMBER', 'SMEMBERS', 'SSCAN', 'ZCARD', 'ZADD', 'ZREM', 'ZSCORE', 'ZRANGE', 'ZRANK', 'ZINCRBY', 'ZCOUNT'];
+
+/**
+ * A STORE form given exactly one input set (`SUNIONSTORE copy src`, ioredis `zunionstore(copy, 1, src)`): the
+ * idiom for copying a set (what COPY does since Redis 6.2), which combines nothing. Its cost is that of the one
+ * set it copies, not of algebra over several. The input must be one key, not a list of them: a literal or
+ * built key, a one-item list, or a name the file also passes to a one-key set command (`scard(players)`); a
+ * spread, a longer list or a name of unknown shape (`keys`) may hold many sets.
+ */
+export function copiesOneSet(model: FileModel, site: RedisCallSite): boolean {
+  if (!site.command.endsWith('STORE')) return false;
+  const inputs = inputArgs(site);
+  const counts = inputs.filter((arg) => arg.value.kind === 'number');
+  const numkeysOne = counts.length === 1 && counts[0] === inputs[0] && counts[0].value.kind === 'number' && counts[0].value.value === 1;
+  if (counts.length > 1 || (counts.length === 1 && !numkeysOne)) return false;
+  const keys = inputs.filter((arg) => arg.value.kind !== 'number');
+  if (keys.length !== 1) return false;
+  const [key] = keys;
+  const text = key.text.trim();
+  if (key.spread || /^(\.\.\.|\*)/.test(text)) return false;
+  if (key.value.kind === 'string' || key.value.kind === 'pattern') return true;
+  if (key.value.kind === 'array') return key.value.items.length === 1 && !key.value.items[0].spread && !/^(\.\.\.|\*)/.test(key.value.items[0].text.trim());
+  if (!/^[A-Za-z_$][\w$.]*$/.test(text)) return false;
+  return sitesWith(model, ONE_SET_KEY).some((other) => other !== site && other.args[0]?.text.trim() === text);
 }
 
 /**
