@@ -9,6 +9,7 @@ import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './receiverEvidence';
 import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
+import { javaModuleOf } from './java/redissonObjectStores';
 import { libraryTakesUniversalClient, programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
 
 export interface FileSummary {
@@ -38,6 +39,8 @@ export interface FileSummary {
   picklingClasses?: string[];
   /** Commands the module exports bound to its client (`export const getAsync = promisify(client.get).bind(client)`). */
   boundCommands?: { name: string; method: string; receiver: string; library: ClientLibrary }[];
+  /** Java: the file keeps values in Redisson buckets, maps, collections, queues or topics with the client's codec. */
+  storesRedissonObjects?: boolean;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -101,6 +104,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private goSeedLists?: boolean;
   private goTagHelperNames?: ReadonlySet<string>;
   private picklingNames?: string[];
+  private redissonStoringModules?: Set<string>;
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -140,6 +144,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.goUniversalLibrary = undefined;
     this.goSeedLists = undefined;
     this.goTagHelperNames = undefined;
+    this.redissonStoringModules = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports || !!file.boundCommands))) {
       this.moduleNames = undefined;
@@ -243,6 +248,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   goLibraryTakesUniversalClient(): boolean {
     this.goUniversalLibrary ??= libraryTakesUniversalClient([...this.files.values()].map((f) => f.goFacts));
     return this.goUniversalLibrary;
+  }
+
+  /** Some Java file of the build module of `path` keeps values in Redisson objects with the client's codec (see storesRedissonObjects). */
+  javaModuleStoresRedissonObjects(path: string): boolean {
+    this.redissonStoringModules ??= new Set([...this.files.values()].filter((f) => f.storesRedissonObjects === true).map((f) => javaModuleOf(f.path)));
+    return this.redissonStoringModules.has(javaModuleOf(normalizePath(path)));
   }
 
   /** Some Go file of the project creates a go-redis client that becomes a ClusterClient with several configured addresses. */

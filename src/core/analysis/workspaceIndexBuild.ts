@@ -21,6 +21,8 @@ import { mentionsRedisCluster } from './clusterMentions';
 import { goClientFieldsIn, type GoClientFields } from './go/goFieldTypes';
 import { goHashTagHelpers, goProjectFactsIn, type GoProjectFacts } from './go/goProjectFacts';
 import { picklingClassesIn } from './picklingClasses';
+import { javaFactsOf } from './java/javaFacts';
+import { storesRedissonObjects } from './java/redissonObjectStores';
 import { exportedBoundCommandsIn } from './exportedBoundCommands';
 import type { FileModel } from './model';
 import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
@@ -41,6 +43,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...goFieldsSummary(model.language, model.text),
     ...goFactsSummary(model.language, model.text, normalized),
     ...picklingSummary(model.language, model.text),
+    ...redissonStoresSummary(model),
     ...boundCommandsSummary(model),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
@@ -69,6 +72,13 @@ function goFactsSummary(language: SourceLanguage, text: string, path: string): {
 function picklingSummary(language: SourceLanguage, text: string): { picklingClasses?: string[] } {
   const classes = language === 'python' ? picklingClassesIn(text) : [];
   return classes.length ? { picklingClasses: classes } : {};
+}
+
+/** Java: evidence that the project's Redisson clients decode application objects (see redissonObjectStores.ts). */
+function redissonStoresSummary(model: FileModel): { storesRedissonObjects?: boolean } {
+  // A test that puts a map in Redis says nothing of what the application's client decodes.
+  const code = model.language === 'java' && model.context !== 'test' && model.text.includes('org.redisson') ? javaFactsOf(model)?.codeText : undefined;
+  return code && storesRedissonObjects(code) ? { storesRedissonObjects: true } : {};
 }
 
 /**

@@ -3,6 +3,7 @@ import { javaFactsOf, type JavaInvocation, type JavaMethod } from '../../analysi
 import type { RedisCallSite } from '../../analysis/model';
 import { spanFromOffsets } from '../../analysis/spans';
 import type { RuleContext } from '../rule';
+import { javaRedissonDefaultCodec } from './javaRedissonDefaultCodec';
 
 /** Redisson codecs that trust type names in the data. */
 const UNSAFE_CODECS = /^(FstCodec|SerializationCodec|MarshallingCodec|JsonJacksonCodec|SnappyCodec|Kryo5Codec|KryoCodec)$/;
@@ -38,6 +39,8 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
       report(creation.span, 'RedissonSpringCacheManager without a codec stores cached values with the Redisson client\'s default object codec, which instantiates the classes named in the stored bytes. Pass a codec bound to your types (TypedJsonJacksonCodec) or set one on the client.');
     }
   }
+  // A Redisson client left on its default object codec, where the code of its module stores values through it.
+  if (facts.invocations.some((invocation) => invocation.name === 'create')) javaRedissonDefaultCodec(context, facts, report);
   // Blanking comments only turns text into spaces: without `CodecType.` in the file there is no match in its code.
   const text = context.model.text.includes('CodecType.') ? code() : '';
   if (text && !/enum\s+CodecType\b/.test(text)) {
