@@ -331,11 +331,14 @@ const LOCK_HOW: Partial<Record<string, string>> = {
 
 export function goLockWithoutExpiry(context: RuleContext): void {
   for (const site of context.model.callSites) {
-    if ((site.command !== 'SETNX' && site.command !== 'SET') || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
+    if ((site.command !== 'SETNX' && site.command !== 'SET' && site.command !== 'GETSET') || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
+    // GETSET, the old takeover of an expired lock, replaces the value and drops the TTL: the lock has none until a
+    // separate EXPIRE, and none at all if the holder dies before it.
     const unbounded =
+      site.command === 'GETSET' ||
       rueidisLockWithoutTtl(context.model.text, site) ||
       (site.command === 'SETNX' && (site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isZeroExpiration(context.model.text, site, site.args[2]))));
     if (!unbounded) continue;
-    context.report({ messageId: '{{command}} on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { command: site.command === 'SET' ? 'SET NX' : 'SETNX', key: shownGoKey(site.args[0]), how: LOCK_HOW[site.receiver.library] ?? '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
+    context.report({ messageId: '{{command}} on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { command: site.command === 'SET' ? 'SET NX' : site.command, key: shownGoKey(site.args[0]), how: LOCK_HOW[site.receiver.library] ?? '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
   }
 }
