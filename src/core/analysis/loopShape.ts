@@ -17,6 +17,11 @@ const WRAPPER_CALL = /^(?:enumerate|sorted|list|tuple|set|reversed|iter|Object\.
 const CHUNKING = /(?:^|[^\w$])_*i?(?:chunk|batch)\w*\s*\(|(?:^|[._])\w*(?:chunks|batches)$/i;
 /** Subscriptions deliver messages as they arrive: the loop is a consumer, each round waits for a new message. */
 const EVENT_STREAM = /\.(?:listen|subscribe|psubscribe)\(\s*\)$/;
+/**
+ * `async for record in consumer`, `for await (const msg of this.subscription)`: a message consumer, subscription or
+ * websocket hands out one message as it arrives, like a subscription's listen(); a plural name (`consumers`) is a list.
+ */
+const EVENT_SOURCE = /(?:^|[._a-z])(?:consumer|subscriber|subscription|websocket)$|^(?:(?:this|self)\.)?ws$/i;
 /** Where a function starts (Python def, JS function, arrow or method): a local list is looked for after it. */
 const FUNCTION_HEADER = /^[ \t]*(?:async[ \t]+)?def[ \t]|\bfunction\b|=>|^[ \t]*(?:(?:public|private|protected|static|async)[ \t]+)*(?!(?:if|for|while|switch|catch|with|return)\b)[\w$#]+[ \t]*\([^)\n]*\)[ \t]*(?::[^{\n]*)?\{/gm;
 /** `asyncio.gather(*[...])`, `gather(*(... for ...))`: the comprehension's coroutines are all run. */
@@ -276,7 +281,7 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
   if (!info.bounded && info.literalLength === undefined && fieldFixedAtConstruction(inner, text)) info.bounded = 'constant';
   else if (readsEntryOfConstantTable(loop, inner, syntax)) info.bounded = 'constant';
   if (info.literalLength === undefined && !info.bounded) {
-    if (EVENT_STREAM.test(iterableText)) info.bounded = 'events';
+    if (EVENT_STREAM.test(iterableText) || (/^[\w$.#]+$/.test(inner) && EVENT_SOURCE.test(inner))) info.bounded = 'events';
     else if (stepsByChunks(loop, iterableText) || CHUNKING.test(iterableText)) info.bounded = 'chunks';
   }
   return info;
