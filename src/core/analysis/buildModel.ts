@@ -11,7 +11,7 @@ import { changedNames, contributionsByName, planReuse, readsOf, restorable, type
 import type { ClientCreation, FileModel, RedisCallSite } from './model';
 import { evidenceKey } from './receiverEvidence';
 import { crossFileLoopSites } from './crossFileHelpers';
-import { indirectLoopSites, redisFunctions, type RedisFunction } from './indirectCalls';
+import { indirectLoopSites, redisFunctions, withAliases, type RedisFunction } from './indirectCalls';
 import { pythonSyntax } from './pythonSyntax';
 import { scriptSyntax } from './scriptSyntax';
 import type { LanguageSyntax } from './syntax';
@@ -248,7 +248,8 @@ function analyzeWithPlan(
   const callSites = outputs.flatMap((out) => out.callSites);
   const loopCalls = outputs.flatMap((out) => out.loopCalls);
   const roundTripHelpers = redisFunctions(callSites, outputs.flatMap((out) => out.localCalls), text);
-  const indirectCallSites = indirectLoopSites(syntax.family, callSites, loopCalls, [], roundTripHelpers);
+  // A name the file binds to a helper (`SET_CACHE = set_cache`) reaches it in a loop too.
+  const indirectCallSites = indirectLoopSites(syntax.family, callSites, loopCalls, [], withAliases(roundTripHelpers, text));
   const seenLoops = new Set(indirectCallSites.map((site) => site.loop!.span.startOffset));
   indirectCallSites.push(...crossFileLoopSites(syntax.family, loopCalls, options.path, text, options.workspace, roundTripHelpers, seenLoops));
   const model: FileModel = {

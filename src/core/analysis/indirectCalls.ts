@@ -234,6 +234,30 @@ export function redisFunctions(sites: readonly RedisCallSite[], localCalls: read
   return byName;
 }
 
+/**
+ * `SET_CACHE = set_cache` (also one binding per branch: `if DEBUG: SET_CACHE = timed_set_cache` / `else: SET_CACHE =
+ * set_cache`), `const fetchUser = getUser;`: a name bound to the function itself, not to a call of it.
+ */
+const FUNCTION_ALIAS = /^[ \t]*(?:(?:export[ \t]+)?(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*=[ \t]*([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*(?:#.*|\/\/.*)?$/gm;
+
+/**
+ * The helpers with the names the file binds to one of them added (`SET_CACHE = set_cache`): calling the alias in a
+ * loop calls the helper, one round trip per item. A name bound to one helper in one branch and to another function
+ * in the other still reaches the helper on that path.
+ */
+export function withAliases(helpers: Map<string, RedisFunction>, text: string): Map<string, RedisFunction> {
+  if (!helpers.size) return helpers;
+  let out = helpers;
+  for (const match of text.matchAll(FUNCTION_ALIAS)) {
+    const [, alias, target] = match;
+    const helper = helpers.get(target);
+    if (!helper || alias === target || out.has(alias)) continue;
+    if (out === helpers) out = new Map(helpers);
+    out.set(alias, { site: helper.site, isAsync: helper.isAsync });
+  }
+  return out;
+}
+
 /** Whether a loop call makes one round trip per item through a helper (awaited where it must be, over a real collection). */
 export function callsPerItem(family: LanguageSyntax['family'], call: LoopCall, helperIsAsync: boolean): boolean {
   if ((helperIsAsync || family === 'script') && !call.awaited && !call.loop.gathered) return false;
