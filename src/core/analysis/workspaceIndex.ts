@@ -8,6 +8,7 @@ import { normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './receiverEvidence';
 import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
+import { DJANGO_SETTINGS, isDjangoSettingsPath } from './databaseSettings';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
 import { javaModuleOf } from './java/redissonObjectStores';
 import { libraryTakesUniversalClient, programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
@@ -39,6 +40,8 @@ export interface FileSummary {
   picklingClasses?: string[];
   /** Commands the module exports bound to its client (`export const getAsync = promisify(client.get).bind(client)`). */
   boundCommands?: { name: string; method: string; receiver: string; library: ClientLibrary }[];
+  /** Python: database numbers the module's top level gives constants named for a database (see databaseSettings.ts). */
+  databaseSettings?: Record<string, number>;
   /** Java: the file keeps values in Redisson buckets, maps, collections, queues or topics with the client's codec. */
   storesRedissonObjects?: boolean;
 }
@@ -354,6 +357,17 @@ export class WorkspaceIndex implements WorkspaceLookup {
     const target = this.resolveScript(normalizePath(fromPath), specifier);
     const bound = target?.boundCommands?.find((b) => b.name === name);
     return bound && { method: bound.method, library: bound.library, identity: `${target!.path}#${bound.receiver}` };
+  }
+
+  /**
+   * The database number the Python module `specifier` (imported by `fromPath`) gives the constant `name`; for
+   * Django's settings object, the number every settings module of the project that sets it agrees is not 0.
+   */
+  settingsDatabase(fromPath: string, specifier: string, name: string): number | undefined {
+    if (specifier !== DJANGO_SETTINGS) return this.resolvePython(normalizePath(fromPath), specifier)?.databaseSettings?.[name];
+    const values = [...this.files.values()].filter((file) => isDjangoSettingsPath(file.path)).map((file) => file.databaseSettings?.[name]).filter((value) => value !== undefined);
+    // A test settings module that isolates itself in database 15 while the base one keeps 0 is no numbered database of the app.
+    return values.length && values.every((value) => value !== 0) ? values[0] : undefined;
   }
 
   reexportedLibrary(fromPath: string, family: 'python' | 'script', specifier: string): string | undefined {

@@ -24,6 +24,7 @@ import { picklingClassesIn } from './picklingClasses';
 import { javaFactsOf } from './java/javaFacts';
 import { storesRedissonObjects } from './java/redissonObjectStores';
 import { exportedBoundCommandsIn } from './exportedBoundCommands';
+import { databaseSettingsIn } from './databaseSettings';
 import type { FileModel } from './model';
 import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
 
@@ -43,6 +44,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...goFieldsSummary(model.language, model.text),
     ...goFactsSummary(model.language, model.text, normalized),
     ...picklingSummary(model.language, model.text),
+    ...databaseSettingsSummary(model.language, model.text),
     ...redissonStoresSummary(model),
     ...boundCommandsSummary(model),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
@@ -79,6 +81,11 @@ function redissonStoresSummary(model: FileModel): { storesRedissonObjects?: bool
   // A test that puts a map in Redis says nothing of what the application's client decodes.
   const code = model.language === 'java' && model.context !== 'test' && model.text.includes('org.redisson') ? javaFactsOf(model)?.codeText : undefined;
   return code && storesRedissonObjects(code) ? { storesRedissonObjects: true } : {};
+}
+
+function databaseSettingsSummary(language: SourceLanguage, text: string): { databaseSettings?: Record<string, number> } {
+  const settings = language === 'python' ? databaseSettingsIn(text) : undefined;
+  return settings ? { databaseSettings: settings } : {};
 }
 
 /**
@@ -208,15 +215,19 @@ export function reindexImporters(
 
 /**
  * Facts other files need that often live in a file that never names Redis, recorded alone, without an analysis:
- * Go key helpers that put a {hash tag} in the keys they build (a package's keys.go), and Python serializer classes
- * whose loads unpickles (a project's serializers.py, used by the cache module that reads Redis).
+ * Go key helpers that put a {hash tag} in the keys they build (a package's keys.go), Python serializer classes
+ * whose loads unpickles (a project's serializers.py, used by the cache module that reads Redis), and the database
+ * numbers a Python settings module gives (`CACHE_DB = 1` in a config.py that never names Redis).
  */
 const SCRIPT_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function indexUnreadFileFacts(index: WorkspaceIndex, file: { path: string; text: string }): void {
   if (file.path.endsWith('.py')) {
     const picklingClasses = picklingClassesIn(file.text);
-    if (picklingClasses.length) index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], picklingClasses });
+    const databaseSettings = databaseSettingsIn(file.text);
+    if (picklingClasses.length || databaseSettings) {
+      index.update({ path: normalizePath(file.path), exports: [], errorListeners: [], keyCommands: [], ...(picklingClasses.length ? { picklingClasses } : {}), ...(databaseSettings ? { databaseSettings } : {}) });
+    }
     return;
   }
   // A script module a client may be handed to, which never names Redis: may it attach (or pass on to) a listener?

@@ -110,6 +110,7 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
     hasWorkspace: workspace !== undefined,
     hasErrorListenerElsewhere: (identity) => workspace?.hasErrorListener(identity) ?? false,
     luaScript: (relativePath) => workspace?.luaScript(analysis.model.path, relativePath),
+    settingsDatabase: (specifier, name) => workspace?.settingsDatabase(analysis.model.path, specifier, name),
     projectHelpers: (name) => (workspace?.isRoundTripHelperName?.(name) ? workspace.roundTripHelpers?.(name) ?? [] : []),
     report(report) {
       let severity: Severity = configured ?? report.severity ?? rule.meta.defaultSeverity;

@@ -98,6 +98,11 @@ export interface RuleContext {
    */
   luaScript?(relativePath: string): string | undefined;
   /**
+   * The database number the project's Python module `specifier` gives its constant `name` (`db=config.CACHE_DB`
+   * with `CACHE_DB = 1` in the imported config module; see WorkspaceIndex.settingsDatabase); undefined when unknown.
+   */
+  settingsDatabase?(specifier: string, name: string): number | undefined;
+  /**
    * Functions and methods of the project named `name` that send one Redis command per call (by the file that
    * defines them); empty without a workspace. Ask only for names the file calls.
    */

@@ -4,6 +4,7 @@ import { spanFromOffsets } from '../analysis/spans';
 import type { Span } from '../findings';
 import type { Rule, RedisCallSite } from './rule';
 import { sitesWith } from './support/sites';
+import { importedModuleOf } from '../analysis/databaseSettings';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -14,6 +15,8 @@ const URL_LITERAL = /(['"`])rediss?:\/\/[^'"`\s/]*\/0*([1-9]\d*)(?:[?#][^'"`\s]*
 const ENV_DEFAULT = /(?:getenv|environ\.get|env\.get|config\.get|\.get)\(\s*['"][^'"]*['"]\s*,\s*['"]?0*([1-9]\d*)['"]?\s*\)|(?:\|\||\?\?)\s*['"]?0*([1-9]\d*)['"]?\s*\)*$/;
 /** `int(db_index)`, `Number(db)`: the conversion of a name. */
 const CONVERTED_NAME = /^(?:int|str|Number|parseInt|String)\(\s*([A-Za-z_$][\w$]*)\s*(?:,\s*10\s*)?\)$/;
+/** `settings.REDIS_CACHES_DB`, `int(config.MEMOIZE_DB_INDEX)`: a constant of an imported module. */
+const MODULE_CONSTANT = /^(?:int\(\s*)?([A-Za-z_]\w*)\.([A-Z][A-Z0-9_]*)\s*\)?$/;
 
 /** Parameters of the function whose text starts at `start` (Python def, JS function or arrow), with their default's text. */
 function parameters(text: string, start: number): Map<string, string | undefined> {
@@ -60,7 +63,7 @@ function assignsReceiverBefore(text: string, site: RedisCallSite): boolean {
  * What a `db=`/`database:` option says about the database, when it is not 0: a literal, a constant of the file, an
  * environment default, or a parameter of the function that builds the client (one client per database number).
  */
-function numberedDatabase(option: Arg, creation: ClientCreation, model: FileModel): { db: string | number; where: string } | undefined {
+function numberedDatabase(option: Arg, creation: ClientCreation, model: FileModel, context: Context): { db: string | number; where: string } | undefined {
   const where = `${option.keyword ?? 'db'}=${option.text}`;
   const value = option.value;
   if (value.kind === 'number') return value.value !== 0 ? { db: value.value, where } : undefined;
@@ -68,6 +71,8 @@ function numberedDatabase(option: Arg, creation: ClientCreation, model: FileMode
   const text = option.text.trim();
   const fromEnv = ENV_DEFAULT.exec(text);
   if (fromEnv) return { db: Number(fromEnv[1] ?? fromEnv[2]), where: `${where}, by default` };
+  const fromSettings = model.language === 'python' ? settingsModuleDatabase(text, model.text, context) : undefined;
+  if (fromSettings) return { db: fromSettings, where: `${where}, set in the settings module` };
   const name = /^[A-Za-z_$][\w$]*$/.test(text) ? text : CONVERTED_NAME.exec(text)?.[1];
   if (!name) return undefined;
   const fn = creation.enclosingFunction;
@@ -81,6 +86,19 @@ function numberedDatabase(option: Arg, creation: ClientCreation, model: FileMode
   }
   const constant = constantValue(model.text, name);
   return constant ? { db: constant, where } : undefined;
+}
+
+type Context = Parameters<Rule['check']>[0];
+
+/**
+ * `db=settings.REDIS_CACHES_DB` (Django's settings, `REDIS_CACHES_DB = 1` in settings.py), `db=config.MEMOIZE_DB_INDEX`
+ * (`from app import config`, `MEMOIZE_DB_INDEX = 1` there): the number the imported settings module gives, when not 0.
+ */
+function settingsModuleDatabase(optionText: string, fileText: string, context: Context): number | undefined {
+  const match = MODULE_CONSTANT.exec(optionText);
+  const module = match && importedModuleOf(fileText, match[1]);
+  const value = module ? context.settingsDatabase?.(module, match![2]) : undefined;
+  return value ? value : undefined;
 }
 
 /** Quoted `redis://host/N` URLs (N > 0) outside comments, not already reported as a client's URL argument. */
@@ -114,7 +132,7 @@ export const selectDb: Rule = {
     },
     docs: {
       summary: 'Numbered databases (SELECT, db=N) break in Cluster and share one server.',
-      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
+      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), a constant of an imported Python settings module (`db=config.CACHE_DB` with `CACHE_DB = 1` in the imported config module, `db=settings.REDIS_DB` with Django\'s settings when every settings module of the project that sets it gives a number other than 0, so a test settings module alone does not count), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
       why: 'Cluster supports only database 0, so the code cannot move to Cluster. Numbered databases share memory, CPU and dangerous commands of one process. SELECT on a pooled connection changes the database for whoever borrows that connection next.',
       examples: [
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
@@ -295,7 +313,7 @@ public class RedisConfig {
     for (const creation of model.creations) {
       for (const name of ['db', 'database']) {
         const option = creation.options[name];
-        const found = option && numberedDatabase(option, creation, model);
+        const found = option && numberedDatabase(option, creation, model, context);
         if (option && found) context.report({ messageId: 'option', data: found, span: option.fullSpan, severity });
       }
       for (const arg of [...creation.args, creation.options.url].filter(Boolean)) {
