@@ -11,6 +11,7 @@ import type { Span } from '../findings';
 import type { ListenerSite } from './model';
 import { spanFromOffsets } from './spans';
 import type { WorkspaceLookup } from './workspaceLookup';
+import { injectedClientIdentity } from './injectionTokens';
 
 /** Packages that attach an 'error' listener to a client handed to them as their connection. */
 const LISTENING_QUEUE_PACKAGE = /(?:\bfrom\s*|\brequire\(\s*)['"](?:bullmq|bull|bee-queue|@nestjs\/bullmq|@nestjs\/bull)['"]/;
@@ -69,15 +70,61 @@ function importOf(text: string, local: string): Omit<QueueConnectionImport, 'spa
 }
 
 /**
+ * The mark the index keeps for a client handed to a queue package as its connection: it is recorded among the
+ * file's listeners (the package attaches its own 'error' listener to it), under an identity no client has, so a
+ * rule asks `hasErrorListenerElsewhere(queueConnectionMark(identity))` to learn that a queue works on the client.
+ */
+export function queueConnectionMark(identity: string): string {
+  return `queue#${identity}`;
+}
+
+/** `useFactory: (redis: Redis, config) =>` or `useFactory: async (redis) =>`: the factory's parameter names. */
+const USE_FACTORY = /\buseFactory\s*:\s*(?:async\s*)?\(([^)]*)\)\s*=>/g;
+/** `inject: [REDIS_CLIENT, 'CONFIG']`: the tokens whose providers' values the factory receives, in order. */
+const INJECT = /\binject\s*:\s*\[([^\]]*)\]/;
+/** How far from a `useFactory` its provider's `inject:` is looked for (the same object literal). */
+const PROVIDER_REACH = 600;
+
+/**
+ * NestJS clients handed to a queue module through dependency injection:
+ *
+ *     BullModule.forRootAsync({ useFactory: (redis: Redis) => ({ connection: redis }), inject: [REDIS_CLIENT] })
+ *
+ * The identities (`inject#REDIS_CLIENT`, see injectionTokens.ts) of the clients such factories give as `connection`.
+ */
+function injectedQueueConnections(text: string): string[] {
+  if (!text.includes('useFactory') || !LISTENING_QUEUE_PACKAGE.test(text)) return [];
+  const found = new Set<string>();
+  USE_FACTORY.lastIndex = 0;
+  for (let factory = USE_FACTORY.exec(text); factory; factory = USE_FACTORY.exec(text)) {
+    const params = factory[1].split(',').map((param) => param.split(/[:=]/)[0].trim());
+    const after = text.slice(factory.index, factory.index + PROVIDER_REACH);
+    const given = /\bconnection\s*:\s*([A-Za-z_$][\w$]*)\s*[,}\n]|[{,]\s*(connection)\s*[,}]/.exec(after);
+    const index = given ? params.indexOf(given[1] ?? given[2]) : -1;
+    if (index < 0) continue;
+    const inject = INJECT.exec(text.slice(Math.max(0, factory.index - PROVIDER_REACH), factory.index + PROVIDER_REACH));
+    const token = inject?.[1].split(',')[index]?.trim().replace(/^(['"`])(.*)\1$/, '$2');
+    if (token && /^[\w$.:-]+$/.test(token)) found.add(injectedClientIdentity(token));
+  }
+  return [...found];
+}
+
+/**
  * The clients of other project modules this file hands to a queue package, as 'error' listeners on their
- * identities (`<path>#<name>`): the package attaches one when it takes the connection.
+ * identities (`<path>#<name>`): the package attaches one when it takes the connection. Each hand-over, also one
+ * through a NestJS injection token, is recorded under its queueConnectionMark as well.
  */
 export function queueConnectionListeners(text: string, path: string, workspace: WorkspaceLookup | undefined): ListenerSite[] {
   if (!workspace) return [];
   const listeners: ListenerSite[] = [];
   for (const imported of queueConnectionImports(text)) {
     const client = workspace.exportedClient(path, 'script', imported.specifier, imported.exported);
-    if (client && client.kind === 'client' && !client.returnsClient) listeners.push({ identity: client.identity, event: 'error', span: imported.span });
+    if (client && client.kind === 'client' && !client.returnsClient) {
+      listeners.push({ identity: client.identity, event: 'error', span: imported.span });
+      listeners.push({ identity: queueConnectionMark(client.identity), event: 'error', span: imported.span });
+    }
   }
+  const start = spanFromOffsets(text, 0, 0);
+  for (const identity of injectedQueueConnections(text)) listeners.push({ identity: queueConnectionMark(identity), event: 'error', span: start });
   return listeners;
 }

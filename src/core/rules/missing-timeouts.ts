@@ -2,6 +2,8 @@
 import type { Rule } from './rule';
 import type { ClientCreation } from '../analysis/model';
 import { IMPORT_IOREDIS } from './exampleImports';
+import { queueConnectionMark } from '../analysis/queueConnections';
+import { injectedClientIdentity } from '../analysis/injectionTokens';
 
 const PY_FACTORIES = /(^|\.)(Redis|StrictRedis|RedisCluster|from_url|ConnectionPool|BlockingConnectionPool)$/;
 
@@ -32,6 +34,29 @@ function madeForBlockingWork(creation: ClientCreation, text: string): boolean {
   return BLOCKING_ROLE.test(text.slice(Math.max(from, start - ROLE_LOOKBACK), start));
 }
 
+/** `provide: 'REDIS_CLIENT'`, `provide: REDIS`, `provide: Tokens.redis`: a NestJS provider's token. */
+const PROVIDE = /\bprovide\s*:\s*(?:(['"`])([^'"`$\n]+)\1|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*))/g;
+/** How far before a provider's `useFactory` its `provide:` is looked for (the same object literal). */
+const PROVIDER_REACH = 400;
+
+/**
+ * Another file hands this client to BullMQ, Bull or Bee-Queue as their `connection`: a module-level client it
+ * imports (`new Worker(name, run, { connection: redis })`), or a NestJS provider's client injected into a queue
+ * module's factory (`BullModule.forRootAsync({ useFactory: (redis) => ({ connection: redis }), inject: [TOKEN] })`).
+ * BullMQ requires `maxRetriesPerRequest: null` of such a client, so the option is there for the queue.
+ */
+function handedToQueue(context: Parameters<Rule['check']>[0], creation: ClientCreation): boolean {
+  const { model } = context;
+  if (creation.moduleLevel && creation.binding && context.hasErrorListenerElsewhere(queueConnectionMark(`${model.path}#${creation.binding}`))) return true;
+  const fn = creation.enclosingFunction;
+  if (fn?.name !== 'useFactory') return false;
+  const window = model.text.slice(Math.max(0, fn.span.startOffset - PROVIDER_REACH), fn.span.startOffset);
+  const tokens = [...window.matchAll(PROVIDE)];
+  const last = tokens[tokens.length - 1];
+  const token = last?.[2] ?? last?.[3];
+  return token !== undefined && context.hasErrorListenerElsewhere(queueConnectionMark(injectedClientIdentity(token)));
+}
+
 export const missingTimeouts: Rule = {
   meta: {
     id: 'missing-timeouts',
@@ -57,7 +82,7 @@ export const missingTimeouts: Rule = {
         { client: 'node-redis', file: 'src/store.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ socket: { host: 'cache', connectTimeout: 0 } });\nclient.on('error', console.error);\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ socket: { host: 'cache', connectTimeout: 5000 } });\nclient.on('error', console.error);\n" },
       ],
       fix: 'Set connect and socket/command timeouts of a few seconds, keep blocking commands\' own timeouts below the socket timeout, and enable health checks (redis-py `health_check_interval`, node-redis `pingInterval`).',
-      falsePositives: 'BullMQ workers require `maxRetriesPerRequest: null`; files importing bullmq are not reported, nor connections created with Bull\'s required `enableReadyCheck: false` or where the code just before names them for blocking work (`bclient`, `subscriber`). Dedicated blocking consumers may disable timeouts on purpose: suppress inline.',
+      falsePositives: 'BullMQ workers require `maxRetriesPerRequest: null`; files importing bullmq are not reported, nor clients another file hands to BullMQ, Bull or Bee-Queue as their `connection` (a module-level client it imports, or a NestJS provider\'s client injected into a queue module\'s `useFactory`), nor connections created with Bull\'s required `enableReadyCheck: false` or where the code just before names them for blocking work (`bclient`, `subscriber`). Dedicated blocking consumers may disable timeouts on purpose: suppress inline.',
       references: [
         { title: 'redis-py: timeouts and retries', url: 'https://redis.readthedocs.io/en/stable/retry.html' },
         { title: 'ioredis: auto-reconnect', url: 'https://github.com/redis/ioredis#auto-reconnect' },
@@ -79,7 +104,7 @@ export const missingTimeouts: Rule = {
       }
       if (creation.library === 'ioredis') {
         const retries = creation.options.maxRetriesPerRequest ?? creation.options['redisOptions.maxRetriesPerRequest'];
-        if (retries?.value.kind === 'null' && !usesBull && !/worker|queue|bull/i.test(creation.binding ?? '') && !madeForBlockingWork(creation, model.text)) {
+        if (retries?.value.kind === 'null' && !usesBull && !/worker|queue|bull/i.test(creation.binding ?? '') && !madeForBlockingWork(creation, model.text) && !handedToQueue(context, creation)) {
           context.report({ messageId: 'infiniteRetry', span: retries.fullSpan });
         }
         for (const name of ['connectTimeout', 'commandTimeout']) if (isZero(creation, name)) context.report({ messageId: 'zero', data: { option: name }, span: creation.options[name].fullSpan });
