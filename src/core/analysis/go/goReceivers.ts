@@ -39,6 +39,8 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
       return nameSuggestsRedis(node.text) ? likelyRef(declared, node.text, `its name ${node.text} suggests a Redis client`) : undefined;
     }
     case 'call_expression': {
+      const adapter = compatAdapter(node, declared, names);
+      if (adapter) return adapter;
       const callee = node.childForFieldName('function');
       if (callee?.type !== 'selector_expression') return callee && nameSuggestsRedis(callee.text) ? likelyRef(declared, callee.text, `it comes from ${callee.text}()`) : undefined;
       const method = callee.childForFieldName('field')?.text ?? '';
@@ -78,4 +80,19 @@ function methodReceiverStruct(node: Node, name: string): string | undefined {
   const receiver = method?.childForFieldName('receiver')?.namedChildren.find((child) => child?.type === 'parameter_declaration');
   if (!receiver || receiver.childForFieldName('name')?.text !== name) return undefined;
   return /^\*?\s*(\w+)/.exec(receiver.childForFieldName('type')?.text ?? '')?.[1];
+}
+
+/**
+ * `rueidiscompat.NewAdapter(client)`: rueidis behind the go-redis API (`adapter.FlushAll(ctx)`, `adapter.SMembers(ctx, k)`),
+ * so its methods are read as go-redis commands. It wraps the client it is given and opens no connection of its own;
+ * it is as much a cluster client as that client is (a rueidis.Client may be one).
+ */
+export function compatAdapter(node: Node, declared: GoDeclarations, names: ReadonlyMap<string, GoRef> | undefined): GoRef | undefined {
+  if (node.type !== 'call_expression') return undefined;
+  const callee = node.childForFieldName('function');
+  const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+  if (operand?.type !== 'identifier' || declared.packages.get(operand.text) !== 'rueidis' || callee?.childForFieldName('field')?.text !== 'NewAdapter') return undefined;
+  const wrapped = node.childForFieldName('arguments')?.namedChild(0);
+  const inner = wrapped ? resolveReceiver(wrapped, declared, names) : undefined;
+  return { library: 'go-redis', kind: inner?.kind === 'cluster' ? 'cluster' : 'client', confidence: 'proven', identity: `adapter:${node.startIndex}`, origin: inner?.origin ?? 'local' };
 }

@@ -13,7 +13,7 @@ import { GO_REDIS_PIPELINES, goRedisCommand, rueidisCommand } from './goLibrarie
 import { goArg, looksLikeContext } from './goValues';
 import { goCallSite, goScriptRun, insideBatch, redigoDial, type GoLoop } from './goCallSites';
 import { goLoop } from './goLoops';
-import { defaultLibrary, likelyRef, resolveReceiver } from './goReceivers';
+import { compatAdapter, defaultLibrary, likelyRef, resolveReceiver } from './goReceivers';
 
 const SCANNED_TYPES = ['function_declaration', 'method_declaration', 'func_literal', 'for_statement', 'short_var_declaration', 'assignment_statement', 'var_spec', 'call_expression', 'defer_statement', 'return_statement'];
 
@@ -229,6 +229,8 @@ export class GoScan {
       return ref;
     }
     if (value.type === 'call_expression') {
+      const adapter = compatAdapter(value, this.declared, frame?.names);
+      if (adapter) return adapter;
       const callee = value.childForFieldName('function');
       if (callee?.type === 'selector_expression') {
         const method = callee.childForFieldName('field')?.text ?? '';
