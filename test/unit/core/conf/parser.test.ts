@@ -68,7 +68,7 @@ describe('malformed files', () => {
     expect(text.length).toBeGreaterThanOrEqual(10 * 1024 * 1024);
     expect(findings.filter((f) => f.ruleId === 'conf-unknown-directive').length).toBe(Math.ceil((10 * 1024 * 1024) / block.length));
     expect(findings.some((f) => f.ruleId === 'conf-duplicate-directive')).toBe(true);
-  }, 60000);
+  }, 300_000); // a 10 MB file took 72 s on two cores at a load of 40: generous, the test is about not crashing
   it('empty input and a lone quote do not crash', () => {
     expect(() => lintRedisConf('')).not.toThrow();
     expect(lintRedisConf('"').some((f) => f.ruleId === 'conf-parse-error')).toBe(true);
