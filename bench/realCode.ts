@@ -49,8 +49,8 @@ async function lintCheckout(directory: string, root: string | undefined): Promis
   const projectRoot = root ? join(directory, root) : directory;
   const paths = collectFiles([projectRoot], { root: projectRoot, accept: (path) => kindFor(path) !== undefined, ignoreGlobs: DEFAULT_CONFIG.ignore });
   const parsers = await sharedParsers(diskGrammarSource);
-  // No time budget: the figures must not depend on how busy the machine is (a per-file budget measured in
-  // wall-clock time cut the analysis of large files short at a load of 30 and dropped their findings).
+  // No time budget: the figures must not depend on how busy the machine is (a per-file budget is wall-clock
+  // time, so a slow enough machine would cut large files short and drop their findings).
   const report = await lintProject(paths, projectRoot, projectRoot, { parsers, config: DEFAULT_CONFIG, timeBudgetMs: Number.POSITIVE_INFINITY }, { jobs: 1 });
   for (const notice of report.notices) if (!/skipped/i.test(notice)) process.stderr.write(`\n${notice}\n`);
   const byFile = new Map<string, ReportedFinding[]>();
