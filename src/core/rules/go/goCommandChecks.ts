@@ -202,15 +202,6 @@ export function goAdminCommandInApp(context: RuleContext): void {
   }
 }
 
-export function goExpensiveLinearListOps(context: RuleContext): void {
-  for (const site of context.model.callSites) {
-    const always = site.command === 'LREM' || site.command === 'LINSERT' || site.command === 'LPOS';
-    const byIndex = (site.command === 'LINDEX' || site.command === 'LSET') && !isNumber(site.args[1], 0) && !isNumber(site.args[1], -1);
-    if (!always && !byIndex) continue;
-    context.report({ messageId: '{{command}} walks the list element by element (O(N)) on the server\'s single thread; keep a set or sorted set (or a hash by id) beside the list for lookups and removals.', data: { command: site.command }, span: site.span });
-  }
-}
-
 /** How each Go client caps a stream as it adds to it. */
 const STREAM_CAPS: Record<string, string> = {
   'go-redis': '`MaxLen: 100000, Approx: true` in XAddArgs',
