@@ -64,6 +64,16 @@ function topLevelChunks(tree: Tree, text: string): { chunks: Chunk[]; nodes: Nod
   return { chunks: nodes.map((node) => ({ start: node.startIndex, end: node.endIndex, type: node.type, hasError: node.hasError })), nodes };
 }
 
+/**
+ * One list of what every statement produced, in file order (as flatMap, which was a visible part of each
+ * re-analysis of a large file: its outputs are joined six times per run).
+ */
+function joined<T>(outputs: readonly ChunkOutputs[], part: (out: ChunkOutputs) => readonly T[]): T[] {
+  const all: T[] = [];
+  for (const out of outputs) for (const item of part(out)) all.push(item);
+  return all;
+}
+
 function emptyOutputs(): ChunkOutputs {
   return { callSites: [], loopCalls: [], localCalls: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
 }
@@ -245,9 +255,9 @@ function analyzeWithPlan(
   // Only the TS/JS error-listener rule needs to know where clients are handed over.
   if (syntax.family === 'script') sites.noteEscapes(creations, escapedIdentities, exportedIdentities);
 
-  const callSites = outputs.flatMap((out) => out.callSites);
-  const loopCalls = outputs.flatMap((out) => out.loopCalls);
-  const roundTripHelpers = redisFunctions(callSites, outputs.flatMap((out) => out.localCalls), text);
+  const callSites = joined(outputs, (out) => out.callSites);
+  const loopCalls = joined(outputs, (out) => out.loopCalls);
+  const roundTripHelpers = redisFunctions(callSites, joined(outputs, (out) => out.localCalls), text);
   // A name the file binds to a helper (`SET_CACHE = set_cache`) reaches it in a loop too.
   const indirectCallSites = indirectLoopSites(syntax.family, callSites, loopCalls, [], withAliases(roundTripHelpers, text));
   const seenLoops = new Set(indirectCallSites.map((site) => site.loop!.span.startOffset));
@@ -260,15 +270,15 @@ function analyzeWithPlan(
     callSites,
     indirectCallSites,
     creations,
-    listeners: syntax.family === 'script' ? [...outputs.flatMap((out) => out.listeners), ...queueConnectionListeners(text, options.path, options.workspace)] : outputs.flatMap((out) => out.listeners),
+    listeners: syntax.family === 'script' ? [...joined(outputs, (out) => out.listeners), ...queueConnectionListeners(text, options.path, options.workspace)] : joined(outputs, (out) => out.listeners),
     importedModules: tracker.importedModules,
-    deserializations: outputs.flatMap((out) => out.deserializations),
+    deserializations: joined(outputs, (out) => out.deserializations),
     escapedIdentities,
     exportedIdentities,
   };
   const incremental: IncrementalState | undefined = reusable
     ? { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, chunks, outputs, creations: keptCreations, reach, reusedChunks: keptOutputs.size, evidence: evidenceKey(text) }
     : undefined;
-  return { model, exports, helperCalls: outputs.flatMap((out) => out.helperCalls), truncated: collected.truncated, incremental, roundTripHelpers };
+  return { model, exports, helperCalls: joined(outputs, (out) => out.helperCalls), truncated: collected.truncated, incremental, roundTripHelpers };
 
 }

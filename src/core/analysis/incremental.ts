@@ -345,11 +345,26 @@ export interface AnalysisIdentity {
 /** The import lines of the last two texts: each re-analysis compares the previous text's (read the time before) with the new one's. */
 const recentImportLines: { text: string; lines: string }[] = [];
 
+const IMPORT_WORDS = ['import', 'export', 'require'];
+/** No match reaches past a line break: one line read alone gives the matches the whole text has on that line. */
+const IMPORT_LINES = /^[ \t]*(?:import\b|from[ \t]+\S+[ \t]+import\b|export\b[^\n]*\bfrom\b)[^\n]*|^[^\n]*\brequire[ \t]*\([^\n]*/gm;
+
 /** The file's import and require lines, in order: the libraries a file uses, as far as receiver evidence is concerned. */
-function importLines(text: string): string {
+export function importLines(text: string): string {
   const known = recentImportLines.find((entry) => entry.text === text);
   if (known) return known.lines;
-  const lines = (text.match(/^[ \t]*(?:import\b|from[ \t]+\S+[ \t]+import\b|export\b[^\n]*\bfrom\b)[^\n]*|^[^\n]*\brequire[ \t]*\([^\n]*/gm) ?? []).join('\n');
+  // Each match holds import, export or require: only lines found by a substring search are read (the pattern
+  // tried every line of the file at every edit).
+  const starts = new Set<number>();
+  for (const word of IMPORT_WORDS) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) starts.add(text.lastIndexOf('\n', at) + 1);
+  const found: string[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const matches = line.match(IMPORT_LINES);
+    if (matches) found.push(...matches);
+  }
+  const lines = found.join('\n');
   recentImportLines.unshift({ text, lines });
   recentImportLines.length = Math.min(recentImportLines.length, 2);
   return lines;

@@ -342,10 +342,13 @@ function redisShapedArguments(input: EvidenceInput): string | undefined {
  * `require('memjs')`): its get/set/incr/delete look like Redis commands, so only a receiver named after Redis counts.
  */
 const MEMCACHED_IMPORT = /^\s*(?:import|from)\s+(?:aiomcache|pymemcache|pylibmc|bmemcached|emcache|memcache)\b|\b(?:require\(\s*|from\s+)['"](?:memjs|memcached|memcache-client)['"]/m;
-const importsMemcached = perText((text: string) => MEMCACHED_IMPORT.test(text));
+// (each library name holds mcache, pylibmc or memjs: a substring search rules most files out)
+const importsMemcached = perText((text: string) => (text.includes('mcache') || text.includes('pylibmc') || text.includes('memjs')) && MEMCACHED_IMPORT.test(text));
 
 /** The file imports Celery (`from celery import Task`, `import celery`). */
 const CELERY_IMPORT = /^[ \t]*(?:from[ \t]+celery\b|import[ \t]+celery\b)/m;
+/** Asked per receiver judged: scanned once per text. */
+const importsCelery = perText((text: string) => text.includes('celery') && CELERY_IMPORT.test(text));
 /** `app.backend.client`, `self.app.backend.client`: what Celery's Redis result backend hands out as its client. */
 const CELERY_BACKEND_CHAIN = /(^|\.)backend\.client$/;
 /** `rc = app.backend.client`: a local or attribute holding that client. */
@@ -354,7 +357,7 @@ const CELERY_BACKEND_ALIAS = /^[ \t]*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)[ \t]*=[ \
 /** Names the file binds to Celery's result backend client (`rc = app.backend.client`), in a file that imports Celery. */
 const celeryBackendAliases = perText((text: string): Set<string> => {
   const names = new Set<string>();
-  if (!CELERY_IMPORT.test(text)) return names;
+  if (!importsCelery(text)) return names;
   CELERY_BACKEND_ALIAS.lastIndex = 0;
   for (let match = CELERY_BACKEND_ALIAS.exec(text); match; match = CELERY_BACKEND_ALIAS.exec(text)) names.add(normalizeReceiver(match[1]));
   return names;
@@ -365,12 +368,12 @@ const celeryBackendAliases = perText((text: string): Set<string> => {
  * result backend's client (`app.backend.client.setnx(...)`), which is a redis-py client with the Redis backend.
  */
 export function usesCeleryBackendClient(text: string): boolean {
-  return /\.backend\.client\b/.test(text) && CELERY_IMPORT.test(text);
+  return /\.backend\.client\b/.test(text) && importsCelery(text);
 }
 
 /** `app.backend.client` (or a name bound to it) in a Python file that imports Celery. */
 function isCeleryBackendClient(text: string, receiver: string): boolean {
-  if (!CELERY_IMPORT.test(text)) return false;
+  if (!importsCelery(text)) return false;
   const chain = receiver.replace(/\(\)/g, '');
   return CELERY_BACKEND_CHAIN.test(chain) || celeryBackendAliases(text).has(chain);
 }
@@ -386,7 +389,7 @@ export function judgeReceiver(input: EvidenceInput, facts: ProjectFacts): Verdic
   }
   // Its key-value methods too, where the project or the file (through backend.client) shows the backend is Redis.
   const redisBackend = facts.usesRedis || usesCeleryBackendClient(facts.text);
-  if (facts.family === 'python' && receiver && redisBackend && isCeleryBackendStore(CELERY_IMPORT.test(facts.text), receiver, input.method)) {
+  if (facts.family === 'python' && receiver && redisBackend && isCeleryBackendStore(importsCelery(facts.text), receiver, input.method)) {
     return { library: 'redis-py', kind: 'client', evidence: CELERY_STORE_EVIDENCE };
   }
   if (!facts.usesRedis) return undefined;

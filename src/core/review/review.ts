@@ -21,8 +21,29 @@ import { writeSitesOf } from './writeSites';
 const DEFAULT_TIME_BUDGET_MS = 2000;
 export const UNUSED_SUPPRESSION_ID = 'unused-suppression';
 
+/** A message template cut at its placeholders: literal text at even indexes, placeholder names at odd ones. */
+const templateParts = new Map<string, string[]>();
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/**
+ * Fills a message's {{placeholders}} (one left unfilled keeps its name). Templates are cut once: a file's
+ * re-analysis formats every finding again, and the replace with a callback was a visible part of it.
+ */
 function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = [];
+    let from = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(from, match.index), match[1]);
+      from = match.index + match[0].length;
+    }
+    parts.push(template.slice(from));
+    templateParts.set(template, parts);
+  }
+  let message = parts[0];
+  for (let i = 1; i < parts.length; i += 2) message += (parts[i] in data ? String(data[parts[i]]) : `{{${parts[i]}}}`) + parts[i + 1];
+  return message;
 }
 
 function policyFor(rule: Rule, context: FileContext, config: ResolvedConfig): ContextPolicy {

@@ -255,10 +255,14 @@ function literalPassword(arg: Arg): string | undefined {
 
 const REDIS_PASSWORD_NAME = /^(?:[\w$]*?_)?redis_?(?:auth_?)?(?:password|passwd|pwd|pass)$|^redis(?:Auth)?(?:Password|Passwd|Pwd|Pass)$/i;
 
+const REDIS_PASSWORD_WORD = /redis_?(?:auth_?)?(?:pass|pwd)/i;
+
 /** String literals assigned to variables named like a Redis password (`REDIS_PASSWORD`, `redis_pwd`, `redisPassword`). */
 function passwordAssignments(model: FileModel): Arg[] {
   const out: Arg[] = [];
   const text = model.text;
+  // Every name REDIS_PASSWORD_NAME takes holds this: a file without it has no such assignment to look for.
+  if (!REDIS_PASSWORD_WORD.test(text)) return out;
   const assignment = model.language === 'python' ? /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=[ \t]*(?=[rRbBuU]?["'])/gm : /\b(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?=["'`])/g;
   for (const match of text.matchAll(assignment)) {
     if (!REDIS_PASSWORD_NAME.test(match[1])) continue;

@@ -16,28 +16,68 @@ export function optionsObject(site: RedisCallSite, from = 0): Record<string, Arg
   return undefined;
 }
 
-/** Option by name in whichever style the client uses (Python keyword, JS options object key, or a positional token). */
+/** An option name's spellings, computed once per name (hasOption runs for most call sites at every review). */
+interface NameForms {
+  lower: string;
+  upper: string;
+  /** EX/PX/EXAT/PXAT: node-redis v4.7+ also takes them as `{ expiration: { type, value } }`. */
+  expiry: boolean;
+}
+const nameForms = new Map<string, NameForms>();
+function formsOf(name: string): NameForms {
+  let forms = nameForms.get(name);
+  if (!forms) {
+    const upper = name.toUpperCase();
+    forms = { lower: name.toLowerCase(), upper, expiry: ['EX', 'PX', 'EXAT', 'PXAT'].includes(upper) };
+    nameForms.set(name, forms);
+  }
+  return forms;
+}
+
+/** A keyword or options-object entry that is given and not turned off (`None`, `null`, `false`). */
+function isSet(arg: Arg | undefined): boolean {
+  return arg !== undefined && !(arg.value.kind === 'null' || (arg.value.kind === 'boolean' && !arg.value.value));
+}
+
+/**
+ * Option by name in whichever style the client uses (Python keyword, JS options object key, or a positional
+ * token). Allocation-free: it runs for most call sites of a file at every review, and the garbage it made was
+ * a measurable part of the editor's re-analysis.
+ */
 export function hasOption(site: RedisCallSite, names: readonly string[], positionalFrom = 0): boolean {
+  let longest = 0;
   for (const name of names) {
-    const keyword = site.keywords[name.toLowerCase()];
-    if (keyword && !(keyword.value.kind === 'null' || (keyword.value.kind === 'boolean' && !keyword.value.value))) return true;
+    if (isSet(site.keywords[formsOf(name).lower])) return true;
+    if (name.length > longest) longest = name.length;
   }
   const object = optionsObject(site, positionalFrom);
   if (object) {
+    let expiry = false;
     for (const name of names) {
-      const entry = object[name] ?? object[name.toUpperCase()] ?? object[name.toLowerCase()];
-      if (entry && !(entry.value.kind === 'null' || (entry.value.kind === 'boolean' && !entry.value.value))) return true;
+      const forms = formsOf(name);
+      if (isSet(object[name] ?? object[forms.upper] ?? object[forms.lower])) return true;
+      expiry ||= forms.expiry;
     }
-    if (names.some((n) => ['EX', 'PX', 'EXAT', 'PXAT'].includes(n.toUpperCase())) && object.expiration) return true;
+    if (expiry && object.expiration) return true;
   }
-  const upper = names.map((n) => n.toUpperCase());
-  return tokens(site.args.slice(positionalFrom)).some((t) => upper.includes(t));
+  // Positional tokens, upper-cased. Upper-casing never shortens a string, so a value longer than every name
+  // cannot be one (most values are keys and payloads, not upper-cased at all).
+  for (let i = positionalFrom; i < site.args.length; i++) {
+    const value = site.args[i].value;
+    if (value.kind !== 'string' || value.value.length > longest) continue;
+    const token = value.value.toUpperCase();
+    for (const name of names) if (formsOf(name).upper === token) return true;
+  }
+  return false;
 }
 
 /** Python keyword arguments passed through a splat (`**options`): whatever they hold is unknown here. */
 export function hasSplatOptions(site: RedisCallSite, from = 1): boolean {
   return site.args.slice(from).some((a) => a.text.startsWith('**'));
 }
+
+const TTL_OPTIONS = ['ex', 'px', 'exat', 'pxat', 'keepttl'];
+const REDIS_PY_TTL_OPTIONS = [...TTL_OPTIONS, 'expire', 'pexpire'];
 
 /** SET-family write sets a TTL in the same command. */
 export function setSetsTtl(site: RedisCallSite): boolean {
@@ -50,7 +90,7 @@ export function setSetsTtl(site: RedisCallSite): boolean {
     if ((ex && ex.kind !== 'null') || (px && px.kind !== 'null')) return true;
   }
   // aioredis 1.x takes the TTL as `expire=` / `pexpire=`.
-  return hasOption(site, ['ex', 'px', 'exat', 'pxat', 'keepttl', ...(site.receiver.library === 'redis-py' ? ['expire', 'pexpire'] : [])], 2);
+  return hasOption(site, site.receiver.library === 'redis-py' ? REDIS_PY_TTL_OPTIONS : TTL_OPTIONS, 2);
 }
 
 export function setIsNx(site: RedisCallSite): boolean {
