@@ -5,8 +5,8 @@ import type { Arg, FileModel } from '../analysis/model';
 import type { RedisCallSite, Rule, RuleContext } from './rule';
 import { expiredInThenCallback } from './support/thenExpiry';
 import { fieldTtlFix, managedHashPatterns, passesArgumentsThrough, writesComputedField } from './support/cacheHashWrites';
-import { namesCache, wordsOf } from './support/names';
-import { enclosingFunctions, isOffByDefaultParameter } from './support/enclosingFunctions';
+import { namesCache } from './support/names';
+import { isOffByDefaultParameter } from './support/enclosingFunctions';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
@@ -24,25 +24,12 @@ const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 
 /**
  * The key is a cache entry: its literal says cache (`cache:product:*`), or the key is computed and the
- * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache, or the key names what it
- * holds (`settings:${table}:${id}`) and the named function around the write says it caches (`cacheNewEntry`, also
- * from a callback inside it: `rows.forEach((r) => redis.set(...))`).
+ * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache.
  */
-function namedCacheEntry(model: FileModel, site: RedisCallSite): boolean {
+function namedCacheEntry(site: RedisCallSite): boolean {
   const key = keyPatternOf(site.args[0]);
-  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key) || CAMEL_CACHE_SEGMENT.test(key) || writtenByCachingFunction(model, site);
+  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key) || CAMEL_CACHE_SEGMENT.test(key);
   return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
-}
-
-/** Words of a function that removes or checks cache entries rather than filling them (`clearCache`, `invalidate_cache`, `isCached`). */
-const NOT_FILLING = /^(?:clear|invalidate|evict|flush|bust|purge|delete|del|remove|drop|reset|expire|is|has|check|get|read|load|fetch|lookup|find)$/;
-
-/** The innermost named function around the write says it caches (`cacheNewEntry`, `cache_user`, `saveToCache`), and not that it clears or reads. */
-function writtenByCachingFunction(model: FileModel, site: RedisCallSite): boolean {
-  const own = site.enclosingFunction?.name;
-  const named = own && own !== '<anonymous>' ? own : enclosingFunctions(model, site.callSpan.startOffset).find((header) => header.name)?.name;
-  if (!named || !namesCache(named)) return false;
-  return !wordsOf(named).some((word) => NOT_FILLING.test(word));
 }
 
 /**
@@ -158,7 +145,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`, a camel-case segment ending in Cache: `llmCache:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function (or in a then() callback chained on the write: `set(k, v).then(() => expire(k, ttl))`, which set-then-expire reports instead). A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache; a key that names what it holds (`settings:${table}:${id}`) does when the named function around the write says it fills a cache (`cacheNewEntry`, also through a callback inside it: `rows.forEach((r) => redis.set(...))`; not `clearCache`, `isCached`, `getCached`). Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash. In Go two more shapes count: a cache-aside fill of a whole hash (HSET of the key with one slice or map of field/value pairs, in a function whose name or key says cache) with no EXPIRE, DEL or HDEL of that key, and a SET with KEEPTTL (`redis.KeepTTL`) inside the branch that handles a missing key (`if err == redis.Nil`): the key did not exist, so there is no TTL to keep.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`, a camel-case segment ending in Cache: `llmCache:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function (or in a then() callback chained on the write: `set(k, v).then(() => expire(k, ttl))`, which set-then-expire reports instead). A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash. In Go two more shapes count: a cache-aside fill of a whole hash (HSET of the key with one slice or map of field/value pairs, in a function whose name or key says cache) with no EXPIRE, DEL or HDEL of that key, and a SET with KEEPTTL (`redis.KeepTTL`) inside the branch that handles a missing key (`if err == redis.Nil`): the key did not exist, so there is no TTL to keep.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -373,7 +360,7 @@ public class ProductService {
       if (!site.args[0] || givesTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       // Django's cache API is a cache whatever its keys are called; timeout=None keeps the entry forever.
       const djangoCache = site.receiver.facade === 'django-cache';
-      if (!djangoCache && !namedCacheEntry(context.model, site) && !cacheAside.has(keyIdentity(site))) continue;
+      if (!djangoCache && !namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
       // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL, unless
       // they come from a parameter whose default is no TTL.
       const passedOn = (arg: Arg) => !isLiteral(arg) && !offByDefaultTtl(context.model, site, arg);
