@@ -205,6 +205,9 @@ export class GoScan {
       else if (value && right.length > 1) ref = this.valueRef(value, target) ?? ref;
       if (!ref) return;
       if (target.type === 'identifier') {
+        // `RedisPool = &redis.Pool{...}` in a function: stored in the package variable for every later caller to share.
+        const storedInPackage = !!frame && node.type === 'assignment_statement' && !frame.names.has(target.text) && this.declared.packageVars.has(target.text);
+        if (storedInPackage && ref.creation) this.escape(ref.creation);
         if (frame) frame.names.set(target.text, ref);
         else this.declared.packageVars.set(target.text, ref);
       } else if (target.type === 'selector_expression') {
