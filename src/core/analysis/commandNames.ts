@@ -118,6 +118,8 @@ export const BLOCKING_COMMANDS = new Set(['BLPOP', 'BRPOP', 'BLMOVE', 'BLMPOP', 
 export const STREAM_BLOCKING_COMMANDS = new Set(['XREAD', 'XREADGROUP']);
 export const SUBSCRIBE_COMMANDS = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE']);
 export const CURSOR_COMMANDS = new Set(['SCAN', 'HSCAN', 'SSCAN', 'ZSCAN']);
+// Server-wide commands (flush, info, config, scripts, cluster state) are not per-item work a batch would merge.
+export const SERVER_WIDE_COMMANDS = /^(?:FLUSHDB|FLUSHALL|INFO|DBSIZE|SAVE|BGSAVE|BGREWRITEAOF|LASTSAVE|TIME|ROLE|SHUTDOWN|AUTH|HELLO|RESET|(?:CONFIG|CLIENT|CLUSTER|DEBUG|MODULE|ACL|SCRIPT|FUNCTION|SLOWLOG|LATENCY|COMMAND)(?: .*)?|MEMORY (?:STATS|DOCTOR|PURGE|MALLOC-STATS))$/;
 
 /** Commands that only append/write data and take the key first (for write sites). */
 export const WRITE_COMMANDS = new Set(

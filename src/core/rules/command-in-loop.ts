@@ -1,5 +1,5 @@
 /** command-in-loop: one round trip per loop iteration (N+1) instead of one batched request. */
-import { BLOCKING_COMMANDS, CURSOR_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from '../analysis/commandNames';
+import { BLOCKING_COMMANDS, CURSOR_COMMANDS, SERVER_WIDE_COMMANDS, STREAM_BLOCKING_COMMANDS, SUBSCRIBE_COMMANDS } from '../analysis/commandNames';
 import type { Rule, RedisCallSite } from './rule';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
@@ -15,8 +15,6 @@ import { loopsOverModuleTable } from './support/moduleTables';
 // sends one per item (`count(name)`: MGET of the item's buckets) is still a round trip per item.
 const MULTI_KEY = new Set(['MGET', 'MSET', 'MSETNX']);
 const NOT_BATCHABLE = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'PING', 'QUIT', 'SELECT', 'KEYS', 'EVAL', 'EVALSHA']);
-// Server-wide commands (flush, info, config, scripts, cluster state) are not per-item work a batch would merge.
-const SERVER_WIDE = /^(?:FLUSHDB|FLUSHALL|INFO|DBSIZE|SAVE|BGSAVE|BGREWRITEAOF|LASTSAVE|TIME|ROLE|SHUTDOWN|AUTH|HELLO|RESET|(?:CONFIG|CLIENT|CLUSTER|DEBUG|MODULE|ACL|SCRIPT|FUNCTION|SLOWLOG|LATENCY|COMMAND)(?: .*)?|MEMORY (?:STATS|DOCTOR|PURGE|MALLOC-STATS))$/;
 // Creating a consumer group or a search index is setup a service does once per stream or index, not per item of a request.
 const SETUP_COMMANDS = /^(?:XGROUP (?:CREATE|CREATECONSUMER)|FT\.CREATE|FT\.ALTER|BF\.RESERVE|CF\.RESERVE|TOPK\.RESERVE|CMS\.INITBYDIM|CMS\.INITBYPROB)$/;
 /**
@@ -354,7 +352,7 @@ public class Prices {
     if (RUNS_ONCE_FILE.test(context.model.path)) return;
     const byLoop = new Map<number, RedisCallSite[]>();
     for (const site of [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]) {
-      if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command) || SERVER_WIDE.test(site.command)) continue;
+      if (!site.loop || site.batched || NOT_BATCHABLE.has(site.command) || SERVER_WIDE_COMMANDS.test(site.command)) continue;
       if (!site.via && MULTI_KEY.has(site.command)) continue;
       if (site.receiver.kind !== 'client' && site.receiver.kind !== 'cluster') continue;
       if (!site.via && (talksToAnotherConnectionEachRound(site, context.model.text) || runsOnHandedPipeline(site, context.model.text))) continue;

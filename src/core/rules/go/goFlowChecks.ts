@@ -2,6 +2,7 @@
  * Go versions of the rules that judge commands in relation to others or to their surroundings: round trips in
  * loops, a write followed by a separate EXPIRE, cache writes without a TTL, clients created per call.
  */
+import { SERVER_WIDE_COMMANDS } from '../../analysis/commandNames';
 import type { RedisCallSite } from '../../analysis/model';
 import type { Fix } from '../../findings';
 import { spanFromOffsets } from '../../analysis/spans';
@@ -27,6 +28,7 @@ export function goCommandInLoop(context: RuleContext): void {
     const loop = site.loop;
     if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || loop.bounded === 'events' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
+    if (SERVER_WIDE_COMMANDS.test(site.command)) continue;
     reported.add(loop.span.startOffset);
     reportedCalls.push(site.span.startOffset);
     reportedLines.add(site.span.start.line + 1);
