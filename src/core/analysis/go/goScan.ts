@@ -10,7 +10,7 @@ import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
 import { deferredCloses, markClosed, markEarlyReturns, markHandOvers, type Frame } from './goConnectionLife';
 import { GoDeclarations, type GoConstructorCall } from './goDeclarations';
 import { GO_REDIS_PIPELINES, goRedisCommand, rueidisCommand } from './goLibraries';
-import { goArg, looksLikeContext } from './goValues';
+import { goArg, looksLikeContext, withRedigoArgsElements } from './goValues';
 import { goCallSite, goScriptRun, insideBatch, redigoDial, type GoLoop } from './goCallSites';
 import { goLoop } from './goLoops';
 import { compatAdapter, defaultLibrary, likelyRef, resolveReceiver } from './goReceivers';
@@ -374,7 +374,7 @@ export class GoScan {
           inTransaction = true;
         }
         const skip = command === 'CONFIG SET' || command === 'CONFIG GET' || command === 'CLIENT KILL' ? 2 : 1;
-        this.addSite(node, field, method, command, receiver, args.slice(commandIndex + (command.includes(' ') && sub ? skip : 1)), method === 'Send' || inTransaction, inTransaction);
+        this.addSite(node, field, method, command, receiver, withRedigoArgsElements(args.slice(commandIndex + (command.includes(' ') && sub ? skip : 1))), method === 'Send' || inTransaction, inTransaction);
       }
       return;
     }

@@ -97,3 +97,26 @@ export function looksLikeContext(node: Node): boolean {
   const text = node.text;
   return /^(ctx|c|cx|context|reqCtx|requestCtx)$/i.test(text) || /ctx$|Ctx$|Context$/.test(text) || /^context\.\w+\(/.test(text) || /\.Context\(\)$/.test(text) || /^\w+\.(Ctx|ctx)$/.test(text);
 }
+
+/**
+ * redigo's `conn.Do("HSET", redis.Args{key}.AddFlat(item)...)`: the command's arguments start with the elements
+ * written in the Args literal (the key), then whatever Add/AddFlat append, which stay one spread argument. Any
+ * other argument list is returned as it is; so is an empty literal (`redis.Args{}.AddFlat(keys)...`), whose
+ * arguments are all unknown.
+ */
+export function withRedigoArgsElements(args: Node[]): Node[] {
+  if (args.length !== 1 || args[0].type !== 'variadic_argument') return args;
+  let chain = args[0].namedChild(0);
+  while (chain?.type === 'call_expression') {
+    const callee = chain.childForFieldName('function');
+    if (callee?.type !== 'selector_expression' || !/^Add(Flat)?$/.test(callee.childForFieldName('field')?.text ?? '')) return args;
+    chain = callee.childForFieldName('operand');
+  }
+  if (chain?.type !== 'composite_literal' || !/(^|\.)Args$/.test(chain.childForFieldName('type')?.text ?? '')) return args;
+  const elements = (chain.childForFieldName('body')?.namedChildren ?? [])
+    .filter((n): n is Node => n !== null && n.type !== 'comment')
+    .map((n) => (n.type === 'literal_element' ? n.namedChild(0) : n))
+    .filter((n): n is Node => n !== null);
+  if (!elements.length) return args;
+  return chain === args[0].namedChild(0) ? elements : [...elements, args[0]];
+}
