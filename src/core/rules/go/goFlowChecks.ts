@@ -10,7 +10,7 @@ import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
 import { calledOnlyAtStartup } from './goStartupOnly';
-import { hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
+import { fillsOnMiss, hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
 import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
 /** The ranged name is declared a channel in the file (`msgs <-chan *redis.Message`, `updates := make(chan Event)`). */
@@ -246,7 +246,8 @@ export function goCacheWriteWithoutTtl(context: RuleContext): void {
     const fn = site.enclosingFunction?.name ?? '';
     const key = `${keyOf(site.args[0]) ?? ''}`;
     // A generic write of a cache wrapper (`func (c *RedisCache) Set(ctx, key, value)`) is every cache entry's write.
-    const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || (/^(Set|Put|Store|Save|Add|Write)$/.test(fn) && /type\s+\w*Cache\w*\s|\bCache\b/.test(context.model.text));
+    const cacheLike = CACHE_NAME.test(key) || CACHE_NAME.test(fn) || (/^(Set|Put|Store|Save|Add|Write)$/.test(fn) && /type\s+\w*Cache\w*\s|\bCache\b/.test(context.model.text))
+      || fillsOnMiss(context.model.text, context.model.callSites, site, (s) => keyOf(s.args[0]));
     // A hash is a cache entry when the function or key says so, not for a generic wrapper's write.
     const fill = hashFill(site) && (CACHE_NAME.test(key) || CACHE_NAME.test(fn));
     if (!cacheLike || (site.command !== 'SET' && !fill)) continue;
