@@ -5,7 +5,7 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { LOCK_KEY, functionStartOf } from './support/sites';
-import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey } from './support/collectionKeys';
+import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey, type KeyRef } from './support/collectionKeys';
 import { isParameter } from '../analysis/keyReferences';
 import { inTestOnlyFunction } from './support/testOnly';
 import { inFlightLists } from './support/inFlightLists';
@@ -29,6 +29,29 @@ const GENERIC_KEY_PARAMETER = /^(?:k|key|keys|name|redis_?key|redisKey|cache_?ke
 const STRING_WRITES = new Set(['SET', 'SETNX', 'SETEX', 'PSETEX', 'GETSET', 'MSET', 'MSETNX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND']);
 
 const WHOLE_READS: Record<string, string> = { LRANGE: 'list', SMEMBERS: 'set', ZRANGE: 'sorted set' };
+
+/** A key word naming one user as the collection's owner (`user_id`, `userID`, `uid`, a `user:{id}` segment). */
+const ONE_USER = new Set(['user', 'uid', 'userid']);
+/**
+ * Key words that say a collection gathers what others send or time piles up, with no end set by its owner:
+ * a user's followers, feed or inbox, their offline or outgoing messages, a queue, a failure log.
+ */
+const GATHERED = /^(?:followers?|following|fans?|subscribers?|feeds?|timelines?|inbox(?:es)?|notifications?|outgoing|offline|queues?|backlogs?|failures?|errors?|logs?|histor(?:y|ies)|events?|messages?|activit(?:y|ies)|streams?|jobs?|tasks?|visits?|views?|likes?)$/;
+
+/** The words of a key's expression and pattern (`RedisKeys.rooms_for_user(user_id)`: rooms, for, user, user, id). */
+function keyWords(ref: KeyRef): string[] {
+  return `${ref.source} ${ref.pattern ?? ''}`.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/**
+ * One user's own collection: the key names a user as its owner and nothing that gathers entries from others or over
+ * time (the rooms a user is in, the invites sent to one user, a chat list keyed by the bare user id). Its owner's own
+ * actions bound it; a user's followers, feed or offline queue are not bounded so.
+ */
+function oneUsersOwn(ref: KeyRef): boolean {
+  const words = keyWords(ref);
+  return words.some((word) => ONE_USER.has(word)) && !words.some((word) => GATHERED.test(word));
+}
 
 /** The key expression names a parameter of the enclosing function (`self.name + ":state:" + user_id`): one entity's key. */
 function builtFromParameters(model: FileModel, site: RedisCallSite, source: string): boolean {
@@ -62,7 +85,7 @@ export const delLargeKey: Rule = {
     },
     docs: {
       summary: 'Deleting a collection with DEL blocks Redis; use UNLINK.',
-      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream (a hash counts when its fields are entities: HSET of a computed id field, or HDEL of one, as when a member leaves a guild\'s member hash), and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it). A key passed as a parameter counts as the collection that other functions of the file fill through a parameter of the same name (`delete_board_named(self, board_name)` next to `rank_in(self, board_name, …)` that ZADDs it).',
+      what: 'Reports DEL of keys that this file (or another file of the workspace) fills as a list, set, sorted set, hash or stream (a hash counts when its fields are entities: HSET of a computed id field, or HDEL of one, as when a member leaves a guild\'s member hash), and of a list, set or sorted set the same function has just read whole (LRANGE 0 -1, SMEMBERS: a drained queue or backlog, whoever fills it). A key passed as a parameter counts as the collection that other functions of the file fill through a parameter of the same name (`delete_board_named(self, board_name)` next to `rank_in(self, board_name, …)` that ZADDs it). What counts as large: a collection nothing bounds — filled per event without a trim, or trimmed to a window wider than 100 entries — that is shared (a queue, a job hash, a leaderboard, an index set, a guild\'s member hash) or that gathers what others send or time piles up (a user\'s followers, feed, inbox, offline or outgoing messages, failure log). One user\'s own collection — a key that names a user as its owner (`rooms_for_user(user_id)`, `user:{id}:invited`, a chat list keyed by the bare user id) and nothing that gathers — holds what that user joined or did, which the user\'s own actions bound, and is not reported unless the function has just read it whole or the file keeps it at a window wider than 100.',
       why: 'DEL frees every element of a collection synchronously, which takes milliseconds to seconds for big keys, blocking every client. UNLINK unlinks the key in O(1) and reclaims the memory on a background thread; the data is gone for clients either way.',
       examples: [
         { client: 'redis-py', file: 'app/feed.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.delete(f"feed:{uid}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef add(uid, item):\n    r.lpush(f"feed:{uid}", item)\n    r.ltrim(f"feed:{uid}", 0, 999)\n\ndef clear(uid):\n    r.unlink(f"feed:{uid}")\n' },
@@ -367,6 +390,9 @@ public class Board {
           }
         }
         if (!type || (type === 'list' && expiring.has(ref.identity))) continue;
+        // One user's own collection frees at once, unless it was just read whole (a drained backlog) or the file keeps
+        // it at a window wider than the small one (a user's last 1000 entries are kept on purpose).
+        if (!readBefore && oneUsersOwn(ref) && !(facts.capped.has(ref.identity) && !facts.smallCapped.has(ref.identity))) continue;
         const rename = RENAMABLE.has(site.method) ? [fix(`Replace ${site.method} with unlink`, true, [replace(site.span, 'unlink')])] : undefined;
         context.report({ messageId: 'del', data: { key: shownKey(site, site.args.indexOf(arg)), type }, span: site.span, fixes: rename });
         break;
