@@ -17,6 +17,8 @@ export interface LocalCallTemplate {
   name: string;
   /** The method the call is written in. */
   caller?: string;
+  /** Its number of parameters: a call of the same name with another count is an overload, not recursion. */
+  callerArity?: number;
   site: RedisCallSite;
 }
 

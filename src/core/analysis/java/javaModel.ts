@@ -306,7 +306,8 @@ class JavaModelBuilder {
     else if ((!object || object.type === 'this') && nameNode && (scope.loop || scope.itemLoop)) {
       // The call site is built now, from the tree; which command the method sends is known once the file is walked.
       const callArgs = (argsNode?.namedChildren ?? []).filter((c): c is Node => c !== null);
-      this.localCalls.push({ name, caller: scope.functionInfo?.name, site: this.site(node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
+      const callerArity = scope.method === undefined ? undefined : this.facts.methods[scope.method]?.params.length;
+      this.localCalls.push({ name, caller: scope.functionInfo?.name, callerArity, site: this.site(node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
     }
     // A lender class the receivers do not know (`JedisPoolMulti.get(name)`) counts only for the connection it hands out.
     const lender = receiver ?? projectLender(object);
@@ -388,14 +389,24 @@ class JavaModelBuilder {
   /** Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper). */
   indirectSites(): RedisCallSite[] {
     const sending = new Map<string, RedisCallSite>();
+    // The same by name and number of parameters, for calls of another overload of the calling method.
+    const sendingOverload = new Map<string, RedisCallSite>();
     for (const site of this.callSites) {
       const name = site.enclosingFunction?.name;
-      if (name && !site.batched && !sending.has(name)) sending.set(name, site);
+      if (!name || site.batched) continue;
+      if (!sending.has(name)) sending.set(name, site);
+      const offset = site.span.startOffset;
+      const method = this.facts.methods.filter((m) => m.name === name && m.start <= offset && offset < m.end).sort((a, b) => b.start - a.start)[0];
+      const overload = method ? `${name}/${method.params.length}` : undefined;
+      if (overload && !sendingOverload.has(overload)) sendingOverload.set(overload, site);
     }
     const sites: RedisCallSite[] = [];
     for (const call of this.localCalls) {
-      const inner = sending.get(call.name);
-      if (!inner || call.caller === call.name) continue;
+      // `drop(user)` looping over `drop(system, user)`: another overload, whose own commands are the ones sent.
+      const overload = call.caller === call.name;
+      if (overload && call.callerArity === call.site.args.length) continue;
+      const inner = overload ? sendingOverload.get(`${call.name}/${call.site.args.length}`) : sending.get(call.name);
+      if (!inner) continue;
       const { kind, library, confidence, evidence, text, identity } = inner.receiver;
       const receiver = { kind, library, confidence, ...(evidence ? { evidence } : {}), text, identity, origin: 'local' as const, async: false };
       sites.push({ ...call.site, command: inner.command, receiver, via: { helper: call.name, command: inner.command, span: inner.span } });
