@@ -5,7 +5,7 @@ import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
 import { callText, clientName, importEdit, methodOf, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
 import { collectionOfPattern } from './javaDeletedCollections';
-import { isWholeRange, redissonObject, WHOLE_READ_OF } from './javaWholeReads';
+import { isWholeRange, redissonObject, WHOLE_READ_OF, writesObjectFields } from './javaWholeReads';
 
 function keysAlternative(site: RedisCallSite): string {
   const pattern = site.args[0]?.text ?? '"*"';
@@ -133,7 +133,7 @@ export function javaDelLargeKey(context: RuleContext): void {
     const items = redisson ? [] : loopItems(context.model.text, site, key);
     const filled = redisson
       ? writes.find((w) => w.receiver.library === 'redisson' && w.receiver.text === site.receiver.text)
-      : writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && (w.command !== 'HSET' || !/^"/.test(w.args[1]?.text ?? '"')));
+      : writes.find((w) => (sameKey(w, site, facts) || (items.includes(w.args[0]?.text ?? '') && /^[A-Z][A-Z0-9_]*$/.test(w.args[0].text.split('.').pop()!))) && !writesObjectFields(context.model.text, w));
     // Or read whole just before in the same method (`entries(cartKey)` merged elsewhere, then `delete(cartKey)`): a drained collection.
     const drained = filled || redisson ? undefined : context.model.callSites.find((r) => r.span.startOffset < site.span.startOffset && r.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset && r.args[0]?.text === key && WHOLE_READ_OF[r.command] !== undefined && (!/RANGE$/.test(r.command) || isWholeRange(r)));
     // `opsForHash().getOperations().delete(key)`: the code says which type of key it deletes whole.

@@ -7,6 +7,7 @@ import { keyPatternOf } from '../../analysis/argumentValues';
 import { javaKeyFamily } from '../../analysis/java/javaKeyFamilies';
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
+import { writesObjectFields } from './javaWholeReads';
 
 /** Writes that make a key a collection, by the type they make. Hashes count only in this file (see below). */
 const COLLECTION_WRITES: Record<string, string> = { RPUSH: 'list', LPUSH: 'list', SADD: 'set', ZADD: 'sorted set', HSET: 'hash', HMSET: 'hash', XADD: 'stream' };
@@ -47,7 +48,7 @@ export function collectionOfPattern(context: RuleContext, site: RedisCallSite): 
   if (!pattern) return undefined;
   const local = context.model.callSites.filter((s) => (keyPatternOf(s.args[0]) ?? (literal ? undefined : familyOf(context, s))) === pattern);
   if (local.some((s) => STRING_WRITES.has(s.command))) return undefined;
-  const write = local.find((s) => Object.hasOwn(COLLECTION_WRITES, s.command) && (s.command !== 'HSET' || !/^"/.test(s.args[1]?.text ?? '"')));
+  const write = local.find((s) => Object.hasOwn(COLLECTION_WRITES, s.command) && !writesObjectFields(text, s));
   if (write) return { type: COLLECTION_WRITES[write.command], how: `filled with ${write.command} here`, write };
   if (!context.workspaceKeys) return undefined;
   for (const [command, type] of Object.entries(COLLECTION_WRITES)) {

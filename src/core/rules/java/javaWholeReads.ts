@@ -127,6 +127,15 @@ function objectMapFields(text: string, write: RedisCallSite): boolean {
   return [...after.matchAll(new RegExp(`\\b${map}\\s*\\.\\s*put\\s*\\(\\s*([^,]*),`, 'g'))].every((m) => /^"[^"]*"$/.test(m[1].trim()));
 }
 
+/**
+ * An HSET of a literal field, or an HMSET of one object's fields (`putAll(key, BeanUtil.beanToMap(user))`, a map given
+ * only literal fields): a write of an object hash with the fields of its class, not an entry per item of a collection.
+ */
+export function writesObjectFields(text: string, write: RedisCallSite): boolean {
+  if (write.command === 'HSET') return /^"/.test(write.args[1]?.text ?? '"');
+  return write.command === 'HMSET' && (literalMapFields(text, write) || objectMapFields(text, write));
+}
+
 /** The key expression a call names, through a local of its method (`key` after `String key = PREFIX + id;`), whitespace dropped. */
 function resolvedKey(text: string, site: RedisCallSite): string | undefined {
   const arg = site.args[0]?.text.replace(/\s+/g, '');
