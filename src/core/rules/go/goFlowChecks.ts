@@ -336,5 +336,12 @@ export function goClientPerRequest(context: RuleContext): void {
     if (model.creations.some((c) => c.span.startOffset === perCall.span.startOffset)) continue;
     if (!fn.isRequestHandler && calledOnlyAtStartup(model.text, fn.name)) continue;
     context.report({ messageId: '{{factory}}() in {{where}} creates a client that is closed again when the function returns: a new connection pool per call; create it once and share it.', data: { factory: perCall.factory, where: fn.isRequestHandler ? 'a request handler' : `${fn.name}()` }, span: perCall.span });
+  }  // redigo has no client object: a connection dialled and closed again in the function is its client per call.
+  for (const take of model.go?.connectionTakes ?? []) {
+    const fn = take.enclosingFunction;
+    if (!/^Dial/.test(take.factory) || take.handedOver || !(take.deferredClose || take.plainClose) || take.inMain || !fn) continue;
+    if (!fn.isRequestHandler && (FACTORY.test(fn.name) || fn.name === '(anonymous)' || calledOnlyAtStartup(model.text, fn.name))) continue;
+    if (!fn.isRequestHandler && keptForEndlessLoop(model.text, fn.span.endOffset, take.span.endOffset, take.name)) continue;
+    context.report({ messageId: 'redis.{{factory}} in {{where}} opens a new TCP connection on every call and closes it again; take connections from a redis.Pool created once at start-up.', data: { factory: take.factory, where: fn.isRequestHandler ? 'a request handler' : `${fn.name}()` }, span: take.span });
   }
 }
