@@ -25,6 +25,7 @@ import { javaFactsOf } from './java/javaFacts';
 import { storesRedissonObjects } from './java/redissonObjectStores';
 import { exportedBoundCommandsIn } from './exportedBoundCommands';
 import { databaseSettingsIn } from './databaseSettings';
+import { SMALL_WINDOW_MARK, keepsSmallWindow } from './trimWindows';
 import type { FileModel } from './model';
 import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
 
@@ -56,6 +57,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
       const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
       // Java keys built from constants of another class (`RedisKeys.CART + userId`) count as their family.
       const family = !key && model.language === 'java' ? javaKeyFamily(model.text, site) : undefined;
+      if (key && keepsSmallWindow(site)) return [{ command: site.command, key }, { command: SMALL_WINDOW_MARK, key }];
       return key ? [{ command: site.command, key }] : family ? [{ command: site.command, key: family }] : [];
     }),
   };

@@ -5,11 +5,13 @@ import type { Rule } from './rule';
 import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { LOCK_KEY, functionStartOf } from './support/sites';
-import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey, type KeyRef } from './support/collectionKeys';
+import { collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey } from './support/collectionKeys';
 import { isParameter } from '../analysis/keyReferences';
 import { inTestOnlyFunction } from './support/testOnly';
 import { inFlightLists } from './support/inFlightLists';
 import { namespacedParameter } from './support/namespacedKeys';
+import { SMALL_WINDOW_MARK } from '../analysis/trimWindows';
+import { isOneUsersOwn } from './support/userOwnedKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -29,29 +31,6 @@ const GENERIC_KEY_PARAMETER = /^(?:k|key|keys|name|redis_?key|redisKey|cache_?ke
 const STRING_WRITES = new Set(['SET', 'SETNX', 'SETEX', 'PSETEX', 'GETSET', 'MSET', 'MSETNX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND']);
 
 const WHOLE_READS: Record<string, string> = { LRANGE: 'list', SMEMBERS: 'set', ZRANGE: 'sorted set' };
-
-/** A key word naming one user as the collection's owner (`user_id`, `userID`, `uid`, a `user:{id}` segment). */
-const ONE_USER = new Set(['user', 'uid', 'userid']);
-/**
- * Key words that say a collection gathers what others send or time piles up, with no end set by its owner:
- * a user's followers, feed or inbox, their offline or outgoing messages, a queue, a failure log.
- */
-const GATHERED = /^(?:followers?|following|fans?|subscribers?|feeds?|timelines?|inbox(?:es)?|notifications?|outgoing|offline|queues?|backlogs?|failures?|errors?|logs?|histor(?:y|ies)|events?|messages?|activit(?:y|ies)|streams?|jobs?|tasks?|visits?|views?|likes?)$/;
-
-/** The words of a key's expression and pattern (`RedisKeys.rooms_for_user(user_id)`: rooms, for, user, user, id). */
-function keyWords(ref: KeyRef): string[] {
-  return `${ref.source} ${ref.pattern ?? ''}`.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-
-/**
- * One user's own collection: the key names a user as its owner and nothing that gathers entries from others or over
- * time (the rooms a user is in, the invites sent to one user, a chat list keyed by the bare user id). Its owner's own
- * actions bound it; a user's followers, feed or offline queue are not bounded so.
- */
-function oneUsersOwn(ref: KeyRef): boolean {
-  const words = keyWords(ref);
-  return words.some((word) => ONE_USER.has(word)) && !words.some((word) => GATHERED.test(word));
-}
 
 /** The key expression names a parameter of the enclosing function (`self.name + ":state:" + user_id`): one entity's key. */
 function builtFromParameters(model: FileModel, site: RedisCallSite, source: string): boolean {
@@ -311,7 +290,7 @@ public class Board {
         },
       ],
       fix: 'The quick fix renames the call to `unlink` (same arguments, same reply: the number of keys removed). It is safe. The Go and Java fixes do the same in each client\'s spelling: go-redis `Del` → `Unlink`, redigo `"DEL"` → `"UNLINK"`, rueidis `B().Del()` → `B().Unlink()`, Jedis/Lettuce `del`, Spring `delete` and a Redisson object\'s `delete()` → `unlink`. Alternatively enable `lazyfree-lazy-user-del yes` on the server.',
-      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. A list whose every push is undone by the pushing function itself (`rpush("tasks", task_id)` … `lrem("tasks", 0, task_id)`) is a registry of the calls running at once: its DEL is not reported. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name. One DEL of several keys known only by name (`del(args_key, result_key)`) is one record\'s keys deleted together and is not reported, unless this file fills one of them as a collection itself and that key is not built from the function\'s parameters (a group\'s index ZADDed per counter name, deleted with the counters; not `del(name + user_id, state_key)` for one user). Sets kept from a record\'s list (DEL, then one SADD of the whole list) whose members are otherwise only flagged on and off (SADD in one branch, SREM of the same member in the other) are records of that list, not growing collections. Lists and sorted sets this file trims to a fixed window of at most 100 entries (`LTRIM key 0 99`, `LTRIM key -100 -1`, `ZREMRANGEBYRANK key 0 -101`) never hold more and free at once; a wider window (`LTRIM key 0 999`) or one held in a variable is still reported.',
+      falsePositives: 'Keys whose type is not known from the code are not reported, nor HyperLogLogs (PFADD): one is a string of at most 12 KB whatever it counts, freed at once. A thin `del(key)` helper that nothing in its file calls is left to its callers, also when it only puts the caller\'s key under its namespace (`key = NS.PREFIX + \':\' + key`). Lock keys are left to lock-release-without-ownership. A list whose every push is undone by the pushing function itself (`rpush("tasks", task_id)` … `lrem("tasks", 0, task_id)`) is a registry of the calls running at once: its DEL is not reported. DELs in functions that their comment reserves for tests (`// only used by the test suite`) are not reported, nor DELs of lists this file gives a TTL (a job\'s result list, a staging batch: short-lived by design) — sets, sorted sets and hashes with a TTL are still reported, as a TTL that every write renews bounds how long an idle key lives, not its size. A key this file writes as a string (SET, INCR…) is not taken for a collection that another file fills under the same name. One DEL of several keys known only by name (`del(args_key, result_key)`) is one record\'s keys deleted together and is not reported, unless this file fills one of them as a collection itself and that key is not built from the function\'s parameters (a group\'s index ZADDed per counter name, deleted with the counters; not `del(name + user_id, state_key)` for one user). Sets kept from a record\'s list (DEL, then one SADD of the whole list) whose members are otherwise only flagged on and off (SADD in one branch, SREM of the same member in the other) are records of that list, not growing collections. Lists and sorted sets this file trims to a fixed window of at most 100 entries (`LTRIM key 0 99`, `LTRIM key -100 -1`, `ZREMRANGEBYRANK key 0 -101`) never hold more and free at once, also when another file of the project does the trimming and this one only deletes; a wider window (`LTRIM key 0 999`) or one held in a variable is still reported.',
       references: [
         { title: 'UNLINK', url: 'https://redis.io/docs/latest/commands/unlink/' },
         { title: 'DEL', url: 'https://redis.io/docs/latest/commands/del/' },
@@ -390,9 +369,11 @@ public class Board {
           }
         }
         if (!type || (type === 'list' && expiring.has(ref.identity))) continue;
+        // Another file of the project trims it to a small window (a gateway that keeps a stream's last 100 chat lines).
+        if (key && context.workspaceKeys?.hasCommandOnKey([SMALL_WINDOW_MARK], key)) continue;
         // One user's own collection frees at once, unless it was just read whole (a drained backlog) or the file keeps
         // it at a window wider than the small one (a user's last 1000 entries are kept on purpose).
-        if (!readBefore && oneUsersOwn(ref) && !(facts.capped.has(ref.identity) && !facts.smallCapped.has(ref.identity))) continue;
+        if (!readBefore && isOneUsersOwn(`${ref.source} ${ref.pattern ?? ''}`) && !(facts.capped.has(ref.identity) && !facts.smallCapped.has(ref.identity))) continue;
         const rename = RENAMABLE.has(site.method) ? [fix(`Replace ${site.method} with unlink`, true, [replace(site.span, 'unlink')])] : undefined;
         context.report({ messageId: 'del', data: { key: shownKey(site, site.args.indexOf(arg)), type }, span: site.span, fixes: rename });
         break;

@@ -7,7 +7,7 @@
 import type { Arg, FileModel, RedisCallSite } from '../../analysis/model';
 import { escapeRegExp, isParameter, keyRefOf, type KeyRef } from '../../analysis/keyReferences';
 import { TRIM_COMMANDS } from './sites';
-import { numberOf } from '../../analysis/argumentValues';
+import { keepsSmallWindow } from '../../analysis/trimWindows';
 
 export { keyRefOf, type KeyRef };
 
@@ -136,28 +136,6 @@ export function collectionFacts(model: FileModel): CollectionFacts {
   }
   factsByModel.set(model, facts);
   return facts;
-}
-
-/**
- * A trim window this small (a chat room's last 100 messages, a top-100 board) is freed at once; a wider window
- * (a feed of 1000 entries) is still treated as a collection worth UNLINKing, as the rule's examples show.
- */
-const SMALL_WINDOW = 100;
-
-/**
- * A trim to a fixed window of at most SMALL_WINDOW entries: `LTRIM key 0 99` or `LTRIM key -100 -1` (the newest 100),
- * `ZREMRANGEBYRANK key 0 -101` (all but the top 100). The window is written in the code, so the list or sorted set
- * never holds more than it after each write.
- */
-function keepsSmallWindow(site: RedisCallSite): boolean {
-  if (site.command !== 'LTRIM' && site.command !== 'ZREMRANGEBYRANK') return false;
-  const start = numberOf(site.args[1]);
-  const stop = numberOf(site.args[2]);
-  if (start === undefined || stop === undefined) return false;
-  let kept: number | undefined;
-  if (site.command === 'LTRIM') kept = start >= 0 && stop >= start ? stop - start + 1 : start < 0 && stop === -1 ? -start : undefined;
-  else kept = start === 0 && stop < 0 ? -stop - 1 : undefined;
-  return kept !== undefined && kept <= SMALL_WINDOW;
 }
 
 /**

@@ -54,4 +54,27 @@ def clear(uid):
 `;
     expect(findingLines.inFile('del-large-key', { path: 'app/feed.py', text })).toEqual([12, 13]);
   });
+
+  it('leaves out the DEL of a list another file of the project keeps at its newest 100 entries, not of one trimmed wider', () => {
+    const gateway = `${TS}
+export async function post(stream: string, message: string) {
+  const key = \`live:chat:\${stream}\`;
+  await redis.lpush(key, message);
+  await redis.ltrim(key, 0, 99);
+  await redis.lpush(\`live:log:\${stream}\`, message);
+  await redis.ltrim(\`live:log:\${stream}\`, 0, 4999);
+}
+`;
+    const service = `${TS}
+export async function end(streamId: string) {
+  await redis.del(\`live:chat:\${streamId}\`);
+  await redis.del(\`live:log:\${streamId}\`);
+}
+`;
+    const files = [
+      { path: 'src/chat/gateway.ts', text: gateway },
+      { path: 'src/streams/service.ts', text: service },
+    ];
+    expect(findingLines.inWorkspace('del-large-key', files, 1)).toEqual([7]);
+  });
 });
