@@ -6,7 +6,7 @@ import type { RuleContext } from '../rule';
 import { callText, importEdit, receiverName, redissonName, sameKey, shownJavaKey, sitesByMethod } from './javaSupport';
 
 export const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
-const TTL_WRITES = new Set(['SET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
+const TTL_WRITES = new Set(['SET', 'MSET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
 
 export function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
   return a.enclosingFunction !== undefined && a.enclosingFunction.span.startOffset === b.enclosingFunction?.span.startOffset;
@@ -154,6 +154,7 @@ export function inOtherBranch(text: string, earlier: RedisCallSite, later: Redis
  * calls go through the same object; the other clients name the key in their first argument.
  */
 function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof javaFactsOf>, text = ''): boolean {
+  if (a.command === 'MSET' || b.command === 'MSET') return a.command !== b.command && keyOfMultiSet(a.command === 'MSET' ? a : b, a.command === 'MSET' ? b : a, text);
   // Bound operations carry their key: `ops = template.boundListOps(key); ops.rightPushAll(...); ops.expire(...)`.
   if (a.receiver.text !== '' && a.receiver.text === b.receiver.text && isBound(a.receiver.text, text)) return true;
   if (a.receiver.library === 'redisson' || b.receiver.library === 'redisson') return a.receiver.library === b.receiver.library && a.receiver.text !== '' && a.receiver.text === b.receiver.text;
@@ -163,6 +164,20 @@ function sameTarget(a: RedisCallSite, b: RedisCallSite, facts: ReturnType<typeof
   const bBound = boundKey(b);
   if ((aBound ?? bBound) !== undefined && (aBound === undefined) !== (bBound === undefined)) return (aBound ?? a.args[0]?.text.trim()) === (bBound ?? b.args[0]?.text.trim());
   return sameKey(a, b, facts);
+}
+
+/**
+ * `multiSet(values)` then, in a loop over the same map, an EXPIRE of each of its keys
+ * (`for (String k : values.keySet()) expire(k, …)`, `for (Map.Entry<…> e : values.entrySet()) expire(e.getKey(), …)`).
+ */
+function keyOfMultiSet(write: RedisCallSite, other: RedisCallSite, text: string): boolean {
+  const map = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(write.args[0]?.text.trim() ?? '')?.[1];
+  const key = /\.bound\w+Ops\(([^()]*)\)$/.exec(other.receiver.text)?.[1]?.trim() ?? other.args[0]?.text.trim();
+  if (!map || !key || write.args.length !== 1 || !other.anyLoop) return false;
+  const loopHead = text.slice(other.anyLoop.startOffset, Math.min(other.anyLoop.endOffset, other.anyLoop.startOffset + 200));
+  const over = /^for\s*\([^:;)]*?([A-Za-z_$][\w$]*)\s*:\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*\.\s*(keySet|entrySet)\s*\(\s*\)\s*\)/.exec(loopHead);
+  if (!over || over[2] !== map) return false;
+  return over[3] === 'keySet' ? key === over[1] : key.replace(/\s+/g, '') === `${over[1]}.getKey()`;
 }
 
 /** The key a variable of bound operations was bound to: `ops = template.boundValueOps(key)` → `key`. */
