@@ -37,7 +37,7 @@ export const hardcodedCredentials: Rule = {
     },
     docs: {
       summary: 'Passwords in client options or redis:// URLs leak through source control.',
-      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password — written inline or held in a constant or local of the same file (`KV_SECRET = "…"`, reported at the literal), including nested options such as cluster `rootNodes` URLs and numeric passwords — and string literals assigned to variables named for a Redis password (`REDIS_PASSWORD = "…"` in a settings module). Empty strings and obvious placeholders are ignored.',
+      what: 'Reports literal passwords in client options (`password=`, `password:`), redis:// and rediss:// URLs with a password, and AUTH calls with a literal password — written inline, held in a constant or local of the same file (`KV_SECRET = "…"`, reported at the literal) or given as the default of an environment lookup (`process.env.REDIS_URL || "rediss://…:pw@…"`, `os.getenv("REDIS_PASSWORD", "…")`), including nested options such as cluster `rootNodes` URLs and numeric passwords — and string literals assigned to variables named for a Redis password (`REDIS_PASSWORD = "…"` in a settings module). Empty strings and obvious placeholders are ignored.',
       why: 'Source code is copied to every clone, CI log, container image and error report. A Redis password there is effectively public, and rotating it means a code change and a redeploy.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis(host="cache", password="s3cr3t-pass")\n', good: 'import os\nimport redis\n\nr = redis.Redis(host="cache", password=os.environ["REDIS_PASSWORD"])\n' },
@@ -205,10 +205,10 @@ public class RedissonConfig {
     const env = (name: string) => (model.language === 'python' ? `os.environ["${name}"]` : `process.env.${name}`);
     // A literal held in a module constant is reported once, at the literal, however many clients use it.
     const reported = new Set<number>();
-    const report = (messageId: string, arg: Arg, variable: string) => {
+    const report = (messageId: string, arg: Arg, variable: string, fixable = true) => {
       if (reported.has(arg.span.startOffset)) return;
       reported.add(arg.span.startOffset);
-      context.report({ messageId, data: { env: env(variable) }, span: arg.span, fixes: arg.value.kind === 'string' ? [environmentFix(model, arg, variable)] : undefined });
+      context.report({ messageId, data: { env: env(variable) }, span: arg.span, fixes: fixable && arg.value.kind === 'string' ? [environmentFix(model, arg, variable)] : undefined });
     };
     for (const creation of model.creations) {
       const scope = creation.enclosingFunction;
@@ -223,15 +223,19 @@ public class RedissonConfig {
           for (const item of value.items) visit(name, item, depth + 1);
           return;
         }
-        const resolved = resolvedArg(model, option, scope);
+        let resolved = resolvedArg(model, option, scope);
         if (!resolved) return;
+        // The default of an environment lookup (`process.env.REDIS_URL || "rediss://u:pw@host"`) is used wherever
+        // the variable is unset and sits in version control all the same; the lookup already is the fix, so none is offered.
+        const fallback = resolved.value.kind === 'unknown' ? fallbackLiteral(model, resolved) : undefined;
+        if (fallback) resolved = fallback;
         if (PASSWORD_KEYS.has(name.split('.').pop()!.toLowerCase())) {
-          if (literalPassword(resolved) !== undefined) report('password', resolved, 'REDIS_PASSWORD');
+          if (literalPassword(resolved) !== undefined) report('password', resolved, 'REDIS_PASSWORD', !fallback);
           return;
         }
         if (resolved.value.kind !== 'string') return;
         const password = urlPassword(resolved.value.value);
-        if (password && !isSecretPlaceholder(password)) report('url', resolved, 'REDIS_URL');
+        if (password && !isSecretPlaceholder(password)) report('url', resolved, 'REDIS_URL', !fallback);
       };
       for (const [name, option] of Object.entries(creation.options)) if (!name.includes('.')) visit(name, option, 0);
       for (const arg of creation.args) visit('', arg, 0);
@@ -245,6 +249,26 @@ public class RedissonConfig {
     for (const literal of passwordAssignments(model)) report('password', literal, 'REDIS_PASSWORD');
   },
 };
+
+const ENV_LOOKUP_PY = /^(?:os\.)?(?:environ\.get|getenv)\(/;
+
+/**
+ * The string literal an environment lookup falls back to when it ends the argument: `process.env.X || "…"`,
+ * `process.env.X ?? "…"`, Python `os.environ.get("X", "…")`, `os.getenv("X", "…")` and `os.environ.get("X") or "…"`.
+ */
+function fallbackLiteral(model: FileModel, arg: Arg): Arg | undefined {
+  const python = model.language === 'python';
+  if (python ? !/\benviron\b|\bgetenv\(/.test(arg.text) : !/\bprocess\.env\b/.test(arg.text)) return undefined;
+  const operator = python ? /(?:\bor\b|,)[ \t\r\n]*(?=[rRuU]?["'])/g : /(?:\|\||\?\?)[ \t\r\n]*(?=["'`])/g;
+  const last = [...arg.text.matchAll(operator)].pop();
+  if (!last) return undefined;
+  // A comma separates a default only inside the lookup call itself, not in any call the argument makes.
+  if (python && last[0].startsWith(',') && !ENV_LOOKUP_PY.test(arg.text)) return undefined;
+  const literal = stringLiteralAt(model, arg.span.startOffset + last.index! + last[0].length);
+  if (!literal) return undefined;
+  const rest = model.text.slice(literal.span.endOffset, arg.span.endOffset);
+  return /^[\s)]*$/.test(rest) ? literal : undefined;
+}
 
 /** The password a literal argument holds (strings, and numbers such as password=123456), unless empty or a placeholder. */
 function literalPassword(arg: Arg): string | undefined {
