@@ -4,6 +4,7 @@ import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { argumentParen, calleeBefore, mayAttachListener } from '../analysis/handOver';
 import { isOneShotScript } from './support/oneShotScripts';
+import { queueConnectionMark } from '../analysis/queueConnections';
 
 export const missingErrorListener: Rule = {
   meta: {
@@ -21,7 +22,7 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
@@ -48,11 +49,12 @@ export const missingErrorListener: Rule = {
       if (creation.binding && listenedBindings.has(bindingKey(creation))) continue;
       if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
       if (isOneShotScript(model, creation)) continue;
-      if (creation.escapes && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation)) continue;
+      const unlistenedDefault = unlistenedDefaultExport(context, creation);
+      if (creation.escapes && !unlistenedDefault && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation)) continue;
       // A client held in a public field is part of the class's API (`store.client.on('error', ...)` is the caller's to attach).
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
-      if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedProvider(context, creation))) continue;
+      if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedDefault && !unlistenedProvider(context, creation))) continue;
       if (creation.binding && (listenedThroughList(model.text, creation.binding) || listenedThroughEventList(model.text, creation.binding))) continue;
       const field = creation.binding ?? fieldAssigned(model.text, creation.span.startOffset);
       if (field?.startsWith('this.') && fieldHandedToListeningPackage(model.text, field)) continue;
@@ -112,7 +114,25 @@ function unlistenedFactoryResult(context: Context, creation: ClientCreation): bo
   const name = fn.name.replace(/[$]/g, '\\$');
   const exported = new RegExp(`export\\s+(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${name}\\b|export\\s+const\\s+${name}\\b|exports\\.${name}\\s*=|module\\.exports\\s*=\\s*\\{?[^;]*\\b${name}\\b`).test(model.text);
   if (!exported || ERROR_LISTENER.test(model.text)) return false;
+  // Importers of a default-exported factory (`import make from './make'`) reach it as the module's default.
+  const asDefault = new RegExp(`export\\s+default\\s+(?:async\\s+)?function\\s*\\*?\\s*${name}\\b|^\\s*(?:export\\s+default|module\\.exports\\s*=)\\s*${name}\\s*;?\\s*$`, 'm').test(model.text);
+  if (asDefault && context.hasErrorListenerElsewhere(`${model.path}#default`)) return false;
   return !context.hasErrorListenerElsewhere(`${model.path}#${fn.name}`);
+}
+
+/**
+ * `export default new Redis(...)`, `module.exports = redis.createClient(...)`: the module is the client, and its
+ * importers use it under a name of their own. With the workspace known, it is reported when no file attaches an
+ * 'error' listener to the module's default export nor hands it to a queue package that attaches one, as a client
+ * exported under a name is.
+ */
+function unlistenedDefaultExport(context: Context, creation: ClientCreation): boolean {
+  const { model } = context;
+  if (!context.hasWorkspace || !creation.moduleLevel || creation.binding) return false;
+  const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 40), creation.callSpan.startOffset);
+  if (!/(?:\bexport\s+default|(?<![\w$.])module\.exports\s*=)\s*(?:await\s+)?$/.test(before) || ERROR_LISTENER.test(model.text)) return false;
+  const identity = `${model.path}#default`;
+  return !context.hasErrorListenerElsewhere(identity) && !context.hasErrorListenerElsewhere(queueConnectionMark(identity));
 }
 
 const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
