@@ -12,6 +12,8 @@ import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, 
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
+import { keepsSmallWindow } from '../../analysis/trimWindows';
+import { isOneUsersOwn } from '../support/userOwnedKeys';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -144,6 +146,9 @@ export function goDelLargeKey(context: RuleContext): void {
     const elsewhere = !key && site.args[0] && !keyFromParameter(text, site, site.args[0]) && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
     const drained = !key && !elsewhere && deletesDrainedKey(context, site, drainingRead);
     if (!key && !elsewhere && !drained) continue;
+    // One user's own collection (the rooms a user is in) frees at once, unless the file keeps it at a wide window.
+    const deleted = key ?? site.args[0];
+    if (!drained && isOneUsersOwn(`${deleted.text} ${keyOf(deleted) ?? ''}`) && !trimmedWide(context.model.callSites, keyOf(deleted))) continue;
     const fixes: Fix[] = [];
     if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
     // rueidis: `B().Del().Key(k)` → `B().Unlink().Key(k)`, the same key steps.
@@ -162,6 +167,11 @@ export function goDelLargeKey(context: RuleContext): void {
   for (const call of drainedHelperCalls(context, drainingRead)) {
     context.report({ messageId: '{{helper}}() sends DEL of {{key}}, a collection this function has just read whole, which frees it on the server\'s main thread (seconds for millions of members); delete it with UNLINK.', data: { helper: call.helper, key: call.key }, span: call.span });
   }
+}
+
+/** The file trims the key, but to more than a small window (`LTrim(ctx, key, 0, 999)`) or to a length held in a variable. */
+function trimmedWide(sites: readonly RedisCallSite[], key: string | undefined): boolean {
+  return !!key && sites.some((site) => (site.command === 'LTRIM' || site.command === 'ZREMRANGEBYRANK') && keyOf(site.args[0]) === key && !keepsSmallWindow(site));
 }
 
 /** A whole read of a list, set or sorted set: what a function drains before deleting the key (see goDrainedDeletes). */
