@@ -278,7 +278,9 @@ export class CallSiteBuilder {
 
   /** A call between the file's own functions (`self.getHash(...)` inside `getUser`), for helpers that send commands through others. */
   private noteLocalCall(call: RawCall, out: ChunkOutputs): void {
-    const found = localCallAt(this.text, call.node.startIndex, this.callerOf(call.context.fnNode!), call.context.loops.length > 0);
+    const start = call.node.startIndex;
+    // The iterable of a loop or comprehension (`for bv in self.buckets_counts(name)`) is called once, not per round.
+    const found = localCallAt(this.text, start, this.callerOf(call.context.fnNode!), call.context.loops.some((loop) => start >= loop.bodyStart && start < loop.bodyEnd));
     if (!found) return;
     let keys = this.localCallKeys.get(out);
     if (!keys) this.localCallKeys.set(out, (keys = new Set()));

@@ -177,10 +177,19 @@ function eligible(name: string, lines: number): boolean {
 }
 
 /**
- * Functions whose only Redis work is one command on a client, with no loop, pipeline or call of the file's other
- * functions: whatever their length or name (`delayedAt(ts)`: LRANGE, then parsing), they are an item accessor.
+ * Builtins and value constructors a helper calls to shape its reply (`int(r.get(k))`, `sum(...)`, `BucketCount(...)`):
+ * they send nothing, so they leave a one-command function an item accessor.
  */
-function singleRoundTripFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[]): Set<string> {
+const SENDS_NOTHING = /^(?:[A-Z][\w$]*|int|str|float|bool|bytes|len|sum|min|max|abs|round|map|filter|zip|list|dict|set|tuple|sorted|reversed|enumerate|range|isinstance|issubclass|getattr|setattr|hasattr|iter|next|any|all|repr|format|print|super|type|parseInt|parseFloat|isNaN|require)$/;
+
+/** Whether the file defines a function or method of that name (a call of it is seen in this file's sites and calls). */
+function definedInFile(text: string, name: string): boolean {
+  const word = name.replace(/[$]/g, '\\$');
+  return new RegExp(`\\bdef\\s+${word}\\s*\\(|\\bfunction\\s*\\*?\\s*${word}\\s*\\(|(?:^|[\\s;{}])(?:(?:static|async|private|public|protected|get)\\s+)*${word}\\s*\\([^()]*\\)\\s*(?::[^{;=]*)?\\{|(?<![\\w$.])${word}\\s*[=:]\\s*(?:async\\s*)?(?:function\\b|\\([^()]*\\)\\s*(?::[^=]*)?=>|[A-Za-z_$][\\w$]*\\s*=>)`, 'm').test(text);
+}
+
+/** How many commands each of the file's functions sends itself: 1 for one plain command, more for anything else. */
+function ownRoundTrips(sites: readonly RedisCallSite[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const site of sites) {
     const fn = site.enclosingFunction;
@@ -189,8 +198,54 @@ function singleRoundTripFunctions(sites: readonly RedisCallSite[], localCalls: r
     // Anything but one plain command (a pipeline, a loop of its own, a second command) makes it a unit of work.
     counts.set(fn.name, (counts.get(fn.name) ?? 0) + (plain ? 1 : 2));
   }
+  return counts;
+}
+
+/**
+ * Whether a callee may send commands: one of the file's functions with commands of its own or calling such a one,
+ * or a function the file does not define (imported: its commands are not seen here). Builtins and constructors do
+ * not. Without the file's text every callee may.
+ */
+function roundTripCallees(counts: ReadonlyMap<string, number>, localCalls: readonly LocalCall[], text?: string): (callee: string) => boolean {
+  const known = new Map<string, boolean>();
+  const may = (callee: string): boolean => {
+    if (!text || counts.has(callee)) return true;
+    const cached = known.get(callee);
+    if (cached !== undefined) return cached;
+    // Provisionally false while its own callees are read: a cycle of the file's functions sends nothing by itself.
+    known.set(callee, false);
+    // A function of the file named like a builtin (`def format(pk)`) is read as the file's.
+    const answer = definedInFile(text, callee) ? localCalls.some((call) => call.caller === callee && may(call.callee)) : !SENDS_NOTHING.test(callee);
+    known.set(callee, answer);
+    return answer;
+  };
+  return may;
+}
+
+/**
+ * Functions whose only Redis work is one command on a client, with no loop or pipeline, that call no other function
+ * or, reading the reply, none that may send commands: whatever their length or name (`delayedAt(ts)`: LRANGE, then
+ * parsing; `buckets_counts(name)`: the window's bucket keys from `self._get_buckets()`, one MGET, `float()` of each
+ * reply), they are an item accessor.
+ */
+function singleRoundTripFunctions(sites: readonly RedisCallSite[], counts: ReadonlyMap<string, number>, localCalls: readonly LocalCall[], may: (callee: string) => boolean): Set<string> {
   const callers = new Set(localCalls.map((call) => call.caller));
-  return new Set([...counts].filter(([name, count]) => count === 1 && !callers.has(name)).map(([name]) => name));
+  // Only the callees of one-command functions are asked about (each answer may read the whole text).
+  const sendingCallers = new Set(localCalls.filter((call) => counts.get(call.caller) === 1 && may(call.callee)).map((call) => call.caller));
+  // Calling other functions, it is an accessor only when it uses the reply: `self.client.incr("orders")` as a
+  // statement, then work on its argument, is a unit of work that counts, not a read of the item.
+  const readers = new Set(sites.filter((site) => site.enclosingFunction && !site.statementSpan).map((site) => site.enclosingFunction!.name));
+  return new Set([...counts].filter(([name, count]) => count === 1 && (!callers.has(name) || (!sendingCallers.has(name) && readers.has(name)))).map(([name]) => name));
+}
+
+/**
+ * The caller has no commands of its own and its one call that may send commands is of `callee`, made once, outside
+ * any loop (`count(name)`: `sum(... for bv in self.buckets_counts(name))`): it costs what that callee costs.
+ */
+function forwardsTo(caller: string, callee: string, counts: ReadonlyMap<string, number>, localCalls: readonly LocalCall[], may: (callee: string) => boolean): boolean {
+  if (counts.has(caller)) return false;
+  const sending = localCalls.filter((call) => call.caller === caller && may(call.callee));
+  return sending.length === 1 && sending[0].callee === callee && !sending[0].inLoop;
 }
 
 /** The root name of a command's receiver (`this.redis.get` -> `redis`, `self.conn` -> `conn`). */
@@ -205,7 +260,9 @@ function receiverRoot(site: RedisCallSite): string {
  */
 export function redisFunctions(sites: readonly RedisCallSite[], localCalls: readonly LocalCall[], text?: string): Map<string, RedisFunction> {
   const byName = new Map<string, RedisFunction>();
-  const single = singleRoundTripFunctions(sites, localCalls);
+  const counts = ownRoundTrips(sites);
+  const may = roundTripCallees(counts, localCalls, text);
+  const single = singleRoundTripFunctions(sites, counts, localCalls, may);
   const memoized = new Set<string>();
   const roots = text ? new Set(sites.map(receiverRoot)) : undefined;
   for (const site of sites) {
@@ -225,7 +282,7 @@ export function redisFunctions(sites: readonly RedisCallSite[], localCalls: read
     let added = false;
     for (const call of localCalls) {
       const inner = byName.get(call.callee);
-      if (!inner || call.inLoop || byName.has(call.caller) || !eligible(call.caller, call.callerLines)) continue;
+      if (!inner || call.inLoop || byName.has(call.caller) || !(eligible(call.caller, call.callerLines) || forwardsTo(call.caller, call.callee, counts, localCalls, may))) continue;
       byName.set(call.caller, { site: inner.site, isAsync: call.callerAsync });
       added = true;
     }
