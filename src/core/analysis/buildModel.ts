@@ -7,7 +7,7 @@ import { ClientTracker } from './clientTracker';
 import type { ClientRef } from './clientValues';
 import { normalEffects, type Effects } from './effects';
 import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './collect';
-import { changedNames, contributionsByName, planReuse, readsOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
+import { changedNames, contributionsByName, planReuse, readsAnyOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { ClientCreation, FileModel, RedisCallSite } from './model';
 import { evidenceKey } from './receiverEvidence';
 import { crossFileLoopSites } from './crossFileHelpers';
@@ -214,7 +214,8 @@ function analyzeWithPlan(
       contributionsByName(outputs, (index) => keptOutputs.has(index)),
     );
     if (changed.size) {
-      const stale = [...keptOutputs].filter(([, out]) => readsOf(out).some((name) => changed.has(name))).map(([index]) => index);
+      const stale: number[] = [];
+      for (const [index, out] of keptOutputs) if (readsAnyOf(out, changed)) stale.push(index);
       if (stale.length) {
         // When most kept statements read the changed names (a shared client was edited), one pass over the whole tree is cheaper.
         if (narrowed >= MAX_NARROWING || stale.length * 2 > keptOutputs.size) return whole();

@@ -460,7 +460,15 @@ export function changedNames(before: ReturnType<typeof contributionsByName>, aft
   return changed;
 }
 
-/** The file-wide names a chunk's results depend on: read by its calls and by its own contribution. */
-export function readsOf(out: ChunkOutputs): string[] {
-  return [...out.effects.names, ...out.contribution.flatMap((entry) => [...entry.valueEffects.names, ...entry.returnsEffects.names])];
+/**
+ * Whether a chunk's results depend on one of `names`: read by its calls or by its own contribution. Asked of
+ * every kept chunk after an edit that changed a name, so nothing is allocated.
+ */
+export function readsAnyOf(out: ChunkOutputs, names: ReadonlySet<string>): boolean {
+  for (const name of out.effects.names) if (names.has(name)) return true;
+  for (const entry of out.contribution) {
+    for (const name of entry.valueEffects.names) if (names.has(name)) return true;
+    for (const name of entry.returnsEffects.names) if (names.has(name)) return true;
+  }
+  return false;
 }
