@@ -1,0 +1,68 @@
+/**
+ * Collections that hold what one owner has (a user's sessions, a cart's items, an owner's agents, a project's
+ * documents, the players of one game's question) as opposed to what arrives for it per event or per member of an
+ * audience (a user's followers, likes, notifications, watched posts; a room's members or messages).
+ *
+ * The evidence is the key: the id it is built from names an individual owner (user, owner, account, project,
+ * game, question, cart...) rather than a gathering place (room, chat, channel, group, subnet, topic), and nothing
+ * in its name says it holds events or an audience. Only memberships qualify: a set, a hash or a sorted set keeps
+ * one entry per member however often it is written, while a list or a stream gains an entry on every push.
+ */
+import type { KeyRef } from '../../analysis/keyReferences';
+
+/** An id (last word of an interpolated or passed name) of one individual owner: `user_id`, `ownerId`, `gameQuestionId`, `chatflowid`. */
+const OWNER_ID = /(?:^|[a-z_])(?:user|uid|owner|account|customer|tenant|org|organization|project|game|question|player|cart|flow)(?:_?(?:id|name|key))?$/i;
+
+/** An id of a place an audience gathers in: its members come and go with the audience, not with one owner. */
+const GATHERING_ID = /(?:^|[a-z_])(?:room|chat|channel|group|subnet|topic|conversation|thread|guild|server|lobby|space)(?:_?(?:id|name|key))?$/i;
+
+/**
+ * Words of a key's name saying it holds what arrives per event or per member of an audience. Matched as the start
+ * of a word of the key (`followers`, `likes`, `watched_posts`, `notifications`, `aggregated_failures`).
+ */
+const GROWING_WORDS = [
+  'follow', 'friend', 'fan', 'subscri', 'like', 'reaction', 'react', 'vote', 'view', 'visit', 'watch', 'seen', 'hist',
+  'message', 'msg', 'notif', 'inbox', 'feed', 'timeline', 'stream', 'activit', 'event', 'audit', 'queue', 'job',
+  'task', 'comment', 'post', 'tweet', 'repl', 'mention', 'click', 'impression', 'error', 'fail', 'delta', 'score',
+  'rank', 'leader', 'login', 'order', 'purchase', 'payment', 'transaction', 'download', 'upload', 'member', 'audience',
+];
+const GROWING_EXACT = new Set(['log', 'logs', 'all', 'global']);
+/** Words of a key expression that name how it is built, not what it holds. */
+const PLUMBING = new Set(['f', 'r', 'b', 'key', 'keys', 'redis', 'self', 'this', 'cls', 'prefix', 'get', 'make', 'build', 'format', 'str', 'string']);
+
+/** The words of a name: `userLikesKey` -> user, likes, key; `acn:owners:*:agents` -> acn, owners, agents. */
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** The names a key expression takes its varying part from: interpolations, call arguments, concatenated names. */
+function idNames(source: string): string[] {
+  const parts: string[] = [];
+  for (const match of source.matchAll(/\{([^{}]*)\}/g)) parts.push(match[1]);
+  for (const match of source.matchAll(/\(([^()]*)\)/g)) parts.push(match[1]);
+  if (source.includes('+')) parts.push(source.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, ' '));
+  // The last segment of each dotted name is what it names (`data.gameQuestionId`, `self.user.id` -> user, id).
+  return parts.flatMap((part) => part.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(self|this|cls|str|int|String|Number|await|f)$/.test(name));
+}
+
+/**
+ * A set, hash or sorted set keyed by one individual owner's id whose name does not say it holds events or an
+ * audience: as large as what one owner has, not as large as the traffic.
+ */
+export function isOwnerMembership(key: KeyRef, command: string): boolean {
+  if (!/^(SMEMBERS|HGETALL|HKEYS|HVALS|ZRANGE|ZREVRANGE)$/.test(command) || key.parameter) return false;
+  const names = idNames(key.source);
+  if (!names.some((name) => OWNER_ID.test(name)) || names.some((name) => GATHERING_ID.test(name))) return false;
+  // The key must also say what it holds (`cart:{user_id}`, `owners:{owner}:agents`): a key that is the id alone
+  // (`f"{user_id}"`) says nothing of whether it holds a membership or a feed.
+  const idWords = new Set(names.flatMap(words));
+  const held = words(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')).filter((word) => !idWords.has(word) && !PLUMBING.has(word));
+  if (held.length === 0) return false;
+  // What it holds is read from the name, not from the names the id is taken from (`msg.gameQuestionId`).
+  const named = [...held, ...words(key.pattern ?? '').filter((word) => !idWords.has(word))];
+  return !named.some((word) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem)));
+}
