@@ -14,6 +14,8 @@ import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
 import { keepsSmallWindow } from '../../analysis/trimWindows';
 import { isOneUsersOwn } from '../support/userOwnedKeys';
+import { formatCallAsTemplate, isOwnerMembership } from '../support/ownerMemberships';
+import { keyPatternOf } from '../../analysis/argumentValues';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -113,6 +115,9 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
     }
     const keyIsParameter = !!reason && keyFromParameter(context.model.text, site, site.args[0]);
     if (!reason || passThroughWrapper(context.model.text, site, keyIsParameter) || commandNamedWrapper(site, keyIsParameter)) continue;
+    // One owner's membership (a user's sessions, a cart) is as large as what one owner has: the definition the
+    // Python and JavaScript checks apply, read from the Go key expression.
+    if (!keyIsParameter && goOwnerMembership(context.model.text, site)) continue;
     const paged = pagedRead(site);
     context.report({
       messageId: '{{call}} {{reason}} of {{key}} in one reply: it grows with the data and blocks the server while it is built; page it with {{paged}}.',
@@ -123,6 +128,21 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
   if (context.model.callSites.length) for (const call of wrapperWholeRanges(context)) {
     context.report({ messageId: '{{method}}({{key}}, 0, -1) asks the project\'s range wrapper for the whole collection in one reply: it grows with the data and blocks the server while it is built; page it with a bounded range.', data: { method: call.method, key: call.key }, span: call.span });
   }
+}
+
+/** The read's key, or what its local name was last given before the call (`key := fmt.Sprintf("cart:%s", userID)`), names one owner's membership. */
+function goOwnerMembership(text: string, site: RedisCallSite): boolean {
+  const arg = site.args[0];
+  if (!arg) return false;
+  let expression = arg.text.trim();
+  const fn = site.enclosingFunction;
+  if (/^[A-Za-z_]\w*$/.test(expression) && fn) {
+    const body = text.slice(Math.max(fn.span.startOffset, site.callSpan.startOffset - 4000), site.callSpan.startOffset);
+    const assigned = [...body.matchAll(new RegExp(`(?:^|[^\\w.])${expression}\\s*:?=(?!=)[ \\t]*([^\\n]+)`, 'g'))].pop()?.[1];
+    if (assigned) expression = assigned.trim();
+  }
+  const ref = formatCallAsTemplate(expression);
+  return isOwnerMembership({ ...ref, pattern: ref.pattern ?? (expression === arg.text.trim() ? keyPatternOf(arg) : undefined) }, site.command);
 }
 
 export function goDelLargeKey(context: RuleContext): void {

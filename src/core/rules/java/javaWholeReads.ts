@@ -2,6 +2,7 @@
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { callText, receiverName, shownJavaKey } from './javaSupport';
+import { formatCallAsTemplate, isOwnerMembership } from '../support/ownerMemberships';
 
 const WHOLE_READS: Record<string, string> = {
   SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
@@ -186,13 +187,23 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
       // RedisConnection.zRangeByLex(key) with no Range reads from - to +: every member.
       how = 'a Range and a Limit (offset, count)';
     }
-    if (!how) continue;
+    if (!how || javaOwnerMembership(context.model.text, site)) continue;
     context.report({
       messageId: '{{call}} reads the whole {{command}} reply of {{key}} in one command: O(N) on the server and one huge reply as the collection grows; use {{how}}.',
       data: { call: callText(site), command: site.command, key: redissonObject(site, context.model.text) ?? shownJavaKey(site), how },
       span: site.span,
     });
   }
+}
+
+/**
+ * One owner's membership (a user's roles, a cart) is as large as what one owner has: the definition the Python and
+ * JavaScript checks apply, read from the Java key (the Redisson object's name, or the key as last assigned).
+ */
+function javaOwnerMembership(text: string, site: RedisCallSite): boolean {
+  const expression = site.receiver.library === 'redisson' ? redissonObject(site, text) : resolvedKey(text, site);
+  if (!expression) return false;
+  return isOwnerMembership(formatCallAsTemplate(expression), site.command);
 }
 
 /** The name a Redisson object was opened with, when the call is on one (`events` opened with `redisson.getStream("events")`). */

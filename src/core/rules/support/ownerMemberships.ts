@@ -66,3 +66,41 @@ export function isOwnerMembership(key: KeyRef, command: string): boolean {
   const named = [...held, ...words(key.pattern ?? '').filter((word) => !idWords.has(word))];
   return !named.some((word) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem)));
 }
+
+/** The arguments of a call, split at its top-level commas (`"cart:%s", ids[i], f(a, b)`). */
+function topLevelArguments(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === '\'' || c === '`') quote = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter(Boolean);
+}
+
+/**
+ * A Go or Java key written as a format call (`fmt.Sprintf("cart:%s", userID)`, `String.format("cart:%d", userId)`)
+ * read as the template it denotes (`"cart:{userID}"`), so that the name of what the key holds and the id it is
+ * built from are told apart the way they are in a Python f-string; any other expression is returned as it is.
+ */
+export function formatCallAsTemplate(text: string): KeyRef {
+  const source = text.trim();
+  const call = /^(?:fmt\.Sprintf|String\.format)\(\s*"((?:\\.|[^"\\])*)"\s*,([\s\S]*)\)$/.exec(source);
+  if (!call) return { identity: source, source };
+  const args = topLevelArguments(call[2]);
+  let index = 0;
+  const template = call[1].replace(/%(?:%|[-+# 0-9.]*[a-zA-Z])/g, (verb) => (verb === '%%' ? '%' : `{${args[index++] ?? 'arg'}}`));
+  return { identity: template.replace(/\{[^{}]*\}/g, '*'), pattern: template.replace(/\{[^{}]*\}/g, '*'), source: `"${template}"` };
+}

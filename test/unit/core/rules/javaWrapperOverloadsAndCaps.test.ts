@@ -77,10 +77,10 @@ describe('Java whole reads of capped collections', () => {
 
   it('are reported when the size is only logged, not enforced', () => {
     const body = [
-      '    public List<Object> list(Long userId) {',
-      '        long size = redisTemplate.opsForHash().size("user:cart:" + userId);',
+      '    public List<Object> list(String sessionId) {',
+      '        long size = redisTemplate.opsForHash().size("guest:cart:" + sessionId);',
       '        System.out.println(size);',
-      '        return redisTemplate.opsForHash().values("user:cart:" + userId);',
+      '        return redisTemplate.opsForHash().values("guest:cart:" + sessionId);',
       '    }',
     ].join('\n');
     expect(linesOf('unbounded-collection-read', body)).toEqual([13]);
