@@ -38,6 +38,8 @@ export interface FileExport {
   name: string;
   ref: ClientRef;
   returnsClient: boolean;
+  /** A function that creates a new client on every call (not one it keeps and hands out again). */
+  fresh?: boolean;
 }
 
 export interface FileAnalysis {

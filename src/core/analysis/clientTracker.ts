@@ -13,7 +13,7 @@ import { IMPORTS_READ, normalEffects, noEffects, type Contribution, type Effects
 import { injectedClientIdentity, injectedToken } from './injectionTokens';
 import type { ClientCreation } from './model';
 import { type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
-import type { WorkspaceLookup } from './workspaceLookup';
+import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
 
 export class ClientTracker {
   private readonly clientCreations: ClientCreations;
@@ -191,7 +191,7 @@ export class ClientTracker {
       // One evaluation serves both outcomes (it is memoised per binding, so a second one gave the same value).
       const base = this.evaluate(parts.object, context, depth + 1);
       if (!isClient(base)) {
-        if (base && 'module' in base) return this.returnedByImport(base.module, parts.property) ?? (base.whole && this.afterMethod(base.whole, parts.property, node, parts, context));
+        if (base && 'module' in base) return this.returnedByImport(base.module, parts.property, node) ?? (base.whole && this.afterMethod(base.whole, parts.property, node, parts, context));
         if (base === undefined && parts.property === 'duplicate') return this.duplicateOfUntraced(node, context);
         return undefined;
       }
@@ -207,7 +207,7 @@ export class ClientTracker {
         }
         if (binding.kind === 'import' && binding.module) {
           const exported = this.workspace?.exportedClient(this.path, this.syntax.family, binding.module, this.exportNameOf(binding));
-          if (exported?.returnsClient) return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
+          if (exported?.returnsClient) return { kind: exported.kind, library: exported.library, async: exported.async, identity: perCall(exported, node), origin: 'imported' };
         }
       }
     }
@@ -307,21 +307,44 @@ export class ClientTracker {
   }
 
   /** Module-level names bound to clients, and module-level functions returning one. */
-  moduleExports(): { name: string; ref: ClientRef; returnsClient: boolean }[] {
-    const out: { name: string; ref: ClientRef; returnsClient: boolean }[] = [];
+  moduleExports(): { name: string; ref: ClientRef; returnsClient: boolean; fresh?: boolean }[] {
+    const out: { name: string; ref: ClientRef; returnsClient: boolean; fresh?: boolean }[] = [];
     const moduleContext: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
     for (const [name, list] of this.collected.bindings.get(MODULE_SCOPE) ?? []) {
       const fn = list.find((b) => b.kind === 'function' || (b.kind === 'assign' && this.functionStartOf(b) !== undefined));
       const functionStart = fn && this.functionStartOf(fn);
       if (functionStart !== undefined) {
         const ref = this.returnedBy(functionStart);
-        if (ref) out.push({ name: name === 'export:default' ? 'default' : name, ref, returnsClient: true });
+        if (ref) out.push({ name: name === 'export:default' ? 'default' : name, ref, returnsClient: true, ...(this.createdPerCall(ref, functionStart) ? { fresh: true } : {}) });
         continue;
       }
       const value = this.lookupName(name, moduleContext, 0);
       if (isClient(value)) out.push({ name: name === 'export:default' ? 'default' : name.replace(/^export:/, ''), ref: value, returnsClient: false });
     }
     return out;
+  }
+
+  /**
+   * The function makes the client it returns on every call: created in its own body and returned as it is or
+   * through a local variable (`const c = new Redis(); return c`), not kept in a module variable it hands out again.
+   */
+  private createdPerCall(ref: ClientRef, functionStart: number): boolean {
+    // Every return must make one: `if (options instanceof Redis) return options` gives the caller its own client back.
+    const returns = this.collected.returns.get(functionStart) ?? [];
+    const refs = returns.map(({ statement, context }) => {
+      const value = statement.type === 'arrow_function' ? statement.childForFieldName('body') : statement.firstNamedChild;
+      return value ? this.resolve(value, context, 1) : undefined;
+    });
+    return refs.length > 0 && refs.every((each) => each !== undefined && this.createdHere(each, functionStart)) && this.createdHere(ref, functionStart);
+  }
+
+  private createdHere(ref: ClientRef, functionStart: number): boolean {
+    const creation = ref.origin === 'local' ? ref.creation : undefined;
+    const fn = creation?.enclosingFunction;
+    if (!creation || !fn || fn.span.startOffset !== functionStart || creation.factory === 'duplicate') return false;
+    if (!creation.binding) return true;
+    // An assignment without a declaration binds in the function's scope too: a name the module also binds is the module's.
+    return (this.collected.bindings.get(functionStart)?.has(creation.binding) ?? false) && !this.collected.bindings.get(MODULE_SCOPE)?.has(creation.binding);
   }
 
   bindingsFor(name: string, context: ContextSnapshot): BoundName[] | undefined {
@@ -433,10 +456,10 @@ export class ClientTracker {
     return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
   }
 
-  private returnedByImport(module: string, name: string): ClientRef | undefined {
+  private returnedByImport(module: string, name: string, node: Node): ClientRef | undefined {
     const exported = this.workspace?.exportedClient(this.path, this.syntax.family, module, name);
     if (!exported?.returnsClient) return undefined;
-    return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
+    return { kind: exported.kind, library: exported.library, async: exported.async, identity: perCall(exported, node), origin: 'imported' };
   }
 
   /** Client returned by the function starting at this offset (any return statement that resolves). */
@@ -448,7 +471,7 @@ export class ClientTracker {
     this.returnMemo.set(functionStart, null);
     const find = () => {
       for (const { statement, context } of this.collected.returns.get(functionStart) ?? []) {
-        const value = statement.firstNamedChild;
+        const value = statement.type === 'arrow_function' ? statement.childForFieldName('body') : statement.firstNamedChild;
         if (!value) continue;
         const ref = this.resolve(value, context, depth + 1);
         if (ref) return ref;
@@ -470,4 +493,12 @@ export class ClientTracker {
   typeKind(typeText: string, context: ContextSnapshot): Omit<ClientRef, 'identity' | 'origin'> | undefined {
     return clientKindOfType(this, this.syntax.family, typeText, context);
   }
+}
+
+/**
+ * Each call of a factory that makes a new client per call is a client of its own (`pub = make(); sub = make()` are
+ * two connections); the index counts a listener on any of them as one on the factory's result (see errorListeners).
+ */
+function perCall(exported: ExportedClient, call: Node): string {
+  return exported.fresh ? `${exported.identity}@${call.startIndex}` : exported.identity;
 }

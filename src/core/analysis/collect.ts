@@ -319,6 +319,8 @@ export function collect(tree: Tree, text: string, syntax: LanguageSyntax, deadli
       if (syntax.functionTypes.has(type)) {
         frames.push({ end: entry.end, restore: context });
         context = { scopes: [node.startIndex, ...context.scopes], fnNode: node, fnId: node.startIndex, loops: [], inClassBody: false };
+        // `() => new Redis(url)`: an arrow's expression body is what it returns.
+        if (type === 'arrow_function' && node.childForFieldName('body')?.type !== 'statement_block') returns.set(node.startIndex, [{ statement: node, context }]);
         // TS constructor parameters with modifiers declare this.* fields: bind method parameters during the walk.
         const item: Pending = { kind: 'parameters', node, context };
         if (!lazy || (syntax.family === 'script' && type === 'method_definition')) bindEntry(item);

@@ -15,7 +15,8 @@ import { libraryTakesUniversalClient, programClientsAllStandalone, type GoProjec
 
 export interface FileSummary {
   path: string;
-  exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean }[];
+  /** fresh: a function that makes a new client on every call, in a module that attaches no 'error' listener. */
+  exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean; fresh?: boolean }[];
   /** Identities ("<path>#<name>") of imported clients this file attaches an 'error' listener to. */
   errorListeners: string[];
   /** Commands run per key pattern ("RPOP jobs:*"). */
@@ -350,7 +351,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (!target) return undefined;
     const exported = target.exports.find((e) => e.name === name);
     if (!exported) return undefined;
-    return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, identity: `${target.path}#${name}` };
+    return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, ...(exported.fresh ? { fresh: true } : {}), identity: `${target.path}#${name}` };
   }
 
   exportedBoundCommand(fromPath: string, specifier: string, name: string): ExportedCommand | undefined {

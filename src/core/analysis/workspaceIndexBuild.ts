@@ -35,6 +35,7 @@ export function summarizeTree(tree: Tree, text: string, path: string, language: 
   return summarizeAnalysis(analyzeTree(tree, text, { path: normalized, language, context: contextForPath(normalized), workspace: index }), normalized, tree);
 }
 
+const ERROR_LISTENER_ATTACHED = /\.(?:on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
 function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, normalized: string, tree: Tree): FileSummary {
   const helpers = roundTripHelpers?.size ? helperSummaries(tree, roundTripHelpers) : [];
   return {
@@ -50,8 +51,9 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...boundCommandsSummary(model),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
-    exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient })),
-    errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity),
+    // A factory module that attaches an 'error' listener anywhere is taken to give its callers listened clients.
+    exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient, ...(e.fresh && !ERROR_LISTENER_ATTACHED.test(model.text) ? { fresh: true } : {}) })),
+    errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity.replace(/@\d+$/, '')),
     keyCommands: model.callSites.flatMap((site) => {
       // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
       const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;

@@ -10,6 +10,8 @@ export interface ExportedClient {
   identity: string;
   /** The export is a function that returns a client (`get_redis()`), not the client itself. */
   returnsClient: boolean;
+  /** A function making a new client on every call, in a module that attaches no 'error' listener to any. */
+  fresh?: boolean;
 }
 
 /** A client command another module exports bound to its client. */

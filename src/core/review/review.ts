@@ -130,6 +130,10 @@ export function reviewAnalysis(analysis: FileAnalysis, text: string, options: Re
     workspaceKeys: workspace,
     hasWorkspace: workspace !== undefined,
     hasErrorListenerElsewhere: (identity) => workspace?.hasErrorListener(identity) ?? false,
+    freshClientFactory: (specifier, name) => {
+      const exported = workspace?.exportedClient(analysis.model.path, 'script', specifier, name);
+      return exported?.returnsClient && exported.fresh ? exported : undefined;
+    },
     luaScript: (relativePath) => workspace?.luaScript(analysis.model.path, relativePath),
     settingsDatabase: (specifier, name) => workspace?.settingsDatabase(analysis.model.path, specifier, name),
     projectHelpers: (name) => (workspace?.isRoundTripHelperName?.(name) ? workspace.roundTripHelpers?.(name) ?? [] : []),

@@ -2,7 +2,10 @@
 import type { ClientCreation, Rule } from './rule';
 import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { argumentParen, calleeBefore, mayAttachListener } from '../analysis/handOver';
+import { argumentParen, calleeBefore, mayAttachListener, noteClientEscapes } from '../analysis/handOver';
+import type { ExportedClient } from '../analysis/workspaceLookup';
+import { spanFromOffsets } from '../analysis/spans';
+import type { Span } from '../findings';
 import { isOneShotScript } from './support/oneShotScripts';
 import { queueConnectionMark } from '../analysis/queueConnections';
 
@@ -22,7 +25,7 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default; an arrow's expression body is its result: `export const make = () => new Redis(url)`), each call of a factory imported from another module of the project that makes a new client on every call (`this.pub = createRedisClient()`, a class field `sub = makeRedis(url)`, `const c = make()`) is reported at the call when the caller neither attaches a listener to that client nor hands it on, unless the factory's module attaches one itself (a factory that keeps one client and hands it out again is judged at the factory only), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
@@ -70,8 +73,107 @@ export const missingErrorListener: Rule = {
         fixes: [fix("Log the client's 'error' events", true, [insertAt(creation.callSpan.endOffset, ".on('error', (err) => console.error('Redis error', err))")])],
       });
     }
+    for (const call of unlistenedFactoryCalls(context)) {
+      const nodeRedis = call.library === 'node-redis';
+      context.report({
+        messageId: nodeRedis ? 'nodeRedis' : 'ioredis',
+        data: { name: call.binding ?? 'client' },
+        span: call.span,
+        severity: nodeRedis ? 'error' : 'warning',
+        fixes: [fix("Log the client's 'error' events", true, [insertAt(call.callSpan.endOffset, ".on('error', (err) => console.error('Redis error', err))")])],
+      });
+    }
   },
 };
+
+/** `import { a, b as c } from './redis'`, `import d from './redis'`, `const { a, b: c } = require('./redis')`: local name -> [module, exported name]. */
+function importedProjectFunctions(text: string): Map<string, [string, string]> {
+  const out = new Map<string, [string, string]>();
+  const named = (list: string, specifier: string, separator: RegExp) => {
+    for (const item of list.split(',')) {
+      const [name, local] = item.trim().replace(/^type\s+/, '').split(separator).map((part) => part.trim());
+      if (name && /^[A-Za-z_$][\w$]*$/.test(local ?? name)) out.set(local ?? name, [specifier, name]);
+    }
+  };
+  for (const m of text.matchAll(/\bimport\s+(?!type\s)(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"](\.[^'"]+)['"]/g)) {
+    if (m[1]) out.set(m[1], [m[3], 'default']);
+    if (m[2]) named(m[2], m[3], /\s+as\s+/);
+  }
+  for (const m of text.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\(\s*['"](\.[^'"]+)['"]\s*\)/g)) named(m[1], m[2], /\s*:\s*/);
+  return out;
+}
+
+/** Offset just past the parenthesis closing the one at `open` (strings skipped), or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * `this.publisher = createRedisClient()`, `pub = createClient()` (class fields), `const sub = makeRedis(url)`: a call
+ * of a project function, imported from another module, that makes a new client on every call (and whose module
+ * attaches no 'error' listener) is a client creation of the caller. Reported at the call, with the workspace known,
+ * when the caller neither attaches a listener to what it got nor hands it on (returns it, passes it to project code
+ * or a queue package, exports it to importers that listen); a factory that keeps one client and returns it again
+ * is no creation, and its result is judged at the factory.
+ */
+function unlistenedFactoryCalls(context: Context): { library: ExportedClient['library']; binding?: string; span: Span; callSpan: Span }[] {
+  const { model } = context;
+  if (!context.hasWorkspace || !context.freshClientFactory) return [];
+  const text = model.text;
+  const imported = importedProjectFunctions(text);
+  const found: { creation: ClientCreation; exported: ExportedClient }[] = [];
+  for (const [local, [specifier, name]] of imported) {
+    const exported = context.freshClientFactory(specifier, name);
+    if (!exported) continue;
+    const calls = new RegExp(`(?<![\\w$.])${local.replace(/[$]/g, '\\$')}\\s*\\(`, 'g');
+    for (const m of text.matchAll(calls)) {
+      const at = m.index;
+      const end = closingParen(text, at + m[0].length - 1);
+      if (end < 0) continue;
+      const before = text.slice(Math.max(0, at - 200), at).replace(/\bawait\s+$/, '');
+      if (/\bfunction\s*\*?\s*$/.test(before)) continue;
+      const declared = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]+)?=\s*$/.exec(before)?.[1];
+      const field = /(?<![\w$.])(this\.[A-Za-z_$][\w$]*)\s*=\s*$/.exec(before)?.[1];
+      // A class field (`pub = createClient();`): the class's methods reach it as this.pub.
+      const classField = !declared && !field ? /(?:^|[;{}])\s*(?:(?:private|protected|public|readonly|static)\s+)*([A-Za-z_$][\w$]*)\s*[!?]?\s*(?::[^=;\n]+)?=\s*$/.exec(before)?.[1] : undefined;
+      const binding = declared ?? field ?? (classField && new RegExp(`\\bthis\\.${classField.replace(/[$]/g, '\\$')}\\b`).test(text) ? `this.${classField}` : undefined);
+      // Returned, passed on, exported as the module or dropped: the caller is not where the client is kept.
+      if (!binding) continue;
+      const span = spanFromOffsets(text, at, at + local.length);
+      const callSpan = spanFromOffsets(text, at, end);
+      const moduleLevel = !!declared && /^(?:export\s+)?(?:const|let|var)\b/m.test(text.slice(text.lastIndexOf('\n', at) + 1, at)) && !/^\s/.test(text.slice(text.lastIndexOf('\n', at) + 1, at));
+      found.push({ exported, creation: { library: exported.library, kind: exported.kind, factory: local, span, callSpan, args: [], options: {}, binding, chainedErrorListener: ERROR_LISTENER.test(text.slice(end, end + 300).split(/;|\n\s*\n/)[0]), escapes: false, moduleLevel } });
+    }
+  }
+  if (!found.length) return [];
+  const escaped = new Set<string>();
+  const exportedIdentities = new Set<string>();
+  noteClientEscapes(text, found.map((f) => f.creation), escaped, exportedIdentities);
+  const out: ReturnType<typeof unlistenedFactoryCalls> = [];
+  for (const { creation } of found) {
+    const binding = creation.binding!;
+    const identity = `creation:${creation.callSpan.startOffset}`;
+    if (creation.chainedErrorListener || escaped.has(identity) || isOneShotScript(model, creation)) continue;
+    if (new RegExp(`(?<![\\w$.])${escapeRegExp(binding)}\\s*\\.\\s*(?:on|once|addListener|prependListener)\\(\\s*['"\`]error['"\`]`).test(text)) continue;
+    if (listenedThroughList(text, binding) || listenedThroughEventList(text, binding)) continue;
+    if (binding.startsWith('this.') && (publicField(text, binding.slice(5)) || fieldHandedToListeningPackage(text, binding))) continue;
+    if (exportedIdentities.has(identity) || new RegExp(`\\bexport\\s+(?:const|let|var)\\s+${escapeRegExp(binding)}\\b|\\bexports\\.${escapeRegExp(binding)}\\s*=`).test(text)) {
+      if (!creation.moduleLevel || context.hasErrorListenerElsewhere(`${model.path}#${binding}`) || context.hasErrorListenerElsewhere(queueConnectionMark(`${model.path}#${binding}`))) continue;
+    }
+    out.push({ library: creation.library, binding, span: creation.span, callSpan: creation.callSpan });
+  }
+  return out;
+}
 
 /** `cond ? createClient(a) : createClient(b)`: the same factory in the other branch configures one client (a Cluster in one branch and a Redis in the other are two). */
 function isOtherBranch(text: string, first: ClientCreation, second: ClientCreation): boolean {
@@ -110,7 +212,7 @@ function unlistenedFactoryResult(context: Context, creation: ClientCreation): bo
   const { model } = context;
   if (!context.hasWorkspace || !fn || creation.binding || !/^[A-Za-z_$][\w$]*$/.test(fn.name)) return false;
   const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 40), creation.callSpan.startOffset);
-  if (!/\breturn\s+(?:await\s+)?$/.test(before)) return false;
+  if (!/(?:\breturn\s+|=>\s*)(?:await\s+)?$/.test(before)) return false;
   const name = fn.name.replace(/[$]/g, '\\$');
   const exported = new RegExp(`export\\s+(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${name}\\b|export\\s+const\\s+${name}\\b|exports\\.${name}\\s*=|module\\.exports\\s*=\\s*\\{?[^;]*\\b${name}\\b`).test(model.text);
   if (!exported || ERROR_LISTENER.test(model.text)) return false;

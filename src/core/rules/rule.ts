@@ -1,6 +1,7 @@
 /** What a rule is: metadata with its documentation inside, and a check over the file model. */
 import type { LocatedHelper } from '../analysis/crossFileHelpers';
 import type { ClientCreation, ClientLibrary, FileModel, RedisCallSite } from '../analysis/model';
+import type { ExportedClient } from '../analysis/workspaceLookup';
 import type { ResolvedConfig } from '../config/configShape';
 import type { Fix, RelatedLocation, Severity, Span } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
@@ -92,6 +93,11 @@ export interface RuleContext {
   hasWorkspace: boolean;
   /** True when some other file attaches an 'error' listener to the client with this identity. */
   hasErrorListenerElsewhere(identity: string): boolean;
+  /**
+   * The function `name` of the project's TS/JS module `specifier` (imported by this file) when it makes a new client
+   * on every call and its module attaches no 'error' listener; undefined without a workspace or otherwise.
+   */
+  freshClientFactory?(specifier: string, name: string): ExportedClient | undefined;
   /**
    * The text of a Lua script file of the workspace that this file loads, by its path relative to this file's
    * folder (see WorkspaceLookup.luaScript); undefined without a workspace or when the file is not known.

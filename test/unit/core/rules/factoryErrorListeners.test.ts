@@ -32,4 +32,19 @@ describe('missing-error-listener on factory results', () => {
     expect(listenerLines([FACTORY, store])).toEqual([]);
     expect(listenerLines([FACTORY], false)).toEqual([]);
   });
+
+  it('reads an arrow factory\'s expression body as the client it returns', () => {
+    const arrow = { path: 'src/data/redis.ts', text: "import Redis from 'ioredis';\n\nexport const createClient = () => new Redis(process.env.REDIS_URL);\n" };
+    const unlistened = { path: 'src/data/pubsub.ts', text: "import { createClient } from './redis';\n\nexport class PubSub {\n  pub = createClient();\n  sub = createClient();\n  constructor() {\n    this.sub.on('message', (c, m) => console.log(c, m));\n  }\n}\n" };
+    const listened = { path: 'src/data/pubsub.ts', text: "import { createClient } from './redis';\n\nexport const pub = createClient();\npub.on('error', (err) => console.error(err));\n" };
+    const lines = (sources: { path: string; text: string }[]) =>
+      reviewSource(parsers, arrow.text, { path: arrow.path, language: 'typescript', workspace: buildWorkspaceIndex(parsers, sources) })
+        .findings.filter((f) => f.ruleId === 'missing-error-listener')
+        .map((f) => f.span.start.line + 1);
+    expect(lines([arrow, unlistened])).toEqual([3]);
+    expect(lines([arrow, listened])).toEqual([]);
+    // A listener the arrow chains on its client, or one the module attaches, settles it in the factory.
+    const chained = { path: arrow.path, text: "import Redis from 'ioredis';\n\nexport const createClient = () => new Redis(process.env.REDIS_URL).on('error', console.error);\n" };
+    expect(reviewSource(parsers, chained.text, { path: chained.path, language: 'typescript', workspace: buildWorkspaceIndex(parsers, [chained, unlistened]) }).findings.filter((f) => f.ruleId === 'missing-error-listener')).toEqual([]);
+  });
 });
