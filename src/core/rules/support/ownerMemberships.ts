@@ -9,6 +9,7 @@
  * one entry per member however often it is written, while a list or a stream gains an entry on every push.
  */
 import type { KeyRef } from '../../analysis/keyReferences';
+import { topLevelParts } from '../../analysis/bracketText';
 
 /** An id (last word of an interpolated or passed name) of one individual owner: `user_id`, `ownerId`, `gameQuestionId`, `chatflowid`. */
 const OWNER_ID = /(?:^|[a-z_])(?:user|uid|owner|account|customer|tenant|org|organization|project|game|question|player|cart|flow)(?:_?(?:id|name|key))?$/i;
@@ -67,28 +68,6 @@ export function isOwnerMembership(key: KeyRef, command: string): boolean {
   return !named.some((word) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem)));
 }
 
-/** The arguments of a call, split at its top-level commas (`"cart:%s", ids[i], f(a, b)`). */
-function topLevelArguments(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === '\'' || c === '`') quote = c;
-    else if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts.filter(Boolean);
-}
 
 /**
  * A Go or Java key written as a format call (`fmt.Sprintf("cart:%s", userID)`, `String.format("cart:%d", userId)`)
@@ -99,7 +78,7 @@ export function formatCallAsTemplate(text: string): KeyRef {
   const source = text.trim();
   const call = /^(?:fmt\.Sprintf|String\.format)\(\s*"((?:\\.|[^"\\])*)"\s*,([\s\S]*)\)$/.exec(source);
   if (!call) return { identity: source, source };
-  const args = topLevelArguments(call[2]);
+  const args = topLevelParts(call[2]).filter(Boolean);
   let index = 0;
   const template = call[1].replace(/%(?:%|[-+# 0-9.]*[a-zA-Z])/g, (verb) => (verb === '%%' ? '%' : `{${args[index++] ?? 'arg'}}`));
   return { identity: template.replace(/\{[^{}]*\}/g, '*'), pattern: template.replace(/\{[^{}]*\}/g, '*'), source: `"${template}"` };

@@ -12,23 +12,13 @@ import type { SourceLanguage } from '../../../../src/core/parsing/languages';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
 import { reviewTree, type ReviewResult } from '../../../../src/core/review';
 import { loadParsers } from '../rules/parsersForTests';
+import { seededRandom } from '../../../helpers/seededRandom';
 
 let parsers: Parsers;
 beforeAll(async () => {
   parsers = await loadParsers();
 });
 
-/** A small seeded generator (mulberry32): the same seed gives the same session. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A redis-py service: a module client, settings constants, a class keeping a client, loops, pipelines, a lock.
@@ -150,7 +140,7 @@ interface SessionOutcome {
 
 /** Runs `edits` random edits on `text`, reviewing after each one both ways. */
 function randomSession(language: 'python' | 'typescript', path: string, text: string, seed: number, edits: number): SessionOutcome {
-  const next = seeded(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const outcome: SessionOutcome = { mismatches: [], reusing: 0, edits: 0, findingsSeen: new Set() };
   const lang: SourceLanguage = language;
