@@ -2,12 +2,10 @@
 import type { ClientCreation, Rule } from './rule';
 import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { argumentParen, calleeBefore, mayAttachListener, noteClientEscapes } from '../analysis/handOver';
-import type { ExportedClient } from '../analysis/workspaceLookup';
-import { spanFromOffsets } from '../analysis/spans';
-import type { Span } from '../findings';
 import { isOneShotScript } from './support/oneShotScripts';
 import { queueConnectionMark } from '../analysis/queueConnections';
+import { unlistenedFactoryCalls } from './support/factoryCallerClients';
+import { ERROR_LISTENER, fieldHandedToListeningPackage, listenedThroughEventList, listenedThroughList, publicField } from './support/listenerEvidence';
 
 export const missingErrorListener: Rule = {
   meta: {
@@ -86,95 +84,6 @@ export const missingErrorListener: Rule = {
   },
 };
 
-/** `import { a, b as c } from './redis'`, `import d from './redis'`, `const { a, b: c } = require('./redis')`: local name -> [module, exported name]. */
-function importedProjectFunctions(text: string): Map<string, [string, string]> {
-  const out = new Map<string, [string, string]>();
-  const named = (list: string, specifier: string, separator: RegExp) => {
-    for (const item of list.split(',')) {
-      const [name, local] = item.trim().replace(/^type\s+/, '').split(separator).map((part) => part.trim());
-      if (name && /^[A-Za-z_$][\w$]*$/.test(local ?? name)) out.set(local ?? name, [specifier, name]);
-    }
-  };
-  for (const m of text.matchAll(/\bimport\s+(?!type\s)(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"](\.[^'"]+)['"]/g)) {
-    if (m[1]) out.set(m[1], [m[3], 'default']);
-    if (m[2]) named(m[2], m[3], /\s+as\s+/);
-  }
-  for (const m of text.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\(\s*['"](\.[^'"]+)['"]\s*\)/g)) named(m[1], m[2], /\s*:\s*/);
-  return out;
-}
-
-/** Offset just past the parenthesis closing the one at `open` (strings skipped), or -1. */
-function closingParen(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'" || c === '`') {
-      const end = text.indexOf(c, i + 1);
-      if (end < 0) return -1;
-      i = end;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return -1;
-}
-
-/**
- * `this.publisher = createRedisClient()`, `pub = createClient()` (class fields), `const sub = makeRedis(url)`: a call
- * of a project function, imported from another module, that makes a new client on every call (and whose module
- * attaches no 'error' listener) is a client creation of the caller. Reported at the call, with the workspace known,
- * when the caller neither attaches a listener to what it got nor hands it on (returns it, passes it to project code
- * or a queue package, exports it to importers that listen); a factory that keeps one client and returns it again
- * is no creation, and its result is judged at the factory.
- */
-function unlistenedFactoryCalls(context: Context): { library: ExportedClient['library']; binding?: string; span: Span; callSpan: Span }[] {
-  const { model } = context;
-  if (!context.hasWorkspace || !context.freshClientFactory) return [];
-  const text = model.text;
-  const imported = importedProjectFunctions(text);
-  const found: { creation: ClientCreation; exported: ExportedClient }[] = [];
-  for (const [local, [specifier, name]] of imported) {
-    const exported = context.freshClientFactory(specifier, name);
-    if (!exported) continue;
-    const calls = new RegExp(`(?<![\\w$.])${local.replace(/[$]/g, '\\$')}\\s*\\(`, 'g');
-    for (const m of text.matchAll(calls)) {
-      const at = m.index;
-      const end = closingParen(text, at + m[0].length - 1);
-      if (end < 0) continue;
-      const before = text.slice(Math.max(0, at - 200), at).replace(/\bawait\s+$/, '');
-      if (/\bfunction\s*\*?\s*$/.test(before)) continue;
-      const declared = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]+)?=\s*$/.exec(before)?.[1];
-      const field = /(?<![\w$.])(this\.[A-Za-z_$][\w$]*)\s*=\s*$/.exec(before)?.[1];
-      // A class field (`pub = createClient();`): the class's methods reach it as this.pub.
-      const classField = !declared && !field ? /(?:^|[;{}])\s*(?:(?:private|protected|public|readonly|static)\s+)*([A-Za-z_$][\w$]*)\s*[!?]?\s*(?::[^=;\n]+)?=\s*$/.exec(before)?.[1] : undefined;
-      const binding = declared ?? field ?? (classField && new RegExp(`\\bthis\\.${classField.replace(/[$]/g, '\\$')}\\b`).test(text) ? `this.${classField}` : undefined);
-      // Returned, passed on, exported as the module or dropped: the caller is not where the client is kept.
-      if (!binding) continue;
-      const span = spanFromOffsets(text, at, at + local.length);
-      const callSpan = spanFromOffsets(text, at, end);
-      const moduleLevel = !!declared && /^(?:export\s+)?(?:const|let|var)\b/m.test(text.slice(text.lastIndexOf('\n', at) + 1, at)) && !/^\s/.test(text.slice(text.lastIndexOf('\n', at) + 1, at));
-      found.push({ exported, creation: { library: exported.library, kind: exported.kind, factory: local, span, callSpan, args: [], options: {}, binding, chainedErrorListener: ERROR_LISTENER.test(text.slice(end, end + 300).split(/;|\n\s*\n/)[0]), escapes: false, moduleLevel } });
-    }
-  }
-  if (!found.length) return [];
-  const escaped = new Set<string>();
-  const exportedIdentities = new Set<string>();
-  noteClientEscapes(text, found.map((f) => f.creation), escaped, exportedIdentities);
-  const out: ReturnType<typeof unlistenedFactoryCalls> = [];
-  for (const { creation } of found) {
-    const binding = creation.binding!;
-    const identity = `creation:${creation.callSpan.startOffset}`;
-    if (creation.chainedErrorListener || escaped.has(identity) || isOneShotScript(model, creation)) continue;
-    if (new RegExp(`(?<![\\w$.])${escapeRegExp(binding)}\\s*\\.\\s*(?:on|once|addListener|prependListener)\\(\\s*['"\`]error['"\`]`).test(text)) continue;
-    if (listenedThroughList(text, binding) || listenedThroughEventList(text, binding)) continue;
-    if (binding.startsWith('this.') && (publicField(text, binding.slice(5)) || fieldHandedToListeningPackage(text, binding))) continue;
-    if (exportedIdentities.has(identity) || new RegExp(`\\bexport\\s+(?:const|let|var)\\s+${escapeRegExp(binding)}\\b|\\bexports\\.${escapeRegExp(binding)}\\s*=`).test(text)) {
-      if (!creation.moduleLevel || context.hasErrorListenerElsewhere(`${model.path}#${binding}`) || context.hasErrorListenerElsewhere(queueConnectionMark(`${model.path}#${binding}`))) continue;
-    }
-    out.push({ library: creation.library, binding, span: creation.span, callSpan: creation.callSpan });
-  }
-  return out;
-}
-
 /** `cond ? createClient(a) : createClient(b)`: the same factory in the other branch configures one client (a Cluster in one branch and a Redis in the other are two). */
 function isOtherBranch(text: string, first: ClientCreation, second: ClientCreation): boolean {
   return first.factory === second.factory && first.callSpan.endOffset <= second.callSpan.startOffset && second.callSpan.startOffset - first.callSpan.endOffset < 300 && /^\s*\)?\s*:\s*\(?\s*(?:new\s+)?$/.test(text.slice(first.callSpan.endOffset, second.span.startOffset).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').replace(/[\w$.]+$/, ''));
@@ -193,12 +102,6 @@ function isOtherIfBranch(text: string, first: ClientCreation, second: ClientCrea
   if (second.span.startOffset - first.callSpan.endOffset > IF_ELSE_REACH) return false;
   if (!first.enclosingFunction || first.enclosingFunction.span.startOffset !== second.enclosingFunction?.span.startOffset) return false;
   return /\belse\b/.test(text.slice(first.callSpan.endOffset, second.span.startOffset));
-}
-
-/** The class declares the field `public` (TypeScript): callers reach the client through it. */
-function publicField(text: string, name: string): boolean {
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
-  return new RegExp(`^[ \\t]*public\\s+(?:readonly\\s+)?${name.replace(/[$]/g, '\\$')}\\s*[!?]?\\s*[:=;]`, 'm').test(text);
 }
 
 type Context = Parameters<Rule['check']>[0];
@@ -237,7 +140,6 @@ function unlistenedDefaultExport(context: Context, creation: ClientCreation): bo
   return !context.hasErrorListenerElsewhere(identity) && !context.hasErrorListenerElsewhere(queueConnectionMark(identity));
 }
 
-const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
 
 /** `provide: 'REDIS_CLIENT'`, `provide: REDIS`, `provide: Tokens.redis`: a NestJS provider's token. */
 const PROVIDE = /\bprovide\s*:\s*(?:(['"`])([^'"`$\n]+)\1|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*))/g;
@@ -281,75 +183,4 @@ const TEST_SUPPORT_IMPORT = /\b(?:from\s+|require\(\s*)['"](?:vitest|@jest\/glob
 function fieldAssigned(text: string, start: number): string | undefined {
   const before = text.slice(Math.max(0, start - 300), start);
   return /(this\.[A-Za-z_$][\w$]*)\s*=(?!=)(?:[^=;]*\?[^;]*:)?\s*(?:new\s+)?$/.exec(before)?.[1];
-}
-
-/**
- * `new Queue('jobs', { ...opts, connection: this.redis })`: a client held in a field and given to BullMQ, Bull or
- * Bee-Queue, which attach their own 'error' listener. Hand-overs to project code are not followed here: a field
- * is reachable from every method, so only a package known to listen settles it.
- */
-function fieldHandedToListeningPackage(text: string, binding: string): boolean {
-  const field = binding.replace(/[.$]/g, (c) => `\\${c}`);
-  const uses = new RegExp(`${field}\\s*[,)}]`, 'g');
-  for (let match = uses.exec(text); match; match = uses.exec(text)) {
-    if (/[\w$.]/.test(text[match.index - 1] ?? '')) continue;
-    const paren = argumentParen(text, match.index);
-    if (paren >= 0 && mayAttachListener(calleeBefore(text, paren), text, () => false)) return true;
-  }
-  return false;
-}
-
-/** A list literal of event names that includes 'error' (`['connect', 'ready', 'error', 'close']`). */
-const EVENT_LIST = /\[\s*(?:['"`][\w:-]+['"`]\s*,\s*)*['"`]error['"`]\s*(?:,\s*['"`][\w:-]+['"`]\s*)*,?\s*\]/g;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * `const events = ['connect', 'error', 'close']; lodash.map(events, (event) => client.on(event, log))`,
- * `for (const e of events) client.on(e, ...)`, `['error', 'end'].forEach((e) => client.on(e, ...))`: a listener
- * attached for each name of a list that includes 'error'.
- */
-function listenedThroughEventList(text: string, binding: string): boolean {
-  const attached = new RegExp(`(?:^|[^\\w$.])${escapeRegExp(binding)}\\s*\\.\\s*(?:on|once|addListener|prependListener)\\(\\s*([A-Za-z_$][\\w$]*)\\s*,`, 'g');
-  const names = [...text.matchAll(attached)].map((m) => m[1]);
-  if (!names.length) return false;
-  EVENT_LIST.lastIndex = 0;
-  for (let match = EVENT_LIST.exec(text); match; match = EVENT_LIST.exec(text)) {
-    const holder = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*$/.exec(text.slice(Math.max(0, match.index - 80), match.index))?.[1];
-    const lists = [escapeRegExp(match[0]), ...(holder ? [`\\b${escapeRegExp(holder)}\\b`] : [])];
-    for (const list of lists) {
-      for (const name of names) {
-        const item = escapeRegExp(name);
-        const iterations = [
-          `${list}\\s*\\.\\s*(?:forEach|map)\\s*\\(\\s*(?:async\\s*)?(?:function\\s*)?\\(?\\s*${item}\\b`,
-          `\\b(?:map|each|forEach)\\s*\\(\\s*${list}\\s*,\\s*(?:async\\s*)?(?:function\\s*)?\\(?\\s*${item}\\b`,
-          `for\\s*\\(\\s*(?:const|let|var)\\s+${item}\\s+of\\s+${list}`,
-        ];
-        if (iterations.some((pattern) => new RegExp(pattern).test(text))) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** A list literal of plain names (`[pub, sub]`, `[this.pub, this.sub]`). */
-const NAME_LIST = /\[\s*((?:[\w$.]+\s*,\s*)+[\w$.]+)\s*,?\s*\]/g;
-
-/**
- * `for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach((c) => c.on('error', ...))`: one listener
- * attached to each client of a list literal that names this one.
- */
-function listenedThroughList(text: string, binding: string): boolean {
-  if (!text.includes(binding) || !ERROR_LISTENER.test(text)) return false;
-  NAME_LIST.lastIndex = 0;
-  for (let match = NAME_LIST.exec(text); match; match = NAME_LIST.exec(text)) {
-    if (!match[1].split(',').some((item) => item.trim() === binding)) continue;
-    const before = text.slice(Math.max(0, match.index - 20), match.index);
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
-    const iterated = /\bof\s*$/.test(before) || /^\s*\.\s*(?:forEach|map)\s*\(/.test(after);
-    if (iterated && ERROR_LISTENER.test(after)) return true;
-  }
-  return false;
 }
