@@ -391,12 +391,20 @@ class JavaModelBuilder {
     const sending = new Map<string, RedisCallSite>();
     // The same by name and number of parameters, for calls of another overload of the calling method.
     const sendingOverload = new Map<string, RedisCallSite>();
+    // The file's methods by name, in file order: each call site looks among the methods of its function's name only
+    // (a walk of all methods per call site was a visible part of every re-analysis of a large file).
+    const methodsNamed = new Map<string, JavaMethod[]>();
+    for (const m of this.facts.methods) {
+      const same = methodsNamed.get(m.name);
+      if (same) same.push(m);
+      else methodsNamed.set(m.name, [m]);
+    }
     for (const site of this.callSites) {
       const name = site.enclosingFunction?.name;
       if (!name || site.batched) continue;
       if (!sending.has(name)) sending.set(name, site);
       const offset = site.span.startOffset;
-      const method = this.facts.methods.filter((m) => m.name === name && m.start <= offset && offset < m.end).sort((a, b) => b.start - a.start)[0];
+      const method = (methodsNamed.get(name) ?? []).filter((m) => m.start <= offset && offset < m.end).sort((a, b) => b.start - a.start)[0];
       const overload = method ? `${name}/${method.params.length}` : undefined;
       if (overload && !sendingOverload.has(overload)) sendingOverload.set(overload, site);
     }

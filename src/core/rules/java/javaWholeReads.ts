@@ -151,30 +151,41 @@ function resolvedKey(text: string, site: RedisCallSite): string | undefined {
  * time (`RESTAURANT + id`) counts when every write of the same expression stores one object's fields
  * (`putAll(key, BeanUtil.beanToMap(restaurant))`): one hash per entity, each with the fields of its class.
  */
-function fixedFieldHash(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
-  // Redisson maps and bound operations carry their key in the receiver: their first argument is a field.
-  const keyFirst = (s: RedisCallSite) => s.receiver.library !== 'redisson' && !/\.bound\w+Ops\(/.test(s.receiver.text);
-  if (!site.command.startsWith('H') || !keyFirst(site)) return false;
-  const isWrite = (s: RedisCallSite) => (s.command === 'HSET' || s.command === 'HMSET' || s.command === 'HSETNX') && keyFirst(s);
+function fixedFieldHash(text: string, site: RedisCallSite, hashWrites: readonly RedisCallSite[]): boolean {
+  if (!site.command.startsWith('H') || !namesKeyFirst(site)) return false;
   const namedFields = (w: RedisCallSite) => (w.command === 'HMSET' ? literalMapFields(text, w) || objectMapFields(text, w) : /^"[^"]*"$/.test(w.args[1]?.text.trim() ?? ''));
   const key = literalKey(text, site);
   if (key !== undefined) {
-    const writes = sites.filter((s) => isWrite(s) && literalKey(text, s) === key);
+    const writes = hashWrites.filter((s) => literalKey(text, s) === key);
     return writes.length > 0 && writes.every(namedFields);
   }
   const expression = resolvedKey(text, site);
   // A parameter (no assignment in the method) is whatever key each caller passes: a wrapper's read, judged as such.
   if (!expression) return false;
-  const writes = sites.filter((s) => isWrite(s) && resolvedKey(text, s) === expression);
+  const writes = hashWrites.filter((s) => resolvedKey(text, s) === expression);
   return writes.length > 0 && writes.every((w) => w.command === 'HMSET' && objectMapFields(text, w));
+}
+
+/** Redisson maps and bound operations carry their key in the receiver: their first argument is a field. */
+function namesKeyFirst(site: RedisCallSite): boolean {
+  return site.receiver.library !== 'redisson' && !/\.bound\w+Ops\(/.test(site.receiver.text);
+}
+
+/**
+ * The file's HSET/HMSET/HSETNX calls that name their key first, in file order: listed once per file, not once per
+ * whole read (a large file's reads each walked all its call sites).
+ */
+function keyFirstHashWrites(sites: readonly RedisCallSite[]): RedisCallSite[] {
+  return sites.filter((s) => (s.command === 'HSET' || s.command === 'HMSET' || s.command === 'HSETNX') && namesKeyFirst(s));
 }
 
 export function javaUnboundedCollectionRead(context: RuleContext): void {
   const capped = cappedTypes(context);
+  const hashWrites = keyFirstHashWrites(context.model.callSites);
   for (const site of context.model.callSites) {
     let how: string | undefined;
     if (capped.has(WHOLE_READ_OF[site.command] ?? '') || readIntoBean(context.model.text, site)) continue;
-    if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, context.model.callSites)) continue;
+    if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, hashWrites)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
       if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;

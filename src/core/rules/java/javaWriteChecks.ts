@@ -183,14 +183,16 @@ function keyOfMultiSet(write: RedisCallSite, other: RedisCallSite, text: string)
 /** The key a variable of bound operations was bound to: `ops = template.boundValueOps(key)` → `key`. */
 function boundVariableKey(receiver: string, text: string): string | undefined {
   const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(receiver)?.[1];
-  if (!name || !text.includes('bound')) return undefined;
-  // Asked for many pairs of calls: answered once per receiver and file text.
-  if (boundKeyCache.text !== text) boundKeyCache = { text, byName: new Map() };
+  if (!name) return undefined;
+  // Asked for every pair of calls in a method: answered once per receiver and file text, and whether the text says
+  // 'bound' at all once per text (a search of the whole file per pair was most of this rule's time in a large file).
+  if (boundKeyCache.text !== text) boundKeyCache = { text, mentionsBound: text.includes('bound'), byName: new Map() };
+  if (!boundKeyCache.mentionsBound) return undefined;
   if (!boundKeyCache.byName.has(name)) boundKeyCache.byName.set(name, new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*[\\w.]*\\.bound\\w+Ops\\(([^()]*)\\)`).exec(text)?.[1]?.trim());
   return boundKeyCache.byName.get(name);
 }
 
-let boundKeyCache: { text: string; byName: Map<string, string | undefined> } = { text: '', byName: new Map() };
+let boundKeyCache: { text: string; mentionsBound: boolean; byName: Map<string, string | undefined> } = { text: '', mentionsBound: false, byName: new Map() };
 
 /** `template.boundHashOps(key)`, or a variable declared from one or typed `Bound…Operations`. */
 export function isBound(receiver: string, text: string): boolean {
