@@ -28,6 +28,30 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * An HGETALL whose reply the function reads only by literal field names (`job, err := rdb.HGetAll(ctx, key).Result()`
+ * then `job["name"]`, `job["processedOn"]`, `len(job) == 0`; redigo `m, err := redis.StringMap(c.Do("HGETALL", k))`):
+ * the code knows every field it wants, so the hash is one record's fields. A reply ranged over, indexed by a
+ * computed field, returned or handed on is read as the collection it may be.
+ */
+export function readByFieldNames(text: string, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  if (site.command !== 'HGETALL' || !fn) return false;
+  const lineStart = text.lastIndexOf('\n', site.callSpan.startOffset - 1) + 1;
+  const reply = /(?:^|[\s;])([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)?:?=\s*(?:redis\.\w+\(\s*)?$/.exec(text.slice(lineStart, site.callSpan.startOffset))?.[1];
+  if (!reply || reply === '_') return false;
+  const rest = text.slice(site.callSpan.endOffset, fn.span.endOffset);
+  let fields = 0;
+  for (const use of rest.matchAll(new RegExp(`\\b${escapeRegExp(reply)}\\b`, 'g'))) {
+    const at = use.index!;
+    if (rest[at - 1] === '.') continue;
+    const after = rest.slice(at + reply.length);
+    if (/^\s*\[\s*("[^"\n]*"|`[^`]*`)\s*\]/.test(after)) fields++;
+    else if (!(/len\(\s*$/.test(rest.slice(Math.max(0, at - 8), at)) && /^\s*\)/.test(after))) return false;
+  }
+  return fields > 0;
+}
+
+/**
  * An HGETALL whose key is the item of the enclosing range loop, or built from it (`key := heartbeatKey(ns, id)`):
  * the code lists entities and reads each one's record, a hash of the entity's fields, not a growing collection.
  */

@@ -8,7 +8,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, isZeroExpiration, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
-import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, recordHashOfFile, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
+import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, readByFieldNames, recordHashOfFile, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
@@ -103,7 +103,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
   for (const site of context.model.callSites) {
     let reason: string | undefined;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
-    if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site))) continue;
+    if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site) || readByFieldNames(context.model.text, site))) continue;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && recordHashOfFile(context.model.callSites, site.args[0])) continue;
     if (WHOLE.has(site.command) && resetToFewMembers(context.model.callSites, keyOf(site.args[0]))) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
@@ -300,7 +300,17 @@ export function goStreamWithoutMaxlen(context: RuleContext): void {
 
 /** The file takes a lock: SETNX, or SET with NX (go-redis SetNX / SetArgs{Mode: "NX"}, redigo "NX", rueidis Nx()). */
 function takesLocks(context: RuleContext): boolean {
-  return context.model.callSites.some((s) => s.command === 'SETNX' || (s.command === 'SET' && (s.args.some((a) => upperString(a) === 'NX' || /Mode:\s*"NX"/i.test(a.text)) || !!s.keywords.nx)));
+  return context.model.callSites.some(takesLock);
+}
+
+/** A SETNX, or a SET with NX. */
+function takesLock(site: RedisCallSite): boolean {
+  return site.command === 'SETNX' || (site.command === 'SET' && (site.args.some((a) => upperString(a) === 'NX' || /Mode:\s*"NX"/i.test(a.text)) || !!site.keywords.nx));
+}
+
+/** Whether the Go function named `fn` around `release` takes the key written as `keyText` with SET NX / SETNX itself. */
+function takesLockInFunction(context: RuleContext, release: RedisCallSite, fn: string, keyText: string): boolean {
+  return context.model.callSites.some((s) => s !== release && takesLock(s) && s.args[0]?.text === keyText && declaredFunctionName(context.model.text, s) === fn);
 }
 
 /** The name of the top-level Go function around a call, also from inside a closure (`Watch(ctx, func(tx) {…})`). */
@@ -325,10 +335,14 @@ export function goLockReleaseWithoutOwnership(context: RuleContext): void {
     if (site.command !== 'DEL' || site.inTransaction) continue;
     const key = site.args[0];
     const fn = declaredFunctionName(context.model.text, site);
-    if (!key || !/unlock|release|lock/i.test(fn)) continue;
+    if (!key) continue;
     // A key named as a lock, or any key deleted by an unlock/release function of a file that takes locks with
     // SET NX (a placeholder written by every holder, `key + "-refresh"`): a plain DEL either way.
     const lockKey = /lock|mutex/i.test(`${keyOf(key) ?? ''} ${key.text}`);
+    // A function named for something else (`safeInitStock`) that takes a lock-named key with SET NX and deletes it
+    // again (`defer rdb.Del(ctx, lockKey)`) releases its own lock the same way.
+    const namedForLocks = /unlock|release|lock/i.test(fn);
+    if (!namedForLocks && !(lockKey && takesLockInFunction(context, site, fn, key.text))) continue;
     if (!lockKey && !(/unlock|release/i.test(fn) && (locking ??= takesLocks(context)))) continue;
     context.report({ messageId: 'Releasing the lock {{key}} with a plain DEL can delete a lock another process took after this one expired; compare the token and delete in one Lua script ({{script}}).', data: { key: shownGoKey(key), script: COMPARE_AND_DELETE[site.receiver.library] ?? COMPARE_AND_DELETE['go-redis'] }, span: site.span });
   }
