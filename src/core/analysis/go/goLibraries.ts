@@ -8,12 +8,21 @@ export function libraryOfImport(path: string): ClientLibrary | undefined {
   if (/^gopkg\.in\/redis\.v\d+$/.test(path)) return 'go-redis';
   if (/^github\.com\/redis\/rueidis(\/.*)?$/.test(path)) return 'rueidis';
   if (/^github\.com\/(gomodule|garyburd)\/redigo\/redis$/.test(path)) return 'redigo';
+  if (INSTRUMENTED_REDIGO.test(path)) return 'redigo';
   return undefined;
 }
+
+/**
+ * Instrumented copies of redigo's package functions: dd-trace-go's redigo contrib (`redigotrace.Dial(network, addr,
+ * opts...)`, v1 and v2 module paths) dials through redigo with the same DialOptions, and the OpenCensus fork is redigo
+ * itself with metrics. Their dials leave the read and write timeouts unset just the same.
+ */
+const INSTRUMENTED_REDIGO = /^(gopkg\.in\/DataDog\/dd-trace-go\.v1|github\.com\/DataDog\/dd-trace-go)\/contrib\/(gomodule|garyburd)\/redigo(\/v\d+)?$|^github\.com\/opencensus-integrations\/redigo\/redis$/;
 
 /** The package name an import binds when it has no alias: the last path element that is not a major version. */
 export function defaultPackageName(path: string): string {
   const library = libraryOfImport(path);
+  if (/\/contrib\//.test(path) && library === 'redigo') return 'redigo';
   if (library === 'go-redis' || library === 'redigo') return 'redis';
   if (library === 'rueidis') return path.split('/').pop() === 'rueidis' ? 'rueidis' : path.split('/').pop()!;
   const parts = path.split('/').filter((part) => !/^v\d+$/.test(part));
