@@ -145,6 +145,44 @@ export function goSetThenExpire(context: RuleContext): void {
     reported.add(write);
   }
   reportAcrossHelpers(context, reported);
+  reportReceiverHelperExpires(context, reported);
+}
+
+/**
+ * A write of a key the receiver names (`rankKey(b.name)`) whose TTL another function of the file sets, one that
+ * EXPIREs the same key expression itself, called after the write or deferred (`defer b.touch(ctx)`): the EXPIRE is a
+ * separate round trip all the same.
+ */
+function reportReceiverHelperExpires(context: RuleContext, reported: Set<RedisCallSite>): void {
+  const text = context.model.text;
+  const expiring = new Map<string, RedisCallSite[]>();
+  for (const site of context.model.callSites) {
+    const name = site.enclosingFunction?.name;
+    if (!EXPIRES.has(site.command) || site.inTransaction || !name || name === '(anonymous)') continue;
+    expiring.set(name, [...(expiring.get(name) ?? []), site]);
+  }
+  if (!expiring.size) return;
+  for (const write of context.model.callSites) {
+    const fn = write.enclosingFunction;
+    const key = keyOf(write.args[0]);
+    if (reported.has(write) || !fn || !key || write.inTransaction || !TTL_FREE_WRITES.has(write.command)) continue;
+    if (write.command === 'SET' && (write.receiver.library !== 'go-redis' || !isNumber(write.args[2], 0))) continue;
+    for (const [name, expires] of expiring) {
+      const expire = expires.find((s) => keyOf(s.args[0]) === key && s.enclosingFunction?.span.startOffset !== fn.span.startOffset);
+      if (!expire) continue;
+      const calls = callsOf(text, fn.span.startOffset, fn.span.endOffset, name);
+      const later = calls.some((c) => c.offset > write.span.startOffset || /\bdefer\s+[\w.]*$/.test(text.slice(text.lastIndexOf('\n', c.offset) + 1, c.offset + 1)));
+      if (!later) continue;
+      reported.add(write);
+      context.report({
+        messageId: '{{write}} then a separate EXPIRE on {{key}}: if the process dies in between the key never expires; {{better}}.',
+        data: { write: goCallText(write), key: shownGoKey(write.args[0]), better: `set the TTL in the same round trip as the write (one MULTI or Lua script) instead of in ${name}()` },
+        span: write.span,
+        related: [{ span: expire.span, message: 'the separate EXPIRE' }],
+      });
+      break;
+    }
+  }
 }
 
 /** Parameter names of the Go function whose declaration starts at `offset` (`func (s *S) incr(key string, n int64)` → key, n). */
