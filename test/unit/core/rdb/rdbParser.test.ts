@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Crc64 } from '../../../../src/core/rdb/crc64';
+import { Crc64, CRC64_KERNEL, crc64UpdateJs } from '../../../../src/core/rdb/crc64';
 import { RaxNodeCounter } from '../../../../src/core/rdb/raxNodeCounter';
 import { RdbParser } from '../../../../src/core/rdb/rdbParser';
 import { jemallocSize, sdsAllocSize } from '../../../../src/core/rdb/allocator';
@@ -86,6 +86,33 @@ describe('RDB building blocks', () => {
     const crc = new Crc64();
     crc.update(new TextEncoder().encode('123456789'));
     expect(crc.hex()).toBe('e9c6d914c4b8d9ca');
+  });
+
+  it('CRC-64 in WebAssembly gives what the JavaScript loop gives, over any split of the input and any alignment', () => {
+    expect(CRC64_KERNEL).toBe('webassembly');
+    const random = seededRandom(18);
+    const backing = new Uint8Array(300_000 + 7);
+    for (let i = 0; i < backing.length; i++) backing[i] = Math.floor(random() * 256);
+    for (let round = 0; round < 60; round++) {
+      // Views at odd offsets of their buffer, lengths around the window (64 KB) and the JavaScript threshold (256).
+      const from = Math.floor(random() * 7);
+      const bytes = backing.subarray(from, from + Math.floor(random() * 300_000));
+      const wasm = new Crc64();
+      const js = { low: 0, high: 0 };
+      for (let at = 0; at < bytes.length;) {
+        const size = [1, 15, 16, 17, 255, 256, 257, 65_535, 65_536, 65_537, 140_000][Math.floor(random() * 11)];
+        const end = Math.min(bytes.length, at + size);
+        wasm.update(bytes, at, end);
+        crc64UpdateJs(js, bytes, at, end);
+        at = end;
+      }
+      expect([wasm.low, wasm.high]).toEqual([js.low, js.high]);
+    }
+    const long = new Crc64();
+    long.update(new TextEncoder().encode('123456789'.repeat(100)));
+    const reference = { low: 0, high: 0 };
+    crc64UpdateJs(reference, new TextEncoder().encode('123456789'.repeat(100)));
+    expect([long.low, long.high]).toEqual([reference.low, reference.high]);
   });
 
   it('jemalloc size classes and sds allocations', () => {
