@@ -1,0 +1,55 @@
+/** The editor's kept trees: an edited document is re-parsed incrementally, and the old tree is freed after the review. */
+import type * as vscode from 'vscode';
+import { describe, expect, it, vi } from 'vitest';
+import { DocumentTrees } from '../../../../src/extension/review/documentTrees';
+import { loadParsers } from '../../core/rules/parsersForTests';
+
+const TEXT = 'import redis\n\nr = redis.Redis()\n\n\ndef load(key):\n    return r.get(key)\n\n\ndef save(key, value):\n    r.set(key, value)\n';
+
+function documentAt(version: number): vscode.TextDocument {
+  return { uri: { toString: () => 'file:///app/store.py' }, version } as unknown as vscode.TextDocument;
+}
+
+describe('DocumentTrees', () => {
+  it('re-parses an edited document from its kept tree and frees the old tree only after the caller is done', async () => {
+    const parsers = await loadParsers();
+    const trees = new DocumentTrees();
+    const first = trees.treeFor(parsers, documentAt(1), 'python', TEXT);
+    // A top-level line typed on the blank line between the two functions (a block boundary).
+    const offset = TEXT.indexOf('\ndef save');
+    const inserted = 'TTL = 60\n';
+    const text = TEXT.slice(0, offset) + inserted + TEXT.slice(offset);
+    const row = TEXT.slice(0, offset).split('\n').length - 1;
+    const column = offset - (TEXT.lastIndexOf('\n', offset - 1) + 1);
+    trees.applyChanges({
+      document: documentAt(2),
+      contentChanges: [{ rangeOffset: offset, rangeLength: 0, range: { start: { line: row, character: column }, end: { line: row, character: column } }, text: inserted }],
+    } as unknown as vscode.TextDocumentChangeEvent);
+    const freed = vi.spyOn(first, 'delete');
+    const second = trees.treeFor(parsers, documentAt(2), 'python', text);
+    expect(second).not.toBe(first);
+    // The review runs on the new tree right after the re-parse: the old one is still there.
+    expect(freed).not.toHaveBeenCalled();
+    const fresh = parsers.parse('python', text);
+    expect(second.rootNode.toString()).toBe(fresh.rootNode.toString());
+    fresh.delete();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(freed).toHaveBeenCalledTimes(1);
+    trees.dispose();
+  });
+
+  it('drops the kept tree at once after a missed change event, and parses from scratch', async () => {
+    const parsers = await loadParsers();
+    const trees = new DocumentTrees();
+    const first = trees.treeFor(parsers, documentAt(1), 'python', TEXT);
+    const freed = vi.spyOn(first, 'delete');
+    // Version 3 arrives after version 1: the event for version 2 was missed, so the kept tree is dropped at once.
+    trees.applyChanges({ document: documentAt(3), contentChanges: [{ rangeOffset: 0, rangeLength: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#\n' }] } as unknown as vscode.TextDocumentChangeEvent);
+    expect(freed).toHaveBeenCalledTimes(1);
+    const second = trees.treeFor(parsers, documentAt(3), 'python', `#\n${TEXT}`);
+    expect(second.rootNode.toString()).toBe(parsers.parse('python', `#\n${TEXT}`).rootNode.toString());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(freed).toHaveBeenCalledTimes(1);
+    trees.dispose();
+  });
+});
