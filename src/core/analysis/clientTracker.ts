@@ -263,7 +263,7 @@ export class ClientTracker {
   /** True when the name has a binding that is definitely not a client (a dict, a number, a typed non-client). */
   isKnownNonClient(name: string, context: ContextSnapshot): boolean {
     const list = this.bindingsFor(name, context);
-    return !!list?.some((b) => this.bindingValue(b, 0) === NOT_A_CLIENT || (b.typeText !== undefined && !this.typeKind(b.typeText, b.context)));
+    return !!list?.some((b) => this.bindingValue(b, 0) === NOT_A_CLIENT || (b.typeText !== undefined && !DERIVED_TYPE.test(b.typeText) && !this.typeKind(b.typeText, b.context)));
   }
 
   /**
@@ -494,6 +494,12 @@ export class ClientTracker {
     return clientKindOfType(this, this.syntax.family, typeText, context);
   }
 }
+
+/**
+ * `const multi: ReturnType<typeof this.client.multi> = this.client.multi()`: a type read off a value (`typeof`) is
+ * whatever that value is, so it names no type that rules a client out.
+ */
+const DERIVED_TYPE = /\btypeof\b/;
 
 /**
  * Each call of a factory that makes a new client per call is a client of its own (`pub = make(); sub = make()` are
