@@ -50,6 +50,21 @@ function idNames(source: string): string[] {
   return parts.flatMap((part) => part.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(self|this|cls|str|int|String|Number|await|f)$/.test(name));
 }
 
+/** Words of a key's name saying it holds one piece of work's output (`results_queue:{job}`), as large as that work. */
+const WORK_WORDS = ['queue', 'job', 'task'];
+
+/**
+ * The key's name (not the names its id is taken from) says it holds what arrives per event or per member of an
+ * audience (`followers:{userId}`, `messages:{conversationId}`, `user:{id}:notifications`), and not one piece of
+ * work's output (`results_queue:{job}`).
+ */
+export function namesGrowingContent(key: KeyRef): boolean {
+  const idWords = new Set(idNames(key.source).flatMap(words));
+  const named = [...words(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')), ...words(key.pattern ?? '')].filter((word) => !idWords.has(word) && !PLUMBING.has(word));
+  if (named.some((word) => WORK_WORDS.some((stem) => word.startsWith(stem)))) return false;
+  return named.some((word) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem)));
+}
+
 /**
  * A set, hash or sorted set keyed by one individual owner's id whose name does not say it holds events or an
  * audience: as large as what one owner has, not as large as the traffic.
