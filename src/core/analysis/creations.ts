@@ -97,6 +97,11 @@ export class ClientCreations {
         current = call;
         continue;
       }
+      // `client = url ? new Redis(url) : new Redis(opts)`: either branch's client is stored where the conditional is.
+      if ((type === 'ternary_expression' || type === 'conditional_expression') && parent.childForFieldName('condition')?.startIndex !== current.startIndex) {
+        current = parent;
+        continue;
+      }
       if (type === 'public_field_definition' || type === 'field_definition') {
         const name = (parent.childForFieldName('name') ?? parent.childForFieldName('property'))?.text;
         if (name) creation.binding = `this.${name}`;

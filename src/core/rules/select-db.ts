@@ -50,6 +50,18 @@ function constantValue(text: string, name: string): number | undefined {
   return choice && Number(choice[1]) !== 0 && Number(choice[2]) !== 0 ? Number(choice[2]) : undefined;
 }
 
+/**
+ * `client.on('connect', () => { client.select(db) })`: the SELECT runs in a 'connect' or 'ready' listener of the
+ * client it is sent on, choosing the configured database again on each new connection of that client: its setup.
+ */
+function reselectsOnConnect(text: string, site: RedisCallSite): boolean {
+  const handler = site.enclosingFunction?.span;
+  const receiver = site.receiver.text;
+  if (!handler || !/^[\w$.]+$/.test(receiver)) return false;
+  const before = text.slice(Math.max(0, handler.startOffset - 120), handler.startOffset);
+  return new RegExp(`(?:^|[^\\w$.])${receiver.replace(/[$.]/g, '\\$&')}\\s*\\.\\s*(?:on|once)\\(\\s*['"\`](?:connect|ready)['"\`]\\s*,\\s*(?:async\\s*)?(?:function\\s*[\\w$]*\\s*)?$`).test(before);
+}
+
 /** The SELECT's function assigns its receiver earlier (`this.redis = …` then `this.redis.select(db)`). */
 function assignsReceiverBefore(text: string, site: RedisCallSite): boolean {
   const fn = site.enclosingFunction;
@@ -132,7 +144,7 @@ export const selectDb: Rule = {
     },
     docs: {
       summary: 'Numbered databases (SELECT, db=N) break in Cluster and share one server.',
-      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), a constant of an imported Python settings module (`db=config.CACHE_DB` with `CACHE_DB = 1` in the imported config module, `db=settings.REDIS_DB` with Django\'s settings when every settings module of the project that sets it gives a number other than 0, so a test settings module alone does not count), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
+      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), a constant of an imported Python settings module (`db=config.CACHE_DB` with `CACHE_DB = 1` in the imported config module, `db=settings.REDIS_DB` with Django\'s settings when every settings module of the project that sets it gives a number other than 0, so a test settings module alone does not count), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), or in a \'connect\' or \'ready\' listener of that client (`client.on(\'connect\', () => client.select(db))`, choosing it again on each reconnect), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
       why: 'Cluster supports only database 0, so the code cannot move to Cluster. Numbered databases share memory, CPU and dangerous commands of one process. SELECT on a pooled connection changes the database for whoever borrows that connection next.',
       examples: [
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
@@ -306,7 +318,7 @@ public class RedisConfig {
       if (configured && creation && creation.kind === 'client' && site.receiver.library !== 'redis-py' && creation.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset) continue;
       // The same setup where the client is built by a factory the analysis cannot follow: the function assigns the
       // receiver (`this.redis = new Pkg(...)`, `this.redis = options.redis`) before it selects.
-      if (configured && site.receiver.library !== 'redis-py' && assignsReceiverBefore(model.text, site)) continue;
+      if (configured && site.receiver.library !== 'redis-py' && (assignsReceiverBefore(model.text, site) || reselectsOnConnect(model.text, site))) continue;
       context.report({ messageId: 'select', data: { db: db?.text ?? '' }, span: site.span, severity });
     }
     const reported = new Set<number>();
