@@ -83,11 +83,38 @@ function locksEachRound(text: string, site: RedisCallSite): boolean {
   return /(?:^|[^\w])(?:lock|tryLock|acquireLock)\s*\(/.test(body) && /(?:^|[^\w])(?:unlock|unLock|releaseLock)\s*\(/.test(body);
 }
 
+/**
+ * `template.executePipelined(cb)`, `template.execute(sessionCallback)`, `template.execute(script, keys, args)`: the
+ * batch, transaction or script goes to the server in one request, so inside a loop over items it is one request per
+ * item, however many commands the callback queues. A loop over slices of the items (`Lists.partition(ids, 500)`,
+ * `subList`, a step of `i += size`) sends one batch per slice, and a while/do loop retries or polls: neither is N+1.
+ */
+function batchPerItem(text: string, site: RedisCallSite): boolean {
+  if (site.receiver.library !== 'spring-data-redis' || (site.method !== 'executePipelined' && site.method !== 'execute') || !site.loop) return false;
+  const start = site.loop.span.startOffset;
+  const loop = text.slice(start, site.loop.span.endOffset);
+  if (/^(?:while|do)\b/.test(loop)) return false;
+  const before = text.slice(site.enclosingFunction?.span.startOffset ?? 0, start);
+  // `for (T x : items) {`: its header; `items.stream().forEach(x -> ...)`: the statement the lambda is handed to.
+  const header = /^for\b/.test(loop)
+    ? loop.slice(0, Math.max(0, loop.indexOf('{')) || loop.length)
+    : before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1);
+  if (SLICES.test(header)) return false;
+  // `parts = Lists.partition(ids, 100); parts.forEach(part -> ...)`: the loop walks a local holding the slices.
+  const iterable = /^\s*(?:for\s*\([^:;)]*:\s*)?([A-Za-z_$][\w$]*)/.exec(header)?.[1];
+  const assigned = iterable ? [...before.matchAll(new RegExp(`\\b${iterable.replace(/\$/g, '\\$')}\\s*=(?!=)\\s*([^;]+);`, 'g'))].pop()?.[1] : undefined;
+  return !assigned || !SLICES.test(assigned);
+}
+
+/** Slices of a collection: each round of a loop over them is one batch, not one item. */
+const SLICES = /\b(?:partition|subList|chunk\w*|batch(?:es)?Of)\s*\(|\+=\s*\w/;
+
 export function javaCommandInLoop(context: RuleContext): void {
   const seen = new Set<number>();
   const facts = javaFactsOf(context.model);
   const text = context.model.text;
-  const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? [])]
+  const batches = context.helperCalls.filter((s) => batchPerItem(text, s));
+  const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? []), ...batches]
     .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable && !overWrittenItems(text, s))
     .filter((s) => !runsOnceAtStartUp(text, s, facts) && !leavesLoopAfter(text, s) && !locksEachRound(text, s))
     .sort((a, b) => a.span.startOffset - b.span.startOffset);
@@ -97,7 +124,9 @@ export function javaCommandInLoop(context: RuleContext): void {
     seen.add(loop);
     context.report({
       messageId: '{{call}} sends {{command}} once per loop iteration{{via}}: one network round trip per item; {{advice}}.',
-      data: { call: callText(site), command: site.command, via: site.via ? ` (through ${site.via.helper}())` : '', advice: batchAdvice(site) },
+      data: batches.includes(site)
+        ? { call: callText(site), command: site.method === 'executePipelined' ? 'its pipeline' : 'its callback or script', via: '', advice: 'run the loop inside one executePipelined(...) callback instead' }
+        : { call: callText(site), command: site.command, via: site.via ? ` (through ${site.via.helper}())` : '', advice: batchAdvice(site) },
       span: site.span,
     });
   }
