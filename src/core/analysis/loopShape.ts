@@ -201,6 +201,53 @@ function listOfSmallRange(name: string, text: string, loopStart: number): boolea
   return !!bound && (smallConstant(bound, text) || namesPartitionCount(bound));
 }
 
+/** One literal added to a list (`keys.append("top_today")`, `keys.push('a')`). */
+const LITERAL_ADDED = /^([ \t]*)([A-Za-z_$][\w$]*)\s*\.\s*(?:append|push)\(\s*(?:(["'`])[^"'`\n]*\3|\d+)\s*\)\s*;?[ \t]*$/;
+/** The header line of an if/elif/else branch (Python or braces). */
+const BRANCH_HEADER = /^[ \t]*(?:\}\s*)?(?:if\b|elif\b|else\b)/;
+
+/**
+ * `keys = self.get_keys(date)` then `for key in keys`, where this file's `get_keys` starts an empty list, adds only
+ * literals to it, in no loop, and returns it: the list holds at most one entry per literal added, and exactly one
+ * when each literal is the only statement of its own branch of one if/elif/else chain (a key chosen by the date).
+ */
+function literalListBuilt(name: string, text: string, loopStart: number): number | undefined {
+  let before = text.slice(Math.max(0, loopStart - LITERAL_LOOKBACK), loopStart);
+  // Only the enclosing function's own lines: the same name in another function may be a parameter here.
+  let own = -1;
+  FUNCTION_HEADER.lastIndex = 0;
+  for (let match = FUNCTION_HEADER.exec(before); match; match = FUNCTION_HEADER.exec(before)) own = match.index;
+  if (own >= 0) before = before.slice(own);
+  const escaped = name.replace(/[$]/g, '\\$');
+  const assignment = new RegExp(`(?:^|[\\s;(])(?:(?:const|let|var)\\s+)?${escaped}\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:(?:self|this)\\.)?([A-Za-z_$][\\w$]*)\\(`, 'g');
+  let methodName: string | undefined;
+  for (let match = assignment.exec(before); match; match = assignment.exec(before)) methodName = match[1];
+  if (!methodName) return undefined;
+  const header = new RegExp(`(?:def[ \\t]+|function[ \\t]+|^[ \\t]*(?:(?:public|private|protected|static|async)[ \\t]+)*)${methodName.replace(/[$]/g, '\\$')}[ \\t]*\\([^)\\n]*\\)[^\\n]*[:{][ \\t]*$`, 'm').exec(text);
+  if (!header) return undefined;
+  const rest = text.slice(header.index + header[0].length, header.index + header[0].length + METHOD_BODY_SPAN);
+  const end = rest.search(/\n[ \t]*(?:async[ \t]+)?def[ \t]|\n(?:\S|[ \t]*(?:(?:public|private|protected|static|async)[ \t]+)*(?!(?:if|for|while|switch|catch|with|return|else)\b)[\w$]+\s*\([^)\n]*\)\s*(?::[^{\n]*)?\{)/);
+  const lines = (end < 0 ? rest : rest.slice(0, end)).split('\n');
+  if (lines.some((line) => /^\s*(?:for|while|do)\b/.test(line))) return undefined;
+  const listName = /^\s*return\s+([A-Za-z_$][\w$]*)\s*;?\s*$/.exec(lines.filter((line) => /^\s*return\b/.test(line)).pop() ?? '')?.[1];
+  if (!listName) return undefined;
+  const started = lines.filter((line) => new RegExp(`^\\s*(?:(?:const|let|var)\\s+)?${listName}\\s*(?::[^=]*)?=\\s*\\[\\s*\\]\\s*;?\\s*$`).test(line)).length;
+  const uses = lines.filter((line) => new RegExp(`\\b${listName}\\b`).test(line));
+  const added: number[] = [];
+  lines.forEach((line, index) => {
+    const literal = LITERAL_ADDED.exec(line);
+    if (literal && literal[2] === listName) added.push(index);
+  });
+  // Started empty once, then only literals added and the list returned: nothing else touches it.
+  if (started !== 1 || added.length === 0 || uses.length !== added.length + 2) return undefined;
+  const headers = added.map((index) => lines.slice(0, index).reverse().find((line) => line.trim() !== '') ?? '');
+  const indent = (line: string) => /^[ \t]*/.exec(line)![0];
+  const oneChain =
+    /^[ \t]*if\b/.test(headers[0]) &&
+    headers.every((line, i) => BRANCH_HEADER.test(line) && indent(line) === indent(headers[0]) && (i === 0 || !/^[ \t]*if\b/.test(line)) && indent(lines[added[i]]).length > indent(line).length);
+  return oneChain ? 1 : added.length;
+}
+
 /** `for (let i = 0; i < 3; i++)`: the rounds of a counting loop with a literal bound, or 'constant' / the bound's name. */
 function countingRounds(loop: Node): { rounds?: number; bound?: string } {
   const init = /^(?:let|var|const)?\s*[\w$]+\s*=\s*(\d+)\b/.exec(loop.childForFieldName('initializer')?.text ?? '');
@@ -276,6 +323,10 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
     const length = boundLiteralLength(inner, text, loop.startIndex);
     if (length !== undefined) info.literalLength = length;
     else if (listOfSmallRange(inner, text, loop.startIndex)) info.bounded = 'constant';
+    else {
+      const built = literalListBuilt(inner, text, loop.startIndex);
+      if (built !== undefined) info.literalLength = built;
+    }
   } else if (/^[\w$.]+$/.test(inner) && CONSTANT.test(inner)) info.bounded = 'constant';
   if (!info.bounded && /^[\w$.#]+$/.test(inner) && PARTITION_LIST.test(inner.replace(/^.*\./, ''))) info.bounded = 'constant';
   if (!info.bounded && info.literalLength === undefined && fieldFixedAtConstruction(inner, text)) info.bounded = 'constant';
