@@ -13,8 +13,10 @@
  *     analysis keeps no per-key state, so this stays flat from 1M to 10M keys.
  * Prints medians of --runs runs, and at the end the acceptance figures of #18 next to their targets, with the CPU
  * the 3x ratio allows split into the server's side of our snapshot (its fork and main thread: outside our control)
- * and this process's (next to the parser alone on the same bytes), and PING p99 minus the idle one. The server runs
- * with repl-diskless-sync-delay 0 (said in the output).
+ * and this process's (next to the parser alone on the same bytes), and PING p99 minus the idle one; and the split of
+ * one snapshot's wall time (the wait for the fork, the transfer, this process's parse and its waits for bytes). The
+ * server runs with repl-diskless-sync-delay 0 (said in the output): a server left at its default (5) waits about 5 s
+ * more before it forks.
  * --keys N above the seeded million copies every key (COPY key key:cI) until the server holds N keys: 10M keys
  * take minutes to seed and SAVE and about 3.5 GB of server memory. --nice runs this process (the parse) at nice 19
  * and the PING probe at normal priority, so the probe measures the server rather than this machine's scheduler.
@@ -28,6 +30,8 @@ import { join } from 'node:path';
 import { runCli } from '../src/cli/main';
 import { RdbAnalysis } from '../src/core/rdb/rdbAnalysis';
 import { RdbParser } from '../src/core/rdb/rdbParser';
+import { openReplicationSnapshot } from '../src/redis/rdb/replicationSnapshot';
+import { rdbCollectorOptions } from '../src/redis/rdb/snapshotAnalysis';
 import { REDIS_CLI, startStandalone } from '../test/helpers/redisServers';
 import { PINGER, type PingStats } from './pinger';
 import { seedRealistic } from './seed-realistic';
@@ -167,6 +171,42 @@ function filePeakRss(path: string, parserOnly: boolean): Promise<string> {
   });
 }
 
+/**
+ * Where the wall time of one snapshot goes: SYNC to its first byte (repl-diskless-sync-delay and the fork), the
+ * transfer (first to last byte), and within it this process's parse + analysis next to its waits for bytes; with the
+ * server's fork CPU meanwhile. When this process waits, the server's child writing the RDB is the critical path.
+ */
+async function snapshotSplit(port: number, quantum: 8 | 16): Promise<string> {
+  const before = serverCpu(port);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const snapshot = await openReplicationSnapshot({ host: '127.0.0.1', port });
+  const firstByte = performance.now();
+  const analysis = new RdbAnalysis({ source: 'replication', origin: 'bench', collector: rdbCollectorOptions([':']), manyNodes: true, nowMs: Date.now() });
+  const parser = new RdbParser(analysis, { allocatorQuantum: quantum });
+  let parsing = 0;
+  let bytes = 0;
+  for await (const chunk of snapshot.chunks) {
+    const at = performance.now();
+    bytes += chunk.length;
+    parser.push(chunk);
+    parsing += performance.now() - at;
+    if (parser.done) break;
+  }
+  const lastByte = performance.now();
+  const complete = parser.done && (await snapshot.confirmEnd(parser.trailing));
+  snapshot.close();
+  analysis.report({ bytes, rdbVersion: parser.version, complete });
+  const ended = performance.now();
+  const used = process.cpuUsage(cpu);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const after = serverCpu(port);
+  const transfer = lastByte - firstByte;
+  return `SYNC to first byte ${(firstByte - started).toFixed(0)} ms; transfer ${transfer.toFixed(0)} ms, in which this process was in the parser for ${parsing.toFixed(0)} ms ` +
+    `and waited for bytes ${(transfer - parsing).toFixed(0)} ms; report ${(ended - lastByte).toFixed(0)} ms; this process ${((used.user + used.system) / 1e6).toFixed(2)} CPU-s, ` +
+    `the server's fork ${(after.children - before.children).toFixed(2)} CPU-s, its main thread ${(after.main - before.main).toFixed(2)} CPU-s${complete ? '' : ' (INCOMPLETE)'}`;
+}
+
 type CpuRun = { cpu: number; ours?: number; fork?: number };
 
 /**
@@ -268,6 +308,8 @@ async function main(): Promise<void> {
     const ratios = (pick: (r: Run) => number) => median(theirs.map((t, i) => pick(t) / pick(ours[i])));
     process.stdout.write(`median: redis-cli --memkeys ${theirSeconds.toFixed(2)} s, analyze --via-rdb ${ourSeconds.toFixed(2)} s wall: ${(theirSeconds / ourSeconds).toFixed(2)}x faster ` +
       `(median of per-run ratios: wall ${ratios((r) => r.seconds).toFixed(2)}x, CPU ${ratios((r) => r.cpu).toFixed(2)}x); load: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    const quantum = /Quantum size: 16/.test(redisCli(port, 'MEMORY', 'MALLOC-STATS')) ? 16 : 8;
+    process.stdout.write(`where the time of one snapshot goes (parsed by this process as it arrives): ${await snapshotSplit(port, quantum)}\n`);
     const viaRss = await viaRdbPeakRss(port);
     process.stdout.write(`peak RSS of one analyze --via-rdb in its own process: ${viaRss} MB\n`);
 
