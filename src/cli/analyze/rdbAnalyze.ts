@@ -10,7 +10,7 @@ import { parseRdbStream } from '../../core/rdb/parseStream';
 import { RdbAnalysis } from '../../core/rdb/rdbAnalysis';
 import { SnapshotError } from '../../redis/rdb/replicationSnapshot';
 import type { RedisClient } from '../../redis/client';
-import { analyzeViaRdb, rdbCollectorOptions, viaRdbConnection, viaRdbNodes, type RdbRunResult, type SnapshotProgress } from '../../redis/rdb/snapshotAnalysis';
+import { analyzeViaRdb, describeSnapshotProgress, rdbCollectorOptions, viaRdbConnection, viaRdbNodes, type RdbRunResult, type SnapshotProgress } from '../../redis/rdb/snapshotAnalysis';
 import type { AllocatorQuantum } from '../../core/rdb/allocator';
 import type { ConnectionProfile } from '../../core/connection/profile';
 import { CliFailure, UsageError, type CliIo } from '../command';
@@ -23,6 +23,16 @@ export function progressPrinter(io: CliIo, total: number | undefined): ((bytes: 
     const mb = (n: number) => (n / 1048576).toFixed(1);
     io.stderr(`\rRead ${mb(bytes)}${total ? ` of ${mb(total)}` : ''} MB of RDB, ${keys.toLocaleString('en-US')} keys`);
   };
+}
+
+/**
+ * The snapshot's progress line on stderr, rewritten in place, only at a terminal: before the first byte it says what
+ * the server waits for (a server at its default repl-diskless-sync-delay forks only after 5 s, which showed as an
+ * unexplained "Read 0.0 MB"), then bytes and keys.
+ */
+export function snapshotProgressPrinter(io: CliIo, terminal = process.stderr.isTTY === true): ((progress: SnapshotProgress) => void) | undefined {
+  if (!terminal) return undefined;
+  return (progress) => io.stderr(`\r\x1b[2K${describeSnapshotProgress(progress)}`);
 }
 
 /** Parse an RDB file into a report. Fails (usage) only when the file cannot be opened at all. */
@@ -60,10 +70,10 @@ export function rdbExitCode(result: RdbRunResult, signal: AbortSignal): number {
 export async function analyzeViaRdbCli(client: RedisClient, profile: ConnectionProfile, password: string | undefined, options: { delimiters: string[]; signal: AbortSignal; io: CliIo; origin: string }): Promise<RdbRunResult> {
   if (profile.topology === 'sentinel') throw new UsageError('--via-rdb needs the master\'s address: give its redis:// URL instead of the Sentinel one');
   const nodes = await viaRdbNodes(client, { host: profile.host, port: profile.port });
-  const line = progressPrinter(options.io, undefined);
+  const line = snapshotProgressPrinter(options.io);
   const result = await analyzeViaRdb(nodes, viaRdbConnection(profile, password), {
     delimiters: options.delimiters, signal: options.signal, origin: options.origin,
-    ...(line ? { onProgress: (progress: SnapshotProgress) => line(progress.bytes, progress.keys) } : {}),
+    ...(line ? { onProgress: line } : {}),
   });
   if (line) options.io.stderr('\n');
   return result;

@@ -56,7 +56,8 @@ export function savedToDiskNote(nodes: number, of: number): string {
 /** One line for a progress display: the fork first (diskless replication waits repl-diskless-sync-delay), then bytes and keys. */
 export function describeSnapshotProgress(progress: SnapshotProgress): string {
   const servers = progress.nodes > 1 ? `${progress.nodes} masters` : 'the server';
-  if (progress.waitingNodes === progress.nodes) return `waiting for ${servers} to fork and start sending (repl-diskless-sync-delay)`;
+  // Redis and Valkey wait repl-diskless-sync-delay (5 s unless configured) for other replicas before they fork.
+  if (progress.waitingNodes === progress.nodes) return `waiting for ${servers} to fork and start sending (repl-diskless-sync-delay, 5 s by default)`;
   const read = `${formatBytes(progress.bytes)}${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} of the snapshot, ${countOf(progress.keys, 'key')} parsed`;
   const line = progress.waitingNodes > 0 ? `${read} (${progress.waitingNodes} of ${progress.nodes} masters not sending yet)` : read;
   return progress.savedToDiskNodes ? `${line}; ${savedToDiskNote(progress.savedToDiskNodes, progress.nodes)}` : line;

@@ -4,7 +4,7 @@ import { describeSnapshotProgress } from '../../../../src/redis/rdb/snapshotAnal
 
 describe('describeSnapshotProgress', () => {
   it('says what it waits for before any server sends', () => {
-    expect(describeSnapshotProgress({ bytes: 0, keys: 0, nodes: 1, waitingNodes: 1 })).toBe('waiting for the server to fork and start sending (repl-diskless-sync-delay)');
+    expect(describeSnapshotProgress({ bytes: 0, keys: 0, nodes: 1, waitingNodes: 1 })).toBe('waiting for the server to fork and start sending (repl-diskless-sync-delay, 5 s by default)');
     expect(describeSnapshotProgress({ bytes: 0, keys: 0, nodes: 3, waitingNodes: 3 })).toMatch(/^waiting for 3 masters/);
   });
 
