@@ -71,6 +71,22 @@ export function namesGrowingContent(key: KeyRef): boolean {
  */
 export function isOwnerMembership(key: KeyRef, command: string): boolean {
   if (!/^(SMEMBERS|HGETALL|HKEYS|HVALS|ZRANGE|ZREVRANGE)$/.test(command) || key.parameter) return false;
+  // The answer depends on the command and the key's text alone, and an editor asks again about every whole read of
+  // a file after each edit: answers are kept (the pattern's length keeps pattern and source apart).
+  const pattern = key.pattern ?? '';
+  const question = `${command} ${pattern.length}:${pattern}${key.source}`;
+  const known = ownerMembershipAnswers.get(question);
+  if (known !== undefined) return known;
+  const answer = ownerMembershipOf(key);
+  if (ownerMembershipAnswers.size >= MAX_KEPT_ANSWERS) ownerMembershipAnswers.clear();
+  ownerMembershipAnswers.set(question, answer);
+  return answer;
+}
+
+const ownerMembershipAnswers = new Map<string, boolean>();
+const MAX_KEPT_ANSWERS = 4096;
+
+function ownerMembershipOf(key: KeyRef): boolean {
   const names = idNames(key.source);
   if (!names.some((name) => OWNER_ID.test(name)) || names.some((name) => GATHERING_ID.test(name))) return false;
   // The key must also say what it holds (`cart:{user_id}`, `owners:{owner}:agents`): a key that is the id alone
