@@ -188,7 +188,9 @@ export function lintSources(loaded: readonly LoadedFile[], readNotices: readonly
   try {
     const workspace = buildWorkspaceIndex(environment.parsers, indexInputs(loaded), analyses, { trees, recorded });
     for (const script of luaScriptInputs(loaded)) workspace.updateLuaScript(script.path, script.text);
-    const outcomes = loaded.map((file) => lintLoaded(file, { ...environment, workspace, analyses, trees, recorded }));
+    // One environment for every file: lint reads it and changes nothing in it.
+    const shared: LintEnvironment = { ...environment, workspace, analyses, trees, recorded };
+    const outcomes = loaded.map((file) => lintLoaded(file, shared));
     return assembleReport(loaded, outcomes, readNotices);
   } finally {
     trees.clear();

@@ -54,15 +54,26 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     // A factory module that attaches an 'error' listener anywhere is taken to give its callers listened clients.
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient, ...(e.fresh && !ERROR_LISTENER_ATTACHED.test(model.text) ? { fresh: true } : {}) })),
     errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity.replace(/@\d+$/, '')),
-    keyCommands: model.callSites.flatMap((site) => {
-      // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
-      const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
-      // Java keys built from constants of another class (`RedisKeys.CART + userId`) count as their family.
-      const family = !key && model.language === 'java' ? javaKeyFamily(model.text, site) : undefined;
-      if (key && keepsSmallWindow(site)) return [{ command: site.command, key }, { command: SMALL_WINDOW_MARK, key }];
-      return key ? [{ command: site.command, key }] : family ? [{ command: site.command, key: family }] : [];
-    }),
+    keyCommands: keyCommandsOf(model),
   };
+}
+
+/** The key each call site names, with its command (a loop rather than flatMap: this runs for every indexed file). */
+function keyCommandsOf(model: FileModel): FileSummary['keyCommands'] {
+  const out: FileSummary['keyCommands'] = [];
+  for (const site of model.callSites) {
+    // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
+    const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
+    if (key) {
+      out.push({ command: site.command, key });
+      if (keepsSmallWindow(site)) out.push({ command: SMALL_WINDOW_MARK, key });
+      continue;
+    }
+    // Java keys built from constants of another class (`RedisKeys.CART + userId`) count as their family.
+    const family = model.language === 'java' ? javaKeyFamily(model.text, site) : undefined;
+    if (family) out.push({ command: site.command, key: family });
+  }
+  return out;
 }
 
 function goFieldsSummary(language: SourceLanguage, text: string): { goClientFields?: GoClientFields } {
