@@ -3,7 +3,8 @@
  * `REDIS_ATTEMPTS_DB = os.environ.get(EnvVarKeys.RedisAttemptsDB, "3")`): the workspace index keeps them, so that a
  * client built in another module with `db=settings.REDIS_CACHES_DB` or `db=config.MEMOIZE_DB_INDEX` is known to sit
  * on a numbered database. Text-based: module-level assignments only (no indentation), of upper-case names that
- * speak of a database, to a number or to an environment lookup whose default is one.
+ * speak of a database, to a number or to an environment lookup whose default is one; and the numbered members of a
+ * class named for databases (`class RedisDB(IntEnum): APP_CACHE = 4`, kept as `RedisDB.APP_CACHE`).
  */
 
 /** `REDIS_DB`, `CACHE_DB_INDEX`, `REDIS_DATABASE`, `SESSION_DB_NUM`: a constant named for a database number. */
@@ -19,7 +20,7 @@ const ENVIRONMENT_DEFAULT = /^(?:int\(\s*)?(?:os\.getenv|os\.environ\.get|getenv
 
 /** The database numbers a Python module's top level assigns to constants named for a database (zeros included). */
 export function databaseSettingsIn(text: string): Record<string, number> | undefined {
-  if (!/DB|DATABASE/.test(text)) return undefined;
+  if (!/DB|Db|DATABASE|Database/.test(text)) return undefined;
   const found: Record<string, number> = {};
   let any = false;
   ASSIGNMENT.lastIndex = 0;
@@ -33,8 +34,20 @@ export function databaseSettingsIn(text: string): Record<string, number> | undef
     found[name] = previous === undefined ? Number(number) : previous !== 0 && Number(number) !== 0 ? previous : 0;
     any = true;
   }
+  // `class RedisDB(IntEnum): APP_CACHE = 4`: a class named for databases numbers each of its members.
+  DATABASE_CLASS.lastIndex = 0;
+  for (let match = DATABASE_CLASS.exec(text); match; match = DATABASE_CLASS.exec(text)) {
+    const [, className, body] = match;
+    for (const member of body.matchAll(/^[ \t]+([A-Z][A-Z0-9_]*)[ \t]*(?::[ \t]*\w+[ \t]*)?=[ \t]*(\d+)[ \t]*(?:#[^\n]*)?$/gm)) {
+      found[`${className}.${member[1]}`] = Number(member[2]);
+      any = true;
+    }
+  }
   return any ? found : undefined;
 }
+
+/** A top-level class named for database numbers (`RedisDB`, `CacheDatabases`, `DbIndex`) and its indented body. */
+const DATABASE_CLASS = /^class[ \t]+(\w*(?:DB|Db|Database|DATABASE)\w*)[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*(?:#[^\n]*)?\n((?:[ \t]+[^\n]*\n|[ \t]*\n)*)/gm;
 
 /**
  * The module a Python file binds to `name` by an import (`import settings`, `from zou.app import config`,

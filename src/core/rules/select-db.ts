@@ -109,7 +109,9 @@ type Context = Parameters<Rule['check']>[0];
 function settingsModuleDatabase(optionText: string, fileText: string, context: Context): number | undefined {
   const match = MODULE_CONSTANT.exec(optionText);
   const module = match && importedModuleOf(fileText, match[1]);
-  const value = module ? context.settingsDatabase?.(module, match![2]) : undefined;
+  if (!module) return undefined;
+  // `from app.redis_db import RedisDB` then `db=int(RedisDB.APP_CACHE)`: a member of a class of that module.
+  const value = context.settingsDatabase?.(module, match![2]) ?? (module.includes('.') ? context.settingsDatabase?.(module.slice(0, module.lastIndexOf('.')), `${match![1]}.${match![2]}`) : undefined);
   return value ? value : undefined;
 }
 
@@ -144,7 +146,7 @@ export const selectDb: Rule = {
     },
     docs: {
       summary: 'Numbered databases (SELECT, db=N) break in Cluster and share one server.',
-      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), a constant of an imported Python settings module (`db=config.CACHE_DB` with `CACHE_DB = 1` in the imported config module, `db=settings.REDIS_DB` with Django\'s settings when every settings module of the project that sets it gives a number other than 0, so a test settings module alone does not count), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), or in a \'connect\' or \'ready\' listener of that client (`client.on(\'connect\', () => client.select(db))`, choosing it again on each reconnect), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
+      what: 'Reports SELECT calls, clients configured with a database other than 0 (`db=`, `database:` as a literal, a constant of the file (also one chosen between two numbered databases, `isDev ? 3 : 1`), a constant of an imported Python settings module (`db=config.CACHE_DB` with `CACHE_DB = 1` in the imported config module, `db=settings.REDIS_DB` with Django\'s settings when every settings module of the project that sets it gives a number other than 0, so a test settings module alone does not count), a member of a class of an imported module named for databases (`db=int(RedisDB.APP_CACHE)` with `class RedisDB(IntEnum): APP_CACHE = 4`), an environment default such as `os.getenv("REDIS_DB", 2)`, or a parameter of the function that builds the client, i.e. one client per database number), and quoted `redis://host/N` URLs with N > 0 anywhere in code (settings, environment defaults, storage URLs). A SELECT of a configured (non-literal) database right after creating a node-redis/ioredis client in the same function, or after the function assigns the client it runs on (`this.redis = ...`), or in a \'connect\' or \'ready\' listener of that client (`client.on(\'connect\', () => client.select(db))`, choosing it again on each reconnect), is that client\'s setup and is not reported. Severity is raised to error when `"cluster": true`.',
       why: 'Cluster supports only database 0, so the code cannot move to Cluster. Numbered databases share memory, CPU and dangerous commands of one process. SELECT on a pooled connection changes the database for whoever borrows that connection next.',
       examples: [
         { client: 'redis-py', file: 'app/sessions.py', bad: 'import redis\n\nsessions = redis.Redis(host="cache", db=3)\n', good: 'import redis\n\nsessions = redis.Redis(host="cache")\nSESSION_PREFIX = "session:"\n' },
