@@ -1,11 +1,13 @@
 /** The Go check of each rule written first for Python and TS/JS: Go files are judged by these, over the model built by analysis/go. */
 import type { RuleContext } from '../rule';
 import { goHardcodedCredentials, goPlaintextRemoteConnection, goSelectDb } from './goClientChecks';
-import { goAdminCommandInApp, goDelLargeKey, goFlushInAppCode, goKeysCommand, goLockReleaseWithoutOwnership, goLockWithoutExpiry, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
+import { goAdminCommandInApp, goDelLargeKey, goFlushInAppCode, goKeysCommand, goStreamWithoutMaxlen, goUnboundedCollectionRead } from './goCommandChecks';
+import { goLockReleaseWithoutOwnership, goLockWithoutExpiry } from './goLockChecks';
 import { goConnectionNotReturned } from './goConnectionChecks';
 import { goExpensiveLinearListOps } from './goLinearListOps';
 import { goCrossSlotMultiKey } from './goCrossSlot';
-import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop, goSetThenExpire } from './goFlowChecks';
+import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop } from './goFlowChecks';
+import { goSetThenExpire } from './goSetThenExpire';
 
 export const GO_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
   'keys-command': goKeysCommand,
