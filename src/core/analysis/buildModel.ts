@@ -9,7 +9,7 @@ import { normalEffects, type Effects } from './effects';
 import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './collect';
 import { changedNames, contributionsByName, planReuse, readsAnyOf, restorable, type Chunk, type ChunkOutputs, type IncrementalState, type ReusePlan } from './incremental';
 import type { ClientCreation, FileModel, RedisCallSite } from './model';
-import { evidenceKey } from './receiverEvidence';
+import { evidenceKey } from './fileEvidence';
 import { crossFileLoopSites } from './crossFileHelpers';
 import { indirectLoopSites, redisFunctions, withAliases, type RedisFunction } from './indirectCalls';
 import { pythonSyntax } from './pythonSyntax';

@@ -6,7 +6,7 @@
  * runs that command, though it never sees the client.
  */
 import { balancedFrom, topLevelParts } from './bracketText';
-import { boundCommands, type BoundCommand } from './receiverEvidence';
+import { boundCommands, type BoundCommand } from './fileEvidence';
 import { commandForMethod } from './commandNames';
 
 export interface ExportedBoundCommand {

@@ -8,7 +8,7 @@
  * statement means a whole-file analysis; the result is always the same as a whole-file analysis of the tree.
  */
 import type { FileContext, Span } from '../findings';
-import { evidenceKey } from './receiverEvidence';
+import { evidenceKey } from './fileEvidence';
 import type { LocalCall, LoopCall } from './indirectCalls';
 import type { SourceLanguage } from '../parsing/languages';
 import { IMPORTS_READ, type Contribution, type Effects } from './effects';

@@ -6,7 +6,7 @@
 import type { HelperSummary, LocatedHelper } from './crossFileHelpers';
 import { normalizePath } from './fileContext';
 import type { ClientLibrary, ReceiverKind } from './model';
-import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './receiverEvidence';
+import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './fileEvidence';
 import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
 import { DJANGO_SETTINGS, isDjangoSettingsPath } from './databaseSettings';
 import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';

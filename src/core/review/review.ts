@@ -2,7 +2,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { analyzeTree, type FileAnalysis } from '../analysis/buildModel';
 import { contextForPath, normalizePath } from '../analysis/fileContext';
-import { usesCeleryBackendClient } from '../analysis/receiverEvidence';
+import { usesCeleryBackendClient } from '../analysis/fileEvidence';
 import { fixesOnTarget } from '../commands/fixesOnTarget';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/configShape';
 import { matchesAnyGlob } from '../config/glob';

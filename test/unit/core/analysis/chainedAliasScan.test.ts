@@ -3,7 +3,7 @@
  * add exactly the receivers the whole-text multi-line pattern it replaced added, in the same order of lines.
  */
 import { describe, expect, it } from 'vitest';
-import { addChainedAliases, normalizeReceiver } from '../../../../src/core/analysis/receiverEvidence';
+import { addChainedAliases, normalizeReceiver } from '../../../../src/core/analysis/fileEvidence';
 
 /** The scan as it was: the pattern tried at every line start of the whole text. */
 function wholeTextScan(text: string, receivers: Set<string>): void {
