@@ -59,16 +59,23 @@ function literalItems(source: string): number | undefined {
 }
 
 /**
+ * The text before a loop within LITERAL_LOOKBACK, from the enclosing function's header on: the same name in another
+ * function may be a parameter there.
+ */
+function ownLinesBefore(text: string, loopStart: number): string {
+  const before = text.slice(Math.max(0, loopStart - LITERAL_LOOKBACK), loopStart);
+  let header = -1;
+  FUNCTION_HEADER.lastIndex = 0;
+  for (let match = FUNCTION_HEADER.exec(before); match; match = FUNCTION_HEADER.exec(before)) header = match.index;
+  return header >= 0 ? before.slice(header) : before;
+}
+
+/**
  * The length of the literal list a plain name holds at the loop (`const models = ['a', 'b']` a few lines above):
  * only when every assignment of the name before the loop is that one literal and nothing adds to it.
  */
 function boundLiteralLength(name: string, text: string, loopStart: number): number | undefined {
-  let before = text.slice(Math.max(0, loopStart - LITERAL_LOOKBACK), loopStart);
-  // Only the enclosing function's own lines: a name of another function may be a parameter here.
-  let header = -1;
-  FUNCTION_HEADER.lastIndex = 0;
-  for (let match = FUNCTION_HEADER.exec(before); match; match = FUNCTION_HEADER.exec(before)) header = match.index;
-  if (header >= 0) before = before.slice(header);
+  const before = ownLinesBefore(text, loopStart);
   const escaped = name.replace(/[$]/g, '\\$');
   const assignment = new RegExp(`(?:^|[\\s;(,])(?:(?:const|let|var)\\s+)?${escaped}\\s*(?::[^=\\n]*)?(?:=(?!=)|\\+=)([^\\n]*)`, 'gm');
   let literal: string | undefined;
@@ -212,12 +219,7 @@ const BRANCH_HEADER = /^[ \t]*(?:\}\s*)?(?:if\b|elif\b|else\b)/;
  * when each literal is the only statement of its own branch of one if/elif/else chain (a key chosen by the date).
  */
 function literalListBuilt(name: string, text: string, loopStart: number): number | undefined {
-  let before = text.slice(Math.max(0, loopStart - LITERAL_LOOKBACK), loopStart);
-  // Only the enclosing function's own lines: the same name in another function may be a parameter here.
-  let own = -1;
-  FUNCTION_HEADER.lastIndex = 0;
-  for (let match = FUNCTION_HEADER.exec(before); match; match = FUNCTION_HEADER.exec(before)) own = match.index;
-  if (own >= 0) before = before.slice(own);
+  const before = ownLinesBefore(text, loopStart);
   const escaped = name.replace(/[$]/g, '\\$');
   const assignment = new RegExp(`(?:^|[\\s;(])(?:(?:const|let|var)\\s+)?${escaped}\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:(?:self|this)\\.)?([A-Za-z_$][\\w$]*)\\(`, 'g');
   let methodName: string | undefined;
