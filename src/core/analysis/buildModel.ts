@@ -4,6 +4,7 @@ import type { FileContext } from '../findings';
 import type { SourceLanguage } from '../parsing/languages';
 import { CallSiteBuilder } from './callSites';
 import { ClientTracker } from './clientTracker';
+import { moduleClientExports } from './moduleClientExports';
 import type { ClientRef } from './clientValues';
 import { normalEffects, type Effects } from './effects';
 import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './collect';
@@ -195,7 +196,7 @@ function analyzeWithPlan(
 
   const exportEffects: Effects = { creations: [], names: [] };
   tracker.effects = exportEffects;
-  const exports = tracker.moduleExports();
+  const exports = moduleClientExports(tracker, collected);
   tracker.effects = undefined;
 
   // What each analysed statement tells the others; computed after the outputs so it cannot add to them.

@@ -76,7 +76,7 @@ export class ClientTracker {
   }
 
   /** Start of the function a binding names (`def f`, `function f`, `const f = () => ...`), if it names one. */
-  private functionStartOf(binding: BoundName): number | undefined {
+  functionStartOf(binding: BoundName): number | undefined {
     if (binding.resolved) return binding.resolved.functionStart;
     if (!binding.value) return undefined;
     if (binding.kind === 'function' || (binding.kind === 'assign' && this.syntax.functionTypes.has(binding.value.type))) return binding.value.startIndex;
@@ -306,45 +306,9 @@ export class ClientTracker {
     };
   }
 
-  /** Module-level names bound to clients, and module-level functions returning one. */
-  moduleExports(): { name: string; ref: ClientRef; returnsClient: boolean; fresh?: boolean }[] {
-    const out: { name: string; ref: ClientRef; returnsClient: boolean; fresh?: boolean }[] = [];
-    const moduleContext: ContextSnapshot = { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false };
-    for (const [name, list] of this.collected.bindings.get(MODULE_SCOPE) ?? []) {
-      const fn = list.find((b) => b.kind === 'function' || (b.kind === 'assign' && this.functionStartOf(b) !== undefined));
-      const functionStart = fn && this.functionStartOf(fn);
-      if (functionStart !== undefined) {
-        const ref = this.returnedBy(functionStart);
-        if (ref) out.push({ name: name === 'export:default' ? 'default' : name, ref, returnsClient: true, ...(this.createdPerCall(ref, functionStart) ? { fresh: true } : {}) });
-        continue;
-      }
-      const value = this.lookupName(name, moduleContext, 0);
-      if (isClient(value)) out.push({ name: name === 'export:default' ? 'default' : name.replace(/^export:/, ''), ref: value, returnsClient: false });
-    }
-    return out;
-  }
-
-  /**
-   * The function makes the client it returns on every call: created in its own body and returned as it is or
-   * through a local variable (`const c = new Redis(); return c`), not kept in a module variable it hands out again.
-   */
-  private createdPerCall(ref: ClientRef, functionStart: number): boolean {
-    // Every return must make one: `if (options instanceof Redis) return options` gives the caller its own client back.
-    const returns = this.collected.returns.get(functionStart) ?? [];
-    const refs = returns.map(({ statement, context }) => {
-      const value = statement.type === 'arrow_function' ? statement.childForFieldName('body') : statement.firstNamedChild;
-      return value ? this.resolve(value, context, 1) : undefined;
-    });
-    return refs.length > 0 && refs.every((each) => each !== undefined && this.createdHere(each, functionStart)) && this.createdHere(ref, functionStart);
-  }
-
-  private createdHere(ref: ClientRef, functionStart: number): boolean {
-    const creation = ref.origin === 'local' ? ref.creation : undefined;
-    const fn = creation?.enclosingFunction;
-    if (!creation || !fn || fn.span.startOffset !== functionStart || creation.factory === 'duplicate') return false;
-    if (!creation.binding) return true;
-    // An assignment without a declaration binds in the function's scope too: a name the module also binds is the module's.
-    return (this.collected.bindings.get(functionStart)?.has(creation.binding) ?? false) && !this.collected.bindings.get(MODULE_SCOPE)?.has(creation.binding);
+  /** What a module-level name resolves to, as the file's other statements see it. */
+  moduleValue(name: string): Value {
+    return this.lookupName(name, { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false }, 0);
   }
 
   bindingsFor(name: string, context: ContextSnapshot): BoundName[] | undefined {
