@@ -50,6 +50,9 @@ function idNames(source: string): string[] {
   return parts.flatMap((part) => part.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(self|this|cls|str|int|String|Number|await|f)$/.test(name));
 }
 
+/** A word of a key's name that says it holds what arrives per event or per member of an audience. */
+const saysGrowing = (word: string) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem));
+
 /** Words of a key's name saying it holds one piece of work's output (`results_queue:{job}`), as large as that work. */
 const WORK_WORDS = ['queue', 'job', 'task'];
 
@@ -62,7 +65,7 @@ export function namesGrowingContent(key: KeyRef): boolean {
   const idWords = new Set(idNames(key.source).flatMap(words));
   const named = [...words(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')), ...words(key.pattern ?? '')].filter((word) => !idWords.has(word) && !PLUMBING.has(word));
   if (named.some((word) => WORK_WORDS.some((stem) => word.startsWith(stem)))) return false;
-  return named.some((word) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem)));
+  return named.some(saysGrowing);
 }
 
 /**
@@ -96,9 +99,8 @@ function ownerMembershipOf(key: KeyRef): boolean {
   if (held.length === 0) return false;
   // What it holds is read from the name, not from the names the id is taken from (`msg.gameQuestionId`).
   const named = [...held, ...words(key.pattern ?? '').filter((word) => !idWords.has(word))];
-  return !named.some((word) => GROWING_EXACT.has(word) || GROWING_WORDS.some((stem) => word.startsWith(stem)));
+  return !named.some(saysGrowing);
 }
-
 
 /**
  * A Go or Java key written as a format call (`fmt.Sprintf("cart:%s", userID)`, `String.format("cart:%d", userId)`)
