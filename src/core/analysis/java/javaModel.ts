@@ -40,6 +40,12 @@ class JavaModelBuilder {
   readonly helperCalls: RedisCallSite[] = [];
   readonly facts: JavaFacts;
   private readonly fieldReceivers = new Map<string, JavaReceiver | null>();
+  /**
+   * The file's own no-argument methods that return a Redis type (`private JedisPool getJedisPool()`, a pool made
+   * lazily on first use): `getJedisPool().getResource()` borrows from that pool. Overloads and methods of the same
+   * name in two classes of the file are left out (null): which one a call reaches is not read here.
+   */
+  private readonly ownGetters = new Map<string, JavaReceiver | null>();
   readonly localCalls: LocalCallTemplate[] = [];
   /** Set when the analysis keeps per-method results for the next one (see javaIncremental.ts). */
   units: JavaUnits | undefined;
@@ -78,7 +84,8 @@ class JavaModelBuilder {
    */
   environment(): string {
     const fields = [...this.fieldReceivers].filter(([name, receiver]) => receiver !== null || (/^[A-Z]/.test(name) ? receiverForStaticClass(name) : receiverForName(name)) !== undefined);
-    return JSON.stringify([fields, this.facts.imports]);
+    const getters = [...this.ownGetters].filter(([, receiver]) => receiver !== null);
+    return JSON.stringify(getters.length ? [fields, this.facts.imports, getters] : [fields, this.facts.imports]);
   }
 
   /** Fields of every class of the file, first, so methods may use fields declared below them. */
@@ -99,9 +106,21 @@ class JavaModelBuilder {
         }
         continue;
       }
+      if (node.type === 'method_declaration') this.noteGetter(node);
       if (node.type === 'method_declaration' || node.type === 'constructor_declaration') continue;
       for (const child of node.namedChildren) if (child) stack.push(child);
     }
+  }
+
+  private noteGetter(node: Node): void {
+    const name = node.childForFieldName('name')?.text;
+    const type = node.childForFieldName('type')?.text;
+    if (!name || !type) return;
+    const parameters = node.childForFieldName('parameters')?.namedChildren.filter((c) => c !== null && c.type !== 'comment').length ?? 0;
+    const receiver = parameters === 0 ? receiverForType(type) : undefined;
+    // A wrapper class's getter is already read from its name where it is called; only typed clients and pools here.
+    const known = receiver && receiver.api !== 'wrapper' ? receiver : null;
+    this.ownGetters.set(name, this.ownGetters.has(name) ? null : known);
   }
 
   private visit(node: Node, scope: Scope): void {
@@ -275,6 +294,10 @@ class JavaModelBuilder {
         }
         const receiver = object ? this.resolve(object, scope) : undefined;
         const handed = receiver ? receiverFromCall(receiver, name) : undefined;
+        if (!handed && (!object || object.type === 'this') && node.childForFieldName('arguments')?.namedChildCount === 0) {
+          const own = this.ownGetters.get(name);
+          if (own) return own;
+        }
         // A project object that hands out its template (`engine.redisTemplate().opsForStream()`): the getter's name says what it returns.
         if (!handed && node.childForFieldName('arguments')?.namedChildCount === 0) return receiverForGetter(name);
         return handed;
