@@ -6,7 +6,7 @@ import { isTypeScript } from './support/clients';
 import { ensurePythonOsImport, fix, replace } from './support/edits';
 import { resolvedArg, stringLiteralAt } from './support/constants';
 import { urlPassword } from './support/hosts';
-import { isSecretPlaceholder } from './support/secretPlaceholders';
+import { REDIS_PASSWORD_NAME, REDIS_PASSWORD_WORD, isSecretPlaceholder } from './support/secretPlaceholders';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -276,10 +276,6 @@ function literalPassword(arg: Arg): string | undefined {
   if (!value || isSecretPlaceholder(value)) return undefined;
   return value;
 }
-
-const REDIS_PASSWORD_NAME = /^(?:[\w$]*?_)?redis_?(?:auth_?)?(?:password|passwd|pwd|pass)$|^redis(?:Auth)?(?:Password|Passwd|Pwd|Pass)$/i;
-
-const REDIS_PASSWORD_WORD = /redis_?(?:auth_?)?(?:pass|pwd)/i;
 
 /** String literals assigned to variables named like a Redis password (`REDIS_PASSWORD`, `redis_pwd`, `redisPassword`). */
 function passwordAssignments(model: FileModel): Arg[] {

@@ -1,8 +1,8 @@
 /** Go versions of the rules about how clients are created: literal passwords, plaintext remote hosts, numbered databases. */
 import type { ClientCreation } from '../../analysis/model';
-import type { RuleContext } from '../rule';
+import type { RuleContext, RuleReport } from '../rule';
 import { isNumber } from './goSupport';
-import { isSecretPlaceholder } from '../support/secretPlaceholders';
+import { REDIS_PASSWORD_NAME, REDIS_PASSWORD_WORD, isSecretPlaceholder } from '../support/secretPlaceholders';
 
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0|redis|cache|host\.docker\.internal|[\w-]+)(:\d+)?$/;
 
@@ -38,8 +38,18 @@ function heldLiteral(context: RuleContext, creation: ClientCreation, option: str
   return undefined;
 }
 
-export function goHardcodedCredentials(context: RuleContext): void {
-  const { text } = context.model;
+export function goHardcodedCredentials(outer: RuleContext): void {
+  const { text } = outer.model;
+  // One literal is reported once, whichever of the shapes below finds it (`redisPassword := "…"` handed to `Password:`).
+  const reported = new Set<number>();
+  const context: RuleContext = Object.assign(Object.create(outer) as RuleContext, {
+    report: (finding: RuleReport) => {
+      const at = finding.span?.startOffset;
+      if (at !== undefined && reported.has(at)) return;
+      if (at !== undefined) reported.add(at);
+      outer.report(finding);
+    },
+  });
   // go-redis options (`Password: "…"`, `SentinelPassword: "…"`), also in a defaults struct handed to the client later.
   if (context.model.importedModules.size) {
     for (const match of text.matchAll(/\b((?:Sentinel)?Password)\s*:\s*("(?:[^"\\\n]|\\.)+"|`[^`\n]+`)/g)) {
@@ -65,6 +75,16 @@ export function goHardcodedCredentials(context: RuleContext): void {
   for (const literal of passwordArguments(text)) {
     if (inComment(text, literal.offset) || isSecretPlaceholder(literal.text)) continue;
     context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${literal.callee}(…, "…"), whose ${literal.parameter} becomes the password` }, span: spanAt(context, literal.offset, literal.text.length) });
+  }
+  // A literal given to a name that says Redis password (`redisPassword := "…"`, `const RedisPass = "…"`,
+  // `Config{RedisPassword: "…"}`): it becomes the password wherever the client is built, also in another package.
+  if (REDIS_PASSWORD_WORD.test(text)) {
+    for (const match of text.matchAll(/(?<![\w.])([A-Za-z_]\w*)(?:\s+\w+)?\s*(?::=|=(?!=)|:)\s*("(?:[^"\\\n]|\\.)+"|`[^`\n]+`)/g)) {
+      if (!REDIS_PASSWORD_NAME.test(match[1])) continue;
+      const at = match.index! + match[0].lastIndexOf(match[2]);
+      if (inComment(text, at) || isSecretPlaceholder(match[2])) continue;
+      context.report({ messageId: 'The Redis password is written in the code ({{option}}); read it from the environment or a secret store (`os.Getenv("REDIS_PASSWORD")`).', data: { option: `${match[1]} = "…"` }, span: spanAt(context, at, match[2].length) });
+    }
   }
   for (const match of text.matchAll(/"rediss?:\/\/[^"\s:@/]*:([^"\s@/]+)@[^"\s]*"/g)) {
     if (isSecretPlaceholder(match[1])) continue;

@@ -13,6 +13,7 @@ import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, 
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
+import { keptSmallOnWrite } from './goCappedCollections';
 import { keepsSmallWindow } from '../../analysis/trimWindows';
 import { isOneUsersOwn } from '../support/userOwnedKeys';
 import { formatCallAsTemplate, isOwnerMembership } from '../support/ownerMemberships';
@@ -114,6 +115,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
       const options = site.args.map((a) => heldStructLiteral(context.model.text, site, a.text) ?? a.text).join(' ');
       if (/\+inf|"\+inf"|Max:\s*"\+inf"/.test(options) && !/Count:|Offset:|LIMIT/i.test(options)) reason = 'reads every member up to +inf without a limit';
     }
+    if (reason && keptSmallOnWrite(context.model.text, context.model.callSites, site)) continue;
     const keyIsParameter = !!reason && keyFromParameter(context.model.text, site, site.args[0]);
     if (!reason || passThroughWrapper(context.model.text, site, keyIsParameter) || commandNamedWrapper(site, keyIsParameter)) continue;
     // One owner's membership (a user's sessions, a cart) is as large as what one owner has: the definition the

@@ -29,7 +29,7 @@ const MEMBER_WRITES: Record<string, number> = { SADD: 1, RPUSH: 1, LPUSH: 1, RPU
 /** Commands that cap a collection at a count (see TRIM_COMMANDS). */
 const TRIMS = new Set(TRIM_COMMANDS);
 /** A size check compared with more than this is a cap in name only (an index of 10000 keys is still read whole). */
-const SMALL_CAP = 1000;
+export const SMALL_CAP = 1000;
 const SIZE_CHECKS = new Set(['SCARD', 'ZCARD', 'LLEN', 'HLEN', 'XLEN']);
 const REMOVALS = new Set(['SREM', 'ZREM', 'HDEL', 'LPOP', 'RPOP', 'LREM', 'XDEL', 'SPOP', 'ZPOPMIN', 'ZPOPMAX', 'LTRIM']);
 /** Writes of any kind (a literal key never written by the project is managed elsewhere: its size is not ours to judge). */

@@ -12,3 +12,9 @@ export function isSecretPlaceholder(value: string): boolean {
   const bare = value.replace(/^["'`]|["'`]$/g, '').trim();
   return TEMPLATE_OR_MASK.test(bare) || THE_WORD_ITSELF.test(bare);
 }
+
+/** A variable or setting named for a Redis password (`REDIS_PASSWORD`, `redis_pwd`, `redisPassword`, `RedisAuthPass`). */
+export const REDIS_PASSWORD_NAME = /^(?:[\w$]*?_)?redis_?(?:auth_?)?(?:password|passwd|pwd|pass)$|^redis(?:Auth)?(?:Password|Passwd|Pwd|Pass)$/i;
+
+/** Every name REDIS_PASSWORD_NAME takes contains this: a file without it names no Redis password. */
+export const REDIS_PASSWORD_WORD = /redis_?(?:auth_?)?(?:pass|pwd)/i;
