@@ -162,8 +162,47 @@ function fixedFieldHash(text: string, site: RedisCallSite, hashWrites: readonly 
   const expression = resolvedKey(text, site);
   // A parameter (no assignment in the method) is whatever key each caller passes: a wrapper's read, judged as such.
   if (!expression) return false;
+  // `put(itemKey, "status", s)`, `putAll(itemKey, data)` after `data.put("id", id)`: a record per entity, its fields named.
   const writes = hashWrites.filter((s) => resolvedKey(text, s) === expression);
-  return writes.length > 0 && writes.every((w) => w.command === 'HMSET' && objectMapFields(text, w));
+  return writes.length > 0 && writes.every(namedFields);
+}
+
+/** What two calls of the file must both name to be taken for the same key: its literal, or its expression as last assigned. */
+function keyExpression(text: string, site: RedisCallSite): string | undefined {
+  if (!namesKeyFirst(site)) return undefined;
+  const literal = literalKey(text, site);
+  return literal !== undefined ? JSON.stringify(literal) : resolvedKey(text, site);
+}
+
+const EXPIRIES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
+
+/**
+ * `range(playlistKey, 0, -1)` of a list that the file also gives a TTL (`expire(playlistKey, ttl, SECONDS)`): the
+ * list holds one session's or batch's entries and goes with it, as the rule reads lists the project expires.
+ */
+function expiredList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  if (site.command !== 'LRANGE') return false;
+  const key = keyExpression(text, site);
+  return key !== undefined && sites.some((s) => EXPIRIES.has(s.command) && keyExpression(text, s) === key);
+}
+
+/**
+ * `delete(key); leftPushAll(key, ranked)`: every push to the list in the file replaces it whole with the one collection
+ * its writer computed (a top-ten snapshot a job rebuilds), so it holds that collection, not an entry per event.
+ */
+function replacedWholeList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  if (site.command !== 'LRANGE') return false;
+  const key = keyExpression(text, site);
+  if (key === undefined) return false;
+  const pushes = sites.filter((s) => (s.command === 'LPUSH' || s.command === 'RPUSH') && keyExpression(text, s) === key);
+  return (
+    pushes.length > 0 &&
+    pushes.every((push) => {
+      if (!/PushAll$/.test(push.method) || !push.enclosingFunction) return false;
+      const start = push.enclosingFunction.span.startOffset;
+      return sites.some((s) => (s.command === 'DEL' || s.command === 'UNLINK') && s.span.startOffset >= start && s.span.startOffset < push.span.startOffset && keyExpression(text, s) === key);
+    })
+  );
 }
 
 /** Redisson maps and bound operations carry their key in the receiver: their first argument is a field. */
@@ -191,6 +230,7 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
       if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
       how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
     } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
+      if (expiredList(context.model.text, site, context.model.callSites) || replacedWholeList(context.model.text, site, context.model.callSites)) continue;
       how = pagedRange(site);
     } else if ((site.command === 'ZRANGEBYSCORE' || site.command === 'ZREVRANGEBYSCORE') && isOpenScoreRange(site)) {
       how = 'a LIMIT (offset, count), or ZCOUNT when only the number is needed';
