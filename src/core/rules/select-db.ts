@@ -116,7 +116,7 @@ function settingsModuleDatabase(optionText: string, fileText: string, context: C
 }
 
 /** Quoted `redis://host/N` URLs (N > 0) outside comments, not already reported as a client's URL argument. */
-function urlLiterals(text: string, reported: Set<number>): { span: Span; db: string }[] {
+export function urlLiterals(text: string, reported: Set<number>): { span: Span; db: string }[] {
   const out: { span: Span; db: string }[] = [];
   if (!text.includes('redis')) return out;
   URL_LITERAL.lastIndex = 0;

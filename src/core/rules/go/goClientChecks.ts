@@ -2,6 +2,7 @@
 import type { ClientCreation } from '../../analysis/model';
 import type { RuleContext, RuleReport } from '../rule';
 import { isNumber } from './goSupport';
+import { urlLiterals } from '../select-db';
 import { REDIS_PASSWORD_NAME, REDIS_PASSWORD_WORD, isSecretPlaceholder } from '../support/secretPlaceholders';
 
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?|0\.0\.0\.0|redis|cache|host\.docker\.internal|[\w-]+)(:\d+)?$/;
@@ -204,6 +205,10 @@ export function goSelectDb(context: RuleContext): void {
     if (held && /^[1-9]\d*$/.test(held.text)) {
       context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: held.text }, span: spanAt(context, held.offset, held.text.length) });
     }
+  }
+  // `redis.ParseURL("redis://cache:6379/2")`, `redis.DialURL("redis://…/3")`, an environment default: the URL picks the database.
+  for (const url of urlLiterals(context.model.text, new Set())) {
+    context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: url.db }, span: url.span });
   }
   for (const match of context.model.text.matchAll(/\bDialDatabase\(\s*([1-9]\d*)\s*\)/g)) {
     context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: match[1] }, span: spanAt(context, match.index!, match[0].length) });
