@@ -15,6 +15,9 @@ const READS = new Set([
   'ZPOPMIN', 'ZPOPMAX', 'BZPOPMIN', 'BZPOPMAX', 'ZRANDMEMBER', 'SORT', 'SORT_RO', 'XRANGE', 'XREVRANGE', 'XREAD', 'XREADGROUP',
 ]);
 
+/** Commands a redis-py pipeline sends at once, not queued: they take no position in execute()'s reply. */
+const IMMEDIATE = new Set(['WATCH', 'UNWATCH', 'MULTI']);
+
 /** The file's own functions, for calls of helpers that return a reply (`self.get(key)` returning `r.get(...)`). */
 export interface ReplyFunctions {
   returnedReply(call: Node): string | undefined;
@@ -144,9 +147,12 @@ export class ReplyFlow {
     const text = this.scope.text;
     const base = this.scope.startIndex;
     const previous = text.lastIndexOf(`${receiver}.execute(`, executeAt - base - 1);
-    const from = previous < 0 ? base : base + previous;
+    // After WATCH, redis-py runs commands at once until multi(): only what is queued after it is in execute()'s reply.
+    const multi = text.lastIndexOf(`${receiver}.multi(`, executeAt - base - 1);
+    const start = Math.max(previous, multi);
+    const from = start < 0 ? base : base + start;
     const queued = [...this.sitesByStart.values()]
-      .filter((site) => site.batched && site.receiver.text === receiver && site.callSpan.startOffset >= from && site.callSpan.startOffset < executeAt && site.callSpan.startOffset >= base)
+      .filter((site) => site.batched && site.receiver.text === receiver && !IMMEDIATE.has(site.command) && site.callSpan.startOffset >= from && site.callSpan.startOffset < executeAt && site.callSpan.startOffset >= base)
       .sort((a, b) => a.callSpan.startOffset - b.callSpan.startOffset);
     return queued.length ? { kind: 'batch', queued: queued.map((site) => site.command) } : undefined;
   }
