@@ -30,7 +30,7 @@ export const missingErrorListener: Rule = {
         { client: 'ioredis', file: 'src/redis.ts', bad: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\n", good: IMPORT_IOREDIS + "\nexport const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');\nredis.on('error', (err) => console.error('Redis error', err));\n" },
       ],
       fix: "The quick fix chains `.on('error', (err) => console.error('Redis error', err))` onto the creating expression (both clients return themselves from `on`). It is safe; replace console.error with your logger.",
-      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`) or over a list of event names that includes 'error' (`events.forEach((e) => client.on(e, log))`, lodash `map(events, ...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own). Nor an ioredis client of a one-shot script: a file that exports nothing, starts no server, subscription, worker, timer or endless loop, and ends the client (`quit()`, `disconnect()`) or the process (`process.exit()`) when its work is done: ioredis prints the unhandled 'error' in front of whoever started the run (a node-redis client is still reported: the error kills the script halfway).",
+      falsePositives: "A helper in another package that attaches listeners: pass the client to it (escaping clients are not reported) or suppress inline. Not reported: a client given to BullMQ/Bull/Bee-Queue (also as `{ connection }` in an options object, and from a field: `new Queue(name, { ...opts, connection: this.redis })`, also when a conditional creates it only when the caller passed none, and by another project file that imports it: `new Worker(name, run, { connection: redis })`: they attach their own listener), handed to project code through a cast (`wrap(raw as any)`), listened to through the property path of a shared object it is kept on (`global.redisClient = createClient()` then `global.redisClient.on('error', ...)`, `app.locals.redis`), through a loop over a list of clients (`for (const c of [pub, sub]) c.on('error', ...)`, `[pub, sub].forEach(...)`) or over a list of event names that includes 'error' (`events.forEach((e) => client.on(e, log))`, lodash `map(events, ...)`), or created in a test runner's setup file (`vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`) or in a module that imports a test runner or Testcontainers (fixtures shared as a package of their own). Nor an ioredis client of a one-shot script: a file that exports nothing, starts no server, subscription, worker, timer or endless loop, and ends the client (`quit()`, `disconnect()`) or the process (`process.exit()`) when its work is done: ioredis prints the unhandled 'error' in front of whoever started the run (a node-redis client is still reported: the error kills the script halfway).",
       references: [
         { title: 'node-redis README: events', url: 'https://github.com/redis/node-redis#events' },
         { title: 'ioredis: connection events', url: 'https://github.com/redis/ioredis#connection-events' },
@@ -57,6 +57,10 @@ export const missingErrorListener: Rule = {
       const identity = `creation:${creation.callSpan.startOffset}`;
       if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedDefault && !unlistenedProvider(context, creation))) continue;
       if (creation.binding && (listenedThroughList(model.text, creation.binding) || listenedThroughEventList(model.text, creation.binding))) continue;
+      // A client kept on a shared object (`global.redisClient = createClient()`, `app.locals.redis = new Redis()`) is
+      // reached, and listened to, through the same property path.
+      const member = memberAssigned(model.text, creation.span.startOffset);
+      if (member && listenedOnPath(model.text, member)) continue;
       const field = creation.binding ?? fieldAssigned(model.text, creation.span.startOffset);
       if (field?.startsWith('this.') && fieldHandedToListeningPackage(model.text, field)) continue;
       // The module that creates (and exports) a client is where its listener belongs, unless an importer attaches one.
@@ -178,6 +182,19 @@ function nearestProvideToken(text: string, at: number): string | undefined {
 
 /** A module that imports a test runner or Testcontainers: test fixtures, whose clients live as long as one test. */
 const TEST_SUPPORT_IMPORT = /\b(?:from\s+|require\(\s*)['"](?:vitest|@jest\/globals|mocha|ava|testcontainers|@testcontainers\/[\w-]+)['"]/;
+
+/** `global.redisClient = createClient(...)`, `app.locals.redis = new Redis(...)`: the property path (not `this.`) the creation is assigned to. */
+function memberAssigned(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const path = /(?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)\s*=(?!=)\s*(?:await\s+)?(?:new\s+)?(?:[A-Za-z_$][\w$]*\.)*$/.exec(before)?.[1];
+  return path && !path.startsWith('this.') ? path : undefined;
+}
+
+/** `global.redisClient.on('error', ...)`: an 'error' listener attached through the property path. */
+function listenedOnPath(text: string, path: string): boolean {
+  const escaped = path.replace(/[$.]/g, (c) => `\\${c}`);
+  return new RegExp(`(?:^|[^\\w$.])${escaped}\\s*\\.\\s*(?:on|once|addListener|prependListener)\\s*\\(\\s*['"\`]error['"\`]`).test(text);
+}
 
 /** `this.redis = new Redis(...)`, `this.redis = given instanceof Redis ? given : new Redis(given)`: the field the creation is assigned to. */
 function fieldAssigned(text: string, start: number): string | undefined {
