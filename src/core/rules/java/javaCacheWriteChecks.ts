@@ -80,7 +80,7 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     const read = sites.find((s) => readsBack(s) && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key);
     // Written back on a miss; an update of an entry that was found (`if (o != null) set(...)`) keeps the entry's fate.
     const between = read ? text.slice(read.callSpan.endOffset, write.span.startOffset) : '';
-    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !writesBackWhatItRead(text, read, writtenValue(write, text), write)
+    const readFirst = read !== undefined && !(/!=\s*null/.test(between) && !/==\s*null|isEmpty|isBlank/.test(between)) && !leavesOnMiss(text, read, between) && !writesBackWhatItRead(text, read, writtenValue(write, text), write)
       // A Redisson object or bound operations also hold carts and state: only a write inside the branch taken when the read found nothing fills a cache.
       && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)))
       // A hash read whole and written whole is also a record updated in place: only a write on the miss fills a cache.
@@ -137,6 +137,21 @@ function writesBackWhatItRead(text: string, read: RedisCallSite, value: string, 
     else carriers.delete(assignment[1]);
   }
   return mentions(value);
+}
+
+/**
+ * `status = hGet(key, "status"); if (status == null) { return false; } … hSet(key, "status", next)`: the method leaves
+ * when the read finds nothing, so the write only ever updates an entry that exists (a record's state moving on), the
+ * same as a write guarded by `!= null`; a cache is filled on the miss, not after it.
+ */
+function leavesOnMiss(text: string, read: RedisCallSite, between: string): boolean {
+  const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
+  const variable = /(\w+)\s*=\s*(?:\([\w<>.,\s]+\)\s*)?$/.exec(head)?.[1];
+  if (!variable) return false;
+  const missing = `(?:${variable}\\s*==\\s*null|null\\s*==\\s*${variable})`;
+  // Log messages carry `{}` placeholders: string literals are emptied before the braces are matched.
+  const code = between.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  return new RegExp(`\\bif\\s*\\(\\s*${missing}\\s*\\)\\s*(?:\\{[^{}]*\\b(?:return|throw)\\b[^{}]*\\}|(?:return|throw)\\b[^;]*;)`).test(code);
 }
 
 /**
