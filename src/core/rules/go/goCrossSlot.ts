@@ -142,12 +142,38 @@ function algebraKeys(site: RedisCallSite): { keys: readonly Arg[]; collection?: 
 }
 
 /**
+ * go-redis stream reads over several streams: XRead/XReadGroup(ctx, &redis.XReadArgs{Streams: []string{k1, k2, id1, id2}})
+ * name their streams in the first half of Streams, and every stream must be in one slot.
+ */
+const STREAM_READS: ReadonlySet<string> = new Set(['XREAD', 'XREADGROUP']);
+
+/**
+ * The streams of a stream read: the first half of a `Streams: []string{…}` literal are separate keys (string literals
+ * read as such); Streams built elsewhere (`append(streamKeys, ids...)`, a variable) are a collection the caller chose.
+ */
+function streamReadKeys(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg } {
+  const options = site.args[0];
+  const streams = options && /\bStreams\s*:\s*/.exec(options.text);
+  if (!options || !streams) return { keys: [] };
+  const rest = options.text.slice(streams.index + streams[0].length);
+  const listed = /^\[\]string\{([\s\S]*?)\}/.exec(rest)?.[1];
+  if (listed !== undefined) {
+    const items = literalItems(listed);
+    return { keys: items.slice(0, Math.floor(items.length / 2)).map((item) => literalKey(item, options) ?? { ...options, text: item.trim(), value: { kind: 'unknown' } as Arg['value'], spread: false }) };
+  }
+  const expression = callArgumentsAt(`(${rest}`, 0)?.[0]?.trim() ?? rest;
+  const collection: Arg = { ...options, text: expression, value: { kind: 'unknown' } as Arg['value'], spread: false };
+  return { keys: [collection], collection };
+}
+
+/**
  * The keys of a call: a script's key list, taken apart when it is a literal (`[]string{k1, k2}`: separate keys) and
  * kept whole when it comes from elsewhere (a parameter, a helper's result: a collection); a multi-key command's key
  * arguments otherwise.
  */
 function keysOf(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg } {
   if (SORTED_SET_ALGEBRA.has(site.command)) return algebraKeys(site);
+  if (STREAM_READS.has(site.command)) return streamReadKeys(site);
   if (!SCRIPT_COMMANDS.has(site.command)) return { keys: multiKeyArgs(site.command, site.args) };
   const list = site.args[1];
   if (!list || list.value.kind === 'null') return { keys: [] };
@@ -180,7 +206,7 @@ function sameExpressions(keys: readonly Arg[]): boolean {
 export function goCrossSlotMultiKey(context: RuleContext): void {
   let taggedHelpers: Set<string> | undefined;
   for (const site of context.model.callSites) {
-    if (!MULTI_KEY_COMMANDS.has(site.command) && !SCRIPT_COMMANDS.has(site.command) && !SORTED_SET_ALGEBRA.has(site.command)) continue;
+    if (!MULTI_KEY_COMMANDS.has(site.command) && !SCRIPT_COMMANDS.has(site.command) && !SORTED_SET_ALGEBRA.has(site.command) && !STREAM_READS.has(site.command)) continue;
     const judged = goClusterJudgement(context, site);
     if (!judged.cluster || handlesClusterMode(context, site)) continue;
     const { keys, collection: keyList } = keysOf(site);
