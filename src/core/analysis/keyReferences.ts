@@ -144,6 +144,14 @@ export function isParameter(model: FileModel, site: RedisCallSite, name: string)
   return new RegExp(`[(,]\\s*(?:\\.\\.\\.|\\*)?${escapeRegExp(name)}\\s*[?]?\\s*[,):=]`).test(head.slice(open, end + 1));
 }
 
+/**
+ * The workspace key of a collection named by a constant the file does not define (`DB_USER_LIST` imported from a
+ * constants module): files that import the same constant name the same key, whatever value it holds.
+ */
+export function importedConstantKey(ref: KeyRef | undefined): string | undefined {
+  return ref && ref.pattern === undefined && !ref.parameter && /^[A-Z][A-Z0-9_]*$/.test(ref.identity) ? `const:${ref.identity}` : undefined;
+}
+
 /** The key an argument names (see KeyRef); memoised per file model. */
 export function keyRefOf(model: FileModel, site: RedisCallSite, arg: Arg | undefined): KeyRef | undefined {
   if (!arg || arg.spread) return undefined;

@@ -13,13 +13,19 @@ import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
 import { javaModuleOf } from './java/redissonObjectStores';
 import { libraryTakesUniversalClient, programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
 
+/**
+ * Prefix of the commands a script file runs in FileSummary.keyCommands: a key only seeding or maintenance scripts
+ * fill is loaded by an operator, not grown by the application's own events.
+ */
+export const SCRIPT_COMMAND = 'script:';
+
 export interface FileSummary {
   path: string;
   /** fresh: a function that makes a new client on every call, in a module that attaches no 'error' listener. */
   exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean; fresh?: boolean }[];
   /** Identities ("<path>#<name>") of imported clients this file attaches an 'error' listener to. */
   errorListeners: string[];
-  /** Commands run per key pattern ("RPOP jobs:*"). */
+  /** Commands run per key pattern ("RPOP jobs:*"); a script file's (`scripts/`, `migrations/`…) carry SCRIPT_COMMAND. */
   keyCommands: { command: string; key: string }[];
   /** The file imports a Redis client library (or a library built on one) or exports a client. */
   usesRedis?: boolean;
@@ -396,6 +402,17 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean {
+    const found = this.commandsOnKey(keyPattern);
+    return !!found && commands.some((command) => found.has(command) || found.has(SCRIPT_COMMAND + command));
+  }
+
+  /** As hasCommandOnKey, counting only files that are not scripts (seeding, migration and maintenance scripts). */
+  hasCommandOnKeyOutsideScripts(commands: readonly string[], keyPattern: string): boolean {
+    const found = this.commandsOnKey(keyPattern);
+    return !!found && commands.some((command) => found.has(command));
+  }
+
+  private commandsOnKey(keyPattern: string): Set<string> | undefined {
     if (!this.commandsByKey) {
       // Rules ask once per call site: a scan of every file's commands per question grew with the square of the project.
       this.commandsByKey = new Map();
@@ -407,8 +424,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
         }
       }
     }
-    const found = this.commandsByKey.get(keyPattern);
-    return !!found && commands.some((command) => found.has(command));
+    return this.commandsByKey.get(keyPattern);
   }
 
   private commandsByKey?: Map<string, Set<string>>;

@@ -8,7 +8,7 @@ import type { Parsers } from '../parsing/parsers';
 import { languageForPath, type SourceLanguage } from '../parsing/languages';
 import { keyPatternOf } from './argumentValues';
 import { javaKeyFamily } from './java/javaKeyFamilies';
-import { keyRefOf } from './keyReferences';
+import { importedConstantKey, keyRefOf } from './keyReferences';
 import { analyzeTree, type FileAnalysis } from './buildModel';
 import { helperSummaries } from './crossFileHelpers';
 import { contextForPath, normalizePath } from './fileContext';
@@ -27,7 +27,7 @@ import { exportedBoundCommandsIn } from './exportedBoundCommands';
 import { databaseSettingsIn } from './databaseSettings';
 import { SMALL_WINDOW_MARK, keepsSmallWindow } from './trimWindows';
 import type { FileModel } from './model';
-import { INDEX_TIME_BUDGET_MS, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
+import { INDEX_TIME_BUDGET_MS, SCRIPT_COMMAND, WorkspaceIndex, anySubstring, type FileSummary } from './workspaceIndex';
 
 /** Summarise one file for the index (its exports are resolved against the index as it stands). */
 export function summarizeTree(tree: Tree, text: string, path: string, language: SourceLanguage, index?: WorkspaceIndex): FileSummary {
@@ -61,17 +61,22 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
 /** The key each call site names, with its command (a loop rather than flatMap: this runs for every indexed file). */
 function keyCommandsOf(model: FileModel): FileSummary['keyCommands'] {
   const out: FileSummary['keyCommands'] = [];
+  const mark = model.context === 'script' ? SCRIPT_COMMAND : '';
+  const importsConstants = model.language !== 'go' && model.language !== 'java';
   for (const site of model.callSites) {
     // Keys held in constants (`QUEUE = "jobs"`, `const key = \`feed:${id}\``) count as their pattern.
-    const key = keyPatternOf(site.args[0]) ?? keyRefOf(model, site, site.args[0])?.pattern;
+    const literal = keyPatternOf(site.args[0]);
+    const ref = literal === undefined ? keyRefOf(model, site, site.args[0]) : undefined;
+    // A constant imported from the project's constants module (Python, TS/JS) counts by its name.
+    const key = literal ?? ref?.pattern ?? (importsConstants ? importedConstantKey(ref) : undefined);
     if (key) {
-      out.push({ command: site.command, key });
-      if (keepsSmallWindow(site)) out.push({ command: SMALL_WINDOW_MARK, key });
+      out.push({ command: mark + site.command, key });
+      if (keepsSmallWindow(site)) out.push({ command: mark + SMALL_WINDOW_MARK, key });
       continue;
     }
     // Java keys built from constants of another class (`RedisKeys.CART + userId`) count as their family.
     const family = model.language === 'java' ? javaKeyFamily(model.text, site) : undefined;
-    if (family) out.push({ command: site.command, key: family });
+    if (family) out.push({ command: mark + site.command, key: family });
   }
   return out;
 }

@@ -119,6 +119,8 @@ export interface RuleContext {
 export interface WorkspaceKeyFacts {
   /** True when some file of the workspace runs one of the commands on a key matching the pattern. */
   hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean;
+  /** The same, counting only files that are not scripts (seeding, migration and maintenance scripts). */
+  hasCommandOnKeyOutsideScripts?(commands: readonly string[], keyPattern: string): boolean;
 }
 
 export interface Rule {
