@@ -2,7 +2,7 @@
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { callText, receiverName, shownJavaKey } from './javaSupport';
-import { formatCallAsTemplate, isOwnerMembership } from '../support/ownerMemberships';
+import { formatCallAsTemplate, isOwnerMembership, namesGrowingContent } from '../support/ownerMemberships';
 
 const WHOLE_READS: Record<string, string> = {
   SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
@@ -178,12 +178,15 @@ const EXPIRIES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 
 /**
  * `range(playlistKey, 0, -1)` of a list that the file also gives a TTL (`expire(playlistKey, ttl, SECONDS)`): the
- * list holds one session's or batch's entries and goes with it, as the rule reads lists the project expires.
+ * list holds one session's or batch's entries and goes with it, as the rule reads lists the project expires, unless
+ * its name says it gathers what arrives per event or per member of an audience.
  */
 function expiredList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
   if (site.command !== 'LRANGE') return false;
   const key = keyExpression(text, site);
-  return key !== undefined && sites.some((s) => EXPIRIES.has(s.command) && keyExpression(text, s) === key);
+  // `room:{id}:messages` expired on every push keeps a sliding window of what arrives, not one session's entries.
+  if (key === undefined || namesGrowingContent(formatCallAsTemplate(key))) return false;
+  return sites.some((s) => EXPIRIES.has(s.command) && keyExpression(text, s) === key);
 }
 
 /**

@@ -55,7 +55,7 @@ describe('Java record hashes of computed keys', () => {
 });
 
 describe('Java lists bounded by their writes', () => {
-  it('does not report a list the file expires, but does a never-expired list and an expired set', () => {
+  it('does not report a list the file expires, but does a never-expired list, an expired set and an expired list named for messages', () => {
     const text = javaClassSource(
       shape,
       [
@@ -68,6 +68,7 @@ describe('Java lists bounded by their writes', () => {
         '        String key = "room:" + room + ":playlist";',
         '        redisTemplate.expire(key, 3600, TimeUnit.SECONDS);',
         '        redisTemplate.expire("room:" + room + ":voters", 3600, TimeUnit.SECONDS);',
+        '        redisTemplate.expire("room:" + room + ":messages", 3600, TimeUnit.SECONDS);',
         '    }',
         '',
         '    public List<Object> playlist(String room) {',
@@ -82,9 +83,13 @@ describe('Java lists bounded by their writes', () => {
         '    public Set<Object> voters(String room) {',
         '        return redisTemplate.opsForSet().members("room:" + room + ":voters");',
         '    }',
+        '',
+        '    public List<Object> messages(String room) {',
+        '        return redisTemplate.opsForList().range("room:" + room + ":messages", 0, -1);',
+        '    }',
       ].join('\n'),
     );
-    expect(findingLines('unbounded-collection-read', text)).toEqual([27, 31]);
+    expect(findingLines('unbounded-collection-read', text)).toEqual([28, 32, 36]);
   });
 
   it('does not report a list every push of which replaces it whole, but does one also appended to, appended in batches, or a wrapper list of its caller key', () => {
