@@ -54,3 +54,64 @@ export function treeEditForChange(change: TextChange): TreeEditDescription {
     newEndPosition: pointAfterInsert(change.start, change.text),
   };
 }
+
+/** Leading spaces and tabs of a line, or undefined for a line with no statement on it (blank or a comment alone). */
+function statementIndentation(line: string): string | undefined {
+  const indentation = /^[ \t]*/.exec(line)![0];
+  const rest = line.charCodeAt(indentation.length);
+  return Number.isNaN(rest) || rest === 35 /* # */ || rest === 13 /* \r */ ? undefined : indentation;
+}
+
+/** How far up a Python edit may be moved: beyond that the change is described as it came. */
+const MAX_LINES_UP = 40;
+
+/**
+ * A Python change described from the start of an earlier line, so that tree-sitter reuses the rest of the tree.
+ * Python's zero-width NEWLINE, INDENT and DEDENT tokens sit at the end of a line and look ahead over the blank
+ * lines and the indentation after it. A change starting there (a line typed between two functions, after a block's
+ * last line or before its first one) makes tree-sitter-python 0.25 refuse every old node after it and lex the rest
+ * of the file again, as long as a whole parse; so does one starting at the first line of a block or at a block's
+ * header. Started instead at a statement line whose indentation the statement lines above and below it keep (no such
+ * token around it), the same text is re-lexed from there and the nodes after the edit are reused. The text put
+ * before the original start is the same before and after the change, so the parse is the one a fresh parse gives;
+ * only the re-lexed stretch grows, by a few lines. `lineAt` reads the document's lines above the change (unchanged
+ * by it) and the line it starts on; `eol` is the document's line break.
+ */
+export function changeFromStableLine(change: TextChange, lineAt: (row: number) => string, eol = '\n'): TextChange {
+  // The two statement lines below the one looked at (nearest first), and the row of the first.
+  let below: string | undefined;
+  let belowRow = -1;
+  let further: string | undefined;
+  for (let row = change.start.row - 1; row >= 0 && row >= change.start.row - MAX_LINES_UP; row--) {
+    const indentation = statementIndentation(lineAt(row));
+    if (indentation === undefined) continue;
+    if (indentation === below && below === further) {
+      let before = '';
+      for (let line = belowRow; line < change.start.row; line++) before += lineAt(line) + eol;
+      before += lineAt(change.start.row).slice(0, change.start.column);
+      return {
+        rangeOffset: change.rangeOffset - before.length,
+        rangeLength: change.rangeLength + before.length,
+        start: { row: belowRow, column: 0 },
+        end: change.end,
+        text: before + change.text,
+      };
+    }
+    further = below;
+    below = indentation;
+    belowRow = row;
+  }
+  return change;
+}
+
+/** Reads the lines of `text` up to the one holding `offset` (on `row`), walking back from it: as an editor's lineAt. */
+export function linesUpTo(text: string, offset: number, row: number): (row: number) => string {
+  const starts: number[] = [text.lastIndexOf('\n', offset - 1) + 1];
+  return (wanted) => {
+    const back = row - wanted;
+    while (starts.length <= back && starts[starts.length - 1] > 0) starts.push(text.lastIndexOf('\n', starts[starts.length - 1] - 2) + 1);
+    const start = starts[back];
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end < 0 ? text.length : end);
+  };
+}

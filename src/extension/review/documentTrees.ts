@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { Tree } from 'web-tree-sitter';
 import type { SourceLanguage } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
-import { treeEditForChange } from '../../core/editor/treeEdit';
+import { changeFromStableLine, treeEditForChange, type TextChange } from '../../core/editor/treeEdit';
 
 interface TrackedTree {
   language: SourceLanguage;
@@ -28,16 +28,19 @@ export class DocumentTrees {
       return;
     }
     // VS Code applies the changes of one event in array order, each against the text left by the previous one.
+    const document = event.document;
+    const lineBreak = document.eol === 2 ? '\r\n' : '\n';
     for (const change of event.contentChanges) {
-      tracked.tree.edit(
-        treeEditForChange({
-          rangeOffset: change.rangeOffset,
-          rangeLength: change.rangeLength,
-          start: { row: change.range.start.line, column: change.range.start.character },
-          end: { row: change.range.end.line, column: change.range.end.character },
-          text: change.text,
-        }),
-      );
+      const described: TextChange = {
+        rangeOffset: change.rangeOffset,
+        rangeLength: change.rangeLength,
+        start: { row: change.range.start.line, column: change.range.start.character },
+        end: { row: change.range.end.line, column: change.range.end.character },
+        text: change.text,
+      };
+      // A Python edit is described from an earlier line (so that the re-parse reuses the rest of the file); the
+      // document's lines above a change are the text it replaced only when the event holds that change alone.
+      tracked.tree.edit(treeEditForChange(tracked.language === 'python' && event.contentChanges.length === 1 ? changeFromStableLine(described, (row) => document.lineAt(row).text, lineBreak) : described));
     }
     tracked.version = event.document.version;
   }

@@ -6,8 +6,10 @@ import { loadParsers } from '../../core/rules/parsersForTests';
 
 const TEXT = 'import redis\n\nr = redis.Redis()\n\n\ndef load(key):\n    return r.get(key)\n\n\ndef save(key, value):\n    r.set(key, value)\n';
 
-function documentAt(version: number): vscode.TextDocument {
-  return { uri: { toString: () => 'file:///app/store.py' }, version } as unknown as vscode.TextDocument;
+/** The document at a version; `text` gives its lines (as the editor's lineAt) when a change event reads them. */
+function documentAt(version: number, text = TEXT): vscode.TextDocument {
+  const lines = text.split('\n');
+  return { uri: { toString: () => 'file:///app/store.py' }, version, eol: 1, lineAt: (row: number) => ({ text: lines[row] }) } as unknown as vscode.TextDocument;
 }
 
 describe('DocumentTrees', () => {
@@ -22,7 +24,7 @@ describe('DocumentTrees', () => {
     const row = TEXT.slice(0, offset).split('\n').length - 1;
     const column = offset - (TEXT.lastIndexOf('\n', offset - 1) + 1);
     trees.applyChanges({
-      document: documentAt(2),
+      document: documentAt(2, text),
       contentChanges: [{ rangeOffset: offset, rangeLength: 0, range: { start: { line: row, character: column }, end: { line: row, character: column } }, text: inserted }],
     } as unknown as vscode.TextDocumentChangeEvent);
     const freed = vi.spyOn(first, 'delete');
@@ -50,6 +52,29 @@ describe('DocumentTrees', () => {
     expect(second.rootNode.toString()).toBe(parsers.parse('python', `#\n${TEXT}`).rootNode.toString());
     await new Promise((resolve) => setImmediate(resolve));
     expect(freed).toHaveBeenCalledTimes(1);
+    trees.dispose();
+  });
+  it('describes a one-change Python edit from an earlier line and re-parses to the tree a fresh parse gives', async () => {
+    const parsers = await loadParsers();
+    const trees = new DocumentTrees();
+    trees.treeFor(parsers, documentAt(1), 'python', TEXT);
+    // A line typed after the last line of a function's body, indented as the body.
+    const offset = TEXT.indexOf('\n\n\ndef save') + 1;
+    const inserted = '    value = 1\n';
+    const text = TEXT.slice(0, offset) + inserted + TEXT.slice(offset);
+    const row = TEXT.slice(0, offset).split('\n').length - 1;
+    const lines: string[] = [];
+    const document = documentAt(2, text);
+    const lineAt = document.lineAt.bind(document);
+    (document as unknown as { lineAt: (row: number) => { text: string } }).lineAt = (line: number) => {
+      lines.push(String(line));
+      return lineAt(line) as unknown as { text: string };
+    };
+    trees.applyChanges({ document, contentChanges: [{ rangeOffset: offset, rangeLength: 0, range: { start: { line: row, character: 0 }, end: { line: row, character: 0 } }, text: inserted }] } as unknown as vscode.TextDocumentChangeEvent);
+    // Only lines above the change (and the start of its own) were read.
+    expect(lines.every((line) => Number(line) <= row)).toBe(true);
+    const tree = trees.treeFor(parsers, documentAt(2, text), 'python', text);
+    expect(tree.rootNode.toString()).toBe(parsers.parse('python', text).rootNode.toString());
     trees.dispose();
   });
 });
