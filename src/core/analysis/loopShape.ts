@@ -3,7 +3,7 @@
  * fixed in the code, chunks of a collection, or a stream of incoming events. Read once per loop.
  */
 import type { Node } from 'web-tree-sitter';
-import { topLevelParts } from './bracketText';
+import { balancedFrom, topLevelParts } from './bracketText';
 import type { LoopInfo } from './model';
 import { spanOf } from './spans';
 import type { LanguageSyntax } from './syntax';
@@ -34,6 +34,8 @@ const SCAN_PAGES = /\b(?:[hsz]?[sS]can(?:Iterator|Stream|_iter)|scan_iter)\s*\(/
 const PLURAL_ITEM = /(?:[^s]s|batch|page|chunk)$/i;
 /** How far before a loop a local literal list is looked for (`models = ['a', 'b']` a few lines above). */
 const LITERAL_LOOKBACK = 2000;
+/** A Python function header, with its indentation. */
+const PYTHON_DEF = /^([ \t]*)(?:async[ \t]+)?def[ \t]/;
 
 function stripWrappers(text: string): string {
   let current = text.trim();
@@ -66,8 +68,36 @@ function ownLinesBefore(text: string, loopStart: number): string {
   const before = text.slice(Math.max(0, loopStart - LITERAL_LOOKBACK), loopStart);
   let header = -1;
   FUNCTION_HEADER.lastIndex = 0;
-  for (let match = FUNCTION_HEADER.exec(before); match; match = FUNCTION_HEADER.exec(before)) header = match.index;
+  for (let match = FUNCTION_HEADER.exec(before); match; match = FUNCTION_HEADER.exec(before)) {
+    // A Python helper defined before the loop (`async def grant(topic):` above the gather) whose body has ended: a
+    // later line is indented no deeper than its `def`.
+    const def = PYTHON_DEF.exec(match[0]);
+    if (def && endedBefore(before, match.index + match[0].length, def[1].length)) continue;
+    header = match.index;
+  }
   return header >= 0 ? before.slice(header) : before;
+}
+
+/** Some line after `from` (up to the end of `text`) has code indented at most `indent`. */
+function endedBefore(text: string, from: number, indent: number): boolean {
+  const lines = text.slice(from).split('\n').slice(1);
+  return lines.some((line) => line.trim() !== '' && !line.trim().startsWith('#') && /^[ \t]*/.exec(line)![0].length <= indent);
+}
+
+/**
+ * A literal list or tuple that opens at the end of an assignment's line and closes on a later one, one item per
+ * line as formatters lay it out (`topics = (` … `)`); undefined when it is not one.
+ */
+function literalOverLines(before: string, valueStart: number): string | undefined {
+  const lineEnd = (from: number) => (before.indexOf('\n', from) === -1 ? before.length : before.indexOf('\n', from));
+  const first = before.slice(valueStart, lineEnd(valueStart));
+  const open = /^[ \t]*([[(])[ \t]*$/.exec(first);
+  if (!open) return undefined;
+  const start = valueStart + first.indexOf(open[1]);
+  const block = balancedFrom(before, start);
+  if (!block) return undefined;
+  const end = start + block.length;
+  return /^[ \t]*;?[ \t]*$/.test(before.slice(end, lineEnd(end))) ? block : undefined;
 }
 
 /**
@@ -82,7 +112,7 @@ function boundLiteralLength(name: string, text: string, loopStart: number): numb
   let assignments = 0;
   for (let match = assignment.exec(before); match; match = assignment.exec(before)) {
     assignments++;
-    literal = /^\s*([[(][^\n]*[\])])\s*;?\s*$/.exec(match[1])?.[1];
+    literal = /^\s*([[(][^\n]*[\])])\s*;?\s*$/.exec(match[1])?.[1] ?? literalOverLines(before, match.index + match[0].length - match[1].length);
   }
   if (assignments !== 1 || literal === undefined || /\bfor\b|\.\.\./.test(literal)) return undefined;
   if (new RegExp(`\\b${escaped}\\s*\\.\\s*(?:append|extend|insert|push|unshift|splice|add|update)\\s*\\(`).test(before)) return undefined;
