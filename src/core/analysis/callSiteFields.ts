@@ -2,6 +2,7 @@
  * The fields of one Redis call site: its command (also for generic `call`/`execute_command` forms), arguments,
  * spans (call, expression, whole-line statement), awaiting, loop and function context.
  */
+import type { Node } from 'web-tree-sitter';
 import { argFromNode } from './argumentValues';
 import { functionInfo, type RawCall } from './collect';
 import { CONTAINER_COMMANDS, GENERIC_COMMAND_METHODS, commandForMethod, commandFromName } from './commandNames';
@@ -16,7 +17,19 @@ type CallSiteParts = NonNullable<ReturnType<LanguageSyntax['callParts']>>;
 
 const AWAIT_TYPES = new Set(['await', 'await_expression']);
 
-export function buildCallSite(syntax: LanguageSyntax, text: string, call: RawCall, parts: CallSiteParts, receiver: ReceiverInfo, method: string): RedisCallSite {
+/**
+ * `loopInfo` gives the LoopInfo of a for-loop node as a new object per call site (markReplyDependentLoops sets
+ * dependsOnReply on each site's own); without it the loop is read from the tree again for every site.
+ */
+export function buildCallSite(
+  syntax: LanguageSyntax,
+  text: string,
+  call: RawCall,
+  parts: CallSiteParts,
+  receiver: ReceiverInfo,
+  method: string,
+  loopInfo: (loop: Node) => LoopInfo = (loop) => loopInfoOf(loop, syntax, text),
+): RedisCallSite {
   const family = syntax.family;
   let args: Arg[] = parts.args.map((a) => argFromNode(a, family));
   const keywords: Record<string, Arg> = {};
@@ -87,7 +100,7 @@ export function buildCallSite(syntax: LanguageSyntax, text: string, call: RawCal
   const callSpan = spanOf(call.node);
   const forLoop = innermostForLoop(call.context, start);
   const anyLoop = [...call.context.loops].reverse().find((l) => start >= l.bodyStart && start < l.bodyEnd);
-  const loop: LoopInfo | undefined = forLoop ? loopInfoOf(forLoop.node, syntax, text) : undefined;
+  const loop: LoopInfo | undefined = forLoop ? loopInfo(forLoop.node) : undefined;
   const isLoopIterable =
     !!outerParent && (outerParentType === 'for_statement' || outerParentType === 'for_in_statement' || outerParentType === 'for_in_clause') && outerParent.childForFieldName('right')?.startIndex === outer.startIndex;
   return {

@@ -130,7 +130,7 @@ export class CallSiteBuilder {
       return;
     }
     if (receiver.kind === 'pool' || receiver.kind === 'sentinel') return;
-    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, method);
+    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, method, this.siteLoopInfo);
     if (site.command && !BATCH_CONTROL.has(site.command)) {
       out.callSites.push(site);
       this.siteByOffset.set(call.node.startIndex, site);
@@ -229,7 +229,7 @@ export class CallSiteBuilder {
     if (!redisLike) return;
     const evidence = `${parts.callee.text}() is ${bound.receiver}.${bound.method} bound to its client`;
     const receiver: ReceiverInfo = { kind: redisLike.kind, library: redisLike.library, confidence: 'likely', evidence, text: bound.receiver, identity: `name:${normalizeReceiver(bound.receiver)}`, origin: 'name', async: true };
-    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, bound.method);
+    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, bound.method, this.siteLoopInfo);
     if (!site.command) return;
     out.callSites.push(site);
     this.siteByOffset.set(call.node.startIndex, site);
@@ -245,26 +245,39 @@ export class CallSiteBuilder {
     if (!exported || !commandForMethod(exported.method)) return false;
     const evidence = `${name}() of ${module} is its client's ${exported.method} bound to the client`;
     const receiver: ReceiverInfo = { kind: 'client', library: exported.library, confidence: 'likely', evidence, text: parts.callee.text, identity: exported.identity, origin: 'imported', async: true };
-    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, exported.method);
+    const site = buildCallSite(this.syntax, this.text, call, parts, receiver, exported.method, this.siteLoopInfo);
     if (!site.command) return false;
     out.callSites.push(site);
     this.siteByOffset.set(call.node.startIndex, site);
     return true;
   }
 
+  /** LoopInfo per for-loop (by start offset: no two loop nodes start together), read from the tree once. */
   private readonly loopInfos = new Map<number, LoopInfo>();
+
+  private loopInfoAt(loop: Node): LoopInfo {
+    const start = loop.startIndex;
+    let info = this.loopInfos.get(start);
+    if (!info) this.loopInfos.set(start, (info = loopInfoOf(loop, this.syntax, this.text)));
+    return info;
+  }
+
+  /**
+   * A call site's own copy of its loop's LoopInfo: its dependsOnReply is set per site (markReplyDependentLoops),
+   * and its span is the site's as spanOf would have made it.
+   */
+  private readonly siteLoopInfo = (loop: Node): LoopInfo => {
+    const info = this.loopInfoAt(loop);
+    const span = info.span;
+    return { ...info, span: { ...span, start: { ...span.start }, end: { ...span.end } } };
+  };
 
   /** A call of one of this file's item accessors inside a for-loop, for command-in-loop through helpers. */
   private noteLoopCall(call: RawCall, out: ChunkOutputs): void {
     const loop = innermostForLoop(call.context, call.node.startIndex);
     const callee = loop && call.node.childForFieldName('function');
     if (!loop || !callee) return;
-    const found = loopCallAt(call.node, callee, loop, this.text, this.syntax, (frame) => {
-      const start = frame.node.startIndex;
-      let info = this.loopInfos.get(start);
-      if (!info) this.loopInfos.set(start, (info = loopInfoOf(frame.node, this.syntax, this.text)));
-      return info;
-    }, call.context.fnNode && this.callerOf(call.context.fnNode).name, this.isHelperName);
+    const found = loopCallAt(call.node, callee, loop, this.text, this.syntax, (frame) => this.loopInfoAt(frame.node), call.context.fnNode && this.callerOf(call.context.fnNode).name, this.isHelperName);
     if (found) out.loopCalls.push(found);
   }
 
