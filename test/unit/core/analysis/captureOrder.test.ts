@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { orderOuterFirst, type CapturedEntry } from '../../../../src/core/analysis/collect';
+import { nodesByQuery, nodesByWalk, orderOuterFirst, type CapturedEntry } from '../../../../src/core/analysis/collect';
 import { scriptSyntax } from '../../../../src/core/analysis/scriptSyntax';
+import type { SourceLanguage } from '../../../../src/core/parsing/languages';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
 import { seededRandom } from '../../../helpers/seededRandom';
 import { loadParsers } from '../rules/parsersForTests';
@@ -74,5 +75,65 @@ describe('TypeScript parameters that declare fields', () => {
     expect(constructorParameters('r: Redis, options?: object, retries = 3')).toEqual(['param:r', 'param:options', 'param:retries']);
     // A parameter named readonly is still read as the modifier pattern read it before.
     expect(constructorParameters('readonly: boolean')).toEqual(['param:readonly', 'field:this.readonly']);
+  });
+});
+
+describe('the walk by type finds what the query captures, in the same order', () => {
+  let parsers: Parsers;
+  beforeAll(async () => {
+    parsers = await loadParsers();
+  });
+
+  const both = (language: SourceLanguage, text: string) => {
+    const tree = parsers.parse(language, text);
+    try {
+      const key = ({ node, type }: { node: Node; type: string }) => `${type}@${node.startIndex}-${node.endIndex}`;
+      const roots = [tree.rootNode, ...tree.rootNode.namedChildren.filter((child): child is Node => !!child)];
+      return roots.map((root) => ({ query: nodesByQuery(tree.language, root, Infinity).map(key), walk: nodesByWalk(tree.language, root).map(key) }));
+    } finally {
+      tree.delete();
+    }
+  };
+
+  it('TypeScript: nested calls that start together, classes (not the class keyword), loops, bindings', () => {
+    const text = [
+      "import Redis from 'ioredis';",
+      'export class Cache extends Base {',
+      '  private readonly redis = new Redis();',
+      '  kind = class {};',
+      '  async get(ids: string[]) {',
+      '    for (const id of ids) await this.redis.get(id).then((v) => v).catch(() => null);',
+      '    const make = () => class Inner { m() { return a.b().c().d(); } };',
+      '    while (x) { x = f(g(h())); }',
+      '    return new Map(ids.map((id) => [id, 1]));',
+      '  }',
+      '}',
+      'export default function* gen() { do { yield redis.keys("*"); } while (more()); }',
+    ].join('\n');
+    for (const { query, walk } of both('typescript', text)) expect(walk).toEqual(query);
+    const [whole] = both('typescript', text);
+    expect(whole.walk.filter((entry) => entry.startsWith('class@') || entry.startsWith('class_declaration@'))).toHaveLength(3);
+  });
+
+  it('Python: a with item that is its call, comprehensions, lambdas (not the lambda keyword), globals', () => {
+    const text = [
+      'import redis',
+      'from app import conn',
+      'r = redis.Redis()',
+      'def f(keys):',
+      '    global r',
+      '    with r.pipeline() as p, r.lock("k"):',
+      '        [p.get(k) for k in keys if r.exists(k)]',
+      '        g = (lambda x: r.get(x))',
+      '        return {k: v for k, v in zip(keys, map(lambda k: k, keys))}',
+      'class C:',
+      '    x = [i for i in range(3)]',
+      '    while True:',
+      '        r.get(r.get(1))',
+    ].join('\n');
+    for (const { query, walk } of both('python', text)) expect(walk).toEqual(query);
+    const [whole] = both('python', text);
+    expect(whole.walk.filter((entry) => entry.startsWith('lambda@'))).toHaveLength(2);
+    expect(whole.walk.filter((entry) => entry.startsWith('with_item@'))).toHaveLength(2);
   });
 });
