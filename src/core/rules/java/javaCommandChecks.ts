@@ -5,7 +5,7 @@ import type { Fix } from '../../findings';
 import type { RuleContext } from '../rule';
 import { callText, clientName, importEdit, methodOf, receiverName, redissonName, sameKey, shownJavaKey } from './javaSupport';
 import { collectionOfPattern } from './javaDeletedCollections';
-import { isWholeRange, redissonObject, WHOLE_READ_OF, writesObjectFields } from './javaWholeReads';
+import { isWholeRange, redissonObject, replacedWholeList, WHOLE_READ_OF, writesObjectFields } from './javaWholeReads';
 
 function keysAlternative(site: RedisCallSite): string {
   const pattern = site.args[0]?.text ?? '"*"';
@@ -96,6 +96,9 @@ export function javaExpensiveListOps(context: RuleContext): void {
 
 const COLLECTION_WRITES: Record<string, string> = { RPUSH: 'list', LPUSH: 'list', SADD: 'set', ZADD: 'sorted set', HSET: 'hash', HMSET: 'hash', XADD: 'stream' };
 
+/** What a ranking computed by its writer is called: `rankedSpots`, `top10`, `popularItems`, `bestSellers`. */
+const RANKING = /^(?:ranked|ranking|top\d*|popular|best)(?![a-z])|(?:Ranked|Ranking|Top\d*|Popular|Best)(?![a-z])/;
+
 const TYPED_DELETES: Record<string, string> = { Hash: 'hash', Set: 'set', ZSet: 'sorted set', List: 'list' };
 
 /** Collection types by the letter or word a wrapper method's name gives them: `sdel`, `zdelete`, `delSet`, `deleteList`. */
@@ -140,6 +143,10 @@ export function javaDelLargeKey(context: RuleContext): void {
     const typed = /\.opsFor(Hash|Set|ZSet|List)\(\)\.getOperations\(\)$/.exec(site.receiver.text)?.[1];
     // Or a key pattern (`"cart:" + uid`, the pattern KEYS found the keys with) filled as a collection here or in another file.
     const byPattern = filled || drained || typed || redisson ? undefined : collectionOfPattern(context, site);
+    // A ranking every push of which refills it whole after a DEL (`delete(key); leftPushAll(key, rankedSpots)`) holds
+    // the top entries its writer computed, as the whole-read rule reads it; a refilled catalogue (`leftPushAll(key,
+    // products)`) is as large as what it copies and stays reported.
+    if (filled && COLLECTION_WRITES[filled.command] === 'list' && RANKING.test(filled.args[1]?.text ?? '') && replacedWholeList(context.model.text, site, context.model.callSites)) continue;
     const source = filled ?? drained ?? byPattern?.write;
     const named = source || typed || byPattern || redisson ? undefined : typeByMethodName(site, key, facts);
     if (!source && !typed && !byPattern && !named) continue;

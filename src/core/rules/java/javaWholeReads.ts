@@ -191,10 +191,10 @@ function expiredList(text: string, site: RedisCallSite, sites: readonly RedisCal
 
 /**
  * `delete(key); leftPushAll(key, ranked)`: every push to the list in the file replaces it whole with the one collection
- * its writer computed (a top-ten snapshot a job rebuilds), so it holds that collection, not an entry per event.
+ * its writer computed (a top-ten snapshot a job rebuilds), so it holds that collection, not an entry per event. The
+ * site is any call naming the list's key: the whole read, or the DEL (del-large-key reads the list the same way).
  */
-function replacedWholeList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
-  if (site.command !== 'LRANGE') return false;
+export function replacedWholeList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
   const key = keyExpression(text, site);
   if (key === undefined) return false;
   const pushes = sites.filter((s) => (s.command === 'LPUSH' || s.command === 'RPUSH') && keyExpression(text, s) === key);
@@ -233,7 +233,7 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
       if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
       how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
     } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
-      if (expiredList(context.model.text, site, context.model.callSites) || replacedWholeList(context.model.text, site, context.model.callSites)) continue;
+      if (expiredList(context.model.text, site, context.model.callSites) || (site.command === 'LRANGE' && replacedWholeList(context.model.text, site, context.model.callSites))) continue;
       how = pagedRange(site);
     } else if ((site.command === 'ZRANGEBYSCORE' || site.command === 'ZREVRANGEBYSCORE') && isOpenScoreRange(site)) {
       how = 'a LIMIT (offset, count), or ZCOUNT when only the number is needed';

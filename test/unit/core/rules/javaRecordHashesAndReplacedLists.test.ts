@@ -1,6 +1,7 @@
 /**
  * unbounded-collection-read in Java: per-entity record hashes whose writes name their fields, lists the file gives a
- * TTL, and lists every push replaces whole (a rebuilt snapshot) are not growing collections.
+ * TTL, and lists every push replaces whole (a rebuilt snapshot) are not growing collections; del-large-key reads the
+ * rebuilt snapshot's DEL the same way.
  */
 import { describe, expect, it } from 'vitest';
 import { javaClassSource, javaFindingLines } from './javaFindingLines';
@@ -137,5 +138,55 @@ describe('Java lists bounded by their writes', () => {
       ].join('\n'),
     );
     expect(findingLines('unbounded-collection-read', text)).toEqual([25, 38, 46]);
+  });
+
+  it('does not report the DEL of a ranking every push of which refills it whole, but does that of a refilled catalogue, a list also appended to, refilled in batches, or a wrapper list of its caller key', () => {
+    const text = javaClassSource(
+      shape,
+      [
+        '    public void rebuild(Board board, List<String> ranked) {',
+        '        redisTemplate.delete(board.name());',
+        '        redisTemplate.opsForList().leftPushAll(board.name(), ranked);',
+        '    }',
+        '',
+        '    public void clearBoard(Board board) {',
+        '        redisTemplate.delete(board.name());',
+        '    }',
+        '',
+        '    public void setList(String key, List<String> values) {',
+        '        redisTemplate.delete(key);',
+        '        redisTemplate.opsForList().rightPushAll(key, values);',
+        '    }',
+        '',
+        '    public void refresh(List<String> spots) {',
+        '        redisTemplate.delete("spots");',
+        '        redisTemplate.opsForList().rightPushAll("spots", spots);',
+        '    }',
+        '',
+        '    public void visit(String spot) {',
+        '        redisTemplate.opsForList().rightPush("spots", spot);',
+        '    }',
+        '',
+        '    public void reload(List<String> lines) {',
+        '        redisTemplate.delete("log");',
+        '        redisTemplate.opsForList().rightPushAll("log", lines);',
+        '    }',
+        '',
+        '    public void more(List<String> lines) {',
+        '        redisTemplate.opsForList().rightPushAll("log", lines);',
+        '    }',
+        '',
+        '    public void refreshDeals(List<String> products) {',
+        '        redisTemplate.delete("deals");',
+        '        redisTemplate.opsForList().leftPushAll("deals", products);',
+        '    }',
+        '',
+        '    public void refreshTop(List<String> top10) {',
+        '        redisTemplate.delete("top");',
+        '        redisTemplate.opsForList().leftPushAll("top", top10);',
+        '    }',
+      ].join('\n'),
+    );
+    expect(findingLines('del-large-key', text)).toEqual([20, 25, 34, 43]);
   });
 });
