@@ -1,6 +1,7 @@
 /** plaintext-remote-connection: AUTH and data in clear text to a remote Redis. */
 import type { Arg, ClientCreation } from '../analysis/model';
 import type { Rule } from './rule';
+import { resolvedArg } from './support/constants';
 import { fix, insertAt, replace } from './support/edits';
 import { isLocalHost, urlHost } from './support/hosts';
 import { IMPORT_IOREDIS } from './exampleImports';
@@ -39,7 +40,7 @@ export const plaintextRemoteConnection: Rule = {
     },
     docs: {
       summary: 'redis:// or TLS-less connections to remote hosts expose passwords and data.',
-      what: 'Reports literal redis:// URLs and host options (also positional: `createClient(6379, host)`, `Redis(host, 6379)`) that point to a non-local host without TLS. Loopback, private (RFC 1918) addresses, single-label service names and *.internal/*.local hosts are treated as local.',
+      what: 'Reports literal redis:// URLs (written inline, or held in a constant or local of the same file and reported once at the literal) and host options (also positional: `createClient(6379, host)`, `Redis(host, 6379)`) that point to a non-local host without TLS. Loopback, private (RFC 1918) addresses, single-label service names and *.internal/*.local hosts are treated as local.',
       why: 'Redis AUTH and every command and reply travel in clear text without TLS. Anyone on the path can read data and the password; managed services (ElastiCache in-transit encryption, Azure port 6380) expect TLS.',
       examples: [
         { client: 'redis-py', file: 'app/store.py', bad: 'import redis\n\nr = redis.Redis.from_url("redis://cache.prod.example.com:6379/0")\n', good: 'import redis\n\nr = redis.Redis.from_url("rediss://cache.prod.example.com:6379/0")\n' },
@@ -122,16 +123,21 @@ public class RedisConfig {
   },
   check(context) {
     const { model } = context;
+    // A URL held in a module constant is reported once, at the literal, however many clients connect with it.
+    const reportedUrls = new Set<number>();
     for (const creation of model.creations) {
       if (usesTls(creation)) continue;
       let reported = false;
-      for (const arg of [...creation.args, creation.options.url].filter((a): a is Arg => !!a)) {
+      for (const given of [...creation.args, creation.options.url].filter((a): a is Arg => !!a)) {
+        const arg = resolvedArg(model, given, creation.enclosingFunction)!;
         if (arg.value.kind !== 'string' || !/^redis:\/\//i.test(arg.value.value)) continue;
         const host = urlHost(arg.value.value);
         if (!host || isLocalHost(host)) continue;
+        reported = true;
+        if (reportedUrls.has(arg.span.startOffset)) continue;
+        reportedUrls.add(arg.span.startOffset);
         const start = arg.span.startOffset + arg.text.indexOf('redis://');
         context.report({ messageId: 'url', data: { host }, span: arg.span, fixes: [fix('Connect with TLS (rediss://)', false, [{ startOffset: start, endOffset: start + 'redis://'.length, newText: 'rediss://' }])] });
-        reported = true;
       }
       const host = creation.options.host ?? creation.options['socket.host'] ?? positionalHost(creation);
       if (reported || host?.value.kind !== 'string' || isLocalHost(host.value.value)) continue;

@@ -122,6 +122,7 @@ export function collectionFacts(model: FileModel): CollectionFacts {
       }
     } else if (site.command === 'XADD') facts.growing.add(id);
     else if ((site.command === 'HSET' || site.command === 'HSETNX' || site.command === 'HINCRBY' || site.command === 'HINCRBYFLOAT') && isEntityField(model, site)) facts.growing.add(id);
+    else if ((site.command === 'HSET' || site.command === 'HMSET') && computedEntityEntry(site)) facts.growing.add(id);
     // Removing one entity's field (`hdel(str(guild_id), str(user_id))` when a member leaves) says the hash maps
     // entities to records, however it is filled (a bulk HSET mapping=… from another event).
     else if (site.command === 'HDEL' && isEntityField(model, site, 2)) facts.growing.add(id);
@@ -169,6 +170,15 @@ function isEntityField(model: FileModel, site: RedisCallSite, minArgs = 3): bool
 }
 
 /**
+ * `hmset(key, { [roomId]: JSON.stringify(room) })`: a JS object of one entry whose name is computed and named like an
+ * id is one field per entity, as `hset(key, roomId, …)` is. Objects of written names (`{ name, score }`) are a record.
+ */
+function computedEntityEntry(site: RedisCallSite): boolean {
+  const entries = site.args.length === 2 ? /^\{\s*\[([^\]]+)\]\s*:[^]*\}$/.exec(site.args[1].text.trim()) : null;
+  return !!entries && ENTITY_FIELD.test(fieldNaming(entries[1])) && !/^\{[^]*,\s*(?:[A-Za-z_$][\w$]*|(["'])[^"']*\1)\s*:/.test(site.args[1].text.trim());
+}
+
+/**
  * What names a computed field: conversions looked through and subscripts read as attributes, so
  * `str(int(payload["user"]["id"]))` is named like `payload.user.id` (one field per user id).
  */
@@ -197,7 +207,15 @@ function balanced(text: string): boolean {
  * Keys that live and die with one connection or socket (the rooms one socket joined): small by construction.
  */
 export function isConnectionScoped(key: KeyRef, namingOnly = false): boolean {
-  return /socket|connection|\bconn(Id|_id)?\b|connId|conn_id/i.test(`${namingOnly ? keyNaming(key.source) : key.source} ${key.pattern ?? ''}`);
+  return /socket|connection|\bconn(Id|_id)?\b|connId|conn_id/i.test(`${namingOnly ? socketPointees(keyNaming(key.source)) : key.source} ${key.pattern ?? ''}`);
+}
+
+/**
+ * A socket's property other than its own id (`socket.pos + 'chat'`, `socket.room`) holds what the socket points at,
+ * the room it sits in, whose chat list outlives the connection: only the property names the key.
+ */
+function socketPointees(source: string): string {
+  return source.replace(/\b(?:[A-Za-z_$][\w$]*)?socket\.(?!(?:id|sid|socketId|connId|connectionId)\b)([A-Za-z_$][\w$]*)/gi, '$1');
 }
 
 /**
