@@ -113,6 +113,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private goUniversalLibrary?: boolean;
   private goSeedLists?: boolean;
   private goTagHelperNames?: ReadonlySet<string>;
+  private goPackageFactories?: Map<string, string[]>;
   private picklingNames?: string[];
   private redissonStoringModules?: Set<string>;
   private changes = 0;
@@ -154,6 +155,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.goUniversalLibrary = undefined;
     this.goSeedLists = undefined;
     this.goTagHelperNames = undefined;
+    this.goPackageFactories = undefined;
     this.redissonStoringModules = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports || !!file.boundCommands))) {
@@ -275,6 +277,23 @@ export class WorkspaceIndex implements WorkspaceLookup {
   /** The project's unexported Go helpers that pass a parameter on as a script's key list: name → that parameter's index. */
   goKeyListHelpers(): ReadonlyMap<string, number> {
     return new Map([...this.files.values()].flatMap((f) => f.goFacts?.keyListHelpers ?? []).map((entry) => [entry.slice(0, entry.lastIndexOf(':')), Number(entry.slice(entry.lastIndexOf(':') + 1))] as [string, number]));
+  }
+
+  /**
+   * Functions of the Go package of `path` (the files of its directory) that build and return a new client on every
+   * call, and the files defining them: a call in one file of a factory another file of the package defines.
+   */
+  goPackageFreshClientFactories(path: string): ReadonlyMap<string, string> {
+    if (!this.goPackageFactories) {
+      this.goPackageFactories = new Map();
+      for (const file of this.files.values()) {
+        for (const name of file.goFacts?.freshClientFactories ?? []) {
+          const dir = goPackageDir(file.path);
+          this.goPackageFactories.set(dir, [...(this.goPackageFactories.get(dir) ?? []), `${name}\n${file.path}`]);
+        }
+      }
+    }
+    return new Map((this.goPackageFactories.get(goPackageDir(normalizePath(path))) ?? []).map((entry) => entry.split('\n') as [string, string]));
   }
 
   /** Names of the project's Go functions that build keys with a {hash tag}. */
@@ -455,4 +474,9 @@ export class WorkspaceIndex implements WorkspaceLookup {
     }
     return undefined;
   }
+}
+
+/** A Go file's package: the directory holding it. */
+function goPackageDir(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
 }

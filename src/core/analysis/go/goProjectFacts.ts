@@ -20,6 +20,8 @@ export interface GoProjectFacts {
   takesUniversalClient?: true;
   /** The file creates a go-redis client and is no example, sample, benchmark or test: the project's own client. */
   createsOwnClient?: true;
+  /** Plain functions that build and return a new go-redis or rueidis client on every call (`func connect() (rueidis.Client, error)`). */
+  freshClientFactories?: string[];
 }
 
 const GO_REDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"(?:github\.com\/(?:go-redis\/redis|redis\/go-redis)(?:\/v\d+)?|gopkg\.in\/redis\.v\d+)"/gm;
@@ -42,6 +44,38 @@ export function goHashTagHelpers(text: string): Set<string> {
   for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*\{\n([\s\S]*?)^\}/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
   // One-line helpers: `func userKey(id string) string { return "user:{" + id + "}" }`.
   for (const match of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)\([^\n]*?\)[^\n{]*\{([^\n]*)\}[ \t]*$/gm)) if (hasGoHashTag(match[2])) names.add(match[1]);
+  return names;
+}
+
+const RUEIDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"github\.com\/redis\/rueidis"/gm;
+
+/**
+ * Functions without a receiver that return a client they have just constructed (`client, err :=
+ * rueidis.NewClient(…)` … `return client, nil`): every caller gets a new connection pool. A factory that keeps the
+ * client (in a package variable, behind a sync.Once or a nil check of a kept one) hands out one shared client and
+ * is not listed.
+ */
+export function goFreshClientFactories(text: string): string[] {
+  const aliases = new Set<string>();
+  for (const match of text.matchAll(GO_REDIS_IMPORT)) aliases.add(match[1]?.trim() || 'redis');
+  for (const match of text.matchAll(RUEIDIS_IMPORT)) aliases.add(match[1]?.trim() || 'rueidis');
+  if (!aliases.size) return [];
+  const alias = `(?:${[...aliases].join('|')})`;
+  const constructed = new RegExp(`^\\s*(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*${alias}\\.New(?:Client|ClusterClient|FailoverClient|UniversalClient|Ring)\\(`, 'gm');
+  const returned = new RegExp(`^func\\s+(\\w+)\\s*\\([^)\\n]*\\)\\s*\\(?\\s*\\*?${alias}\\.(?:Client|ClusterClient|UniversalClient|Cmdable|Ring)\\b[^\\n]*\\{\\n([\\s\\S]*?)^\\}`, 'gm');
+  const names: string[] = [];
+  for (const match of text.matchAll(returned)) {
+    const body = match[2].replace(/^\s*\/\/.*$/gm, '');
+    if (/\bsync\.Once\b|\.Do\(func/.test(body)) continue;
+    for (const made of body.matchAll(constructed)) {
+      const name = made[1];
+      const kept = new RegExp(`^\\s*[\\w.]+(?:\\[[^\\]\\n]*\\])?\\s*=\\s*${name}\\s*$|!=\\s*nil\\s*\\{\\s*return\\s+(?!${name}\\b|nil\\b)\\w`, 'm');
+      if (new RegExp(`^\\s*return\\s+${name}\\s*(?:,|$)`, 'm').test(body) && !kept.test(body)) {
+        names.push(match[1]);
+        break;
+      }
+    }
+  }
   return names;
 }
 
@@ -138,6 +172,8 @@ export function goProjectFactsIn(text: string, path: string): GoProjectFacts | u
   if (packages.size && !isExampleProgram(path) && TAKES_UNIVERSAL.test(text)) facts.takesUniversalClient = true;
   const helpers = goHashTagHelpers(text);
   if (helpers.size) facts.hashTagHelpers = [...helpers];
+  const factories = isExampleProgram(path) ? [] : goFreshClientFactories(text);
+  if (factories.length) facts.freshClientFactories = factories;
   const keyLists = packages.size ? goKeyListHelpers(text) : new Map<string, number>();
   if (keyLists.size) facts.keyListHelpers = [...keyLists].map(([name, index]) => `${name}:${index}`);
   return Object.keys(facts).length ? facts : undefined;

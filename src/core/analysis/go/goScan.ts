@@ -29,7 +29,7 @@ export interface GoRef {
 
 
 // Not `\b` in front: a pointer type's `*` follows a space, and there is no word boundary between the two.
-const REQUEST_PARAM = /(?<![\w.])(http\.ResponseWriter|\*http\.Request|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx|\*ghttp\.Request|\*app\.RequestContext|iris\.Context|\*beego\.Controller)\b/;
+export const REQUEST_PARAM = /(?<![\w.])(http\.ResponseWriter|\*http\.Request|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*fasthttp\.RequestCtx|\*ghttp\.Request|\*app\.RequestContext|iris\.Context|\*beego\.Controller)\b/;
 
 export class GoScan {
   readonly callSites: RedisCallSite[] = [];

@@ -7,6 +7,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
 import { calledOnlyAtStartup } from './goStartupOnly';
+import { REQUEST_PARAM } from '../../analysis/go/goScan';
 import { fillsOnMiss, hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
 import { goCallText, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
@@ -135,8 +136,44 @@ function keptForEndlessLoop(text: string, fnEnd: number, createdAt: number, name
   return new RegExp(`\\b${name}\\b`).test(after.slice(loop.index, end));
 }
 
+interface PackageFactories {
+  goPackageFreshClientFactories?(path: string): ReadonlyMap<string, string>;
+}
+
+/**
+ * `client, err := connect()` where another file of the package defines connect() to construct and return a new
+ * client: the call makes a client per call as a constructor here would. Reported in a request handler, or in a
+ * function that closes the client again and is no factory or start-up code.
+ */
+function packageFactoryClients(context: RuleContext): void {
+  const { model } = context;
+  const factories = (context.workspaceKeys as PackageFactories | undefined)?.goPackageFreshClientFactories?.(model.path);
+  if (!factories?.size) return;
+  const own = new Set([...model.text.matchAll(/^func\s+(\w+)/gm)].map((m) => m[1]));
+  const names = [...factories.keys()].filter((name) => !own.has(name) && /^\w+$/.test(name));
+  if (!names.length) return;
+  const call = new RegExp(`^[ \\t]*(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(${names.join('|')})\\(`, 'gm');
+  for (const fn of model.text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^\n]*)\{\n([\s\S]*?)^\}/gm)) {
+    const name = fn[1];
+    const handler = REQUEST_PARAM.test(fn[2]);
+    const bodyStart = fn.index! + fn[0].length - fn[3].length - 1;
+    for (const made of fn[3].matchAll(call)) {
+      const binding = made[1];
+      const closed = new RegExp(`\\b${binding}\\.Close\\(\\)`).test(fn[3]);
+      if (!handler && (!closed || FACTORY.test(name) || calledOnlyAtStartup(model.text, name))) continue;
+      const start = bodyStart + made.index! + made[0].length - made[2].length - 1;
+      context.report({
+        messageId: '{{factory}}() in {{where}} creates a new client on every call ({{file}} constructs it){{closed}}: a new connection pool per call; create it once and share it.',
+        data: { factory: made[2], where: handler ? 'a request handler' : `${name}()`, file: factories.get(made[2])!.split('/').pop()!, closed: closed ? ', closed again when the function returns' : '' },
+        span: spanFromOffsets(model.text, start, start + made[2].length),
+      });
+    }
+  }
+}
+
 export function goClientPerRequest(context: RuleContext): void {
   const { model } = context;
+  packageFactoryClients(context);
   const reported = new Set<number>();
   for (const creation of model.creations) {
     const fn = creation.enclosingFunction;
