@@ -192,6 +192,12 @@ export function goPlaintextRemoteConnection(context: RuleContext): void {
   }
 }
 
+/** The parameter names of the Go function declared at `start` (`func New(addr, password string, db int)` → addr, password, db). */
+function goParameterNames(text: string, start: number): string[] {
+  const list = /^func\s*(?:\([^)]*\)\s*)?\w*\s*(?:\[[^\]]*\]\s*)?\(([^)]*)\)/.exec(text.slice(start, start + 2000))?.[1];
+  return list ? list.split(',').map((part) => part.trim().split(/\s+/)[0]).filter((name) => /^[A-Za-z_]\w*$/.test(name)) : [];
+}
+
 export function goSelectDb(context: RuleContext): void {
   for (const creation of context.model.creations) {
     // go-redis `DB: 3`, rueidis `SelectDB: 3`.
@@ -204,7 +210,24 @@ export function goSelectDb(context: RuleContext): void {
     const held = heldLiteral(context, creation, option);
     if (held && /^[1-9]\d*$/.test(held.text)) {
       context.report({ messageId: 'Database {{db}} (numbered databases): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: held.text }, span: spanAt(context, held.offset, held.text.length) });
+      continue;
     }
+    const fn = creation.enclosingFunction;
+    const text = context.model.text;
+    const given = fn ? goParameterNames(text, fn.span.startOffset) : [];
+    if (!db || !fn || !given.includes(db.text.trim())) continue;
+    // A connection helper whose address is a parameter too (also through a local, `addr := fmt.Sprintf("%s:%s",
+    // conf.Host, conf.Port)`) connects wherever it is told, as the Python check reads it.
+    const body = text.slice(fn.span.startOffset, creation.span.startOffset);
+    const address = ['Addr', 'Addrs', 'InitAddress', 'Network'].map((key) => creation.options[key]?.text ?? '').join(' ');
+    const names = [...address.matchAll(/[A-Za-z_]\w*/g)].map(([name]) => name);
+    const assigned = names.flatMap((name) => [...body.matchAll(new RegExp(`\\b${name}\\s*:?=\\s*([^\\n]+)`, 'g'))].flatMap((m) => [...m[1].matchAll(/[A-Za-z_]\w*/g)].map(([n]) => n)));
+    if ([...names, ...assigned].some((name) => given.includes(name))) continue;
+    // Every call of the builder in the file passes 0 (`ConnectRedis()` returning `ConnectRedisDB(0)`): database 0, as a Python default of 0 is.
+    const position = given.indexOf(db.text.trim());
+    const calls = [...text.matchAll(new RegExp(`(?<![\\w.])${fn.name}\\(([^()\\n]*)\\)`, 'g'))].filter((m) => m.index! < fn.span.startOffset || m.index! >= fn.span.endOffset);
+    if (calls.length && calls.every((m) => m[1].split(',')[position]?.trim() === '0')) continue;
+    context.report({ messageId: 'Database {{db}} (numbered databases), one client per database number passed to {{fn}}(): Redis Cluster and most managed services only have database 0, and databases share one server thread; use a key prefix or a separate instance.', data: { db: db.text, fn: fn.name }, span: db.span });
   }
   // `redis.ParseURL("redis://cache:6379/2")`, `redis.DialURL("redis://…/3")`, an environment default: the URL picks the database.
   for (const url of urlLiterals(context.model.text, new Set())) {
