@@ -81,6 +81,42 @@ function emptyOutputs(): ChunkOutputs {
   return { callSites: [], loopCalls: [], localCalls: [], helperCalls: [], listeners: [], deserializations: [], effects: { creations: [], names: [] }, contribution: [] };
 }
 
+/**
+ * Kept chunks that are certainly stale, known from the collected bindings alone, before any call is analysed. The
+ * re-analysed chunks contribute one entry per module-level or self/this binding (see `contribute` below), so a name
+ * bound a different number of times there than in the chunks they replace has changed entries, and every kept chunk
+ * reading it would be found stale after the whole pass. A line typed at column 0 inside a function is such an edit:
+ * the statements after it become module-level bindings (profile, total...) that split functions elsewhere read.
+ * Names bound as often as before may still have changed; the check after the analysis finds those.
+ */
+function staleByBindingCount(previous: IncrementalState, plan: ReadonlyMap<number, number>, keptOutputs: ReadonlyMap<number, ChunkOutputs>, collected: ReturnType<typeof collect>, chunks: readonly Chunk[]): { stale: number[]; checked: ReadonlySet<string> } {
+  const keptBefore = new Set(plan.values());
+  const counts = new Map<string, number>();
+  const add = (key: string, by: number) => counts.set(key, (counts.get(key) ?? 0) + by);
+  previous.outputs.forEach((out, index) => {
+    if (!keptBefore.has(index)) for (const entry of out.contribution) add(`${entry.scope === 'module' ? 'm' : 't'}:${entry.name}`, 1);
+  });
+  // The chunk a binding is attributed to, as `contribute` finds it (a binding outside every chunk goes to the next one).
+  const chunkOf = (offset: number): number => {
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (chunks[middle].end <= offset) low = middle + 1;
+      else if (chunks[middle].start > offset) high = middle - 1;
+      else return middle;
+    }
+    return Math.min(low, chunks.length - 1);
+  };
+  for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) for (const binding of list) if (!keptOutputs.has(chunkOf(binding.start))) add(`m:${binding.name}`, -1);
+  for (const list of collected.thisBindings.values()) for (const binding of list) if (!keptOutputs.has(chunkOf(binding.start))) add(`t:${binding.name}`, -1);
+  const changed = new Set<string>();
+  for (const [key, count] of counts) if (count !== 0) changed.add(key);
+  const stale: number[] = [];
+  if (changed.size) for (const [index, out] of keptOutputs) if (readsAnyOf(out, changed)) stale.push(index);
+  return { stale, checked: changed };
+}
+
 /** Statements kept from an earlier analysis may be found stale after all; then fewer are kept, a few times at most. */
 const MAX_NARROWING = 3;
 
@@ -98,7 +134,7 @@ export function analyzeTree(tree: Tree, text: string, options: AnalyzeOptions): 
   const { chunks, nodes } = forReuse ? topLevelChunks(tree, text) : { chunks: [{ start: 0, end: Number.POSITIVE_INFINITY, type: '(file)', hasError: false }], nodes: [tree.rootNode] };
   const previous = scriptState(options.previous);
   const plan = previous ? planReuse(previous, { text, path: options.path, language: options.language, context: options.context, workspace: options.workspace }, chunks) : undefined;
-  return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, plan && previous ? { ...plan, previous } : undefined, 0);
+  return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, plan && previous ? { ...plan, previous, moved: new Map() } : undefined, 0);
 }
 
 function analyzeWithPlan(
@@ -108,7 +144,7 @@ function analyzeWithPlan(
   forReuse: boolean,
   chunks: Chunk[],
   nodes: Node[],
-  plan: (ReusePlan & { previous: IncrementalState }) | undefined,
+  plan: (ReusePlan & { previous: IncrementalState; moved: Map<number, { moved: ChunkOutputs; reach: number }> }) | undefined,
   narrowed: number,
 ): FileAnalysis {
   const syntax = syntaxFor(options.language);
@@ -125,9 +161,11 @@ function analyzeWithPlan(
         keptOutputs.set(index, previous.outputs[before]);
         reach[index] = previous.reach[before];
       } else {
-        const { moved, reach: movedReach } = plan.rebaser.measure(previous.outputs[before], (out) => plan.rebaser.outputs(out));
-        keptOutputs.set(index, moved);
-        reach[index] = movedReach;
+        // A narrowed pass keeps a subset of the chunks the pass before it moved: each is moved once.
+        let known = plan.moved.get(before);
+        if (!known) plan.moved.set(before, (known = plan.rebaser.measure(previous.outputs[before], (out) => plan.rebaser.outputs(out))));
+        keptOutputs.set(index, known.moved);
+        reach[index] = known.reach;
       }
     }
   }
@@ -158,6 +196,19 @@ function analyzeWithPlan(
   );
 
   if (plan && collected.truncated) return whole();
+  // Names the kept chunks were found not to read, before the analysis: the check after it skips them. Only asked
+  // when the edit split or joined top-level statements: an edit inside one statement rarely rebinds a name.
+  let checkedNames: ReadonlySet<string> | undefined;
+  if (plan && previous && chunks.length !== previous.chunks.length) {
+    const { stale, checked } = staleByBindingCount(previous, plan.kept, keptOutputs, collected, chunks);
+    checkedNames = checked;
+    if (stale.length) {
+      if (narrowed >= MAX_NARROWING || stale.length * 2 > keptOutputs.size) return whole();
+      const kept = new Map(plan.kept);
+      for (const index of stale) kept.delete(index);
+      return analyzeWithPlan(tree, text, options, forReuse, chunks, nodes, { ...plan, kept }, narrowed + 1);
+    }
+  }
   // Unpickling followed through the file's own functions (pickleFlow.ts) reads every statement of the file.
   if (plan && sites.followsPickleAcrossFunctions()) return whole();
   const outputs = chunks.map(emptyOutputs);
@@ -216,7 +267,7 @@ function analyzeWithPlan(
       contributionsByName(previous.outputs, (index) => keptBefore.has(index), (value) => plan.rebaser.value(value)),
       contributionsByName(outputs, (index) => keptOutputs.has(index)),
     );
-    if (changed.size) {
+    if ([...changed].some((name) => !checkedNames?.has(name))) {
       const stale: number[] = [];
       for (const [index, out] of keptOutputs) if (readsAnyOf(out, changed)) stale.push(index);
       if (stale.length) {

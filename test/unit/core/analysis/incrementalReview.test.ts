@@ -250,6 +250,57 @@ describe('re-analysis after an edit', () => {
     document.dispose();
   });
 
+  it('agrees with a whole-file review when lines typed at column 0 split functions and are deleted again', () => {
+    // Each column-0 line ends its function: the statements after it become module-level code, binding names
+    // (client, data...) that the module-level remainders of other split functions read.
+    const handlers = [0, 1, 2, 3, 4, 5].map((n) =>
+      [
+        `def handler_${n}(uid):`,
+        n % 3 === 0 ? '    client = redis.Redis(host="other")' : '    client = r',
+        `    data = client.get(f"item:${n}:{uid}")`,
+        n % 2 === 0 ? `    stale = client.keys("tmp:${n}:*")` : `    stale = client.get(f"counter:${n}")`,
+        '    if not data:',
+        `        client.set(f"view:${n}:{uid}", "1")`,
+        '    return {"data": data, "stale": stale}',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const store = ['class Store:', '    def __init__(self):', '        self.client = r', '', '    def load(self, uid):', '        return self.client.hgetall(f"store:{uid}")', '', ''].join('\n');
+    const text = ['import redis', '', 'r = redis.Redis()', '', '', handlers.slice(0, 3).join(''), store, handlers.slice(3).join('')].join('\n');
+    const document = new EditedDocument(text, { path: 'app/handlers.py', language: 'python' });
+    const next = random(14);
+    const typed: string[] = [];
+    const mismatches: string[] = [];
+    let reused = 0;
+    for (let round = 0; round < 40; round++) {
+      let offset: number;
+      let length = 0;
+      let insert = '';
+      if (typed.length && (next() < 0.4 || round >= 30)) {
+        // Delete a line typed earlier: the function it split is one again.
+        const line = `${typed.splice(Math.floor(next() * typed.length), 1)[0]}\n`;
+        offset = document.text.indexOf(line);
+        length = line.length;
+      } else {
+        const lines = document.text.split('\n');
+        const body = lines.flatMap((line, index) => (/^ {4}\S/.test(line) ? [index] : []));
+        const row = body[Math.floor(next() * body.length)];
+        offset = lines.slice(0, row).join('\n').length + 1;
+        const name = next() < 0.3 ? 'client' : `x_${round}`;
+        insert = `${name} = ${next() < 0.5 ? 'r' : '1'}  # ${round}\n`;
+        typed.push(insert.slice(0, -1));
+      }
+      const { incremental, whole } = document.edit(offset, length, insert);
+      if ((incremental.incremental?.reusedChunks ?? 0) > 0) reused++;
+      if (observable(incremental) !== observable(whole)) mismatches.push(`round ${round}: ${JSON.stringify({ offset, length, insert })}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(document.text).toBe(text);
+    expect(reused).toBeGreaterThan(20);
+    document.dispose();
+  });
+
   it('keeps a duplicated client that another statement still uses when one use is deleted', () => {
     const text = [
       "import Redis from 'ioredis';",
