@@ -60,7 +60,8 @@ export function clientPerCall(model: FileModel, creation: ClientCreation, sites:
   if (name && returnedInClosure(body, name)) return undefined;
   // `yield client` then `client.close()`: a provider (a context manager, a container's resource) whose caller holds
   // the client as long as it needs it, like a factory's; FastAPI dependencies are judged before this.
-  if (name && new RegExp(`\\byield\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n#])`, 'm').test(body)) return undefined;
+  // Unless a function of this file takes one client from it (`redis = await anext(get_redis_session())`) and drops it.
+  if (name && new RegExp(`\\byield\\s+${name.replace(/\$/g, '\\$')}\\s*($|[;\\n#])`, 'm').test(body)) return model.language === 'python' ? droppedByCaller(model, fn, sites, true) : undefined;
   if (inWith || (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*${CLOSE_CALL.source}`).test(body))) return { function: fn.name, how: 'closes it again before returning' };
   // A factory: `return client` (or `return Redis(...)` itself) to a caller of this file that uses the client and drops it.
   if (!name) return returnedDirectly(model, creation) ? droppedByCaller(model, fn, sites) : undefined;
@@ -88,8 +89,9 @@ export function returnedDirectly(model: FileModel, creation: ClientCreation): bo
 }
 
 /** A function of this file that gets the factory's client (`client = get_client()`), uses it outside loops and drops it. */
-function droppedByCaller(model: FileModel, fn: FunctionInfo, sites: readonly RedisCallSite[]): { function: string; how: string; related?: { span: Span; message: string }[] } | undefined {
-  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:await\\s+)?(?:self\\.|this\\.)?${fn.name}\\s*\\(`, 'g');
+function droppedByCaller(model: FileModel, fn: FunctionInfo, sites: readonly RedisCallSite[], generator = false): { function: string; how: string; related?: { span: Span; message: string }[] } | undefined {
+  const next = generator ? '(?:await\\s+)?a?next\\(\\s*' : '(?:await\\s+)?';
+  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*${next}(?:self\\.|this\\.)?${fn.name}\\s*\\(`, 'g');
   for (const match of model.text.matchAll(call)) {
     const at = match.index!;
     if (at >= fn.span.startOffset && at <= fn.span.endOffset) continue;
