@@ -98,7 +98,8 @@ describe('lint on worker threads', () => {
     } finally {
       rmSync(corpusRoot, { recursive: true, force: true });
     }
-  }, 120_000);
+    // The corpus linted once on this thread and once on three workers: over two minutes on a saturated 2-core machine.
+  }, 600_000);
 
   it('falls back to one thread with a notice when a worker dies, and when one answers nonsense', async () => {
     const paths = filesUnder(root);
