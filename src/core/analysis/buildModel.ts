@@ -97,17 +97,7 @@ function staleByBindingCount(previous: IncrementalState, plan: ReadonlyMap<numbe
     if (!keptBefore.has(index)) for (const entry of out.contribution) add(`${entry.scope === 'module' ? 'm' : 't'}:${entry.name}`, 1);
   });
   // The chunk a binding is attributed to, as `contribute` finds it (a binding outside every chunk goes to the next one).
-  const chunkOf = (offset: number): number => {
-    let low = 0;
-    let high = chunks.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (chunks[middle].end <= offset) low = middle + 1;
-      else if (chunks[middle].start > offset) high = middle - 1;
-      else return middle;
-    }
-    return Math.min(low, chunks.length - 1);
-  };
+  const chunkOf = (offset: number): number => chunkIndexFor(chunks, offset);
   for (const list of collected.bindings.get(MODULE_SCOPE)?.values() ?? []) for (const binding of list) if (!keptOutputs.has(chunkOf(binding.start))) add(`m:${binding.name}`, -1);
   for (const list of collected.thisBindings.values()) for (const binding of list) if (!keptOutputs.has(chunkOf(binding.start))) add(`t:${binding.name}`, -1);
   const changed = new Set<string>();
@@ -115,6 +105,19 @@ function staleByBindingCount(previous: IncrementalState, plan: ReadonlyMap<numbe
   const stale: number[] = [];
   if (changed.size) for (const [index, out] of keptOutputs) if (readsAnyOf(out, changed)) stale.push(index);
   return { stale, checked: changed };
+}
+
+/** The top-level statement holding `offset` (chunks are sorted and disjoint), or the next one when none holds it. */
+function chunkIndexFor(chunks: readonly Chunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (chunks[middle].end <= offset) low = middle + 1;
+    else if (chunks[middle].start > offset) high = middle - 1;
+    else return middle;
+  }
+  return Math.min(low, chunks.length - 1);
 }
 
 /** Statements kept from an earlier analysis may be found stale after all; then fewer are kept, a few times at most. */
@@ -216,16 +219,10 @@ function analyzeWithPlan(
   // analysis is still complete but is not offered for reuse.
   let reusable = forReuse && !collected.truncated;
   const chunkAt = (offset: number): number => {
-    let low = 0;
-    let high = chunks.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (chunks[middle].end <= offset) low = middle + 1;
-      else if (chunks[middle].start > offset) high = middle - 1;
-      else return middle;
-    }
-    reusable = false;
-    return Math.min(low, chunks.length - 1);
+    const index = chunkIndexFor(chunks, offset);
+    const chunk = chunks[index];
+    if (!chunk || offset < chunk.start || offset >= chunk.end) reusable = false;
+    return index;
   };
 
   let chunkIndex = 0;
