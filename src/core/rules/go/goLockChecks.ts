@@ -72,6 +72,14 @@ const LOCK_HOW: Partial<Record<string, string>> = {
   rueidis: '`B().Set().Key(key).Value(token).Nx().Px(ttl)`',
 };
 
+/**
+ * go-redis SetNX with expiration -1 (`redis.KeepTTL`) sends SET NX KEEPTTL: NX only succeeds on a key that does not
+ * exist, so there is no TTL to keep and the lock has none.
+ */
+function keepsTtl(expiration: string | undefined): boolean {
+  return expiration !== undefined && (expiration.trim() === '-1' || /(?:^|\.)KeepTTL$/.test(expiration.trim()));
+}
+
 export function goLockWithoutExpiry(context: RuleContext): void {
   for (const site of context.model.callSites) {
     if ((site.command !== 'SETNX' && site.command !== 'SET' && site.command !== 'GETSET') || !/lock|mutex/i.test(`${site.args[0]?.text ?? ''} ${keyOf(site.args[0]) ?? ''} ${site.enclosingFunction?.name ?? ''}`)) continue;
@@ -80,7 +88,7 @@ export function goLockWithoutExpiry(context: RuleContext): void {
     const unbounded =
       site.command === 'GETSET' ||
       rueidisLockWithoutTtl(context.model.text, site) ||
-      (site.command === 'SETNX' && (site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && isZeroExpiration(context.model.text, site, site.args[2]))));
+      (site.command === 'SETNX' && (site.receiver.library === 'redigo' || (site.receiver.library === 'go-redis' && (isZeroExpiration(context.model.text, site, site.args[2]) || keepsTtl(site.args[2]?.text)))));
     if (!unbounded) continue;
     context.report({ messageId: '{{command}} on {{key}} without an expiry: if the holder dies the lock is never released; set it with a TTL in the same command ({{how}}).', data: { command: site.command === 'SET' ? 'SET NX' : site.command, key: shownGoKey(site.args[0]), how: LOCK_HOW[site.receiver.library] ?? '`SetNX(ctx, key, token, ttl)`' }, span: site.span });
   }
