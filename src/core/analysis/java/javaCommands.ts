@@ -19,6 +19,8 @@ export type JavaApi =
   | 'r-list'
   | 'r-set'
   | 'r-zset'
+  /** RGeo: a sorted set whose scores are geohashes. */
+  | 'r-geo'
   | 'r-queue'
   | 'r-delayed-queue'
   | 'r-lock'
@@ -87,6 +89,10 @@ const R_ZSET: Record<string, string> = {
   delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE', count: 'ZCOUNT', readUnion: 'ZUNION', readIntersection: 'ZINTER', union: 'ZUNIONSTORE', intersection: 'ZINTERSTORE',
   readDiff: 'ZDIFF', diff: 'ZDIFFSTORE',
 };
+const R_GEO: Record<string, string> = {
+  add: 'GEOADD', search: 'GEOSEARCH', radius: 'GEORADIUS', pos: 'GEOPOS', dist: 'GEODIST', hash: 'GEOHASH', remove: 'ZREM', removeAll: 'ZREM',
+  readAll: 'ZRANGE', size: 'ZCARD', delete: 'DEL', unlink: 'UNLINK', expire: 'EXPIRE',
+};
 const R_QUEUE: Record<string, string> = {
   offer: 'RPUSH', add: 'RPUSH', poll: 'LPOP', take: 'BLPOP', peek: 'LINDEX', remove: 'LREM', readAll: 'LRANGE', size: 'LLEN', delete: 'DEL',
 };
@@ -117,7 +123,7 @@ const WRAPPER: Record<string, string> = {
 
 const BY_API: Partial<Record<JavaApi, Record<string, string>>> = {
   template: TEMPLATE, 'ops-value': OPS_VALUE, 'ops-hash': OPS_HASH, 'ops-list': OPS_LIST, 'ops-set': OPS_SET, 'ops-zset': OPS_ZSET, 'ops-stream': OPS_STREAM,
-  'r-map': R_MAP, 'r-bucket': R_BUCKET, 'r-list': R_LIST, 'r-set': R_SET, 'r-zset': R_ZSET, 'r-queue': R_QUEUE, 'r-delayed-queue': R_DELAYED,
+  'r-map': R_MAP, 'r-bucket': R_BUCKET, 'r-list': R_LIST, 'r-set': R_SET, 'r-zset': R_ZSET, 'r-geo': R_GEO, 'r-queue': R_QUEUE, 'r-delayed-queue': R_DELAYED,
   'r-keys': R_KEYS, 'r-stream': R_STREAM, 'r-atomic': R_ATOMIC, wrapper: WRAPPER,
 };
 
@@ -175,7 +181,7 @@ export const TEMPLATE_OPS: Record<string, JavaApi> = {
 /** What each `redisson.getX(name)` returns. */
 export const REDISSON_GETTERS: Record<string, JavaApi> = {
   getMap: 'r-map', getMapCache: 'r-map', getLocalCachedMap: 'r-map', getBucket: 'r-bucket', getList: 'r-list', getSet: 'r-set', getSetCache: 'r-set',
-  getScoredSortedSet: 'r-zset', getSortedSet: 'r-zset', getQueue: 'r-queue', getBlockingQueue: 'r-queue', getDeque: 'r-queue', getBlockingDeque: 'r-queue',
+  getScoredSortedSet: 'r-zset', getSortedSet: 'r-zset', getGeo: 'r-geo', getQueue: 'r-queue', getBlockingQueue: 'r-queue', getDeque: 'r-queue', getBlockingDeque: 'r-queue',
   getDelayedQueue: 'r-delayed-queue', getLock: 'r-lock', getFairLock: 'r-lock', getReadWriteLock: 'r-lock', getSpinLock: 'r-lock', getKeys: 'r-keys', getStream: 'r-stream',
   getAtomicLong: 'r-atomic', getAtomicDouble: 'r-atomic',
 };
@@ -192,7 +198,7 @@ export const TYPE_APIS: Record<string, JavaApi> = {
   ValueOperations: 'ops-value', HashOperations: 'ops-hash', ListOperations: 'ops-list', SetOperations: 'ops-set', ZSetOperations: 'ops-zset', StreamOperations: 'ops-stream',
   BoundValueOperations: 'ops-value', BoundHashOperations: 'ops-hash', BoundListOperations: 'ops-list', BoundSetOperations: 'ops-set', BoundZSetOperations: 'ops-zset',
   RMap: 'r-map', RMapCache: 'r-map', RLocalCachedMap: 'r-map', RMapReactive: 'r-map', RMapCacheReactive: 'r-map', RBucket: 'r-bucket', RBucketReactive: 'r-bucket',
-  RList: 'r-list', RListReactive: 'r-list', RSet: 'r-set', RSetCache: 'r-set', RScoredSortedSet: 'r-zset', RSortedSet: 'r-zset', RQueue: 'r-queue',
+  RList: 'r-list', RListReactive: 'r-list', RSet: 'r-set', RSetCache: 'r-set', RScoredSortedSet: 'r-zset', RSortedSet: 'r-zset', RGeo: 'r-geo', RQueue: 'r-queue',
   RBlockingQueue: 'r-queue', RDeque: 'r-queue', RBlockingDeque: 'r-queue', RDelayedQueue: 'r-delayed-queue', RLock: 'r-lock', RKeys: 'r-keys',
   RStream: 'r-stream', RAtomicLong: 'r-atomic',
 };

@@ -37,6 +37,8 @@ function pagedRange(site: RedisCallSite): string {
 }
 
 export function isWholeRange(site: RedisCallSite): boolean {
+  // Redisson's readAll() of a list, queue or sorted set (a geo index is one) takes no range: LRANGE/ZRANGE 0 -1.
+  if (site.receiver.library === 'redisson' && site.method === 'readAll' && site.args.length === 0) return true;
   const start = site.args[1]?.value;
   const end = site.args[2];
   if (!start || !end || start.kind !== 'number' || start.value !== 0) return false;
