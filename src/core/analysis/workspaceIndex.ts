@@ -51,6 +51,8 @@ export interface FileSummary {
   databaseSettings?: Record<string, number>;
   /** Java: the file keeps values in Redisson buckets, maps, collections, queues or topics with the client's codec. */
   storesRedissonObjects?: boolean;
+  /** Java: the file gives the Spring Redis cache manager's defaults a TTL (see setsCacheDefaultTtl). */
+  setsCacheDefaultTtl?: boolean;
 }
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
@@ -116,6 +118,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private goPackageFactories?: Map<string, string[]>;
   private picklingNames?: string[];
   private redissonStoringModules?: Set<string>;
+  private cacheTtlModules?: Set<string>;
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -157,6 +160,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.goTagHelperNames = undefined;
     this.goPackageFactories = undefined;
     this.redissonStoringModules = undefined;
+    this.cacheTtlModules = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports || !!file.boundCommands))) {
       this.moduleNames = undefined;
@@ -266,6 +270,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   javaModuleStoresRedissonObjects(path: string): boolean {
     this.redissonStoringModules ??= new Set([...this.files.values()].filter((f) => f.storesRedissonObjects === true).map((f) => javaModuleOf(f.path)));
     return this.redissonStoringModules.has(javaModuleOf(normalizePath(path)));
+  }
+
+  /** Some Java file of the build module of `path` gives the Spring Redis cache manager's defaults a TTL (see setsCacheDefaultTtl). */
+  javaModuleSetsCacheDefaultTtl(path: string): boolean {
+    this.cacheTtlModules ??= new Set([...this.files.values()].filter((f) => f.setsCacheDefaultTtl === true).map((f) => javaModuleOf(f.path)));
+    return this.cacheTtlModules.has(javaModuleOf(normalizePath(path)));
   }
 
   /** Some Go file of the project creates a go-redis client that becomes a ClusterClient with several configured addresses. */

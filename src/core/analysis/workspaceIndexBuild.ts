@@ -23,6 +23,7 @@ import { goHashTagHelpers, goProjectFactsIn, type GoProjectFacts } from './go/go
 import { picklingClassesIn } from './picklingClasses';
 import { javaFactsOf } from './java/javaFacts';
 import { storesRedissonObjects } from './java/redissonObjectStores';
+import { setsCacheDefaultTtl } from './java/springCacheTtl';
 import { exportedBoundCommandsIn } from './exportedBoundCommands';
 import { databaseSettingsIn } from './databaseSettings';
 import { SMALL_WINDOW_MARK, keepsSmallWindow } from './trimWindows';
@@ -48,6 +49,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...picklingSummary(model.language, model.text),
     ...databaseSettingsSummary(model.language, model.text),
     ...redissonStoresSummary(model),
+    ...cacheTtlSummary(model),
     ...boundCommandsSummary(model),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
@@ -101,6 +103,12 @@ function redissonStoresSummary(model: FileModel): { storesRedissonObjects?: bool
   // A test that puts a map in Redis says nothing of what the application's client decodes.
   const code = model.language === 'java' && model.context !== 'test' && model.text.includes('org.redisson') ? javaFactsOf(model)?.codeText : undefined;
   return code && storesRedissonObjects(code) ? { storesRedissonObjects: true } : {};
+}
+
+/** Java: the cache manager's default TTL, set in a configuration class of the module (see springCacheTtl.ts). */
+function cacheTtlSummary(model: FileModel): { setsCacheDefaultTtl?: boolean } {
+  const code = model.language === 'java' && model.context !== 'test' && model.text.includes('entryTtl') ? javaFactsOf(model)?.codeText : undefined;
+  return code && setsCacheDefaultTtl(code) ? { setsCacheDefaultTtl: true } : {};
 }
 
 function databaseSettingsSummary(language: SourceLanguage, text: string): { databaseSettings?: Record<string, number> } {

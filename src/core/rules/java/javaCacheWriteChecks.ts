@@ -7,6 +7,7 @@ import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { callText, hasTtlArgument, methodOf, receiverName, redissonName, shownJavaKey, sitesByMethod } from './javaSupport';
 import { EXPIRES, isBound, sameFunction, setWithTtl } from './javaWriteChecks';
+import { CACHE_TTL_IN_FILE } from '../../analysis/java/springCacheTtl';
 
 /** The method forwards its own parameters: a wrapper's TTL-less overload, whose caller chooses. */
 function isForwardingWrapper(site: RedisCallSite, context: RuleContext): boolean {
@@ -175,13 +176,22 @@ function insideMissBranch(text: string, read: RedisCallSite, write: RedisCallSit
   return depth > 0;
 }
 
-/** `@Cacheable` when this file configures no TTL for the cache manager (Spring Boot's default RedisCacheManager sets none). */
+/** The project-level fact the workspace index answers (see WorkspaceIndex.javaModuleSetsCacheDefaultTtl). */
+interface CacheTtlModules {
+  javaModuleSetsCacheDefaultTtl?(path: string): boolean;
+}
+
+/**
+ * `@Cacheable` when neither this file nor a configuration class of its build module gives the cache manager's
+ * defaults a TTL (Spring Boot's default RedisCacheManager sets none).
+ */
 function reportCacheableWithoutTtl(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   if (!facts) return;
   const cacheables = facts.annotations.filter((a) => a.name === 'Cacheable' || a.name === 'CachePut');
   if (!cacheables.length) return;
-  if (/entryTtl|setTTL|time-to-live|timeToLive|expireAfter|\bttl\s*=/i.test(context.model.text)) return;
+  if (CACHE_TTL_IN_FILE.test(context.model.text)) return;
+  if ((context.workspaceKeys as CacheTtlModules | undefined)?.javaModuleSetsCacheDefaultTtl?.(context.model.path)) return;
   // A cache manager named on the annotation is configured elsewhere, with whatever TTL it has.
   for (const annotation of cacheables) {
     if (/cacheManager\s*=|cacheResolver\s*=/.test(annotation.args)) continue;
