@@ -101,6 +101,11 @@ function returnsName(text: string, start: number, end: number, name: string): bo
   return new RegExp(`\\breturn\\b[^\\n]*\\b${name}\\b|[.\\w]+\\s*=\\s*${name}\\s*$|\\b${name}\\s*\\}`, 'm').test(text.slice(start, end));
 }
 
+/** A `return` hands out the value named `name` itself (`return client, nil`, `&Store{rdb: client}`), not a reply of it. */
+function returnsItself(text: string, start: number, end: number, name: string): boolean {
+  return new RegExp(`\\breturn\\b[^\\n]*\\b${name}\\b(?!\\s*[.(\\[])`).test(text.slice(start, end));
+}
+
 /**
  * The client a loop round creates is kept per item of the loop (`clients[cfg.Name] = client`,
  * `pools = append(pools, client)`): one client per configured server, made once, not one per call.
@@ -183,7 +188,9 @@ export function goClientPerRequest(context: RuleContext): void {
     if (!fn.isRequestHandler && !creation.loop && keptForEndlessLoop(model.text, fn.span.endOffset, creation.callSpan.endOffset, creation.binding)) continue;
     const perCall = model.go?.clientsPerCall.find((c) => c.span.startOffset === creation.span.startOffset);
     const inHandler = fn.isRequestHandler || !!creation.loop;
-    const closedHere = !!perCall?.closed;
+    // A constructor that closes its client only when the health check fails and returns it otherwise
+    // (`if err := c.Ping(ctx).Err(); err != nil { c.Close(); return nil, err }; return c, nil`) hands it out.
+    const closedHere = !!perCall?.closed && !(!!creation.binding && /^\w+$/.test(creation.binding) && returnsItself(model.text, fn.span.startOffset, fn.span.endOffset, creation.binding));
     // A function that is no constructor or set-up and keeps the client to itself makes one per call.
     const localUse = !creation.escapes && !!creation.binding && /^\w+$/.test(creation.binding) && !returnsName(model.text, fn.span.startOffset, fn.span.endOffset, creation.binding);
     if (!inHandler && !((closedHere || localUse) && !FACTORY.test(fn.name) && fn.name !== '(anonymous)')) continue;
