@@ -97,7 +97,7 @@ const R_QUEUE: Record<string, string> = {
   offer: 'RPUSH', add: 'RPUSH', poll: 'LPOP', take: 'BLPOP', peek: 'LINDEX', remove: 'LREM', readAll: 'LRANGE', size: 'LLEN', delete: 'DEL',
 };
 const R_DELAYED: Record<string, string> = { offer: 'ZADD', remove: 'LREM', readAll: 'LRANGE', size: 'ZCARD', destroy: 'DEL' };
-const R_KEYS: Record<string, string> = { getKeysByPattern: 'SCAN', getKeys: 'SCAN', delete: 'DEL', deleteByPattern: 'SCAN', flushdb: 'FLUSHDB', flushall: 'FLUSHALL', count: 'DBSIZE' };
+const R_KEYS: Record<string, string> = { getKeysByPattern: 'SCAN', getKeys: 'SCAN', delete: 'DEL', deleteByPattern: 'SCAN', flushdb: 'FLUSHDB', flushall: 'FLUSHALL', flushdbParallel: 'FLUSHDB', flushallParallel: 'FLUSHALL', count: 'DBSIZE' };
 const R_STREAM: Record<string, string> = { add: 'XADD', addAll: 'XADD', read: 'XREAD', readGroup: 'XREADGROUP', trim: 'XTRIM', ack: 'XACK', remove: 'XDEL', size: 'XLEN' };
 // An RAtomicLong is a string key like an RBucket: `counter.incrementAndGet(); counter.expire(d)` is INCR then a separate EXPIRE.
 const R_ATOMIC: Record<string, string> = {
@@ -163,6 +163,9 @@ export function javaCommandFor(api: JavaApi, method: string): string | undefined
   const table = BY_API[api];
   if (table) {
     if (Object.hasOwn(table, method)) return table[method];
+    // Every Redisson object method has an Async twin that sends the same command and returns a future (`getAsync`, `readAllMapAsync`).
+    const sync = api.startsWith('r-') ? /^(\w+)Async$/.exec(method)?.[1] : undefined;
+    if (sync && Object.hasOwn(table, sync)) return table[sync];
     if (api !== 'wrapper') return undefined;
     const prefixed = prefixedOperation(method);
     if (prefixed) return prefixed;

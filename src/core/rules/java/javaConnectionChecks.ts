@@ -106,6 +106,16 @@ function batchPerItem(text: string, site: RedisCallSite): boolean {
   return !assigned || !SLICES.test(assigned);
 }
 
+/**
+ * `futures.add(map.getAsync(id))` per item: Redisson's Async methods queue the command on the shared connection and
+ * return at once, so a loop of them sends the commands back to back, pipelined, and waits for none of them. A future
+ * waited on where it is made (`map.getAsync(id).get()`, `.join()`) is one round trip per item again.
+ */
+function unawaitedAsync(text: string, site: RedisCallSite): boolean {
+  if (site.receiver.library !== 'redisson' || !/Async$/.test(site.method)) return false;
+  return !/^\s*\.\s*(?:toCompletableFuture\s*\(\s*\)\s*\.\s*)?(?:get|join|sync\w*|await\w*|getNow)\s*\(/.test(text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 80));
+}
+
 /** Slices of a collection: each round of a loop over them is one batch, not one item. */
 const SLICES = /\b(?:partition|subList|chunk\w*|batch(?:es)?Of)\s*\(|\+=\s*\w/;
 
@@ -116,7 +126,7 @@ export function javaCommandInLoop(context: RuleContext): void {
   const batches = context.helperCalls.filter((s) => batchPerItem(text, s));
   const candidates = [...context.model.callSites, ...(context.model.indirectCallSites ?? []), ...batches]
     .filter((s) => s.loop && !s.batched && !s.inTransaction && !NOT_ROUND_TRIPS.has(s.command) && !s.isLoopIterable && !overWrittenItems(text, s))
-    .filter((s) => !runsOnceAtStartUp(text, s, facts) && !leavesLoopAfter(text, s) && !locksEachRound(text, s))
+    .filter((s) => !runsOnceAtStartUp(text, s, facts) && !leavesLoopAfter(text, s) && !locksEachRound(text, s) && !unawaitedAsync(text, s))
     .sort((a, b) => a.span.startOffset - b.span.startOffset);
   for (const site of candidates) {
     const loop = site.loop!.span.startOffset;

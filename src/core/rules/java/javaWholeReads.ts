@@ -38,7 +38,7 @@ function pagedRange(site: RedisCallSite): string {
 
 export function isWholeRange(site: RedisCallSite): boolean {
   // Redisson's readAll() of a list, queue or sorted set (a geo index is one) takes no range: LRANGE/ZRANGE 0 -1.
-  if (site.receiver.library === 'redisson' && site.method === 'readAll' && site.args.length === 0) return true;
+  if (site.receiver.library === 'redisson' && (site.method === 'readAll' || site.method === 'readAllAsync') && site.args.length === 0) return true;
   const start = site.args[1]?.value;
   const end = site.args[2];
   if (!start || !end || start.kind !== 'number' || start.value !== 0) return false;
@@ -232,7 +232,7 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
     if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, hashWrites)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps; only the command-style clients are judged here.
-      if (site.method === 'readAllMap' || site.method === 'readAllEntrySet') continue;
+      if (/^readAll(?:Map|EntrySet)(?:Async)?$/.test(site.method)) continue;
       how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
     } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
       if (expiredList(context.model.text, site, context.model.callSites) || (site.command === 'LRANGE' && replacedWholeList(context.model.text, site, context.model.callSites))) continue;
