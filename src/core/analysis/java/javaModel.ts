@@ -1,15 +1,17 @@
 /** Builds the FileModel of a Java file: Redis call sites of Jedis, Lettuce, Spring Data Redis, Redisson and project wrappers. */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
-import type { Arg, FunctionInfo, RedisCallSite } from '../model';
-import { indentationAt, spanOf } from '../spans';
+import type { RedisCallSite } from '../model';
+import { spanOf } from '../spans';
+import { HELPER_RECEIVER, indirectSites, javaCallSite, type JavaSiteFile } from './javaCallSites';
 import { javaCommandFor, withPivot } from './javaCommands';
 import { acquisitionOf, projectLender } from './javaConnections';
 import { annotationNamesOf, annotationOf, creationOf } from './javaDeclarations';
-import { evaluate, identityOf, unwrapLambda, walksItems, withoutComments } from './javaExpressions';
-import type { JavaFacts, JavaFileModel, JavaInvocation, JavaMethod } from './javaFacts';
+import { unwrapLambda, walksItems } from './javaExpressions';
+import type { JavaFileModel, JavaInvocation, JavaMethod } from './javaFacts';
+import { JavaFileReceivers, type Scope } from './javaFileReceivers';
 import { JavaUnits, type LocalCallTemplate } from './javaIncremental';
-import { receiverForGetter, receiverForName, receiverForStaticClass, receiverForType, receiverFromCall, simpleType, type JavaReceiver } from './javaReceivers';
+import type { JavaReceiver } from './javaReceivers';
 
 const LOOPS = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
 const ITEM_LOOPS = new Set(['for_statement', 'enhanced_for_statement']);
@@ -19,108 +21,29 @@ const REQUEST_ANNOTATIONS = /^(GetMapping|PostMapping|PutMapping|DeleteMapping|P
 const PIPELINE_RUNNERS = new Set(['executePipelined']);
 const CALLBACK_RUNNERS = new Set(['execute', 'executePipelined', 'executeWithStickyConnection']);
 
-interface Scope {
-  vars: Map<string, JavaReceiver | null>;
-  /** Declared type text of local variables and parameters. */
-  types: Map<string, string>;
-  method?: number;
-  functionInfo?: FunctionInfo;
-  loop?: Node;
-  itemLoop?: Node;
-  batched: boolean;
-  blockStart: number;
-}
-
-/** Stands in for the receiver of a call of the file's own method until the command it sends is known. */
-const HELPER_RECEIVER: JavaReceiver = { library: 'jedis', kind: 'client', confidence: 'proven' };
-
-/** One walk over the tree; receivers are resolved from declared types of fields, parameters and locals. */
-class JavaModelBuilder {
+/** One walk over the tree; receivers are resolved from declared types of fields, parameters and locals (javaFileReceivers.ts). */
+class JavaModelBuilder extends JavaFileReceivers {
   readonly callSites: RedisCallSite[] = [];
   readonly helperCalls: RedisCallSite[] = [];
-  readonly facts: JavaFacts;
-  private readonly fieldReceivers = new Map<string, JavaReceiver | null>();
-  /**
-   * The file's own no-argument methods that return a Redis type (`private JedisPool getJedisPool()`, a pool made
-   * lazily on first use): `getJedisPool().getResource()` borrows from that pool. Overloads and methods of the same
-   * name in two classes of the file are left out (null): which one a call reaches is not read here.
-   */
-  private readonly ownGetters = new Map<string, JavaReceiver | null>();
   readonly localCalls: LocalCallTemplate[] = [];
   /** Set when the analysis keeps per-method results for the next one (see javaIncremental.ts). */
   units: JavaUnits | undefined;
   truncated = false;
   private steps = 0;
+  private readonly siteFile: JavaSiteFile;
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly deadline: number,
   ) {
-    let codeText: string | undefined;
-    this.facts = {
-      methods: [],
-      invocations: [],
-      creations: [],
-      annotations: [],
-      acquisitions: [],
-      fieldTypes: new Map(),
-      imports: [],
-      // Blanked on first read: most re-analyses of an edit never read it (the checks that do look for text that is rare).
-      get codeText(): string {
-        return (codeText ??= withoutComments(text));
-      },
-    };
+    super(text);
+    this.siteFile = { text, methods: this.facts.methods };
   }
 
   build(root: Node, unitsFor?: (builder: JavaModelBuilder) => JavaUnits): void {
     this.collectFields(root);
     this.units = unitsFor?.(this);
     this.visit(root, { vars: new Map(), types: new Map(), batched: false, blockStart: 0 });
-  }
-
-  /**
-   * What every method is read against besides its own code: the client-typed fields, the other fields whose
-   * names alone would make them clients (a field hides that), and the imports.
-   */
-  environment(): string {
-    const fields = [...this.fieldReceivers].filter(([name, receiver]) => receiver !== null || (/^[A-Z]/.test(name) ? receiverForStaticClass(name) : receiverForName(name)) !== undefined);
-    const getters = [...this.ownGetters].filter(([, receiver]) => receiver !== null);
-    return JSON.stringify(getters.length ? [fields, this.facts.imports, getters] : [fields, this.facts.imports]);
-  }
-
-  /** Fields of every class of the file, first, so methods may use fields declared below them. */
-  private collectFields(root: Node): void {
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === 'import_declaration') this.facts.imports.push(node.text.replace(/^import\s+(static\s+)?|;$/g, '').trim());
-      if (node.type === 'field_declaration') {
-        const typeNode = node.childForFieldName('type');
-        if (!typeNode) continue;
-        for (const declarator of node.namedChildren) {
-          if (declarator?.type !== 'variable_declarator') continue;
-          const name = declarator.childForFieldName('name')?.text;
-          if (!name) continue;
-          this.facts.fieldTypes.set(name, simpleType(typeNode.text));
-          this.fieldReceivers.set(name, receiverForType(typeNode.text) ?? null);
-        }
-        continue;
-      }
-      if (node.type === 'method_declaration') this.noteGetter(node);
-      if (node.type === 'method_declaration' || node.type === 'constructor_declaration') continue;
-      for (const child of node.namedChildren) if (child) stack.push(child);
-    }
-  }
-
-  private noteGetter(node: Node): void {
-    const name = node.childForFieldName('name')?.text;
-    const type = node.childForFieldName('type')?.text;
-    if (!name || !type) return;
-    const parameters = node.childForFieldName('parameters')?.namedChildren.filter((c) => c !== null && c.type !== 'comment').length ?? 0;
-    const receiver = parameters === 0 ? receiverForType(type) : undefined;
-    // A wrapper class's getter is already read from its name where it is called; only typed clients and pools here.
-    const known = receiver && receiver.api !== 'wrapper' ? receiver : null;
-    this.ownGetters.set(name, this.ownGetters.has(name) ? null : known);
   }
 
   private visit(node: Node, scope: Scope): void {
@@ -178,24 +101,6 @@ class JavaModelBuilder {
     for (let index = 0; index < count; index++) {
       const child = node.namedChild(index);
       if (child && (child.namedChildCount > 0 || child.type === 'marker_annotation')) this.visit(child, scope);
-    }
-  }
-
-  private declare(scope: Scope, name: string, typeText: string, value?: Node | null): void {
-    const simple = simpleType(typeText);
-    scope.types.set(name, simple);
-    let receiver = simple === 'var' ? undefined : receiverForType(typeText);
-    if (!receiver && value) receiver = this.resolve(value, scope);
-    scope.vars.set(name, receiver ?? null);
-  }
-
-  private declareLocals(node: Node, scope: Scope): void {
-    const typeNode = node.childForFieldName('type');
-    if (!typeNode) return;
-    for (const declarator of node.namedChildren) {
-      if (declarator?.type !== 'variable_declarator') continue;
-      const name = declarator.childForFieldName('name');
-      if (name) this.declare(scope, name.text, typeNode.text, declarator.childForFieldName('value'));
     }
   }
 
@@ -262,51 +167,6 @@ class JavaModelBuilder {
     if (body) this.visit(body, scope);
   }
 
-  /** The receiver an expression denotes, if it is Redis. */
-  resolve(node: Node, scope: Scope): JavaReceiver | undefined {
-    switch (node.type) {
-      case 'parenthesized_expression':
-      case 'cast_expression': {
-        const inner = node.childForFieldName('value') ?? node.namedChildren[node.namedChildren.length - 1];
-        return inner ? this.resolve(inner, scope) : undefined;
-      }
-      case 'identifier': {
-        const name = node.text;
-        if (scope.vars.has(name)) return scope.vars.get(name) ?? undefined;
-        if (this.fieldReceivers.has(name)) return this.fieldReceivers.get(name) ?? undefined;
-        if (/^[A-Z]/.test(name)) return receiverForStaticClass(name);
-        return receiverForName(name);
-      }
-      case 'field_access': {
-        const object = node.childForFieldName('object');
-        const field = node.childForFieldName('field')?.text;
-        if (object?.type === 'this' && field) return this.fieldReceivers.get(field) ?? receiverForName(field);
-        return undefined;
-      }
-      case 'method_invocation': {
-        const object = node.childForFieldName('object');
-        const name = node.childForFieldName('name')?.text;
-        if (!name) return undefined;
-        // `Objects.requireNonNull(template.getConnectionFactory())` is the factory itself.
-        if (name === 'requireNonNull' && object?.text === 'Objects') {
-          const first = node.childForFieldName('arguments')?.namedChildren.find((c) => c !== null && c.type !== 'comment');
-          return first ? this.resolve(first, scope) : undefined;
-        }
-        const receiver = object ? this.resolve(object, scope) : undefined;
-        const handed = receiver ? receiverFromCall(receiver, name) : undefined;
-        if (!handed && (!object || object.type === 'this') && node.childForFieldName('arguments')?.namedChildCount === 0) {
-          const own = this.ownGetters.get(name);
-          if (own) return own;
-        }
-        // A project object that hands out its template (`engine.redisTemplate().opsForStream()`): the getter's name says what it returns.
-        if (!handed && node.childForFieldName('arguments')?.namedChildCount === 0) return receiverForGetter(name);
-        return handed;
-      }
-      default:
-        return undefined;
-    }
-  }
-
   private visitInvocation(node: Node, scope: Scope): void {
     const object = node.childForFieldName('object');
     const nameNode = node.childForFieldName('name');
@@ -330,7 +190,7 @@ class JavaModelBuilder {
       // The call site is built now, from the tree; which command the method sends is known once the file is walked.
       const callArgs = (argsNode?.namedChildren ?? []).filter((c): c is Node => c !== null);
       const callerArity = scope.method === undefined ? undefined : this.facts.methods[scope.method]?.params.length;
-      this.localCalls.push({ name, caller: scope.functionInfo?.name, callerArity, site: this.site(node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
+      this.localCalls.push({ name, caller: scope.functionInfo?.name, callerArity, site: javaCallSite(this.siteFile, node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
     }
     // A lender class the receivers do not know (`JedisPoolMulti.get(name)`) counts only for the connection it hands out.
     const lender = receiver ?? projectLender(object);
@@ -357,92 +217,14 @@ class JavaModelBuilder {
 
   private addCallSite(node: Node, nameNode: Node, object: Node, receiver: JavaReceiver, name: string, argNodes: Node[], scope: Scope): void {
     const command = receiver.api ? withPivot(javaCommandFor(receiver.api, name), name, argNodes.length, object.text) : undefined;
-    const site = this.site(node, nameNode, object, receiver, name, command ?? name.toUpperCase(), argNodes, scope);
+    const site = javaCallSite(this.siteFile, node, nameNode, object, receiver, name, command ?? name.toUpperCase(), argNodes, scope);
     if (command) this.callSites.push(site);
     else this.helperCalls.push(site);
   }
 
-  private site(node: Node, nameNode: Node, object: Node | null, receiver: JavaReceiver, name: string, command: string, argNodes: Node[], scope: Scope): RedisCallSite {
-    const statement = node.parent?.type === 'expression_statement' ? node.parent : undefined;
-    const batched = scope.batched || receiver.batched === true;
-    const loop = scope.itemLoop;
-    return {
-      command,
-      method: name,
-      receiver: {
-        kind: receiver.kind,
-        library: receiver.library,
-        confidence: receiver.confidence,
-        ...(receiver.evidence ? { evidence: receiver.evidence } : {}),
-        text: object?.text ?? '',
-        identity: object ? identityOf(object) : name,
-        origin: 'local',
-        async: false,
-      },
-      args: argNodes.map((arg) => this.arg(arg)),
-      keywords: {},
-      span: spanOf(nameNode),
-      callSpan: spanOf(node),
-      expressionSpan: spanOf(node),
-      ...(statement ? { statementSpan: spanOf(statement) } : {}),
-      indentation: indentationAt(this.text, node.startIndex),
-      blockId: scope.blockStart,
-      ...(scope.functionInfo ? { enclosingFunction: scope.functionInfo } : {}),
-      ...(loop ? { loop: { span: spanOf(loop), dependsOnReply: false } } : {}),
-      ...(scope.loop ? { anyLoop: spanOf(scope.loop) } : {}),
-      isLoopIterable: loop?.type === 'enhanced_for_statement' && loop.childForFieldName('value')?.startIndex === node.startIndex,
-      awaited: false,
-      batched,
-      inTransaction: receiver.transaction === true || (scope.method !== undefined && this.afterMulti(node, scope)),
-    };
-  }
-
-  /** Inside a SessionCallback or Lettuce block that ran `multi()` earlier in the same method. */
-  private afterMulti(node: Node, scope: Scope): boolean {
-    const method = this.facts.methods[scope.method!];
-    const before = this.text.slice(method.start, node.startIndex);
-    return /\.multi\(\)/.test(before) && /\.exec\(\)/.test(this.text.slice(node.endIndex, method.end));
-  }
-
-  arg(node: Node): Arg {
-    const span = spanOf(node);
-    return { value: evaluate(node), text: node.text, span, fullSpan: span };
-  }
-
   /** Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper). */
   indirectSites(): RedisCallSite[] {
-    const sending = new Map<string, RedisCallSite>();
-    // The same by name and number of parameters, for calls of another overload of the calling method.
-    const sendingOverload = new Map<string, RedisCallSite>();
-    // The file's methods by name, in file order: each call site looks among the methods of its function's name only
-    // (a walk of all methods per call site was a visible part of every re-analysis of a large file).
-    const methodsNamed = new Map<string, JavaMethod[]>();
-    for (const m of this.facts.methods) {
-      const same = methodsNamed.get(m.name);
-      if (same) same.push(m);
-      else methodsNamed.set(m.name, [m]);
-    }
-    for (const site of this.callSites) {
-      const name = site.enclosingFunction?.name;
-      if (!name || site.batched) continue;
-      if (!sending.has(name)) sending.set(name, site);
-      const offset = site.span.startOffset;
-      const method = (methodsNamed.get(name) ?? []).filter((m) => m.start <= offset && offset < m.end).sort((a, b) => b.start - a.start)[0];
-      const overload = method ? `${name}/${method.params.length}` : undefined;
-      if (overload && !sendingOverload.has(overload)) sendingOverload.set(overload, site);
-    }
-    const sites: RedisCallSite[] = [];
-    for (const call of this.localCalls) {
-      // `drop(user)` looping over `drop(system, user)`: another overload, whose own commands are the ones sent.
-      const overload = call.caller === call.name;
-      if (overload && call.callerArity === call.site.args.length) continue;
-      const inner = overload ? sendingOverload.get(`${call.name}/${call.site.args.length}`) : sending.get(call.name);
-      if (!inner) continue;
-      const { kind, library, confidence, evidence, text, identity } = inner.receiver;
-      const receiver = { kind, library, confidence, ...(evidence ? { evidence } : {}), text, identity, origin: 'local' as const, async: false };
-      sites.push({ ...call.site, command: inner.command, receiver, via: { helper: call.name, command: inner.command, span: inner.span } });
-    }
-    return sites;
+    return indirectSites(this.facts.methods, this.callSites, this.localCalls);
   }
 }
 
