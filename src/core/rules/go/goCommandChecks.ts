@@ -18,6 +18,7 @@ import { keepsSmallWindow } from '../../analysis/trimWindows';
 import { isOneUsersOwn } from '../support/userOwnedKeys';
 import { formatCallAsTemplate, isOwnerMembership } from '../support/ownerMemberships';
 import { keyPatternOf } from '../../analysis/argumentValues';
+import { keyBuilderFamily } from './goKeyBuilders';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -148,19 +149,31 @@ function goOwnerMembership(text: string, site: RedisCallSite): boolean {
   return isOwnerMembership({ ...ref, pattern: ref.pattern ?? (expression === arg.text.trim() ? keyPatternOf(arg) : undefined) }, site.command);
 }
 
+/** Commands on string keys: a key builder used with them makes more than collection keys. */
+const STRING_COMMANDS = new Set(['SET', 'SETEX', 'PSETEX', 'SETNX', 'GET', 'GETSET', 'GETDEL', 'GETEX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND', 'STRLEN']);
+
 export function goDelLargeKey(context: RuleContext): void {
   const { text } = context.model;
   // Key → the functions (by start offset) that fill it element by element.
   const collections = new Map<string, Set<number | undefined>>();
+  // A key a builder function of the file makes (`key := s.roomKey(id)`) is that builder's family of keys.
+  const family = (site: RedisCallSite, arg: Arg | undefined) => (keyPatternOf(arg) === undefined ? keyBuilderFamily(text, site, arg) : undefined);
   for (const site of context.model.callSites) if (COLLECTION_WRITES.has(site.command)) {
-    const key = keyOf(site.args[0]);
-    if (key) collections.set(key, (collections.get(key) ?? new Set()).add(site.enclosingFunction?.span.startOffset));
+    for (const key of [family(site, site.args[0]), keyOf(site.args[0])]) if (key) collections.set(key, (collections.get(key) ?? new Set()).add(site.enclosingFunction?.span.startOffset));
+  }
+  // A builder that also makes keys the file uses as strings prefixes any key (`wrapJwtKey(uuid)` for tokens,
+  // `wrapJwtKey(user)` for a user's token set): its calls name no one collection.
+  for (const site of context.model.callSites) if (STRING_COMMANDS.has(site.command)) {
+    const built = family(site, site.args[0]);
+    if (built) collections.delete(built);
   }
   for (const site of context.model.callSites) {
     if (site.command !== 'DEL' || participantRegistry(site)) continue;
     const fn = site.enclosingFunction?.span.startOffset;
     // A key the caller passes in is the collection filled here only when this function fills it too.
     const filled = (arg: Arg): boolean => {
+      const built = family(site, arg);
+      if (built && collections.has(built)) return true;
       const writers = collections.get(keyOf(arg) ?? '');
       return !!writers && (!(keyFromParameter(text, site, arg) || localKey(text, site, arg)) || writers.has(fn));
     };
@@ -171,7 +184,7 @@ export function goDelLargeKey(context: RuleContext): void {
     if (!key && !elsewhere && !drained) continue;
     // One user's own collection (the rooms a user is in) frees at once, unless the file keeps it at a wide window.
     const deleted = key ?? site.args[0];
-    if (!drained && isOneUsersOwn(`${deleted.text} ${keyOf(deleted) ?? ''}`) && !trimmedWide(context.model.callSites, keyOf(deleted))) continue;
+    if (!drained && isOneUsersOwn(`${deleted.text} ${keyOf(deleted) ?? ''} ${family(site, deleted) ?? ''}`) && !trimmedWide(context.model.callSites, keyOf(deleted))) continue;
     const fixes: Fix[] = [];
     if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
     // rueidis: `B().Del().Key(k)` → `B().Unlink().Key(k)`, the same key steps.
