@@ -6,7 +6,8 @@ import { evaluate, identityOf } from './javaExpressions';
 import type { JavaMethod } from './javaFacts';
 import type { Scope } from './javaFileReceivers';
 import type { LocalCallTemplate } from './javaIncremental';
-import type { JavaReceiver } from './javaReceivers';
+import { javaCommandFor } from './javaCommands';
+import { isWrapperType, receiverForType, simpleType, type JavaReceiver } from './javaReceivers';
 
 /** Stands in for the receiver of a call of the file's own method until the command it sends is known. */
 export const HELPER_RECEIVER: JavaReceiver = { library: 'jedis', kind: 'client', confidence: 'proven' };
@@ -64,8 +65,24 @@ function javaArg(node: Node): Arg {
   return { value: evaluate(node), text: node.text, span, fullSpan: span };
 }
 
-/** Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper). */
-export function indirectSites(methods: readonly JavaMethod[], callSites: readonly RedisCallSite[], localCalls: readonly LocalCallTemplate[]): RedisCallSite[] {
+/**
+ * The project superclass a class of the file extends when its name says it wraps Redis (`class CartRedisServiceImpl
+ * extends BaseRedisServiceImpl`): the methods the class calls without defining them are that wrapper's.
+ */
+export function wrapperSuperclass(text: string): string | undefined {
+  for (const match of text.matchAll(/\bclass\s+\w+\s*(?:<[^{]*?>\s*)?extends\s+([\w.]+)/g)) {
+    const type = simpleType(match[1]);
+    if (isWrapperType(type)) return type;
+  }
+  return undefined;
+}
+
+/**
+ * Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper),
+ * and, in a class that extends a Redis wrapper of the project, calls of the methods it inherits from it
+ * (`this.hashGet(key, field)` per item), read as that wrapper's commands like any call on a wrapper.
+ */
+export function indirectSites(methods: readonly JavaMethod[], callSites: readonly RedisCallSite[], localCalls: readonly LocalCallTemplate[], superclass?: string): RedisCallSite[] {
   const sending = new Map<string, RedisCallSite>();
   // The same by name and number of parameters, for calls of another overload of the calling method.
   const sendingOverload = new Map<string, RedisCallSite>();
@@ -92,10 +109,22 @@ export function indirectSites(methods: readonly JavaMethod[], callSites: readonl
     const overload = call.caller === call.name;
     if (overload && call.callerArity === call.site.args.length) continue;
     const inner = overload ? sendingOverload.get(`${call.name}/${call.site.args.length}`) : sending.get(call.name);
-    if (!inner) continue;
+    if (!inner) {
+      const inherited = superclass && !methodsNamed.has(call.name) ? javaCommandFor('wrapper', call.name) : undefined;
+      if (inherited) {
+        const evidence = `${call.name}() is inherited from ${superclass}, a project class named after Redis`;
+        sites.push({ ...call.site, command: inherited, receiver: { ...call.site.receiver, library: wrapperLibrary(superclass!), confidence: 'likely', evidence } });
+      }
+      continue;
+    }
     const { kind, library, confidence, evidence, text, identity } = inner.receiver;
     const receiver = { kind, library, confidence, ...(evidence ? { evidence } : {}), text, identity, origin: 'local' as const, async: false };
     sites.push({ ...call.site, command: inner.command, receiver, via: { helper: call.name, command: inner.command, span: inner.span } });
   }
   return sites;
+}
+
+/** The library a wrapper type's name suggests, as its receivers take it. */
+function wrapperLibrary(type: string): RedisCallSite['receiver']['library'] {
+  return receiverForType(type)?.library ?? 'spring-data-redis';
 }

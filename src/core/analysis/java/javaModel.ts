@@ -3,7 +3,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { AnalyzeOptions, FileAnalysis } from '../buildModel';
 import type { RedisCallSite } from '../model';
 import { spanOf } from '../spans';
-import { HELPER_RECEIVER, indirectSites, javaCallSite, type JavaSiteFile } from './javaCallSites';
+import { HELPER_RECEIVER, indirectSites, javaCallSite, wrapperSuperclass, type JavaSiteFile } from './javaCallSites';
 import { javaCommandFor, withPivot } from './javaCommands';
 import { acquisitionOf, projectLender } from './javaConnections';
 import { annotationNamesOf, annotationOf, creationOf } from './javaDeclarations';
@@ -224,7 +224,7 @@ class JavaModelBuilder extends JavaFileReceivers {
 
   /** Calls of the file's own methods inside loops, when those methods send a command themselves (N+1 through a helper). */
   indirectSites(): RedisCallSite[] {
-    return indirectSites(this.facts.methods, this.callSites, this.localCalls);
+    return indirectSites(this.facts.methods, this.callSites, this.localCalls, wrapperSuperclass(this.text));
   }
 }
 
