@@ -10,7 +10,8 @@ import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { assignedBetween, goCallText, isNumber, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
-const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'PFADD']);
+// The STORE commands create their destination without a TTL like any other write (`ZUnionStore(ctx, top, …)`).
+const TTL_FREE_WRITES = new Set(['SET', 'INCR', 'INCRBY', 'HSET', 'HMSET', 'HINCRBY', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'ZINCRBY', 'PFADD', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE']);
 
 /**
  * A SETNX without a TTL (redigo's, or go-redis' with expiration 0) of a key that is no lock: a rate limiter's or a
