@@ -11,7 +11,7 @@ import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
 import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, readByFieldNames, recordHashOfFile, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
-import { deletesDrainedKey, drainedHelperCalls } from './goDrainedDeletes';
+import { deletesDrainedKey, drainedHelperCalls, pagedThroughWhole } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
 import { keptSmallOnWrite } from './goCappedCollections';
 import { keepsSmallWindow } from '../../analysis/trimWindows';
@@ -180,7 +180,7 @@ export function goDelLargeKey(context: RuleContext): void {
     const key = site.args.find(filled);
     if (key && site.args.length === 1 && refilledAfterReset(context.model.callSites, site, keyOf(key) ?? '')) continue;
     const elsewhere = !key && site.args[0] && !keyFromParameter(text, site, site.args[0]) && context.workspaceKeys?.hasCommandOnKey([...COLLECTION_WRITES], keyOf(site.args[0]) ?? '');
-    const drained = !key && !elsewhere && deletesDrainedKey(context, site, drainingRead);
+    const drained = !key && !elsewhere && deletesDrainedKey(context, site, (read) => drainingRead(read) || pagedThroughWhole(text, context.model.callSites, read));
     if (!key && !elsewhere && !drained) continue;
     // One user's own collection (the rooms a user is in) frees at once, unless the file keeps it at a wide window.
     const deleted = key ?? site.args[0];

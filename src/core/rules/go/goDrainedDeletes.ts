@@ -86,3 +86,19 @@ function callArguments(text: string, open: number): string[] {
   }
   return args;
 }
+
+/**
+ * A range read that pages through the whole list or sorted set: LRANGE/ZRANGE from the counter of the enclosing
+ * three-clause loop (`for start := int64(0); start < size; start += batchSize`) in a function that read the key's
+ * length before (`size := LLEN key`). Batch by batch, the function reads every element, as LRANGE 0 -1 would.
+ */
+export function pagedThroughWhole(text: string, sites: readonly RedisCallSite[], site: RedisCallSite): boolean {
+  if ((site.command !== 'LRANGE' && site.command !== 'ZRANGE') || !site.anyLoop || !site.enclosingFunction) return false;
+  const key = keyText(site);
+  const start = site.args[1]?.text.trim() ?? '';
+  if (!key || !/^[A-Za-z_]\w*$/.test(start)) return false;
+  const header = text.slice(site.anyLoop.startOffset, text.indexOf('{', site.anyLoop.startOffset));
+  if (!new RegExp(`^for\\s+${start}\\s*:?=[^;]*;\\s*${start}\\s*<=?[^;]*;\\s*${start}\\s*(?:\\+=|=\\s*${start}\\s*\\+)`).test(header)) return false;
+  const fn = site.enclosingFunction.span.startOffset;
+  return sites.some((size) => (size.command === 'LLEN' || size.command === 'ZCARD') && size.enclosingFunction?.span.startOffset === fn && size.callSpan.endOffset <= site.anyLoop!.startOffset && keyText(size) === key);
+}
