@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Tree } from 'web-tree-sitter';
 import { KeyedDebouncer } from '../src/core/editor/keyedDebouncer';
-import { changeFromStableLine, linesUpTo, treeEditForChange, type TextChange, type TreePoint } from '../src/core/editor/treeEdit';
+import { changeFromStableLine, changeOverIndentedStatements, linesAfter, linesUpTo, topLevelStatementsFrom, treeEditForChange, type TextChange, type TreePoint } from '../src/core/editor/treeEdit';
 import { sharedParsers } from '../src/core/parsing/parsers';
 import { reviewTree, type ReviewResult } from '../src/core/review';
 import { diskGrammarSource } from '../src/node/grammarFiles';
@@ -107,9 +107,15 @@ function pointAt(text: string, offset: number): TreePoint {
   return { row, column: offset - (before + 1) };
 }
 
-/** The edit as the editor describes it to tree-sitter (DocumentTrees): a Python change from an earlier line. */
-function editorEdit(text: string, change: TextChange) {
-  return treeEditForChange(LANGUAGE === 'python' ? changeFromStableLine(change, linesUpTo(text, change.rangeOffset, change.start.row)) : change);
+/**
+ * The edit as the editor describes it to tree-sitter (DocumentTrees): a Python change from an earlier line, and over
+ * the module-level statements at an indentation after it.
+ */
+function editorEdit(tree: Tree, text: string, change: TextChange) {
+  if (LANGUAGE !== 'python') return treeEditForChange(change);
+  const fromStableLine = changeFromStableLine(change, linesUpTo(text, change.rangeOffset, change.start.row));
+  const oldEnd = change.rangeOffset + change.rangeLength;
+  return treeEditForChange(changeOverIndentedStatements(fromStableLine, topLevelStatementsFrom(tree, oldEnd), linesAfter(text, oldEnd, change.end.row)));
 }
 
 const percentile = (numbers: number[], p: number) => {
@@ -146,7 +152,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 30; i++) {
       const offset = warmText.indexOf('\n', (i * 7919) % warmText.length) + 1;
       const start = pointAt(warmText, offset);
-      warmTree.edit(editorEdit(warmText, { rangeOffset: offset, rangeLength: 0, start, end: start, text: '#\n' }));
+      warmTree.edit(editorEdit(warmTree, warmText, { rangeOffset: offset, rangeLength: 0, start, end: start, text: '#\n' }));
       warmText = warmText.slice(0, offset) + '#\n' + warmText.slice(offset);
       const next = parsers.parse(LANGUAGE, warmText, warmTree);
       review(next, warmText);
@@ -178,7 +184,7 @@ async function main(): Promise<void> {
     const next = text.slice(0, offset) + inserted + text.slice(offset + removed);
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
-    tree.edit(editorEdit(text, { rangeOffset: offset, rangeLength: removed, start, end, text: inserted }));
+    tree.edit(editorEdit(tree, text, { rangeOffset: offset, rangeLength: removed, start, end, text: inserted }));
     const reparsed = parsers.parse(LANGUAGE, next, tree);
     const parsed = performance.now();
     review(reparsed, next);
@@ -246,7 +252,7 @@ async function main(): Promise<void> {
       const typeNext = async () => {
         for (const character of typed) {
           const start = pointAt(text, offset);
-          tree.edit(editorEdit(text, { rangeOffset: offset, rangeLength: 0, start, end: start, text: character }));
+          tree.edit(editorEdit(tree, text, { rangeOffset: offset, rangeLength: 0, start, end: start, text: character }));
           text = text.slice(0, offset) + character + text.slice(offset);
           offset += character.length;
           lastKeystroke = performance.now();

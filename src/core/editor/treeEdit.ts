@@ -3,6 +3,7 @@
  * web-tree-sitter parses JS strings as UTF-16, so indices and columns are UTF-16 code units, exactly as
  * editors report them: no byte conversion is needed.
  */
+import type { Tree } from 'web-tree-sitter';
 
 export interface TreePoint {
   row: number;
@@ -113,5 +114,62 @@ export function linesUpTo(text: string, offset: number, row: number): (row: numb
     const start = starts[back];
     const end = text.indexOf('\n', start);
     return text.slice(start, end < 0 ? text.length : end);
+  };
+}
+
+/** A top-level statement of the tree before a change: where it starts, and its node type. */
+export interface TopLevelStatement {
+  startIndex: number;
+  startPosition: TreePoint;
+  type: string;
+}
+
+/**
+ * A Python change whose end is followed by top-level statements that do not start at column 0, extended over them
+ * to the next statement at column 0. A line typed at column 0 inside a function ends it: the rest of its body parses
+ * as module-level statements at their indentation. When that line is deleted or indented again, the function is
+ * whole again, and tree-sitter-python 0.25, told of the change alone, reuses no old node after it and lexes the rest
+ * of the file again (as long as a whole parse); told that those statements were replaced by the same text, it lexes
+ * them again and reuses every function after them. `following` lists the old tree's top-level statements from the
+ * one holding the change's end (see topLevelStatementsFrom); `after(row)` reads an old line from row change.end.row
+ * on, from the change's end when row is change.end.row (the text after the change is the same before and after it).
+ * Any other change is returned as it came: the statements after it start at column 0 and are reused already.
+ */
+export function changeOverIndentedStatements(change: TextChange, following: Iterable<TopLevelStatement>, after: (row: number) => string, eol = '\n'): TextChange {
+  const oldEnd = change.rangeOffset + change.rangeLength;
+  let first = true;
+  let indented = false;
+  for (const statement of following) {
+    if (statement.startPosition.column > 0) indented = true;
+    else if (!first && statement.type !== 'comment') {
+      if (!indented || statement.startIndex <= oldEnd || statement.startPosition.row <= change.end.row) return change;
+      let tail = '';
+      for (let row = change.end.row; row < statement.startPosition.row; row++) tail += after(row) + eol;
+      return { ...change, rangeLength: statement.startIndex - change.rangeOffset, end: statement.startPosition, text: change.text + tail };
+    }
+    first = false;
+  }
+  return change;
+}
+
+/** The top-level statements of `tree` from the one holding `index` (or the first after it), read lazily. */
+export function* topLevelStatementsFrom(tree: Tree, index: number): Generator<TopLevelStatement> {
+  // Not TreeCursor.gotoFirstChildForIndex: in web-tree-sitter 0.25 it reports failure and stays on the first child.
+  for (let node = tree.rootNode.firstChildForIndex(index); node; node = node.nextSibling) yield { startIndex: node.startIndex, startPosition: node.startPosition, type: node.type };
+}
+
+/** Reads the lines of `text` after `offset` (on `row`) as changeOverIndentedStatements's `after` does: for an editor that kept the text. */
+export function linesAfter(text: string, offset: number, row: number): (row: number) => string {
+  let at = offset;
+  let current = row;
+  return (wanted) => {
+    while (current < wanted) {
+      const next = text.indexOf('\n', at);
+      at = next < 0 ? text.length : next + 1;
+      current++;
+    }
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
   };
 }

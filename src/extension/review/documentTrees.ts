@@ -6,13 +6,29 @@ import type * as vscode from 'vscode';
 import type { Tree } from 'web-tree-sitter';
 import type { SourceLanguage } from '../../core/parsing/languages';
 import type { Parsers } from '../../core/parsing/parsers';
-import { changeFromStableLine, treeEditForChange, type TextChange } from '../../core/editor/treeEdit';
+import { changeFromStableLine, changeOverIndentedStatements, pointAfterInsert, topLevelStatementsFrom, treeEditForChange, type TextChange } from '../../core/editor/treeEdit';
 
 interface TrackedTree {
   language: SourceLanguage;
   tree: Tree;
   /** Document version the tree's edits have been brought up to. */
   version: number;
+}
+
+/**
+ * A Python change as described to tree-sitter (see changeFromStableLine and changeOverIndentedStatements). The
+ * document holds the text after the change: its lines above the change are the old ones, and an old line after the
+ * change's end is the new one `lineDelta` rows further down (from the change's new end on the line it ends on).
+ */
+function pythonChange(tree: Tree, document: vscode.TextDocument, change: TextChange, lineBreak: string): TextChange {
+  const fromStableLine = changeFromStableLine(change, (row) => document.lineAt(row).text, lineBreak);
+  const newEnd = pointAfterInsert(change.start, change.text);
+  const lineDelta = newEnd.row - change.end.row;
+  const after = (row: number) => {
+    const line = document.lineAt(row + lineDelta).text;
+    return row === change.end.row ? line.slice(newEnd.column) : line;
+  };
+  return changeOverIndentedStatements(fromStableLine, topLevelStatementsFrom(tree, change.rangeOffset + change.rangeLength), after, lineBreak);
 }
 
 export class DocumentTrees {
@@ -38,9 +54,10 @@ export class DocumentTrees {
         end: { row: change.range.end.line, column: change.range.end.character },
         text: change.text,
       };
-      // A Python edit is described from an earlier line (so that the re-parse reuses the rest of the file); the
-      // document's lines above a change are the text it replaced only when the event holds that change alone.
-      tracked.tree.edit(treeEditForChange(tracked.language === 'python' && event.contentChanges.length === 1 ? changeFromStableLine(described, (row) => document.lineAt(row).text, lineBreak) : described));
+      // A Python edit is described from an earlier line and over the module-level statements at an indentation after
+      // it (so that the re-parse reuses the rest of the file); the document's lines around a change are the text it
+      // replaced only when the event holds that change alone.
+      tracked.tree.edit(treeEditForChange(tracked.language === 'python' && event.contentChanges.length === 1 ? pythonChange(tracked.tree, document, described, lineBreak) : described));
     }
     tracked.version = event.document.version;
   }

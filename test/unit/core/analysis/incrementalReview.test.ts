@@ -8,7 +8,7 @@ import type { Tree } from 'web-tree-sitter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reuseNote } from '../../../../src/core/analysis/analysisState';
 import { diffTexts, Rebaser } from '../../../../src/core/analysis/incremental';
-import { changeFromStableLine, linesUpTo, treeEditForChange } from '../../../../src/core/editor/treeEdit';
+import { changeFromStableLine, changeOverIndentedStatements, linesAfter, linesUpTo, topLevelStatementsFrom, treeEditForChange } from '../../../../src/core/editor/treeEdit';
 import { languageForPath, type SourceLanguage } from '../../../../src/core/parsing/languages';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
 import { WorkspaceIndex } from '../../../../src/core/analysis/workspaceIndex';
@@ -64,9 +64,11 @@ class EditedDocument {
   edit(offset: number, length: number, insert: string): { incremental: ReviewResult; whole: ReviewResult; previous: ReviewResult } {
     const start = position(this.text, offset);
     const end = position(this.text, offset + length);
-    // As the editor's DocumentTrees describes it: a Python change from an earlier line.
+    // As the editor's DocumentTrees describes it: a Python change from an earlier line, and over the module-level
+    // statements at an indentation after it.
     const change = { rangeOffset: offset, rangeLength: length, start, end, text: insert };
-    this.tree.edit(treeEditForChange(this.options.language === 'python' ? changeFromStableLine(change, linesUpTo(this.text, offset, start.row)) : change));
+    const python = () => changeOverIndentedStatements(changeFromStableLine(change, linesUpTo(this.text, offset, start.row)), topLevelStatementsFrom(this.tree, offset + length), linesAfter(this.text, offset + length, end.row));
+    this.tree.edit(treeEditForChange(this.options.language === 'python' ? python() : change));
     this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + length);
     const next = parsers.parse(this.options.language, this.text, this.tree);
     this.tree.delete();

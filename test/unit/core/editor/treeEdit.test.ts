@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sharedParsers } from '../../../../src/core/parsing/parsers';
 import { diskGrammarSource } from '../../../../src/node/grammarFiles';
-import { changeFromStableLine, linesUpTo, pointAfterInsert, treeEditForChange, type TextChange } from '../../../../src/core/editor/treeEdit';
+import { changeFromStableLine, changeOverIndentedStatements, linesAfter, linesUpTo, pointAfterInsert, topLevelStatementsFrom, treeEditForChange, type TextChange } from '../../../../src/core/editor/treeEdit';
 
 function pointAt(text: string, offset: number) {
   const before = text.slice(0, offset);
@@ -146,5 +146,118 @@ describe('changeFromStableLine (a Python edit described so that the re-parse reu
     expect(next.rootNode.toString()).toBe(parsers.parse('python', after).rootNode.toString());
     old.delete();
     next.delete();
+  });
+
+  // A line typed at column 0 inside a function ends it: the rest of its body parses as module-level statements at
+  // their indentation. Deleting or indenting that line joins the function again; told of that change alone,
+  // tree-sitter-python 0.25 reuses no old node after it. Described over those statements, it reuses the functions after.
+  const describe2 = (tree: ReturnType<Awaited<ReturnType<typeof sharedParsers>>['parse']>, text: string, plain: TextChange) => {
+    const oldEnd = plain.rangeOffset + plain.rangeLength;
+    return changeOverIndentedStatements(changeFromStableLine(plain, linesUpTo(text, plain.rangeOffset, plain.start.row)), topLevelStatementsFrom(tree, oldEnd), linesAfter(text, oldEnd, plain.end.row));
+  };
+  it.each(shapes.slice(0, 2))('%s: a line typed at column 0 anywhere, then deleted, indented or typed on, parses to the tree a fresh parse gives', async (_name, text) => {
+    const parsers = await sharedParsers(diskGrammarSource);
+    const mismatches: string[] = [];
+    let extended = 0;
+    for (const offset of lineStarts(text)) {
+      const broken = text.slice(0, offset) + 'x_1 = 1\n' + text.slice(offset);
+      const indentation = /^[ \t]*/.exec(text.slice(offset))![0];
+      for (const [start, end, inserted] of [[offset, offset + 8, ''], [offset, offset, indentation || '    '], [offset, offset, 'y'], [offset + 8, offset + 8, 'z = 2\n']] as const) {
+        const old = parsers.parse('python', broken);
+        const plain = change(broken, start, end, inserted);
+        const described = describe2(old, broken, plain);
+        if (described.rangeLength > plain.rangeLength + (plain.rangeOffset - described.rangeOffset)) extended++;
+        const after = broken.slice(0, start) + inserted + broken.slice(end);
+        expect(broken.slice(0, described.rangeOffset) + described.text + broken.slice(described.rangeOffset + described.rangeLength)).toBe(after);
+        expect(described.end).toEqual(pointAt(broken, described.rangeOffset + described.rangeLength));
+        old.edit(treeEditForChange(described));
+        const incremental = parsers.parse('python', after, old);
+        const fresh = parsers.parse('python', after);
+        if (incremental.rootNode.toString() !== fresh.rootNode.toString()) mismatches.push(`${JSON.stringify(inserted)} at ${start}-${end} after a break at ${offset}`);
+        for (const tree of [old, incremental, fresh]) tree.delete();
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(extended).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('in a module with a function broken by a line at column 0, every line typed elsewhere parses to the tree a fresh parse gives', async () => {
+    const parsers = await sharedParsers(diskGrammarSource);
+    const intact = moduleOf(3);
+    const at = intact.indexOf('    if not value', intact.indexOf('def handler_1'));
+    const text = intact.slice(0, at) + 'x_1 = 1\n' + intact.slice(at);
+    const mismatches: string[] = [];
+    for (const offset of lineStarts(text)) {
+      for (const inserted of inserts(text, offset)) {
+        for (const length of [0, text.indexOf('\n', offset) + 1 - offset]) {
+          if (offset + length > text.length) continue;
+          const old = parsers.parse('python', text);
+          const described = describe2(old, text, change(text, offset, offset + length, inserted));
+          const after = text.slice(0, offset) + inserted + text.slice(offset + length);
+          expect(text.slice(0, described.rangeOffset) + described.text + text.slice(described.rangeOffset + described.rangeLength)).toBe(after);
+          old.edit(treeEditForChange(described));
+          const incremental = parsers.parse('python', after, old);
+          const fresh = parsers.parse('python', after);
+          if (incremental.rootNode.toString() !== fresh.rootNode.toString()) mismatches.push(`${JSON.stringify(inserted)} at ${offset} over ${length}`);
+          for (const tree of [old, incremental, fresh]) tree.delete();
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 600_000);
+
+  it.each([
+    ['deleted', ''],
+    ['indented', '    '],
+  ])('reuses the functions after a line at column 0 inside a function %s again', async (_how, indentation) => {
+    const parsers = await sharedParsers(diskGrammarSource);
+    const at = module.indexOf('    if not value', module.indexOf('def handler_3'));
+    const broken = module.slice(0, at) + 'x_1 = 1\n' + module.slice(at);
+    const plain = indentation ? change(broken, at, at, indentation) : change(broken, at, at + 8, '');
+    const after = broken.slice(0, at) + (indentation ? `${indentation}x_1 = 1\n` : '') + broken.slice(at + 8);
+    const ids = (tree: ReturnType<typeof parsers.parse>, from: number) => {
+      const found = new Set<number>();
+      const cursor = tree.walk();
+      const visit = () => {
+        do {
+          if (cursor.startIndex >= from) found.add(cursor.currentNode.id);
+          if (cursor.gotoFirstChild()) {
+            visit();
+            cursor.gotoParent();
+          }
+        } while (cursor.gotoNextSibling());
+      };
+      visit();
+      return found;
+    };
+    const nextFunction = broken.indexOf('\ndef handler_4') + 1;
+    const reusedWith = (described: TextChange) => {
+      const old = parsers.parse('python', broken);
+      const before = ids(old, nextFunction);
+      old.edit(treeEditForChange(described));
+      const next = parsers.parse('python', after, old);
+      const later = ids(next, nextFunction + after.length - broken.length);
+      expect(next.rootNode.toString()).toBe(parsers.parse('python', after).rootNode.toString());
+      old.delete();
+      next.delete();
+      return [...later].filter((id) => before.has(id)).length / later.size;
+    };
+    const old = parsers.parse('python', broken);
+    const described = describe2(old, broken, plain);
+    old.delete();
+    // Described from an earlier line alone, the change re-lexes every later function; over the statements, none.
+    expect(reusedWith(changeFromStableLine(plain, linesUpTo(broken, plain.rangeOffset, plain.start.row)))).toBeLessThan(0.1);
+    expect(reusedWith(described)).toBeGreaterThan(0.8);
+    expect(described.end).toEqual(pointAt(broken, nextFunction));
+  });
+
+  it('leaves a change alone when the statements after it start at column 0', async () => {
+    const parsers = await sharedParsers(diskGrammarSource);
+    const tree = parsers.parse('python', module);
+    for (const offset of [module.indexOf('    if not value'), module.indexOf('\ndef handler_2'), module.indexOf('def handler_5'), module.length]) {
+      const plain = change(module, offset, offset, 'x_1 = 1\n');
+      expect(changeOverIndentedStatements(plain, topLevelStatementsFrom(tree, offset), linesAfter(module, offset, plain.end.row))).toBe(plain);
+    }
+    tree.delete();
   });
 });

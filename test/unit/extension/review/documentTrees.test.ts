@@ -77,4 +77,28 @@ describe('DocumentTrees', () => {
     expect(tree.rootNode.toString()).toBe(parsers.parse('python', text).rootNode.toString());
     trees.dispose();
   });
+
+  it('describes the deletion of a line typed at column 0 inside a function over the statements it had cut off', async () => {
+    const parsers = await loadParsers();
+    const trees = new DocumentTrees();
+    const at = TEXT.indexOf('    return r.get');
+    const broken = `${TEXT.slice(0, at)}x = 1\n${TEXT.slice(at)}`;
+    const row = broken.slice(0, at).split('\n').length - 1;
+    const document = documentAt(2, TEXT);
+    const edited = vi.fn();
+    const kept = trees.treeFor(parsers, documentAt(1, broken), 'python', broken);
+    const edit = kept.edit.bind(kept);
+    kept.edit = (description) => {
+      edited(description);
+      edit(description);
+    };
+    trees.applyChanges({ document, contentChanges: [{ rangeOffset: at, rangeLength: 6, range: { start: { line: row, character: 0 }, end: { line: row + 1, character: 0 } }, text: '' }] } as unknown as vscode.TextDocumentChangeEvent);
+    // The old range ends where `def save` starts (the next statement at column 0), the new one as many characters later.
+    const described = edited.mock.calls[0][0] as { oldEndIndex: number; newEndIndex: number };
+    expect(described.oldEndIndex).toBe(broken.indexOf('def save'));
+    expect(described.newEndIndex).toBe(TEXT.indexOf('def save'));
+    const tree = trees.treeFor(parsers, documentAt(2, TEXT), 'python', TEXT);
+    expect(tree.rootNode.toString()).toBe(parsers.parse('python', TEXT).rootNode.toString());
+    trees.dispose();
+  });
 });
