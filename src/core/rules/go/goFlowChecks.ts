@@ -6,6 +6,7 @@ import { SERVER_WIDE_COMMANDS } from '../../analysis/commandNames';
 import { spanFromOffsets } from '../../analysis/spans';
 import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
+import { pagedThroughWhole } from './goDrainedDeletes';
 import { calledOnlyAtStartup } from './goStartupOnly';
 import { REQUEST_PARAM } from '../../analysis/go/goScan';
 import { fillsOnMiss, hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
@@ -27,6 +28,8 @@ export function goCommandInLoop(context: RuleContext): void {
     if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || loop.bounded === 'events' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     if (SERVER_WIDE_COMMANDS.test(site.command)) continue;
+    // One page of a list per round, up to its length: the batching is the loop's purpose.
+    if (pagedThroughWhole(context.model.text, context.model.callSites, site)) continue;
     reported.add(loop.span.startOffset);
     reportedCalls.push(site.span.startOffset);
     reportedLines.add(site.span.start.line + 1);
