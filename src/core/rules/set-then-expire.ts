@@ -5,6 +5,7 @@ import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { setSetsTtl } from './support/options';
 import { functionStartOf, sitesByFunction } from './support/sites';
+import { runsInCallbackArgument } from './support/thenExpiry';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
@@ -93,7 +94,7 @@ export const setThenExpire: Rule = {
     },
     docs: {
       summary: 'SET/INCR/HSET followed by a separate EXPIRE is not atomic and leaks keys without TTL.',
-      what: 'Reports a write (SET, INCR, HSET, LPUSH, SUNIONSTORE and the other STORE commands, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. A write whose value the function returns (`if (!ttl) return redis.sadd(k, v)`) ends its path and is not paired with a later EXPIRE. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. So is an EXPIRE in a callback chained on the write\'s promise (`set(k, v).then(() => expire(k, ttl))`). A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
+      what: 'Reports a write (SET, INCR, HSET, LPUSH, SUNIONSTORE and the other STORE commands, …) that is followed in the same function by an EXPIRE/PEXPIRE of the same key, when neither runs inside a MULTI transaction. A write whose value the function returns (`if (!ttl) return redis.sadd(k, v)`) ends its path and is not paired with a later EXPIRE. Writes and EXPIREs queued on a plain pipeline (ioredis/node-redis `pipeline()`, redis-py `pipeline(transaction=False)`, a node-redis `multi()` sent with `execAsPipeline()`), in separate statements or in one chain (`pipeline().incr(k).expire(k, 60).exec()`), are reported too: a pipeline saves round trips but is not atomic. So is an EXPIRE in a callback chained on the write\'s promise (`set(k, v).then(() => expire(k, ttl))`) or sent from the write\'s own completion callback (`set(k, v, (err) => { if (!err) expire(k, ttl, done) })`, node-redis v3 style). A counter increment that follows the function\'s first EXPIRE of the key (`expire(k, ttl)` then `incr(k)`, also when that EXPIRE is the one command of the class\'s own method called first: `self.refresh()` then `hincrby(self.token, f, 1)`) is reported as well: on a new key the EXPIRE does nothing and the write creates the key without a TTL.',
       why: 'Two commands mean two round trips and a window in which the key exists without a TTL. A crash, timeout or deploy in that window leaves a permanent key: a cache entry that never refreshes, a rate-limit counter that blocks a user forever, a lock nobody can take.',
       examples: [
         { client: 'redis-py', file: 'app/cache.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value)\n    r.expire(key, 300)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef remember(key, value):\n    r.set(key, value, ex=300)\n' },
@@ -374,16 +375,50 @@ public class Tokens {
         context.report({ messageId: 'other', data: { command: write.command, key: shownKey(write), expire: expire.command }, span: write.span, related });
       }
     }
+    // `self.refresh()` (a method of the class whose one command is EXPIRE of self.token), then HINCRBY self.token.
+    for (const write of sites) {
+      if (!COUNTERS.has(write.command) || reported.has(write) || write.inTransaction || !write.enclosingFunction) continue;
+      const helper = expiringHelperBefore(context.model.text, groups, write);
+      if (!helper) continue;
+      reported.add(write);
+      context.report({ messageId: 'expireFirst', data: { command: write.command, key: shownKey(write), expire: helper.expire.command }, span: write.span, related: [{ span: helper.expire.span, message: `the ${helper.expire.command} sent by ${helper.name}()` }] });
+    }
   },
 };
 
 /**
+ * A counter write on a key held by the instance (`self.token`, `this.key`) that follows, in its function, a call of
+ * the class's own method whose one command is EXPIRE of that key (`self.refresh()`), with no other command on the key
+ * in between: the function's first EXPIRE of the key comes first, as when it is written inline.
+ */
+function expiringHelperBefore(text: string, groups: ReadonlyMap<number, readonly RedisCallSite[]>, write: RedisCallSite): { expire: RedisCallSite; name: string } | undefined {
+  const keyText = write.args[0]?.text;
+  const fn = write.enclosingFunction!;
+  if (!keyText || !/^(?:self|this)\.[A-Za-z_$][\w$]*$/.test(keyText)) return undefined;
+  const own = groups.get(functionStartOf(write)) ?? [];
+  if (own.some((site) => site !== write && site.callSpan.startOffset < write.callSpan.startOffset && site.args[0]?.text === keyText)) return undefined;
+  const before = text.slice(fn.span.startOffset, write.callSpan.startOffset);
+  for (const group of groups.values()) {
+    const only = group.length === 1 ? group[0] : undefined;
+    const helper = only?.enclosingFunction;
+    if (!only || !helper || helper.span.startOffset === fn.span.startOffset || !EXPIRES[only.command] || only.args[0]?.text !== keyText) continue;
+    if (new RegExp(`\\b(?:self|this)\\.${helper.name.replace(/\$/g, '\\$')}\\s*\\(`).test(before)) return { expire: only, name: helper.name };
+  }
+  return undefined;
+}
+
+/**
  * `redis.set(key, v).then(function () { return redis.expire(key, ttl); })`: the EXPIRE runs in a callback chained
- * on the write's promise, a second command after the write, whatever function the callback is.
+ * on the write's promise, or in the write's own completion callback, a second command after the write, whatever
+ * function the callback is.
  */
 function writeContinuedBy(text: string, sites: readonly RedisCallSite[], expire: RedisCallSite, keyText: string): RedisCallSite | undefined {
   const callback = expire.enclosingFunction?.span.startOffset;
-  if (callback === undefined || !/\.\s*then\s*\(\s*$/.test(text.slice(Math.max(0, callback - 40), callback))) return undefined;
+  if (callback === undefined) return undefined;
+  // `client.set(key, v, (err) => { ... client.expire(key, ttl, done) })`: the write's completion callback.
+  const inCallback = sites.filter((site) => WRITES.has(site.command) && site.args[0]?.text === keyText && runsInCallbackArgument(site, expire));
+  if (inCallback.length) return inCallback.reduce((a, b) => (b.callSpan.startOffset > a.callSpan.startOffset ? b : a));
+  if (!/\.\s*then\s*\(\s*$/.test(text.slice(Math.max(0, callback - 40), callback))) return undefined;
   return sites.find(
     (site) =>
       site.callSpan.endOffset < callback &&
