@@ -51,6 +51,16 @@ function quotedKeys(text: string): boolean {
   return text.trim().replace(/^\{|\}$/g, '').split(',').every((entry) => !entry.trim() || /^(['"]|\d)/.test(entry.trim()));
 }
 
+/**
+ * redis-py 2.x took ZINCRBY's member before the amount (`zincrby(name, value, amount=1)`), and code written for it
+ * still runs: `r.zincrby('user_ranking', user.id, 1)` increments the member `user.id` by 1. A number literal in the
+ * amount slot after a computed argument is read in that order, so the member is the computed one.
+ */
+function legacyZincrby(site: RedisCallSite): boolean {
+  const [, member, amount] = site.args;
+  return site.command === 'ZINCRBY' && site.args.length === 3 && amount.value.kind === 'number' && !isLiteral(member, true);
+}
+
 function isLiteral(arg: Arg, python: boolean): boolean {
   const value = arg.value;
   if (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean' || value.kind === 'null') return !arg.spread;
@@ -110,8 +120,8 @@ export function collectionFacts(model: FileModel): CollectionFacts {
     if (REMOVALS.has(site.command)) removed.add(scope);
     const first = MEMBER_WRITES[site.command];
     if (first !== undefined) {
-      const members = site.args.slice(first);
       const python = model.language === 'python';
+      const members = python && legacyZincrby(site) ? [site.args[1]] : site.args.slice(first);
       const literal = members.length > 0 && members.every((member) => isLiteral(member, python)) && Object.values(site.keywords).every((keyword) => isLiteral(keyword, python));
       if (literal && (site.command === 'SADD' || site.command === 'ZADD' || site.command === 'ZINCRBY')) facts.fixedMembers.add(id);
       else {
