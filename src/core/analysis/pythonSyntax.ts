@@ -62,6 +62,25 @@ function targetName(node: Node): string | undefined {
   return undefined;
 }
 
+const UNPACKED_LITERALS = new Set(['list', 'dictionary', 'set', 'tuple', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'integer', 'float', 'string', 'true', 'false', 'none']);
+
+/**
+ * `current_ids, redis_errors = [], []`: each name unpacked from a literal of the same position holds that literal, so
+ * `redis_errors.append(e)` is a list's append whatever the name says. Names unpacked from anything else stay unbound.
+ */
+function unpackedLiterals(left: Node, right: Node | null): RawBinding[] {
+  if ((left.type !== 'pattern_list' && left.type !== 'tuple_pattern') || (right?.type !== 'expression_list' && right?.type !== 'tuple')) return [];
+  const targets = named(left);
+  const values = named(right);
+  if (targets.length !== values.length) return [];
+  const out: RawBinding[] = [];
+  targets.forEach((target, i) => {
+    const name = targetName(target);
+    if (name && UNPACKED_LITERALS.has(values[i].type)) out.push({ name, kind: 'assign', value: values[i] });
+  });
+  return out;
+}
+
 function importBindings(node: Node): RawBinding[] {
   const out: RawBinding[] = [];
   if (node.type === 'import_statement') {
@@ -168,7 +187,7 @@ export const pythonSyntax: LanguageSyntax = {
       case 'assignment': {
         const left = node.childForFieldName('left');
         const name = left ? targetName(left) : undefined;
-        if (!name) return [];
+        if (!name) return left ? unpackedLiterals(left, node.childForFieldName('right')) : [];
         const right = node.childForFieldName('right') ?? undefined;
         return [{ name, kind: 'assign', value: right?.type === 'assignment' ? right.childForFieldName('right') ?? undefined : right, typeText: node.childForFieldName('type')?.text }];
       }
