@@ -15,7 +15,8 @@ import type { Span } from '../findings';
 
 // A helper's MGET/MSET is one round trip per call: called once per item of a loop, it is N+1 like any other command.
 const NOT_ROUND_TRIPS = new Set([...CURSOR_COMMANDS, ...BLOCKING_COMMANDS, ...STREAM_BLOCKING_COMMANDS, ...SUBSCRIBE_COMMANDS, 'WATCH', 'UNWATCH', 'QUIT', 'SELECT']);
-const ITEM_ACCESSOR = /^_*(get|fetch|load|read|find|lookup|exists|has|is|check|delete|remove|del|decode)(_|[A-Z]|$)/;
+// `from_redis(r, uuid)`, `fromStore(client, id)`: an alternate constructor that builds one item from its stored record.
+const ITEM_ACCESSOR = /^_*(get|fetch|load|read|find|lookup|exists|has|is|check|delete|remove|del|decode|from)(_|[A-Z]|$)/;
 /** Functions of any name this short are thin wrappers of their command (`def _lease_exists(db, id): return db.exists(...)`). */
 const MAX_WRAPPER_LINES = 8;
 /** How many helper levels are followed (`listUsers` → `getUser` → `getHash`). */
@@ -70,13 +71,22 @@ export function localCallAt(text: string, start: number, caller: CallerInfo, inL
   return { caller: caller.name, callerLines: caller.lines, callerAsync: caller.isAsync, callee, inLoop };
 }
 
-/** The name a call reaches this file's functions by: `f(...)`, `self.f(...)`, `this.f(...)`, `cls.f(...)`. */
-function localCalleeName(callee: Node, syntax: LanguageSyntax): { name: string; node: Node } | undefined {
+/** Whether the file defines a class of that name (`class Item:`, `export class Ticket {`). */
+function classInFile(text: string, name: string): boolean {
+  return new RegExp(`(?:^|[\\s;}])class\\s+${name.replace(/[$]/g, '\\$')}\\b`, 'm').test(text);
+}
+
+/**
+ * The name a call reaches this file's functions by: `f(...)`, `self.f(...)`, `this.f(...)`, `cls.f(...)`, and a
+ * static method of a class the file defines, called on the class (`Item.from_redis(r, uuid)`).
+ */
+function localCalleeName(callee: Node, syntax: LanguageSyntax, text?: string): { name: string; node: Node } | undefined {
   const type = callee.type;
   if (type === 'identifier') return { name: callee.text, node: callee };
   if (type !== 'attribute' && type !== 'member_expression') return undefined;
   const object = callee.childForFieldName('object');
-  if (!object || !(object.text === syntax.selfName || object.text === 'cls')) return undefined;
+  const onClass = !!object && !!text && object.type === 'identifier' && /^[A-Z]/.test(object.text) && classInFile(text, object.text);
+  if (!object || !(object.text === syntax.selfName || object.text === 'cls' || onClass)) return undefined;
   const property = callee.childForFieldName(type === 'attribute' ? 'attribute' : 'property');
   return property ? { name: property.text, node: property } : undefined;
 }
@@ -118,7 +128,7 @@ export function loopCallAt(
   // `await this.cache.get<T>(key)` parses as a call of `await this.cache.get` with type arguments.
   const awaitedCallee = callee.type === 'await_expression' ? callee.namedChild(0) : null;
   if (awaitedCallee) callee = awaitedCallee;
-  const local: { name: string; node: Node; receiver?: string } | undefined = localCalleeName(callee, syntax) ?? (isHelperName ? memberCalleeName(callee, syntax, isHelperName) : undefined);
+  const local: { name: string; node: Node; receiver?: string } | undefined = localCalleeName(callee, syntax, text) ?? (isHelperName ? memberCalleeName(callee, syntax, isHelperName) : undefined);
   if (!local || local.name.length < 3) return undefined;
   const start = node.startIndex;
   // `await f(x)`: read from the text (a parent read walks the tree inside Wasm).

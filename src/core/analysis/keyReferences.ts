@@ -163,15 +163,24 @@ export function keyRefOf(model: FileModel, site: RedisCallSite, arg: Arg | undef
   return ref;
 }
 
+/**
+ * A pattern with no letter or digit (`${DEVICE_PREFIX}${id}`: every part a name the file does not define) says nothing
+ * about which key it is: taken as a pattern, it would be the same key as any other built so (a list of session ids and
+ * each session it lists), and match every key of the workspace.
+ */
+function namingKey(pattern: string | undefined): string | undefined {
+  return pattern !== undefined && pattern.includes('*') && !/[A-Za-z0-9]/.test(pattern) ? undefined : pattern;
+}
+
 function computeKeyRef(model: FileModel, site: RedisCallSite, arg: Arg): KeyRef | undefined {
-  const pattern = keyPatternOf(arg);
+  const pattern = namingKey(keyPatternOf(arg));
   const text = arg.text.trim();
   if (pattern !== undefined) return { pattern, identity: pattern, source: text };
   if (!text || text.startsWith('*') || text.startsWith('...')) return undefined;
   if (/^[A-Za-z_$][\w$]*$/.test(text)) {
     const local = localValue(model, site, text);
     if (local !== undefined) {
-      const localPattern = patternOfText(local);
+      const localPattern = namingKey(patternOfText(local));
       return localPattern !== undefined ? { pattern: localPattern, identity: localPattern, source: local } : { identity: normalizeKeyExpression(local), source: local };
     }
     if (isParameter(model, site, text)) return { identity: `${text}@${site.enclosingFunction!.span.startOffset}`, source: text, parameter: true };
@@ -180,7 +189,7 @@ function computeKeyRef(model: FileModel, site: RedisCallSite, arg: Arg): KeyRef 
   }
   if (/^(?:self\.|this\.|cls\.)?[A-Za-z_$#][\w$]*$/.test(text)) {
     const value = moduleValue(model, text);
-    const valuePattern = value === undefined ? undefined : patternOfText(value);
+    const valuePattern = value === undefined ? undefined : namingKey(patternOfText(value));
     if (valuePattern !== undefined) return { pattern: valuePattern, identity: valuePattern, source: value! };
   }
   return { identity: normalizeKeyExpression(text), source: text };

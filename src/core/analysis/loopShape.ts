@@ -57,7 +57,7 @@ function stripWrappers(text: string): string {
 
 /** Items of a one-line literal list `[a, b, c]` (top-level commas only); undefined when it is not one. */
 function literalItems(source: string): number | undefined {
-  return topLevelParts(source.trim().replace(/^[[(]/, '').replace(/[\])]$/, '').trim()).length;
+  return topLevelParts(source.trim().replace(/^[[({]/, '').replace(/[\])}]$/, '').trim()).length;
 }
 
 /**
@@ -91,7 +91,7 @@ function endedBefore(text: string, from: number, indent: number): boolean {
 function literalOverLines(before: string, valueStart: number): string | undefined {
   const lineEnd = (from: number) => (before.indexOf('\n', from) === -1 ? before.length : before.indexOf('\n', from));
   const first = before.slice(valueStart, lineEnd(valueStart));
-  const open = /^[ \t]*([[(])[ \t]*$/.exec(first);
+  const open = /^[ \t]*([[({])[ \t]*$/.exec(first);
   if (!open) return undefined;
   const start = valueStart + first.indexOf(open[1]);
   const block = balancedFrom(before, start);
@@ -112,10 +112,16 @@ function boundLiteralLength(name: string, text: string, loopStart: number): numb
   let assignments = 0;
   for (let match = assignment.exec(before); match; match = assignment.exec(before)) {
     assignments++;
-    literal = /^\s*([[(][^\n]*[\])])\s*;?\s*$/.exec(match[1])?.[1] ?? literalOverLines(before, match.index + match[0].length - match[1].length);
+    const oneLine = /^\s*([[({][^\n]*[\])}])\s*;?\s*$/.exec(match[1])?.[1];
+    // The first line of a longer expression (`amounts = {await load(r, item): int(n)` continued below) is no literal.
+    literal = oneLine !== undefined && balancedFrom(oneLine, 0) === oneLine ? oneLine : literalOverLines(before, match.index + match[0].length - match[1].length);
   }
-  if (assignments !== 1 || literal === undefined || /\bfor\b|\.\.\./.test(literal)) return undefined;
-  if (new RegExp(`\\b${escaped}\\s*\\.\\s*(?:append|extend|insert|push|unshift|splice|add|update)\\s*\\(`).test(before)) return undefined;
+  // A dict or object literal counts its entries (`defaults = {"bio": "", "template": "light"}`); one merged from
+  // another mapping (`{**base, "a": 1}`) holds whatever that one holds.
+  if (assignments !== 1 || literal === undefined || /\bfor\b|\.\.\.|\*\*/.test(literal)) return undefined;
+  if (new RegExp(`\\b${escaped}\\s*\\.\\s*(?:append|extend|insert|push|unshift|splice|add|update|setdefault)\\s*\\(`).test(before)) return undefined;
+  // An entry set under a computed name before the loop (`fields[extra] = 0`) adds to the table.
+  if (new RegExp(`\\b${escaped}\\s*\\[[^\\]\\n]*\\]\\s*=(?!=)`).test(before)) return undefined;
   return literalItems(literal);
 }
 

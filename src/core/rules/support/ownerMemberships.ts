@@ -11,8 +11,11 @@
 import type { KeyRef } from '../../analysis/keyReferences';
 import { topLevelParts } from '../../analysis/bracketText';
 
-/** An id (last word of an interpolated or passed name) of one individual owner: `user_id`, `ownerId`, `gameQuestionId`, `chatflowid`. */
-const OWNER_ID = /(?:^|[a-z_])(?:user|uid|owner|account|customer|tenant|org|organization|project|game|question|player|cart|flow)(?:_?(?:id|name|key))?$/i;
+/**
+ * An id (last word of an interpolated or passed name) of one individual owner: `user_id`, `ownerId`, `gameQuestionId`,
+ * `chatflowid`, and one member of a place (`member_id`: a guild's member is one user there).
+ */
+const OWNER_ID = /(?:^|[a-z_])(?:user|uid|owner|account|customer|tenant|org|organization|project|game|question|player|cart|flow|member)(?:_?(?:id|name|key))?$/i;
 
 /** An id of a place an audience gathers in: its members come and go with the audience, not with one owner. */
 const GATHERING_ID = /(?:^|[a-z_])(?:room|chat|channel|group|subnet|topic|conversation|thread|guild|server|lobby|space)(?:_?(?:id|name|key))?$/i;
@@ -91,7 +94,10 @@ const MAX_KEPT_ANSWERS = 4096;
 
 function ownerMembershipOf(key: KeyRef): boolean {
   const names = idNames(key.source);
-  if (!names.some((name) => OWNER_ID.test(name)) || names.some((name) => GATHERING_ID.test(name))) return false;
+  // A place the key names first and an owner last (`backpack:{guild}:{user}`) scope one owner's share within that
+  // place; a place named last, or alone, is the place's own collection (its roster, its per-member map).
+  const lastId = names[names.length - 1];
+  if (!names.some((name) => OWNER_ID.test(name)) || (names.some((name) => GATHERING_ID.test(name)) && !OWNER_ID.test(lastId ?? ''))) return false;
   // The key must also say what it holds (`cart:{user_id}`, `owners:{owner}:agents`): a key that is the id alone
   // (`f"{user_id}"`) says nothing of whether it holds a membership or a feed.
   const idWords = new Set(names.flatMap(words));
