@@ -3,105 +3,27 @@
  * error listeners it attaches to imported clients, and the commands it runs per key pattern.
  * The CLI builds it for the files it lints; the editor keeps it up to date as documents change.
  */
-import type { HelperSummary, LocatedHelper } from './crossFileHelpers';
+import type { LocatedHelper } from './crossFileHelpers';
 import { normalizePath } from './fileContext';
-import type { ClientLibrary, ReceiverKind } from './model';
+import { SCRIPT_COMMAND, type FileSummary } from './fileSummary';
+import { luaScriptIn, type LuaScriptFile } from './luaScriptFiles';
+import { resolvePythonIn, resolveScriptIn } from './modulePaths';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './fileEvidence';
 import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
 import { DJANGO_SETTINGS, isDjangoSettingsPath } from './databaseSettings';
-import { standaloneGoFields, type GoClientFields } from './go/goFieldTypes';
+import { standaloneGoFields } from './go/goFieldTypes';
 import { javaModuleOf } from './java/redissonObjectStores';
-import { libraryTakesUniversalClient, programClientsAllStandalone, type GoProjectFacts } from './go/goProjectFacts';
+import { libraryTakesUniversalClient, programClientsAllStandalone } from './go/goProjectFacts';
 
-/**
- * Prefix of the commands a script file runs in FileSummary.keyCommands: a key only seeding or maintenance scripts
- * fill is loaded by an operator, not grown by the application's own events.
- */
-export const SCRIPT_COMMAND = 'script:';
-
-export interface FileSummary {
-  path: string;
-  /** fresh: a function that makes a new client on every call, in a module that attaches no 'error' listener. */
-  exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean; fresh?: boolean }[];
-  /** Identities ("<path>#<name>") of imported clients this file attaches an 'error' listener to. */
-  errorListeners: string[];
-  /** Commands run per key pattern ("RPOP jobs:*"); a script file's (`scripts/`, `migrations/`…) carry SCRIPT_COMMAND. */
-  keyCommands: { command: string; key: string }[];
-  /** The file imports a Redis client library (or a library built on one) or exports a client. */
-  usesRedis?: boolean;
-  /** A Redis library the module re-exports whole (`module.exports = require(<redis library>)`). */
-  reexports?: string;
-  /** Functions and methods that send one command per call, for loops in other files that call them. */
-  helpers?: HelperSummary[];
-  /** The module attaches an 'error' listener somewhere, or imports another project module it may hand a client on to. */
-  mayListen?: boolean;
-  /** Without a listener of its own: the project modules (import specifiers) it may hand a client on to. */
-  handsOnTo?: string[];
-  /** The file speaks of Redis Cluster (a cluster client, cluster options, a cluster mode): evidence for clients that may be one. */
-  mentionsCluster?: boolean;
-  /** Go: struct fields by the go-redis client type they are declared with (for calls in other files of the package). */
-  goClientFields?: GoClientFields;
-  /** Go: the go-redis clients the file creates, whether it is a program's main package, its hash-tagging key helpers. */
-  goFacts?: GoProjectFacts;
-  /** Python serializer classes whose loads/deserialize unpickles (see picklingClasses.ts). */
-  picklingClasses?: string[];
-  /** Commands the module exports bound to its client (`export const getAsync = promisify(client.get).bind(client)`). */
-  boundCommands?: { name: string; method: string; receiver: string; library: ClientLibrary }[];
-  /** Python: database numbers the module's top level gives constants named for a database (see databaseSettings.ts). */
-  databaseSettings?: Record<string, number>;
-  /** Java: the file keeps values in Redisson buckets, maps, collections, queues or topics with the client's codec. */
-  storesRedissonObjects?: boolean;
-  /** Java: the file gives the Spring Redis cache manager's defaults a TTL (see setsCacheDefaultTtl). */
-  setsCacheDefaultTtl?: boolean;
-}
+export { SCRIPT_COMMAND, type FileSummary } from './fileSummary';
+export { isLuaScriptPath, type LuaScriptFile } from './luaScriptFiles';
 
 /** Per-file cap while indexing, like the review's own cap: pathological files cannot stall the index. */
 export const INDEX_TIME_BUDGET_MS = 2000;
 
-const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts', '.cts'];
-
-/** The file a relative script import names: the path itself, with a script extension, or its folder's index. */
-function resolveScriptIn<T>(files: ReadonlyMap<string, T>, fromPath: string, specifier: string): T | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = joinPath(dirname(fromPath), specifier);
-  const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const candidates = [base, ...SCRIPT_EXTENSIONS.map((e) => stem + e), ...SCRIPT_EXTENSIONS.map((e) => `${base}/index${e}`)];
-  for (const candidate of candidates) {
-    const file = files.get(candidate);
-    if (file) return file;
-  }
-  return undefined;
-}
-
-function dirname(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-function joinPath(base: string, relative: string): string {
-  const absolute = base.startsWith('/');
-  const parts = base.split('/').filter(Boolean);
-  for (const part of relative.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part && part !== '.') parts.push(part);
-  }
-  return (absolute ? '/' : '') + parts.join('/');
-}
-
 /** A regex matching wherever one of `names` occurs, like `names.some((n) => text.includes(n))` in one scan. */
 export function anySubstring(names: readonly string[]): RegExp {
   return new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-}
-
-/** A Lua script file of the project, read so that rules can inspect scripts the code loads from files. */
-export interface LuaScriptFile {
-  path: string;
-  text: string;
-}
-
-/** Whether a path names a Lua script file (kept for the script rules, never linted itself). */
-export function isLuaScriptPath(path: string): boolean {
-  return /\.lua$/i.test(path);
 }
 
 export class WorkspaceIndex implements WorkspaceLookup {
@@ -212,14 +134,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   luaScript(fromPath: string, relativePath: string): string | undefined {
-    const relative = relativePath.replace(/\\/g, '/');
-    if (!isLuaScriptPath(relative)) return undefined;
-    const exact = this.luaFiles.get(joinPath(dirname(normalizePath(fromPath)), relative)) ?? this.luaFiles.get(joinPath('', relative));
-    if (exact !== undefined) return exact;
-    // A package resource (`pkgutil.get_data("app", "lua/x.lua")`) or a path from the working directory: the one file ending with it.
-    const tail = `/${joinPath('', relative)}`;
-    const matches = [...this.luaFiles.keys()].filter((path) => path.endsWith(tail) || `/${path}` === tail);
-    return matches.length === 1 ? this.luaFiles.get(matches[0]) : undefined;
+    return luaScriptIn(this.luaFiles, fromPath, relativePath);
   }
 
   /** Module names ("cache", "redis", "connection") under which files export clients, for cheap text pre-checks. */
@@ -470,19 +385,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   private resolvePython(fromPath: string, specifier: string): FileSummary | undefined {
-    const level = /^\.*/.exec(specifier)![0].length;
-    const rest = specifier.slice(level).split('.').filter(Boolean).join('/');
-    if (level > 0) {
-      let base = dirname(fromPath);
-      for (let i = 1; i < level; i++) base = dirname(base);
-      const stem = rest ? `${base}/${rest}` : base;
-      return this.files.get(`${stem}.py`) ?? this.files.get(`${stem}/__init__.py`);
-    }
-    if (!rest) return undefined;
-    for (const [path, file] of this.files) {
-      if (path === `${rest}.py` || path.endsWith(`/${rest}.py`) || path === `${rest}/__init__.py` || path.endsWith(`/${rest}/__init__.py`)) return file;
-    }
-    return undefined;
+    return resolvePythonIn(this.files, fromPath, specifier);
   }
 }
 
