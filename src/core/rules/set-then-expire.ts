@@ -5,20 +5,10 @@ import { shownKey } from './support/clients';
 import { fix, replace } from './support/edits';
 import { setSetsTtl } from './support/options';
 import { functionStartOf, sitesByFunction } from './support/sites';
-import { runsInCallbackArgument } from './support/thenExpiry';
 import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
-
-const EXPIRES: Record<string, 'EX' | 'PX'> = { EXPIRE: 'EX', PEXPIRE: 'PX' };
-/** Commands that already settle the key's TTL or existence: an EXPIRE after them pairs with nothing earlier. */
-const ENDS_SEARCH = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT', 'PERSIST', 'DEL', 'UNLINK', 'SETEX', 'PSETEX', 'GETDEL', 'GETEX', 'RENAME', 'RENAMENX', 'MOVE', 'COPY', 'RESTORE']);
-const COUNTERS = new Set(['INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HINCRBY', 'HINCRBYFLOAT', 'ZINCRBY']);
-/** Commands that write their result to the key named first and replace it, TTL included, as SET does. */
-const STORES = new Set(['SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'GEOSEARCHSTORE']);
-const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND', ...STORES]);
-/** A write that replaces the whole key: of several writes before the EXPIRE, the nearest such one is the one to fix. */
-const replacesKey = (command: string): boolean => command === 'SET' || STORES.has(command);
+import { COUNTERS, ENDS_SEARCH, EXPIRES, WRITES, earlierInChain, expiringHelperBefore, expiringHelpers, reassignedBetween, replacesKey, returnsBeforeExpire, runsAsPipeline, writeAfterFirstExpire, writeContinuedBy, type ExpiringHelper } from './support/writeExpirePairs';
 
 /** The write/EXPIRE pair merges into one SET: remove the EXPIRE statement and add EX/PX to the SET. */
 function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallSite, adjacent: boolean): Fix | undefined {
@@ -29,53 +19,6 @@ function mergeFix(context: RuleContext, write: RedisCallSite, expire: RedisCallS
   if (!add) return undefined;
   const simpleTtl = ttl.value.kind === 'number' || ttl.value.kind === 'name';
   return fix(`Set the TTL in the ${write.method} call (${unit} ${ttl.text}) and remove the separate ${expire.method}`, adjacent && simpleTtl, [add, replace(expire.statementSpan, '')]);
-}
-
-/**
- * The nearest call on the same key queued before `expire` in the same command chain
- * (`redis.pipeline().set(k, v).expire(k, 60)`): chained calls start where the EXPIRE's call starts and end
- * before its method name. Undefined when the chain has no call on that key.
- */
-function earlierInChain(group: readonly RedisCallSite[], at: number, expire: RedisCallSite): RedisCallSite | undefined {
-  let nearest: RedisCallSite | undefined;
-  const keyText = expire.args[0].text;
-  for (let j = at + 1; j < group.length && group[j].callSpan.startOffset < expire.span.startOffset; j++) {
-    const candidate = group[j];
-    if (candidate.callSpan.startOffset < expire.callSpan.startOffset || candidate.callSpan.endOffset > expire.span.startOffset) continue;
-    if (candidate.args[0]?.text !== keyText) continue;
-    if (!nearest || candidate.callSpan.endOffset > nearest.callSpan.endOffset) nearest = candidate;
-  }
-  return nearest;
-}
-
-/**
- * The write that follows an EXPIRE which is the function's first call on the key, when no later EXPIRE of the
- * key gives it a TTL again (`expire(k, ttl); incr(k)`). Only counters, which code creates by incrementing
- * them: other writes after an EXPIRE mostly update an object that exists.
- */
-function writeAfterFirstExpire(group: readonly RedisCallSite[], at: number, expire: RedisCallSite): RedisCallSite | undefined {
-  const keyText = expire.args[0].text;
-  let write: RedisCallSite | undefined;
-  for (let j = at + 1; j < group.length; j++) {
-    const candidate = group[j];
-    if (candidate.callSpan.startOffset < expire.callSpan.endOffset || candidate.args[0]?.text !== keyText) continue;
-    if (!write) {
-      if (!COUNTERS.has(candidate.command)) return undefined;
-      write = candidate;
-    } else if (EXPIRES[candidate.command] || candidate.command === 'EXPIREAT' || candidate.command === 'PEXPIREAT') return undefined;
-  }
-  return write;
-}
-
-/** A node-redis MULTI sent with `execAsPipeline()`: queued like a transaction, but not atomic. */
-function runsAsPipeline(context: RuleContext, site: RedisCallSite): boolean {
-  if (site.receiver.library !== 'node-redis') return false;
-  const text = context.model.text;
-  if (/^\s*\.\s*\w+\s*\(/.test(text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 200)) && /\.\s*execAsPipeline\s*\(/.test(text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 2000).split(/;|\n\s*\n/)[0])) return true;
-  const root = /^[A-Za-z_$][\w$]*$/.test(site.receiver.text) ? site.receiver.text : undefined;
-  if (!root) return false;
-  const scope = site.enclosingFunction?.span ?? { startOffset: 0, endOffset: text.length };
-  return new RegExp(`\\b${root.replace(/\$/g, '\\$')}\\s*\\.\\s*execAsPipeline\\s*\\(`).test(text.slice(scope.startOffset, scope.endOffset));
 }
 
 export const setThenExpire: Rule = {
@@ -376,9 +319,12 @@ public class Tokens {
       }
     }
     // `self.refresh()` (a method of the class whose one command is EXPIRE of self.token), then HINCRBY self.token.
+    let helpers: ExpiringHelper[] | undefined;
     for (const write of sites) {
       if (!COUNTERS.has(write.command) || reported.has(write) || write.inTransaction || !write.enclosingFunction) continue;
-      const helper = expiringHelperBefore(context.model.text, groups, write);
+      helpers ??= expiringHelpers(groups);
+      if (!helpers.length) break;
+      const helper = expiringHelperBefore(context.model.text, groups, helpers, write);
       if (!helper) continue;
       reported.add(write);
       context.report({ messageId: 'expireFirst', data: { command: write.command, key: shownKey(write), expire: helper.expire.command }, span: write.span, related: [{ span: helper.expire.span, message: `the ${helper.expire.command} sent by ${helper.name}()` }] });
@@ -386,59 +332,3 @@ public class Tokens {
   },
 };
 
-/**
- * A counter write on a key held by the instance (`self.token`, `this.key`) that follows, in its function, a call of
- * the class's own method whose one command is EXPIRE of that key (`self.refresh()`), with no other command on the key
- * in between: the function's first EXPIRE of the key comes first, as when it is written inline.
- */
-function expiringHelperBefore(text: string, groups: ReadonlyMap<number, readonly RedisCallSite[]>, write: RedisCallSite): { expire: RedisCallSite; name: string } | undefined {
-  const keyText = write.args[0]?.text;
-  const fn = write.enclosingFunction!;
-  if (!keyText || !/^(?:self|this)\.[A-Za-z_$][\w$]*$/.test(keyText)) return undefined;
-  const own = groups.get(functionStartOf(write)) ?? [];
-  if (own.some((site) => site !== write && site.callSpan.startOffset < write.callSpan.startOffset && site.args[0]?.text === keyText)) return undefined;
-  const before = text.slice(fn.span.startOffset, write.callSpan.startOffset);
-  for (const group of groups.values()) {
-    const only = group.length === 1 ? group[0] : undefined;
-    const helper = only?.enclosingFunction;
-    if (!only || !helper || helper.span.startOffset === fn.span.startOffset || !EXPIRES[only.command] || only.args[0]?.text !== keyText) continue;
-    if (new RegExp(`\\b(?:self|this)\\.${helper.name.replace(/\$/g, '\\$')}\\s*\\(`).test(before)) return { expire: only, name: helper.name };
-  }
-  return undefined;
-}
-
-/**
- * `redis.set(key, v).then(function () { return redis.expire(key, ttl); })`: the EXPIRE runs in a callback chained
- * on the write's promise, or in the write's own completion callback, a second command after the write, whatever
- * function the callback is.
- */
-function writeContinuedBy(text: string, sites: readonly RedisCallSite[], expire: RedisCallSite, keyText: string): RedisCallSite | undefined {
-  const callback = expire.enclosingFunction?.span.startOffset;
-  if (callback === undefined) return undefined;
-  // `client.set(key, v, (err) => { ... client.expire(key, ttl, done) })`: the write's completion callback.
-  const inCallback = sites.filter((site) => WRITES.has(site.command) && site.args[0]?.text === keyText && runsInCallbackArgument(site, expire));
-  if (inCallback.length) return inCallback.reduce((a, b) => (b.callSpan.startOffset > a.callSpan.startOffset ? b : a));
-  if (!/\.\s*then\s*\(\s*$/.test(text.slice(Math.max(0, callback - 40), callback))) return undefined;
-  return sites.find(
-    (site) =>
-      site.callSpan.endOffset < callback &&
-      WRITES.has(site.command) &&
-      site.args[0]?.text === keyText &&
-      /^\s*\.\s*then\s*\(\s*$/.test(text.slice(site.callSpan.endOffset, callback)),
-  );
-}
-
-/** The write is the value of a `return` statement: the function ends there, so no later EXPIRE follows it. */
-function returnsBeforeExpire(text: string, write: RedisCallSite): boolean {
-  const start = write.callSpan.startOffset;
-  return /\breturn\s+(?:await\s+)?$/.test(text.slice(Math.max(0, start - 40), start));
-}
-
-/** Whether the plain name (or attribute) holding the key is assigned again between the write and the EXPIRE. */
-function reassignedBetween(text: string, keyText: string, from: number, to: number): boolean {
-  if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?$/.test(keyText) || to <= from) return false;
-  const between = text.slice(from, to);
-  if (!between.includes(keyText)) return false;
-  const name = keyText.replace(/[$.]/g, '\\$&');
-  return new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]*)?(?:=(?!=)|\\+=)`, 'm').test(between);
-}
