@@ -5,6 +5,7 @@
  * attach listeners to a client they are given.
  */
 import type { ClientCreation } from './model';
+import { escapeRegExp } from './keyReferences';
 
 const ERROR_LISTENER = /\.(on|once|addListener|prependListener)\(\s*['"`]error['"`]/;
 
@@ -82,10 +83,6 @@ export function occursAsValue(text: string, name: string): boolean {
     }
   }
   return false;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Packages that attach their own 'error' listener to a connection they are given (BullMQ's RedisConnection). */

@@ -10,6 +10,7 @@ import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { goProjectFactsIn } from '../../analysis/go/goProjectFacts';
 import { callArgumentsAt } from './goSupport';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** The optional project-level fact the workspace index answers (see WorkspaceIndex.projectMentionsCluster). */
 interface ClusterMentions {
@@ -74,10 +75,6 @@ function configuredSeedList(text: string, site: RedisCallSite): boolean {
   }
   for (const match of text.matchAll(/\bNewUniversalClient\(/g)) if (configuredSeeds(callArguments(text, match.index + match[0].length - 1))) return true;
   return false;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Arg, RedisCallSite } from '../../analysis/model';
 import { keyPatternOf } from '../../analysis/argumentValues';
 import { keyOf } from './goSupport';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
 const PARTICIPANTS = new Set(['workers', 'processes', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
@@ -21,10 +22,6 @@ function words(text: string): string[] {
  */
 export function participantRegistry(site: RedisCallSite): boolean {
   return words(site.args[0]?.text ?? '').some((word) => PARTICIPANTS.has(word));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

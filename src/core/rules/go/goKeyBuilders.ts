@@ -6,10 +6,7 @@
  */
 import type { Arg, RedisCallSite } from '../../analysis/model';
 import { literalItems } from './goSupport';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** The expression a local name of the call's function was last bound to before the call (`key := s.roomKey(id)`). */
 function boundExpression(text: string, site: RedisCallSite, name: string): string | undefined {

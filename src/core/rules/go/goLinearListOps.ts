@@ -6,13 +6,10 @@ import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { isInFlightKey } from '../support/sites';
 import { isNumber } from './goSupport';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** Commands that move an element from one list into another: the destination is the mover's in-flight list. */
 const LIST_MOVES = new Set(['RPOPLPUSH', 'BRPOPLPUSH', 'LMOVE', 'BLMOVE']);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * The list an LREM works on is a reliable queue's in-flight list: its key names that role (`processingKey`,

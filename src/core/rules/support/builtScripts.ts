@@ -5,10 +5,7 @@
  */
 import type { Arg, FileModel, FunctionInfo } from '../../analysis/model';
 import { assignedExpression } from './scriptFiles';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** A constant by naming convention (`KEY_PREFIX`, `MAX_TOKENS`): set once, not per call. */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;

@@ -5,12 +5,9 @@
  * declaration's type text in the source and from the file's creations.
  */
 import type { FileModel, RedisCallSite } from '../../analysis/model';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 const CLUSTER_TYPE = /\b(RedisClusterType|RedisCluster|Cluster|ClusterClient|RedisClusterClient)\b/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The type annotation that starts at `offset`, up to the `,` `)` `=` `;` or line end that closes it. */
 function typeTextAt(text: string, offset: number): string {

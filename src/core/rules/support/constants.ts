@@ -4,12 +4,9 @@
  */
 import type { Arg, FileModel, FunctionInfo } from '../../analysis/model';
 import { spanFromOffsets } from '../../analysis/spans';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The string literal starting at `offset` (Python or JS quoting), as its value and end offset. */
 function literalAt(text: string, offset: number, python: boolean): { value: string; end: number } | undefined {

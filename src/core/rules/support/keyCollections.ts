@@ -4,6 +4,7 @@
  * whether the author co-located them with a hash tag (`{…}` in the key template).
  */
 import type { Arg, FileModel, RedisCallSite } from '../../analysis/model';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 export interface KeyCollection {
   /** Source text shown in messages (`ids.map(…)`, `...keys`). */
@@ -16,10 +17,6 @@ const MAPPED = /\.\s*(map|flatMap|flat)\s*\(/;
 const COMPREHENSION = /^\[[\s\S]+\sfor\s[\s\S]+\sin\s[\s\S]+\]$/;
 const PLURAL_KEYS = /(^|[._])(keys|\w*Keys|\w*_keys|keyList|key_list|keyNames|key_names)$/;
 const ARRAY_TYPE = /(\[\]|^\s*(readonly\s+)?(Array|ReadonlyArray|List|list|Sequence|Iterable|set|Set|tuple|Tuple)\b)/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A key template with a literal `{…}` hash tag inside a string (`${…}` and f-string `{…}` interpolations do not count). */
 export function hasHashTag(text: string, python: boolean): boolean {

@@ -3,10 +3,7 @@
  * a method of that name: the command is reported inside the method, where it is sent.
  */
 import type { FileModel, RedisCallSite } from '../../analysis/model';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** A call on `self`/`this`, judged a client by evidence only, of a method the file defines in a class. */
 export function callsOwnMethod(model: FileModel, site: RedisCallSite): boolean {

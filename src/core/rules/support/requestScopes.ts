@@ -4,6 +4,7 @@
  * review time, so the answer never depends on which parts of the file an incremental re-analysis kept.
  */
 import type { FileModel, FunctionInfo } from '../../analysis/model';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 interface Range {
   start: number;
@@ -100,10 +101,6 @@ export function requestScopes(model: FileModel, functions: readonly FunctionInfo
     }
   }
   return { ranges, dependencies };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Offset of a call of `fn` (by name, or as this./self. method) made in per-request code outside `fn` itself. */

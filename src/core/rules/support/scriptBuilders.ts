@@ -5,12 +5,9 @@
  */
 import type { Arg, FileModel } from '../../analysis/model';
 import { isBuiltAtRunTime } from './builtScripts';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 const CALLED = /^(?:(?:self|this)\s*\.\s*)?([A-Za-z_$][\w$]*)\s*\(\s*[^)\s]/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The expressions a Python function named `name` returns (its body: the lines indented below the `def`). */
 function pythonReturns(text: string, name: string): string[] {

@@ -7,6 +7,7 @@
  */
 import type { Arg, FileModel, FunctionInfo } from '../../analysis/model';
 import type { RuleContext } from '../rule';
+import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** A script read from a Lua file of the workspace. */
 export interface FileScript {
@@ -26,10 +27,6 @@ const PATH_WORDS = new Set([
   'await', 'encoding', 'utf8', 'f', 'with', 'as', 'String', 'str', 'normpath', 'cwd', 'process', '__file__', '__dirname', '__filename', '__name__', '__package__',
 ]);
 const MAX_NAME_DEPTH = 3;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The end of the expression starting at `start`: the first newline (Python) or `;`/newline (JS) outside brackets and strings. */
 function expressionEnd(text: string, start: number, python: boolean): number {
