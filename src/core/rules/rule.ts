@@ -121,6 +121,8 @@ export interface WorkspaceKeyFacts {
   hasCommandOnKey(commands: readonly string[], keyPattern: string): boolean;
   /** The same, counting only files that are not scripts (seeding, migration and maintenance scripts). */
   hasCommandOnKeyOutsideScripts?(commands: readonly string[], keyPattern: string): boolean;
+  /** Java: a configuration class of the file's build module gives the Spring cache manager's defaults a TTL. */
+  javaModuleSetsCacheDefaultTtl?(path: string): boolean;
 }
 
 export interface Rule {

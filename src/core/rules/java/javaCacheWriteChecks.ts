@@ -176,11 +176,6 @@ function insideMissBranch(text: string, read: RedisCallSite, write: RedisCallSit
   return depth > 0;
 }
 
-/** The project-level fact the workspace index answers (see WorkspaceIndex.javaModuleSetsCacheDefaultTtl). */
-interface CacheTtlModules {
-  javaModuleSetsCacheDefaultTtl?(path: string): boolean;
-}
-
 /**
  * `@Cacheable` when neither this file nor a configuration class of its build module gives the cache manager's
  * defaults a TTL (Spring Boot's default RedisCacheManager sets none).
@@ -191,7 +186,7 @@ function reportCacheableWithoutTtl(context: RuleContext): void {
   const cacheables = facts.annotations.filter((a) => a.name === 'Cacheable' || a.name === 'CachePut');
   if (!cacheables.length) return;
   if (CACHE_TTL_IN_FILE.test(context.model.text)) return;
-  if ((context.workspaceKeys as CacheTtlModules | undefined)?.javaModuleSetsCacheDefaultTtl?.(context.model.path)) return;
+  if (context.workspaceKeys?.javaModuleSetsCacheDefaultTtl?.(context.model.path)) return;
   // A cache manager named on the annotation is configured elsewhere, with whatever TTL it has.
   for (const annotation of cacheables) {
     if (/cacheManager\s*=|cacheResolver\s*=/.test(annotation.args)) continue;
