@@ -228,11 +228,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   /**
-   * True when the text may involve Redis: it mentions redis, names a module that exports a client, runs commands on
+   * True when the text may involve Redis: it mentions redis (or Jedis), names a module that exports a client, runs commands on
    * Celery's result backend client, or (in a project that uses Redis) calls a method only Redis clients have.
    */
   mightUseRedis(text: string): boolean {
-    return /redis/i.test(text) || this.mentionsExportingModule(text) || usesCeleryBackendClient(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
+    return /redis|jedis/i.test(text) || this.mentionsExportingModule(text) || usesCeleryBackendClient(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
   }
 
   /**

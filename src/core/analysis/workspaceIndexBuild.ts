@@ -154,9 +154,9 @@ function reexportOf(text: string): { reexports?: string } {
   return module && REDIS_MODULES.has(module) ? { reexports: module } : {};
 }
 
-/** Whether round one of indexing reads a file: it mentions Redis. */
+/** Whether round one of indexing reads a file: it mentions Redis, or Jedis (a Java service that only uses a `JedisUtil` never spells "redis"). */
 export function mentionsRedis(text: string): boolean {
-  return /redis/i.test(text);
+  return /redis|jedis/i.test(text);
 }
 
 /** What indexing can leave for the reviews of the same files that follow it (the lint command's). */

@@ -71,11 +71,11 @@ export function fileContextFor(path: string, config: ResolvedConfig = DEFAULT_CO
 }
 
 /**
- * True when a text can involve Redis at all (mentions it, names a workspace module exporting a client, or runs
+ * True when a text can involve Redis at all (mentions it or Jedis, names a workspace module exporting a client, or runs
  * commands on Celery's result backend client).
  */
 export function mightUseRedis(text: string, workspace?: ReviewOptions['workspace']): boolean {
-  return workspace ? workspace.mightUseRedis(text) : /redis/i.test(text) || usesCeleryBackendClient(text);
+  return workspace ? workspace.mightUseRedis(text) : /redis|jedis/i.test(text) || usesCeleryBackendClient(text);
 }
 
 /**

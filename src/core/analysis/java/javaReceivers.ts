@@ -50,7 +50,24 @@ export function receiverForType(typeText: string): JavaReceiver | undefined {
   if (/^(RedissonClient|Redisson|RedissonReactiveClient|RedissonRxClient)$/.test(type)) return { role: 'redisson-client', library: 'redisson' as ClientLibrary, kind: 'client', confidence: 'proven' };
   if (CONNECTION_FACTORY_TYPE.test(type)) return { role: 'connection-factory', library: 'spring-data-redis' as ClientLibrary, kind: 'pool', confidence: 'proven' };
   if (isWrapperType(type)) return { api: 'wrapper', library: guessLibrary(type), kind: 'client', confidence: 'likely', evidence: `its type ${type} is a project class named after Redis` };
+  const outer = wrapperOfNestedType(typeText);
+  if (outer) return { api: 'wrapper', library: guessLibrary(outer), kind: 'client', confidence: 'likely', evidence: `its type ${type} is a class nested in ${outer}, a project class named after Redis` };
   return undefined;
+}
+
+/** Nested classes that configure or build rather than send commands. */
+const NESTED_NOT_SENDING = /(?:Builder|Config|Configuration|Properties|Options|Settings|Pair|Entry|Exception|Listener|Callback)$/;
+
+/**
+ * The Redis wrapper a nested type belongs to (`JedisUtil.Keys`, `RedisUtil.Strings`): wrappers that group their
+ * commands into one inner class per data type, each borrowing from the outer class's pool, send them like the
+ * wrapper itself.
+ */
+function wrapperOfNestedType(typeText: string): string | undefined {
+  const parts = typeText.replace(/<[\s\S]*>/g, '').replace(/\[\]/g, '').trim().split('.');
+  if (parts.length < 2) return undefined;
+  const [outer, inner] = parts.slice(-2);
+  return /^[A-Z]/.test(inner) && !NESTED_NOT_SENDING.test(inner) && isWrapperType(outer) ? outer : undefined;
 }
 
 function guessLibrary(type: string): ClientLibrary {
