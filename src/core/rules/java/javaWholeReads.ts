@@ -1,9 +1,9 @@
 /** Java reads of whole collections: SMEMBERS, HGETALL/HVALS/HKEYS, LRANGE/ZRANGE 0 -1 and open score ranges. */
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
-import { callText, receiverName, shownJavaKey } from './javaSupport';
+import { callText, methodOf, receiverName, shownJavaKey } from './javaSupport';
 import { formatCallAsTemplate, isOwnerMembership, namesGrowingContent } from '../support/ownerMemberships';
-import { parenthesised, topLevelParts } from '../../analysis/bracketText';
+import { javaFactsOf, type JavaFacts } from '../../analysis/java/javaFacts';
 
 const WHOLE_READS: Record<string, string> = {
   SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
@@ -154,7 +154,7 @@ function resolvedKey(text: string, site: RedisCallSite): string | undefined {
  * time (`RESTAURANT + id`) counts when every write of the same expression stores one object's fields
  * (`putAll(key, BeanUtil.beanToMap(restaurant))`): one hash per entity, each with the fields of its class.
  */
-function fixedFieldHash(text: string, site: RedisCallSite, hashWrites: readonly RedisCallSite[]): boolean {
+function fixedFieldHash(text: string, site: RedisCallSite, hashWrites: readonly RedisCallSite[], facts: JavaFacts | undefined): boolean {
   if (!site.command.startsWith('H') || !namesKeyFirst(site)) return false;
   const namedFields = (w: RedisCallSite) => (w.command === 'HMSET' ? literalMapFields(text, w) || objectMapFields(text, w) : /^"[^"]*"$/.test(w.args[1]?.text.trim() ?? ''));
   const key = literalKey(text, site);
@@ -165,9 +165,9 @@ function fixedFieldHash(text: string, site: RedisCallSite, hashWrites: readonly 
   const expression = resolvedKey(text, site);
   if (!expression) {
     // `hgetAll(myHkey)` with `private String myHkey;`: the object's own hash, which its other methods write field by field.
-    const field = fieldKey(text, site);
+    const field = fieldKey(text, site, facts);
     if (!field) return false;
-    const fieldWrites = hashWrites.filter((s) => fieldKey(text, s) === field);
+    const fieldWrites = hashWrites.filter((s) => fieldKey(text, s, facts) === field);
     return fieldWrites.length > 0 && fieldWrites.every(namedFields);
   }
   // `put(itemKey, "status", s)`, `putAll(itemKey, data)` after `data.put("id", id)`: a record per entity, its fields named.
@@ -175,30 +175,18 @@ function fixedFieldHash(text: string, site: RedisCallSite, hashWrites: readonly 
   return writes.length > 0 && writes.every(namedFields);
 }
 
-/** The names of the parameters of the Java method whose declaration starts at `start` (the last word of each part). */
-function javaParameterNames(text: string, start: number): string[] | undefined {
-  const brace = text.indexOf('{', start);
-  if (brace < 0) return undefined;
-  // The parameter list is the last parenthesised group before the body, after any annotation arguments.
-  const header = text.slice(start, brace).replace(/\bthrows\b[^()]*$/, '');
-  const open = header.lastIndexOf('(', header.lastIndexOf(')'));
-  const inner = open < 0 ? undefined : parenthesised(text, start + open);
-  if (inner === undefined) return undefined;
-  return topLevelParts(inner).map((part) => /([A-Za-z_$][\w$]*)\s*$/.exec(part)?.[1] ?? '');
-}
-
 /**
  * The field a call takes its key from (`myHkey`, `this.myHkey` with `private String myHkey;`), when it is neither a
  * parameter nor a local of the method: every method of the object reads and writes the same key. A parameter stays
  * whatever key each caller passes, as a wrapper's read.
  */
-function fieldKey(text: string, site: RedisCallSite): string | undefined {
+function fieldKey(text: string, site: RedisCallSite, facts: JavaFacts | undefined): string | undefined {
   const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(site.args[0]?.text.replace(/\s+/g, '') ?? '')?.[1];
-  const fn = site.enclosingFunction;
-  if (!name || !fn) return undefined;
+  // A lambda's parameters are not listed: only a call directly in a method is judged.
+  const method = methodOf(site, facts);
+  if (!name || !method || method.params.includes(name)) return undefined;
   const escaped = name.replace(/\$/g, '\\$');
-  if (javaParameterNames(text, fn.span.startOffset)?.includes(name) ?? true) return undefined;
-  if (new RegExp(`(?<![\\w$.])${escaped}\\s*=(?!=)`).test(text.slice(fn.span.startOffset, site.span.startOffset))) return undefined;
+  if (new RegExp(`(?<![\\w$.])${escaped}\\s*=(?!=)`).test(text.slice(method.start, site.span.startOffset))) return undefined;
   const declared = new RegExp(`^[ \\t]*(?:(?:private|protected|public|static|final|volatile|transient)\\s+)*[\\w$<>,.?\\[\\] ]+\\s${escaped}\\s*[;=]`, 'm');
   return declared.test(text) ? name : undefined;
 }
@@ -208,21 +196,21 @@ function fieldKey(text: string, site: RedisCallSite): string | undefined {
  * `redisson.getMap(key).readAllMap()`): a generic wrapper reading whichever hash its caller names, judged like the
  * wrappers of the command-style clients, not as one object's map.
  */
-function openedWithParameter(text: string, site: RedisCallSite): boolean {
-  const fn = site.enclosingFunction;
-  if (!fn) return false;
+function openedWithParameter(text: string, site: RedisCallSite, facts: JavaFacts | undefined): boolean {
+  const method = methodOf(site, facts);
+  if (!method) return false;
   const opened = /\.(?:<[^<>]*>\s*)?get\w*Map\w*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/;
   let name = opened.exec(site.receiver.text)?.[1];
   if (!name && /^[A-Za-z_$][\w$]*$/.test(site.receiver.text)) {
     const variable = site.receiver.text.replace(/\$/g, '\\$');
-    const body = text.slice(fn.span.startOffset, site.span.startOffset);
+    const body = text.slice(method.start, site.span.startOffset);
     const assigned = [...body.matchAll(new RegExp(`\\b${variable}\\s*=\\s*[\\w.]*?(\\.(?:<[^<>]*>\\s*)?get\\w*Map\\w*\\([^;]*)`, 'g'))].pop()?.[1];
     name = assigned ? opened.exec(assigned)?.[1] : undefined;
   }
   if (!name) return false;
-  const body = text.slice(fn.span.startOffset, site.span.startOffset);
+  const body = text.slice(method.start, site.span.startOffset);
   // Reassigned in the method (`key = PREFIX + id`): no longer the caller's name as given.
-  return (javaParameterNames(text, fn.span.startOffset)?.includes(name) ?? false) && !new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?!=)`).test(body);
+  return method.params.includes(name) && !new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?!=)`).test(body);
 }
 
 /** What two calls of the file must both name to be taken for the same key: its literal, or its expression as last assigned. */
@@ -280,15 +268,16 @@ function keyFirstHashWrites(sites: readonly RedisCallSite[]): RedisCallSite[] {
 }
 
 export function javaUnboundedCollectionRead(context: RuleContext): void {
+  const facts = javaFactsOf(context.model);
   const capped = cappedTypes(context);
   const hashWrites = keyFirstHashWrites(context.model.callSites);
   for (const site of context.model.callSites) {
     let how: string | undefined;
     if (capped.has(WHOLE_READ_OF[site.command] ?? '') || readIntoBean(context.model.text, site)) continue;
-    if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, hashWrites)) continue;
+    if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, hashWrites, facts)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps, unless the map is whichever one the method's caller names.
-      if (/^readAll(?:Map|EntrySet)(?:Async)?$/.test(site.method) && !openedWithParameter(context.model.text, site)) continue;
+      if (/^readAll(?:Map|EntrySet)(?:Async)?$/.test(site.method) && !openedWithParameter(context.model.text, site, facts)) continue;
       how = `${pagedRead(site)}, or ${WHOLE_READS[site.command]}`;
     } else if ((site.command === 'LRANGE' || site.command === 'ZRANGE' || site.command === 'ZREVRANGE') && isWholeRange(site)) {
       if (expiredList(context.model.text, site, context.model.callSites) || (site.command === 'LRANGE' && replacedWholeList(context.model.text, site, context.model.callSites))) continue;
