@@ -198,13 +198,47 @@ function reportConfiguredDatabase(context: RuleContext, facts: ReturnType<typeof
   for (const invocation of facts?.invocations ?? []) {
     if ((invocation.name !== 'setDatabase' && invocation.name !== 'withDatabase') || invocation.args.length !== 1) continue;
     const db = databaseNumber(invocation.args[0], context.model.text);
-    if (!db) continue;
+    if (!db) {
+      for (const { call, db: chosen } of callsChoosingDatabase(context.model.text, facts!, invocation)) {
+        context.report({
+          messageId: '{{call}} builds a client on database {{db}} (its argument goes to {{setter}}): numbered databases share one server\'s CPU and memory, are invisible to per-database tooling, and do not exist in Redis Cluster; keep database 0 and separate data with key prefixes.',
+          data: { call: `${call.name}(${call.args.join(', ')})`, db: chosen, setter: invocation.name },
+          span: call.span,
+        });
+      }
+      continue;
+    }
     context.report({
       messageId: '{{call}}({{db}}) puts this client on database {{db}}: numbered databases share one server\'s CPU and memory, are invisible to per-database tooling, and do not exist in Redis Cluster; keep database 0 and separate data with key prefixes.',
       data: { call: invocation.name, db },
       span: invocation.span,
     });
   }
+}
+
+/** Parameter names that tell a builder where to connect: a generic connection helper, whose callers choose everything. */
+const ADDRESS_PARAMETER = /host|port|url|uri|address|node|endpoint|server/i;
+
+/**
+ * `redisConnectionFactory(int namespace)` calling `factory.setDatabase(namespace)`, and the file's calls
+ * `redisConnectionFactory(1)`, `redisConnectionFactory(2)`: a builder of one client per database number, each call with
+ * a number > 0 choosing one, as the rule reads a parameter of the function that builds the client. A builder also
+ * told the address is a generic connection helper, and one no call of the file passes a number to is configuration's.
+ */
+function callsChoosingDatabase(text: string, facts: JavaFacts, setter: JavaInvocation): Array<{ call: JavaInvocation; db: number }> {
+  const method = setter.method === undefined ? undefined : facts.methods[setter.method];
+  const parameter = setter.args[0].trim();
+  const index = method ? method.params.indexOf(parameter) : -1;
+  if (!method || index < 0 || method.params.some((p) => ADDRESS_PARAMETER.test(p))) return [];
+  // Reassigned before the setter: no longer the number the caller passed.
+  if (new RegExp(`(?<![\\w$.])${parameter}\\s*=(?!=)`).test(text.slice(method.start, setter.callSpan.startOffset))) return [];
+  const calls: Array<{ call: JavaInvocation; db: number }> = [];
+  for (const call of facts.invocations) {
+    if (call.name !== method.name || (call.object !== '' && call.object !== 'this') || call.args.length !== method.params.length) continue;
+    const db = databaseNumber(call.args[index].trim(), text);
+    if (db) calls.push({ call, db });
+  }
+  return calls;
 }
 
 /** A database number > 0 written as a literal, or as a constant the file assigns a literal. */

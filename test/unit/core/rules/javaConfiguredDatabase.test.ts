@@ -54,4 +54,30 @@ describe('Java clients configured with a database', () => {
     ].join('\n');
     expect(selects(body)).toEqual([]);
   });
+
+  it('the calls of a builder that passes its database parameter to setDatabase, not a helper also given the address', () => {
+    const body = [
+      '    private String host;',
+      '',
+      '    private LettuceConnectionFactory factory(int namespace) {',
+      '        LettuceConnectionFactory f = new LettuceConnectionFactory(host, 6379);',
+      '        f.setDatabase(namespace);',
+      '        return f;',
+      '    }',
+      '',
+      '    LettuceConnectionFactory users() { return factory(0); }',
+      '    LettuceConnectionFactory follows() { return factory(1); }',
+      '    LettuceConnectionFactory feeds() { return this.factory(2); }',
+      '',
+      '    private RedisStandaloneConfiguration at(String host, int db) {',
+      '        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration(host, 6379);',
+      '        config.setDatabase(db);',
+      '        return config;',
+      '    }',
+      '',
+      '    RedisStandaloneConfiguration reports() { return at("reports", 3); }',
+      '',
+    ].join('\n');
+    expect(selects(body)).toEqual(['factory@17', 'factory@18']);
+  });
 });
