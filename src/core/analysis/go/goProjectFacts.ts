@@ -67,9 +67,17 @@ export function goFreshClientFactories(text: string): string[] {
   for (const match of text.matchAll(returned)) {
     const body = match[2].replace(/^\s*\/\/.*$/gm, '');
     if (/\bsync\.Once\b|\.Do\(func/.test(body)) continue;
+    // `return redis.NewClient(&redis.Options{…})`: the constructor's result is handed out as it is made, unless an
+    // earlier return hands out a kept one (`if client != nil { return client }`).
+    if (new RegExp(`^\\s*return\\s+${alias}\\.New(?:Client|ClusterClient|FailoverClient|UniversalClient|Ring)\\(`, 'm').test(body) && !/!=\s*nil\s*\{\s*return\s+(?!nil\b)\w/.test(body)) {
+      names.push(match[1]);
+      continue;
+    }
     for (const made of body.matchAll(constructed)) {
       const name = made[1];
       const kept = new RegExp(`^\\s*[\\w.]+(?:\\[[^\\]\\n]*\\])?\\s*=\\s*${name}\\s*$|!=\\s*nil\\s*\\{\\s*return\\s+(?!${name}\\b|nil\\b)\\w`, 'm');
+      // `client = redis.NewClient(…)` without a local declaration assigns a package variable: the client is kept.
+      if (!made[0].includes(':=') && !new RegExp(`\\bvar\\s+${name}\\b`).test(body)) continue;
       if (new RegExp(`^\\s*return\\s+${name}\\s*(?:,|$)`, 'm').test(body) && !kept.test(body)) {
         names.push(match[1]);
         break;

@@ -9,6 +9,7 @@ import { goBatchesInLoop } from './goBatchesInLoop';
 import { pagedThroughWhole } from './goDrainedDeletes';
 import { calledOnlyAtStartup } from './goStartupOnly';
 import { REQUEST_PARAM } from '../../analysis/go/goScan';
+import { goFreshClientFactories } from '../../analysis/go/goProjectFacts';
 import { fillsOnMiss, hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
 import { goCallText, isZeroExpiration, keyOf, shownGoKey, upperString } from './goSupport';
 
@@ -16,6 +17,11 @@ import { goCallText, isZeroExpiration, keyOf, shownGoKey, upperString } from './
 function declaredChannel(text: string, ranged: string): boolean {
   if (!/^[A-Za-z_]\w*$/.test(ranged)) return false;
   return new RegExp(`\\b${ranged}\\s+(?:<-)?chan\\b|\\b${ranged}\\s*:?=\\s*make\\(\\s*(?:<-)?chan\\b`).test(text);
+}
+
+/** The call spreads a sub-slice of a collection into its arguments (`vals[i:end]...`, `ids[start:]...`). */
+function sendsChunk(text: string, site: { callSpan: { startOffset: number; endOffset: number } }): boolean {
+  return /\w\[[^\[\]\n]*:[^\[\]\n]*\]\s*\.\.\.\s*\)/.test(text.slice(site.callSpan.startOffset, site.callSpan.endOffset));
 }
 
 export function goCommandInLoop(context: RuleContext): void {
@@ -30,6 +36,8 @@ export function goCommandInLoop(context: RuleContext): void {
     if (SERVER_WIDE_COMMANDS.test(site.command)) continue;
     // One page of a list per round, up to its length: the batching is the loop's purpose.
     if (pagedThroughWhole(context.model.text, context.model.callSites, site)) continue;
+    // One slice of a collection per round (`LPush(ctx, key, list[i:i+50]...)`): the loop is the batching.
+    if (sendsChunk(context.model.text, site)) continue;
     reported.add(loop.span.startOffset);
     reportedCalls.push(site.span.startOffset);
     reportedLines.add(site.span.start.line + 1);
@@ -148,44 +156,71 @@ interface PackageFactories {
   goPackageFreshClientFactories?(path: string): ReadonlyMap<string, string>;
 }
 
+/** Start-up and test functions: a client they make and drop is made once per run. */
+const STARTUP = /^(init|Init|setup|Setup|configure|Configure|main|Test|Benchmark|Example)/;
+
 /**
- * `client, err := connect()` where another file of the package defines connect() to construct and return a new
- * client: the call makes a client per call as a constructor here would. Reported in a request handler, or in a
- * function that closes the client again and is no factory or start-up code.
+ * The client bound to `name` at `from` is only used through its methods afterwards (`rdb.Get(…)`, `defer
+ * rdb.Close()`): never returned, stored, or handed to another function, so it is dropped when the function returns.
  */
-function packageFactoryClients(context: RuleContext): void {
+function droppedAfterUse(body: string, from: number, name: string): boolean {
+  return ![...body.slice(from).matchAll(new RegExp(`\\b${name}\\b(?!\\s*\\.)`, 'g'))].length;
+}
+
+/**
+ * `client, err := connect()` where a function of the package (another file's, or this file's) constructs and returns
+ * a new client on every call: the call makes a client per call as a constructor here would. Reported in a request
+ * handler; in a function that closes the client again and is no factory or start-up code; and in a function that
+ * only calls methods on it (`rdb := newLabRedisClient(); return rdb.Get(ctx, "lab").Result()`, also
+ * `newClient().Subscribe(…)`) and is no start-up code: every call leaves one more pool behind.
+ */
+function packageFactoryClients(context: RuleContext): Set<number> {
   const { model } = context;
-  const factories = (context.workspaceKeys as PackageFactories | undefined)?.goPackageFreshClientFactories?.(model.path);
-  if (!factories?.size) return;
-  const own = new Set([...model.text.matchAll(/^func\s+(\w+)/gm)].map((m) => m[1]));
-  const names = [...factories.keys()].filter((name) => !own.has(name) && /^\w+$/.test(name));
-  if (!names.length) return;
+  const lines = new Set<number>();
+  const factories = new Map((context.workspaceKeys as PackageFactories | undefined)?.goPackageFreshClientFactories?.(model.path) ?? []);
+  for (const name of goFreshClientFactories(model.text)) factories.set(name, model.path);
+  if (!factories.size) return lines;
+  const names = [...factories.keys()].filter((name) => /^\w+$/.test(name));
+  if (!names.length) return lines;
   const call = new RegExp(`^[ \\t]*(\\w+)\\s*(?:,\\s*\\w+\\s*)?:?=\\s*(${names.join('|')})\\(`, 'gm');
+  const chained = new RegExp(`(?<![\\w.])(${names.join('|')})\\([^()\\n]*\\)\\s*\\.\\s*\\w+\\(`, 'g');
   for (const fn of model.text.matchAll(/^func\s+(?:\([^)]*\)\s*)?(\w+)\s*\(([^\n]*)\{\n([\s\S]*?)^\}/gm)) {
     const name = fn[1];
+    if (factories.has(name)) continue;
     const handler = REQUEST_PARAM.test(fn[2]);
     const bodyStart = fn.index! + fn[0].length - fn[3].length - 1;
-    for (const made of fn[3].matchAll(call)) {
-      const binding = made[1];
+    const startup = STARTUP.test(name) || calledOnlyAtStartup(model.text, name);
+    const made: { at: number; factory: string; closed: boolean; dropped: boolean }[] = [];
+    for (const bound of fn[3].matchAll(call)) {
+      const binding = bound[1];
       const closed = new RegExp(`\\b${binding}\\.Close\\(\\)`).test(fn[3]);
-      if (!handler && (!closed || FACTORY.test(name) || calledOnlyAtStartup(model.text, name))) continue;
-      const start = bodyStart + made.index! + made[0].length - made[2].length - 1;
+      made.push({ at: bound.index! + bound[0].length - bound[2].length - 1, factory: bound[2], closed, dropped: binding !== '_' && droppedAfterUse(fn[3], bound.index! + bound[0].length, binding) });
+    }
+    for (const used of fn[3].matchAll(chained)) if (!made.some((m) => m.at === used.index!)) made.push({ at: used.index!, factory: used[1], closed: false, dropped: true });
+    for (const { at, factory, closed, dropped } of made) {
+      if (!handler && !(closed && !FACTORY.test(name) && !startup) && !(dropped && !startup)) continue;
+      const start = bodyStart + at;
+      const file = factories.get(factory)!;
+      const span = spanFromOffsets(model.text, start, start + factory.length);
+      lines.add(span.start.line);
       context.report({
         messageId: '{{factory}}() in {{where}} creates a new client on every call ({{file}} constructs it){{closed}}: a new connection pool per call; create it once and share it.',
-        data: { factory: made[2], where: handler ? 'a request handler' : `${name}()`, file: factories.get(made[2])!.split('/').pop()!, closed: closed ? ', closed again when the function returns' : '' },
-        span: spanFromOffsets(model.text, start, start + made[2].length),
+        data: { factory, where: handler ? 'a request handler' : `${name}()`, file: file === model.path ? 'this file' : file.split('/').pop()!, closed: closed ? ', closed again when the function returns' : dropped ? ', dropped when the function returns' : '' },
+        span,
       });
     }
   }
+  return lines;
 }
 
 export function goClientPerRequest(context: RuleContext): void {
   const { model } = context;
-  packageFactoryClients(context);
+  // A creation on a line where a factory call was reported is that same client.
+  const factoryLines = packageFactoryClients(context);
   const reported = new Set<number>();
   for (const creation of model.creations) {
     const fn = creation.enclosingFunction;
-    if (!fn || creation.moduleLevel || creation.kind === 'pool' && creation.library !== 'redigo') continue;
+    if (!fn || creation.moduleLevel || creation.kind === 'pool' && creation.library !== 'redigo' || factoryLines.has(creation.span.start.line)) continue;
     if (creation.library === 'redigo' && creation.kind === 'client') continue;
     if (!fn.isRequestHandler && keptPerLoopItem(model.text, creation)) continue;
     if (!fn.isRequestHandler && !creation.loop && keptForEndlessLoop(model.text, fn.span.endOffset, creation.callSpan.endOffset, creation.binding)) continue;
@@ -204,7 +239,7 @@ export function goClientPerRequest(context: RuleContext): void {
     context.report({ messageId: '{{factory}} in {{where}} opens a new connection pool on every call; create the client once at start-up and share it (it is safe for concurrent use).', data: { factory: creation.factory, where: fn.isRequestHandler ? 'a request handler' : creation.loop ? 'a loop' : `${fn.name}()` }, span: creation.span });
   }
   for (const perCall of model.go?.clientsPerCall ?? []) {
-    if (reported.has(perCall.span.startOffset) || !perCall.closed) continue;
+    if (reported.has(perCall.span.startOffset) || !perCall.closed || factoryLines.has(perCall.span.start.line)) continue;
     const fn = perCall.enclosingFunction;
     if (!fn || (!fn.isRequestHandler && (FACTORY.test(fn.name) || fn.name === '(anonymous)'))) continue;
     if (model.creations.some((c) => c.span.startOffset === perCall.span.startOffset)) continue;
