@@ -6,7 +6,7 @@ import type { RuleContext } from '../rule';
 import { callText, importEdit, receiverName, redissonName, sameKey, shownJavaKey, sitesByMethod } from './javaSupport';
 
 export const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
-const TTL_WRITES = new Set(['SET', 'MSET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'DECR', 'DECRBY', 'HINCRBY', 'GETSET']);
+const TTL_WRITES = new Set(['SET', 'MSET', 'HSET', 'HMSET', 'SADD', 'RPUSH', 'LPUSH', 'ZADD', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HINCRBY', 'HINCRBYFLOAT', 'ZINCRBY', 'GETSET']);
 
 export function sameFunction(a: RedisCallSite, b: RedisCallSite): boolean {
   return a.enclosingFunction !== undefined && a.enclosingFunction.span.startOffset === b.enclosingFunction?.span.startOffset;
