@@ -85,7 +85,9 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
       // A Redisson object or bound operations also hold carts and state: only a write inside the branch taken when the read found nothing fills a cache.
       && (!byReceiver || (read.command !== 'EXISTS' && insideMissBranch(text, read, write)))
       // A hash read whole and written whole is also a record updated in place: only a write on the miss fills a cache.
-      && (write.command !== 'HMSET' || insideMissBranch(text, read, write));
+      && (write.command !== 'HMSET' || insideMissBranch(text, read, write))
+      // Read (after WATCH) and written back inside MULTI: a check-and-set of state (a token bucket's tokens), not a refill.
+      && !write.inTransaction;
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
     // The method claimed the same key with SETNX first (`setIfAbsent(key, v)`, then `set(key, v)` on a take-over): a lock or claim, not a cache entry.
@@ -102,7 +104,32 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
       span: write.span,
     });
   }
+  reportListCacheFills(context);
   reportCacheableWithoutTtl(context);
+}
+
+/**
+ * A list cached whole: read with LRANGE and, when that found nothing, filled with a push of the loaded items
+ * (`range(CACHE_TYPES, 0, -1)`, then `rightPushAll(CACHE_TYPES, loaded)`). Only lists named as caches: a list read
+ * whole and pushed to is otherwise a history or a queue.
+ */
+function reportListCacheFills(context: RuleContext): void {
+  const text = context.model.text;
+  const sites = context.model.callSites;
+  for (const push of sites) {
+    if ((push.command !== 'LPUSH' && push.command !== 'RPUSH') || push.batched || push.inTransaction) continue;
+    const key = keyOf(push, text);
+    const keyName = keyedByReceiver(push, text) ? (redissonName(push, text) ?? push.receiver.text) : (push.args[0]?.text ?? '');
+    if (!key || !CACHE_WORD.test(keyName)) continue;
+    const sameKey = (s: RedisCallSite) => sameFunction(s, push) && keyOf(s, text) === key;
+    if (!sites.some((s) => s.command === 'LRANGE' && sameKey(s) && s.span.startOffset < push.span.startOffset)) continue;
+    if (sites.some((s) => EXPIRES.has(s.command) && sameKey(s))) continue;
+    context.report({
+      messageId: '{{call}} fills the cached list {{key}} without a TTL: it stays until it is deleted, and goes stale when the data behind it changes. Set an expiry on the list after filling it (in the same MULTI or pipeline).',
+      data: { call: callText(push), key: keyedByReceiver(push, text) ? keyName : shownJavaKey(push) },
+      span: push.span,
+    });
+  }
 }
 
 /**
