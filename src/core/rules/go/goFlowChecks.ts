@@ -4,6 +4,7 @@
  */
 import { SERVER_WIDE_COMMANDS } from '../../analysis/commandNames';
 import { spanFromOffsets } from '../../analysis/spans';
+import type { LoopInfo } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
 import { pagedThroughWhole } from './goDrainedDeletes';
@@ -24,13 +25,42 @@ function sendsChunk(text: string, site: { callSpan: { startOffset: number; endOf
   return /\w\[[^\[\]\n]*:[^\[\]\n]*\]\s*\.\.\.\s*\)/.test(text.slice(site.callSpan.startOffset, site.callSpan.endOffset));
 }
 
+/**
+ * The loop at `inner` retries (its header counts attempts: `for retries < retriesMax`, `for attempt := 0; attempt < n;
+ * attempt++`) and sits directly in a range loop over items (not a channel): that item loop, as the loop whose rounds
+ * send the command.
+ */
+function retriedPerItem(text: string, inner: { startOffset: number; endOffset: number }): LoopInfo | undefined {
+  if (!/^for\s+[^{\n]*\b(retr(y|ies)|attempts?|tries)\w*\b[^{\n]*\{/i.test(text.slice(inner.startOffset, text.indexOf('\n', inner.startOffset) + 1))) return undefined;
+  const before = text.slice(0, inner.startOffset);
+  let outer: RegExpExecArray | undefined;
+  for (const match of before.matchAll(/\bfor\b[^{\n]*\brange\b\s*([^{\n]*?)\s*\{/g)) outer = match as RegExpExecArray;
+  if (!outer || /(\.C|\bch|[a-z]Ch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(outer[1]) || declaredChannel(text, outer[1])) return undefined;
+  // The range loop's braces are still open at the inner loop, and no other loop opens between them.
+  let depth = 0;
+  for (let i = outer.index + outer[0].length - 1; i < inner.startOffset; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}') depth--;
+  }
+  if (depth <= 0 || /\bfor\b/.test(text.slice(outer.index + outer[0].length, inner.startOffset))) return undefined;
+  let end = outer.index + outer[0].length;
+  for (let open = 1; end < text.length && open > 0; end++) {
+    if (text[end] === '{') open++;
+    else if (text[end] === '}') open--;
+  }
+  return { span: spanFromOffsets(text, outer.index, end), dependsOnReply: false };
+}
+
 export function goCommandInLoop(context: RuleContext): void {
   const reported = new Set<number>();
   // Offsets of the round trips reported: a loop holding one is reported already, a loop nested beside one is not.
   const reportedCalls: number[] = [];
   const reportedLines = new Set<number>();
   for (const site of context.model.callSites) {
-    const loop = site.loop;
+    let loop = site.loop;
+    // A retry loop around the command (`for retries < max { … Publish … time.Sleep(…) }`) inside a loop over items
+    // retries each item: the item loop still makes a round trip per item.
+    if (loop && !site.batched && (loop.dependsOnReply || loop.bounded === 'events')) loop = retriedPerItem(context.model.text, loop.span) ?? loop;
     if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || loop.bounded === 'events' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     if (SERVER_WIDE_COMMANDS.test(site.command)) continue;
