@@ -41,6 +41,26 @@ function borrowsThroughGetter(node: Node, name: string, receiver: JavaReceiver):
   return type !== undefined && JEDIS_CONNECTION_TYPE.test(type);
 }
 
+/**
+ * `Jedis jedis = ConstValue.jedisPool.getResource();` (or `jedis = …getResource()` into a local declared a Jedis): a
+ * pool the receivers do not know, such as a static field of another class, whose `getResource()` result the code
+ * declares a Jedis connection. The caller borrowed a connection it has to give back, like one from a known pool.
+ */
+export function declaredJedisBorrow(node: Node, name: string, object: Node | null): JavaReceiver | undefined {
+  // A pool named by a field or variable; what a getter of unknown type returns (`shared().getResource()`) is not read into it.
+  if (name !== 'getResource' || (object?.type !== 'field_access' && object?.type !== 'identifier')) return undefined;
+  const parent = node.parent;
+  let type: string | undefined;
+  if (parent?.type === 'variable_declarator' && parent.parent?.type === 'local_variable_declaration') type = parent.parent.childForFieldName('type')?.text;
+  else if (parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.type === 'identifier') {
+    const variable = parent.childForFieldName('left')!.text;
+    const method = enclosing(node, METHOD_TYPES, null);
+    type = new RegExp(`\\b(Jedis|ShardedJedis|BinaryJedis|BinaryShardedJedis)\\s+${variable}\\b`).exec(method?.text ?? '')?.[1];
+  }
+  if (type === undefined || !JEDIS_CONNECTION_TYPE.test(type)) return undefined;
+  return { role: 'pool', library: 'jedis', kind: 'client', confidence: 'likely', evidence: `its getResource() is declared a ${type}` };
+}
+
 function enclosing(node: Node, types: ReadonlySet<string>, stop: Node | null): Node | undefined {
   for (let up = node.parent; up && up !== stop; up = up.parent) if (types.has(up.type)) return up;
   return undefined;

@@ -5,7 +5,7 @@ import type { RedisCallSite } from '../model';
 import { spanOf } from '../spans';
 import { HELPER_RECEIVER, indirectSites, javaCallSite, wrapperSuperclass, type JavaSiteFile } from './javaCallSites';
 import { javaCommandFor, withPivot } from './javaCommands';
-import { acquisitionOf, projectLender } from './javaConnections';
+import { acquisitionOf, declaredJedisBorrow, projectLender } from './javaConnections';
 import { annotationNamesOf, annotationOf, creationOf } from './javaDeclarations';
 import { unwrapLambda, walksItems } from './javaExpressions';
 import type { JavaFileModel, JavaInvocation, JavaMethod } from './javaFacts';
@@ -192,8 +192,9 @@ class JavaModelBuilder extends JavaFileReceivers {
       const callerArity = scope.method === undefined ? undefined : this.facts.methods[scope.method]?.params.length;
       this.localCalls.push({ name, caller: scope.functionInfo?.name, callerArity, site: javaCallSite(this.siteFile, node, nameNode, null, HELPER_RECEIVER, name, '', callArgs, scope) });
     }
-    // A lender class the receivers do not know (`JedisPoolMulti.get(name)`) counts only for the connection it hands out.
-    const lender = receiver ?? projectLender(object);
+    // A lender class the receivers do not know (`JedisPoolMulti.get(name)`, a pool in another class's static field)
+    // counts only for the connection it hands out.
+    const lender = receiver ?? projectLender(object) ?? declaredJedisBorrow(node, name, object);
     const acquisition = lender && nameNode ? acquisitionOf(node, name, lender, object!, this.facts.methods[scope.method ?? -1]) : undefined;
     if (acquisition) this.facts.acquisitions.push({ ...acquisition, method: scope.method });
 
