@@ -170,12 +170,48 @@ export function javaClientPerRequest(context: RuleContext): void {
       span: creation.span,
     });
   }
+  for (const opened of connectionsOpenedThroughWrappers(context)) {
+    context.report({
+      messageId: '{{call}}() hands {{method}}() a Lettuce connection (its sync() commands are used here) opened on every call: one StatefulRedisConnection is thread-safe and meant to be shared; connect once and reuse it.',
+      data: { call: opened.call, method: opened.method },
+      span: opened.span,
+    });
+  }
   const reported = new Set<number>();
   for (const site of context.model.callSites.filter((s) => s.method === 'create' && /^(RedisClient|Redisson)$/.test(s.receiver.text) && s.enclosingFunction?.isRequestHandler)) {
     reported.add(site.span.startOffset);
     context.report({ messageId: '{{call}} creates a Redis client on every request; create it once and share it.', data: { call: callText(site) }, span: site.span });
   }
   reportClientsMadePerCall(context, reported);
+}
+
+/** Project methods named for opening a connection (`redis.redisConnect()`, `openConnection()`); a getter may hand out a shared one. */
+const CONNECTING_METHOD = /^(?:connect\w*|[a-z]\w*Connect|open\w*Connection|new\w*Connection|create\w*Connection)$/;
+
+/**
+ * `Command command = redis.redisConnect(); RedisCommands<…> r = command.sync();` in an ordinary method: a project
+ * object's connect method whose result the method uses as a Lettuce connection (`sync()`, `async()`, `reactive()`),
+ * so each call opens its own. Known clients are read where they connect (the acquisitions); a result the method
+ * returns, stores or hands on is kept by someone else.
+ */
+function connectionsOpenedThroughWrappers(context: RuleContext): { span: Span; call: string; method: string; closed: boolean }[] {
+  const facts = javaFactsOf(context.model);
+  if (!facts) return [];
+  const text = context.model.text;
+  const known = new Set(facts.acquisitions.map((a) => a.span.startOffset));
+  const opened: { span: Span; call: string; method: string; closed: boolean }[] = [];
+  for (const invocation of facts.invocations) {
+    if (!CONNECTING_METHOD.test(invocation.name) || !invocation.object || known.has(invocation.span.startOffset) || invocation.method === undefined) continue;
+    const method = facts.methods[invocation.method];
+    if (!method || method.isMain || method.isConstructor || ONE_TIME_NAMES.test(method.name) || method.annotations.some((a) => ONE_TIME_ANNOTATIONS.test(a))) continue;
+    const local = droppedLocal(text, invocation.callSpan.startOffset, invocation.callSpan.endOffset, method.end);
+    if (!local) continue;
+    const rest = text.slice(invocation.callSpan.endOffset, method.end);
+    if (!new RegExp(`\\b${local}\\s*\\.\\s*(?:sync|async|reactive)\\s*\\(\\s*\\)`).test(rest)) continue;
+    const closed = new RegExp(`\\b${local}\\s*\\.\\s*close\\s*\\(`).test(rest);
+    opened.push({ span: invocation.span, call: `${invocation.object}.${invocation.name}`, method: method.name, closed });
+  }
+  return opened;
 }
 
 /** Calls and constructors that build a whole client: its own connections (a pool, or Netty event loops and threads). */
@@ -237,6 +273,10 @@ const CONNECTION_NOT_RETURNED = {
 export function javaConnectionNotReturned(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   if (!facts) return;
+  for (const opened of connectionsOpenedThroughWrappers(context)) {
+    if (opened.closed) continue;
+    context.report({ messageId: CONNECTION_NOT_RETURNED.lettuce, data: { call: opened.call, where: ` in ${opened.method}()` }, span: opened.span });
+  }
   for (const acquisition of facts.acquisitions) {
     if (acquisition.released || acquisition.handedOver || acquisition.tryWithResources) continue;
     const method = acquisition.method === undefined ? undefined : facts.methods[acquisition.method];
