@@ -16,7 +16,7 @@ import type { JavaReceiver } from './javaReceivers';
 const LOOPS = new Set(['for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement']);
 const ITEM_LOOPS = new Set(['for_statement', 'enhanced_for_statement']);
 /** Stream and collection methods whose lambda runs once per element. */
-const PER_ELEMENT = new Set(['forEach', 'forEachOrdered', 'map', 'filter', 'peek']);
+const PER_ELEMENT = new Set(['forEach', 'forEachOrdered', 'forEachRemaining', 'map', 'filter', 'peek']);
 const REQUEST_ANNOTATIONS = /^(GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping|KafkaListener|RabbitListener|JmsListener|MessageMapping)$/;
 const PIPELINE_RUNNERS = new Set(['executePipelined']);
 const CALLBACK_RUNNERS = new Set(['execute', 'executePipelined', 'executeWithStickyConnection']);
