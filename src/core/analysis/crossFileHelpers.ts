@@ -32,6 +32,7 @@ export interface HelperLookup {
 
 const FUNCTION_TYPES = new Set(['function_definition', 'function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'lambda']);
 const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);
+const CONSTRUCTOR_NAMES = new Set(['__init__', 'constructor']);
 
 /**
  * The helpers of a file other files can call: module-level functions and methods of module-level classes
@@ -41,7 +42,9 @@ const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', '
 export function helperSummaries(tree: Tree, helpers: ReadonlyMap<string, RedisFunction>): HelperSummary[] {
   const out: HelperSummary[] = [];
   for (const [name, helper] of helpers) {
-    if (!helper.span) continue;
+    // A constructor is reached through its class (`Worker(url)`, `new Worker()`, `super().__init__()`), never by its
+    // bare name: listed by name, every `Base.__init__(self)` of the project would be taken for this class's.
+    if (!helper.span || CONSTRUCTOR_NAMES.has(name)) continue;
     const node = tree.rootNode.descendantForIndex(helper.span.startOffset, helper.span.endOffset);
     const owner = ownerOf(node);
     if (owner === null) continue;
