@@ -1,5 +1,7 @@
 /** missing-error-listener: node-redis exits the process on an unhandled 'error'; ioredis only logs it. */
 import type { ClientCreation, Rule } from './rule';
+import type { ListenerSite } from '../analysis/model';
+import { escapeRegExp } from '../analysis/keyReferences';
 import { fix, insertAt } from './support/edits';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { isOneShotScript } from './support/oneShotScripts';
@@ -23,7 +25,7 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default; an arrow's expression body is its result: `export const make = () => new Redis(url)`), each call of a factory imported from another module of the project that makes a new client on every call (`this.pub = createRedisClient()`, a class field `sub = makeRedis(url)`, `const c = make()`) is reported at the call when the caller neither attaches a listener to that client nor hands it on, unless the factory's module attaches one itself (a factory that keeps one client and hands it out again is judged at the factory only), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client; a listener on a scan stream of the client (`const stream = redis.scanStream(...)`, then `stream.on('error', reject)`) is the stream's, not the client's. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default; an arrow's expression body is its result: `export const make = () => new Redis(url)`), each call of a factory imported from another module of the project that makes a new client on every call (`this.pub = createRedisClient()`, a class field `sub = makeRedis(url)`, `const c = make()`) is reported at the call when the caller neither attaches a listener to that client nor hands it on, unless the factory's module attaches one itself (a factory that keeps one client and hands it out again is judged at the factory only), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, a client returned by a factory the module does not export and calls once to bind its own client (`const redis = initRedis()`, also through a memoizing wrapper: `const redis = singleton('cache', initRedis)`) that it neither exports nor hands on, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
@@ -41,7 +43,7 @@ export const missingErrorListener: Rule = {
     const { model } = context;
     // Fixtures shared as a module of their own (a `testcontainers` package of the monorepo) live outside test folders.
     if (TEST_SUPPORT_IMPORT.test(model.text)) return;
-    const listened = new Set(model.listeners.filter((l) => l.event === 'error').map((l) => l.identity));
+    const listened = new Set(model.listeners.filter((l) => l.event === 'error' && !listensToScanStream(model.text, l)).map((l) => l.identity));
     // A listener on a field or variable that several branches assign (`if (a) this.sub = x.duplicate(); else this.sub = new Redis()`) covers each of them.
     const bindingKey = (c: ClientCreation) => (c.binding?.startsWith('this.') ? c.binding : `${c.enclosingFunction?.span.startOffset ?? -1}:${c.binding}`);
     const listenedBindings = new Set(model.creations.filter((c) => c.binding && listened.has(`creation:${c.callSpan.startOffset}`)).map(bindingKey));
@@ -51,7 +53,7 @@ export const missingErrorListener: Rule = {
       if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
       if (isOneShotScript(model, creation)) continue;
       const unlistenedDefault = unlistenedDefaultExport(context, creation);
-      if (creation.escapes && !unlistenedDefault && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation)) continue;
+      if (creation.escapes && !unlistenedDefault && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation) && !keptByPrivateFactory(model.text, creation)) continue;
       // A client held in a public field is part of the class's API (`store.client.on('error', ...)` is the caller's to attach).
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
@@ -109,6 +111,50 @@ function isOtherIfBranch(text: string, first: ClientCreation, second: ClientCrea
 }
 
 type Context = Parameters<Rule['check']>[0];
+
+/** `client.scanStream(...)` and its set, hash and sorted-set forms: a readable stream of keys with its own 'error' event. */
+const SCAN_STREAM = /\.\s*[shz]?scanStream\s*\(/;
+
+/**
+ * `const stream = cond ? this.redis.scanStream(...) : this.redis.nodes()[0].scanStream(...)` then
+ * `stream.on('error', reject)`: the listener is the scan stream's (it rejects one scan), not the client's.
+ */
+function listensToScanStream(text: string, site: ListenerSite): boolean {
+  const receiver = /^([A-Za-z_$][\w$]*)\s*\.\s*(?:on|once|addListener|prependListener)\b/.exec(text.slice(site.span.startOffset, site.span.startOffset + 200))?.[1];
+  if (!receiver) return false;
+  const assigned = [...text.slice(0, site.span.startOffset).matchAll(new RegExp(`(?:^|[^\\w$.])${escapeRegExp(receiver)}\\s*(?::[^=;\\n]+)?=(?![=>])([\\s\\S]*?)(?:;|\\n\\s*\\n)`, 'g'))].pop();
+  return !!assigned && SCAN_STREAM.test(assigned[1]);
+}
+
+/**
+ * `function initRedis() { return new Redis(...) }` that the module does not export, called once to bind the module's
+ * own client (`const redis = initRedis()`, or through a memoizing wrapper: `const redis = singleton('cache', initRedis)`)
+ * that it neither exports nor hands to other code: the module is the client's only user, and the one place its
+ * listener can be attached.
+ */
+function keptByPrivateFactory(text: string, creation: ClientCreation): boolean {
+  const fn = creation.enclosingFunction;
+  if (!fn || !/^[A-Za-z_$][\w$]*$/.test(fn.name) || ERROR_LISTENER.test(text)) return false;
+  const before = text.slice(Math.max(0, creation.callSpan.startOffset - 40), creation.callSpan.startOffset);
+  if (!/(?:\breturn\s+|=>\s*)(?:await\s+)?(?:new\s+)?$/.test(before)) return false;
+  const name = escapeRegExp(fn.name);
+  // Strings and comments blanked, offsets kept: `from "@internal/redis"` does not use a client named `redis`.
+  const code = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|(['"])(?:\\.|(?!\1)[^\\\n])*\1/g, (m) => m.replace(/[^\n]/g, ' '));
+  // The factory is named twice: where it is defined and where the module binds its client, and nowhere else.
+  if ([...code.matchAll(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'))].length !== 2) return false;
+  const binding = new RegExp(`^(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]+)?=\\s*(?:await\\s+)?(?:${name}\\s*\\(|[\\w$.]+\\s*\\([^()\\n]*(?<![\\w$.])${name}\\s*\\))`, 'm').exec(code);
+  if (!binding) return false;
+  const client = binding[1];
+  const declared = binding.index + binding[0].indexOf(client);
+  // Every other use of the client is a command or a null check: not exported, not passed on, not listened to.
+  for (const use of code.matchAll(new RegExp(`(?<![\\w$.])${escapeRegExp(client)}(?![\\w$])`, 'g'))) {
+    if (use.index === declared) continue;
+    const after = code.slice(use.index! + client.length, use.index! + client.length + 4);
+    if (/^\s*\??\./.test(after) || /!\s*$/.test(code.slice(Math.max(0, use.index! - 3), use.index!))) continue;
+    return false;
+  }
+  return true;
+}
 
 /**
  * `export function createRedis(...) { return new Redis(...) }`: the factory's callers get the client. With the
