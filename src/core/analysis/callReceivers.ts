@@ -25,6 +25,7 @@ export class CallReceivers {
 
   receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
     const ref = this.tracker.resolve(object, context);
+    if (ref?.ownMethods?.includes(method)) return undefined;
     if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
     const command = GENERIC_COMMAND_METHODS.has(method) ? genericCommand(parts, this.syntax) : commandForMethod(method);
     if (!command) return undefined;

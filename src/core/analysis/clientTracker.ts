@@ -9,6 +9,7 @@ import { clientKindOfType, factoryOf, isRedisModule } from './clientFactories';
 import { NEUTRAL, NON_CLIENT_CONSTRUCTORS, NOT_A_CLIENT, isClient, isolatedClientParameter, type BindingValue, type ClientRef, type Value } from './clientValues';
 import { ClientCreations, FACTORY_NAMES, isAsyncFactory } from './creations';
 import { clientAfterMethod } from './derivedClients';
+import { forwardingClasses, type ForwardingClass } from './forwardingClasses';
 import { IMPORTS_READ, normalEffects, noEffects, type Contribution, type Effects } from './effects';
 import { injectedClientIdentity, injectedToken } from './injectionTokens';
 import type { ClientCreation } from './model';
@@ -198,6 +199,8 @@ export class ClientTracker {
       return this.afterMethod(base, parts.property, node, parts, context);
     }
     if (parts.callee.type === 'identifier') {
+      const forwarded = this.syntax.family === 'python' ? this.forwardingInstance(parts.callee.text, node, depth) : undefined;
+      if (forwarded) return forwarded;
       const bindings = this.bindingsFor(parts.callee.text, context);
       for (const binding of bindings ?? []) {
         const functionStart = this.functionStartOf(binding);
@@ -212,6 +215,20 @@ export class ClientTracker {
       }
     }
     return undefined;
+  }
+
+  private forwarding?: Map<string, ForwardingClass>;
+
+  /**
+   * `Cache()` of a class of this module that forwards every attribute it lacks to a client it holds
+   * (`__getattr__` returning `getattr(self.conn, name)`): the instance is that client, less the class's own methods.
+   */
+  private forwardingInstance(className: string, node: Node, depth: number): ClientRef | undefined {
+    this.forwarding ??= forwardingClasses(node.tree.rootNode);
+    const shape = this.forwarding.get(className);
+    if (!shape) return undefined;
+    const held = this.lookupAttribute(shape.attribute, depth + 1);
+    return isClient(held) ? { ...held, ownMethods: shape.ownMethods } : undefined;
   }
 
   /**
@@ -417,7 +434,7 @@ export class ClientTracker {
   private fromWorkspace(module: string, name: string): ClientRef | undefined {
     const exported = this.workspace?.exportedClient(this.path, this.syntax.family, module, name);
     if (!exported || exported.returnsClient) return undefined;
-    return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported' };
+    return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported', ...(exported.ownMethods ? { ownMethods: exported.ownMethods } : {}) };
   }
 
   private returnedByImport(module: string, name: string, node: Node): ClientRef | undefined {

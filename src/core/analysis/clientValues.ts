@@ -12,6 +12,11 @@ export interface ClientRef {
   identity: string;
   origin: 'local' | 'imported' | 'parameter';
   creation?: ClientCreation;
+  /**
+   * An object that forwards what it lacks to this client (see forwardingClasses): the methods it defines itself,
+   * which are its own code and not the commands of the same name.
+   */
+  ownMethods?: readonly string[];
 }
 
 export interface ModuleRef {

@@ -13,7 +13,7 @@ export const SCRIPT_COMMAND = 'script:';
 export interface FileSummary {
   path: string;
   /** fresh: a function that makes a new client on every call, in a module that attaches no 'error' listener. */
-  exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean; fresh?: boolean }[];
+  exports: { name: string; kind: ReceiverKind; library: ClientLibrary; async: boolean; returnsClient: boolean; fresh?: boolean; ownMethods?: readonly string[] }[];
   /** Identities ("<path>#<name>") of imported clients this file attaches an 'error' listener to. */
   errorListeners: string[];
   /** Commands run per key pattern ("RPOP jobs:*"); a script file's (`scripts/`, `migrations/`…) carry SCRIPT_COMMAND. */

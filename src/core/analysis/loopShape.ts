@@ -286,6 +286,29 @@ function literalListBuilt(name: string, text: string, loopStart: number): number
   return oneChain ? 1 : added.length;
 }
 
+/**
+ * A list the function itself starts empty and then only adds to, one item per call in no loop, before looping over
+ * it (`to_limit = []`, then `if limit_ip: to_limit.append(ip_key)` for each of a few limits): it holds at most one
+ * item per call written, however the items are computed.
+ */
+function appendedOneByOne(name: string, text: string, loopStart: number): number | undefined {
+  const lines = ownLinesBefore(text, loopStart).split('\n');
+  const escaped = name.replace(/[$]/g, '\\$');
+  const startsEmpty = new RegExp(`^\\s*(?:(?:const|let|var)\\s+)?${escaped}\\s*(?::[^=]*)?=\\s*\\[\\s*\\]\\s*;?\\s*$`);
+  let start = -1;
+  lines.forEach((line, index) => {
+    if (startsEmpty.test(line)) start = index;
+  });
+  if (start < 0) return undefined;
+  const after = lines.slice(start + 1);
+  if (after.some((line) => /^\s*(?:async\s+)?(?:for|while|do)\b|\.(?:forEach|map)\(/.test(line))) return undefined;
+  const mentioned = new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`);
+  // The add may sit on its guard's line (`if (ip) keys.push(ipKey);`).
+  const addsOne = new RegExp(`^\\s*(?:(?:\\}\\s*)?(?:else\\s+)?if\\s*\\(.*\\)\\s*|(?:\\}\\s*)?else\\s+)?${escaped}\\s*\\.\\s*(?:append|push)\\((?!\\s*(?:\\.\\.\\.|\\*))`);
+  const uses = after.filter((line) => mentioned.test(line));
+  return uses.length > 0 && uses.every((line) => addsOne.test(line)) ? uses.length : undefined;
+}
+
 /** `for (let i = 0; i < 3; i++)`: the rounds of a counting loop with a literal bound, or 'constant' / the bound's name. */
 function countingRounds(loop: Node): { rounds?: number; bound?: string } {
   const init = /^(?:let|var|const)?\s*[\w$]+\s*=\s*(\d+)\b/.exec(loop.childForFieldName('initializer')?.text ?? '');
@@ -362,7 +385,7 @@ export function loopInfoOf(loop: Node, syntax: LanguageSyntax, text: string): Lo
     if (length !== undefined) info.literalLength = length;
     else if (listOfSmallRange(inner, text, loop.startIndex)) info.bounded = 'constant';
     else {
-      const built = literalListBuilt(inner, text, loop.startIndex);
+      const built = literalListBuilt(inner, text, loop.startIndex) ?? appendedOneByOne(inner, text, loop.startIndex);
       if (built !== undefined) info.literalLength = built;
     }
   } else if (/^[\w$.]+$/.test(inner) && CONSTANT.test(inner)) info.bounded = 'constant';

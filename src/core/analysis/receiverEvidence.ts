@@ -34,6 +34,16 @@ const TRANSACTION_NAME = /(^|[._])(tx|txn|trans|transaction|multi)$|[a-z](Tx|Tra
 const SET_OPTION_WORDS = /^(EX|PX|NX|XX|KEEPTTL|EXAT|PXAT|GET)$/i;
 
 
+/** The object a method runs on, bare: a Redis command on it is one of its class's own methods unless the class is a client. */
+const BARE_SELF = /^(self|this|cls)$/;
+/**
+ * A class of the file that extends a class named for Redis (`class Store(redis.Redis)`, arq's `class ArqRedis(BaseRedis)`,
+ * `class Store extends Redis`): its self may be the client.
+ */
+const REDIS_SUBCLASS = /\bclass\s+\w+\s*\([^)]*Redis[^)]*\)|\bclass\s+\w+\s+extends\s+(?:\w+\.)?\w*(?:Redis|Cluster)\w*\b/;
+// (checked per file: a `self.incr(...)` of a model class says nothing about its `self.save()`)
+const subclassesRedisClient = perText((text: string) => REDIS_SUBCLASS.test(text));
+
 export interface ArgShape {
   /** The evaluated kind of each positional argument and its string value, if a literal. */
   strings: (string | undefined)[];
@@ -156,7 +166,7 @@ function judgeEvidence(input: EvidenceInput, facts: ProjectFacts, receiver: stri
   if (raw) return raw;
   if (SHORT_REDIS_NAME.test(chain) && input.command !== 'KEYS' && !input.knownNonClient && !single) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
   if (named) return `\`${input.receiverText.trim()}\` is named as a Redis client`;
-  if (redisOnlyReceivers(facts.text).has(receiver)) return `\`${input.receiverText.trim()}\` runs Redis commands elsewhere in this file`;
+  if (redisOnlyReceivers(facts.text).has(receiver) && !(BARE_SELF.test(receiver) && !subclassesRedisClient(facts.text))) return `\`${input.receiverText.trim()}\` runs Redis commands elsewhere in this file`;
   const shaped = redisShapedArguments(input);
   if (shaped) return `${shaped} is Redis-shaped`;
   return undefined;

@@ -301,7 +301,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (!target) return undefined;
     const exported = target.exports.find((e) => e.name === name);
     if (!exported) return undefined;
-    return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, ...(exported.fresh ? { fresh: true } : {}), identity: `${target.path}#${name}` };
+    return { kind: exported.kind, library: exported.library, async: exported.async, returnsClient: exported.returnsClient, ...(exported.fresh ? { fresh: true } : {}), ...(exported.ownMethods ? { ownMethods: exported.ownMethods } : {}), identity: `${target.path}#${name}` };
   }
 
   exportedBoundCommand(fromPath: string, specifier: string, name: string): ExportedCommand | undefined {

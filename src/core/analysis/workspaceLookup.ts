@@ -12,6 +12,8 @@ export interface ExportedClient {
   returnsClient: boolean;
   /** A function making a new client on every call, in a module that attaches no 'error' listener to any. */
   fresh?: boolean;
+  /** The export forwards what it lacks to the client: the methods it defines itself (see forwardingClasses). */
+  ownMethods?: readonly string[];
 }
 
 /** A client command another module exports bound to its client. */

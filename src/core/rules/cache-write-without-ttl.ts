@@ -26,10 +26,34 @@ const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
  * The key is a cache entry: its literal says cache (`cache:product:*`), or the key is computed and the
  * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache.
  */
-function namedCacheEntry(site: RedisCallSite): boolean {
+function namedCacheEntry(model: FileModel, site: RedisCallSite): boolean {
   const key = keyPatternOf(site.args[0]);
   if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key) || CAMEL_CACHE_SEGMENT.test(key);
-  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name);
+  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name) || methodOfCacheClass(model, site);
+}
+
+const CLASS_HEADER = /^([ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+)?class[ \t]+([A-Za-z_$][\w$]*)/gm;
+
+/**
+ * The key is a parameter of a method of a class named for a cache (`class RedisCache: def set(self, key, value)`,
+ * `class CacheService { set(key, value) }`): the wrapper every cache entry of its callers goes through.
+ */
+function methodOfCacheClass(model: FileModel, site: RedisCallSite): boolean {
+  const fn = site.enclosingFunction;
+  const key = site.args[0].text.trim();
+  // SETNX in such a class is its lock or flag primitive (`setNx(key, value)` next to `set(key, value, ttl)`), not a fill.
+  if (!fn || site.command !== 'SET' || !/^[A-Za-z_$][\w$]*$/.test(key)) return false;
+  const text = model.text;
+  const start = fn.span.startOffset;
+  const parametersEnd = text.indexOf(')', start);
+  if (parametersEnd < 0 || !new RegExp(`[(,\\s]${escapeRegExp(key)}\\s*[:,)=?]`).test(text.slice(start, parametersEnd + 1))) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0].length;
+  if (indent === 0) return false;
+  let owner: string | undefined;
+  CLASS_HEADER.lastIndex = 0;
+  for (let match = CLASS_HEADER.exec(text); match && match.index < lineStart; match = CLASS_HEADER.exec(text)) if (match[1].length < indent) owner = match[2];
+  return namesCache(owner);
 }
 
 /**
@@ -145,7 +169,7 @@ export const cacheWriteWithoutTtl: Rule = {
     },
     docs: {
       summary: 'Cache keys written without TTL grow forever and serve stale data.',
-      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`, a camel-case segment ending in Cache: `llmCache:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function (or in a then() callback chained on the write, `set(k, v).then(() => expire(k, ttl))`, or in the write\'s completion callback, `set(k, v, (err) => expire(k, ttl, done))`, which set-then-expire reports instead). A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache. Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash. In Go three more shapes count: a cache-aside fill of a whole hash (HSET of the key with one slice or map of field/value pairs, in a function whose name or key says cache) with no EXPIRE, DEL or HDEL of that key; a read-through fill of any key, a GET and then, where the reply says the key is missing (`if len(data) == 0 {`, `if err == redis.Nil {`, or after `if err == nil { return ... }`), a SET of the same key to a value the function built (a counter set to a literal on a miss is no fill); and a SET with KEEPTTL (`redis.KeepTTL`) inside the branch that handles a missing key: the key did not exist, so there is no TTL to keep.',
+      what: 'Reports SET/SETNX of keys whose name marks them as cache entries (`cache:…`, `…:cached:…`, a camel-case segment ending in Cache: `llmCache:…`) with no EX/PX/KEEPTTL and no EXPIRE of the same key in the same function (or in a then() callback chained on the write, `set(k, v).then(() => expire(k, ttl))`, or in the write\'s completion callback, `set(k, v, (err) => expire(k, ttl, done))`, which set-then-expire reports instead). A key that is computed entirely from variables counts as a cache entry when its expression (`cacheKey`) or the writing function (`putInCache(name, value)`, `cache_set`) says cache, or when it is a parameter of a method of a class named for a cache (`class RedisCache: def set(self, key, value)`, `class CacheService { set(key, value) }`). Keys whose reply the code reads into a variable named cache (`const cached = await redis.get(key)`, then a SET of that key on a miss) are cache entries whatever their name, and so is every entry written through the Django cache API with `timeout=None` in a project that uses Redis (django-redis). A TTL-less SET next to a SET of the same key with a TTL in the same function (an optional-timeout branch), or for a computed key in a function named as its variant (`setCacheObject` next to `setCacheObjectWithTimeout`: the wrapper offers both), is not reported, nor is a computed-key write in a function that sets TTLs elsewhere (a wrapper taking an optional timeout). A TTL taken from a parameter that is off by default (`ex=None`, `ttl?: number`) counts as no TTL when a call in the file leaves it out, or when nothing in the file calls the function (a decorator whose users are elsewhere get the default); a wrapper that branches on that parameter (`if ttl:`) leaves the choice to its callers and is not reported. HSET of a computed field (an entry per user or id) into a hash whose literal key says cache (`cache:profiles`) is reported when nothing in the file expires, deletes or prunes that hash. In Go three more shapes count: a cache-aside fill of a whole hash (HSET of the key with one slice or map of field/value pairs, in a function whose name or key says cache) with no EXPIRE, DEL or HDEL of that key; a read-through fill of any key, a GET and then, where the reply says the key is missing (`if len(data) == 0 {`, `if err == redis.Nil {`, or after `if err == nil { return ... }`), a SET of the same key to a value the function built (a counter set to a literal on a miss is no fill); and a SET with KEEPTTL (`redis.KeepTTL`) inside the branch that handles a missing key: the key did not exist, so there is no TTL to keep.',
       why: 'Without a TTL, cache entries pile up until maxmemory; then either every write fails (noeviction) or eviction picks victims across the whole dataset. Stale entries are never refreshed.',
       examples: [
         { client: 'redis-py', file: 'app/products.py', bad: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product))\n', good: 'import json\nimport redis\n\nr = redis.Redis()\n\ndef cache_product(pid, product):\n    r.set(f"cache:product:{pid}", json.dumps(product), ex=3600)\n' },
@@ -360,7 +384,7 @@ public class ProductService {
       if (!site.args[0] || givesTtl(site) || hasOption(site, ['keepttl', 'KEEPTTL', 'get'], 2)) continue;
       // Django's cache API is a cache whatever its keys are called; timeout=None keeps the entry forever.
       const djangoCache = site.receiver.facade === 'django-cache';
-      if (!djangoCache && !namedCacheEntry(site) && !cacheAside.has(keyIdentity(site))) continue;
+      if (!djangoCache && !namedCacheEntry(context.model, site) && !cacheAside.has(keyIdentity(site))) continue;
       // Options passed through (`set(key, value, options)`, `**kwargs`, `...args`) may well carry the TTL, unless
       // they come from a parameter whose default is no TTL.
       const passedOn = (arg: Arg) => !isLiteral(arg) && !offByDefaultTtl(context.model, site, arg);
