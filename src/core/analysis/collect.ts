@@ -92,6 +92,17 @@ function addBinding(map: Map<string, BoundName[]>, binding: BoundName): void {
 }
 
 const functionInfos = new WeakMap<Node, FunctionInfo>();
+const functionHeads = new WeakMap<Node, { name: string; isAsync: boolean }>();
+
+/**
+ * A function's name and whether it is async, read from the tree once per function node: the FunctionInfo of its
+ * Redis call sites and the calls between the file's functions (loopAndLocalCalls.ts) both ask for them.
+ */
+export function functionHead(node: Node, syntax: LanguageSyntax): { name: string; isAsync: boolean } {
+  let head = functionHeads.get(node);
+  if (!head) functionHeads.set(node, (head = { name: syntax.functionName(node), isAsync: syntax.isAsyncFunction(node) }));
+  return head;
+}
 
 /**
  * The enclosing function of a context as plain data (computed once per function node, only for Redis-relevant
@@ -102,7 +113,8 @@ export function functionInfo(context: ContextSnapshot, syntax: LanguageSyntax): 
   if (!node) return undefined;
   let info = functionInfos.get(node);
   if (!info) {
-    info = { name: syntax.functionName(node), span: spanOf(node), isRequestHandler: syntax.isRequestHandler(node), isAsync: syntax.isAsyncFunction(node) };
+    const head = functionHead(node, syntax);
+    info = { name: head.name, span: spanOf(node), isRequestHandler: syntax.isRequestHandler(node), isAsync: head.isAsync };
     functionInfos.set(node, info);
   }
   return info;

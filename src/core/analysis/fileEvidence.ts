@@ -189,10 +189,19 @@ export const redisFactoryNames = perText((text: string): Set<string> => {
   // Only lines that name Redis can hold such an assignment: find those first (one cheap scan), then parse them.
   const lines = new Set<number>();
   const mention = /redis|valkey/gi;
-  for (let m = mention.exec(text); m; m = mention.exec(text)) lines.add(text.lastIndexOf('\n', m.index) + 1);
+  for (let m = mention.exec(text); m; m = mention.exec(text)) {
+    lines.add(text.lastIndexOf('\n', m.index) + 1);
+    // The line is listed: its other mentions would list it again.
+    const lineEnd = text.indexOf('\n', mention.lastIndex);
+    if (lineEnd < 0) break;
+    mention.lastIndex = lineEnd;
+  }
   for (const start of lines) {
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end < 0 ? text.length : end);
+    // An assignment from a call: a `=` with a `(` after it.
+    const equals = line.indexOf('=');
+    if (equals < 0 || line.indexOf('(', equals) < 0) continue;
     FACTORY_ASSIGNMENT.lastIndex = 0;
     for (let match = FACTORY_ASSIGNMENT.exec(line); match; match = FACTORY_ASSIGNMENT.exec(line)) {
     // Library constructors are traced properly (with scopes); this is for the project's own getters.

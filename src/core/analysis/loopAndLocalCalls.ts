@@ -4,7 +4,7 @@
  * call sites inside statement for-loops.
  */
 import type { Node } from 'web-tree-sitter';
-import type { RawCall } from './collect';
+import { functionHead, type RawCall } from './collect';
 import { WRITE_COMMANDS } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import { innermostForLoop, localCallAt, loopCallAt, type CallerInfo } from './indirectCalls';
@@ -57,7 +57,10 @@ export class LoopAndLocalCalls {
 
   private callerOf(fnNode: Node): CallerInfo {
     let info = this.callers.get(fnNode);
-    if (!info) this.callers.set(fnNode, (info = { name: this.syntax.functionName(fnNode), lines: fnNode.endPosition.row - fnNode.startPosition.row, isAsync: this.syntax.isAsyncFunction(fnNode) }));
+    if (!info) {
+      const head = functionHead(fnNode, this.syntax);
+      this.callers.set(fnNode, (info = { name: head.name, lines: fnNode.endPosition.row - fnNode.startPosition.row, isAsync: head.isAsync }));
+    }
     return info;
   }
 

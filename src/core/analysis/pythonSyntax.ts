@@ -131,8 +131,7 @@ function parameter(node: Node): RawBinding | undefined {
 }
 
 /** Route-decorated functions and functions taking the request. */
-function runsPerRequest(node: Node): boolean {
-  const parent = node.parent;
+function runsPerRequest(node: Node, parent: Node | null): boolean {
   if (parent?.type === 'decorated_definition') {
     for (const child of named(parent)) if (child.type === 'decorator' && ROUTE_DECORATOR.test(child.text)) return true;
   }
@@ -226,8 +225,12 @@ export const pythonSyntax: LanguageSyntax = {
   isRequestHandler(node: Node): boolean {
     // A function nested in a handler (a callback it defines) runs per request as well.
     let current: Node | null = node;
-    for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
-      if ((current.type === 'function_definition' || current.type === 'lambda') && runsPerRequest(current)) return true;
+    for (let depth = 0; current && depth < 40; depth++) {
+      // Each parent read walks down from the root inside Wasm: the step up and the decorator check share one.
+      const parent: Node | null = current.parent;
+      const type = current.type;
+      if ((type === 'function_definition' || type === 'lambda') && runsPerRequest(current, parent)) return true;
+      current = parent;
     }
     return false;
   },

@@ -180,8 +180,7 @@ function parameter(node: Node): RawBinding[] {
 }
 
 /** Route callbacks (`app.get(path, fn)`), per-connection callbacks (`wss.on('connection', fn)`) and (req, res) functions. */
-function runsPerRequest(node: Node): boolean {
-  const parent = node.parent;
+function runsPerRequest(node: Node, parent: Node | null): boolean {
   if (parent?.type === 'arguments') {
     const call = parent.parent;
     const fn = call?.childForFieldName('function');
@@ -294,8 +293,11 @@ export const scriptSyntax: LanguageSyntax = {
   isRequestHandler(node: Node): boolean {
     // A function nested in a handler (a callback it passes on) runs per request as well.
     let current: Node | null = node;
-    for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
-      if (scriptSyntax.functionTypes.has(current.type) && runsPerRequest(current)) return true;
+    for (let depth = 0; current && depth < 40; depth++) {
+      // Each parent read walks down from the root inside Wasm: the step up and the route-callback check share one.
+      const parent: Node | null = current.parent;
+      if (scriptSyntax.functionTypes.has(current.type) && runsPerRequest(current, parent)) return true;
+      current = parent;
     }
     return false;
   },

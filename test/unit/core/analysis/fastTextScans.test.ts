@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import { mentionsRedisCluster } from '../../../../src/core/analysis/clusterMentions';
+import { redisFactoryNames } from '../../../../src/core/analysis/fileEvidence';
 import { assignsFunctionTo } from '../../../../src/core/analysis/methodAssignment';
 import { occursAsWord } from '../../../../src/core/analysis/wholeWord';
 import { scriptSyntax } from '../../../../src/core/analysis/scriptSyntax';
@@ -99,5 +100,43 @@ describe('occursAsWord', () => {
       }
     }
     expect(matched).toBeGreaterThan(500);
+  });
+});
+
+/** The factory-name scan before it skipped a line's further mentions and lines without an assignment from a call. */
+function factoryNamesBefore(text: string): Set<string> {
+  const assignment = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.[\]| ]+)?=\s*(?:await\s+)?([\w$.]+)\s*\(/g;
+  const names = new Set<string>();
+  const lines = new Set<number>();
+  const mention = /redis|valkey/gi;
+  for (let m = mention.exec(text); m; m = mention.exec(text)) lines.add(text.lastIndexOf('\n', m.index) + 1);
+  for (const start of lines) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    assignment.lastIndex = 0;
+    for (let match = assignment.exec(line); match; match = assignment.exec(line)) {
+      const last = match[2].split('.').pop()!;
+      const handsOut = /redis|valkey/i.test(last) || (/redis|valkey/i.test(match[2]) && /client|conn|connection|pool|instance|acquire|connect|master_for|slave_for/i.test(last));
+      if (handsOut && !/(^|\.)(Redis|StrictRedis|RedisCluster|Cluster|from_url|createClient|createCluster|ConnectionPool|BlockingConnectionPool|Sentinel)$/.test(match[2])) names.add(match[1]);
+    }
+  }
+  return names;
+}
+
+describe('redisFactoryNames', () => {
+  it('finds the names assigned from a Redis-named getter, as the scan of every mentioning line did (random texts)', () => {
+    const pieces = ['conn', 'client', ' = ', '=', '==', 'await ', 'get_redis', 'redis_pool.acquire', 'Redis', 'valkeyConn', 'redis.Redis', 'redis_cli.getHash', '(', ')', '\n', ' ', 'x', ': RedisClient', 'redis', 'REDIS', '.', 'pool', ';', 'k', 'conn = get_redis(', 'c = await redis_pool.acquire(', 'x = redis.Redis('];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let found = 0;
+    for (let round = 0; round < 8000; round++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 14);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      const expected = [...factoryNamesBefore(text)];
+      found += expected.length;
+      expect([...redisFactoryNames(text)], JSON.stringify(text)).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });
