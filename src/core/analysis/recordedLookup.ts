@@ -5,7 +5,7 @@
  */
 import type { FileAnalysis } from './buildModel';
 import type { LocatedHelper } from './crossFileHelpers';
-import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
+import type { ExportedClient, ExportedCommand, GoPackageClientRef, WorkspaceLookup } from './workspaceLookup';
 
 export class RecordedLookup implements WorkspaceLookup {
   /** Question → the answer as JSON and as given, and how to ask it again. */
@@ -52,6 +52,10 @@ export class RecordedLookup implements WorkspaceLookup {
 
   moduleMayListen(fromPath: string, specifier: string): boolean {
     return this.note(`mayListen\0${fromPath}\0${specifier}`, (index) => index.moduleMayListen(fromPath, specifier));
+  }
+
+  goPackageClient(fromPath: string, importPath: string | undefined, name: string): GoPackageClientRef | undefined {
+    return this.note(`goPackageClient\0${fromPath}\0${importPath ?? ''}\0${name}`, (index) => index.goPackageClient(fromPath, importPath, name));
   }
 
   isRoundTripHelperName(name: string): boolean {

@@ -6,11 +6,11 @@
  *
  * Each answer is the one under which the analysis takes the same path as with no workspace at all:
  * no exported client or re-exported library, no helpers, a project module may listen (as mayAttachListener
- * assumes without a workspace), no pickling classes, no exported bound commands, no project use of Redis.
+ * assumes without a workspace), no pickling classes, no Go package clients, no exported bound commands, no project use of Redis.
  */
 import type { LocatedHelper } from './crossFileHelpers';
 import { RecordedLookup } from './recordedLookup';
-import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
+import type { ExportedClient, ExportedCommand, GoPackageClientRef, WorkspaceLookup } from './workspaceLookup';
 
 class UnindexedLookup implements Required<WorkspaceLookup> {
   readonly usesRedis = false;
@@ -38,6 +38,10 @@ class UnindexedLookup implements Required<WorkspaceLookup> {
 
   moduleMayListen(): boolean {
     return true;
+  }
+
+  goPackageClient(): GoPackageClientRef | undefined {
+    return undefined;
   }
 
   isRoundTripHelperName(): boolean {

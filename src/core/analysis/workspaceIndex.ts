@@ -9,11 +9,12 @@ import { SCRIPT_COMMAND, type FileSummary } from './fileSummary';
 import { luaScriptIn, type LuaScriptFile } from './luaScriptFiles';
 import { resolvePythonIn, resolveScriptIn } from './modulePaths';
 import { callsDjangoCacheKeys, callsKeysWithPattern, callsRedisOnlyMethod, usesCeleryBackendClient } from './fileEvidence';
-import type { ExportedClient, ExportedCommand, WorkspaceLookup } from './workspaceLookup';
+import type { ExportedClient, ExportedCommand, GoPackageClientRef, WorkspaceLookup } from './workspaceLookup';
 import { DJANGO_SETTINGS, isDjangoSettingsPath } from './databaseSettings';
 import { standaloneGoFields } from './go/goFieldTypes';
 import { javaModuleOf } from './java/redissonObjectStores';
 import { libraryTakesUniversalClient, programClientsAllStandalone } from './go/goProjectFacts';
+import { GoPackageClientVars } from './go/goPackageClientVars';
 
 export { SCRIPT_COMMAND, type FileSummary } from './fileSummary';
 export { isLuaScriptPath, type LuaScriptFile } from './luaScriptFiles';
@@ -38,6 +39,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private goSeedLists?: boolean;
   private goTagHelperNames?: ReadonlySet<string>;
   private goPackageFactories?: Map<string, string[]>;
+  private goClientVars?: GoPackageClientVars;
   private picklingNames?: string[];
   private redissonStoringModules?: Set<string>;
   private cacheTtlModules?: Set<string>;
@@ -81,6 +83,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.goSeedLists = undefined;
     this.goTagHelperNames = undefined;
     this.goPackageFactories = undefined;
+    if (this.goClientVars && !same((file) => file?.goFacts?.packageClients ?? [])) this.goClientVars = undefined;
     this.redissonStoringModules = undefined;
     this.cacheTtlModules = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
@@ -221,6 +224,11 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return new Map((this.goPackageFactories.get(goPackageDir(normalizePath(path))) ?? []).map((entry) => entry.split('\n') as [string, string]));
   }
 
+  goPackageClient(fromPath: string, importPath: string | undefined, name: string): GoPackageClientRef | undefined {
+    this.goClientVars ??= new GoPackageClientVars(this.files.values());
+    return this.goClientVars.client(normalizePath(fromPath), importPath, name);
+  }
+
   /** Names of the project's Go functions that build keys with a {hash tag}. */
   goHashTagHelpers(): ReadonlySet<string> {
     this.goTagHelperNames ??= new Set([...this.files.values()].flatMap((f) => f.goFacts?.hashTagHelpers ?? []));
@@ -232,7 +240,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
    * Celery's result backend client, or (in a project that uses Redis) calls a method only Redis clients have.
    */
   mightUseRedis(text: string): boolean {
-    return /redis|jedis/i.test(text) || this.mentionsExportingModule(text) || usesCeleryBackendClient(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
+    return /redis|jedis/i.test(text) || this.mentionsExportingModule(text) || this.mentionsGoPackageClient(text) || usesCeleryBackendClient(text) || (this.usesRedis && (callsRedisOnlyMethod(text) || this.mentionsRoundTripHelper(text) || callsDjangoCacheKeys(text) || callsKeysWithPattern(text)));
   }
 
   /**
@@ -245,6 +253,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
       this.moduleNamePattern = names.length ? anySubstring(names) : null;
     }
     return this.moduleNamePattern !== null && this.moduleNamePattern.test(text);
+  }
+
+  /** Uses a package-level Go client variable by name (`Grds.Del(…)`, `infra.Grds.Get(…)`): a cheap pre-check, the analysis resolves it. */
+  private mentionsGoPackageClient(text: string): boolean {
+    this.goClientVars ??= new GoPackageClientVars(this.files.values());
+    return this.goClientVars.pattern?.test(text) ?? false;
   }
 
   private moduleNames?: Set<string>;
@@ -390,6 +404,6 @@ export class WorkspaceIndex implements WorkspaceLookup {
 }
 
 /** A Go file's package: the directory holding it. */
-function goPackageDir(path: string): string {
+export function goPackageDir(path: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1);
 }

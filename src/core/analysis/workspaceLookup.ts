@@ -24,6 +24,13 @@ export interface ExportedCommand {
   identity: string;
 }
 
+export interface GoPackageClientRef {
+  library: ClientLibrary;
+  kind: ReceiverKind;
+  /** "<declaring file>#<name>". */
+  identity: string;
+}
+
 export interface WorkspaceLookup {
   /**
    * The client exported under `name` by the module `specifier` imported from `fromPath`
@@ -59,6 +66,11 @@ export interface WorkspaceLookup {
    * (`export const getAsync = promisify(client.get).bind(client)`; see exportedBoundCommands.ts), script files only.
    */
   exportedBoundCommand?(fromPath: string, specifier: string, name: string): ExportedCommand | undefined;
+  /**
+   * The Redis client a package-level Go variable `name` holds, declared in another file of the package of `fromPath`
+   * (importPath undefined) or in the project package imported as `importPath`.
+   */
+  goPackageClient?(fromPath: string, importPath: string | undefined, name: string): GoPackageClientRef | undefined;
   /** Some file of the project imports a Redis client library (evidence for files that never name Redis). */
   readonly usesRedis?: boolean;
   /** Changes whenever the answers above may change. */

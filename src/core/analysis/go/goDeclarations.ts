@@ -4,6 +4,7 @@ import type { ClientLibrary, ReceiverKind } from '../model';
 import { CONSTRUCTORS, defaultPackageName, kindOfType, libraryOfImport } from './goLibraries';
 import type { GoRef } from './goScan';
 import { NotedMap, type GoNote } from './goChanges';
+import type { WorkspaceLookup } from '../workspaceLookup';
 
 /** A constructor call (`redis.NewClient(...)`, `&redis.Pool{...}`, a file's own client factory). */
 export interface GoConstructorCall {
@@ -19,6 +20,8 @@ export class GoDeclarations {
   readonly packages = new Map<string, ClientLibrary>();
   readonly importAliases = new Set<string>();
   readonly importedModules = new Set<string>();
+  /** Import alias → import path, for package variables of other project packages (`infra.Grds`). */
+  readonly importPaths = new Map<string, string>();
   /** Where writes to the maps below are noted while set (see goChanges.ts); undefined: not noted. */
   notes: GoNote[] | undefined;
   /** Struct field name → client ref (fields typed with a client type anywhere in the file). */
@@ -32,7 +35,21 @@ export class GoDeclarations {
   readonly clientInterfaces = new Map<string, { library: ClientLibrary; kind: ReceiverKind }>();
   packageName = '';
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly workspace?: Pick<WorkspaceLookup, 'goPackageClient'>,
+  ) {}
+
+  /**
+   * The client a package-level variable of another file holds: `name` of this package (importAlias undefined) or
+   * `importAlias.name` of an imported project package.
+   */
+  packageClient(importAlias: string | undefined, name: string): GoRef | undefined {
+    const importPath = importAlias === undefined ? undefined : this.importPaths.get(importAlias);
+    if (!this.workspace?.goPackageClient || (importAlias !== undefined && importPath === undefined)) return undefined;
+    const found = this.workspace.goPackageClient(this.path, importPath, name);
+    return found && { library: found.library, kind: found.kind, confidence: 'proven', identity: found.identity, origin: 'parameter' };
+  }
 
 
   read(root: Node): void {
@@ -103,6 +120,7 @@ export class GoDeclarations {
     const alias = spec.childForFieldName('name')?.text;
     const name = alias && alias !== '_' && alias !== '.' ? alias : defaultPackageName(path);
     this.importAliases.add(name);
+    this.importPaths.set(name, path);
     const library = libraryOfImport(path);
     if (library) {
       this.importedModules.add(path);

@@ -16,6 +16,7 @@ import { markHandOvers } from './goConnectionLife';
 import { creationOffset, type GoNote } from './goChanges';
 import type { GoClientPerCall, GoConnectionTake, GoDial } from './goFacts';
 import { GoScan } from './goScan';
+import type { WorkspaceLookup } from '../workspaceLookup';
 
 export interface GoUnitOutputs {
   callSites: RedisCallSite[];
@@ -32,6 +33,8 @@ export interface GoUnitOutputs {
 
 export interface GoAnalysisState extends UnitState<GoUnitOutputs> {
   kind: 'go';
+  workspace?: WorkspaceLookup;
+  workspaceGeneration?: number;
   /** Same as `units`, under the name the editor's log reads. */
   chunks: Unit[];
   reusedChunks: number;
@@ -44,6 +47,8 @@ export interface GoScanOptions {
   context: FileContext;
   deadline: number;
   previous?: GoAnalysisState;
+  /** Package variables of other files (goPackageClients.ts): an analysis made against another index is not kept. */
+  workspace?: WorkspaceLookup;
 }
 
 /** Notes moved by an edit (escape notes name a creation by its offset). */
@@ -85,7 +90,7 @@ function notesKey(outputs: readonly GoUnitOutputs[], keptIndex: (position: numbe
 export function scanGoForReuse(tree: Tree, text: string, options: GoScanOptions): { scan: GoScan; state?: GoAnalysisState } {
   const nodes = tree.rootNode.namedChildren.filter((node): node is Node => node !== null);
   const previous = options.previous;
-  const plan = previous ? planUnits(previous, text, options.path, options.context) : undefined;
+  const plan = previous && previous.workspace === options.workspace && previous.workspaceGeneration === options.workspace?.generation ? planUnits(previous, text, options.path, options.context) : undefined;
   if (plan && previous) {
     const reused = scanUnits(tree, text, options, nodes, plan, previous);
     if (reused) return reused;
@@ -116,7 +121,7 @@ function scanUnits(tree: Tree, text: string, options: GoScanOptions, nodes: Node
     for (const site of out.callSites) if (site.receiver.creation) keptCreations.add(site.receiver.creation);
   });
 
-  const scan = new GoScan(tree, text, options.path, options.deadline);
+  const scan = new GoScan(tree, text, options.path, options.deadline, options.workspace);
   const declared = scan.declared;
   declared.readFileLevel(tree.rootNode);
   // Client interfaces type the fields of every declaration, like the imports: when they change, nothing is kept.
@@ -198,5 +203,5 @@ function scanUnits(tree: Tree, text: string, options: GoScanOptions, nodes: Node
     if (reach[i] < 0) reach[i] = measure.measure(out).reach;
   });
   const reusedChunks = kept.filter((index) => index !== undefined).length;
-  return { scan, state: { kind: 'go', text, path: options.path, context: options.context, units, chunks: units, outputs, reach, reusedChunks, clientInterfaces } };
+  return { scan, state: { kind: 'go', text, path: options.path, context: options.context, workspace: options.workspace, workspaceGeneration: options.workspace?.generation, units, chunks: units, outputs, reach, reusedChunks, clientInterfaces } };
 }

@@ -8,8 +8,8 @@ import { emptyFileAnalysis } from '../emptyAnalysis';
 import { scanGoForReuse } from './goIncremental';
 import { GoScan } from './goScan';
 
-function wholeScan(tree: Tree, text: string, path: string, deadline: number): GoScan {
-  const scan = new GoScan(tree, text, path, deadline);
+function wholeScan(tree: Tree, text: string, path: string, deadline: number, workspace: AnalyzeOptions['workspace']): GoScan {
+  const scan = new GoScan(tree, text, path, deadline, workspace);
   scan.run();
   scan.markHandOvers();
   return scan;
@@ -47,7 +47,7 @@ export function analyzeGoTree(tree: Tree, text: string, options: AnalyzeOptions)
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const previous = options.previous && 'kind' in options.previous && options.previous.kind === 'go' ? options.previous : undefined;
   // In an editor the scan goes declaration by declaration, so the next analysis can keep what an edit did not touch.
-  const { scan, state } = options.keepForReuse || options.previous ? scanGoForReuse(tree, text, { path: options.path, context: options.context, deadline, previous }) : { scan: wholeScan(tree, text, options.path, deadline), state: undefined };
+  const { scan, state } = options.keepForReuse || options.previous ? scanGoForReuse(tree, text, { path: options.path, context: options.context, deadline, previous, workspace: options.workspace }) : { scan: wholeScan(tree, text, options.path, deadline, options.workspace), state: undefined };
   const model = analysis.model;
   model.callSites = scan.callSites;
   model.creations = scan.creations;

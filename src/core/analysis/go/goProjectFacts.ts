@@ -1,3 +1,5 @@
+import { goPackageClientsIn, type GoPackageClient } from './goPackageClients';
+
 /**
  * What a Go file tells the workspace about the project's go-redis clients and keys, for calls in other files: the
  * clients it creates (a plain client or one that is or may be a Cluster client), whether it is the `main` package
@@ -22,6 +24,8 @@ export interface GoProjectFacts {
   createsOwnClient?: true;
   /** Plain functions that build and return a new go-redis or rueidis client on every call (`func connect() (rueidis.Client, error)`). */
   freshClientFactories?: string[];
+  /** Package-level variables of the file holding a client, for the package's other files and its importers (goPackageClients.ts). */
+  packageClients?: GoPackageClient[];
 }
 
 const GO_REDIS_IMPORT = /^\s*(?:import\s+)?(\w+\s+)?"(?:github\.com\/(?:go-redis\/redis|redis\/go-redis)(?:\/v\d+)?|gopkg\.in\/redis\.v\d+)"/gm;
@@ -184,6 +188,8 @@ export function goProjectFactsIn(text: string, path: string): GoProjectFacts | u
   if (factories.length) facts.freshClientFactories = factories;
   const keyLists = packages.size ? goKeyListHelpers(text) : new Map<string, number>();
   if (keyLists.size) facts.keyListHelpers = [...keyLists].map(([name, index]) => `${name}:${index}`);
+  const clients = /_test\.go$/.test(path) ? [] : goPackageClientsIn(text);
+  if (clients.length) facts.packageClients = clients;
   return Object.keys(facts).length ? facts : undefined;
 }
 

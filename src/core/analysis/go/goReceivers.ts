@@ -22,6 +22,8 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
       const local = names?.get(name) ?? declared.packageVars.get(name);
       if (local) return local;
       if (declared.importAliases.has(name)) return undefined;
+      const shared = declared.packageClient(undefined, name);
+      if (shared && !declaredInFunction(node, name)) return shared;
       return nameSuggestsRedis(name) ? likelyRef(declared, name, `its name ${name} suggests a Redis client`) : undefined;
     }
     case 'selector_expression': {
@@ -31,6 +33,8 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
       const typed = (struct && declared.fields.get(`${struct}.${field}`)) || declared.fields.get(field);
       if (typed) return typed;
       if (operand?.type === 'identifier' && declared.packages.has(operand.text)) return undefined;
+      const imported = operand?.type === 'identifier' && declared.importAliases.has(operand.text) && !names?.has(operand.text) ? declared.packageClient(operand.text, field) : undefined;
+      if (imported && !declaredInFunction(node, operand!.text)) return imported;
       // A struct declared in another file of the package: in a file that imports a Redis client, its `client`/`pool` field is one.
       if (declared.packages.size > 0 && /^(client|cli|rdb|rc|conn|pool|redisClient|redisPool)$/i.test(field)) {
         const library = defaultLibrary(declared);
@@ -66,6 +70,23 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
     default:
       return undefined;
   }
+}
+
+/**
+ * `name` is a parameter or local of a function around `node` (`Grds := cache.New()`, `func f(Grds Store)`): it
+ * shadows a package variable of that name.
+ */
+function declaredInFunction(node: Node, name: string): boolean {
+  const declared = new RegExp(`(?<![\\w.])${name}\\s*(?:,\\s*\\w+\\s*)*:=|,\\s*${name}\\s*(?:,\\s*\\w+\\s*)*:=|\\bvar\\s+${name}\\b`);
+  for (let fn: Node | null = node.parent; fn; fn = fn.parent) {
+    if (fn.type !== 'function_declaration' && fn.type !== 'method_declaration' && fn.type !== 'func_literal') continue;
+    for (const list of [fn.childForFieldName('receiver'), fn.childForFieldName('parameters')]) {
+      for (const parameter of list?.namedChildren ?? []) if (parameter?.childrenForFieldName('name').some((id) => id?.text === name)) return true;
+    }
+    const body = fn.childForFieldName('body');
+    if (body && declared.test(body.text.slice(0, node.startIndex - body.startIndex))) return true;
+  }
+  return false;
 }
 
 /** A receiver taken for a client on evidence (its name, the file's imports). */

@@ -11,6 +11,7 @@ import { goLoop } from './goLoops';
 import { scanBinding } from './goClientBindings';
 import { scanCall } from './goCommandCalls';
 import { GoScanState } from './goScanState';
+import type { WorkspaceLookup } from '../workspaceLookup';
 
 const SCANNED_TYPES = ['function_declaration', 'method_declaration', 'func_literal', 'for_statement', 'short_var_declaration', 'assignment_statement', 'var_spec', 'call_expression', 'defer_statement', 'return_statement'];
 
@@ -41,8 +42,9 @@ export class GoScan extends GoScanState {
     text: string,
     path: string,
     deadline: number,
+    workspace?: WorkspaceLookup,
   ) {
-    super(text, path);
+    super(text, path, workspace);
     this.deadline = deadline;
   }
 

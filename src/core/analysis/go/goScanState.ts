@@ -7,6 +7,7 @@ import { GoDeclarations } from './goDeclarations';
 import type { GoLoop } from './goCallSites';
 import { defaultLibrary, likelyRef, resolveReceiver } from './goReceivers';
 import type { GoRef } from './goScan';
+import type { WorkspaceLookup } from '../workspaceLookup';
 
 export class GoScanState {
   readonly callSites: RedisCallSite[] = [];
@@ -34,8 +35,9 @@ export class GoScanState {
   constructor(
     readonly text: string,
     path: string,
+    workspace?: WorkspaceLookup,
   ) {
-    this.declared = new GoDeclarations(path);
+    this.declared = new GoDeclarations(path, workspace);
   }
 
   get usesRedisLibrary(): boolean {
