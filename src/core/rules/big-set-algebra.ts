@@ -5,7 +5,7 @@ import { sitesWith } from './support/sites';
 import { isParameter } from '../analysis/keyReferences';
 import { copiesOneSet, everyInputSmall, mapsEveryCallerKey } from './support/algebraInputs';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { javaFile } from './exampleFiles';
+import { GO_REDIS, goFile, javaFile } from './exampleFiles';
 
 const ALGEBRA = ['SUNION', 'SUNIONSTORE', 'SINTER', 'SINTERSTORE', 'SDIFF', 'SDIFFSTORE', 'ZUNION', 'ZUNIONSTORE', 'ZINTER', 'ZINTERSTORE', 'ZDIFF', 'ZDIFFSTORE'];
 
@@ -23,7 +23,7 @@ export const bigSetAlgebra: Rule = {
     },
     docs: {
       summary: 'SUNION/SINTER/SDIFF/ZUNIONSTORE… are O(total elements) and block on large sets.',
-      what: 'Reports set and sorted-set algebra commands (SUNION, SINTER, SDIFF, ZUNION, ZINTER, ZDIFF and their STORE forms) in application code. A function that only forwards its caller\'s keys (every key is one of its parameters, untouched: `async sinter(...keys) { return this.client.sinter(...keys) }` in a client wrapper) is left to its callers; keys it builds itself (`f"tag:{a}"`) are reported, and so is a caller\'s list the function first extends with a key of its own (`keys.insert(0, self.name)`). In Java, such a method is reported where its own file calls it with the keys it builds, and a wrapper class\'s method that nothing in its file calls (`RedisUtil.sIntersect(key, otherKey)`) is reported on its own line: its callers in other files show only a project method.',
+      what: 'Reports set and sorted-set algebra commands (SUNION, SINTER, SDIFF, ZUNION, ZINTER, ZDIFF and their STORE forms) in application code. A function that only forwards its caller\'s keys (every key is one of its parameters, untouched: `async sinter(...keys) { return this.client.sinter(...keys) }` in a client wrapper) is left to its callers; keys it builds itself (`f"tag:{a}"`) are reported, and so is a caller\'s list the function first extends with a key of its own (`keys.insert(0, self.name)`). In Java, such a method is reported where its own file calls it with the keys it builds, and a wrapper class\'s method that nothing in its file calls (`RedisUtil.sIntersect(key, otherKey)`) is reported on its own line: its callers in other files show only a project method. In Go, a function whose keys are all its parameters, or a local it builds only from them, is left to its callers: a redigo argument list (`redis.Args{}.Add(dst).Add(len(keys))`, then each of `keys`), a key slice mapped from the caller\'s list through a key builder (`keys = append(keys, bucketKey(m))`), or a go-redis `&redis.ZStore{Keys: keys}` of it.',
       why: 'SINTER is O(N·M) in the worst case and the unions and differences are O(total elements). On sets of hundreds of thousands of members a single call takes tens to hundreds of milliseconds, during which Redis serves nobody else, and the result is allocated in full.',
       examples: [
         { client: 'redis-py', file: 'app/tags.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef common(a, b):\n    return r.sinter(f"tag:{a}", f"tag:{b}")\n', good: 'import redis\n\nr = redis.Redis()\n\ndef common_count(a, b):\n    return r.execute_command("SINTERCARD", 2, f"tag:{a}", f"tag:{b}", "LIMIT", 100)\n' },
@@ -144,6 +144,21 @@ public class Audience {
         RSet<String> audience = redisson.getSet("audience:" + campaign);
         return audience.size();
     }
+}
+`),
+        },
+        {
+          client: 'go-redis',
+          file: 'audience/audience.go',
+          bad: goFile('audience', ['"context"', '', GO_REDIS], `
+func Reachable(ctx context.Context, rdb *redis.Client, campaign string) ([]string, error) {
+    return rdb.SUnion(ctx, "followers:"+campaign, "subscribers:"+campaign, "visitors:all").Result()
+}
+`),
+          good: goFile('audience', ['"context"', '', GO_REDIS], `
+// The audience set is kept up to date as members join (SAdd to both sets), so reading its size is O(1).
+func Reachable(ctx context.Context, rdb *redis.Client, campaign string) (int64, error) {
+    return rdb.SCard(ctx, "audience:"+campaign).Result()
 }
 `),
         },

@@ -5,7 +5,7 @@ import { shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { sitesWith } from './support/sites';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { javaFile } from './exampleFiles';
+import { GO_REDIS, goFile, javaFile } from './exampleFiles';
 
 export const sortCommand: Rule = {
   meta: {
@@ -137,6 +137,20 @@ public class Leaderboard {
     public Collection<String> top(int n) {
         return leaderboard.valueRangeReversed(0, n - 1);
     }
+}
+`),
+        },
+        {
+          client: 'go-redis',
+          file: 'board/rank.go',
+          bad: goFile('board', ['"context"', '', GO_REDIS], `
+func Ranked(ctx context.Context, rdb *redis.Client) ([]string, error) {
+    return rdb.Sort(ctx, "players", &redis.Sort{By: "score_*", Order: "DESC"}).Result()
+}
+`),
+          good: goFile('board', ['"context"', '', GO_REDIS], `
+func Ranked(ctx context.Context, rdb *redis.Client) ([]string, error) {
+    return rdb.ZRevRange(ctx, "players:by-score", 0, 99).Result()
 }
 `),
         },

@@ -6,7 +6,7 @@ import { methodName, shownKey } from './support/clients';
 import { fix, insertAt } from './support/edits';
 import { siteKey } from './support/collectionKeys';
 import { IMPORT_IOREDIS } from './exampleImports';
-import { javaFile } from './exampleFiles';
+import { GO_REDIS, goFile, javaFile } from './exampleFiles';
 
 const PUSHES = new Set(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']);
 const BOUNDING = ['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LMOVE', 'BLMOVE', 'RPOPLPUSH', 'BRPOPLPUSH', 'LMPOP', 'BLMPOP', 'EXPIRE', 'PEXPIRE', 'EXPIREAT', 'DEL', 'UNLINK', 'LREM'];
@@ -28,7 +28,7 @@ export const unboundedListGrowth: Rule = {
     },
     docs: {
       summary: 'LPUSH/RPUSH without LTRIM or a consumer grows a big key without bound.',
-      what: 'Reports pushes to a list key that no code in the file or workspace trims (LTRIM), pops (LPOP/RPOP/BLPOP/LMOVE…), expires or deletes. A key made by a builder the file cannot evaluate (`self._events_key(task_id)`, inherited from another module) is matched by that builder call: the pushes, reads and trims of the file that build it the same way are of one key. Queue-like key names are assumed to have consumers elsewhere.',
+      what: 'Reports pushes to a list key that no code in the file or workspace trims (LTRIM), pops (LPOP/RPOP/BLPOP/LMOVE…), expires or deletes. A key made by a builder the file cannot evaluate (`self._events_key(task_id)`, inherited from another module) is matched by that builder call: the pushes, reads and trims of the file that build it the same way are of one key. Queue-like key names are assumed to have consumers elsewhere. In Go (go-redis, redigo, rueidis) the same holds for a push whose key the file trims, pops, expires or deletes (also in a pipeline, or in another function building the same key pattern); a key that is a parameter of its function is the caller\'s choice, and a field of a receiver whose type is named as a queue (`func (q Queue) Push` pushing to `q.Name`) is that queue\'s own list, consumed by its pop side.',
       why: 'Timelines, logs and "recent items" lists that are only appended to become big keys: slow reads, slow deletes and expiry, replication and fork copy-on-write cost, and eviction of other data.',
       examples: [
         { client: 'redis-py', file: 'app/activity.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n', good: 'import redis\n\nr = redis.Redis()\n\ndef record(uid, event):\n    r.lpush(f"recent:{uid}", event)\n    r.ltrim(f"recent:{uid}", 0, 99)\n' },
@@ -149,6 +149,24 @@ public class ChatHistory {
         history.add(message);
         history.trim(-1000, -1);
     }
+}
+`),
+        },
+        {
+          client: 'go-redis',
+          file: 'activity/history.go',
+          bad: goFile('activity', ['"context"', '', GO_REDIS], `
+func Record(ctx context.Context, rdb *redis.Client, room, message string) error {
+    return rdb.RPush(ctx, "history:"+room, message).Err()
+}
+`),
+          good: goFile('activity', ['"context"', '', GO_REDIS], `
+func Record(ctx context.Context, rdb *redis.Client, room, message string) error {
+    pipe := rdb.TxPipeline()
+    pipe.RPush(ctx, "history:"+room, message)
+    pipe.LTrim(ctx, "history:"+room, -1000, -1)
+    _, err := pipe.Exec(ctx)
+    return err
 }
 `),
         },

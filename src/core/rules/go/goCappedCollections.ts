@@ -19,7 +19,7 @@ const REMOVALS = new Set(['LPOP', 'RPOP', 'LTRIM', 'LREM', 'SPOP', 'SREM', 'ZREM
  * function (`msgkey := "chat:" + room + ":messages"`, `key := fmt.Sprintf("feed:%s", id)`); any other name stands
  * for itself within its own function only (two functions' `key` parameters are not the same key).
  */
-function goKey(text: string, site: RedisCallSite, arg: Arg | undefined): string | undefined {
+export function goKey(text: string, site: RedisCallSite, arg: Arg | undefined): string | undefined {
   if (!arg || arg.spread) return undefined;
   const pattern = keyPatternOf(arg);
   if (pattern !== undefined) return pattern;

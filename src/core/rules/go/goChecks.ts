@@ -8,6 +8,7 @@ import { goExpensiveLinearListOps } from './goLinearListOps';
 import { goCrossSlotMultiKey } from './goCrossSlot';
 import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop } from './goFlowChecks';
 import { goSetThenExpire } from './goSetThenExpire';
+import { goBigSetAlgebra, goSortCommand, goUnboundedListGrowth } from './goGrowthChecks';
 
 export const GO_CHECKS: Readonly<Record<string, (context: RuleContext) => void>> = {
   'keys-command': goKeysCommand,
@@ -28,6 +29,9 @@ export const GO_CHECKS: Readonly<Record<string, (context: RuleContext) => void>>
   'plaintext-remote-connection': goPlaintextRemoteConnection,
   'select-db': goSelectDb,
   'connection-not-returned': goConnectionNotReturned,
+  'unbounded-list-growth': goUnboundedListGrowth,
+  'big-set-algebra': goBigSetAlgebra,
+  'sort-command': goSortCommand,
 };
 
 /** The Go check of a rule, if the rule applies to Go. */
