@@ -26,6 +26,104 @@ function requiredModule(node: Node | null | undefined): string | undefined {
   return stringValue(args?.namedChild(0));
 }
 
+/** `import('x')` → 'x': a dynamic import of a module named by a literal. */
+function dynamicImport(node: Node): string | undefined {
+  if (node.type !== 'call_expression' || node.childForFieldName('function')?.type !== 'import') return undefined;
+  return stringValue(node.childForFieldName('arguments')?.namedChild(0));
+}
+
+function unparenthesized(node: Node): Node {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.firstNamedChild) current = current.firstNamedChild;
+  return current;
+}
+
+/**
+ * The module a declaration's value loads and which of its exports it names, the way a static import would:
+ * `require('x')` and `await import('x')` are the namespace, `(await import('x')).default` (or `.createClient`)
+ * that export of it.
+ */
+function loadedModule(value: Node | undefined): { module: string; imported: string } | undefined {
+  if (!value) return undefined;
+  const required = requiredModule(value);
+  if (required) return { module: required, imported: '*' };
+  let node = unparenthesized(value);
+  let imported = '*';
+  if (node.type === 'member_expression') {
+    const property = node.childForFieldName('property');
+    const object = node.childForFieldName('object');
+    if (!property || property.type !== 'property_identifier' || !object) return undefined;
+    imported = property.text;
+    node = unparenthesized(object);
+  }
+  if (node.type !== 'await_expression') return undefined;
+  const awaited = node.firstNamedChild ? unparenthesized(node.firstNamedChild) : undefined;
+  if (!awaited) return undefined;
+  const module = dynamicImport(awaited);
+  if (module) return { module, imported };
+  // `await import(lib).then((m) => m.default)`: the export the callback picks.
+  const picked = imported === '*' ? pickedExport(awaited) : undefined;
+  return picked;
+}
+
+/** `import('x').then((m) => m.name)` → x and name. */
+function pickedExport(call: Node): { module: string; imported: string } | undefined {
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'then') return undefined;
+  const object = callee.childForFieldName('object');
+  const module = object ? dynamicImport(unparenthesized(object)) : undefined;
+  const callback = call.childForFieldName('arguments')?.namedChild(0);
+  if (!module || callback?.type !== 'arrow_function') return undefined;
+  const params = callback.childForFieldName('parameter') ?? callback.childForFieldName('parameters');
+  const param = params?.type === 'identifier' ? params : unwrapParameter(params?.namedChildCount === 1 ? params.namedChild(0) : null);
+  const body = callback.childForFieldName('body');
+  if (param?.type !== 'identifier' || body?.type !== 'member_expression' || body.childForFieldName('object')?.text !== param.text) return undefined;
+  const property = body.childForFieldName('property');
+  return property?.type === 'property_identifier' ? { module, imported: property.text } : undefined;
+}
+
+/**
+ * A destructuring pattern of a loaded module: `{ default: Redis }`, `{ createClient }` of its namespace, or of one
+ * of its exports (`(await import('redis')).default` is a CommonJS package's exports, createClient among them).
+ */
+function patternImports(pattern: Node, module: string, from = '*'): RawBinding[] {
+  const out: RawBinding[] = [];
+  const path = (key: string) => (from === '*' ? key : `${from}.${key}`);
+  for (const part of named(pattern)) {
+    if (part.type === 'shorthand_property_identifier_pattern') out.push({ name: part.text, kind: 'import', module, imported: path(part.text) });
+    else if (part.type === 'pair_pattern') {
+      const key = part.childForFieldName('key')?.text;
+      const alias = part.childForFieldName('value');
+      if (key && alias?.type === 'identifier') out.push({ name: alias.text, kind: 'import', module, imported: path(key) });
+    }
+  }
+  return out;
+}
+
+const dynamicImports = new WeakMap<object, boolean>();
+
+function hasDynamicImport(node: Node): boolean {
+  let found = dynamicImports.get(node.tree);
+  if (found === undefined) dynamicImports.set(node.tree, (found = /\bimport\s*\(/.test(node.tree.rootNode.text)));
+  return found;
+}
+
+/**
+ * The module whose namespace a callback receives: `import('x').then((mod) => ...)`, the callback being the
+ * first argument of that `then`.
+ */
+function thenOfImport(fn: Node): string | undefined {
+  // Every function's parameters are read: its parent (a walk down from the root) only in a file with an import().
+  if (!hasDynamicImport(fn)) return undefined;
+  const args = fn.parent;
+  if (args?.type !== 'arguments' || args.namedChild(0)?.startIndex !== fn.startIndex) return undefined;
+  const call = args.parent;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'then') return undefined;
+  const object = callee.childForFieldName('object');
+  return object ? dynamicImport(unparenthesized(object)) : undefined;
+}
+
 function factory(qualified: string, isNew: boolean): FactoryInfo | undefined {
   const colon = qualified.indexOf(':');
   if (colon < 0) return undefined;
@@ -125,9 +223,10 @@ function declaratorBindings(node: Node): RawBinding[] {
   const name = node.childForFieldName('name');
   const value = node.childForFieldName('value') ?? undefined;
   if (!name) return [];
-  const module = requiredModule(value);
+  const loaded = loadedModule(value);
+  const module = loaded?.module;
   if (name.type === 'identifier') {
-    if (module) return [{ name: name.text, kind: 'import', module, imported: '*' }];
+    if (loaded) return [{ name: name.text, kind: 'import', module: loaded.module, imported: loaded.imported }];
     return [{ name: name.text, kind: 'assign', value, typeText: node.childForFieldName('type')?.text }];
   }
   // `const { createClient } = redisPkg`: properties of an imported namespace, resolved by the tracker.
@@ -136,19 +235,14 @@ function declaratorBindings(node: Node): RawBinding[] {
       .filter((part) => part.type === 'shorthand_property_identifier_pattern')
       .map((part) => ({ name: part.text, kind: 'alias' as const, module: value.text, imported: part.text }));
   }
-  if (name.type === 'object_pattern' && module) {
-    const out: RawBinding[] = [];
-    for (const part of named(name)) {
-      if (part.type === 'shorthand_property_identifier_pattern') out.push({ name: part.text, kind: 'import', module, imported: part.text });
-      else if (part.type === 'pair_pattern') {
-        const key = part.childForFieldName('key')?.text;
-        const alias = part.childForFieldName('value');
-        if (key && alias?.type === 'identifier') out.push({ name: alias.text, kind: 'import', module, imported: key });
-      }
-    }
-    return out;
-  }
+  if (name.type === 'object_pattern' && loaded) return patternImports(name, loaded.module, loaded.imported);
   return [];
+}
+
+/** The pattern a TypeScript parameter declares (`({ default: R }: typeof import('x'))`), or a JavaScript one itself. */
+function unwrapParameter(node: Node | null): Node | null {
+  if (node && (node.type === 'required_parameter' || node.type === 'optional_parameter')) return node.childForFieldName('pattern');
+  return node;
 }
 
 function parameter(node: Node): RawBinding[] {
@@ -305,6 +399,13 @@ export const scriptSyntax: LanguageSyntax = {
   parametersOf(node: Node): RawBinding[] {
     const params = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
     if (!params) return [];
+    // `import(lib).then(({ default: Redis }) => ...)`: the callback's parameter is the module's namespace.
+    const loaded = thenOfImport(node);
+    if (loaded) {
+      const first = params.type === 'identifier' ? params : unwrapParameter(params.namedChild(0));
+      if (first?.type === 'identifier') return [{ name: first.text, kind: 'import', module: loaded, imported: '*' }];
+      if (first?.type === 'object_pattern') return patternImports(first, loaded);
+    }
     if (params.type === 'identifier') return [{ name: params.text, kind: 'param' }];
     // A loop rather than flatMap, which costs more than the parameters it reads (it ran for every function).
     const out: RawBinding[] = [];
