@@ -1,6 +1,7 @@
 /** The Java check of each rule written first for Python and TS/JS: Java files are judged by these, over the model built by analysis/java. */
 import type { RuleContext } from '../rule';
-import { javaAdminCommandInApp, javaBigSetAlgebra, javaDelLargeKey, javaFlushInAppCode, javaSortCommand, javaExpensiveListOps, javaKeysCommand, javaSelectDb, javaStreamWithoutMaxlen, javaUnboundedListGrowth } from './javaCommandChecks';
+import { javaAdminCommandInApp, javaBigSetAlgebra, javaDelLargeKey, javaFlushInAppCode, javaSortCommand, javaExpensiveListOps, javaKeysCommand, javaStreamWithoutMaxlen, javaUnboundedListGrowth } from './javaCommandChecks';
+import { javaSelectDb } from './javaSelectDb';
 import { javaUnboundedCollectionRead } from './javaWholeReads';
 import { javaClientPerRequest, javaCommandInLoop, javaHardcodedCredentials } from './javaConnectionChecks';
 import { javaCrossSlotMultiKey } from './javaCrossSlot';
