@@ -5,6 +5,7 @@ import type { SourceLanguage } from '../parsing/languages';
 import { CallSiteBuilder } from './callSites';
 import { ClientTracker } from './clientTracker';
 import { moduleClientExports } from './moduleClientExports';
+import { restoredBinding } from './restoredBinding';
 import type { ClientRef } from './clientValues';
 import { normalEffects, type Effects } from './effects';
 import { MODULE_SCOPE, collect, type BoundName, type CollectPlan } from './collect';
@@ -176,7 +177,7 @@ function analyzeWithPlan(
     chunks: nodes.map((node, index) => {
       const kept = keptOutputs.get(index);
       if (!kept || !restorable(kept.contribution)) return { node };
-      return { node, restored: kept.contribution.map((entry) => ({ scope: entry.scope, binding: ClientTracker.restore(entry) })) };
+      return { node, restored: kept.contribution.map((entry) => ({ scope: entry.scope, binding: restoredBinding(entry) })) };
     }),
   };
   const collected = collect(tree, text, syntax, deadline, collectPlan);

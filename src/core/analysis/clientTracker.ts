@@ -4,7 +4,7 @@
  * module-level clients from other project files. Anything unproven resolves to undefined.
  */
 import type { Node } from 'web-tree-sitter';
-import { MODULE_CONTEXT, MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
+import { MODULE_SCOPE, type BoundName, type Collected, type ContextSnapshot } from './collect';
 import { clientKindOfType, factoryOf, isRedisModule } from './clientFactories';
 import { NEUTRAL, NON_CLIENT_CONSTRUCTORS, NOT_A_CLIENT, isClient, isolatedClientParameter, type BindingValue, type ClientRef, type Value } from './clientValues';
 import { ClientCreations, FACTORY_NAMES, isAsyncFactory } from './creations';
@@ -14,7 +14,8 @@ import { IMPORTS_READ, normalEffects, noEffects, type Contribution, type Effects
 import { injectedClientIdentity, injectedToken } from './injectionTokens';
 import type { ClientCreation } from './model';
 import { type CallParts, type CalleeHint, type FactoryInfo, type LanguageSyntax } from './syntax';
-import type { ExportedClient, WorkspaceLookup } from './workspaceLookup';
+import { exportNameOf, fromWorkspace, importValue, importsProjectClient, returnedByImport } from './importedClients';
+import type { WorkspaceLookup } from './workspaceLookup';
 
 export class ClientTracker {
   private readonly clientCreations: ClientCreations;
@@ -104,24 +105,12 @@ export class ClientTracker {
     if (this.importsRedisCache !== undefined) return this.importsRedisCache;
     let found = false;
     for (const module of this.importedModules) if (isRedisModule(module)) found = true;
-    if (!found && this.workspace) {
-      for (const list of this.collected.bindings.get(MODULE_SCOPE)?.values() ?? []) {
-        for (const binding of list) {
-          if (binding.kind === 'import' && binding.module && this.workspace.exportedClient(this.path, this.syntax.family, binding.module, this.exportNameOf(binding))) found = true;
-        }
-      }
-    }
+    if (!found && this.workspace) found = importsProjectClient(this, this.collected);
     this.importsRedisCache = found;
     return found;
   }
 
   private importsRedisCache: boolean | undefined;
-
-  /** The export an import binding reads; a script namespace (`require('./conn')`) is the module's default export as a whole. */
-  private exportNameOf(binding: BoundName): string {
-    const imported = binding.imported ?? 'default';
-    return imported === '*' && this.syntax.family === 'script' ? 'default' : imported;
-  }
 
   /** The client creations reached so far, in that order. */
   get creations(): readonly ClientCreation[] {
@@ -157,7 +146,7 @@ export class ClientTracker {
         if (!object || !property) return undefined;
         if (this.syntax.isSelf(object)) return this.lookupAttribute(property, depth);
         const base = this.evaluate(object, context, depth + 1);
-        if (base && 'module' in base) return this.fromWorkspace(base.module, property);
+        if (base && 'module' in base) return fromWorkspace(this, base.module, property);
         return undefined;
       }
       case 'call':
@@ -183,7 +172,7 @@ export class ClientTracker {
   private evaluateCall(node: Node, context: ContextSnapshot, depth: number): Value {
     // `require('./conn')` in place: the client that project module exports.
     const required = this.syntax.requiredModule?.(node);
-    if (required) return required.startsWith('.') ? this.fromWorkspace(required, 'default') : undefined;
+    if (required) return required.startsWith('.') ? fromWorkspace(this, required, 'default') : undefined;
     const creation = this.creationAt(node, context);
     if (creation) return { kind: creation.kind, library: creation.library, async: isAsyncFactory(creation), identity: `creation:${creation.callSpan.startOffset}`, origin: 'local', creation };
     const parts = this.partsOf(node);
@@ -192,7 +181,7 @@ export class ClientTracker {
       // One evaluation serves both outcomes (it is memoised per binding, so a second one gave the same value).
       const base = this.evaluate(parts.object, context, depth + 1);
       if (!isClient(base)) {
-        if (base && 'module' in base) return this.returnedByImport(base.module, parts.property, node) ?? (base.whole && this.afterMethod(base.whole, parts.property, node, parts, context));
+        if (base && 'module' in base) return returnedByImport(this, base.module, parts.property, node) ?? (base.whole && this.afterMethod(base.whole, parts.property, node, parts, context));
         if (base === undefined && parts.property === 'duplicate') return this.duplicateOfUntraced(node, context);
         return undefined;
       }
@@ -209,8 +198,8 @@ export class ClientTracker {
           if (ref) return ref;
         }
         if (binding.kind === 'import' && binding.module) {
-          const exported = this.workspace?.exportedClient(this.path, this.syntax.family, binding.module, this.exportNameOf(binding));
-          if (exported?.returnsClient) return { kind: exported.kind, library: exported.library, async: exported.async, identity: perCall(exported, node), origin: 'imported' };
+          const returned = returnedByImport(this, binding.module, exportNameOf(this, binding), node);
+          if (returned) return returned;
         }
       }
     }
@@ -308,21 +297,6 @@ export class ClientTracker {
     };
   }
 
-  /** A binding restored from a contribution: its answers are known, there is no tree behind it. */
-  static restore(contribution: Contribution): BoundName {
-    const value = contribution.value === 'not-a-client' ? NOT_A_CLIENT : contribution.value === 'neutral' ? NEUTRAL : (contribution.value ?? undefined);
-    return {
-      name: contribution.name,
-      kind: contribution.kind,
-      module: contribution.module,
-      imported: contribution.imported,
-      typeText: contribution.typeText,
-      context: MODULE_CONTEXT,
-      start: contribution.bindingStart,
-      resolved: { value, returns: contribution.returns, functionStart: contribution.functionStart, valueEffects: contribution.valueEffects, returnsEffects: contribution.returnsEffects },
-    };
-  }
-
   /** What a module-level name resolves to, as the file's other statements see it. */
   moduleValue(name: string): Value {
     return this.lookupName(name, { scopes: [MODULE_SCOPE], fnId: MODULE_SCOPE, loops: [], inClassBody: false }, 0);
@@ -342,7 +316,7 @@ export class ClientTracker {
     const list = this.bindingsFor(name, context);
     if (!list) return undefined;
     const imported = list.find((b) => b.kind === 'import');
-    if (imported?.module && list.length === 1) return this.importValue(imported);
+    if (imported?.module && list.length === 1) return importValue(this, imported);
     return this.decide(list, depth);
   }
 
@@ -416,33 +390,6 @@ export class ClientTracker {
     return token === undefined ? undefined : injectedClientIdentity(token);
   }
 
-  private importValue(binding: BoundName): Value {
-    const module = binding.module!;
-    const imported = binding.imported ?? 'default';
-    if (isRedisModule(module)) return undefined;
-    if (this.syntax.family === 'python') {
-      if (imported === '*') return { module };
-      const fromModule = this.fromWorkspace(module, imported);
-      if (fromModule) return fromModule;
-      return { module: module.endsWith('.') ? module + imported : `${module}.${imported}` };
-    }
-    // A namespace: `require('./conn')` is module.exports itself, the client when the module exports one as a whole.
-    if (imported === '*') return { module, whole: this.fromWorkspace(module, 'default') };
-    return this.fromWorkspace(module, imported);
-  }
-
-  private fromWorkspace(module: string, name: string): ClientRef | undefined {
-    const exported = this.workspace?.exportedClient(this.path, this.syntax.family, module, name);
-    if (!exported || exported.returnsClient) return undefined;
-    return { kind: exported.kind, library: exported.library, async: exported.async, identity: exported.identity, origin: 'imported', ...(exported.ownMethods ? { ownMethods: exported.ownMethods } : {}) };
-  }
-
-  private returnedByImport(module: string, name: string, node: Node): ClientRef | undefined {
-    const exported = this.workspace?.exportedClient(this.path, this.syntax.family, module, name);
-    if (!exported?.returnsClient) return undefined;
-    return { kind: exported.kind, library: exported.library, async: exported.async, identity: perCall(exported, node), origin: 'imported' };
-  }
-
   /** Client returned by the function starting at this offset (any return statement that resolves). */
   returnedBy(functionStart: number, depth = 0): ClientRef | undefined {
     if (this.returnMemo.has(functionStart)) {
@@ -481,11 +428,3 @@ export class ClientTracker {
  * whatever that value is, so it names no type that rules a client out.
  */
 const DERIVED_TYPE = /\btypeof\b/;
-
-/**
- * Each call of a factory that makes a new client per call is a client of its own (`pub = make(); sub = make()` are
- * two connections); the index counts a listener on any of them as one on the factory's result (see errorListeners).
- */
-function perCall(exported: ExportedClient, call: Node): string {
-  return exported.fresh ? `${exported.identity}@${call.startIndex}` : exported.identity;
-}
