@@ -1,12 +1,11 @@
 /** cache-write-without-ttl: cache entries written without a TTL never refresh and grow until maxmemory. */
 import { keyPatternOf } from '../analysis/argumentValues';
-import { escapeRegExp } from '../analysis/keyReferences';
-import type { Arg, FileModel } from '../analysis/model';
+import type { Arg } from '../analysis/model';
 import type { RedisCallSite, Rule, RuleContext } from './rule';
 import { expiredInThenCallback } from './support/thenExpiry';
 import { fieldTtlFix, managedHashPatterns, passesArgumentsThrough, writesComputedField } from './support/cacheHashWrites';
-import { namesCache } from './support/names';
-import { isOffByDefaultParameter } from './support/enclosingFunctions';
+import { CACHE_KEY, namedCacheEntry, readIntoCacheVariable } from './support/cacheEntryNames';
+import { offByDefaultTtl, ttlOffByDefault } from './support/offByDefaultTtl';
 import { shownKey } from './support/clients';
 import { fix } from './support/edits';
 import { hasOption, setSetsTtl } from './support/options';
@@ -16,80 +15,8 @@ import { setWithTtlEdit } from './support/ttl';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
-const CACHE_KEY = /(^|[:_.\-/{])cache[ds]?([:_.\-/}]|$)/i;
-/** A camel-case segment that ends in Cache (`llmCache:{flow}`, `userCache`): the key names a cache too. */
-const CAMEL_CACHE_SEGMENT = /[a-z0-9]Caches?([:_.\-/}]|$)/;
 const SETS = new Set(['SET', 'SETEX', 'PSETEX']);
 const EXPIRES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
-
-/**
- * The key is a cache entry: its literal says cache (`cache:product:*`), or the key is computed and the
- * expression (`cacheKey`) or the writing function (`putInCache(name, value)`) says cache.
- */
-function namedCacheEntry(model: FileModel, site: RedisCallSite): boolean {
-  const key = keyPatternOf(site.args[0]);
-  if (key !== undefined && /[A-Za-z0-9]/.test(key.replace(/\*/g, ''))) return CACHE_KEY.test(key) || CAMEL_CACHE_SEGMENT.test(key);
-  return namesCache(site.args[0].text) || namesCache(site.enclosingFunction?.name) || methodOfCacheClass(model, site);
-}
-
-const CLASS_HEADER = /^([ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+)?class[ \t]+([A-Za-z_$][\w$]*)/gm;
-
-/**
- * The key is a parameter of a method of a class named for a cache (`class RedisCache: def set(self, key, value)`,
- * `class CacheService { set(key, value) }`): the wrapper every cache entry of its callers goes through.
- */
-function methodOfCacheClass(model: FileModel, site: RedisCallSite): boolean {
-  const fn = site.enclosingFunction;
-  const key = site.args[0].text.trim();
-  // SETNX in such a class is its lock or flag primitive (`setNx(key, value)` next to `set(key, value, ttl)`), not a fill.
-  if (!fn || site.command !== 'SET' || !/^[A-Za-z_$][\w$]*$/.test(key)) return false;
-  const text = model.text;
-  const start = fn.span.startOffset;
-  const parametersEnd = text.indexOf(')', start);
-  if (parametersEnd < 0 || !new RegExp(`[(,\\s]${escapeRegExp(key)}\\s*[:,)=?]`).test(text.slice(start, parametersEnd + 1))) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0].length;
-  if (indent === 0) return false;
-  let owner: string | undefined;
-  CLASS_HEADER.lastIndex = 0;
-  for (let match = CLASS_HEADER.exec(text); match && match.index < lineStart; match = CLASS_HEADER.exec(text)) if (match[1].length < indent) owner = match[2];
-  return namesCache(owner);
-}
-
-/**
- * A TTL the write takes from a parameter that is off unless the caller passes it (`ex=None` of a cache
- * decorator, `ttl?: number` of a @Cacheable): by default the entry never expires.
- */
-function offByDefaultTtl(model: FileModel, site: RedisCallSite, arg: Arg): boolean {
-  const name = arg.text.trim();
-  if (!/^[A-Za-z_$][\w$]*$/.test(name) || testsName(model, site, name)) return false;
-  return isOffByDefaultParameter(model, site.callSpan.startOffset, name);
-}
-
-/**
- * The function branches on the TTL before the write (`if timeout:`, `if (ttl) …`, `ttl is None`, `ttl ?`):
- * a wrapper that treats it as a real option, where going without one is its caller's choice.
- */
-function testsName(model: FileModel, site: RedisCallSite, name: string): boolean {
-  const fn = site.enclosingFunction;
-  const before = model.text.slice(fn ? fn.span.startOffset : 0, site.callSpan.startOffset);
-  const word = escapeRegExp(name);
-  return new RegExp(`\\b(?:if|elif|while)\\s*\\(?\\s*(?:not\\s+|!\\s*)?${word}\\b|\\b${word}\\s*(?:is\\s+(?:not\\s+)?None|[!=]==?\\s*(?:null|undefined|None|0)\\b|\\?(?!\\s*:))`).test(before);
-}
-
-/** The TTL of a SET (`ex=ex`, `'EX', ttl`, `{ EX: ttl }`, redis-py's third argument) is such a parameter. */
-function ttlOffByDefault(model: FileModel, site: RedisCallSite): boolean {
-  if (site.command !== 'SET') return false;
-  const values: Arg[] = [];
-  for (const name of ['ex', 'px', 'expire', 'pexpire']) if (site.keywords[name]) values.push(site.keywords[name]);
-  if (site.receiver.library === 'redis-py') values.push(...site.args.slice(2, 4));
-  site.args.forEach((arg, index) => {
-    if (/^['"`](EX|PX)['"`]$/i.test(arg.text.trim()) && site.args[index + 1]) values.push(site.args[index + 1]);
-    if (arg.value.kind === 'object') for (const [key, entry] of Object.entries(arg.value.entries)) if (/^(EX|PX)$/i.test(key)) values.push(entry);
-  });
-  const given = values.filter((value) => value.value.kind !== 'null');
-  return given.length > 0 && given.every((value) => offByDefaultTtl(model, site, value));
-}
 
 function isLiteral(arg: Arg): boolean {
   const value = arg.value;
@@ -107,14 +34,6 @@ function isCallback(arg: Arg): boolean {
 /** The key a call names: its literal or pattern, else its expression. */
 function keyIdentity(site: RedisCallSite): string {
   return keyPatternOf(site.args[0]) ?? `=${site.args[0]?.text}`;
-}
-
-/** The call's reply is assigned to a variable whose name says cache (`cache = r.get(k)`, `const cached = await …`). */
-function readIntoCacheVariable(text: string, site: RedisCallSite): boolean {
-  const lineStart = text.lastIndexOf('\n', site.expressionSpan.startOffset - 1) + 1;
-  const before = text.slice(lineStart, site.expressionSpan.startOffset);
-  const assigned = /(?:^|[\s(;])(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]+)?(?:=|:=)\s*(?:await\s+)?$/.exec(before);
-  return !!assigned && namesCache(assigned[1]);
 }
 
 /**
