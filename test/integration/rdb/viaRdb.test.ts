@@ -100,8 +100,14 @@ describe('analyze --via-rdb', () => {
       // The snapshot child sleeps 1 ms per key, so the transfer lasts about 3 s; the replica connection is killed meanwhile.
       await other.config('SET', 'rdb-key-save-delay', '1000');
       const run = cli('analyze', '--url', server.url, '--via-rdb', '--format', 'json');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await other.call('CLIENT', 'KILL', 'TYPE', 'replica');
+      // Cut the transfer once it is under way, not after a fixed sleep: on a busy machine the replica connection can
+      // take longer than any sleep to ask for SYNC, and CLIENT KILL TYPE replica would then kill nothing.
+      const deadline = Date.now() + 60_000;
+      while (String(await other.call('CLIENT', 'LIST', 'TYPE', 'replica')).trim() === '' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(Number(await other.call('CLIENT', 'KILL', 'TYPE', 'replica'))).toBe(1);
       const result = await run;
       expect(result.code, result.stderr).toBe(4);
       const report = JSON.parse(result.stdout);

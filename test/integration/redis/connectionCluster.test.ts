@@ -1,4 +1,5 @@
 /** Cluster: connect from seeds, nodes with roles/slots/memory, keys merged across masters, and a master failure. */
+import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slotCount } from '../../../src/core/info/clusterNodes';
 import { newProfile, type ConnectionProfile } from '../../../src/core/connection/profile';
@@ -37,12 +38,25 @@ async function countAll(session: RedisSession): Promise<{ keys: number; errors: 
   return { keys, errors };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+/**
+ * A listener that closes every connection at once, so the port stays taken while nothing answers on it; none when
+ * another process was quicker to bind it.
+ */
+async function refuseOn(port: number): Promise<Server[]> {
+  const server = createServer((socket) => socket.destroy());
+  return new Promise<Server[]>((resolve) => {
+    server.once('error', () => resolve([]));
+    server.listen(port, '127.0.0.1', () => resolve([server]));
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, state: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let last: unknown;
   for (;;) {
-    const value = await probe().catch(() => undefined);
+    const value = await probe().catch((error: unknown) => ((last = error), undefined));
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last error: ${String(last)}); ${state()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -70,6 +84,7 @@ describe('Cluster connections', () => {
   });
 
   it('browses every master, survives a killed master, and is whole again after failover', async () => {
+    const held: Server[] = [];
     const session = await RedisSession.open(profile, {});
     try {
       expect(session.serverVersion).toMatch(/^7\./);
@@ -91,18 +106,27 @@ describe('Cluster connections', () => {
       const victimKeys = Number(redisCli(['-p', String(victim.port), 'dbsize']).trim());
       const killedAt = Date.now();
       await victim.kill();
+      // Keep the dead master's ports taken (connections are refused as before): in the full suite other test files
+      // start servers meanwhile, and one that bound the freed port would answer this cluster's client instead.
+      held.push(...(await refuseOn(victim.port)), ...(await refuseOn(victim.port + 10000)));
       const partial = await scanKeyPage(session.client, { prefix: Buffer.from('item:'), pageSize: 10_000 });
       expect(partial.errors.map((e) => e.node)).toEqual([`127.0.0.1:${victim.port}`]);
       expect(partial.keys.length).toBe(KEYS - victimKeys);
 
       // The replica takes over (cluster-node-timeout 2 s); browsing becomes whole again.
+      let lastCount: { keys: number; errors: string[] } | undefined;
+      const survivor = cluster.nodes[1].port;
       const healed = await until(
         'browsing to be whole again',
         async () => {
-          const result = await countAll(session);
+          const result = (lastCount = await countAll(session));
           return result.errors.length === 0 && result.keys === KEYS ? result : undefined;
         },
-        30_000,
+        90_000,
+        () =>
+          `last count ${JSON.stringify(lastCount)}; the client's masters ${JSON.stringify(
+            'nodes' in session.client ? session.client.nodes('master').map((n) => n.options.port) : [],
+          )}; CLUSTER NODES on ${survivor}:\n${redisCli(['-p', String(survivor), 'cluster', 'nodes'])}`,
       );
       console.log(`cluster browsing whole again ${Date.now() - killedAt} ms after the master was killed`);
       expect(healed.keys).toBe(KEYS);
@@ -110,6 +134,7 @@ describe('Cluster connections', () => {
       expect(after.find((n) => n.port === victim.port)?.flags).toContain('fail');
     } finally {
       await session.close();
+      for (const server of held) server.close();
     }
-  }, 60_000);
+  }, 150_000);
 });

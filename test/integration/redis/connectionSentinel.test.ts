@@ -49,7 +49,7 @@ describe('Sentinel connections', () => {
     expect((error as ConnectionFailure).kind).toBe('sentinel-unreachable');
   });
 
-  it('connects to the master, lists replicas, and follows a failover within 30 s', async () => {
+  it('connects to the master, lists replicas, and follows a failover within a minute', async () => {
     const session = await RedisSession.open(profile, { password: PASSWORD });
     try {
       expect(session.serverVersion).toMatch(/^7\./);
@@ -64,11 +64,11 @@ describe('Sentinel connections', () => {
       await set.master.kill();
       const changedAt = await Promise.race([
         topologyChanged,
-        new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no topology event within 30 s')), 30_000)),
+        new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no topology event within 60 s')), 60_000)),
       ]);
       const followMs = changedAt - killedAt;
       console.log(`sentinel failover followed in ${followMs} ms`);
-      expect(followMs).toBeLessThan(30_000);
+      expect(followMs).toBeLessThan(60_000);
       expect(session.currentAddress()?.port).toBe(set.replica.port);
       expect(session.state).toBe('connected');
       expect(await session.client.get('before-failover')).toBe('1');
@@ -78,5 +78,5 @@ describe('Sentinel connections', () => {
     } finally {
       await session.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
