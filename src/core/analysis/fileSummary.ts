@@ -3,6 +3,7 @@ import type { HelperSummary } from './crossFileHelpers';
 import type { ClientLibrary, ReceiverKind } from './model';
 import type { GoClientFields } from './go/goFieldTypes';
 import type { GoProjectFacts } from './go/goProjectFacts';
+import type { GoHashWrites } from './go/goRecordHashes';
 
 /**
  * Prefix of the commands a script file runs in FileSummary.keyCommands: a key only seeding or maintenance scripts
@@ -34,6 +35,8 @@ export interface FileSummary {
   goClientFields?: GoClientFields;
   /** Go: the go-redis clients the file creates, whether it is a program's main package, its hash-tagging key helpers. */
   goFacts?: GoProjectFacts;
+  /** Go: the hash key families the file writes with fixed fields only, and those it writes with fields from data. */
+  goHashWrites?: GoHashWrites;
   /** Python serializer classes whose loads/deserialize unpickles (see picklingClasses.ts). */
   picklingClasses?: string[];
   /** Commands the module exports bound to its client (`export const getAsync = promisify(client.get).bind(client)`). */

@@ -39,6 +39,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private goSeedLists?: boolean;
   private goTagHelperNames?: ReadonlySet<string>;
   private goPackageFactories?: Map<string, string[]>;
+  /** Go hash families: the package directories writing each with fixed fields only, and the families any file writes with open fields. */
+  private goHashFamilies?: { fixed: Map<string, Set<string>>; open: Set<string> };
   private goClientVars?: GoPackageClientVars;
   private picklingNames?: string[];
   private redissonStoringModules?: Set<string>;
@@ -84,6 +86,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.goTagHelperNames = undefined;
     this.goPackageFactories = undefined;
     if (this.goClientVars && !same((file) => file?.goFacts?.packageClients ?? [])) this.goClientVars = undefined;
+    if (this.goHashFamilies && !same((file) => file?.goHashWrites ?? {})) this.goHashFamilies = undefined;
     this.redissonStoringModules = undefined;
     this.cacheTtlModules = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
@@ -222,6 +225,23 @@ export class WorkspaceIndex implements WorkspaceLookup {
       }
     }
     return new Map((this.goPackageFactories.get(goPackageDir(normalizePath(path))) ?? []).map((entry) => entry.split('\n') as [string, string]));
+  }
+
+  /**
+   * A Go hash family (goRecordHashes.ts) that files of the package of `path` write, every one with fixed fields, and
+   * that no file of the project writes with a field from data: a record, however many of them exist.
+   */
+  goRecordHashFamily(path: string, family: string): boolean {
+    if (!this.goHashFamilies) {
+      const fixed = new Map<string, Set<string>>();
+      const open = new Set<string>();
+      for (const file of this.files.values()) {
+        for (const name of file.goHashWrites?.fixed ?? []) fixed.set(name, (fixed.get(name) ?? new Set()).add(goPackageDir(file.path)));
+        for (const name of file.goHashWrites?.open ?? []) open.add(name);
+      }
+      this.goHashFamilies = { fixed, open };
+    }
+    return !this.goHashFamilies.open.has(family) && !!this.goHashFamilies.fixed.get(family)?.has(goPackageDir(normalizePath(path)));
   }
 
   goPackageClient(fromPath: string, importPath: string | undefined, name: string): GoPackageClientRef | undefined {

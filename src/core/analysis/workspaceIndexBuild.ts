@@ -20,6 +20,7 @@ import type { WorkspaceLookup } from './workspaceLookup';
 import { mentionsRedisCluster } from './clusterMentions';
 import { goClientFieldsIn, type GoClientFields } from './go/goFieldTypes';
 import { goHashTagHelpers, goProjectFactsIn, type GoProjectFacts } from './go/goProjectFacts';
+import { goHashWritesOf, type GoHashWrites } from './go/goRecordHashes';
 import { picklingClassesIn } from './picklingClasses';
 import { javaFactsOf } from './java/javaFacts';
 import { storesRedissonObjects } from './java/redissonObjectStores';
@@ -46,6 +47,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...(mentionsRedisCluster(model.text) ? { mentionsCluster: true } : {}),
     ...goFieldsSummary(model.language, model.text),
     ...goFactsSummary(model.language, model.text, normalized),
+    ...goHashWritesSummary(model),
     ...picklingSummary(model.language, model.text),
     ...databaseSettingsSummary(model.language, model.text),
     ...redissonStoresSummary(model),
@@ -91,6 +93,11 @@ function goFieldsSummary(language: SourceLanguage, text: string): { goClientFiel
 function goFactsSummary(language: SourceLanguage, text: string, path: string): { goFacts?: GoProjectFacts } {
   const facts = language === 'go' ? goProjectFactsIn(text, path) : undefined;
   return facts ? { goFacts: facts } : {};
+}
+
+function goHashWritesSummary(model: FileModel): { goHashWrites?: GoHashWrites } {
+  const writes = model.language === 'go' ? goHashWritesOf(model) : undefined;
+  return writes ? { goHashWrites: writes } : {};
 }
 
 function picklingSummary(language: SourceLanguage, text: string): { picklingClasses?: string[] } {

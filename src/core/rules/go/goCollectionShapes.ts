@@ -7,6 +7,8 @@ import type { Arg, RedisCallSite } from '../../analysis/model';
 import { keyPatternOf } from '../../analysis/argumentValues';
 import { keyOf } from './goSupport';
 import { escapeRegExp } from '../../analysis/keyReferences';
+import { goHashFamily, writesFixedFields } from '../../analysis/go/goRecordHashes';
+import type { RuleContext } from '../rule';
 
 /** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
 const PARTICIPANTS = new Set(['workers', 'processes', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
@@ -138,6 +140,28 @@ export function recordHashOfFile(sites: readonly RedisCallSite[], keyArg: Arg | 
     return fields.length > 0 && write.args.length % 2 === 1 && fields.every((field) => /^"[^"]*"$|^`[^`]*`$/.test(field.text.trim()));
   });
 }
+
+interface RecordHashes {
+  goRecordHashFamily?(path: string, family: string): boolean;
+}
+
+/**
+ * A hash that other files of the package write as a record (goRecordHashes.ts: `HMSet(ctx, fmt.Sprintf(JobInfo, id),
+ * map[string]interface{}{"id": id, "name": name})` in job.go, HGETALL of `fmt.Sprintf(JobInfo, jobId)` in manage.go),
+ * and that this file writes with fixed fields too, if at all. A family written anywhere with a field from data is a
+ * map that grows per entry.
+ */
+export function recordHashOfPackage(context: RuleContext, site: RedisCallSite): boolean {
+  const lookup = context.workspaceKeys as RecordHashes | undefined;
+  if (!lookup?.goRecordHashFamily) return false;
+  const { text, callSites } = context.model;
+  const family = goHashFamily(text, site, site.args[0]);
+  if (!family) return false;
+  const openHere = callSites.some((write) => HASH_FIELD_WRITES.has(write.command) && !writesFixedFields(write) && goHashFamily(text, write, write.args[0]) === family);
+  return !openHere && lookup.goRecordHashFamily(context.model.path, family);
+}
+
+const HASH_FIELD_WRITES = new Set(['HSET', 'HMSET', 'HSETNX', 'HINCRBY', 'HINCRBYFLOAT']);
 
 /**
  * A library function named after the command it wraps (`func HGetAll[T any](ctx, uc, key string)` decoding each

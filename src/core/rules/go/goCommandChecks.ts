@@ -9,7 +9,7 @@ import { spanFromOffsets } from '../../analysis/spans';
 import { fix, insertAt, replace } from '../support/edits';
 import type { RuleContext } from '../rule';
 import { goCallText, goClientText, goMethodFor, isNumber, keyFromParameter, keyOf, shownGoKey, upperString } from './goSupport';
-import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, readByFieldNames, recordHashOfFile, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
+import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, passThroughWrapper, readByFieldNames, recordHashOfFile, recordHashOfPackage, recordPerLoopItem, refilledAfterReset, resetToFewMembers } from './goCollectionShapes';
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls, pagedThroughWhole } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
@@ -107,7 +107,7 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
     let reason: string | undefined;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
     if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site) || readByFieldNames(context.model.text, site))) continue;
-    if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && recordHashOfFile(context.model.callSites, site.args[0])) continue;
+    if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && (recordHashOfFile(context.model.callSites, site.args[0]) || recordHashOfPackage(context, site))) continue;
     if (WHOLE.has(site.command) && resetToFewMembers(context.model.callSites, keyOf(site.args[0]))) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
     else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
