@@ -9,6 +9,7 @@ import type { RuleContext } from '../rule';
 import { goBatchesInLoop } from './goBatchesInLoop';
 import { pagedThroughWhole } from './goDrainedDeletes';
 import { calledOnlyAtStartup } from './goStartupOnly';
+import { rangesOverOwnRegistry } from './goRegistryLoops';
 import { REQUEST_PARAM } from '../../analysis/go/goScan';
 import { goFreshClientFactories } from '../../analysis/go/goProjectFacts';
 import { fillsOnMiss, hashFill, keepTtlOnMissingKey } from './goCacheTtlShapes';
@@ -64,6 +65,7 @@ export function goCommandInLoop(context: RuleContext): void {
     if (!loop || site.batched || loop.dependsOnReply || loop.bounded === 'constant' || loop.bounded === 'events' || reported.has(loop.span.startOffset)) continue;
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     if (SERVER_WIDE_COMMANDS.test(site.command)) continue;
+    if (rangesOverOwnRegistry(context.model.text, loop.span.startOffset)) continue;
     // One page of a list per round, up to its length: the batching is the loop's purpose.
     if (pagedThroughWhole(context.model.text, context.model.callSites, site)) continue;
     // One slice of a collection per round (`LPush(ctx, key, list[i:i+50]...)`): the loop is the batching.
@@ -83,7 +85,7 @@ export function goCommandInLoop(context: RuleContext): void {
     const start = match.index!;
     // Ranging over a channel or ticker handles events, not items (as in the model's loops).
     if (/(\.C|\bch|[a-z]Ch|Chan|chan\w*|\.Channel\(\)|[mM]sgs|[mM]essages|[eE]vents)$/.test(match[1]) || declaredChannel(text, match[1])) continue;
-    if (reported.has(start) || reportedLines.has(text.slice(0, start).split('\n').length)) continue;
+    if (reported.has(start) || reportedLines.has(text.slice(0, start).split('\n').length) || rangesOverOwnRegistry(text, start)) continue;
     let depth = 0;
     let end = start + match[0].length - 1;
     for (; end < text.length; end++) {
