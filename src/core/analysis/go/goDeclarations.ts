@@ -22,6 +22,8 @@ export class GoDeclarations {
   readonly importedModules = new Set<string>();
   /** Import alias → import path, for package variables of other project packages (`infra.Grds`). */
   readonly importPaths = new Map<string, string>();
+  /** Aliases of the project's own Redis package (`.../database/redis`): a wrapper whose client interface mirrors go-redis. */
+  readonly projectRedisPackages = new Set<string>();
   /** Where writes to the maps below are noted while set (see goChanges.ts); undefined: not noted. */
   notes: GoNote[] | undefined;
   /** Struct field name → client ref (fields typed with a client type anywhere in the file). */
@@ -98,10 +100,13 @@ export class GoDeclarations {
       if (!typed) continue;
       // By name, and by `Struct.name` for receivers whose struct is known (two structs may both have a `client`).
       const struct = structNameOf(spec);
-      for (const name of spec.childrenForFieldName('name')) {
-        if (!name) continue;
-        this.fields.set(name.text, { ...typed, confidence: 'proven', identity: `field:${name.text}`, origin: 'parameter' });
-        if (struct) this.fields.set(`${struct}.${name.text}`, { ...typed, confidence: 'proven', identity: `field:${struct}.${name.text}`, origin: 'parameter' });
+      const { confidence = 'proven', evidence, ...ref } = typed;
+      // An embedded field (`struct { redis.Client }`) is named after its type: `r.Client.ZScore(…)`.
+      const names = spec.childrenForFieldName('name').flatMap((name) => (name ? [name.text] : []));
+      if (!names.length && confidence === 'likely') names.push(embeddedName(type));
+      for (const name of names) {
+        this.fields.set(name, { ...ref, confidence, evidence, identity: `field:${name}`, origin: 'parameter' });
+        if (struct) this.fields.set(`${struct}.${name}`, { ...ref, confidence, evidence, identity: `field:${struct}.${name}`, origin: 'parameter' });
       }
     }
     if (child.type === 'var_declaration') for (const spec of child.descendantsOfType('var_spec')) if (spec) this.packageVar(spec);
@@ -125,6 +130,8 @@ export class GoDeclarations {
     if (library) {
       this.importedModules.add(path);
       this.packages.set(name, library);
+    } else if (projectRedisPackage(path)) {
+      this.projectRedisPackages.add(name);
     }
   }
 
@@ -141,14 +148,21 @@ export class GoDeclarations {
     });
   }
 
-  /** The client a type names: `*redis.Client`, `redis.Cmdable`, `rueidis.Client`, `*redis.Pool`, `redis.Conn`. */
-  clientType(type: Node): { library: ClientLibrary; kind: ReceiverKind } | undefined {
+  /**
+   * The client a type names: `*redis.Client`, `redis.Cmdable`, `rueidis.Client`, `*redis.Pool`, `redis.Conn`; and,
+   * likely, the client interface of the project's own Redis package (`redis.Client` from `.../database/redis`).
+   */
+  clientType(type: Node): { library: ClientLibrary; kind: ReceiverKind; confidence?: 'likely'; evidence?: string } | undefined {
     let node: Node | null = type;
     while (node && node.type === 'pointer_type') node = node.namedChild(0);
     if (node?.type === 'type_identifier') return this.clientInterfaces.get(node.text);
     if (!node || node.type !== 'qualified_type') return undefined;
-    const library = this.packages.get(node.childForFieldName('package')?.text ?? '');
+    const alias = node.childForFieldName('package')?.text ?? '';
+    const library = this.packages.get(alias);
     const name = node.childForFieldName('name')?.text;
+    if (!library && name && this.projectRedisPackages.has(alias) && PROJECT_CLIENT_TYPES.test(name)) {
+      return { library: 'go-redis', kind: 'client', confidence: 'likely', evidence: `its type ${node.text} is the client of the project's Redis package ${this.importPaths.get(alias)}` };
+    }
     if (!library || !name) return undefined;
     const kind = kindOfType(library, name);
     return kind ? { library, kind } : undefined;
@@ -182,6 +196,33 @@ export class GoDeclarations {
     const known = CONSTRUCTORS[`${library}.${field.text}`];
     return known ? { ...known, factory: callee.text, call: node, nameNode: field } : undefined;
   }
+}
+
+/** The client interfaces a project's Redis package declares over go-redis (`type Client interface { ZScore(ctx, key, member string) … }`). */
+const PROJECT_CLIENT_TYPES = /^(Client|UniversalClient|ClusterClient|Cmdable|RedisClient)$/;
+
+/**
+ * Third-party packages named redis with an API of their own (no context argument, other method names): go-zero's
+ * stores, hoisie's and radix's clients, beego's cache adapters, the storage drivers of web frameworks.
+ */
+const OTHER_REDIS_APIS = /zeromicro|tal-tech|hoisie|radix|beego|astaxie|gofiber|go-kit|gookit|gogf|kataras|revel|micro\/go-micro|xuyu|keimoon|alphazero/;
+
+/**
+ * A package of the project itself named redis: a directory below a repository (`github.com/acme/board/internal/redis`,
+ * not the repository `github.com/hoisie/redis`) or of a module with no host (`backend/pkg/redis`), and no
+ * third-party client.
+ */
+function projectRedisPackage(path: string): boolean {
+  if (!/(^|\/)redis$/.test(path) || OTHER_REDIS_APIS.test(path)) return false;
+  const parts = path.split('/');
+  return parts[0].includes('.') ? parts.length >= 4 : parts.length >= 2;
+}
+
+/** The name an embedded field is reached by: its type's name (`*redis.Client` → Client). */
+function embeddedName(type: Node): string {
+  let node: Node | null = type;
+  while (node && node.type === 'pointer_type') node = node.namedChild(0);
+  return (node?.type === 'qualified_type' ? node.childForFieldName('name')?.text : node?.text) ?? type.text;
 }
 
 /** The struct type a field declaration belongs to (`type Store struct { client … }` → Store). */

@@ -52,6 +52,8 @@ export function resolveReceiver(node: Node, declared: GoDeclarations, names: Rea
       const base = operand ? resolveReceiver(operand, declared, names) : undefined;
       if (base?.library === 'redigo' && base.kind === 'pool' && /^Get(Context)?$/.test(method)) return { ...base, kind: 'client', identity: `conn:${node.startIndex}` };
       if (base && (method === 'WithContext' || method === 'Conn')) return base;
+      // The go-redis client a project wrapper hands out (`s.cache.Redis()`, `c.GetClient()`) is its client too.
+      if (base?.confidence === 'likely' && /^(Get|get)?(Redis|RDB|Rdb|Client|DB|Cli)\w*$/.test(method)) return base;
       if (base && Object.hasOwn(GO_REDIS_PIPELINES, method)) return { ...base, kind: GO_REDIS_PIPELINES[method].transaction ? 'transaction' : 'pipeline', identity: `pipe:${node.startIndex}` };
       // `r.Client()` of a method of the file declared to return a client: the client it hands out, whatever the name.
       const accessor = base ? undefined : declared.accessors.get(method);

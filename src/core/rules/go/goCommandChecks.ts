@@ -13,6 +13,7 @@ import { COLLECTION_WRITES, commandNamedWrapper, localKey, participantRegistry, 
 import { streamKeptShort } from './goStreamUpkeep';
 import { deletesDrainedKey, drainedHelperCalls, pagedThroughWhole } from './goDrainedDeletes';
 import { wrapperWholeRanges } from './goWrapperWholeRanges';
+import { builderReturn, recentWindow, scannedIntoStruct, stopSetToWhole } from './goWholeReadShapes';
 import { keptSmallOnWrite } from './goCappedCollections';
 import { keepsSmallWindow } from '../../analysis/trimWindows';
 import { isOneUsersOwn } from '../support/userOwnedKeys';
@@ -72,13 +73,13 @@ const WHOLE = new Set(['HGETALL', 'HKEYS', 'HVALS', 'SMEMBERS']);
 const RANGES = new Set(['LRANGE', 'ZRANGE', 'ZREVRANGE']);
 const BY_SCORE = new Set(['ZRANGEBYSCORE', 'ZREVRANGEBYSCORE']);
 
-function wholeRange(site: RedisCallSite): boolean {
+function wholeRange(site: RedisCallSite, text?: string): boolean {
   if (site.receiver.library === 'rueidis') {
     const stop = site.keywords.stop;
     return !!stop && (isNumber(stop, -1) || stop.text === '"-1"');
   }
   const [, start, stop] = site.args;
-  return isNumber(start, 0) && (isNumber(stop, -1) || stop?.text === '"-1"');
+  return isNumber(start, 0) && (isNumber(stop, -1) || stop?.text === '"-1"' || (text !== undefined && stopSetToWhole(text, site, stop?.text.trim())));
 }
 
 /** A hash per entity (`user:<id>`, `cw:app:20000`): a handful of fixed fields, not a growing collection. */
@@ -106,15 +107,15 @@ export function goUnboundedCollectionRead(context: RuleContext): void {
   for (const site of context.model.callSites) {
     let reason: string | undefined;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && objectHash(site)) continue;
-    if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site) || readByFieldNames(context.model.text, site))) continue;
+    if (WHOLE.has(site.command) && (participantRegistry(site) || recordPerLoopItem(context.model.text, site) || readByFieldNames(context.model.text, site) || scannedIntoStruct(context.model.text, site))) continue;
     if (WHOLE.has(site.command) && site.command !== 'SMEMBERS' && (recordHashOfFile(context.model.callSites, site.args[0]) || recordHashOfPackage(context, site))) continue;
     if (WHOLE.has(site.command) && resetToFewMembers(context.model.callSites, keyOf(site.args[0]))) continue;
     if (WHOLE.has(site.command)) reason = site.command === 'SMEMBERS' ? 'reads the whole set' : 'reads the whole hash';
-    else if (RANGES.has(site.command) && wholeRange(site)) reason = 'reads the whole collection (0 to -1)';
+    else if (RANGES.has(site.command) && wholeRange(site, context.model.text)) reason = 'reads the whole collection (0 to -1)';
     else if (BY_SCORE.has(site.command)) {
       // The ZRangeBy options may be built in a variable first (`opt := &redis.ZRangeBy{Min: "-inf", Max: "+inf"}`).
       const options = site.args.map((a) => heldStructLiteral(context.model.text, site, a.text) ?? a.text).join(' ');
-      if (/\+inf|"\+inf"|Max:\s*"\+inf"/.test(options) && !/Count:|Offset:|LIMIT/i.test(options)) reason = 'reads every member up to +inf without a limit';
+      if (/\+inf|"\+inf"|Max:\s*"\+inf"/.test(options) && !/Count:|Offset:|LIMIT/i.test(options) && !recentWindow(options)) reason = 'reads every member up to +inf without a limit';
     }
     if (reason && keptSmallOnWrite(context.model.text, context.model.callSites, site)) continue;
     const keyIsParameter = !!reason && keyFromParameter(context.model.text, site, site.args[0]);
@@ -145,6 +146,7 @@ function goOwnerMembership(text: string, site: RedisCallSite): boolean {
     const assigned = [...body.matchAll(new RegExp(`(?:^|[^\\w.])${expression}\\s*:?=(?!=)[ \\t]*([^\\n]+)`, 'g'))].pop()?.[1];
     if (assigned) expression = assigned.trim();
   }
+  expression = builderReturn(text, expression) ?? expression;
   const ref = formatCallAsTemplate(expression);
   return isOwnerMembership({ ...ref, pattern: ref.pattern ?? (expression === arg.text.trim() ? keyPatternOf(arg) : undefined) }, site.command);
 }
