@@ -280,9 +280,9 @@ public class Presence {
       if (isConnectionScoped(ref) || isTimeBucket(ref)) return true;
       // One owner's membership (a user's sessions, a cart, an owner's agents) is as large as what one owner has.
       if (isOwnerMembership(ref, site.command)) return true;
-      // A list the project gives a TTL is one job's or batch's output, read once before it expires. Sets and sorted
       // A registry of applied migrations gains a member per migration the code base ships, not per record.
       if (isMigrationRegistry(ref, site.command)) return true;
+      // A list the project gives a TTL is one job's or batch's output, read once before it expires. Sets and sorted
       // sets with a TTL are often sliding windows whose TTL every write renews (a day of watched posts): still read.
       // So is a list whose name says it gathers per event (an inbox, a room's messages): each push renews its TTL.
       if (site.command === 'LRANGE' && isExpiring(ref) && !namesGrowingContent(ref)) return true;
