@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCAFFOLD_PATTERNS } from '../../../src/core/scaffold/registry';
 import { startCluster, type ClusterSet } from '../../helpers/redisServers';
 import { EXPECTATIONS } from './expectations';
-import { compileDrivers, makeWorkspace, removeWorkspace, runPythonDriver, runTypescriptDriver } from './harness';
+import { BUSY_MACHINE_MS, compileDrivers, makeWorkspace, removeWorkspace, runPythonDriver, runTypescriptDriver } from './harness';
 
 const MULTI_KEY = SCAFFOLD_PATTERNS.filter((pattern) => pattern.multiKey);
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   // Only the drivers run here: compiling all eleven costs seconds on a busy 2-core machine.
   const compiled = await compileDrivers(typescriptDir, MULTI_KEY.map((pattern) => `drive_${pattern.templates.typescript.moduleName}.ts`));
   if (compiled.code !== 0) throw new Error(`driver compilation failed:\n${compiled.stdout}${compiled.stderr}`);
-});
+}, BUSY_MACHINE_MS + 90_000);
 
 afterAll(async () => {
   await client?.quit();

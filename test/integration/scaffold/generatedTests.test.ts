@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCAFFOLD_PATTERNS } from '../../../src/core/scaffold/registry';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
-import { makeWorkspace, removeWorkspace, REPO_ROOT, run, SYSTEM_PYTHON } from './harness';
+import { BUSY_MACHINE_MS, makeWorkspace, removeWorkspace, REPO_ROOT, run, SYSTEM_PYTHON } from './harness';
 
 let server: Standalone;
 let pythonDir: string;
@@ -40,21 +40,21 @@ describe('generated test files', () => {
     const result = await run(SYSTEM_PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...files], {
       cwd: pythonDir,
       env: { REDIS_URL: server.url, PYTHONDONTWRITEBYTECODE: '1' },
-      timeoutMs: 120_000,
+      timeoutMs: BUSY_MACHINE_MS,
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(passedCount(result.stdout)).toBeGreaterThanOrEqual(SCAFFOLD_PATTERNS.length * 2);
-  });
+  }, BUSY_MACHINE_MS + 60_000);
 
   it('every generated vitest file passes', async () => {
-    writeFileSync(join(typescriptDir, 'vitest.config.mjs'), "export default { test: { include: ['*.test.ts'], testTimeout: 20000 } };\n");
+    writeFileSync(join(typescriptDir, 'vitest.config.mjs'), "export default { test: { include: ['*.test.ts'], testTimeout: 60000 } };\n");
     const vitest = join(REPO_ROOT, 'node_modules', '.bin', 'vitest');
     const result = await run(vitest, ['run', '--root', typescriptDir, '--config', join(typescriptDir, 'vitest.config.mjs')], {
       cwd: typescriptDir,
       env: { REDIS_URL: server.url, CI: '1' },
-      timeoutMs: 120_000,
+      timeoutMs: BUSY_MACHINE_MS,
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(passedCount(result.stdout)).toBeGreaterThanOrEqual(SCAFFOLD_PATTERNS.length * 2);
-  });
+  }, BUSY_MACHINE_MS + 60_000);
 });

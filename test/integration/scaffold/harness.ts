@@ -23,12 +23,18 @@ export interface ProcessResult {
 }
 
 /** Runs a program without blocking the test worker; never rejects, the caller asserts on the result. */
+/**
+ * How long one tool run (tsc, pytest, a driver) may take before it counts as hung. tsc over the generated files takes
+ * seconds on a quiet machine and over a minute with both cores saturated by other work.
+ */
+export const BUSY_MACHINE_MS = 300_000;
+
 export function run(file: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<ProcessResult> {
   return new Promise((resolve) => {
     execFile(
       file,
       args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? BUSY_MACHINE_MS, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) + (error && typeof error.code !== 'number' ? String(error.message) : '') });

@@ -5,7 +5,7 @@ import { SCAFFOLD_PATTERNS } from '../../../src/core/scaffold/registry';
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 import { TYPESCRIPT_DRIVERS } from './drivers/typescript';
 import { EXPECTATIONS } from './expectations';
-import { compileDrivers, keysMissingTtl, makeWorkspace, removeWorkspace, runTypescriptDriver, typecheckGenerated } from './harness';
+import { BUSY_MACHINE_MS, compileDrivers, keysMissingTtl, makeWorkspace, removeWorkspace, runTypescriptDriver, typecheckGenerated } from './harness';
 
 let server: Standalone;
 let redis: Redis;
@@ -34,7 +34,7 @@ describe('generated TypeScript (ioredis, tsc --strict)', () => {
     const result = await typecheckGenerated(dir, files);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
-  });
+  }, BUSY_MACHINE_MS + 60_000);
 
   for (const pattern of SCAFFOLD_PATTERNS) {
     it(`${pattern.id}: behaves as promised and sets TTLs`, async () => {
@@ -42,6 +42,6 @@ describe('generated TypeScript (ioredis, tsc --strict)', () => {
       const report = await runTypescriptDriver(dir, pattern.templates.typescript.moduleName, { REDIS_URL: server.url, DRIVER_PREFIX: 'ts' });
       EXPECTATIONS[pattern.id].check(report);
       expect(await keysMissingTtl(redis, `ts-${pattern.id}`, EXPECTATIONS[pattern.id].persistent)).toEqual([]);
-    });
+    }, 2 * BUSY_MACHINE_MS);
   }
 });

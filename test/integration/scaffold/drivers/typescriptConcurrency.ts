@@ -84,16 +84,19 @@ import { JobQueue } from './jobQueue';
 import { connect, main, prefix, report, sleep } from './driverSupport';
 
 const PREFIX = prefix('job-queue');
+// Long enough that the dying consumer's job is not yet reclaimable when the survivor first looks, even when starting
+// the dying process takes seconds on a busy machine; each later reclaim waits it out.
+const VISIBILITY_MS = 3000;
 const DYING = [
   "const { JobQueue } = require('./jobQueue');",
   "const { connect } = require('./driverSupport');",
-  "new JobQueue(connect(), 'orders', { visibilityTimeoutMs: 500, maxDeliveries: 3, prefix: process.env.QUEUE_PREFIX })",
+  "new JobQueue(connect(), 'orders', { visibilityTimeoutMs: " + VISIBILITY_MS + ", maxDeliveries: 3, prefix: process.env.QUEUE_PREFIX })",
   "  .reserve('doomed').then((jobs) => { process.stdout.write(jobs[0].id); process.exit(0); });",
 ].join('\\n');
 
 main(async () => {
   const client = connect();
-  const queue = new JobQueue(client, 'orders', { visibilityTimeoutMs: 500, maxDeliveries: 3, prefix: PREFIX });
+  const queue = new JobQueue(client, 'orders', { visibilityTimeoutMs: VISIBILITY_MS, maxDeliveries: 3, prefix: PREFIX });
   const first = await queue.enqueue({ n: 1 });
   const second = await queue.enqueue({ n: 2 });
   const dyingGot = execFileSync(process.execPath, ['-e', DYING], { cwd: __dirname, env: { ...process.env, QUEUE_PREFIX: PREFIX } }).toString().trim();
@@ -103,7 +106,7 @@ main(async () => {
   const reclaimedEarly = (await queue.reclaim('survivor')).length;
   const reclaims: Array<Array<[string, number, unknown]>> = [];
   for (let i = 0; i < 3; i++) {
-    await sleep(550);
+    await sleep(VISIBILITY_MS + 50);
     reclaims.push((await queue.reclaim('survivor')).map((job) => [job.id, job.deliveries, job.payload.n]));
   }
   const dead = (await queue.deadLetters()).map((job) => ({ id: job.id, deliveries: job.deliveries, payload: job.payload }));

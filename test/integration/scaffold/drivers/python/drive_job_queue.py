@@ -7,8 +7,11 @@ from job_queue import JobQueue
 from scaffold_driver import connect, prefix, report
 
 PREFIX = prefix("job-queue")
+# Long enough that the dying consumer's job is not yet reclaimable when the survivor first looks, even when starting
+# the dying process takes seconds on a busy machine; each later reclaim waits it out.
+VISIBILITY_MS = 3000
 client = connect()
-queue = JobQueue(client, "orders", visibility_timeout_ms=500, max_deliveries=3, prefix=PREFIX)
+queue = JobQueue(client, "orders", visibility_timeout_ms=VISIBILITY_MS, max_deliveries=3, prefix=PREFIX)
 first = queue.enqueue({"n": 1})
 second = queue.enqueue({"n": 2})
 
@@ -16,7 +19,7 @@ DYING = f"""
 import os
 from job_queue import JobQueue
 from scaffold_driver import connect
-jobs = JobQueue(connect(), "orders", visibility_timeout_ms=500, max_deliveries=3, prefix={PREFIX!r}).reserve("doomed")
+jobs = JobQueue(connect(), "orders", visibility_timeout_ms={VISIBILITY_MS}, max_deliveries=3, prefix={PREFIX!r}).reserve("doomed")
 print(jobs[0].id, flush=True)
 os._exit(0)
 """
@@ -28,7 +31,7 @@ for job in reserved:
 reclaimed_early = queue.reclaim("survivor")
 reclaims = []
 for _ in range(3):
-    time.sleep(0.55)
+    time.sleep(VISIBILITY_MS / 1000 + 0.05)
     reclaims.append([[job.id, job.deliveries, job.payload["n"]] for job in queue.reclaim("survivor")])
 dead = [{"id": job.id, "deliveries": job.deliveries, "payload": job.payload} for job in queue.dead_letters()]
 pending = client.xpending(queue.stream_key, "workers")["pending"]
