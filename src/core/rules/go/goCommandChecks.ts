@@ -151,6 +151,9 @@ function goOwnerMembership(text: string, site: RedisCallSite): boolean {
   return isOwnerMembership({ ...ref, pattern: ref.pattern ?? (expression === arg.text.trim() ? keyPatternOf(arg) : undefined) }, site.command);
 }
 
+/** Parameter names any thin wrapper gives its caller's key: they name no particular collection. */
+const GENERIC_KEY_NAMES = /^(key|keys|k|name|id|field|member|value|val|str|s|item|target|dest|src|source|prefix|pattern)$/i;
+
 /** Commands on string keys: a key builder used with them makes more than collection keys. */
 const STRING_COMMANDS = new Set(['SET', 'SETEX', 'PSETEX', 'SETNX', 'GET', 'GETSET', 'GETDEL', 'GETEX', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'APPEND', 'STRLEN']);
 
@@ -160,8 +163,14 @@ export function goDelLargeKey(context: RuleContext): void {
   const collections = new Map<string, Set<number | undefined>>();
   // A key a builder function of the file makes (`key := s.roomKey(id)`) is that builder's family of keys.
   const family = (site: RedisCallSite, arg: Arg | undefined) => (keyPatternOf(arg) === undefined ? keyBuilderFamily(text, site, arg) : undefined);
+  // Keys that a function fills member by member through a parameter of that name (`SetMembers(ctx, leaderboard
+  // string, …)` ZADDs to leaderboard): another function's parameter of the same, specific name names the same
+  // collection. A hash set field by field through a parameter is rather one record (a session's values).
+  const filledThroughParameter = new Set<string>();
   for (const site of context.model.callSites) if (COLLECTION_WRITES.has(site.command)) {
     for (const key of [family(site, site.args[0]), keyOf(site.args[0])]) if (key) collections.set(key, (collections.get(key) ?? new Set()).add(site.enclosingFunction?.span.startOffset));
+    const named = site.args[0]?.text.trim() ?? '';
+    if (!site.command.startsWith('H') && site.command !== 'PFADD' && /^[A-Za-z_]\w*$/.test(named) && !GENERIC_KEY_NAMES.test(named) && keyFromParameter(text, site, site.args[0])) filledThroughParameter.add(named);
   }
   // A builder that also makes keys the file uses as strings prefixes any key (`wrapJwtKey(uuid)` for tokens,
   // `wrapJwtKey(user)` for a user's token set): its calls name no one collection.
@@ -177,6 +186,7 @@ export function goDelLargeKey(context: RuleContext): void {
       const built = family(site, arg);
       if (built && collections.has(built)) return true;
       const writers = collections.get(keyOf(arg) ?? '');
+      if (writers && filledThroughParameter.has(arg.text.trim()) && keyFromParameter(text, site, arg)) return true;
       return !!writers && (!(keyFromParameter(text, site, arg) || localKey(text, site, arg)) || writers.has(fn));
     };
     const key = site.args.find(filled);
