@@ -212,8 +212,23 @@ class JavaModelBuilder extends JavaFileReceivers {
         this.visitLambda(lambda, argScope, { api: 'commands', library: 'spring-data-redis', kind: 'client', confidence: 'likely', evidence: `${name}() of this file runs the callback with a pipelined RedisConnection`, batched: true });
       } else if (lambda && PER_ELEMENT.has(name)) {
         this.visitLambda(lambda, argScope, undefined, true);
+      } else if (arg.type === 'method_reference' && PER_ELEMENT.has(name)) {
+        this.ownMethodPerElement(arg, argScope);
       } else this.visit(arg, argScope);
     }
+  }
+
+  /**
+   * `sessions.forEach(this::saveSession)`: the file's own method runs once per element, as a lambda calling it would;
+   * which command it sends is known once the file is walked, like any call of the file's methods in a loop.
+   */
+  private ownMethodPerElement(reference: Node, scope: Scope): void {
+    const parts = reference.namedChildren.filter((c): c is Node => c !== null);
+    const target = parts[parts.length - 1];
+    if (parts.length !== 2 || parts[0].type !== 'this' || target?.type !== 'identifier') return;
+    const callerArity = scope.method === undefined ? undefined : this.facts.methods[scope.method]?.params.length;
+    const perElement: Scope = { ...scope, loop: reference, itemLoop: reference };
+    this.localCalls.push({ name: target.text, caller: scope.functionInfo?.name, callerArity, site: javaCallSite(this.siteFile, reference, target, null, HELPER_RECEIVER, target.text, '', [], perElement) });
   }
 
   private addCallSite(node: Node, nameNode: Node, object: Node, receiver: JavaReceiver, name: string, argNodes: Node[], scope: Scope): void {

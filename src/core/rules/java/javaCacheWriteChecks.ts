@@ -87,7 +87,8 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
       // A hash read whole and written whole is also a record updated in place: only a write on the miss fills a cache.
       && (write.command !== 'HMSET' || insideMissBranch(text, read, write))
       // Read (after WATCH) and written back inside MULTI: a check-and-set of state (a token bucket's tokens), not a refill.
-      && !write.inTransaction;
+      && !write.inTransaction
+      && !writtenOnHitToo(text, read, write, sites);
     const inCacheClass = CACHE_WORD.test(context.model.path.split('/').pop() ?? '') && write.receiver.confidence === 'likely';
     if (!cacheNamed && !readFirst && !inCacheClass) continue;
     // The method claimed the same key with SETNX first (`setIfAbsent(key, v)`, then `set(key, v)` on a take-over): a lock or claim, not a cache entry.
@@ -186,6 +187,22 @@ function leavesOnMiss(text: string, read: RedisCallSite, between: string): boole
  * The write sits inside `if (value == null) { ... }` (or `isEmpty`) for the value the read returned: the entry is
  * loaded and written back because the cache missed.
  */
+/** The entry a write addresses: its key and, for a hash, its field, as source text. */
+function entryOf(site: RedisCallSite, text: string): string {
+  const field = site.command === 'HSET' ? (keyedByReceiver(site, text) ? site.args[0] : site.args[1])?.text ?? '' : '';
+  return `${keyOf(site, text)}|${field.replace(/\s+/g, '')}`;
+}
+
+/**
+ * `o = cartOps.get(sku); if (isEmpty(o)) { …; cartOps.put(sku, item); return item; } …; cartOps.put(sku, updated)`:
+ * the method writes the same entry when the read found it too, so it upserts state (a cart line, a counter); a cache
+ * is only written on the miss.
+ */
+function writtenOnHitToo(text: string, read: RedisCallSite, write: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  const entry = entryOf(write, text);
+  return sites.some((s) => s !== write && s.command === write.command && sameFunction(s, write) && s.span.startOffset > read.span.startOffset && entryOf(s, text) === entry && !insideMissBranch(text, read, s));
+}
+
 function insideMissBranch(text: string, read: RedisCallSite, write: RedisCallSite): boolean {
   const head = text.slice(Math.max(0, read.callSpan.startOffset - 120), read.callSpan.startOffset);
   const variable = /(\w+)\s*=\s*(?:\([\w<>.,\s]+\)\s*)?$/.exec(head)?.[1];

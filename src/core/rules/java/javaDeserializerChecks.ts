@@ -26,6 +26,10 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
   for (const creation of facts.creations) {
     if (creation.type === 'JdkSerializationRedisSerializer') {
       report(creation.span, 'JdkSerializationRedisSerializer Java-deserializes whatever bytes are stored under the key: anyone who can write to Redis chooses the class to instantiate (gadget chains run code). Use StringRedisSerializer or a Jackson serializer bound to your class.');
+    } else if (creation.type === 'GenericFastJsonRedisSerializer' && creation.args.length === 0) {
+      // fastjson's generic serializer writes "@type" and reads it back with autoType on; only its constructor taking
+      // the accepted type names (fastjson2) narrows what the stored JSON may name.
+      report(creation.span, 'GenericFastJsonRedisSerializer reads values back with fastjson autoType on: the "@type" in the stored JSON picks the class to instantiate, so anyone who can write to Redis chooses it. Use FastJsonRedisSerializer bound to your class, or pass the type names to accept.');
     } else if (UNSAFE_CODECS.test(creation.type) && !creation.returned && !(creation.type === 'JsonJacksonCodec' && creation.args.length > 0 && /ObjectMapper|mapper/i.test(creation.args[0]) === false)) {
       report(creation.span, '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec: creation.type });
     } else if (!creation.returned && !UNSAFE_CODECS.test(creation.type) && codecVariableTypes(context.model.text).get(creation.callSpan.startOffset)) {

@@ -2,7 +2,7 @@
 import type { RedisCallSite } from '../../analysis/model';
 import type { RuleContext } from '../rule';
 import { callText, methodOf, receiverName, shownJavaKey } from './javaSupport';
-import { formatCallAsTemplate, isOwnerMembership, namesGrowingContent } from '../support/ownerMemberships';
+import { formatCallAsTemplate, isOwnerMembership, namesGatheringPlace, namesGrowingContent } from '../support/ownerMemberships';
 import { javaFactsOf, type JavaFacts } from '../../analysis/java/javaFacts';
 
 const WHOLE_READS: Record<string, string> = {
@@ -225,14 +225,21 @@ const EXPIRIES = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
 /**
  * `range(playlistKey, 0, -1)` of a list that the file also gives a TTL (`expire(playlistKey, ttl, SECONDS)`): the
  * list holds one session's or batch's entries and goes with it, as the rule reads lists the project expires, unless
- * its name says it gathers what arrives per event or per member of an audience.
+ * its name says it gathers what arrives per event or per member of an audience. The same holds for a set refilled
+ * and expired per owner (`members(ONLINE_CLIENT + account)` then `expire(...)`: one account's devices), unless its
+ * id is a place an audience gathers in (a room's online users come and go with the room's audience).
  */
-function expiredList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
-  if (site.command !== 'LRANGE') return false;
+function expiredList(text: string, site: RedisCallSite, sites: readonly RedisCallSite[], facts?: JavaFacts): boolean {
+  if (site.command !== 'LRANGE' && site.command !== 'SMEMBERS') return false;
   const key = keyExpression(text, site);
   // `room:{id}:messages` expired on every push keeps a sliding window of what arrives, not one session's entries.
   if (key === undefined || namesGrowingContent(formatCallAsTemplate(key))) return false;
-  return sites.some((s) => EXPIRIES.has(s.command) && keyExpression(text, s) === key);
+  if (site.command === 'SMEMBERS' && namesGatheringPlace(formatCallAsTemplate(key))) return false;
+  // A set is refilled and expired where it is read, under a key the method builds: a generic wrapper's `members(key)`
+  // and `expire(key, s)` name whatever keys their callers pass, not one owner's set.
+  if (site.command === 'SMEMBERS' && methodOf(site, facts)?.params.includes(key)) return false;
+  const sameMethod = (s: RedisCallSite) => site.command !== 'SMEMBERS' || s.enclosingFunction?.span.startOffset === site.enclosingFunction?.span.startOffset;
+  return sites.some((s) => EXPIRIES.has(s.command) && sameMethod(s) && keyExpression(text, s) === key);
 }
 
 /**
@@ -275,6 +282,7 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
     let how: string | undefined;
     if (capped.has(WHOLE_READ_OF[site.command] ?? '') || readIntoBean(context.model.text, site)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command) && fixedFieldHash(context.model.text, site, hashWrites, facts)) continue;
+    if (site.command === 'SMEMBERS' && expiredList(context.model.text, site, context.model.callSites, facts)) continue;
     if (Object.hasOwn(WHOLE_READS, site.command)) {
       // Redisson's readAllMap mostly reads small object maps, unless the map is whichever one the method's caller names.
       if (/^readAll(?:Map|EntrySet)(?:Async)?$/.test(site.method) && !openedWithParameter(context.model.text, site, facts)) continue;

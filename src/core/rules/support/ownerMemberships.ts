@@ -71,6 +71,11 @@ export function namesGrowingContent(key: KeyRef): boolean {
   return named.some(saysGrowing);
 }
 
+/** The key takes its id from a place an audience gathers in (`room:{roomId}:online`), whose members come and go with it. */
+export function namesGatheringPlace(key: KeyRef): boolean {
+  return idNames(key.source).some((name) => GATHERING_ID.test(name));
+}
+
 /**
  * A set, hash or sorted set keyed by one individual owner's id whose name does not say it holds events or an
  * audience: as large as what one owner has, not as large as the traffic.
