@@ -201,18 +201,80 @@ const LIST_CONSUMERS = new Set(['LTRIM', 'LPOP', 'RPOP', 'BLPOP', 'BRPOP', 'LREM
 
 export function javaUnboundedListGrowth(context: RuleContext): void {
   const sites = context.model.callSites;
-  if (sites.some((s) => LIST_CONSUMERS.has(s.command))) return;
+  const text = context.model.text;
+  const facts = javaFactsOf(context.model);
+  const consumers = sites.filter((s) => LIST_CONSUMERS.has(s.command));
   for (const site of sites) {
     if ((site.command !== 'RPUSH' && site.command !== 'LPUSH') || site.method === 'offer') continue;
     // Lists named as logs, histories and feeds grow by design; queues are usually consumed in another file.
-    const named = site.receiver.library === 'redisson' ? redissonObjectName(context.model.text, site.receiver.text) : site.args[0]?.text;
-    if (!named || !/history|feed|timeline|recent|log|messages|chat|events/i.test(named)) continue;
+    const named = site.receiver.library === 'redisson' ? redissonObjectName(text, site.receiver.text) : site.args[0]?.text;
+    const namedAsKept = named !== undefined && /history|feed|timeline|recent|log|messages|chat|events/i.test(named);
+    if (namedAsKept && consumers.length === 0) {
+      context.report({
+        messageId: '{{call}} appends to {{key}} and nothing in this file trims, pops or expires it: the list grows without bound; cap it with LTRIM after the push (or a TTL).',
+        data: { call: callText(site), key: site.receiver.library === 'redisson' ? named : shownJavaKey(site) },
+        span: site.span,
+      });
+      continue;
+    }
+    // Pushed item by item in a loop, the list is loaded whole (a catalogue filled from the database), not appended per event.
+    if (namedAsKept || site.loop) continue;
+    const read = readBackElsewhere(site, sites, text, facts);
+    // A key built the same way, or one this file cannot tell apart, that is trimmed, popped, expired or deleted.
+    if (!read || consumers.some((c) => { const shape = builtKeyShape(c, text, facts); return !shape || onlyParameters(shape) || shape === read.shape; })) continue;
     context.report({
-      messageId: '{{call}} appends to {{key}} and nothing in this file trims, pops or expires it: the list grows without bound; cap it with LTRIM after the push (or a TTL).',
-      data: { call: callText(site), key: site.receiver.library === 'redisson' ? named : shownJavaKey(site) },
+      messageId: '{{call}} appends to {{key}}, which {{reader}}() reads back with LRANGE, and nothing in this file trims, pops or expires it: a list kept for reading grows without bound; cap it with LTRIM after the push (or a TTL).',
+      data: { call: callText(site), key: shownJavaKey(site), reader: read.reader },
       span: site.span,
     });
   }
+}
+
+/** Names of lists that a consumer pops, whichever file does it. */
+const QUEUE_NAMED = /queue|job|task|mq|pending|backlog|outbox/i;
+
+/**
+ * The method of the file that reads the pushed list back with LRANGE (`say()` pushing to a conversation key that
+ * `between()` builds the same way and ranges): a list kept to be read, as a history or a feed is, whatever its name.
+ * Keys are compared as built, a local followed to its initializer and the method's parameters taken as holes
+ * (`root + ":" + from + ":" + to` and `root + ":" + to + ":" + from` name one family). A read in the pushing method
+ * itself is a cache filled on a miss, and a key that is only the caller's parameter names nothing here.
+ */
+function readBackElsewhere(push: RedisCallSite, sites: readonly RedisCallSite[], text: string, facts: JavaFacts | undefined): { reader: string; shape: string } | undefined {
+  if (push.receiver.library === 'redisson') return undefined;
+  const shape = builtKeyShape(push, text, facts);
+  if (!shape || onlyParameters(shape) || QUEUE_NAMED.test(shape)) return undefined;
+  const pushMethod = methodOf(push, facts);
+  if (sites.some((s) => s.command === 'LRANGE' && methodOf(s, facts) === pushMethod && builtKeyShape(s, text, facts) === shape)) return undefined;
+  const read = sites.find((s) => s.command === 'LRANGE' && methodOf(s, facts) !== pushMethod && builtKeyShape(s, text, facts) === shape);
+  const reader = read ? (methodOf(read, facts)?.name ?? read.enclosingFunction?.name) : undefined;
+  return reader ? { reader, shape } : undefined;
+}
+
+/**
+ * A call's key as built: a local followed to its last assignment before the call in the enclosing methods (an
+ * anonymous callback's outer method too), their parameters as `*`, whitespace and `this.` dropped.
+ */
+function builtKeyShape(site: RedisCallSite, text: string, facts: JavaFacts | undefined): string | undefined {
+  let expression = site.args[0]?.text.trim();
+  if (!expression) return undefined;
+  const offset = site.span.startOffset;
+  const enclosing = (facts?.methods ?? []).filter((m) => m.start <= offset && offset < m.end).sort((a, b) => b.start - a.start);
+  const params = enclosing.flatMap((m) => m.params);
+  if (/^[a-z]\w*$/.test(expression) && !params.includes(expression)) {
+    const local = expression;
+    const assigned = enclosing.map((m) => [...text.slice(m.start, offset).matchAll(new RegExp(`\\b${local}\\s*=(?!=)\\s*([^;]+);`, 'g'))].pop()?.[1]).find((a) => a !== undefined);
+    expression = assigned?.trim() ?? expression;
+  }
+  let shape = expression.replace(/\s+/g, '').replace(/\bthis\./g, '');
+  for (const param of params) shape = shape.replace(new RegExp(`(?<![\\w.])${param}\\b(?!\\s*\\()`, 'g'), '*');
+  return shape;
+}
+
+/** A shape that is the parameters alone, also converted (`key.getBytes(CHARSET)`, `String.valueOf(id)`): the caller's key. */
+function onlyParameters(shape: string): boolean {
+  const bare = shape.replace(/\*(?:\.\w+\([^()]*\))+/g, '*').replace(/^String\.valueOf\(\*\)$/, '*');
+  return bare === '*';
 }
 
 /** The name a Redisson object was opened with (`list = redisson.getList("history:" + room)` → `"history:" + room`). */
