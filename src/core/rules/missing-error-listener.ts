@@ -25,7 +25,7 @@ export const missingErrorListener: Rule = {
     },
     docs: {
       summary: "Clients without an 'error' listener crash (node-redis) or fail silently (ioredis).",
-      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client; a listener on a scan stream of the client (`const stream = redis.scanStream(...)`, then `stream.on('error', reject)`) is the stream's, not the client's. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default; an arrow's expression body is its result: `export const make = () => new Redis(url)`), each call of a factory imported from another module of the project that makes a new client on every call (`this.pub = createRedisClient()`, a class field `sub = makeRedis(url)`, `const c = make()`) is reported at the call when the caller neither attaches a listener to that client nor hands it on, unless the factory's module attaches one itself (a factory that keeps one client and hands it out again is judged at the factory only), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, a client returned by a factory the module does not export and calls once to bind its own client (`const redis = initRedis()`, also through a memoizing wrapper: `const redis = singleton('cache', initRedis)`) that it neither exports nor hands on, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
+      what: "Reports ioredis and node-redis clients (including duplicate()d ones) that no code attaches an 'error' listener to — in the same file, chained on the constructor, or in another file of the workspace that imports the client; a listener on a scan stream of the client (`const stream = redis.scanStream(...)`, then `stream.on('error', reject)`) is the stream's, not the client's. A `duplicate()` is a new connection and needs its own listener (listeners are not copied), also when the client it copies is an option the analyzer cannot trace. Clients handed to other code (returned, passed as an argument to project code that attaches a listener or may pass the client on to a module that does, held in a `public` field of a class) are not reported, except that with the workspace known a client returned by an exported factory is reported when no file attaches an 'error' listener to the factory's result (importers of a default-exported factory reach it as the module's default; an arrow's expression body is its result: `export const make = () => new Redis(url)`, and so is a local the factory binds the client to and returns: `const client = createClient({ url }); await client.connect(); return client`), each call of a factory imported from another module of the project that makes a new client on every call (`this.pub = createRedisClient()`, a class field `sub = makeRedis(url)`, `const c = make()`) is reported at the call when the caller neither attaches a listener to that client nor hands it on, unless the factory's module attaches one itself (a factory that keeps one client and hands it out again is judged at the factory only), a client that is its module's default export (`export default new Redis()`, `module.exports = createClient()`) when no importer attaches one or hands it to a queue package, a client returned by a factory the module does not export and calls once to bind its own client (`const redis = initRedis()`, also through a memoizing wrapper: `const redis = singleton('cache', initRedis)`) that it neither exports nor hands on, and one returned by a NestJS provider's `useFactory` when no class that injects its token (`@Inject('REDIS_CLIENT')`) attaches one. The same factory in both branches of a conditional (`prod ? createClient(a) : createClient(b)`), and the field or variable a function sets in either branch of an if/else (`if (url) this.client = new Redis(url); else this.client = new Redis(opts)`), is one client, reported once.",
       why: "node-redis emits 'error' on every connection problem; an EventEmitter 'error' without listener is thrown and exits the process. ioredis catches it but only logs a warning on every reconnect attempt, so outages go unnoticed.",
       examples: [
         { client: 'node-redis', file: 'src/redis.ts', bad: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\n", good: "import { createClient } from 'redis';\n\nexport const client = createClient({ url: process.env.REDIS_URL });\nclient.on('error', (err) => console.error('Redis error', err));\nawait client.connect();\n" },
@@ -53,11 +53,12 @@ export const missingErrorListener: Rule = {
       if (creation.library === 'redis-py' || creation.chainedErrorListener || alternative) continue;
       if (isOneShotScript(model, creation)) continue;
       const unlistenedDefault = unlistenedDefaultExport(context, creation);
-      if (creation.escapes && !unlistenedDefault && !unlistenedFactoryResult(context, creation) && !unlistenedProvider(context, creation) && !keptByPrivateFactory(model.text, creation)) continue;
+      const unlistenedResult = unlistenedFactoryResult(context, creation);
+      if (creation.escapes && !unlistenedDefault && !unlistenedResult && !unlistenedProvider(context, creation) && !keptByPrivateFactory(model.text, creation)) continue;
       // A client held in a public field is part of the class's API (`store.client.on('error', ...)` is the caller's to attach).
       if (creation.binding?.startsWith('this.') && publicField(model.text, creation.binding.slice(5))) continue;
       const identity = `creation:${creation.callSpan.startOffset}`;
-      if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedDefault && !unlistenedProvider(context, creation))) continue;
+      if (listened.has(identity) || (model.escapedIdentities.has(identity) && !unlistenedDefault && !unlistenedResult && !unlistenedProvider(context, creation))) continue;
       if (creation.binding && (listenedThroughList(model.text, creation.binding) || listenedThroughEventList(model.text, creation.binding))) continue;
       // A client kept on a shared object (`global.redisClient = createClient()`, `app.locals.redis = new Redis()`) is
       // reached, and listened to, through the same property path.
@@ -163,9 +164,19 @@ function keptByPrivateFactory(text: string, creation: ClientCreation): boolean {
 function unlistenedFactoryResult(context: Context, creation: ClientCreation): boolean {
   const fn = creation.enclosingFunction;
   const { model } = context;
-  if (!context.hasWorkspace || !fn || creation.binding || !/^[A-Za-z_$][\w$]*$/.test(fn.name)) return false;
-  const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 40), creation.callSpan.startOffset);
-  if (!/(?:\breturn\s+|=>\s*)(?:await\s+)?$/.test(before)) return false;
+  if (!context.hasWorkspace || !fn || !/^[A-Za-z_$][\w$]*$/.test(fn.name)) return false;
+  if (creation.binding) {
+    // `const client = createClient(...); await client.connect(); return client`: the local is the factory's result.
+    if (!/^[A-Za-z_$][\w$]*$/.test(creation.binding)) return false;
+    const returned = new RegExp(`\\breturn\\s+${creation.binding.replace(/[$]/g, '\\$')}\\s*(?:;|\\}|\\n|$)`);
+    const after = model.text.slice(creation.callSpan.endOffset, fn.span.endOffset);
+    if (!returned.test(after)) return false;
+    // Handed to other code before it is returned (`instrument(client)`), it may get its listener there.
+    if (new RegExp(`[(,]\\s*${creation.binding.replace(/[$]/g, '\\$')}\\s*[,)]`).test(after)) return false;
+  } else {
+    const before = model.text.slice(Math.max(0, creation.callSpan.startOffset - 40), creation.callSpan.startOffset);
+    if (!/(?:\breturn\s+|=>\s*)(?:await\s+)?$/.test(before)) return false;
+  }
   const name = fn.name.replace(/[$]/g, '\\$');
   const exported = new RegExp(`export\\s+(?:default\\s+)?(?:async\\s+)?function\\s*\\*?\\s*${name}\\b|export\\s+const\\s+${name}\\b|exports\\.${name}\\s*=|module\\.exports\\s*=\\s*\\{?[^;]*\\b${name}\\b`).test(model.text);
   if (!exported || ERROR_LISTENER.test(model.text)) return false;

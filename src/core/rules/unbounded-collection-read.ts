@@ -24,6 +24,8 @@ const WHOLE_SET = new Set(['SMEMBERS']);
 const WHOLE_HASH = new Set(['HGETALL', 'HKEYS', 'HVALS']);
 const RANGES = new Set(['LRANGE', 'ZRANGE', 'ZREVRANGE']);
 const STREAM_RANGES = new Set(['XRANGE', 'XREVRANGE']);
+/** The user a socket was authenticated as (`socket.user.userid`, `socket.request.user.id`, `socket.handshake.auth.userId`). */
+const SOCKET_USER = /\bsocket\.(?:(?:request|data|handshake|auth|query|decoded)\.)*(?:user|uid|account)\w*/gi;
 
 function alternative(site: RedisCallSite): string {
   const lib = site.receiver.library;
@@ -277,7 +279,8 @@ public class Presence {
       // Capped collections (trimmed on write, or size-checked and pruned) and in-flight work lists are bounded by design.
       if (isTrimmed(key) || facts.capped.has(ref.identity) || (site.command === 'LRANGE' && isInFlightKey(ref.source))) return true;
       if (builtKeyHolds(context.model, site, ref, facts.capped)) return true;
-      if (isConnectionScoped(ref) || isTimeBucket(ref)) return true;
+      // `friends:${socket.user.userid}` is the user's list, which outlives the connection; `rooms:${socket.id}` is the connection's.
+      if (isConnectionScoped({ ...ref, source: ref.source.replace(SOCKET_USER, 'user') }) || isTimeBucket(ref)) return true;
       // One owner's membership (a user's sessions, a cart, an owner's agents) is as large as what one owner has.
       if (isOwnerMembership(ref, site.command)) return true;
       // A registry of applied migrations gains a member per migration the code base ships, not per record.
