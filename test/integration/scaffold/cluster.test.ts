@@ -23,7 +23,8 @@ async function clusterKeysMissingTtl(prefix: string, persistent?: RegExp): Promi
   for (const node of client.nodes('master')) {
     for await (const batch of node.scanStream({ match: prefix + '*', count: 500 })) {
       for (const key of batch as string[]) {
-        if (!persistent?.test(key) && (await node.pttl(key)) < 0) missing.push(key);
+        // -2: the key expired since SCAN returned it; only -1 is a key without a TTL.
+        if (!persistent?.test(key) && (await node.pttl(key)) === -1) missing.push(key);
       }
     }
   }

@@ -96,7 +96,8 @@ export async function keysMissingTtl(redis: Redis, prefix: string, persistent?: 
   for await (const batch of redis.scanStream({ match: prefix + '*', count: 500 })) {
     for (const key of batch as string[]) {
       if (persistent?.test(key)) continue;
-      if ((await redis.pttl(key)) < 0) missing.push(key);
+      // -1 is a key without a TTL; -2 a key that expired (or was deleted) since SCAN returned it, as short-lived keys do.
+      if ((await redis.pttl(key)) === -1) missing.push(key);
     }
   }
   return missing;
