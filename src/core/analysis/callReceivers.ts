@@ -23,11 +23,12 @@ export class CallReceivers {
     private readonly projectUsesRedis: boolean,
   ) {}
 
-  receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string): ReceiverInfo | undefined {
+  /** `sent` is the command when the method name alone does not say it (a RedisJSON command through `json()`). */
+  receiverOf(object: Node, context: ContextSnapshot, parts: CallParts, method: string, sent?: string): ReceiverInfo | undefined {
     const ref = this.tracker.resolve(object, context);
-    if (ref?.ownMethods?.includes(method)) return undefined;
+    if (ref?.ownMethods?.includes(sent ? 'json' : method)) return undefined;
     if (ref) return { kind: ref.kind, library: ref.library, confidence: 'proven', text: object.text, creation: ref.creation, identity: ref.identity, origin: ref.origin, async: ref.async };
-    const command = GENERIC_COMMAND_METHODS.has(method) ? genericCommand(parts, this.syntax) : commandForMethod(method);
+    const command = sent ?? (GENERIC_COMMAND_METHODS.has(method) ? genericCommand(parts, this.syntax) : commandForMethod(method));
     if (!command) return undefined;
     const text = object.text;
     if ((command === 'KEYS' || (command === 'SET' && setsWithoutTimeout(parts))) && this.facts().usesRedis && isDjangoCache(object, context, this.syntax, this.tracker, this.text, this.scopeAssignments)) {

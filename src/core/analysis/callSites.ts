@@ -10,7 +10,7 @@ import { CallReceivers } from './callReceivers';
 import { buildCallSite } from './callSiteFields';
 import type { ClientTracker } from './clientTracker';
 import type { Collected, ContextSnapshot, RawCall } from './collect';
-import { commandForMethod } from './commandNames';
+import { commandForMethod, jsonCommandForMethod } from './commandNames';
 import type { ChunkOutputs } from './incremental';
 import type { ClientCreation, ReceiverInfo, RedisCallSite } from './model';
 import { noteClientEscapes } from './handOver';
@@ -106,6 +106,11 @@ export class CallSiteBuilder {
     if ((parts.property === 'apply' || parts.property === 'call') && this.syntax.family === 'script') parts = this.throughFunctionMethod(parts);
     if (!parts.object || !parts.property) return;
     const method = parts.property;
+    const jsonClient = this.jsonNamespaceOwner(parts);
+    if (jsonClient) {
+      this.analyzeJsonCommand(call, parts, jsonClient, out);
+      return;
+    }
     const receiver = this.receivers.receiverOf(parts.object, call.context, parts, method);
     if (!receiver) return;
     if (method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') {
@@ -123,6 +128,35 @@ export class CallSiteBuilder {
       const loopNode = candidate && innermostForLoop(call.context, call.node.startIndex)?.node;
       if (loopNode) this.loops.noteSiteInLoop(site, call.node, loopNode);
     } else out.helperCalls.push(site);
+  }
+
+  /**
+   * `r.json().set(k, '$', v)` (redis-py, redis-om) and `client.json.set(k, '$', v)` (node-redis): the owner of the
+   * JSON namespace, when the call is a RedisJSON command on it. The owner is judged as a receiver like any other.
+   */
+  private jsonNamespaceOwner(parts: CallParts): Node | undefined {
+    const namespace = parts.object;
+    if (!namespace || !parts.property || !jsonCommandForMethod(parts.property)) return undefined;
+    if (this.syntax.family === 'python') {
+      if (namespace.type !== 'call' || namespace.childForFieldName('arguments')?.namedChildCount) return undefined;
+      const callee = namespace.childForFieldName('function');
+      if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'json') return undefined;
+      return callee.childForFieldName('object') ?? undefined;
+    }
+    if (namespace.type !== 'member_expression' || namespace.childForFieldName('property')?.text !== 'json') return undefined;
+    return namespace.childForFieldName('object') ?? undefined;
+  }
+
+  private analyzeJsonCommand(call: RawCall, parts: CallParts, owner: Node, out: ChunkOutputs): void {
+    const command = jsonCommandForMethod(parts.property!)!;
+    const receiver = this.receivers.receiverOf(owner, call.context, parts, parts.property!, command);
+    if (!receiver || receiver.kind === 'pool' || receiver.kind === 'sentinel') return;
+    const site = { ...buildCallSite(this.syntax, this.text, call, parts, receiver, parts.property!, this.loops.siteLoopInfo), command };
+    out.callSites.push(site);
+    this.siteByOffset.set(call.node.startIndex, site);
+    const candidate = site.loop && !site.batched && (receiver.kind === 'client' || receiver.kind === 'cluster') && (this.syntax.family === 'python' || site.awaited);
+    const loopNode = candidate && innermostForLoop(call.context, call.node.startIndex)?.node;
+    if (loopNode) this.loops.noteSiteInLoop(site, call.node, loopNode);
   }
 
   /**
@@ -209,7 +243,7 @@ export class CallSiteBuilder {
       const property = propertyNode?.text;
       const name = property ?? '';
       const worth =
-        INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || call.type === 'new_expression' || (this.exportedBoundCommand !== undefined && this.onImportedName(callee, type, call.context));
+        INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || jsonCommandForMethod(name) !== undefined || call.type === 'new_expression' || (this.exportedBoundCommand !== undefined && this.onImportedName(callee, type, call.context));
       return worth ? { callType: call.type, callee, calleeType: type, propertyNode, property } : undefined;
     }
     if (type === 'identifier') return this.tracker.hasBinding(callee.text, call.context) ? { callType: call.type, callee, calleeType: type } : undefined;

@@ -101,6 +101,24 @@ function computeCommandForMethod(method: string): string | undefined {
   return KNOWN.has(flat) ? flat : undefined;
 }
 
+/**
+ * RedisJSON commands by the method name of redis-py's `json()` sub-object and node-redis' `json` namespace
+ * (`arrappend`/`arrAppend`, `numincrby`/`numIncrBy`), lowercased with underscores dropped. `set_file`/`set_path`
+ * are left out: they read files on the client and send one JSON.SET per file, not a command of their own name.
+ */
+const JSON_METHODS: Record<string, string> = {
+  get: 'JSON.GET', set: 'JSON.SET', mget: 'JSON.MGET', mset: 'JSON.MSET', merge: 'JSON.MERGE', del: 'JSON.DEL', delete: 'JSON.DEL',
+  forget: 'JSON.FORGET', clear: 'JSON.CLEAR', toggle: 'JSON.TOGGLE', type: 'JSON.TYPE', resp: 'JSON.RESP', arrappend: 'JSON.ARRAPPEND',
+  arrindex: 'JSON.ARRINDEX', arrinsert: 'JSON.ARRINSERT', arrlen: 'JSON.ARRLEN', arrpop: 'JSON.ARRPOP', arrtrim: 'JSON.ARRTRIM',
+  numincrby: 'JSON.NUMINCRBY', nummultby: 'JSON.NUMMULTBY', objkeys: 'JSON.OBJKEYS', objlen: 'JSON.OBJLEN', strappend: 'JSON.STRAPPEND',
+  strlen: 'JSON.STRLEN', debugmemory: 'JSON.DEBUG MEMORY',
+};
+
+/** The RedisJSON command a method of a client's JSON namespace sends, or undefined. */
+export function jsonCommandForMethod(method: string): string | undefined {
+  return ownValue(JSON_METHODS, method.replace(/_/g, '').toLowerCase());
+}
+
 /** Command from the text of a generic call's first argument ("HGETALL", "config set"). */
 export function commandFromName(name: string, subcommand?: string): string | undefined {
   const words = name.trim().toUpperCase().split(/\s+/);
@@ -124,7 +142,7 @@ export const SERVER_WIDE_COMMANDS = /^(?:FLUSHDB|FLUSHALL|INFO|DBSIZE|SAVE|BGSAV
 /** Commands that only append/write data and take the key first (for write sites). */
 export const WRITE_COMMANDS = new Set(
   `SET SETEX PSETEX SETNX GETSET APPEND INCR INCRBY INCRBYFLOAT DECR DECRBY HSET HSETNX HMSET HINCRBY HINCRBYFLOAT LPUSH
-  RPUSH LPUSHX RPUSHX LINSERT LSET SADD ZADD ZINCRBY XADD PFADD SETBIT SETRANGE GEOADD MSET`.split(/\s+/),
+  RPUSH LPUSHX RPUSHX LINSERT LSET SADD ZADD ZINCRBY XADD PFADD SETBIT SETRANGE GEOADD MSET JSON.SET`.split(/\s+/),
 );
 
 /** Commands that set a TTL on their key as part of the write. */

@@ -13,7 +13,7 @@ export const ENDS_SEARCH = new Set(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT'
 export const COUNTERS = new Set(['INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HINCRBY', 'HINCRBYFLOAT', 'ZINCRBY']);
 /** Commands that write their result to the key named first and replace it, TTL included, as SET does. */
 export const STORES = new Set(['SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZRANGESTORE', 'GEOSEARCHSTORE']);
-export const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND', ...STORES]);
+export const WRITES = new Set(['SET', 'MSET', 'INCR', 'INCRBY', 'INCRBYFLOAT', 'DECR', 'DECRBY', 'HSET', 'HMSET', 'HINCRBY', 'LPUSH', 'RPUSH', 'SADD', 'ZADD', 'ZINCRBY', 'SETNX', 'PFADD', 'XADD', 'APPEND', 'JSON.SET', ...STORES]);
 /** A write that replaces the whole key: of several writes before the EXPIRE, the nearest such one is the one to fix. */
 export const replacesKey = (command: string): boolean => command === 'SET' || STORES.has(command);
 
