@@ -4,6 +4,7 @@ import type { RuleContext } from '../rule';
 import { callText, methodOf, receiverName, shownJavaKey } from './javaSupport';
 import { formatCallAsTemplate, isOwnerMembership, namesGatheringPlace, namesGrowingContent } from '../support/ownerMemberships';
 import { javaFactsOf, type JavaFacts } from '../../analysis/java/javaFacts';
+import { isBound } from './javaWriteChecks';
 
 const WHOLE_READS: Record<string, string> = {
   SMEMBERS: 'SRANDMEMBER/SISMEMBER for what you need',
@@ -307,13 +308,72 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
 
 /**
  * One owner's membership (a user's roles, a cart) is as large as what one owner has: the definition the Python and
- * JavaScript checks apply, read from the Java key (the Redisson object's name, or the key as last assigned).
+ * JavaScript checks apply, read from the Java key (the Redisson object's name, the key bound operations were opened
+ * on, or the key as last assigned).
  */
 function javaOwnerMembership(text: string, site: RedisCallSite): boolean {
-  const expression = site.receiver.library === 'redisson' ? redissonObject(site, text) : resolvedKey(text, site);
+  const expression = site.receiver.library === 'redisson' ? redissonObject(site, text) : isBound(site.receiver.text, text) ? boundKey(text, site) : resolvedKey(text, site);
   if (!expression) return false;
-  return isOwnerMembership(formatCallAsTemplate(expression), site.command);
+  const { key, constants } = withConstantValues(text, expression);
+  // Who is online for an account (`ONLINE_CLIENT + account`) is whatever connects, an entry per connection rather
+  // than what the account has: such a presence set is left out only when the file expires it (expiredList).
+  if (constants.length > 0 && /online|presence/i.test(`${key} ${constants.join(' ')}`)) return false;
+  // A constant's name can say what the value abbreviates (`USER_FOLLOWS = "uf:"`): it is read as part of the key's name.
+  return isOwnerMembership(formatCallAsTemplate(key), site.command) && !constants.some((name) => namesGrowingContent({ identity: name, source: `"${name}"` }));
 }
+
+/**
+ * The key bound operations were opened on (`hashOps = template.boundHashOps(cartKey); hashOps.values()`), followed
+ * to the local it was last assigned in the method (`cartKey = CART_PREFIX + userId`); a parameter stays as it is.
+ */
+function boundKey(text: string, site: RedisCallSite): string | undefined {
+  const direct = /\.bound\w+Ops\(([^()]*)\)$/.exec(site.receiver.text)?.[1];
+  const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(site.receiver.text)?.[1];
+  if (direct === undefined && (!name || !site.enclosingFunction)) return undefined;
+  const body = site.enclosingFunction ? text.slice(site.enclosingFunction.span.startOffset, site.span.startOffset) : '';
+  const bound = direct ?? [...body.matchAll(new RegExp(`\\b${name!.replace(/\$/g, '\\$')}\\s*=\\s*[\\w.]*\\.bound\\w+Ops\\(([^()]*)\\)`, 'g'))].pop()?.[1];
+  const arg = bound?.replace(/\s+/g, '');
+  if (!arg || !/^[a-z]\w*$/.test(arg)) return arg || undefined;
+  return [...body.matchAll(new RegExp(`\\b${arg}\\s*=(?!=)\\s*([^;]+);`, 'g'))].pop()?.[1].replace(/\s+/g, '');
+}
+
+/**
+ * The key with each string constant the file declares written as its value (`CART_KEY + userId` with
+ * `CART_KEY = "cart:user:"` reads `"cart:user:" + userId`), so the constant is read as the key's name rather than taken
+ * for the id it is built from; constants declared elsewhere stay as written. Also the names of the constants replaced.
+ */
+function withConstantValues(text: string, expression: string): { key: string; constants: string[] } {
+  const values = fileStringConstants(text);
+  const constants: string[] = [];
+  if (values.size === 0) return { key: expression, constants };
+  const key = expression.replace(/("(?:\\.|[^"\\])*")|(?<![\w$.])(?:(this|[A-Z]\w*)\.)?([A-Z][A-Z0-9_]*)\b(?![\w$.(])/g, (whole, literal: string | undefined, owner: string | undefined, name: string) => {
+    if (literal !== undefined) return literal;
+    // `Other.CART` is another class's constant, which may differ from this file's `CART`.
+    if (owner !== undefined && owner !== 'this' && !values.classes.has(owner)) return whole;
+    const value = values.get(name);
+    if (value === undefined) return whole;
+    constants.push(name);
+    return `"${value}"`;
+  });
+  return { key, constants };
+}
+
+/** `String CART_KEY = "cart:user:";` declarations of the file (a name declared twice with different values is left out). */
+function fileStringConstants(text: string): Map<string, string> & { classes: Set<string> } {
+  if (constantsCache.text === text) return constantsCache.values;
+  const values = Object.assign(new Map<string, string>(), { classes: new Set<string>() });
+  const conflicting = new Set<string>();
+  for (const match of text.matchAll(/\bString\s+([A-Z][A-Z0-9_]*)\s*=\s*"((?:\\.|[^"\\])*)"\s*;/g)) {
+    if (values.has(match[1]) && values.get(match[1]) !== match[2]) conflicting.add(match[1]);
+    values.set(match[1], match[2]);
+  }
+  for (const name of conflicting) values.delete(name);
+  for (const match of text.matchAll(/\b(?:class|interface|enum)\s+([A-Z]\w*)/g)) values.classes.add(match[1]);
+  constantsCache = { text, values };
+  return values;
+}
+
+let constantsCache: { text: string; values: Map<string, string> & { classes: Set<string> } } = { text: '', values: Object.assign(new Map<string, string>(), { classes: new Set<string>() }) };
 
 /** The name a Redisson object was opened with, when the call is on one (`events` opened with `redisson.getStream("events")`). */
 export function redissonObject(site: RedisCallSite, text: string): string | undefined {

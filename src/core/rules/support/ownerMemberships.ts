@@ -13,9 +13,9 @@ import { topLevelParts } from '../../analysis/bracketText';
 
 /**
  * An id (last word of an interpolated or passed name) of one individual owner: `user_id`, `ownerId`, `gameQuestionId`,
- * `chatflowid`, and one member of a place (`member_id`: a guild's member is one user there).
+ * `chatflowid`, its text form (`userStr`), and one member of a place (`member_id`: a guild's member is one user there).
  */
-const OWNER_ID = /(?:^|[a-z_])(?:user|uid|owner|account|customer|tenant|org|organization|project|game|question|player|cart|flow|member)(?:_?(?:id|name|key))?$/i;
+const OWNER_ID = /(?:^|[a-z_])(?:user|uid|owner|account|customer|tenant|org|organization|project|game|question|player|cart|flow|member)(?:_?(?:id|name|key|str))?$/i;
 
 /** An id of a place an audience gathers in: its members come and go with the audience, not with one owner. */
 const GATHERING_ID = /(?:^|[a-z_])(?:room|chat|channel|group|subnet|topic|conversation|thread|guild|server|lobby|space)(?:_?(?:id|name|key))?$/i;
