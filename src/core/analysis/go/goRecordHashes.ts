@@ -7,6 +7,7 @@
 import type { Arg, FileModel, RedisCallSite } from '../model';
 import { keyPatternOf } from '../argumentValues';
 import { escapeRegExp } from '../keyReferences';
+import { nameWords } from '../nameWords';
 
 export interface GoHashWrites {
   /** Families every hash write of the file names fixed fields of. */
@@ -21,10 +22,6 @@ const FIELD_WRITES = new Set(['HSETNX', 'HINCRBY', 'HINCRBYFLOAT']);
 /** What a deployment runs one of: a field named after the writing process (`fmt.Sprintf("%s_run", LocalHost)`) is one per process. */
 const PARTICIPANT = /^(host|hostname|node|server|instance|worker|process|pod|machine|replica|shard)$/;
 
-function words(text: string): string[] {
-  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word.toLowerCase());
-}
-
 const LITERAL = /^"[^"\n]*"$|^`[^`]*`$/;
 
 /**
@@ -35,7 +32,7 @@ function fixedField(text: string): boolean {
   const field = text.trim();
   if (LITERAL.test(field)) return true;
   const format = /^fmt\.Sprintf\(\s*("[^"\n]*")\s*,\s*([\w.]+)\s*\)$/.exec(field);
-  return !!format && words(format[2].split('.').pop() ?? '').some((word) => PARTICIPANT.test(word));
+  return !!format && nameWords(format[2].split('.').pop() ?? '').some((word) => PARTICIPANT.test(word));
 }
 
 /** `map[string]interface{}{"id": id, "state": s}` with every key a literal. */

@@ -9,21 +9,17 @@ import { keyOf } from './goSupport';
 import { escapeRegExp } from '../../analysis/keyReferences';
 import { goHashFamily, writesFixedFields } from '../../analysis/go/goRecordHashes';
 import type { RuleContext } from '../rule';
+import { nameWords } from '../../analysis/nameWords';
 
 /** Plural names of what a deployment runs: a set or hash of them has one entry per process, node or queue. */
 const PARTICIPANTS = new Set(['workers', 'processes', 'pools', 'nodes', 'servers', 'hosts', 'instances', 'consumers', 'connections', 'queues', 'shards', 'replicas']);
-
-/** The words of an identifier or key expression (`workerPoolsKey`, `NODES_KEY`, `ns + ":workers"`), lower-cased. */
-function words(text: string): string[] {
-  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word.toLowerCase());
-}
 
 /**
  * The key names a registry of the deployment's participants (`workerPoolsKey`, `NodesKey`, `queuesKey`,
  * `connectionsKey`): one member per running process, node or queue name, bounded by the deployment, not the data.
  */
 export function participantRegistry(site: RedisCallSite): boolean {
-  return words(site.args[0]?.text ?? '').some((word) => PARTICIPANTS.has(word));
+  return nameWords(site.args[0]?.text ?? '').some((word) => PARTICIPANTS.has(word));
 }
 
 /**

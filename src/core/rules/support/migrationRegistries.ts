@@ -8,22 +8,15 @@
  * entry per run.
  */
 import type { KeyRef } from '../../analysis/keyReferences';
+import { nameWords } from '../../analysis/nameWords';
 
 /** How a key expression is built rather than what it holds (`self.APPLIED_MIGRATIONS_KEY`, `f"{prefix}:migrations"`). */
 const PLUMBING = new Set(['self', 'this', 'cls', 'key', 'name', 'prefix', 'redis', 'f', 'get', 'make', 'build']);
 
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
 /** The last word of what the key names, leaving out interpolated parts and plumbing. */
 function lastWord(text: string): string | undefined {
   const named = text.replace(/\$?\{[^{}]*\}|\*/g, ' ');
-  const meaningful = words(named).filter((word) => !PLUMBING.has(word));
+  const meaningful = nameWords(named).filter((word) => !PLUMBING.has(word));
   return meaningful[meaningful.length - 1];
 }
 

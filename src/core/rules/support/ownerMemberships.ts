@@ -10,6 +10,7 @@
  */
 import type { KeyRef } from '../../analysis/keyReferences';
 import { topLevelParts } from '../../analysis/bracketText';
+import { nameWords } from '../../analysis/nameWords';
 
 /**
  * An id (last word of an interpolated or passed name) of one individual owner: `user_id`, `ownerId`, `gameQuestionId`,
@@ -34,15 +35,6 @@ const GROWING_EXACT = new Set(['log', 'logs', 'all', 'global']);
 /** Words of a key expression that name how it is built, not what it holds. */
 const PLUMBING = new Set(['f', 'r', 'b', 'key', 'keys', 'redis', 'self', 'this', 'cls', 'prefix', 'get', 'make', 'build', 'format', 'str', 'string']);
 
-/** The words of a name: `userLikesKey` -> user, likes, key; `acn:owners:*:agents` -> acn, owners, agents. */
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
 /** The names a key expression takes its varying part from: interpolations, call arguments, concatenated names. */
 function idNames(source: string): string[] {
   const parts: string[] = [];
@@ -65,8 +57,8 @@ const WORK_WORDS = ['queue', 'job', 'task'];
  * work's output (`results_queue:{job}`).
  */
 export function namesGrowingContent(key: KeyRef): boolean {
-  const idWords = new Set(idNames(key.source).flatMap(words));
-  const named = [...words(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')), ...words(key.pattern ?? '')].filter((word) => !idWords.has(word) && !PLUMBING.has(word));
+  const idWords = new Set(idNames(key.source).flatMap(nameWords));
+  const named = [...nameWords(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')), ...nameWords(key.pattern ?? '')].filter((word) => !idWords.has(word) && !PLUMBING.has(word));
   if (named.some((word) => WORK_WORDS.some((stem) => word.startsWith(stem)))) return false;
   return named.some(saysGrowing);
 }
@@ -105,11 +97,11 @@ function ownerMembershipOf(key: KeyRef): boolean {
   if (!names.some((name) => OWNER_ID.test(name)) || (names.some((name) => GATHERING_ID.test(name)) && !OWNER_ID.test(lastId ?? ''))) return false;
   // The key must also say what it holds (`cart:{user_id}`, `owners:{owner}:agents`): a key that is the id alone
   // (`f"{user_id}"`) says nothing of whether it holds a membership or a feed.
-  const idWords = new Set(names.flatMap(words));
-  const held = words(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')).filter((word) => !idWords.has(word) && !PLUMBING.has(word));
+  const idWords = new Set(names.flatMap(nameWords));
+  const held = nameWords(key.source.replace(/\{[^{}]*\}/g, ' ').replace(/\([^()]*\)/g, ' ')).filter((word) => !idWords.has(word) && !PLUMBING.has(word));
   if (held.length === 0) return false;
   // What it holds is read from the name, not from the names the id is taken from (`msg.gameQuestionId`).
-  const named = [...held, ...words(key.pattern ?? '').filter((word) => !idWords.has(word))];
+  const named = [...held, ...nameWords(key.pattern ?? '').filter((word) => !idWords.has(word))];
   return !named.some(saysGrowing);
 }
 
