@@ -1,14 +1,12 @@
 /** unbounded-collection-read: whole-collection reads on collections that grow without bound. */
-import { keyPatternOf, numberOf } from '../analysis/argumentValues';
-import type { FileModel, RedisCallSite } from '../analysis/model';
+import type { RedisCallSite } from '../analysis/model';
 import { importedConstantKey } from '../analysis/keyReferences';
 import type { RuleContext } from './rule';
 import { keyPatternCovered } from '../config/glob';
 import type { Rule } from './rule';
 import { functionStartOf, isInFlightKey, trimmedKeys } from './support/sites';
-import { numericParameterDefault } from './support/enclosingFunctions';
 import { COLLECTION_WRITE_COMMANDS, collectionFacts, isConnectionScoped, isTimeBucket, isUncalledPassThrough, keyRefOf, siteKey, type KeyRef } from './support/collectionKeys';
-import { methodName, shownKey } from './support/clients';
+import { shownKey } from './support/clients';
 import { hasOption } from './support/options';
 import { expiringKeys } from './support/expiringKeys';
 import { wholeScans } from './support/luaWholeScans';
@@ -17,6 +15,7 @@ import { namespacedParameter } from './support/namespacedKeys';
 import { isGlobalEntryMap } from './support/entryMaps';
 import { isOwnerMembership, namesGrowingContent } from './support/ownerMemberships';
 import { isMigrationRegistry } from './support/migrationRegistries';
+import { pagingAlternative, readsWholeRange, singleEntry } from './support/wholeRangeReads';
 import { IMPORT_IOREDIS } from './exampleImports';
 import { GO_REDIS, REDIGO, RUEIDIS, goFile, javaFile } from './exampleFiles';
 
@@ -26,23 +25,6 @@ const RANGES = new Set(['LRANGE', 'ZRANGE', 'ZREVRANGE']);
 const STREAM_RANGES = new Set(['XRANGE', 'XREVRANGE']);
 /** The user a socket was authenticated as (`socket.user.userid`, `socket.request.user.id`, `socket.handshake.auth.userId`). */
 const SOCKET_USER = /\bsocket\.(?:(?:request|data|handshake|auth|query|decoded)\.)*(?:user|uid|account)\w*/gi;
-
-function alternative(site: RedisCallSite): string {
-  const lib = site.receiver.library;
-  switch (site.command) {
-    case 'SMEMBERS':
-      return methodName(lib, 'sscan_iter', 'sscanStream', 'sScanIterator');
-    case 'HGETALL':
-    case 'HKEYS':
-    case 'HVALS':
-      return `${methodName(lib, 'hscan_iter', 'hscanStream', 'hScanIterator')} or HMGET of the fields you need`;
-    case 'XRANGE':
-    case 'XREVRANGE':
-      return `a COUNT and paging by the last ID`;
-    default:
-      return `pages (e.g. 0..99) or a ${site.command === 'LRANGE' ? 'capped list (LTRIM)' : 'LIMIT'}`;
-  }
-}
 
 export const unboundedCollectionRead: Rule = {
   meta: {
@@ -258,7 +240,7 @@ public class Presence {
       if (!WHOLE_SET.has(site.command) && !WHOLE_HASH.has(site.command) && !RANGES.has(site.command) && !STREAM_RANGES.has(site.command)) continue;
       const ref = siteKey(context.model, site);
       if (ref && isBounded(context, site, ref)) continue;
-      const data = { command: site.command, key: shownKey(site), alternative: alternative(site) };
+      const data = { command: site.command, key: shownKey(site), alternative: pagingAlternative(site) };
       if (WHOLE_SET.has(site.command)) context.report({ messageId: 'whole', data, span: site.span });
       else if (WHOLE_HASH.has(site.command) && ref && (facts.growing.has(ref.identity) || isGlobalEntryMap(context, ref))) context.report({ messageId: 'whole', data, span: site.span });
       else if (RANGES.has(site.command) && readsWholeRange(context.model, site) && !hasOption(site, ['limit', 'num', 'LIMIT'], 3)) {
@@ -323,26 +305,4 @@ function deletedAfter(context: RuleContext, site: RedisCallSite, ref: KeyRef): b
       other.span.startOffset > site.span.startOffset &&
       other.args.some((arg) => keyRefOf(context.model, other, arg)?.identity === ref.identity),
   );
-}
-
-/**
- * LRANGE/ZRANGE from 0 to -1, to the list's length, or with redis-py's start=/end= keywords; bounds may be
- * parameters that default to them (`findById(id, start = 0, stop = -1)`) when a caller leaves them out.
- */
-function readsWholeRange(model: FileModel, site: RedisCallSite): boolean {
-  const start = site.args[1] ?? site.keywords.start;
-  const end = site.args[2] ?? site.keywords.end;
-  // The start only has to default to 0 (a caller's offset still reads to the end); the end must be left out somewhere.
-  const valueOf = (arg: typeof start, whenLeftOut: boolean) => numberOf(arg) ?? (arg && /^[A-Za-z_$][\w$]*$/.test(arg.text.trim()) ? numericParameterDefault(model, site.callSpan.startOffset, arg.text.trim(), whenLeftOut) : undefined);
-  if (valueOf(start, false) !== 0) return false;
-  if (valueOf(end, true) === -1) return true;
-  // LRANGE key 0 LLEN: the length read just before (or inline) is the whole list.
-  return !!end && site.command === 'LRANGE' && /llen|^len$|_len$|^length$/i.test(end.text.trim());
-}
-
-/** XRANGE key id id reads one entry. */
-function singleEntry(site: RedisCallSite): boolean {
-  const start = site.args[1];
-  const end = site.args[2];
-  return !!start && !!end && start.text.trim() === end.text.trim() && start.text.trim() !== "'-'" && start.text.trim() !== '"-"';
 }
