@@ -243,7 +243,7 @@ export class CallSiteBuilder {
       const property = propertyNode?.text;
       const name = property ?? '';
       const worth =
-        INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || jsonCommandForMethod(name) !== undefined || call.type === 'new_expression' || (this.exportedBoundCommand !== undefined && this.onImportedName(callee, type, call.context));
+        INTERESTING_METHODS.has(name) || commandForMethod(name) !== undefined || (jsonCommandForMethod(name) !== undefined && onJsonNamespace(callee)) || call.type === 'new_expression' || (this.exportedBoundCommand !== undefined && this.onImportedName(callee, type, call.context));
       return worth ? { callType: call.type, callee, calleeType: type, propertyNode, property } : undefined;
     }
     if (type === 'identifier') return this.tracker.hasBinding(callee.text, call.context) ? { callType: call.type, callee, calleeType: type } : undefined;
@@ -259,4 +259,13 @@ export class CallSiteBuilder {
     const object = type === 'member_expression' ? callee.childForFieldName('object') : null;
     return object?.type === 'identifier' && this.tracker.isImportedName(object.text, context);
   }
+}
+
+/**
+ * The callee's object is a JSON namespace (`r.json().clear`, `client.json.merge`): RedisJSON's method names include
+ * `clear`, `merge` and `toggle`, which every other call of those names (a Map's, a list's) must not make worth resolving.
+ */
+function onJsonNamespace(callee: Node): boolean {
+  const object = callee.childForFieldName('object');
+  return !!object && /\.json(?:\(\s*\))?$/.test(object.text);
 }
