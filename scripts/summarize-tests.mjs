@@ -1,6 +1,7 @@
 // Prints one line per test run (unit, integration, the integration matrix per server, e2e) with its duration, and a
 // closing "N passed, N failed" total, from vitest's JSON reports and the .seconds/.skipped files scripts/test-all.sh
-// writes next to them.
+// writes next to them. Failed tests are named last, with the start of their error, because a CI log is often read
+// only from its tail.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,32 @@ function countReport(report) {
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
     files: (report.testResults ?? []).length,
   };
+}
+
+/** The first lines of an error, without ANSI colours and vitest's stack frames: enough to tell one failure from another. */
+function errorHead(message) {
+  return String(message ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('at ') && !line.startsWith('❯'))
+    .slice(0, 3)
+    .map((line) => (line.length > 240 ? `${line.slice(0, 239)}…` : line))
+    .join(' | ');
+}
+
+/** One line per failed test (or per file that broke outside its tests) of a report: run, file, test name, error. */
+function failureLines(report, label) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const path = String(file.name ?? '').replace(/^.*?\/(test\/)/, '$1');
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) lines.push(`FAILED ${label}: ${path} (the file itself): ${errorHead(file.message)}`);
+    for (const test of failed) {
+      lines.push(`FAILED ${label}: ${path} > ${test.fullName ?? test.title ?? '(unnamed)'}: ${errorHead((test.failureMessages ?? []).join('\n'))}`);
+    }
+  }
+  return lines;
 }
 
 function duration(dir, name) {
@@ -40,6 +67,7 @@ export function summarizeReports(dir) {
   const lines = ['', '=== summary ==='];
   const total = { passed: 0, failed: 0, skipped: 0 };
   let missing = false;
+  const failures = [];
   const runs = [
     { name: 'unit', label: 'unit' },
     { name: 'integration', label: 'integration (redis-7.0)' },
@@ -58,7 +86,9 @@ export function summarizeReports(dir) {
       missing = true;
       continue;
     }
-    const counts = countReport(JSON.parse(readFileSync(file, 'utf8')));
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const counts = countReport(report);
+    failures.push(...failureLines(report, run.label));
     lines.push(`${run.label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${counts.files} files)${duration(dir, run.name)}`);
     if (counts.passed === 0) missing = true;
     total.passed += counts.passed;
@@ -74,6 +104,7 @@ export function summarizeReports(dir) {
     total.failed += counts.failing;
   }
   lines.push(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  lines.push(...failures);
   return { lines, ok: total.failed === 0 && !missing };
 }
 

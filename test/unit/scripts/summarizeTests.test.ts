@@ -34,6 +34,7 @@ describe('summarizeReports', () => {
       'integration (valkey-8): 199 passed, 1 failed, 1 skipped (1 files) in 60 min 1 s',
       'e2e: 40 passed, 0 failed, 1 skipped (1 files) in 15 min 0 s',
       '1639 passed, 1 failed, 5 skipped',
+      'FAILED integration (valkey-8):  > (unnamed): ',
     ]);
     expect(ok).toBe(false);
   });
@@ -47,6 +48,34 @@ describe('summarizeReports', () => {
     expect(lines).toContain('integration (redis-7.4): skipped: ../shared/vendor not found (/x/shared/vendor)');
     expect(lines.at(-1)).toBe('30 passed, 0 failed, 3 skipped');
     expect(ok).toBe(true);
+  });
+
+  it('names each failed test last, with the start of its error and without colours or stack frames', () => {
+    report('unit', 10);
+    report('e2e', 10);
+    const testResults = [
+      {
+        name: '/check/work/main/test/integration/redis/connectionCluster.test.ts',
+        status: 'failed',
+        assertionResults: [
+          { status: 'passed', fullName: 'cluster connects' },
+          {
+            status: 'failed',
+            fullName: 'cluster is whole again after failover',
+            failureMessages: ['\x1b[31mError: Test timed out in 30000ms.\x1b[39m\n    at Timeout._onTimeout (/x/node_modules/vitest/dist/a.js:1:1)\nIf this is a long-running test, pass a timeout value'],
+          },
+        ],
+      },
+      { name: '/check/work/main/test/integration/redis/scan.test.ts', status: 'failed', message: 'Error: listen EADDRINUSE 127.0.0.1:6390', assertionResults: [] },
+    ];
+    writeFileSync(join(dir, 'integration.json'), JSON.stringify({ numPassedTests: 1, numFailedTests: 1, numPendingTests: 0, numTodoTests: 0, testResults }));
+    const { lines, ok } = summarizeReports(dir);
+    expect(lines.slice(-3)).toEqual([
+      '21 passed, 2 failed, 2 skipped',
+      'FAILED integration (redis-7.0): test/integration/redis/connectionCluster.test.ts > cluster is whole again after failover: Error: Test timed out in 30000ms. | If this is a long-running test, pass a timeout value',
+      'FAILED integration (redis-7.0): test/integration/redis/scan.test.ts (the file itself): Error: listen EADDRINUSE 127.0.0.1:6390',
+    ]);
+    expect(ok).toBe(false);
   });
 
   it('fails when a run left no report', () => {
