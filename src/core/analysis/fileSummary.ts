@@ -47,4 +47,6 @@ export interface FileSummary {
   storesRedissonObjects?: boolean;
   /** Java: the file gives the Spring Redis cache manager's defaults a TTL (see setsCacheDefaultTtl). */
   setsCacheDefaultTtl?: boolean;
+  /** Java: the file declares a Spring cache manager or Redis cache configuration (see declaresCacheManager). */
+  declaresCacheManager?: boolean;
 }

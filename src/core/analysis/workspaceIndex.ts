@@ -45,6 +45,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   private picklingNames?: string[];
   private redissonStoringModules?: Set<string>;
   private cacheTtlModules?: Set<string>;
+  private cacheManagerModules?: Set<string>;
   private changes = 0;
 
   /** Changes with every update, so analyses that read the index can tell whether it is still the same. */
@@ -89,6 +90,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (this.goHashFamilies && !same((file) => file?.goHashWrites ?? {})) this.goHashFamilies = undefined;
     this.redissonStoringModules = undefined;
     this.cacheTtlModules = undefined;
+    this.cacheManagerModules = undefined;
     if (this.picklingNames && !same((file) => file?.picklingClasses ?? [])) this.picklingNames = undefined;
     if (this.moduleNames && !same((file) => !!file && (file.exports.length > 0 || !!file.reexports || !!file.boundCommands))) {
       this.moduleNames = undefined;
@@ -197,6 +199,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   javaModuleSetsCacheDefaultTtl(path: string): boolean {
     this.cacheTtlModules ??= new Set([...this.files.values()].filter((f) => f.setsCacheDefaultTtl === true).map((f) => javaModuleOf(f.path)));
     return this.cacheTtlModules.has(javaModuleOf(normalizePath(path)));
+  }
+
+  /** Some Java file of the build module of `path` declares a Spring cache manager (see declaresCacheManager). */
+  javaModuleDeclaresCacheManager(path: string): boolean {
+    this.cacheManagerModules ??= new Set([...this.files.values()].filter((f) => f.declaresCacheManager === true).map((f) => javaModuleOf(f.path)));
+    return this.cacheManagerModules.has(javaModuleOf(normalizePath(path)));
   }
 
   /** Some Go file of the project creates a go-redis client that becomes a ClusterClient with several configured addresses. */

@@ -24,7 +24,7 @@ import { goHashWritesOf, type GoHashWrites } from './go/goRecordHashes';
 import { picklingClassesIn } from './picklingClasses';
 import { javaFactsOf } from './java/javaFacts';
 import { storesRedissonObjects } from './java/redissonObjectStores';
-import { setsCacheDefaultTtl } from './java/springCacheTtl';
+import { declaresCacheManager, setsCacheDefaultTtl } from './java/springCacheTtl';
 import { exportedBoundCommandsIn } from './exportedBoundCommands';
 import { databaseSettingsIn } from './databaseSettings';
 import { SMALL_WINDOW_MARK, keepsSmallWindow } from './trimWindows';
@@ -52,6 +52,7 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...databaseSettingsSummary(model.language, model.text),
     ...redissonStoresSummary(model),
     ...cacheTtlSummary(model),
+    ...cacheManagerSummary(model),
     ...boundCommandsSummary(model),
     usesRedis: exports.length > 0 || [...model.importedModules].some(isRedisEcosystemModule),
     ...reexportOf(model.text),
@@ -116,6 +117,12 @@ function redissonStoresSummary(model: FileModel): { storesRedissonObjects?: bool
 function cacheTtlSummary(model: FileModel): { setsCacheDefaultTtl?: boolean } {
   const code = model.language === 'java' && model.context !== 'test' && model.text.includes('entryTtl') ? javaFactsOf(model)?.codeText : undefined;
   return code && setsCacheDefaultTtl(code) ? { setsCacheDefaultTtl: true } : {};
+}
+
+/** Java: a cache manager declared by a configuration class of the module (see springCacheTtl.ts). */
+function cacheManagerSummary(model: FileModel): { declaresCacheManager?: boolean } {
+  const code = model.language === 'java' && model.context !== 'test' && (model.text.includes('CacheManager') || model.text.includes('RedisCacheConfiguration')) ? javaFactsOf(model)?.codeText : undefined;
+  return code && declaresCacheManager(code) ? { declaresCacheManager: true } : {};
 }
 
 function databaseSettingsSummary(language: SourceLanguage, text: string): { databaseSettings?: Record<string, number> } {

@@ -123,6 +123,8 @@ export interface WorkspaceKeyFacts {
   hasCommandOnKeyOutsideScripts?(commands: readonly string[], keyPattern: string): boolean;
   /** Java: a configuration class of the file's build module gives the Spring cache manager's defaults a TTL. */
   javaModuleSetsCacheDefaultTtl?(path: string): boolean;
+  /** Java: a configuration class of the file's build module declares a Spring cache manager. */
+  javaModuleDeclaresCacheManager?(path: string): boolean;
 }
 
 export interface Rule {

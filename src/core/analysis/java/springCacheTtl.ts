@@ -17,3 +17,14 @@ export function setsCacheDefaultTtl(code: string): boolean {
   if (!/\.\s*entryTtl\s*\(/.test(code)) return false;
   return /\.\s*cacheDefaults\s*\(/.test(code) || /\bRedisCacheConfiguration\s+\w+\s*\([^()]*\)\s*\{/.test(code);
 }
+
+/**
+ * The code (comments blanked) builds a Spring cache manager or the Redis cache configuration Spring Boot's manager
+ * takes as its defaults: `RedisCacheConfiguration.defaultCacheConfig()`, `RedisCacheManager.builder(...)`, `new
+ * ...CacheManager(...)` (a project subclass too), or a `@Bean` method returning a `CacheManager`. Spring Boot then does
+ * not auto-configure its own RedisCacheManager (with the JDK serializer) for the module; what the declared one
+ * serializes with is judged in the file that declares it.
+ */
+export function declaresCacheManager(code: string): boolean {
+  return /\bRedisCacheConfiguration\s*\.\s*defaultCacheConfig\s*\(|\bRedisCacheManager\s*\.\s*(?:builder|create|RedisCacheManagerBuilder)\b|\bnew\s+\w*CacheManager\s*\(|@Bean\b[^;{}]*?\b(?:Redis)?CacheManager\s+\w+\s*\(/.test(code);
+}

@@ -54,6 +54,9 @@ function writtenValue(site: RedisCallSite, text: string): string {
   return rest[site.command === 'HSET' ? 1 : 0]?.text ?? '';
 }
 
+/** Commands that remove entries of a hash, or the hash, or give it an expiry. */
+const PRUNES_HASH = new Set(['HDEL', 'DEL', 'UNLINK', ...EXPIRES]);
+
 export function javaCacheWriteWithoutTtl(context: RuleContext): void {
   const facts = javaFactsOf(context.model);
   const byMethod = sitesByMethod(context.model.callSites);
@@ -95,6 +98,9 @@ export function javaCacheWriteWithoutTtl(context: RuleContext): void {
     if (!cacheNamed && sites.some((s) => s.command === 'SETNX' && sameFunction(s, write) && s.span.startOffset < write.span.startOffset && keyOf(s, text) === key)) continue;
     const expires = sites.some((s) => EXPIRES.has(s.command) && sameFunction(s, write) && keyOf(s, text) === key);
     if (expires || (method && expiresLogically(text.slice(method.start, write.span.startOffset), writtenValue(write, text)))) continue;
+    // A hash of entries that the file evicts one by one (HDEL when the record changes), deletes or expires elsewhere is
+    // kept in step with its source, as the rule's definition of cache hashes says; a refill on a miss is still judged above.
+    if (write.command === 'HSET' && !readFirst && !byReceiver && context.model.callSites.some((s) => PRUNES_HASH.has(s.command) && keyOf(s, text) === key)) continue;
     context.report({
       messageId: '{{call}} writes the cache entry {{key}} without a TTL: it stays until it is deleted, and the cache only grows. {{advice}}',
       data: {

@@ -57,11 +57,17 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
   for (const invocation of facts.invocations) {
     if (invocation.name !== 'enableDefaultTyping' && invocation.name !== 'activateDefaultTyping') continue;
     const validator = invocation.args[0] ?? '';
-    // A validator built to allow every subtype of Object (`allowIfBaseType(Object.class)`) is no allow-list either.
-    if (invocation.name === 'activateDefaultTyping' && validator && !/LaissezFaire|allowIf(?:Base|Sub)Type\(\s*(?:java\.lang\.)?Object\.class\s*\)/.test(validator)) continue;
     const mapper = invocation.object.replace(/^this\./, '');
+    // A validator built to allow every subtype of Object (`allowIfBaseType(Object.class)`) is no allow-list either, nor
+    // is the mapper's own, unreplaced one.
+    if (invocation.name === 'activateDefaultTyping' && validator && !/LaissezFaire|allowIf(?:Base|Sub)Type\(\s*(?:java\.lang\.)?Object\.class\s*\)/.test(validator) && !ownDefaultValidator(code(), validator)) continue;
     if (!mapper || !installedOnSerializer(code(), mapper)) continue;
     report(invocation.span, '{{method}}({{args}}) on the ObjectMapper of a Redis serializer lets the JSON read from Redis name any class to instantiate (polymorphic deserialization with no allow-list). Bind the serializer to your class, or pass a BasicPolymorphicTypeValidator that allows only your packages.', { method: invocation.name, args: invocation.args.join(', ').replace(/\s+/g, ' ').slice(0, 60) });
+  }
+  // RedisSerializer.java() is the JDK serializer under its factory name.
+  for (const invocation of facts.invocations) {
+    if (invocation.name !== 'java' || !/(^|\.)RedisSerializer$/.test(invocation.object) || !installsSerializer(code(), invocation.callSpan.startOffset)) continue;
+    report(invocation.span, 'RedisSerializer.java() is JdkSerializationRedisSerializer: every read Java-deserializes whatever bytes are stored under the key, and anyone who can write to Redis chooses the class to instantiate (gadget chains run code). Use RedisSerializer.string(), or a Jackson serializer bound to your class.');
   }
   // RedisCacheConfiguration.defaultCacheConfig() keeps JdkSerializationRedisSerializer for values until serializeValuesWith replaces it.
   for (const invocation of facts.invocations) {
@@ -69,7 +75,8 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
     report(invocation.span, 'RedisCacheConfiguration.defaultCacheConfig() serializes cached values with JdkSerializationRedisSerializer unless serializeValuesWith replaces it: every cache read Java-deserializes bytes from Redis. Add .serializeValuesWith(...) with a JSON or String serializer.');
   }
   // Spring Boot's auto-configured RedisCacheManager uses JdkSerializationRedisSerializer unless a cache configuration says otherwise.
-  if (facts.annotations.some((a) => a.name === 'EnableCaching') && /org\.springframework\.data\.redis/.test(code()) && !DECLARES_CACHE_MANAGER.test(code())) {
+  // A cache manager another configuration class of the module declares replaces Spring Boot's (that file is judged on its own).
+  if (facts.annotations.some((a) => a.name === 'EnableCaching') && /org\.springframework\.data\.redis/.test(code()) && !DECLARES_CACHE_MANAGER.test(code()) && !context.workspaceKeys?.javaModuleDeclaresCacheManager?.(context.model.path)) {
     for (const annotation of facts.annotations) {
       if (annotation.name !== 'EnableCaching') continue;
       report(annotation.fullSpan, '@EnableCaching with Spring Boot\'s auto-configured RedisCacheManager stores cached values with JdkSerializationRedisSerializer: every cache read Java-deserializes bytes from Redis. Declare a RedisCacheConfiguration with a JSON or String value serializer.');
@@ -137,6 +144,20 @@ const codecVariableTypes = (() => {
     return last;
   };
 })();
+
+/**
+ * The validator is the mapper's own default (`mapper.getPolymorphicTypeValidator()`) and the file never replaces it:
+ * a fresh ObjectMapper's validator is LaissezFaireSubTypeValidator, which allows every class.
+ */
+function ownDefaultValidator(code: string, validator: string): boolean {
+  const owner = /^(?:this\.)?(\w+)\s*\.\s*getPolymorphicTypeValidator\s*\(\s*\)$/.exec(validator.trim())?.[1];
+  return !!owner && !new RegExp(`\\b${owner}\\s*\\.\\s*setPolymorphicTypeValidator\\s*\\(|\\bpolymorphicTypeValidator\\s*\\(`).test(code);
+}
+
+/** The call at `offset` is the argument of a serializer setter or of `SerializationPair.fromSerializer(...)`. */
+function installsSerializer(code: string, offset: number): boolean {
+  return /(?:\.\s*set(?:Value|HashValue|Default|Key|HashKey)Serializer|\bfromSerializer|\bserializeValuesWith)\s*\(\s*(?:[\w.]+\s*\.\s*)?$/.test(code.slice(Math.max(0, offset - 120), offset));
+}
 
 /** The mapper is handed to a Redis serializer or codec in this file. */
 function installedOnSerializer(text: string, mapper: string): boolean {
