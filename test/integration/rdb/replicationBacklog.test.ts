@@ -11,6 +11,8 @@ import { openReplicationSnapshot } from '../../../src/redis/rdb/replicationSnaps
 import { startStandalone, type Standalone } from '../../helpers/redisServers';
 
 const servers: Standalone[] = [];
+/** By framing: the diskless server first, then the disk-based one (whichever of the two started first). */
+let byFraming: Standalone[] = [];
 /** Incompressible values (LZF would shrink repeated text): about 3 MB of payload. */
 const BIG_VALUES = 12;
 const SMALL_KEYS = 2000;
@@ -26,7 +28,7 @@ async function seeded(diskless: boolean): Promise<Standalone> {
 }
 
 beforeAll(async () => {
-  await Promise.all([seeded(true), seeded(false)]);
+  byFraming = await Promise.all([seeded(true), seeded(false)]);
 }, 120_000);
 
 afterAll(async () => {
@@ -36,7 +38,7 @@ afterAll(async () => {
 describe('openReplicationSnapshot with a consumer slower than the transfer', () => {
   for (const [framing, index] of [['diskless ($EOF mark)', 0], ['disk-based ($length)', 1]] as const) {
     it(`${framing}: every byte arrives once and in order, and the parse completes with a matching checksum`, async () => {
-      const server = servers[index];
+      const server = byFraming[index];
       const snapshot = await openReplicationSnapshot({ host: '127.0.0.1', port: server.port });
       let keys = 0;
       const parser = new RdbParser({ key: () => void keys++ });
