@@ -30,6 +30,18 @@ export function scanCall(scan: GoScanState, node: Node): void {
   }
 }
 
+/**
+ * The library of the client the file's method `name` hands its variadic arguments to (`args ...interface{}` passed
+ * on as `.Do(ctx, args...)`), when the file declares such a method; undefined otherwise.
+ */
+function forwardsToDo(text: string, name: string): ClientLibrary | undefined {
+  const declared = new RegExp(`^func\\s*\\([^)]*\\)\\s*${name}\\s*\\((?:\\s*(\\w+)\\s+context\\.Context\\s*,)?\\s*(\\w+)\\s+\\.\\.\\.(?:interface\\{\\}|any)\\s*\\)[^\\n{]*\\{\\n([\\s\\S]*?)^\\}`, 'm').exec(text);
+  if (!declared) return undefined;
+  const [, ctx, args, body] = declared;
+  if (!new RegExp(`\\.Do\\(\\s*(?:\\w+\\s*,\\s*)?${args}\\s*\\.\\.\\.\\s*\\)`).test(body)) return undefined;
+  return ctx ? 'go-redis' : 'redigo';
+}
+
 /** Calls of a library's package functions: redigo dials (timeouts) and constructors outside assignments. */
 function packageCall(scan: GoScanState, node: Node, library: ClientLibrary, name: string, args: Node[]): void {
   if (library === 'redigo' && /^Dial(URL)?(Context)?$|^DialURLContext$|^DialTimeout$/.test(name)) scan.dials.push(redigoDial(node, name, args, scan.frame?.info, !!scan.frame?.isMain || scan.declared.packageName === 'main'));
@@ -46,11 +58,16 @@ function methodCall(scan: GoScanState, node: Node, operand: Node, field: Node, a
     scan.closed(operand.text, false);
     return;
   }
-  const ref = scan.resolve(operand);
+  let ref = scan.resolve(operand);
+  // A method of the file that hands its variadic arguments on to a client's Do (`func (c v9Client) DoWrite(ctx
+  // context.Context, args ...interface{}) error { return c.client.Do(ctx, args...).Err() }`) sends the command its
+  // caller names first, as Do does.
+  const forwarding = !ref && /^Do\w+$/.test(method) && !/^(DoContext|DoWithTimeout)$/.test(method) ? forwardsToDo(scan.text, method) : undefined;
+  if (forwarding) ref = { ...scan.likely(operand.text, `its method ${method} hands its arguments to Do`), library: forwarding };
   // redigo: conn.Do("KEYS", ...), conn.Send("MULTI"), DoWithTimeout(timeout, "GET", ...).
-  if (/^(Do|Send|DoContext|DoWithTimeout)$/.test(method)) {
+  if (/^(Do|Send|DoContext|DoWithTimeout)$/.test(method) || forwarding) {
     const contextFirst = !!args[0] && looksLikeContext(args[0]) && ref?.library !== 'redigo';
-    const commandIndex = (method === 'Do' || method === 'Send' ? 0 : 1) + (contextFirst ? 1 : 0);
+    const commandIndex = (method === 'Do' || method === 'Send' || forwarding ? 0 : 1) + (contextFirst ? 1 : 0);
     const commandNode = args[commandIndex];
     const name = commandNode && /^["`]/.test(commandNode.text) ? commandNode.text.slice(1, -1).trim().toUpperCase() : undefined;
     const isRedigo = contextFirst ? !!ref : ref?.library === 'redigo' || (!!name && (scan.declared.packages.has('redis') ? [...scan.declared.packages.values()].includes('redigo') : false)) || (!!name && /conn|redis|^c$|rc$/i.test(operand.text));

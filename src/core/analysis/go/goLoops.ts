@@ -26,7 +26,10 @@ function walksItems(node: Node, condition: Node | undefined): boolean {
   // The blocking pops too (`BRPopLPush(ctx, inflight, queue, time.Second)`): one that stops at redis.Nil, when its
   // timeout passes on an empty list, moves the items there are one round trip each, like the plain pops.
   const pops = /\.B?(?:RPop|LPop|SPop|ZPopMin|ZPopMax|RPopLPush|LMove)\(|Do\(\s*"B?(?:RPOP|LPOP|SPOP|ZPOPMIN|ZPOPMAX|RPOPLPUSH|LMOVE)"/i.test(body);
-  return pops && /==\s*redis\.Nil\s*\{\s*break\b|errors\.Is\(\s*err\s*,\s*redis\.Nil\s*\)\s*\{\s*break\b|redis\.ErrNil\s*\{\s*break\b/.test(body);
+  if (pops && /==\s*redis\.Nil\s*\{\s*break\b|errors\.Is\(\s*err\s*,\s*redis\.Nil\s*\)\s*\{\s*break\b|redis\.ErrNil\s*\{\s*break\b/.test(body)) return true;
+  // A range read of one element per round (`ZRANGEBYSCORE key -inf now LIMIT 0 1`, `Count: 1`) that stops when the
+  // reply comes back empty moves the due items one by one, as a pop does.
+  return /"LIMIT",\s*0,\s*1\b|\bCount:\s*1\b|\.Count\(1\)|"COUNT",\s*1\b/i.test(body) && /\blen\(\w+\)\s*(?:==\s*0|<\s*1)\s*\{\s*break\b/.test(body);
 }
 
 /** The ranged reply was asked for one element (`Count: 1`, `.Count(1)`, `"COUNT", 1`, `LIMIT 0 1`): a loop of at most one. */

@@ -177,6 +177,10 @@ export function goDelLargeKey(context: RuleContext): void {
   for (const site of context.model.callSites) if (STRING_COMMANDS.has(site.command)) {
     const built = family(site, site.args[0]);
     if (built) collections.delete(built);
+    // Likewise a parameter name the file also GETs and SETs through (`Get(collection string)` next to
+    // `RPush(collection string, …)` of a command-by-command wrapper) names whatever key each caller passes.
+    const named = site.args[0]?.text.trim() ?? '';
+    if (filledThroughParameter.has(named) && keyFromParameter(text, site, site.args[0])) filledThroughParameter.delete(named);
   }
   for (const site of context.model.callSites) {
     if (site.command !== 'DEL' || participantRegistry(site)) continue;

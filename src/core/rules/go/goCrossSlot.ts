@@ -183,11 +183,13 @@ function keysOf(site: RedisCallSite): { keys: readonly Arg[]; collection?: Arg }
 
 /**
  * Separate keys that are each a parameter of the function (`func (r *Redis) SMove(ctx, source, destination string,
- * member any)`): a pass-through wrapper, whose callers choose keys they can co-locate with a hash tag.
+ * member any)`): a pass-through wrapper, whose callers choose keys they can co-locate with a hash tag. Parameters
+ * named as ids (`SessionRegenerate(ctx, oldsid, sid)` renaming one session id to another) are the keys themselves,
+ * ids the callers generate and cannot tag, and are judged like any other computed keys.
  */
 function keysFromParameters(text: string, site: RedisCallSite, keys: readonly Arg[]): boolean {
   const fn = site.enclosingFunction;
-  if (!fn) return false;
+  if (!fn || keys.every((a) => /(?:^|[a-z_])(?:id|Id|ID|sid|SID)$/.test(a.text.trim()))) return false;
   const header = text.slice(fn.span.startOffset, site.callSpan.startOffset);
   const nameAt = /^func\s*(?:\([^)]*\)\s*)?\w+\s*(?:\[[^\]]*\]\s*)?\(/.exec(header);
   const params = new Set((nameAt ? callArgumentsAt(header, nameAt[0].length - 1) : undefined)?.map((param) => param.trim().split(/\s+/)[0]) ?? []);

@@ -21,6 +21,11 @@ function declaredChannel(text: string, ranged: string): boolean {
   return new RegExp(`\\b${ranged}\\s+(?:<-)?chan\\b|\\b${ranged}\\s*:?=\\s*make\\(\\s*(?:<-)?chan\\b`).test(text);
 }
 
+/** The file declares a package-level function of that name (`func load(`), not only a method (`func (s *Store) load(`). */
+function declaresPackageFunction(text: string, name: string): boolean {
+  return new RegExp(`^func\\s+${name}\\s*[(\\[]`, 'm').test(text);
+}
+
 /** The call spreads a sub-slice of a collection into its arguments (`vals[i:end]...`, `ids[start:]...`). */
 function sendsChunk(text: string, site: { callSpan: { startOffset: number; endOffset: number } }): boolean {
   return /\w\[[^\[\]\n]*:[^\[\]\n]*\]\s*\.\.\.\s*\)/.test(text.slice(site.callSpan.startOffset, site.callSpan.endOffset));
@@ -95,7 +100,9 @@ export function goCommandInLoop(context: RuleContext): void {
     if (reportedCalls.some((at) => start <= at && at < end)) continue;
     const body = text.slice(start, end);
     for (const [name, helper] of helpers) {
-      const call = new RegExp(`(?:\\b\\w+\\.)?\\b${name}\\(`).exec(body);
+      // An unqualified call names a package-level function or a builtin: `delete(values, k)` in a loop is Go's map
+      // delete, not the store's `s.delete(session)` method.
+      const call = new RegExp(`(?:\\b\\w+\\.)${declaresPackageFunction(text, name) ? '?' : ''}\\b${name}\\(`).exec(body);
       if (!call) continue;
       const at = start + call.index + call[0].indexOf(name);
       if (reportedLines.has(text.slice(0, at).split('\n').length)) break;

@@ -22,11 +22,16 @@ const LIST_MOVES = new Set(['RPOPLPUSH', 'BRPOPLPUSH', 'LMOVE', 'BLMOVE']);
 export function inFlightList(text: string, sites: readonly RedisCallSite[], site: RedisCallSite): boolean {
   const key = site.args[0]?.text.trim() ?? '';
   if (!key) return false;
-  if (isInFlightKey(key)) return true;
+  if (inFlightName(key)) return true;
   if (!/^[A-Za-z_]\w*$/.test(key)) return false;
   if (sites.some((move) => LIST_MOVES.has(move.command) && move.args[1]?.text.trim() === key)) return true;
-  for (const match of text.matchAll(new RegExp(`\\b${escapeRegExp(key)}\\s*:?=\\s*([^\\n]+)`, 'g'))) if (isInFlightKey(match[1])) return true;
+  for (const match of text.matchAll(new RegExp(`\\b${escapeRegExp(key)}\\s*:?=\\s*([^\\n]+)`, 'g'))) if (inFlightName(match[1])) return true;
   return false;
+}
+
+/** Go workers also name the list by the message's state: `f.inprogressQueue()`, `"queue:in_progress"`. */
+function inFlightName(key: string): boolean {
+  return isInFlightKey(key) || /in_?progress|in-progress/i.test(key);
 }
 
 export function goExpensiveLinearListOps(context: RuleContext): void {

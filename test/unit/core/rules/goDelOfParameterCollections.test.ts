@@ -58,3 +58,42 @@ describe('del-large-key of a collection another function fills through a paramet
     expect(findings(text, 'del-large-key')).toEqual([16]);
   });
 });
+
+describe('del-large-key of a parameter a command-by-command wrapper also GETs and SETs through (Go)', () => {
+  const wrapper = (getParam: string) => [
+    'package db',
+    '',
+    'import "github.com/gomodule/redigo/redis"',
+    '',
+    'type Client struct{ pool *redis.Pool }',
+    '',
+    `func (client *Client) Get(${getParam} string) (string, error) {`,
+    '\tc := client.pool.Get()',
+    '\tdefer c.Close()',
+    `\treturn redis.String(c.Do("GET", ${getParam}))`,
+    '}',
+    '',
+    'func (client *Client) Del(collection string) error {',
+    '\tc := client.pool.Get()',
+    '\tdefer c.Close()',
+    '\t_, err := c.Do("DEL", collection)',
+    '\treturn err',
+    '}',
+    '',
+    'func (client *Client) RPush(collection string, value interface{}) error {',
+    '\tc := client.pool.Get()',
+    '\tdefer c.Close()',
+    '\t_, err := c.Do("RPUSH", collection, value)',
+    '\treturn err',
+    '}',
+    '',
+  ].join('\n');
+
+  it('leaves the DEL alone when the same parameter name also reaches GET: it names whatever key the caller passes', () => {
+    expect(findings(wrapper('collection'), 'del-large-key')).toEqual([]);
+  });
+
+  it('still reports it when only collection commands take that parameter', () => {
+    expect(findings(wrapper('name'), 'del-large-key')).toEqual([16]);
+  });
+});
