@@ -115,15 +115,52 @@ function localValue(model: FileModel, site: RedisCallSite, name: string): string
   return value?.trim().replace(/,$/, '');
 }
 
-/** The collection a loop variable runs over (`for key in time_keys:`, `for (const key of keys)`), before the call. */
-function loopSource(model: FileModel, site: RedisCallSite, name: string): string | undefined {
+/**
+ * The loop target binding `name`: the name alone, or one name of an unpacked item (`for key, items in d.items():`,
+ * `for (key, items) in …`, `for (const [key, items] of …)`).
+ */
+function loopTarget(name: string): string {
+  const other = '[\\w$]+';
+  return `(?:[\\[(]\\s*)?(?:${other}\\s*,\\s*)*(${escapeRegExp(name)})(?:\\s*,\\s*${other})*(?:\\s*[\\])])?`;
+}
+
+/**
+ * The collection a loop variable runs over (`for key in time_keys:`, `for (const key of keys)`), before the call. A name
+ * unpacked from each item is that part of the item: `each(d.items()).key` is not the same key as `each(d.items()).items`.
+ */
+function loopSource(model: FileModel, site: RedisCallSite, name: string): { source: string; part?: string } | undefined {
   const start = site.enclosingFunction?.span.startOffset ?? 0;
   const body = model.text.slice(Math.max(start, site.callSpan.startOffset - 4000), site.callSpan.startOffset);
-  const loop = new RegExp(`\\bfor\\s*(?:\\(\\s*(?:const|let|var)\\s+)?${escapeRegExp(name)}\\s+(?:in|of)\\s+([^\\n]+)`, 'g');
-  let source: string | undefined;
-  for (const match of body.matchAll(loop)) source = match[1];
+  const loop = new RegExp(`\\bfor\\s*(?:\\(\\s*(?:const|let|var)\\s+)?${loopTarget(name)}\\s+(?:in|of)\\s+([^\\n]+)`, 'g');
+  let found: RegExpMatchArray | undefined;
+  for (const match of body.matchAll(loop)) found = match;
+  if (!found) return undefined;
   // The rest of the header line, without the loop's own `:` or `) {`.
-  return source?.trim().replace(/\s*(:|\)\s*\{?|\{)\s*$/, '');
+  const source = found[2].trim().replace(/\s*(:|\)\s*\{?|\{)\s*$/, '');
+  const target = found[0].slice(0, found[0].length - found[2].length);
+  return target.includes(',') ? { source, part: name } : { source };
+}
+
+/**
+ * The collection a Python comprehension's variable runs over when the call sits in that comprehension
+ * (`[pipe.hgetall(key) for key in to_fetch]`): its `for` comes after the call, inside the same brackets.
+ */
+function comprehensionSource(model: FileModel, site: RedisCallSite, name: string): { source: string; part?: string } | undefined {
+  if (model.language !== 'python') return undefined;
+  const end = Math.min(model.text.length, site.callSpan.endOffset + 600);
+  let depth = 0;
+  let i = site.callSpan.endOffset;
+  for (; i < end; i++) {
+    const char = model.text[i];
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if ((char === ')' || char === ']' || char === '}') && --depth < 0) break;
+  }
+  if (depth >= 0) return undefined;
+  const tail = model.text.slice(site.callSpan.endOffset, i).replace(/\s+/g, ' ');
+  const clause = new RegExp(`\\bfor\\s+${loopTarget(name)}\\s+in\\s+(.+?)(?:\\s+if\\b.*)?$`).exec(tail);
+  if (!clause) return undefined;
+  const source = clause[2].trim();
+  return clause[0].slice(0, clause[0].length - clause[2].length).includes(',') ? { source, part: name } : { source };
 }
 
 /** The enclosing function's parameters include `name`. */
@@ -172,12 +209,20 @@ function namingKey(pattern: string | undefined): string | undefined {
   return pattern !== undefined && pattern.includes('*') && !/[A-Za-z0-9]/.test(pattern) ? undefined : pattern;
 }
 
+/** The key of each item of a loop's collection (or of one part of each unpacked item). */
+function eachRef(each: { source: string; part?: string }): KeyRef {
+  return { identity: `each(${normalizeKeyExpression(each.source)})${each.part ? `.${each.part}` : ''}`, source: each.source };
+}
+
 function computeKeyRef(model: FileModel, site: RedisCallSite, arg: Arg): KeyRef | undefined {
   const pattern = namingKey(keyPatternOf(arg));
   const text = arg.text.trim();
   if (pattern !== undefined) return { pattern, identity: pattern, source: text };
   if (!text || text.startsWith('*') || text.startsWith('...')) return undefined;
   if (/^[A-Za-z_$][\w$]*$/.test(text)) {
+    // A comprehension's variable is bound by the comprehension the call sits in, whatever the function held before.
+    const bound = comprehensionSource(model, site, text);
+    if (bound) return eachRef(bound);
     const local = localValue(model, site, text);
     if (local !== undefined) {
       const localPattern = namingKey(patternOfText(local));
@@ -185,7 +230,7 @@ function computeKeyRef(model: FileModel, site: RedisCallSite, arg: Arg): KeyRef 
     }
     if (isParameter(model, site, text)) return { identity: `${text}@${site.enclosingFunction!.span.startOffset}`, source: text, parameter: true };
     const each = loopSource(model, site, text);
-    if (each !== undefined) return { identity: `each(${normalizeKeyExpression(each)})`, source: each };
+    if (each !== undefined) return eachRef(each);
   }
   if (/^(?:self\.|this\.|cls\.)?[A-Za-z_$#][\w$]*$/.test(text)) {
     const value = moduleValue(model, text);
