@@ -44,6 +44,15 @@ function commandWithSubcommand(site: RedisCallSite): string {
   return first?.kind === 'string' && /^[A-Za-z-]+$/.test(first.value) ? `${site.command} ${first.value.toUpperCase()}` : site.command;
 }
 
+/**
+ * SAVE takes no arguments in any client (`r.save()`, `redis.save(cb)`): a `save(pipeline)` or `save(full, force)` saves
+ * the object it is called on (an ORM model such as redis-om's, an entity), whatever its storage runs elsewhere.
+ */
+function savesSomething(site: RedisCallSite): boolean {
+  const callback = (text: string) => /=>|^(?:async\s+)?function\b/.test(text) || /^(?:cb|callback|done|next|[A-Za-z_$][\w$]*(?:Callback|Cb))$/.test(text);
+  return Object.keys(site.keywords).length > 0 || site.args.some((arg) => !callback(arg.text.trim()));
+}
+
 export const adminCommandInApp: Rule = {
   meta: {
     id: 'admin-command-in-app',
@@ -207,7 +216,7 @@ public class Startup {
         },
       ],
       fix: 'Set configuration in redis.conf or the managed service\'s parameter group, use BGSAVE from ops tooling, MEMORY USAGE / OBJECT ENCODING instead of DEBUG OBJECT, and SLOWLOG/LATENCY from monitoring. Restrict the application user: `user app ... -@admin -@dangerous`.',
-      falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module. A class\'s own wrapper method named like the command (`self.bg_save()` of `def bg_save(self)`) is not reported at its calls: the command is reported inside it, where it is sent.',
+      falsePositives: 'Admin tools and ops scripts: scripts get a warning, tests are skipped; suppress inline in a dedicated admin module. A class\'s own wrapper method named like the command (`self.bg_save()` of `def bg_save(self)`) is not reported at its calls: the command is reported inside it, where it is sent. A `save(…)` given anything but a callback (`question.save(pipeline)`, `entity.save(full, force)`) saves the object it is called on, an ORM model or entity: the SAVE command takes no arguments.',
       references: [
         { title: 'MONITOR: cost', url: 'https://redis.io/docs/latest/commands/monitor/' },
         { title: 'SAVE', url: 'https://redis.io/docs/latest/commands/save/' },
@@ -221,6 +230,7 @@ public class Startup {
       const reason = REASONS[command] ?? (command.startsWith('DEBUG') ? 'is a debugging command that can block or crash the server' : undefined);
       // A wrapper method of the class (`self.bg_save()` of `def bg_save(self)`): reported where it sends the command.
       if (!reason || callsOwnMethod(context.model, site)) continue;
+      if (command === 'SAVE' && savesSomething(site)) continue;
       context.report({ messageId: 'admin', data: { command, reason }, span: site.span });
     }
   },
