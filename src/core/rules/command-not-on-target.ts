@@ -2,6 +2,7 @@
 import { availabilitySummary, commandOnServer, serverLabel } from '../commands/commandAvailability';
 import { COMMAND_TABLE_SERVERS, lookupCommand } from '../commands/commandTable';
 import type { Rule } from './rule';
+import { handlesErrorReply } from './support/errorReplyGuards';
 import { IMPORT_IOREDIS } from './exampleImports';
 
 export const commandNotOnTarget: Rule = {
@@ -25,7 +26,7 @@ export const commandNotOnTarget: Rule = {
         { client: 'ioredis', file: 'src/sessions.ts', bad: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function quietRead(key: string) {\n  await redis.client('NO-TOUCH', 'ON');\n  return redis.get(key);\n}\n", good: IMPORT_IOREDIS + "const redis = new Redis();\nredis.on('error', console.error);\n\nexport async function quietRead(key: string) {\n  return redis.get(key);\n}\n" },
       ],
       fix: 'Use what the target has (EXPIRE on the whole hash instead of per-field HEXPIRE; a separate key per field when fields need their own TTL), or, when the project really runs a newer server, say so: `{ "server": "redis-7.4" }` in `.redis-review.json`.',
-      falsePositives: 'Code that checks the server version first and only then sends the command: suppress the line. Projects that run a newer server than the default (Redis 7.0) should set `"server"` rather than turn the rule off.',
+      falsePositives: 'Calls whose error reply the code handles where it sends them are not reported: inside a `try` with an `except`/`catch` (`try: r.client_setinfo("LIB-NAME", name) except ResponseError: r.echo(name)`), or with `.catch(…)` chained on the call: an older server\'s unknown-command error is expected there. Code that checks the server version first and only then sends the command: suppress the line. Projects that run a newer server than the default (Redis 7.0) should set `"server"` rather than turn the rule off.',
       references: [
         { title: 'COMMAND DOCS', url: 'https://redis.io/docs/latest/commands/command-docs/' },
         { title: 'HEXPIRE (Redis 7.4)', url: 'https://redis.io/docs/latest/commands/hexpire/' },
@@ -40,6 +41,7 @@ export const commandNotOnTarget: Rule = {
       const [name, sub] = site.command.split(/\s+/);
       const spec = lookupCommand(name, sub);
       if (!spec || commandOnServer(spec, target.id)) continue;
+      if (handlesErrorReply(site, context.model.text, context.model.language)) continue;
       context.report({
         messageId: 'missing',
         data: { command: spec.name.replace('|', ' ').toUpperCase(), target: serverLabel(target), availability: availabilitySummary(spec) },
