@@ -12,6 +12,8 @@ function named(node: Node): Node[] {
 function factory(qualified: string): FactoryInfo | undefined {
   const parts = qualified.split('.');
   const root = parts[0];
+  // redis-om hands out the redis-py client its models use (`aredis_om`: the redis.asyncio one).
+  if ((root === 'redis_om' || root === 'aredis_om') && parts[parts.length - 1] === 'get_redis_connection') return { library: 'redis-py', kind: 'client', async: root === 'aredis_om' };
   if (root !== 'redis' && root !== 'aioredis' && root !== 'django_redis') return undefined;
   const isAsync = root === 'aioredis' || parts[1] === 'asyncio';
   let name = parts[parts.length - 1];
