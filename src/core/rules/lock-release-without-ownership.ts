@@ -5,7 +5,7 @@ import type { RedisCallSite, Rule } from './rule';
 import { shownKey } from './support/clients';
 import { resolvedArg } from './support/constants';
 import { literalBoundBefore } from './support/moduleRebinding';
-import { acquiredByCounterpart } from './support/lockCounterparts';
+import { acquiredByCounterpart, acquiredThroughHelper } from './support/lockCounterparts';
 import { setIsNx, setSetsTtl } from './support/options';
 import { acquiresLock, namesLock, namesLockRelease, wordsOf } from './support/names';
 import { LOCK_KEY, functionStartOf } from './support/sites';
@@ -26,7 +26,7 @@ export const lockReleaseWithoutOwnership: Rule = {
     },
     docs: {
       summary: 'Releasing a lock with plain DEL can delete a lock held by someone else.',
-      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX, or whose acquiring counterpart in another file (`acquire_lock` for `release_lock`, `lock` for `unlock`) sends SET NX or SETNX. Whatever its name, a key that a function (or module-level script code, which may rebind the name to the key before each block) takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported, also when the TTL comes from a separate EXPIRE of the key after SETNX (`if r.setnx(k, 1): r.expire(k, 60) ... r.delete(k)`). A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported, nor is a DEL of every key of a listed collection (`r.delete(*stale_locks)`), which resets all holders rather than releasing one.',
+      what: 'Reports DEL/UNLINK of a lock-like key that the same file (or, for literal lock keys, another file of the workspace) acquires with SET NX or SETNX. When acquire and release live in different functions and the key is a parameter, the names carry the intent: a DEL in a function named like a release (`releaseLock`, `dropMutex`, `unlock`), or of a key expression named like a lock (`lockKey`), in a file that acquires locks with SET NX (itself, or through a lock-acquiring helper of another module whose one command is SET or SETNX, called with the key expression it deletes: `await acquireLock(lockKey)` … `redis.del(lockKey)`), or whose acquiring counterpart in another file (`acquire_lock` for `release_lock`, `lock` for `unlock`) sends SET NX or SETNX. Whatever its name, a key that a function (or module-level script code, which may rebind the name to the key before each block) takes with SET NX and a TTL and then deletes itself (`if r.set(k, 1, nx=True, ex=10): ... finally: r.delete(k)`) is used as a lock and reported, also when the TTL comes from a separate EXPIRE of the key after SETNX (`if r.setnx(k, 1): r.expire(k, 60) ... r.delete(k)`). A DEL queued in MULTI after WATCH of the same key (the optimistic compare-and-delete) is not reported, nor is a DEL of every key of a listed collection (`r.delete(*stale_locks)`), which resets all holders rather than releasing one.',
       why: 'Locks with a TTL can expire while the holder is still working (GC pause, slow I/O). Another worker then acquires the lock, and the first worker\'s DEL removes the second worker\'s lock, letting a third one in. Checking with GET first and then DEL is not atomic either.',
       examples: [
         { client: 'redis-py', file: 'app/jobs.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            r.delete(f"lock:{job}")\n', good: 'import redis\n\nr = redis.Redis()\nRELEASE = r.register_script("if redis.call(\'GET\', KEYS[1]) == ARGV[1] then return redis.call(\'DEL\', KEYS[1]) end return 0")\n\ndef run(job, token):\n    if r.set(f"lock:{job}", token, nx=True, px=30000):\n        try:\n            job.run()\n        finally:\n            RELEASE(keys=[f"lock:{job}"], args=[token])\n' },
@@ -226,7 +226,7 @@ public class JobLock {
       // Acquire and release in different functions, keyed by a parameter: the names carry the intent.
       const computed = key === undefined || !/[A-Za-z0-9]/.test(key) || LOCK_KEY.test(key);
       // The acquire may sit in another file: a release function whose counterpart there takes the lock with SET NX.
-      const acquiring = acquires.length > 0 || acquiredByCounterpart(context, site.enclosingFunction?.name);
+      const acquiring = acquires.length > 0 || acquiredByCounterpart(context, site.enclosingFunction?.name) || acquiredThroughHelper(context, site.args[0].text);
       const named = !known && computed && acquiring && releasesByName(site, key === undefined, acquiredTexts);
       if (!known && !elsewhere && !named && !releasesOwnAcquire(context.model, site, sites)) continue;
       context.report({ messageId: 'release', data: { command: site.command, key: shownKey(site) }, span: site.span });

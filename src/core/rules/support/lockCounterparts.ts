@@ -4,7 +4,7 @@
  * so the plain DEL releases it without checking ownership, like a release next to its acquire.
  */
 import type { RuleContext } from '../rule';
-import { namesLockRelease, wordsOf } from './names';
+import { namesLockAcquire, namesLockRelease, wordsOf } from './names';
 
 const RELEASE_WORDS = new Set(['release', 'unlock', 'drop', 'free', 'remove', 'delete', 'del', 'relinquish', 'unset']);
 const ACQUIRE_WORDS = ['acquire', 'get', 'take', 'obtain', 'grab', 'try', 'set', 'create', 'add'];
@@ -37,4 +37,22 @@ export function acquiredByCounterpart(context: RuleContext, functionName: string
   if (!functionName || !namesLockRelease(functionName) || !context.projectHelpers) return false;
   const path = context.model.path;
   return acquireNamesFor(functionName).some((name) => context.projectHelpers!(name).some((helper) => helper.path !== path && (helper.command === 'SET' || helper.command === 'SETNX')));
+}
+
+const CALLED_WITH = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*\(\s*(?:await\s+)?([^,()]+?)\s*[,)]/g;
+
+/**
+ * The file takes the lock through a helper of another module (`await acquireLock(lockKey, 30)` whose one command
+ * there is SET/SETNX) on the same key expression it deletes: a request's own DEL of `lockKey` then releases the lock
+ * that helper took, as if SET NX were written in the file.
+ */
+export function acquiredThroughHelper(context: RuleContext, keyText: string): boolean {
+  if (!context.projectHelpers) return false;
+  const path = context.model.path;
+  const key = keyText.trim();
+  for (const match of context.model.text.matchAll(CALLED_WITH)) {
+    if (match[2].trim() !== key || !namesLockAcquire(match[1]) || namesLockRelease(match[1])) continue;
+    if (context.projectHelpers(match[1]).some((helper) => helper.path !== path && (helper.command === 'SET' || helper.command === 'SETNX'))) return true;
+  }
+  return false;
 }
