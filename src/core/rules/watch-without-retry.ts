@@ -6,6 +6,17 @@ import { IMPORT_IOREDIS } from './exampleImports';
 /** The function runs the transaction itself: MULTI/EXEC, a pipeline, redis-py's execute(). */
 const TRANSACTION = /\b(?:multi|exec|execute|execAsPipeline|pipeline|transaction)\s*\(/i;
 const HANDLED = /WatchError|TxFailedErr|\bretry\w*\s*\(|===?\s*null|!==?\s*null|\bis None\b|\bis not None\b/;
+/** `const result = await multi.exec()` (also a chain ending in exec()): the name the function binds EXEC's reply to. */
+const EXEC_REPLY = /\b([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?[^;=]{0,200}?\.exec\s*\(/g;
+
+/** The function tests the reply it bound to EXEC for falsiness (`if (!result) throw ...`): the aborted transaction is noticed. */
+function testsExecReply(body: string): boolean {
+  for (const match of body.matchAll(EXEC_REPLY)) {
+    const name = match[1].replace(/\$/g, '\\$');
+    if (new RegExp(`!\\s*${name}\\b(?!\\s*[.[(])|\\bif\\s*\\(\\s*${name}\\s*\\)`).test(body)) return true;
+  }
+  return false;
+}
 
 export const watchWithoutRetry: Rule = {
   meta: {
@@ -21,7 +32,7 @@ export const watchWithoutRetry: Rule = {
     },
     docs: {
       summary: 'WATCH/MULTI/EXEC without a retry loop silently loses writes on conflict.',
-      what: 'Reports WATCH calls that are not inside a loop and whose function neither handles WatchError nor checks EXEC\'s null reply. A function that only WATCHes and runs no MULTI/EXEC itself (a `watchIfPossible(key)` wrapper) leaves the transaction to its callers and is not reported.',
+      what: 'Reports WATCH calls that are not inside a loop and whose function neither handles WatchError nor checks EXEC\'s null reply (compared with null, or the reply bound to a name and tested for falsiness: `const result = await multi.exec(); if (!result) throw conflict()`). A function that only WATCHes and runs no MULTI/EXEC itself (a `watchIfPossible(key)` wrapper) leaves the transaction to its callers and is not reported.',
       why: 'WATCH is optimistic locking: if another client modifies a watched key before EXEC, the transaction is discarded — EXEC returns null (ioredis/node-redis) or raises WatchError (redis-py). Without a retry the update is silently lost under contention.',
       examples: [
         { client: 'redis-py', file: 'app/wallet.py', bad: 'import redis\n\nr = redis.Redis()\n\ndef debit(uid, amount):\n    with r.pipeline() as pipe:\n        pipe.watch(f"balance:{uid}")\n        balance = int(pipe.get(f"balance:{uid}"))\n        pipe.multi()\n        pipe.set(f"balance:{uid}", balance - amount)\n        pipe.execute()\n', good: 'import redis\n\nr = redis.Redis()\n\ndef debit(uid, amount):\n    def update(pipe):\n        balance = int(pipe.get(f"balance:{uid}"))\n        pipe.multi()\n        pipe.set(f"balance:{uid}", balance - amount)\n    r.transaction(update, f"balance:{uid}")\n' },
@@ -42,7 +53,7 @@ export const watchWithoutRetry: Rule = {
       if (site.anyLoop) continue;
       const fn = site.enclosingFunction;
       const body = fn ? text.slice(fn.span.startOffset, fn.span.endOffset) : text;
-      if (HANDLED.test(body)) continue;
+      if (HANDLED.test(body) || testsExecReply(body)) continue;
       // A wrapper that only WATCHes (`watchIfPossible(key)`): the transaction, and its retry, live in its callers.
       if (fn && !TRANSACTION.test(body)) continue;
       const python = site.receiver.library === 'redis-py';
