@@ -58,7 +58,8 @@ function summarizeAnalysis({ model, exports, roundTripHelpers }: FileAnalysis, n
     ...reexportOf(model.text),
     // A factory module that attaches an 'error' listener anywhere is taken to give its callers listened clients.
     exports: exports.map((e) => ({ name: e.name, kind: e.ref.kind, library: e.ref.library, async: e.ref.async, returnsClient: e.returnsClient, ...(e.fresh && !ERROR_LISTENER_ATTACHED.test(model.text) ? { fresh: true } : {}), ...(e.ref.ownMethods ? { ownMethods: e.ref.ownMethods } : {}) })),
-    errorListeners: model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity.replace(/@\d+$/, '')),
+    // A test attaching its own listener to the application's client (`getRedis().on('error', ...)` in a spec) leaves the running application without one.
+    errorListeners: model.context === 'test' ? [] : model.listeners.filter((l) => l.event === 'error' && l.identity.includes('#')).map((l) => l.identity.replace(/@\d+$/, '')),
     keyCommands: keyCommandsOf(model),
   };
 }
