@@ -2,13 +2,15 @@
  * Generates src/core/commands/commandTable.json from every real server a project can target (COMMAND DOCS +
  * COMMAND INFO of Redis 7.0, Redis 7.4 and Valkey 8), so the read-only guard, hovers and command-not-on-target
  * work from the servers' own metadata: each command records which servers have it and `since` on each. Redis
- * 8.x commands come from the documentation (newerCommands.ts) and are marked `documented`.
+ * 8.x commands come from the documentation (newerCommands.ts) and are marked `documented`; RedisJSON's from its
+ * reference (moduleCommands.ts), marked `module`.
  * Run: `npx tsx scripts/gen-command-table.ts` (needs the vendored builds: bash scripts/install-tools.sh).
  */
 import Redis from 'ioredis';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandSpec, CommandTableData, KeySpec, TestedServer } from '../src/core/commands/commandSpec';
+import { MODULE_COMMANDS } from '../src/core/commands/moduleCommands';
 import { NEWER_COMMANDS } from '../src/core/commands/newerCommands';
 import { matrixServers, type MatrixServer } from '../test/helpers/serverMatrix';
 import { startStandalone } from '../test/helpers/redisServers';
@@ -169,6 +171,13 @@ export function mergeTables(perServer: ServerCommands[], documented: readonly Co
   return merged;
 }
 
+/** Adds the module commands no tested server loads; a server that has one of them keeps its own entry. */
+export function withModuleCommands(commands: Record<string, CommandSpec>, modules: readonly CommandSpec[]): Record<string, CommandSpec> {
+  const merged: Record<string, CommandSpec> = { ...commands };
+  for (const spec of modules) if (!merged[spec.name]) merged[spec.name] = spec;
+  return Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]]));
+}
+
 async function main(): Promise<void> {
   const servers = matrixServers();
   const missing = servers.filter((server) => !server.available);
@@ -182,7 +191,8 @@ async function main(): Promise<void> {
     servers: perServer.map((entry) => entry.server),
     generatedBy: 'scripts/gen-command-table.ts (COMMAND DOCS + COMMAND INFO of each server)',
     documentedFrom: 'Redis documentation and release notes (src/core/commands/newerCommands.ts); not tested',
-    commands: mergeTables(perServer, NEWER_COMMANDS),
+    moduleFrom: 'RedisJSON command reference (src/core/commands/moduleCommands.ts); not tested',
+    commands: withModuleCommands(mergeTables(perServer, NEWER_COMMANDS), MODULE_COMMANDS),
   };
   const target = join(__dirname, '..', 'src', 'core', 'commands', 'commandTable.json');
   writeFileSync(target, JSON.stringify(table) + '\n');

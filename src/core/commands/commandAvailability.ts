@@ -29,6 +29,8 @@ export function sinceOn(spec: CommandSpec, serverId: string): string | undefined
 
 /** True when the tested server (a target id such as "redis-7.4") has the command. */
 export function commandOnServer(spec: CommandSpec, serverId: string): boolean {
+  // Whether a server has a module's command depends on the modules it loads, not on its version: not judged.
+  if (spec.module) return true;
   return sinceOn(spec, serverId) !== undefined;
 }
 
@@ -55,6 +57,7 @@ export function serverLabel(server: TestedServer): string {
  * "Redis 8.0+ (documented, not tested) · not in Valkey 8.0", "Valkey 8.0+ · not in Redis 7.0, 7.4" (CLIENT CAPA).
  */
 export function availabilitySummary(spec: CommandSpec): string {
+  if (spec.module) return `${spec.module} ${majorMinor(spec.since)}+ (module: servers that load it, such as Redis Stack and Redis 8)`;
   const parts: string[] = [];
   const availability = commandAvailability(spec);
   for (const product of ['redis', 'valkey'] as const) {
@@ -83,9 +86,9 @@ export function availabilitySummary(spec: CommandSpec): string {
 /**
  * Whether a target server has a command as sent ("HEXPIRE"; "CLIENT", "NO-TOUCH"): for rules and quick fixes
  * that suggest a newer command only where the project's server has it. Undefined when no server knows the
- * command (module commands such as JSON.SET): there is nothing to judge.
+ * command or the command is a module's (JSON.SET): there is nothing to judge.
  */
 export function commandOnTarget(serverId: string, name: string, firstArgument?: string): boolean | undefined {
   const spec = lookupCommand(name, firstArgument);
-  return spec ? commandOnServer(spec, serverId) : undefined;
+  return spec && !spec.module ? commandOnServer(spec, serverId) : undefined;
 }

@@ -43,6 +43,11 @@ export interface CommandSpec {
   on?: string[];
   /** The Redis version whose documentation lists the command, for Redis versions newer than any tested build. */
   documented?: string;
+  /**
+   * The module that provides the command ("RedisJSON"), for commands no tested server has without it; `since`
+   * is then the module's version. Which servers have it depends on the modules they load, so it is not judged.
+   */
+  module?: string;
 }
 
 /** One real server the table was read from. */
@@ -61,5 +66,7 @@ export interface CommandTableData {
   generatedBy: string;
   /** Where the `documented` entries come from (not tested on any server). */
   documentedFrom: string;
+  /** Where the `module` entries come from. */
+  moduleFrom?: string;
   commands: Record<string, CommandSpec>;
 }

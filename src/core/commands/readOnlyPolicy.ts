@@ -6,6 +6,8 @@
 export interface CommandFlags {
   flags: string[];
   aclCategories: string[];
+  /** Set for module commands (see CommandSpec.module). */
+  module?: string;
 }
 
 /** Why a command is refused, or undefined when it may run on a read-only connection. */
@@ -56,6 +58,8 @@ const SIDE_EFFECTS = new Map([
 export function readOnlyVerdict(name: string, spec: CommandFlags | undefined): ReadOnlyVerdict {
   const display = name.replace('|', ' ').toUpperCase();
   if (!spec) return { refused: true, reason: `${display} is not in the command table, so it cannot be proven read-only` };
+  // The table's flags of a module command come from the module's reference, not from the server that runs it.
+  if (spec.module) return { refused: true, reason: `${display} is a ${spec.module} module command, so it cannot be proven read-only` };
   if (spec.flags.includes('write')) return { refused: true, reason: `${display} writes data` };
   // EVAL/FCALL may write through the script; their _RO variants may not.
   if (spec.flags.includes('may_replicate')) return { refused: true, reason: `${display} may modify data` };

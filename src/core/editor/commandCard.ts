@@ -42,7 +42,9 @@ export function commandCardMarkdown(spec: CommandSpec): string {
   const flags = notableFlags(spec);
   if (flags.length) lines.push(`**Flags:** ${flags.map((flag) => `\`${flag}\``).join(' ')}`, '');
   const tested = COMMAND_TABLE_SERVERS.length > 0 && (!spec.on || spec.on.some((since) => since !== ''));
-  if (spec.documented && !tested) {
+  if (spec.module) {
+    lines.push(`_From the ${spec.module} command reference, not tested on a real server; servers without the module reply with an unknown-command error._`);
+  } else if (spec.documented && !tested) {
     lines.push(`_Known from the Redis ${spec.documented} documentation, not tested on a real server; servers without it reply with an unknown-command error._`);
   } else {
     lines.push(`_Command data from ${dataSource()} (COMMAND DOCS + COMMAND INFO)${spec.documented ? `; Redis ${spec.documented} from its documentation` : ''}._`);

@@ -73,3 +73,16 @@ describe('availabilitySummary', () => {
     ['client|capa', 'Valkey 8.0+ · not in Redis 7.0, 7.4'],
   ])('%s: %s', (name, expected) => expect(availabilitySummary(spec(name))).toBe(expected));
 });
+
+describe('module commands', () => {
+  it('are in the table but judged on no target: whether a server has them depends on its modules', () => {
+    const jsonSet = spec('json.set');
+    expect(jsonSet.module).toBe('RedisJSON');
+    for (const id of TARGET_SERVERS) {
+      expect(commandOnTarget(id, 'JSON.MGET')).toBeUndefined();
+      expect(commandOnTarget(id, 'JSON.DEBUG', 'MEMORY')).toBeUndefined();
+      expect(commandOnServer(jsonSet, id)).toBe(true);
+    }
+    expect(availabilitySummary(spec('json.merge'))).toBe('RedisJSON 2.6+ (module: servers that load it, such as Redis Stack and Redis 8)');
+  });
+});

@@ -68,3 +68,42 @@ describe('read-only policy', () => {
     }
   });
 });
+
+describe('RedisJSON commands', () => {
+  const firstKeys = (name: string, args: string[]): string[] => {
+    const { beginSearch, findKeys } = commandSpec(name)!.keySpecs[0];
+    const argv = [name, ...args];
+    const last = findKeys.lastKey! < 0 ? argv.length + findKeys.lastKey! : beginSearch.index! + findKeys.lastKey!;
+    const keys: string[] = [];
+    for (let i = beginSearch.index!; i <= last; i += findKeys.keyStep!) keys.push(argv[i]);
+    return keys;
+  };
+
+  it('has every command users send through json() with its summary, complexity, flags and module', () => {
+    const names = ['set', 'get', 'mget', 'mset', 'del', 'forget', 'type', 'strlen', 'strappend', 'numincrby', 'nummultby', 'arrappend', 'arrinsert', 'arrlen', 'arrpop', 'arrtrim', 'arrindex', 'objkeys', 'objlen', 'clear', 'toggle', 'merge', 'resp', 'debug|memory'];
+    for (const name of names) {
+      const spec = commandSpec(`json.${name}`);
+      expect(spec, name).toBeDefined();
+      expect(spec!.module).toBe('RedisJSON');
+      expect(spec!.complexity, name).toMatch(/^O\(/);
+      expect(spec!.summary.length).toBeGreaterThan(10);
+      expect(spec!.keySpecs).toHaveLength(1);
+    }
+    expect(commandSpec('json.set')!.flags).toContain('write');
+    expect(commandSpec('json.get')!.flags).toContain('readonly');
+    expect(commandSpec('json.mset')!.since).toBe('2.6.0');
+    expect(lookupCommand('JSON.DEBUG', 'memory')?.name).toBe('json.debug|memory');
+  });
+
+  it('places the keys of JSON.MGET before the path and of JSON.MSET first in each triplet', () => {
+    expect(firstKeys('json.mget', ['a', 'b', 'c', '$'])).toEqual(['a', 'b', 'c']);
+    expect(firstKeys('json.mset', ['a', '$', '1', 'b', '$.x', '2'])).toEqual(['a', 'b']);
+    expect(firstKeys('json.set', ['a', '$', '{}'])).toEqual(['a']);
+    expect(firstKeys('json.debug|memory', ['memory', 'a', '$'])).toEqual(['a']);
+  });
+
+  it('never proves a module command read-only', () => {
+    expect(readOnlyVerdict('json.get', commandSpec('json.get')).refused).toBe(true);
+    expect(readOnlyVerdict('json.get', commandSpec('json.get'))).toMatchObject({ reason: expect.stringMatching(/RedisJSON module command/) });
+  });
+});

@@ -49,3 +49,15 @@ describe('command card', () => {
     expect(compareVersions('1.0.0', '7.0.15')).toBeLessThan(0);
   });
 });
+
+describe('command card of a module command', () => {
+  it('names RedisJSON as the source and its version, not the tested servers', () => {
+    const card = commandCardFor('JSON.MSET');
+    expect(card).toContain('**JSON.MSET** — Set JSON values at paths of several keys atomically');
+    expect(card).toContain('**Available:** RedisJSON 2.6+ (module: servers that load it, such as Redis Stack and Redis 8)');
+    expect(card).toContain('From the RedisJSON command reference, not tested on a real server');
+    expect(card).not.toContain('COMMAND DOCS');
+    expect(commandCardFor('JSON.DEBUG', 'MEMORY')).toContain('**JSON.DEBUG MEMORY**');
+    expect(commandCardFor('json.numincrby')).toContain('**Time complexity:** O(1) per matching value');
+  });
+});

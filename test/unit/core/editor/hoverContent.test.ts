@@ -93,3 +93,30 @@ def remember(sid):
     expect(hover.blocks[1]).toContain('Redis Review · command-not-on-target');
   });
 });
+
+describe('hover on RedisJSON calls', () => {
+  it('shows the JSON.MGET card on r.json().mget(...) and the JSON.SET card on client.json.set(...)', () => {
+    const python = 'import redis\n\nr = redis.Redis()\n\ndef names(a, b):\n    return r.json().mget([a, b], "$.name")\n';
+    const py = reviewSource(parsers, python, { path: 'app/names.py', language: 'python' });
+    const mget = hoverAt(py.callSites, py.findings, python.indexOf('mget') + 1, explain)!;
+    expect(mget.blocks[0]).toContain('**JSON.MGET** — Return the JSON value at a path from several keys');
+    expect(mget.blocks[0]).toContain('```\nJSON.MGET key [key ...] path\n```');
+    expect(mget.blocks[0]).toContain('**Time complexity:** O(M\\*N) where M is the number of keys');
+    expect(mget.blocks[0]).toContain('**Available:** RedisJSON 1.0+ (module');
+    const ts = "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\nexport async function save(id: string, doc: object) {\n  await client.json.set(`doc:${id}`, '$', doc);\n}\n";
+    const node = reviewSource(parsers, ts, { path: 'src/docs.ts', language: 'typescript' });
+    const set = hoverAt(node.callSites, node.findings, ts.indexOf('json.set') + 6, explain)!;
+    expect(set.blocks[0]).toContain('**JSON.SET** — Set the JSON value at a path in a key');
+    expect(set.blocks[0]).toContain('**Time complexity:** O(M+N)');
+    expect(set.blocks[0]).toContain('**Flags:** `write`');
+  });
+
+  it('shows JSON.DEBUG MEMORY as the subcommand, and no card on a parsed HTTP response', () => {
+    const ts = "import { createClient } from 'redis';\nconst client = createClient();\nclient.on('error', console.error);\nexport async function size(id: string) {\n  return client.json.debugMemory(`doc:${id}`);\n}\n";
+    const node = reviewSource(parsers, ts, { path: 'src/size.ts', language: 'typescript' });
+    expect(hoverAt(node.callSites, node.findings, ts.indexOf('debugMemory') + 2, explain)!.blocks[0]).toContain('**JSON.DEBUG MEMORY** — The memory used by the JSON values');
+    const python = 'import requests\n\ndef fetch(url):\n    return requests.get(url).json().get("name")\n';
+    const py = reviewSource(parsers, python, { path: 'app/fetch.py', language: 'python' });
+    expect(hoverAt(py.callSites, py.findings, python.indexOf('.get("name")') + 2, explain)).toBeUndefined();
+  });
+});
