@@ -8,14 +8,46 @@ import { hashTag, keySlot } from './support/slots';
 import { IMPORT_IOREDIS_CLUSTER } from './exampleImports';
 import { GO_REDIS, goFile, javaFile } from './exampleFiles';
 
-const ALL_KEYS = new Set(['MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
+const ALL_KEYS = new Set(['MGET', 'JSON.MGET', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'SUNIONSTORE', 'SINTERSTORE', 'SDIFFSTORE', 'RENAME', 'RENAMENX', 'SMOVE', 'LMOVE', 'RPOPLPUSH', 'PFMERGE', 'PFCOUNT', 'BLMOVE', 'BRPOPLPUSH', 'COPY']);
 const KEY_VALUE_PAIRS = new Set(['MSET', 'MSETNX']);
 /** Commands taking any number of keys: a collection of keys may be passed to them. */
-const VARIADIC = new Set(['MGET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'PFCOUNT']);
+const VARIADIC = new Set(['MGET', 'JSON.MGET', 'JSON.MSET', 'MSET', 'MSETNX', 'DEL', 'UNLINK', 'EXISTS', 'TOUCH', 'SUNION', 'SINTER', 'SDIFF', 'PFCOUNT']);
+/** Commands of key-path-value triplets (`JSON.MSET key path value [key path value ...]`): every third argument is a key. */
+const KEY_PATH_VALUE_TRIPLETS = new Set(['JSON.MSET']);
+/** Commands whose last argument is not a key (`JSON.MGET key [key ...] path`). */
+const KEYS_THEN_PATH = new Set(['JSON.MGET']);
 /** Multi-key commands redis-py's RedisCluster sends per slot on its own. */
 const SPLIT_BY_REDIS_PY = new Set(['DEL', 'UNLINK', 'EXISTS', 'TOUCH']);
 
+/**
+ * The keys of JSON.MSET: redis-py takes a list of (key, path, value) tuples, node-redis a list of { key, path,
+ * value } objects, a raw command the triplets themselves.
+ */
+function tripletKeys(site: RedisCallSite): Arg[] | undefined {
+  const flat: Arg[] = [];
+  for (const arg of site.args) {
+    if (arg.spread || arg.text.startsWith('...') || arg.text.startsWith('*')) return undefined;
+    if (arg.value.kind !== 'array') {
+      flat.push(arg);
+      continue;
+    }
+    for (const item of arg.value.items) {
+      if (item.value.kind === 'array') flat.push(item.value.items[0]);
+      else if (item.value.kind === 'object' && item.value.entries.key) flat.push(item.value.entries.key);
+      else return undefined;
+    }
+    return flat.filter((key) => key !== undefined);
+  }
+  return flat.filter((_, i) => i % 3 === 0);
+}
+
+/** The arguments of the call that may be key collections: not JSON.MGET's trailing path. */
+function collectionCandidates(site: RedisCallSite): Arg[] {
+  return KEYS_THEN_PATH.has(site.command) && site.args.length > 1 ? site.args.slice(0, -1) : site.args;
+}
+
 function keyArgs(site: RedisCallSite): Arg[] | undefined {
+  if (KEY_PATH_VALUE_TRIPLETS.has(site.command)) return tripletKeys(site);
   const flat: Arg[] = [];
   for (const arg of site.args) {
     if (arg.spread || arg.text.startsWith('...') || arg.text.startsWith('*')) return undefined;
@@ -26,6 +58,8 @@ function keyArgs(site: RedisCallSite): Arg[] | undefined {
     } else flat.push(arg);
   }
   if (KEY_VALUE_PAIRS.has(site.command)) return flat.filter((_, i) => i % 2 === 0);
+  // The path closes JSON.MGET; with a single list argument there is none to drop.
+  if (KEYS_THEN_PATH.has(site.command)) return site.args.length > 1 ? flat.slice(0, -1) : flat;
   if (site.command === 'SMOVE' || site.command === 'COPY') return flat.slice(0, 2);
   if (site.command === 'LMOVE' || site.command === 'BLMOVE') return flat.slice(0, 2);
   return flat;
@@ -66,7 +100,7 @@ export const crossSlotMultiKey: Rule = {
     },
     docs: {
       summary: 'Multi-key commands on keys without a shared hash tag fail in Cluster.',
-      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it, nor are clients whose `keyPrefix` carries a hash tag, nor calls in functions that branch on cluster mode or group keys by slot themselves. In Go, scripts count as multi-key commands too: `Eval`/`EvalSha`/`EvalRO`/`FCall` and `Script.Run` with several keys in their key list, and so do `XRead`/`XReadGroup` over several streams (the first half of `Streams`); when an unexported helper passes its key-list parameter to a script, each call of the helper is reported instead of the helper.',
+      what: 'In projects that declare `"cluster": true`, for calls on cluster clients (RedisCluster, new Cluster, createCluster), and on clients declared with a type that admits a cluster (`RedisClientType | RedisClusterType`, `Redis | Cluster`), reports multi-key commands (MGET, MSET, DEL/UNLINK/EXISTS with several keys, set algebra, RENAME, SMOVE, LMOVE, PFMERGE, RedisJSON\'s JSON.MGET and JSON.MSET, …) whose keys are not provably in one slot. Literal keys are hashed (CRC16) to compare slots. Keys passed as a collection — a spread (`...keys`, `*keys`), a `.map(…)` result, a comprehension, or a local or parameter holding one — are reported unless their template carries a `{hash tag}`. redis-py\'s RedisCluster splits DEL/UNLINK/EXISTS/TOUCH per slot itself, so those are not reported for it, nor are clients whose `keyPrefix` carries a hash tag, nor calls in functions that branch on cluster mode or group keys by slot themselves. In Go, scripts count as multi-key commands too: `Eval`/`EvalSha`/`EvalRO`/`FCall` and `Script.Run` with several keys in their key list, and so do `XRead`/`XReadGroup` over several streams (the first half of `Streams`); when an unexported helper passes its key-list parameter to a script, each call of the helper is reported instead of the helper.',
       why: 'Redis Cluster only executes a multi-key command when every key maps to the same hash slot; otherwise it replies CROSSSLOT. Code that works on a single instance breaks the day it moves to Cluster.',
       examples: [
         { client: 'redis-py', file: 'app/cart.py', bad: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{uid}:items", f"cart:{uid}:total")\n', good: 'from redis.cluster import RedisCluster\n\nrc = RedisCluster(host="cluster")\n\ndef totals(uid):\n    return rc.mget(f"cart:{{{uid}}}:items", f"cart:{{{uid}}}:total")\n' },
@@ -129,7 +163,7 @@ public class Carts {
   check(context) {
     const { model, config } = context;
     for (const site of model.callSites) {
-      if (!ALL_KEYS.has(site.command) && !KEY_VALUE_PAIRS.has(site.command)) continue;
+      if (!ALL_KEYS.has(site.command) && !KEY_VALUE_PAIRS.has(site.command) && !KEY_PATH_VALUE_TRIPLETS.has(site.command)) continue;
       // redis-py's RedisCluster splits these per slot itself (and the *_nonatomic helpers say so in their name).
       if (site.receiver.library === 'redis-py' && site.receiver.kind === 'cluster' && SPLIT_BY_REDIS_PY.has(site.command)) continue;
       if (/nonatomic/i.test(site.method)) continue;
@@ -141,11 +175,12 @@ public class Carts {
       const where = cluster ? 'in Redis Cluster' : `on ${site.receiver.text}, declared as possibly a Cluster client,`;
       const severity = config.cluster ? 'error' : undefined;
       if (VARIADIC.has(site.command)) {
-        const collections = site.args.map((arg) => keyCollectionOf(model, site, arg));
+        const candidates = collectionCandidates(site);
+        const collections = candidates.map((arg) => keyCollectionOf(model, site, arg));
         const collection = collections.find((c) => c !== undefined);
         if (collection) {
           const python = model.language === 'python';
-          const tagged = site.args.some((arg, i) => hasHashTag(collections[i]?.builder ?? arg.text, python));
+          const tagged = candidates.some((arg, i) => hasHashTag(collections[i]?.builder ?? arg.text, python));
           if (!tagged) context.report({ messageId: 'collection', data: { command: site.command, keys: collection.text, where }, span: site.span, severity });
           continue;
         }
