@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { buildWorkspaceIndex, reviewSource } from '../../../../src/core/review';
+import { buildWorkspaceIndex } from '../../../../src/core/review';
 import type { WorkspaceIndex } from '../../../../src/core/analysis/workspaceIndex';
-import { loadParsers } from './parsersForTests';
+import { loadParsers, ruleLines } from './parsersForTests';
 
 let parsers: Parsers;
 beforeAll(async () => {
@@ -16,9 +16,7 @@ beforeAll(async () => {
 });
 
 function reportedLines(path: string, text: string, workspace?: WorkspaceIndex): number[] {
-  const result = reviewSource(parsers, text, { path, language: 'java', ...(workspace ? { workspace } : {}) });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'cache-write-without-ttl').map((f) => f.span.start.line + 1);
+  return ruleLines(parsers, 'cache-write-without-ttl', { path, text, language: 'java', workspace });
 }
 
 /** A configuration class whose cache manager bean is built by `body`. */

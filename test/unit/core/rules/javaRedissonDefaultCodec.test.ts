@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parsers } from '../../../../src/core/parsing/parsers';
-import { buildWorkspaceIndex, reviewSource } from '../../../../src/core/review';
+import { buildWorkspaceIndex } from '../../../../src/core/review';
 import type { WorkspaceIndex } from '../../../../src/core/analysis/workspaceIndex';
-import { loadParsers } from './parsersForTests';
+import { loadParsers, ruleLines } from './parsersForTests';
 
 let parsers: Parsers;
 beforeAll(async () => {
@@ -14,9 +14,7 @@ beforeAll(async () => {
 });
 
 function reportedLines(path: string, text: string, workspace?: WorkspaceIndex): number[] {
-  const result = reviewSource(parsers, text, { path, language: 'java', ...(workspace ? { workspace } : {}) });
-  expect(result.ruleErrors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'unsafe-deserializer').map((f) => f.span.start.line + 1);
+  return ruleLines(parsers, 'unsafe-deserializer', { path, text, language: 'java', workspace });
 }
 
 const CONFIG_IMPORTS = ['package shop.config;', '', 'import org.redisson.Redisson;', 'import org.redisson.api.RedissonClient;', 'import org.redisson.config.Config;'];
