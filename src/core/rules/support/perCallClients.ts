@@ -26,10 +26,28 @@ function returnedInClosure(body: string, name: string): boolean {
   return new RegExp(`\\breturn\\s+(async\\s+)?(function\\b|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>|lambda\\b)[^\\n]*\\b${n}\\b`).test(body);
 }
 
+/**
+ * Held by the object literal the function returns (`return { client: store, middleware }`, `return {"client": conn}`):
+ * the client lives as long as that object, as a factory's returned client does.
+ */
+function returnedInObject(body: string, name: string): boolean {
+  const held = new RegExp(`[{,]\\s*(?:[\\w$]+\\s*:|['"][\\w$-]+['"]\\s*:)?\\s*${name.replace(/\$/g, '\\$')}\\s*(?:[,}]|$)`, 'm');
+  for (const match of body.matchAll(/\breturn\s*\{/g)) {
+    let depth = 0;
+    let end = match.index! + match[0].length - 1;
+    for (; end < body.length; end++) {
+      if (body[end] === '{') depth++;
+      else if (body[end] === '}' && --depth === 0) break;
+    }
+    if (held.test(body.slice(match.index! + match[0].length - 1, end + 1).replace(/\([^()]*\)/g, '()'))) return true;
+  }
+  return false;
+}
+
 /** The name leaves the function: returned, yielded, stored on self/this, in a global, or handed to another call. */
 function leaves(body: string, name: string): boolean {
   const n = name.replace(/\$/g, '\\$');
-  if (returnedInClosure(body, name)) return true;
+  if (returnedInClosure(body, name) || returnedInObject(body, name)) return true;
   return new RegExp(`\\b(return|yield)\\s+(await\\s+)?${n}\\b(?!\\s*[.(\\[])|[\\w$.\\]]\\s*=\\s*${n}\\s*($|[;,)\\n])|[(,]\\s*${n}\\s*[,)]|^[ \\t]*(global|nonlocal)\\b[^\\n]*\\b${n}\\b`, 'm').test(body);
 }
 
