@@ -19,7 +19,7 @@ import { keepsSmallWindow } from '../../analysis/trimWindows';
 import { isOneUsersOwn } from '../support/userOwnedKeys';
 import { formatCallAsTemplate, isOwnerMembership } from '../support/ownerMemberships';
 import { keyPatternOf } from '../../analysis/argumentValues';
-import { keyBuilderFamily } from './goKeyBuilders';
+import { boundExpression, keyBuilderFamily } from './goKeyBuilders';
 
 const SCAN_HELPER = (redisPackage: string) => `
 
@@ -148,7 +148,16 @@ function goOwnerMembership(text: string, site: RedisCallSite): boolean {
   }
   expression = builderReturn(text, expression) ?? expression;
   const ref = formatCallAsTemplate(expression);
-  return isOwnerMembership({ ...ref, pattern: ref.pattern ?? (expression === arg.text.trim() ? keyPatternOf(arg) : undefined) }, site.command);
+  return isOwnerMembership({ ...ref, source: prefixConstantsAsText(ref.source), pattern: ref.pattern ?? (expression === arg.text.trim() ? keyPatternOf(arg) : undefined) }, site.command);
+}
+
+/**
+ * A key prefix constant in a template (`"{keys.CartKeyPrefix}{userID}"`, from `fmt.Sprintf("%s%d", keys.CartKeyPrefix,
+ * userID)`) is the key's fixed part, often declared in another package: its name says what the key holds (`cart:`),
+ * where any other name in braces is an id.
+ */
+function prefixConstantsAsText(source: string): string {
+  return source.replace(/\{(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*?)_?(?:key)?_?prefix\}/gi, (_, stem: string) => `${stem}:`);
 }
 
 /** Parameter names any thin wrapper gives its caller's key: they name no particular collection. */
@@ -200,7 +209,12 @@ export function goDelLargeKey(context: RuleContext): void {
     if (!key && !elsewhere && !drained) continue;
     // One user's own collection (the rooms a user is in) frees at once, unless the file keeps it at a wide window.
     const deleted = key ?? site.args[0];
-    if (!drained && isOneUsersOwn(`${deleted.text} ${keyOf(deleted) ?? ''} ${family(site, deleted) ?? ''}`) && !trimmedWide(context.model.callSites, keyOf(deleted))) continue;
+    // A local bound to a key builder's call (`key := r.cartKey(userID)`) is read with that call and what the builder
+    // returns: the owner's id is in the call, what the key holds may only be in the builder's prefix constant.
+    const local = deleted.text.trim();
+    const bound = /^[A-Za-z_]\w*$/.test(local) ? boundExpression(text, site, local) : undefined;
+    const built = bound ? `${bound} ${builderReturn(text, bound) ?? ''}` : '';
+    if (!drained && isOneUsersOwn(`${deleted.text} ${keyOf(deleted) ?? ''} ${family(site, deleted) ?? ''} ${built}`) && !trimmedWide(context.model.callSites, keyOf(deleted))) continue;
     const fixes: Fix[] = [];
     if (site.receiver.library === 'go-redis' && site.method === 'Del') fixes.push(fix('Use UNLINK (frees the memory in the background)', true, [replace(site.span, 'Unlink')]));
     // rueidis: `B().Del().Key(k)` → `B().Unlink().Key(k)`, the same key steps.

@@ -9,7 +9,7 @@ import { literalItems } from './goSupport';
 import { escapeRegExp } from '../../analysis/keyReferences';
 
 /** The expression a local name of the call's function was last bound to before the call (`key := s.roomKey(id)`). */
-function boundExpression(text: string, site: RedisCallSite, name: string): string | undefined {
+export function boundExpression(text: string, site: RedisCallSite, name: string): string | undefined {
   const fn = site.enclosingFunction;
   if (!fn) return undefined;
   const body = text.slice(fn.span.startOffset, site.callSpan.startOffset);
