@@ -20,6 +20,10 @@ function textBefore(node: Node): string {
  */
 function walksItems(node: Node, condition: Node | undefined): boolean {
   const body = node.childForFieldName('body')?.text ?? '';
+  // `for iter.Next(ctx)` over a go-redis SCAN/SSCAN/HSCAN/ZSCAN iterator: the iterator fetches the pages and hands
+  // out one key or member per round.
+  const iterator = condition && /^(\w+)\.Next\(\s*\w*\s*\)$/.exec(condition.text.trim())?.[1];
+  if (iterator) return new RegExp(`\\b${iterator}\\s*:?=\\s*[^\\n]*\\.[HSZ]?[Ss]can\\([^\\n]*\\)\\.Iterator\\(\\)`).test(textBefore(node));
   const walked = condition && /^len\((\w+)\)\s*(?:>\s*0|!=\s*0|>=\s*1)$/.exec(condition.text.trim())?.[1];
   if (walked) return new RegExp(`\\b${walked}\\s*(?:,\\s*\\w+)?\\s*=\\s*(?:\\w+\\.Scan(?:Slice|Struct)?\\(\\s*${walked}\\b|${walked}\\[\\w+:\\])`).test(body);
   if (condition) return false;

@@ -32,6 +32,35 @@ function sendsChunk(text: string, site: { callSpan: { startOffset: number; endOf
 }
 
 /**
+ * The call sends a buffer the loop fills, under a check that it is full (`batch = append(batch, iter.Val())`, then
+ * `if len(batch) >= 500 { rdb.Unlink(ctx, batch...); batch = batch[:0] }`): one command per full buffer, not per item.
+ */
+function flushesFullBuffer(text: string, site: { callSpan: { startOffset: number; endOffset: number } }, loopStart: number): boolean {
+  const spread = /(\w+)\s*\.\.\.\s*\)\s*$/.exec(text.slice(site.callSpan.startOffset, site.callSpan.endOffset))?.[1];
+  if (!spread) return false;
+  const before = text.slice(loopStart, site.callSpan.startOffset);
+  const check = [...before.matchAll(new RegExp(`\\bif\\s+len\\(\\s*${spread}\\s*\\)\\s*(?:>=?|==)\\s*[\\w.]+\\s*\\{`, 'g'))].pop();
+  if (!check) return false;
+  let depth = 0;
+  for (const ch of before.slice(check.index! + check[0].length - 1)) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+  return depth > 0;
+}
+
+/** Names of functions that run once when a service starts or its data is migrated (`InitStockCache`, `init`, `MigrateKeys`, `seedDemo`). */
+const RUNS_ONCE = /^(?:[Ii]nit|[Mm]igrate|[Ss]eed|[Bb]ootstrap)(?:[A-Z_]|$)/;
+
+/**
+ * The call's function runs once: named for initialising, migrating or seeding, and taking nothing but a context (a
+ * function given the item it works for, `InitUserCache(ctx, userID)`, runs once per item).
+ */
+function runsOnce(text: string, fn: { name?: string; span: { startOffset: number } } | undefined): boolean {
+  if (!fn?.name || !RUNS_ONCE.test(fn.name)) return false;
+  const header = text.slice(fn.span.startOffset, text.indexOf('{', fn.span.startOffset));
+  const params = new RegExp(`\\b${fn.name}\\s*\\(([^)]*)\\)`).exec(header)?.[1].trim();
+  return params !== undefined && (params === '' || /^\w+\s+context\.Context$/.test(params));
+}
+
+/**
  * The loop at `inner` retries (its header counts attempts: `for retries < retriesMax`, `for attempt := 0; attempt < n;
  * attempt++`) and sits directly in a range loop over items (not a channel): that item loop, as the loop whose rounds
  * send the command.
@@ -71,10 +100,12 @@ export function goCommandInLoop(context: RuleContext): void {
     if (site.command === 'EXEC' || site.command === 'MULTI' || site.command === 'SCAN' || site.command === 'HSCAN' || site.command === 'SSCAN' || site.command === 'ZSCAN') continue;
     if (SERVER_WIDE_COMMANDS.test(site.command)) continue;
     if (rangesOverOwnRegistry(context.model.text, loop.span.startOffset)) continue;
+    // Code that runs once, at start-up or in a migration: the definition leaves its loops out.
+    if (runsOnce(context.model.text, site.enclosingFunction)) continue;
     // One page of a list per round, up to its length: the batching is the loop's purpose.
     if (pagedThroughWhole(context.model.text, context.model.callSites, site)) continue;
     // One slice of a collection per round (`LPush(ctx, key, list[i:i+50]...)`): the loop is the batching.
-    if (sendsChunk(context.model.text, site)) continue;
+    if (sendsChunk(context.model.text, site) || flushesFullBuffer(context.model.text, site, loop.span.startOffset)) continue;
     reported.add(loop.span.startOffset);
     reportedCalls.push(site.span.startOffset);
     reportedLines.add(site.span.start.line + 1);
