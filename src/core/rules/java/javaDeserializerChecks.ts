@@ -43,6 +43,15 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
       report(creation.span, 'RedissonSpringCacheManager without a codec stores cached values with the Redisson client\'s default object codec, which instantiates the classes named in the stored bytes. Pass a codec bound to your types (TypedJsonJacksonCodec) or set one on the client.');
     }
   }
+  // `config.setCodec(JsonJacksonCodec.INSTANCE)`, `redisson.getMap("m", FstCodec.INSTANCE)`: the codec's shared instance
+  // installed as the client's or an object's codec decodes the same way a `new` one does.
+  if (/Codec\.INSTANCE\b/.test(context.model.text)) {
+    const text = code();
+    for (const match of text.matchAll(CODEC_SINGLETONS)) {
+      if (!UNSAFE_CODECS.test(match[1]) || !INSTALLS_CODEC.test(text.slice(Math.max(0, match.index! - 160), match.index!))) continue;
+      report(spanFromOffsets(text, match.index!, match.index! + match[0].length), '{{codec}} decodes objects whose class is named in the stored data: anyone who can write to Redis chooses what is instantiated. Use StringCodec, or TypedJsonJacksonCodec bound to your class.', { codec: match[1] });
+    }
+  }
   // A Redisson client left on its default object codec, where the code of its module stores values through it.
   if (facts.invocations.some((invocation) => invocation.name === 'create')) javaRedissonDefaultCodec(context, facts, report);
   // Blanking comments only turns text into spaces: without `CodecType.` in the file there is no match in its code.
@@ -99,6 +108,12 @@ export function javaUnsafeDeserializer(context: RuleContext): void {
     report(invocation.span, '{{name}}(…) Java-deserializes bytes read from Redis: anyone who can write the key chooses the class to instantiate. Store JSON or strings and map them to your class.', { name: invocation.name });
   }
 }
+
+/** A codec's shared instance, `JsonJacksonCodec.INSTANCE` (also package-qualified). */
+const CODEC_SINGLETONS = /\b(?:org\.redisson\.(?:codec|client\.codec)\.)?(\w+Codec)\.INSTANCE\b/g;
+
+/** The text before a codec is its installation: `setCodec(`, a `codec(` builder step, or a later argument of a `getX(name, ` opener. */
+const INSTALLS_CODEC = /(?:\.\s*(?:setCodec|codec)\s*\(\s*|\.\s*get[A-Z]\w*\s*\([^;()]*(?:\([^()]*\)[^;()]*)*,\s*)$/;
 
 /** `new ObjectInputStream(in)` and a `readObject()` on it: Java deserialization of the bytes given. */
 const OBJECT_STREAM_READ = /\bnew\s+ObjectInputStream\s*\([\s\S]*\.\s*readObject\s*\(\s*\)/;

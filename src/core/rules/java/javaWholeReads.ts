@@ -297,13 +297,69 @@ export function javaUnboundedCollectionRead(context: RuleContext): void {
       // RedisConnection.zRangeByLex(key) with no Range reads from - to +: every member.
       how = 'a Range and a Limit (offset, count)';
     }
-    if (!how || javaOwnerMembership(context.model.text, site)) continue;
+    if (!how || javaOwnerMembership(context.model.text, site) || namesOneCart(context.model.text, site) || cappedOnWrite(context.model.text, site, context.model.callSites)) continue;
     context.report({
       messageId: '{{call}} reads the whole {{command}} reply of {{key}} in one command: O(N) on the server and one huge reply as the collection grows; use {{how}}.',
       data: { call: callText(site), command: site.command, key: redissonObject(site, context.model.text) ?? shownJavaKey(site), how },
       span: site.span,
     });
   }
+}
+
+/** `cartKey`, `getCartKey`, `shopCartId`, `basketKey`: a name for one shopper's cart, its key or its id. */
+const CART_NAME = /^(?:get|build|make)?_?(?:shop(?:ping)?_?)?(?:cart|basket)_?(?:key|id|name)?$/i;
+
+/**
+ * `entries(cartKey(sessionId))`, `hgetAll(cartId)`, `boundHashOps(cartKey).values()`, `getMap(getCartKey(userId))`: the
+ * key is named, by the file's key builder, the parameter or the local it comes in, as one cart, whatever id the
+ * project keys its carts by (a user, a table session, a guest token). A cart holds the items one shopper put in it,
+ * a membership as large as one owner's share, as the owner-membership reading has it for `cart:{id}` keys.
+ */
+function namesOneCart(text: string, site: RedisCallSite): boolean {
+  if (!/^(SMEMBERS|HGETALL|HKEYS|HVALS)$/.test(site.command)) return false;
+  const names: (string | undefined)[] = [];
+  if (site.receiver.library === 'redisson') names.push(redissonObject(site, text));
+  else if (isBound(site.receiver.text, text)) names.push(boundArgument(text, site), boundKey(text, site));
+  else names.push(site.args[0]?.text, resolvedKey(text, site));
+  return names.some((name) => {
+    const called = /^(?:this\.)?([A-Za-z_$][\w$]*)(?:\([^()]*\))?$/.exec(name?.replace(/\s+/g, '') ?? '')?.[1];
+    return !!called && CART_NAME.test(called);
+  });
+}
+
+/** The key text bound operations were opened with, as written (`cartKey` in `ops = redis.boundHashOps(cartKey)`). */
+function boundArgument(text: string, site: RedisCallSite): string | undefined {
+  const direct = /\.bound\w+Ops\(([^()]*)\)$/.exec(site.receiver.text)?.[1];
+  if (direct !== undefined) return direct;
+  const name = /^(?:this\.)?([A-Za-z_$][\w$]*)$/.exec(site.receiver.text)?.[1];
+  if (!name || !site.enclosingFunction) return undefined;
+  const body = text.slice(site.enclosingFunction.span.startOffset, site.span.startOffset);
+  return [...body.matchAll(new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*[\\w.]*\\.bound\\w+Ops\\(([^()]*(?:\\([^()]*\\))?[^()]*)\\)`, 'g'))].pop()?.[1];
+}
+
+const TRIMS = new Set(['LTRIM', 'ZREMRANGEBYRANK', 'XTRIM']);
+const POPS = new Set(['RPOP', 'LPOP', 'ZPOPMIN', 'ZPOPMAX', 'LTRIM', 'ZREMRANGEBYRANK']);
+const SIZES = new Set(['LLEN', 'ZCARD']);
+
+/**
+ * A list or sorted set the file caps on write, as the rule's definition leaves out: trimmed under the same key
+ * (`trim(key, 0, 99)` after each push, `removeRange(key, 0, -501)`), or popped when a size check finds it at its
+ * limit (`if (ops.size("recent") == 500L) ops.rightPop("recent");` before the push).
+ */
+function cappedOnWrite(text: string, site: RedisCallSite, sites: readonly RedisCallSite[]): boolean {
+  if (site.command !== 'LRANGE' && site.command !== 'ZRANGE' && site.command !== 'ZREVRANGE') return false;
+  const key = keyExpression(text, site);
+  if (key === undefined) return false;
+  const same = (s: RedisCallSite) => keyExpression(text, s) === key;
+  if (sites.some((s) => TRIMS.has(s.command) && same(s))) return true;
+  return sites.some((size) => {
+    if (!SIZES.has(size.command) || !same(size)) return false;
+    const after = text.slice(size.callSpan.endOffset, size.callSpan.endOffset + 300);
+    const check = /^\s*(?:>=|>|==)\s*(?:\d+[lL]?|[A-Za-z_$][\w$.]*)\s*\)/.exec(after);
+    if (!check) return false;
+    const from = size.callSpan.endOffset + check[0].length;
+    return sites.some((pop) => POPS.has(pop.command) && pop.span.startOffset >= from && pop.span.startOffset < from + 200 && same(pop));
+  });
 }
 
 /**
