@@ -16,6 +16,18 @@ function stringValue(node: Node | null | undefined): string | undefined {
   return node.text.slice(1, -1);
 }
 
+const NPM_SPECIFIER = /^npm:((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?(\/.*)?$/;
+
+/**
+ * The module a specifier names. Deno loads npm packages as `npm:name@range/subpath`: that is package `name` (and
+ * its subpath), so `npm:redis@^4.5` makes the same clients as `redis`.
+ */
+function moduleOf(specifier: string | undefined): string | undefined {
+  if (!specifier?.startsWith('npm:')) return specifier;
+  const npm = NPM_SPECIFIER.exec(specifier);
+  return npm ? npm[1] + (npm[2] ?? '') : specifier;
+}
+
 /** `require('x')` → 'x'. */
 function requiredModule(node: Node | null | undefined): string | undefined {
   if (!node || node.type !== 'call_expression') return undefined;
@@ -23,13 +35,13 @@ function requiredModule(node: Node | null | undefined): string | undefined {
   if (fn?.text !== 'require') return undefined;
   const args = node.childForFieldName('arguments');
   // The first argument alone: reading every argument node (namedChildren) to keep one cost more Wasm calls.
-  return stringValue(args?.namedChild(0));
+  return moduleOf(stringValue(args?.namedChild(0)));
 }
 
 /** `import('x')` → 'x': a dynamic import of a module named by a literal. */
 function dynamicImport(node: Node): string | undefined {
   if (node.type !== 'call_expression' || node.childForFieldName('function')?.type !== 'import') return undefined;
-  return stringValue(node.childForFieldName('arguments')?.namedChild(0));
+  return moduleOf(stringValue(node.childForFieldName('arguments')?.namedChild(0)));
 }
 
 function unparenthesized(node: Node): Node {
@@ -180,7 +192,7 @@ function objectExports(object: Node): RawBinding[] {
 }
 
 function importBindings(node: Node): RawBinding[] {
-  const module = stringValue(node.childForFieldName('source'));
+  const module = moduleOf(stringValue(node.childForFieldName('source')));
   if (!module) return [];
   const out: RawBinding[] = [];
   const clause = named(node).find((c) => c.type === 'import_clause');
