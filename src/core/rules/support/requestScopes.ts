@@ -16,6 +16,8 @@ export interface RequestScopes {
   ranges: Range[];
   /** Functions FastAPI calls for every request that depends on them. */
   dependencies: Set<string>;
+  /** Bodies of dishka provider methods run anew in every request (or narrower) scope. */
+  providers: Range[];
 }
 
 const JS_ROUTE = /\b(?:app|router|server|api|fastify|routes?|\w*Router)\s*\.\s*(?:get|post|put|patch|delete|all|use|head|options)\s*\(/g;
@@ -24,6 +26,10 @@ const JS_REQ_RES = /\(\s*(?:req|request|ctx)\s*(?::[^,()]*)?,\s*(?:res|reply|res
 const PY_ROUTE = /^[ \t]*@[\w.]+\.(?:get|post|put|patch|delete|route|api_route|websocket|head|options)\s*\(/gm;
 const PY_REQUEST_DEF = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?(?:request|req)\b/gm;
 const PY_DEPENDS = /\b(?:Depends|Security)\(\s*(?:dependency\s*=\s*)?([A-Za-z_]\w*)\s*[,)]/g;
+const DISHKA_IMPORT = /^[ \t]*(?:from[ \t]+dishka\b|import[ \t]+dishka\b)/m;
+const DISHKA_PROVIDE = /^([ \t]*)@(?:dishka\.)?provide\b(?:[ \t]*\(([^)]*)\))?/gm;
+// REQUEST, and the scopes nested in it (ACTION, STEP), end with the request; SESSION with one websocket connection.
+const PER_REQUEST_SCOPES = new Set(['REQUEST', 'ACTION', 'STEP', 'SESSION']);
 
 /** Offset just after the bracket that closes the one at `open`, skipping strings and comments (TS/JS). */
 function closingBracket(text: string, open: number): number {
@@ -73,11 +79,23 @@ function pythonFunctionRange(text: string, from: number): Range | undefined {
   return { start, end: text.length };
 }
 
+/** The scope a dishka `@provide` at `at` runs in: its own `scope=`, else the scope its provider class declares. */
+function dishkaScope(text: string, at: number, indentation: number, args: string | undefined): string | undefined {
+  const own = args && /\bscope\s*=\s*Scope\.(\w+)/.exec(args);
+  if (own) return own[1];
+  let owner: RegExpExecArray | undefined;
+  for (const match of text.slice(0, at).matchAll(/^([ \t]*)class[ \t]/gm)) if (match[1].length < indentation) owner = match;
+  if (!owner) return undefined;
+  const body = text.slice(owner.index!, at);
+  return /^[ \t]+scope[ \t]*(?::[^=\n]*)?=[ \t]*Scope\.(\w+)/m.exec(body)?.[1];
+}
+
 /** The handlers, route callbacks and per-connection callbacks of a file. */
 export function requestScopes(model: FileModel, functions: readonly FunctionInfo[]): RequestScopes {
   const text = model.text;
   const ranges: Range[] = functions.filter((f) => f.isRequestHandler).map((f) => ({ start: f.span.startOffset, end: f.span.endOffset }));
   const dependencies = new Set<string>();
+  const providers: Range[] = [];
   if (model.language === 'python') {
     for (const match of text.matchAll(PY_ROUTE)) {
       const range = pythonFunctionRange(text, match.index!);
@@ -88,6 +106,13 @@ export function requestScopes(model: FileModel, functions: readonly FunctionInfo
       if (range) ranges.push(range);
     }
     for (const match of text.matchAll(PY_DEPENDS)) dependencies.add(match[1]);
+    if (DISHKA_IMPORT.test(text)) {
+      for (const match of text.matchAll(DISHKA_PROVIDE)) {
+        const scope = dishkaScope(text, match.index!, match[1].length, match[2]);
+        const range = scope && PER_REQUEST_SCOPES.has(scope) ? pythonFunctionRange(text, match.index!) : undefined;
+        if (range) providers.push(range);
+      }
+    }
   } else {
     for (const pattern of [JS_ROUTE, JS_CONNECTION]) {
       for (const match of text.matchAll(pattern)) {
@@ -100,7 +125,7 @@ export function requestScopes(model: FileModel, functions: readonly FunctionInfo
       ranges.push({ start: open, end: closingBracket(text, open) });
     }
   }
-  return { ranges, dependencies };
+  return { ranges, dependencies, providers };
 }
 
 /** Offset of a call of `fn` (by name, or as this./self. method) made in per-request code outside `fn` itself. */
