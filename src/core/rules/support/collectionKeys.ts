@@ -116,7 +116,7 @@ export function collectionFacts(model: FileModel): CollectionFacts {
     if (TRIMS.has(site.command)) facts.capped.add(id);
     if (keepsSmallWindow(site)) facts.smallCapped.add(id);
     const scope = `${site.enclosingFunction?.span.startOffset ?? -1}|${id}`;
-    if (SIZE_CHECKS.has(site.command) && smallLimitAfter(model, site)) sizeChecked.add(scope);
+    if ((SIZE_CHECKS.has(site.command) || lengthOfWholeList(model, site)) && smallLimitAfter(model, site)) sizeChecked.add(scope);
     if (REMOVALS.has(site.command)) removed.add(scope);
     const first = MEMBER_WRITES[site.command];
     if (first !== undefined) {
@@ -147,6 +147,16 @@ export function collectionFacts(model: FileModel): CollectionFacts {
   }
   factsByModel.set(model, facts);
   return facts;
+}
+
+/**
+ * `len(r.lrange(k, 0, -1))`, `(await redis.lrange(k, 0, -1)).length`: the length of the whole list, read as its
+ * entries and counted on the client, is a size check like LLEN.
+ */
+function lengthOfWholeList(model: FileModel, site: RedisCallSite): boolean {
+  if (site.command !== 'LRANGE' || site.args[1]?.text.trim() !== '0' || site.args[2]?.text.trim() !== '-1') return false;
+  if (model.language === 'python') return /\blen\(\s*(?:await\s+)?$/.test(model.text.slice(Math.max(0, site.callSpan.startOffset - 20), site.callSpan.startOffset));
+  return /^\s*\)?\s*\.length\b/.test(model.text.slice(site.callSpan.endOffset, site.callSpan.endOffset + 20));
 }
 
 /**
