@@ -95,7 +95,8 @@ function computeCommandForMethod(method: string): string | undefined {
   if (binary && binary[1] !== 'call') return computeCommandForMethod(binary[1]);
   const snakeName = snake(method);
   // Own properties only: a method named `constructor` or `toString` must not find Object.prototype's functions.
-  const special = ownValue(SPECIAL, snakeName) ?? ownValue(SPECIAL, method.toLowerCase());
+  // node-redis' capitalised names spell the WITHSCORES variants with an underscore: `ZRANGE_WITHSCORES`.
+  const special = ownValue(SPECIAL, snakeName) ?? ownValue(SPECIAL, method.toLowerCase()) ?? ownValue(SPECIAL, method.toLowerCase().replace(/_/g, ''));
   if (special) return special;
   const flat = snakeName.replace(/_/g, '').toUpperCase();
   return KNOWN.has(flat) ? flat : undefined;
