@@ -93,6 +93,9 @@ function computeCommandForMethod(method: string): string | undefined {
   // ioredis' binary-reply variants: `xreadBuffer`, `hgetallBuffer`, `brpopBuffer` run the command of their prefix.
   const binary = /^([a-z]+)Buffer$/.exec(method);
   if (binary && binary[1] !== 'call') return computeCommandForMethod(binary[1]);
+  // bluebird's promisifyAll gives every node-redis v3 method a promise-returning twin: `keysAsync` sends KEYS.
+  const promisified = /^([a-z]+)Async$/.exec(method);
+  if (promisified) return computeCommandForMethod(promisified[1]);
   const snakeName = snake(method);
   // Own properties only: a method named `constructor` or `toString` must not find Object.prototype's functions.
   // node-redis' capitalised names spell the WITHSCORES variants with an underscore: `ZRANGE_WITHSCORES`.

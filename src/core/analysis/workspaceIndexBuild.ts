@@ -7,6 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { Parsers } from '../parsing/parsers';
 import { languageForPath, type SourceLanguage } from '../parsing/languages';
 import { keyPatternOf } from './argumentValues';
+import { queuedCommandKeys } from './commandArrays';
 import { javaKeyFamily } from './java/javaKeyFamilies';
 import { importedConstantKey, keyRefOf } from './keyReferences';
 import { analyzeTree, type FileAnalysis } from './buildModel';
@@ -84,6 +85,7 @@ function keyCommandsOf(model: FileModel): FileSummary['keyCommands'] {
     const family = model.language === 'java' ? javaKeyFamily(model.text, site) : undefined;
     if (family) out.push({ command: mark + site.command, key: family });
   }
+  if (model.language === 'javascript' || model.language === 'typescript' || model.language === 'tsx') for (const queued of queuedCommandKeys(model.text)) out.push({ command: mark + queued.command, key: queued.key });
   return out;
 }
 
