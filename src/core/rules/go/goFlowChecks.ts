@@ -2,6 +2,7 @@
  * Go versions of the rules that judge commands in relation to their surroundings: round trips in loops, cache
  * writes without a TTL, clients created per call (a write followed by a separate EXPIRE: goSetThenExpire.ts).
  */
+import { marksWorkInProgress } from '../support/workMarkers';
 import { SERVER_WIDE_COMMANDS } from '../../analysis/commandNames';
 import { spanFromOffsets } from '../../analysis/spans';
 import type { LoopInfo } from '../../analysis/model';
@@ -44,6 +45,21 @@ function flushesFullBuffer(text: string, site: { callSpan: { startOffset: number
   let depth = 0;
   for (const ch of before.slice(check.index! + check[0].length - 1)) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
   return depth > 0;
+}
+
+/** Between the two offsets the block holding the first is closed: they sit in different blocks or branches. */
+function leavesBlock(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth < 0) return true;
+  }
+  return false;
+}
+
+/** The text with go-redis reply accessors (`.Result()`, `.Err()`, `.Val()`) blanked, offsets kept. */
+function withoutReplyAccessors(text: string): string {
+  return text.replace(/\.(?:Result|Err|Val|Int|Int64|Uint64|Float64|Bool|Bytes|String)\(\)/g, (accessor) => ' '.repeat(accessor.length));
 }
 
 /** Names of functions that run once when a service starts or its data is migrated (`InitStockCache`, `init`, `MigrateKeys`, `seedDemo`). */
@@ -91,6 +107,7 @@ export function goCommandInLoop(context: RuleContext): void {
   // Offsets of the round trips reported: a loop holding one is reported already, a loop nested beside one is not.
   const reportedCalls: number[] = [];
   const reportedLines = new Set<number>();
+  let withoutAccessors: string | undefined;
   for (const site of context.model.callSites) {
     let loop = site.loop;
     // A retry loop around the command (`for retries < max { … Publish … time.Sleep(…) }`) inside a loop over items
@@ -102,6 +119,12 @@ export function goCommandInLoop(context: RuleContext): void {
     if (rangesOverOwnRegistry(context.model.text, loop.span.startOffset)) continue;
     // Code that runs once, at start-up or in a migration: the definition leaves its loops out.
     if (runsOnce(context.model.text, site.enclosingFunction)) continue;
+    // A marker (a per-item lock) the round sets before its own work and clears after it. Reply accessors
+    // (`.Result()`, `.Err()`) are no work between the two.
+    // A command of the same key in another branch (`if … { Set(k, v, 0) } else { Set(k, v, ttl) }`) is no later step.
+    const inLoop = context.model.callSites.filter((s) => s.loop?.span.startOffset === loop!.span.startOffset)
+      .filter((s, _, all) => !all.some((m) => m.callSpan.endOffset < s.callSpan.startOffset && m.args[0]?.text === s.args[0]?.text && leavesBlock(context.model.text, m.callSpan.endOffset, s.callSpan.startOffset)));
+    if (marksWorkInProgress(inLoop, (withoutAccessors ??= withoutReplyAccessors(context.model.text)))) continue;
     // One page of a list per round, up to its length: the batching is the loop's purpose.
     if (pagedThroughWhole(context.model.text, context.model.callSites, site)) continue;
     // One slice of a collection per round (`LPush(ctx, key, list[i:i+50]...)`): the loop is the batching.
