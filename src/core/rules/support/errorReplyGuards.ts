@@ -4,20 +4,14 @@
  * server without the command answers with an error the code already expects.
  */
 import type { RedisCallSite } from '../rule';
+import { enclosingPythonHeaders } from './pythonBlocks';
 
 const HEADER = /^(?:def|async\s+def|class)\b/;
 
 /** Python: an enclosing `try:` block of the function (the call's line indented under it) that has an `except` clause. */
 function pythonGuarded(site: RedisCallSite, text: string): boolean {
   const lineStart = text.lastIndexOf('\n', site.callSpan.startOffset - 1) + 1;
-  let indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-  const before = text.slice(0, lineStart).split('\n');
-  for (let i = before.length - 1; i >= 0 && indent > 0; i--) {
-    const trimmed = before[i].trimStart();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    const depth = before[i].length - trimmed.length;
-    if (depth >= indent) continue;
-    indent = depth;
+  for (const { trimmed, depth } of enclosingPythonHeaders(text, lineStart)) {
     if (HEADER.test(trimmed)) return false;
     if (/^try\s*:/.test(trimmed) && exceptAfter(text, site.callSpan.endOffset, depth)) return true;
   }

@@ -7,6 +7,7 @@ import type { FileModel, FunctionInfo } from '../../analysis/model';
 import { positionAt, spanFromOffsets } from '../../analysis/spans';
 import type { Span } from '../../findings';
 import type { ClientCreation, RedisCallSite } from '../rule';
+import { enclosingPythonHeaders } from './pythonBlocks';
 
 /** Functions that run once (entry points, setup, lifecycle hooks): a client made there is made once. */
 const ONE_TIME_FUNCTION = /^_*(main|init\w*|setup\w*|set_up\w*|start\w*|bootstrap\w*|configure\w*|create_app|make_app|build_app|run|cli|migrate\w*|seed\w*|on_startup|lifespan|initiali[sz]e\w*|register\w*|install\w*|wait_for\w*|test\w*|populate\w*|load_fixtures|constructor|ready|on_ready|worker|consumer|consume|listen\w*|subscribe\w*|serve\w*|daemon\w*|loop)$/i;
@@ -163,16 +164,7 @@ function repeatedAt(text: string, offset: number, python: boolean): boolean {
   const lineEnd = text.indexOf('\n', offset);
   if (python) {
     if (/\bfor\b[^\n]*\bin\b/.test(text.slice(offset, lineEnd < 0 ? text.length : lineEnd))) return true;
-    let indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-    for (const line of text.slice(0, lineStart).split('\n').reverse()) {
-      const trimmed = line.trimStart();
-      if (!trimmed || trimmed.startsWith('#')) continue;
-      const depth = line.length - trimmed.length;
-      if (depth >= indent) continue;
-      if (/^(?:async[ \t]+)?(?:for|while)\b/.test(trimmed)) return true;
-      if (depth === 0) return false;
-      indent = depth;
-    }
+    for (const { trimmed } of enclosingPythonHeaders(text, lineStart)) if (/^(?:async[ \t]+)?(?:for|while)\b/.test(trimmed)) return true;
     return false;
   }
   let depth = 0;

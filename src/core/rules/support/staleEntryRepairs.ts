@@ -6,6 +6,7 @@
  * `finally` and `else`, which run every round, and a loop that the handler itself contains.
  */
 import type { RedisCallSite } from '../rule';
+import { enclosingPythonHeaders } from './pythonBlocks';
 
 const HEADER = /^(?:def|async\s+def|class)\b/;
 
@@ -15,17 +16,10 @@ function pythonInHandler(site: RedisCallSite, text: string, loopStart: number): 
   const lineStart = text.lastIndexOf('\n', site.callSpan.startOffset - 1) + 1;
   // A comprehension or a loop on the call's own line leaves no room for a handler between them.
   if (lineStart <= loopLineStart) return false;
-  let indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-  const before = text.slice(loopLineStart, lineStart).split('\n');
-  // The first entry is the loop's own line: the walk stops there.
-  for (let i = before.length - 1; i > 0 && indent > 0; i--) {
-    const trimmed = before[i].trimStart();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    const depth = before[i].length - trimmed.length;
-    if (depth >= indent) continue;
-    indent = depth;
+  // The walk starts at the loop's own line, which is neither a definition nor a handler.
+  for (const { trimmed, depth, index, lines } of enclosingPythonHeaders(text, lineStart, loopLineStart)) {
     if (HEADER.test(trimmed)) return false;
-    if (/^except\b/.test(trimmed)) return tryBodyCalls(before, i, depth);
+    if (/^except\b/.test(trimmed)) return tryBodyCalls(lines, index, depth);
   }
   return false;
 }
