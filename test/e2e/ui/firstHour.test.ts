@@ -168,9 +168,12 @@ describe("a new user's first hour", () => {
 
     // Hover on the KEYS call: the command card.
     const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-error').first();
+    // Monaco draws its decorations again when diagnostics or the layout change (the Problems panel just opened,
+    // TypeScript reports late on a busy machine): the squiggle measured a moment ago can be between two drawings.
+    const squiggleBox = () => eventually(async () => (await squiggle.boundingBox()) ?? undefined, 'the squiggle on KEYS to be drawn', 30_000);
     const hover = page.locator('.monaco-hover:visible', { hasText: 'KEYS' }).first();
     await untilVisible(async () => {
-      const box = (await squiggle.boundingBox())!;
+      const box = await squiggleBox();
       await page.mouse.move(box.x + 2, box.y + box.height / 2);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     }, hover, 'the hover on KEYS', 4, 20_000);
@@ -181,7 +184,7 @@ describe("a new user's first hour", () => {
     const menu = page.locator('.action-widget:visible').first();
     await untilVisible(async () => {
       // The rendered text lies above the squiggle layer: click where it is drawn.
-      const box = (await squiggle.boundingBox())!;
+      const box = await squiggleBox();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await page.keyboard.press('Control+.');
     }, menu, 'the quick fix menu', 4, 20_000);
