@@ -6,7 +6,8 @@ import { goLockReleaseWithoutOwnership, goLockWithoutExpiry } from './goLockChec
 import { goConnectionNotReturned } from './goConnectionChecks';
 import { goExpensiveLinearListOps } from './goLinearListOps';
 import { goCrossSlotMultiKey } from './goCrossSlot';
-import { goCacheWriteWithoutTtl, goClientPerRequest, goCommandInLoop } from './goFlowChecks';
+import { goCacheWriteWithoutTtl, goCommandInLoop } from './goFlowChecks';
+import { goClientPerRequest } from './goClientPerRequest';
 import { goSetThenExpire } from './goSetThenExpire';
 import { goBigSetAlgebra, goSortCommand, goUnboundedListGrowth } from './goGrowthChecks';
 
